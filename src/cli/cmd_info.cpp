@@ -1,0 +1,53 @@
+// `clusteratlas info`: data sources, layer counts, extent, datum and projection.
+#include <CLI/CLI.hpp>
+
+#include <iomanip>
+#include <iostream>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "geo/projection.hpp"
+
+namespace atlas::cli {
+
+namespace {
+
+Bounds extent_of(const RegionLayer& layer) {
+    Bounds b;
+    for (const Region& r : layer.regions) b.extend(bounds_of(r.geometry));
+    return b;
+}
+
+double total_area(const RegionLayer& layer) {
+    double sum = 0;
+    for (const Region& r : layer.regions) sum += r.area_km2;
+    return sum;
+}
+
+void run_info(Context& ctx) {
+    Projection projection(ctx.data.projection);
+    const RegionLayer& provinces = ctx.provinces();
+    const RegionLayer& prefectures = ctx.prefectures();
+    Bounds b = extent_of(provinces);
+    std::ostream& out = std::cout;
+    out << std::fixed << std::setprecision(4);
+    out << "geodata:      " << ctx.geodata_source() << '\n';
+    out << "provinces:    " << provinces.regions.size() << " features (layer '" << provinces.layer << "'), "
+        << std::setprecision(0) << total_area(provinces) << " km2\n";
+    out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "
+        << total_area(prefectures) << " km2\n";
+    out << std::setprecision(4) << "extent:       lon " << b.min_lon << " .. " << b.max_lon << ", lat " << b.min_lat
+        << " .. " << b.max_lat << '\n';
+    out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see geodata/SOURCES.md\n";
+    out << "areas:        on the WGS84 ellipsoid (PROJ geodesic)\n";
+    out << "projection:   " << projection.name() << " = " << projection.definition() << '\n';
+}
+
+}  // namespace
+
+void register_info(CLI::App& app, Context& ctx) {
+    CLI::App* cmd = app.add_subcommand("info", "Show data sources, layer counts, extent, datum and projection");
+    cmd->callback([&ctx] { run_info(ctx); });
+}
+
+}  // namespace atlas::cli

@@ -1,0 +1,17 @@
+#pragma once
+/// Each subcommand registers itself on the app; its callback prints data to stdout and throws
+/// AtlasError on failure (main maps it to an exit code).
+
+namespace CLI {
+class App;
+}
+
+namespace atlas::cli {
+
+class Context;
+
+void register_info(CLI::App& app, Context& ctx);
+void register_list(CLI::App& app, Context& ctx);
+void register_build_geodata(CLI::App& app, Context& ctx);
+
+}  // namespace atlas::cli

@@ -1,0 +1,104 @@
+#include "table.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "error.hpp"
+#include "io/csv.hpp"
+
+namespace atlas::cli {
+
+Format parse_format(const std::string& name) {
+    if (name == "table") return Format::Table;
+    if (name == "csv") return Format::Csv;
+    if (name == "json") return Format::Json;
+    throw AtlasError(ErrorKind::Usage, "unknown format '" + name + "' (use table, csv or json)");
+}
+
+void Table::add_column(const std::string& name, bool is_numeric, bool is_list) {
+    headers.push_back(name);
+    numeric.push_back(is_numeric);
+    list.push_back(is_list);
+}
+
+std::size_t display_width(const std::string& utf8) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < utf8.size();) {
+        auto c = static_cast<unsigned char>(utf8[i]);
+        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        width += len >= 3 ? 2 : 1;  // CJK ideographs and fullwidth punctuation are 3-byte sequences
+        i += len;
+    }
+    return width;
+}
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& cell) {
+    std::vector<std::string> items;
+    std::stringstream in(cell);
+    std::string item;
+    while (std::getline(in, item, ';')) {
+        std::size_t start = item.find_first_not_of(' ');
+        if (start != std::string::npos) items.push_back(item.substr(start));
+    }
+    return items;
+}
+
+void print_text(std::ostream& out, const Table& t) {
+    std::vector<std::size_t> widths(t.headers.size());
+    for (std::size_t c = 0; c < t.headers.size(); ++c) widths[c] = display_width(t.headers[c]);
+    for (const auto& row : t.rows)
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+    auto print_row = [&](const std::vector<std::string>& row) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            std::string pad(widths[c] - display_width(row[c]), ' ');
+            bool last = c + 1 == row.size();
+            if (t.numeric[c]) out << pad << row[c];
+            else out << row[c] << (last ? "" : pad);
+            if (!last) out << "  ";
+        }
+        out << '\n';
+    };
+    print_row(t.headers);
+    std::vector<std::string> rule;
+    for (std::size_t w : widths) rule.emplace_back(w, '-');
+    print_row(rule);
+    for (const auto& row : t.rows) print_row(row);
+}
+
+void print_csv(std::ostream& out, const Table& t) {
+    auto print_row = [&](const std::vector<std::string>& row) {
+        for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_escape(row[c]);
+        out << '\n';
+    };
+    print_row(t.headers);
+    for (const auto& row : t.rows) print_row(row);
+}
+
+void print_json(std::ostream& out, const Table& t) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const auto& row : t.rows) {
+        nlohmann::ordered_json object;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (t.list[c]) object[t.headers[c]] = split_list(row[c]);
+            else if (t.numeric[c] && !row[c].empty()) object[t.headers[c]] = nlohmann::ordered_json::parse(row[c]);
+            else object[t.headers[c]] = row[c];
+        }
+        array.push_back(object);
+    }
+    out << array.dump(2) << '\n';
+}
+
+}  // namespace
+
+void print_table(std::ostream& out, const Table& table, Format format) {
+    switch (format) {
+        case Format::Table: print_text(out, table); break;
+        case Format::Csv: print_csv(out, table); break;
+        case Format::Json: print_json(out, table); break;
+    }
+}
+
+}  // namespace atlas::cli

@@ -1,0 +1,32 @@
+#pragma once
+/// Tabular command output in three formats: aligned text for people, CSV and JSON for programs.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace atlas::cli {
+
+enum class Format { Table, Csv, Json };
+
+/// Parses "table", "csv" or "json"; throws AtlasError(Usage) naming the value otherwise.
+Format parse_format(const std::string& name);
+
+struct Table {
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+    /// Columns whose cells are numbers (unquoted in JSON, right-aligned in text).
+    std::vector<bool> numeric;
+    /// Columns whose cells hold "a; b; c" lists (arrays in JSON).
+    std::vector<bool> list;
+
+    void add_column(const std::string& name, bool is_numeric = false, bool is_list = false);
+};
+
+/// Writes the table; text alignment counts CJK characters as two columns wide.
+void print_table(std::ostream& out, const Table& table, Format format);
+
+/// Display width of a UTF-8 string in terminal columns.
+std::size_t display_width(const std::string& utf8);
+
+}  // namespace atlas::cli

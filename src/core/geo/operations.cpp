@@ -1,0 +1,142 @@
+#include "geo/operations.hpp"
+
+#include <geodesic.h>
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "error.hpp"
+
+namespace atlas {
+
+bool is_valid(const GeosContext& ctx, const MultiPolygon& geometry, std::string* reason) {
+    GeomPtr g = to_geos(ctx, geometry);
+    char valid = GEOSisValid_r(ctx.handle(), g.get());
+    if (valid != 1 && reason != nullptr) {
+        char* why = GEOSisValidReason_r(ctx.handle(), g.get());
+        *reason = why != nullptr ? why : "unknown";
+        GEOSFree_r(ctx.handle(), why);
+    }
+    return valid == 1;
+}
+
+MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry) {
+    GeomPtr g = to_geos(ctx, geometry);
+    GeomPtr fixed = own(ctx, GEOSMakeValid_r(ctx.handle(), g.get()), "MakeValid");
+    return from_geos(ctx, fixed.get());
+}
+
+namespace {
+
+GeomPtr collect(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts) {
+    std::vector<GEOSGeometry*> geoms;
+    for (const MultiPolygon* part : parts)
+        for (const Polygon& polygon : *part) geoms.push_back(to_geos(ctx, MultiPolygon{polygon}).release());
+    return own(ctx,
+               GEOSGeom_createCollection_r(ctx.handle(), GEOS_GEOMETRYCOLLECTION, geoms.data(),
+                                           static_cast<unsigned>(geoms.size())),
+               "collecting parts");
+}
+
+LonLat interior_point(const GeosContext& ctx, const Ring& ring) {
+    GeomPtr g = to_geos(ctx, MultiPolygon{Polygon{ring, {}}});
+    GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "PointOnSurface");
+    LonLat out;
+    GEOSGeomGetX_r(ctx.handle(), p.get(), &out.lon);
+    GEOSGeomGetY_r(ctx.handle(), p.get(), &out.lat);
+    return out;
+}
+
+bool covered_by_any(const std::vector<const MultiPolygon*>& others, const std::vector<Bounds>& boxes,
+                    const LonLat& p) {
+    for (std::size_t i = 0; i < others.size(); ++i) {
+        const Bounds& b = boxes[i];
+        if (p.lon < b.min_lon || p.lon > b.max_lon || p.lat < b.min_lat || p.lat > b.max_lat) continue;
+        if (contains(*others[i], p)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
+                      const std::vector<const MultiPolygon*>& others, double grid) {
+    GeomPtr all = collect(ctx, parts);
+    GEOSGeometry* raw = grid > 0 ? GEOSUnaryUnionPrec_r(ctx.handle(), all.get(), grid)
+                                 : GEOSUnaryUnion_r(ctx.handle(), all.get());
+    GeomPtr merged = own(ctx, raw, "union");
+    MultiPolygon result = from_geos(ctx, merged.get());
+
+    std::vector<Bounds> boxes;
+    boxes.reserve(others.size());
+    for (const MultiPolygon* o : others) boxes.push_back(bounds_of(*o));
+    for (Polygon& polygon : result) {
+        auto is_gap = [&](const Ring& hole) { return !covered_by_any(others, boxes, interior_point(ctx, hole)); };
+        polygon.holes.erase(std::remove_if(polygon.holes.begin(), polygon.holes.end(), is_gap), polygon.holes.end());
+    }
+    return result;
+}
+
+namespace {
+double ring_area_m2(const geod_geodesic& geod, const Ring& ring) {
+    if (ring.size() < 4) return 0;
+    std::vector<double> lats, lons;
+    lats.reserve(ring.size());
+    lons.reserve(ring.size());
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        lats.push_back(ring[i].lat);
+        lons.push_back(ring[i].lon);
+    }
+    double area = 0, perimeter = 0;
+    geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &area, &perimeter);
+    return std::fabs(area);
+}
+}  // namespace
+
+double geodesic_area_km2(const MultiPolygon& geometry) {
+    geod_geodesic geod;
+    geod_init(&geod, 6378137.0, 1 / 298.257223563);
+    double total = 0;
+    for (const Polygon& polygon : geometry) {
+        total += ring_area_m2(geod, polygon.outer);
+        for (const Ring& hole : polygon.holes) total -= ring_area_m2(geod, hole);
+    }
+    return total / 1e6;
+}
+
+LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry) {
+    if (geometry.empty()) throw AtlasError(ErrorKind::Input, "cannot place a label on an empty geometry");
+    const Polygon* largest = &geometry.front();
+    double largest_area = -1;
+    for (const Polygon& polygon : geometry) {
+        double a = geodesic_area_km2(MultiPolygon{polygon});
+        if (a > largest_area) largest_area = a, largest = &polygon;
+    }
+    Bounds b = bounds_of(MultiPolygon{*largest});
+    double tolerance = std::max(b.max_lon - b.min_lon, b.max_lat - b.min_lat) / 500.0;
+    GeomPtr g = to_geos(ctx, MultiPolygon{*largest});
+    GeomPtr line = own(ctx, GEOSMaximumInscribedCircle_r(ctx.handle(), g.get(), tolerance), "label point");
+    GeomPtr centre = own(ctx, GEOSGeomGetStartPoint_r(ctx.handle(), line.get()), "label point");
+    LonLat out;
+    GEOSGeomGetX_r(ctx.handle(), centre.get(), &out.lon);
+    GEOSGeomGetY_r(ctx.handle(), centre.get(), &out.lat);
+    return out;
+}
+
+double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
+    Bounds ba = bounds_of(a), bb = bounds_of(b);
+    if (ba.max_lon < bb.min_lon || bb.max_lon < ba.min_lon || ba.max_lat < bb.min_lat || bb.max_lat < ba.min_lat)
+        return 0;
+    GeomPtr ga = to_geos(ctx, a), gb = to_geos(ctx, b);
+    GeomPtr both = own(ctx, GEOSIntersection_r(ctx.handle(), ga.get(), gb.get()), "intersection");
+    return geodesic_area_km2(from_geos(ctx, both.get()));
+}
+
+MultiPolygon simplify(const GeosContext& ctx, const MultiPolygon& geometry, double tolerance_deg) {
+    GeomPtr g = to_geos(ctx, geometry);
+    GeomPtr s = own(ctx, GEOSTopologyPreserveSimplify_r(ctx.handle(), g.get(), tolerance_deg), "simplify");
+    return from_geos(ctx, s.get());
+}
+
+}  // namespace atlas

@@ -1,0 +1,38 @@
+#pragma once
+/// Geometry operations on lon/lat polygons, done with GEOS (planar, in degrees) or with
+/// PROJ's geodesic routines (areas on the WGS84 ellipsoid).
+
+#include <string>
+#include <vector>
+
+#include "geo/geometry.hpp"
+#include "geo/geos_handle.hpp"
+
+namespace atlas {
+
+/// True when GEOS considers the polygon valid; `reason` receives GEOS's explanation otherwise.
+bool is_valid(const GeosContext& ctx, const MultiPolygon& geometry, std::string* reason = nullptr);
+
+/// Repairs an invalid polygon with GEOS MakeValid and keeps only its polygonal parts.
+MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry);
+
+/// Unions `parts` (optionally snapped to a grid of `grid` degrees; 0 = exact) and fills the holes
+/// of the result that are gaps of the source rather than real holes: a hole is kept only when a
+/// point inside it lies in one of `others` (the units that are not part of the union).
+MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
+                      const std::vector<const MultiPolygon*>& others, double grid);
+
+/// Area on the WGS84 ellipsoid in square kilometres (holes subtracted).
+double geodesic_area_km2(const MultiPolygon& geometry);
+
+/// A point well inside the largest part (centre of its maximum inscribed circle):
+/// always inside the polygon, and where a label has the most room.
+LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry);
+
+/// Area of the intersection of two polygons on the ellipsoid, in km2.
+double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b);
+
+/// Topology-preserving simplification with a tolerance in degrees.
+MultiPolygon simplify(const GeosContext& ctx, const MultiPolygon& geometry, double tolerance_deg);
+
+}  // namespace atlas

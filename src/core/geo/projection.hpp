@@ -1,0 +1,46 @@
+#pragma once
+/// Map projections through PROJ, from lon/lat WGS84 (traditional GIS order) to metres.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.hpp"
+
+namespace atlas {
+
+/// Known short names: "albers" (China Albers equal-area, the default), "mercator" (Web Mercator,
+/// EPSG:3857), "platecarree" (equirectangular on WGS84). Any other value is passed to PROJ as a
+/// CRS definition ("EPSG:3415", "+proj=...").
+inline constexpr const char* kDefaultProjection = "albers";
+
+/// The PROJ definition behind a short name, or the name itself when it is not a short name.
+std::string projection_definition(const std::string& name);
+
+/// The short names, in the order a user interface should list them.
+std::vector<std::string> projection_names();
+
+class Projection {
+public:
+    /// Throws AtlasError(Usage) naming `name` when PROJ cannot build the transformation.
+    explicit Projection(const std::string& name);
+    ~Projection();
+    Projection(const Projection&) = delete;
+    Projection& operator=(const Projection&) = delete;
+
+    const std::string& name() const { return name_; }
+    const std::string& definition() const { return definition_; }
+
+    /// lon/lat to metres; returns false (and leaves `out` unchanged) where the projection is undefined.
+    bool forward(const LonLat& in, ProjectedXY& out) const;
+    /// metres to lon/lat; returns false where the inverse is undefined.
+    bool inverse(const ProjectedXY& in, LonLat& out) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string name_;
+    std::string definition_;
+};
+
+}  // namespace atlas

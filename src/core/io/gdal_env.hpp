@@ -1,0 +1,23 @@
+#pragma once
+/// GDAL set-up shared by readers and writers.
+
+#include <string>
+
+namespace atlas {
+
+/// Registers GDAL drivers once; safe to call many times.
+void ensure_gdal_registered();
+
+/// While alive, GDAL errors are not printed to stderr; read them with last_gdal_error().
+class QuietGdalErrors {
+public:
+    QuietGdalErrors();
+    ~QuietGdalErrors();
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+};
+
+/// GDAL's last error message on this thread, on one line (empty if none).
+std::string last_gdal_error();
+
+}  // namespace atlas

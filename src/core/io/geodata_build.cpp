@@ -1,0 +1,182 @@
+#include "io/geodata_build.hpp"
+
+#include <cstdlib>
+#include <cpl_conv.h>
+
+#include <map>
+
+#include "error.hpp"
+#include "geo/gcj02.hpp"
+#include "geo/geos_handle.hpp"
+#include "geo/operations.hpp"
+#include "io/csv.hpp"
+#include "io/echarts_source.hpp"
+#include "io/vector_writer.hpp"
+
+namespace atlas {
+
+namespace {
+
+constexpr double kGrid = 1.0 / 1024.0;
+
+struct Unit {
+    std::string code, source_code, province, name_zh, name_en, kind;
+    LonLat seat;
+    MultiPolygon geometry;  // grid space (GCJ-02) until converted
+};
+
+using NameTable = std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>>;
+
+NameTable read_names(const std::string& path) {
+    NameTable names;
+    auto rows = read_csv_file(path);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto& c = rows[i].cells;
+        if (c.size() != 4) fail_input(path + ": line " + std::to_string(rows[i].line) + ": expected 4 columns");
+        names[{c[1], c[0]}] = {c[2], c[3]};
+    }
+    return names;
+}
+
+const std::string& english_name(const NameTable& names, const std::string& level, const std::string& code,
+                                const std::string& name_zh, const std::string& path) {
+    auto it = names.find({level, code});
+    if (it == names.end()) fail_input(path + ": no English name for " + level + " " + code + " " + name_zh);
+    if (it->second.first != name_zh)
+        fail_input(path + ": " + level + " " + code + " is '" + it->second.first + "' there but '" + name_zh +
+                   "' in the source");
+    return it->second.second;
+}
+
+std::string unit_kind(const std::string& code) {
+    static const std::map<std::string, std::string> whole = {
+        {"110000", "municipality"}, {"120000", "municipality"}, {"310000", "municipality"},
+        {"500000", "municipality"}, {"810000", "sar"},          {"820000", "sar"},
+        {"710000", "province_as_one_unit"}};
+    if (auto it = whole.find(code); it != whole.end()) return it->second;
+    if (code.substr(2, 2) == "90") return "county_level_under_province";
+    return "prefecture";
+}
+
+LonLat to_wgs84(const LonLat& grid_point) {
+    // echarts quantized with ceil(value * 1024): the true value is half a step lower on average.
+    return gcj02_to_wgs84({grid_point.lon - kGrid / 2, grid_point.lat - kGrid / 2});
+}
+
+void convert(MultiPolygon& g) {
+    for (Polygon& polygon : g) {
+        for (LonLat& p : polygon.outer) p = to_wgs84(p);
+        for (Ring& hole : polygon.holes)
+            for (LonLat& p : hole) p = to_wgs84(p);
+    }
+}
+
+std::vector<Unit> read_prefectures(const GeosContext& ctx, const GeodataBuildInput& in, const NameTable& names,
+                                   GeodataBuildReport& report) {
+    std::string path = in.echarts_dir + "/map/json/china-cities.json";
+    std::vector<Unit> units;
+    for (const EchartsFeature& f : read_echarts_file(path)) {
+        Unit u;
+        u.source_code = f.code;
+        u.code = code_2016(f.code);
+        u.province = f.code.substr(0, 2) + "0000";
+        u.name_zh = f.name;
+        u.name_en = english_name(names, "prefecture", f.code, f.name, in.names_csv);
+        u.kind = unit_kind(u.code);
+        u.seat = gcj02_to_wgs84(f.cp);
+        u.geometry = assemble_rings(f.rings);
+        report.dropped_rings += f.dropped_rings;
+        if (!is_valid(ctx, u.geometry)) {
+            u.geometry = make_valid(ctx, u.geometry);
+            ++report.repaired;
+        }
+        units.push_back(std::move(u));
+    }
+    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
+    return units;
+}
+
+std::vector<Unit> dissolve_provinces(const GeosContext& ctx, const GeodataBuildInput& in, const NameTable& names,
+                                     const std::vector<Unit>& prefectures, GeodataBuildReport& report) {
+    std::string path = in.echarts_dir + "/map/json/china.json";
+    std::vector<Unit> provinces;
+    for (const EchartsFeature& f : read_echarts_file(path)) {
+        Unit p;
+        p.code = p.source_code = p.province = f.code;
+        p.name_zh = f.name;
+        p.name_en = english_name(names, "province", f.code, f.name, in.names_csv);
+        p.kind = "province";
+        p.seat = gcj02_to_wgs84(f.cp);
+        std::vector<const MultiPolygon*> members, others;
+        for (const Unit& u : prefectures) (u.province == f.code ? members : others).push_back(&u.geometry);
+        if (members.empty()) fail_input(path + ": province " + f.code + " has no prefectures in china-cities.json");
+        std::size_t holes_before = 0;
+        p.geometry = dissolve(ctx, members, others, kGrid);
+        for (const Polygon& polygon : p.geometry) holes_before += polygon.holes.size();
+        report.notes.push_back(p.code + " " + p.name_en + ": " + std::to_string(members.size()) + " units, " +
+                               std::to_string(holes_before) + " holes kept");
+        provinces.push_back(std::move(p));
+    }
+    std::sort(provinces.begin(), provinces.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
+    return provinces;
+}
+
+OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<Unit>& units, bool prefecture,
+                  GeodataBuildReport& report) {
+    OutLayer layer{name, false, {}, {}};
+    layer.fields = {{"code"}, {"name_zh"}, {"name_en"}, {"kind"}, {"label_lon", FieldType::Real},
+                    {"label_lat", FieldType::Real}, {"seat_lon", FieldType::Real}, {"seat_lat", FieldType::Real},
+                    {"area_km2", FieldType::Real}};
+    if (prefecture) layer.fields.insert(layer.fields.begin() + 1, {{"province_code"}, {"source_code"}});
+    for (Unit& u : units) {
+        convert(u.geometry);
+        if (!is_valid(ctx, u.geometry)) {
+            u.geometry = make_valid(ctx, u.geometry);
+            ++report.repaired;
+        }
+        LonLat label = label_point(ctx, u.geometry);
+        OutFeature f;
+        f.values = {u.code};
+        if (prefecture) f.values.insert(f.values.end(), {u.province, u.source_code});
+        f.values.insert(f.values.end(), {u.name_zh, u.name_en, u.kind, label.lon, label.lat, u.seat.lon, u.seat.lat,
+                                         geodesic_area_km2(u.geometry)});
+        f.polygons = u.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+}  // namespace
+
+std::string code_2016(const std::string& source_code) {
+    static const std::map<std::string, std::string> changed = {
+        {"652100", "650400"},  // Turpan prefecture became a prefecture-level city, 2015
+        {"652200", "650500"},  // Hami, 2016
+        {"542200", "540500"},  // Shannan, 2016
+        {"542600", "540400"},  // Nyingchi, 2015
+        {"469003", "460400"},  // Danzhou became a prefecture-level city, 2015
+    };
+    auto it = changed.find(source_code);
+    return it == changed.end() ? source_code : it->second;
+}
+
+GeodataBuildReport build_geodata(const GeodataBuildInput& input) {
+    GeosContext ctx;
+    GeodataBuildReport report;
+    NameTable names = read_names(input.names_csv);
+    std::vector<Unit> prefectures = read_prefectures(ctx, input, names, report);
+    std::vector<Unit> provinces = dissolve_provinces(ctx, input, names, prefectures, report);
+    report.prefectures = static_cast<int>(prefectures.size());
+    report.provinces = static_cast<int>(provinces.size());
+    std::vector<OutLayer> layers;
+    layers.push_back(to_layer(ctx, "provinces", provinces, false, report));
+    layers.push_back(to_layer(ctx, "prefectures", prefectures, true, report));
+    // A fixed timestamp makes the GeoPackage's gpkg_contents table the same on every run.
+    CPLSetConfigOption("OGR_CURRENT_DATE", "2016-11-29T00:00:00Z");
+    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, input.force, {}};
+    write_layers(input.output, layers, options);
+    CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
+    return report;
+}
+
+}  // namespace atlas

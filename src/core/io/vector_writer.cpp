@@ -1,0 +1,183 @@
+#include "io/vector_writer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "error.hpp"
+#include "io/gdal_env.hpp"
+
+namespace fs = std::filesystem;
+
+namespace atlas {
+
+namespace {
+
+[[noreturn]] void fail_output(const std::string& message) { throw AtlasError(ErrorKind::Output, message); }
+
+/// Temporary folder beside the target; removed with everything in it unless released.
+class TempDir {
+public:
+    explicit TempDir(const fs::path& beside) {
+        std::string pattern = (beside.parent_path() / ".clusteratlas-tmp-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr)
+            fail_output(beside.string() + ": cannot write in folder '" + beside.parent_path().string() +
+                        "' (" + std::strerror(errno) + ")");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+OGRFieldType ogr_type(FieldType t) {
+    switch (t) {
+        case FieldType::Real: return OFTReal;
+        case FieldType::Integer: return OFTInteger64;
+        case FieldType::StringList: return OFTStringList;
+        case FieldType::String: break;
+    }
+    return OFTString;
+}
+
+OGRLinearRing make_ring(const Ring& ring) {
+    OGRLinearRing r;
+    for (const LonLat& p : ring) r.addPoint(p.lon, p.lat);
+    return r;
+}
+
+std::unique_ptr<OGRGeometry> make_geometry(const OutLayer& layer, const OutFeature& f) {
+    if (layer.points) return std::make_unique<OGRPoint>(f.point.lon, f.point.lat);
+    auto multi = std::make_unique<OGRMultiPolygon>();
+    for (const Polygon& polygon : f.polygons) {
+        OGRPolygon p;
+        OGRLinearRing outer = make_ring(polygon.outer);
+        p.addRing(&outer);
+        for (const Ring& hole : polygon.holes) {
+            OGRLinearRing inner = make_ring(hole);
+            p.addRing(&inner);
+        }
+        multi->addGeometry(&p);
+    }
+    return multi;
+}
+
+void set_value(OGRFeature& feature, int index, const FieldValue& value) {
+    if (std::holds_alternative<std::string>(value)) {
+        feature.SetField(index, std::get<std::string>(value).c_str());
+    } else if (std::holds_alternative<double>(value)) {
+        feature.SetField(index, std::get<double>(value));
+    } else if (std::holds_alternative<std::int64_t>(value)) {
+        feature.SetField(index, static_cast<GIntBig>(std::get<std::int64_t>(value)));
+    } else if (std::holds_alternative<std::vector<std::string>>(value)) {
+        CPLStringList list;
+        for (const auto& s : std::get<std::vector<std::string>>(value)) list.AddString(s.c_str());
+        feature.SetField(index, list.List());
+    } else {
+        feature.SetFieldNull(index);
+    }
+}
+
+CPLStringList to_options(const std::vector<std::string>& options) {
+    CPLStringList list;
+    for (const auto& o : options) list.AddString(o.c_str());
+    return list;
+}
+
+void write_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions& options, const std::string& target,
+                 std::size_t& done, std::size_t total) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    CPLStringList layer_options = to_options(options.layer_options);
+    OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon,
+                                   layer_options.List());
+    if (out == nullptr) fail_output(target + ": cannot create layer '" + layer.name + "' (" + last_gdal_error() + ")");
+    for (const FieldDef& def : layer.fields) {
+        OGRFieldDefn field(def.name.c_str(), ogr_type(def.type));
+        if (out->CreateField(&field) != OGRERR_NONE)
+            fail_output(target + ": cannot create field '" + def.name + "' (" + last_gdal_error() + ")");
+    }
+    bool transaction = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
+    for (const OutFeature& f : layer.features) {
+        OGRFeature feature(out->GetLayerDefn());
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, static_cast<int>(i), f.values[i]);
+        feature.SetGeometryDirectly(make_geometry(layer, f).release());
+        if (out->CreateFeature(&feature) != OGRERR_NONE)
+            fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + last_gdal_error() + ")");
+        ++done;
+        if (options.progress && !options.progress(done, total)) fail_output(target + ": write interrupted");
+    }
+    if (transaction && out->CommitTransaction() != OGRERR_NONE)
+        fail_output(target + ": cannot commit layer '" + layer.name + "' (" + last_gdal_error() + ")");
+}
+
+/// Every file the driver wrote, moved beside the target; existing ones replaced only with force.
+void move_into_place(const fs::path& temp, const fs::path& folder, bool force) {
+    std::vector<fs::path> written;
+    for (const auto& entry : fs::directory_iterator(temp)) written.push_back(entry.path());
+    if (!force)
+        for (const fs::path& p : written)
+            if (fs::exists(folder / p.filename()))
+                fail_output((folder / p.filename()).string() + ": exists (use --force to replace it)");
+    for (const fs::path& p : written) {
+        std::error_code ec;
+        fs::rename(p, folder / p.filename(), ec);
+        if (ec) fail_output((folder / p.filename()).string() + ": cannot move into place (" + ec.message() + ")");
+    }
+}
+
+}  // namespace
+
+std::string driver_for_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+    if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return "GeoJSONSeq";
+    if (ext == ".gpkg") return "GPKG";
+    if (ext == ".fgb") return "FlatGeobuf";
+    if (ext == ".shp") return "ESRI Shapefile";
+    if (ext == ".kml") return "KML";
+    if (ext == ".csv") return "CSV";
+    return "";
+}
+
+void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options) {
+    ensure_gdal_registered();
+    QuietGdalErrors quiet;
+    fs::path target = fs::absolute(path);
+    if (fs::exists(target) && !options.force) fail_output(path + ": exists (use --force to replace it)");
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(options.driver.c_str());
+    if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr)
+        fail_output(path + ": unknown vector format '" + options.driver + "'");
+    if (layers.size() > 1 && driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr &&
+        options.driver != "GPKG")
+        fail_output(path + ": format '" + options.driver + "' holds one layer; write one layer at a time");
+    TempDir temp(target);
+    fs::path temp_file = temp.path() / target.filename();
+    std::size_t total = 0, done = 0;
+    for (const OutLayer& layer : layers) total += layer.features.size();
+    {
+        CPLStringList ds_options = to_options(options.dataset_options);
+        GDALDatasetUniquePtr ds(driver->Create(temp_file.c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
+        if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + last_gdal_error() + ")");
+        for (const OutLayer& layer : layers) write_layer(*ds, layer, options, path, done, total);
+        CPLErrorReset();
+        ds.reset();  // closing flushes: a failure shows as GDAL's last error
+        if (CPLGetLastErrorType() == CE_Failure)
+            fail_output(path + ": error while closing (" + last_gdal_error() + ")");
+    }
+    move_into_place(temp.path(), target.parent_path(), options.force);
+}
+
+}  // namespace atlas

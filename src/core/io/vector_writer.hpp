@@ -1,0 +1,55 @@
+#pragma once
+/// Writes tables of features to any GDAL vector format, atomically: everything is written into a
+/// temporary folder beside the target and renamed into place only when the write succeeded, so a
+/// failed or interrupted write leaves an existing target as it was and no temporary file behind.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "geo/geometry.hpp"
+
+namespace atlas {
+
+enum class FieldType { String, Real, Integer, StringList };
+
+struct FieldDef {
+    std::string name;
+    FieldType type = FieldType::String;
+};
+
+using FieldValue = std::variant<std::monostate, std::string, double, std::int64_t, std::vector<std::string>>;
+
+struct OutFeature {
+    std::vector<FieldValue> values;  ///< one per field, in FieldDef order
+    MultiPolygon polygons;           ///< used when the layer holds polygons
+    LonLat point;                    ///< used when the layer holds points
+};
+
+struct OutLayer {
+    std::string name;
+    bool points = false;  ///< point layer (hubs) instead of polygons
+    std::vector<FieldDef> fields;
+    std::vector<OutFeature> features;
+};
+
+struct WriteOptions {
+    std::string driver;                          ///< GDAL short name, e.g. "GPKG", "GeoJSON"
+    std::vector<std::string> dataset_options;    ///< KEY=VALUE creation options
+    std::vector<std::string> layer_options;      ///< KEY=VALUE layer creation options
+    bool force = false;                          ///< replace existing files
+    /// Called after each feature with (done, total); return false to abandon the write.
+    std::function<bool(std::size_t, std::size_t)> progress;
+};
+
+/// Writes the layers into one dataset at `path`. Throws AtlasError(Output) naming the path when the
+/// target exists without `force`, its folder is not writable, the driver is unknown or cannot hold
+/// several layers, a write fails, or progress asks to stop; the target is then left untouched.
+void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options);
+
+/// GDAL driver short name for a file name's extension ("" when unknown).
+std::string driver_for_extension(const std::string& path);
+
+}  // namespace atlas

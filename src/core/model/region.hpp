@@ -1,0 +1,33 @@
+#pragma once
+/// An administrative unit (province or prefecture) as loaded from a data source.
+
+#include <string>
+#include <vector>
+
+#include "geo/geometry.hpp"
+
+namespace atlas {
+
+struct Region {
+    std::string code;         ///< GB/T 2260 code (six digits for the bundled data)
+    std::string parent_code;  ///< province code for a prefecture; empty for a province
+    std::string name_zh;
+    std::string name_en;
+    std::string source_code;  ///< code in the source data when it differs (e.g. Turpan 652100)
+    LonLat label;             ///< inside the polygon
+    LonLat seat;              ///< seat of government when the source gives it, else the label point
+    MultiPolygon geometry;    ///< lon/lat WGS84
+    double area_km2 = 0;      ///< on the WGS84 ellipsoid
+};
+
+/// The regions of one layer, with where they came from.
+struct RegionLayer {
+    std::string source;  ///< path or connection string
+    std::string layer;
+    std::vector<Region> regions;
+
+    /// Null when no region has that code.
+    const Region* find(const std::string& code) const;
+};
+
+}  // namespace atlas

@@ -1,0 +1,52 @@
+// clusteratlas: the plan's regions and industries on a map. Subcommands are in src/cli/.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "error.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 success, 1 internal error, 2 usage error, 3 bad input data (file, layer, field, value),\n"
+    "4 output could not be written, 5 unknown name or code.";
+
+int exit_code(atlas::ErrorKind kind) {
+    switch (kind) {
+        case atlas::ErrorKind::Usage: return 2;
+        case atlas::ErrorKind::Input: return 3;
+        case atlas::ErrorKind::Output: return 4;
+        case atlas::ErrorKind::NotFound: return 5;
+    }
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"ClusterAtlas: China's 13th Five-Year Plan for Strategic Emerging Industries on a map"};
+    app.footer(kExitCodes);
+    app.require_subcommand(1);
+    atlas::cli::Context ctx;
+    ctx.add_data_options(app);
+    atlas::cli::register_info(app, ctx);
+    atlas::cli::register_list(app, ctx);
+    atlas::cli::register_build_geodata(app, ctx);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    } catch (const atlas::AtlasError& e) {
+        std::cerr << "clusteratlas: " << e.what() << '\n';
+        return exit_code(e.kind());
+    } catch (const std::exception& e) {
+        std::cerr << "clusteratlas: internal error: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

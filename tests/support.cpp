@@ -1,0 +1,68 @@
+#include "support.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/region_reader.hpp"
+
+namespace atlas::test {
+
+namespace {
+RegionLayer load(const char* layer) {
+    ReadReport report;
+    return read_regions({std::string(ATLAS_GEODATA) + "/china.gpkg", layer, "code", "name_zh", "name_en",
+                         std::string(layer) == "prefectures" ? "province_code" : ""},
+                        report);
+}
+}  // namespace
+
+const RegionLayer& bundled_provinces() {
+    static const RegionLayer layer = load("provinces");
+    return layer;
+}
+
+const RegionLayer& bundled_prefectures() {
+    static const RegionLayer layer = load("prefectures");
+    return layer;
+}
+
+TempFolder::TempFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "atlas-test-XXXXXX").string();
+    dir_ = mkdtemp(pattern.data());
+}
+
+TempFolder::~TempFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+CliResult run_cli(const std::string& args) {
+    TempFolder tmp;
+    std::string command = std::string(ATLAS_CLI) + " " + args + " >" + tmp.path("out") + " 2>" + tmp.path("err");
+    int status = std::system(command.c_str());
+    CliResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_text(tmp.path("out"));
+    r.err = read_text(tmp.path("err"));
+    return r;
+}
+
+std::size_t line_count(const std::string& text) {
+    std::size_t n = 0;
+    for (char c : text) n += c == '\n' ? 1 : 0;
+    return n;
+}
+
+}  // namespace atlas::test

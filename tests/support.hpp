@@ -1,0 +1,40 @@
+#pragma once
+// Shared test helpers: the bundled layers (loaded once), temporary folders, running the CLI.
+
+#include <string>
+
+#include "model/region.hpp"
+
+namespace atlas::test {
+
+const RegionLayer& bundled_provinces();
+const RegionLayer& bundled_prefectures();
+
+/// A fresh empty folder under the system temp dir, removed at exit of the object.
+class TempFolder {
+public:
+    TempFolder();
+    ~TempFolder();
+    std::string path(const std::string& name) const { return dir_ + "/" + name; }
+    const std::string& dir() const { return dir_; }
+
+private:
+    std::string dir_;
+};
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;  ///< stdout
+    std::string err;  ///< stderr
+};
+
+/// Runs the built clusteratlas with the arguments (a shell-quoted string).
+CliResult run_cli(const std::string& args);
+
+/// Number of lines in a text.
+std::size_t line_count(const std::string& text);
+
+/// Whole file as a string ("" when it cannot be read).
+std::string read_text(const std::string& path);
+
+}  // namespace atlas::test

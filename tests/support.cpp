@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/plan_reader.hpp"
 #include "io/region_reader.hpp"
 
 namespace atlas::test {
@@ -29,6 +30,28 @@ const RegionLayer& bundled_provinces() {
 const RegionLayer& bundled_prefectures() {
     static const RegionLayer layer = load("prefectures");
     return layer;
+}
+
+const Plan& bundled_plan() {
+    static const Plan plan = read_plan(std::string(ATLAS_GEODATA) + "/plan.json");
+    return plan;
+}
+
+const std::vector<RegionShape>& bundled_shapes() {
+    static const std::vector<RegionShape> shapes =
+        build_region_shapes(bundled_plan(), bundled_provinces(), bundled_prefectures());
+    return shapes;
+}
+
+const RegionShape* shape(const std::string& id) {
+    for (const RegionShape& s : bundled_shapes())
+        if (s.region->id == id) return &s;
+    return nullptr;
+}
+
+const std::string& plan_text() {
+    static const std::string text = read_text(ATLAS_PLAN_TEXT);
+    return text;
 }
 
 TempFolder::TempFolder() {

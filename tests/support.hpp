@@ -3,12 +3,20 @@
 
 #include <string>
 
+#include "analysis/region_shapes.hpp"
+#include "model/plan.hpp"
 #include "model/region.hpp"
 
 namespace atlas::test {
 
 const RegionLayer& bundled_provinces();
 const RegionLayer& bundled_prefectures();
+const Plan& bundled_plan();
+const std::vector<RegionShape>& bundled_shapes();
+/// The bundled shape of a region id, or null.
+const RegionShape* shape(const std::string& id);
+/// The plan's English text.
+const std::string& plan_text();
 
 /// A fresh empty folder under the system temp dir, removed at exit of the object.
 class TempFolder {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "error.hpp"
+#include "geo/coverage_clean.hpp"
 
 namespace atlas {
 
@@ -48,34 +49,79 @@ LonLat interior_point(const GeosContext& ctx, const Ring& ring) {
     return out;
 }
 
-bool covered_by_any(const std::vector<const MultiPolygon*>& others, const std::vector<Bounds>& boxes,
-                    const LonLat& p) {
+/// True when other units cover at least half of the hole: a real hole (an enclave of another unit),
+/// not a gap between neighbours that the source did not close.
+bool covered_by_others(const GeosContext& ctx, const Ring& hole, const std::vector<const MultiPolygon*>& others,
+                       const std::vector<Bounds>& boxes) {
+    MultiPolygon hole_polygon{Polygon{hole, {}}};
+    // Below 1 km2 a hole is noise of a ~100 m source grid (slivers, overlaps of neighbours), never a
+    // feature a user could see at 1:1,000,000.
+    if (geodesic_area_km2(hole_polygon) < 1.0) return false;
+    Bounds hb = bounds_of(hole_polygon);
+    std::vector<const MultiPolygon*> candidates;
     for (std::size_t i = 0; i < others.size(); ++i) {
         const Bounds& b = boxes[i];
-        if (p.lon < b.min_lon || p.lon > b.max_lon || p.lat < b.min_lat || p.lat > b.max_lat) continue;
-        if (contains(*others[i], p)) return true;
+        if (hb.max_lon >= b.min_lon && hb.min_lon <= b.max_lon && hb.max_lat >= b.min_lat && hb.min_lat <= b.max_lat)
+            candidates.push_back(others[i]);
+    }
+    LonLat inside = interior_point(ctx, hole);
+    bool point_covered = std::any_of(candidates.begin(), candidates.end(),
+                                     [&](const MultiPolygon* o) { return contains(*o, inside); });
+    if (!point_covered) return false;  // most gaps end here, before any costly intersection
+    double covered = 0;
+    for (const MultiPolygon* o : candidates) covered += overlap_area_km2(ctx, hole_polygon, *o);
+    return covered >= 0.5 * geodesic_area_km2(hole_polygon);
+}
+
+bool any_part_inside(const MultiPolygon& parts, const std::vector<Ring>& holes) {
+    for (const Ring& hole : holes) {
+        MultiPolygon area{Polygon{hole, {}}};
+        for (const Polygon& p : parts)
+            if (contains(area, p.outer.front())) return true;
     }
     return false;
+}
+
+double planar_area(const Polygon& p) {
+    auto ring = [](const Ring& r) {
+        double a = 0;
+        for (std::size_t i = 0; i + 1 < r.size(); ++i) a += r[i].lon * r[i + 1].lat - r[i + 1].lon * r[i].lat;
+        return std::fabs(a) / 2;
+    };
+    double a = ring(p.outer);
+    for (const Ring& h : p.holes) a -= ring(h);
+    return a;
 }
 
 }  // namespace
 
 MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
                       const std::vector<const MultiPolygon*>& others, double grid) {
-    GeomPtr all = collect(ctx, parts);
-    GEOSGeometry* raw = grid > 0 ? GEOSUnaryUnionPrec_r(ctx.handle(), all.get(), grid)
-                                 : GEOSUnaryUnion_r(ctx.handle(), all.get());
-    GeomPtr merged = own(ctx, raw, "union");
-    MultiPolygon result = from_geos(ctx, merged.get());
+    MultiPolygon result;
+    if (grid > 0) {
+        GeomPtr all = collect(ctx, parts);
+        GeomPtr merged = own(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), all.get(), grid), "union");
+        result = from_geos(ctx, merged.get());
+    } else {
+        result = coverage_union(ctx, parts);
+    }
 
     std::vector<Bounds> boxes;
     boxes.reserve(others.size());
     for (const MultiPolygon* o : others) boxes.push_back(bounds_of(*o));
+    std::vector<Ring> filled;
     for (Polygon& polygon : result) {
-        auto is_gap = [&](const Ring& hole) { return !covered_by_any(others, boxes, interior_point(ctx, hole)); };
-        polygon.holes.erase(std::remove_if(polygon.holes.begin(), polygon.holes.end(), is_gap), polygon.holes.end());
+        auto is_gap = [&](const Ring& hole) { return !covered_by_others(ctx, hole, others, boxes); };
+        auto kept = std::stable_partition(polygon.holes.begin(), polygon.holes.end(), [&](const Ring& h) { return !is_gap(h); });
+        filled.insert(filled.end(), kept, polygon.holes.end());
+        polygon.holes.erase(kept, polygon.holes.end());
     }
-    return result;
+    if (!any_part_inside(result, filled)) return result;
+    // A filled gap held a small part of the union (an islet inside the gap): union again so that
+    // parts never overlap.
+    GeomPtr filled_parts = to_geos(ctx, result);
+    GeomPtr clean = own(ctx, GEOSUnaryUnion_r(ctx.handle(), filled_parts.get()), "union");
+    return from_geos(ctx, clean.get());
 }
 
 namespace {
@@ -110,7 +156,7 @@ LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry) {
     const Polygon* largest = &geometry.front();
     double largest_area = -1;
     for (const Polygon& polygon : geometry) {
-        double a = geodesic_area_km2(MultiPolygon{polygon});
+        double a = planar_area(polygon);  // only to rank the parts
         if (a > largest_area) largest_area = a, largest = &polygon;
     }
     Bounds b = bounds_of(MultiPolygon{*largest});

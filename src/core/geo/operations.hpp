@@ -16,9 +16,11 @@ bool is_valid(const GeosContext& ctx, const MultiPolygon& geometry, std::string*
 /// Repairs an invalid polygon with GEOS MakeValid and keeps only its polygonal parts.
 MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry);
 
-/// Unions `parts` (optionally snapped to a grid of `grid` degrees; 0 = exact) and fills the holes
-/// of the result that are gaps of the source rather than real holes: a hole is kept only when a
-/// point inside it lies in one of `others` (the units that are not part of the union).
+/// Unions `parts` (snapped to a grid of `grid` degrees; 0 = exact, fast when the parts form a clean
+/// coverage, see coverage_clean.hpp) and fills the holes
+/// of the result that are gaps of the source rather than real holes: a hole is kept only when it is
+/// at least 1 km2, a point inside it lies in one of `others` (the units that are not part of the
+/// union), and `others` cover at least half of it.
 MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
                       const std::vector<const MultiPolygon*>& others, double grid);
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "error.hpp"
+#include "geo/coverage_clean.hpp"
 #include "geo/gcj02.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
@@ -18,6 +19,7 @@ namespace atlas {
 namespace {
 
 constexpr double kGrid = 1.0 / 1024.0;
+constexpr double kMaxGapWidth = 0.005;  // degrees (~500 m): thinner faces inside no unit are slivers
 
 struct Unit {
     std::string code, source_code, province, name_zh, name_en, kind;
@@ -96,6 +98,20 @@ std::vector<Unit> read_prefectures(const GeosContext& ctx, const GeodataBuildInp
     return units;
 }
 
+/// Neighbouring prefectures of the source do not share exact borders; make them a clean coverage on
+/// the source grid so that provinces and regions dissolve without slivers.
+void clean_prefectures(const GeosContext& ctx, std::vector<Unit>& prefectures, GeodataBuildReport& report) {
+    std::vector<MultiPolygon> geometries;
+    for (const Unit& u : prefectures) geometries.push_back(u.geometry);
+    CoverageCleanReport clean;
+    std::vector<MultiPolygon> cleaned = clean_coverage(ctx, geometries, kGrid, kMaxGapWidth, clean);
+    for (std::size_t i = 0; i < prefectures.size(); ++i) prefectures[i].geometry = std::move(cleaned[i]);
+    report.notes.push_back("coverage: " + std::to_string(clean.faces) + " faces, " +
+                           std::to_string(clean.overlap_faces) + " overlaps given to one unit, " +
+                           std::to_string(clean.gap_faces) + " gaps given to a neighbour, " +
+                           std::to_string(clean.open_faces) + " wide faces left open");
+}
+
 std::vector<Unit> dissolve_provinces(const GeosContext& ctx, const GeodataBuildInput& in, const NameTable& names,
                                      const std::vector<Unit>& prefectures, GeodataBuildReport& report) {
     std::string path = in.echarts_dir + "/map/json/china.json";
@@ -107,14 +123,15 @@ std::vector<Unit> dissolve_provinces(const GeosContext& ctx, const GeodataBuildI
         p.name_en = english_name(names, "province", f.code, f.name, in.names_csv);
         p.kind = "province";
         p.seat = gcj02_to_wgs84(f.cp);
-        std::vector<const MultiPolygon*> members, others;
-        for (const Unit& u : prefectures) (u.province == f.code ? members : others).push_back(&u.geometry);
+        std::vector<const MultiPolygon*> members;
+        for (const Unit& u : prefectures)
+            if (u.province == f.code) members.push_back(&u.geometry);
         if (members.empty()) fail_input(path + ": province " + f.code + " has no prefectures in china-cities.json");
-        std::size_t holes_before = 0;
-        p.geometry = dissolve(ctx, members, others, kGrid);
-        for (const Polygon& polygon : p.geometry) holes_before += polygon.holes.size();
+        p.geometry = coverage_union(ctx, members);
+        std::size_t holes = 0;
+        for (const Polygon& polygon : p.geometry) holes += polygon.holes.size();
         report.notes.push_back(p.code + " " + p.name_en + ": " + std::to_string(members.size()) + " units, " +
-                               std::to_string(holes_before) + " holes kept");
+                               std::to_string(p.geometry.size()) + " parts, " + std::to_string(holes) + " holes");
         provinces.push_back(std::move(p));
     }
     std::sort(provinces.begin(), provinces.end(), [](const Unit& a, const Unit& b) { return a.code < b.code; });
@@ -165,6 +182,7 @@ GeodataBuildReport build_geodata(const GeodataBuildInput& input) {
     GeodataBuildReport report;
     NameTable names = read_names(input.names_csv);
     std::vector<Unit> prefectures = read_prefectures(ctx, input, names, report);
+    clean_prefectures(ctx, prefectures, report);
     std::vector<Unit> provinces = dissolve_provinces(ctx, input, names, prefectures, report);
     report.prefectures = static_cast<int>(prefectures.size());
     report.provinces = static_cast<int>(provinces.size());

@@ -89,7 +89,7 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
 std::string text_field(OGRFeature& f, int index) { return index >= 0 ? f.GetFieldAsString(index) : ""; }
 
 struct FieldIndexes {
-    int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code;
+    int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area;
 };
 
 FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
@@ -101,7 +101,8 @@ FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
             optional_field(defn, "label_lat"),
             optional_field(defn, "seat_lon"),
             optional_field(defn, "seat_lat"),
-            optional_field(defn, "source_code")};
+            optional_field(defn, "source_code"),
+            optional_field(defn, "area_km2")};
 }
 
 Region read_feature(const GeosContext& ctx, OGRFeature& f, const FieldIndexes& ix, const LayerSpec& spec,
@@ -120,9 +121,14 @@ Region read_feature(const GeosContext& ctx, OGRFeature& f, const FieldIndexes& i
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
     if (ct != nullptr && geometry->transform(ct) != OGRERR_NONE)
         fail_input(what + ": cannot transform to WGS84 (" + last_gdal_error() + ")");
+    // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
+    // per-vertex geodesic work at every start; other sources get it computed.
+    std::size_t warnings_before = report.warnings.size();
     r.geometry = read_geometry(ctx, geometry, what, report);
+    bool repaired = report.warnings.size() > warnings_before;
     if (r.geometry.empty()) fail_input(what + ": geometry is empty after repair");
-    r.area_km2 = geodesic_area_km2(r.geometry);
+    bool has_area = !repaired && ix.area >= 0 && !f.IsFieldNull(ix.area) && f.GetFieldAsDouble(ix.area) > 0;
+    r.area_km2 = has_area ? f.GetFieldAsDouble(ix.area) : geodesic_area_km2(r.geometry);
     bool has_label = ix.label_lon >= 0 && ix.label_lat >= 0 && !f.IsFieldNull(ix.label_lon);
     r.label = has_label ? LonLat{f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)}
                         : label_point(ctx, r.geometry);

@@ -1,0 +1,238 @@
+#include "io/plan_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+
+#include "error.hpp"
+
+namespace atlas {
+
+using nlohmann::json;
+
+namespace {
+
+std::string text(const json& j, const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; }
+
+std::vector<std::string> strings(const json& j, const char* key) {
+    return j.contains(key) && j[key].is_array() ? j[key].get<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+Target read_target(const json& j) {
+    Target t;
+    t.year = j.value("year", 2020);
+    t.metric = text(j, "metric");
+    t.value = j.at("value").get<double>();
+    if (j.contains("value_max") && j["value_max"].is_number()) t.value_max = j["value_max"].get<double>();
+    t.unit = text(j, "unit");
+    t.qualifier = text(j, "qualifier");
+    t.quote = j.at("quote").get<std::string>();
+    t.note = text(j, "note");
+    return t;
+}
+
+std::vector<Target> read_targets(const json& j) {
+    std::vector<Target> out;
+    if (j.contains("targets"))
+        for (const json& t : j["targets"]) out.push_back(read_target(t));
+    return out;
+}
+
+Industry read_industry(const json& j) {
+    Industry ind;
+    ind.id = j.at("id").get<std::string>();
+    ind.name_en = j.at("name_en").get<std::string>();
+    ind.name_zh = text(j, "name_zh");
+    ind.section = j.at("section").get<std::string>();
+    ind.parent = j.contains("parent") && j["parent"].is_string() ? j["parent"].get<std::string>() : "";
+    ind.quote = j.at("quote").get<std::string>();
+    ind.note = text(j, "note");
+    ind.targets = read_targets(j);
+    return ind;
+}
+
+DesignationType designation_type(const std::string& s) {
+    if (s == "explicit") return DesignationType::Explicit;
+    if (s == "general") return DesignationType::General;
+    if (s == "context") return DesignationType::Context;
+    throw json::other_error::create(501, "unknown designation type '" + s + "'", nullptr);
+}
+
+Designation read_designation(const json& j) {
+    Designation d;
+    d.type = designation_type(j.at("type").get<std::string>());
+    for (const json& i : j.value("industries", json::array()))
+        d.industries.push_back({i.at("industry").get<std::string>(), text(i, "plan_term")});
+    d.quote = j.at("quote").get<std::string>();
+    d.note = text(j, "note");
+    return d;
+}
+
+Extent read_extent(const json& j) {
+    Extent e;
+    e.source_plan = text(j, "source_plan");
+    if (j.contains("year") && j["year"].is_number_integer()) e.year = j["year"].get<int>();
+    std::string confidence = j.at("confidence").get<std::string>();
+    if (confidence != "confirmed" && confidence != "provisional")
+        throw json::other_error::create(501, "confidence must be confirmed or provisional, not '" + confidence + "'",
+                                        nullptr);
+    e.provisional = confidence == "provisional";
+    e.caveat = text(j, "caveat");
+    e.verification = text(j, "verification");
+    e.note = text(j, "note");
+    e.after_plan = j.contains("after_plan") && j["after_plan"].is_boolean() && j["after_plan"].get<bool>();
+    for (const json& s : j.value("sources", json::array())) e.sources.push_back({text(s, "url"), text(s, "title")});
+    return e;
+}
+
+PlanRegion read_region(const json& j) {
+    PlanRegion r;
+    r.id = j.at("id").get<std::string>();
+    r.name_en = j.at("name_en").get<std::string>();
+    r.name_zh = j.at("name_zh").get<std::string>();
+    r.aliases = strings(j, "aliases");
+    r.kind = j.at("kind").get<std::string>();
+    r.tier = text(j, "tier");
+    r.plan_section = j.at("plan_section").get<std::string>();
+    r.quote = j.at("quote").get<std::string>();
+    for (const json& h : j.value("hubs", json::array()))
+        r.hubs.push_back({text(h, "name_en"), text(h, "name_zh"), h.at("code").get<std::string>()});
+    r.designation = read_designation(j.at("designation"));
+    for (const json& m : j.at("members"))
+        r.members.push_back({m.at("code").get<std::string>(), text(m, "name_zh"), text(m, "name_en"), text(m, "note"),
+                             m.value("partial", false)});
+    r.extent = read_extent(j.at("extent"));
+    r.group_of = strings(j, "group_of");
+    return r;
+}
+
+PlanInfo read_info(const json& j) {
+    return {text(j, "title_en"),        text(j, "title_zh"),           text(j, "issuer_en"),
+            text(j, "document_number"), text(j, "date"),               text(j, "period"),
+            text(j, "source_original"), text(j, "translation_credit"), text(j, "text_file")};
+}
+
+template <typename F>
+void each(const json& doc, const char* key, const std::string& path, F&& read) {
+    const json& items = doc.at(key);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        try {
+            read(items[i]);
+        } catch (const json::exception& e) {
+            fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + items[i].value("id", "?") + "): " +
+                       e.what());
+        }
+    }
+}
+
+}  // namespace
+
+Plan read_plan(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) fail_input(path + ": cannot open plan file");
+    json doc;
+    try {
+        doc = json::parse(in);
+    } catch (const json::exception& e) {
+        fail_input(path + ": not valid JSON (" + e.what() + ")");
+    }
+    Plan plan;
+    try {
+        plan.info = read_info(doc.at("plan"));
+        for (const json& t : doc.value("plan_targets", json::array())) plan.plan_targets.push_back(read_target(t));
+    } catch (const json::exception& e) {
+        fail_input(path + ": " + e.what());
+    }
+    each(doc, "industries", path, [&](const json& j) { plan.industries.push_back(read_industry(j)); });
+    each(doc, "regions", path, [&](const json& j) { plan.regions.push_back(read_region(j)); });
+    if (doc.contains("macro_areas"))
+        each(doc, "macro_areas", path, [&](const json& j) {
+            plan.macro_areas.push_back({j.at("id").get<std::string>(), text(j, "name_en"), text(j, "name_zh"),
+                                        text(j, "source"), strings(j, "provinces")});
+        });
+    if (doc.contains("macro_designations"))
+        each(doc, "macro_designations", path, [&](const json& j) {
+            plan.macro_designations.push_back({j.at("id").get<std::string>(), j.at("industry").get<std::string>(),
+                                               text(j, "plan_term"), text(j, "section"),
+                                               j.at("quote").get<std::string>(), strings(j, "areas")});
+        });
+    return plan;
+}
+
+namespace {
+
+class Problems {
+public:
+    void add(const std::string& p) { list_.push_back(p); }
+    void raise(const std::string& path) const {
+        if (list_.empty()) return;
+        std::string message = path + ": " + std::to_string(list_.size()) + " problem(s): ";
+        for (std::size_t i = 0; i < list_.size(); ++i) message += (i ? "; " : "") + list_[i];
+        fail_input(message);
+    }
+
+private:
+    std::vector<std::string> list_;
+};
+
+void check_industries(const Plan& plan, Problems& problems) {
+    std::set<std::string> ids;
+    for (const Industry& ind : plan.industries)
+        if (!ids.insert(ind.id).second) problems.add("duplicate industry id '" + ind.id + "'");
+    for (const Industry& ind : plan.industries)
+        if (!ind.parent.empty() && ids.count(ind.parent) == 0)
+            problems.add("industry '" + ind.id + "' has unknown parent '" + ind.parent + "'");
+}
+
+bool known_code(const std::string& code, const RegionLayer& provinces, const RegionLayer& prefectures) {
+    return prefectures.find(code) != nullptr || provinces.find(code) != nullptr;
+}
+
+void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& provinces,
+                  const RegionLayer& prefectures, Problems& problems) {
+    if (r.members.empty()) problems.add("region '" + r.id + "' has no members");
+    for (const Member& m : r.members)
+        if (!known_code(m.code, provinces, prefectures))
+            problems.add("region '" + r.id + "': unknown member code '" + m.code + "' (" + m.name_en + ")");
+    for (const Hub& h : r.hubs)
+        if (!known_code(h.code, provinces, prefectures))
+            problems.add("region '" + r.id + "': unknown hub code '" + h.code + "' (" + h.name_en + ")");
+    for (const IndustryDesignation& d : r.designation.industries)
+        if (plan.industry(d.industry) == nullptr)
+            problems.add("region '" + r.id + "': unknown industry id '" + d.industry + "'");
+    for (const std::string& g : r.group_of)
+        if (plan.region(g) == nullptr) problems.add("region '" + r.id + "': groups unknown region '" + g + "'");
+}
+
+void check_macro(const Plan& plan, const RegionLayer& provinces, Problems& problems) {
+    for (const MacroArea& a : plan.macro_areas)
+        for (const std::string& code : a.provinces)
+            if (provinces.find(code) == nullptr)
+                problems.add("macro area '" + a.id + "': unknown province code '" + code + "'");
+    for (const MacroDesignation& d : plan.macro_designations) {
+        if (plan.industry(d.industry) == nullptr)
+            problems.add("macro designation '" + d.id + "': unknown industry id '" + d.industry + "'");
+        for (const std::string& a : d.areas)
+            if (plan.macro_area(a) == nullptr)
+                problems.add("macro designation '" + d.id + "': unknown area '" + a + "'");
+    }
+}
+
+}  // namespace
+
+void validate_plan(const Plan& plan, const RegionLayer& provinces, const RegionLayer& prefectures,
+                   const std::string& path) {
+    Problems problems;
+    check_industries(plan, problems);
+    std::set<std::string> region_ids;
+    for (const PlanRegion& r : plan.regions) {
+        if (!region_ids.insert(r.id).second) problems.add("duplicate region id '" + r.id + "'");
+        check_region(plan, r, provinces, prefectures, problems);
+    }
+    check_macro(plan, provinces, problems);
+    if (plan.regions.empty()) problems.add("no regions");
+    problems.raise(path);
+}
+
+}  // namespace atlas

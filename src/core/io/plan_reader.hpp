@@ -1,0 +1,22 @@
+#pragma once
+/// Reads and validates the plan file (geodata/plan.json).
+
+#include <string>
+
+#include "model/plan.hpp"
+#include "model/region.hpp"
+
+namespace atlas {
+
+/// Parses the plan file. Throws AtlasError(Input) naming the file and the JSON path of the first
+/// malformed or missing field.
+Plan read_plan(const std::string& path);
+
+/// Checks the plan against itself and the geodata; throws AtlasError(Input) with one line that lists
+/// every offender: duplicate region or industry ids, unknown parent or designated industry ids,
+/// regions without members, member or hub codes absent from both layers, unknown macro areas or
+/// province codes. `path` names the file in the message.
+void validate_plan(const Plan& plan, const RegionLayer& provinces, const RegionLayer& prefectures,
+                   const std::string& path);
+
+}  // namespace atlas

@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
     ctx.add_data_options(app);
     atlas::cli::register_info(app, ctx);
     atlas::cli::register_list(app, ctx);
+    atlas::cli::register_show(app, ctx);
+    atlas::cli::register_compare(app, ctx);
+    atlas::cli::register_coverage(app, ctx);
     atlas::cli::register_build_geodata(app, ctx);
     try {
         app.parse(argc, argv);

@@ -1,4 +1,4 @@
-// `clusteratlas list provinces|prefectures`: one row per unit.
+// `clusteratlas list provinces|prefectures|regions|industries`: one row each.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -6,17 +6,12 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "analysis/coverage.hpp"
 #include "error.hpp"
 
 namespace atlas::cli {
 
 namespace {
-
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 Table unit_table(const RegionLayer& layer, bool with_province, const std::string& province_filter) {
     Table t;
@@ -38,6 +33,61 @@ Table unit_table(const RegionLayer& layer, bool with_province, const std::string
     return t;
 }
 
+std::vector<std::string> hub_names(const PlanRegion& r) {
+    std::vector<std::string> out;
+    for (const Hub& h : r.hubs) out.push_back(h.name_en);
+    return out;
+}
+
+std::size_t partial_count(const PlanRegion& r) {
+    std::size_t n = 0;
+    for (const Member& m : r.members) n += m.partial ? 1 : 0;
+    return n;
+}
+
+Table region_table(Context& ctx) {
+    Table t;
+    for (const char* c : {"id", "name_en", "name_zh", "kind", "designation"}) t.add_column(c);
+    t.add_column("industries", false, true);
+    t.add_column("hubs", false, true);
+    t.add_column("members", true);
+    t.add_column("partial_members", true);
+    t.add_column("area_km2", true);
+    t.add_column("extent");
+    t.add_column("section");
+    for (const PlanRegion& r : ctx.plan().regions) {
+        std::vector<std::string> industries;
+        for (const IndustryDesignation& d : r.designation.industries) industries.push_back(d.industry);
+        t.rows.push_back({r.id, r.name_en, r.name_zh, r.kind, to_string(r.designation.type), join(industries),
+                          join(hub_names(r)), std::to_string(r.members.size()), std::to_string(partial_count(r)),
+                          fixed(ctx.shape(r).area_km2, 0), r.extent.provisional ? "provisional" : "confirmed",
+                          r.plan_section});
+    }
+    return t;
+}
+
+std::string target_text(const Target& t) {
+    std::string value = fixed(t.value, t.value == static_cast<long>(t.value) ? 0 : 2);
+    if (t.value_max) value += "-" + fixed(*t.value_max, 0);
+    return (t.qualifier.empty() ? "" : t.qualifier + " ") + value + " " + t.unit + " " + t.metric + " by " +
+           std::to_string(t.year);
+}
+
+Table industry_table(Context& ctx) {
+    const Plan& plan = ctx.plan();
+    Table t;
+    for (const char* c : {"id", "name_en", "name_zh", "section", "parent"}) t.add_column(c);
+    t.add_column("targets_2020", false, true);
+    t.add_column("regions", false, true);
+    for (const Industry& i : plan.industries) {
+        std::vector<std::string> targets, regions;
+        for (const Target& target : i.targets) targets.push_back(target_text(target));
+        for (const PlanRegion* r : regions_designated_for(plan, i.id)) regions.push_back(r->id);
+        t.rows.push_back({i.id, i.name_en, i.name_zh, i.section, i.parent, join(targets), join(regions)});
+    }
+    return t;
+}
+
 struct ListArgs {
     std::string what;
     std::string province;
@@ -51,8 +101,13 @@ void run_list(Context& ctx, const ListArgs& args) {
         if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown province code '" + args.province + "'");
         print_table(std::cout, unit_table(ctx.prefectures(), true, args.province), format);
+    } else if (args.what == "regions") {
+        print_table(std::cout, region_table(ctx), format);
+    } else if (args.what == "industries") {
+        print_table(std::cout, industry_table(ctx), format);
     } else {
-        throw AtlasError(ErrorKind::Usage, "cannot list '" + args.what + "' (use provinces or prefectures)");
+        throw AtlasError(ErrorKind::Usage,
+                         "cannot list '" + args.what + "' (use provinces, prefectures, regions or industries)");
     }
 }
 
@@ -60,8 +115,8 @@ void run_list(Context& ctx, const ListArgs& args) {
 
 void register_list(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ListArgs>();
-    CLI::App* cmd = app.add_subcommand("list", "List provinces or prefectures");
-    cmd->add_option("what", args->what, "provinces | prefectures")->required();
+    CLI::App* cmd = app.add_subcommand("list", "List provinces, prefectures, the plan's regions or its industries");
+    cmd->add_option("what", args->what, "provinces | prefectures | regions | industries")->required();
     cmd->add_option("--province", args->province, "Only the prefectures of this province code (e.g. 320000)");
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, args] { run_list(ctx, *args); });

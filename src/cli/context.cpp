@@ -4,7 +4,9 @@
 
 #include <iostream>
 
+#include "analysis/resolve.hpp"
 #include "io/data_paths.hpp"
+#include "io/plan_reader.hpp"
 
 namespace atlas::cli {
 
@@ -61,5 +63,38 @@ const RegionLayer& Context::prefectures() {
     if (!prefectures_) prefectures_ = load(prefectures_spec());
     return *prefectures_;
 }
+
+std::string Context::plan_path() const { return data.plan.empty() ? bundled_plan_path() : data.plan; }
+
+const Plan& Context::plan() {
+    if (!plan_) {
+        Plan loaded = read_plan(plan_path());
+        validate_plan(loaded, provinces(), prefectures(), plan_path());
+        plan_ = std::move(loaded);
+    }
+    return *plan_;
+}
+
+const RegionShape& Context::shape(const PlanRegion& region) {
+    auto it = shapes_.find(region.id);
+    if (it == shapes_.end())
+        it = shapes_.emplace(region.id, build_region_shape(region, provinces(), prefectures())).first;
+    return it->second;
+}
+
+std::vector<const RegionShape*> Context::shapes() {
+    std::vector<const RegionShape*> out;
+    for (const PlanRegion& r : plan().regions) out.push_back(&shape(r));
+    return out;
+}
+
+const SearchIndex& Context::search() {
+    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan());
+    return *search_;
+}
+
+const PlanRegion& Context::region(const std::string& query) { return resolve_region(plan(), search(), query); }
+
+const Industry& Context::industry(const std::string& query) { return resolve_industry(plan(), search(), query); }
 
 }  // namespace atlas::cli

@@ -5,7 +5,13 @@
 #include <optional>
 #include <string>
 
+#include <map>
+#include <vector>
+
+#include "analysis/region_shapes.hpp"
+#include "analysis/search.hpp"
 #include "io/region_reader.hpp"
+#include "model/plan.hpp"
 #include "table.hpp"
 
 namespace CLI {
@@ -44,11 +50,26 @@ public:
     const RegionLayer& provinces();
     const RegionLayer& prefectures();
 
+    std::string plan_path() const;
+    /// The plan file, validated against the geodata.
+    const Plan& plan();
+    /// The shape of one region (built on first use) or of all of them, in plan order.
+    const RegionShape& shape(const PlanRegion& region);
+    std::vector<const RegionShape*> shapes();
+    /// Search over provinces, prefectures, regions and industries.
+    const SearchIndex& search();
+    /// A region or industry from what the user typed; AtlasError(NotFound) with suggestions otherwise.
+    const PlanRegion& region(const std::string& query);
+    const Industry& industry(const std::string& query);
+
     Format output_format() const { return parse_format(format); }
 
 private:
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;
+    std::optional<Plan> plan_;
+    std::map<std::string, RegionShape> shapes_;
+    std::optional<SearchIndex> search_;
 };
 
 }  // namespace atlas::cli

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <sstream>
 
 #include "error.hpp"
@@ -20,6 +21,18 @@ void Table::add_column(const std::string& name, bool is_numeric, bool is_list) {
     headers.push_back(name);
     numeric.push_back(is_numeric);
     list.push_back(is_list);
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : "; ") + item;
+    return out;
 }
 
 std::size_t display_width(const std::string& utf8) {

@@ -26,6 +26,12 @@ struct Table {
 /// Writes the table; text alignment counts CJK characters as two columns wide.
 void print_table(std::ostream& out, const Table& table, Format format);
 
+/// A number with a fixed count of decimals ("16414.7").
+std::string fixed(double value, int decimals);
+
+/// Items joined with "; " (the list separator that JSON output turns back into an array).
+std::string join(const std::vector<std::string>& items);
+
 /// Display width of a UTF-8 string in terminal columns.
 std::size_t display_width(const std::string& utf8);
 

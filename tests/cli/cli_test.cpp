@@ -75,3 +75,57 @@ TEST_CASE("bad input on the command line: one line on stderr, non-zero exit, not
         CHECK(r.out.empty());
     }
 }
+
+TEST_CASE("list regions shows every region of section 8", "[cli][plan]") {
+    auto r = run_cli("list regions --format csv");
+    REQUIRE(r.exit_code == 0);
+    auto rows = atlas::parse_csv(r.out);
+    CHECK(rows.size() == 20);
+    CHECK_THAT(r.out, Contains("kunming,Kunming,昆明,key_city,general"));
+    CHECK_THAT(r.out, Contains("tianshan_north_slope") && Contains("provisional"));
+}
+
+TEST_CASE("show prints each region's plan sentence with its section", "[cli][plan]") {
+    for (const auto& region : atlas::test::bundled_plan().regions) {
+        INFO(region.id);
+        auto r = run_cli("show " + region.id);
+        REQUIRE(r.exit_code == 0);
+        CHECK_THAT(r.out, Contains("plan, 8(2):"));
+        CHECK_THAT(r.out, Contains(region.designation.quote));
+        if (region.extent.provisional) CHECK_THAT(r.out, Contains("PROVISIONAL"));
+    }
+}
+
+TEST_CASE("compare Shandong Peninsula with the West Side of the Taiwan Strait", "[cli][plan]") {
+    auto r = run_cli("compare \"Shandong Peninsula\" \"West Side of the Taiwan Strait\"");
+    REQUIRE(r.exit_code == 0);
+    for (const char* word : {"biomedicine", "high-end equipment manufacturing", "next-generation information technology",
+                             "new materials", "marine economy", "biology", "oceans", "integrated circuits",
+                             "shared industries: marine_economy", "area_km2", "157"})
+        CHECK_THAT(r.out, Contains(word));
+}
+
+TEST_CASE("coverage by province: 34 rows with shares and industries", "[cli][plan]") {
+    auto r = run_cli("coverage --by province --format csv");
+    REQUIRE(r.exit_code == 0);
+    auto rows = atlas::parse_csv(r.out);
+    REQUIRE(rows.size() == 35);
+    CHECK(rows[0].cells[5] == "share");
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        double share = std::stod(rows[i].cells[5]);
+        CHECK(share >= 0.0);
+        CHECK(share <= 1.0001);
+    }
+    CHECK_THAT(r.out, Contains("370000,Shandong,山东,157299,157299,1.0000"));
+}
+
+TEST_CASE("unknown names get suggestions and exit code 5", "[cli][errors]") {
+    auto r = run_cli("show \"Pearl Rivr Delta urbn\"");
+    auto unknown = run_cli("show Atlantis");
+    CHECK(unknown.exit_code == 5);
+    CHECK_THAT(unknown.err, Contains("unknown region 'Atlantis'"));
+    auto typo = run_cli("compare Shandong Yangzi");
+    CHECK(typo.exit_code == 5);
+    CHECK_THAT(typo.err, Contains("did you mean:"));
+    CHECK(run_cli("compare jingjinji").exit_code == 2);
+}

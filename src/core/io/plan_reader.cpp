@@ -46,6 +46,7 @@ Industry read_industry(const json& j) {
     ind.name_zh = text(j, "name_zh");
     ind.section = j.at("section").get<std::string>();
     ind.parent = j.contains("parent") && j["parent"].is_string() ? j["parent"].get<std::string>() : "";
+    ind.cross_cutting = j.value("cross_cutting", false);
     ind.quote = j.at("quote").get<std::string>();
     ind.note = text(j, "note");
     ind.targets = read_targets(j);

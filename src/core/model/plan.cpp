@@ -41,7 +41,7 @@ bool Plan::designates(const PlanRegion& region, const std::string& industry_id) 
 std::vector<const Industry*> Plan::sectors() const {
     std::vector<const Industry*> out;
     for (const Industry& ind : industries)
-        if (ind.parent.empty()) out.push_back(&ind);
+        if (ind.parent.empty() && !ind.cross_cutting) out.push_back(&ind);
     return out;
 }
 

@@ -19,7 +19,8 @@ struct Target {
 
 struct Industry {
     std::string id, name_en, name_zh, section;
-    std::string parent;  ///< empty for the six sectors
+    std::string parent;  ///< empty for the six sectors and for cross-cutting themes
+    bool cross_cutting = false;  ///< a theme the plan names across sectors (the marine economy)
     std::string quote, note;
     std::vector<Target> targets;
 };
@@ -108,7 +109,7 @@ struct Plan {
     std::vector<std::string> industry_with_descendants(const std::string& id) const;
     /// True when the region's explicit designation names the industry or one below it.
     bool designates(const PlanRegion& region, const std::string& industry_id) const;
-    /// The six top-level sectors, in plan order.
+    /// The six top-level sectors, in plan order (cross-cutting themes excluded).
     std::vector<const Industry*> sectors() const;
 };
 

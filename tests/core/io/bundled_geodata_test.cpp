@@ -4,7 +4,9 @@
 #include <map>
 #include <set>
 
+#include "geo/coverage_clean.hpp"
 #include "geo/geometry.hpp"
+#include "geo/operations.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -90,4 +92,20 @@ TEST_CASE("Shanghai lies where WGS84 says it is, not at its GCJ-02 position", "[
     const Region* beijing = bundled_prefectures().find("110000");
     CHECK(beijing->seat.lon == Approx(116.3975).margin(0.012));
     CHECK(beijing->seat.lat == Approx(39.9087).margin(0.01));
+}
+
+TEST_CASE("prefectures form a clean coverage: no overlaps, no sliver gaps", "[io][geodata][geo]") {
+    GeosContext ctx;
+    std::vector<const MultiPolygon*> all;
+    double sum = 0;
+    for (const Region& r : bundled_prefectures().regions) {
+        all.push_back(&r.geometry);
+        sum += r.area_km2;
+    }
+    MultiPolygon china = coverage_union(ctx, all);
+    CHECK(geodesic_area_km2(china) == Approx(sum).epsilon(1e-6));  // nothing counted twice
+    int sliver_holes = 0;
+    for (const Polygon& p : china)
+        for (const Ring& hole : p.holes) sliver_holes += geodesic_area_km2({Polygon{hole, {}}}) < 1.0 ? 1 : 0;
+    CHECK(sliver_holes == 0);
 }

@@ -1,0 +1,69 @@
+#include "analysis/compare.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "error.hpp"
+
+namespace atlas {
+
+std::vector<std::string> designated_industries(const PlanRegion& region) {
+    std::vector<std::string> out;
+    if (region.designation.type != DesignationType::Explicit) return out;
+    for (const IndustryDesignation& d : region.designation.industries)
+        if (std::find(out.begin(), out.end(), d.industry) == out.end()) out.push_back(d.industry);
+    return out;
+}
+
+double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::set<std::string> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+    if (sa.empty() && sb.empty()) return 1.0;
+    std::size_t both = 0;
+    for (const auto& x : sa) both += sb.count(x);
+    return static_cast<double>(both) / static_cast<double>(sa.size() + sb.size() - both);
+}
+
+namespace {
+
+double shared_area(const RegionShape& a, const RegionShape& b) {
+    std::set<const Region*> in_b(b.units.begin(), b.units.end());
+    double area = 0;
+    for (const Region* u : a.units)
+        if (in_b.count(u)) area += u->area_km2;
+    return area;
+}
+
+}  // namespace
+
+Comparison compare_regions(const Plan& plan, const std::vector<const RegionShape*>& shapes) {
+    if (shapes.size() < 2 || shapes.size() > 4)
+        throw AtlasError(ErrorKind::Usage, "compare takes 2 to 4 regions, not " + std::to_string(shapes.size()));
+    Comparison c;
+    c.shapes = shapes;
+    std::vector<std::vector<std::string>> sets;
+    for (const RegionShape* s : shapes) sets.push_back(designated_industries(*s->region));
+    for (const Industry& ind : plan.industries) {
+        std::vector<bool> row;
+        for (const auto& set : sets) row.push_back(std::count(set.begin(), set.end(), ind.id) > 0);
+        if (std::none_of(row.begin(), row.end(), [](bool b) { return b; })) continue;
+        c.industries.push_back(ind.id);
+        if (std::all_of(row.begin(), row.end(), [](bool b) { return b; })) c.shared.push_back(ind.id);
+        c.designated.push_back(row);
+    }
+    std::size_t n = shapes.size();
+    c.unique.resize(n);
+    for (std::size_t i = 0; i < c.industries.size(); ++i)
+        if (std::count(c.designated[i].begin(), c.designated[i].end(), true) == 1)
+            for (std::size_t r = 0; r < n; ++r)
+                if (c.designated[i][r]) c.unique[r].push_back(c.industries[i]);
+    c.jaccard.assign(n, std::vector<double>(n));
+    c.overlap_km2.assign(n, std::vector<double>(n));
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = 0; b < n; ++b) {
+            c.jaccard[a][b] = jaccard(sets[a], sets[b]);
+            c.overlap_km2[a][b] = shared_area(*shapes[a], *shapes[b]);
+        }
+    return c;
+}
+
+}  // namespace atlas

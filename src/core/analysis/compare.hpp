@@ -1,0 +1,32 @@
+#pragma once
+/// Side-by-side comparison of 2 to 4 regions: designated industries, what they share and what is
+/// unique to each, Jaccard similarity, areas and overlaps, provinces, hubs and members.
+
+#include <string>
+#include <vector>
+
+#include "analysis/region_shapes.hpp"
+#include "model/plan.hpp"
+
+namespace atlas {
+
+struct Comparison {
+    std::vector<const RegionShape*> shapes;
+    std::vector<std::string> industries;        ///< every industry named for any of them, plan order
+    std::vector<std::vector<bool>> designated;  ///< [industry][region]
+    std::vector<std::string> shared;            ///< named for all of them
+    std::vector<std::vector<std::string>> unique;  ///< [region]: named for that region only
+    std::vector<std::vector<double>> jaccard;      ///< [region][region]
+    std::vector<std::vector<double>> overlap_km2;  ///< [region][region]: area of the members they share
+};
+
+/// The industry ids the plan names for a region (empty unless its designation is explicit).
+std::vector<std::string> designated_industries(const PlanRegion& region);
+
+/// Jaccard similarity of two id sets; two empty sets count as identical (1).
+double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+/// Throws AtlasError(Usage) unless 2 to 4 shapes are given.
+Comparison compare_regions(const Plan& plan, const std::vector<const RegionShape*>& shapes);
+
+}  // namespace atlas

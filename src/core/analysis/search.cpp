@@ -1,0 +1,174 @@
+#include "analysis/search.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace atlas {
+
+const char* to_string(EntityKind kind) {
+    switch (kind) {
+        case EntityKind::Province: return "province";
+        case EntityKind::Prefecture: return "prefecture";
+        case EntityKind::Region: return "region";
+        case EntityKind::Industry: return "industry";
+    }
+    return "?";
+}
+
+namespace {
+
+std::vector<char32_t> code_points(const std::string& s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+        char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+        for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        out.push_back(cp);
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return out;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string strip_admin_suffix(std::string s) {
+    for (const char* suffix : {"特别行政区", "自治区", "自治州", "地区", "城市群", "城市圈", "省", "市", "盟", "县"})
+        if (ends_with(s, suffix)) return s.substr(0, s.size() - std::string(suffix).size());
+    return s;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c)) word += static_cast<char>(std::tolower(c));
+        else if (c == '\'') continue;  // Xi'an is one word
+        else if (!word.empty()) words.push_back(word), word.clear();
+    }
+    if (!word.empty()) words.push_back(word);
+    return words;
+}
+
+bool is_prefix(const std::string& prefix, const std::string& s) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+int typo_budget(std::size_t length) { return length <= 4 ? 0 : length <= 8 ? 1 : 2; }
+
+}  // namespace
+
+std::string normalize_name(const std::string& name) {
+    std::string out;
+    for (char ch : strip_admin_suffix(name)) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) out += ch;
+        else if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+int edit_distance(const std::string& a, const std::string& b) {
+    auto x = code_points(a), y = code_points(b);
+    std::size_t n = x.size(), m = y.size();
+    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[n][m];
+}
+
+SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan) {
+    if (provinces != nullptr)
+        for (const Region& r : provinces->regions) add(EntityKind::Province, r.code, r.name_en, r.name_zh, {r.code});
+    if (plan != nullptr)
+        for (const PlanRegion& r : plan->regions) {
+            std::vector<std::string> aliases = r.aliases;
+            aliases.push_back(r.id);
+            add(EntityKind::Region, r.id, r.name_en, r.name_zh, aliases);
+        }
+    if (prefectures != nullptr)
+        for (const Region& r : prefectures->regions) {
+            if (provinces != nullptr && provinces->find(r.code) != nullptr) continue;  // municipalities once
+            add(EntityKind::Prefecture, r.code, r.name_en, r.name_zh, {r.code, r.source_code});
+        }
+    if (plan != nullptr)
+        for (const Industry& i : plan->industries) add(EntityKind::Industry, i.id, i.name_en, i.name_zh, {i.id});
+}
+
+void SearchIndex::add(EntityKind kind, const std::string& id, const std::string& en, const std::string& zh,
+                      const std::vector<std::string>& aliases) {
+    Entry e;
+    e.hit = {kind, id, en, zh, 0};
+    e.names = {normalize_name(en), normalize_name(zh)};
+    e.words.push_back(words_of(en));
+    for (const std::string& a : aliases) {
+        if (a.empty()) continue;
+        e.aliases.push_back(normalize_name(a));
+        e.words.push_back(words_of(a));
+    }
+    entries_.push_back(std::move(e));
+}
+
+int SearchIndex::score(const Entry& e, const std::string& query, const std::vector<std::string>& words) const {
+    if (query.empty()) return 0;
+    int best = 0;
+    for (const std::string& n : e.names) {
+        if (n.empty()) continue;
+        if (n == query) return 100;
+        if (is_prefix(query, n)) best = std::max(best, 80);
+        else if (n.find(query) != std::string::npos) best = std::max(best, 60);
+        int d = edit_distance(query, n);
+        if (d <= typo_budget(n.size())) best = std::max(best, 50 - 5 * d);
+    }
+    for (const std::string& a : e.aliases) {
+        if (a == query) best = std::max(best, 95);
+        else if (a.size() > 4 && edit_distance(query, a) <= typo_budget(a.size())) best = std::max(best, 45);
+    }
+    for (const auto& name_words : e.words) {
+        auto all_words_within = [&](int (*budget)(std::size_t)) {
+            return !words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+                return std::any_of(name_words.begin(), name_words.end(), [&](const std::string& nw) {
+                    return is_prefix(w, nw) || edit_distance(w, nw) <= budget(w.size());
+                });
+            });
+        };
+        if (all_words_within([](std::size_t n) { return n > 4 ? 1 : 0; })) best = std::max(best, 70);
+        else if (all_words_within([](std::size_t n) { return n > 4 ? 2 : 0; })) best = std::max(best, 40);
+    }
+    return best;
+}
+
+std::vector<SearchHit> SearchIndex::find(const std::string& query, std::size_t limit) const {
+    std::string q = normalize_name(query);
+    std::vector<std::string> words = words_of(query);
+    std::vector<SearchHit> hits;
+    for (const Entry& e : entries_) {
+        int s = score(e, q, words);
+        if (s < 40) continue;
+        SearchHit hit = e.hit;
+        hit.score = s;
+        hits.push_back(hit);
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+    if (hits.size() > limit) hits.resize(limit);
+    return hits;
+}
+
+std::vector<SearchHit> SearchIndex::find(const std::string& query, EntityKind kind, std::size_t limit) const {
+    std::vector<SearchHit> all = find(query, entries_.size());
+    std::vector<SearchHit> out;
+    for (const SearchHit& h : all)
+        if (h.kind == kind && out.size() < limit) out.push_back(h);
+    return out;
+}
+
+}  // namespace atlas

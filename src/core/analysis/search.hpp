@@ -1,0 +1,53 @@
+#pragma once
+/// Name search over provinces, prefectures, regions and industries, in Chinese, English and pinyin,
+/// tolerant of case, spaces, hyphens, apostrophes, administrative suffixes and small typos.
+
+#include <string>
+#include <vector>
+
+#include "model/plan.hpp"
+#include "model/region.hpp"
+
+namespace atlas {
+
+enum class EntityKind { Province, Prefecture, Region, Industry };
+
+const char* to_string(EntityKind kind);
+
+struct SearchHit {
+    EntityKind kind;
+    std::string id;  ///< code for provinces and prefectures, id for regions and industries
+    std::string name_en, name_zh;
+    int score = 0;   ///< 100 exact, 95 alias, 80 prefix, 70 all words, 60 substring, 40-50 typo
+};
+
+/// Lower case, without spaces, hyphens, apostrophes, punctuation and Chinese administrative suffixes.
+std::string normalize_name(const std::string& name);
+
+/// Edit distance (insert, delete, substitute, swap) over Unicode code points.
+int edit_distance(const std::string& a, const std::string& b);
+
+class SearchIndex {
+public:
+    /// Indexes everything given; any argument may be null to leave that kind out.
+    SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan);
+
+    /// Best hits first (ties in index order), at most `limit`, only those scoring at least 40.
+    std::vector<SearchHit> find(const std::string& query, std::size_t limit = 10) const;
+    /// The same, restricted to one kind.
+    std::vector<SearchHit> find(const std::string& query, EntityKind kind, std::size_t limit = 10) const;
+
+private:
+    struct Entry {
+        SearchHit hit;
+        std::vector<std::string> names;    ///< normalized primary names
+        std::vector<std::string> aliases;  ///< normalized aliases and ids
+        std::vector<std::vector<std::string>> words;  ///< words of the English names, lower case
+    };
+    void add(EntityKind kind, const std::string& id, const std::string& en, const std::string& zh,
+             const std::vector<std::string>& aliases);
+    int score(const Entry& e, const std::string& query, const std::vector<std::string>& words) const;
+    std::vector<Entry> entries_;
+};
+
+}  // namespace atlas

@@ -1,0 +1,121 @@
+// Coverage matrix, province coverage, comparison and search on the bundled plan.
+#include <catch2/catch.hpp>
+
+#include "analysis/compare.hpp"
+#include "analysis/coverage.hpp"
+#include "analysis/resolve.hpp"
+#include "analysis/search.hpp"
+#include "error.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+using test::bundled_plan;
+
+namespace {
+std::vector<const RegionShape*> all_shapes() {
+    std::vector<const RegionShape*> out;
+    for (const RegionShape& s : test::bundled_shapes()) out.push_back(&s);
+    return out;
+}
+const SearchIndex& index() {
+    static const SearchIndex idx(&test::bundled_provinces(), &test::bundled_prefectures(), &bundled_plan());
+    return idx;
+}
+}  // namespace
+
+TEST_CASE("coverage matrix: explicit, general and none", "[analysis]") {
+    CoverageMatrix m = coverage_matrix(bundled_plan(), {"biomedicine", "integrated_circuits"});
+    REQUIRE(m.regions.size() == 19);
+    auto cell = [&](const char* region, std::size_t column) {
+        for (std::size_t r = 0; r < m.regions.size(); ++r)
+            if (m.regions[r]->id == region) return m.cells[r][column];
+        FAIL("no region " << region);
+        return Coverage::None;
+    };
+    CHECK(cell("shandong_peninsula", 0) == Coverage::Explicit);
+    CHECK(cell("shandong_peninsula", 1) == Coverage::None);
+    CHECK(cell("west_taiwan_strait", 1) == Coverage::Explicit);
+    CHECK(cell("yangtze_river_delta", 0) == Coverage::General);
+    CHECK(cell("bohai_sea_region", 0) == Coverage::None);
+}
+
+TEST_CASE("regions designated for biomedicine are exactly those the plan names", "[analysis]") {
+    std::vector<std::string> ids;
+    for (const PlanRegion* r : regions_designated_for(bundled_plan(), "biomedicine")) ids.push_back(r->id);
+    CHECK(ids == std::vector<std::string>{"shandong_peninsula", "harbin_changchun", "central_south_liaoning",
+                                          "northeast_china"});
+}
+
+TEST_CASE("province coverage: shares, regions and industries", "[analysis]") {
+    auto rows = province_coverage(bundled_plan(), all_shapes(), test::bundled_provinces());
+    REQUIRE(rows.size() == 34);
+    auto row = [&](const char* code) {
+        for (const auto& r : rows)
+            if (r.province->code == code) return r;
+        FAIL("no province " << code);
+        return rows[0];
+    };
+    CHECK(row("310000").share() == Approx(1.0));   // Shanghai: all in the Yangtze River Delta
+    CHECK(row("540000").share() == Approx(0.0));   // Tibet: no designated region
+    CHECK(row("370000").share() == Approx(1.0));   // Shandong: all 17 cities
+    CHECK(row("420000").share() == Approx(57946.0 / 186036.0).epsilon(0.01));  // Hubei: Wuhan 1+8
+    auto shandong = row("370000");
+    CHECK(std::count(shandong.industries.begin(), shandong.industries.end(), "biomedicine") == 1);
+    // Biomedicine only: Shandong still covered, Shanghai not.
+    auto bio = province_coverage(bundled_plan(), all_shapes(), test::bundled_provinces(), "biomedicine");
+    for (const auto& r : bio) {
+        if (r.province->code == "370000") CHECK(r.share() == Approx(1.0));
+        if (r.province->code == "310000") CHECK(r.share() == Approx(0.0));
+    }
+}
+
+TEST_CASE("compare: Shandong Peninsula and West Side of the Taiwan Strait", "[analysis]") {
+    Comparison c = compare_regions(bundled_plan(), {test::shape("shandong_peninsula"), test::shape("west_taiwan_strait")});
+    CHECK(c.shared == std::vector<std::string>{"marine_economy"});
+    CHECK(c.unique[1] == std::vector<std::string>{"biotech", "integrated_circuits"});
+    CHECK(c.jaccard[0][1] == Approx(1.0 / 7.0));
+    CHECK(c.overlap_km2[0][1] == 0);
+    CHECK(c.overlap_km2[0][0] == Approx(test::shape("shandong_peninsula")->area_km2).epsilon(1e-6));
+}
+
+TEST_CASE("compare a region with itself gives Jaccard 1; nested regions overlap", "[analysis]") {
+    for (const RegionShape& s : test::bundled_shapes()) {
+        Comparison c = compare_regions(bundled_plan(), {&s, &s});
+        CHECK(c.jaccard[0][1] == 1.0);
+    }
+    Comparison nested = compare_regions(bundled_plan(), {test::shape("bohai_sea_region"), test::shape("jingjinji")});
+    CHECK(nested.overlap_km2[0][1] == Approx(test::shape("jingjinji")->area_km2).epsilon(0.001));
+    CHECK_THROWS_AS(compare_regions(bundled_plan(), {test::shape("jingjinji")}), AtlasError);
+}
+
+TEST_CASE("search in Chinese, English and pinyin, tolerant of spelling", "[analysis][search]") {
+    auto top = [](const std::string& q) { return index().find(q, 1).at(0).id; };
+    CHECK(top("长三角") == "yangtze_river_delta");
+    CHECK(top("yangtze delta") == "yangtze_river_delta");
+    CHECK(top("Yangtze-River  DELTA") == "yangtze_river_delta");
+    CHECK(top("Xian") == "610100");
+    CHECK(top("Xi'an") == "610100");
+    CHECK(top("西安") == "610100");
+    CHECK(top("Shanxi") == "140000");
+    CHECK(top("Shaanxi") == "610000");
+    CHECK(top("Guangzou") == "440100");   // typo
+    CHECK(top("上海市") == "310000");
+    CHECK(top("harbin") == "230100");
+    CHECK(top("biomedicine") == "biomedicine");
+    CHECK(index().find("qqqqzzzz").empty());
+}
+
+TEST_CASE("resolving names: ids, names, aliases; unknown names suggest", "[analysis][search]") {
+    CHECK(resolve_region(bundled_plan(), index(), "Shandong Peninsula").id == "shandong_peninsula");
+    CHECK(resolve_region(bundled_plan(), index(), "West Side of the Taiwan Strait").id == "west_taiwan_strait");
+    CHECK(resolve_region(bundled_plan(), index(), "珠三角").id == "pearl_river_delta");
+    CHECK(resolve_industry(bundled_plan(), index(), "Integrated circuits").id == "integrated_circuits");
+    try {
+        resolve_region(bundled_plan(), index(), "Yangzi");
+        FAIL("resolved");
+    } catch (const AtlasError& e) {
+        CHECK(e.kind() == ErrorKind::NotFound);
+        CHECK_THAT(e.what(), Catch::Matchers::Contains("unknown region 'Yangzi'; did you mean:") &&
+                                 Catch::Matchers::Contains("yangtze_river"));
+    }
+}

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     atlas::cli::register_show(app, ctx);
     atlas::cli::register_compare(app, ctx);
     atlas::cli::register_coverage(app, ctx);
+    atlas::cli::register_export(app, ctx);
     atlas::cli::register_build_geodata(app, ctx);
     try {
         app.parse(argc, argv);

@@ -37,6 +37,11 @@ const Plan& bundled_plan() {
     return plan;
 }
 
+Document& bundled_document() {
+    static Document doc(bundled_sources());
+    return doc;
+}
+
 const std::vector<RegionShape>& bundled_shapes() {
     static const std::vector<RegionShape> shapes =
         build_region_shapes(bundled_plan(), bundled_provinces(), bundled_prefectures());

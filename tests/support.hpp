@@ -4,6 +4,7 @@
 #include <string>
 
 #include "analysis/region_shapes.hpp"
+#include "document.hpp"
 #include "model/plan.hpp"
 #include "model/region.hpp"
 
@@ -12,6 +13,8 @@ namespace atlas::test {
 const RegionLayer& bundled_provinces();
 const RegionLayer& bundled_prefectures();
 const Plan& bundled_plan();
+/// A Document on the bundled data, shared by the tests (its shapes are built once).
+Document& bundled_document();
 const std::vector<RegionShape>& bundled_shapes();
 /// The bundled shape of a region id, or null.
 const RegionShape* shape(const std::string& id);

@@ -16,5 +16,6 @@ void register_build_geodata(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_compare(CLI::App& app, Context& ctx);
 void register_coverage(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
 
 }  // namespace atlas::cli

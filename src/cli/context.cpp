@@ -4,9 +4,7 @@
 
 #include <iostream>
 
-#include "analysis/resolve.hpp"
 #include "io/data_paths.hpp"
-#include "io/plan_reader.hpp"
 
 namespace atlas::cli {
 
@@ -36,65 +34,22 @@ void Context::add_format_option(CLI::App& command) {
 
 std::string Context::geodata_source() const { return data.geodata.empty() ? bundled_geodata_path() : data.geodata; }
 
-LayerSpec Context::provinces_spec() const {
-    return {geodata_source(), data.provinces_layer, data.code_field, data.name_field, data.name_en_field, ""};
+DocumentSources Context::sources() const {
+    std::string source = geodata_source();
+    return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, ""},
+            {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field},
+            data.plan.empty() ? bundled_plan_path() : data.plan};
 }
 
-LayerSpec Context::prefectures_spec() const {
-    return {geodata_source(),   data.prefectures_layer, data.code_field, data.name_field,
-            data.name_en_field, data.province_field};
+Document& Context::doc() {
+    if (!doc_) doc_ = std::make_unique<Document>(sources());
+    return *doc_;
 }
 
-namespace {
-RegionLayer load(const LayerSpec& spec) {
-    ReadReport report;
-    RegionLayer layer = read_regions(spec, report);
-    for (const auto& w : report.warnings) std::cerr << "warning: " << w << '\n';
-    return layer;
+void Context::print_new_warnings() {
+    const auto& warnings = doc().warnings();
+    for (; warnings_printed_ < warnings.size(); ++warnings_printed_)
+        std::cerr << "warning: " << warnings[warnings_printed_] << '\n';
 }
-}  // namespace
-
-const RegionLayer& Context::provinces() {
-    if (!provinces_) provinces_ = load(provinces_spec());
-    return *provinces_;
-}
-
-const RegionLayer& Context::prefectures() {
-    if (!prefectures_) prefectures_ = load(prefectures_spec());
-    return *prefectures_;
-}
-
-std::string Context::plan_path() const { return data.plan.empty() ? bundled_plan_path() : data.plan; }
-
-const Plan& Context::plan() {
-    if (!plan_) {
-        Plan loaded = read_plan(plan_path());
-        validate_plan(loaded, provinces(), prefectures(), plan_path());
-        plan_ = std::move(loaded);
-    }
-    return *plan_;
-}
-
-const RegionShape& Context::shape(const PlanRegion& region) {
-    auto it = shapes_.find(region.id);
-    if (it == shapes_.end())
-        it = shapes_.emplace(region.id, build_region_shape(region, provinces(), prefectures())).first;
-    return it->second;
-}
-
-std::vector<const RegionShape*> Context::shapes() {
-    std::vector<const RegionShape*> out;
-    for (const PlanRegion& r : plan().regions) out.push_back(&shape(r));
-    return out;
-}
-
-const SearchIndex& Context::search() {
-    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan());
-    return *search_;
-}
-
-const PlanRegion& Context::region(const std::string& query) { return resolve_region(plan(), search(), query); }
-
-const Industry& Context::industry(const std::string& query) { return resolve_industry(plan(), search(), query); }
 
 }  // namespace atlas::cli

@@ -1,17 +1,10 @@
 #pragma once
-/// What every subcommand shares: data-source options and the data loaded from them (lazily, once).
+/// What every subcommand shares: the data-source options, and the Document built from them on first use.
 
 #include <memory>
-#include <optional>
 #include <string>
 
-#include <map>
-#include <vector>
-
-#include "analysis/region_shapes.hpp"
-#include "analysis/search.hpp"
-#include "io/region_reader.hpp"
-#include "model/plan.hpp"
+#include "document.hpp"
 #include "table.hpp"
 
 namespace CLI {
@@ -43,33 +36,31 @@ public:
     void add_format_option(CLI::App& command);
 
     std::string geodata_source() const;
-    LayerSpec provinces_spec() const;
-    LayerSpec prefectures_spec() const;
+    DocumentSources sources() const;
 
-    /// Loaded on first use; warnings go to stderr.
-    const RegionLayer& provinces();
-    const RegionLayer& prefectures();
+    /// Built from the options on first use; loading warnings are printed to stderr once.
+    Document& doc();
 
-    std::string plan_path() const;
-    /// The plan file, validated against the geodata.
-    const Plan& plan();
-    /// The shape of one region (built on first use) or of all of them, in plan order.
-    const RegionShape& shape(const PlanRegion& region);
-    std::vector<const RegionShape*> shapes();
-    /// Search over provinces, prefectures, regions and industries.
-    const SearchIndex& search();
-    /// A region or industry from what the user typed; AtlasError(NotFound) with suggestions otherwise.
-    const PlanRegion& region(const std::string& query);
-    const Industry& industry(const std::string& query);
+    const RegionLayer& provinces() { return loaded(doc().provinces()); }
+    const RegionLayer& prefectures() { return loaded(doc().prefectures()); }
+    const Plan& plan() { return loaded(doc().plan()); }
+    const RegionShape& shape(const PlanRegion& region) { return doc().shape(region); }
+    std::vector<const RegionShape*> shapes() { return doc().shapes(); }
+    const PlanRegion& region(const std::string& query) { return doc().region(query); }
+    const Industry& industry(const std::string& query) { return doc().industry(query); }
 
     Format output_format() const { return parse_format(format); }
 
 private:
-    std::optional<RegionLayer> provinces_;
-    std::optional<RegionLayer> prefectures_;
-    std::optional<Plan> plan_;
-    std::map<std::string, RegionShape> shapes_;
-    std::optional<SearchIndex> search_;
+    template <typename T>
+    const T& loaded(const T& value) {
+        print_new_warnings();
+        return value;
+    }
+    void print_new_warnings();
+
+    std::unique_ptr<Document> doc_;
+    std::size_t warnings_printed_ = 0;
 };
 
 }  // namespace atlas::cli

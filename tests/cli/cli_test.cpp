@@ -1,6 +1,7 @@
 // End-to-end: the real clusteratlas binary, its stdout, stderr and exit codes.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -128,4 +129,48 @@ TEST_CASE("unknown names get suggestions and exit code 5", "[cli][errors]") {
     CHECK(typo.exit_code == 5);
     CHECK_THAT(typo.err, Contains("did you mean:"));
     CHECK(run_cli("compare jingjinji").exit_code == 2);
+}
+
+TEST_CASE("export regions to GeoJSON from the command line", "[cli][export]") {
+    atlas::test::TempFolder tmp;
+    std::string out = tmp.path("regions.geojson");
+    auto r = run_cli("export --layer regions -o " + out);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("wrote") && Contains("19 features"));
+    auto info = atlas::test::read_text(out);
+    CHECK(std::count(info.begin(), info.end(), '\n') == 21);  // header, 19 features, footer
+    std::ofstream(tmp.path("keep.geojson")) << "mine";
+    auto again = run_cli("export --layer regions -o " + tmp.path("keep.geojson"));
+    CHECK(again.exit_code == 4);
+    CHECK_THAT(again.err, Contains("exists (use --force"));
+    CHECK(atlas::test::read_text(tmp.path("keep.geojson")) == "mine");
+    auto forced = run_cli("export --layer regions --force -o " + tmp.path("keep.geojson"));
+    CHECK(forced.exit_code == 0);
+}
+
+TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
+    auto r = run_cli("export --layer hubs --region 长三角 -o -");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("\"type\":\"FeatureCollection\"") && Contains("\"name_en\":\"Hefei\""));
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 8);  // 6 hubs
+    struct Case {
+        std::string args, message;
+        int code;
+    };
+    const Case cases[] = {
+        {"export --format DXF -o /tmp/x.dxf", "unknown format 'DXF'", 2},
+        {"export --layer rivers -o /tmp/x.geojson", "unknown layer 'rivers'", 2},
+        {"export --format GPKG -o -", "only GeoJSON", 2},
+        {"export --industry digital_creative -o /tmp/never.geojson", "selection is empty", 5},
+        {"export -o /proc/nope/x.geojson", "cannot write in folder", 4},
+        {"export --region Atlantis -o /tmp/never.geojson", "unknown region 'Atlantis'", 5},
+    };
+    for (const Case& c : cases) {
+        INFO(c.args);
+        auto e = run_cli(c.args);
+        CHECK(e.exit_code == c.code);
+        CHECK_THAT(e.err, Contains(c.message));
+        CHECK(atlas::test::line_count(e.err) == 1);
+    }
+    CHECK_FALSE(std::ifstream("/tmp/never.geojson").good());
 }

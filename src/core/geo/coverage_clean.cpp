@@ -8,6 +8,8 @@
 #include <unordered_map>
 
 #include "error.hpp"
+#include "geo/edge_union.hpp"
+#include "geo/operations.hpp"
 
 namespace atlas {
 
@@ -48,12 +50,6 @@ double ring_length(const Ring& r) {
     return length;
 }
 
-double ring_area(const Ring& r) {
-    double a = 0;
-    for (std::size_t i = 0; i + 1 < r.size(); ++i) a += r[i].lon * r[i + 1].lat - r[i + 1].lon * r[i].lat;
-    return std::fabs(a) / 2;
-}
-
 std::vector<Face> polygonize(const GeosContext& ctx, const GEOSGeometry* linework) {
     const GEOSGeometry* inputs[] = {linework};
     GeomPtr faces = own(ctx, GEOSPolygonize_r(ctx.handle(), inputs, 1), "polygonize");
@@ -65,10 +61,10 @@ std::vector<Face> polygonize(const GeosContext& ctx, const GEOSGeometry* linewor
         f.geometry = from_geos(ctx, GEOSGetGeometryN_r(ctx.handle(), faces.get(), i));
         if (f.geometry.empty()) continue;
         f.box = bounds_of(f.geometry);
-        f.area = ring_area(f.geometry[0].outer);
+        f.area = std::fabs(signed_area(f.geometry[0].outer));
         f.perimeter = ring_length(f.geometry[0].outer);
         for (const Ring& hole : f.geometry[0].holes) {
-            f.area -= ring_area(hole);
+            f.area -= std::fabs(signed_area(hole));
             f.perimeter += ring_length(hole);
         }
         out.push_back(std::move(f));
@@ -175,6 +171,7 @@ void assign_gap_faces(std::vector<Face>& faces, double grid, double max_gap_widt
 }  // namespace
 
 MultiPolygon coverage_union(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts) {
+    if (std::optional<MultiPolygon> fast = edge_union(parts); fast && is_valid(ctx, *fast)) return *fast;
     std::vector<GEOSGeometry*> geoms;
     for (const MultiPolygon* part : parts)
         for (const Polygon& polygon : *part) geoms.push_back(to_geos(ctx, MultiPolygon{polygon}).release());

@@ -33,8 +33,14 @@ std::size_t vertex_count(const MultiPolygon& geometry) {
     return n;
 }
 
-namespace {
-bool ring_crossings_odd(const Ring& ring, const LonLat& p) {
+double signed_area(const Ring& ring) {
+    double a = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) a += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
+    return a / 2;
+}
+
+bool ring_contains(const Ring& ring, const LonLat& p) {
+    if (ring.empty()) return false;
     bool inside = false;
     for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
         const LonLat& a = ring[i];
@@ -45,13 +51,12 @@ bool ring_crossings_odd(const Ring& ring, const LonLat& p) {
     }
     return inside;
 }
-}  // namespace
 
 bool contains(const MultiPolygon& geometry, const LonLat& p) {
     for (const auto& polygon : geometry) {
-        if (polygon.outer.size() < 4 || !ring_crossings_odd(polygon.outer, p)) continue;
+        if (polygon.outer.size() < 4 || !ring_contains(polygon.outer, p)) continue;
         bool in_hole = std::any_of(polygon.holes.begin(), polygon.holes.end(),
-                                   [&](const Ring& h) { return h.size() >= 4 && ring_crossings_odd(h, p); });
+                                   [&](const Ring& h) { return h.size() >= 4 && ring_contains(h, p); });
         if (!in_hole) return true;
     }
     return false;

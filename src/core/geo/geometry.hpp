@@ -39,6 +39,12 @@ Bounds bounds_of(const MultiPolygon& geometry);
 /// Number of vertices over all rings.
 std::size_t vertex_count(const MultiPolygon& geometry);
 
+/// Signed planar area in square degrees: positive when the ring runs counter-clockwise.
+double signed_area(const Ring& ring);
+
+/// Even-odd test against one ring (points exactly on it may go either way).
+bool ring_contains(const Ring& ring, const LonLat& p);
+
 /// Even-odd test against every ring: true when p lies inside the polygon area.
 bool contains(const MultiPolygon& geometry, const LonLat& p);
 

@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "geo/coverage_clean.hpp"
+#include "geo/orientation.hpp"
 
 namespace atlas {
 
@@ -73,24 +74,20 @@ bool covered_by_others(const GeosContext& ctx, const Ring& hole, const std::vect
     return covered >= 0.5 * geodesic_area_km2(hole_polygon);
 }
 
-bool any_part_inside(const MultiPolygon& parts, const std::vector<Ring>& holes) {
-    for (const Ring& hole : holes) {
-        MultiPolygon area{Polygon{hole, {}}};
-        for (const Polygon& p : parts)
-            if (contains(area, p.outer.front())) return true;
-    }
-    return false;
+/// A point a hair inside the ring, beside the middle of its first edge (not on any vertex, unlike the
+/// ring's own points, which can lie on a neighbouring ring).
+LonLat point_just_inside(const Ring& ring) {
+    const LonLat &a = ring[0], &b = ring[1];
+    double dx = b.lon - a.lon, dy = b.lat - a.lat, len = std::hypot(dx, dy);
+    double side = signed_area(ring) > 0 ? 1.0 : -1.0;  // interior is left of a counter-clockwise ring
+    double eps = std::min(1e-7, len / 4);
+    return {(a.lon + b.lon) / 2 - side * dy / len * eps, (a.lat + b.lat) / 2 + side * dx / len * eps};
 }
 
-double planar_area(const Polygon& p) {
-    auto ring = [](const Ring& r) {
-        double a = 0;
-        for (std::size_t i = 0; i + 1 < r.size(); ++i) a += r[i].lon * r[i + 1].lat - r[i + 1].lon * r[i].lat;
-        return std::fabs(a) / 2;
-    };
-    double a = ring(p.outer);
-    for (const Ring& h : p.holes) a -= ring(h);
-    return a;
+bool inside_any(const std::vector<Ring>& holes, const LonLat& p) {
+    for (const Ring& hole : holes)
+        if (contains(MultiPolygon{Polygon{hole, {}}}, p)) return true;
+    return false;
 }
 
 }  // namespace
@@ -116,12 +113,12 @@ MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolyg
         filled.insert(filled.end(), kept, polygon.holes.end());
         polygon.holes.erase(kept, polygon.holes.end());
     }
-    if (!any_part_inside(result, filled)) return result;
-    // A filled gap held a small part of the union (an islet inside the gap): union again so that
-    // parts never overlap.
-    GeomPtr filled_parts = to_geos(ctx, result);
-    GeomPtr clean = own(ctx, GEOSUnaryUnion_r(ctx.handle(), filled_parts.get()), "union");
-    return from_geos(ctx, clean.get());
+    // A part inside a filled gap (an islet in a lake the source left open) is now covered: drop it.
+    if (filled.empty()) return result;
+    MultiPolygon kept;
+    for (Polygon& p : result)
+        if (!inside_any(filled, point_just_inside(p.outer))) kept.push_back(std::move(p));
+    return kept;
 }
 
 namespace {
@@ -156,7 +153,7 @@ LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry) {
     const Polygon* largest = &geometry.front();
     double largest_area = -1;
     for (const Polygon& polygon : geometry) {
-        double a = planar_area(polygon);  // only to rank the parts
+        double a = std::fabs(signed_area(polygon.outer));  // only to rank the parts
         if (a > largest_area) largest_area = a, largest = &polygon;
     }
     Bounds b = bounds_of(MultiPolygon{*largest});

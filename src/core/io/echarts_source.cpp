@@ -25,27 +25,11 @@ std::vector<long> utf8_code_points(const std::string& s) {
     return out;
 }
 
-double planar_area(const Ring& r) {
-    double a = 0;
-    for (std::size_t i = 0; i + 1 < r.size(); ++i) a += r[i].lon * r[i + 1].lat - r[i + 1].lon * r[i].lat;
-    return a / 2;
-}
-
-bool inside_ring(const Ring& ring, const LonLat& p) {
-    bool inside = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const LonLat &a = ring[i], &b = ring[j];
-        if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
-            inside = !inside;
-    }
-    return inside;
-}
-
 /// Majority vote over a few vertices, so that a hole touching its outer ring is still classified right.
 bool ring_inside(const Ring& inner, const Ring& outer) {
     int votes = 0, samples = 0;
     std::size_t step = std::max<std::size_t>(1, inner.size() / 7);
-    for (std::size_t i = 0; i + 1 < inner.size(); i += step, ++samples) votes += inside_ring(outer, inner[i]) ? 1 : 0;
+    for (std::size_t i = 0; i + 1 < inner.size(); i += step, ++samples) votes += ring_contains(outer, inner[i]) ? 1 : 0;
     return votes * 2 > samples;
 }
 
@@ -53,7 +37,7 @@ void add_ring(const Ring& decoded, EchartsFeature& f) {
     Ring ring = decoded;
     if (!ring.empty() && (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat))
         ring.push_back(ring.front());
-    if (ring.size() < 4 || planar_area(ring) == 0) {
+    if (ring.size() < 4 || signed_area(ring) == 0) {
         ++f.dropped_rings;
         return;
     }
@@ -103,7 +87,7 @@ MultiPolygon assemble_rings(const std::vector<Ring>& rings) {
     std::vector<int> depth(n, 0);
     std::vector<long> parent(n, -1);
     std::vector<double> area(n);
-    for (std::size_t i = 0; i < n; ++i) area[i] = std::fabs(planar_area(rings[i]));
+    for (std::size_t i = 0; i < n; ++i) area[i] = std::fabs(signed_area(rings[i]));
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j) {
             if (i == j || area[j] <= area[i] || !ring_inside(rings[i], rings[j])) continue;

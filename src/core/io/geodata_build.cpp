@@ -191,7 +191,7 @@ GeodataBuildReport build_geodata(const GeodataBuildInput& input) {
     layers.push_back(to_layer(ctx, "prefectures", prefectures, true, report));
     // A fixed timestamp makes the GeoPackage's gpkg_contents table the same on every run.
     CPLSetConfigOption("OGR_CURRENT_DATE", "2016-11-29T00:00:00Z");
-    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, input.force, {}};
+    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, input.force, 15, {}};
     write_layers(input.output, layers, options);
     CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
     return report;

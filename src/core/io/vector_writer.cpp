@@ -8,9 +8,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/geojson_writer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,14 +42,32 @@ private:
     fs::path path_;
 };
 
-OGRFieldType ogr_type(FieldType t) {
+struct DriverTraits {
+    bool lists = false;        ///< can hold StringList fields
+    bool short_names = false;  ///< field names limited to 10 characters
+};
+
+DriverTraits traits_of(GDALDriver* driver) {
+    const char* types = driver->GetMetadataItem(GDAL_DMD_CREATIONFIELDDATATYPES);
+    std::string name = driver->GetDescription();
+    return {types != nullptr && std::string(types).find("StringList") != std::string::npos,
+            name == "ESRI Shapefile"};
+}
+
+OGRFieldType ogr_type(FieldType t, const DriverTraits& traits) {
     switch (t) {
         case FieldType::Real: return OFTReal;
         case FieldType::Integer: return OFTInteger64;
-        case FieldType::StringList: return OFTStringList;
+        case FieldType::StringList: return traits.lists ? OFTStringList : OFTString;
         case FieldType::String: break;
     }
     return OFTString;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
+    return out;
 }
 
 OGRLinearRing make_ring(const Ring& ring) {
@@ -72,13 +92,15 @@ std::unique_ptr<OGRGeometry> make_geometry(const OutLayer& layer, const OutFeatu
     return multi;
 }
 
-void set_value(OGRFeature& feature, int index, const FieldValue& value) {
+void set_value(OGRFeature& feature, int index, const FieldValue& value, const DriverTraits& traits) {
     if (std::holds_alternative<std::string>(value)) {
         feature.SetField(index, std::get<std::string>(value).c_str());
     } else if (std::holds_alternative<double>(value)) {
         feature.SetField(index, std::get<double>(value));
     } else if (std::holds_alternative<std::int64_t>(value)) {
         feature.SetField(index, static_cast<GIntBig>(std::get<std::int64_t>(value)));
+    } else if (std::holds_alternative<std::vector<std::string>>(value) && !traits.lists) {
+        feature.SetField(index, joined(std::get<std::vector<std::string>>(value)).c_str());
     } else if (std::holds_alternative<std::vector<std::string>>(value)) {
         CPLStringList list;
         for (const auto& s : std::get<std::vector<std::string>>(value)) list.AddString(s.c_str());
@@ -94,24 +116,27 @@ CPLStringList to_options(const std::vector<std::string>& options) {
     return list;
 }
 
-void write_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions& options, const std::string& target,
-                 std::size_t& done, std::size_t total) {
+void write_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions& options, const DriverTraits& traits,
+                 const std::string& target, std::size_t& done, std::size_t total) {
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    CPLStringList layer_options = to_options(options.layer_options);
+    std::vector<std::string> all_options = options.layer_options;
+    all_options.insert(all_options.end(), layer.layer_options.begin(), layer.layer_options.end());
+    CPLStringList layer_options = to_options(all_options);
     OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon,
                                    layer_options.List());
     if (out == nullptr) fail_output(target + ": cannot create layer '" + layer.name + "' (" + last_gdal_error() + ")");
     for (const FieldDef& def : layer.fields) {
-        OGRFieldDefn field(def.name.c_str(), ogr_type(def.type));
+        const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
+        OGRFieldDefn field(name.c_str(), ogr_type(def.type, traits));
         if (out->CreateField(&field) != OGRERR_NONE)
             fail_output(target + ": cannot create field '" + def.name + "' (" + last_gdal_error() + ")");
     }
     bool transaction = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
     for (const OutFeature& f : layer.features) {
         OGRFeature feature(out->GetLayerDefn());
-        for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, static_cast<int>(i), f.values[i]);
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, static_cast<int>(i), f.values[i], traits);
         feature.SetGeometryDirectly(make_geometry(layer, f).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
             fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + last_gdal_error() + ")");
@@ -152,6 +177,40 @@ std::string driver_for_extension(const std::string& path) {
     return "";
 }
 
+namespace {
+
+bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
+
+void write_with_gdal(GDALDriver* driver, const fs::path& temp_file, const std::string& path,
+                     const std::vector<OutLayer>& layers, const WriteOptions& options) {
+    std::size_t total = 0, done = 0;
+    for (const OutLayer& layer : layers) total += layer.features.size();
+    CPLStringList ds_options = to_options(options.dataset_options);
+    GDALDatasetUniquePtr ds(driver->Create(temp_file.c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
+    if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + last_gdal_error() + ")");
+    DriverTraits traits = traits_of(driver);
+    for (const OutLayer& layer : layers) write_layer(*ds, layer, options, traits, path, done, total);
+    CPLErrorReset();
+    ds.reset();  // closing flushes: a failure shows as GDAL's last error
+    if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": error while closing (" + last_gdal_error() + ")");
+}
+
+void write_with_geojson_writer(const fs::path& temp_file, const std::string& path, const OutLayer& layer,
+                               const WriteOptions& options) {
+    std::ofstream out(temp_file, std::ios::binary);
+    if (!out) fail_output(path + ": cannot create a temporary file beside it");
+    std::size_t total = layer.features.size();
+    auto after_feature = [&](std::size_t done) { return !options.progress || options.progress(done, total); };
+    if (!write_geojson(out, layer, {options.precision, options.driver == "GeoJSONSeq", layer.id_field, after_feature}))
+        fail_output(path + ": write interrupted");
+    out.flush();
+    if (!out) fail_output(path + ": write failed (" + std::strerror(errno) + ")");
+    if (options.progress && !options.progress(layer.features.size(), layer.features.size()))
+        fail_output(path + ": write interrupted");
+}
+
+}  // namespace
+
 void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options) {
     ensure_gdal_registered();
     QuietGdalErrors quiet;
@@ -160,23 +219,14 @@ void write_layers(const std::string& path, const std::vector<OutLayer>& layers, 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(options.driver.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr)
         fail_output(path + ": unknown vector format '" + options.driver + "'");
-    if (layers.size() > 1 && driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr &&
-        options.driver != "GPKG")
+    bool single_layer = is_geojson(options.driver) ||
+                        (driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr && options.driver != "GPKG");
+    if (layers.size() > 1 && single_layer)
         fail_output(path + ": format '" + options.driver + "' holds one layer; write one layer at a time");
     TempDir temp(target);
     fs::path temp_file = temp.path() / target.filename();
-    std::size_t total = 0, done = 0;
-    for (const OutLayer& layer : layers) total += layer.features.size();
-    {
-        CPLStringList ds_options = to_options(options.dataset_options);
-        GDALDatasetUniquePtr ds(driver->Create(temp_file.c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
-        if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + last_gdal_error() + ")");
-        for (const OutLayer& layer : layers) write_layer(*ds, layer, options, path, done, total);
-        CPLErrorReset();
-        ds.reset();  // closing flushes: a failure shows as GDAL's last error
-        if (CPLGetLastErrorType() == CE_Failure)
-            fail_output(path + ": error while closing (" + last_gdal_error() + ")");
-    }
+    if (is_geojson(options.driver)) write_with_geojson_writer(temp_file, path, layers.at(0), options);
+    else write_with_gdal(driver, temp_file, path, layers, options);
     move_into_place(temp.path(), target.parent_path(), options.force);
 }
 

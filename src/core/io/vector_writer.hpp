@@ -18,6 +18,7 @@ enum class FieldType { String, Real, Integer, StringList };
 struct FieldDef {
     std::string name;
     FieldType type = FieldType::String;
+    std::string short_name;  ///< at most 10 characters, used where the format limits names (Shapefile)
 };
 
 using FieldValue = std::variant<std::monostate, std::string, double, std::int64_t, std::vector<std::string>>;
@@ -33,6 +34,8 @@ struct OutLayer {
     bool points = false;  ///< point layer (hubs) instead of polygons
     std::vector<FieldDef> fields;
     std::vector<OutFeature> features;
+    std::vector<std::string> layer_options;  ///< KEY=VALUE, added to WriteOptions::layer_options
+    std::string id_field;                    ///< field giving each feature a stable id (GeoJSON "id")
 };
 
 struct WriteOptions {
@@ -40,14 +43,19 @@ struct WriteOptions {
     std::vector<std::string> dataset_options;    ///< KEY=VALUE creation options
     std::vector<std::string> layer_options;      ///< KEY=VALUE layer creation options
     bool force = false;                          ///< replace existing files
+    int precision = 6;                           ///< GeoJSON coordinate decimals
     /// Called after each feature with (done, total); return false to abandon the write.
     std::function<bool(std::size_t, std::size_t)> progress;
 };
 
-/// Writes the layers into one dataset at `path`. Throws AtlasError(Output) naming the path when the
+/// Writes the layers into one dataset at `path`. GeoJSON and GeoJSONSeq go through
+/// geojson_writer.hpp (one layer per file); every other driver through GDAL. Throws AtlasError(Output) naming the path when the
 /// target exists without `force`, its folder is not writable, the driver is unknown or cannot hold
 /// several layers, a write fails, or progress asks to stop; the target is then left untouched.
 void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options);
+
+/// Lists become "a; b; c" strings in formats without list fields (Shapefile, CSV, KML, FlatGeobuf).
+/// Text longer than a format holds (254 bytes in Shapefile) is cut by GDAL with a warning.
 
 /// GDAL driver short name for a file name's extension ("" when unknown).
 std::string driver_for_extension(const std::string& path);

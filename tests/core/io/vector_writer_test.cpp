@@ -61,7 +61,7 @@ TEST_CASE("an interrupted write leaves the target as it was and no temporary fil
     test::TempFolder tmp;
     std::string target = tmp.path("out.geojson");
     std::ofstream(target) << "old";
-    WriteOptions options{"GeoJSON", {}, {}, true, [](std::size_t, std::size_t) { return false; }};
+    WriteOptions options{"GeoJSON", {}, {}, true, 6, [](std::size_t, std::size_t) { return false; }};
     CHECK_THROWS_WITH(write_layers(target, {sample_layer()}, options), Catch::Matchers::Contains("interrupted"));
     CHECK(test::read_text(target) == "old");
     CHECK(entries(tmp.dir()) == 1);

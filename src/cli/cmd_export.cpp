@@ -1,0 +1,84 @@
+// `clusteratlas export`: any layer to any GDAL vector format, atomically.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "error.hpp"
+#include "io/export.hpp"
+
+namespace atlas::cli {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;  // set by SIGINT; checked between features
+
+extern "C" void on_interrupt(int) { g_interrupted = 1; }
+
+struct ExportArgs {
+    std::vector<std::string> layers{"regions"};
+    std::vector<std::string> regions;
+    std::string industry, format, output;
+    int precision = -1;
+    double simplify_m = 0;
+    bool force = false;
+};
+
+/// Progress on stderr when it is a terminal; stops the write when Ctrl-C was pressed.
+bool report_progress(std::size_t done, std::size_t total) {
+    if (g_interrupted) return false;
+    static const bool tty = isatty(STDERR_FILENO) != 0;
+    if (tty && total > 0 && (done % 16 == 0 || done == total))
+        std::cerr << "\rexporting: " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
+    return true;
+}
+
+ExportRequest make_request(Context& ctx, const ExportArgs& args) {
+    ExportRequest r;
+    for (const std::string& name : args.layers)
+        for (ExportLayer l : parse_export_layers(name)) r.layers.push_back(l);
+    for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
+    if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;
+    r.driver = args.format;
+    if (args.precision >= 0) r.precision = args.precision;
+    r.simplify_m = args.simplify_m;
+    r.output = args.output;
+    r.force = args.force;
+    r.progress = report_progress;
+    return r;
+}
+
+void run_export(Context& ctx, const ExportArgs& args) {
+    ExportRequest request = make_request(ctx, args);
+    ctx.plan();  // load (and print warnings) before the first feature is written
+    std::signal(SIGINT, on_interrupt);
+    ExportResult result = export_layers(ctx.doc(), request);
+    std::signal(SIGINT, SIG_DFL);
+    if (result.path != "-")
+        std::cerr << "wrote " << result.path << ": " << result.features << " features, " << result.bytes << " bytes ("
+                  << result.driver << ")\n";
+}
+
+}  // namespace
+
+void register_export(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<ExportArgs>();
+    CLI::App* cmd = app.add_subcommand("export", "Export layers to GeoJSON (RFC 7946) or another GDAL vector format");
+    cmd->add_option("--layer", args->layers, "provinces, prefectures, regions, hubs, coverage or all (repeatable)")
+        ->capture_default_str();
+    cmd->add_option("--region", args->regions, "Only this region (id or name; repeatable)");
+    cmd->add_option("--industry", args->industry, "Only regions the plan designates for this industry");
+    cmd->add_option("--format", args->format,
+                    "GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML or CSV "
+                    "(default: from the extension, else GeoJSON)");
+    cmd->add_option("--precision", args->precision, "Decimals of lon/lat (default 6 for GeoJSON, full otherwise)");
+    cmd->add_option("--simplify", args->simplify_m, "Simplify borders (metres), keeping shared borders shared");
+    cmd->add_option("-o,--output", args->output, "File to write, or - for GeoJSON on stdout")->required();
+    cmd->add_flag("--force", args->force, "Replace an existing file");
+    cmd->callback([&ctx, args] { run_export(ctx, *args); });
+}
+
+}  // namespace atlas::cli

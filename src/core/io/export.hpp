@@ -1,0 +1,50 @@
+#pragma once
+/// Export of every layer (provinces, prefectures, regions, hubs, province coverage) to any GDAL
+/// vector format. One code path for the CLI's `export` and the viewer's export dialog.
+/// GeoJSON follows RFC 7946: WGS84 lon/lat, counter-clockwise exterior rings and clockwise holes
+/// (after precision reduction, so rounding cannot flip or collapse them), no crs member, a bbox,
+/// MultiPolygon geometries and a stable id per feature.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+
+namespace atlas {
+
+enum class ExportLayer { Provinces, Prefectures, Regions, Hubs, Coverage };
+
+/// "provinces", "prefectures", "regions", "hubs", "coverage"; "all" gives all five.
+/// Throws AtlasError(Usage) naming an unknown value.
+std::vector<ExportLayer> parse_export_layers(const std::string& name);
+const char* to_string(ExportLayer layer);
+
+struct ExportRequest {
+    std::vector<ExportLayer> layers;
+    std::vector<std::string> regions;  ///< region ids; empty = every region
+    std::string industry;              ///< industry id: only regions the plan designates for it
+    std::string driver;                ///< GDAL short name; empty: from the extension, else GeoJSON
+    std::optional<int> precision;      ///< decimals of lon/lat; GeoJSON default 6
+    double simplify_m = 0;             ///< shared-border-preserving simplification tolerance
+    std::string output;                ///< path; "-" writes GeoJSON(Seq) to stdout
+    bool force = false;
+    std::function<bool(std::size_t, std::size_t)> progress;  ///< (done, total); false stops
+};
+
+struct ExportResult {
+    std::string path, driver;
+    std::size_t features = 0;
+    std::uintmax_t bytes = 0;
+};
+
+/// Writes the selection atomically (see vector_writer.hpp). Throws AtlasError: Usage for a bad
+/// format or option combination, NotFound for an empty selection, Output when writing fails.
+ExportResult export_layers(Document& doc, const ExportRequest& request);
+
+/// The driver a request will use.
+std::string export_driver(const ExportRequest& request);
+
+}  // namespace atlas

@@ -1,0 +1,164 @@
+#include "io/export_tables.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "analysis/coverage.hpp"
+
+namespace atlas {
+
+namespace {
+
+constexpr FieldType S = FieldType::String, R = FieldType::Real, I = FieldType::Integer, L = FieldType::StringList;
+
+bool selected(const ExportSelection& sel, const std::set<std::string>& codes, const std::string& code) {
+    return !sel.filtered || codes.count(code) > 0;
+}
+
+/// Region ids that contain each prefecture-level unit, in plan order.
+std::map<std::string, std::vector<std::string>> regions_by_unit(Document& doc) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const RegionShape* s : doc.shapes())
+        for (const Region* u : s->units) out[u->code].push_back(s->region->id);
+    return out;
+}
+
+std::vector<std::string> ids(const std::vector<const PlanRegion*>& regions) {
+    std::vector<std::string> out;
+    for (const PlanRegion* r : regions) out.push_back(r->id);
+    return out;
+}
+
+}  // namespace
+
+OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
+    OutLayer layer{"provinces", false, {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R},
+                                        {"label_lon", R}, {"label_lat", R}}, {}, {}, "code"};
+    for (const Region& p : doc.provinces().regions) {
+        if (!selected(sel, sel.province_codes, p.code)) continue;
+        OutFeature f;
+        f.values = {p.code, p.name_zh, p.name_en, p.area_km2, p.label.lon, p.label.lat};
+        f.polygons = p.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
+    OutLayer layer{"prefectures", false,
+                   {{"code", S}, {"province_code", S, "prov_code"}, {"name_zh", S}, {"name_en", S},
+                    {"source_code", S, "src_code"}, {"area_km2", R}, {"label_lon", R}, {"label_lat", R},
+                    {"regions", L}},
+                   {}, {}, "code"};
+    auto containing = regions_by_unit(doc);
+    for (const Region& u : doc.prefectures().regions) {
+        if (!selected(sel, sel.unit_codes, u.code)) continue;
+        OutFeature f;
+        f.values = {u.code, u.parent_code, u.name_zh, u.name_en, u.source_code, u.area_km2, u.label.lon, u.label.lat,
+                    containing[u.code]};
+        f.polygons = u.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+namespace {
+
+std::vector<FieldDef> region_fields() {
+    return {{"id", S},
+            {"name_zh", S},
+            {"name_en", S},
+            {"kind", S},
+            {"tier", S},
+            {"designation", S, "designatn"},
+            {"industries", L, "industries"},
+            {"plan_terms", L, "plan_terms"},
+            {"hubs", L},
+            {"hub_codes", L, "hub_codes"},
+            {"members", L},
+            {"member_count", I, "n_members"},
+            {"partial_members", L, "partial"},
+            {"provinces", L, "provinces"},
+            {"area_km2", R},
+            {"partial_area_km2", R, "part_km2"},
+            {"confidence", S, "confidence"},
+            {"provisional", I, "provision"},
+            {"extent_source", S, "ext_source"},
+            {"extent_year", I, "ext_year"},
+            {"extent_after_plan", I, "ext_after"},
+            {"caveat", S},
+            {"plan_section", S, "section"},
+            {"plan_quote", S, "quote"}};
+}
+
+std::vector<FieldValue> region_values(const RegionShape& s) {
+    const PlanRegion& r = *s.region;
+    std::vector<std::string> industries, terms, hubs, hub_codes, members, partial;
+    for (const IndustryDesignation& d : r.designation.industries) industries.push_back(d.industry), terms.push_back(d.plan_term);
+    for (const Hub& h : r.hubs) hubs.push_back(h.name_en), hub_codes.push_back(h.code);
+    for (const Member& m : r.members) {
+        members.push_back(m.code);
+        if (m.partial) partial.push_back(m.code);
+    }
+    FieldValue year = r.extent.year ? FieldValue{std::int64_t{*r.extent.year}} : FieldValue{};
+    return {r.id, r.name_zh, r.name_en, r.kind, r.tier, std::string(to_string(r.designation.type)), industries, terms,
+            hubs, hub_codes, members, std::int64_t(r.members.size()), partial, s.provinces, s.area_km2,
+            s.partial_area_km2, std::string(r.extent.provisional ? "provisional" : "confirmed"),
+            std::int64_t{r.extent.provisional}, r.extent.source_plan, year, std::int64_t{r.extent.after_plan},
+            r.extent.caveat, r.plan_section, r.designation.quote};
+}
+
+}  // namespace
+
+OutLayer regions_table(Document&, const ExportSelection& sel) {
+    OutLayer layer{"regions", false, region_fields(), {}, {}, "id"};
+    for (const RegionShape* s : sel.regions) {
+        OutFeature f;
+        f.values = region_values(*s);
+        f.polygons = s->geometry;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+OutLayer hubs_table(Document& doc, const ExportSelection& sel) {
+    OutLayer layer{"hubs", true, {{"code", S}, {"name_zh", S}, {"name_en", S}, {"lon", R}, {"lat", R}, {"regions", L}},
+                   {}, {}, "code"};
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<std::string>> regions;
+    for (const RegionShape* s : sel.regions)
+        for (const Hub& h : s->region->hubs) {
+            if (regions[h.code].empty()) order.push_back(h.code);
+            regions[h.code].push_back(s->region->id);
+        }
+    for (const std::string& code : order) {
+        const Region* unit = doc.prefectures().find(code);
+        if (unit == nullptr) continue;
+        OutFeature f;
+        f.values = {code, unit->name_zh, unit->name_en, unit->seat.lon, unit->seat.lat, regions[code]};
+        f.point = unit->seat;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
+    OutLayer layer{"coverage", false,
+                   {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R}, {"covered_km2", R, "cover_km2"},
+                    {"share", R}, {"covered_partial_km2", R, "part_km2"}, {"industry_filter", S, "ind_filter"},
+                    {"regions", L}, {"industries", L, "industries"}, {"macro_industries", L, "macro_inds"},
+                    {"context_regions", L, "context"}},
+                   {}, {}, "code"};
+    for (const ProvinceCoverage& p : province_coverage(doc.plan(), doc.shapes(), doc.provinces(), sel.industry)) {
+        if (sel.regions_chosen && sel.province_codes.count(p.province->code) == 0) continue;
+        OutFeature f;
+        f.values = {p.province->code, p.province->name_zh, p.province->name_en, p.province->area_km2, p.covered_km2,
+                    p.share(), p.covered_partial_km2, sel.industry, ids(p.regions), p.industries, p.macro_industries,
+                    ids(p.context_regions)};
+        f.polygons = p.province->geometry;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+}  // namespace atlas

@@ -1,0 +1,221 @@
+// Export: every format read back with GDAL; RFC 7946 rules; filters; atomic failure.
+#include <catch2/catch.hpp>
+#include <gdal_priv.h>
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "error.hpp"
+#include "geo/operations.hpp"
+#include "geo/orientation.hpp"
+#include "io/export.hpp"
+#include "io/gdal_env.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ReadBack {
+    std::map<std::string, std::string> name_zh;  ///< by id
+    std::map<std::string, double> area;          ///< geodesic area of the geometry read back, by id
+    std::vector<std::string> fields;
+};
+
+MultiPolygon to_ours(OGRGeometry* g) {
+    std::vector<unsigned char> wkb(static_cast<std::size_t>(g->WkbSize()));
+    g->exportToWkb(wkbNDR, wkb.data());
+    GeosContext ctx;
+    GeomPtr geos = from_wkb(ctx, wkb.data(), wkb.size());
+    return from_geos(ctx, geos.get());
+}
+
+ReadBack read_back(const std::string& path, const std::string& id_field) {
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    REQUIRE(layer != nullptr);
+    ReadBack r;
+    for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i)
+        r.fields.push_back(layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+    for (auto& f : *layer) {
+        std::string id = f->GetFieldAsString(id_field.c_str());
+        r.name_zh[id] = f->GetFieldAsString("name_zh");
+        REQUIRE(f->GetGeometryRef() != nullptr);
+        r.area[id] = geodesic_area_km2(to_ours(f->GetGeometryRef()));
+    }
+    return r;
+}
+
+ExportRequest regions_to(const std::string& path, const std::string& driver = "") {
+    ExportRequest r;
+    r.layers = {ExportLayer::Regions};
+    r.output = path;
+    r.driver = driver;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("regions export to every format and read back with GDAL", "[io][export]") {
+    const std::pair<const char*, const char*> formats[] = {
+        {"GeoJSON", "regions.geojson"}, {"GeoJSONSeq", "regions.geojsonl"}, {"GPKG", "regions.gpkg"},
+        {"FlatGeobuf", "regions.fgb"},  {"ESRI Shapefile", "regions.shp"},   {"KML", "regions.kml"},
+        {"CSV", "regions.csv"}};
+    Document& doc = test::bundled_document();
+    for (const auto& [driver, file] : formats) {
+        INFO(driver);
+        test::TempFolder tmp;
+        ExportResult result = export_layers(doc, regions_to(tmp.path(file), driver));
+        CHECK(result.features == 19);
+        CHECK(result.bytes > 0);
+        ReadBack back = read_back(tmp.path(file), "id");
+        REQUIRE(back.name_zh.size() == 19);
+        for (const RegionShape* s : doc.shapes()) {
+            INFO(s->region->id);
+            CHECK(back.name_zh[s->region->id] == s->region->name_zh);
+            CHECK(back.area[s->region->id] == Approx(s->area_km2).epsilon(0.001));
+        }
+        if (std::string(driver) == "ESRI Shapefile") {
+            CHECK(fs::exists(tmp.path("regions.cpg")));
+            for (const std::string& field : back.fields) CHECK(field.size() <= 10);
+        }
+        for (const auto& entry : fs::directory_iterator(tmp.dir()))
+            CHECK(entry.path().filename().string().rfind(".clusteratlas-tmp", 0) != 0);
+    }
+}
+
+TEST_CASE("the regions layer carries what a user needs", "[io][export]") {
+    test::TempFolder tmp;
+    export_layers(test::bundled_document(), regions_to(tmp.path("r.gpkg")));
+    ReadBack back = read_back(tmp.path("r.gpkg"), "id");
+    for (const char* field : {"id", "name_zh", "name_en", "kind", "designation", "industries", "plan_terms", "hubs",
+                              "members", "provinces", "area_km2", "partial_area_km2", "confidence", "provisional",
+                              "extent_source", "caveat", "plan_section", "plan_quote"})
+        CHECK(std::count(back.fields.begin(), back.fields.end(), field) == 1);
+}
+
+TEST_CASE("GeoJSON follows RFC 7946", "[io][export]") {
+    test::TempFolder tmp;
+    ExportRequest request = regions_to(tmp.path("r.geojson"));
+    request.layers = {ExportLayer::Regions};
+    export_layers(test::bundled_document(), request);
+    std::string text = test::read_text(tmp.path("r.geojson"));
+    nlohmann::json doc = nlohmann::json::parse(text);
+    CHECK_FALSE(doc.contains("crs"));
+    CHECK(doc["bbox"].size() == 4);
+    GeosContext ctx;
+    std::set<std::string> ids;
+    for (const auto& f : doc["features"]) {
+        CHECK(ids.insert(f["id"].get<std::string>()).second);
+        CHECK(f["bbox"].size() == 4);
+        CHECK(f["geometry"]["type"] == "MultiPolygon");
+        MultiPolygon g;
+        for (const auto& polygon : f["geometry"]["coordinates"]) {
+            Polygon p;
+            for (std::size_t r = 0; r < polygon.size(); ++r) {
+                Ring ring;
+                for (const auto& c : polygon[r]) ring.push_back({c[0].get<double>(), c[1].get<double>()});
+                if (r == 0) CHECK(signed_area(ring) > 0);  // exterior counter-clockwise
+                else CHECK(signed_area(ring) < 0);         // holes clockwise
+                (r == 0 ? p.outer : p.holes.emplace_back()) = ring;
+            }
+            g.push_back(p);
+        }
+        INFO(f["id"]);
+        CHECK(is_valid(ctx, g));
+        CHECK(f["properties"]["industries"].is_array());
+    }
+    // No coordinate carries more than 6 decimals.
+    std::regex long_number("[0-9]\\.[0-9]{7,}[],]");
+    CHECK_FALSE(std::regex_search(text.substr(0, 2000000), long_number));
+}
+
+TEST_CASE("an industry filter (biomedicine) exports exactly the regions the plan designates for it", "[io][export]") {
+    test::TempFolder tmp;
+    ExportRequest request = regions_to(tmp.path("bio.geojson"));
+    request.industry = "biomedicine";
+    export_layers(test::bundled_document(), request);
+    ReadBack back = read_back(tmp.path("bio.geojson"), "id");
+    std::vector<std::string> ids;
+    for (const auto& [id, name] : back.name_zh) ids.push_back(id);
+    CHECK(ids == std::vector<std::string>{"central_south_liaoning", "harbin_changchun", "northeast_china",
+                                          "shandong_peninsula"});
+    request.industry = "digital_creative";
+    request.output = tmp.path("none.geojson");
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), request), Catch::Matchers::Contains("selection is empty"));
+    CHECK_FALSE(fs::exists(tmp.path("none.geojson")));
+}
+
+TEST_CASE("all layers into one GeoPackage; hubs are points at the seats", "[io][export]") {
+    test::TempFolder tmp;
+    ExportRequest request = regions_to(tmp.path("all.gpkg"));
+    request.layers = parse_export_layers("all");
+    ExportResult result = export_layers(test::bundled_document(), request);
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("all.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    CHECK(ds->GetLayerByName("provinces")->GetFeatureCount() == 34);
+    CHECK(ds->GetLayerByName("prefectures")->GetFeatureCount() == 367);
+    CHECK(ds->GetLayerByName("regions")->GetFeatureCount() == 19);
+    CHECK(ds->GetLayerByName("coverage")->GetFeatureCount() == 34);
+    OGRLayer* hubs = ds->GetLayerByName("hubs");
+    CHECK(hubs->GetFeatureCount() == 16);
+    CHECK(wkbFlatten(hubs->GetGeomType()) == wkbPoint);
+    CHECK(result.features == 34 + 367 + 19 + 16 + 34);
+}
+
+TEST_CASE("a failed export leaves the target as it was and no temporary file", "[io][export][errors]") {
+    for (const char* file : {"r.gpkg", "r.geojson"}) {
+        INFO(file);
+        test::TempFolder tmp;
+        std::string target = tmp.path(file);
+        std::ofstream(target) << "previous contents";
+        ExportRequest request = regions_to(target);
+        request.layers = parse_export_layers("all");
+        if (std::string(file) == "r.geojson") request.layers = {ExportLayer::Prefectures};
+        request.force = true;
+        std::size_t calls = 0;
+        request.progress = [&](std::size_t, std::size_t) { return ++calls < 100; };  // fail midway
+        CHECK_THROWS_WITH(export_layers(test::bundled_document(), request), Catch::Matchers::Contains("interrupted"));
+        CHECK(test::read_text(target) == "previous contents");
+        CHECK(std::distance(fs::directory_iterator(tmp.dir()), fs::directory_iterator()) == 1);
+    }
+}
+
+TEST_CASE("bad export requests are refused before anything is written", "[io][export][errors]") {
+    using Catch::Matchers::Contains;
+    test::TempFolder tmp;
+    ExportRequest r = regions_to(tmp.path("x.geojson"), "DXF");
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), r), Contains("unknown format 'DXF'"));
+    r = regions_to("-", "GPKG");
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), r), Contains("only GeoJSON"));
+    r = regions_to(tmp.path("two.geojson"));
+    r.layers = {ExportLayer::Regions, ExportLayer::Hubs};
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), r), Contains("holds one layer"));
+    CHECK_THROWS_WITH(parse_export_layers("rivers"), Contains("unknown layer 'rivers'"));
+    CHECK(std::distance(fs::directory_iterator(tmp.dir()), fs::directory_iterator()) == 0);
+}
+
+TEST_CASE("simplification keeps shared borders shared", "[io][export][geo]") {
+    test::TempFolder tmp;
+    ExportRequest r = regions_to(tmp.path("p.gpkg"));
+    r.layers = {ExportLayer::Provinces};
+    r.simplify_m = 2000;
+    export_layers(test::bundled_document(), r);
+    ReadBack back = read_back(tmp.path("p.gpkg"), "code");
+    double total = 0;
+    for (const auto& [code, area] : back.area) total += area;
+    // Simplified provinces still tile China: their areas add up to the unsimplified total within 0.5%.
+    double original = 0;
+    for (const Region& p : test::bundled_provinces().regions) original += p.area_km2;
+    CHECK(total == Approx(original).epsilon(0.005));
+    CHECK(fs::file_size(tmp.path("p.gpkg")) < fs::file_size(std::string(ATLAS_GEODATA) + "/china.gpkg") / 3);
+}

@@ -51,7 +51,8 @@ RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& prov
     for (const Region& r : prefectures.regions)
         if (members.count(&r) == 0) others.push_back(&r.geometry);
     GeosContext ctx;
-    shape.geometry = dissolve(ctx, member_geometries(region, provinces, prefectures), others, 0);
+    bool trusted = provinces.validated && prefectures.validated;
+    shape.geometry = dissolve(ctx, member_geometries(region, provinces, prefectures), others, 0, trusted);
     shape.area_km2 = geodesic_area_km2(shape.geometry);
     shape.label = label_point(ctx, shape.geometry);
     for (const Hub& h : region.hubs)

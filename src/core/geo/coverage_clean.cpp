@@ -170,8 +170,8 @@ void assign_gap_faces(std::vector<Face>& faces, double grid, double max_gap_widt
 
 }  // namespace
 
-MultiPolygon coverage_union(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts) {
-    if (std::optional<MultiPolygon> fast = edge_union(parts); fast && is_valid(ctx, *fast)) return *fast;
+MultiPolygon coverage_union(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts, bool trusted) {
+    if (std::optional<MultiPolygon> fast = edge_union(parts); fast && (trusted || is_valid(ctx, *fast))) return *fast;
     std::vector<GEOSGeometry*> geoms;
     for (const MultiPolygon* part : parts)
         for (const Polygon& polygon : *part) geoms.push_back(to_geos(ctx, MultiPolygon{polygon}).release());

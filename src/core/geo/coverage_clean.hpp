@@ -27,7 +27,9 @@ std::vector<MultiPolygon> clean_coverage(const GeosContext& ctx, const std::vect
                                          double max_gap_width, CoverageCleanReport& report);
 
 /// Union of polygons that form a clean coverage (shared borders identical), falling back to a
-/// general union when they do not.
-MultiPolygon coverage_union(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts);
+/// general union when they do not. The fast path's result is checked with GEOS IsValid unless
+/// `trusted` (the parts come from a validated clean coverage).
+MultiPolygon coverage_union(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
+                            bool trusted = false);
 
 }  // namespace atlas

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "geo/orientation.hpp"
 
@@ -20,14 +19,6 @@ struct Key {
 struct KeyHash {
     std::size_t operator()(const Key& k) const { return std::hash<std::uint64_t>()(k.x * 0x9E3779B97F4A7C15ULL ^ k.y); }
 };
-struct EdgeKey {
-    Key from, to;
-    bool operator==(const EdgeKey& o) const { return from == o.from && to == o.to; }
-};
-struct EdgeHash {
-    std::size_t operator()(const EdgeKey& e) const { return KeyHash()(e.from) * 31 ^ KeyHash()(e.to); }
-};
-
 Key key_of(const LonLat& p) {
     Key k;
     std::memcpy(&k.x, &p.lon, sizeof k.x);
@@ -41,33 +32,47 @@ struct Edge {
 };
 
 /// Directed edges with the interior on their left (outer rings counter-clockwise, holes clockwise).
-bool collect_edges(const std::vector<const MultiPolygon*>& parts, std::vector<Edge>& edges) {
-    std::unordered_set<EdgeKey, EdgeHash> seen;
+void collect_edges(const std::vector<const MultiPolygon*>& parts, std::vector<Edge>& edges) {
     auto add_ring = [&](Ring ring, bool outer) {
         if ((signed_area(ring) > 0) != outer) std::reverse(ring.begin(), ring.end());
-        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-            if (key_of(ring[i]) == key_of(ring[i + 1])) continue;
-            if (!seen.insert({key_of(ring[i]), key_of(ring[i + 1])}).second) return false;  // overlap
-            edges.push_back({ring[i], ring[i + 1]});
-        }
-        return true;
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+            if (!(key_of(ring[i]) == key_of(ring[i + 1]))) edges.push_back({ring[i], ring[i + 1]});
     };
     for (const MultiPolygon* part : parts)
         for (const Polygon& p : *part) {
-            if (!add_ring(p.outer, true)) return false;
-            for (const Ring& h : p.holes)
-                if (!add_ring(h, false)) return false;
+            add_ring(p.outer, true);
+            for (const Ring& h : p.holes) add_ring(h, false);
         }
-    return true;
 }
 
-/// Drops every edge whose reverse is also present: the borders shared inside the union.
-std::vector<Edge> outline(const std::vector<Edge>& edges) {
-    std::unordered_set<EdgeKey, EdgeHash> all;
-    for (const Edge& e : edges) all.insert({key_of(e.from), key_of(e.to)});
+bool key_less(const Key& a, const Key& b) { return a.x != b.x ? a.x < b.x : a.y < b.y; }
+
+/// Drops every edge whose reverse is also present (the borders shared inside the union). Fails when
+/// an edge appears twice in the same direction: the parts overlap, they are no clean coverage.
+std::optional<std::vector<Edge>> outline(const std::vector<Edge>& edges) {
+    struct Undirected {
+        Key low, high;
+        bool forward;
+        std::size_t index;
+    };
+    std::vector<Undirected> list;
+    list.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        Key a = key_of(edges[i].from), b = key_of(edges[i].to);
+        bool forward = key_less(a, b);
+        list.push_back({forward ? a : b, forward ? b : a, forward, i});
+    }
+    std::sort(list.begin(), list.end(), [](const Undirected& p, const Undirected& q) {
+        return key_less(p.low, q.low) || (p.low == q.low && key_less(p.high, q.high));
+    });
     std::vector<Edge> out;
-    for (const Edge& e : edges)
-        if (all.count({key_of(e.to), key_of(e.from)}) == 0) out.push_back(e);
+    for (std::size_t i = 0; i < list.size();) {
+        std::size_t j = i;
+        while (j < list.size() && list[j].low == list[i].low && list[j].high == list[i].high) ++j;
+        if (j - i == 1) out.push_back(edges[list[i].index]);
+        else if (j - i > 2 || list[i].forward == list[i + 1].forward) return std::nullopt;
+        i = j;
+    }
     return out;
 }
 
@@ -105,8 +110,18 @@ void split_at_repeats(const Ring& ring, std::vector<Ring>& out) {
 /// Chains the outline into rings; at a vertex with several ways on, takes the sharpest left turn, so
 /// that polygons touching at a point stay separate rings.
 std::optional<std::vector<Ring>> chain(std::vector<Edge>& edges) {
-    std::unordered_map<Key, std::vector<std::size_t>, KeyHash> outgoing;
-    for (std::size_t i = 0; i < edges.size(); ++i) outgoing[key_of(edges[i].from)].push_back(i);
+    std::vector<std::size_t> by_start(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) by_start[i] = i;
+    auto start_less = [&](std::size_t a, std::size_t b) { return key_less(key_of(edges[a].from), key_of(edges[b].from)); };
+    std::sort(by_start.begin(), by_start.end(), start_less);
+    auto outgoing = [&](const LonLat& vertex) {
+        Key k = key_of(vertex);
+        auto lo = std::lower_bound(by_start.begin(), by_start.end(), k,
+                                   [&](std::size_t e, const Key& key) { return key_less(key_of(edges[e].from), key); });
+        auto hi = lo;
+        while (hi != by_start.end() && key_of(edges[*hi].from) == k) ++hi;
+        return std::make_pair(lo, hi);
+    };
     std::vector<Ring> rings;
     for (std::size_t start = 0; start < edges.size(); ++start) {
         if (edges[start].used) continue;
@@ -118,7 +133,9 @@ std::optional<std::vector<Ring>> chain(std::vector<Edge>& edges) {
             if (key_of(edges[current].to) == key_of(edges[start].from)) break;
             long next = -1;
             double best = -10;
-            for (std::size_t candidate : outgoing[key_of(edges[current].to)]) {
+            auto [first, last] = outgoing(edges[current].to);
+            for (auto it = first; it != last; ++it) {
+                std::size_t candidate = *it;
                 if (edges[candidate].used) continue;
                 double turn = turn_angle(edges[current].from, edges[current].to, edges[candidate].to);
                 if (turn > best) best = turn, next = static_cast<long>(candidate);
@@ -166,9 +183,10 @@ MultiPolygon assemble(std::vector<Ring>& rings) {
 
 std::optional<MultiPolygon> edge_union(const std::vector<const MultiPolygon*>& parts) {
     std::vector<Edge> edges;
-    if (!collect_edges(parts, edges)) return std::nullopt;
-    std::vector<Edge> border = outline(edges);
-    std::optional<std::vector<Ring>> rings = chain(border);
+    collect_edges(parts, edges);
+    std::optional<std::vector<Edge>> border = outline(edges);
+    if (!border) return std::nullopt;
+    std::optional<std::vector<Ring>> rings = chain(*border);
     if (!rings) return std::nullopt;
     return assemble(*rings);
 }

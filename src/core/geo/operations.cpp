@@ -93,16 +93,18 @@ bool inside_any(const std::vector<Ring>& holes, const LonLat& p) {
 }  // namespace
 
 MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
-                      const std::vector<const MultiPolygon*>& others, double grid) {
+                      const std::vector<const MultiPolygon*>& others, double grid, bool trusted) {
     MultiPolygon result;
     if (grid > 0) {
         GeomPtr all = collect(ctx, parts);
         GeomPtr merged = own(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), all.get(), grid), "union");
         result = from_geos(ctx, merged.get());
     } else {
-        result = coverage_union(ctx, parts);
+        result = coverage_union(ctx, parts, trusted);
     }
 
+    bool any_hole = std::any_of(result.begin(), result.end(), [](const Polygon& p) { return !p.holes.empty(); });
+    if (!any_hole) return result;
     std::vector<Bounds> boxes;
     boxes.reserve(others.size());
     for (const MultiPolygon* o : others) boxes.push_back(bounds_of(*o));
@@ -122,28 +124,59 @@ MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolyg
 }
 
 namespace {
-double ring_area_m2(const geod_geodesic& geod, const Ring& ring) {
-    if (ring.size() < 4) return 0;
-    std::vector<double> lats, lons;
-    lats.reserve(ring.size());
-    lons.reserve(ring.size());
-    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        lats.push_back(ring[i].lat);
-        lons.push_back(ring[i].lon);
-    }
-    double area = 0, perimeter = 0;
-    geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &area, &perimeter);
-    return std::fabs(area);
+
+constexpr double kA = 6378137.0, kF = 1 / 298.257223563;
+const double kE2 = kF * (2 - kF), kE = std::sqrt(kE2);
+
+/// q(phi) of the authalic latitude (Snyder, Map Projections: A Working Manual, eq. 3-12).
+double authalic_q(double sin_phi) {
+    double es = kE * sin_phi;
+    return (1 - kE2) * (sin_phi / (1 - kE2 * sin_phi * sin_phi) - std::log((1 - es) / (1 + es)) / (2 * kE));
 }
+
+const double kQp = authalic_q(1.0);
+const double kRq2 = kA * kA * kQp / 2;  // squared radius of the authalic sphere
+
+/// Twice the signed area of a ring on the authalic sphere, divided by Rq^2 (trapezoids in the
+/// cylindrical equal-area projection).
+double ring_area_units(const Ring& ring) {
+    double sum = 0;
+    double prev_lon = 0, prev_sinb = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        double lon = ring[i].lon * M_PI / 180;
+        double sinb = authalic_q(std::sin(ring[i].lat * M_PI / 180)) / kQp;  // sine of the authalic latitude
+        if (i > 0) sum += (lon - prev_lon) * (sinb + prev_sinb);
+        prev_lon = lon, prev_sinb = sinb;
+    }
+    return std::fabs(sum) / 2;
+}
+
 }  // namespace
 
 double geodesic_area_km2(const MultiPolygon& geometry) {
-    geod_geodesic geod;
-    geod_init(&geod, 6378137.0, 1 / 298.257223563);
     double total = 0;
     for (const Polygon& polygon : geometry) {
-        total += ring_area_m2(geod, polygon.outer);
-        for (const Ring& hole : polygon.holes) total -= ring_area_m2(geod, hole);
+        total += ring_area_units(polygon.outer);
+        for (const Ring& hole : polygon.holes) total -= ring_area_units(hole);
+    }
+    return total * kRq2 / 1e6;
+}
+
+double proj_geodesic_area_km2(const MultiPolygon& geometry) {
+    geod_geodesic geod;
+    geod_init(&geod, kA, kF);
+    auto ring_m2 = [&](const Ring& ring) {
+        if (ring.size() < 4) return 0.0;
+        std::vector<double> lats, lons;
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) lats.push_back(ring[i].lat), lons.push_back(ring[i].lon);
+        double area = 0, perimeter = 0;
+        geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &area, &perimeter);
+        return std::fabs(area);
+    };
+    double total = 0;
+    for (const Polygon& polygon : geometry) {
+        total += ring_m2(polygon.outer);
+        for (const Ring& hole : polygon.holes) total -= ring_m2(hole);
     }
     return total / 1e6;
 }

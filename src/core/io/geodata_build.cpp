@@ -12,6 +12,7 @@
 #include "geo/operations.hpp"
 #include "io/csv.hpp"
 #include "io/echarts_source.hpp"
+#include "io/region_reader.hpp"
 #include "io/vector_writer.hpp"
 
 namespace atlas {
@@ -140,7 +141,8 @@ std::vector<Unit> dissolve_provinces(const GeosContext& ctx, const GeodataBuildI
 
 OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<Unit>& units, bool prefecture,
                   GeodataBuildReport& report) {
-    OutLayer layer{name, false, {}, {}};
+    OutLayer layer{name, false, {}, {}, {}, "code", {}};
+    int invalid_after_all = 0;
     layer.fields = {{"code"}, {"name_zh"}, {"name_en"}, {"kind"}, {"label_lon", FieldType::Real},
                     {"label_lat", FieldType::Real}, {"seat_lon", FieldType::Real}, {"seat_lat", FieldType::Real},
                     {"area_km2", FieldType::Real}};
@@ -150,6 +152,7 @@ OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<U
         if (!is_valid(ctx, u.geometry)) {
             u.geometry = make_valid(ctx, u.geometry);
             ++report.repaired;
+            invalid_after_all += is_valid(ctx, u.geometry) ? 0 : 1;
         }
         LonLat label = label_point(ctx, u.geometry);
         OutFeature f;
@@ -160,6 +163,7 @@ OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<U
         f.polygons = u.geometry;
         layer.features.push_back(std::move(f));
     }
+    if (invalid_after_all == 0) layer.metadata.push_back({kValidatedStamp, "every geometry passed GEOS IsValid"});
     return layer;
 }
 

@@ -12,6 +12,7 @@
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
 #include "io/gdal_env.hpp"
+#include "io/wkb.hpp"
 
 namespace atlas {
 
@@ -66,8 +67,9 @@ void check_lonlat(const MultiPolygon& g, const std::string& what) {
                            std::to_string(p.lat) + "); is the CRS right?");
 }
 
-/// OGR geometry -> our polygon type, through WKB and GEOS; repairs invalid input.
-MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const std::string& what,
+/// OGR geometry -> our polygon type, through WKB; invalid input is repaired unless the layer carries
+/// the stamp of a validated build (kValidatedStamp).
+MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const std::string& what, bool validate,
                            ReadReport& report) {
     OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
     if (type != wkbPolygon && type != wkbMultiPolygon)
@@ -75,11 +77,12 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
     geometry->flattenTo2D();
     std::vector<unsigned char> wkb(static_cast<std::size_t>(geometry->WkbSize()));
     geometry->exportToWkb(wkbNDR, wkb.data());
-    GeomPtr g = from_wkb(ctx, wkb.data(), wkb.size());
-    MultiPolygon result = from_geos(ctx, g.get());
+    std::optional<MultiPolygon> parsed = parse_wkb_polygons(wkb.data(), wkb.size());
+    if (!parsed) fail_input(what + ": malformed polygon geometry");
+    MultiPolygon result = std::move(*parsed);
     check_lonlat(result, what);
     std::string reason;
-    if (!is_valid(ctx, result, &reason)) {
+    if (validate && !is_valid(ctx, result, &reason)) {
         report.warnings.push_back(what + ": invalid geometry (" + reason + "), repaired with MakeValid");
         result = make_valid(ctx, result);
     }
@@ -106,7 +109,7 @@ FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
 }
 
 Region read_feature(const GeosContext& ctx, OGRFeature& f, const FieldIndexes& ix, const LayerSpec& spec,
-                    OGRCoordinateTransformation* ct, ReadReport& report) {
+                    OGRCoordinateTransformation* ct, bool validate, ReadReport& report) {
     Region r;
     r.code = text_field(f, ix.code);
     std::string what = where(spec) + ": feature " + std::to_string(f.GetFID()) + " (" + spec.code_field + " '" +
@@ -124,7 +127,7 @@ Region read_feature(const GeosContext& ctx, OGRFeature& f, const FieldIndexes& i
     // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
     // per-vertex geodesic work at every start; other sources get it computed.
     std::size_t warnings_before = report.warnings.size();
-    r.geometry = read_geometry(ctx, geometry, what, report);
+    r.geometry = read_geometry(ctx, geometry, what, validate, report);
     bool repaired = report.warnings.size() > warnings_before;
     if (r.geometry.empty()) fail_input(what + ": geometry is empty after repair");
     bool has_area = !repaired && ix.area >= 0 && !f.IsFieldNull(ix.area) && f.GetFieldAsDouble(ix.area) > 0;
@@ -150,11 +153,15 @@ RegionLayer read_regions(const LayerSpec& spec, ReadReport& report) {
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);
     std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, spec, report);
+    // Layers written by build-geodata were validated then; checking 700,000 vertices again at every
+    // start would double the start-up time. Any other layer is checked feature by feature.
+    const char* stamp = layer->GetMetadataItem(kValidatedStamp);
+    bool validate = stamp == nullptr || ct != nullptr;
     GeosContext ctx;
-    RegionLayer out{spec.source, spec.layer, {}};
+    RegionLayer out{spec.source, spec.layer, {}, !validate};
     std::set<std::string> seen;
     for (auto& feature : *layer) {
-        Region r = read_feature(ctx, *feature, ix, spec, ct.get(), report);
+        Region r = read_feature(ctx, *feature, ix, spec, ct.get(), validate, report);
         if (!seen.insert(r.code).second)
             fail_input(where(spec) + ": duplicate code '" + r.code + "' in field '" + spec.code_field + "'");
         out.regions.push_back(std::move(r));

@@ -9,6 +9,10 @@
 
 namespace atlas {
 
+/// Layer metadata item set by build-geodata on layers whose every geometry passed GEOS IsValid;
+/// the reader then skips its own validity check for that layer.
+inline constexpr const char* kValidatedStamp = "CLUSTERATLAS_VALIDATED";
+
 struct LayerSpec {
     std::string source;                 ///< file path or OGR connection string
     std::string layer;                  ///< layer (table) name

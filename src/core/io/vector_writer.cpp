@@ -127,6 +127,7 @@ void write_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions& opt
     OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon,
                                    layer_options.List());
     if (out == nullptr) fail_output(target + ": cannot create layer '" + layer.name + "' (" + last_gdal_error() + ")");
+    for (const auto& [key, value] : layer.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
     for (const FieldDef& def : layer.fields) {
         const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
         OGRFieldDefn field(name.c_str(), ogr_type(def.type, traits));

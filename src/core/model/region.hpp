@@ -25,6 +25,8 @@ struct RegionLayer {
     std::string source;  ///< path or connection string
     std::string layer;
     std::vector<Region> regions;
+    /// Written and validated by build-geodata: every geometry valid, neighbours sharing exact borders.
+    bool validated = false;
 
     /// Null when no region has that code.
     const Region* find(const std::string& code) const;

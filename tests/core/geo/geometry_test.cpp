@@ -2,6 +2,7 @@
 
 #include "geo/geometry.hpp"
 #include "geo/operations.hpp"
+#include "support.hpp"
 
 using namespace atlas;
 
@@ -49,4 +50,14 @@ TEST_CASE("label point lies inside a concave polygon", "[geo]") {
     GeosContext ctx;
     MultiPolygon u{Polygon{{{0, 0}, {3, 0}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}, {0, 0}}, {}}};
     CHECK(contains(u, label_point(ctx, u)));
+}
+
+TEST_CASE("the fast ellipsoidal area agrees with PROJ's geodesic area", "[geo]") {
+    for (const char* code : {"110000", "500000", "650000", "460000", "230000", "810000"}) {
+        const Region* p = test::bundled_provinces().find(code);
+        INFO(p->name_en);
+        CHECK(geodesic_area_km2(p->geometry) == Approx(proj_geodesic_area_km2(p->geometry)).epsilon(1e-5));
+    }
+    MultiPolygon cell{Polygon{square(100, 30, 1), {}}};
+    CHECK(geodesic_area_km2(cell) == Approx(proj_geodesic_area_km2(cell)).epsilon(1e-3));
 }

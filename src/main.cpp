@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     atlas::cli::register_compare(app, ctx);
     atlas::cli::register_coverage(app, ctx);
     atlas::cli::register_export(app, ctx);
+    atlas::cli::register_render(app, ctx);
     atlas::cli::register_build_geodata(app, ctx);
     try {
         app.parse(argc, argv);
@@ -48,6 +49,9 @@ int main(int argc, char** argv) {
     } catch (const atlas::AtlasError& e) {
         std::cerr << "clusteratlas: " << e.what() << '\n';
         return exit_code(e.kind());
+    } catch (const std::runtime_error& e) {
+        std::cerr << "clusteratlas: " << e.what() << '\n';
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "clusteratlas: internal error: " << e.what() << '\n';
         return 1;

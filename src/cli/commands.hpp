@@ -17,5 +17,6 @@ void register_show(CLI::App& app, Context& ctx);
 void register_compare(CLI::App& app, Context& ctx);
 void register_coverage(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
+void register_render(CLI::App& app, Context& ctx);
 
 }  // namespace atlas::cli

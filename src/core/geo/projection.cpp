@@ -64,6 +64,17 @@ bool Projection::forward(const LonLat& in, ProjectedXY& out) const {
     return true;
 }
 
+std::vector<ProjectedXY> Projection::forward(const std::vector<LonLat>& points) const {
+    std::vector<ProjectedXY> out(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) out[i] = {points[i].lon, points[i].lat};
+    if (out.empty()) return out;
+    proj_trans_generic(impl_->transform, PJ_FWD, &out[0].x, sizeof(ProjectedXY), out.size(), &out[0].y,
+                       sizeof(ProjectedXY), out.size(), nullptr, 0, 0, nullptr, 0, 0);
+    for (ProjectedXY& p : out)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || p.x == HUGE_VAL) p = {NAN, NAN};
+    return out;
+}
+
 bool Projection::inverse(const ProjectedXY& in, LonLat& out) const {
     PJ_COORD c = proj_trans(impl_->transform, PJ_INV, proj_coord(in.x, in.y, 0, 0));
     if (!std::isfinite(c.lp.lam) || !std::isfinite(c.lp.phi) || c.lp.lam == HUGE_VAL) return false;

@@ -33,6 +33,8 @@ public:
 
     /// lon/lat to metres; returns false (and leaves `out` unchanged) where the projection is undefined.
     bool forward(const LonLat& in, ProjectedXY& out) const;
+    /// Many points at once (one PROJ call); points where the projection is undefined become NaN.
+    std::vector<ProjectedXY> forward(const std::vector<LonLat>& points) const;
     /// metres to lon/lat; returns false where the inverse is undefined.
     bool inverse(const ProjectedXY& in, LonLat& out) const;
 

@@ -1,0 +1,41 @@
+#include "scene/camera.hpp"
+
+#include <algorithm>
+
+namespace atlas {
+
+void Camera::fit(const float extent[4], double margin) {
+    cx = (extent[0] + extent[2]) / 2.0;
+    cy = (extent[1] + extent[3]) / 2.0;
+    double span_x = (extent[2] - extent[0]) / (width * (1 - 2 * margin));
+    double span_y = (extent[3] - extent[1]) / (height * (1 - 2 * margin));
+    metres_per_pixel = std::max(span_x, span_y);
+}
+
+ProjectedXY Camera::screen_to_world(double sx, double sy) const {
+    return {cx + (sx - width / 2.0) * metres_per_pixel, cy - (sy - height / 2.0) * metres_per_pixel};
+}
+
+ProjectedXY Camera::world_to_screen(double x, double y) const {
+    return {(x - cx) / metres_per_pixel + width / 2.0, height / 2.0 - (y - cy) / metres_per_pixel};
+}
+
+void Camera::zoom_about(double sx, double sy, double factor) {
+    ProjectedXY before = screen_to_world(sx, sy);
+    metres_per_pixel = std::clamp(metres_per_pixel / factor, 1.0, 1e5);
+    ProjectedXY after = screen_to_world(sx, sy);
+    cx += before.x - after.x;
+    cy += before.y - after.y;
+}
+
+void Camera::pan_pixels(double dx, double dy) {
+    cx -= dx * metres_per_pixel;
+    cy += dy * metres_per_pixel;
+}
+
+std::array<float, 4> Camera::view_uniform() const {
+    return {static_cast<float>(cx), static_cast<float>(cy), static_cast<float>(2.0 / (width * metres_per_pixel)),
+            static_cast<float>(2.0 / (height * metres_per_pixel))};
+}
+
+}  // namespace atlas

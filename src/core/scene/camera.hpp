@@ -1,0 +1,28 @@
+#pragma once
+/// The 2D map camera: a centre in projected metres (relative to the scene origin) and a scale in
+/// metres per pixel, over a viewport in framebuffer pixels. Screen y grows downwards.
+
+#include <array>
+
+#include "geo/geometry.hpp"
+
+namespace atlas {
+
+struct Camera {
+    double cx = 0, cy = 0;               ///< centre, metres relative to the scene origin
+    double metres_per_pixel = 5000;
+    int width = 800, height = 600;       ///< framebuffer pixels
+
+    /// Centres the extent (min x, min y, max x, max y) and scales it to fill the viewport less a margin.
+    void fit(const float extent[4], double margin = 0.04);
+    ProjectedXY screen_to_world(double sx, double sy) const;
+    ProjectedXY world_to_screen(double x, double y) const;
+    /// Zooms by `factor` (>1 zooms in) keeping the world point under (sx, sy) fixed.
+    void zoom_about(double sx, double sy, double factor);
+    /// Moves the map with the pointer: a drag of (dx, dy) pixels.
+    void pan_pixels(double dx, double dy);
+    /// centre x, centre y, 2 / (width * m/px), 2 / (height * m/px): the shaders' u_view.
+    std::array<float, 4> view_uniform() const;
+};
+
+}  // namespace atlas

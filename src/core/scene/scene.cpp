@@ -1,0 +1,126 @@
+#include "scene/scene.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geo/simplify_coverage.hpp"
+
+namespace atlas {
+
+namespace {
+
+void add_feature(PolygonMesh& mesh, const std::vector<std::size_t>& ring_sizes,
+                 const std::vector<ProjectedXY>& projected, std::size_t& next, const ProjectedXY& origin) {
+    mesh.feature_ring_first.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()));
+    float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (std::size_t size : ring_sizes) {
+        bool finite = true;
+        for (std::size_t i = 0; i < size; ++i) finite = finite && std::isfinite(projected[next + i].x);
+        if (finite && size >= 3) {
+            mesh.ring_first.push_back(static_cast<std::uint32_t>(mesh.xy.size() / 2));
+            mesh.ring_count.push_back(static_cast<std::uint32_t>(size));
+            for (std::size_t i = 0; i < size; ++i) {
+                auto x = static_cast<float>(projected[next + i].x - origin.x);
+                auto y = static_cast<float>(projected[next + i].y - origin.y);
+                mesh.xy.push_back(x);
+                mesh.xy.push_back(y);
+                box[0] = std::min(box[0], x), box[1] = std::min(box[1], y);
+                box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
+            }
+        }
+        next += size;
+    }
+    mesh.feature_ring_count.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()) - mesh.feature_ring_first.back());
+    mesh.feature_box.insert(mesh.feature_box.end(), box, box + 4);
+}
+
+}  // namespace
+
+PolygonMesh project_polygons(const Projection& projection, const std::vector<const MultiPolygon*>& features,
+                             const ProjectedXY& origin) {
+    std::vector<LonLat> vertices;
+    std::vector<std::vector<std::size_t>> ring_sizes(features.size());
+    for (std::size_t f = 0; f < features.size(); ++f)
+        for (const Polygon& p : *features[f]) {
+            auto add = [&](const Ring& r) {
+                if (r.size() < 4) return;
+                vertices.insert(vertices.end(), r.begin(), r.end() - 1);  // drop the closing repeat
+                ring_sizes[f].push_back(r.size() - 1);
+            };
+            add(p.outer);
+            for (const Ring& h : p.holes) add(h);
+        }
+    std::vector<ProjectedXY> projected = projection.forward(vertices);
+    PolygonMesh mesh;
+    std::size_t next = 0;
+    for (std::size_t f = 0; f < features.size(); ++f) add_feature(mesh, ring_sizes[f], projected, next, origin);
+    return mesh;
+}
+
+namespace {
+
+std::vector<const MultiPolygon*> geometries(const RegionLayer& layer) {
+    std::vector<const MultiPolygon*> out;
+    for (const Region& r : layer.regions) out.push_back(&r.geometry);
+    return out;
+}
+
+/// Simplified copies kept alive for the projection step.
+std::vector<const MultiPolygon*> level_of_detail(const std::vector<const MultiPolygon*>& full, double tolerance_m,
+                                                 std::vector<MultiPolygon>& storage) {
+    if (tolerance_m <= 0) return full;
+    storage = simplify_coverage(full, metres_to_degrees(tolerance_m));
+    std::vector<const MultiPolygon*> out;
+    for (const MultiPolygon& g : storage) out.push_back(&g);
+    return out;
+}
+
+}  // namespace
+
+Scene build_scene(Document& doc, const SceneOptions& options) {
+    Projection projection(options.projection);
+    Scene scene;
+    scene.projection_name = options.projection;
+    Bounds b;
+    for (const Region& p : doc.provinces().regions) b.extend(bounds_of(p.geometry));
+    ProjectedXY centre;
+    projection.forward({(b.min_lon + b.max_lon) / 2, (b.min_lat + b.max_lat) / 2}, centre);
+    scene.origin = centre;
+    std::vector<MultiPolygon> simplified_provinces, simplified_prefectures, simplified_regions;
+    scene.provinces = project_polygons(
+        projection, level_of_detail(geometries(doc.provinces()), options.tolerance_m, simplified_provinces), centre);
+    scene.prefectures = project_polygons(
+        projection, level_of_detail(geometries(doc.prefectures()), options.tolerance_m, simplified_prefectures), centre);
+    std::vector<const MultiPolygon*> regions;
+    for (const RegionShape* s : doc.shapes()) {
+        regions.push_back(&s->geometry);
+        scene.region_ids.push_back(s->region->id);
+        std::vector<std::uint32_t> partial;
+        for (const Member& m : s->region->members) {
+            if (!m.partial) continue;
+            for (std::size_t i = 0; i < doc.prefectures().regions.size(); ++i)
+                if (doc.prefectures().regions[i].code == m.code) partial.push_back(static_cast<std::uint32_t>(i));
+        }
+        scene.region_partial_units.push_back(std::move(partial));
+    }
+    scene.regions = project_polygons(projection, level_of_detail(regions, options.tolerance_m, simplified_regions), centre);
+    float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (std::size_t f = 0; f < scene.provinces.features(); ++f)
+        for (int k = 0; k < 2; ++k) {
+            box[k] = std::min(box[k], scene.provinces.feature_box[f * 4 + static_cast<std::size_t>(k)]);
+            box[k + 2] = std::max(box[k + 2], scene.provinces.feature_box[f * 4 + 2 + static_cast<std::size_t>(k)]);
+        }
+    std::copy(box, box + 4, scene.extent);
+    for (const RegionShape* s : doc.shapes())
+        for (const Region* hub : s->hub_units) {
+            if (std::find(scene.hub_codes.begin(), scene.hub_codes.end(), hub->code) != scene.hub_codes.end()) continue;
+            ProjectedXY p;
+            if (!projection.forward(hub->seat, p)) continue;
+            scene.hub_codes.push_back(hub->code);
+            scene.hubs.push_back(static_cast<float>(p.x - centre.x));
+            scene.hubs.push_back(static_cast<float>(p.y - centre.y));
+        }
+    return scene;
+}
+
+}  // namespace atlas

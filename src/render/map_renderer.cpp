@@ -1,0 +1,212 @@
+#include "map_renderer.hpp"
+
+#include <cmath>
+
+#include "shaders_embedded.hpp"
+
+namespace atlas::render {
+
+/// One polygon layer on the GPU: ring vertices (fills), per-feature box quads (cover), segments (lines).
+struct MapRenderer::GpuMesh {
+    Buffer vertices, boxes, segments;
+    VertexArray fill_vao, box_vao, line_vao;
+    std::vector<GLint> ring_first;
+    std::vector<GLsizei> ring_count;
+    std::vector<std::uint32_t> feature_ring_first, feature_ring_count;
+    std::vector<GLint> feature_segment_first;
+    std::vector<GLsizei> feature_segment_count;
+    GLsizei segment_total = 0;
+};
+
+namespace {
+
+void upload_fill(const PolygonMesh& mesh, Buffer& vertices, VertexArray& vao) {
+    glBindVertexArray(vao.id());
+    vertices.upload(mesh.xy.data(), mesh.xy.size() * sizeof(float));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+}
+
+std::vector<float> box_quads(const PolygonMesh& mesh) {
+    std::vector<float> quads;
+    for (std::size_t f = 0; f < mesh.features(); ++f) {
+        const float* b = &mesh.feature_box[f * 4];
+        float q[8] = {b[0], b[1], b[2], b[1], b[0], b[3], b[2], b[3]};  // triangle strip
+        quads.insert(quads.end(), q, q + 8);
+    }
+    return quads;
+}
+
+/// Segments a, b and the distance along the ring to a, for every ring edge including the closing one.
+std::vector<float> segments(const PolygonMesh& mesh, std::vector<GLint>& first, std::vector<GLsizei>& count) {
+    std::vector<float> out;
+    for (std::size_t f = 0; f < mesh.features(); ++f) {
+        first.push_back(static_cast<GLint>(out.size() / 5));
+        for (std::uint32_t r = mesh.feature_ring_first[f]; r < mesh.feature_ring_first[f] + mesh.feature_ring_count[f];
+             ++r) {
+            std::uint32_t begin = mesh.ring_first[r], n = mesh.ring_count[r];
+            float along = 0;
+            for (std::uint32_t i = 0; i < n; ++i) {
+                const float* a = &mesh.xy[(begin + i) * 2];
+                const float* b = &mesh.xy[(begin + (i + 1) % n) * 2];
+                out.insert(out.end(), {a[0], a[1], b[0], b[1], along});
+                along += std::hypot(b[0] - a[0], b[1] - a[1]);
+            }
+        }
+        count.push_back(static_cast<GLsizei>(out.size() / 5) - first.back());
+    }
+    return out;
+}
+
+void bind_segment_attributes(GLintptr first_segment) {
+    const GLsizei stride = 5 * sizeof(float);
+    auto offset = [&](int floats) { return reinterpret_cast<const void*>(first_segment * stride + floats * 4); };
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, offset(0));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, offset(2));
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, offset(4));
+}
+
+}  // namespace
+
+MapRenderer::MapRenderer()
+    : fill_(std::make_unique<Program>("fill", kShader_fill_vert, kShader_fill_frag)),
+      line_(std::make_unique<Program>("line", kShader_line_vert, kShader_line_frag)),
+      point_(std::make_unique<Program>("point", kShader_point_vert, kShader_point_frag)) {}
+
+MapRenderer::~MapRenderer() = default;
+
+namespace {
+std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh);
+}
+
+void MapRenderer::upload(const Scene& scene) {
+    provinces_ = make_mesh(scene.provinces);
+    prefectures_ = make_mesh(scene.prefectures);
+    regions_ = make_mesh(scene.regions);
+    partial_units_ = scene.region_partial_units;
+    hub_buffer_ = std::make_unique<Buffer>();
+    hub_vao_ = std::make_unique<VertexArray>();
+    glBindVertexArray(hub_vao_->id());
+    hub_buffer_->upload(scene.hubs.data(), scene.hubs.size() * sizeof(float));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glVertexAttribDivisor(0, 1);
+    hub_count_ = scene.hubs.size() / 2;
+    glBindVertexArray(0);
+}
+
+namespace {
+std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh) {
+    auto gpu = std::make_unique<MapRenderer::GpuMesh>();
+    upload_fill(mesh, gpu->vertices, gpu->fill_vao);
+    gpu->ring_first.assign(mesh.ring_first.begin(), mesh.ring_first.end());
+    gpu->ring_count.assign(mesh.ring_count.begin(), mesh.ring_count.end());
+    gpu->feature_ring_first = mesh.feature_ring_first;
+    gpu->feature_ring_count = mesh.feature_ring_count;
+    glBindVertexArray(gpu->box_vao.id());
+    std::vector<float> quads = box_quads(mesh);
+    gpu->boxes.upload(quads.data(), quads.size() * sizeof(float));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(gpu->line_vao.id());
+    std::vector<float> segs = segments(mesh, gpu->feature_segment_first, gpu->feature_segment_count);
+    gpu->segments.upload(segs.data(), segs.size() * sizeof(float));
+    gpu->segment_total = static_cast<GLsizei>(segs.size() / 5);
+    for (GLuint a = 0; a < 3; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribDivisor(a, 1);
+    }
+    bind_segment_attributes(0);
+    glBindVertexArray(0);
+    return gpu;
+}
+}  // namespace
+
+void MapRenderer::draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch) {
+    fill_->use();
+    glUniform4fv(fill_->uniform("u_view"), 1, view_.data());
+    glUniform1f(fill_->uniform("u_hatch"), 0);  // a hatch would discard fragments before they flip the stencil
+    // Pass 1: every ring's fan flips the stencil; pixels inside an odd number of rings end up set.
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glStencilFunc(GL_ALWAYS, 0, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    glBindVertexArray(mesh.fill_vao.id());
+    std::uint32_t first = mesh.feature_ring_first[feature], count = mesh.feature_ring_count[feature];
+    if (count > 0)
+        glMultiDrawArrays(GL_TRIANGLE_FAN, &mesh.ring_first[first], &mesh.ring_count[first], static_cast<GLsizei>(count));
+    // Pass 2: cover the feature's box where the stencil is set, clearing it as we go.
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
+    glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
+    glUniform4f(fill_->uniform("u_color"), colour.r, colour.g, colour.b, colour.a);
+    glUniform1f(fill_->uniform("u_hatch"), hatch);
+    glBindVertexArray(mesh.box_vao.id());
+    glDrawArrays(GL_TRIANGLE_STRIP, static_cast<GLint>(feature * 4), 4);
+}
+
+void MapRenderer::draw_lines(const GpuMesh& mesh, long feature, const Rgba& colour, float width, float dash) {
+    line_->use();
+    glUniform4fv(line_->uniform("u_view"), 1, view_.data());
+    glUniform2f(line_->uniform("u_viewport"), viewport_[0], viewport_[1]);
+    glUniform1f(line_->uniform("u_width"), width);
+    glUniform1f(line_->uniform("u_dash"), dash);
+    glUniform4f(line_->uniform("u_color"), colour.r, colour.g, colour.b, colour.a);
+    glBindVertexArray(mesh.line_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, mesh.segments.id());
+    GLint first = feature < 0 ? 0 : mesh.feature_segment_first[static_cast<std::size_t>(feature)];
+    GLsizei count = feature < 0 ? mesh.segment_total : mesh.feature_segment_count[static_cast<std::size_t>(feature)];
+    bind_segment_attributes(first);  // GL 3.3 has no base instance: move the attribute pointers instead
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, count);
+    if (feature >= 0) bind_segment_attributes(0);
+}
+
+void MapRenderer::draw_hubs(const MapStyle& style) {
+    point_->use();
+    glUniform4fv(point_->uniform("u_view"), 1, view_.data());
+    glUniform2f(point_->uniform("u_viewport"), viewport_[0], viewport_[1]);
+    glUniform1f(point_->uniform("u_size"), style.hub_px);
+    glUniform4f(point_->uniform("u_color"), style.hub_fill.r, style.hub_fill.g, style.hub_fill.b, 1);
+    glUniform4f(point_->uniform("u_outline"), style.hub_outline.r, style.hub_outline.g, style.hub_outline.b, 1);
+    glBindVertexArray(hub_vao_->id());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(hub_count_));
+}
+
+void MapRenderer::draw(const Camera& camera, const MapStyle& style) {
+    if (!provinces_) return;
+    view_ = camera.view_uniform();
+    viewport_[0] = static_cast<float>(camera.width);
+    viewport_[1] = static_cast<float>(camera.height);
+    glViewport(0, 0, camera.width, camera.height);
+    glClearColor(style.background.r, style.background.g, style.background.b, 1);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_STENCIL_TEST);
+    for (std::size_t f = 0; f < provinces_->feature_ring_first.size(); ++f) draw_fill(*provinces_, f, style.land, 0);
+    if (style.show_regions)
+        for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
+            const RegionPaint& p = style.regions[r];
+            if (!p.visible || !p.fill) continue;
+            draw_fill(*regions_, r, {p.colour.r, p.colour.g, p.colour.b, p.fill_alpha}, 0);
+            for (std::uint32_t unit : partial_units_[r])  // partial members: hatched over the fill
+                draw_fill(*prefectures_, unit, {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, 0.55f}, 7);
+        }
+    glDisable(GL_STENCIL_TEST);
+    if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);
+    if (style.show_provinces) draw_lines(*provinces_, -1, style.province_line, style.province_line_px, 0);
+    if (style.show_regions)
+        for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
+            const RegionPaint& p = style.regions[r];
+            if (!p.visible) continue;
+            float width = static_cast<int>(r) == style.selected_region ? style.region_line_px * 2 : style.region_line_px;
+            draw_lines(*regions_, static_cast<long>(r), p.colour, width, p.dashed ? 14.0f : 0.0f);
+        }
+    if (style.show_hubs) draw_hubs(style);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+}  // namespace atlas::render

@@ -1,0 +1,44 @@
+#pragma once
+/// Draws a Scene with OpenGL 3.3 core: land and region fills (stencil-then-cover: exact even-odd
+/// fills with holes, no triangulation to compute), hatched partial members, outlines of a fixed pixel
+/// width (extruded in the shader), dashed provisional outlines, and hub markers.
+/// Needs a current GL context; never throws while drawing.
+
+#include <memory>
+#include <vector>
+
+#include "gl_objects.hpp"
+#include "scene/camera.hpp"
+#include "scene/scene.hpp"
+#include "scene/style.hpp"
+
+namespace atlas::render {
+
+class MapRenderer {
+public:
+    /// Compiles the shaders (throws std::runtime_error with the log when one fails).
+    MapRenderer();
+    ~MapRenderer();
+    /// Uploads the meshes; call again after a projection or level-of-detail change.
+    void upload(const Scene& scene);
+    /// Draws into the bound framebuffer, which must have a stencil buffer.
+    void draw(const Camera& camera, const MapStyle& style);
+
+    struct GpuMesh;  ///< one layer's GPU buffers (defined in the .cpp)
+
+private:
+    void draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch);
+    void draw_lines(const GpuMesh& mesh, long feature, const Rgba& colour, float width, float dash);
+    void draw_hubs(const MapStyle& style);
+
+    std::unique_ptr<Program> fill_, line_, point_;
+    std::unique_ptr<GpuMesh> provinces_, prefectures_, regions_;
+    std::unique_ptr<Buffer> hub_buffer_;
+    std::unique_ptr<VertexArray> hub_vao_;
+    std::size_t hub_count_ = 0;
+    std::vector<std::vector<std::uint32_t>> partial_units_;
+    std::array<float, 4> view_{};
+    float viewport_[2] = {1, 1};
+};
+
+}  // namespace atlas::render

@@ -1,0 +1,129 @@
+#include "offscreen.hpp"
+
+#include <epoxy/egl.h>
+#include <epoxy/gl.h>
+#include <stb/stb_image_write.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "error.hpp"
+
+namespace atlas::render {
+
+struct OffscreenContext::Impl {
+    EGLDisplay display = EGL_NO_DISPLAY;
+    EGLContext context = EGL_NO_CONTEXT;
+};
+
+namespace {
+EGLDisplay surfaceless_display() {
+    auto get_platform_display =
+        reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
+    if (get_platform_display != nullptr) {
+        EGLDisplay d = get_platform_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+        if (d != EGL_NO_DISPLAY) return d;
+    }
+    return eglGetDisplay(EGL_DEFAULT_DISPLAY);
+}
+}  // namespace
+
+OffscreenContext::OffscreenContext() : impl_(std::make_unique<Impl>()) {
+    impl_->display = surfaceless_display();
+    if (impl_->display == EGL_NO_DISPLAY || !eglInitialize(impl_->display, nullptr, nullptr))
+        throw std::runtime_error("no EGL display for headless rendering (is Mesa's libegl1 installed?)");
+    if (!eglBindAPI(EGL_OPENGL_API)) throw std::runtime_error("EGL cannot bind the OpenGL API");
+    const EGLint config_attributes[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
+                                        EGL_NONE};
+    EGLConfig config = nullptr;
+    EGLint count = 0;
+    eglChooseConfig(impl_->display, config_attributes, &config, 1, &count);
+    const EGLint context_attributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                                         EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                         EGL_NONE};
+    impl_->context = eglCreateContext(impl_->display, count > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT,
+                                      context_attributes);
+    if (impl_->context == EGL_NO_CONTEXT) throw std::runtime_error("EGL cannot create an OpenGL 3.3 core context");
+    if (!eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context))
+        throw std::runtime_error("EGL cannot make the context current without a surface");
+}
+
+OffscreenContext::~OffscreenContext() {
+    eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    if (impl_->context != EGL_NO_CONTEXT) eglDestroyContext(impl_->display, impl_->context);
+    eglTerminate(impl_->display);
+}
+
+std::string OffscreenContext::renderer() const {
+    const GLubyte* name = glGetString(GL_RENDERER);
+    return name != nullptr ? reinterpret_cast<const char*>(name) : "unknown";
+}
+
+OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(width), height_(height) {
+    glGenFramebuffers(1, &msaa_fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_);
+    glGenRenderbuffers(1, &msaa_colour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_colour_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_colour_);
+    glGenRenderbuffers(1, &msaa_stencil_);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_stencil_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaa_stencil_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        throw std::runtime_error("multisampled framebuffer incomplete");
+    glGenFramebuffers(1, &resolve_fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo_);
+    glGenRenderbuffers(1, &resolve_colour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, resolve_colour_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolve_colour_);
+}
+
+OffscreenTarget::~OffscreenTarget() {
+    GLuint fbos[] = {msaa_fbo_, resolve_fbo_};
+    GLuint rbs[] = {msaa_colour_, msaa_stencil_, resolve_colour_};
+    glDeleteFramebuffers(2, fbos);
+    glDeleteRenderbuffers(3, rbs);
+}
+
+void OffscreenTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_); }
+
+std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * height_ * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    std::vector<std::uint8_t> flipped(pixels.size());  // GL rows run bottom to top
+    std::size_t row = static_cast<std::size_t>(width_) * 4;
+    for (int y = 0; y < height_; ++y)
+        std::memcpy(&flipped[static_cast<std::size_t>(y) * row], &pixels[static_cast<std::size_t>(height_ - 1 - y) * row], row);
+    return flipped;
+}
+
+void write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba, bool force) {
+    namespace fs = std::filesystem;
+    fs::path target = fs::absolute(path);
+    if (fs::exists(target) && !force) throw AtlasError(ErrorKind::Output, path + ": exists (use --force to replace it)");
+    std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(getpid())))
+                           .string();
+    if (!stbi_write_png(temp.c_str(), width, height, 4, rgba.data(), width * 4)) {
+        std::error_code ec;
+        fs::remove(temp, ec);
+        throw AtlasError(ErrorKind::Output, path + ": cannot write the PNG (" + std::strerror(errno) + ")");
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw AtlasError(ErrorKind::Output, path + ": cannot move into place");
+    }
+}
+
+}  // namespace atlas::render

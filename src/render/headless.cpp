@@ -3,12 +3,15 @@
 #include <algorithm>
 
 #include "error.hpp"
+#include "labels_imgui.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
 
 namespace atlas::render {
 
 double tolerance_for(const Camera& camera) { return camera.metres_per_pixel * 0.5; }
+
+float label_size_for(int width) { return width >= 1400 ? 16.0f : width >= 900 ? 14.0f : 12.0f; }
 
 Camera national_view(const Scene& scene, int width, int height) {
     Camera camera;
@@ -66,6 +69,11 @@ RenderResult render_png(Document& doc, const RenderRequest& request) {
     target.bind();
     Camera camera = national_view(scene, request.width, request.height);
     renderer.draw(camera, style);
+    if (style.show_labels) {
+        LabelSource labels(doc, scene);
+        HeadlessLabels painter(labels.all_texts(), label_size_for(request.width));
+        painter.draw(labels, camera, style);
+    }
     write_png(request.output, request.width, request.height, target.read_rgba(), request.force);
     return {context.renderer(), camera, scene.origin};
 }

@@ -31,6 +31,9 @@ struct RenderResult {
 /// Level of detail for a view: half a pixel, in metres.
 double tolerance_for(const Camera& camera);
 
+/// Label text size in pixels for an image width.
+float label_size_for(int width);
+
 /// The camera that shows all of China in a viewport, for a scene in any projection.
 Camera national_view(const Scene& scene, int width, int height);
 

@@ -8,6 +8,8 @@
 #include "geo/projection.hpp"
 #include "headless.hpp"
 #include "io/gdal_env.hpp"
+#include "labels_imgui.hpp"
+#include "scene/label_source.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
 #include "support.hpp"
@@ -138,4 +140,47 @@ TEST_CASE("picking at known places returns the prefecture, province and regions"
     CHECK(lhasa.prefecture->code == "540100");
     CHECK(lhasa.regions.empty());
     CHECK(picker.at({125.0, 30.0}).prefecture == nullptr);  // sea
+}
+
+TEST_CASE("labels never overlap and stay inside the view", "[render][labels]") {
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    LabelSource source(doc, scene);
+    Camera camera = render::national_view(scene, 1000, 750);
+    MapStyle style = render::style_for(doc, {});
+    for (bool english : {true, false}) {
+        style.english = english;
+        auto measure = [](const std::string& text) { return std::make_pair(7.0 * static_cast<double>(text.size()), 14.0); };
+        std::vector<PlacedLabel> placed = place_labels(source.candidates(camera, style, measure), 1000, 750);
+        CHECK(placed.size() >= 20);
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            CHECK(placed[i].left >= 0);
+            CHECK(placed[i].right <= 1000);
+            for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(overlaps(placed[i], placed[j]));
+        }
+        // The highest priority goes first: every filled region that fits gets its label.
+        std::size_t regions = 0;
+        for (const PlacedLabel& p : placed) regions += p.label.kind == kRegionLabel ? 1 : 0;
+        CHECK(regions >= 12);
+    }
+}
+
+TEST_CASE("labels drawn with the CJK font (ImGui, offscreen) do not overlap", "[render][labels]") {
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    LabelSource source(doc, scene);
+    render::OffscreenContext context;
+    render::OffscreenTarget target(1200, 900);
+    target.bind();
+    render::HeadlessLabels painter(source.all_texts(), 14);
+    MapStyle style = render::style_for(doc, {});
+    style.english = false;
+    std::vector<PlacedLabel> placed = painter.draw(source, render::national_view(scene, 1200, 900), style);
+    REQUIRE(placed.size() >= 20);
+    bool has_chinese = false;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        has_chinese = has_chinese || placed[i].label.text == "长江三角洲城市群";
+        for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(overlaps(placed[i], placed[j]));
+    }
+    CHECK(has_chinese);
 }

@@ -1,0 +1,70 @@
+#include "scene/label_source.hpp"
+
+#include <algorithm>
+
+namespace atlas {
+
+namespace {
+bool project(const Projection& p, const LonLat& ll, const Scene& scene, double& x, double& y) {
+    ProjectedXY xy;
+    if (!p.forward(ll, xy)) return false;
+    x = xy.x - scene.origin.x;
+    y = xy.y - scene.origin.y;
+    return true;
+}
+}  // namespace
+
+LabelSource::LabelSource(Document& doc, const Scene& scene) {
+    Projection projection(scene.projection_name);
+    double x = 0, y = 0;
+    for (const Region& p : doc.provinces().regions)
+        if (project(projection, p.label, scene, x, y)) provinces_.push_back({p.name_en, p.name_zh, x, y, p.area_km2, -1});
+    std::vector<const RegionShape*> shapes = doc.shapes();
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const PlanRegion& r = *shapes[i]->region;
+        std::string short_en = r.name_en;
+        for (const char* suffix : {" urban agglomerations", " urban agglomeration", " metropolitan region"})
+            if (short_en.size() > std::string(suffix).size() && short_en.rfind(suffix) == short_en.size() - std::string(suffix).size())
+                short_en = short_en.substr(0, short_en.size() - std::string(suffix).size());
+        if (project(projection, shapes[i]->label, scene, x, y))
+            regions_.push_back({short_en, r.name_zh, x, y, shapes[i]->area_km2, static_cast<int>(i)});
+    }
+    for (std::size_t h = 0; h < scene.hub_codes.size(); ++h) {
+        const Region* unit = doc.prefectures().find(scene.hub_codes[h]);
+        hubs_.push_back({unit->name_en, unit->name_zh, scene.hubs[h * 2], scene.hubs[h * 2 + 1], unit->area_km2, -1});
+    }
+    auto by_area = [](const Anchor& a, const Anchor& b) { return a.area_km2 > b.area_km2; };
+    std::stable_sort(provinces_.begin(), provinces_.end(), by_area);
+    std::stable_sort(regions_.begin(), regions_.end(), by_area);
+}
+
+std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const MapStyle& style,
+                                                    const MeasureText& measure) const {
+    std::vector<LabelCandidate> out;
+    auto add = [&](const Anchor& a, int priority, int kind, double dx) {
+        const std::string& text = style.english ? a.en : a.zh;
+        auto [w, h] = measure(text);
+        ProjectedXY s = camera.world_to_screen(a.x, a.y);
+        out.push_back({text, s.x + (dx > 0 ? dx + w / 2 : 0), s.y, w, h, priority, kind});
+    };
+    if (!style.show_labels) return out;
+    if (style.show_regions)
+        for (const Anchor& a : regions_)
+            if (style.regions.at(static_cast<std::size_t>(a.index)).visible &&
+                style.regions[static_cast<std::size_t>(a.index)].fill)
+                add(a, 3, kRegionLabel, 0);
+    if (style.show_hubs)
+        for (const Anchor& a : hubs_) add(a, 2, kHubLabel, style.hub_px);
+    if (style.show_provinces)
+        for (const Anchor& a : provinces_) add(a, 1, kProvinceLabel, 0);
+    return out;
+}
+
+std::vector<std::string> LabelSource::all_texts() const {
+    std::vector<std::string> out;
+    for (const auto* list : {&provinces_, &regions_, &hubs_})
+        for (const Anchor& a : *list) out.insert(out.end(), {a.en, a.zh});
+    return out;
+}
+
+}  // namespace atlas

@@ -1,0 +1,87 @@
+#include "labels_imgui.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+namespace atlas::render {
+
+ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
+    if (!std::filesystem::exists(kCjkFontPath))
+        throw std::runtime_error(std::string(kCjkFontPath) + ": missing (install fonts-noto-cjk)");
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    for (const std::string& t : texts) builder.AddText(t.c_str());
+    // The ranges must outlive the atlas build: keep them with the context's user data.
+    static thread_local ImVector<ImWchar> ranges;
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    ImFontConfig config;
+    config.FontNo = 2;
+    config.OversampleH = 2;
+    ImFont* font = io.Fonts->AddFontFromFileTTF(kCjkFontPath, size_px, &config, ranges.Data);
+    if (font == nullptr) throw std::runtime_error(std::string(kCjkFontPath) + ": cannot load");
+    return font;
+}
+
+std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
+                                     const MapStyle& style) {
+    auto measure = [&](const std::string& text) {
+        ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str());
+        return std::make_pair(static_cast<double>(size.x), static_cast<double>(size.y));
+    };
+    std::vector<PlacedLabel> placed = place_labels(source.candidates(camera, style, measure), camera.width, camera.height);
+    for (const PlacedLabel& p : placed) {
+        const LabelCandidate& l = p.label;
+        ImVec2 at(static_cast<float>(l.x - l.width / 2), static_cast<float>(l.y - l.height / 2));
+        ImU32 ink = l.kind == kRegionLabel ? IM_COL32(20, 20, 60, 255)
+                    : l.kind == kHubLabel  ? IM_COL32(30, 30, 30, 255)
+                                           : IM_COL32(90, 90, 100, 255);
+        for (float dx = -1; dx <= 1; ++dx)
+            for (float dy = -1; dy <= 1; ++dy)
+                if (dx != 0 || dy != 0)
+                    list->AddText(font, font->FontSize, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, 220),
+                                  l.text.c_str());
+        list->AddText(font, font->FontSize, at, ink, l.text.c_str());
+    }
+    return placed;
+}
+
+HeadlessLabels::HeadlessLabels(const std::vector<std::string>& texts, float size_px) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGuiContext* context = ImGui::CreateContext();
+    context_ = context;
+    ImGui::SetCurrentContext(context);
+    ImGui::GetIO().IniFilename = nullptr;
+    font_ = load_label_font(texts, size_px);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (previous != nullptr) ImGui::SetCurrentContext(previous);
+}
+
+HeadlessLabels::~HeadlessLabels() {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(static_cast<ImGuiContext*>(context_));
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(static_cast<ImGuiContext*>(context_));
+    if (previous != context_) ImGui::SetCurrentContext(previous);
+}
+
+std::vector<PlacedLabel> HeadlessLabels::draw(const LabelSource& source, const Camera& camera, const MapStyle& style) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(static_cast<ImGuiContext*>(context_));
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(camera.width), static_cast<float>(camera.height));
+    io.DeltaTime = 1.0f / 60;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    std::vector<PlacedLabel> placed = draw_labels(ImGui::GetBackgroundDrawList(), font_, source, camera, style);
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (previous != nullptr) ImGui::SetCurrentContext(previous);
+    return placed;
+}
+
+}  // namespace atlas::render

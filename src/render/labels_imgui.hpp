@@ -1,0 +1,40 @@
+#pragma once
+/// Map labels drawn through Dear ImGui draw lists (the viewer's and the headless renderer's single
+/// text path), in Noto Sans CJK SC baked only for the characters the labels use.
+
+#include <string>
+#include <vector>
+
+#include "scene/label_source.hpp"
+
+struct ImFont;
+struct ImDrawList;
+
+namespace atlas::render {
+
+/// Debian's Noto Sans CJK collection; face 2 is Simplified Chinese.
+inline constexpr const char* kCjkFontPath = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+/// Adds the label font to the current ImGui context's atlas; throws std::runtime_error naming the
+/// font file when it cannot be loaded.
+ImFont* load_label_font(const std::vector<std::string>& texts, float size_px);
+
+/// Places (greedy, no overlaps) and draws labels with a white halo; returns what was placed.
+std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
+                                     const MapStyle& style);
+
+/// An ImGui context of its own for drawing labels into the current (offscreen) framebuffer.
+class HeadlessLabels {
+public:
+    HeadlessLabels(const std::vector<std::string>& texts, float size_px);
+    ~HeadlessLabels();
+    HeadlessLabels(const HeadlessLabels&) = delete;
+    HeadlessLabels& operator=(const HeadlessLabels&) = delete;
+    std::vector<PlacedLabel> draw(const LabelSource& source, const Camera& camera, const MapStyle& style);
+
+private:
+    void* context_ = nullptr;
+    ImFont* font_ = nullptr;
+};
+
+}  // namespace atlas::render

@@ -7,8 +7,10 @@ JOBS ?= $(shell nproc)
 
 .PHONY: run test deps build configure clean geodata
 
+# The viewer on the bundled data; without a display, the same map rendered headless to map.png.
 run: build
-	./$(BUILD_DIR)/clusteratlas info
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then ./$(BUILD_DIR)/clusteratlas view; \
+	else ./$(BUILD_DIR)/clusteratlas render -o map.png --force && echo "no display: wrote map.png"; fi
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)

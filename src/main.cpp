@@ -28,7 +28,7 @@ int exit_code(atlas::ErrorKind kind) {
 int main(int argc, char** argv) {
     CLI::App app{"ClusterAtlas: China's 13th Five-Year Plan for Strategic Emerging Industries on a map"};
     app.footer(kExitCodes);
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
     atlas::cli::Context ctx;
     ctx.add_data_options(app);
     atlas::cli::register_info(app, ctx);
@@ -38,9 +38,11 @@ int main(int argc, char** argv) {
     atlas::cli::register_coverage(app, ctx);
     atlas::cli::register_export(app, ctx);
     atlas::cli::register_render(app, ctx);
+    atlas::cli::register_view(app, ctx);
     atlas::cli::register_build_geodata(app, ctx);
     try {
         app.parse(argc, argv);
+        if (app.get_subcommands().empty()) atlas::cli::run_default_view(ctx);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {

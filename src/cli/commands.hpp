@@ -18,5 +18,7 @@ void register_compare(CLI::App& app, Context& ctx);
 void register_coverage(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_render(CLI::App& app, Context& ctx);
+void register_view(CLI::App& app, Context& ctx);
+void run_default_view(Context& ctx);
 
 }  // namespace atlas::cli

@@ -4,6 +4,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 namespace atlas::render {
@@ -15,9 +16,10 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     for (const std::string& t : texts) builder.AddText(t.c_str());
-    // The ranges must outlive the atlas build: keep them with the context's user data.
-    static thread_local ImVector<ImWchar> ranges;
-    ranges.clear();
+    // The ranges must outlive the atlas build (ImGui keeps a pointer): one stable copy per call.
+    static thread_local std::vector<std::unique_ptr<ImVector<ImWchar>>> kept;
+    kept.push_back(std::make_unique<ImVector<ImWchar>>());
+    ImVector<ImWchar>& ranges = *kept.back();
     builder.BuildRanges(&ranges);
     ImFontConfig config;
     config.FontNo = 2;
@@ -27,16 +29,19 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
     return font;
 }
 
+ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px) { return load_label_font(texts, size_px); }
+
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
-                                     const MapStyle& style) {
+                                     const MapStyle& style, float pixels_per_point) {
     auto measure = [&](const std::string& text) {
         ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str());
-        return std::make_pair(static_cast<double>(size.x), static_cast<double>(size.y));
+        return std::make_pair(static_cast<double>(size.x * pixels_per_point), static_cast<double>(size.y * pixels_per_point));
     };
     std::vector<PlacedLabel> placed = place_labels(source.candidates(camera, style, measure), camera.width, camera.height);
     for (const PlacedLabel& p : placed) {
         const LabelCandidate& l = p.label;
-        ImVec2 at(static_cast<float>(l.x - l.width / 2), static_cast<float>(l.y - l.height / 2));
+        ImVec2 at(static_cast<float>((l.x - l.width / 2) / pixels_per_point),
+                  static_cast<float>((l.y - l.height / 2) / pixels_per_point));
         ImU32 ink = l.kind == kRegionLabel ? IM_COL32(20, 20, 60, 255)
                     : l.kind == kHubLabel  ? IM_COL32(30, 30, 30, 255)
                                            : IM_COL32(90, 90, 100, 255);

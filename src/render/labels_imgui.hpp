@@ -20,8 +20,12 @@ inline constexpr const char* kCjkFontPath = "/usr/share/fonts/opentype/noto/Noto
 ImFont* load_label_font(const std::vector<std::string>& texts, float size_px);
 
 /// Places (greedy, no overlaps) and draws labels with a white halo; returns what was placed.
+/// `pixels_per_point` converts framebuffer pixels to ImGui coordinates (2 on a high-DPI screen).
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
-                                     const MapStyle& style);
+                                     const MapStyle& style, float pixels_per_point = 1);
+
+/// Adds every text to a glyph range builder's worth of characters for the UI font too.
+ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px);
 
 /// An ImGui context of its own for drawing labels into the current (offscreen) framebuffer.
 class HeadlessLabels {

@@ -1,0 +1,49 @@
+// `clusteratlas view` (also what `clusteratlas` alone runs): the interactive viewer.
+#include <CLI/CLI.hpp>
+
+#include <sstream>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "error.hpp"
+#include "viewer_app.hpp"
+
+namespace atlas::cli {
+
+namespace {
+struct ViewArgs {
+    std::string size = "1400x900", lang = "en";
+    viewer::ViewerOptions options;
+};
+
+void run_view(Context& ctx, ViewArgs& args) {
+    char x = 0;
+    std::istringstream in(args.size);
+    if (!(in >> args.options.width >> x >> args.options.height) || x != 'x')
+        throw AtlasError(ErrorKind::Usage, "bad --size '" + args.size + "' (use WIDTHxHEIGHT)");
+    if (args.lang != "en" && args.lang != "zh") throw AtlasError(ErrorKind::Usage, "bad --lang '" + args.lang + "'");
+    args.options.english = args.lang == "en";
+    args.options.projection = ctx.data.projection;
+    ctx.plan();
+    viewer::run_viewer(ctx.doc(), args.options);
+}
+}  // namespace
+
+void register_view(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<ViewArgs>();
+    CLI::App* cmd = app.add_subcommand("view", "Open the interactive map viewer (the default without a subcommand)");
+    cmd->add_option("--size", args->size, "Window WIDTHxHEIGHT")->capture_default_str();
+    cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
+    cmd->add_option("--screenshot", args->options.screenshot, "Save the first complete frame as PNG, then quit");
+    cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
+    cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
+    cmd->callback([&ctx, args] { run_view(ctx, *args); });
+}
+
+/// Runs the viewer with default options (no subcommand given).
+void run_default_view(Context& ctx) {
+    ViewArgs args;
+    run_view(ctx, args);
+}
+
+}  // namespace atlas::cli

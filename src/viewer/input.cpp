@@ -1,0 +1,108 @@
+#include "input.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cmath>
+
+#include "headless.hpp"
+#include "viewer_state.hpp"
+
+namespace atlas::viewer {
+
+namespace {
+
+/// Cursor in framebuffer pixels (differs from window coordinates on high-DPI screens).
+}  // namespace
+
+void cursor_in_pixels(GLFWwindow* window, double& x, double& y) {
+    int ww = 1, wh = 1, fw = 1, fh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetFramebufferSize(window, &fw, &fh);
+    glfwGetCursorPos(window, &x, &y);
+    x *= static_cast<double>(fw) / std::max(ww, 1);
+    y *= static_cast<double>(fh) / std::max(wh, 1);
+}
+
+namespace {
+
+bool handle_button(ViewerState& state, PointerState& p, const ButtonEvent& e) {
+    if (e.button != GLFW_MOUSE_BUTTON_LEFT) return false;
+    if (e.pressed) {
+        p.dragging = true;
+        p.press_x = p.last_x = e.x;
+        p.press_y = p.last_y = e.y;
+        return false;
+    }
+    bool moved = false;
+    if (p.dragging && (e.x != p.last_x || e.y != p.last_y)) {
+        state.camera.pan_pixels(e.x - p.last_x, e.y - p.last_y);
+        moved = true;
+    }
+    p.dragging = false;
+    p.last_x = e.x, p.last_y = e.y;
+    if (std::hypot(e.x - p.press_x, e.y - p.press_y) >= 4) return moved;  // the end of a drag, not a click
+    double now = glfwGetTime();
+    if (now - p.last_click_time < 0.35) state.camera.zoom_about(e.x, e.y, 2.0);
+    else select_at(state, e.x, e.y);
+    p.last_click_time = now;
+    return true;
+}
+
+bool handle_mouse(GLFWwindow* window, ViewerState& state, PointerState& p, double wheel,
+                  const std::vector<ButtonEvent>& buttons) {
+    double x = 0, y = 0;
+    cursor_in_pixels(window, x, y);
+    bool changed = false;
+    for (const ButtonEvent& e : buttons) changed = handle_button(state, p, e) || changed;
+    if (p.dragging && (x != p.last_x || y != p.last_y)) {
+        state.camera.pan_pixels(x - p.last_x, y - p.last_y);
+        changed = true;
+    }
+    if (wheel != 0) {
+        state.camera.zoom_about(x, y, std::pow(1.25, wheel));
+        changed = true;
+    }
+    p.last_x = x, p.last_y = y;
+    std::optional<LonLat> ll = lonlat_at(state, x, y);
+    state.pointer = ll;
+    const Region* before = state.hover.prefecture;
+    state.hover = ll ? state.picker->at(*ll) : Pick{};
+    return changed || before != state.hover.prefecture;
+}
+
+bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
+    const double step = 80;
+    double cx = state.camera.width / 2.0, cy = state.camera.height / 2.0;
+    switch (key) {
+        case GLFW_KEY_LEFT: state.camera.pan_pixels(step, 0); break;
+        case GLFW_KEY_RIGHT: state.camera.pan_pixels(-step, 0); break;
+        case GLFW_KEY_UP: state.camera.pan_pixels(0, step); break;
+        case GLFW_KEY_DOWN: state.camera.pan_pixels(0, -step); break;
+        case GLFW_KEY_EQUAL:
+        case GLFW_KEY_KP_ADD: state.camera.zoom_about(cx, cy, 1.5); break;
+        case GLFW_KEY_MINUS:
+        case GLFW_KEY_KP_SUBTRACT: state.camera.zoom_about(cx, cy, 1 / 1.5); break;
+        case GLFW_KEY_0: state.camera = render::national_view(state.scene, state.camera.width, state.camera.height); break;
+        case GLFW_KEY_L: state.style.english = !state.style.english; break;
+        case GLFW_KEY_H: state.show_help = !state.show_help; break;
+        case GLFW_KEY_ESCAPE: glfwSetWindowShouldClose(window, 1); break;
+        default: return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool handle_input(GLFWwindow* window, ViewerState& state, PointerState& pointer, double wheel,
+                  const std::vector<ButtonEvent>& buttons, const std::vector<int>& keys) {
+    ImGuiIO& io = ImGui::GetIO();
+    bool changed = false;
+    if (!io.WantCaptureMouse) changed = handle_mouse(window, state, pointer, wheel, buttons);
+    else pointer.dragging = false;
+    if (!io.WantCaptureKeyboard)
+        for (int key : keys) changed = handle_key(window, state, key) || changed;
+    return changed;
+}
+
+}  // namespace atlas::viewer

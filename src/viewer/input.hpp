@@ -1,0 +1,37 @@
+#pragma once
+/// Map navigation from mouse and keyboard, ignored while ImGui wants the input.
+
+#include <vector>
+
+struct GLFWwindow;
+
+namespace atlas::viewer {
+
+struct ViewerState;
+
+/// A mouse button press or release as GLFW reported it (a quick click can press and release between
+/// two frames, so buttons are taken from these events, not from the button state).
+struct ButtonEvent {
+    int button = 0;
+    bool pressed = false;
+    double x = 0, y = 0;  ///< cursor at the event, framebuffer pixels
+};
+
+struct PointerState {
+    bool dragging = false;
+    double last_x = 0, last_y = 0;   ///< framebuffer pixels
+    double press_x = 0, press_y = 0;
+    double last_click_time = -1;
+};
+
+/// The cursor in framebuffer pixels (differs from window coordinates on high-DPI screens).
+void cursor_in_pixels(GLFWwindow* window, double& x, double& y);
+
+/// Pans on drag, zooms on the wheel about the pointer, zooms in on double-click, selects on click;
+/// keys: arrows pan, +/- zoom, 0 fits China, L switches the label language, H shows help.
+/// Returns true when the camera or the selection changed.
+/// `keys` are the GLFW key codes pressed since the last frame (events, for the same reason as buttons).
+bool handle_input(GLFWwindow* window, ViewerState& state, PointerState& pointer, double wheel,
+                  const std::vector<ButtonEvent>& buttons, const std::vector<int>& keys);
+
+}  // namespace atlas::viewer

@@ -1,0 +1,55 @@
+// Status bar (lon/lat under the pointer, a scale bar in km, the projection) and the help window.
+#include <imgui.h>
+
+#include <cmath>
+
+#include "panels.hpp"
+#include "viewer_state.hpp"
+
+namespace atlas::viewer {
+
+namespace {
+/// A round length (1, 2 or 5 times a power of ten) of about `target` km.
+double nice_km(double target) {
+    double power = std::pow(10.0, std::floor(std::log10(target)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * power >= target) return m * power;
+    return 10 * power;
+}
+}  // namespace
+
+void draw_status_bar(const ViewerState& state) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - 28));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, 28));
+    ImGui::Begin("##status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (state.pointer) ImGui::Text("%.4f E  %.4f N", state.pointer->lon, state.pointer->lat);
+    else ImGui::Text("-");
+    // Scale bar: metres per pixel of the projection at the centre (true scale in Albers near 25-47 N).
+    double pixels_per_ui = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
+    double km = nice_km(state.camera.metres_per_pixel * 120 / 1000);
+    float bar = static_cast<float>(km * 1000 / state.camera.metres_per_pixel / pixels_per_ui);
+    ImGui::SameLine(220);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + 8), ImVec2(at.x + bar, at.y + 12), IM_COL32(40, 40, 40, 255));
+    ImGui::Dummy(ImVec2(bar, 14));
+    ImGui::SameLine();
+    ImGui::Text("%g km", km);
+    ImGui::SameLine(ImGui::GetWindowWidth() - 420);
+    ImGui::Text("%s | %s | H: help", state.projection_name.c_str(), state.message.c_str());
+    ImGui::End();
+}
+
+void draw_help_window(ViewerState& state) {
+    if (!state.show_help) return;
+    ImGui::Begin("Help", &state.show_help, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Text("Drag: pan      Wheel: zoom about the pointer      Double-click: zoom in");
+    ImGui::Text("Click: select the region and prefecture under the pointer");
+    ImGui::Text("Arrows: pan    + / -: zoom    0: fit China    L: English / Chinese labels");
+    ImGui::Text("F12: screenshot to clusteratlas-screenshot.png    H: this help    Esc: quit");
+    ImGui::End();
+}
+
+}  // namespace atlas::viewer

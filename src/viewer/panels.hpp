@@ -1,0 +1,14 @@
+#pragma once
+/// The viewer's ImGui windows, one function each; they read and change ViewerState only.
+
+namespace atlas::viewer {
+
+struct ViewerState;
+
+void draw_layers_panel(ViewerState& state);     ///< layer and region visibility, projection, language
+void draw_inspector_panel(ViewerState& state);  ///< the selected region and prefecture, with the plan's words
+void draw_hover_tooltip(const ViewerState& state);
+void draw_status_bar(const ViewerState& state); ///< lon/lat, scale bar, projection, renderer
+void draw_help_window(ViewerState& state);
+
+}  // namespace atlas::viewer

@@ -1,0 +1,188 @@
+#include "viewer_app.hpp"
+
+#include <epoxy/gl.h>
+// epoxy first: GLFW must not pull in the system GL header.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "input.hpp"
+#include "labels_imgui.hpp"
+#include "map_renderer.hpp"
+#include "offscreen.hpp"
+#include "panels.hpp"
+
+namespace atlas::viewer {
+
+namespace {
+
+struct WindowData {
+    double wheel = 0;
+    std::vector<ButtonEvent> buttons;
+    double cursor_x = 0, cursor_y = 0;  ///< window coordinates, in event order
+    std::vector<int> keys;              ///< pressed since the last frame
+};
+
+void on_key(GLFWwindow* window, int key, int, int action, int) {
+    if (action == GLFW_PRESS || action == GLFW_REPEAT)
+        static_cast<WindowData*>(glfwGetWindowUserPointer(window))->keys.push_back(key);
+}
+
+/// Window coordinates to framebuffer pixels.
+void to_pixels(GLFWwindow* window, double& x, double& y) {
+    int ww = 1, wh = 1, fw = 1, fh = 1;
+    glfwGetWindowSize(window, &ww, &wh);
+    glfwGetFramebufferSize(window, &fw, &fh);
+    x *= static_cast<double>(fw) / std::max(ww, 1);
+    y *= static_cast<double>(fh) / std::max(wh, 1);
+}
+
+void on_cursor(GLFWwindow* window, double x, double y) {
+    auto* data = static_cast<WindowData*>(glfwGetWindowUserPointer(window));
+    data->cursor_x = x, data->cursor_y = y;
+}
+
+void on_scroll(GLFWwindow* window, double, double dy) {
+    static_cast<WindowData*>(glfwGetWindowUserPointer(window))->wheel += dy;
+}
+
+void on_button(GLFWwindow* window, int button, int action, int) {
+    // The position from the cursor events seen so far, not a query: a press, moves and a release that
+    // arrive together must keep their own positions.
+    auto* data = static_cast<WindowData*>(glfwGetWindowUserPointer(window));
+    ButtonEvent e{button, action == GLFW_PRESS, data->cursor_x, data->cursor_y};
+    to_pixels(window, e.x, e.y);
+    data->buttons.push_back(e);
+}
+
+GLFWwindow* open_window(const ViewerOptions& options) {
+    glfwSetErrorCallback([](int, const char*) {});
+    if (!glfwInit())
+        throw std::runtime_error("cannot open a window (no display?); use 'clusteratlas render -o map.png' instead");
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, 4);
+    glfwWindowHint(GLFW_STENCIL_BITS, 8);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "ClusterAtlas", nullptr, nullptr);
+    if (window == nullptr) {
+        glfwTerminate();
+        throw std::runtime_error("cannot create an OpenGL 3.3 core window; use 'clusteratlas render -o map.png'");
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    return window;
+}
+
+/// Every text the UI may show in Chinese: names of units, regions, members, defining plans.
+std::vector<std::string> ui_texts(Document& doc, const LabelSource& labels) {
+    std::vector<std::string> texts = labels.all_texts();
+    for (const Region& r : doc.prefectures().regions) texts.push_back(r.name_zh);
+    for (const PlanRegion& r : doc.plan().regions) {
+        texts.insert(texts.end(), {r.name_zh, r.extent.source_plan, r.extent.caveat});
+        for (const Member& m : r.members) texts.push_back(m.name_zh);
+        for (const Hub& h : r.hubs) texts.push_back(h.name_zh);
+    }
+    texts.push_back("中文");
+    return texts;
+}
+
+void save_screenshot(ViewerState& state, const std::string& path) {
+    int w = state.camera.width, h = state.camera.height;
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4), rows(pixels.size());
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    std::size_t row = static_cast<std::size_t>(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(&pixels[static_cast<std::size_t>(h - 1 - y) * row], row, &rows[static_cast<std::size_t>(y) * row]);
+    for (std::size_t i = 3; i < rows.size(); i += 4) rows[i] = 255;
+    render::write_png(path, w, h, rows, true);
+    state.message = "saved " + path;
+}
+
+void draw_frame(ViewerState& state, render::MapRenderer& renderer, ImFont* label_font) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    renderer.draw(state.camera, state.style);
+    float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    render::draw_labels(ImGui::GetBackgroundDrawList(), label_font, *state.labels, state.camera, state.style, scale);
+    draw_layers_panel(state);
+    draw_inspector_panel(state);
+    draw_hover_tooltip(state);
+    draw_status_bar(state);
+    draw_help_window(state);
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+void run_viewer(Document& doc, const ViewerOptions& options) {
+    GLFWwindow* window = open_window(options);
+    WindowData data;
+    glfwSetWindowUserPointer(window, &data);
+    glfwSetScrollCallback(window, on_scroll);  // before ImGui installs its callbacks, which chain to ours
+    glfwSetMouseButtonCallback(window, on_button);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetKeyCallback(window, on_key);
+    ViewerState state(doc);
+    state.options = options;
+    state.style = MapStyle{};
+    state.style.regions = default_region_paint(doc.plan());
+    state.style.english = options.english;
+    glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
+    refresh_scene(state);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImFont* ui_font = render::load_ui_font(ui_texts(doc, *state.labels), 15);
+    ImFont* label_font = render::load_label_font(state.labels->all_texts(), 15);
+    ImGui::GetIO().FontDefault = ui_font;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    {
+        render::MapRenderer renderer;
+        renderer.upload(state.scene);
+        state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        PointerState pointer;
+        bool changed = true;
+        for (int frame = 1; !glfwWindowShouldClose(window); ++frame) {
+            if (options.frames > 0 || !options.screenshot.empty()) glfwPollEvents();
+            else glfwWaitEventsTimeout(changed ? 0.0 : 0.05);
+            glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            double wheel = data.wheel;
+            data.wheel = 0;
+            std::vector<ButtonEvent> buttons;
+            std::vector<int> keys;
+            buttons.swap(data.buttons);
+            keys.swap(data.keys);
+            changed = handle_input(window, state, pointer, wheel, buttons, keys);
+            double before = state.scene_tolerance_m;
+            std::string projection_before = state.projection_name;
+            refresh_scene(state);
+            if (before != state.scene_tolerance_m || projection_before != state.projection_name) renderer.upload(state.scene);
+            draw_frame(state, renderer, label_font);
+            bool shot_now = !options.screenshot.empty() && frame == 3;
+            if (shot_now) save_screenshot(state, options.screenshot);
+            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12)) save_screenshot(state, "clusteratlas-screenshot.png");
+            glfwSwapBuffers(window);
+            if (changed || frame == 1) write_state_file(state);
+            if (shot_now || (options.frames > 0 && frame >= options.frames)) break;
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+}
+
+}  // namespace atlas::viewer

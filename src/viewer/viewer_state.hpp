@@ -1,0 +1,67 @@
+#pragma once
+/// Everything the viewer's panels and input handlers share: the document, the scene at the current
+/// level of detail, the camera, the style, the selection. Panels read and change this struct only;
+/// they never touch GDAL or GL directly.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "analysis/picker.hpp"
+#include "document.hpp"
+#include "geo/projection.hpp"
+#include "scene/camera.hpp"
+#include "scene/label_source.hpp"
+#include "scene/scene.hpp"
+#include "scene/style.hpp"
+
+namespace atlas::viewer {
+
+struct ViewerOptions {
+    int width = 1400, height = 900;   ///< window size in screen coordinates
+    std::string projection = kDefaultProjection;
+    std::string screenshot;           ///< save the first complete frame here, then quit
+    std::string state_file;           ///< write the camera and selection here as JSON on every change
+    int frames = 0;                   ///< quit after this many frames (0: run until closed)
+    bool english = true;
+};
+
+struct ViewerState {
+    explicit ViewerState(Document& d) : doc(d) {}
+
+    Document& doc;
+    ViewerOptions options;
+    std::string projection_name;
+    std::unique_ptr<Projection> projection;
+    Scene scene;
+    double scene_tolerance_m = 0;      ///< level of detail of `scene`
+    std::unique_ptr<LabelSource> labels;
+    std::unique_ptr<Picker> picker;
+    Camera camera;
+    MapStyle style;
+    bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
+
+    Pick hover;                         ///< under the pointer
+    std::optional<LonLat> pointer;      ///< lon/lat under the pointer
+    int selected_region = -1;           ///< index into plan regions
+    const Region* selected_unit = nullptr;
+    bool show_help = false;
+    std::string message;                ///< last status message (screenshot written, errors)
+};
+
+/// Screen pixel (framebuffer) to lon/lat; empty where the projection has no inverse.
+std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy);
+
+/// The level of detail the camera needs: 0 m (full) when zoomed in, coarser nationally.
+double wanted_tolerance(const Camera& camera);
+
+/// Rebuilds scene, labels and picker when the projection or level of detail changed.
+void refresh_scene(ViewerState& state);
+
+/// Selects what lies under the pointer: the smallest filled region there, and the prefecture.
+void select_at(ViewerState& state, double sx, double sy);
+
+/// Writes the camera and selection as JSON to options.state_file (when set), atomically.
+void write_state_file(const ViewerState& state);
+
+}  // namespace atlas::viewer

@@ -12,7 +12,7 @@ namespace atlas::cli {
 
 namespace {
 struct ViewArgs {
-    std::string size = "1400x900", lang = "en";
+    std::string size = "1400x900", lang = "en", view;
     viewer::ViewerOptions options;
 };
 
@@ -23,6 +23,14 @@ void run_view(Context& ctx, ViewArgs& args) {
         throw AtlasError(ErrorKind::Usage, "bad --size '" + args.size + "' (use WIDTHxHEIGHT)");
     if (args.lang != "en" && args.lang != "zh") throw AtlasError(ErrorKind::Usage, "bad --lang '" + args.lang + "'");
     args.options.english = args.lang == "en";
+    if (!args.view.empty()) {
+        char c1 = 0, c2 = 0;
+        std::istringstream v(args.view);
+        if (!(v >> args.options.view_centre.lon >> c1 >> args.options.view_centre.lat >> c2 >>
+              args.options.view_metres_per_pixel) || c1 != ',' || c2 != ',' || args.options.view_metres_per_pixel <= 0)
+            throw AtlasError(ErrorKind::Usage, "bad --view '" + args.view + "' (use LON,LAT,METRES_PER_PIXEL)");
+        args.options.has_view = true;
+    }
     args.options.projection = ctx.data.projection;
     ctx.plan();
     viewer::run_viewer(ctx.doc(), args.options);
@@ -37,6 +45,8 @@ void register_view(CLI::App& app, Context& ctx) {
     cmd->add_option("--screenshot", args->options.screenshot, "Save the first complete frame as PNG, then quit");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
+    cmd->add_option("--view", args->view, "Start at LON,LAT,METRES_PER_PIXEL (e.g. 121.5,31.2,300)");
+    cmd->add_option("--frame-log", args->options.frame_log, "Write each frame's time in ms to this file");
     cmd->callback([&ctx, args] { run_view(ctx, *args); });
 }
 

@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <fstream>
 #include <stdexcept>
 
 #include "input.hpp"
@@ -137,6 +138,15 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     state.style.english = options.english;
     glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
     refresh_scene(state);
+    if (options.has_view) {
+        ProjectedXY centre;
+        if (state.projection->forward(options.view_centre, centre)) {
+            state.camera.cx = centre.x - state.scene.origin.x;
+            state.camera.cy = centre.y - state.scene.origin.y;
+            state.camera.metres_per_pixel = options.view_metres_per_pixel;
+            refresh_scene(state);
+        }
+    }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
@@ -151,7 +161,9 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
         PointerState pointer;
         bool changed = true;
+        std::vector<double> frame_ms;
         for (int frame = 1; !glfwWindowShouldClose(window); ++frame) {
+            double frame_start = glfwGetTime();
             if (options.frames > 0 || !options.screenshot.empty()) glfwPollEvents();
             else glfwWaitEventsTimeout(changed ? 0.0 : 0.05);
             glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
@@ -174,8 +186,17 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             if (shot_now) save_screenshot(state, options.screenshot);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12)) save_screenshot(state, "clusteratlas-screenshot.png");
             glfwSwapBuffers(window);
+            if (!options.frame_log.empty()) {
+                glFinish();  // count the GPU's (llvmpipe's) work in the frame, not just its submission
+                frame_ms.push_back((glfwGetTime() - frame_start) * 1000);
+            }
             if (changed || frame == 1) write_state_file(state);
             if (shot_now || (options.frames > 0 && frame >= options.frames)) break;
+        }
+        if (!options.frame_log.empty()) {
+            std::ofstream log(options.frame_log);
+            log << "# renderer: " << glGetString(GL_RENDERER) << "\n";
+            for (double ms : frame_ms) log << ms << '\n';
         }
     }
     ImGui_ImplOpenGL3_Shutdown();

@@ -23,6 +23,10 @@ struct ViewerOptions {
     std::string screenshot;           ///< save the first complete frame here, then quit
     std::string state_file;           ///< write the camera and selection here as JSON on every change
     int frames = 0;                   ///< quit after this many frames (0: run until closed)
+    std::string frame_log;            ///< write each frame's duration in ms here (benchmarks)
+    bool has_view = false;            ///< start at `view` instead of all of China
+    LonLat view_centre;
+    double view_metres_per_pixel = 0;
     bool english = true;
 };
 

@@ -47,6 +47,9 @@ void register_view(CLI::App& app, Context& ctx) {
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
     cmd->add_option("--view", args->view, "Start at LON,LAT,METRES_PER_PIXEL (e.g. 121.5,31.2,300)");
     cmd->add_option("--frame-log", args->options.frame_log, "Write each frame's time in ms to this file");
+    cmd->add_flag("--redraw-every-frame", args->options.redraw_every_frame,
+                  "Draw the whole map every frame instead of reusing it (benchmarks)");
+    cmd->add_option("--bench-pan", args->options.bench_pan_px, "Pan this many pixels every frame (benchmarks)");
     cmd->callback([&ctx, args] { run_view(ctx, *args); });
 }
 

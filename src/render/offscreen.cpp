@@ -77,25 +77,35 @@ OffscreenTarget::OffscreenTarget(int width, int height, int samples) : width_(wi
         throw std::runtime_error("multisampled framebuffer incomplete");
     glGenFramebuffers(1, &resolve_fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, resolve_fbo_);
-    glGenRenderbuffers(1, &resolve_colour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, resolve_colour_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolve_colour_);
+    glGenTextures(1, &resolve_colour_);
+    glBindTexture(GL_TEXTURE_2D, resolve_colour_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolve_colour_, 0);
 }
 
 OffscreenTarget::~OffscreenTarget() {
     GLuint fbos[] = {msaa_fbo_, resolve_fbo_};
-    GLuint rbs[] = {msaa_colour_, msaa_stencil_, resolve_colour_};
+    GLuint rbs[] = {msaa_colour_, msaa_stencil_};
     glDeleteFramebuffers(2, fbos);
-    glDeleteRenderbuffers(3, rbs);
+    glDeleteRenderbuffers(2, rbs);
+    glDeleteTextures(1, &resolve_colour_);
 }
 
 void OffscreenTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_); }
 
-std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
+void OffscreenTarget::resolve() {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
+std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
+    resolve();
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_);
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * height_ * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);

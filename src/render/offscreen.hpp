@@ -33,6 +33,10 @@ public:
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;
     void bind();
+    /// Resolves the samples into the colour texture.
+    void resolve();
+    /// The resolved colour texture (valid after resolve()).
+    unsigned texture() const { return resolve_colour_; }
     /// Resolves the samples and returns rows top to bottom, 4 bytes per pixel.
     std::vector<std::uint8_t> read_rgba();
     int width() const { return width_; }

@@ -36,14 +36,14 @@ void draw_layers_panel(ViewerState& state) {
     ImGui::SetNextWindowSize(ImVec2(330, 560), ImGuiCond_FirstUseEver);
     ImGui::Begin("Layers");
     MapStyle& s = state.style;
-    ImGui::Checkbox("Provinces", &s.show_provinces);
+    bool changed = ImGui::Checkbox("Provinces", &s.show_provinces);
     ImGui::SameLine();
-    ImGui::Checkbox("Prefectures", &s.show_prefectures);
-    ImGui::Checkbox("Regions", &s.show_regions);
+    changed |= ImGui::Checkbox("Prefectures", &s.show_prefectures);
+    changed |= ImGui::Checkbox("Regions", &s.show_regions);
     ImGui::SameLine();
-    ImGui::Checkbox("Hubs", &s.show_hubs);
+    changed |= ImGui::Checkbox("Hubs", &s.show_hubs);
     ImGui::SameLine();
-    ImGui::Checkbox("Labels", &s.show_labels);
+    ImGui::Checkbox("Labels", &s.show_labels);  // labels are drawn every frame, not cached
     bool zh = !s.english;
     if (ImGui::Checkbox("中文 labels (L)", &zh)) s.english = !zh;
     projection_combo(state);
@@ -55,14 +55,15 @@ void draw_layers_panel(ViewerState& state) {
         ImGui::PushID(static_cast<int>(i));
         swatch(s.regions[i]);
         std::string label = state.style.english ? regions[i].name_en : regions[i].name_zh;
-        ImGui::Checkbox(label.c_str(), &s.regions[i].visible);
+        changed |= ImGui::Checkbox(label.c_str(), &s.regions[i].visible);
         if (s.regions[i].fill) {
             ImGui::SameLine(ImGui::GetWindowWidth() - 70);
             ImGui::SetNextItemWidth(60);
-            ImGui::SliderFloat("##opacity", &s.regions[i].fill_alpha, 0.f, 1.f, "%.2f");
+            changed |= ImGui::SliderFloat("##opacity", &s.regions[i].fill_alpha, 0.f, 1.f, "%.2f");
         }
         ImGui::PopID();
     }
+    state.map_dirty = state.map_dirty || changed;
     ImGui::End();
 }
 

@@ -13,6 +13,7 @@
 
 #include "input.hpp"
 #include "labels_imgui.hpp"
+#include "map_cache.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
 #include "panels.hpp"
@@ -68,7 +69,7 @@ GLFWwindow* open_window(const ViewerOptions& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SAMPLES, 4);
+    glfwWindowHint(GLFW_SAMPLES, 0);  // the map is multisampled in its cache; the UI needs none
     glfwWindowHint(GLFW_STENCIL_BITS, 8);
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, "ClusterAtlas", nullptr, nullptr);
     if (window == nullptr) {
@@ -107,9 +108,31 @@ void save_screenshot(ViewerState& state, const std::string& path) {
     state.message = "saved " + path;
 }
 
-void draw_frame(ViewerState& state, render::MapRenderer& renderer, ImFont* label_font) {
+bool same_view(const Camera& a, const Camera& b) {
+    return a.cx == b.cx && a.cy == b.cy && a.metres_per_pixel == b.metres_per_pixel && a.width == b.width &&
+           a.height == b.height;
+}
+
+/// Redraws the cached map when the style changed, or when the camera moved and has come to rest
+/// (no drag, no change for 0.2 s); meanwhile the cache is moved and scaled to follow the camera.
+void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, bool interacting) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    renderer.draw(state.camera, state.style);
+    if (state.options.redraw_every_frame) {
+        renderer.draw(state.camera, state.style);
+        return;
+    }
+    bool moved = !cache.valid() || !same_view(cache.camera(), state.camera);
+    if (state.map_dirty || (moved && !interacting)) {
+        cache.update(renderer, state.camera, state.style);
+        state.map_dirty = false;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    cache.draw(state.camera, state.style);
+}
+
+void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, ImFont* label_font,
+                bool interacting) {
+    draw_map(state, renderer, cache, interacting);
     float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
     render::draw_labels(ImGui::GetBackgroundDrawList(), label_font, *state.labels, state.camera, state.style, scale);
     draw_layers_panel(state);
@@ -157,7 +180,10 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     {
         render::MapRenderer renderer;
+        render::MapCache cache;
         renderer.upload(state.scene);
+        double last_camera_change = -1;
+        Camera last_camera = state.camera;
         state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
         PointerState pointer;
         bool changed = true;
@@ -177,11 +203,14 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             buttons.swap(data.buttons);
             keys.swap(data.keys);
             changed = handle_input(window, state, pointer, wheel, buttons, keys);
+            if (options.bench_pan_px != 0) state.camera.pan_pixels(options.bench_pan_px, 0);
+            if (!same_view(last_camera, state.camera)) last_camera_change = glfwGetTime(), last_camera = state.camera;
+            bool interacting = pointer.dragging || glfwGetTime() - last_camera_change < 0.2;
             double before = state.scene_tolerance_m;
             std::string projection_before = state.projection_name;
             refresh_scene(state);
             if (before != state.scene_tolerance_m || projection_before != state.projection_name) renderer.upload(state.scene);
-            draw_frame(state, renderer, label_font);
+            draw_frame(state, renderer, cache, label_font, interacting);
             bool shot_now = !options.screenshot.empty() && frame == 3;
             if (shot_now) save_screenshot(state, options.screenshot);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12)) save_screenshot(state, "clusteratlas-screenshot.png");

@@ -42,6 +42,7 @@ void refresh_scene(ViewerState& state) {
     state.labels = std::make_unique<LabelSource>(state.doc, state.scene);
     if (!state.picker) state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
     state.scene_dirty = false;
+    state.map_dirty = true;
 }
 
 void select_at(ViewerState& state, double sx, double sy) {
@@ -58,6 +59,7 @@ void select_at(ViewerState& state, double sx, double sy) {
         if (paint.fill && paint.visible && area < smallest) smallest = area, state.selected_region = static_cast<int>(index);
     }
     state.style.selected_region = state.selected_region;
+    state.map_dirty = true;
 }
 
 void write_state_file(const ViewerState& state) {

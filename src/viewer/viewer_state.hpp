@@ -24,6 +24,8 @@ struct ViewerOptions {
     std::string state_file;           ///< write the camera and selection here as JSON on every change
     int frames = 0;                   ///< quit after this many frames (0: run until closed)
     std::string frame_log;            ///< write each frame's duration in ms here (benchmarks)
+    bool redraw_every_frame = false;  ///< bypass the map cache (benchmarks of the renderer itself)
+    double bench_pan_px = 0;          ///< pan this many pixels every frame (benchmarks of panning)
     bool has_view = false;            ///< start at `view` instead of all of China
     LonLat view_centre;
     double view_metres_per_pixel = 0;
@@ -44,6 +46,7 @@ struct ViewerState {
     Camera camera;
     MapStyle style;
     bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
+    bool map_dirty = true;             ///< the cached map must be redrawn (style, selection, scene)
 
     Pick hover;                         ///< under the pointer
     std::optional<LonLat> pointer;      ///< lon/lat under the pointer

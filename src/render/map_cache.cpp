@@ -1,0 +1,47 @@
+#include "map_cache.hpp"
+
+#include "shaders_embedded.hpp"
+
+namespace atlas::render {
+
+MapCache::MapCache() : blit_(std::make_unique<Program>("blit", kShader_blit_vert, kShader_blit_frag)) {}
+
+MapCache::~MapCache() = default;
+
+void MapCache::update(MapRenderer& renderer, const Camera& camera, const MapStyle& style) {
+    if (!target_ || target_->width() != camera.width || target_->height() != camera.height)
+        target_ = std::make_unique<OffscreenTarget>(camera.width, camera.height);
+    GLint previous = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
+    target_->bind();
+    renderer.draw(camera, style);
+    target_->resolve();
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    cached_ = camera;
+}
+
+void MapCache::draw(const Camera& camera, const MapStyle& style) {
+    glViewport(0, 0, camera.width, camera.height);
+    glClearColor(style.background.r, style.background.g, style.background.b, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (!target_) return;
+    // The cached view's rectangle in the current view's NDC.
+    double scale = cached_.metres_per_pixel / camera.metres_per_pixel;
+    double dx = (cached_.cx - camera.cx) / camera.metres_per_pixel * 2.0 / camera.width;
+    double dy = (cached_.cy - camera.cy) / camera.metres_per_pixel * 2.0 / camera.height;
+    double sx = scale * cached_.width / camera.width, sy = scale * cached_.height / camera.height;
+    glDisable(GL_BLEND);
+    glDisable(GL_STENCIL_TEST);
+    blit_->use();
+    glUniform4f(blit_->uniform("u_transform"), static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(dx),
+                static_cast<float>(dy));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, target_->texture());
+    glUniform1i(blit_->uniform("u_map"), 0);
+    glBindVertexArray(empty_vao_.id());
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+}  // namespace atlas::render

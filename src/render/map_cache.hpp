@@ -1,0 +1,33 @@
+#pragma once
+/// The viewer's map drawn once into a texture and reused: frames where only the UI, the tooltip or
+/// the labels change cost a textured quad, and while the user pans or zooms the cached map is moved
+/// and scaled until the camera rests, then redrawn.
+
+#include <memory>
+
+#include "gl_objects.hpp"
+#include "map_renderer.hpp"
+#include "offscreen.hpp"
+
+namespace atlas::render {
+
+class MapCache {
+public:
+    MapCache();
+    ~MapCache();
+    /// Redraws the map at the camera into the cache (resizing it to the camera's viewport).
+    void update(MapRenderer& renderer, const Camera& camera, const MapStyle& style);
+    /// Draws the cache into the bound framebuffer, moved and scaled to `camera`; the background shows
+    /// where the cache does not reach.
+    void draw(const Camera& camera, const MapStyle& style);
+    bool valid() const { return target_ != nullptr; }
+    const Camera& camera() const { return cached_; }
+
+private:
+    std::unique_ptr<OffscreenTarget> target_;
+    std::unique_ptr<Program> blit_;
+    VertexArray empty_vao_;
+    Camera cached_;
+};
+
+}  // namespace atlas::render

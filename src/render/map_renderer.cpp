@@ -92,6 +92,7 @@ void MapRenderer::upload(const Scene& scene) {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     glVertexAttribDivisor(0, 1);
     hub_count_ = scene.hubs.size() / 2;
+    hub_regions_ = scene.hub_regions;
     glBindVertexArray(0);
 }
 
@@ -168,7 +169,13 @@ void MapRenderer::draw_hubs(const MapStyle& style) {
     glUniform4f(point_->uniform("u_color"), style.hub_fill.r, style.hub_fill.g, style.hub_fill.b, 1);
     glUniform4f(point_->uniform("u_outline"), style.hub_outline.r, style.hub_outline.g, style.hub_outline.b, 1);
     glBindVertexArray(hub_vao_->id());
-    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, static_cast<GLsizei>(hub_count_));
+    glBindBuffer(GL_ARRAY_BUFFER, hub_buffer_->id());
+    for (std::size_t h = 0; h < hub_count_; ++h) {
+        if (!any_visible(style, hub_regions_[h])) continue;
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, reinterpret_cast<const void*>(h * 2 * sizeof(float)));
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, 1);
+    }
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
 }
 
 void MapRenderer::draw(const Camera& camera, const MapStyle& style) {

@@ -36,6 +36,7 @@ private:
     std::unique_ptr<Buffer> hub_buffer_;
     std::unique_ptr<VertexArray> hub_vao_;
     std::size_t hub_count_ = 0;
+    std::vector<std::vector<std::uint32_t>> hub_regions_;
     std::vector<std::vector<std::uint32_t>> partial_units_;
     std::array<float, 4> view_{};
     float viewport_[2] = {1, 1};

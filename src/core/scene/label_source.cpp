@@ -18,7 +18,8 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
     Projection projection(scene.projection_name);
     double x = 0, y = 0;
     for (const Region& p : doc.provinces().regions)
-        if (project(projection, p.label, scene, x, y)) provinces_.push_back({p.name_en, p.name_zh, x, y, p.area_km2, -1});
+        if (project(projection, p.label, scene, x, y))
+            provinces_.push_back({p.name_en, p.name_zh, x, y, p.area_km2, -1, {}});
     std::vector<const RegionShape*> shapes = doc.shapes();
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const PlanRegion& r = *shapes[i]->region;
@@ -27,11 +28,13 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
             if (short_en.size() > std::string(suffix).size() && short_en.rfind(suffix) == short_en.size() - std::string(suffix).size())
                 short_en = short_en.substr(0, short_en.size() - std::string(suffix).size());
         if (project(projection, shapes[i]->label, scene, x, y))
-            regions_.push_back({short_en, r.name_zh, x, y, shapes[i]->area_km2, static_cast<int>(i)});
+            regions_.push_back({short_en, r.name_zh, x, y, shapes[i]->area_km2, static_cast<int>(i), {}});
     }
     for (std::size_t h = 0; h < scene.hub_codes.size(); ++h) {
         const Region* unit = doc.prefectures().find(scene.hub_codes[h]);
-        hubs_.push_back({unit->name_en, unit->name_zh, scene.hubs[h * 2], scene.hubs[h * 2 + 1], unit->area_km2, -1});
+        std::string en = unit->name_en.substr(0, unit->name_en.find(" ("));  // "Fuzhou (Fujian)" -> "Fuzhou"
+        hubs_.push_back({en, unit->name_zh, scene.hubs[h * 2], scene.hubs[h * 2 + 1], unit->area_km2, -1,
+                         scene.hub_regions[h]});
     }
     auto by_area = [](const Anchor& a, const Anchor& b) { return a.area_km2 > b.area_km2; };
     std::stable_sort(provinces_.begin(), provinces_.end(), by_area);
@@ -54,7 +57,8 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
                 style.regions[static_cast<std::size_t>(a.index)].fill)
                 add(a, 3, kRegionLabel, 0);
     if (style.show_hubs)
-        for (const Anchor& a : hubs_) add(a, 2, kHubLabel, style.hub_px);
+        for (const Anchor& a : hubs_)
+            if (any_visible(style, a.regions)) add(a, 2, kHubLabel, style.hub_px);
     if (style.show_provinces)
         for (const Anchor& a : provinces_) add(a, 1, kProvinceLabel, 0);
     return out;

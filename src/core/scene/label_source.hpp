@@ -33,6 +33,7 @@ private:
         double x, y;        ///< metres, relative to the scene origin
         double area_km2;    ///< larger first among equals
         int index;          ///< region index for regions
+        std::vector<std::uint32_t> regions;  ///< for hubs: the regions naming them
     };
     std::vector<Anchor> provinces_, regions_, hubs_;
 };

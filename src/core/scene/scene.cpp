@@ -111,12 +111,19 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
             box[k + 2] = std::max(box[k + 2], scene.provinces.feature_box[f * 4 + 2 + static_cast<std::size_t>(k)]);
         }
     std::copy(box, box + 4, scene.extent);
-    for (const RegionShape* s : doc.shapes())
-        for (const Region* hub : s->hub_units) {
-            if (std::find(scene.hub_codes.begin(), scene.hub_codes.end(), hub->code) != scene.hub_codes.end()) continue;
+    std::vector<const RegionShape*> shapes = doc.shapes();
+    for (std::size_t r = 0; r < shapes.size(); ++r)
+        for (const Region* hub : shapes[r]->hub_units) {
+            auto known = std::find(scene.hub_codes.begin(), scene.hub_codes.end(), hub->code);
+            if (known != scene.hub_codes.end()) {
+                scene.hub_regions[static_cast<std::size_t>(known - scene.hub_codes.begin())].push_back(
+                    static_cast<std::uint32_t>(r));
+                continue;
+            }
             ProjectedXY p;
             if (!projection.forward(hub->seat, p)) continue;
             scene.hub_codes.push_back(hub->code);
+            scene.hub_regions.push_back({static_cast<std::uint32_t>(r)});
             scene.hubs.push_back(static_cast<float>(p.x - centre.x));
             scene.hubs.push_back(static_cast<float>(p.y - centre.y));
         }

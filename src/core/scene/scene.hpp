@@ -43,6 +43,7 @@ struct Scene {
     PolygonMesh provinces, prefectures, regions;
     std::vector<float> hubs;  ///< x, y of each hub seat (relative)
     std::vector<std::string> hub_codes;
+    std::vector<std::vector<std::uint32_t>> hub_regions;  ///< for each hub, the regions naming it
     std::vector<std::string> region_ids;  ///< one per regions feature, plan order
     /// For each region, the prefecture features (indices into `prefectures`) that are partial members.
     std::vector<std::vector<std::uint32_t>> region_partial_units;

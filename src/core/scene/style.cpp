@@ -16,6 +16,12 @@ Rgba palette_colour(std::size_t index) {
     return colours[index % (sizeof colours / sizeof colours[0])];
 }
 
+bool any_visible(const MapStyle& style, const std::vector<std::uint32_t>& regions) {
+    for (std::uint32_t r : regions)
+        if (r < style.regions.size() && style.regions[r].visible) return true;
+    return false;
+}
+
 std::vector<RegionPaint> default_region_paint(const Plan& plan) {
     std::vector<RegionPaint> out;
     std::size_t filled = 0;

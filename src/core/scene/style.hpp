@@ -41,6 +41,9 @@ struct MapStyle {
     int selected_region = -1;
 };
 
+/// True when any of the given regions is visible: hubs show only for visible regions.
+bool any_visible(const MapStyle& style, const std::vector<std::uint32_t>& regions);
+
 /// The default paint of every region: palette colours in plan order, fills for agglomerations and key
 /// cities, outlines for context regions and groups, dashes for provisional extents.
 std::vector<RegionPaint> default_region_paint(const Plan& plan);

@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -91,6 +92,24 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
 
 std::string text_field(OGRFeature& f, int index) { return index >= 0 ? f.GetFieldAsString(index) : ""; }
 
+/// Strict UTF-8 check (no overlong forms, no surrogates): names end up in UTF-8 outputs and labels.
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
+        if (n == 99 || i + n >= s.size() + (n == 0 ? 1 : 0)) return false;
+        std::uint32_t cp = n == 0 ? c : c & (0x3F >> n);
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        }
+        bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
 struct FieldIndexes {
     int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area;
 };
@@ -117,6 +136,8 @@ Region read_feature(const GeosContext& ctx, OGRFeature& f, const FieldIndexes& i
     if (r.code.empty()) fail_input(what + ": empty code");
     r.name_zh = text_field(f, ix.name);
     r.name_en = ix.name_en >= 0 ? text_field(f, ix.name_en) : r.name_zh;
+    for (const std::string* name : {&r.name_zh, &r.name_en})
+        if (!valid_utf8(*name)) fail_input(what + ": name is not valid UTF-8 (re-encode the source, e.g. ogr2ogr -lco ENCODING)");
     r.parent_code = ix.parent >= 0 ? text_field(f, ix.parent) : "";
     if (ix.parent < 0 && r.code.size() == 6 && r.code.substr(2) != "0000") r.parent_code = r.code.substr(0, 2) + "0000";
     r.source_code = text_field(f, ix.source_code);

@@ -1,0 +1,80 @@
+// The bad-input corpus (tests/data/bad/cases.tsv) through the real command line.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "support.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+    return s;
+}
+
+/// Writes the bundled plan with one named defect; returns its path.
+std::string defective_plan(const std::string& name, const atlas::test::TempFolder& tmp) {
+    std::ifstream in(std::string(ATLAS_GEODATA) + "/plan.json");
+    json doc = json::parse(in);
+    if (name == "unknown_member") doc["regions"][0]["members"][0]["code"] = "999900";
+    else if (name == "duplicate_region") doc["regions"][4]["id"] = doc["regions"][5]["id"];
+    else if (name == "unknown_industry") doc["regions"][3]["designation"]["industries"][0]["industry"] = "no_such_industry";
+    else if (name == "empty_region") doc["regions"][6]["members"] = json::array();
+    else if (name == "missing_field") doc["regions"][2].erase("members");
+    else if (name == "bad_confidence") doc["regions"][0]["extent"]["confidence"] = "maybe";
+    else FAIL("no plan defect " << name);
+    std::string path = tmp.path("plan_" + name + ".json");
+    std::ofstream(path) << doc.dump();
+    return path;
+}
+
+std::string expand(std::string text, const atlas::test::TempFolder& tmp) {
+    text = replace_all(text, "{bad}", std::string(ATLAS_TEST_DATA) + "/bad");
+    text = replace_all(text, "{tmp}", tmp.dir());
+    for (std::size_t at = text.find("{plan:"); at != std::string::npos; at = text.find("{plan:")) {
+        std::size_t end = text.find('}', at);
+        text.replace(at, end - at + 1, defective_plan(text.substr(at + 6, end - at - 6), tmp));
+    }
+    return text;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> cells;
+    std::stringstream in(line);
+    std::string cell;
+    while (std::getline(in, cell, '\t')) cells.push_back(cell);
+    return cells;
+}
+
+}  // namespace
+
+TEST_CASE("bad-input corpus: clear one-line errors, exit codes, no partial output", "[cli][errors][corpus]") {
+    std::ifstream cases(std::string(ATLAS_TEST_DATA) + "/bad/cases.tsv");
+    REQUIRE(cases);
+    std::string line;
+    int count = 0;
+    while (std::getline(cases, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> c = split_tabs(line);
+        REQUIRE(c.size() >= 4);
+        atlas::test::TempFolder tmp;
+        std::string args = expand(c[1], tmp);
+        INFO(c[0] << ": clusteratlas " << args);
+        auto r = atlas::test::run_cli(args);
+        CHECK(r.exit_code == std::stoi(c[2]));
+        CHECK_THAT(r.err, Catch::Matchers::Contains(c[3]));
+        CHECK(atlas::test::line_count(r.err) == 1);
+        if (c.size() > 4) CHECK_FALSE(std::filesystem::exists(expand(c[4], tmp)));
+        for (const auto& entry : std::filesystem::directory_iterator(tmp.dir()))
+            CHECK(entry.path().filename().string().rfind(".clusteratlas-tmp", 0) != 0);
+        ++count;
+    }
+    CHECK(count >= 30);
+}

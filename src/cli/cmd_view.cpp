@@ -12,7 +12,7 @@ namespace atlas::cli {
 
 namespace {
 struct ViewArgs {
-    std::string size = "1400x900", lang = "en", view;
+    std::string size = "1400x900", lang = "en", view, industry;
     viewer::ViewerOptions options;
 };
 
@@ -32,6 +32,7 @@ void run_view(Context& ctx, ViewArgs& args) {
         args.options.has_view = true;
     }
     args.options.projection = ctx.data.projection;
+    if (!args.industry.empty()) args.options.industry = ctx.industry(args.industry).id;
     ctx.plan();
     viewer::run_viewer(ctx.doc(), args.options);
 }
@@ -42,6 +43,7 @@ void register_view(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("view", "Open the interactive map viewer (the default without a subcommand)");
     cmd->add_option("--size", args->size, "Window WIDTHxHEIGHT")->capture_default_str();
     cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
+    cmd->add_option("--industry", args->industry, "Start with the regions designated for this industry highlighted");
     cmd->add_option("--screenshot", args->options.screenshot, "Save the first complete frame as PNG, then quit");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");

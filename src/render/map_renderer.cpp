@@ -1,5 +1,6 @@
 #include "map_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "shaders_embedded.hpp"
@@ -199,7 +200,7 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style) {
             if (!p.visible || !p.fill) continue;
             draw_fill(*regions_, r, {p.colour.r, p.colour.g, p.colour.b, p.fill_alpha}, 0);
             for (std::uint32_t unit : partial_units_[r])  // partial members: hatched over the fill
-                draw_fill(*prefectures_, unit, {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, 0.55f}, 7);
+                draw_fill(*prefectures_, unit, {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)}, 7);
         }
     glDisable(GL_STENCIL_TEST);
     if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);

@@ -86,6 +86,7 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
         case GLFW_KEY_0: state.camera = render::national_view(state.scene, state.camera.width, state.camera.height); break;
         case GLFW_KEY_L: state.style.english = !state.style.english; break;
         case GLFW_KEY_H: state.show_help = !state.show_help; break;
+        case GLFW_KEY_SLASH: state.focus_search = true; break;
         case GLFW_KEY_ESCAPE: glfwSetWindowShouldClose(window, 1); break;
         default: return false;
     }

@@ -28,7 +28,7 @@ struct PointerState {
 void cursor_in_pixels(GLFWwindow* window, double& x, double& y);
 
 /// Pans on drag, zooms on the wheel about the pointer, zooms in on double-click, selects on click;
-/// keys: arrows pan, +/- zoom, 0 fits China, L switches the label language, H shows help.
+/// keys: arrows pan, +/- zoom, 0 fits China, L switches the label language, H shows help, / searches.
 /// Returns true when the camera or the selection changed.
 /// `keys` are the GLFW key codes pressed since the last frame (events, for the same reason as buttons).
 bool handle_input(GLFWwindow* window, ViewerState& state, PointerState& pointer, double wheel,

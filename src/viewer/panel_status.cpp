@@ -48,6 +48,7 @@ void draw_help_window(ViewerState& state) {
     ImGui::Text("Drag: pan      Wheel: zoom about the pointer      Double-click: zoom in");
     ImGui::Text("Click: select the region and prefecture under the pointer");
     ImGui::Text("Arrows: pan    + / -: zoom    0: fit China    L: English / Chinese labels");
+    ImGui::Text("/: search (arrows and Enter choose)    Industries panel: click an industry to highlight");
     ImGui::Text("F12: screenshot to clusteratlas-screenshot.png    H: this help    Esc: quit");
     ImGui::End();
 }

@@ -136,6 +136,8 @@ void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCa
     float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
     render::draw_labels(ImGui::GetBackgroundDrawList(), label_font, *state.labels, state.camera, state.style, scale);
     draw_layers_panel(state);
+    draw_search_panel(state);
+    draw_industries_panel(state);
     draw_inspector_panel(state);
     draw_hover_tooltip(state);
     draw_status_bar(state);
@@ -159,6 +161,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     state.style = MapStyle{};
     state.style.regions = default_region_paint(doc.plan());
     state.style.english = options.english;
+    state.industry = options.industry;
     glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
     refresh_scene(state);
     if (options.has_view) {
@@ -219,7 +222,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
                 glFinish();  // count the GPU's (llvmpipe's) work in the frame, not just its submission
                 frame_ms.push_back((glfwGetTime() - frame_start) * 1000);
             }
-            if (changed || frame == 1) write_state_file(state);
+            write_state_file(state);
             if (shot_now || (options.frames > 0 && frame >= options.frames)) break;
         }
         if (!options.frame_log.empty()) {

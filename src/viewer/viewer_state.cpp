@@ -62,7 +62,7 @@ void select_at(ViewerState& state, double sx, double sy) {
     state.map_dirty = true;
 }
 
-void write_state_file(const ViewerState& state) {
+void write_state_file(ViewerState& state) {
     if (state.options.state_file.empty()) return;
     nlohmann::ordered_json j;
     j["projection"] = state.projection_name;
@@ -76,10 +76,14 @@ void write_state_file(const ViewerState& state) {
     j["selected_prefecture"] = state.selected_unit != nullptr ? state.selected_unit->code : "";
     j["hover_prefecture"] = state.hover.prefecture != nullptr ? state.hover.prefecture->code : "";
     j["language"] = state.style.english ? "en" : "zh";
+    j["industry"] = state.industry;
+    std::string text = j.dump(2) + "\n";
+    if (text == state.written_state) return;
+    state.written_state = text;
     std::string temp = state.options.state_file + ".tmp";
     {
         std::ofstream out(temp);
-        out << j.dump(2) << '\n';
+        out << text;
     }
     std::error_code ec;
     std::filesystem::rename(temp, state.options.state_file, ec);

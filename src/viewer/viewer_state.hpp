@@ -30,6 +30,7 @@ struct ViewerOptions {
     LonLat view_centre;
     double view_metres_per_pixel = 0;
     bool english = true;
+    std::string industry;             ///< start with this industry highlighted
 };
 
 struct ViewerState {
@@ -53,6 +54,12 @@ struct ViewerState {
     int selected_region = -1;           ///< index into plan regions
     const Region* selected_unit = nullptr;
     bool show_help = false;
+    std::string search_query;
+    bool focus_search = false;          ///< put the keyboard in the search box next frame (key /)
+    int search_cursor = 0;
+    std::string industry;               ///< industry id chosen in the industries panel ("" = none)
+    std::string applied_industry;       ///< the one the region paint reflects
+    std::string written_state;          ///< last JSON written to the state file
     std::string message;                ///< last status message (screenshot written, errors)
 };
 
@@ -68,7 +75,7 @@ void refresh_scene(ViewerState& state);
 /// Selects what lies under the pointer: the smallest filled region there, and the prefecture.
 void select_at(ViewerState& state, double sx, double sy);
 
-/// Writes the camera and selection as JSON to options.state_file (when set), atomically.
-void write_state_file(const ViewerState& state);
+/// Writes the camera and selection as JSON to options.state_file (when set and changed), atomically.
+void write_state_file(ViewerState& state);
 
 }  // namespace atlas::viewer

@@ -13,8 +13,8 @@ cleanup() { [ -n "$viewer_pid" ] && kill "$viewer_pid" 2>/dev/null; rm -rf "$tmp
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 field() { python3 -c "import json,sys; d=json.load(open('$tmp/state.json')); print(eval('d' + sys.argv[1]))" "$1"; }
-wait_for() {  # wait until a python expression over the state holds
-  for _ in $(seq 1 100); do
+wait_for() {  # wait until a python expression over the state holds (up to ${2:-10} seconds)
+  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do
     [ -f "$tmp/state.json" ] && python3 -c "import json; d=json.load(open('$tmp/state.json')); exit(0 if ($1) else 1)" 2>/dev/null && return 0
     sleep 0.1
   done
@@ -23,7 +23,7 @@ wait_for() {  # wait until a python expression over the state holds
 
 "$bin" view --size 1400x900 --state-file "$tmp/state.json" &
 viewer_pid=$!
-wait_for "True"
+wait_for "True" 90  # the first frame: loading, shapes, fonts (slow under sanitizers)
 wid=$(xdotool search --sync --onlyvisible --name ClusterAtlas | head -1)
 [ -n "$wid" ] || fail "no viewer window"
 sleep 0.5
@@ -46,6 +46,16 @@ mpp=$(field "['camera']['metres_per_pixel']")
 xdotool mousemove --window "$wid" 900 450 click 4 click 4
 wait_for "d['camera']['metres_per_pixel'] < $mpp * 0.9"
 echo "zoomed: $mpp -> $(field "['camera']['metres_per_pixel']") m/px"
+
+# Search: type a name, Enter flies there and selects the region.
+xdotool key --window "$wid" slash
+sleep 0.3
+xdotool type --window "$wid" --delay 30 "yangtze delta"
+xdotool key --window "$wid" Return
+wait_for "d['selected_region'] == 'yangtze_river_delta'"
+echo "searched: $(field "['selected_region']") at $(field "['camera']['metres_per_pixel']") m/px"
+# Click away from the search box so that the map gets the keyboard again.
+xdotool mousemove --window "$wid" 1300 850 click 1
 
 # L switches the labels to Chinese; Escape quits.
 xdotool key --window "$wid" l

@@ -1,0 +1,83 @@
+// Search box: provinces, prefectures, regions and industries by Chinese, English or pinyin; arrows
+// move through the results, Enter (or a click) flies there and selects it.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+
+#include "panels.hpp"
+#include "viewer_state.hpp"
+
+namespace atlas::viewer {
+
+namespace {
+
+/// Fits the camera to a polygon (lon/lat) in the current projection.
+void fly_to(ViewerState& state, const MultiPolygon& geometry) {
+    Bounds b = bounds_of(geometry);
+    float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (double lon : {b.min_lon, (b.min_lon + b.max_lon) / 2, b.max_lon})
+        for (double lat : {b.min_lat, (b.min_lat + b.max_lat) / 2, b.max_lat}) {
+            ProjectedXY p;
+            if (!state.projection->forward({lon, lat}, p)) continue;
+            auto x = static_cast<float>(p.x - state.scene.origin.x), y = static_cast<float>(p.y - state.scene.origin.y);
+            box[0] = std::min(box[0], x), box[1] = std::min(box[1], y);
+            box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
+        }
+    if (box[0] < box[2]) state.camera.fit(box, 0.15);
+}
+
+void choose(ViewerState& state, const SearchHit& hit) {
+    Document& doc = state.doc;
+    const auto& regions = doc.plan().regions;
+    if (hit.kind == EntityKind::Region) {
+        const PlanRegion* r = doc.plan().region(hit.id);
+        state.selected_region = static_cast<int>(r - regions.data());
+        state.selected_unit = nullptr;
+        fly_to(state, doc.shape(*r).geometry);
+    } else if (hit.kind == EntityKind::Industry) {
+        state.industry = hit.id;
+    } else {
+        const Region* unit = hit.kind == EntityKind::Province ? doc.provinces().find(hit.id) : doc.prefectures().find(hit.id);
+        state.selected_unit = hit.kind == EntityKind::Prefecture ? unit : doc.prefectures().find(hit.id);
+        state.selected_region = -1;
+        if (unit != nullptr) fly_to(state, unit->geometry);
+    }
+    state.style.selected_region = state.selected_region;
+    state.map_dirty = true;
+}
+
+}  // namespace
+
+void draw_search_panel(ViewerState& state) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2 - 180, 10), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(360, 0), ImGuiCond_FirstUseEver);
+    ImGui::Begin("Search", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetNextItemWidth(340);
+    if (state.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        state.focus_search = false;
+    }
+    bool enter = ImGui::InputTextWithHint("##query", "长三角, Xi'an, biomedicine ...", &state.search_query,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!state.search_query.empty()) {
+        std::vector<SearchHit> hits = state.doc.search().find(state.search_query, 8);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ++state.search_cursor;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) --state.search_cursor;
+        state.search_cursor = std::max(0, std::min(state.search_cursor, static_cast<int>(hits.size()) - 1));
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            std::string label = std::string(to_string(hits[i].kind)) + ": " + hits[i].name_en + " " + hits[i].name_zh;
+            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == state.search_cursor) ||
+                (enter && static_cast<int>(i) == state.search_cursor)) {
+                choose(state, hits[i]);
+                state.search_query.clear();
+                break;
+            }
+        }
+        if (hits.empty()) ImGui::TextDisabled("no match");
+    }
+    ImGui::End();
+}
+
+}  // namespace atlas::viewer

@@ -61,6 +61,10 @@ void draw_search_panel(ViewerState& state) {
     }
     bool enter = ImGui::InputTextWithHint("##query", "长三角, Xi'an, biomedicine ...", &state.search_query,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    // A press and release of Enter within one slow frame never reaches ImGui 1.86 as a key press;
+    // the key events the viewer queued do (GLFW_KEY_ENTER is 257, GLFW_KEY_KP_ENTER 335).
+    bool active = ImGui::IsItemActive();
+    for (int key : state.frame_keys) enter = enter || (active && (key == 257 || key == 335));
     if (!state.search_query.empty()) {
         std::vector<SearchHit> hits = state.doc.search().find(state.search_query, 8);
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ++state.search_cursor;

@@ -206,6 +206,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             buttons.swap(data.buttons);
             keys.swap(data.keys);
             changed = handle_input(window, state, pointer, wheel, buttons, keys);
+            state.frame_keys = keys;
             if (options.bench_pan_px != 0) state.camera.pan_pixels(options.bench_pan_px, 0);
             if (!same_view(last_camera, state.camera)) last_camera_change = glfwGetTime(), last_camera = state.camera;
             bool interacting = pointer.dragging || glfwGetTime() - last_camera_change < 0.2;

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "analysis/picker.hpp"
@@ -56,6 +57,7 @@ struct ViewerState {
     bool show_help = false;
     std::string search_query;
     bool focus_search = false;          ///< put the keyboard in the search box next frame (key /)
+    std::vector<int> frame_keys;        ///< GLFW keys pressed since the last frame (from events)
     int search_cursor = 0;
     std::string industry;               ///< industry id chosen in the industries panel ("" = none)
     std::string applied_industry;       ///< the one the region paint reflects

@@ -1,5 +1,7 @@
 #include "analysis/search.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -16,20 +18,6 @@ const char* to_string(EntityKind kind) {
 }
 
 namespace {
-
-std::vector<char32_t> code_points(const std::string& s) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-        char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
-        for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return out;
-}
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -71,7 +59,7 @@ std::string normalize_name(const std::string& name) {
 }
 
 int edit_distance(const std::string& a, const std::string& b) {
-    auto x = code_points(a), y = code_points(b);
+    auto x = utf8_code_points(a), y = utf8_code_points(b);
     std::size_t n = x.size(), m = y.size();
     std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
     for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);

@@ -15,20 +15,13 @@ namespace atlas {
 
 namespace {
 
-GEOSGeometry* ring_line(GEOSContextHandle_t h, const Ring& ring) {
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(ring.size()), 2);
-    for (std::size_t i = 0; i < ring.size(); ++i)
-        GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), ring[i].lon, ring[i].lat);
-    return GEOSGeom_createLineString_r(h, seq);
-}
-
 /// Every ring of every unit, noded and dissolved on the grid.
 GeomPtr noded_linework(const GeosContext& ctx, const std::vector<MultiPolygon>& units, double grid) {
     std::vector<GEOSGeometry*> lines;
     for (const MultiPolygon& unit : units)
         for (const Polygon& polygon : unit) {
-            lines.push_back(ring_line(ctx.handle(), polygon.outer));
-            for (const Ring& hole : polygon.holes) lines.push_back(ring_line(ctx.handle(), hole));
+            lines.push_back(ring_as_line(ctx, polygon.outer));
+            for (const Ring& hole : polygon.holes) lines.push_back(ring_as_line(ctx, hole));
         }
     GeomPtr all = own(ctx,
                       GEOSGeom_createCollection_r(ctx.handle(), GEOS_MULTILINESTRING, lines.data(),

@@ -34,11 +34,15 @@ GeomPtr own(const GeosContext& ctx, GeosGeom* raw, const char* what) {
 
 namespace {
 
-GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
+GEOSCoordSequence* make_sequence(GEOSContextHandle_t h, const Ring& ring) {
     GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(ring.size()), 2);
     for (std::size_t i = 0; i < ring.size(); ++i)
         GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), ring[i].lon, ring[i].lat);
-    return GEOSGeom_createLinearRing_r(h, seq);
+    return seq;
+}
+
+GEOSGeometry* make_ring(GEOSContextHandle_t h, const Ring& ring) {
+    return GEOSGeom_createLinearRing_r(h, make_sequence(h, ring));
 }
 
 GEOSGeometry* make_polygon(GEOSContextHandle_t h, const Polygon& polygon) {
@@ -74,6 +78,10 @@ void read_polygonal(GEOSContextHandle_t h, const GEOSGeometry* g, MultiPolygon& 
 }
 
 }  // namespace
+
+GeosGeom* ring_as_line(const GeosContext& ctx, const Ring& ring) {
+    return GEOSGeom_createLineString_r(ctx.handle(), make_sequence(ctx.handle(), ring));
+}
 
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& geometry) {
     GEOSContextHandle_t h = ctx.handle();

@@ -45,6 +45,9 @@ GeomPtr own(const GeosContext& ctx, GeosGeom* raw, const char* what);
 /// Builds a GEOS (Multi)Polygon from our type. Rings are copied as they are.
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& geometry);
 
+/// A ring as a GEOS LineString (for noding borders as lines). The caller owns the result.
+GeosGeom* ring_as_line(const GeosContext& ctx, const Ring& ring);
+
 /// Reads the polygonal parts of any GEOS geometry (points and lines are ignored).
 MultiPolygon from_geos(const GeosContext& ctx, const GeosGeom* geometry);
 

@@ -7,23 +7,11 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
 namespace {
-
-std::vector<long> utf8_code_points(const std::string& s) {
-    std::vector<long> out;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-        long cp = extra == 0 ? c : c & (0x3F >> extra);
-        for (int k = 1; k <= extra && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(extra) + 1;
-    }
-    return out;
-}
 
 /// Majority vote over a few vertices, so that a hole touching its outer ring is still classified right.
 bool ring_inside(const Ring& inner, const Ring& outer) {
@@ -70,11 +58,11 @@ EchartsFeature read_feature(const nlohmann::json& jf, const std::string& path) {
 }  // namespace
 
 Ring decode_echarts_ring(const std::string& utf8, long offset_x, long offset_y) {
-    std::vector<long> chars = utf8_code_points(utf8);
+    std::vector<char32_t> chars = utf8_code_points(utf8);
     Ring ring;
     long x = offset_x, y = offset_y;
     for (std::size_t i = 0; i + 1 < chars.size(); i += 2) {
-        long dx = chars[i] - 64, dy = chars[i + 1] - 64;
+        long dx = static_cast<long>(chars[i]) - 64, dy = static_cast<long>(chars[i + 1]) - 64;
         x += (dx >> 1) ^ -(dx & 1);  // zigzag decoding, as parseGeoJson.js
         y += (dy >> 1) ^ -(dy & 1);
         ring.push_back({static_cast<double>(x) / 1024.0, static_cast<double>(y) / 1024.0});

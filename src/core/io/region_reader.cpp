@@ -14,6 +14,7 @@
 #include "geo/operations.hpp"
 #include "io/gdal_env.hpp"
 #include "io/wkb.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -91,24 +92,6 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
 }
 
 std::string text_field(OGRFeature& f, int index) { return index >= 0 ? f.GetFieldAsString(index) : ""; }
-
-/// Strict UTF-8 check (no overlong forms, no surrogates): names end up in UTF-8 outputs and labels.
-bool valid_utf8(const std::string& s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
-        if (n == 99 || i + n >= s.size() + (n == 0 ? 1 : 0)) return false;
-        std::uint32_t cp = n == 0 ? c : c & (0x3F >> n);
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        }
-        bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n + 1;
-    }
-    return true;
-}
 
 struct FieldIndexes {
     int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area;

@@ -1,0 +1,16 @@
+#pragma once
+/// UTF-8 helpers shared by the readers (echarts ring strings, names) and the search.
+
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+/// Decodes UTF-8 into code points; malformed bytes decode leniently (callers validate first when
+/// they must reject them).
+std::vector<char32_t> utf8_code_points(const std::string& text);
+
+/// Strict check: no truncated or overlong sequences, no surrogates, nothing above U+10FFFF.
+bool valid_utf8(const std::string& text);
+
+}  // namespace atlas

@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "headless.hpp"
+#include "option_values.hpp"
 
 namespace atlas::cli {
 
@@ -18,13 +19,6 @@ struct RenderArgs {
     std::vector<std::string> regions;
     bool force = false;
 };
-
-void parse_size(const std::string& size, int& width, int& height) {
-    char x = 0;
-    std::istringstream in(size);
-    if (!(in >> width >> x >> height) || x != 'x' || !in.eof())
-        throw AtlasError(ErrorKind::Usage, "bad --size '" + size + "' (use WIDTHxHEIGHT, e.g. 1600x1200)");
-}
 
 std::vector<std::string> split(const std::string& list) {
     std::vector<std::string> out;
@@ -43,9 +37,7 @@ void run_render(Context& ctx, const RenderArgs& args) {
     r.layers = split(args.layers);
     for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
     if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;
-    if (args.lang != "en" && args.lang != "zh")
-        throw AtlasError(ErrorKind::Usage, "bad --lang '" + args.lang + "' (use en or zh)");
-    r.english = args.lang == "en";
+    r.english = parse_english(args.lang);
     r.force = args.force;
     ctx.plan();
     render::RenderResult result = render::render_png(ctx.doc(), r);

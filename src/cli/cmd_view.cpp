@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "option_values.hpp"
 #include "viewer_app.hpp"
 
 namespace atlas::cli {
@@ -17,12 +18,8 @@ struct ViewArgs {
 };
 
 void run_view(Context& ctx, ViewArgs& args) {
-    char x = 0;
-    std::istringstream in(args.size);
-    if (!(in >> args.options.width >> x >> args.options.height) || x != 'x')
-        throw AtlasError(ErrorKind::Usage, "bad --size '" + args.size + "' (use WIDTHxHEIGHT)");
-    if (args.lang != "en" && args.lang != "zh") throw AtlasError(ErrorKind::Usage, "bad --lang '" + args.lang + "'");
-    args.options.english = args.lang == "en";
+    parse_size(args.size, args.options.width, args.options.height);
+    args.options.english = parse_english(args.lang);
     if (!args.view.empty()) {
         char c1 = 0, c2 = 0;
         std::istringstream v(args.view);

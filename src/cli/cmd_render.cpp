@@ -8,16 +8,22 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "headless.hpp"
+#include "figure_draw.hpp"
 #include "option_values.hpp"
+#include "scene/figure.hpp"
+#include "session_options.hpp"
 
 namespace atlas::cli {
 
 namespace {
 
 struct RenderArgs {
-    std::string output, size = "1600x1200", layers, lang = "en", industry;
+    std::string output, size = "1600x1200", layers, lang = "en";
     std::vector<std::string> regions;
     bool force = false;
+    FigureArgs figure;
+    CLI::Option* size_option = nullptr;
+    CLI::Option* lang_option = nullptr;
 };
 
 std::vector<std::string> split(const std::string& list) {
@@ -29,14 +35,36 @@ std::vector<std::string> split(const std::string& list) {
     return out;
 }
 
+/// A session render: the session file with the command line's size, language and layers on top.
+void run_session_render(Context& ctx, const RenderArgs& args) {
+    Session s = resolve_session(ctx, args.figure);
+    if (args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
+    if (args.lang_option->count() > 0) s.english = parse_english(args.lang);
+    if (!args.layers.empty()) {
+        render::RenderRequest layers;
+        layers.layers = split(args.layers);
+        MapStyle wanted = render::style_for(ctx.doc(), layers);
+        s.show_provinces = wanted.show_provinces, s.show_prefectures = wanted.show_prefectures;
+        s.show_regions = wanted.show_regions, s.show_hubs = wanted.show_hubs, s.show_labels = wanted.show_labels;
+    }
+    for (const PlanRegion& r : ctx.plan().regions)
+        if (!args.regions.empty()) s.regions[r.id].visible = false;
+    for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
+    std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
+    std::string renderer = render::render_session_png(ctx.doc(), s, data.get(), args.output, args.force).renderer;
+    std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
+              << renderer << ")\n";
+}
+
 void run_render(Context& ctx, const RenderArgs& args) {
+    if (wants_session(args.figure)) return run_session_render(ctx, args);
     render::RenderRequest r;
     r.output = args.output;
     parse_size(args.size, r.width, r.height);
     r.projection = ctx.data.projection;
     r.layers = split(args.layers);
     for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
-    if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;
+    if (!args.figure.industries.empty()) r.industry = ctx.industry(args.figure.industries[0]).id;
     r.english = parse_english(args.lang);
     r.force = args.force;
     ctx.plan();
@@ -51,11 +79,11 @@ void register_render(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<RenderArgs>();
     CLI::App* cmd = app.add_subcommand("render", "Draw the map headless into a PNG");
     cmd->add_option("-o,--output", args->output, "PNG to write")->required();
-    cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
+    args->size_option = cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
     cmd->add_option("--layers", args->layers, "Comma list of provinces, prefectures, regions, hubs, labels (default all)");
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
-    cmd->add_option("--industry", args->industry, "Show only the regions designated for this industry");
-    cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
+    args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
+    add_figure_options(cmd, args->figure);
     cmd->add_flag("--force", args->force, "Replace an existing file");
     cmd->callback([&ctx, args] { run_render(ctx, *args); });
 }

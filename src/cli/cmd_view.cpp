@@ -7,29 +7,39 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "option_values.hpp"
+#include "session_options.hpp"
 #include "viewer_app.hpp"
 
 namespace atlas::cli {
 
 namespace {
 struct ViewArgs {
-    std::string size = "1400x900", lang = "en", view, industry;
+    std::string size = "1400x900", lang = "en", view;
     viewer::ViewerOptions options;
+    FigureArgs figure;
+    CLI::Option* size_option = nullptr;
+    CLI::Option* lang_option = nullptr;
 };
 
 void run_view(Context& ctx, ViewArgs& args) {
-    parse_size(args.size, args.options.width, args.options.height);
-    args.options.english = parse_english(args.lang);
+    Session& s = args.options.session;
+    s = resolve_session(ctx, args.figure);
+    if (args.figure.session.empty() || (args.size_option != nullptr && args.size_option->count() > 0))
+        parse_size(args.size, s.width, s.height);
+    if (args.figure.session.empty() || (args.lang_option != nullptr && args.lang_option->count() > 0))
+        s.english = parse_english(args.lang);
+    args.options.width = s.width, args.options.height = s.height, args.options.english = s.english;
+    args.options.session_path = args.figure.session;
     if (!args.view.empty()) {
         char c1 = 0, c2 = 0;
         std::istringstream v(args.view);
-        if (!(v >> args.options.view_centre.lon >> c1 >> args.options.view_centre.lat >> c2 >>
-              args.options.view_metres_per_pixel) || c1 != ',' || c2 != ',' || args.options.view_metres_per_pixel <= 0)
+        if (!(v >> s.centre.lon >> c1 >> s.centre.lat >> c2 >> s.metres_per_pixel) || c1 != ',' || c2 != ',' ||
+            s.metres_per_pixel <= 0)
             throw AtlasError(ErrorKind::Usage, "bad --view '" + args.view + "' (use LON,LAT,METRES_PER_PIXEL)");
-        args.options.has_view = true;
+        s.has_camera = true;
     }
-    args.options.projection = ctx.data.projection;
-    if (!args.industry.empty()) args.options.industry = ctx.industry(args.industry).id;
+    if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
+    args.options.projection = s.projection;
     ctx.plan();
     viewer::run_viewer(ctx.doc(), args.options);
 }
@@ -38,9 +48,9 @@ void run_view(Context& ctx, ViewArgs& args) {
 void register_view(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ViewArgs>();
     CLI::App* cmd = app.add_subcommand("view", "Open the interactive map viewer (the default without a subcommand)");
-    cmd->add_option("--size", args->size, "Window WIDTHxHEIGHT")->capture_default_str();
-    cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
-    cmd->add_option("--industry", args->industry, "Start with the regions designated for this industry highlighted");
+    args->size_option = cmd->add_option("--size", args->size, "Window WIDTHxHEIGHT")->capture_default_str();
+    args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
+    add_figure_options(cmd, args->figure);
     cmd->add_option("--screenshot", args->options.screenshot, "Save the first complete frame as PNG, then quit");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");

@@ -22,7 +22,7 @@ void Context::add_data_options(CLI::App& app) {
                    "Field of a prefecture holding its province code (optional: else derived from the code)")
         ->capture_default_str();
     app.add_option("--plan", data.plan, "Plan file (default: the bundled geodata/plan.json)");
-    app.add_option("--projection", data.projection,
+    projection_option_ = app.add_option("--projection", data.projection,
                    "Map projection: albers (China Albers equal-area), mercator, platecarree, an EPSG code "
                    "or a PROJ string")
         ->capture_default_str();
@@ -51,5 +51,7 @@ void Context::print_new_warnings() {
     for (; warnings_printed_ < warnings.size(); ++warnings_printed_)
         std::cerr << "warning: " << warnings[warnings_printed_] << '\n';
 }
+
+bool Context::projection_given() const { return projection_option_ != nullptr && projection_option_->count() > 0; }
 
 }  // namespace atlas::cli

@@ -9,6 +9,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace atlas::cli {
@@ -50,6 +51,8 @@ public:
     const Industry& industry(const std::string& query) { return doc().industry(query); }
 
     Format output_format() const { return parse_format(format); }
+    /// True when --projection was given on the command line (it then overrides a session's).
+    bool projection_given() const;
 
 private:
     template <typename T>
@@ -59,6 +62,7 @@ private:
     }
     void print_new_warnings();
 
+    CLI::Option* projection_option_ = nullptr;
     std::unique_ptr<Document> doc_;
     std::size_t warnings_printed_ = 0;
 };

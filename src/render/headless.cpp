@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "io/atomic_file.hpp"
 #include "labels_imgui.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
@@ -56,13 +57,7 @@ RenderResult render_png(Document& doc, const RenderRequest& request) {
     if (request.width < 16 || request.height < 16 || request.width > 8192 || request.height > 8192)
         throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
     // Refuse early what would fail late, after seconds of scene building.
-    namespace fs = std::filesystem;
-    fs::path png = fs::absolute(request.output);
-    if (fs::exists(png) && !request.force)
-        throw AtlasError(ErrorKind::Output, request.output + ": exists (use --force to replace it)");
-    if (!fs::is_directory(png.parent_path()))
-        throw AtlasError(ErrorKind::Output, request.output + ": cannot write the PNG (no folder '" +
-                                                png.parent_path().string() + "')");
+    check_target(request.output, request.force, "PNG");
     MapStyle style = style_for(doc, request);
     // The national view of a scene depends little on its detail: size the level of detail from a
     // coarse first estimate of the view's scale (China is about 5,500 km wide).

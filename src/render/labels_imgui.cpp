@@ -75,18 +75,24 @@ HeadlessLabels::~HeadlessLabels() {
 }
 
 std::vector<PlacedLabel> HeadlessLabels::draw(const LabelSource& source, const Camera& camera, const MapStyle& style) {
+    std::vector<PlacedLabel> placed;
+    paint(camera.width, camera.height,
+          [&](ImDrawList* list, ImFont* font) { placed = draw_labels(list, font, source, camera, style); });
+    return placed;
+}
+
+void HeadlessLabels::paint(int width, int height, const std::function<void(ImDrawList*, ImFont*)>& paint) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(static_cast<ImGuiContext*>(context_));
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(camera.width), static_cast<float>(camera.height));
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DeltaTime = 1.0f / 60;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    std::vector<PlacedLabel> placed = draw_labels(ImGui::GetBackgroundDrawList(), font_, source, camera, style);
+    paint(ImGui::GetBackgroundDrawList(), font_);
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (previous != nullptr) ImGui::SetCurrentContext(previous);
-    return placed;
 }
 
 }  // namespace atlas::render

@@ -2,6 +2,7 @@
 /// Map labels drawn through Dear ImGui draw lists (the viewer's and the headless renderer's single
 /// text path), in Noto Sans CJK SC baked only for the characters the labels use.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ public:
     HeadlessLabels(const HeadlessLabels&) = delete;
     HeadlessLabels& operator=(const HeadlessLabels&) = delete;
     std::vector<PlacedLabel> draw(const LabelSource& source, const Camera& camera, const MapStyle& style);
+    /// One frame of this context over a `width` x `height` framebuffer: `paint` adds to the
+    /// background draw list with the label font, then the list is drawn into the bound framebuffer.
+    void paint(int width, int height, const std::function<void(ImDrawList*, ImFont*)>& paint);
 
 private:
     void* context_ = nullptr;

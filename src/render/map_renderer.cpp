@@ -179,12 +179,23 @@ void MapRenderer::draw_hubs(const MapStyle& style) {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
 }
 
-void MapRenderer::draw(const Camera& camera, const MapStyle& style) {
+void MapRenderer::draw_feature_fills(const FeatureFills& fills) {
+    const GpuMesh* mesh = fills.layer == FeatureFills::Layer::Provinces     ? provinces_.get()
+                          : fills.layer == FeatureFills::Layer::Prefectures ? prefectures_.get()
+                                                                            : nullptr;
+    if (mesh == nullptr) return;
+    for (std::size_t f = 0; f < fills.colours.size() && f < mesh->feature_ring_first.size(); ++f)
+        if (fills.colours[f].a > 0) draw_fill(*mesh, f, fills.colours[f], 0);
+}
+
+void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset) {
     if (!provinces_) return;
     view_ = camera.view_uniform();
     viewport_[0] = static_cast<float>(camera.width);
     viewport_[1] = static_cast<float>(camera.height);
-    glViewport(0, 0, camera.width, camera.height);
+    glViewport(x_offset, 0, camera.width, camera.height);
+    glEnable(GL_SCISSOR_TEST);  // clear only this map's part of the framebuffer
+    glScissor(x_offset, 0, camera.width, camera.height);
     glClearColor(style.background.r, style.background.g, style.background.b, 1);
     glClearStencil(0);
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
@@ -194,6 +205,7 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style) {
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_STENCIL_TEST);
     for (std::size_t f = 0; f < provinces_->feature_ring_first.size(); ++f) draw_fill(*provinces_, f, style.land, 0);
+    draw_feature_fills(style.fills);
     if (style.show_regions)
         for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
             const RegionPaint& p = style.regions[r];
@@ -202,6 +214,8 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style) {
             for (std::uint32_t unit : partial_units_[r])  // partial members: hatched over the fill
                 draw_fill(*prefectures_, unit, {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)}, 7);
         }
+    for (std::uint32_t unit : style.overlap_prefectures)
+        if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, 5);
     glDisable(GL_STENCIL_TEST);
     if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);
     if (style.show_provinces) draw_lines(*provinces_, -1, style.province_line, style.province_line_px, 0);
@@ -213,6 +227,7 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style) {
             draw_lines(*regions_, static_cast<long>(r), p.colour, width, p.dashed ? 14.0f : 0.0f);
         }
     if (style.show_hubs) draw_hubs(style);
+    glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     glUseProgram(0);
 }

@@ -21,8 +21,9 @@ public:
     ~MapRenderer();
     /// Uploads the meshes; call again after a projection or level-of-detail change.
     void upload(const Scene& scene);
-    /// Draws into the bound framebuffer, which must have a stencil buffer.
-    void draw(const Camera& camera, const MapStyle& style);
+    /// Draws into the bound framebuffer, which must have a stencil buffer, in the camera's viewport
+    /// starting `x_offset` pixels from the left (split views draw two maps side by side).
+    void draw(const Camera& camera, const MapStyle& style, int x_offset = 0);
 
     struct GpuMesh;  ///< one layer's GPU buffers (defined in the .cpp)
 
@@ -30,6 +31,7 @@ private:
     void draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch);
     void draw_lines(const GpuMesh& mesh, long feature, const Rgba& colour, float width, float dash);
     void draw_hubs(const MapStyle& style);
+    void draw_feature_fills(const FeatureFills& fills);
 
     std::unique_ptr<Program> fill_, line_, point_;
     std::unique_ptr<GpuMesh> provinces_, prefectures_, regions_;

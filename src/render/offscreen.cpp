@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "error.hpp"
+#include "io/atomic_file.hpp"
 
 namespace atlas::render {
 
@@ -118,22 +119,9 @@ std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
 }
 
 void write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba, bool force) {
-    namespace fs = std::filesystem;
-    fs::path target = fs::absolute(path);
-    if (fs::exists(target) && !force) throw AtlasError(ErrorKind::Output, path + ": exists (use --force to replace it)");
-    std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(getpid())))
-                           .string();
-    if (!stbi_write_png(temp.c_str(), width, height, 4, rgba.data(), width * 4)) {
-        std::error_code ec;
-        fs::remove(temp, ec);
-        throw AtlasError(ErrorKind::Output, path + ": cannot write the PNG (" + std::strerror(errno) + ")");
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw AtlasError(ErrorKind::Output, path + ": cannot move into place");
-    }
+    write_atomically(path, force, "PNG", [&](const std::string& temp) {
+        return stbi_write_png(temp.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
+    });
 }
 
 }  // namespace atlas::render

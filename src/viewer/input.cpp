@@ -74,7 +74,7 @@ bool handle_mouse(GLFWwindow* window, ViewerState& state, PointerState& p, doubl
 bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
     const double step = 80;
     double cx = state.camera.width / 2.0, cy = state.camera.height / 2.0;
-    switch (key) {
+    switch (key & ~kKeyShift) {  // Shift only matters to F12 (handled by the app); "+" is Shift+=
         case GLFW_KEY_LEFT: state.camera.pan_pixels(step, 0); break;
         case GLFW_KEY_RIGHT: state.camera.pan_pixels(-step, 0); break;
         case GLFW_KEY_UP: state.camera.pan_pixels(0, step); break;
@@ -84,8 +84,12 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
         case GLFW_KEY_MINUS:
         case GLFW_KEY_KP_SUBTRACT: state.camera.zoom_about(cx, cy, 1 / 1.5); break;
         case GLFW_KEY_0: state.camera = render::national_view(state.scene, state.camera.width, state.camera.height); break;
-        case GLFW_KEY_L: state.style.english = !state.style.english; break;
+        case GLFW_KEY_L: state.session.english = !state.session.english; break;
         case GLFW_KEY_H: state.show_help = !state.show_help; break;
+        case GLFW_KEY_C: state.session.show_compare_window = !state.session.show_compare_window; break;
+        case GLFW_KEY_M: state.session.show_matrix_window = !state.session.show_matrix_window; break;
+        case GLFW_KEY_E: state.show_export = !state.show_export; break;
+        case GLFW_KEY_S | kKeyCtrl: state.save_session_requested = true; break;
         case GLFW_KEY_SLASH: state.focus_search = true; break;
         case GLFW_KEY_ESCAPE: glfwSetWindowShouldClose(window, 1); break;
         default: return false;

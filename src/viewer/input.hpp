@@ -24,11 +24,16 @@ struct PointerState {
     double last_click_time = -1;
 };
 
+/// Flags added to a key code in the key list when Ctrl or Shift was held as it was pressed (the
+/// modifier may be released again before the frame reads the list).
+inline constexpr int kKeyCtrl = 1 << 20, kKeyShift = 1 << 21;
+
 /// The cursor in framebuffer pixels (differs from window coordinates on high-DPI screens).
 void cursor_in_pixels(GLFWwindow* window, double& x, double& y);
 
 /// Pans on drag, zooms on the wheel about the pointer, zooms in on double-click, selects on click;
-/// keys: arrows pan, +/- zoom, 0 fits China, L switches the label language, H shows help, / searches.
+/// keys: arrows pan, +/- zoom, 0 fits China, L switches the label language, H shows help, / searches,
+/// C compare, M coverage matrix, E export, Ctrl+S saves the session.
 /// Returns true when the camera or the selection changed.
 /// `keys` are the GLFW key codes pressed since the last frame (events, for the same reason as buttons).
 bool handle_input(GLFWwindow* window, ViewerState& state, PointerState& pointer, double wheel,

@@ -55,20 +55,21 @@ void region_details(ViewerState& state, const PlanRegion& r) {
 }  // namespace
 
 void draw_inspector_panel(ViewerState& state) {
-    if (state.selected_region < 0 && state.selected_unit == nullptr) return;
+    const PlanRegion* region = selected_region(state);
+    const Region* unit = selected_unit(state);
+    if (region == nullptr && unit == nullptr) return;
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(state.camera.width) - 430, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(420, 520), ImGuiCond_FirstUseEver);
     ImGui::Begin("Inspector");
-    if (state.selected_unit != nullptr) {
-        const Region& u = *state.selected_unit;
+    if (unit != nullptr) {
+        const Region& u = *unit;
         const Region* p = state.doc.provinces().find(u.parent_code.empty() ? u.code : u.parent_code);
         ImGui::Text("%s %s (%s), %s", u.name_en.c_str(), u.name_zh.c_str(), u.code.c_str(),
                     p != nullptr ? p->name_en.c_str() : "");
         ImGui::Text("Area: %s", km2(u.area_km2).c_str());
         ImGui::Separator();
     }
-    if (state.selected_region >= 0)
-        region_details(state, state.doc.plan().regions[static_cast<std::size_t>(state.selected_region)]);
+    if (region != nullptr) region_details(state, *region);
     else
         ImGui::TextWrapped("No designated region here.");
     ImGui::End();

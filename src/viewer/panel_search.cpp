@@ -12,39 +12,22 @@ namespace atlas::viewer {
 
 namespace {
 
-/// Fits the camera to a polygon (lon/lat) in the current projection.
-void fly_to(ViewerState& state, const MultiPolygon& geometry) {
-    Bounds b = bounds_of(geometry);
-    float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-    for (double lon : {b.min_lon, (b.min_lon + b.max_lon) / 2, b.max_lon})
-        for (double lat : {b.min_lat, (b.min_lat + b.max_lat) / 2, b.max_lat}) {
-            ProjectedXY p;
-            if (!state.projection->forward({lon, lat}, p)) continue;
-            auto x = static_cast<float>(p.x - state.scene.origin.x), y = static_cast<float>(p.y - state.scene.origin.y);
-            box[0] = std::min(box[0], x), box[1] = std::min(box[1], y);
-            box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
-        }
-    if (box[0] < box[2]) state.camera.fit(box, 0.15);
-}
-
 void choose(ViewerState& state, const SearchHit& hit) {
     Document& doc = state.doc;
-    const auto& regions = doc.plan().regions;
+    Session& s = state.session;
     if (hit.kind == EntityKind::Region) {
         const PlanRegion* r = doc.plan().region(hit.id);
-        state.selected_region = static_cast<int>(r - regions.data());
-        state.selected_unit = nullptr;
-        fly_to(state, doc.shape(*r).geometry);
+        s.selected_region = r->id;
+        s.selected_prefecture.clear();
+        fly_to(state, {&doc.shape(*r).geometry});
     } else if (hit.kind == EntityKind::Industry) {
-        state.industry = hit.id;
+        s.industries = {hit.id};
     } else {
         const Region* unit = hit.kind == EntityKind::Province ? doc.provinces().find(hit.id) : doc.prefectures().find(hit.id);
-        state.selected_unit = hit.kind == EntityKind::Prefecture ? unit : doc.prefectures().find(hit.id);
-        state.selected_region = -1;
-        if (unit != nullptr) fly_to(state, unit->geometry);
+        s.selected_prefecture = hit.kind == EntityKind::Prefecture ? hit.id : "";
+        s.selected_region.clear();
+        if (unit != nullptr) fly_to(state, {&unit->geometry});
     }
-    state.style.selected_region = state.selected_region;
-    state.map_dirty = true;
 }
 
 }  // namespace

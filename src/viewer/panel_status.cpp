@@ -45,11 +45,36 @@ void draw_status_bar(const ViewerState& state) {
 void draw_help_window(ViewerState& state) {
     if (!state.show_help) return;
     ImGui::Begin("Help", &state.show_help, ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::Text("Drag: pan      Wheel: zoom about the pointer      Double-click: zoom in");
-    ImGui::Text("Click: select the region and prefecture under the pointer");
-    ImGui::Text("Arrows: pan    + / -: zoom    0: fit China    L: English / Chinese labels");
-    ImGui::Text("/: search (arrows and Enter choose)    Industries panel: click an industry to highlight");
-    ImGui::Text("F12: screenshot to clusteratlas-screenshot.png    H: this help    Esc: quit");
+    const char* shortcuts[][2] = {
+        {"Drag", "pan"},
+        {"Wheel", "zoom about the pointer"},
+        {"Double-click", "zoom in"},
+        {"Click", "select the region and prefecture under the pointer"},
+        {"Arrows", "pan"},
+        {"+ / -", "zoom in / out"},
+        {"0", "fit China"},
+        {"L", "English / Chinese labels"},
+        {"/", "search (arrows and Enter choose; Enter flies there)"},
+        {"C", "compare regions (2 to 4, split view)"},
+        {"M", "coverage matrix (click a cell: region and industry on the map)"},
+        {"E", "export dialog (layers to GeoJSON, GeoPackage, ...; figure PNG)"},
+        {"Ctrl+S", "save the session (camera, layers, filters, choropleth)"},
+        {"F12", "save the figure: map, labels and legend (as render --session draws it)"},
+        {"Shift+F12", "screenshot of the whole window to clusteratlas-screenshot.png"},
+        {"Ctrl+click", "in the industries panel: choose several (count choropleth)"},
+        {"H", "this help"},
+        {"Esc", "quit"},
+    };
+    if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {
+        for (const auto& row : shortcuts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[1]);
+        }
+        ImGui::EndTable();
+    }
     ImGui::End();
 }
 

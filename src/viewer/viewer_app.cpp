@@ -11,6 +11,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "figure_draw.hpp"
 #include "input.hpp"
 #include "labels_imgui.hpp"
 #include "map_cache.hpp"
@@ -29,9 +30,10 @@ struct WindowData {
     std::vector<int> keys;              ///< pressed since the last frame
 };
 
-void on_key(GLFWwindow* window, int key, int, int action, int) {
-    if (action == GLFW_PRESS || action == GLFW_REPEAT)
-        static_cast<WindowData*>(glfwGetWindowUserPointer(window))->keys.push_back(key);
+void on_key(GLFWwindow* window, int key, int, int action, int mods) {
+    if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
+    int flags = ((mods & GLFW_MOD_CONTROL) != 0 ? kKeyCtrl : 0) | ((mods & GLFW_MOD_SHIFT) != 0 ? kKeyShift : 0);
+    static_cast<WindowData*>(glfwGetWindowUserPointer(window))->keys.push_back(key | flags);
 }
 
 /// Window coordinates to framebuffer pixels.
@@ -85,6 +87,7 @@ GLFWwindow* open_window(const ViewerOptions& options) {
 std::vector<std::string> ui_texts(Document& doc, const LabelSource& labels) {
     std::vector<std::string> texts = labels.all_texts();
     for (const Region& r : doc.prefectures().regions) texts.push_back(r.name_zh);
+    for (const Industry& i : doc.plan().industries) texts.push_back(i.name_zh);
     for (const PlanRegion& r : doc.plan().regions) {
         texts.insert(texts.end(), {r.name_zh, r.extent.source_plan, r.extent.caveat});
         for (const Member& m : r.members) texts.push_back(m.name_zh);
@@ -106,6 +109,24 @@ void save_screenshot(ViewerState& state, const std::string& path) {
     for (std::size_t i = 3; i < rows.size(); i += 4) rows[i] = 255;
     render::write_png(path, w, h, rows, true);
     state.message = "saved " + path;
+}
+
+/// The map as a figure (labels and legend, no panels), drawn offscreen by the same code as
+/// `render --session`, so that the two images agree.
+void save_figure(ViewerState& state, render::MapRenderer& renderer) {
+    state.figure_requested = false;
+    try {
+        render::OffscreenTarget target(state.camera.width, state.camera.height);
+        target.bind();
+        Figure figure{state.style, state.legend};
+        render::HeadlessLabels overlay(render::figure_texts(state.doc, *state.labels, state.legend), render::kFigureLabelPx);
+        render::paint_map_figure(renderer, overlay, *state.labels, figure, state.camera, state.session.show_legend);
+        render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
+        state.message = "saved figure " + state.figure_path;
+    } catch (const std::exception& e) {
+        state.message = e.what();
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 bool same_view(const Camera& a, const Camera& b) {
@@ -130,15 +151,54 @@ void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCach
     cache.draw(state.camera, state.style);
 }
 
+/// Labels of one map drawn `x_offset` framebuffer pixels from the left.
+void draw_map_labels(ViewerState& state, ImFont* font, const Camera& camera, const MapStyle& style, int x_offset) {
+    float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    ImDrawList* list = ImGui::GetBackgroundDrawList();
+    int first = list->VtxBuffer.Size;
+    render::draw_labels(list, font, *state.labels, camera, style, scale);
+    for (int i = first; i < list->VtxBuffer.Size; ++i) list->VtxBuffer[i].pos.x += static_cast<float>(x_offset) / scale;
+}
+
+/// Two maps side by side with one camera (panning or zooming moves both): the first two compared
+/// regions, each with its name above it.
+void draw_split(ViewerState& state, render::MapRenderer& renderer, ImFont* label_font) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    Camera half = state.camera;
+    half.width = state.camera.width / 2;
+    const MapStyle* styles[] = {&state.split_left, &state.split_right};
+    float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    for (int side = 0; side < 2; ++side) {
+        renderer.draw(half, *styles[side], side * half.width);
+        draw_map_labels(state, label_font, half, *styles[side], side * half.width);
+        const PlanRegion* r = state.doc.plan().region(state.session.compare[static_cast<std::size_t>(side)]);
+        std::string caption = state.session.english ? r->name_en : r->name_zh;
+        ImGui::GetBackgroundDrawList()->AddText(ImVec2(static_cast<float>(side * half.width) / scale + 360, 30),
+                                                IM_COL32(20, 20, 60, 255), caption.c_str());
+    }
+    float middle = static_cast<float>(half.width) / scale;
+    ImGui::GetBackgroundDrawList()->AddLine(ImVec2(middle, 0), ImVec2(middle, ImGui::GetIO().DisplaySize.y),
+                                            IM_COL32(40, 40, 40, 255), 2);
+}
+
 void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, ImFont* label_font,
                 bool interacting) {
-    draw_map(state, renderer, cache, interacting);
-    float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
-    render::draw_labels(ImGui::GetBackgroundDrawList(), label_font, *state.labels, state.camera, state.style, scale);
+    sync_figure(state);
+    if (state.session.split_view && state.session.compare.size() >= 2) {
+        draw_split(state, renderer, label_font);
+    } else {
+        draw_map(state, renderer, cache, interacting);
+        draw_map_labels(state, label_font, state.camera, state.style, 0);
+    }
+    draw_menu_bar(state);
     draw_layers_panel(state);
     draw_search_panel(state);
     draw_industries_panel(state);
     draw_inspector_panel(state);
+    draw_compare_panel(state);
+    draw_matrix_window(state);
+    draw_export_dialog(state);
+    draw_map_legend(state);
     draw_hover_tooltip(state);
     draw_status_bar(state);
     draw_help_window(state);
@@ -158,21 +218,11 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     glfwSetKeyCallback(window, on_key);
     ViewerState state(doc);
     state.options = options;
-    state.style = MapStyle{};
-    state.style.regions = default_region_paint(doc.plan());
-    state.style.english = options.english;
-    state.industry = options.industry;
+    state.session = options.session;
+    state.camera_from_session = true;
     glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
     refresh_scene(state);
-    if (options.has_view) {
-        ProjectedXY centre;
-        if (state.projection->forward(options.view_centre, centre)) {
-            state.camera.cx = centre.x - state.scene.origin.x;
-            state.camera.cy = centre.y - state.scene.origin.y;
-            state.camera.metres_per_pixel = options.view_metres_per_pixel;
-            refresh_scene(state);
-        }
-    }
+    sync_figure(state);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
@@ -217,7 +267,8 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             draw_frame(state, renderer, cache, label_font, interacting);
             bool shot_now = !options.screenshot.empty() && frame == 3;
             if (shot_now) save_screenshot(state, options.screenshot);
-            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12)) save_screenshot(state, "clusteratlas-screenshot.png");
+            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift)) save_screenshot(state, "clusteratlas-screenshot.png");
+            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested) save_figure(state, renderer);
             glfwSwapBuffers(window);
             if (!options.frame_log.empty()) {
                 glFinish();  // count the GPU's (llvmpipe's) work in the frame, not just its submission

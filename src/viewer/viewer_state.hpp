@@ -12,8 +12,11 @@
 #include "document.hpp"
 #include "geo/projection.hpp"
 #include "scene/camera.hpp"
+#include "scene/figure.hpp"
 #include "scene/label_source.hpp"
+#include "scene/matrix_layout.hpp"
 #include "scene/scene.hpp"
+#include "scene/session.hpp"
 #include "scene/style.hpp"
 
 namespace atlas::viewer {
@@ -27,11 +30,9 @@ struct ViewerOptions {
     std::string frame_log;            ///< write each frame's duration in ms here (benchmarks)
     bool redraw_every_frame = false;  ///< bypass the map cache (benchmarks of the renderer itself)
     double bench_pan_px = 0;          ///< pan this many pixels every frame (benchmarks of panning)
-    bool has_view = false;            ///< start at `view` instead of all of China
-    LonLat view_centre;
-    double view_metres_per_pixel = 0;
     bool english = true;
-    std::string industry;             ///< start with this industry highlighted
+    Session session;                  ///< what to show first (camera, layers, filters, choropleth)
+    std::string session_path;         ///< where Ctrl+S saves the session (empty: clusteratlas-session.json)
 };
 
 struct ViewerState {
@@ -46,21 +47,33 @@ struct ViewerState {
     std::unique_ptr<LabelSource> labels;
     std::unique_ptr<Picker> picker;
     Camera camera;
-    MapStyle style;
+    Session session;                   ///< what the map shows; panels change this, sync_figure applies it
+    MapStyle style;                    ///< the session's figure style (derived)
+    Legend legend;                     ///< the session's legend (derived)
+    std::string legend_title_shown;
+    bool compare_window_was_open = false;  ///< to bring the compare window to the front as it opens    ///< the legend window's title last frame (unfolds it on a change)
+    MapStyle split_left, split_right;  ///< styles of the split view's halves (the first two compared regions)
+    std::string applied_figure;        ///< the session settings `style` reflects
+    std::unique_ptr<UserTable> data;   ///< the session's CSV when its choropleth is user data
+    std::string loaded_data;           ///< path and key column of `data`
     bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
     bool map_dirty = true;             ///< the cached map must be redrawn (style, selection, scene)
 
     Pick hover;                         ///< under the pointer
     std::optional<LonLat> pointer;      ///< lon/lat under the pointer
-    int selected_region = -1;           ///< index into plan regions
-    const Region* selected_unit = nullptr;
     bool show_help = false;
     std::string search_query;
     bool focus_search = false;          ///< put the keyboard in the search box next frame (key /)
     std::vector<int> frame_keys;        ///< GLFW keys pressed since the last frame (from events)
     int search_cursor = 0;
-    std::string industry;               ///< industry id chosen in the industries panel ("" = none)
-    std::string applied_industry;       ///< the one the region paint reflects
+    MatrixLayout matrix;                ///< the matrix window's layout, for `matrix_sort_applied`
+    std::string matrix_sort_applied;
+    bool camera_from_session = true;    ///< place the camera from the session after the next scene refresh
+    std::string export_result;          ///< last result of the export dialog (path, features, size) or error
+    bool show_export = false;
+    bool figure_requested = false;
+    bool save_session_requested = false;  ///< Ctrl+S pressed: save the session this frame      ///< save a figure (map with legend) at the end of this frame
+    std::string figure_path = "clusteratlas-figure.png";
     std::string written_state;          ///< last JSON written to the state file
     std::string message;                ///< last status message (screenshot written, errors)
 };
@@ -68,8 +81,22 @@ struct ViewerState {
 /// Screen pixel (framebuffer) to lon/lat; empty where the projection has no inverse.
 std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy);
 
-/// The level of detail the camera needs: 0 m (full) when zoomed in, coarser nationally.
-double wanted_tolerance(const Camera& camera);
+/// The selected region (null for none), from the session.
+const PlanRegion* selected_region(ViewerState& state);
+/// Its index in the plan, or -1.
+int selected_region_index(ViewerState& state);
+/// The selected prefecture-level unit (null for none), from the session.
+const Region* selected_unit(ViewerState& state);
+
+/// Recomposes the style and legend when the session's settings changed (loading its CSV if needed;
+/// a CSV that cannot be used turns the choropleth off and says why in `message`).
+void sync_figure(ViewerState& state);
+
+/// The session with the current camera stored in it (what Ctrl+S saves).
+Session current_session(const ViewerState& state);
+
+/// Fits the camera to polygons (lon/lat) in the current projection, with a margin.
+void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometries);
 
 /// Rebuilds scene, labels and picker when the projection or level of detail changed.
 void refresh_scene(ViewerState& state);

@@ -1,6 +1,7 @@
 // End-to-end: the real clusteratlas binary, its stdout, stderr and exit codes.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "support.hpp"
 
 using atlas::test::run_cli;
+namespace test = atlas::test;
 using Catch::Matchers::Contains;
 
 TEST_CASE("list provinces --format csv prints 34 rows with unique codes and both names", "[cli]") {
@@ -173,4 +175,29 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
         CHECK(atlas::test::line_count(e.err) == 1);
     }
     CHECK_FALSE(std::ifstream("/tmp/never.geojson").good());
+}
+
+TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data]") {
+    test::TempFolder tmp;
+    std::string csv = std::string(ATLAS_TEST_DATA) + "/user/bad_rows.csv";
+    auto r = test::run_cli("render --data " + csv + " -o " + tmp.path("map.png"));
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("bad_rows.csv:3: unknown code '990000'"));
+    CHECK_THAT(r.err, Catch::Contains("bad_rows.csv:4: column 'firms': '12x' is not a number"));
+    CHECK_THAT(r.err, Catch::Contains("bad_rows.csv:6: duplicate code '110000' (first on line 2)"));
+    CHECK(test::line_count(r.err) == 3);
+    CHECK_FALSE(std::filesystem::exists(tmp.path("map.png")));
+}
+
+TEST_CASE("render --session draws a kept session, and command-line options override the file", "[cli][figure]") {
+    test::TempFolder tmp;
+    std::string sessions = std::string(ATLAS_TEST_DATA) + "/sessions/";
+    auto r = test::run_cli("render --session " + sessions + "user_csv.json --size 800x500 -o " + tmp.path("csv.png"));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("wrote " + tmp.path("csv.png") + " (800x500"));
+    auto again = test::run_cli("render --session " + sessions + "user_csv.json -o " + tmp.path("csv.png"));
+    CHECK(again.exit_code == 4);  // kept without --force
+    CHECK_THAT(again.err, Catch::Contains("exists (use --force"));
+    auto count = test::run_cli("render --industry biomedicine --industry marine_economy --size 600x400 -o " + tmp.path("n.png"));
+    CHECK(count.exit_code == 0);
 }

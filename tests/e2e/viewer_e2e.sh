@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end: the real viewer under Xvfb, driven by xdotool (click, drag, wheel, key), checked through
-# the JSON state it writes (--state-file) and a screenshot (--screenshot of a second run).
+# the JSON state it writes (--state-file), the files it saves (export, session, figure) read back with
+# GDAL and the CLI, and a screenshot (--screenshot of a second run).
 # Usage: viewer_e2e.sh PATH/TO/clusteratlas      (starts its own Xvfb when DISPLAY is unset)
 set -euo pipefail
-bin=$1
+bin=$(realpath "$1")
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
 fi
@@ -21,6 +22,8 @@ wait_for() {  # wait until a python expression over the state holds (up to ${2:-
   fail "timed out waiting for: $1 (state: $(cat "$tmp/state.json" 2>/dev/null))"
 }
 
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$tmp"  # the viewer saves its export, session and figure beside it
 "$bin" view --size 1400x900 --state-file "$tmp/state.json" &
 viewer_pid=$!
 wait_for "True" 90  # the first frame: loading, shapes, fonts (slow under sanitizers)
@@ -54,8 +57,44 @@ xdotool type --window "$wid" --delay 30 "yangtze delta"
 xdotool key --window "$wid" Return
 wait_for "d['selected_region'] == 'yangtze_river_delta'"
 echo "searched: $(field "['selected_region']") at $(field "['camera']['metres_per_pixel']") m/px"
-# Click away from the search box so that the map gets the keyboard again.
-xdotool mousemove --window "$wid" 1300 850 click 1
+# Click the status bar, away from the search box, so that the map gets the keyboard again.
+xdotool mousemove --window "$wid" 700 890 click 1
+sleep 1.2  # no double-click with the next click
+
+# Industries panel: clicking a sector highlights the regions the plan names for it.
+xdotool mousemove --window "$wid" 100 694 click 1
+wait_for "d['industries'] == ['biotech'] and d['legend_title'].startswith('Designated for Biotech')"
+echo "industry: $(field "['legend_title']")"
+
+# C opens the compare panel; tick two regions: the map shows just them.
+xdotool mousemove --window "$wid" 700 890 key --window "$wid" c
+wait_for "d['windows']['compare']"
+sleep 0.5
+xdotool mousemove --window "$wid" 375 157 click 1
+sleep 0.8
+xdotool mousemove --window "$wid" 375 233 click 1
+wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['legend_title'] == 'Comparison of 2 regions'"
+echo "compare: $(field "['compare']")"
+
+# E opens the export dialog on the selected region (the Yangtze River Delta, from the search);
+# Export writes GeoJSON beside the viewer, which GDAL reads back.
+xdotool mousemove --window "$wid" 700 890 key --window "$wid" e
+wait_for "d['windows']['export']"
+sleep 0.5
+xdotool mousemove --window "$wid" 467 505 click 1
+wait_for "d['export_result'].startswith('wrote clusteratlas-export.geojson: 1 features')" 30
+ogrinfo -ro -al "$tmp/clusteratlas-export.geojson" > "$tmp/ogrinfo.txt" || fail "GDAL cannot read the export"
+grep -q "Feature Count: 1" "$tmp/ogrinfo.txt" || fail "the export has not 1 feature"
+grep -q "id (String) = yangtze_river_delta" "$tmp/ogrinfo.txt" || fail "export is not the selected region"
+echo "exported: $(field "['export_result']")"
+
+# Ctrl+S saves the session, F12 the figure; render --session of that session gives the same image.
+xdotool mousemove --window "$wid" 700 890 key --window "$wid" ctrl+s
+wait_for "d['message'].startswith('saved session')"
+xdotool key --window "$wid" F12
+wait_for "d['message'].startswith('saved figure')" 30
+"$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.png"
+python3 "$here/png_diff.py" "$tmp/clusteratlas-figure.png" "$tmp/render.png" 0.002 || fail "render --session differs from the viewer's figure"
 
 # L switches the labels to Chinese; Escape quits.
 xdotool key --window "$wid" l
@@ -64,6 +103,10 @@ xdotool key --window "$wid" Escape
 for _ in $(seq 1 50); do kill -0 "$viewer_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$viewer_pid" 2>/dev/null && fail "viewer did not quit on Escape"
 viewer_pid=""
+
+# A session opens where it was saved: the viewer started with it shows the same compare set.
+"$bin" view --session "$tmp/clusteratlas-session.json" --state-file "$tmp/state.json" --frames 5
+wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['industries'] == ['biotech']"
 
 # A screenshot run writes a PNG of the window size.
 "$bin" view --size 1200x800 --screenshot "$tmp/shot.png"

@@ -2,6 +2,7 @@
 /// Map styling as plain data: colours, widths, visibility, and how each region is painted.
 /// Shared by the renderer and by the tests that check pixel colours.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,16 @@ struct RegionPaint {
     float fill_alpha = 0.45f;
 };
 
+/// Per-feature fills of the provinces or prefectures (a choropleth), drawn over the land and under
+/// the regions; a colour with alpha 0 leaves its feature unfilled.
+struct FeatureFills {
+    enum class Layer { None, Provinces, Prefectures } layer = Layer::None;
+    std::vector<Rgba> colours;  ///< one per feature of the layer, in layer order
+};
+
+/// Sequential colour ramp (ColorBrewer YlGnBu), t in 0..1.
+Rgba ramp_colour(double t);
+
 struct MapStyle {
     Rgba background{0.84f, 0.89f, 0.93f, 1};
     Rgba land{0.97f, 0.96f, 0.93f, 1};
@@ -39,6 +50,11 @@ struct MapStyle {
     bool english = true;            ///< label language
     std::vector<RegionPaint> regions;  ///< one per plan region, plan order
     int selected_region = -1;
+    FeatureFills fills;
+    /// Prefectures (feature indices) drawn hatched dark over everything filled: the members shared by
+    /// the regions being compared.
+    std::vector<std::uint32_t> overlap_prefectures;
+    Rgba overlap_colour{0.1f, 0.1f, 0.1f, 0.85f};
 };
 
 /// True when any of the given regions is visible: hubs show only for visible regions.

@@ -78,7 +78,7 @@ TEST_CASE("compare: Shandong Peninsula and West Side of the Taiwan Strait", "[an
     CHECK(c.overlap_km2[0][0] == Approx(test::shape("shandong_peninsula")->area_km2).epsilon(1e-6));
 }
 
-TEST_CASE("compare a region with itself gives Jaccard 1; nested regions overlap", "[analysis]") {
+TEST_CASE("compare a region with itself gives Jaccard 1, nested regions overlap", "[analysis]") {
     for (const RegionShape& s : test::bundled_shapes()) {
         Comparison c = compare_regions(bundled_plan(), {&s, &s});
         CHECK(c.jaccard[0][1] == 1.0);
@@ -105,7 +105,7 @@ TEST_CASE("search in Chinese, English and pinyin, tolerant of spelling", "[analy
     CHECK(index().find("qqqqzzzz").empty());
 }
 
-TEST_CASE("resolving names: ids, names, aliases; unknown names suggest", "[analysis][search]") {
+TEST_CASE("resolving names: ids, names, aliases, and suggestions for unknown names", "[analysis][search]") {
     CHECK(resolve_region(bundled_plan(), index(), "Shandong Peninsula").id == "shandong_peninsula");
     CHECK(resolve_region(bundled_plan(), index(), "West Side of the Taiwan Strait").id == "west_taiwan_strait");
     CHECK(resolve_region(bundled_plan(), index(), "珠三角").id == "pearl_river_delta");

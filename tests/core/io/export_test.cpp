@@ -154,7 +154,7 @@ TEST_CASE("an industry filter (biomedicine) exports exactly the regions the plan
     CHECK_FALSE(fs::exists(tmp.path("none.geojson")));
 }
 
-TEST_CASE("all layers into one GeoPackage; hubs are points at the seats", "[io][export]") {
+TEST_CASE("all layers into one GeoPackage, hubs as points at the seats", "[io][export]") {
     test::TempFolder tmp;
     ExportRequest request = regions_to(tmp.path("all.gpkg"));
     request.layers = parse_export_layers("all");

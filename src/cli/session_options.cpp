@@ -1,0 +1,67 @@
+#include "session_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+
+#include "analysis/classify.hpp"
+#include "error.hpp"
+#include "scene/figure.hpp"
+
+namespace atlas::cli {
+
+void add_figure_options(CLI::App* cmd, FigureArgs& args) {
+    cmd->add_option("--session", args.session, "Session file saved by the viewer (camera, layers, filters, choropleth)");
+    cmd->add_option("--industry", args.industries,
+                    "Industry (id or name): its regions highlighted; repeat for a count choropleth of several");
+    cmd->add_option("--compare", args.compare, "Region to compare (repeat: 2 to 4); only these are drawn, overlap hatched");
+    cmd->add_option("--choropleth", args.choropleth, "none, province-coverage or data");
+    cmd->add_option("--data", args.data, "CSV keyed by province or prefecture code, drawn as a classed choropleth");
+    cmd->add_option("--data-key", args.data_key, "Key column of --data (default: code, adcode, ... or the first)");
+    cmd->add_option("--column", args.column, "Numeric column of --data to draw (default: the first)");
+    cmd->add_option("--classes", args.classes, "Number of classes, 2 to 9")->capture_default_str();
+    cmd->add_option("--method", args.method, "Classes: quantile, equal or natural (Jenks)")->capture_default_str();
+    cmd->add_flag("--no-legend", args.no_legend, "Leave the legend out");
+}
+
+bool wants_session(const FigureArgs& a) {
+    return !a.session.empty() || !a.data.empty() || !a.choropleth.empty() || !a.compare.empty() || a.industries.size() > 1;
+}
+
+namespace {
+
+/// The data options that were given; the defaults too when there is no session to keep its own.
+void apply_data_options(const FigureArgs& a, Session& s) {
+    bool fresh = a.session.empty();
+    if (!a.data.empty()) {
+        s.data.path = std::filesystem::absolute(a.data).string();
+        if (a.choropleth.empty()) s.choropleth = ChoroplethKind::UserData;
+    }
+    if (!a.data_key.empty()) s.data.key_column = a.data_key;
+    if (!a.column.empty()) s.data.column = a.column;
+    if (a.classes < 2 || a.classes > 9)
+        throw AtlasError(ErrorKind::Usage, "--classes must be 2 to 9, not " + std::to_string(a.classes));
+    if (fresh || a.classes != 5) s.data.classes = a.classes;
+    if (fresh || a.method != "quantile") s.data.method = to_string(parse_class_method(a.method));
+}
+
+}  // namespace
+
+Session resolve_session(Context& ctx, const FigureArgs& a) {
+    Session s = a.session.empty() ? Session{} : read_session(a.session);
+    if (!a.session.empty()) check_session(ctx.doc(), s, a.session);
+    if (!a.industries.empty()) s.industries.clear();
+    for (const std::string& name : a.industries) s.industries.push_back(ctx.industry(name).id);
+    if (!a.compare.empty()) {
+        s.compare.clear();
+        for (const std::string& name : a.compare) s.compare.push_back(ctx.region(name).id);
+    }
+    if (!a.choropleth.empty()) s.choropleth = parse_choropleth_kind(a.choropleth);
+    apply_data_options(a, s);
+    if (a.no_legend) s.show_legend = false;
+    if (ctx.projection_given()) s.projection = ctx.data.projection;
+    check_session(ctx.doc(), s, a.session.empty() ? "command line" : a.session);
+    return s;
+}
+
+}  // namespace atlas::cli

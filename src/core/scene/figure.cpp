@@ -1,0 +1,276 @@
+#include "scene/figure.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+#include "analysis/classify.hpp"
+#include "analysis/coverage.hpp"
+#include "error.hpp"
+
+namespace atlas {
+
+namespace {
+
+using Swatch = LegendEntry::Swatch;
+
+const Rgba kNoData{0.80f, 0.80f, 0.80f, 1};
+
+std::string name_of(const PlanRegion& r, bool english) { return english ? r.name_en : r.name_zh; }
+
+std::size_t index_of(const Plan& plan, const PlanRegion* r) { return static_cast<std::size_t>(r - plan.regions.data()); }
+
+MapStyle base_style(const Plan& plan, const Session& s) {
+    MapStyle style;
+    style.show_provinces = s.show_provinces;
+    style.show_prefectures = s.show_prefectures;
+    style.show_regions = s.show_regions;
+    style.show_hubs = s.show_hubs;
+    style.show_labels = s.show_labels;
+    style.english = s.english;
+    style.regions = default_region_paint(plan);
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        auto it = s.regions.find(plan.regions[i].id);
+        if (it == s.regions.end()) continue;
+        style.regions[i].visible = it->second.visible;
+        if (it->second.opacity >= 0) style.regions[i].fill_alpha = std::min(1.0f, it->second.opacity);
+    }
+    if (const PlanRegion* r = plan.region(s.selected_region)) style.selected_region = static_cast<int>(index_of(plan, r));
+    return style;
+}
+
+Swatch swatch_of(const RegionPaint& p) {
+    return p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline;
+}
+
+/// One legend entry per visible region, with its own paint.
+void region_entries(const Plan& plan, const MapStyle& style, Legend& legend, bool english) {
+    bool partial = false, provisional = false;
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        const RegionPaint& p = style.regions[i];
+        if (!p.visible) continue;
+        Rgba c = p.colour;
+        c.a = p.fill ? std::max(0.25f, p.fill_alpha) : 0;  // outline-only regions: no fill in the swatch
+        legend.entries.push_back({c, name_of(plan.regions[i], english), swatch_of(p)});
+        partial = partial || (p.fill && plan.regions[i].has_partial_members());
+        provisional = provisional || p.dashed;
+    }
+    if (partial) legend.entries.push_back({{0.3f, 0.3f, 0.3f, 1}, "partial member (counted whole)", Swatch::Hatched});
+    if (provisional) legend.notes.push_back("Dashed outline: provisional extent (weaker source)");
+}
+
+/// The hub symbol, when a shown region has hubs to draw.
+void hub_entry(const Plan& plan, const MapStyle& style, Legend& legend) {
+    bool any = false;
+    for (std::size_t i = 0; i < plan.regions.size(); ++i)
+        any = any || (style.regions[i].visible && !plan.regions[i].hubs.empty());
+    if (style.show_hubs && style.show_regions && any)
+        legend.entries.push_back({style.hub_fill, "hub city named by the plan", Swatch::Point});
+}
+
+/// One industry: the regions named for it in full colour, those designated in general faintly.
+void industry_filter(Document& doc, const std::string& id, MapStyle& style, Legend& legend, bool english) {
+    const Plan& plan = doc.plan();
+    const Industry* ind = plan.industry(id);
+    legend.title = "Designated for " + (english ? ind->name_en : ind->name_zh) + " (plan section " + ind->section + ")";
+    std::size_t general = 0;
+    std::vector<bool> faint(plan.regions.size(), false);
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        const PlanRegion& r = plan.regions[i];
+        RegionPaint& p = style.regions[i];
+        if (plan.designates(r, id)) p.fill_alpha = std::max(p.fill_alpha, 0.6f);
+        else if (r.designation.type == DesignationType::General && p.visible) p.fill_alpha = 0.12f, faint[i] = true, ++general;
+        else p.visible = false;
+    }
+    MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
+    for (std::size_t i = 0; i < faint.size(); ++i) named.regions[i].visible = named.regions[i].visible && !faint[i];
+    region_entries(plan, named, legend, english);
+    if (general > 0)
+        legend.entries.push_back({{0.5f, 0.5f, 0.5f, 0.25f},
+                                  "faint: " + std::to_string(general) + " regions designated in general, no industry named",
+                                  Swatch::Fill});
+    legend.notes.push_back("Full colour: the plan names this industry (or one below it) for the region");
+}
+
+/// Several industries: each region filled by how many of them the plan names for it.
+void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle& style, Legend& legend) {
+    const Plan& plan = doc.plan();
+    legend.title = "Regions by how many of " + std::to_string(ids.size()) + " selected industries they are named for";
+    std::size_t most = ids.size();
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        std::size_t count = 0;
+        for (const std::string& id : ids) count += plan.designates(plan.regions[i], id) ? 1 : 0;
+        RegionPaint& p = style.regions[i];
+        if (count == 0) {
+            p.visible = false;
+            continue;
+        }
+        p.fill_alpha = 0.85f;  // groups and belts stay outlines: their members have their own fills
+        p.colour = ramp_colour(0.25 + 0.75 * static_cast<double>(count) / static_cast<double>(most));
+    }
+    for (std::size_t n = 1; n <= most; ++n)
+        legend.entries.push_back({ramp_colour(0.25 + 0.75 * static_cast<double>(n) / static_cast<double>(most)),
+                                  std::to_string(n) + " of " + std::to_string(most), Swatch::Fill});
+    std::string names;
+    for (const std::string& id : ids) names += (names.empty() ? "" : ", ") + plan.industry(id)->name_en;
+    legend.notes.push_back("Industries: " + names);
+    legend.notes.push_back("Regions designated only in general (no industry named) are not shown");
+}
+
+/// The compare set: only those regions, and their shared members hatched.
+void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legend) {
+    const Plan& plan = doc.plan();
+    legend.title = "Comparison of " + std::to_string(s.compare.size()) + " regions";
+    std::vector<int> member_count(doc.prefectures().regions.size(), 0);
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        const PlanRegion& r = plan.regions[i];
+        bool in = std::find(s.compare.begin(), s.compare.end(), r.id) != s.compare.end();
+        style.regions[i].visible = in;
+        if (!in) continue;
+        for (const Region* unit : doc.shape(r).units)
+            ++member_count[static_cast<std::size_t>(unit - doc.prefectures().regions.data())];
+    }
+    for (std::size_t u = 0; u < member_count.size(); ++u)
+        if (member_count[u] > 1) style.overlap_prefectures.push_back(static_cast<std::uint32_t>(u));
+    region_entries(plan, style, legend, s.english);
+    if (!style.overlap_prefectures.empty())
+        legend.entries.push_back({style.overlap_colour, "member of more than one (overlap)", Swatch::Hatched});
+}
+
+std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v))) + "%"; }
+
+/// Provinces filled by the share of their area inside counted regions (designated regions, or those
+/// named for the one selected industry).
+void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, Legend& legend) {
+    const Plan& plan = doc.plan();
+    std::string industry = s.industries.size() == 1 ? s.industries[0] : "";
+    auto rows = province_coverage(plan, doc.shapes(), doc.provinces(), industry);
+    const std::vector<double>& bounds = coverage_class_bounds();
+    auto colour_of_class = [&](std::size_t c) {
+        return ramp_colour(static_cast<double>(c) / static_cast<double>(bounds.size() - 1));
+    };
+    style.fills.layer = FeatureFills::Layer::Provinces;
+    style.fills.colours.assign(doc.provinces().regions.size(), kNoData);
+    for (std::size_t p = 0; p < rows.size(); ++p) {
+        double share = 100 * rows[p].share();
+        std::size_t c = 0;
+        while (c + 1 < bounds.size() && share > bounds[c] + 1e-9) ++c;
+        style.fills.colours[p] = colour_of_class(c);
+    }
+    legend.title = industry.empty() ? "Share of province area inside designated regions"
+                                    : "Share of province area inside regions named for " + plan.industry(industry)->name_en;
+    legend.entries.push_back({colour_of_class(0), "none", Swatch::Fill});
+    for (std::size_t c = 1; c < bounds.size(); ++c)
+        legend.entries.push_back({colour_of_class(c),
+                                  (c == 1 ? "over 0" : percent(bounds[c - 1])) + " - " + percent(bounds[c]), Swatch::Fill});
+    legend.notes.push_back("Members are whole prefectures: partial members are counted in full");
+    for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
+    for (std::size_t i = 0; i < plan.regions.size(); ++i)
+        if (!industry.empty() && !plan.designates(plan.regions[i], industry)) style.regions[i].visible = false;
+}
+
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+/// The user's column, classed, on the provinces or prefectures it is keyed by.
+void user_data_fills(Document& doc, const Session& s, const UserTable& table, MapStyle& style, Legend& legend) {
+    std::size_t column = s.data.column.empty() ? 0 : table.column(s.data.column);
+    ClassMethod method = parse_class_method(s.data.method);
+    const std::vector<double>& values = table.values[column];
+    Classes classes = classify(values, s.data.classes, method);
+    bool provinces = table.level == UserDataLevel::Province;
+    const RegionLayer& layer = provinces ? doc.provinces() : doc.prefectures();
+    style.fills.layer = provinces ? FeatureFills::Layer::Provinces : FeatureFills::Layer::Prefectures;
+    style.fills.colours.assign(layer.regions.size(), kNoData);
+    auto colour_of_class = [&](int c) {
+        return ramp_colour(classes.classes() <= 1 ? 1.0 : static_cast<double>(c) / static_cast<double>(classes.classes() - 1));
+    };
+    for (std::size_t row = 0; row < table.codes.size(); ++row) {
+        const Region* unit = layer.find(table.codes[row]);
+        int c = classes.class_of(values[row]);
+        if (unit != nullptr && c >= 0) style.fills.colours[static_cast<std::size_t>(unit - layer.regions.data())] = colour_of_class(c);
+    }
+    legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
+    for (std::size_t c = 0; c < classes.classes(); ++c)
+        legend.entries.push_back({colour_of_class(static_cast<int>(c)),
+                                  format_break(classes.breaks[c]) + " - " + format_break(classes.breaks[c + 1]), Swatch::Fill});
+    legend.entries.push_back({kNoData, "no data", Swatch::Fill});
+    legend.notes.push_back(std::string(to_string(method)) + " classes, by " + (provinces ? "province" : "prefecture") +
+                           "; regions drawn as outlines");
+    for (RegionPaint& p : style.regions) p.fill = false;
+}
+
+}  // namespace
+
+double session_tolerance(double metres_per_pixel) { return metres_per_pixel < 400 ? 0.0 : 1500.0; }
+
+Camera session_camera(const Session& s, const Scene& scene, const Projection& projection, int width, int height) {
+    Camera camera;
+    camera.width = width;
+    camera.height = height;
+    camera.fit(scene.extent);
+    ProjectedXY centre;
+    if (s.has_camera && projection.forward(s.centre, centre)) {
+        camera.cx = centre.x - scene.origin.x;
+        camera.cy = centre.y - scene.origin.y;
+        camera.metres_per_pixel = s.metres_per_pixel;
+    }
+    return camera;
+}
+
+void store_camera(Session& s, const Camera& camera, const Scene& scene, const Projection& projection) {
+    LonLat centre;
+    if (!projection.inverse({camera.cx + scene.origin.x, camera.cy + scene.origin.y}, centre)) return;
+    s.has_camera = true;
+    s.centre = centre;
+    s.metres_per_pixel = camera.metres_per_pixel;
+    s.width = camera.width;
+    s.height = camera.height;
+}
+
+const std::vector<double>& coverage_class_bounds() {
+    static const std::vector<double> bounds{0, 10, 25, 50, 75, 100};
+    return bounds;
+}
+
+void check_session(Document& doc, const Session& s, const std::string& origin) {
+    const Plan& plan = doc.plan();
+    auto bad = [&](const std::string& what) { throw AtlasError(ErrorKind::Input, origin + ": " + what); };
+    for (const auto& [id, setting] : s.regions)
+        if (plan.region(id) == nullptr) bad("unknown region '" + id + "' in 'regions'");
+    if (!s.selected_region.empty() && plan.region(s.selected_region) == nullptr)
+        bad("unknown region '" + s.selected_region + "' in 'selected_region'");
+    if (!s.selected_prefecture.empty() && doc.prefectures().find(s.selected_prefecture) == nullptr)
+        bad("unknown prefecture code '" + s.selected_prefecture + "' in 'selected_prefecture'");
+    for (const std::string& id : s.industries)
+        if (plan.industry(id) == nullptr) bad("unknown industry '" + id + "' in 'industries'");
+    for (const std::string& id : s.compare)
+        if (plan.region(id) == nullptr) bad("unknown region '" + id + "' in 'compare'");
+    if (!s.compare.empty() && (s.compare.size() < 2 || s.compare.size() > 4))
+        bad("'compare' needs 2 to 4 regions, not " + std::to_string(s.compare.size()));
+    if (s.choropleth == ChoroplethKind::UserData && s.data.path.empty()) bad("choropleth 'data' needs 'data.path'");
+}
+
+std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
+    if (s.choropleth != ChoroplethKind::UserData) return nullptr;
+    return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), s.data.key_column));
+}
+
+Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
+    const Plan& plan = doc.plan();
+    Figure f{base_style(plan, s), {}};
+    if (s.choropleth == ChoroplethKind::ProvinceCoverage) province_coverage_fills(doc, s, f.style, f.legend);
+    else if (s.choropleth == ChoroplethKind::UserData && data != nullptr) user_data_fills(doc, s, *data, f.style, f.legend);
+    else if (!s.compare.empty()) compare_set(doc, s, f.style, f.legend);
+    else if (s.industries.size() == 1) industry_filter(doc, s.industries[0], f.style, f.legend, s.english);
+    else if (s.industries.size() > 1) industry_count(doc, s.industries, f.style, f.legend);
+    else {
+        f.legend.title = "Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries";
+        region_entries(plan, f.style, f.legend, s.english);
+    }
+    hub_entry(plan, f.style, f.legend);
+    f.legend.notes.push_back("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans");
+    return f;
+}
+
+}  // namespace atlas

@@ -1,0 +1,62 @@
+#pragma once
+/// What a session looks like on the map: the map style (region paint, industry filter, compare set,
+/// choropleth fills) and the legend that explains it. The viewer and `render --session` both draw
+/// exactly this, so a figure saved from one is reproduced by the other.
+
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+#include "io/user_data.hpp"
+#include "scene/camera.hpp"
+#include "scene/scene.hpp"
+#include "scene/session.hpp"
+#include "scene/style.hpp"
+
+namespace atlas {
+
+struct LegendEntry {
+    enum class Swatch { Fill, Outline, Dashed, Hatched, Point };
+    Rgba colour;
+    std::string label;
+    Swatch swatch = Swatch::Fill;
+};
+
+/// A legend: title, one entry per colour or symbol, and notes (sources, caveats) under them.
+struct Legend {
+    std::string title;
+    std::vector<LegendEntry> entries;
+    std::vector<std::string> notes;
+};
+
+struct Figure {
+    MapStyle style;
+    Legend legend;
+};
+
+/// Throws AtlasError(Input) naming `origin` and the value when the session names a region,
+/// prefecture or industry the document does not have, or compares fewer than 2 or more than 4.
+void check_session(Document& doc, const Session& session, const std::string& origin);
+
+/// Loads the session's CSV when its choropleth is user data (null otherwise). Throws AtlasError.
+std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& session);
+
+/// The style and legend of a session. `data` must be the session's table when its choropleth is
+/// user data. Throws AtlasError(Usage) for an unknown column or classing method.
+Figure compose_figure(Document& doc, const Session& session, const UserTable* data);
+
+/// The level of detail (simplification tolerance, metres) the viewer and session renders use at a
+/// scale: full detail once a pixel is under 400 m, a national level (1.5 km) above.
+double session_tolerance(double metres_per_pixel);
+
+/// The session's camera over a scene in `width` x `height` pixels: its centre and scale, or all of
+/// China when it has none (or the projection cannot place the centre).
+Camera session_camera(const Session& session, const Scene& scene, const Projection& projection, int width, int height);
+
+/// Stores a camera's centre (as lon/lat) and scale in the session.
+void store_camera(Session& session, const Camera& camera, const Scene& scene, const Projection& projection);
+
+/// Province coverage classes: upper bounds in percent of area (0 is its own class: none covered).
+const std::vector<double>& coverage_class_bounds();
+
+}  // namespace atlas

@@ -1,0 +1,77 @@
+#pragma once
+/// A session: everything needed to reproduce a view of the map (camera, projection, layers, region
+/// paint, selection, industry filter, compare set, choropleth, language, open windows), saved as
+/// JSON by the viewer and read by `view --session` and `render --session`, so that a figure can be
+/// regenerated headless.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "geo/geometry.hpp"
+#include "geo/projection.hpp"
+
+namespace atlas {
+
+/// What the provinces or prefectures are filled by, beside the regions' designations.
+enum class ChoroplethKind {
+    None,
+    ProvinceCoverage,  ///< share of each province's area inside designated regions
+    UserData,          ///< a numeric column of the user's CSV, classed
+};
+
+const char* to_string(ChoroplethKind kind);
+/// "none", "province-coverage", "data"; AtlasError(Usage) naming the value otherwise.
+ChoroplethKind parse_choropleth_kind(const std::string& name);
+
+/// The user's CSV and how one of its columns is classed.
+struct DataLayerSettings {
+    std::string path;              ///< absolute, or relative to the session file when read from one
+    std::string key_column;        ///< empty: detected
+    std::string column;            ///< empty: the first numeric column
+    std::string method = "quantile";  ///< quantile, equal, natural
+    int classes = 5;
+};
+
+struct RegionSetting {
+    bool visible = true;
+    float opacity = -1;  ///< fill opacity 0..1; negative: the default
+};
+
+/// Which figure a headless render of the session draws.
+enum class FigureKind { Map, Matrix };
+
+struct Session {
+    int width = 1400, height = 900;  ///< viewport in pixels
+    std::string projection = kDefaultProjection;
+    bool english = true;
+    bool has_camera = false;  ///< false: all of China
+    LonLat centre;            ///< lon/lat at the centre of the viewport
+    double metres_per_pixel = 0;
+    bool show_provinces = true, show_prefectures = true, show_regions = true, show_hubs = true,
+         show_labels = true, show_legend = true;
+    std::map<std::string, RegionSetting> regions;  ///< by region id; absent ids have the defaults
+    std::string selected_region;                   ///< region id, or empty
+    std::string selected_prefecture;               ///< prefecture code, or empty
+    std::vector<std::string> industries;  ///< one: highlight its regions; several: count choropleth
+    std::vector<std::string> compare;     ///< 2 to 4 region ids, or empty
+    ChoroplethKind choropleth = ChoroplethKind::None;
+    DataLayerSettings data;
+    FigureKind figure = FigureKind::Map;
+    std::string matrix_sort = "plan";  ///< plan, name, industries (rows by count of industries)
+    bool show_compare_window = false, show_matrix_window = false, split_view = false;
+};
+
+/// Reads a session file. Relative data paths are resolved against the file's folder. Unknown keys
+/// are ignored (newer versions); a wrong type or value throws AtlasError(Input) naming file and key.
+Session read_session(const std::string& path);
+
+/// The session as JSON text (what write_session writes); data paths as given.
+std::string session_json(const Session& session);
+/// Parses session JSON; `origin` names the source in errors and anchors relative data paths.
+Session parse_session(const std::string& text, const std::string& origin);
+
+/// Writes atomically (temporary file, then rename); refuses an existing file unless `force`.
+void write_session(const std::string& path, const Session& session, bool force);
+
+}  // namespace atlas

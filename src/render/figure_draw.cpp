@@ -1,0 +1,85 @@
+#include "figure_draw.hpp"
+
+#include <epoxy/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "headless.hpp"
+#include "legend_draw.hpp"
+#include "matrix_draw.hpp"
+#include "error.hpp"
+#include "io/atomic_file.hpp"
+#include "offscreen.hpp"
+
+namespace atlas::render {
+
+std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, const Legend& legend) {
+    std::vector<std::string> texts = labels.all_texts();
+    texts.push_back(legend.title);
+    for (const LegendEntry& e : legend.entries) texts.push_back(e.label);
+    texts.insert(texts.end(), legend.notes.begin(), legend.notes.end());
+    for (const PlanRegion& r : doc.plan().regions) texts.insert(texts.end(), {r.name_en, r.name_zh});
+    for (const Industry& i : doc.plan().industries) texts.insert(texts.end(), {i.name_en, i.name_zh});
+    return texts;
+}
+
+void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
+                      const Camera& camera, bool legend) {
+    renderer.draw(camera, figure.style);
+    overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
+        if (figure.style.show_labels) draw_labels(list, font, labels, camera, figure.style);
+        if (!legend || figure.legend.entries.empty()) return;
+        // Bottom left: in a national view of China that corner holds neighbouring countries only.
+        float max_width = std::max(260.0f, static_cast<float>(camera.width) * 0.34f), w = 0, h = 0;
+        legend_size(font, figure.legend, max_width, w, h);
+        draw_legend(list, font, figure.legend, 12 + w, static_cast<float>(camera.height) - 12, max_width);
+    });
+}
+
+void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bool english, int width, int height) {
+    glViewport(0, 0, width, height);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {
+        draw_matrix(list, font, layout, english, 16, 16);
+        draw_legend(list, font, matrix_legend(), static_cast<float>(width) - 12, static_cast<float>(height) - 12,
+                    std::max(300.0f, static_cast<float>(width) * 0.4f));
+    });
+}
+
+RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                               bool force) {
+    check_target(output, force, "PNG");
+    Figure figure = compose_figure(doc, session, data);
+    if (session.figure == FigureKind::Matrix) {
+        MatrixLayout layout = matrix_layout(doc.plan(), session.matrix_sort);
+        OffscreenContext context;
+        OffscreenTarget target(session.width, session.height);
+        target.bind();
+        std::vector<std::string> texts;
+        for (const PlanRegion& r : doc.plan().regions) texts.insert(texts.end(), {r.name_en, r.name_zh});
+        for (const Industry& i : doc.plan().industries) texts.insert(texts.end(), {i.name_en, i.name_zh});
+        HeadlessLabels overlay(texts, kFigureLabelPx);
+        paint_matrix_figure(overlay, layout, session.english, session.width, session.height);
+        write_png(output, session.width, session.height, target.read_rgba(), force);
+        return {context.renderer(), {}, {}};
+    }
+    // The scene's level of detail follows the session's scale, as in the viewer.
+    double scale = session.has_camera ? session.metres_per_pixel : 5.5e6 / session.width;
+    Scene scene = build_scene(doc, {session.projection, session_tolerance(scale)});
+    Projection projection(session.projection);
+    Camera camera = session_camera(session, scene, projection, session.width, session.height);
+    OffscreenContext context;
+    MapRenderer renderer;
+    renderer.upload(scene);
+    OffscreenTarget target(session.width, session.height);
+    target.bind();
+    LabelSource labels(doc, scene);
+    HeadlessLabels overlay(figure_texts(doc, labels, figure.legend), kFigureLabelPx);
+    paint_map_figure(renderer, overlay, labels, figure, camera, session.show_legend);
+    write_png(output, session.width, session.height, target.read_rgba(), force);
+    return {context.renderer(), camera, scene.origin};
+}
+
+}  // namespace atlas::render

@@ -1,0 +1,117 @@
+// Export dialog: layer, filter, format, precision, simplification and path; runs the same
+// export_layers as `clusteratlas export` and shows the result (path, features, size) or the error.
+// Also saves the figure (map with legend) as PNG.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <filesystem>
+
+#include "error.hpp"
+#include "io/export.hpp"
+#include "panels.hpp"
+#include "viewer_state.hpp"
+
+namespace atlas::viewer {
+
+namespace {
+
+struct ExportDialog {
+    int layer = 2;      ///< index into kLayers
+    int filter = 0;     ///< 0 all, 1 the selected region, 2 the compare set, 3 the selected industry
+    int format = 0;     ///< index into kFormats
+    int precision = 6;
+    float simplify_m = 0;
+    bool force = false;
+    std::string path = "clusteratlas-export.geojson";
+    int pending = 0;    ///< frames until the export runs (1: "exporting" has been shown)
+    bool was_open = false;
+};
+
+const char* kLayers[] = {"provinces", "prefectures", "regions", "hubs", "coverage", "all"};
+const char* kFormats[] = {"GeoJSON", "GPKG", "FlatGeobuf", "ESRI Shapefile", "KML", "CSV", "GeoJSONSeq"};
+const char* kExtensions[] = {".geojson", ".gpkg", ".fgb", ".shp", ".kml", ".csv", ".geojsonl"};
+const char* kFilters[] = {"every region", "the selected region", "the compare set", "the selected industry's regions"};
+
+ExportDialog& dialog() {
+    static ExportDialog d;  // the dialog's own settings live as long as the window
+    return d;
+}
+
+ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
+    ExportRequest r;
+    r.layers = parse_export_layers(kLayers[d.layer]);
+    const Session& s = state.session;
+    if (d.filter == 1) {
+        if (s.selected_region.empty()) throw AtlasError(ErrorKind::Usage, "no region selected (click one on the map)");
+        r.regions = {s.selected_region};
+    } else if (d.filter == 2) {
+        if (s.compare.empty()) throw AtlasError(ErrorKind::Usage, "the compare set is empty (open it with C)");
+        r.regions = s.compare;
+    } else if (d.filter == 3) {
+        if (s.industries.size() != 1) throw AtlasError(ErrorKind::Usage, "select exactly one industry first");
+        r.industry = s.industries[0];
+    }
+    r.driver = kFormats[d.format];
+    r.precision = d.precision;
+    r.simplify_m = d.simplify_m;
+    r.output = d.path;
+    r.force = d.force;
+    return r;
+}
+
+void run_export(ViewerState& state, const ExportDialog& d) {
+    try {
+        ExportResult result = export_layers(state.doc, request_for(state, d));
+        state.export_result = "wrote " + result.path + ": " + std::to_string(result.features) + " features, " +
+                              std::to_string(result.bytes) + " bytes (" + result.driver + ")";
+    } catch (const AtlasError& e) {
+        state.export_result = std::string("error: ") + e.what();
+    }
+    state.message = state.export_result;
+}
+
+void format_combo(ExportDialog& d) {
+    int before = d.format;
+    ImGui::Combo("format", &d.format, kFormats, IM_ARRAYSIZE(kFormats));
+    if (before == d.format) return;
+    // Keep the file name, change the extension to the format's.
+    d.path = std::filesystem::path(d.path).replace_extension(kExtensions[d.format]).string();
+}
+
+}  // namespace
+
+void draw_export_dialog(ViewerState& state) {
+    ExportDialog& d = dialog();
+    // Opening the dialog with a region selected offers to export that selection.
+    if (state.show_export && !d.was_open && !state.session.selected_region.empty()) d.filter = 1;
+    if (state.show_export && !d.was_open) ImGui::SetNextWindowFocus();
+    d.was_open = state.show_export;
+    if (!state.show_export) return;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2 - 260, io.DisplaySize.y / 2 - 160), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Export", &state.show_export)) return ImGui::End();
+    ImGui::Combo("layer", &d.layer, kLayers, IM_ARRAYSIZE(kLayers));
+    ImGui::Combo("filter", &d.filter, kFilters, IM_ARRAYSIZE(kFilters));
+    format_combo(d);
+    ImGui::SliderInt("precision (decimals)", &d.precision, 1, 9);
+    ImGui::InputFloat("simplify (metres)", &d.simplify_m, 100, 1000, "%.0f");
+    if (d.simplify_m < 0) d.simplify_m = 0;
+    ImGui::InputText("path", &d.path);
+    ImGui::Checkbox("replace an existing file", &d.force);
+    if (d.pending == 1) {
+        run_export(state, d);  // the previous frame showed "exporting"
+        d.pending = 0;
+    }
+    if (d.pending == 2) ImGui::Text("exporting %s ...", kLayers[d.layer]), d.pending = 1;
+    if (ImGui::Button("Export") && d.pending == 0) d.pending = 2;
+    ImGui::SameLine();
+    if (ImGui::Button("Save figure (PNG with legend)")) state.figure_requested = true;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputText("##figure", &state.figure_path);
+    if (!state.export_result.empty()) ImGui::TextWrapped("%s", state.export_result.c_str());
+    ImGui::End();
+}
+
+}  // namespace atlas::viewer

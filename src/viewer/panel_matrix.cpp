@@ -1,0 +1,89 @@
+// Coverage matrix window: regions x industries as a heat grid (the same drawing as the headless
+// matrix figure), sortable; hovering a cell shows the plan's sentence, clicking it selects that
+// region and industry on the map.
+#include <imgui.h>
+
+#include "matrix_draw.hpp"
+#include "panels.hpp"
+#include "viewer_state.hpp"
+
+namespace atlas::viewer {
+
+namespace {
+
+void cell_tooltip(ViewerState& state, const MatrixLayout& m, std::size_t row, std::size_t column) {
+    const PlanRegion& r = *m.matrix.regions[row];
+    const Industry& ind = *m.matrix.industries[column];
+    Coverage c = m.matrix.cells[row][column];
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(460);
+    ImGui::Text("%s x %s", r.name_en.c_str(), ind.name_en.c_str());
+    ImGui::TextDisabled("%s", c == Coverage::Explicit  ? "named for the region"
+                              : c == Coverage::General ? "designated for strategic emerging industries in general"
+                                                       : "not designated");
+    if (c != Coverage::None) ImGui::TextWrapped("Plan, section %s: \"%s\"", r.plan_section.c_str(), r.designation.quote.c_str());
+    for (const IndustryDesignation& d : r.designation.industries)
+        if (state.doc.plan().designates(r, ind.id) && (d.industry == ind.id || ind.parent.empty()))
+            ImGui::TextDisabled("the plan's word: \"%s\"", d.plan_term.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void choose_cell(ViewerState& state, const MatrixLayout& m, std::size_t row, std::size_t column) {
+    const PlanRegion& r = *m.matrix.regions[row];
+    state.session.selected_region = r.id;
+    state.session.selected_prefecture.clear();
+    state.session.industries = {m.matrix.industries[column]->id};
+    state.session.compare.clear();
+    fly_to(state, {&state.doc.shape(r).geometry});
+}
+
+void sort_combo(Session& s) {
+    const char* sorts[] = {"plan", "name", "industries"};
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo("sort rows", s.matrix_sort.c_str())) {
+        for (const char* option : sorts)
+            if (ImGui::Selectable(option, s.matrix_sort == option)) s.matrix_sort = option;
+        ImGui::EndCombo();
+    }
+}
+
+/// Matrix row and column of the current selection, for the outline.
+void selection(ViewerState& state, const MatrixLayout& m, long& row, long& column) {
+    row = column = -1;
+    for (std::size_t r = 0; r < m.matrix.regions.size(); ++r)
+        if (m.matrix.regions[r]->id == state.session.selected_region) row = static_cast<long>(r);
+    for (std::size_t c = 0; c < m.matrix.industries.size(); ++c)
+        if (state.session.industries.size() == 1 && m.matrix.industries[c]->id == state.session.industries[0]) column = static_cast<long>(c);
+}
+
+}  // namespace
+
+void draw_matrix_window(ViewerState& state) {
+    Session& s = state.session;
+    if (!s.show_matrix_window) return;
+    ImGui::SetNextWindowPos(ImVec2(350, 60), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(980, 720), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Coverage matrix", &s.show_matrix_window, ImGuiWindowFlags_HorizontalScrollbar)) return ImGui::End();
+    sort_combo(s);
+    ImGui::SameLine();
+    ImGui::TextDisabled("dark: named for the region; light: designated in general. Click a cell to show it on the map.");
+    if (state.matrix_sort_applied != s.matrix_sort || state.matrix.rows.empty()) {
+        state.matrix = matrix_layout(state.doc.plan(), s.matrix_sort);
+        state.matrix_sort_applied = s.matrix_sort;
+    }
+    const MatrixLayout& layout = state.matrix;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    long row = -1, column = -1;
+    selection(state, layout, row, column);
+    render::draw_matrix(ImGui::GetWindowDrawList(), ImGui::GetFont(), layout, s.english, origin.x, origin.y, row, column);
+    ImGui::InvisibleButton("grid", ImVec2(layout.width(), layout.height()));
+    std::size_t r = 0, c = 0;
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    bool on_cell = ImGui::IsItemHovered() && layout.cell_at(mouse.x - origin.x, mouse.y - origin.y, r, c);
+    if (on_cell) cell_tooltip(state, layout, r, c);
+    if (on_cell && ImGui::IsItemClicked()) choose_cell(state, layout, r, c);
+    ImGui::End();
+}
+
+}  // namespace atlas::viewer

@@ -1,0 +1,197 @@
+// Sessions: what the viewer saves is what `view --session` and `render --session` read back, and a
+// session's figure (style and legend) shows what it says.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "error.hpp"
+#include "scene/figure.hpp"
+#include "scene/matrix_layout.hpp"
+#include "scene/session.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+
+namespace {
+
+std::size_t region_index(const char* id) {
+    const Plan& plan = test::bundled_plan();
+    const PlanRegion* r = plan.region(id);
+    REQUIRE(r != nullptr);
+    return static_cast<std::size_t>(r - plan.regions.data());
+}
+
+std::size_t province_index(const char* code) {
+    const RegionLayer& provinces = test::bundled_document().provinces();
+    const Region* p = provinces.find(code);
+    REQUIRE(p != nullptr);
+    return static_cast<std::size_t>(p - provinces.regions.data());
+}
+
+bool same_colour(const Rgba& a, const Rgba& b) {
+    return std::fabs(a.r - b.r) < 1e-6 && std::fabs(a.g - b.g) < 1e-6 && std::fabs(a.b - b.b) < 1e-6;
+}
+
+}  // namespace
+
+TEST_CASE("session: every setting survives a write and a read", "[session]") {
+    Session s;
+    s.width = 1200, s.height = 700, s.projection = "mercator", s.english = false;
+    s.has_camera = true, s.centre = {121.47, 31.23}, s.metres_per_pixel = 320.5;
+    s.show_prefectures = false, s.show_legend = false;
+    s.regions["kunming"] = {false, -1};
+    s.regions["jingjinji"] = {true, 0.8f};
+    s.selected_region = "shandong_peninsula", s.selected_prefecture = "370200";
+    s.industries = {"biomedicine", "new_materials"};
+    s.compare = {"jingjinji", "shandong_peninsula"};
+    s.choropleth = ChoroplethKind::UserData;
+    s.data = {"/data/firms.csv", "adcode", "firms", "natural", 7};
+    s.figure = FigureKind::Matrix, s.matrix_sort = "name", s.split_view = true, s.show_matrix_window = true;
+    test::TempFolder tmp;
+    std::string path = tmp.path("s.json");
+    write_session(path, s, false);
+    Session back = read_session(path);
+    CHECK(session_json(back) == session_json(s));
+    CHECK(back.centre.lon == 121.47);
+    CHECK(back.regions.at("jingjinji").opacity == Approx(0.8f));
+    CHECK(back.data.classes == 7);
+    SECTION("an existing file is kept without force") {
+        CHECK_THROWS_WITH(write_session(path, Session{}, false), Catch::Contains("exists (use --force"));
+        CHECK(read_session(path).width == 1200);
+    }
+}
+
+TEST_CASE("session: a relative data path is read beside the session file", "[session]") {
+    test::TempFolder tmp;
+    std::filesystem::create_directories(tmp.path("figures"));
+    std::ofstream(tmp.path("figures/s.json")) << R"({"clusteratlas_session": 1, "choropleth": "data",
+        "data": {"path": "../firms.csv"}})";
+    Session s = read_session(tmp.path("figures/s.json"));
+    CHECK(s.choropleth == ChoroplethKind::UserData);
+    CHECK(s.data.path == std::filesystem::path(tmp.path("firms.csv")).lexically_normal().string());
+}
+
+TEST_CASE("session: bad files name the file and the key", "[session]") {
+    auto error_of = [](const std::string& text) {
+        try {
+            parse_session(text, "s.json");
+        } catch (const AtlasError& e) {
+            CHECK(e.kind() == ErrorKind::Input);
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK_THAT(error_of("{"), Catch::StartsWith("s.json: not a session file (JSON error"));
+    CHECK_THAT(error_of(R"({"size": [10, 10]})"), Catch::Contains("no 'clusteratlas_session' key"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "size": [10, 10]})"), Catch::Contains("'size' must be"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "layers": {"hubs": "yes"}})"),
+               Catch::Contains("'layers.hubs' has the wrong type"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "camera": {"lon": 116, "lat": 95, "metres_per_pixel": 100}})"),
+               Catch::Contains("'camera' needs"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "choropleth": "heat"})"), Catch::Contains("unknown choropleth 'heat'"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "language": "fr"})"), Catch::Contains("'language' must be en or zh"));
+}
+
+TEST_CASE("session: names the document lacks are refused", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.compare = {"jingjinji"};
+    CHECK_THROWS_WITH(check_session(doc, s, "s.json"), "s.json: 'compare' needs 2 to 4 regions, not 1");
+    s.compare = {"jingjinji", "atlantis"};
+    CHECK_THROWS_WITH(check_session(doc, s, "s.json"), "s.json: unknown region 'atlantis' in 'compare'");
+    s.compare.clear();
+    s.selected_prefecture = "999999";
+    CHECK_THROWS_WITH(check_session(doc, s, "s.json"), Catch::Contains("unknown prefecture code '999999'"));
+    s.selected_prefecture.clear();
+    s.industries = {"telepathy"};
+    CHECK_THROWS_WITH(check_session(doc, s, "s.json"), Catch::Contains("unknown industry 'telepathy'"));
+}
+
+TEST_CASE("figure: one industry shows its regions, faint general ones, and hides the rest", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.industries = {"integrated_circuits"};
+    Figure f = compose_figure(doc, s, nullptr);
+    CHECK(f.style.regions[region_index("west_taiwan_strait")].visible);
+    CHECK(f.style.regions[region_index("west_taiwan_strait")].fill_alpha >= 0.6f);
+    CHECK_FALSE(f.style.regions[region_index("shandong_peninsula")].visible);  // explicit, but not for chips
+    CHECK(f.style.regions[region_index("kunming")].fill_alpha < 0.2f);         // general: faint
+    CHECK_FALSE(f.style.regions[region_index("bohai_sea_region")].visible);    // context
+    CHECK_THAT(f.legend.title, Catch::Contains("Integrated circuits"));
+    CHECK(f.legend.entries[0].label == "West Side of the Taiwan Strait");
+}
+
+TEST_CASE("figure: several industries colour regions by how many they are named for", "[session]") {
+    Session s;
+    s.industries = {"biomedicine", "marine_economy"};
+    Figure f = compose_figure(test::bundled_document(), s, nullptr);
+    const RegionPaint& shandong = f.style.regions[region_index("shandong_peninsula")];  // both
+    const RegionPaint& west = f.style.regions[region_index("west_taiwan_strait")];      // marine only
+    CHECK(same_colour(shandong.colour, f.legend.entries[1].colour));
+    CHECK(same_colour(west.colour, f.legend.entries[0].colour));
+    CHECK(f.legend.entries[1].label == "2 of 2");
+    CHECK_FALSE(f.style.regions[region_index("kunming")].visible);
+}
+
+TEST_CASE("figure: the compare set shows only its regions and hatches the members they share", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.compare = {"jingjinji", "bohai_sea_region"};
+    Figure f = compose_figure(doc, s, nullptr);
+    std::size_t visible = 0;
+    for (const RegionPaint& p : f.style.regions) visible += p.visible ? 1 : 0;
+    CHECK(visible == 2);
+    // Every unit of Beijing-Tianjin-Hebei lies in the Bohai Sea region: all of them are shared.
+    CHECK(f.style.overlap_prefectures.size() == doc.shape(*doc.plan().region("jingjinji")).units.size());
+    CHECK(f.legend.entries.back().label == "member of more than one (overlap)");  // no hubs: no hub symbol
+}
+
+TEST_CASE("figure: province coverage fills each province by its classed share", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.choropleth = ChoroplethKind::ProvinceCoverage;
+    Figure f = compose_figure(doc, s, nullptr);
+    REQUIRE(f.style.fills.layer == FeatureFills::Layer::Provinces);
+    const auto& fills = f.style.fills.colours;
+    CHECK(same_colour(fills[province_index("110000")], ramp_colour(1)));  // Beijing: all inside
+    CHECK(same_colour(fills[province_index("540000")], ramp_colour(0)));  // Tibet: nothing designated
+    CHECK(f.legend.entries.size() == coverage_class_bounds().size() + 1);  // classes and the hub symbol
+    for (const RegionPaint& p : f.style.regions) CHECK_FALSE(p.fill);
+}
+
+TEST_CASE("figure: a user column is classed onto its provinces", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = std::string(ATLAS_TEST_DATA) + "/user/province_area.csv";
+    s.data.column = "area_km2";
+    s.data.method = "quantile";
+    s.data.classes = 4;
+    auto table = load_session_data(doc, s);
+    REQUIRE(table != nullptr);
+    Figure f = compose_figure(doc, s, table.get());
+    const auto& fills = f.style.fills.colours;
+    CHECK(same_colour(fills[province_index("650000")], ramp_colour(1)));  // Xinjiang: the largest
+    CHECK(same_colour(fills[province_index("820000")], ramp_colour(0)));  // Macau: the smallest
+    CHECK(f.legend.entries.size() == 4 + 2);                               // classes, no data, hubs
+    CHECK_THAT(f.legend.title, Catch::StartsWith("area_km2 (province_area.csv)"));
+    s.data.column = "firms";
+    CHECK_THROWS_AS(compose_figure(doc, s, table.get()), AtlasError);
+}
+
+TEST_CASE("matrix layout: rows sorted by industries named, cells found at their pixels", "[session]") {
+    const Plan& plan = test::bundled_plan();
+    MatrixLayout m = matrix_layout(plan, "industries");
+    REQUIRE(m.rows.size() == plan.regions.size());
+    REQUIRE(m.columns.size() == plan.industries.size());
+    CHECK(m.row_explicit[m.rows[0]] >= m.row_explicit[m.rows[1]]);
+    CHECK(m.matrix.regions[m.rows.back()]->designation.type == DesignationType::Context);
+    std::size_t row = 0, column = 0;
+    REQUIRE(m.cell_at(m.row_label_px + 1, m.header_px + 1, row, column));
+    CHECK(row == m.rows[0]);
+    CHECK(m.matrix.industries[column]->id == "next_gen_it");  // the first sector leads the columns
+    CHECK_FALSE(m.cell_at(5, 5, row, column));
+    CHECK_THROWS_AS(matrix_layout(plan, "colour"), AtlasError);
+}

@@ -7,6 +7,7 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "option_values.hpp"
+#include "scene/figure.hpp"
 #include "session_options.hpp"
 #include "viewer_app.hpp"
 
@@ -41,6 +42,7 @@ void run_view(Context& ctx, ViewArgs& args) {
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
     args.options.projection = s.projection;
     ctx.plan();
+    load_session_data(ctx.doc(), s);  // a bad CSV is refused here, each bad row named, before a window opens
     viewer::run_viewer(ctx.doc(), args.options);
 }
 }  // namespace

@@ -110,6 +110,8 @@ Legend matrix_legend() {
 
 void draw_matrix(ImDrawList* list, ImFont* font, const MatrixLayout& layout, bool english, float x, float y,
                  long selected_row, long selected_column) {
+    // On white, like the printed figure, whatever the window behind it (the viewer's is dark).
+    list->AddRectFilled(ImVec2(x, y), ImVec2(x + layout.width(), y + layout.height()), IM_COL32(255, 255, 255, 255));
     draw_headers(list, font, layout, english, x, y);
     draw_rows(list, font, layout, english, x, y);
     draw_totals(list, font, layout, x, y);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "analysis/classify.hpp"
@@ -44,20 +45,57 @@ void classing(Session& s) {
     ImGui::SliderInt("classes", &s.data.classes, 2, 9);
 }
 
-/// The CSV path: typed, then loaded with the button (a file that cannot be used reports why).
+void load_csv(ViewerState& state, const std::string& path) {
+    state.session.data.path = std::filesystem::absolute(path).lexically_normal().string();
+    state.session.data.column.clear();
+    state.session.choropleth = ChoroplethKind::UserData;
+    state.loaded_data.clear();  // read it again even when the path is the same (an edited file)
+    state.applied_figure.clear();
+}
+
+/// The folder a typed path points into: itself when it is one, else its parent, else the current one.
+std::filesystem::path folder_of(const std::string& typed) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p = typed.empty() ? fs::current_path() : fs::absolute(typed);
+    if (fs::is_directory(p, ec)) return p;
+    return fs::is_directory(p.parent_path(), ec) ? p.parent_path() : fs::current_path();
+}
+
+/// A small file chooser: the CSV files (and subfolders) of the folder being typed, sorted.
+void csv_browser(ViewerState& state, std::string& typed) {
+    namespace fs = std::filesystem;
+    fs::path folder = folder_of(typed);
+    std::vector<fs::path> entries;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(folder, fs::directory_options::skip_permission_denied, ec)) {
+        bool csv = e.is_regular_file(ec) && e.path().extension() == ".csv";
+        if ((csv || e.is_directory(ec)) && e.path().filename().string()[0] != '.') entries.push_back(e.path());
+    }
+    std::sort(entries.begin(), entries.end());
+    ImGui::BeginChild("files", ImVec2(0, 110), true);
+    ImGui::TextDisabled("%s", folder.string().c_str());
+    if (folder.has_parent_path() && folder != folder.root_path() && ImGui::Selectable("../"))
+        typed = folder.parent_path().string() + "/";
+    for (const fs::path& p : entries) {
+        bool directory = fs::is_directory(p, ec);
+        std::string label = p.filename().string() + (directory ? "/" : "");
+        if (!ImGui::Selectable(label.c_str(), p.string() == state.session.data.path)) continue;
+        if (directory) typed = p.string() + "/";
+        else typed = p.string(), load_csv(state, typed);
+    }
+    ImGui::EndChild();
+}
+
+/// The CSV path: typed (or chosen below), then loaded; a file that cannot be used says why.
 void data_file(ViewerState& state) {
-    static std::string typed;  // what is in the box, applied only on Load
+    std::string& typed = state.typed_data_path;
     if (typed.empty()) typed = state.session.data.path;
     ImGui::SetNextItemWidth(220);
     ImGui::InputTextWithHint("##csv", "CSV keyed by province or prefecture code", &typed);
     ImGui::SameLine();
-    if (ImGui::Button("Load")) {
-        state.session.data.path = std::filesystem::absolute(typed).string();
-        state.session.data.column.clear();
-        state.session.choropleth = ChoroplethKind::UserData;
-        state.loaded_data.clear();  // read it again even when the path is the same (edited file)
-        state.applied_figure.clear();
-    }
+    if (ImGui::Button("Load")) load_csv(state, typed);
+    csv_browser(state, typed);
 }
 
 }  // namespace
@@ -72,8 +110,13 @@ void draw_choropleth_controls(ViewerState& state) {
                                                      : "inside regions designated at all");
     if (s.choropleth != ChoroplethKind::UserData) return;
     data_file(state);
+    if (!state.data_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.35f, 1));
+        ImGui::TextWrapped("%s", state.data_error.c_str());
+        ImGui::PopStyleColor();
+    }
     if (state.data == nullptr) {
-        ImGui::TextWrapped("No table loaded: type a CSV path and press Load.");
+        if (state.data_error.empty()) ImGui::TextWrapped("No table loaded: type a CSV path or choose one, then Load.");
         return;
     }
     column_combo(state);

@@ -97,7 +97,7 @@ void draw_menu_bar(ViewerState& state) {
 }
 
 void draw_map_legend(ViewerState& state) {
-    if (!state.session.show_legend || state.legend.entries.empty() || state.session.split_view) return;
+    if (!state.session.show_legend || state.legend.entries.empty() || split_active(state)) return;
     ImGuiIO& io = ImGui::GetIO();
     float max_width = std::max(260.0f, io.DisplaySize.x * 0.3f), w = 0, h = 0;
     render::legend_size(ImGui::GetFont(), state.legend, max_width, w, h);

@@ -173,8 +173,9 @@ void draw_split(ViewerState& state, render::MapRenderer& renderer, ImFont* label
         draw_map_labels(state, label_font, half, *styles[side], side * half.width);
         const PlanRegion* r = state.doc.plan().region(state.session.compare[static_cast<std::size_t>(side)]);
         std::string caption = state.session.english ? r->name_en : r->name_zh;
-        ImGui::GetBackgroundDrawList()->AddText(ImVec2(static_cast<float>(side * half.width) / scale + 360, 30),
-                                                IM_COL32(20, 20, 60, 255), caption.c_str());
+        float width = ImGui::CalcTextSize(caption.c_str()).x;
+        float x = (static_cast<float>(side * half.width) + static_cast<float>(half.width) / 2) / scale - width / 2;
+        ImGui::GetBackgroundDrawList()->AddText(ImVec2(x, 30), IM_COL32(20, 20, 60, 255), caption.c_str());
     }
     float middle = static_cast<float>(half.width) / scale;
     ImGui::GetBackgroundDrawList()->AddLine(ImVec2(middle, 0), ImVec2(middle, ImGui::GetIO().DisplaySize.y),
@@ -184,7 +185,7 @@ void draw_split(ViewerState& state, render::MapRenderer& renderer, ImFont* label
 void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, ImFont* label_font,
                 bool interacting) {
     sync_figure(state);
-    if (state.session.split_view && state.session.compare.size() >= 2) {
+    if (split_active(state)) {
         draw_split(state, renderer, label_font);
     } else {
         draw_map(state, renderer, cache, interacting);
@@ -237,7 +238,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         renderer.upload(state.scene);
         double last_camera_change = -1;
         Camera last_camera = state.camera;
-        state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        if (state.message.empty()) state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
         PointerState pointer;
         bool changed = true;
         std::vector<double> frame_ms;

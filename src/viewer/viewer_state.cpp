@@ -11,8 +11,15 @@
 
 namespace atlas::viewer {
 
+bool split_active(const ViewerState& state) { return state.session.split_view && state.session.compare.size() >= 2; }
+
 std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy) {
-    ProjectedXY world = state.camera.screen_to_world(sx, sy);
+    Camera camera = state.camera;
+    if (split_active(state)) {  // two half-width maps with one centre: map the pointer into its half
+        camera.width = state.camera.width / 2;
+        if (sx >= camera.width) sx -= camera.width;
+    }
+    ProjectedXY world = camera.screen_to_world(sx, sy);
     LonLat ll;
     if (!state.projection->inverse({world.x + state.scene.origin.x, world.y + state.scene.origin.y}, ll))
         return std::nullopt;
@@ -103,6 +110,7 @@ void load_data(ViewerState& state) {
     state.data.reset();
     state.loaded_data = wanted;
     if (wanted.empty()) return;
+    state.data_error.clear();
     state.data = load_session_data(state.doc, s);
     state.message = "loaded " + s.data.path + " (" + std::to_string(state.data->codes.size()) + " rows)";
 }
@@ -120,15 +128,13 @@ void sync_figure(ViewerState& state) {
         state.style = figure.style;
         state.legend = figure.legend;
     } catch (const AtlasError& e) {
-        // Keep the viewer usable: report the problem (every bad row) and fall back to no choropleth.
-        state.message = e.what();
-        state.session.choropleth = ChoroplethKind::None;
-        state.loaded_data.clear();
+        // Keep the viewer usable: say what is wrong with the file (every bad row) where it was chosen,
+        // and draw the map without it until another file is loaded.
+        state.data_error = e.what();
         state.data.reset();
         Figure figure = compose_figure(state.doc, state.session, nullptr);
         state.style = figure.style;
         state.legend = figure.legend;
-        key = figure_key(state.session);
     }
     if (state.session.compare.size() >= 2) {  // the split view's halves: one compared region each
         Session half = state.session;
@@ -188,6 +194,7 @@ void write_state_file(ViewerState& state) {
     j["legend_title"] = state.legend.title;
     j["export_result"] = state.export_result;
     j["message"] = state.message;
+    j["data_error"] = state.data_error;
     std::string text = j.dump(2) + "\n";
     if (text == state.written_state) return;
     state.written_state = text;

@@ -51,11 +51,13 @@ struct ViewerState {
     MapStyle style;                    ///< the session's figure style (derived)
     Legend legend;                     ///< the session's legend (derived)
     std::string legend_title_shown;
+    std::string typed_data_path;       ///< the CSV path box of the colouring controls
     bool compare_window_was_open = false;  ///< to bring the compare window to the front as it opens    ///< the legend window's title last frame (unfolds it on a change)
     MapStyle split_left, split_right;  ///< styles of the split view's halves (the first two compared regions)
     std::string applied_figure;        ///< the session settings `style` reflects
     std::unique_ptr<UserTable> data;   ///< the session's CSV when its choropleth is user data
-    std::string loaded_data;           ///< path and key column of `data`
+    std::string loaded_data;           ///< path and key column of `data` (loaded or failed)
+    std::string data_error;            ///< why the session's CSV could not be used (one line per problem)
     bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
     bool map_dirty = true;             ///< the cached map must be redrawn (style, selection, scene)
 
@@ -78,7 +80,10 @@ struct ViewerState {
     std::string message;                ///< last status message (screenshot written, errors)
 };
 
-/// Screen pixel (framebuffer) to lon/lat; empty where the projection has no inverse.
+/// True when the map is split in two (the split view is on and two regions are compared).
+bool split_active(const ViewerState& state);
+
+/// Screen pixel (framebuffer) to lon/lat (in either half of a split view); empty where the projection has no inverse.
 std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy);
 
 /// The selected region (null for none), from the session.

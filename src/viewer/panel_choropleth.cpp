@@ -90,7 +90,6 @@ void csv_browser(ViewerState& state, std::string& typed) {
 /// The CSV path: typed (or chosen below), then loaded; a file that cannot be used says why.
 void data_file(ViewerState& state) {
     std::string& typed = state.typed_data_path;
-    if (typed.empty()) typed = state.session.data.path;
     ImGui::SetNextItemWidth(220);
     ImGui::InputTextWithHint("##csv", "CSV keyed by province or prefecture code", &typed);
     ImGui::SameLine();

@@ -34,6 +34,7 @@ void load_session(ViewerState& state, const std::string& path) {
         check_session(state.doc, s, path);
         s.width = state.camera.width, s.height = state.camera.height;  // the window keeps its size
         state.session = s;
+        state.typed_data_path = s.data.path;
         state.options.projection = s.projection;
         state.options.session_path = path;
         state.camera_from_session = true;

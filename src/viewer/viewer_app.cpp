@@ -220,6 +220,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     ViewerState state(doc);
     state.options = options;
     state.session = options.session;
+    state.typed_data_path = state.session.data.path;
     state.camera_from_session = true;
     glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
     refresh_scene(state);

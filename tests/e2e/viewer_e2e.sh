@@ -88,6 +88,25 @@ grep -q "Feature Count: 1" "$tmp/ogrinfo.txt" || fail "the export has not 1 feat
 grep -q "id (String) = yangtze_river_delta" "$tmp/ogrinfo.txt" || fail "export is not the selected region"
 echo "exported: $(field "['export_result']")"
 
+# Colour by my data: a CSV with bad rows is refused with each row named; a good one is drawn, classed.
+xdotool mousemove --window "$wid" 243 193 click 1
+wait_for "d['choropleth'] == 'data'"
+xdotool mousemove --window "$wid" 120 218 click 1
+sleep 0.3
+xdotool type --window "$wid" --delay 10 "$here/../data/user/bad_rows.csv"
+xdotool mousemove --window "$wid" 261 218 click 1
+wait_for "':3: unknown code' in d['data_error'] and ':4: column' in d['data_error'] and ':6: duplicate code' in d['data_error']"
+xdotool mousemove --window "$wid" 120 218 click 1
+sleep 0.3
+# ImGui 1.86 reads keys as held states once a frame: hold Ctrl+A long enough to be seen.
+xdotool keydown --window "$wid" ctrl+a
+sleep 0.3
+xdotool keyup --window "$wid" ctrl+a
+xdotool type --window "$wid" --delay 10 "$here/../data/user/province_area.csv"
+xdotool mousemove --window "$wid" 261 218 click 1
+wait_for "d['data_error'] == '' and d['legend_title'] == 'area_km2 (province_area.csv)'"
+echo "my data: $(field "['legend_title']")"
+
 # Ctrl+S saves the session, F12 the figure; render --session of that session gives the same image.
 xdotool mousemove --window "$wid" 700 890 key --window "$wid" ctrl+s
 wait_for "d['message'].startswith('saved session')"
@@ -106,7 +125,7 @@ viewer_pid=""
 
 # A session opens where it was saved: the viewer started with it shows the same compare set.
 "$bin" view --session "$tmp/clusteratlas-session.json" --state-file "$tmp/state.json" --frames 5
-wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['industries'] == ['biotech']"
+wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['industries'] == ['biotech'] and d['choropleth'] == 'data'"
 
 # A screenshot run writes a PNG of the window size.
 "$bin" view --size 1200x800 --screenshot "$tmp/shot.png"

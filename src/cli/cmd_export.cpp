@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/postgis.hpp"
 #include "io/export.hpp"
 
 namespace atlas::cli {
@@ -21,7 +22,7 @@ extern "C" void on_interrupt(int) { g_interrupted = 1; }
 struct ExportArgs {
     std::vector<std::string> layers{"regions"};
     std::vector<std::string> regions;
-    std::string industry, format, output;
+    std::string industry, format, output, table;
     int precision = -1;
     double simplify_m = 0;
     bool force = false;
@@ -46,6 +47,7 @@ ExportRequest make_request(Context& ctx, const ExportArgs& args) {
     if (args.precision >= 0) r.precision = args.precision;
     r.simplify_m = args.simplify_m;
     r.output = args.output;
+    r.table = args.table;
     r.force = args.force;
     r.progress = report_progress;
     return r;
@@ -57,7 +59,9 @@ void run_export(Context& ctx, const ExportArgs& args) {
     std::signal(SIGINT, on_interrupt);
     ExportResult result = export_layers(ctx.doc(), request);
     std::signal(SIGINT, SIG_DFL);
-    if (result.path != "-")
+    if (is_pg_connection(request.output))
+        std::cerr << "wrote " << result.features << " features into " << describe_connection(request.output) << " (one transaction)\n";
+    else if (result.path != "-")
         std::cerr << "wrote " << result.path << ": " << result.features << " features, " << result.bytes << " bytes ("
                   << result.driver << ")\n";
 }
@@ -72,11 +76,14 @@ void register_export(CLI::App& app, Context& ctx) {
     cmd->add_option("--region", args->regions, "Only this region (id or name; repeatable)");
     cmd->add_option("--industry", args->industry, "Only regions the plan designates for this industry");
     cmd->add_option("--format", args->format,
-                    "GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML or CSV "
-                    "(default: from the extension, else GeoJSON)");
+                    "GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV or PostgreSQL "
+                    "(default: from the extension, PostgreSQL for PG:, else GeoJSON)");
+    cmd->add_option("--table", args->table, "Name of the layer's table in the output (PostGIS: schema.table)");
     cmd->add_option("--precision", args->precision, "Decimals of lon/lat (default 6 for GeoJSON, full otherwise)");
     cmd->add_option("--simplify", args->simplify_m, "Simplify borders (metres), keeping shared borders shared");
-    cmd->add_option("-o,--output", args->output, "File to write, or - for GeoJSON on stdout")->required();
+    cmd->add_option("-o,--output", args->output,
+                    "File to write, - for GeoJSON on stdout, or \"PG:host=... dbname=... user=...\" for PostGIS tables")
+        ->required();
     cmd->add_flag("--force", args->force, "Replace an existing file");
     cmd->callback([&ctx, args] { run_export(ctx, *args); });
 }

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "geo/projection.hpp"
+#include "io/postgis.hpp"
 
 namespace atlas::cli {
 
@@ -31,7 +32,7 @@ void run_info(Context& ctx) {
     Bounds b = extent_of(provinces);
     std::ostream& out = std::cout;
     out << std::fixed << std::setprecision(4);
-    out << "geodata:      " << ctx.geodata_source() << '\n';
+    out << "geodata:      " << redact_password(ctx.geodata_source()) << '\n';
     out << "provinces:    " << provinces.regions.size() << " features (layer '" << provinces.layer << "'), "
         << std::setprecision(0) << total_area(provinces) << " km2\n";
     out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "

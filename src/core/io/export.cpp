@@ -11,6 +11,7 @@
 
 #include "analysis/coverage.hpp"
 #include "io/gdal_env.hpp"
+#include "io/postgis.hpp"
 #include "error.hpp"
 #include "geo/orientation.hpp"
 #include "geo/simplify_coverage.hpp"
@@ -46,12 +47,18 @@ std::vector<ExportLayer> parse_export_layers(const std::string& name) {
 }
 
 std::string export_driver(const ExportRequest& request) {
+    bool to_postgis = is_pg_connection(request.output);
+    if (to_postgis && !request.driver.empty() && request.driver != "PostgreSQL")
+        throw AtlasError(ErrorKind::Usage, "a PG: connection takes --format PostgreSQL, not '" + request.driver + "'");
+    if (!to_postgis && request.driver == "PostgreSQL")
+        throw AtlasError(ErrorKind::Usage, "--format PostgreSQL writes to a database: -o \"PG:host=... dbname=... user=...\"");
+    if (to_postgis) return "PostgreSQL";
     if (!request.driver.empty()) {
         for (const char* f : kFormats)
             if (request.driver == f) return f;
         throw AtlasError(ErrorKind::Usage, "unknown format '" + request.driver +
-                                               "' (use GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML "
-                                               "or CSV)");
+                                               "' (use GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV "
+                                               "or PostgreSQL with -o PG:...)");
     }
     std::string from_extension = request.output == "-" ? "" : driver_for_extension(request.output);
     return from_extension.empty() ? "GeoJSON" : from_extension;
@@ -154,9 +161,12 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
         throw AtlasError(ErrorKind::Usage, "--precision must be 0 to 15, not " + std::to_string(*precision));
     ExportSelection sel = select(doc, request);
     std::vector<OutLayer> layers;
-    ExportResult result{to_stdout ? "-" : request.output, driver, 0, 0};
+    ExportResult result{to_stdout ? "-" : redact_password(request.output), driver, 0, 0};
+    if (!request.table.empty() && request.layers.size() != 1)
+        throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
     for (ExportLayer kind : request.layers) {
         OutLayer layer = build_table(doc, kind, sel);
+        if (!request.table.empty()) layer.name = request.table;
         if (request.simplify_m > 0 && !layer.points) simplify_layer(layer, request.simplify_m);
         finish_geometry(layer, precision, is_geojson(driver));
         result.features += layer.features.size();

@@ -29,13 +29,14 @@ struct ExportRequest {
     std::string driver;                ///< GDAL short name; empty: from the extension, else GeoJSON
     std::optional<int> precision;      ///< decimals of lon/lat; GeoJSON default 6
     double simplify_m = 0;             ///< shared-border-preserving simplification tolerance
-    std::string output;                ///< path; "-" writes GeoJSON(Seq) to stdout
+    std::string output;                ///< path; "-" writes GeoJSON(Seq) to stdout; "PG:..." into PostGIS
+    std::string table;                 ///< name of the one layer's table or layer ("schema.table" in PostGIS)
     bool force = false;
     std::function<bool(std::size_t, std::size_t)> progress;  ///< (done, total); false stops
 };
 
 struct ExportResult {
-    std::string path, driver;
+    std::string path, driver;  ///< path (a connection string without its password)
     std::size_t features = 0;
     std::uintmax_t bytes = 0;
 };

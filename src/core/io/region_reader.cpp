@@ -13,6 +13,8 @@
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
 #include "io/gdal_env.hpp"
+#include "io/postgis.hpp"
+#include "io/postgis_open.hpp"
 #include "io/wkb.hpp"
 #include "text/utf8.hpp"
 
@@ -20,9 +22,15 @@ namespace atlas {
 
 namespace {
 
-std::string where(const LayerSpec& spec) { return spec.source + ": layer '" + spec.layer + "'"; }
+/// How messages name a source: its path, or host, port and database of a connection (no password).
+std::string source_name(const std::string& source) {
+    return is_pg_connection(source) ? describe_connection(source) : source;
+}
+
+std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer '" + spec.layer + "'"; }
 
 GDALDatasetUniquePtr open_vector(const std::string& source) {
+    if (is_pg_connection(source)) return open_postgis(source, false, ErrorKind::Input);
     ensure_gdal_registered();
     QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -152,7 +160,7 @@ RegionLayer read_regions(const LayerSpec& spec, ReadReport& report) {
     if (layer == nullptr) {
         std::string names;
         for (OGRLayer* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-        fail_input(spec.source + ": no layer '" + spec.layer + "' (layers: " + names + ")");
+        fail_input(source_name(spec.source) + ": no layer '" + spec.layer + "' (layers: " + names + ")");
     }
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);

@@ -1,0 +1,120 @@
+#include "io/ogr_layer_writer.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <memory>
+
+#include "error.hpp"
+#include "io/gdal_env.hpp"
+
+namespace atlas {
+
+void fail_output(const std::string& message) { throw AtlasError(ErrorKind::Output, message); }
+
+DriverTraits traits_of(GDALDriver* driver) {
+
+    const char* types = driver->GetMetadataItem(GDAL_DMD_CREATIONFIELDDATATYPES);
+    std::string name = driver->GetDescription();
+    return {types != nullptr && std::string(types).find("StringList") != std::string::npos,
+            name == "ESRI Shapefile"};
+}
+
+namespace {
+
+OGRFieldType ogr_type(FieldType t, const DriverTraits& traits) {
+    switch (t) {
+        case FieldType::Real: return OFTReal;
+        case FieldType::Integer: return OFTInteger64;
+        case FieldType::StringList: return traits.lists ? OFTStringList : OFTString;
+        case FieldType::String: break;
+    }
+    return OFTString;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
+    return out;
+}
+
+OGRLinearRing make_ring(const Ring& ring) {
+    OGRLinearRing r;
+    for (const LonLat& p : ring) r.addPoint(p.lon, p.lat);
+    return r;
+}
+
+std::unique_ptr<OGRGeometry> make_geometry(const OutLayer& layer, const OutFeature& f) {
+    if (layer.points) return std::make_unique<OGRPoint>(f.point.lon, f.point.lat);
+    auto multi = std::make_unique<OGRMultiPolygon>();
+    for (const Polygon& polygon : f.polygons) {
+        OGRPolygon p;
+        OGRLinearRing outer = make_ring(polygon.outer);
+        p.addRing(&outer);
+        for (const Ring& hole : polygon.holes) {
+            OGRLinearRing inner = make_ring(hole);
+            p.addRing(&inner);
+        }
+        multi->addGeometry(&p);
+    }
+    return multi;
+}
+
+void set_value(OGRFeature& feature, int index, const FieldValue& value, const DriverTraits& traits) {
+    if (std::holds_alternative<std::string>(value)) {
+        feature.SetField(index, std::get<std::string>(value).c_str());
+    } else if (std::holds_alternative<double>(value)) {
+        feature.SetField(index, std::get<double>(value));
+    } else if (std::holds_alternative<std::int64_t>(value)) {
+        feature.SetField(index, static_cast<GIntBig>(std::get<std::int64_t>(value)));
+    } else if (std::holds_alternative<std::vector<std::string>>(value) && !traits.lists) {
+        feature.SetField(index, joined(std::get<std::vector<std::string>>(value)).c_str());
+    } else if (std::holds_alternative<std::vector<std::string>>(value)) {
+        CPLStringList list;
+        for (const auto& s : std::get<std::vector<std::string>>(value)) list.AddString(s.c_str());
+        feature.SetField(index, list.List());
+    } else {
+        feature.SetFieldNull(index);
+    }
+}
+
+}  // namespace
+
+CPLStringList to_options(const std::vector<std::string>& options) {
+    CPLStringList list;
+    for (const auto& o : options) list.AddString(o.c_str());
+    return list;
+}
+
+void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions& options, const DriverTraits& traits,
+                 const std::string& target, std::size_t& done, std::size_t total) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::vector<std::string> all_options = options.layer_options;
+    all_options.insert(all_options.end(), layer.layer_options.begin(), layer.layer_options.end());
+    CPLStringList layer_options = to_options(all_options);
+    OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon,
+                                   layer_options.List());
+    if (out == nullptr) fail_output(target + ": cannot create layer '" + layer.name + "' (" + last_gdal_error() + ")");
+    for (const auto& [key, value] : layer.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
+    for (const FieldDef& def : layer.fields) {
+        const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
+        OGRFieldDefn field(name.c_str(), ogr_type(def.type, traits));
+        if (out->CreateField(&field) != OGRERR_NONE)
+            fail_output(target + ": cannot create field '" + def.name + "' (" + last_gdal_error() + ")");
+    }
+    bool transaction = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
+    for (const OutFeature& f : layer.features) {
+        OGRFeature feature(out->GetLayerDefn());
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, static_cast<int>(i), f.values[i], traits);
+        feature.SetGeometryDirectly(make_geometry(layer, f).release());
+        if (out->CreateFeature(&feature) != OGRERR_NONE)
+            fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + last_gdal_error() + ")");
+        ++done;
+        if (options.progress && !options.progress(done, total)) fail_output(target + ": write interrupted");
+    }
+    if (transaction && out->CommitTransaction() != OGRERR_NONE)
+        fail_output(target + ": cannot commit layer '" + layer.name + "' (" + last_gdal_error() + ")");
+}
+
+}  // namespace atlas

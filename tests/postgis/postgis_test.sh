@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# PostGIS against a real server: a throwaway PostgreSQL 15 + PostGIS 3 cluster (scripts/postgis-server)
+# on a loopback port. Reads the boundaries from it and compares every output with the bundled
+# GeoPackage's, exports into it and reads the tables back, checks that a failed export leaves no
+# table, and that connection problems give one clear line (no password, no hang).
+# Usage: postgis_test.sh PATH/TO/clusteratlas. Exit 77 (CTest: skipped) when no server can start.
+set -euo pipefail
+bin=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d)
+chmod 755 "$tmp"  # the server runs as user postgres when we are root: it must reach its folder
+server="$tmp/server"
+port=$(( 20000 + RANDOM % 20000 ))
+cleanup() { "$root/scripts/postgis-server" stop "$server" >/dev/null 2>&1 || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+passed=0
+ok() { passed=$((passed + 1)); echo "ok: $*"; }
+
+if ! pg=$("$root/scripts/postgis-server" start "$server" "$port" 2>"$tmp/start.log"); then
+  echo "SKIPPED: no PostgreSQL 15 + PostGIS 3 server could be started: $(tail -1 "$tmp/start.log")"
+  exit 77
+fi
+psql_q() { psql -X -q -t -A -h "$server" -p "$port" -U atlas -d atlas -c "$1"; }
+from_pg=(--geodata "$pg" --provinces-layer boundaries.provinces --prefectures-layer boundaries.prefectures)
+
+# Reading: every listing from PostGIS is byte-identical to the same from the bundled GeoPackage.
+for args in "list provinces --format csv" "list prefectures --format csv" "coverage --by province --format csv" \
+            "coverage --by region --format csv" "show yangtze_river_delta --format json"; do
+  "$bin" $args > "$tmp/gpkg.out"
+  "$bin" "${from_pg[@]}" $args > "$tmp/pg.out" 2> "$tmp/pg.err" || fail "$args from PostGIS: $(cat "$tmp/pg.err")"
+  cmp -s "$tmp/gpkg.out" "$tmp/pg.out" || { diff "$tmp/gpkg.out" "$tmp/pg.out" | head -5; fail "$args differs from PostGIS"; }
+  ok "$args: identical from PostGIS ($(wc -l < "$tmp/pg.out") lines)"
+done
+"$bin" "${from_pg[@]}" render --size 400x300 -o "$tmp/pg.png" 2>/dev/null || fail "render from PostGIS"
+ok "render from PostGIS"
+
+# Export: the regions layer into a table, read back: count, ids and areas (PostGIS geography) within 0.1%.
+"$bin" export --layer regions -o "$pg" > "$tmp/export.out" 2>&1 || fail "export to PostGIS: $(cat "$tmp/export.out")"
+grep -q "wrote 19 features into PostGIS host 127.0.0.1, port $port, database atlas" "$tmp/export.out" || fail "export message: $(cat "$tmp/export.out")"
+grep -q "atlas-test" "$tmp/export.out" && fail "the password is printed"
+[ "$(psql_q "SELECT count(*) FROM regions")" = 19 ] || fail "regions table has not 19 rows"
+expected=$("$bin" list regions --format csv | tail -n +2 | cut -d, -f1 | LC_ALL=C sort | paste -sd,)
+[ "$(psql_q "SELECT string_agg(id, ',' ORDER BY id COLLATE \"C\") FROM regions")" = "$expected" ] || fail "region ids differ"
+worst=$(psql_q "SELECT max(abs(ST_Area(geom::geography) / 1e6 - area_km2) / area_km2) FROM regions")
+python3 -c "import sys; sys.exit(0 if float('$worst') < 0.001 else 1)" || fail "areas differ by up to $worst"
+ok "export regions: 19 rows, same ids, areas within $(python3 -c "print(f'{float(\"$worst\") * 100:.4f}')")%"
+
+# An existing table is kept without --force, replaced with it.
+"$bin" export --layer regions -o "$pg" 2> "$tmp/exists.err" && fail "an existing table was replaced without --force"
+grep -q "table 'regions': exists (use --force" "$tmp/exists.err" || fail "message: $(cat "$tmp/exists.err")"
+"$bin" export --layer regions --industry biomedicine -o "$pg" --force 2>/dev/null || fail "--force export"
+[ "$(psql_q "SELECT count(*) FROM regions")" = 4 ] || fail "--force did not replace the table"
+ok "existing table refused without --force, replaced with it"
+
+# A failure in the middle of an export (the server refuses the fifth table) leaves no table at all.
+psql_q "CREATE SCHEMA failing" >/dev/null
+psql_q "CREATE FUNCTION refuse_coverage() RETURNS event_trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity = 'failing.coverage') THEN
+    RAISE EXCEPTION 'the test refuses table failing.coverage';
+  END IF;
+END \$\$" >/dev/null
+psql_q "CREATE EVENT TRIGGER refuse_coverage ON ddl_command_end EXECUTE FUNCTION refuse_coverage()" >/dev/null
+set +e; "$bin" export --layer all -o "$pg active_schema=failing" 2> "$tmp/failing.err"; code=$?; set -e
+[ "$code" = 4 ] || fail "failed export exit code $code: $(cat "$tmp/failing.err")"
+[ "$(wc -l < "$tmp/failing.err")" = 1 ] || fail "failed export: not one line: $(cat "$tmp/failing.err")"
+[ "$(psql_q "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'failing'")" = 0 ] \
+  || fail "a failed export left tables: $(psql_q "SELECT string_agg(table_name, ',') FROM information_schema.tables WHERE table_schema = 'failing'")"
+ok "failed export ($(cut -c1-90 "$tmp/failing.err")...) left no table"
+
+# Interrupted (Ctrl-C) while writing: the server holds the new table for 3 s (a test trigger) so that
+# the interrupt surely lands mid-export; the transaction is rolled back and no table is left.
+psql_q "CREATE SCHEMA interrupted" >/dev/null
+psql_q "CREATE FUNCTION slow_prefectures() RETURNS event_trigger LANGUAGE plpgsql AS \$\$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity = 'interrupted.prefectures') THEN
+    PERFORM pg_sleep(3);
+  END IF;
+END \$\$" >/dev/null
+psql_q "CREATE EVENT TRIGGER slow_prefectures ON ddl_command_end EXECUTE FUNCTION slow_prefectures()" >/dev/null
+"$bin" export --layer prefectures -o "$pg active_schema=interrupted" 2> "$tmp/interrupted.err" &
+export_pid=$!
+sleep 1.5
+kill -INT "$export_pid"
+set +e; wait "$export_pid"; code=$?; set -e
+[ "$code" = 4 ] || fail "interrupted export exit code $code: $(cat "$tmp/interrupted.err")"
+grep -q "interrupted" "$tmp/interrupted.err" || fail "interrupted export message: $(cat "$tmp/interrupted.err")"
+[ "$(psql_q "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'interrupted'")" = 0 ] \
+  || fail "an interrupted export left a table"
+ok "interrupted export ($(cat "$tmp/interrupted.err")) left no table"
+
+# Connection problems: one line naming host, port and database, a non-zero exit, no password, no hang.
+expect_error() {  # expect_error CODE TEXT ARGS...
+  local code=$1 text=$2; shift 2
+  set +e; timeout 30 "$bin" "$@" > /dev/null 2> "$tmp/err"; local got=$?; set -e
+  [ "$got" = "$code" ] || fail "$* exited $got, not $code: $(cat "$tmp/err")"
+  [ "$(wc -l < "$tmp/err")" = 1 ] || fail "$*: not one line: $(cat "$tmp/err")"
+  grep -qF -- "$text" "$tmp/err" || fail "$*: no '$text' in: $(cat "$tmp/err")"
+  grep -q "atlas-test" "$tmp/err" && fail "$*: the password is printed"
+  ok "$(cut -c1-110 "$tmp/err")"
+}
+down="PG:host=127.0.0.1 port=$((port + 1)) dbname=atlas user=atlas password=atlas-test"
+expect_error 3 "PostGIS host 127.0.0.1, port $((port + 1)), database atlas: cannot connect" --geodata "$down" list provinces
+expect_error 4 "PostGIS host 127.0.0.1, port $((port + 1)), database atlas: cannot connect" export -o "$down"
+expect_error 3 "password authentication failed" --geodata "${pg/atlas-test/wrong}" list provinces
+expect_error 3 "database atlas: no layer 'boundaries.nothere'" --geodata "$pg" --provinces-layer boundaries.nothere list provinces
+expect_error 3 "database nopostgis: the PostGIS extension is not installed" --geodata "${pg/dbname=atlas/dbname=nopostgis}" list provinces
+expect_error 4 "database nopostgis: the PostGIS extension is not installed" export -o "${pg/dbname=atlas/dbname=nopostgis}"
+expect_error 2 "--format PostgreSQL writes to a database" export --format PostgreSQL -o "$tmp/x.geojson"
+
+echo "$passed passed, 0 failed"

@@ -61,6 +61,9 @@ void register_view(CLI::App& app, Context& ctx) {
     cmd->add_flag("--redraw-every-frame", args->options.redraw_every_frame,
                   "Draw the whole map every frame instead of reusing it (benchmarks)");
     cmd->add_option("--bench-pan", args->options.bench_pan_px, "Pan this many pixels every frame (benchmarks)");
+    cmd->add_option("--soak-seed", args->options.soak_seed,
+                    "Random pan, zoom, hover, select and toggles every frame from this seed (soak runs; with --frames)");
+    cmd->add_option("--soak-log", args->options.soak_log, "Write 'frame resident_kB' every 100 frames here (soak runs)");
     cmd->callback([&ctx, args] { run_view(ctx, *args); });
 }
 

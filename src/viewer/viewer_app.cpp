@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <random>
 #include <stdexcept>
 
 #include "figure_draw.hpp"
@@ -18,6 +19,7 @@
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
 #include "panels.hpp"
+#include "soak.hpp"
 
 namespace atlas::viewer {
 
@@ -243,6 +245,9 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         PointerState pointer;
         bool changed = true;
         std::vector<double> frame_ms;
+        std::mt19937 soak_rng(options.soak_seed);
+        std::ofstream soak_log;
+        if (!options.soak_log.empty()) soak_log.open(options.soak_log);
         for (int frame = 1; !glfwWindowShouldClose(window); ++frame) {
             double frame_start = glfwGetTime();
             if (options.frames > 0 || !options.screenshot.empty()) glfwPollEvents();
@@ -260,6 +265,8 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             changed = handle_input(window, state, pointer, wheel, buttons, keys);
             state.frame_keys = keys;
             if (options.bench_pan_px != 0) state.camera.pan_pixels(options.bench_pan_px, 0);
+            if (options.soak_seed != 0) random_step(state, soak_rng);
+            if (soak_log && (frame % 100 == 0 || frame == 1)) soak_log << frame << ' ' << resident_kb() << std::endl;
             if (!same_view(last_camera, state.camera)) last_camera_change = glfwGetTime(), last_camera = state.camera;
             bool interacting = pointer.dragging || glfwGetTime() - last_camera_change < 0.2;
             double before = state.scene_tolerance_m;

@@ -30,6 +30,8 @@ struct ViewerOptions {
     std::string frame_log;            ///< write each frame's duration in ms here (benchmarks)
     bool redraw_every_frame = false;  ///< bypass the map cache (benchmarks of the renderer itself)
     double bench_pan_px = 0;          ///< pan this many pixels every frame (benchmarks of panning)
+    unsigned soak_seed = 0;           ///< random use every frame from this seed (0: off; soak runs)
+    std::string soak_log;             ///< "frame resident_kB" every 100 frames (soak runs)
     bool english = true;
     Session session;                  ///< what to show first (camera, layers, filters, choropleth)
     std::string session_path;         ///< where Ctrl+S saves the session (empty: clusteratlas-session.json)

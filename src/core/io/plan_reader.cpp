@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <sstream>
 #include <set>
 
 #include "error.hpp"
@@ -130,14 +131,21 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
 }  // namespace
 
 Plan read_plan(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) fail_input(path + ": cannot open plan file");
+    std::stringstream content;
+    content << in.rdbuf();
+    return parse_plan(content.str(), path);
+}
+
+Plan parse_plan(const std::string& content, const std::string& path) {
     json doc;
     try {
-        doc = json::parse(in);
+        doc = json::parse(content);
     } catch (const json::exception& e) {
         fail_input(path + ": not valid JSON (" + e.what() + ")");
     }
+    if (!doc.is_object()) fail_input(path + ": not a plan file (the top level is not an object)");
     Plan plan;
     try {
         plan.info = read_info(doc.at("plan"));

@@ -12,6 +12,9 @@ namespace atlas {
 /// malformed or missing field.
 Plan read_plan(const std::string& path);
 
+/// The same from the file's text; `path` names it in errors.
+Plan parse_plan(const std::string& text, const std::string& path);
+
 /// Checks the plan against itself and the geodata; throws AtlasError(Input) with one line that lists
 /// every offender: duplicate region or industry ids, unknown parent or designated industry ids,
 /// regions without members, member or hub codes absent from both layers, unknown macro areas or

@@ -4,8 +4,10 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <map>
+#include <sstream>
 
 #include "error.hpp"
 #include "io/csv.hpp"
@@ -211,8 +213,17 @@ std::size_t UserTable::column(const std::string& name) const {
 
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
                           const std::string& key_column) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail_input(path + ": cannot open");
+    std::stringstream text;
+    text << in.rdbuf();
+    return parse_user_table(text.str(), path, provinces, prefectures, key_column);
+}
+
+UserTable parse_user_table(const std::string& text, const std::string& path, const RegionLayer& provinces,
+                           const RegionLayer& prefectures, const std::string& key_column) {
     Problems problems(path);
-    std::vector<CsvRow> rows = read_csv_file(path);  // throws "PATH: cannot open"
+    std::vector<CsvRow> rows = parse_csv(text);
     rows.erase(std::remove_if(rows.begin(), rows.end(), blank_row), rows.end());
     if (rows.empty()) problems.fatal("empty file, no data rows");
     if (rows.size() == 1) problems.fatal("no data rows, only the header");

@@ -51,4 +51,8 @@ struct UserTable {
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
                           const std::string& key_column = "");
 
+/// The same from the file's text; `path` names it in errors.
+UserTable parse_user_table(const std::string& text, const std::string& path, const RegionLayer& provinces,
+                           const RegionLayer& prefectures, const std::string& key_column = "");
+
 }  // namespace atlas

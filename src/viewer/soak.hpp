@@ -1,0 +1,19 @@
+#pragma once
+/// Random use of the viewer for soak runs (`view --soak-seed N --frames M`): every frame pans or
+/// zooms, hovers, selects, toggles layers, filters, windows and colouring, through the same state
+/// changes the input handlers and panels make; the resident memory is logged as it goes.
+
+#include <random>
+#include <string>
+
+namespace atlas::viewer {
+
+struct ViewerState;
+
+/// One frame of random use.
+void random_step(ViewerState& state, std::mt19937& rng);
+
+/// Resident set size of this process in kB (Linux /proc/self/statm); 0 when unknown.
+long resident_kb();
+
+}  // namespace atlas::viewer

@@ -3,6 +3,7 @@
 // in-memory file system. Any input must end in a layer or an AtlasError.
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <cstddef>
 #include <cstdint>

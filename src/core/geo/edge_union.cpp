@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "geo/bits_hash.hpp"
 #include "geo/orientation.hpp"
 
 namespace atlas {
@@ -17,7 +18,7 @@ struct Key {
     bool operator==(const Key& o) const { return x == o.x && y == o.y; }
 };
 struct KeyHash {
-    std::size_t operator()(const Key& k) const { return std::hash<std::uint64_t>()(k.x * 0x9E3779B97F4A7C15ULL ^ k.y); }
+    std::size_t operator()(const Key& k) const { return hash_bits(k.x, k.y); }
 };
 Key key_of(const LonLat& p) {
     Key k;

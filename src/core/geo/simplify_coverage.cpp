@@ -6,6 +6,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "geo/bits_hash.hpp"
+
 namespace atlas {
 
 namespace {
@@ -17,7 +19,7 @@ struct PointKey {
 };
 
 struct PointKeyHash {
-    std::size_t operator()(const PointKey& k) const { return std::hash<std::uint64_t>()(k.lon * 31 ^ k.lat); }
+    std::size_t operator()(const PointKey& k) const { return hash_bits(k.lon, k.lat); }
 };
 
 PointKey key_of(const LonLat& p) {

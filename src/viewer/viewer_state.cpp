@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <filesystem>
 #include <fstream>
 
@@ -52,6 +55,11 @@ void refresh_scene(ViewerState& state) {
         }
     }
     state.labels = std::make_unique<LabelSource>(state.doc, state.scene);
+#ifdef __GLIBC__
+    // A rebuild frees hundreds of MB of temporary vertices (simplification, projection); glibc keeps
+    // freed heap pages resident unless asked, and a long session would then grow with every rebuild.
+    malloc_trim(0);
+#endif
     if (!state.picker) state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
     state.scene_dirty = false;
     state.map_dirty = true;

@@ -42,7 +42,10 @@ void for_each_ring(const std::vector<const MultiPolygon*>& features, F&& visit) 
 }
 
 Signatures signatures(const std::vector<const MultiPolygon*>& features) {
+    std::size_t vertices = 0;
+    for_each_ring(features, [&](int, const Ring& ring) { vertices += ring.size(); });
     Signatures sig;
+    sig.reserve(vertices);  // no rehashing of a few hundred thousand nodes as it grows
     for_each_ring(features, [&](int f, const Ring& ring) {
         for (const LonLat& p : ring) {
             auto& list = sig[key_of(p)];
@@ -101,11 +104,12 @@ std::size_t ring_start(const Ring& ring, const std::vector<bool>& junction) {
 
 Ring simplify_ring(const Ring& ring, const Signatures& sig, double tolerance) {
     std::size_t n = ring.size() - 1;  // without the closing repeat
+    // One lookup per vertex (each is a cache miss in a table of a few hundred thousand nodes).
+    std::vector<const std::vector<int>*> of(n);
+    for (std::size_t i = 0; i < n; ++i) of[i] = &sig.at(key_of(ring[i]));
     std::vector<bool> junction(ring.size(), false);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& here = sig.at(key_of(ring[i]));
-        junction[i] = here != sig.at(key_of(ring[(i + n - 1) % n])) || here != sig.at(key_of(ring[(i + 1) % n]));
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        junction[i] = *of[i] != *of[(i + n - 1) % n] || *of[i] != *of[(i + 1) % n];
     std::size_t start = ring_start(ring, junction);
     bool has_junction = junction[start];
     Ring out{ring[start]};

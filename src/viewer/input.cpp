@@ -43,7 +43,7 @@ bool handle_button(ViewerState& state, PointerState& p, const ButtonEvent& e) {
     p.last_x = e.x, p.last_y = e.y;
     if (std::hypot(e.x - p.press_x, e.y - p.press_y) >= 4) return moved;  // the end of a drag, not a click
     double now = glfwGetTime();
-    if (now - p.last_click_time < 0.35) state.camera.zoom_about(e.x, e.y, 2.0);
+    if (now - p.last_click_time < 0.35) zoom_at(state, e.x, e.y, 2.0);
     else select_at(state, e.x, e.y);
     p.last_click_time = now;
     return true;
@@ -60,7 +60,7 @@ bool handle_mouse(GLFWwindow* window, ViewerState& state, PointerState& p, doubl
         changed = true;
     }
     if (wheel != 0) {
-        state.camera.zoom_about(x, y, std::pow(1.25, wheel));
+        zoom_at(state, x, y, std::pow(1.25, wheel));
         changed = true;
     }
     p.last_x = x, p.last_y = y;

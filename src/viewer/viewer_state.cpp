@@ -16,6 +16,15 @@ namespace atlas::viewer {
 
 bool split_active(const ViewerState& state) { return state.session.split_view && state.session.compare.size() >= 2; }
 
+void zoom_at(ViewerState& state, double sx, double sy, double factor) {
+    if (!split_active(state)) return state.camera.zoom_about(sx, sy, factor);
+    Camera half = state.camera;  // the half under the pointer, zoomed, then its view taken back
+    half.width = state.camera.width / 2;
+    if (sx >= half.width) sx -= half.width;
+    half.zoom_about(sx, sy, factor);
+    state.camera.cx = half.cx, state.camera.cy = half.cy, state.camera.metres_per_pixel = half.metres_per_pixel;
+}
+
 std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy) {
     Camera camera = state.camera;
     if (split_active(state)) {  // two half-width maps with one centre: map the pointer into its half

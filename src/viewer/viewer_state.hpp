@@ -85,6 +85,10 @@ struct ViewerState {
 /// True when the map is split in two (the split view is on and two regions are compared).
 bool split_active(const ViewerState& state);
 
+/// Zooms by `factor` about a screen pixel, keeping the place under it fixed (in either half of a
+/// split view, whose two maps share the camera's centre and scale).
+void zoom_at(ViewerState& state, double sx, double sy, double factor);
+
 /// Screen pixel (framebuffer) to lon/lat (in either half of a split view); empty where the projection has no inverse.
 std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy);
 

@@ -35,11 +35,13 @@ std::vector<std::string> split(const std::string& list) {
     return out;
 }
 
-/// A session render: the session file with the command line's size, language and layers on top.
-void run_session_render(Context& ctx, const RenderArgs& args) {
+/// The figure of a session (from --session, or the defaults), with the command line on top: size,
+/// language, layers and regions given here override the file's.
+void run_render(Context& ctx, const RenderArgs& args) {
     Session s = resolve_session(ctx, args.figure);
-    if (args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
-    if (args.lang_option->count() > 0) s.english = parse_english(args.lang);
+    bool from_file = !args.figure.session.empty();
+    if (!from_file || args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
+    if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
     if (!args.layers.empty()) {
         render::RenderRequest layers;
         layers.layers = split(args.layers);
@@ -54,23 +56,6 @@ void run_session_render(Context& ctx, const RenderArgs& args) {
     std::string renderer = render::render_session_png(ctx.doc(), s, data.get(), args.output, args.force).renderer;
     std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
               << renderer << ")\n";
-}
-
-void run_render(Context& ctx, const RenderArgs& args) {
-    if (wants_session(args.figure)) return run_session_render(ctx, args);
-    render::RenderRequest r;
-    r.output = args.output;
-    parse_size(args.size, r.width, r.height);
-    r.projection = ctx.data.projection;
-    r.layers = split(args.layers);
-    for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
-    if (!args.figure.industries.empty()) r.industry = ctx.industry(args.figure.industries[0]).id;
-    r.english = parse_english(args.lang);
-    r.force = args.force;
-    ctx.plan();
-    render::RenderResult result = render::render_png(ctx.doc(), r);
-    std::cerr << "wrote " << r.output << " (" << r.width << "x" << r.height << ", " << r.projection << ", "
-              << result.renderer << ")\n";
 }
 
 }  // namespace

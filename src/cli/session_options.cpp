@@ -24,10 +24,6 @@ void add_figure_options(CLI::App* cmd, FigureArgs& args) {
     cmd->add_flag("--no-legend", args.no_legend, "Leave the legend out");
 }
 
-bool wants_session(const FigureArgs& a) {
-    return !a.session.empty() || !a.data.empty() || !a.choropleth.empty() || !a.compare.empty() || a.industries.size() > 1;
-}
-
 namespace {
 
 /// The data options that were given; the defaults too when there is no session to keep its own.

@@ -25,9 +25,6 @@ struct FigureArgs {
 /// --column, --classes, --method and --no-legend to a subcommand.
 void add_figure_options(CLI::App* command, FigureArgs& args);
 
-/// True when an option needs the session path (anything beyond the plain map).
-bool wants_session(const FigureArgs& args);
-
 /// The session: read from --session (or the defaults), then the given options on top. Names are
 /// resolved like everywhere (ids, names, aliases, did-you-mean); the result is checked against the
 /// document. --data alone implies --choropleth data.

@@ -50,6 +50,8 @@ void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bo
 
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                                bool force) {
+    if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
+        throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
     check_target(output, force, "PNG");
     Figure figure = compose_figure(doc, session, data);
     if (session.figure == FigureKind::Matrix) {

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     spec.layer = first_layer(path);
     try {
         atlas::ReadReport report;
-        atlas::read_regions(spec, report);
+        atlas::read_regions(spec, atlas::UnitLevel::Province, report);
     } catch (const atlas::AtlasError&) {
     }
     VSIUnlink(path);

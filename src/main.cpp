@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace {
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     atlas::cli::register_render(app, ctx);
     atlas::cli::register_view(app, ctx);
     atlas::cli::register_build_geodata(app, ctx);
+    ctx.add_global_options_to_subcommands(app);
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) atlas::cli::run_default_view(ctx);
@@ -49,13 +51,12 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? 0 : 2;
     } catch (const atlas::AtlasError& e) {
-        std::cerr << "clusteratlas: " << e.what() << '\n';
+        // Messages carry values from files; bounded_message is the last guard against control
+        // characters and runaway length that a message's author missed.
+        std::cerr << "clusteratlas: " << atlas::bounded_message(e.message()) << '\n';
         return exit_code(e.kind());
-    } catch (const std::runtime_error& e) {
-        std::cerr << "clusteratlas: " << e.what() << '\n';
-        return 1;
     } catch (const std::exception& e) {
-        std::cerr << "clusteratlas: internal error: " << e.what() << '\n';
+        std::cerr << "clusteratlas: internal error: " << atlas::bounded_message(e.what()) << '\n';
         return 1;
     }
     return 0;

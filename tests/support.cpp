@@ -18,7 +18,7 @@ RegionLayer load(const char* layer) {
     ReadReport report;
     return read_regions({std::string(ATLAS_GEODATA) + "/china.gpkg", layer, "code", "name_zh", "name_en",
                          std::string(layer) == "prefectures" ? "province_code" : ""},
-                        report);
+                        std::string(layer) == "prefectures" ? UnitLevel::Prefecture : UnitLevel::Province, report);
 }
 }  // namespace
 

@@ -53,6 +53,8 @@ void run_render(Context& ctx, const RenderArgs& args) {
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
     std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
+    if (data)
+        for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
     std::string renderer = render::render_session_png(ctx.doc(), s, data.get(), args.output, args.force).renderer;
     std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
               << renderer << ")\n";

@@ -1,6 +1,8 @@
 // `clusteratlas view` (also what `clusteratlas` alone runs): the interactive viewer.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
 #include <sstream>
 
 #include "commands.hpp"
@@ -42,7 +44,9 @@ void run_view(Context& ctx, ViewArgs& args) {
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
     args.options.projection = s.projection;
     ctx.plan();
-    load_session_data(ctx.doc(), s);  // a bad CSV is refused here, each bad row named, before a window opens
+    // A bad CSV is refused here, each bad row named, before a window opens.
+    if (std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s))
+        for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
     viewer::run_viewer(ctx.doc(), args.options);
 }
 }  // namespace

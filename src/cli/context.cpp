@@ -22,10 +22,19 @@ void Context::add_data_options(CLI::App& app) {
                    "Field of a prefecture holding its province code (optional: else derived from the code)")
         ->capture_default_str();
     app.add_option("--plan", data.plan, "Plan file (default: the bundled geodata/plan.json)");
-    projection_option_ = app.add_option("--projection", data.projection,
+    projection_options_.push_back(app.add_option("--projection", data.projection,
                    "Map projection: albers (China Albers equal-area), mercator, platecarree, an EPSG code "
                    "or a PROJ string")
+        ->capture_default_str());
+    app.add_option("--datum", data.datum,
+                   "Datum of the lon/lat in --geodata: wgs84, gcj02 (AMap, Tencent) or bd09 (Baidu); converted to WGS84")
         ->capture_default_str();
+}
+
+void Context::add_global_options_to_subcommands(CLI::App& app) {
+    // The README's synopses put global options after the subcommand, as kubectl and gh accept
+    // theirs: each subcommand takes them too, bound to the same settings.
+    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) add_data_options(*command);
 }
 
 void Context::add_format_option(CLI::App& command) {
@@ -36,8 +45,10 @@ std::string Context::geodata_source() const { return data.geodata.empty() ? bund
 
 DocumentSources Context::sources() const {
     std::string source = geodata_source();
-    return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, ""},
-            {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field},
+    Datum datum = parse_datum(data.datum);
+    return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, "", datum},
+            {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field,
+             datum},
             data.plan.empty() ? bundled_plan_path() : data.plan};
 }
 
@@ -52,6 +63,10 @@ void Context::print_new_warnings() {
         std::cerr << "warning: " << warnings[warnings_printed_] << '\n';
 }
 
-bool Context::projection_given() const { return projection_option_ != nullptr && projection_option_->count() > 0; }
+bool Context::projection_given() const {
+    for (const CLI::Option* o : projection_options_)
+        if (o->count() > 0) return true;
+    return false;
+}
 
 }  // namespace atlas::cli

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "document.hpp"
 #include "table.hpp"
@@ -24,6 +25,7 @@ struct DataOptions {
     std::string province_field = "province_code";
     std::string plan;  ///< empty: the bundled plan file
     std::string projection = "albers";
+    std::string datum = "wgs84";  ///< of --geodata's lon/lat: wgs84, gcj02 or bd09
 };
 
 class Context {
@@ -31,8 +33,10 @@ public:
     DataOptions data;
     std::string format = "table";
 
-    /// Adds the data-source options to an app (inherited by its subcommands).
+    /// Adds the data-source options (--geodata, --projection, --datum, ...) to an app.
     void add_data_options(CLI::App& app);
+    /// Adds them to every subcommand of `app` as well, so that they work after the subcommand too.
+    void add_global_options_to_subcommands(CLI::App& app);
     /// Adds --format to a subcommand.
     void add_format_option(CLI::App& command);
 
@@ -62,7 +66,7 @@ private:
     }
     void print_new_warnings();
 
-    CLI::Option* projection_option_ = nullptr;
+    std::vector<CLI::Option*> projection_options_;
     std::unique_ptr<Document> doc_;
     std::size_t warnings_printed_ = 0;
 };

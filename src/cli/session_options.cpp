@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <iostream>
 
 #include "analysis/classify.hpp"
 #include "error.hpp"
@@ -30,7 +31,9 @@ namespace {
 void apply_data_options(const FigureArgs& a, Session& s) {
     bool fresh = a.session.empty();
     if (!a.data.empty()) {
-        s.data.path = std::filesystem::absolute(a.data).string();
+        std::error_code ec;
+        s.data.path = std::filesystem::absolute(a.data, ec).string();
+        s.data.named_by.clear();  // the user chose this file
         if (a.choropleth.empty()) s.choropleth = ChoroplethKind::UserData;
     }
     if (!a.data_key.empty()) s.data.key_column = a.data_key;
@@ -44,7 +47,9 @@ void apply_data_options(const FigureArgs& a, Session& s) {
 }  // namespace
 
 Session resolve_session(Context& ctx, const FigureArgs& a) {
-    Session s = a.session.empty() ? Session{} : read_session(a.session);
+    std::vector<std::string> warnings;
+    Session s = a.session.empty() ? Session{} : read_session(a.session, &warnings);
+    for (const std::string& w : warnings) std::cerr << "warning: " << w << '\n';
     if (!a.session.empty()) check_session(ctx.doc(), s, a.session);
     if (!a.industries.empty()) s.industries.clear();
     for (const std::string& name : a.industries) s.industries.push_back(ctx.industry(name).id);

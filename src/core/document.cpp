@@ -14,21 +14,21 @@ DocumentSources bundled_sources() {
 }
 
 namespace {
-RegionLayer load(const LayerSpec& spec, std::vector<std::string>& warnings) {
+RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string>& warnings) {
     ReadReport report;
-    RegionLayer layer = read_regions(spec, report);
+    RegionLayer layer = read_regions(spec, level, report);
     warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
     return layer;
 }
 }  // namespace
 
 const RegionLayer& Document::provinces() {
-    if (!provinces_) provinces_ = load(sources_.provinces, warnings_);
+    if (!provinces_) provinces_ = load(sources_.provinces, UnitLevel::Province, warnings_);
     return *provinces_;
 }
 
 const RegionLayer& Document::prefectures() {
-    if (!prefectures_) prefectures_ = load(sources_.prefectures, warnings_);
+    if (!prefectures_) prefectures_ = load(sources_.prefectures, UnitLevel::Prefecture, warnings_);
     return *prefectures_;
 }
 

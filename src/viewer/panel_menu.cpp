@@ -30,7 +30,8 @@ void save_session(ViewerState& state, const std::string& path) {
 
 void load_session(ViewerState& state, const std::string& path) {
     try {
-        Session s = read_session(path);
+        std::vector<std::string> warnings;
+        Session s = read_session(path, &warnings);
         check_session(state.doc, s, path);
         s.width = state.camera.width, s.height = state.camera.height;  // the window keeps its size
         state.session = s;
@@ -41,7 +42,7 @@ void load_session(ViewerState& state, const std::string& path) {
         state.scene_dirty = true;
         state.applied_figure.clear();
         state.loaded_data.clear();
-        state.message = "loaded session " + path;
+        state.message = "loaded session " + path + (warnings.empty() ? "" : "; " + warnings.front());
     } catch (const AtlasError& e) {
         state.message = e.what();
     }

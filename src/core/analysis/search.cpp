@@ -23,9 +23,37 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+/// 广西壮族自治区 -> 广西, 恩施土家族苗族自治州 -> 恩施, 北京市 -> 北京: the short forms people write.
 std::string strip_admin_suffix(std::string s) {
-    for (const char* suffix : {"特别行政区", "自治区", "自治州", "地区", "城市群", "城市圈", "省", "市", "盟", "县"})
-        if (ends_with(s, suffix)) return s.substr(0, s.size() - std::string(suffix).size());
+    for (const char* suffix : {"特别行政区", "自治区", "自治州", "自治县", "地区", "城市群", "城市圈", "省", "市", "盟", "县"})
+        if (ends_with(s, suffix)) {
+            s.resize(s.size() - std::string(suffix).size());
+            break;
+        }
+    // The peoples named in autonomous areas ("壮族", "土家族苗族"): cut from the end, one at a time.
+    static const char* const peoples[] = {"维吾尔", "哈萨克", "柯尔克孜", "蒙古", "朝鲜", "土家", "景颇", "傈僳", "哈尼",
+                                          "布依", "壮", "回", "藏", "羌", "彝", "傣", "白", "苗", "侗", "黎", "水"};
+    for (bool cut = true; cut && ends_with(s, "族");) {
+        cut = false;
+        for (const char* people : peoples) {
+            std::string tail = std::string(people) + "族";
+            if (ends_with(s, tail)) {
+                s.resize(s.size() - tail.size());
+                cut = true;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+/// "Beijing Municipality", "Guangdong Province", "Xi'an City" -> the name without the trailing word.
+std::string strip_english_suffix(std::string s) {
+    std::string lower;
+    for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* suffix : {" special administrative region", " autonomous region", " autonomous prefecture",
+                               " municipality", " province", " prefecture", " city", " shi", " sheng", " sar"})
+        if (ends_with(lower, suffix)) return s.substr(0, s.size() - std::string(suffix).size());
     return s;
 }
 
@@ -50,7 +78,7 @@ int typo_budget(std::size_t length) { return length <= 4 ? 0 : length <= 8 ? 1 :
 
 std::string normalize_name(const std::string& name) {
     std::string out;
-    for (char ch : strip_admin_suffix(name)) {
+    for (char ch : strip_admin_suffix(strip_english_suffix(name))) {
         auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80) out += ch;
         else if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));

@@ -1,13 +1,13 @@
 #include "io/csv.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <cstdlib>
 
-#include "error.hpp"
+#include "io/input_file.hpp"
+#include "text/encoding.hpp"
 
 namespace atlas {
 
-std::vector<CsvRow> parse_csv(const std::string& text) {
+std::vector<CsvRow> parse_csv(const std::string& text, char separator) {
     std::vector<CsvRow> rows;
     std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     std::size_t line = 1;
@@ -32,7 +32,7 @@ std::vector<CsvRow> parse_csv(const std::string& text) {
             }
         } else if (c == '"') {
             quoted = row_has_content = true;
-        } else if (c == ',') {
+        } else if (c == separator) {
             row.cells.push_back(cell);
             cell.clear();
             row_has_content = true;
@@ -49,12 +49,29 @@ std::vector<CsvRow> parse_csv(const std::string& text) {
     return rows;
 }
 
+char detect_separator(std::string_view text) {
+    std::size_t counts[3] = {0, 0, 0};
+    const char candidates[3] = {',', ';', '\t'};
+    bool quoted = false, seen_content = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' && seen_content) break;
+        for (int k = 0; k < 3; ++k) counts[k] += c == candidates[k];
+        seen_content = seen_content || (c != '\n' && c != '\r' && c != ' ');
+    }
+    int best = 0;
+    for (int k = 1; k < 3; ++k)
+        if (counts[k] > counts[best]) best = k;
+    return candidates[best];
+}
+
+const char* separator_name(char separator) {
+    return separator == ';' ? "semicolon" : separator == '\t' ? "tab" : "comma";
+}
+
 std::vector<CsvRow> read_csv_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail_input(path + ": cannot open");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return parse_csv(buffer.str());
+    return parse_csv(decode_text_file(read_input_file(path, "CSV table", kMaxTableBytes), path).text);
 }
 
 std::string csv_escape(const std::string& cell) {
@@ -62,6 +79,15 @@ std::string csv_escape(const std::string& cell) {
     std::string out = "\"";
     for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
+}
+
+std::string neutralise_formula(const std::string& cell) {
+    if (cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos) return cell;
+    // A number ("-1.5", "+3e2") is data, not a formula: spreadsheets read it as a number either way.
+    char* end = nullptr;
+    std::strtod(cell.c_str(), &end);
+    if (end == cell.c_str() + cell.size() && cell.find_first_of("\t\r") == std::string::npos) return cell;
+    return "'" + cell;
 }
 
 }  // namespace atlas

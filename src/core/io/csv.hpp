@@ -1,7 +1,9 @@
 #pragma once
-/// Minimal RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes.
+/// RFC 4180 CSV: quoted fields, doubled quotes, separators and newlines inside quotes; the separator
+/// is a comma, or the semicolon or tab that spreadsheets in many locales write instead.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atlas {
@@ -12,12 +14,25 @@ struct CsvRow {
 };
 
 /// Parses a whole CSV text (UTF-8, LF or CRLF). A leading UTF-8 byte order mark is skipped.
-std::vector<CsvRow> parse_csv(const std::string& text);
+std::vector<CsvRow> parse_csv(const std::string& text, char separator = ',');
 
-/// Reads and parses a file; throws AtlasError(Input) naming the file when it cannot be read.
+/// The separator of a CSV text: whichever of ',', ';' and '\t' occurs most often outside quotes on
+/// its first non-blank line (',' on a tie or when none occurs).
+char detect_separator(std::string_view text);
+
+/// "comma", "semicolon", "tab".
+const char* separator_name(char separator);
+
+/// Reads (kind and size checked, encoding decided: see text/encoding.hpp) and parses a file with
+/// ',' separators; throws AtlasError(Input) naming the file when it cannot be read or decoded.
 std::vector<CsvRow> read_csv_file(const std::string& path);
 
 /// Quotes a cell when it holds a comma, quote or line break.
 std::string csv_escape(const std::string& cell);
+
+/// A text cell a spreadsheet would run as a formula (OWASP "CSV injection": it starts with '=', '+',
+/// '-', '@', a tab or a carriage return, and is not a number) prefixed with a single quote, which
+/// spreadsheets show as text; any other cell unchanged.
+std::string neutralise_formula(const std::string& cell);
 
 }  // namespace atlas

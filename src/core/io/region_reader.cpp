@@ -5,7 +5,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <set>
 
@@ -13,10 +12,12 @@
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
 #include "io/gdal_env.hpp"
+#include "io/input_file.hpp"
+#include "io/layer_text.hpp"
 #include "io/postgis.hpp"
 #include "io/postgis_open.hpp"
 #include "io/wkb.hpp"
-#include "text/utf8.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -27,24 +28,32 @@ std::string source_name(const std::string& source) {
     return is_pg_connection(source) ? describe_connection(source) : source;
 }
 
-std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer '" + spec.layer + "'"; }
+std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer " + quoted(spec.layer); }
 
-GDALDatasetUniquePtr open_vector(const std::string& source) {
-    if (is_pg_connection(source)) return open_postgis(source, false, ErrorKind::Input);
-    ensure_gdal_registered();
-    QuietGdalErrors quiet;
-    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+GDALDatasetUniquePtr open_file(const std::string& source, const char* const* open_options) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                              open_options, nullptr));
     if (ds) return ds;
-    bool is_connection = source.rfind("PG:", 0) == 0;
-    if (!is_connection && !std::filesystem::exists(source)) fail_input(source + ": no such file");
     std::string why = last_gdal_error();
     fail_input(source + ": not a readable vector dataset" + (why.empty() ? "" : " (" + why + ")"));
 }
 
+/// Opens the source. A Shapefile is reopened without GDAL's recoding, so that the encoding is
+/// decided from its raw bytes (layer_text.hpp) rather than trusted from a .cpg or language driver id.
+GDALDatasetUniquePtr open_vector(const std::string& source) {
+    if (is_pg_connection(source)) return open_postgis(source, false, ErrorKind::Input);
+    ensure_gdal_registered();
+    check_input_source(source);
+    QuietGdalErrors quiet;
+    GDALDatasetUniquePtr ds = open_file(source, nullptr);
+    if (std::string(ds->GetDriver()->GetDescription()) != "ESRI Shapefile") return ds;
+    const char* const raw[] = {"ENCODING=", nullptr};
+    return open_file(source, raw);
+}
+
 int required_field(OGRFeatureDefn* defn, const LayerSpec& spec, const std::string& field, const char* option) {
     int index = defn->GetFieldIndex(field.c_str());
-    if (index < 0)
-        fail_input(where(spec) + ": no field '" + field + "' (set it with " + option + ")");
+    if (index < 0) fail_input(where(spec) + ": no field " + quoted(field) + " (set it with " + option + ")");
     return index;
 }
 
@@ -69,38 +78,6 @@ std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const Lay
     return ct;
 }
 
-void check_lonlat(const MultiPolygon& g, const std::string& what) {
-    for (const Polygon& polygon : g)
-        for (const LonLat& p : polygon.outer)
-            if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::fabs(p.lon) > 180 || std::fabs(p.lat) > 90)
-                fail_input(what + ": coordinates out of lon/lat range (" + std::to_string(p.lon) + ", " +
-                           std::to_string(p.lat) + "); is the CRS right?");
-}
-
-/// OGR geometry -> our polygon type, through WKB; invalid input is repaired unless the layer carries
-/// the stamp of a validated build (kValidatedStamp).
-MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const std::string& what, bool validate,
-                           ReadReport& report) {
-    OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
-    if (type != wkbPolygon && type != wkbMultiPolygon)
-        fail_input(what + ": geometry is " + OGRGeometryTypeToName(type) + ", expected Polygon or MultiPolygon");
-    geometry->flattenTo2D();
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(geometry->WkbSize()));
-    geometry->exportToWkb(wkbNDR, wkb.data());
-    std::optional<MultiPolygon> parsed = parse_wkb_polygons(wkb.data(), wkb.size());
-    if (!parsed) fail_input(what + ": malformed polygon geometry");
-    MultiPolygon result = std::move(*parsed);
-    check_lonlat(result, what);
-    std::string reason;
-    if (validate && !is_valid(ctx, result, &reason)) {
-        report.warnings.push_back(what + ": invalid geometry (" + reason + "), repaired with MakeValid");
-        result = make_valid(ctx, result);
-    }
-    return result;
-}
-
-std::string text_field(OGRFeature& f, int index) { return index >= 0 ? f.GetFieldAsString(index) : ""; }
-
 struct FieldIndexes {
     int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area;
 };
@@ -118,49 +95,198 @@ FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
             optional_field(defn, "area_km2")};
 }
 
-Region read_feature(const GeosContext& ctx, OGRFeature& f, const FieldIndexes& ix, const LayerSpec& spec,
-                    OGRCoordinateTransformation* ct, bool validate, ReadReport& report) {
+/// A feature as read, its text still in the source's bytes.
+struct RawFeature {
+    std::unique_ptr<OGRFeature> feature;
+    std::string code, name, name_en, parent, source_code;
+};
+
+std::string raw_text(OGRFeature& f, int index) {
+    return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : "";
+}
+
+/// Every feature of the layer. A read error in the middle (a damaged page, a lost connection) is an
+/// error, never the end of the layer: GDAL reports it only through its error state.
+std::vector<RawFeature> read_all(OGRLayer* layer, const FieldIndexes& ix, const LayerSpec& spec) {
+    std::vector<RawFeature> out;
+    layer->ResetReading();
+    CPLErrorReset();
+    for (;;) {
+        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal)
+            fail_input(where(spec) + ": read failed after feature " + std::to_string(out.size()) + " (" +
+                       last_gdal_error() + ")");
+        if (!f) break;
+        RawFeature r{nullptr, raw_text(*f, ix.code), raw_text(*f, ix.name), raw_text(*f, ix.name_en),
+                     raw_text(*f, ix.parent), raw_text(*f, ix.source_code)};
+        r.feature = std::move(f);
+        out.push_back(std::move(r));
+    }
+    GIntBig expected = layer->GetFeatureCount(FALSE);
+    if (expected >= 0 && static_cast<std::size_t>(expected) != out.size())
+        fail_input(where(spec) + ": read " + std::to_string(out.size()) + " of its " + std::to_string(expected) +
+                   " features (the file may be damaged)");
+    return out;
+}
+
+/// The layer's declared encoding (a Shapefile's .cpg, else its .dbf language driver id).
+std::pair<std::string, std::string> declared_encoding(OGRLayer* layer) {
+    const char* cpg = layer->GetMetadataItem("ENCODING_FROM_CPG", "SHAPEFILE");
+    if (cpg != nullptr && *cpg != '\0') return {cpg, "its .cpg"};
+    const char* ldid = layer->GetMetadataItem("ENCODING_FROM_LDID", "SHAPEFILE");
+    if (ldid != nullptr && *ldid != '\0') return {ldid, "the .dbf's language driver id"};
+    return {"", ""};
+}
+
+LayerTextEncoding decide_encoding(OGRLayer* layer, const std::vector<RawFeature>& raw, const LayerSpec& spec) {
+    std::vector<std::string> chinese, other;
+    for (const RawFeature& r : raw) {
+        chinese.push_back(r.name);
+        for (const std::string* s : {&r.code, &r.name_en, &r.parent, &r.source_code}) other.push_back(*s);
+    }
+    auto [declared, how] = declared_encoding(layer);
+    return decide_layer_encoding(chinese, other, declared, how, where(spec));
+}
+
+void check_ring(const Ring& ring, std::size_t index, const std::string& what) {
+    for (const LonLat& p : ring)
+        if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::fabs(p.lon) > 180 || std::fabs(p.lat) > 90)
+            fail_input(what + ": ring " + std::to_string(index) + ": coordinates out of lon/lat range (" +
+                       std::to_string(p.lon) + ", " + std::to_string(p.lat) + "); is the CRS right?");
+    if (ring.size() < 4)
+        fail_input(what + ": ring " + std::to_string(index) + " has " + std::to_string(ring.size()) +
+                   " positions (a closed ring needs at least 4)");
+}
+
+/// Every ring of every polygon, holes too: finite lon/lat in range, closed (an open ring is closed,
+/// as GDAL and QGIS do, with a warning), at least 4 positions.
+void check_rings(MultiPolygon& g, const std::string& what, ReadReport& report) {
+    std::size_t index = 0, closed = 0;
+    auto visit = [&](Ring& ring) {
+        if (!ring.empty() && !(ring.front().lon == ring.back().lon && ring.front().lat == ring.back().lat)) {
+            ring.push_back(ring.front());
+            ++closed;
+        }
+        check_ring(ring, index++, what);
+    };
+    for (Polygon& polygon : g) {
+        visit(polygon.outer);
+        for (Ring& hole : polygon.holes) visit(hole);
+    }
+    if (closed > 0)
+        report.warnings.push_back(what + ": " + std::to_string(closed) + " ring(s) not closed (first and last positions "
+                                                                         "differ); closed them");
+}
+
+/// OGR geometry -> our polygon type, through WKB; checked whole (check_rings), then repaired with
+/// GEOS MakeValid unless the layer carries the stamp of a validated build (kValidatedStamp).
+MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const std::string& what, bool validate,
+                           Datum datum, ReadReport& report) {
+    OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon)
+        fail_input(what + ": geometry is " + OGRGeometryTypeToName(type) + ", expected Polygon or MultiPolygon");
+    geometry->flattenTo2D();
+    std::vector<unsigned char> wkb(static_cast<std::size_t>(geometry->WkbSize()));
+    geometry->exportToWkb(wkbNDR, wkb.data());
+    std::optional<MultiPolygon> parsed = parse_wkb_polygons(wkb.data(), wkb.size());
+    if (!parsed) fail_input(what + ": malformed polygon geometry");
+    MultiPolygon result = std::move(*parsed);
+    check_rings(result, what, report);
+    if (datum != Datum::Wgs84)
+        for (Polygon& polygon : result) {
+            for (LonLat& p : polygon.outer) p = to_wgs84(p, datum);
+            for (Ring& hole : polygon.holes)
+                for (LonLat& p : hole) p = to_wgs84(p, datum);
+        }
+    std::string reason;
+    // GEOS messages never reach the user alone: they are wrapped with the feature they concern.
+    try {
+        if (validate && !is_valid(ctx, result, &reason)) {
+            report.warnings.push_back(what + ": invalid geometry (" + reason + "), repaired with MakeValid");
+            result = make_valid(ctx, result);
+        }
+    } catch (const AtlasError& e) {
+        fail_input(what + ": " + e.message());
+    }
+    return result;
+}
+
+struct ReadContext {
+    const LayerSpec& spec;
+    const FieldIndexes& ix;
+    OGRCoordinateTransformation* ct;
+    bool validate;
+    const LayerTextEncoding& text;
+};
+
+Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& c, ReadReport& report) {
+    OGRFeature& f = *raw.feature;
     Region r;
-    r.code = text_field(f, ix.code);
-    std::string what = where(spec) + ": feature " + std::to_string(f.GetFID()) + " (" + spec.code_field + " '" +
-                       r.code + "')";
-    if (r.code.empty()) fail_input(what + ": empty code");
-    r.name_zh = text_field(f, ix.name);
-    r.name_en = ix.name_en >= 0 ? text_field(f, ix.name_en) : r.name_zh;
-    for (const std::string* name : {&r.name_zh, &r.name_en})
-        if (!valid_utf8(*name)) fail_input(what + ": name is not valid UTF-8 (re-encode the source, e.g. ogr2ogr -lco ENCODING)");
-    r.parent_code = ix.parent >= 0 ? text_field(f, ix.parent) : "";
-    if (ix.parent < 0 && r.code.size() == 6 && r.code.substr(2) != "0000") r.parent_code = r.code.substr(0, 2) + "0000";
-    r.source_code = text_field(f, ix.source_code);
+    r.code = decode_layer_text(raw.code, c.text);
+    std::string what = where(c.spec) + ": feature " + std::to_string(f.GetFID()) + " (" + c.spec.code_field + " " +
+                       quoted(r.code, 40) + ")";
+    r.name_zh = decode_layer_text(raw.name, c.text);
+    r.name_en = c.ix.name_en >= 0 ? decode_layer_text(raw.name_en, c.text) : r.name_zh;
+    if (r.name_en.empty()) r.name_en = r.name_zh;
+    r.parent_code = decode_layer_text(raw.parent, c.text);
+    if (c.ix.parent < 0 && r.code.substr(2) != "0000") r.parent_code = r.code.substr(0, 2) + "0000";
+    r.source_code = decode_layer_text(raw.source_code, c.text);
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
-    if (ct != nullptr && geometry->transform(ct) != OGRERR_NONE)
+    if (c.ct != nullptr && geometry->transform(c.ct) != OGRERR_NONE)
         fail_input(what + ": cannot transform to WGS84 (" + last_gdal_error() + ")");
     // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
     // per-vertex geodesic work at every start; other sources get it computed.
     std::size_t warnings_before = report.warnings.size();
-    r.geometry = read_geometry(ctx, geometry, what, validate, report);
+    r.geometry = read_geometry(ctx, geometry, what, c.validate, c.spec.datum, report);
     bool repaired = report.warnings.size() > warnings_before;
     if (r.geometry.empty()) fail_input(what + ": geometry is empty after repair");
+    const FieldIndexes& ix = c.ix;
     bool has_area = !repaired && ix.area >= 0 && !f.IsFieldNull(ix.area) && f.GetFieldAsDouble(ix.area) > 0;
     r.area_km2 = has_area ? f.GetFieldAsDouble(ix.area) : geodesic_area_km2(r.geometry);
     bool has_label = ix.label_lon >= 0 && ix.label_lat >= 0 && !f.IsFieldNull(ix.label_lon);
-    r.label = has_label ? LonLat{f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)}
-                        : label_point(ctx, r.geometry);
+    try {
+        r.label = has_label ? to_wgs84({f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)}, c.spec.datum)
+                            : label_point(ctx, r.geometry);
+    } catch (const AtlasError& e) {
+        fail_input(what + ": " + e.message());
+    }
     bool has_seat = ix.seat_lon >= 0 && ix.seat_lat >= 0 && !f.IsFieldNull(ix.seat_lon);
-    r.seat = has_seat ? LonLat{f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)} : r.label;
+    r.seat = has_seat ? to_wgs84({f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)}, c.spec.datum)
+                      : r.label;
     return r;
 }
 
+/// Features that are not administrative units of the level, with why: one warning line for all.
+class Skipped {
+public:
+    void add(const std::string& feature, const std::string& why) {
+        if (listed_.size() < 3) listed_.push_back(feature + ": " + why);
+        ++count_;
+    }
+    std::size_t count() const { return count_; }
+    std::string describe(UnitLevel level) const {
+        std::string out = std::to_string(count_) + (count_ == 1 ? " feature" : " features") + " skipped, not a " +
+                          to_string(level) + " (";
+        for (std::size_t i = 0; i < listed_.size(); ++i) out += (i ? "; " : "") + listed_[i];
+        return out + (count_ > listed_.size() ? "; and " + std::to_string(count_ - listed_.size()) + " more" : "") + ")";
+    }
+
+private:
+    std::vector<std::string> listed_;
+    std::size_t count_ = 0;
+};
+
 }  // namespace
 
-RegionLayer read_regions(const LayerSpec& spec, ReadReport& report) {
+RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report) {
     GDALDatasetUniquePtr ds = open_vector(spec.source);
+    QuietGdalErrors quiet;
     OGRLayer* layer = ds->GetLayerByName(spec.layer.c_str());
     if (layer == nullptr) {
         std::string names;
         for (OGRLayer* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-        fail_input(source_name(spec.source) + ": no layer '" + spec.layer + "' (layers: " + names + ")");
+        fail_input(source_name(spec.source) + ": no layer " + quoted(spec.layer) + " (layers: " + escape_controls(names) + ")");
     }
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);
@@ -168,17 +294,33 @@ RegionLayer read_regions(const LayerSpec& spec, ReadReport& report) {
     // Layers written by build-geodata were validated then; checking 700,000 vertices again at every
     // start would double the start-up time. Any other layer is checked feature by feature.
     const char* stamp = layer->GetMetadataItem(kValidatedStamp);
-    bool validate = stamp == nullptr || ct != nullptr;
+    bool validate = stamp == nullptr || ct != nullptr || spec.datum != Datum::Wgs84;
+    std::vector<RawFeature> raw = read_all(layer, ix, spec);
+    if (raw.empty()) fail_input(where(spec) + ": layer is empty");
+    LayerTextEncoding text = decide_encoding(layer, raw, spec);
+    if (!text.note.empty()) report.warnings.push_back(text.note);
     GeosContext ctx;
     RegionLayer out{spec.source, spec.layer, {}, !validate};
     std::set<std::string> seen;
-    for (auto& feature : *layer) {
-        Region r = read_feature(ctx, *feature, ix, spec, ct.get(), validate, report);
-        if (!seen.insert(r.code).second)
-            fail_input(where(spec) + ": duplicate code '" + r.code + "' in field '" + spec.code_field + "'");
-        out.regions.push_back(std::move(r));
+    Skipped skipped;
+    ReadContext context{spec, ix, ct.get(), validate, text};
+    for (RawFeature& r : raw) {
+        std::string code = decode_layer_text(r.code, text), name = decode_layer_text(r.name, text);
+        std::string why = unit_code_problem(code, level);
+        if (name.empty()) why += std::string(why.empty() ? "" : ", ") + "no name";
+        if (!why.empty()) {
+            skipped.add("feature " + std::to_string(r.feature->GetFID()) + " (" + spec.code_field + " " +
+                            quoted(code, 40) + ")", why);
+            continue;
+        }
+        if (!seen.insert(code).second)
+            fail_input(where(spec) + ": duplicate code " + quoted(code) + " in field " + quoted(spec.code_field));
+        out.regions.push_back(read_feature(ctx, r, context, report));
     }
-    if (out.regions.empty()) fail_input(where(spec) + ": layer is empty");
+    if (out.regions.empty())
+        fail_input(where(spec) + ": no " + to_string(level) + " in it: " + skipped.describe(level) +
+                   "; check --code-field and --name-field");
+    if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
     return out;
 }
 

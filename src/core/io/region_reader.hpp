@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/datum.hpp"
 #include "model/region.hpp"
 
 namespace atlas {
@@ -20,6 +21,7 @@ struct LayerSpec {
     std::string name_field = "name_zh"; ///< required
     std::string name_en_field = "name_en";         ///< optional: falls back to the name field
     std::string parent_field = "province_code";    ///< optional: else the first two digits + "0000"
+    Datum datum = Datum::Wgs84;         ///< datum of the lon/lat after any reprojection (--datum)
 };
 
 /// Per-feature problems that were repaired or skipped, one line each, naming the feature.
@@ -27,13 +29,24 @@ struct ReadReport {
     std::vector<std::string> warnings;
 };
 
-/// Loads every feature of the layer. Geometries are reprojected to lon/lat WGS84 when the layer has
-/// another CRS, and invalid ones are repaired with GEOS MakeValid (a warning names the feature).
-/// Areas are computed on the ellipsoid; label points come from the label_lon/label_lat fields when
-/// present, else are computed inside the polygon.
+/// Loads every administrative unit of `level` in the layer.
+///
+/// Text: the encoding of the layer's attributes is decided once from their raw bytes (a Shapefile's
+/// .cpg or language driver id is a declaration, not the truth: io/layer_text.hpp); a decision other
+/// than the declaration is a warning.
+/// Units: a feature whose code is not a GB/T 2260 code of the level (unit_code_problem) or that has
+/// no name is not a unit (e.g. DataV's "100000_JD" line): skipped, counted in one warning that
+/// names the first few.
+/// Geometry: reprojected to lon/lat WGS84 when the layer has another CRS, then converted from the
+/// spec's datum; every ring checked (finite lon/lat in range, closed, at least 4 positions; an open
+/// ring is closed with a warning); invalid ones repaired with GEOS MakeValid (a warning names the
+/// feature). Areas are computed on the ellipsoid; label points come from the label_lon/label_lat
+/// fields when present, else are computed inside the polygon.
 /// Throws AtlasError(Input) with one line naming the source, layer, field or feature when the source
-/// cannot be opened or is not a vector dataset, the layer or a required field is missing, the layer
-/// is empty, a code is empty or duplicated, or coordinates are not finite lon/lat.
-RegionLayer read_regions(const LayerSpec& spec, ReadReport& report);
+/// cannot be opened or is not a vector dataset (a folder of Shapefiles is one; a FIFO or device is
+/// not), the layer or a required field is missing, a read fails part-way (a damaged file), the layer
+/// is empty or holds no unit, a code is duplicated, a ring fails its checks, or text decodes in no
+/// known encoding. GEOS and GDAL messages only appear inside such a line.
+RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report);
 
 }  // namespace atlas

@@ -4,20 +4,22 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
-#include <sstream>
 
 #include "error.hpp"
 #include "io/csv.hpp"
+#include "io/input_file.hpp"
+#include "io/unit_keys.hpp"
+#include "text/encoding.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
 namespace {
 
 constexpr std::size_t kMaxListed = 20;
-const char* const kKeyNames[] = {"code", "adcode", "region_code", "province_code", "prefecture_code", "gb_code"};
+constexpr std::size_t kMaxHeadersListed = 8;
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
@@ -28,28 +30,6 @@ std::string trim(const std::string& s) {
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
-
-/// A cell as shown in a message: line breaks escaped so each problem stays on one line, long text cut.
-std::string shown(const std::string& cell) {
-    std::string out;
-    for (char c : cell) out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
-    return out.size() > 40 ? out.substr(0, 37) + "..." : out;
-}
-
-/// Index of `name` in `names`, exact match first, then ASCII case-insensitive; npos when absent.
-std::size_t find_name(const std::vector<std::string>& names, const std::string& name) {
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) return i;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (lower(names[i]) == lower(name)) return i;
-    return std::string::npos;
 }
 
 /// Digits, optional sign, point and exponent, nothing else: strtod/from_chars alone would also take
@@ -87,17 +67,32 @@ bool is_number(const std::string& cell) {
     return parse_number(cell, ignored);
 }
 
-/// Problems found so far, formatted "PATH: ..." (file-level, listed first) or "PATH:LINE: ...".
+/// Problems found so far, formatted "PATH: ..." (file-level, listed first) or "PATH:LINE: ...", and
+/// how values and headers appear in them (quoted short, or not at all for a file the user did not name).
 class Problems {
 public:
-    explicit Problems(std::string path) : path_(std::move(path)) {}
+    Problems(std::string path, bool show_values) : path_(std::move(path)), show_values_(show_values) {}
     void file(const std::string& message) { file_.push_back(path_ + ": " + message); }
     void row(std::size_t line, const std::string& message) {
         rows_.push_back(path_ + ":" + std::to_string(line) + ": " + message);
     }
+    std::string value(const std::string& cell) const { return show_values_ ? quoted(cell, 40) : "(a value)"; }
+    std::string column(const std::vector<std::string>& headers, std::size_t c) const {
+        return show_values_ ? "column " + quoted(headers[c], 40) : "column " + std::to_string(c + 1);
+    }
+    /// "c0, c1, ... (1,200,000 columns)": at most a few headers, never the content of an unnamed file.
+    std::string headers(const std::vector<std::string>& headers) const {
+        std::string out = with_separators(headers.size()) + (headers.size() == 1 ? " column" : " columns");
+        if (!show_values_) return out;
+        out += ": ";
+        for (std::size_t i = 0; i < headers.size() && i < kMaxHeadersListed; ++i)
+            out += (i ? ", " : "") + escape_controls(headers[i].substr(0, 40));
+        return out + (headers.size() > kMaxHeadersListed ? ", ..." : "");
+    }
+    bool any() const { return !file_.empty() || !rows_.empty(); }
     /// Throws the one AtlasError(Input) listing every problem, when there is any.
     void raise_if_any() const {
-        if (!file_.empty() || !rows_.empty()) raise();
+        if (any()) raise();
     }
     /// For problems that leave nothing else to check.
     [[noreturn]] void fatal(const std::string& message) {
@@ -116,25 +111,12 @@ private:
     }
 
     std::string path_;
+    bool show_values_;
     std::vector<std::string> file_, rows_;
 };
 
 bool blank_row(const CsvRow& row) {
     return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
-}
-
-std::size_t find_key_column(const std::vector<std::string>& headers, const std::string& key_column,
-                            Problems& problems) {
-    if (!key_column.empty()) {
-        const std::size_t i = find_name(headers, key_column);
-        if (i == std::string::npos)
-            problems.fatal("no key column '" + key_column + "' (columns: " + join(headers) + ")");
-        return i;
-    }
-    for (std::size_t i = 0; i < headers.size(); ++i)
-        for (const char* name : kKeyNames)
-            if (lower(headers[i]) == name) return i;
-    return 0;
 }
 
 /// Columns other than the key where at least one cell of a well-formed row is a number.
@@ -157,73 +139,149 @@ void check_headers(const std::vector<std::string>& headers, const std::vector<st
         if (h.empty()) {
             problems.row(header_line, "column " + std::to_string(c + 1) + " has numbers but no header");
         } else if (!seen.emplace(h, c).second) {
-            problems.row(header_line, "duplicate column '" + h + "' (columns " + std::to_string(seen[h] + 1) +
-                                          " and " + std::to_string(c + 1) + ")");
+            problems.row(header_line, "duplicate " + problems.column(headers, c) + " (columns " +
+                                          std::to_string(seen[h] + 1) + " and " + std::to_string(c + 1) + ")");
         }
     }
 }
 
-/// Where the codes seen so far place the table: the first line of a code only one layer has.
-struct LevelEvidence {
-    std::size_t province_line = 0, prefecture_line = 0;
-    std::string province_code, prefecture_code;
+/// The key of a row after its checks: the unit's code at each level it may be, or nothing.
+struct KeyUnits {
+    std::vector<const Region*> provinces, prefectures;
 };
 
-/// Reports an empty, duplicate or unknown code; notes which layer a known code belongs to.
-void check_code(const std::string& code, std::size_t line, const std::string& key_header,
-                const RegionLayer& provinces, const RegionLayer& prefectures,
-                std::map<std::string, std::size_t>& first_line, LevelEvidence& level, Problems& problems) {
-    if (code.empty()) {
-        problems.row(line, "empty code in column '" + key_header + "'");
-        return;
-    }
-    const auto [it, inserted] = first_line.emplace(code, line);
-    if (!inserted) {
-        problems.row(line, "duplicate code '" + shown(code) + "' (first on line " + std::to_string(it->second) + ")");
-        return;
-    }
-    const bool province = provinces.find(code) != nullptr, prefecture = prefectures.find(code) != nullptr;
-    if (!province && !prefecture) {
-        problems.row(line, "unknown code '" + shown(code) + "' (not a province or prefecture of the loaded layers)");
-        return;
-    }
-    // Municipalities are in both layers and say nothing about the level.
-    if (province && !prefecture && level.province_line == 0) level.province_line = line, level.province_code = code;
-    if (prefecture && !province && level.prefecture_line == 0)
-        level.prefecture_line = line, level.prefecture_code = code;
-}
+/// Reads the keys: checks each (empty, control characters, unknown, ambiguous, duplicate), decides
+/// the level, and returns the unit code of every row (empty where a problem was reported).
+class KeyReader {
+public:
+    KeyReader(const RegionLayer& provinces, const RegionLayer& prefectures, std::string key_note, Problems& problems)
+        : provinces_(provinces), prefectures_(prefectures), names_(provinces, prefectures),
+          key_note_(std::move(key_note)), problems_(problems) {}
 
-UserDataLevel decide_level(const LevelEvidence& level, Problems& problems) {
-    if (level.province_line != 0 && level.prefecture_line != 0)
-        problems.file("codes mix provinces and prefectures (line " + std::to_string(level.province_line) + ": '" +
-                      level.province_code + "' is a province, line " + std::to_string(level.prefecture_line) +
-                      ": '" + level.prefecture_code + "' is a prefecture)");
-    return level.prefecture_line != 0 ? UserDataLevel::Prefecture : UserDataLevel::Province;
+    void add(const std::string& key, std::size_t line) {
+        lines_.push_back(line), keys_.push_back(key), units_.emplace_back();
+        if (key.empty()) return problems_.row(line, "empty key" + key_note_);
+        if (key.find('\0') != std::string::npos)
+            return problems_.row(line, "key " + problems_.value(key) + " contains a NUL byte");
+        if (std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+            return problems_.row(line, "key " + problems_.value(key) + " contains a control character");
+        KeyUnits& u = units_.back();
+        if (looks_like_code(key)) {
+            if (const Region* p = provinces_.find(key)) u.provinces.push_back(p);
+            if (const Region* p = prefectures_.find(key)) u.prefectures.push_back(p);
+        } else {
+            u.provinces = names_.provinces(key), u.prefectures = names_.prefectures(key);
+            by_name_ += !u.provinces.empty() || !u.prefectures.empty();
+        }
+        if (u.provinces.empty() && u.prefectures.empty()) problems_.row(line, unknown(key));
+    }
+
+    /// Keys that named their unit by name rather than code.
+    std::size_t by_name() const { return by_name_; }
+
+    /// The level every key fits (provinces first: municipalities are in both layers).
+    UserDataLevel level() {
+        std::size_t only_province = npos, only_prefecture = npos;
+        bool all_province = true, all_prefecture = true;
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            const KeyUnits& u = units_[i];
+            if (u.provinces.empty() && u.prefectures.empty()) continue;
+            all_province = all_province && !u.provinces.empty();
+            all_prefecture = all_prefecture && !u.prefectures.empty();
+            if (u.prefectures.empty() && only_province == npos) only_province = i;
+            if (u.provinces.empty() && only_prefecture == npos) only_prefecture = i;
+        }
+        if (all_province) return UserDataLevel::Province;
+        if (all_prefecture) return UserDataLevel::Prefecture;
+        problems_.file(std::string(by_name_ > 0 ? "keys" : "codes") + " mix provinces and prefectures (line " +
+                       std::to_string(lines_[only_province]) + ": " + problems_.value(keys_[only_province]) +
+                       " is a province, line " + std::to_string(lines_[only_prefecture]) + ": " +
+                       problems_.value(keys_[only_prefecture]) + " is a prefecture)");
+        return UserDataLevel::Province;
+    }
+
+    /// One code per row at `level`; ambiguous names and duplicates are reported.
+    std::vector<std::string> codes(UserDataLevel level) {
+        std::vector<std::string> out;
+        std::map<std::string, std::size_t> first_line;
+        const char* level_name = level == UserDataLevel::Province ? "provinces" : "prefectures";
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            const auto& units = level == UserDataLevel::Province ? units_[i].provinces : units_[i].prefectures;
+            out.emplace_back();
+            if (units.empty()) continue;
+            if (units.size() > 1) {
+                problems_.row(lines_[i], problems_.value(keys_[i]) + " matches " + std::to_string(units.size()) + " " +
+                                             level_name + " (" + describe_units(units) + "); use codes");
+                continue;
+            }
+            const std::string& code = units[0]->code;
+            const auto [it, inserted] = first_line.emplace(code, lines_[i]);
+            if (!inserted) {
+                bool named = !looks_like_code(keys_[i]);
+                problems_.row(lines_[i], std::string("duplicate ") + (named ? "unit " : "code ") + problems_.value(keys_[i]) +
+                                             (named ? " (" + code + ")" : "") + " (first on line " +
+                                             std::to_string(it->second) + ")");
+                continue;
+            }
+            out.back() = code;
+        }
+        return out;
+    }
+
+private:
+    static constexpr std::size_t npos = std::string::npos;
+
+    std::string unknown(const std::string& key) const {
+        if (looks_like_code(key))
+            return "unknown code " + problems_.value(key) + " (not a province or prefecture of the loaded layers)" +
+                   key_note_;
+        return problems_.value(key) + " matches no province or prefecture name" + key_note_;
+    }
+
+    const RegionLayer& provinces_;
+    const RegionLayer& prefectures_;
+    UnitNameIndex names_;
+    std::string key_note_;
+    Problems& problems_;
+    std::vector<std::size_t> lines_;
+    std::vector<std::string> keys_;
+    std::vector<KeyUnits> units_;
+    std::size_t by_name_ = 0;
+};
+
+/// "; key: column 'x', the first (no header says code or name; --data-key picks another)" when the key
+/// column was a guess; empty when its header or --data-key named it.
+std::string key_note(const std::vector<std::string>& headers, const KeyColumnChoice& key, const Problems& problems) {
+    if (key.how != "the first column") return "";
+    return "; key: " + problems.column(headers, key.index) +
+           ", the first (no header says code or name; --data-key picks another)";
 }
 
 }  // namespace
 
 std::size_t UserTable::column(const std::string& name) const {
-    const std::size_t i = find_name(columns, name);
-    if (i == std::string::npos)
-        throw AtlasError(ErrorKind::Usage,
-                         path + ": no numeric column '" + name + "' (numeric columns: " + join(columns) + ")");
-    return i;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i] == name) return i;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (lower(columns[i]) == lower(name)) return i;
+    std::string listed;
+    for (std::size_t i = 0; i < columns.size() && i < kMaxHeadersListed; ++i) listed += (i ? ", " : "") + columns[i];
+    if (columns.size() > kMaxHeadersListed) listed += ", ... (" + with_separators(columns.size()) + ")";
+    throw AtlasError(ErrorKind::Usage,
+                     path + ": no numeric column " + quoted(name) + " (numeric columns: " + escape_controls(listed) + ")");
 }
 
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
-                          const std::string& key_column) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail_input(path + ": cannot open");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_user_table(text.str(), path, provinces, prefectures, key_column);
+                          const UserTableOptions& options) {
+    return parse_user_table(read_input_file(path, "CSV table", kMaxTableBytes), path, provinces, prefectures, options);
 }
 
-UserTable parse_user_table(const std::string& text, const std::string& path, const RegionLayer& provinces,
-                           const RegionLayer& prefectures, const std::string& key_column) {
-    Problems problems(path);
-    std::vector<CsvRow> rows = parse_csv(text);
+UserTable parse_user_table(const std::string& bytes, const std::string& path, const RegionLayer& provinces,
+                           const RegionLayer& prefectures, const UserTableOptions& options) {
+    Problems problems(path, options.show_values);
+    DecodedText decoded = decode_text_file(bytes, path);
+    const char separator = detect_separator(decoded.text);
+    std::vector<CsvRow> rows = parse_csv(decoded.text, separator);
     rows.erase(std::remove_if(rows.begin(), rows.end(), blank_row), rows.end());
     if (rows.empty()) problems.fatal("empty file, no data rows");
     if (rows.size() == 1) problems.fatal("no data rows, only the header");
@@ -232,44 +290,52 @@ UserTable parse_user_table(const std::string& text, const std::string& path, con
     for (const std::string& h : rows[0].cells) headers.push_back(trim(h));
     UserTable table;
     table.path = path;
-    const std::size_t key = find_key_column(headers, key_column, problems);
-    table.key_column = headers[key];
+    if (!decoded.note.empty()) table.notes.push_back(decoded.note);
+    const KeyColumnChoice key = choose_key_column(headers, options.key_column);
+    if (key.index == std::string::npos)
+        problems.fatal("no key column " + quoted(options.key_column) + " (" + problems.headers(headers) + ")");
+    table.key_column = headers[key.index];
+    const std::string sep_note = separator == ',' ? "" : std::string(" (") + separator_name(separator) + "-separated)";
 
     // Which columns are numeric is decided on the whole file first, so that a bad cell is reported as
     // such and a name column is not reported cell by cell.
     std::vector<const CsvRow*> data;
     for (std::size_t r = 1; r < rows.size(); ++r)
         if (rows[r].cells.size() == headers.size()) data.push_back(&rows[r]);
-    const std::vector<std::size_t> numeric = numeric_columns(headers.size(), key, data);
-    if (numeric.empty()) problems.file("no numeric column (columns: " + join(headers) + ")");
+    const std::vector<std::size_t> numeric = numeric_columns(headers.size(), key.index, data);
+    if (numeric.empty())
+        problems.file("no numeric column besides the key " + problems.column(headers, key.index) + sep_note + " (" +
+                      problems.headers(headers) + ")" + key_note(headers, key, problems));
     check_headers(headers, numeric, rows[0].line, problems);
     for (std::size_t c : numeric) table.columns.push_back(headers[c]);
     table.values.resize(numeric.size());
 
-    std::map<std::string, std::size_t> first_line;
-    LevelEvidence level;
+    KeyReader keys(provinces, prefectures, key_note(headers, key, problems), problems);
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow* row = &rows[r];
         // A row of the wrong width is reported and not looked into further: its cells cannot be
         // matched to columns with any confidence.
         if (row->cells.size() != headers.size()) {
             problems.row(row->line, std::to_string(row->cells.size()) + " cells, the header has " +
-                                        std::to_string(headers.size()));
+                                        std::to_string(headers.size()) + sep_note);
             continue;
         }
-        const std::string code = trim(row->cells[key]);
-        check_code(code, row->line, table.key_column, provinces, prefectures, first_line, level, problems);
-        table.codes.push_back(code);
+        keys.add(trim(row->cells[key.index]), row->line);
         for (std::size_t i = 0; i < numeric.size(); ++i) {
             const std::string cell = trim(row->cells[numeric[i]]);
             double value = std::numeric_limits<double>::quiet_NaN();  // empty: missing data
             if (!cell.empty() && !parse_number(cell, value))
-                problems.row(row->line, "column '" + headers[numeric[i]] + "': '" + shown(cell) + "' is not a number");
+                problems.row(row->line, problems.column(headers, numeric[i]) + ": " + problems.value(cell) + " is not a number");
             table.values[i].push_back(value);
         }
     }
-    table.level = decide_level(level, problems);
+    table.level = keys.level();
+    table.codes = keys.codes(table.level);
     problems.raise_if_any();
+    table.key_kind = keys.by_name() > 0 ? UserKeyKind::Name : UserKeyKind::Code;
+    if (keys.by_name() > 0)
+        table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " + std::to_string(table.codes.size()) +
+                              " rows joined by name (key column " + quoted(table.key_column) + "); codes are safer");
     return table;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-/// A user's own table (CSV) of numbers keyed by province or prefecture code, for thematic maps.
+/// A user's own table (CSV) of numbers keyed by province or prefecture (code or name), for thematic maps.
 
 #include <cstddef>
 #include <string>
@@ -11,27 +11,46 @@ namespace atlas {
 
 enum class UserDataLevel { Province, Prefecture };
 
+/// How the rows name their unit: GB/T 2260 codes, or (some rows at least) names joined to the layers' names.
+enum class UserKeyKind { Code, Name };
+
+struct UserTableOptions {
+    std::string key_column;   ///< --data-key: header of the key column (exact, then case-insensitive)
+    /// False for a file the user did not name (a session's data.path): messages then give line and
+    /// column numbers but never the file's content.
+    bool show_values = true;
+};
+
 struct UserTable {
     std::string path;
     std::string key_column;                   ///< header of the key column
+    UserKeyKind key_kind = UserKeyKind::Code;
     UserDataLevel level = UserDataLevel::Province;
-    std::vector<std::string> codes;           ///< one per data row, as in the layers
+    std::vector<std::string> codes;           ///< one per data row, as in the layers (names resolved)
     std::vector<std::string> columns;         ///< numeric columns (headers), file order
     std::vector<std::vector<double>> values;  ///< [column][row]; NaN where the cell is empty (missing data)
+    /// What was decided for the user and should be said (encoding other than UTF-8, names joined),
+    /// one line each, naming the file.
+    std::vector<std::string> notes;
 
     /// Index of a column by header (exact, then case-insensitive); AtlasError(Usage) naming the file,
     /// the column and the available ones otherwise.
     std::size_t column(const std::string& name) const;
 };
 
-/// Reads the CSV (see io/csv.hpp). Rows whose cells are all blank are skipped (spreadsheet exports).
+/// Reads the CSV: kind and size checked (io/input_file.hpp), encoding decided from the bytes (UTF-8,
+/// UTF-16 with a BOM, GB18030 as Excel writes it on Chinese Windows: text/encoding.hpp), separator
+/// detected (comma, semicolon or tab). Rows whose cells are all blank are skipped.
 ///
-/// Key column: the first header named code, adcode, region_code, province_code, prefecture_code or
-/// gb_code (case-insensitive), else the first column; `key_column` (exact, then case-insensitive)
-/// overrides when non-empty. Keys and cells are trimmed of surrounding spaces and tabs.
+/// Key column: `options.key_column` when given; else the first header naming codes (code, adcode,
+/// region_code, province_code, prefecture_code, gb_code, 代码, 行政区划代码, 区划代码, 编码), else the
+/// first naming units (name, province, city, prefecture, region, 地区, 省份, 省, 城市, 地级市, 名称),
+/// else the first column. Keys and cells are trimmed of surrounding spaces and tabs.
+/// A key of 6 digits is a code; any other key is a name, matched to the layers' Chinese and English
+/// names with the usual variants (北京 = 北京市 = Beijing = Beijing Municipality).
 ///
-/// Level: Province when every key is a code of `provinces`, else Prefecture when every key is a code of
-/// `prefectures` (municipalities such as 110000 are in both layers).
+/// Level: Province when every key is a province, else Prefecture when every key is a prefecture
+/// (municipalities such as 110000 are in both layers).
 ///
 /// Numeric columns: every other column in which at least one non-empty cell is a number. A column
 /// whose non-empty cells are all text (a name column) is a label column and skipped; an empty one too.
@@ -40,19 +59,19 @@ struct UserTable {
 ///
 /// Errors: nothing is silently dropped. All problems are collected, then ONE AtlasError(Input) is thrown
 /// whose message has one line per problem, at most 20 then "... and N more", e.g.
-///   data.csv:4: unknown code '990000' (not a province or prefecture of the loaded layers)
+///   data.csv:4: unknown code '990000' in key column 'code' (not a province or prefecture of the loaded layers)
 ///   data.csv:5: column 'firms': '12x' is not a number
 ///   data.csv:6: duplicate code '320000' (first on line 2)
 ///   data.csv:7: 3 cells, the header has 4
+///   data.csv:8: 'Suzhou' matches 2 prefectures (320500 苏州, 341300 宿州); use codes
 ///   data.csv: codes mix provinces and prefectures (line 2: '440000' is a province, line 5: '320500' is a prefecture)
-/// File-level problems, "PATH: ..." listed first: unreadable file, no data rows (empty file or header
-/// only), key column not found (naming the headers), no numeric column, mixed levels. A numeric column
-/// whose header is empty or repeated is reported on the header line.
+/// Where the tool guessed (key column, names, separator), the message says what it picked and the
+/// option that overrides it. Values are quoted short with control characters escaped.
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
-                          const std::string& key_column = "");
+                          const UserTableOptions& options = {});
 
-/// The same from the file's text; `path` names it in errors.
-UserTable parse_user_table(const std::string& text, const std::string& path, const RegionLayer& provinces,
-                           const RegionLayer& prefectures, const std::string& key_column = "");
+/// The same from the file's bytes; `path` names it in errors.
+UserTable parse_user_table(const std::string& bytes, const std::string& path, const RegionLayer& provinces,
+                           const RegionLayer& prefectures, const UserTableOptions& options = {});
 
 }  // namespace atlas

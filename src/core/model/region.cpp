@@ -1,6 +1,30 @@
 #include "model/region.hpp"
 
+#include <algorithm>
+
 namespace atlas {
+
+namespace {
+
+bool province_prefix(int pp) {
+    return (pp >= 11 && pp <= 15) || (pp >= 21 && pp <= 23) || (pp >= 31 && pp <= 37) || (pp >= 41 && pp <= 46) ||
+           (pp >= 50 && pp <= 54) || (pp >= 61 && pp <= 65) || pp == 71 || pp == 81 || pp == 82;
+}
+
+}  // namespace
+
+const char* to_string(UnitLevel level) { return level == UnitLevel::Province ? "province" : "prefecture-level unit"; }
+
+std::string unit_code_problem(const std::string& code, UnitLevel level) {
+    if (code.empty()) return "no code";
+    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return "not a 6-digit GB/T 2260 code";
+    if (!province_prefix(std::stoi(code.substr(0, 2)))) return "no province has the code prefix " + code.substr(0, 2);
+    if (level == UnitLevel::Province && code.substr(2) != "0000") return "a province code ends in 0000";
+    if (level == UnitLevel::Prefecture && code.substr(4) != "00" && code.substr(2, 2) != "90")
+        return "a prefecture-level code ends in 00 (or is PP90xx)";
+    return "";
+}
 
 const Region* RegionLayer::find(const std::string& code) const {
     for (const Region& r : regions)

@@ -1,5 +1,7 @@
 #include "scene/figure.hpp"
 
+#include "text/escape.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -253,7 +255,17 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
 
 std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     if (s.choropleth != ChoroplethKind::UserData) return nullptr;
-    return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), s.data.key_column));
+    UserTableOptions options{s.data.key_column, s.data.named_by.empty()};
+    if (options.show_values)
+        return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options));
+    // A file a session names (sessions are shared) is read like any CSV, but the messages say which
+    // session asked for it and never show what it holds.
+    try {
+        return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options));
+    } catch (const AtlasError& e) {
+        throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quoted(s.data.path, 200) +
+                                       ", which cannot be used (its content is not shown):\n" + e.what());
+    }
 }
 
 Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {

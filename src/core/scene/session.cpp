@@ -2,14 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "error.hpp"
+#include "analysis/classify.hpp"
+#include "analysis/search.hpp"
 #include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -64,65 +70,242 @@ std::string session_json(const Session& s) {
 
 namespace {
 
-/// Reads `key` of `object` into `value` when present; a wrong type names the origin and the key.
-template <typename T>
-void take(const Json& object, const char* key, T& value, const std::string& origin, const std::string& where = "") {
-    if (!object.is_object() || !object.contains(key)) return;
-    try {
-        value = object.at(key).get<T>();
-    } catch (const nlohmann::json::exception&) {
-        throw AtlasError(ErrorKind::Input, origin + ": '" + where + key + "' has the wrong type (" +
-                                               object.at(key).dump() + ")");
+constexpr int kMaxDepth = 16;              // a session is 3 levels deep; anything far deeper is not one
+constexpr std::size_t kMaxListItems = 64;  // industries, compare
+
+/// The deepest nesting of arrays and objects in JSON text, found without building anything (the
+/// parser and every recursive walk of a 100,000-level value would overflow the stack).
+void check_depth(const std::string& text, const std::string& origin) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth)
+                throw AtlasError(ErrorKind::Input, origin + ": not a session file (nested more than " +
+                                                       std::to_string(kMaxDepth) + " levels deep at byte " +
+                                                       std::to_string(i) + ")");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
     }
 }
 
-void read_layers(const Json& j, Session& s, const std::string& origin) {
-    const Json& l = j.contains("layers") ? j["layers"] : Json::object();
-    take(l, "provinces", s.show_provinces, origin, "layers.");
-    take(l, "prefectures", s.show_prefectures, origin, "layers.");
-    take(l, "regions", s.show_regions, origin, "layers.");
-    take(l, "hubs", s.show_hubs, origin, "layers.");
-    take(l, "labels", s.show_labels, origin, "layers.");
-    take(l, "legend", s.show_legend, origin, "layers.");
+/// "an array of 5,600,000 items", "a string", ...: what a value is, never the value itself.
+std::string describe(const Json& v) {
+    if (v.is_array()) return "an array of " + with_separators(v.size()) + (v.size() == 1 ? " item" : " items");
+    if (v.is_object()) return "an object";
+    if (v.is_string()) return "the string " + quoted(v.get_ref<const std::string&>(), 40);
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number()) return "the number " + v.dump();
+    return "null";
 }
 
-void read_camera(const Json& j, Session& s, const std::string& origin) {
-    if (!j.contains("camera") || j["camera"].is_null()) return;
-    const Json& c = j["camera"];
-    take(c, "lon", s.centre.lon, origin, "camera.");
-    take(c, "lat", s.centre.lat, origin, "camera.");
-    take(c, "metres_per_pixel", s.metres_per_pixel, origin, "camera.");
-    if (!(s.metres_per_pixel > 0) || s.centre.lat < -90 || s.centre.lat > 90 || s.centre.lon < -180 || s.centre.lon > 180)
-        throw AtlasError(ErrorKind::Input, origin + ": 'camera' needs lon -180..180, lat -90..90 and metres_per_pixel > 0");
+/// Reads one session file: every key checked for type and range before it is narrowed, every error
+/// naming the file and the key, unknown keys reported with the nearest known one.
+class Reader {
+public:
+    Reader(std::string origin, std::vector<std::string>* warnings) : origin_(std::move(origin)), warnings_(warnings) {}
+
+    [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+        throw AtlasError(ErrorKind::Input, origin_ + ": '" + key + "' " + what);
+    }
+
+    /// The member `key` of `object`, or null when absent; `prefix` ("data.") names it in messages.
+    const Json* member(const Json& object, const char* key) const {
+        auto it = object.find(key);
+        return it == object.end() ? nullptr : &*it;
+    }
+
+    const Json& object(const Json& parent, const char* key, const std::string& prefix) const {
+        static const Json empty = Json::object();
+        const Json* v = member(parent, key);
+        if (v == nullptr || v->is_null()) return empty;
+        if (!v->is_object()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected an object)");
+        return *v;
+    }
+
+    void boolean(const Json& o, const char* key, bool& out, const std::string& prefix = "") const {
+        if (const Json* v = member(o, key)) {
+            if (!v->is_boolean()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected true or false)");
+            out = v->get<bool>();
+        }
+    }
+
+    void text(const Json& o, const char* key, std::string& out, const std::string& prefix = "") const {
+        if (const Json* v = member(o, key)) {
+            if (!v->is_string()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected a string)");
+            out = v->get<std::string>();
+            if (out.size() > 4096) fail(prefix + key, "is " + with_separators(out.size()) + " bytes long (at most 4,096)");
+        }
+    }
+
+    /// A number within [lo, hi]; `integer` also requires a whole number. Checked as a double before
+    /// any narrowing, so 1e300 is refused rather than cast.
+    double number(const Json& o, const char* key, double fallback, double lo, double hi, bool integer,
+                  const std::string& prefix = "") const {
+        const Json* v = member(o, key);
+        if (v == nullptr) return fallback;
+        if (!v->is_number()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected a number)");
+        double x = v->get<double>();
+        if (!std::isfinite(x) || x < lo || x > hi || (integer && x != std::floor(x)))
+            fail(prefix + key, "must be " + std::string(integer ? "a whole number " : "") + range(lo, hi) + ", not " + v->dump());
+        return x;
+    }
+
+    void strings(const Json& o, const char* key, std::vector<std::string>& out) const {
+        const Json* v = member(o, key);
+        if (v == nullptr) return;
+        if (!v->is_array()) fail(key, "has the wrong type (" + describe(*v) + "; expected an array of strings)");
+        if (v->size() > kMaxListItems) fail(key, "has " + with_separators(v->size()) + " items (at most 64)");
+        out.clear();
+        for (const Json& item : *v) {
+            if (!item.is_string()) fail(key, "holds " + describe(item) + " (expected strings)");
+            out.push_back(item.get<std::string>());
+        }
+    }
+
+    /// Warns about each key of `o` not in `known` ("unknown key 'lang' (did you mean 'language'?)").
+    void unknown_keys(const Json& o, std::initializer_list<const char*> known, const std::string& prefix = "") const {
+        for (const auto& [key, value] : o.items()) {
+            if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
+            std::string nearest;
+            int best = 3;
+            for (const char* k : known) {
+                int d = edit_distance(key, k);
+                if (d < best) best = d, nearest = k;
+            }
+            if (warnings_ != nullptr)
+                warnings_->push_back(origin_ + ": unknown key " + quoted(prefix + key, 60) + " ignored" +
+                                     (nearest.empty() ? "" : " (did you mean '" + prefix + nearest + "'?)"));
+        }
+    }
+
+    const std::string& origin() const { return origin_; }
+
+private:
+    static std::string range(double lo, double hi) {
+        auto n = [](double x) {
+            std::string s = std::to_string(x);
+            s.erase(s.find_last_not_of('0') + 1);
+            if (!s.empty() && s.back() == '.') s.pop_back();
+            return s;
+        };
+        return n(lo) + " to " + n(hi);
+    }
+
+    std::string origin_;
+    std::vector<std::string>* warnings_;
+};
+
+void read_size(const Reader& in, const Json& j, Session& s) {
+    const Json* v = in.member(j, "size");
+    if (v == nullptr) return;
+    if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number())
+        in.fail("size", "has the wrong type (" + describe(*v) + "; expected [width, height])");
+    auto pixels = [](const Json& n) {
+        double x = n.get<double>();
+        return std::isfinite(x) && x == std::floor(x) && x >= 16 && x <= 8192;
+    };
+    if (!pixels((*v)[0]) || !pixels((*v)[1]))
+        in.fail("size", "must be [width, height], 16 to 8192 pixels, not " + (*v)[0].dump() + " x " + (*v)[1].dump());
+    s.width = static_cast<int>((*v)[0].get<double>()), s.height = static_cast<int>((*v)[1].get<double>());
+}
+
+void read_layers(const Reader& in, const Json& j, Session& s) {
+    const Json& l = in.object(j, "layers", "");
+    in.unknown_keys(l, {"provinces", "prefectures", "regions", "hubs", "labels", "legend"}, "layers.");
+    in.boolean(l, "provinces", s.show_provinces, "layers.");
+    in.boolean(l, "prefectures", s.show_prefectures, "layers.");
+    in.boolean(l, "regions", s.show_regions, "layers.");
+    in.boolean(l, "hubs", s.show_hubs, "layers.");
+    in.boolean(l, "labels", s.show_labels, "layers.");
+    in.boolean(l, "legend", s.show_legend, "layers.");
+}
+
+void read_camera(const Reader& in, const Json& j, Session& s) {
+    const Json* c = in.member(j, "camera");
+    if (c == nullptr || c->is_null()) return;
+    if (!c->is_object()) in.fail("camera", "has the wrong type (" + describe(*c) + "; expected an object)");
+    in.unknown_keys(*c, {"lon", "lat", "metres_per_pixel"}, "camera.");
+    const char* needs = "needs lon -180..180, lat -90..90 and metres_per_pixel > 0";
+    if (!c->contains("lon") || !c->contains("lat") || !c->contains("metres_per_pixel")) in.fail("camera", needs);
+    try {
+        s.centre.lon = in.number(*c, "lon", 0, -180, 180, false, "camera.");
+        s.centre.lat = in.number(*c, "lat", 0, -90, 90, false, "camera.");
+        s.metres_per_pixel = in.number(*c, "metres_per_pixel", 0, 1e-3, 1e8, false, "camera.");
+    } catch (const AtlasError& e) {
+        in.fail("camera", std::string(needs) + " (" + e.message().substr(in.origin().size() + 2) + ")");
+    }
     s.has_camera = true;
 }
 
-void read_regions(const Json& j, Session& s, const std::string& origin) {
-    if (!j.contains("regions")) return;
-    if (!j["regions"].is_object()) throw AtlasError(ErrorKind::Input, origin + ": 'regions' must be an object keyed by region id");
-    for (const auto& [id, value] : j["regions"].items()) {
+void read_regions(const Reader& in, const Json& j, Session& s) {
+    const Json& regions = in.object(j, "regions", "");
+    if (regions.size() > 256) in.fail("regions", "has " + with_separators(regions.size()) + " entries (at most 256)");
+    for (const auto& [id, value] : regions.items()) {
+        std::string prefix = "regions." + id + ".";
+        if (!value.is_object()) in.fail("regions." + id, "has the wrong type (" + describe(value) + "; expected an object)");
+        in.unknown_keys(value, {"visible", "opacity"}, prefix);
         RegionSetting r;
-        take(value, "visible", r.visible, origin, "regions." + id + ".");
-        take(value, "opacity", r.opacity, origin, "regions." + id + ".");
+        in.boolean(value, "visible", r.visible, prefix);
+        r.opacity = static_cast<float>(in.number(value, "opacity", -1, -1, 1, false, prefix));
         s.regions[id] = r;
     }
 }
 
-void read_data(const Json& j, Session& s, const std::string& origin) {
-    const Json& d = j.contains("data") ? j["data"] : Json::object();
-    take(d, "path", s.data.path, origin, "data.");
-    take(d, "key_column", s.data.key_column, origin, "data.");
-    take(d, "column", s.data.column, origin, "data.");
-    take(d, "method", s.data.method, origin, "data.");
-    take(d, "classes", s.data.classes, origin, "data.");
-    // A session travels with its CSV: a relative path means beside the session file.
-    if (!s.data.path.empty() && fs::path(s.data.path).is_relative() && !origin.empty() && fs::exists(origin))
-        s.data.path = (fs::absolute(origin).parent_path() / s.data.path).lexically_normal().string();
+void read_data(const Reader& in, const Json& j, Session& s) {
+    const Json& d = in.object(j, "data", "");
+    in.unknown_keys(d, {"path", "key_column", "column", "method", "classes"}, "data.");
+    in.text(d, "path", s.data.path, "data.");
+    in.text(d, "key_column", s.data.key_column, "data.");
+    in.text(d, "column", s.data.column, "data.");
+    in.text(d, "method", s.data.method, "data.");
+    try {
+        s.data.method = to_string(parse_class_method(s.data.method));
+    } catch (const AtlasError&) {
+        in.fail("data.method", "must be quantile, equal or natural, not " + quoted(s.data.method, 40));
+    }
+    s.data.classes = static_cast<int>(in.number(d, "classes", s.data.classes, 2, 9, true, "data."));
+    if (s.data.path.empty()) return;
+    // A session travels with its CSV: a relative path means beside the session file. Sessions are
+    // shared, so the file is marked as named by the session (its content stays out of messages).
+    const std::string& origin = in.origin();
+    std::error_code ec;
+    if (fs::path(s.data.path).is_relative() && !origin.empty() && fs::exists(origin, ec))
+        s.data.path = (fs::absolute(origin, ec).parent_path() / s.data.path).lexically_normal().string();
+    s.data.named_by = origin;
+}
+
+void read_windows(const Reader& in, const Json& j, Session& s) {
+    const Json& w = in.object(j, "windows", "");
+    in.unknown_keys(w, {"compare", "matrix", "split_view"}, "windows.");
+    in.boolean(w, "compare", s.show_compare_window, "windows.");
+    in.boolean(w, "matrix", s.show_matrix_window, "windows.");
+    in.boolean(w, "split_view", s.split_view, "windows.");
+}
+
+/// A string key that must be one of `allowed`.
+std::string one_of(const Reader& in, const Json& j, const char* key, std::string value,
+                   std::initializer_list<const char*> allowed) {
+    in.text(j, key, value);
+    for (const char* a : allowed)
+        if (value == a) return value;
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    in.fail(key, "must be " + list + ", not " + quoted(value, 40));
 }
 
 }  // namespace
 
-Session parse_session(const std::string& text, const std::string& origin) {
+Session parse_session(const std::string& text, const std::string& origin, std::vector<std::string>* warnings) {
+    check_depth(text, origin);
     Json j;
     try {
         j = Json::parse(text);
@@ -132,48 +315,37 @@ Session parse_session(const std::string& text, const std::string& origin) {
     }
     if (!j.is_object() || !j.contains("clusteratlas_session"))
         throw AtlasError(ErrorKind::Input, origin + ": not a session file (no 'clusteratlas_session' key)");
+    Reader in(origin, warnings);
+    in.unknown_keys(j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions",
+                        "selected_region", "selected_prefecture", "industries", "compare", "choropleth", "data",
+                        "figure", "matrix_sort", "windows"});
     Session s;
-    std::vector<int> size{s.width, s.height};
-    take(j, "size", size, origin);
-    if (size.size() != 2 || size[0] < 16 || size[1] < 16 || size[0] > 8192 || size[1] > 8192)
-        throw AtlasError(ErrorKind::Input, origin + ": 'size' must be [width, height], 16 to 8192 pixels");
-    s.width = size[0], s.height = size[1];
-    take(j, "projection", s.projection, origin);
-    std::string language = "en", choropleth = "none", figure = "map";
-    take(j, "language", language, origin);
-    if (language != "en" && language != "zh") throw AtlasError(ErrorKind::Input, origin + ": 'language' must be en or zh");
-    s.english = language == "en";
-    read_camera(j, s, origin);
-    read_layers(j, s, origin);
-    read_regions(j, s, origin);
-    take(j, "selected_region", s.selected_region, origin);
-    take(j, "selected_prefecture", s.selected_prefecture, origin);
-    take(j, "industries", s.industries, origin);
-    take(j, "compare", s.compare, origin);
-    take(j, "choropleth", choropleth, origin);
+    read_size(in, j, s);
+    in.text(j, "projection", s.projection);
+    s.english = one_of(in, j, "language", "en", {"en", "zh"}) == "en";
+    read_camera(in, j, s);
+    read_layers(in, j, s);
+    read_regions(in, j, s);
+    in.text(j, "selected_region", s.selected_region);
+    in.text(j, "selected_prefecture", s.selected_prefecture);
+    in.strings(j, "industries", s.industries);
+    in.strings(j, "compare", s.compare);
+    std::string choropleth = "none";
+    in.text(j, "choropleth", choropleth);
     try {
         s.choropleth = parse_choropleth_kind(choropleth);
-    } catch (const AtlasError& e) {
-        throw AtlasError(ErrorKind::Input, origin + ": " + e.what());
+    } catch (const AtlasError&) {
+        in.fail("choropleth", "names an unknown choropleth " + quoted(choropleth, 40) + " (use none, province-coverage or data)");
     }
-    read_data(j, s, origin);
-    take(j, "figure", figure, origin);
-    if (figure != "map" && figure != "matrix") throw AtlasError(ErrorKind::Input, origin + ": 'figure' must be map or matrix");
-    s.figure = figure == "matrix" ? FigureKind::Matrix : FigureKind::Map;
-    take(j, "matrix_sort", s.matrix_sort, origin);
-    const Json& w = j.contains("windows") ? j["windows"] : Json::object();
-    take(w, "compare", s.show_compare_window, origin, "windows.");
-    take(w, "matrix", s.show_matrix_window, origin, "windows.");
-    take(w, "split_view", s.split_view, origin, "windows.");
+    read_data(in, j, s);
+    s.figure = one_of(in, j, "figure", "map", {"map", "matrix"}) == "matrix" ? FigureKind::Matrix : FigureKind::Map;
+    s.matrix_sort = one_of(in, j, "matrix_sort", s.matrix_sort, {"plan", "name", "industries"});
+    read_windows(in, j, s);
     return s;
 }
 
-Session read_session(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw AtlasError(ErrorKind::Input, path + ": cannot read the session (" + std::strerror(errno) + ")");
-    std::stringstream text;
-    text << in.rdbuf();
-    return parse_session(text.str(), path);
+Session read_session(const std::string& path, std::vector<std::string>* warnings) {
+    return parse_session(read_input_file(path, "session file", kMaxSessionBytes), path, warnings);
 }
 
 void write_session(const std::string& path, const Session& session, bool force) {

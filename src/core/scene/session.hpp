@@ -31,6 +31,9 @@ struct DataLayerSettings {
     std::string column;            ///< empty: the first numeric column
     std::string method = "quantile";  ///< quantile, equal, natural
     int classes = 5;
+    /// The session file that named `path` (empty when the user chose it: command line or viewer).
+    /// Such a file is read with its content kept out of every message (load_session_data).
+    std::string named_by;
 };
 
 struct RegionSetting {
@@ -62,14 +65,18 @@ struct Session {
     bool show_compare_window = false, show_matrix_window = false, split_view = false;
 };
 
-/// Reads a session file. Relative data paths are resolved against the file's folder. Unknown keys
-/// are ignored (newer versions); a wrong type or value throws AtlasError(Input) naming file and key.
-Session read_session(const std::string& path);
+/// Reads a session file: a regular file of at most 4 MB (io/input_file.hpp), JSON nested at most
+/// 16 levels. Relative data paths are resolved against the file's folder, and marked as named by
+/// the session (DataLayerSettings::named_by). Unknown keys are ignored with a warning naming the
+/// nearest known key, added to `warnings` when given. A wrong type or value throws AtlasError(Input)
+/// naming the file and the key, describing the value without dumping it ("an array of 5,600,000
+/// items"); numbers are range-checked before they are narrowed.
+Session read_session(const std::string& path, std::vector<std::string>* warnings = nullptr);
 
 /// The session as JSON text (what write_session writes); data paths as given.
 std::string session_json(const Session& session);
 /// Parses session JSON; `origin` names the source in errors and anchors relative data paths.
-Session parse_session(const std::string& text, const std::string& origin);
+Session parse_session(const std::string& text, const std::string& origin, std::vector<std::string>* warnings = nullptr);
 
 /// Writes atomically (temporary file, then rename); refuses an existing file unless `force`.
 void write_session(const std::string& path, const Session& session, bool force);

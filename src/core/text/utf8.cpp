@@ -18,21 +18,23 @@ std::vector<char32_t> utf8_code_points(const std::string& s) {
     return out;
 }
 
-bool valid_utf8(const std::string& s) {
+std::size_t first_invalid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
         std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
-        if (n == 99) return false;
+        if (n == 99) return i;
         std::uint32_t cp = n == 0 ? c : c & (0x3F >> n);
         for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+            if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
             cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         }
         bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
         i += n + 1;
     }
-    return true;
+    return std::string_view::npos;
 }
+
+bool valid_utf8(const std::string& s) { return first_invalid_utf8(s) == std::string_view::npos; }
 
 }  // namespace atlas

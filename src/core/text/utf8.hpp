@@ -2,6 +2,7 @@
 /// UTF-8 helpers shared by the readers (echarts ring strings, names) and the search.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atlas {
@@ -12,5 +13,8 @@ std::vector<char32_t> utf8_code_points(const std::string& text);
 
 /// Strict check: no truncated or overlong sequences, no surrogates, nothing above U+10FFFF.
 bool valid_utf8(const std::string& text);
+
+/// Offset of the first byte that starts an invalid sequence (as valid_utf8 judges), or npos.
+std::size_t first_invalid_utf8(std::string_view text);
 
 }  // namespace atlas

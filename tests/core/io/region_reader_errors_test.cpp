@@ -14,7 +14,7 @@ std::string bad(const std::string& name) { return std::string(ATLAS_TEST_DATA) +
 std::string read_error(const LayerSpec& spec) {
     try {
         ReadReport report;
-        read_regions(spec, report);
+        read_regions(spec, UnitLevel::Province, report);
     } catch (const AtlasError& e) {
         CHECK(e.kind() == ErrorKind::Input);
         std::string message = e.what();
@@ -45,7 +45,7 @@ TEST_CASE("reader errors name the file, layer, field or feature", "[io][errors]"
 
 TEST_CASE("an invalid polygon is repaired with a warning naming the feature", "[io][errors]") {
     ReadReport report;
-    RegionLayer layer = read_regions(spec("bowtie.geojson"), report);
+    RegionLayer layer = read_regions(spec("bowtie.geojson"), UnitLevel::Province, report);
     REQUIRE(layer.regions.size() == 1);
     CHECK(layer.regions[0].geometry.size() == 2);
     REQUIRE(report.warnings.size() == 1);
@@ -55,7 +55,7 @@ TEST_CASE("an invalid polygon is repaired with a warning naming the feature", "[
 
 TEST_CASE("a layer in another CRS is reprojected to lon/lat", "[io]") {
     ReadReport report;
-    RegionLayer layer = read_regions(spec("web_mercator.geojson"), report);
+    RegionLayer layer = read_regions(spec("web_mercator.geojson"), UnitLevel::Province, report);
     REQUIRE(layer.regions.size() == 1);
     Bounds b = bounds_of(layer.regions[0].geometry);
     CHECK(b.min_lon == Approx(116.0).margin(0.01));

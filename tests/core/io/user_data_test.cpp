@@ -21,7 +21,7 @@ std::string write_file(const TempFolder& tmp, const std::string& name, const std
 
 UserTable read(const std::string& path, const std::string& key_column = "") {
     Document& doc = bundled_document();
-    return read_user_table(path, doc.provinces(), doc.prefectures(), key_column);
+    return read_user_table(path, doc.provinces(), doc.prefectures(), UserTableOptions{key_column});
 }
 
 /// The message of the AtlasError(Input) that reading the file throws ("" when it does not throw).
@@ -141,10 +141,10 @@ TEST_CASE("User data: file-level errors", "[user_data]") {
     CHECK_THAT(error_of(tmp.path("missing.csv")), Catch::Contains(tmp.path("missing.csv")));
 
     const std::string labels = write_file(tmp, "labels.csv", "code,name\n110000,Beijing\n");
-    CHECK_THAT(error_of(labels), Catch::Contains(labels + ": no numeric column (columns: code, name)"));
+    CHECK_THAT(error_of(labels), Catch::Contains(labels + ": no numeric column besides the key column 'code' (2 columns: code, name)"));
 
     const std::string plain = write_file(tmp, "plain.csv", "code,value\n110000,1\n");
-    CHECK_THAT(error_of(plain, "adcode"), Catch::Contains(plain + ": no key column 'adcode' (columns: code, value)"));
+    CHECK_THAT(error_of(plain, "adcode"), Catch::Contains(plain + ": no key column 'adcode' (2 columns: code, value)"));
     CHECK(read(plain, "CODE").key_column == "code");
 
     const std::string twice = write_file(tmp, "twice.csv", "code,v,v\n110000,1,2\n");

@@ -91,6 +91,13 @@ TEST_CASE("session: bad files name the file and the key", "[session]") {
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "camera": {"lon": 116, "lat": 95, "metres_per_pixel": 100}})"),
                Catch::Contains("'camera' needs"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "choropleth": "heat"})"), Catch::Contains("unknown choropleth 'heat'"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "data": {"classes": 12}})"),
+               Catch::Contains("'data.classes' must be a whole number 2 to 9, not 12"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "data": {"method": "kmeans"}})"),
+               Catch::Contains("'data.method' must be quantile, equal or natural, not 'kmeans'"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "size": [1e300, 600]})"), Catch::Contains("16 to 8192 pixels"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "industries": "biotech"})"),
+               Catch::Contains("'industries' has the wrong type (the string 'biotech'; expected an array of strings)"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "language": "fr"})"), Catch::Contains("'language' must be en or zh"));
 }
 

@@ -1,0 +1,32 @@
+#pragma once
+/// Reading an input file the user (or a file the user opened) named, with its kind and size checked
+/// before a byte is read: a folder, FIFO, device or socket is refused with one line instead of a
+/// hang or an endless read, and a file over the limit for its kind is refused instead of exhausting
+/// memory.
+
+#include <cstdint>
+#include <string>
+
+namespace atlas {
+
+/// Limits per kind of input, in bytes.
+inline constexpr std::uint64_t kMaxTableBytes = 512ull << 20;    ///< a CSV table
+inline constexpr std::uint64_t kMaxSessionBytes = 4ull << 20;    ///< a session file
+inline constexpr std::uint64_t kMaxPlanBytes = 64ull << 20;      ///< a plan file
+
+/// The whole content of the regular file at `path`. `what` names the kind in messages ("CSV table",
+/// "session"). Throws AtlasError(Input) with one line naming the path: no such file, permission
+/// denied, a folder ("is a folder, not a CSV table"), a FIFO, device or socket ("is not a regular
+/// file"), larger than `max_bytes` ("is 50.4 MB; a session is at most 4 MB"), or a read error.
+/// Never blocks on a FIFO (it is opened non-blocking and refused).
+std::string read_input_file(const std::string& path, const std::string& what, std::uint64_t max_bytes);
+
+/// Checks a vector data source given as a path before GDAL opens it: a regular file or a folder
+/// (a folder of Shapefiles is a valid source) is accepted; a missing path, a FIFO, device or socket
+/// throws AtlasError(Input) naming it. Connection strings (PG:) are not paths and are not checked.
+void check_input_source(const std::string& path);
+
+/// "50.4 MB", "812 kB", "17 bytes".
+std::string human_size(std::uint64_t bytes);
+
+}  // namespace atlas

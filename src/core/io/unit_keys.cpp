@@ -1,0 +1,84 @@
+#include "io/unit_keys.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "analysis/search.hpp"
+
+namespace atlas {
+
+namespace {
+
+// Headers of key columns, as written in English tables and in Chinese statistical yearbooks.
+const char* const kCodeHeaders[] = {"code",  "adcode",     "region_code", "province_code", "prefecture_code",
+                                    "gb_code", "代码", "行政区划代码", "区划代码", "地区代码", "编码"};
+const char* const kNameHeaders[] = {"name", "province", "city", "prefecture", "region", "地区", "省份",
+                                    "省", "城市", "地级市", "名称", "地名", "省市"};
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+template <std::size_t N>
+std::size_t first_header_in(const std::vector<std::string>& headers, const char* const (&names)[N]) {
+    for (std::size_t i = 0; i < headers.size(); ++i)
+        for (const char* name : names)
+            if (lower(headers[i]) == name) return i;
+    return std::string::npos;
+}
+
+void add(std::map<std::string, std::vector<const Region*>>& index, const Region& r) {
+    for (const std::string* name : {&r.name_zh, &r.name_en}) {
+        std::string key = normalize_name(*name);
+        if (key.empty()) continue;
+        auto& units = index[key];
+        if (std::find(units.begin(), units.end(), &r) == units.end()) units.push_back(&r);
+    }
+}
+
+std::vector<const Region*> lookup(const std::map<std::string, std::vector<const Region*>>& index,
+                                  const std::string& name) {
+    auto it = index.find(normalize_name(name));
+    return it == index.end() ? std::vector<const Region*>{} : it->second;
+}
+
+}  // namespace
+
+KeyColumnChoice choose_key_column(const std::vector<std::string>& headers, const std::string& wanted) {
+    if (!wanted.empty()) {
+        for (std::size_t i = 0; i < headers.size(); ++i)
+            if (headers[i] == wanted) return {i, "--data-key"};
+        for (std::size_t i = 0; i < headers.size(); ++i)
+            if (lower(headers[i]) == lower(wanted)) return {i, "--data-key"};
+        return {std::string::npos, "--data-key"};
+    }
+    std::size_t code = first_header_in(headers, kCodeHeaders);
+    if (code != std::string::npos) return {code, "its header"};
+    std::size_t name = first_header_in(headers, kNameHeaders);
+    if (name != std::string::npos) return {name, "its header"};
+    return {0, "the first column"};
+}
+
+bool looks_like_code(const std::string& key) {
+    return key.size() == 6 && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+UnitNameIndex::UnitNameIndex(const RegionLayer& provinces, const RegionLayer& prefectures) {
+    for (const Region& r : provinces.regions) add(provinces_, r);
+    for (const Region& r : prefectures.regions) add(prefectures_, r);
+}
+
+std::vector<const Region*> UnitNameIndex::provinces(const std::string& name) const { return lookup(provinces_, name); }
+
+std::vector<const Region*> UnitNameIndex::prefectures(const std::string& name) const {
+    return lookup(prefectures_, name);
+}
+
+std::string describe_units(const std::vector<const Region*>& units) {
+    std::string out;
+    for (const Region* r : units) out += (out.empty() ? "" : ", ") + r->code + " " + r->name_zh;
+    return out;
+}
+
+}  // namespace atlas

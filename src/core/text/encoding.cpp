@@ -1,0 +1,107 @@
+#include "text/encoding.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+
+#include "error.hpp"
+#include "text/utf8.hpp"
+
+namespace atlas {
+
+namespace {
+
+/// iconv descriptor closed on every path out.
+struct Iconv {
+    iconv_t cd;
+    explicit Iconv(const std::string& from) : cd(iconv_open("UTF-8", from.c_str())) {}
+    ~Iconv() {
+        if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
+    }
+    bool ok() const { return cd != reinterpret_cast<iconv_t>(-1); }
+};
+
+/// UTF-16 without a byte order mark: mostly ASCII text then has a NUL in every other byte.
+std::optional<std::string> bomless_utf16(std::string_view bytes) {
+    std::size_t n = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096), even = 0, odd = 0;
+    if (n < 8) return std::nullopt;
+    for (std::size_t i = 0; i < n; i += 2) even += bytes[i] == '\0', odd += bytes[i + 1] == '\0';
+    if (odd * 10 >= n / 2 * 9 && even == 0) return std::string("UTF-16LE");
+    if (even * 10 >= n / 2 * 9 && odd == 0) return std::string("UTF-16BE");
+    return std::nullopt;
+}
+
+std::string hex_byte(unsigned char c) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "0x%02X", c);
+    return buffer;
+}
+
+/// "PATH:LINE: not UTF-8 (byte 0xB1 at column 3)".
+std::string invalid_at(std::string_view bytes, std::size_t offset, const std::string& path) {
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+    std::size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
+    std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return path + ":" + std::to_string(line) + ": not UTF-8 (byte " + hex_byte(static_cast<unsigned char>(bytes[offset])) +
+           " at column " + std::to_string(column) + ")";
+}
+
+DecodedText decode_with(std::string_view bytes, const std::string& encoding, const std::string& path,
+                        const std::string& note) {
+    std::optional<std::string> text = to_utf8(bytes, encoding);
+    if (!text) fail_input(path + ": not valid " + encoding + " although it starts like it; save it as UTF-8");
+    if (text->rfind("\xEF\xBB\xBF", 0) == 0) text->erase(0, 3);
+    return {std::move(*text), encoding, note};
+}
+
+}  // namespace
+
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& encoding) {
+    Iconv conv(encoding);
+    if (!conv.ok()) return std::nullopt;
+    std::string out(bytes.size() * 2 + 16, '\0');
+    char* in = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size(), done = 0;
+    while (in_left > 0) {
+        char* dst = &out[done];
+        std::size_t out_left = out.size() - done;
+        std::size_t r = iconv(conv.cd, &in, &in_left, &dst, &out_left);
+        done = out.size() - out_left;
+        if (r != static_cast<std::size_t>(-1)) break;
+        if (errno != E2BIG) return std::nullopt;  // EILSEQ or EINVAL (truncated sequence at the end)
+        out.resize(out.size() * 2);
+    }
+    out.resize(done);
+    return out;
+}
+
+bool has_cjk(std::string_view utf8) {
+    for (char32_t cp : utf8_code_points(std::string(utf8)))
+        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return true;
+    return false;
+}
+
+DecodedText decode_text_file(const std::string& bytes, const std::string& path) {
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
+        std::size_t bad = first_invalid_utf8(std::string_view(bytes).substr(3));
+        if (bad != std::string_view::npos) fail_input(invalid_at(bytes, bad + 3, path) + ", although it starts with a UTF-8 byte order mark");
+        return {bytes.substr(3), "UTF-8 (BOM)", ""};
+    }
+    if (bytes.rfind("\xFF\xFE", 0) == 0) return decode_with(bytes, "UTF-16LE", path, path + ": read as UTF-16LE (byte order mark)");
+    if (bytes.rfind("\xFE\xFF", 0) == 0) return decode_with(bytes, "UTF-16BE", path, path + ": read as UTF-16BE (byte order mark)");
+    if (std::optional<std::string> utf16 = bomless_utf16(bytes))
+        return decode_with(bytes, *utf16, path, path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
+    std::size_t bad = first_invalid_utf8(bytes);
+    if (bad == std::string::npos) return {bytes, "UTF-8", ""};
+    std::optional<std::string> gb = to_utf8(bytes, "GB18030");
+    if (gb && has_cjk(*gb))
+        return {std::move(*gb), "GB18030",
+                path + ": not UTF-8; decoded as GB18030 (GBK), as Excel saves \"CSV\" on Chinese Windows "
+                       "(save as \"CSV UTF-8\" to avoid the guess)"};
+    fail_input(invalid_at(bytes, bad, path) + ", nor GB18030 (GBK); save it as UTF-8 (in Excel: \"CSV UTF-8\") or "
+                                             "convert it with iconv -t UTF-8");
+}
+
+}  // namespace atlas

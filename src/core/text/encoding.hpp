@@ -1,0 +1,36 @@
+#pragma once
+/// Deciding the text encoding of an input once, from its raw bytes, and decoding it to UTF-8 with
+/// iconv (glibc). Used for CSV tables (whole files) and for vector attributes (a layer's values).
+///
+/// The rule: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise valid UTF-8 wins, even
+/// over a declaration that says something else; otherwise GB18030 (a superset of GBK/CP936, what
+/// Excel and ArcGIS write on Chinese Windows) when it decodes the bytes and yields Chinese text;
+/// otherwise the declared encoding, if any, when it decodes them. Anything else is refused.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace atlas {
+
+struct DecodedText {
+    std::string text;      ///< UTF-8, without a byte order mark
+    std::string encoding;  ///< what was decided: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
+    /// One line for the user when the decision was not plain UTF-8 (e.g. "decoded as GB18030: the
+    /// file is not UTF-8 ..."); empty otherwise.
+    std::string note;
+};
+
+/// Decodes a whole text file's bytes. `path` names it in the note and in errors.
+/// Throws AtlasError(Input) "PATH:LINE: not UTF-8 (byte 0xB1 at column 3), nor GB18030; save it as UTF-8"
+/// when no encoding fits.
+DecodedText decode_text_file(const std::string& bytes, const std::string& path);
+
+/// The bytes converted from `encoding` (an iconv name: "GB18030", "CP1252", "UTF-16LE", ...) to UTF-8;
+/// nothing when iconv does not know the encoding or the bytes are not valid in it.
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& encoding);
+
+/// True when the UTF-8 text holds at least one CJK unified ideograph (U+4E00..U+9FFF, extension A).
+bool has_cjk(std::string_view utf8);
+
+}  // namespace atlas

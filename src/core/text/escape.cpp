@@ -1,0 +1,111 @@
+#include "text/escape.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace atlas {
+
+namespace {
+
+/// Length of the valid UTF-8 sequence at text[i] and its code point; 0 when the bytes are invalid.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, std::uint32_t& cp) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    std::size_t n = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
+    if (n == 0 || i + n >= text.size()) return 0;
+    cp = c & (0x3Fu >> n);
+    for (std::size_t k = 1; k <= n; ++k) {
+        auto b = static_cast<unsigned char>(text[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3Fu);
+    }
+    bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n + 1;
+}
+
+std::string hex_escape(const char* prefix, unsigned value, int digits) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%s%0*x", prefix, digits, value);
+    return buffer;
+}
+
+/// Appends the character at text[i] escaped as needed; returns its length in bytes.
+std::size_t append_escaped(std::string& out, std::string_view text, std::size_t i, bool keep_newlines) {
+    std::uint32_t cp = 0;
+    std::size_t n = utf8_sequence(text, i, cp);
+    if (n == 0) {
+        out += hex_escape("\\x", static_cast<unsigned char>(text[i]), 2);
+        return 1;
+    }
+    if (cp == '\n' && keep_newlines) out += '\n';
+    else if (cp == 0) out += "\\0";
+    else if (cp == '\t') out += "\\t";
+    else if (cp == '\n') out += "\\n";
+    else if (cp == '\r') out += "\\r";
+    else if (cp < 0x20 || cp == 0x7F) out += hex_escape("\\x", cp, 2);
+    else if (cp >= 0x80 && cp <= 0x9F) out += hex_escape("\\u", cp, 4);
+    else out.append(text.substr(i, n));
+    return n;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) i += append_escaped(out, text, i, false);
+    return out;
+}
+
+std::string quoted(std::string_view value, std::size_t max_chars) {
+    std::string out = "'";
+    std::size_t i = 0, chars = 0;
+    for (; i < value.size() && chars < max_chars; ++chars) i += append_escaped(out, value, i, false);
+    out += '\'';
+    if (i < value.size()) {
+        out.insert(out.size() - 1, "...");
+        out += " (" + with_separators(value.size()) + " bytes)";
+    }
+    return out;
+}
+
+std::string bounded_message(std::string_view message, std::size_t max_line_bytes, std::size_t max_lines) {
+    std::string out;
+    std::size_t lines = 0, line_start = 0, i = 0;
+    while (i < message.size()) {
+        if (message[i] == '\n') {
+            if (++lines == max_lines) break;
+            out += '\n';
+            line_start = out.size();
+            ++i;
+            continue;
+        }
+        if (out.size() - line_start >= max_line_bytes) {  // skip to the end of this line
+            out += "...";
+            while (i < message.size() && message[i] != '\n') ++i;
+            continue;
+        }
+        i += append_escaped(out, message, i, true);
+    }
+    if (i < message.size()) {
+        std::size_t rest = 0;
+        for (; i < message.size(); ++i) rest += message[i] == '\n';
+        out += "\n... and " + with_separators(rest + 1) + " more lines";
+    }
+    return out;
+}
+
+std::string with_separators(unsigned long long value) {
+    std::string digits = std::to_string(value), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+}  // namespace atlas

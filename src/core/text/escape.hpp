@@ -1,0 +1,30 @@
+#pragma once
+/// Showing untrusted text in messages: every value a user (or a file) supplies is quoted short, with
+/// control characters and invalid bytes escaped, so that an error is one readable line that cannot
+/// drive the terminal (ANSI escapes), hide its end (a NUL byte) or run to megabytes.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace atlas {
+
+/// Default length of a quoted value, in characters (code points) before the cut.
+inline constexpr std::size_t kQuotedChars = 80;
+
+/// The text with C0 controls, DEL, C1 controls and invalid UTF-8 bytes escaped: \0 \t \n \r as
+/// such, other controls as \xNN (C1 as \u0080..\u009f), invalid bytes as \xNN. Valid UTF-8 text
+/// without controls comes back unchanged.
+std::string escape_controls(std::string_view text);
+
+/// `'value'` escaped as above and cut after `max_chars` characters ("'abc...' (12,345 bytes)").
+std::string quoted(std::string_view value, std::size_t max_chars = kQuotedChars);
+
+/// A message made safe to print: controls other than line breaks escaped, each line cut at
+/// `max_line_bytes` (on a character boundary), at most `max_lines` lines ("... N more lines").
+std::string bounded_message(std::string_view message, std::size_t max_line_bytes = 1000, std::size_t max_lines = 25);
+
+/// "1,234,567": integers with thousands separators, for counts and sizes in messages.
+std::string with_separators(unsigned long long value);
+
+}  // namespace atlas

@@ -1,6 +1,10 @@
 // clusteratlas: the plan's regions and industries on a map. Subcommands are in src/cli/.
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -26,7 +30,19 @@ int exit_code(atlas::ErrorKind kind) {
 
 }  // namespace
 
+/// Data goes to stdout through stdio's buffer; a write that failed (full disk, closed stdout, a
+/// consumer gone) is only known once everything is flushed. 0, or the errno of the failure.
+int stdout_failure() {
+    errno = 0;
+    int flushed = std::fflush(stdout);
+    int error = errno;
+    if (flushed == 0 && !std::ferror(stdout) && std::cout.good()) return 0;
+    return error != 0 ? error : EIO;
+}
+
 int main(int argc, char** argv) {
+    // A closed pipe is a write error to report (exit 4), not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"ClusterAtlas: China's 13th Five-Year Plan for Strategic Emerging Industries on a map"};
     app.footer(kExitCodes);
     app.require_subcommand(0, 1);
@@ -58,6 +74,10 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::cerr << "clusteratlas: internal error: " << atlas::bounded_message(e.what()) << '\n';
         return 1;
+    }
+    if (int error = stdout_failure()) {
+        std::cerr << "clusteratlas: stdout: cannot write (" << std::strerror(error) << ")\n";
+        return 4;
     }
     return 0;
 }

@@ -2,7 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
-#include <csignal>
+#include <cstdio>
 #include <iostream>
 
 #include "commands.hpp"
@@ -10,14 +10,11 @@
 #include "error.hpp"
 #include "io/postgis.hpp"
 #include "io/export.hpp"
+#include "io/interrupt.hpp"
 
 namespace atlas::cli {
 
 namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;  // set by SIGINT; checked between features
-
-extern "C" void on_interrupt(int) { g_interrupted = 1; }
 
 struct ExportArgs {
     std::vector<std::string> layers{"regions"};
@@ -28,9 +25,9 @@ struct ExportArgs {
     bool force = false;
 };
 
-/// Progress on stderr when it is a terminal; stops the write when Ctrl-C was pressed.
+/// Progress on stderr when it is a terminal; stops the write when stdout cannot take more.
 bool report_progress(std::size_t done, std::size_t total) {
-    if (g_interrupted) return false;
+    if (std::ferror(stdout)) return false;  // stdout gone (| head, a full disk): stop early
     static const bool tty = isatty(STDERR_FILENO) != 0;
     if (tty && total > 0 && (done % 16 == 0 || done == total))
         std::cerr << "\rexporting: " << done << "/" << total << (done == total ? "\n" : "") << std::flush;
@@ -56,9 +53,10 @@ ExportRequest make_request(Context& ctx, const ExportArgs& args) {
 void run_export(Context& ctx, const ExportArgs& args) {
     ExportRequest request = make_request(ctx, args);
     ctx.plan();  // load (and print warnings) before the first feature is written
-    std::signal(SIGINT, on_interrupt);
+    // Ctrl-C, SIGTERM and SIGHUP remove what was written so far and exit 4 (io/interrupt.hpp); a
+    // PostGIS transaction dies with the connection.
+    install_interrupt_cleanup();
     ExportResult result = export_layers(ctx.doc(), request);
-    std::signal(SIGINT, SIG_DFL);
     if (is_pg_connection(request.output))
         std::cerr << "wrote " << result.features << " features into " << describe_connection(request.output) << " (one transaction)\n";
     else if (result.path != "-")

@@ -26,6 +26,7 @@ double total_area(const RegionLayer& layer) {
 }
 
 void run_info(Context& ctx) {
+    ctx.check_projection(ctx.data.projection);
     Projection projection(ctx.data.projection);
     const RegionLayer& provinces = ctx.provinces();
     const RegionLayer& prefectures = ctx.prefectures();

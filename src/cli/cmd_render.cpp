@@ -39,6 +39,7 @@ std::vector<std::string> split(const std::string& list) {
 /// language, layers and regions given here override the file's.
 void run_render(Context& ctx, const RenderArgs& args) {
     Session s = resolve_session(ctx, args.figure);
+    ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();
     if (!from_file || args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);

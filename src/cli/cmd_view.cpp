@@ -43,6 +43,7 @@ void run_view(Context& ctx, ViewArgs& args) {
     }
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
     args.options.projection = s.projection;
+    ctx.check_projection(s.projection);
     ctx.plan();
     // A bad CSV is refused here, each bad row named, before a window opens.
     if (std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s))

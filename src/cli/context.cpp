@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "geo/projection.hpp"
 #include "io/data_paths.hpp"
 
 namespace atlas::cli {
@@ -61,6 +62,11 @@ void Context::print_new_warnings() {
     const auto& warnings = doc().warnings();
     for (; warnings_printed_ < warnings.size(); ++warnings_printed_)
         std::cerr << "warning: " << warnings[warnings_printed_] << '\n';
+}
+
+void Context::check_projection(const std::string& name) const {
+    Projection projection(name);
+    if (!projection.caveat().empty()) std::cerr << "warning: " << projection.caveat() << '\n';
 }
 
 bool Context::projection_given() const {

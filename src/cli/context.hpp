@@ -57,6 +57,9 @@ public:
     Format output_format() const { return parse_format(format); }
     /// True when --projection was given on the command line (it then overrides a session's).
     bool projection_given() const;
+    /// Checks a projection before anything is drawn or written (AtlasError(Usage) when PROJ refuses it
+    /// or it cannot show China); its caveat, if any, goes to stderr as a warning.
+    void check_projection(const std::string& name) const;
 
 private:
     template <typename T>

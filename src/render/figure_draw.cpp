@@ -9,7 +9,7 @@
 #include "legend_draw.hpp"
 #include "matrix_draw.hpp"
 #include "error.hpp"
-#include "io/atomic_file.hpp"
+#include "io/output_file.hpp"
 #include "offscreen.hpp"
 
 namespace atlas::render {

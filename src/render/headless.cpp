@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "error.hpp"
-#include "io/atomic_file.hpp"
+#include "io/output_file.hpp"
 #include "labels_imgui.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"

@@ -11,7 +11,7 @@
 #include <stdexcept>
 
 #include "error.hpp"
-#include "io/atomic_file.hpp"
+#include "io/output_file.hpp"
 
 namespace atlas::render {
 
@@ -119,9 +119,15 @@ std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
 }
 
 void write_png(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba, bool force) {
-    write_atomically(path, force, "PNG", [&](const std::string& temp) {
-        return stbi_write_png(temp.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
-    });
+    // Encoded in memory, then written through a checked file: stbi's own file writer ignores
+    // fwrite and fclose failures, so a full disk would leave a truncated PNG behind a success.
+    std::string png;
+    auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (stbi_write_png_to_func(append, &png, width, height, 4, rgba.data(), width * 4) == 0)
+        throw AtlasError(ErrorKind::Output, path + ": cannot encode the PNG");
+    write_atomically(path, force, "PNG", [&](const std::string& temp) { write_new_file(temp, png, path); });
 }
 
 }  // namespace atlas::render

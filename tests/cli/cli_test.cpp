@@ -164,7 +164,7 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
         {"export --layer rivers -o /tmp/x.geojson", "unknown layer 'rivers'", 2},
         {"export --format GPKG -o -", "only GeoJSON", 2},
         {"export --industry digital_creative -o /tmp/never.geojson", "selection is empty", 5},
-        {"export -o /proc/nope/x.geojson", "cannot write in folder", 4},
+        {"export -o /proc/nope/x.geojson", "no folder '/proc/nope'", 4},
         {"export --region Atlantis -o /tmp/never.geojson", "unknown region 'Atlantis'", 5},
     };
     for (const Case& c : cases) {

@@ -3,8 +3,10 @@
 #include <proj.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -41,18 +43,82 @@ struct Projection::Impl {
     }
 };
 
+namespace {
+
+/// PROJ's error messages for one context, kept for the user (without PROJ's own prefix).
+void keep_log(void* data, int level, const char* message) {
+    if (level > PJ_LOG_ERROR || message == nullptr) return;
+    std::string m = message;
+    for (const char* prefix : {"proj_create_crs_to_crs: ", "proj_create: "})
+        if (m.rfind(prefix, 0) == 0) m.erase(0, std::string(prefix).size());
+    std::size_t colon = m.find("): ");  // "Error 1027 (Invalid value for an argument): merc: ..." -> "merc: ..."
+    if (m.rfind("Error ", 0) == 0 && colon != std::string::npos) m.erase(0, colon + 3);
+    *static_cast<std::string*>(data) = m;
+}
+
+std::string degrees(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", v);
+    return buffer;
+}
+
+/// Projections that are not maps: geocentric (XYZ) and other non-2D CRSs.
+void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::string& definition, std::string& caveat) {
+    PJ* crs = proj_create(context, definition.c_str());
+    if (crs == nullptr) return;  // a bare "+proj=..." operation: proj_create_crs_to_crs judges it
+    PJ_TYPE type = proj_get_type(crs);
+    double w = 0, s = 0, e = 0, n = 0;
+    const char* area = nullptr;
+    bool has_area = proj_get_area_of_use(context, crs, &w, &s, &e, &n, &area) != 0;
+    proj_destroy(crs);
+    if (type == PJ_TYPE_GEOCENTRIC_CRS || type == PJ_TYPE_VERTICAL_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS)
+        throw AtlasError(ErrorKind::Usage, "projection " + quoted(name) + " is a " +
+                                               (type == PJ_TYPE_GEOCENTRIC_CRS ? "geocentric (X, Y, Z)" : "3D or vertical") +
+                                               " CRS, not a map projection");
+    // China spans about 73..135 E, 18..54 N; a CRS meant for somewhere else distorts it badly.
+    if (has_area && w < e && (e < 73 || w > 135 || n < 18 || s > 54))
+        caveat = "projection " + quoted(name) + " is meant for lon " + degrees(w) + ".." + degrees(e) + ", lat " +
+                 degrees(s) + ".." + degrees(n) + ", not China (lon 73..135, lat 18..54): expect China torn or distorted";
+}
+
+}  // namespace
+
 Projection::Projection(const std::string& name)
     : impl_(std::make_unique<Impl>()), name_(name), definition_(projection_definition(name)) {
     impl_->context = proj_context_create();
-    proj_log_level(impl_->context, PJ_LOG_NONE);
+    std::string proj_message;
+    proj_log_func(impl_->context, &proj_message, keep_log);
+    proj_log_level(impl_->context, PJ_LOG_ERROR);
+    check_crs_kind(impl_->context, name, definition_, caveat_);
     PJ* raw = proj_create_crs_to_crs(impl_->context, "EPSG:4326", definition_.c_str(), nullptr);
-    if (raw == nullptr)
-        throw AtlasError(ErrorKind::Usage, "unknown projection '" + name + "': use " + "albers, mercator, platecarree, " +
+    proj_log_func(impl_->context, nullptr, nullptr);
+    proj_log_level(impl_->context, PJ_LOG_NONE);
+    if (raw == nullptr && (proj_message.empty() || proj_message.find("unknown name") != std::string::npos ||
+                           proj_message.find("unrecognized format") != std::string::npos))
+        throw AtlasError(ErrorKind::Usage, "unknown projection " + quoted(name) + ": use " + "albers, mercator, platecarree, " +
                                                "an EPSG code or a PROJ string");
+    if (raw == nullptr)
+        throw AtlasError(ErrorKind::Usage, "projection " + quoted(name) + ": " + escape_controls(proj_message) + " (PROJ)");
     impl_->transform = proj_normalize_for_visualization(impl_->context, raw);
     proj_destroy(raw);
     if (impl_->transform == nullptr)
-        throw AtlasError(ErrorKind::Usage, "projection '" + name + "' cannot be normalised to lon/lat order");
+        throw AtlasError(ErrorKind::Usage, "projection " + quoted(name) + " cannot be normalised to lon/lat order");
+    check_china_visible();
+}
+
+void Projection::check_china_visible() const {
+    // A grid over China's bounding box: a projection under which most of it does not project
+    // (the far side of an orthographic globe, a polar projection's other hemisphere) would draw an
+    // empty map.
+    std::vector<LonLat> grid;
+    for (int i = 0; i <= 10; ++i)
+        for (int j = 0; j <= 10; ++j) grid.push_back({73.0 + 6.2 * i, 18.0 + 3.6 * j});
+    std::size_t visible = 0;
+    for (const ProjectedXY& p : forward(grid)) visible += std::isfinite(p.x);
+    if (visible * 4 < grid.size())
+        throw AtlasError(ErrorKind::Usage, "projection " + quoted(name_) + " cannot show China: " +
+                                               std::to_string(visible) + " of " + std::to_string(grid.size()) +
+                                               " points of China's bounding box project");
 }
 
 Projection::~Projection() = default;

@@ -22,7 +22,10 @@ std::vector<std::string> projection_names();
 
 class Projection {
 public:
-    /// Throws AtlasError(Usage) naming `name` when PROJ cannot build the transformation.
+    /// Throws AtlasError(Usage) naming `name` when PROJ cannot build the transformation (with PROJ's
+    /// reason, e.g. "merc: Invalid value for lat_ts: |lat_ts| should be <= 90°"), when it is not a map
+    /// projection (a geocentric or 3D CRS), or when it cannot show China (fewer than a quarter of the
+    /// points of a grid over China's bounding box project).
     explicit Projection(const std::string& name);
     ~Projection();
     Projection(const Projection&) = delete;
@@ -30,6 +33,8 @@ public:
 
     const std::string& name() const { return name_; }
     const std::string& definition() const { return definition_; }
+    /// A warning for the user when the CRS's area of use does not reach China (e.g. UTM 19S); else empty.
+    const std::string& caveat() const { return caveat_; }
 
     /// lon/lat to metres; returns false (and leaves `out` unchanged) where the projection is undefined.
     bool forward(const LonLat& in, ProjectedXY& out) const;
@@ -39,10 +44,13 @@ public:
     bool inverse(const ProjectedXY& in, LonLat& out) const;
 
 private:
+    void check_china_visible() const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string name_;
     std::string definition_;
+    std::string caveat_;
 };
 
 }  // namespace atlas

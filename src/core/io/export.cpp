@@ -16,6 +16,7 @@
 #include "geo/orientation.hpp"
 #include "geo/simplify_coverage.hpp"
 #include "io/export_tables.hpp"
+#include "io/geojson_writer.hpp"
 #include "io/vector_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -134,12 +135,6 @@ WriteOptions write_options(const std::string& driver, const ExportRequest& reque
     return o;
 }
 
-void copy_to_stdout(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::cout << in.rdbuf();
-    std::cout.flush();
-}
-
 std::uintmax_t size_of(const std::string& path) {
     std::error_code ec;
     std::uintmax_t size = fs::file_size(path, ec);
@@ -159,6 +154,8 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     if (!precision && is_geojson(driver)) precision = 6;
     if (precision && (*precision < 0 || *precision > 15))
         throw AtlasError(ErrorKind::Usage, "--precision must be 0 to 15, not " + std::to_string(*precision));
+    if (to_stdout && request.layers.size() > 1)
+        throw AtlasError(ErrorKind::Output, "-: GeoJSON on stdout holds one layer; write one layer at a time");
     ExportSelection sel = select(doc, request);
     std::vector<OutLayer> layers;
     ExportResult result{to_stdout ? "-" : redact_password(request.output), driver, 0, 0};
@@ -178,18 +175,14 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
         result.bytes = size_of(request.output);
         return result;
     }
-    char folder[] = "/tmp/clusteratlas-stdout-XXXXXX";
-    if (mkdtemp(folder) == nullptr) throw AtlasError(ErrorKind::Output, "cannot create a temporary folder in /tmp");
-    std::string temp = std::string(folder) + "/out.geojson";
-    try {
-        write_layers(temp, layers, options);
-        copy_to_stdout(temp);
-        result.bytes = size_of(temp);
-    } catch (...) {
-        fs::remove_all(folder);
-        throw;
-    }
-    fs::remove_all(folder);
+    // Streamed: nothing is kept in a temporary file. A consumer that goes away (| head) or a full
+    // disk makes the writes fail; the caller checks stdout at the end (exit 4).
+    const OutLayer& layer = layers.at(0);
+    std::size_t total = layer.features.size();
+    auto after_feature = [&](std::size_t done) { return !request.progress || request.progress(done, total); };
+    if (!write_geojson(std::cout, layer, {options.precision, driver == "GeoJSONSeq", layer.id_field, after_feature}))
+        throw AtlasError(ErrorKind::Output, "stdout: write interrupted");
+    std::cout.flush();
     return result;
 }
 

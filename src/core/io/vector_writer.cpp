@@ -2,18 +2,17 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <cstring>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
 
 #include "error.hpp"
+#include "io/file_commit.hpp"
 #include "io/gdal_env.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/ogr_layer_writer.hpp"
+#include "io/output_file.hpp"
 #include "io/postgis.hpp"
 
 namespace fs = std::filesystem;
@@ -22,108 +21,105 @@ namespace atlas {
 
 namespace {
 
-/// Temporary folder beside the target; removed with everything in it unless released.
-class TempDir {
-public:
-    explicit TempDir(const fs::path& beside) {
-        std::string pattern = (beside.parent_path() / ".clusteratlas-tmp-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr)
-            fail_output(beside.string() + ": cannot write in folder '" + beside.parent_path().string() +
-                        "' (" + std::strerror(errno) + ")");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
-/// Every file the driver wrote, moved beside the target; existing ones replaced only with force.
-void move_into_place(const fs::path& temp, const fs::path& folder, bool force) {
-    std::vector<fs::path> written;
-    for (const auto& entry : fs::directory_iterator(temp)) written.push_back(entry.path());
-    if (!force)
-        for (const fs::path& p : written)
-            if (fs::exists(folder / p.filename()))
-                fail_output((folder / p.filename()).string() + ": exists (use --force to replace it)");
-    for (const fs::path& p : written) {
-        std::error_code ec;
-        fs::rename(p, folder / p.filename(), ec);
-        if (ec) fail_output((folder / p.filename()).string() + ": cannot move into place (" + ec.message() + ")");
-    }
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
 }
 
-}  // namespace
-
-std::string driver_for_extension(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
-    if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return "GeoJSONSeq";
-    if (ext == ".gpkg") return "GPKG";
-    if (ext == ".fgb") return "FlatGeobuf";
-    if (ext == ".shp") return "ESRI Shapefile";
-    if (ext == ".kml") return "KML";
-    if (ext == ".csv") return "CSV";
-    return "";
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
-
-namespace {
 
 bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
 
-void write_with_gdal(GDALDriver* driver, const fs::path& temp_file, const std::string& path,
+/// A Shapefile written as its usual set of files (not the single-file .shz / .shp.zip forms).
+bool is_file_set(const std::string& driver, const std::string& path) {
+    return driver == "ESRI Shapefile" && ends_with(lower(path), ".shp");
+}
+
+/// GDAL reports a full disk as "Unexpected I/O failure" or not at all; the system's reason, when the
+/// last failed call left one, says what the user can act on.
+std::string write_failure(const std::string& gdal_message) {
+    int error = errno;
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG || error == EIO || error == EROFS)
+        return system_reason(error);
+    return gdal_message.empty() ? "GDAL gave no reason" : gdal_message;
+}
+
+void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std::string& path,
                      const std::vector<OutLayer>& layers, const WriteOptions& options) {
     std::size_t total = 0, done = 0;
     for (const OutLayer& layer : layers) total += layer.features.size();
     CPLStringList ds_options = to_options(options.dataset_options);
     GDALDatasetUniquePtr ds(driver->Create(temp_file.c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
-    if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + last_gdal_error() + ")");
+    if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + write_failure(last_gdal_error()) + ")");
     DriverTraits traits = traits_of(driver);
     for (const OutLayer& layer : layers) write_ogr_layer(*ds, layer, options, traits, path, done, total);
     CPLErrorReset();
+    errno = 0;
     ds.reset();  // closing flushes: a failure shows as GDAL's last error
-    if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": error while closing (" + last_gdal_error() + ")");
+    if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": cannot write (" + write_failure(last_gdal_error()) + ")");
 }
 
-void write_with_geojson_writer(const fs::path& temp_file, const std::string& path, const OutLayer& layer,
+void write_with_geojson_writer(const std::string& temp_file, const std::string& path, const OutLayer& layer,
                                const WriteOptions& options) {
-    std::ofstream out(temp_file, std::ios::binary);
-    if (!out) fail_output(path + ": cannot create a temporary file beside it");
+    CheckedFile out(temp_file, path);
     std::size_t total = layer.features.size();
     auto after_feature = [&](std::size_t done) { return !options.progress || options.progress(done, total); };
-    if (!write_geojson(out, layer, {options.precision, options.driver == "GeoJSONSeq", layer.id_field, after_feature}))
+    if (!write_geojson(out.stream(), layer, {options.precision, options.driver == "GeoJSONSeq", layer.id_field, after_feature}))
         fail_output(path + ": write interrupted");
-    out.flush();
-    if (!out) fail_output(path + ": write failed (" + std::strerror(errno) + ")");
-    if (options.progress && !options.progress(layer.features.size(), layer.features.size()))
-        fail_output(path + ": write interrupted");
+    out.finish();
+}
+
+/// Every file the driver wrote reaches the disk before any of them is put in place.
+void sync_folder_files(const std::string& folder, const std::string& path) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.is_regular_file(ec)) sync_written_file(entry.path().string(), path);
 }
 
 }  // namespace
+
+std::string driver_for_extension(const std::string& path) {
+    std::string name = lower(fs::path(path).filename().string());
+    std::string ext = fs::path(name).extension().string();
+    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+    if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return "GeoJSONSeq";
+    if (ext == ".gpkg") return "GPKG";
+    if (ext == ".fgb") return "FlatGeobuf";
+    if (ext == ".shp" || ext == ".shz" || ends_with(name, ".shp.zip")) return "ESRI Shapefile";
+    if (ext == ".kml") return "KML";
+    if (ext == ".csv") return "CSV";
+    return "";
+}
 
 void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options) {
     if (is_pg_connection(path)) return write_layers_postgis(path, layers, options);
     ensure_gdal_registered();
     QuietGdalErrors quiet;
-    fs::path target = fs::absolute(path);
-    if (fs::exists(target) && !options.force) fail_output(path + ": exists (use --force to replace it)");
+    check_target(path, options.force, options.driver);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(options.driver.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr)
         fail_output(path + ": unknown vector format '" + options.driver + "'");
-    bool single_layer = is_geojson(options.driver) ||
+    bool single_layer = is_geojson(options.driver) || options.driver == "ESRI Shapefile" ||
                         (driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr && options.driver != "GPKG");
     if (layers.size() > 1 && single_layer)
         fail_output(path + ": format '" + options.driver + "' holds one layer; write one layer at a time");
-    TempDir temp(target);
-    fs::path temp_file = temp.path() / target.filename();
+    TempFolder temp(path);
+    std::string temp_file = temp.file(fs::path(path).filename().string());
     if (is_geojson(options.driver)) write_with_geojson_writer(temp_file, path, layers.at(0), options);
     else write_with_gdal(driver, temp_file, path, layers, options);
-    move_into_place(temp.path(), target.parent_path(), options.force);
+    sync_folder_files(temp.path(), path);
+    if (!is_file_set(options.driver, path)) return commit_file(temp_file, path, options.force, options.driver);
+    std::string folder = temp.path();
+    temp.released();  // from here on the commit owns (renames) the folder
+    try {
+        commit_file_set(folder, path, options.force);
+    } catch (...) {
+        std::error_code ec;
+        fs::remove_all(folder, ec);
+        throw;
+    }
 }
 
 }  // namespace atlas

@@ -13,7 +13,7 @@
 #include "error.hpp"
 #include "analysis/classify.hpp"
 #include "analysis/search.hpp"
-#include "io/atomic_file.hpp"
+#include "io/output_file.hpp"
 #include "io/input_file.hpp"
 #include "text/escape.hpp"
 
@@ -349,11 +349,7 @@ Session read_session(const std::string& path, std::vector<std::string>* warnings
 }
 
 void write_session(const std::string& path, const Session& session, bool force) {
-    write_atomically(path, force, "session", [&](const std::string& temp) {
-        std::ofstream out(temp, std::ios::binary);
-        out << session_json(session);
-        return static_cast<bool>(out.flush());
-    });
+    write_atomically(path, force, "session", [&](const std::string& temp) { write_new_file(temp, session_json(session), path); });
 }
 
 }  // namespace atlas

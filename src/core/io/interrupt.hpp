@@ -1,0 +1,31 @@
+#pragma once
+/// Ending a writing process cleanly on a signal: SIGINT, SIGTERM and SIGHUP remove every temporary
+/// folder still registered, say so on stderr and end the process with exit code 4 (output not
+/// written), whatever the process was doing (a GDAL driver deep in a close included). The handler
+/// uses only async-signal-safe system calls on names prepared at registration.
+/// SIGPIPE is ignored process-wide: a write to a closed pipe then fails with EPIPE and is reported
+/// like any other write error (exit 4), after the same cleanup through destructors.
+
+#include <string>
+
+namespace atlas {
+
+/// Installs the handlers (once; later calls do nothing) and ignores SIGPIPE.
+void install_interrupt_cleanup();
+
+/// While alive, `folder` (flat: files only, or folders of files) is removed if a signal ends the
+/// process. At most 16 at a time; paths up to 4,095 bytes.
+class CleanupOnSignal {
+public:
+    explicit CleanupOnSignal(const std::string& folder);
+    ~CleanupOnSignal();
+    CleanupOnSignal(const CleanupOnSignal&) = delete;
+    CleanupOnSignal& operator=(const CleanupOnSignal&) = delete;
+    /// Stops watching (the folder was renamed or removed by its owner).
+    void release();
+
+private:
+    int slot_ = -1;
+};
+
+}  // namespace atlas

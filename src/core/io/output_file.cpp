@@ -1,0 +1,172 @@
+#include "io/output_file.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <streambuf>
+
+#include "error.hpp"
+#include "io/file_commit.hpp"
+
+namespace atlas {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& message) { throw AtlasError(ErrorKind::Output, message); }
+
+std::string folder_of(const std::string& path) {
+    fs::path parent = fs::path(path).parent_path();
+    return parent.empty() ? "." : parent.string();
+}
+
+/// A stream buffer over a file descriptor that remembers the first failed write's errno.
+class FdBuffer : public std::streambuf {
+public:
+    explicit FdBuffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+    int error() const { return error_; }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+private:
+    bool drain() {
+        const char* p = pbase();
+        while (p < pptr() && error_ == 0) {
+            ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) error_ = n < 0 ? errno : EIO;
+            else p += n;
+        }
+        setp(buffer_, buffer_ + sizeof buffer_);
+        return error_ == 0;
+    }
+
+    int fd_;
+    int error_ = 0;
+    char buffer_[1 << 16];
+};
+
+}  // namespace
+
+std::string system_reason(int error) { return std::strerror(error); }
+
+void check_target(const std::string& path, bool force, const std::string& what) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) fail(path + ": is a folder; the " + what + " cannot replace it");
+        if (!force) fail(path + ": exists (use --force to replace it)");
+    } else if (errno != ENOENT) {
+        fail(path + ": cannot write the " + what + " (" + system_reason(errno) + ")");
+    }
+    std::string folder = folder_of(path);
+    if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        fail(path + ": cannot write the " + what + " (no folder '" + folder + "')");
+    if (::access(folder.c_str(), W_OK | X_OK) != 0)
+        fail(path + ": cannot write in folder '" + folder + "' (" + system_reason(errno) + ")");
+}
+
+TempFolder::TempFolder(const std::string& target)
+    : path_(folder_of(target) + "/.clusteratlas-tmp-" + std::to_string(::getpid()) + "-XXXXXX") {
+    if (::mkdtemp(path_.data()) == nullptr)
+        fail(target + ": cannot write in folder '" + folder_of(target) + "' (" + system_reason(errno) + ")");
+    cleanup_.emplace(path_);
+}
+
+TempFolder::~TempFolder() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+void TempFolder::released() {
+    cleanup_.reset();
+    path_.clear();
+}
+
+struct CheckedFile::Impl {
+    std::string path, shown_as;
+    int fd = -1;
+    std::unique_ptr<FdBuffer> buffer;
+    std::unique_ptr<std::ostream> stream;
+};
+
+CheckedFile::CheckedFile(const std::string& path, const std::string& shown_as) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path, impl_->shown_as = shown_as;
+    impl_->fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (impl_->fd < 0) fail(shown_as + ": cannot create a temporary file (" + system_reason(errno) + ")");
+    impl_->buffer = std::make_unique<FdBuffer>(impl_->fd);
+    impl_->stream = std::make_unique<std::ostream>(impl_->buffer.get());
+}
+
+CheckedFile::~CheckedFile() {
+    if (impl_->fd >= 0) ::close(impl_->fd);
+}
+
+std::ostream& CheckedFile::stream() { return *impl_->stream; }
+
+void CheckedFile::finish() {
+    impl_->stream->flush();
+    int error = impl_->buffer->error();
+    if (error == 0 && ::fsync(impl_->fd) != 0) error = errno;
+    int fd = impl_->fd;
+    impl_->fd = -1;
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error != 0) fail(impl_->shown_as + ": cannot write (" + system_reason(error) + ")");
+}
+
+void write_new_file(const std::string& path, std::string_view bytes, const std::string& shown_as) {
+    CheckedFile file(path, shown_as);
+    file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file.finish();
+}
+
+void sync_written_file(const std::string& path, const std::string& shown_as) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) fail(shown_as + ": cannot write (" + system_reason(errno) + ")");
+    int error = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    if (error != 0) fail(shown_as + ": cannot write (" + system_reason(error) + ")");
+}
+
+void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what) {
+    std::string folder = folder_of(target);
+    FolderLock lock(folder);
+    recover_interrupted_writes(folder);
+    // Without --force, RENAME_NOREPLACE refuses a target that appeared since check_target.
+    int r = ::renameat2(AT_FDCWD, written.c_str(), AT_FDCWD, target.c_str(), force ? 0 : RENAME_NOREPLACE);
+    if (r != 0 && errno == EINVAL && !force) {  // file systems without RENAME_NOREPLACE: check under the lock
+        struct stat st {};
+        if (::lstat(target.c_str(), &st) == 0) errno = EEXIST;
+        else r = ::rename(written.c_str(), target.c_str());
+    }
+    if (r != 0 && errno == EEXIST) fail(target + ": exists (use --force to replace it)");
+    if (r != 0) fail(target + ": cannot put the " + what + " in place (" + system_reason(errno) + ")");
+    ::fsync(lock.fd());  // the rename itself reaches the disk
+}
+
+void write_atomically(const std::string& path, bool force, const std::string& what,
+                      const std::function<void(const std::string& temp_file)>& write) {
+    check_target(path, force, what);
+    TempFolder temp(path);
+    std::string file = temp.file(fs::path(path).filename().string());
+    write(file);
+    commit_file(file, path, force, what);
+}
+
+}  // namespace atlas

@@ -1,0 +1,84 @@
+#pragma once
+/// Writing outputs so that nothing is lost or exposed: a target is checked before a long
+/// computation, written into a private temporary folder beside it, checked to the end (write,
+/// flush, fsync, close) and only then put in place by rename, so that a reader sees the old file or
+/// the whole new one. Sets of files (a Shapefile) are put in place by io/file_commit.hpp.
+///
+/// Temporary folders are created exclusively (mkdtemp, mode 0700, named
+/// ".clusteratlas-tmp-<pid>-XXXXXX" beside the target): a name planted in advance, or a symlink, is
+/// never followed. They are removed on every error, on SIGINT/SIGTERM/SIGHUP (io/interrupt.hpp) and,
+/// after a SIGKILL, by the next write into the same folder (the PID in the name is dead).
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "io/interrupt.hpp"
+
+namespace atlas {
+
+/// Throws AtlasError(Output) naming `path` when it exists (a symlink, even a dangling one, counts:
+/// lstat) and `force` is false, when it is a folder, when its folder is missing or not a folder, or
+/// when the folder cannot be written (permissions, read-only file system). `what` names the kind
+/// of output ("PNG", "GeoJSON") in messages.
+void check_target(const std::string& path, bool force, const std::string& what);
+
+/// The reason an operating-system call failed, for messages: strerror(errno).
+std::string system_reason(int error);
+
+/// A private temporary folder beside `target` (see above); removed with its content on destruction
+/// unless released().
+class TempFolder {
+public:
+    explicit TempFolder(const std::string& target);
+    ~TempFolder();
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::string& path() const { return path_; }
+    /// A file inside the folder.
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+    /// The folder was renamed or removed by its owner: nothing left to remove.
+    void released();
+
+private:
+    std::string path_;
+    std::optional<CleanupOnSignal> cleanup_;
+};
+
+/// A new file, created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW), written through a stream whose every
+/// write is checked; finish() flushes, fsyncs and closes, and throws AtlasError(Output)
+/// "SHOWN: cannot write (No space left on device)" on any failure on the way.
+class CheckedFile {
+public:
+    CheckedFile(const std::string& path, const std::string& shown_as);
+    ~CheckedFile();
+    std::ostream& stream();
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Writes `bytes` to a new file with CheckedFile.
+void write_new_file(const std::string& path, std::string_view bytes, const std::string& shown_as);
+
+/// fsyncs a file a library wrote (GDAL), so that a full disk shows now rather than after the rename;
+/// throws AtlasError(Output) naming `shown_as` with the system's reason.
+void sync_written_file(const std::string& path, const std::string& shown_as);
+
+/// Puts one written file in place of `target` by rename under the folder's lock (file_commit.hpp);
+/// without `force` the rename refuses an existing target (RENAME_NOREPLACE), so two writers racing
+/// for a new name cannot overwrite each other. Throws AtlasError(Output) naming the target.
+void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what);
+
+/// check_target, then `write` into a file of a fresh TempFolder (the argument is its path), then
+/// commit_file. `write` throws AtlasError on failure; any failure leaves the target untouched.
+void write_atomically(const std::string& path, bool force, const std::string& what,
+                      const std::function<void(const std::string& temp_file)>& write);
+
+}  // namespace atlas

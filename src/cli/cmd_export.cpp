@@ -58,7 +58,7 @@ void run_export(Context& ctx, const ExportArgs& args) {
     install_interrupt_cleanup();
     ExportResult result = export_layers(ctx.doc(), request);
     if (is_pg_connection(request.output))
-        std::cerr << "wrote " << result.features << " features into " << describe_connection(request.output) << " (one transaction)\n";
+        std::cerr << "wrote " << result.features << " features into " << result.path << " (one transaction)\n";
     else if (result.path != "-")
         std::cerr << "wrote " << result.path << ": " << result.features << " features, " << result.bytes << " bytes ("
                   << result.driver << ")\n";

@@ -33,7 +33,7 @@ void run_info(Context& ctx) {
     Bounds b = extent_of(provinces);
     std::ostream& out = std::cout;
     out << std::fixed << std::setprecision(4);
-    out << "geodata:      " << redact_password(ctx.geodata_source()) << '\n';
+    out << "geodata:      " << (is_pg_connection(ctx.geodata_source()) ? describe_connection(ctx.geodata_source()) : ctx.geodata_source()) << '\n';
     out << "provinces:    " << provinces.regions.size() << " features (layer '" << provinces.layer << "'), "
         << std::setprecision(0) << total_area(provinces) << " km2\n";
     out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "

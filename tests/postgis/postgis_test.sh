@@ -49,7 +49,7 @@ ok "export regions: 19 rows, same ids, areas within $(python3 -c "print(f'{float
 
 # An existing table is kept without --force, replaced with it.
 "$bin" export --layer regions -o "$pg" 2> "$tmp/exists.err" && fail "an existing table was replaced without --force"
-grep -q "table 'regions': exists (use --force" "$tmp/exists.err" || fail "message: $(cat "$tmp/exists.err")"
+grep -q "table 'public.regions': exists (use --force" "$tmp/exists.err" || fail "message: $(cat "$tmp/exists.err")"
 "$bin" export --layer regions --industry biomedicine -o "$pg" --force 2>/dev/null || fail "--force export"
 [ "$(psql_q "SELECT count(*) FROM regions")" = 4 ] || fail "--force did not replace the table"
 ok "existing table refused without --force, replaced with it"

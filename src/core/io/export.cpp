@@ -158,7 +158,8 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
         throw AtlasError(ErrorKind::Output, "-: GeoJSON on stdout holds one layer; write one layer at a time");
     ExportSelection sel = select(doc, request);
     std::vector<OutLayer> layers;
-    ExportResult result{to_stdout ? "-" : redact_password(request.output), driver, 0, 0};
+    bool to_postgis = is_pg_connection(request.output);
+    ExportResult result{to_stdout ? "-" : to_postgis ? describe_connection(request.output) : request.output, driver, 0, 0};
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
     for (ExportLayer kind : request.layers) {
@@ -172,7 +173,13 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     WriteOptions options = write_options(driver, request, precision);
     if (!to_stdout) {
         write_layers(request.output, layers, options);
-        result.bytes = size_of(request.output);
+        if (!to_postgis) result.bytes = size_of(request.output);
+        if (to_postgis) {
+            PgConnection c = parse_pg_connection(request.output, ErrorKind::Output);
+            std::string tables;
+            for (const OutLayer& layer : layers) tables += (tables.empty() ? "" : ", ") + postgis_table_name(layer.name, c);
+            result.path += ", " + std::string(layers.size() == 1 ? "table " : "tables ") + tables;
+        }
         return result;
     }
     // Streamed: nothing is kept in a temporary file. A consumer that goes away (| head) or a full

@@ -23,6 +23,13 @@ QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
 std::string last_gdal_error() {
     std::string message = CPLGetLastErrorMsg();
     std::replace(message.begin(), message.end(), '\n', ' ');
+    // A database driver's message often starts with the whole SQL statement; the reason follows
+    // "ERROR:" (PostgreSQL's form).
+    std::size_t error = message.find("ERROR: ");
+    if (error != std::string::npos) message = message.substr(error + 7);
+    std::size_t start = message.find_first_not_of(' ');
+    message = start == std::string::npos ? "" : message.substr(start);
+    if (message.size() > 240) message = message.substr(0, 237) + "...";
     return message;
 }
 

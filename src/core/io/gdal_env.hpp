@@ -17,7 +17,8 @@ public:
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 };
 
-/// GDAL's last error message on this thread, on one line (empty if none).
+/// GDAL's last error message on this thread, on one line of at most 240 bytes (empty if none); for a
+/// database, the server's reason after "ERROR:" rather than the SQL statement before it.
 std::string last_gdal_error();
 
 }  // namespace atlas

@@ -1,6 +1,11 @@
 #include "io/ogr_layer_writer.hpp"
 
 #include <ogrsf_frmts.h>
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include <memory>
 
@@ -10,6 +15,20 @@
 namespace atlas {
 
 void fail_output(const std::string& message) { throw AtlasError(ErrorKind::Output, message); }
+
+std::string write_failure_reason(const std::string& written) {
+    int error = errno;
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG || error == EIO || error == EROFS)
+        return std::strerror(error);
+    // GDAL reports a full disk as "Unexpected I/O failure" or not at all.
+    struct statvfs fs {};
+    std::string folder = std::filesystem::path(written).parent_path().string();
+    if (!folder.empty() && ::statvfs(folder.c_str(), &fs) == 0 &&
+        static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < (1u << 20))
+        return std::strerror(ENOSPC);
+    std::string gdal = last_gdal_error();
+    return gdal.empty() ? "GDAL gave no reason" : gdal;
+}
 
 DriverTraits traits_of(GDALDriver* driver) {
 
@@ -109,12 +128,12 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
         for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, static_cast<int>(i), f.values[i], traits);
         feature.SetGeometryDirectly(make_geometry(layer, f).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
-            fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + last_gdal_error() + ")");
+            fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + write_failure_reason(target) + ")");
         ++done;
         if (options.progress && !options.progress(done, total)) fail_output(target + ": write interrupted");
     }
     if (transaction && out->CommitTransaction() != OGRERR_NONE)
-        fail_output(target + ": cannot commit layer '" + layer.name + "' (" + last_gdal_error() + ")");
+        fail_output(target + ": cannot commit layer '" + layer.name + "' (" + write_failure_reason(target) + ")");
 }
 
 }  // namespace atlas

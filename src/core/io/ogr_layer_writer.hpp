@@ -26,6 +26,11 @@ CPLStringList to_options(const std::vector<std::string>& options);
 /// Throws AtlasError(Output) with the message.
 [[noreturn]] void fail_output(const std::string& message);
 
+/// Why a GDAL write into the file `written` (or next to it) failed, for the user: the system's reason
+/// when the last failed call left one or the file system is full (GDAL says "Unexpected I/O
+/// failure", or nothing), else GDAL's message.
+std::string write_failure_reason(const std::string& written);
+
 /// Creates the layer in `ds` (WGS84) with its fields and features; counts features into `done` and
 /// reports progress against `total`. Throws AtlasError(Output) naming `target` and the layer when
 /// GDAL refuses something, or when progress asks to stop.

@@ -3,36 +3,23 @@
 
 #include <ogrsf_frmts.h>
 
-#include <map>
 #include <regex>
-#include <sstream>
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
 #include "io/ogr_layer_writer.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
 namespace {
 
-/// key=value pairs of a libpq connection string (values may be single-quoted).
-std::map<std::string, std::string> connection_parts(const std::string& connection) {
-    std::map<std::string, std::string> parts;
-    static const std::regex pair(R"((\w+)\s*=\s*('([^'\\]|\\.)*'|\S+))");
-    std::string text = connection.substr(is_pg_connection(connection) ? 3 : 0);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), pair); it != std::sregex_iterator(); ++it) {
-        std::string value = (*it)[2];
-        if (value.size() >= 2 && value.front() == '\'') value = value.substr(1, value.size() - 2);
-        parts[(*it)[1]] = value;
-    }
-    return parts;
-}
-
-/// The server's (libpq's) message on one line, without GDAL's prefix.
-std::string server_reason() {
+/// The server's (libpq's) reason on one short line: the "ERROR:" part of GDAL's message (which
+/// often starts with the whole SQL statement), never the password.
+std::string server_reason(const PgConnection& c) {
     std::string why = std::regex_replace(last_gdal_error(), std::regex(R"(\s+)"), " ");
     why = std::regex_replace(why, std::regex(R"(^\s*PQconnectdb failed\.\s*|\s+$)"), "");
-    return why.empty() ? "no reason given" : why;
+    return why.empty() ? "no reason given" : escape_controls(c.scrub(why));
 }
 
 bool has_postgis(GDALDataset& ds) {
@@ -42,80 +29,94 @@ bool has_postgis(GDALDataset& ds) {
     return found;
 }
 
-std::string table_of(const OutLayer& layer, const std::map<std::string, std::string>& parts) {
-    auto schema = parts.find("active_schema");
-    bool qualified = layer.name.find('.') != std::string::npos;
-    return qualified || schema == parts.end() ? layer.name : schema->second + "." + layer.name;
+std::string sql_literal(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
 }
 
-/// Refuses tables that exist unless force (then the layers are created with OVERWRITE=YES).
-void check_tables(GDALDataset& ds, const std::string& connection, const std::vector<OutLayer>& layers, bool force) {
-    if (force) return;
-    for (const OutLayer& layer : layers)
-        if (ds.GetLayerByName(layer.name.c_str()) != nullptr)
-            fail_output(describe_connection(connection) + ", table '" + table_of(layer, connection_parts(connection)) +
-                        "': exists (use --force to replace it)");
+/// True when the query returns a row.
+bool any_row(GDALDataset& ds, const std::string& sql) {
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    bool found = result != nullptr && result->GetFeatureCount(TRUE) > 0;
+    if (result != nullptr) ds.ReleaseResultSet(result);
+    return found;
+}
+
+/// schema and table of a layer: "schema.table" names, else the connection's active schema.
+std::pair<std::string, std::string> table_of(const OutLayer& layer, const PgConnection& c) {
+    std::size_t dot = layer.name.find('.');
+    if (dot != std::string::npos) return {layer.name.substr(0, dot), layer.name.substr(dot + 1)};
+    return {c.schema(), layer.name};
+}
+
+/// Every schema must exist (GDAL would fall back to the search path, i.e. "public"), and without
+/// force no table may: both checked in the catalogue, before anything is written.
+void check_tables(GDALDataset& ds, const PgConnection& c, const std::vector<OutLayer>& layers, bool force) {
+    for (const OutLayer& layer : layers) {
+        auto [schema, table] = table_of(layer, c);
+        if (!any_row(ds, "SELECT 1 FROM pg_namespace WHERE nspname = " + sql_literal(schema)))
+            fail_output(c.describe() + ": no schema " + quoted(schema) + " (create it first: CREATE SCHEMA " + schema +
+                        "); nothing written");
+        if (!force && any_row(ds, "SELECT 1 FROM pg_tables WHERE schemaname = " + sql_literal(schema) +
+                                      " AND tablename = " + sql_literal(table)))
+            fail_output(c.describe() + ", table " + quoted(schema + "." + table) + ": exists (use --force to replace it)");
+    }
 }
 
 }  // namespace
 
-bool is_pg_connection(const std::string& source) { return source.rfind("PG:", 0) == 0; }
-
-std::string redact_password(const std::string& connection) {
-    static const std::regex password(R"(password\s*=\s*('([^'\\]|\\.)*'|\S+))");
-    return std::regex_replace(connection, password, "password=***");
+std::string postgis_table_name(const std::string& layer_name, const PgConnection& c) {
+    return layer_name.find('.') != std::string::npos ? layer_name : c.schema() + "." + layer_name;
 }
 
 std::string describe_connection(const std::string& connection) {
-    auto parts = connection_parts(connection);
-    auto get = [&](const char* key, const char* fallback) {
-        auto it = parts.find(key);
-        return it == parts.end() ? std::string(fallback) : it->second;
-    };
-    return "PostGIS host " + get("host", "(local socket)") + ", port " + get("port", "5432") + ", database " +
-           get("dbname", "(default)");
+    try {
+        return parse_pg_connection(connection, ErrorKind::Input).describe();
+    } catch (const AtlasError&) {
+        return "PostgreSQL connection (unparsable)";
+    }
 }
 
 GDALDatasetUniquePtr open_postgis(const std::string& connection, bool update, ErrorKind kind) {
+    PgConnection c = parse_pg_connection(connection, kind);
     ensure_gdal_registered();
     QuietGdalErrors quiet;
-    // A server that does not answer must not hang the command: libpq waits forever by default.
-    std::string source = connection_parts(connection).count("connect_timeout") ? connection : connection + " connect_timeout=10";
     unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     const char* const drivers[] = {"PostgreSQL", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), flags, drivers, nullptr, nullptr));
-    if (!ds) throw AtlasError(kind, describe_connection(connection) + ": cannot connect (" + server_reason() + ")");
+    GDALDatasetUniquePtr ds(GDALDataset::Open(c.gdal_source().c_str(), flags, drivers, nullptr, nullptr));
+    if (!ds) throw AtlasError(kind, c.describe() + ": cannot connect (" + server_reason(c) + ")");
     if (!has_postgis(*ds))
-        throw AtlasError(kind, describe_connection(connection) + ": the PostGIS extension is not installed in this database "
-                               "(CREATE EXTENSION postgis)");
+        throw AtlasError(kind, c.describe() + ": the PostGIS extension is not installed in this database "
+                                              "(CREATE EXTENSION postgis)");
     return ds;
 }
 
 void write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers, const WriteOptions& options) {
+    PgConnection c = parse_pg_connection(connection, ErrorKind::Output);
     GDALDatasetUniquePtr ds = open_postgis(connection, true, ErrorKind::Output);
     QuietGdalErrors quiet;
-    check_tables(*ds, connection, layers, options.force);
+    check_tables(*ds, c, layers, options.force);
     // One transaction for every table: PostgreSQL's DDL is transactional, so a failure anywhere, or
     // the process dying, leaves the database as it was.
     if (ds->StartTransaction(TRUE) != OGRERR_NONE)
-        fail_output(describe_connection(connection) + ": cannot start a transaction (" + server_reason() + ")");
+        fail_output(c.describe() + ": cannot start a transaction (" + server_reason(c) + ")");
     WriteOptions table_options = options;
     table_options.layer_options.push_back("GEOMETRY_NAME=geom");
     if (options.force) table_options.layer_options.push_back("OVERWRITE=YES");
     DriverTraits traits = traits_of(ds->GetDriver());
     std::size_t done = 0, total = 0;
     for (const OutLayer& layer : layers) total += layer.features.size();
-    auto parts = connection_parts(connection);
     try {
         for (const OutLayer& layer : layers)
-            write_ogr_layer(*ds, layer, table_options, traits, describe_connection(connection) + ", table '" + table_of(layer, parts) + "'",
+            write_ogr_layer(*ds, layer, table_options, traits, c.describe() + ", table " + quoted(postgis_table_name(layer.name, c)),
                             done, total);
-    } catch (const AtlasError&) {
+    } catch (const AtlasError& e) {
         ds->RollbackTransaction();
-        throw;
+        throw AtlasError(e.kind(), c.scrub(e.message()));
     }
     if (ds->CommitTransaction() != OGRERR_NONE)
-        fail_output(describe_connection(connection) + ": cannot commit the export (" + server_reason() + ")");
+        fail_output(c.describe() + ": cannot commit the export (" + server_reason(c) + ")");
 }
 
 }  // namespace atlas

@@ -8,22 +8,24 @@
 #include <vector>
 
 #include "error.hpp"
+#include "io/pg_connection.hpp"
 #include "io/vector_writer.hpp"
 
 namespace atlas {
 
-/// True for a GDAL PostgreSQL connection string ("PG:...").
-bool is_pg_connection(const std::string& source);
-
-/// The connection string with its password replaced by "***" (for messages).
-std::string redact_password(const std::string& connection);
-
-/// "host H, port P, database D" of a connection string, from what it gives (libpq defaults otherwise).
+/// "PostGIS host H, port P, database D" of a connection string (io/pg_connection.hpp); never the
+/// password. A string libpq cannot parse is described as such.
 std::string describe_connection(const std::string& connection);
 
-/// Writes the layers as tables (named after the layers; "schema.table" names work) in one
-/// transaction. Existing tables are refused unless options.force, which replaces them. Throws
-/// AtlasError(Output) naming host, database and table; the transaction is then rolled back.
+/// "schema.table" a layer named `layer_name` is written to ("schema.table" names as given, else the
+/// connection's active_schema, else public).
+std::string postgis_table_name(const std::string& layer_name, const PgConnection& c);
+
+/// Writes the layers as tables (named after the layers; "schema.table" names work, else the
+/// connection's active_schema, else public) in one transaction. A schema that does not exist, and
+/// an existing table unless options.force (which replaces it), are refused before anything is
+/// written. Throws AtlasError(Output) naming host, database and table, with the server's reason
+/// cut short; the transaction is then rolled back.
 void write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers,
                           const WriteOptions& options);
 

@@ -2,8 +2,10 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cerrno>
 #include <filesystem>
 
@@ -11,6 +13,7 @@
 #include "io/file_commit.hpp"
 #include "io/gdal_env.hpp"
 #include "io/geojson_writer.hpp"
+#include "io/input_file.hpp"
 #include "io/ogr_layer_writer.hpp"
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
@@ -37,28 +40,53 @@ bool is_file_set(const std::string& driver, const std::string& path) {
     return driver == "ESRI Shapefile" && ends_with(lower(path), ".shp");
 }
 
-/// GDAL reports a full disk as "Unexpected I/O failure" or not at all; the system's reason, when the
-/// last failed call left one, says what the user can act on.
-std::string write_failure(const std::string& gdal_message) {
-    int error = errno;
-    if (error == ENOSPC || error == EDQUOT || error == EFBIG || error == EIO || error == EROFS)
-        return system_reason(error);
-    return gdal_message.empty() ? "GDAL gave no reason" : gdal_message;
+/// Bytes a layer set takes at least in a binary format (coordinates as doubles), twice over for the
+/// drivers that write a temporary copy first (FlatGeobuf's spatial index).
+std::uint64_t bytes_needed(const std::vector<OutLayer>& layers, bool temporary_copy) {
+    std::uint64_t vertices = 0, features = 0;
+    for (const OutLayer& layer : layers)
+        for (const OutFeature& f : layer.features) {
+            ++features;
+            for (const Polygon& p : f.polygons) {
+                vertices += p.outer.size();
+                for (const Ring& h : p.holes) vertices += h.size();
+            }
+        }
+    return (temporary_copy ? 2 : 1) * (vertices * 16 + features * 256);
+}
+
+std::uint64_t bytes_free(const std::string& folder) {
+    struct statvfs fs {};
+    if (::statvfs(folder.c_str(), &fs) != 0) return UINT64_MAX;
+    return static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
 }
 
 void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std::string& path,
                      const std::vector<OutLayer>& layers, const WriteOptions& options) {
     std::size_t total = 0, done = 0;
     for (const OutLayer& layer : layers) total += layer.features.size();
+    // GDAL's buffered writers lose the system's ENOSPC ("Unexpected I/O failure: reading temp
+    // feature"); the space before the write tells whether a full disk is the reason.
+    std::uint64_t free_before = bytes_free(fs::path(temp_file).parent_path().string()), needed = bytes_needed(layers, options.driver == "FlatGeobuf");
+    auto reason = [&] {
+        if (free_before < needed)
+            return system_reason(ENOSPC) + ": " + human_size(free_before) + " free, about " + human_size(needed) + " needed";
+        return write_failure_reason(temp_file);
+    };
     CPLStringList ds_options = to_options(options.dataset_options);
     GDALDatasetUniquePtr ds(driver->Create(temp_file.c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
-    if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + write_failure(last_gdal_error()) + ")");
+    if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + reason() + ")");
     DriverTraits traits = traits_of(driver);
-    for (const OutLayer& layer : layers) write_ogr_layer(*ds, layer, options, traits, path, done, total);
+    try {
+        for (const OutLayer& layer : layers) write_ogr_layer(*ds, layer, options, traits, path, done, total);
+    } catch (const AtlasError& e) {
+        if (free_before < needed) fail_output(path + ": cannot write (" + reason() + ")");
+        throw;
+    }
     CPLErrorReset();
     errno = 0;
     ds.reset();  // closing flushes: a failure shows as GDAL's last error
-    if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": cannot write (" + write_failure(last_gdal_error()) + ")");
+    if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": cannot write (" + reason() + ")");
 }
 
 void write_with_geojson_writer(const std::string& temp_file, const std::string& path, const OutLayer& layer,

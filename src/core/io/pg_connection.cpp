@@ -1,0 +1,152 @@
+#include "io/pg_connection.hpp"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <vector>
+
+namespace atlas {
+
+namespace {
+
+const char* const kGdalKeys[] = {"active_schema", "schemas", "tables"};
+
+std::string trim_left(const std::string& s) {
+    std::size_t start = s.find_first_not_of(" \t\r\n");
+    return start == std::string::npos ? "" : s.substr(start);
+}
+
+bool starts_with_ci(const std::string& s, const std::string& prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
+    return true;
+}
+
+bool is_uri(const std::string& s) { return starts_with_ci(s, "postgresql://") || starts_with_ci(s, "postgres://"); }
+
+/// The text after "PG:", or the URI itself.
+std::string conninfo_of(const std::string& source) {
+    std::string s = trim_left(source);
+    return starts_with_ci(s, "PG:") ? trim_left(s.substr(3)) : s;
+}
+
+/// One `key = value` of libpq's keyword form (value bare, or single-quoted with backslash escapes).
+struct Pair {
+    std::string key, value, text;  ///< text: the pair as written
+};
+
+/// Splits the keyword form the way libpq's conninfo_parse does; false on a malformed string.
+bool split_pairs(const std::string& s, std::vector<Pair>& out) {
+    std::size_t i = 0;
+    auto space = [&] { while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i; };
+    for (space(); i < s.size(); space()) {
+        std::size_t start = i;
+        Pair p;
+        while (i < s.size() && s[i] != '=' && !std::isspace(static_cast<unsigned char>(s[i]))) p.key += s[i++];
+        space();
+        if (i >= s.size() || s[i] != '=') return false;
+        ++i;
+        space();
+        if (i < s.size() && s[i] == '\'') {
+            for (++i; i < s.size() && s[i] != '\''; ++i) p.value += s[i] == '\\' && i + 1 < s.size() ? s[++i] : s[i];
+            if (i >= s.size()) return false;
+            ++i;
+        } else {
+            for (; i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])); ++i)
+                p.value += s[i] == '\\' && i + 1 < s.size() ? s[++i] : s[i];
+        }
+        p.text = s.substr(start, i - start);
+        out.push_back(p);
+    }
+    return true;
+}
+
+std::string quote(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) out += c == '\'' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return out + "'";
+}
+
+[[noreturn]] void refuse(ErrorKind kind) {
+    throw AtlasError(kind, "PostgreSQL connection string: libpq cannot parse it (quote a value with spaces in single "
+                           "quotes, password='...'; write key=value pairs or a postgresql:// URI)");
+}
+
+}  // namespace
+
+bool is_pg_connection(const std::string& source) {
+    std::string s = trim_left(source);
+    return starts_with_ci(s, "PG:") || is_uri(s);
+}
+
+PgConnection parse_pg_connection(const std::string& source, ErrorKind kind) {
+    std::string conninfo = conninfo_of(source);
+    PgConnection c;
+    if (!is_uri(conninfo)) {
+        // GDAL's keys are not libpq's: taken out before libpq sees the string.
+        std::vector<Pair> pairs;
+        if (!split_pairs(conninfo, pairs)) refuse(kind);
+        std::string rest;
+        for (const Pair& p : pairs) {
+            if (std::find(std::begin(kGdalKeys), std::end(kGdalKeys), p.key) != std::end(kGdalKeys))
+                c.gdal_options[p.key] = p.value;
+            else
+                rest += (rest.empty() ? "" : " ") + p.text;
+        }
+        conninfo = rest;
+    }
+    char* error = nullptr;
+    std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> parsed(PQconninfoParse(conninfo.c_str(), &error),
+                                                                          PQconninfoFree);
+    if (error != nullptr) PQfreemem(error);  // its text may quote the password: never shown
+    if (!parsed) refuse(kind);
+    for (PQconninfoOption* o = parsed.get(); o->keyword != nullptr; ++o)
+        if (o->val != nullptr && *o->val != '\0') c.options[o->keyword] = o->val;
+    return c;
+}
+
+std::string PgConnection::describe() const {
+    auto get = [&](const char* key, const char* fallback) {
+        auto it = options.find(key);
+        return it == options.end() ? std::string(fallback) : it->second;
+    };
+    return "PostGIS host " + get("host", get("hostaddr", "(local socket)").c_str()) + ", port " + get("port", "5432") +
+           ", database " + get("dbname", get("user", "(default)").c_str());
+}
+
+std::string PgConnection::gdal_source() const {
+    std::string out = "PG:";
+    for (const auto& [key, value] : options) out += key + "=" + quote(value) + " ";
+    if (!options.count("connect_timeout")) out += "connect_timeout=10 ";
+    for (const auto& [key, value] : gdal_options) out += key + "=" + quote(value) + " ";
+    out.pop_back();
+    return out;
+}
+
+std::string PgConnection::schema() const {
+    auto it = gdal_options.find("active_schema");
+    return it == gdal_options.end() ? "public" : it->second;
+}
+
+std::string PgConnection::scrub(const std::string& text) const {
+    auto it = options.find("password");
+    if (it == options.end()) return text;
+    std::vector<std::string> secrets{it->second};
+    std::string word;
+    for (char ch : it->second + " ") {
+        if (!std::isspace(static_cast<unsigned char>(ch))) word += ch;
+        else if (word.size() >= 4) secrets.push_back(word), word.clear();
+        else word.clear();
+    }
+    std::string out = text;
+    for (const std::string& secret : secrets)
+        for (std::size_t pos; !secret.empty() && (pos = out.find(secret)) != std::string::npos;)
+            out.replace(pos, secret.size(), "***");
+    return out;
+}
+
+}  // namespace atlas

@@ -84,7 +84,7 @@ void register_compare(CLI::App& app, Context& ctx) {
         Comparison c = compare_regions(ctx.plan(), shapes);
         if (format == Format::Table)
             std::cout << "shared industries: " << (c.shared.empty() ? "none" : join(c.shared)) << "\n\n";
-        print_table(std::cout, comparison_table(ctx, c), format);
+        print_table(std::cout, comparison_table(ctx, c), format, !ctx.keep_formulas);
     });
 }
 

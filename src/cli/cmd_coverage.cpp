@@ -87,9 +87,9 @@ Table by_province(Context& ctx, const std::string& industry) {
 void run_coverage(Context& ctx, const CoverageArgs& args) {
     Format format = ctx.output_format();
     std::string industry = args.industry.empty() ? "" : ctx.industry(args.industry).id;
-    if (args.by == "region") print_table(std::cout, by_region(ctx.plan(), args.all_industries, format), format);
-    else if (args.by == "industry") print_table(std::cout, by_industry(ctx.plan()), format);
-    else if (args.by == "province") print_table(std::cout, by_province(ctx, industry), format);
+    if (args.by == "region") print_table(std::cout, by_region(ctx.plan(), args.all_industries, format), format, !ctx.keep_formulas);
+    else if (args.by == "industry") print_table(std::cout, by_industry(ctx.plan()), format, !ctx.keep_formulas);
+    else if (args.by == "province") print_table(std::cout, by_province(ctx, industry), format, !ctx.keep_formulas);
     else throw AtlasError(ErrorKind::Usage, "unknown --by '" + args.by + "' (use region, industry or province)");
     if (format == Format::Table && args.by == "region")
         std::cout << "\nX: the plan names this industry (or one below it) for the region; "

@@ -22,7 +22,7 @@ struct ExportArgs {
     std::string industry, format, output, table;
     int precision = -1;
     double simplify_m = 0;
-    bool force = false;
+    bool force = false, no_bom = false, keep_formulas = false;
 };
 
 /// Progress on stderr when it is a terminal; stops the write when stdout cannot take more.
@@ -46,6 +46,8 @@ ExportRequest make_request(Context& ctx, const ExportArgs& args) {
     r.output = args.output;
     r.table = args.table;
     r.force = args.force;
+    r.csv_bom = !args.no_bom;
+    r.keep_formulas = args.keep_formulas;
     r.progress = report_progress;
     return r;
 }
@@ -57,6 +59,7 @@ void run_export(Context& ctx, const ExportArgs& args) {
     // PostGIS transaction dies with the connection.
     install_interrupt_cleanup();
     ExportResult result = export_layers(ctx.doc(), request);
+    for (const std::string& note : result.notes) std::cerr << "note: " << note << '\n';
     if (is_pg_connection(request.output))
         std::cerr << "wrote " << result.features << " features into " << result.path << " (one transaction)\n";
     else if (result.path != "-")
@@ -83,6 +86,10 @@ void register_export(CLI::App& app, Context& ctx) {
                     "File to write, - for GeoJSON on stdout, or \"PG:host=... dbname=... user=...\" for PostGIS tables")
         ->required();
     cmd->add_flag("--force", args->force, "Replace an existing file");
+    cmd->add_flag("--no-bom", args->no_bom,
+                  "CSV: leave out the UTF-8 byte order mark (by default it is written, so Excel reads Chinese right)");
+    cmd->add_flag("--keep-formulas", args->keep_formulas,
+                  "CSV: write text cells starting with =, +, -, @ as they are (by default a ' is put before them)");
     cmd->callback([&ctx, args] { run_export(ctx, *args); });
 }
 

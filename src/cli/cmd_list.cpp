@@ -96,15 +96,15 @@ struct ListArgs {
 void run_list(Context& ctx, const ListArgs& args) {
     Format format = ctx.output_format();
     if (args.what == "provinces") {
-        print_table(std::cout, unit_table(ctx.provinces(), false, ""), format);
+        print_table(std::cout, unit_table(ctx.provinces(), false, ""), format, !ctx.keep_formulas);
     } else if (args.what == "prefectures") {
         if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown province code '" + args.province + "'");
-        print_table(std::cout, unit_table(ctx.prefectures(), true, args.province), format);
+        print_table(std::cout, unit_table(ctx.prefectures(), true, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "regions") {
-        print_table(std::cout, region_table(ctx), format);
+        print_table(std::cout, region_table(ctx), format, !ctx.keep_formulas);
     } else if (args.what == "industries") {
-        print_table(std::cout, industry_table(ctx), format);
+        print_table(std::cout, industry_table(ctx), format, !ctx.keep_formulas);
     } else {
         throw AtlasError(ErrorKind::Usage,
                          "cannot list '" + args.what + "' (use provinces, prefectures, regions or industries)");

@@ -112,7 +112,7 @@ void register_show(CLI::App& app, Context& ctx) {
         const PlanRegion& r = ctx.region(*name);
         const RegionShape& s = ctx.shape(r);
         if (format == Format::Table) print_report(ctx, r, s);
-        else if (format == Format::Csv) print_table(std::cout, member_table(r), format);
+        else if (format == Format::Csv) print_table(std::cout, member_table(r), format, !ctx.keep_formulas);
         else std::cout << region_json(r, s).dump(2) << '\n';
     });
 }

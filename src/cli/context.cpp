@@ -40,6 +40,9 @@ void Context::add_global_options_to_subcommands(CLI::App& app) {
 
 void Context::add_format_option(CLI::App& command) {
     command.add_option("--format", format, "Output format: table, csv or json")->capture_default_str();
+    command.add_flag("--keep-formulas", keep_formulas,
+                     "CSV: write text cells starting with =, +, -, @ as they are (by default a ' is put before "
+                     "them, so spreadsheets do not run them as formulas)");
 }
 
 std::string Context::geodata_source() const { return data.geodata.empty() ? bundled_geodata_path() : data.geodata; }

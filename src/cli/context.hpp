@@ -32,6 +32,7 @@ class Context {
 public:
     DataOptions data;
     std::string format = "table";
+    bool keep_formulas = false;  ///< --keep-formulas: CSV text cells written as they are
 
     /// Adds the data-source options (--geodata, --projection, --datum, ...) to an app.
     void add_data_options(CLI::App& app);

@@ -81,13 +81,16 @@ void print_text(std::ostream& out, const Table& t) {
     for (const auto& row : t.rows) print_row(row);
 }
 
-void print_csv(std::ostream& out, const Table& t) {
-    auto print_row = [&](const std::vector<std::string>& row) {
-        for (std::size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csv_escape(row[c]);
+void print_csv(std::ostream& out, const Table& t, bool neutralise) {
+    auto print_row = [&](const std::vector<std::string>& row, bool header) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            bool text = header || !t.numeric[c];
+            out << (c ? "," : "") << csv_escape(neutralise && text ? neutralise_formula(row[c]) : row[c]);
+        }
         out << '\n';
     };
-    print_row(t.headers);
-    for (const auto& row : t.rows) print_row(row);
+    print_row(t.headers, true);
+    for (const auto& row : t.rows) print_row(row, false);
 }
 
 void print_json(std::ostream& out, const Table& t) {
@@ -106,10 +109,10 @@ void print_json(std::ostream& out, const Table& t) {
 
 }  // namespace
 
-void print_table(std::ostream& out, const Table& table, Format format) {
+void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas) {
     switch (format) {
         case Format::Table: print_text(out, table); break;
-        case Format::Csv: print_csv(out, table); break;
+        case Format::Csv: print_csv(out, table, neutralise_formulas); break;
         case Format::Json: print_json(out, table); break;
     }
 }

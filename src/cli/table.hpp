@@ -23,8 +23,9 @@ struct Table {
     void add_column(const std::string& name, bool is_numeric = false, bool is_list = false);
 };
 
-/// Writes the table; text alignment counts CJK characters as two columns wide.
-void print_table(std::ostream& out, const Table& table, Format format);
+/// Writes the table; text alignment counts CJK characters as two columns wide. In CSV, text cells a
+/// spreadsheet would run as formulas are neutralised (io/csv.hpp) unless `neutralise_formulas` is false.
+void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas = true);
 
 /// A number with a fixed count of decimals ("16414.7").
 std::string fixed(double value, int decimals);

@@ -166,27 +166,40 @@ Classes classify(const std::vector<double>& values, int k, ClassMethod method) {
     return {};
 }
 
-std::string format_break(double value) {
+std::string format_break(double value, int significant) {
     if (std::isnan(value)) return "NaN";
     if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
     char buf[64];
     const double mag = std::fabs(value);
     if (mag >= 1e15) {
-        std::snprintf(buf, sizeof buf, "%.3g", value);
+        std::snprintf(buf, sizeof buf, "%.*g", significant, value);
     } else if (mag >= 1e4) {
-        // Round to 3 significant digits first, so that 999999 becomes "1M", not "1e+03k".
-        std::snprintf(buf, sizeof buf, "%.2e", value);
+        // Round to the significant digits first, so that 999999 becomes "1M", not "1e+03k".
+        std::snprintf(buf, sizeof buf, "%.*e", significant - 1, value);
         const double rounded = std::strtod(buf, nullptr), r = std::fabs(rounded);
         const char* suffix = r >= 1e12 ? "T" : r >= 1e9 ? "B" : r >= 1e6 ? "M" : "k";
         const double scale = r >= 1e12 ? 1e12 : r >= 1e9 ? 1e9 : r >= 1e6 ? 1e6 : 1e3;
-        std::snprintf(buf, sizeof buf, "%.3g%s", rounded / scale, suffix);
+        std::snprintf(buf, sizeof buf, "%.*g%s", significant, rounded / scale, suffix);
     } else if (mag >= 1000 || value == std::floor(value)) {
         std::snprintf(buf, sizeof buf, "%.0f", value);
     } else {
-        std::snprintf(buf, sizeof buf, "%.3g", value);
+        std::snprintf(buf, sizeof buf, "%.*g", significant, value);
     }
     std::string s = buf;
     return s == "-0" ? "0" : s;
+}
+
+std::vector<std::string> format_breaks(const std::vector<double>& breaks) {
+    std::vector<std::string> labels;
+    for (int significant = 3; significant <= 15; ++significant) {
+        labels.clear();
+        for (double b : breaks) labels.push_back(format_break(b, significant));
+        bool distinct = true;
+        for (std::size_t i = 1; i < breaks.size(); ++i)
+            distinct = distinct && (breaks[i] == breaks[i - 1] || labels[i] != labels[i - 1]);
+        if (distinct) break;
+    }
+    return labels;
 }
 
 }  // namespace atlas

@@ -36,8 +36,12 @@ struct Classes {
 /// by dynamic programming over the distinct values.
 Classes classify(const std::vector<double>& values, int k, ClassMethod method);
 
-/// A short legend label: 3 significant digits, k/M/B/T suffixes from ten thousand up, integers below
+/// A short legend label: `significant` digits (3 by default), k/M/B/T suffixes from ten thousand up, integers below
 /// that as they are: 1234567 -> "1.23M", 12345 -> "12.3k", 1234 -> "1234", 12 -> "12", 0.456 -> "0.456".
-std::string format_break(double value);
+std::string format_break(double value, int significant = 3);
+
+/// Labels for a set of class breaks: format_break with as many significant digits as it takes for
+/// every two different neighbouring breaks to read differently (104.2 and 104.6, not 104 and 105).
+std::vector<std::string> format_breaks(const std::vector<double>& breaks);
 
 }  // namespace atlas

@@ -29,6 +29,16 @@ MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry) {
     return from_geos(ctx, fixed.get());
 }
 
+MultiPolygon snap_to_grid(const GeosContext& ctx, const MultiPolygon& geometry, double grid) {
+    GeomPtr g = to_geos(ctx, geometry);
+    // Invalid input (a self-intersection the simplification made) is repaired first: setPrecision
+    // needs a valid polygon to snap-round.
+    std::string reason;
+    if (!is_valid(ctx, geometry, &reason)) g = own(ctx, GEOSMakeValid_r(ctx.handle(), g.get()), "MakeValid");
+    GeomPtr snapped = own(ctx, GEOSGeom_setPrecision_r(ctx.handle(), g.get(), grid, 0), "setPrecision");
+    return from_geos(ctx, snapped.get());
+}
+
 namespace {
 
 GeomPtr collect(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts) {

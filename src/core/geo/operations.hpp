@@ -16,6 +16,11 @@ bool is_valid(const GeosContext& ctx, const MultiPolygon& geometry, std::string*
 /// Repairs an invalid polygon with GEOS MakeValid and keeps only its polygonal parts.
 MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry);
 
+/// The polygon on a grid of `grid` degrees by GEOS snap-rounding (GEOSGeom_setPrecision_r): always
+/// valid; parts narrower than the grid collapse and are dropped (the result may be empty). Invalid
+/// input is repaired with MakeValid first.
+MultiPolygon snap_to_grid(const GeosContext& ctx, const MultiPolygon& geometry, double grid);
+
 /// Unions `parts` (snapped to a grid of `grid` degrees; 0 = exact, fast when the parts form a clean
 /// coverage, see coverage_clean.hpp) and fills the holes
 /// of the result that are gaps of the source rather than real holes: a hole is kept only when it is

@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,8 +16,10 @@
 #include "io/gdal_env.hpp"
 #include "io/postgis.hpp"
 #include "error.hpp"
+#include "geo/operations.hpp"
 #include "geo/orientation.hpp"
 #include "geo/simplify_coverage.hpp"
+#include "io/csv.hpp"
 #include "io/export_tables.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/vector_writer.hpp"
@@ -67,6 +72,13 @@ std::string export_driver(const ExportRequest& request) {
 
 namespace {
 
+/// "2000", "1e+09", "nan": a number as the user would recognise it.
+std::string fixed_number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+    return buffer;
+}
+
 bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
 
 ExportSelection select(Document& doc, const ExportRequest& request) {
@@ -103,6 +115,39 @@ OutLayer build_table(Document& doc, ExportLayer kind, const ExportSelection& sel
     return {};
 }
 
+/// OWASP's rule for CSV opened in spreadsheets: a text cell starting with = + - @ tab or CR gets a
+/// leading quote (io/csv.hpp), numbers stay numbers.
+void neutralise_formulas(OutLayer& layer) {
+    for (OutFeature& f : layer.features)
+        for (FieldValue& v : f.values) {
+            if (auto* text = std::get_if<std::string>(&v)) *text = neutralise_formula(*text);
+            if (auto* list = std::get_if<std::vector<std::string>>(&v))
+                for (std::string& item : *list) item = neutralise_formula(item);
+        }
+}
+
+const std::string* text_field(const OutLayer& layer, const OutFeature& f, const char* name) {
+    for (std::size_t i = 0; i < layer.fields.size(); ++i)
+        if (layer.fields[i].name == name) return std::get_if<std::string>(&f.values[i]);
+    return nullptr;
+}
+
+/// KML placemarks show a <name> in Google Earth's Places panel and on the map, and a <description>
+/// in the balloon: "Shanghai 上海", and the plan's sentence for a region, the code for a unit.
+void add_kml_labels(OutLayer& layer) {
+    for (OutFeature& f : layer.features) {
+        const std::string* en = text_field(layer, f, "name_en");
+        const std::string* zh = text_field(layer, f, "name_zh");
+        std::string name = en != nullptr ? *en : "";
+        if (zh != nullptr && *zh != name) name += (name.empty() ? "" : " ") + *zh;
+        std::string description;
+        if (const std::string* quote = text_field(layer, f, "plan_quote")) description = *quote;
+        else if (const std::string* code = text_field(layer, f, "code")) description = "GB/T 2260 code " + *code;
+        f.values.insert(f.values.begin(), {name, description});
+    }
+    layer.fields.insert(layer.fields.begin(), {{"Name", FieldType::String, "Name"}, {"Description", FieldType::String, "Descr"}});
+}
+
 void simplify_layer(OutLayer& layer, double metres) {
     std::vector<const MultiPolygon*> geometries;
     for (const OutFeature& f : layer.features) geometries.push_back(&f.polygons);
@@ -110,8 +155,26 @@ void simplify_layer(OutLayer& layer, double metres) {
     for (std::size_t i = 0; i < layer.features.size(); ++i) layer.features[i].polygons = std::move(simplified[i]);
 }
 
+/// What changing coordinates did to a layer.
+struct GeometryChanges {
+    std::vector<std::string> collapsed;  ///< ids of features left without any area
+    std::size_t repaired = 0;            ///< features snap-rounded back to validity
+};
+
+std::string feature_id(const OutLayer& layer, const OutFeature& f) {
+    for (std::size_t i = 0; i < layer.fields.size(); ++i)
+        if (layer.fields[i].name == layer.id_field)
+            if (const auto* id = std::get_if<std::string>(&f.values[i])) return *id;
+    return "?";
+}
+
 /// Precision first, then orientation: rounding after orienting is what breaks rings (SOURCE-NOTES 6).
-void finish_geometry(OutLayer& layer, std::optional<int> precision, bool rfc7946) {
+/// A polygon that rounding or simplification made invalid (a ring crossing itself or a neighbouring
+/// ring) is snap-rounded by GEOS on the same grid instead, which is valid by construction; features
+/// that vanish are collected for the caller to refuse.
+void finish_geometry(OutLayer& layer, std::optional<int> precision, bool simplified, bool rfc7946,
+                     GeometryChanges& changes) {
+    GeosContext ctx;
     for (OutFeature& f : layer.features) {
         if (layer.points) {
             if (precision) {
@@ -120,18 +183,45 @@ void finish_geometry(OutLayer& layer, std::optional<int> precision, bool rfc7946
             }
             continue;
         }
-        if (precision) round_coordinates(f.polygons, *precision);
+        if (precision || simplified) {
+            MultiPolygon changed = f.polygons;
+            if (precision) round_coordinates(changed, *precision);
+            if (!changed.empty() && !is_valid(ctx, changed)) {
+                changed = precision ? snap_to_grid(ctx, f.polygons, std::pow(10.0, -*precision)) : make_valid(ctx, f.polygons);
+                ++changes.repaired;
+            }
+            f.polygons = std::move(changed);
+            if (f.polygons.empty()) changes.collapsed.push_back(feature_id(layer, f));
+        }
         if (rfc7946) orient_rfc7946(f.polygons);
     }
 }
 
+/// Refuses options that leave features without geometry, naming them.
+void refuse_collapse(const GeometryChanges& changes, const OutLayer& layer, const ExportRequest& request,
+                     std::optional<int> precision) {
+    if (changes.collapsed.empty()) return;
+    std::string options;
+    if (request.simplify_m > 0) options = "--simplify " + fixed_number(request.simplify_m);
+    if (request.precision) options += (options.empty() ? "" : " with ") + std::string("--precision ") + std::to_string(*precision);
+    std::string ids;
+    for (std::size_t i = 0; i < changes.collapsed.size() && i < 5; ++i) ids += (i ? ", " : "") + changes.collapsed[i];
+    if (changes.collapsed.size() > 5) ids += ", ...";
+    throw AtlasError(ErrorKind::Usage, options + " leaves " + std::to_string(changes.collapsed.size()) + " of " +
+                                           std::to_string(layer.features.size()) + " " + layer.name +
+                                           " without any area (" + ids + "); use " +
+                                           (request.simplify_m > 0 ? "a smaller --simplify" : "a larger --precision") +
+                                           "; nothing written");
+}
+
 WriteOptions write_options(const std::string& driver, const ExportRequest& request, std::optional<int> precision) {
-    // The LIBKML driver writes attributes as ExtendedData that both KML drivers read back; the older
-    // KML driver's schema is not read by LIBKML, which GDAL prefers when reading.
-    std::string gdal_driver = driver == "KML" && GetGDALDriverManager()->GetDriverByName("LIBKML") ? "LIBKML" : driver;
-    WriteOptions o{gdal_driver, {}, {}, request.force, precision.value_or(15), request.progress};
+    // GDAL's streaming KML driver, not LIBKML: LIBKML 3.6 closes a file in quadratic time (minutes for
+    // the prefectures; GDAL issue 10138, fixed in 3.9.1). Placemarks take their <name> and
+    // <description> from the fields add_kml_labels adds; the rest goes to typed ExtendedData.
+    WriteOptions o{driver, {}, {}, request.force, precision.value_or(15), request.progress};
+    if (driver == "KML") o.dataset_options = {"NameField=Name", "DescriptionField=Description"};
     if (driver == "ESRI Shapefile") o.layer_options = {"ENCODING=UTF-8"};
-    else if (driver == "CSV") o.layer_options = {"GEOMETRY=AS_WKT"};
+    else if (driver == "CSV") o.layer_options = {"GEOMETRY=AS_WKT", request.csv_bom ? "WRITE_BOM=YES" : "WRITE_BOM=NO"};
     return o;
 }
 
@@ -154,19 +244,30 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     if (!precision && is_geojson(driver)) precision = 6;
     if (precision && (*precision < 0 || *precision > 15))
         throw AtlasError(ErrorKind::Usage, "--precision must be 0 to 15, not " + std::to_string(*precision));
+    if (!std::isfinite(request.simplify_m) || request.simplify_m < 0)
+        throw AtlasError(ErrorKind::Usage, "--simplify must be a distance in metres, 0 or more, not " +
+                                               fixed_number(request.simplify_m));
     if (to_stdout && request.layers.size() > 1)
         throw AtlasError(ErrorKind::Output, "-: GeoJSON on stdout holds one layer; write one layer at a time");
     ExportSelection sel = select(doc, request);
     std::vector<OutLayer> layers;
     bool to_postgis = is_pg_connection(request.output);
-    ExportResult result{to_stdout ? "-" : to_postgis ? describe_connection(request.output) : request.output, driver, 0, 0};
+    ExportResult result{to_stdout ? "-" : to_postgis ? describe_connection(request.output) : request.output, driver, 0, 0, {}};
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
     for (ExportLayer kind : request.layers) {
         OutLayer layer = build_table(doc, kind, sel);
         if (!request.table.empty()) layer.name = request.table;
-        if (request.simplify_m > 0 && !layer.points) simplify_layer(layer, request.simplify_m);
-        finish_geometry(layer, precision, is_geojson(driver));
+        bool simplified = request.simplify_m > 0 && !layer.points;
+        if (simplified) simplify_layer(layer, request.simplify_m);
+        GeometryChanges changes;
+        finish_geometry(layer, precision, simplified, is_geojson(driver), changes);
+        refuse_collapse(changes, layer, request, precision);
+        if (changes.repaired > 0)
+            result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) + " " +
+                                   layer.name + " snap-rounded by GEOS to stay valid after the coordinate change");
+        if (driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
+        if (driver == "KML") add_kml_labels(layer);
         result.features += layer.features.size();
         layers.push_back(std::move(layer));
     }
@@ -187,8 +288,12 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     const OutLayer& layer = layers.at(0);
     std::size_t total = layer.features.size();
     auto after_feature = [&](std::size_t done) { return !request.progress || request.progress(done, total); };
-    if (!write_geojson(std::cout, layer, {options.precision, driver == "GeoJSONSeq", layer.id_field, after_feature}))
+    if (!write_geojson(std::cout, layer, {options.precision, driver == "GeoJSONSeq", layer.id_field, after_feature})) {
+        int error = errno;
+        if (std::ferror(stdout))
+            throw AtlasError(ErrorKind::Output, std::string("stdout: cannot write (") + std::strerror(error ? error : EIO) + ")");
         throw AtlasError(ErrorKind::Output, "stdout: write interrupted");
+    }
     std::cout.flush();
     return result;
 }

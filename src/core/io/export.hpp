@@ -32,6 +32,8 @@ struct ExportRequest {
     std::string output;                ///< path; "-" writes GeoJSON(Seq) to stdout; "PG:..." into PostGIS
     std::string table;                 ///< name of the one layer's table or layer ("schema.table" in PostGIS)
     bool force = false;
+    bool csv_bom = true;         ///< CSV: start with the UTF-8 byte order mark (Excel then reads UTF-8)
+    bool keep_formulas = false;  ///< CSV: text cells as they are, even when a spreadsheet would run them
     std::function<bool(std::size_t, std::size_t)> progress;  ///< (done, total); false stops
 };
 
@@ -39,10 +41,14 @@ struct ExportResult {
     std::string path, driver;  ///< path (a connection string without its password)
     std::size_t features = 0;
     std::uintmax_t bytes = 0;
+    std::vector<std::string> notes;  ///< what the user should know (features repaired after --precision)
 };
 
-/// Writes the selection atomically (see vector_writer.hpp). Throws AtlasError: Usage for a bad
-/// format or option combination, NotFound for an empty selection, Output when writing fails.
+/// Writes the selection atomically (see vector_writer.hpp). After --simplify or --precision every
+/// polygon is valid (GEOS snap-rounding where plain rounding broke one; counted in notes).
+/// Throws AtlasError: Usage for a bad format or option combination, a negative or NaN --simplify,
+/// or options that leave features without area (named); NotFound for an empty selection; Output when
+/// writing fails.
 ExportResult export_layers(Document& doc, const ExportRequest& request);
 
 /// The driver a request will use.

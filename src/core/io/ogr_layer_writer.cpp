@@ -116,16 +116,21 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
                                    layer_options.List());
     if (out == nullptr) fail_output(target + ": cannot create layer '" + layer.name + "' (" + last_gdal_error() + ")");
     for (const auto& [key, value] : layer.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
+    // Drivers may hold fields in another order than created (KML keeps its Name and Description
+    // first), so values are set by the index the driver gives each name.
+    std::vector<int> index;
     for (const FieldDef& def : layer.fields) {
         const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
         OGRFieldDefn field(name.c_str(), ogr_type(def.type, traits));
         if (out->CreateField(&field) != OGRERR_NONE)
             fail_output(target + ": cannot create field '" + def.name + "' (" + last_gdal_error() + ")");
+        index.push_back(out->GetLayerDefn()->GetFieldIndex(name.c_str()));
+        if (index.back() < 0) fail_output(target + ": the format dropped field '" + def.name + "'");
     }
     bool transaction = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
     for (const OutFeature& f : layer.features) {
         OGRFeature feature(out->GetLayerDefn());
-        for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, static_cast<int>(i), f.values[i], traits);
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, index[i], f.values[i], traits);
         feature.SetGeometryDirectly(make_geometry(layer, f).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
             fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + write_failure_reason(target) + ")");

@@ -193,9 +193,9 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
         if (unit != nullptr && c >= 0) style.fills.colours[static_cast<std::size_t>(unit - layer.regions.data())] = colour_of_class(c);
     }
     legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
+    std::vector<std::string> labels = format_breaks(classes.breaks);
     for (std::size_t c = 0; c < classes.classes(); ++c)
-        legend.entries.push_back({colour_of_class(static_cast<int>(c)),
-                                  format_break(classes.breaks[c]) + " - " + format_break(classes.breaks[c + 1]), Swatch::Fill});
+        legend.entries.push_back({colour_of_class(static_cast<int>(c)), labels[c] + " - " + labels[c + 1], Swatch::Fill});
     legend.entries.push_back({kNoData, "no data", Swatch::Fill});
     legend.notes.push_back(std::string(to_string(method)) + " classes, by " + (provinces ? "province" : "prefecture") +
                            "; regions drawn as outlines");

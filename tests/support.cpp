@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -55,7 +57,14 @@ const RegionShape* shape(const std::string& id) {
 }
 
 const std::string& plan_text() {
-    static const std::string text = read_text(ATLAS_PLAN_TEXT);
+    // Not in the repository: the path comes from the environment (tests/plan_text.sh).
+    static const std::string text = [] {
+        const char* path = std::getenv("ATLAS_PLAN_TEXT");
+        if (path == nullptr || *path == '\0') FAIL("ATLAS_PLAN_TEXT is not set: run the [plan-text] tests through CTest");
+        std::string t = read_text(path);
+        if (t.empty()) FAIL("ATLAS_PLAN_TEXT names an empty or missing file: " << path);
+        return t;
+    }();
     return text;
 }
 

@@ -21,8 +21,9 @@ bool in_text(const std::string& quote) { return !quote.empty() && plan_text().fi
 
 }  // namespace
 
-TEST_CASE("every region section 8 names is in the plan file, with a sentence from section 8", "[plan]") {
-    const std::pair<const char*, const char*> named[] = {
+namespace {
+
+const std::pair<const char*, const char*> kSection8Regions[] = {
         {"Beijing-Tianjin-Hebei", "jingjinji"},
         {"Yangtze River Delta urban agglomeration", "yangtze_river_delta"},
         {"Pearl River Delta urban agglomeration", "pearl_river_delta"},
@@ -40,37 +41,56 @@ TEST_CASE("every region section 8 names is in the plan file, with a sentence fro
         {"urban agglomerations of Northeast China", "northeast_china"},
         {"Bohai Sea region", "bohai_sea_region"},
         {"Yangtze River Economic Belt", "yangtze_river_economic_belt"},
-    };
-    std::string s8 = section8();
-    for (const auto& [name, id] : named) {
+};
+
+const std::pair<const char*, const char*> kSection8Hubs[] = {
+    {"Shanghai", "310000"}, {"Nanjing", "320100"},  {"Hangzhou", "330100"}, {"Hefei", "340100"},
+    {"Suzhou", "320500"},   {"Wuxi", "320200"},     {"Guangzhou", "440100"}, {"Shenzhen", "440300"},
+    {"Fuzhou", "350100"},   {"Xiamen", "350200"},   {"Shenyang", "210100"}, {"Dalian", "210200"},
+    {"Harbin", "230100"},   {"Changchun", "220100"}, {"Kunming", "530100"}, {"Guiyang", "520100"}};
+
+}  // namespace
+
+TEST_CASE("every region section 8 names is in the plan file, with its sentence", "[plan]") {
+    for (const auto& [name, id] : kSection8Regions) {
         INFO(name);
-        CHECK(s8.find(name) != std::string::npos);
         const PlanRegion* r = bundled_plan().region(id);
         REQUIRE(r != nullptr);
         CHECK(r->quote.find(name) != std::string::npos);
-        CHECK(s8.find(r->quote) != std::string::npos);
         CHECK(r->plan_section == "8(2)");
         CHECK_FALSE(r->members.empty());
     }
     CHECK(bundled_plan().regions.size() == 19);
 }
 
-TEST_CASE("every hub city section 8 names is a hub of a region, with its prefecture code", "[plan]") {
-    const std::pair<const char*, const char*> hubs[] = {
-        {"Shanghai", "310000"}, {"Nanjing", "320100"},  {"Hangzhou", "330100"}, {"Hefei", "340100"},
-        {"Suzhou", "320500"},   {"Wuxi", "320200"},     {"Guangzhou", "440100"}, {"Shenzhen", "440300"},
-        {"Fuzhou", "350100"},   {"Xiamen", "350200"},   {"Shenyang", "210100"}, {"Dalian", "210200"},
-        {"Harbin", "230100"},   {"Changchun", "220100"}, {"Kunming", "530100"}, {"Guiyang", "520100"}};
+// The tests tagged [plan-text] read the plan's English text, which is not in the repository: CTest
+// runs them as one entry, "plan quotes are verbatim in the plan text", where ATLAS_PLAN_TEXT names
+// the file (.ci/run sets it) and reports it skipped elsewhere.
+TEST_CASE("every region section 8 names is in section 8 of the plan text, with its sentence from there", "[plan-text]") {
     std::string s8 = section8();
-    for (const auto& [name, code] : hubs) {
+    for (const auto& [name, id] : kSection8Regions) {
         INFO(name);
         CHECK(s8.find(name) != std::string::npos);
+        const PlanRegion* r = bundled_plan().region(id);
+        REQUIRE(r != nullptr);
+        CHECK(s8.find(r->quote) != std::string::npos);
+    }
+}
+
+TEST_CASE("every hub city section 8 names is a hub of a region, with its prefecture code", "[plan]") {
+    for (const auto& [name, code] : kSection8Hubs) {
+        INFO(name);
         bool found = false;
         for (const PlanRegion& r : bundled_plan().regions)
             for (const Hub& h : r.hubs) found = found || (h.name_en == name && h.code == code);
         CHECK(found);
         CHECK(test::bundled_prefectures().find(code) != nullptr);
     }
+}
+
+TEST_CASE("every hub city is named in section 8 of the plan text", "[plan-text]") {
+    std::string s8 = section8();
+    for (const auto& [name, code] : kSection8Hubs) CHECK(s8.find(name) != std::string::npos);
 }
 
 TEST_CASE("industries of sections 2-7 are present with their sections", "[plan]") {
@@ -89,32 +109,42 @@ TEST_CASE("industries of sections 2-7 are present with their sections", "[plan]"
         const Industry* ind = bundled_plan().industry(id);
         REQUIRE(ind != nullptr);
         CHECK(ind->section == section);
-        CHECK(in_text(ind->quote));
+        CHECK_FALSE(ind->quote.empty());
     }
     CHECK(bundled_plan().sectors().size() == 6);
 }
 
-TEST_CASE("every quote and every 2020 target sentence is verbatim in the plan text", "[plan]") {
+TEST_CASE("every 2020 target has its year and value, and the headline figures are right", "[plan]") {
     const Plan& plan = bundled_plan();
     std::size_t targets = 0;
     for (const Industry& i : plan.industries)
         for (const Target& t : i.targets) {
             INFO(i.id << ": " << t.quote);
-            CHECK(in_text(t.quote));
+            CHECK_FALSE(t.quote.empty());
             CHECK(t.year == 2020);
             ++targets;
         }
+    CHECK(targets >= 20);
+    for (const PlanRegion& r : plan.regions)
+        for (const IndustryDesignation& d : r.designation.industries) CHECK(r.designation.quote.find(d.plan_term) != std::string::npos);
+    // The headline figures: next-generation IT over 12 trillion yuan, NEV production and sales.
+    CHECK(plan.industry("next_gen_it")->targets.at(0).value == 12);
+}
+
+TEST_CASE("every quote and every 2020 target sentence is verbatim in the plan text", "[plan-text]") {
+    const Plan& plan = bundled_plan();
+    for (const Industry& i : plan.industries) {
+        INFO(i.id);
+        CHECK(in_text(i.quote));
+        for (const Target& t : i.targets) CHECK(in_text(t.quote));
+    }
     for (const Target& t : plan.plan_targets) CHECK(in_text(t.quote));
     for (const PlanRegion& r : plan.regions) {
         INFO(r.id);
         CHECK(in_text(r.quote));
         CHECK(in_text(r.designation.quote));
-        for (const IndustryDesignation& d : r.designation.industries) CHECK(r.designation.quote.find(d.plan_term) != std::string::npos);
     }
     for (const MacroDesignation& d : plan.macro_designations) CHECK(in_text(d.quote));
-    CHECK(targets >= 20);
-    // The headline figures: next-generation IT over 12 trillion yuan, NEV production and sales.
-    CHECK(plan.industry("next_gen_it")->targets.at(0).value == 12);
 }
 
 TEST_CASE("designations follow the plan's words", "[plan]") {

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "error.hpp"
+#include "io/output_file.hpp"
 #include "text/escape.hpp"
 
 namespace {
@@ -28,21 +29,8 @@ int exit_code(atlas::ErrorKind kind) {
     return 1;
 }
 
-}  // namespace
-
-/// Data goes to stdout through stdio's buffer; a write that failed (full disk, closed stdout, a
-/// consumer gone) is only known once everything is flushed. 0, or the errno of the failure.
-int stdout_failure() {
-    errno = 0;
-    int flushed = std::fflush(stdout);
-    int error = errno;
-    if (flushed == 0 && !std::ferror(stdout) && std::cout.good()) return 0;
-    return error != 0 ? error : EIO;
-}
-
-int main(int argc, char** argv) {
-    // A closed pipe is a write error to report (exit 4), not a silent death.
-    std::signal(SIGPIPE, SIG_IGN);
+/// Parses the command line and runs the subcommand; the exit code.
+int run(int argc, char** argv) {
     CLI::App app{"ClusterAtlas: China's 13th Five-Year Plan for Strategic Emerging Industries on a map"};
     app.footer(kExitCodes);
     app.require_subcommand(0, 1);
@@ -75,9 +63,21 @@ int main(int argc, char** argv) {
         std::cerr << "clusteratlas: internal error: " << atlas::bounded_message(e.what()) << '\n';
         return 1;
     }
-    if (int error = stdout_failure()) {
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe is a write error to report (exit 4), not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
+    atlas::install_checked_stdout();
+    int code = run(argc, argv);
+    // Data goes to stdout through a checked buffer: a failed write (full disk, closed stdout, a
+    // consumer gone) is known, with its reason, once everything is flushed.
+    if (int error = atlas::stdout_error(); error != 0 && code == 0) {
         std::cerr << "clusteratlas: stdout: cannot write (" << std::strerror(error) << ")\n";
         return 4;
     }
-    return 0;
+    return code;
 }

@@ -11,6 +11,7 @@
 #include "io/postgis.hpp"
 #include "io/export.hpp"
 #include "io/interrupt.hpp"
+#include "io/output_file.hpp"
 
 namespace atlas::cli {
 
@@ -27,7 +28,7 @@ struct ExportArgs {
 
 /// Progress on stderr when it is a terminal; stops the write when stdout cannot take more.
 bool report_progress(std::size_t done, std::size_t total) {
-    if (std::ferror(stdout)) return false;  // stdout gone (| head, a full disk): stop early
+    if (stdout_error() != 0) return false;  // stdout gone (| head, a full disk): stop early
     static const bool tty = isatty(STDERR_FILENO) != 0;
     if (tty && total > 0 && (done % 16 == 0 || done == total))
         std::cerr << "\rexporting: " << done << "/" << total << (done == total ? "\n" : "") << std::flush;

@@ -22,6 +22,7 @@
 #include "io/csv.hpp"
 #include "io/export_tables.hpp"
 #include "io/geojson_writer.hpp"
+#include "io/output_file.hpp"
 #include "io/vector_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -289,9 +290,8 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     std::size_t total = layer.features.size();
     auto after_feature = [&](std::size_t done) { return !request.progress || request.progress(done, total); };
     if (!write_geojson(std::cout, layer, {options.precision, driver == "GeoJSONSeq", layer.id_field, after_feature})) {
-        int error = errno;
-        if (std::ferror(stdout))
-            throw AtlasError(ErrorKind::Output, std::string("stdout: cannot write (") + std::strerror(error ? error : EIO) + ")");
+        if (int error = stdout_error())
+            throw AtlasError(ErrorKind::Output, std::string("stdout: cannot write (") + std::strerror(error) + ")");
         throw AtlasError(ErrorKind::Output, "stdout: write interrupted");
     }
     std::cout.flush();

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
 #include <streambuf>
 
 #include "error.hpp"
@@ -128,6 +129,23 @@ void CheckedFile::finish() {
     impl_->fd = -1;
     if (::close(fd) != 0 && error == 0) error = errno;
     if (error != 0) fail(impl_->shown_as + ": cannot write (" + system_reason(error) + ")");
+}
+
+namespace {
+FdBuffer* g_stdout = nullptr;
+}
+
+void install_checked_stdout() {
+    if (g_stdout != nullptr) return;
+    // Never destroyed: std::cout is flushed after every static object is gone.
+    g_stdout = new FdBuffer(STDOUT_FILENO);
+    std::cout.rdbuf(g_stdout);
+}
+
+int stdout_error() {
+    std::cout.flush();
+    if (g_stdout != nullptr) return g_stdout->error();
+    return std::cout.good() ? 0 : EIO;
 }
 
 void write_new_file(const std::string& path, std::string_view bytes, const std::string& shown_as) {

@@ -64,6 +64,14 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// Routes std::cout through a buffer whose every write to file descriptor 1 is checked, so that a
+/// full disk, a closed stdout or a consumer gone (EPIPE; SIGPIPE is ignored by the CLI) is known with
+/// its reason. Call once at start.
+void install_checked_stdout();
+
+/// Flushes std::cout and returns the errno of its first failed write (0 when every write succeeded).
+int stdout_error();
+
 /// Writes `bytes` to a new file with CheckedFile.
 void write_new_file(const std::string& path, std::string_view bytes, const std::string& shown_as);
 

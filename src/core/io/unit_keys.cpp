@@ -29,7 +29,9 @@ std::size_t first_header_in(const std::vector<std::string>& headers, const char*
 }
 
 void add(std::map<std::string, std::vector<const Region*>>& index, const Region& r) {
-    for (const std::string* name : {&r.name_zh, &r.name_en}) {
+    // "Suzhou (Jiangsu)" is what the data calls it to tell it apart; "Suzhou" is what users write.
+    const std::string plain_en = r.name_en.substr(0, r.name_en.find(" ("));
+    for (const std::string* name : {&r.name_zh, &r.name_en, &plain_en}) {
         std::string key = normalize_name(*name);
         if (key.empty()) continue;
         auto& units = index[key];

@@ -174,10 +174,12 @@ public:
     void unknown_keys(const Json& o, std::initializer_list<const char*> known, const std::string& prefix = "") const {
         for (const auto& [key, value] : o.items()) {
             if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
+            // The nearest known key: a typo (edit distance 1-2) or a shortening ("lang" for "language").
             std::string nearest;
             int best = 3;
             for (const char* k : known) {
                 int d = edit_distance(key, k);
+                if (key.size() >= 3 && std::string(k).rfind(key, 0) == 0) d = std::min(d, 1);
                 if (d < best) best = d, nearest = k;
             }
             if (warnings_ != nullptr)

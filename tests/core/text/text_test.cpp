@@ -1,0 +1,64 @@
+// Text at the door: escaping values for messages, deciding encodings from bytes.
+#include <catch2/catch.hpp>
+
+#include "error.hpp"
+#include "geo/datum.hpp"
+#include "text/encoding.hpp"
+#include "text/escape.hpp"
+
+using namespace atlas;
+using Catch::Matchers::Contains;
+
+TEST_CASE("values in messages: controls and invalid bytes escaped, cut after 80 characters", "[text]") {
+    CHECK(escape_controls("110000\x1b[2J") == "110000\\x1b[2J");
+    CHECK(escape_controls(std::string("a\0b", 3)) == "a\\0b");
+    CHECK(escape_controls("tab\tnew\nline\r") == "tab\\tnew\\nline\\r");
+    CHECK(escape_controls("\xc2\x85") == "\\u0085");    // C1 control NEL
+    CHECK(escape_controls("\xff\xfe") == "\\xff\\xfe");  // not UTF-8
+    CHECK(escape_controls("北京 Beijing") == "北京 Beijing");
+    CHECK(quoted("abc") == "'abc'");
+    std::string long_value(1000, 'x');
+    CHECK(quoted(long_value) == "'" + std::string(80, 'x') + "...' (1,000 bytes)");
+    CHECK(quoted("北京北京", 2) == "'北京...' (12 bytes)");
+    CHECK(with_separators(1234567) == "1,234,567");
+}
+
+TEST_CASE("a message is bounded: lines cut at 1000 bytes, at most 25 lines, controls escaped", "[text]") {
+    std::string huge(10'000'000, 'c');
+    std::string bounded = bounded_message("header.csv: no numeric column (" + huge + ")");
+    CHECK(bounded.size() < 1100);
+    CHECK_THAT(bounded, Contains("header.csv: no numeric column (ccc"));
+    std::string many;
+    for (int i = 0; i < 40; ++i) many += "line " + std::to_string(i) + "\n";
+    std::string cut = bounded_message(many);
+    CHECK_THAT(cut, Contains("line 24"));
+    CHECK_THAT(cut, Contains("... and 15 more lines"));
+    CHECK(bounded_message("a\x1b[31mb\nc") == "a\\x1b[31mb\nc");
+}
+
+TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
+    CHECK(decode_text_file("code,v\n", "a.csv").encoding == "UTF-8");
+    DecodedText bom = decode_text_file("\xEF\xBB\xBF" "code\n", "a.csv");
+    CHECK(bom.text == "code\n");
+    CHECK(bom.note.empty());
+    DecodedText utf16 = decode_text_file(std::string("\xFF\xFE" "c\0o\0d\0e\0\n\0", 12), "a.csv");
+    CHECK(utf16.text == "code\n");
+    CHECK(utf16.encoding == "UTF-16LE");
+    DecodedText bomless = decode_text_file(std::string("c\0o\0d\0e\0,\0v\0\n\0", 14), "a.csv");
+    CHECK(bomless.text == "code,v\n");
+    DecodedText gbk = decode_text_file("\xB1\xB1\xBE\xA9,1\n", "a.csv");  // 北京 in GBK
+    CHECK(gbk.text == "北京,1\n");
+    CHECK(gbk.encoding == "GB18030");
+    CHECK_THROWS_WITH(decode_text_file("ok\nbad \xff here\n", "a.csv"),
+                      Contains("a.csv:2: not UTF-8 (byte 0xFF at column 5), nor GB18030"));
+}
+
+TEST_CASE("BD-09 and GCJ-02 round trips stay within a few centimetres", "[text][datum]") {
+    LonLat p{116.397, 39.909};
+    LonLat back = bd09_to_gcj02(gcj02_to_bd09(p));
+    CHECK(back.lon == Approx(p.lon).margin(1e-6));
+    CHECK(back.lat == Approx(p.lat).margin(1e-6));
+    CHECK(to_wgs84({-74.0, 40.7}, Datum::Gcj02).lon == -74.0);  // outside China: unchanged
+    CHECK(parse_datum("GCJ-02") == Datum::Gcj02);
+    CHECK_THROWS_AS(parse_datum("nad27"), AtlasError);
+}

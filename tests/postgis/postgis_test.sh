@@ -110,4 +110,30 @@ expect_error 3 "database nopostgis: the PostGIS extension is not installed" --ge
 expect_error 4 "database nopostgis: the PostGIS extension is not installed" export -o "${pg/dbname=atlas/dbname=nopostgis}"
 expect_error 2 "--format PostgreSQL writes to a database" export --format PostgreSQL -o "$tmp/x.geojson"
 
+# Connection strings as users write them: "pg:" in lower case, a URI, spaces before the prefix; libpq
+# parses them, and a password with an unquoted space is refused without a word of it printed.
+uri="postgresql://atlas:atlas-test@127.0.0.1:$port/atlas"
+for source in "${pg/PG:/pg:}" "$uri" "  $pg"; do
+  "$bin" --geodata "$source" --provinces-layer boundaries.provinces --prefectures-layer boundaries.prefectures \
+    list provinces --format csv > "$tmp/forms.out" 2> "$tmp/forms.err" || fail "reading through '${source/atlas-test/***}': $(cat "$tmp/forms.err")"
+  [ "$(wc -l < "$tmp/forms.out")" = 35 ] || fail "reading through '${source/atlas-test/***}' gave $(wc -l < "$tmp/forms.out") lines"
+done
+ok "pg:, postgresql:// and ' PG:' connection strings read the same 34 provinces"
+expect_error 3 "libpq cannot parse it (quote a value with spaces in single quotes" --geodata "${pg/password=atlas-test/password=atlas-test horse}" list provinces
+grep -q horse "$tmp/err" && fail "a word of the password is printed"
+
+# A schema that does not exist is refused before anything is written, never redirected into public.
+psql_q "CREATE TABLE public.hubs(id int, note text); INSERT INTO public.hubs VALUES (1, 'a user table')" >/dev/null
+expect_error 4 "database atlas: no schema 'atlsa' (create it first" export --layer hubs -o "$pg active_schema=atlsa" --force
+[ "$(psql_q "SELECT count(*) FROM public.hubs")" = 1 ] || fail "public.hubs was replaced"
+[ "$(psql_q "SELECT count(*) FROM pg_namespace WHERE nspname = 'atlsa'")" = 0 ] || fail "a schema atlsa was created"
+"$bin" export --layer hubs -o "$pg" --table missing.hubs 2> "$tmp/err" && fail "--table into a missing schema was written"
+grep -q "no schema 'missing'" "$tmp/err" || fail "--table missing.hubs: $(cat "$tmp/err")"
+ok "a missing schema (active_schema or --table) is refused; the user's public.hubs untouched"
+
+# The server refuses the write: the reason (after ERROR:), not the SQL statement, in one short line.
+expect_error 4 "in a read-only transaction" export --layer regions --force \
+  -o "$pg options='-c default_transaction_read_only=on'"
+[ "$(head -1 "$tmp/err" | wc -m)" -le 300 ] || fail "read-only: a line of $(head -1 "$tmp/err" | wc -m) characters"
+
 echo "$passed passed, 0 failed"

@@ -13,15 +13,31 @@ void ensure_gdal_registered() {
     std::call_once(once, [] { GDALAllRegister(); });
 }
 
+namespace {
+
+/// The first failure GDAL reported since the handler was pushed: a database's later messages
+/// ("current transaction is aborted") hide the reason that came first.
+thread_local std::string t_first_failure;
+
+void CPL_STDCALL keep_first_failure(CPLErr level, CPLErrorNum, const char* message) {
+    if ((level == CE_Failure || level == CE_Fatal) && t_first_failure.empty() && message != nullptr)
+        t_first_failure = message;
+}
+
+}  // namespace
+
 QuietGdalErrors::QuietGdalErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLPushErrorHandler(keep_first_failure);
     CPLErrorReset();
+    t_first_failure.clear();
 }
 
 QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
 
 std::string last_gdal_error() {
     std::string message = CPLGetLastErrorMsg();
+    if (message.find("current transaction is aborted") != std::string::npos && !t_first_failure.empty())
+        message = t_first_failure;
     std::replace(message.begin(), message.end(), '\n', ' ');
     // A database driver's message often starts with the whole SQL statement; the reason follows
     // "ERROR:" (PostgreSQL's form).
@@ -29,6 +45,7 @@ std::string last_gdal_error() {
     if (error != std::string::npos) message = message.substr(error + 7);
     std::size_t start = message.find_first_not_of(' ');
     message = start == std::string::npos ? "" : message.substr(start);
+    message.erase(message.find_last_not_of(' ') + 1);
     if (message.size() > 240) message = message.substr(0, 237) + "...";
     return message;
 }

@@ -18,7 +18,8 @@ public:
 };
 
 /// GDAL's last error message on this thread, on one line of at most 240 bytes (empty if none); for a
-/// database, the server's reason after "ERROR:" rather than the SQL statement before it.
+/// database, the server's reason after "ERROR:" rather than the SQL statement before it, and the
+/// first failure rather than PostgreSQL's "current transaction is aborted" that follows it.
 std::string last_gdal_error();
 
 }  // namespace atlas

@@ -231,6 +231,7 @@ TEST_CASE("PostgreSQL connection strings are parsed by libpq and the password ne
                                          ErrorKind::Input);
     CHECK(c.describe() == "PostGIS host db, port 5433, database gis");
     CHECK(c.schema() == "atlas");
+    CHECK(parse_pg_connection("PG:dbname=x", ErrorKind::Input).schema().empty());
     CHECK_THAT(c.gdal_source(), Contains("connect_timeout=10"));
     CHECK_THAT(c.gdal_source(), Contains("active_schema='atlas'"));
     CHECK(c.scrub("password authentication failed: correct horse") == "password authentication failed: ***");

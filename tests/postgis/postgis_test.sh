@@ -136,4 +136,15 @@ expect_error 4 "in a read-only transaction" export --layer regions --force \
   -o "$pg options='-c default_transaction_read_only=on'"
 [ "$(head -1 "$tmp/err" | wc -m)" -le 300 ] || fail "read-only: a line of $(head -1 "$tmp/err" | wc -m) characters"
 
+# The README's PostGIS examples, as written ($PG: this server; the schema it names created first; the
+# search path set to public, as the README's user "analyst" has it: for user "atlas" the server would
+# otherwise put unqualified tables into the schema "atlas" too).
+psql_q "DROP TABLE IF EXISTS public.regions; CREATE SCHEMA atlas" >/dev/null
+README_PG="$pg options='-c search_path=public'" python3 "$root/tests/readme_examples.py" "$bin" > "$tmp/readme.out" 2>&1 \
+  || fail "README PostGIS examples: $(grep -v '^ok' "$tmp/readme.out")"
+[ "$(psql_q "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'atlas'")" = 5 ] \
+  || fail "README: export --layer all into schema atlas did not write five tables"
+[ "$(psql_q "SELECT count(*) FROM public.regions")" = 19 ] || fail "README: export --layer regions did not write public.regions"
+ok "README PostGIS examples run as written ($(tail -1 "$tmp/readme.out"))"
+
 echo "$passed passed, 0 failed"

@@ -274,14 +274,15 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     }
     WriteOptions options = write_options(driver, request, precision);
     if (!to_stdout) {
-        write_layers(request.output, layers, options);
-        if (!to_postgis) result.bytes = size_of(request.output);
-        if (to_postgis) {
-            PgConnection c = parse_pg_connection(request.output, ErrorKind::Output);
-            std::string tables;
-            for (const OutLayer& layer : layers) tables += (tables.empty() ? "" : ", ") + postgis_table_name(layer.name, c);
-            result.path += ", " + std::string(layers.size() == 1 ? "table " : "tables ") + tables;
+        if (!to_postgis) {
+            write_layers(request.output, layers, options);
+            result.bytes = size_of(request.output);
+            return result;
         }
+        std::string tables;
+        for (const std::string& t : write_layers_postgis(request.output, layers, options))
+            tables += (tables.empty() ? "" : ", ") + t;
+        result.path += ", " + std::string(layers.size() == 1 ? "table " : "tables ") + tables;
         return result;
     }
     // Streamed: nothing is kept in a temporary file. A consumer that goes away (| head) or a full

@@ -129,7 +129,7 @@ std::string PgConnection::gdal_source() const {
 
 std::string PgConnection::schema() const {
     auto it = gdal_options.find("active_schema");
-    return it == gdal_options.end() ? "public" : it->second;
+    return it == gdal_options.end() ? "" : it->second;
 }
 
 std::string PgConnection::scrub(const std::string& text) const {

@@ -29,7 +29,8 @@ struct PgConnection {
     /// The string GDAL's PostgreSQL driver opens: "PG:key='value' ..." with a 10 s connect_timeout
     /// unless the string sets one.
     std::string gdal_source() const;
-    /// The schema tables go into: active_schema, else "public".
+    /// The active_schema the string names; empty when it names none (tables then go to the first
+    /// existing schema of the server's search path).
     std::string schema() const;
     /// `text` with the password and each of its words (4 characters or more) replaced by "***".
     std::string scrub(const std::string& text) const;

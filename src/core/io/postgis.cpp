@@ -43,18 +43,40 @@ bool any_row(GDALDataset& ds, const std::string& sql) {
     return found;
 }
 
-/// schema and table of a layer: "schema.table" names, else the connection's active schema.
-std::pair<std::string, std::string> table_of(const OutLayer& layer, const PgConnection& c) {
-    std::size_t dot = layer.name.find('.');
-    if (dot != std::string::npos) return {layer.name.substr(0, dot), layer.name.substr(dot + 1)};
-    return {c.schema(), layer.name};
+/// The value of a one-row, one-column query ("" when none).
+std::string scalar(GDALDataset& ds, const std::string& sql) {
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    std::string value;
+    if (result != nullptr) {
+        std::unique_ptr<OGRFeature> f(result->GetNextFeature());
+        if (f && f->GetFieldCount() > 0) value = f->GetFieldAsString(0);
+        ds.ReleaseResultSet(result);
+    }
+    return value;
+}
+
+/// Where a table without a schema goes: the active_schema, else the first schema of the server's
+/// search path that exists (for user "atlas" and a schema "atlas", that one, not "public").
+std::string default_schema(GDALDataset& ds, const PgConnection& c) {
+    std::string schema = c.schema();
+    if (!schema.empty()) return schema;
+    schema = scalar(ds, "SELECT current_schema()");
+    return schema.empty() ? "public" : schema;
+}
+
+/// schema and table of a layer: "schema.table" names, else the default schema.
+std::pair<std::string, std::string> table_of(const std::string& name, const std::string& schema) {
+    std::size_t dot = name.find('.');
+    if (dot != std::string::npos) return {name.substr(0, dot), name.substr(dot + 1)};
+    return {schema, name};
 }
 
 /// Every schema must exist (GDAL would fall back to the search path, i.e. "public"), and without
 /// force no table may: both checked in the catalogue, before anything is written.
-void check_tables(GDALDataset& ds, const PgConnection& c, const std::vector<OutLayer>& layers, bool force) {
+void check_tables(GDALDataset& ds, const PgConnection& c, const std::vector<OutLayer>& layers,
+                  const std::string& default_schema, bool force) {
     for (const OutLayer& layer : layers) {
-        auto [schema, table] = table_of(layer, c);
+        auto [schema, table] = table_of(layer.name, default_schema);
         if (!any_row(ds, "SELECT 1 FROM pg_namespace WHERE nspname = " + sql_literal(schema)))
             fail_output(c.describe() + ": no schema " + quoted(schema) + " (create it first: CREATE SCHEMA " + schema +
                         "); nothing written");
@@ -65,10 +87,6 @@ void check_tables(GDALDataset& ds, const PgConnection& c, const std::vector<OutL
 }
 
 }  // namespace
-
-std::string postgis_table_name(const std::string& layer_name, const PgConnection& c) {
-    return layer_name.find('.') != std::string::npos ? layer_name : c.schema() + "." + layer_name;
-}
 
 std::string describe_connection(const std::string& connection) {
     try {
@@ -92,11 +110,18 @@ GDALDatasetUniquePtr open_postgis(const std::string& connection, bool update, Er
     return ds;
 }
 
-void write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers, const WriteOptions& options) {
+std::vector<std::string> write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers,
+                                              const WriteOptions& options) {
     PgConnection c = parse_pg_connection(connection, ErrorKind::Output);
     GDALDatasetUniquePtr ds = open_postgis(connection, true, ErrorKind::Output);
     QuietGdalErrors quiet;
-    check_tables(*ds, c, layers, options.force);
+    std::string schema = default_schema(*ds, c);
+    std::vector<std::string> tables;
+    for (const OutLayer& layer : layers) {
+        auto [s, t] = table_of(layer.name, schema);
+        tables.push_back(s + "." + t);
+    }
+    check_tables(*ds, c, layers, schema, options.force);
     // One transaction for every table: PostgreSQL's DDL is transactional, so a failure anywhere, or
     // the process dying, leaves the database as it was.
     if (ds->StartTransaction(TRUE) != OGRERR_NONE)
@@ -108,15 +133,15 @@ void write_layers_postgis(const std::string& connection, const std::vector<OutLa
     std::size_t done = 0, total = 0;
     for (const OutLayer& layer : layers) total += layer.features.size();
     try {
-        for (const OutLayer& layer : layers)
-            write_ogr_layer(*ds, layer, table_options, traits, c.describe() + ", table " + quoted(postgis_table_name(layer.name, c)),
-                            done, total);
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            write_ogr_layer(*ds, layers[i], table_options, traits, c.describe() + ", table " + quoted(tables[i]), done, total);
     } catch (const AtlasError& e) {
         ds->RollbackTransaction();
         throw AtlasError(e.kind(), c.scrub(e.message()));
     }
     if (ds->CommitTransaction() != OGRERR_NONE)
         fail_output(c.describe() + ": cannot commit the export (" + server_reason(c) + ")");
+    return tables;
 }
 
 }  // namespace atlas

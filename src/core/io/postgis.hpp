@@ -17,16 +17,13 @@ namespace atlas {
 /// password. A string libpq cannot parse is described as such.
 std::string describe_connection(const std::string& connection);
 
-/// "schema.table" a layer named `layer_name` is written to ("schema.table" names as given, else the
-/// connection's active_schema, else public).
-std::string postgis_table_name(const std::string& layer_name, const PgConnection& c);
-
 /// Writes the layers as tables (named after the layers; "schema.table" names work, else the
-/// connection's active_schema, else public) in one transaction. A schema that does not exist, and
+/// connection's active_schema, else the first existing schema of the server's search path) in one
+/// transaction, and returns their "schema.table" names. A schema that does not exist, and
 /// an existing table unless options.force (which replaces it), are refused before anything is
 /// written. Throws AtlasError(Output) naming host, database and table, with the server's reason
 /// cut short; the transaction is then rolled back.
-void write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers,
-                          const WriteOptions& options);
+std::vector<std::string> write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers,
+                                              const WriteOptions& options);
 
 }  // namespace atlas

@@ -122,7 +122,10 @@ std::string driver_for_extension(const std::string& path) {
 }
 
 void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options) {
-    if (is_pg_connection(path)) return write_layers_postgis(path, layers, options);
+    if (is_pg_connection(path)) {
+        write_layers_postgis(path, layers, options);
+        return;
+    }
     ensure_gdal_registered();
     QuietGdalErrors quiet;
     check_target(path, options.force, options.driver);

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Runs every example command of README.md as written: each line of a fenced code block that starts
+with `build/clusteratlas`, with `build/clusteratlas` replaced by the binary under test. Synopsis
+notation is expanded: `[...]` parts left out, then all put in, and each alternative of `a|b|c` once. Each run happens in a fresh folder and must exit 0. Lines that need a PostGIS server ("$PG")
+are run by tests/postgis/postgis_test.sh; my.shp is made from the bundled prefectures first.
+
+Usage: readme_examples.py PATH/TO/clusteratlas
+"""
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def commands(readme):
+    inside, out = False, []
+    lines = open(readme, encoding="utf-8").read().splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("```"):
+            inside = not inside
+        elif inside and line.startswith("build/clusteratlas"):
+            while line.endswith("\\"):  # continued lines
+                i += 1
+                line = line[:-1] + lines[i].strip()
+            out.append(re.sub(r"\s+#.*$", "", line).strip())
+        i += 1
+    return out
+
+
+def expand(command):
+    """The commands a synopsis stands for: every [optional part] left out, then all put in; for each,
+    every alternative of a|b|c once (alternatives of several words advance together)."""
+    out = []
+    for include in (False, True):
+        text = command
+        while True:
+            m = re.search(r"\[([^\[\]]*)\]", text)
+            if not m:
+                break
+            text = text[:m.start()] + (m.group(1) if include else "") + text[m.end():]
+        words = shlex.split(text)
+        choices = [w.split("|") if "|" in w and not w.startswith("PG:") else [w] for w in words]
+        for i in range(max(len(c) for c in choices)):
+            variant = shlex.join([c[i % len(c)] for c in choices])
+            if variant not in out:
+                out.append(variant)
+    return out
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    work = tempfile.mkdtemp(prefix="readme-examples-")
+    # The README's own "your data" example reads my.shp, layer "my", codes in "adcode".
+    subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", os.path.join(work, "my.shp"),
+                    os.path.join(ROOT, "geodata", "china.gpkg"), "prefectures", "-nln", "my",
+                    "-sql", "SELECT code AS adcode, name_zh, name_en, province_code, geom FROM prefectures"],
+                   check=True, capture_output=True)
+    # ... and its render examples a CSV and a session, as the README says where they come from.
+    with open(os.path.join(work, "province_area.csv"), "w") as f:
+        subprocess.run([binary, "list", "provinces", "--format", "csv"], stdout=f, check=True)
+    subprocess.run(["cp", os.path.join(ROOT, "tests", "data", "sessions", "industry.json"), work], check=True)
+    failures, runs, skipped = [], 0, 0
+    for n, command in enumerate(commands(os.path.join(ROOT, "README.md"))):
+        pg = os.environ.get("README_PG")
+        if ("$PG" in command) != bool(pg):  # README_PG set: only the PostGIS lines, with it for $PG
+            skipped += 1
+            continue
+        command = command.replace('"$PG', '"' + pg) if pg else command
+        for variant in expand(command):
+            runs += 1
+            folder = os.path.join(work, "run%d-%d" % (n, runs))
+            os.mkdir(folder)
+            for f in os.listdir(work):
+                if f.startswith("my.") or f in ("province_area.csv", "industry.json"):
+                    os.symlink(os.path.join(work, f), os.path.join(folder, f))
+            args = shlex.split(variant)
+            args[0] = binary
+            r = subprocess.run(args, cwd=folder, capture_output=True, text=True, timeout=120)
+            status = "ok" if r.returncode == 0 else "FAIL (exit %d: %s)" % (r.returncode, r.stderr.strip()[:200])
+            print("%s: %s" % (status, variant.replace(pg, "$PG") if pg else variant))
+            if r.returncode != 0:
+                failures.append(variant)
+    print("%d README commands run, %d failed, %d left for the other run (README_PG)" % (runs, len(failures), skipped))
+    subprocess.run(["rm", "-rf", work])
+    sys.exit(1 if failures or runs < (3 if os.environ.get("README_PG") else 30) else 0)
+
+
+main()

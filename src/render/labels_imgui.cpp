@@ -10,7 +10,7 @@
 namespace atlas::render {
 
 ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
-    if (!std::filesystem::exists(kCjkFontPath))
+    if (std::error_code ec; !std::filesystem::exists(kCjkFontPath, ec))
         throw std::runtime_error(std::string(kCjkFontPath) + ": missing (install fonts-noto-cjk)");
     ImGuiIO& io = ImGui::GetIO();
     ImFontGlyphRangesBuilder builder;

@@ -46,7 +46,9 @@ void classing(Session& s) {
 }
 
 void load_csv(ViewerState& state, const std::string& path) {
-    state.session.data.path = std::filesystem::absolute(path).lexically_normal().string();
+    std::error_code ec;
+    state.session.data.path = std::filesystem::absolute(path, ec).lexically_normal().string();
+    state.session.data.named_by.clear();  // the user chose this file: its errors may quote it
     state.session.data.column.clear();
     state.session.choropleth = ChoroplethKind::UserData;
     state.loaded_data.clear();  // read it again even when the path is the same (an edited file)
@@ -57,9 +59,9 @@ void load_csv(ViewerState& state, const std::string& path) {
 std::filesystem::path folder_of(const std::string& typed) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    fs::path p = typed.empty() ? fs::current_path() : fs::absolute(typed);
+    fs::path p = typed.empty() ? fs::current_path(ec) : fs::absolute(typed, ec);
     if (fs::is_directory(p, ec)) return p;
-    return fs::is_directory(p.parent_path(), ec) ? p.parent_path() : fs::current_path();
+    return fs::is_directory(p.parent_path(), ec) ? p.parent_path() : fs::current_path(ec);
 }
 
 /// A small file chooser: the CSV files (and subfolders) of the folder being typed, sorted.

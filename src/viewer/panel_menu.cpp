@@ -57,7 +57,7 @@ void session_popups(ViewerState& state) {
         ImGui::SetNextItemWidth(420);
         ImGui::InputText("path", &path);
         bool save = std::string(name) == "Save session as";
-        if (save && std::filesystem::exists(path)) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "exists: it will be replaced");
+        if (std::error_code ec; save && std::filesystem::exists(std::filesystem::symlink_status(path, ec))) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "exists: it will be replaced");
         if (ImGui::Button(save ? "Save" : "Open")) {
             if (save) save_session(state, path);
             else load_session(state, path);

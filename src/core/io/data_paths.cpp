@@ -10,8 +10,8 @@ namespace atlas {
 std::string bundled_data_dir() {
     if (const char* env = std::getenv("CLUSTERATLAS_DATA"); env != nullptr && *env != '\0') return env;
     namespace fs = std::filesystem;
-    if (fs::exists(fs::path(ATLAS_SOURCE_GEODATA) / "china.gpkg")) return ATLAS_SOURCE_GEODATA;
     std::error_code ec;
+    if (fs::exists(fs::path(ATLAS_SOURCE_GEODATA) / "china.gpkg", ec)) return ATLAS_SOURCE_GEODATA;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     return (exe.parent_path() / ".." / "share" / "clusteratlas").lexically_normal().string();
 }

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Runs every example command of README.md as written: each line of a fenced code block that starts
 with `build/clusteratlas`, with `build/clusteratlas` replaced by the binary under test. Synopsis
 notation is expanded: `[...]` parts left out, then all put in, and each alternative of `a|b|c` once. Each run happens in a fresh folder and must exit 0. Lines that need a PostGIS server ("$PG")
@@ -53,6 +53,24 @@ def expand(command):
     return out
 
 
+def invalid_features(folder):
+    """Features of every vector file an example wrote that GEOS does not find valid ("file:layer:fid")."""
+    from osgeo import ogr
+    bad = []
+    for name in sorted(os.listdir(folder)):
+        if os.path.splitext(name)[1].lower() not in (".geojson", ".gpkg", ".fgb", ".shp", ".kml", ".csv"):
+            continue
+        if os.path.islink(os.path.join(folder, name)):
+            continue
+        ds = ogr.Open(os.path.join(folder, name))
+        for layer in (ds.GetLayer(i) for i in range(ds.GetLayerCount())):
+            for f in layer:
+                g = f.GetGeometryRef()
+                if g is not None and not g.IsEmpty() and g.GetDimension() == 2 and not g.IsValid():
+                    bad.append("%s:%s:%d" % (name, layer.GetName(), f.GetFID()))
+    return bad
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     work = tempfile.mkdtemp(prefix="readme-examples-")
@@ -83,8 +101,11 @@ def main():
             args[0] = binary
             r = subprocess.run(args, cwd=folder, capture_output=True, text=True, timeout=120)
             status = "ok" if r.returncode == 0 else "FAIL (exit %d: %s)" % (r.returncode, r.stderr.strip()[:200])
+            invalid = invalid_features(folder) if r.returncode == 0 else []
+            if invalid:  # the README's exports must be valid polygons (GEOS IsValid), every feature
+                status = "FAIL (%d invalid features: %s)" % (len(invalid), ", ".join(invalid[:5]))
             print("%s: %s" % (status, variant.replace(pg, "$PG") if pg else variant))
-            if r.returncode != 0:
+            if not status.startswith("ok"):
                 failures.append(variant)
     print("%d README commands run, %d failed, %d left for the other run (README_PG)" % (runs, len(failures), skipped))
     subprocess.run(["rm", "-rf", work])

@@ -140,7 +140,7 @@ expect_error 4 "in a read-only transaction" export --layer regions --force \
 # search path set to public, as the README's user "analyst" has it: for user "atlas" the server would
 # otherwise put unqualified tables into the schema "atlas" too).
 psql_q "DROP TABLE IF EXISTS public.regions; CREATE SCHEMA atlas" >/dev/null
-README_PG="$pg options='-c search_path=public'" python3 "$root/tests/readme_examples.py" "$bin" > "$tmp/readme.out" 2>&1 \
+README_PG="$pg options='-c search_path=public'" /usr/bin/python3 "$root/tests/readme_examples.py" "$bin" > "$tmp/readme.out" 2>&1 \
   || fail "README PostGIS examples: $(grep -v '^ok' "$tmp/readme.out")"
 [ "$(psql_q "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'atlas'")" = 5 ] \
   || fail "README: export --layer all into schema atlas did not write five tables"

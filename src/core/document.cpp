@@ -1,6 +1,7 @@
 #include "document.hpp"
 
 #include "analysis/resolve.hpp"
+#include "error.hpp"
 #include "io/data_paths.hpp"
 #include "io/plan_reader.hpp"
 
@@ -41,10 +42,19 @@ const Plan& Document::plan() {
     return *plan_;
 }
 
+RegionShape Document::build_shape(const PlanRegion& region) {
+    // A GEOS failure while uniting the members says which region it was building.
+    try {
+        return build_region_shape(region, provinces(), prefectures());
+    } catch (const AtlasError& e) {
+        throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
+    }
+}
+
 const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it == shapes_.end())
-        it = shapes_.emplace(region.id, build_region_shape(region, provinces(), prefectures())).first;
+        it = shapes_.emplace(region.id, build_shape(region)).first;
     return it->second;
 }
 

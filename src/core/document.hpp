@@ -46,6 +46,8 @@ public:
     const std::vector<std::string>& warnings() const { return warnings_; }
 
 private:
+    RegionShape build_shape(const PlanRegion& region);
+
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;

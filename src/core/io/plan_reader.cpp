@@ -7,6 +7,7 @@
 #include <set>
 
 #include "error.hpp"
+#include "io/input_file.hpp"
 
 namespace atlas {
 
@@ -131,11 +132,7 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
 }  // namespace
 
 Plan read_plan(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail_input(path + ": cannot open plan file");
-    std::stringstream content;
-    content << in.rdbuf();
-    return parse_plan(content.str(), path);
+    return parse_plan(read_input_file(path, "plan file", kMaxPlanBytes), path);
 }
 
 Plan parse_plan(const std::string& content, const std::string& path) {

@@ -69,5 +69,5 @@ TEST_CASE("malformed plan files name the place", "[plan][errors]") {
     test::TempFolder tmp;
     std::ofstream(tmp.path("broken.json")) << "{\"plan\": ";
     CHECK_THROWS_WITH(read_plan(tmp.path("broken.json")), Contains("broken.json: not valid JSON"));
-    CHECK_THROWS_WITH(read_plan(tmp.path("missing.json")), Contains("missing.json: cannot open plan file"));
+    CHECK_THROWS_WITH(read_plan(tmp.path("missing.json")), Contains("missing.json: no such file"));
 }

@@ -172,7 +172,8 @@ public:
 
     /// Warns about each key of `o` not in `known` ("unknown key 'lang' (did you mean 'language'?)").
     void unknown_keys(const Json& o, std::initializer_list<const char*> known, const std::string& prefix = "") const {
-        for (const auto& [key, value] : o.items()) {
+        for (const auto& item : o.items()) {
+            const std::string& key = item.key();
             if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
             // The nearest known key: a typo (edit distance 1-2) or a shortening ("lang" for "language").
             std::string nearest;

@@ -77,9 +77,17 @@ void write_stderr(const char* text) {
     }
 }
 
+std::atomic<bool> g_writer{false};  // the whole process is a write (export): always report and exit 4
+
 extern "C" void on_signal(int signal) {
+    bool writing = g_writer.load();
     for (Slot& slot : g_slots)
-        if (slot.state.load() == 2) remove_folder(slot.path, 1);
+        if (slot.state.load() == 2) remove_folder(slot.path, 1), writing = true;
+    if (!writing) {  // nothing being written (the viewer between saves): end as the signal would
+        ::signal(signal, SIG_DFL);
+        ::raise(signal);
+        return;
+    }
     write_stderr(signal == SIGINT ? "clusteratlas: interrupted (SIGINT); nothing written, targets left as they were\n"
                  : signal == SIGTERM ? "clusteratlas: terminated (SIGTERM); nothing written, targets left as they were\n"
                                      : "clusteratlas: hung up (SIGHUP); nothing written, targets left as they were\n");
@@ -89,6 +97,11 @@ extern "C" void on_signal(int signal) {
 }  // namespace
 
 void install_interrupt_cleanup() {
+    install_handlers();
+    g_writer.store(true);
+}
+
+void install_handlers() {
     static std::once_flag once;
     std::call_once(once, [] {
         struct sigaction action {};
@@ -101,7 +114,7 @@ void install_interrupt_cleanup() {
 }
 
 CleanupOnSignal::CleanupOnSignal(const std::string& folder) {
-    install_interrupt_cleanup();
+    install_handlers();
     if (folder.size() >= kPathMax) return;
     for (int i = 0; i < kSlots; ++i) {
         // The path is written before the slot turns active, so the handler never reads half of it.

@@ -10,8 +10,14 @@
 
 namespace atlas {
 
-/// Installs the handlers (once; later calls do nothing) and ignores SIGPIPE.
+/// Marks the whole process as a write (the export command): a signal then always reports
+/// "interrupted ... nothing written" and exits 4, even with no temporary folder registered (a
+/// PostGIS transaction dies with its connection). Installs the handlers and ignores SIGPIPE.
 void install_interrupt_cleanup();
+
+/// Installs the handlers only (once): a signal while a CleanupOnSignal is alive cleans up and exits 4;
+/// at any other time it ends the process as it would have without them.
+void install_handlers();
 
 /// While alive, `folder` (flat: files only, or folders of files) is removed if a signal ends the
 /// process. At most 16 at a time; paths up to 4,095 bytes.

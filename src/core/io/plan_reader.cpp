@@ -116,15 +116,24 @@ PlanInfo read_info(const json& j) {
             text(j, "source_original"), text(j, "translation_credit"), text(j, "text_file")};
 }
 
+/// The id of a list item for messages, whatever the item is.
+std::string id_of(const json& item) {
+    if (!item.is_object()) return "?";
+    auto id = item.find("id");
+    return id != item.end() && id->is_string() ? id->get<std::string>() : "?";
+}
+
 template <typename F>
 void each(const json& doc, const char* key, const std::string& path, F&& read) {
-    const json& items = doc.at(key);
+    auto found = doc.find(key);
+    if (found == doc.end()) fail_input(path + ": no '" + key + "' list");
+    if (!found->is_array()) fail_input(path + ": '" + key + "' is not a list");
+    const json& items = *found;
     for (std::size_t i = 0; i < items.size(); ++i) {
         try {
             read(items[i]);
         } catch (const json::exception& e) {
-            fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + items[i].value("id", "?") + "): " +
-                       e.what());
+            fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + e.what());
         }
     }
 }

@@ -21,9 +21,19 @@ std::vector<std::string> strings(const json& j, const char* key) {
     return j.contains(key) && j[key].is_array() ? j[key].get<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
+/// A year (1900..2100), range-checked as a double before it becomes an int.
+int year_of(const json& j, int fallback) {
+    auto it = j.find("year");
+    if (it == j.end()) return fallback;
+    double year = it->is_number() ? it->get<double>() : -1;
+    if (!(year >= 1900 && year <= 2100) || year != static_cast<int>(year))
+        throw AtlasError(ErrorKind::Input, "'year' must be a whole year 1900 to 2100, not " + it->dump().substr(0, 40));
+    return static_cast<int>(year);
+}
+
 Target read_target(const json& j) {
     Target t;
-    t.year = j.value("year", 2020);
+    t.year = year_of(j, 2020);
     t.metric = text(j, "metric");
     t.value = j.at("value").get<double>();
     if (j.contains("value_max") && j["value_max"].is_number()) t.value_max = j["value_max"].get<double>();
@@ -75,7 +85,7 @@ Designation read_designation(const json& j) {
 Extent read_extent(const json& j) {
     Extent e;
     e.source_plan = text(j, "source_plan");
-    if (j.contains("year") && j["year"].is_number_integer()) e.year = j["year"].get<int>();
+    if (j.contains("year") && j["year"].is_number_integer()) e.year = year_of(j, 0);
     std::string confidence = j.at("confidence").get<std::string>();
     if (confidence != "confirmed" && confidence != "provisional")
         throw json::other_error::create(501, "confidence must be confirmed or provisional, not '" + confidence + "'",
@@ -134,6 +144,8 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
             read(items[i]);
         } catch (const json::exception& e) {
             fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + e.what());
+        } catch (const AtlasError& e) {
+            fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + e.message());
         }
     }
 }
@@ -158,6 +170,8 @@ Plan parse_plan(const std::string& content, const std::string& path) {
         for (const json& t : doc.value("plan_targets", json::array())) plan.plan_targets.push_back(read_target(t));
     } catch (const json::exception& e) {
         fail_input(path + ": " + e.what());
+    } catch (const AtlasError& e) {
+        fail_input(path + ": plan_targets: " + e.message());
     }
     each(doc, "industries", path, [&](const json& j) { plan.industries.push_back(read_industry(j)); });
     each(doc, "regions", path, [&](const json& j) { plan.regions.push_back(read_region(j)); });

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "error.hpp"
+#include "io/interrupt.hpp"
 
 namespace atlas {
 
@@ -261,6 +262,7 @@ void commit_file_set(const std::string& temp_folder, const std::string& target, 
     }
     write_manifest(temp_folder + "/" + kManifest, m);
     std::string commit = commit_folder(folder, name);
+    DeferSignals defer;  // SIGINT/SIGTERM/SIGHUP wait for the commit; SIGKILL is the guardian's business
     Guardian guardian(lock.fd(), [&](int fd) {
         resume(folder, commit, fd);
         fs::remove_all(temp_folder, ec);  // killed before the decision: the new files go
@@ -283,6 +285,7 @@ void commit_file_set(const std::string& temp_folder, const std::string& target, 
     }
     roll_forward(folder, commit, m);
     ::fsync(lock.fd());
+    mark_output_in_place();
 }
 
 }  // namespace atlas

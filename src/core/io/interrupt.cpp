@@ -77,13 +77,21 @@ void write_stderr(const char* text) {
     }
 }
 
-std::atomic<bool> g_writer{false};  // the whole process is a write (export): always report and exit 4
+std::atomic<bool> g_writer{false};    // the whole process is a write (export): always report
+std::atomic<bool> g_in_place{false};  // the output was put in place: a signal must not deny it
+
+const char* signal_name(int signal) { return signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "SIGHUP"; }
 
 extern "C" void on_signal(int signal) {
     bool writing = g_writer.load();
     for (Slot& slot : g_slots)
         if (slot.state.load() == 2) remove_folder(slot.path, 1), writing = true;
-    if (!writing) {  // nothing being written (the viewer between saves): end as the signal would
+    if (writing && g_in_place.load()) {
+        write_stderr("clusteratlas: interrupted (");
+        write_stderr(signal_name(signal));
+        write_stderr(") after the output was put in place\n");
+    }
+    if (!writing || g_in_place.load()) {  // nothing being written, or all of it written: end as the signal would
         ::signal(signal, SIG_DFL);
         ::raise(signal);
         return;
@@ -95,6 +103,17 @@ extern "C" void on_signal(int signal) {
 }
 
 }  // namespace
+
+DeferSignals::DeferSignals() {
+    sigset_t block;
+    sigemptyset(&block);
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, s);
+    ::sigprocmask(SIG_BLOCK, &block, &saved_);
+}
+
+DeferSignals::~DeferSignals() { ::sigprocmask(SIG_SETMASK, &saved_, nullptr); }
+
+void mark_output_in_place() { g_in_place.store(true); }
 
 void install_interrupt_cleanup() {
     install_handlers();

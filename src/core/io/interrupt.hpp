@@ -6,6 +6,7 @@
 /// SIGPIPE is ignored process-wide: a write to a closed pipe then fails with EPIPE and is reported
 /// like any other write error (exit 4), after the same cleanup through destructors.
 
+#include <csignal>
 #include <string>
 
 namespace atlas {
@@ -18,6 +19,24 @@ void install_interrupt_cleanup();
 /// Installs the handlers only (once): a signal while a CleanupOnSignal is alive cleans up and exits 4;
 /// at any other time it ends the process as it would have without them.
 void install_handlers();
+
+/// While alive, SIGINT, SIGTERM and SIGHUP wait (blocked): putting files in place is never cut in
+/// half by the handler. A signal that came meanwhile acts when this ends.
+class DeferSignals {
+public:
+    DeferSignals();
+    ~DeferSignals();
+    DeferSignals(const DeferSignals&) = delete;
+    DeferSignals& operator=(const DeferSignals&) = delete;
+
+private:
+    sigset_t saved_;  // the mask before
+};
+
+/// This process's output is in place: a signal from now on says so ("interrupted after the output
+/// was put in place") and ends the process by the signal (exit status 128 + signal), never claiming
+/// that nothing was written.
+void mark_output_in_place();
 
 /// While alive, `folder` (flat: files only, or folders of files) is removed if a signal ends the
 /// process. At most 16 at a time; paths up to 4,095 bytes.

@@ -166,6 +166,7 @@ void commit_file(const std::string& written, const std::string& target, bool for
     std::string folder = folder_of(target);
     FolderLock lock(folder);
     recover_interrupted_writes(folder);
+    DeferSignals defer;  // a signal now acts after the rename, and then says the output is in place
     // Without --force, RENAME_NOREPLACE refuses a target that appeared since check_target.
     int r = ::renameat2(AT_FDCWD, written.c_str(), AT_FDCWD, target.c_str(), force ? 0 : RENAME_NOREPLACE);
     if (r != 0 && errno == EINVAL && !force) {  // file systems without RENAME_NOREPLACE: check under the lock
@@ -176,6 +177,7 @@ void commit_file(const std::string& written, const std::string& target, bool for
     if (r != 0 && errno == EEXIST) fail(target + ": exists (use --force to replace it)");
     if (r != 0) fail(target + ": cannot put the " + what + " in place (" + system_reason(errno) + ")");
     ::fsync(lock.fd());  // the rename itself reaches the disk
+    mark_output_in_place();
 }
 
 void write_atomically(const std::string& path, bool force, const std::string& what,

@@ -87,6 +87,12 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
     errno = 0;
     ds.reset();  // closing flushes: a failure shows as GDAL's last error
     if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": cannot write (" + reason() + ")");
+    // Some drivers (KML) drop a failed write altogether and close without an error, leaving a cut-off
+    // file; a file system left full by the write is that case.
+    std::uint64_t left = bytes_free(fs::path(temp_file).parent_path().string());
+    if (left < (256u << 10) && free_before != UINT64_MAX)
+        fail_output(path + ": cannot write (" + system_reason(ENOSPC) + ": the file system was full when GDAL finished, " +
+                    human_size(left) + " left)");
 }
 
 void write_with_geojson_writer(const std::string& temp_file, const std::string& path, const OutLayer& layer,

@@ -52,8 +52,11 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help-like requests
+        // CLI11 quotes what was typed as it was typed: escaped and cut here, on one line.
+        std::string message = atlas::bounded_message(atlas::escape_controls(e.what()), 300, 1);
+        std::cerr << "clusteratlas: " << message << " (run with --help for the options)\n";
+        return 2;
     } catch (const atlas::AtlasError& e) {
         // Messages carry values from files; bounded_message is the last guard against control
         // characters and runaway length that a message's author missed.

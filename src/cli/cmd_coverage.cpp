@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -90,7 +91,7 @@ void run_coverage(Context& ctx, const CoverageArgs& args) {
     if (args.by == "region") print_table(std::cout, by_region(ctx.plan(), args.all_industries, format), format, !ctx.keep_formulas);
     else if (args.by == "industry") print_table(std::cout, by_industry(ctx.plan()), format, !ctx.keep_formulas);
     else if (args.by == "province") print_table(std::cout, by_province(ctx, industry), format, !ctx.keep_formulas);
-    else throw AtlasError(ErrorKind::Usage, "unknown --by '" + args.by + "' (use region, industry or province)");
+    else throw AtlasError(ErrorKind::Usage, "unknown --by " + quote_value(args.by) + " (use region, industry or province)");
     if (format == Format::Table && args.by == "region")
         std::cout << "\nX: the plan names this industry (or one below it) for the region; "
                      ".: designated for strategic emerging industries in general\n";

@@ -24,6 +24,7 @@ struct ExportArgs {
     int precision = -1;
     double simplify_m = 0;
     bool force = false, no_bom = false, keep_formulas = false;
+    CLI::Option* precision_option = nullptr;  ///< given or not: -1 is a value to refuse, not "unset"
 };
 
 /// Progress on stderr when it is a terminal; stops the write when stdout cannot take more.
@@ -42,7 +43,7 @@ ExportRequest make_request(Context& ctx, const ExportArgs& args) {
     for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
     if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;
     r.driver = args.format;
-    if (args.precision >= 0) r.precision = args.precision;
+    if (args.precision_option->count() > 0) r.precision = args.precision;
     r.simplify_m = args.simplify_m;
     r.output = args.output;
     r.table = args.table;
@@ -81,7 +82,8 @@ void register_export(CLI::App& app, Context& ctx) {
                     "GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV or PostgreSQL "
                     "(default: from the extension, PostgreSQL for PG:, else GeoJSON)");
     cmd->add_option("--table", args->table, "Name of the layer's table in the output (PostGIS: schema.table)");
-    cmd->add_option("--precision", args->precision, "Decimals of lon/lat (default 6 for GeoJSON, full otherwise)");
+    args->precision_option =
+        cmd->add_option("--precision", args->precision, "Decimals of lon/lat, 0 to 15 (default 6 for GeoJSON, full otherwise)");
     cmd->add_option("--simplify", args->simplify_m, "Simplify borders (metres), keeping shared borders shared");
     cmd->add_option("-o,--output", args->output,
                     "File to write, - for GeoJSON on stdout, or \"PG:host=... dbname=... user=...\" for PostGIS tables")

@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "geo/projection.hpp"
+#include "text/escape.hpp"
+#include "geo/datum.hpp"
 #include "io/postgis.hpp"
 
 namespace atlas::cli {
@@ -33,14 +35,24 @@ void run_info(Context& ctx) {
     Bounds b = extent_of(provinces);
     std::ostream& out = std::cout;
     out << std::fixed << std::setprecision(4);
-    out << "geodata:      " << (is_pg_connection(ctx.geodata_source()) ? describe_connection(ctx.geodata_source()) : ctx.geodata_source()) << '\n';
+    out << "geodata:      " << (is_pg_connection(ctx.geodata_source()) ? describe_connection(ctx.geodata_source())
+                                                                   : escape_controls(ctx.geodata_source())) << '\n';
     out << "provinces:    " << provinces.regions.size() << " features (layer '" << provinces.layer << "'), "
         << std::setprecision(0) << total_area(provinces) << " km2\n";
     out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "
         << total_area(prefectures) << " km2\n";
     out << std::setprecision(4) << "extent:       lon " << b.min_lon << " .. " << b.max_lon << ", lat " << b.min_lat
         << " .. " << b.max_lat << '\n';
-    out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see geodata/SOURCES.md\n";
+    if (ctx.data.geodata.empty())
+        out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see geodata/SOURCES.md\n";
+    else if (ctx.data.datum == "wgs84")
+        out << "datum:        WGS84 lon/lat (EPSG:4326), as --geodata gives it (--datum gcj02|bd09 converts otherwise)\n";
+    else
+        out << "datum:        WGS84 lon/lat (EPSG:4326), converted from " << to_string(parse_datum(ctx.data.datum))
+            << " (--datum) with the transform that built the bundled data\n";
+    const Plan& plan = ctx.plan();
+    out << "plan:         " << plan.regions.size() << " regions, " << plan.industries.size() << " industries ("
+        << (ctx.data.plan.empty() ? "the bundled geodata/plan.json" : escape_controls(ctx.data.plan)) << ")\n";
     out << "areas:        on the WGS84 ellipsoid (PROJ geodesic)\n";
     out << "projection:   " << projection.name() << " = " << projection.definition() << '\n';
 }

@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "analysis/coverage.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -99,7 +100,7 @@ void run_list(Context& ctx, const ListArgs& args) {
         print_table(std::cout, unit_table(ctx.provinces(), false, ""), format, !ctx.keep_formulas);
     } else if (args.what == "prefectures") {
         if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
-            throw AtlasError(ErrorKind::NotFound, "unknown province code '" + args.province + "'");
+            throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
         print_table(std::cout, unit_table(ctx.prefectures(), true, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "regions") {
         print_table(std::cout, region_table(ctx), format, !ctx.keep_formulas);
@@ -107,7 +108,7 @@ void run_list(Context& ctx, const ListArgs& args) {
         print_table(std::cout, industry_table(ctx), format, !ctx.keep_formulas);
     } else {
         throw AtlasError(ErrorKind::Usage,
-                         "cannot list '" + args.what + "' (use provinces, prefectures, regions or industries)");
+                         "cannot list " + quote_value(args.what) + " (use provinces, prefectures, regions or industries)");
     }
 }
 
@@ -116,7 +117,7 @@ void run_list(Context& ctx, const ListArgs& args) {
 void register_list(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ListArgs>();
     CLI::App* cmd = app.add_subcommand("list", "List provinces, prefectures, the plan's regions or its industries");
-    cmd->add_option("what", args->what, "provinces | prefectures | regions | industries")->required();
+    cmd->add_option("provinces|prefectures|regions|industries", args->what, "What to list")->required();
     cmd->add_option("--province", args->province, "Only the prefectures of this province code (e.g. 320000)");
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, args] { run_list(ctx, *args); });

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/interrupt.hpp"
 #include "headless.hpp"
 #include "figure_draw.hpp"
 #include "option_values.hpp"
@@ -38,6 +39,8 @@ std::vector<std::string> split(const std::string& list) {
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,
 /// language, layers and regions given here override the file's.
 void run_render(Context& ctx, const RenderArgs& args) {
+    // SIGINT, SIGTERM and SIGHUP during the (long) drawing: nothing written, exit 4, as for export.
+    install_interrupt_cleanup();
     Session s = resolve_session(ctx, args.figure);
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();

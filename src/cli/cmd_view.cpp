@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "option_values.hpp"
 #include "scene/figure.hpp"
 #include "session_options.hpp"
@@ -38,7 +39,7 @@ void run_view(Context& ctx, ViewArgs& args) {
         std::istringstream v(args.view);
         if (!(v >> s.centre.lon >> c1 >> s.centre.lat >> c2 >> s.metres_per_pixel) || c1 != ',' || c2 != ',' ||
             s.metres_per_pixel <= 0)
-            throw AtlasError(ErrorKind::Usage, "bad --view '" + args.view + "' (use LON,LAT,METRES_PER_PIXEL)");
+            throw AtlasError(ErrorKind::Usage, "bad --view " + quote_value(args.view) + " (use LON,LAT,METRES_PER_PIXEL)");
         s.has_camera = true;
     }
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;

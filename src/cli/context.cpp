@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "error.hpp"
 #include "geo/projection.hpp"
 #include "io/data_paths.hpp"
 
@@ -50,6 +51,9 @@ std::string Context::geodata_source() const { return data.geodata.empty() ? bund
 DocumentSources Context::sources() const {
     std::string source = geodata_source();
     Datum datum = parse_datum(data.datum);
+    if (data.geodata.empty() && datum != Datum::Wgs84)
+        throw AtlasError(ErrorKind::Usage, "--datum describes --geodata; the bundled data is WGS84 already (converted "
+                                           "from GCJ-02 when it was built)");
     return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, "", datum},
             {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field,
              datum},

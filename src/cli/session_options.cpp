@@ -7,6 +7,7 @@
 
 #include "analysis/classify.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "scene/figure.hpp"
 
 namespace atlas::cli {
@@ -19,6 +20,8 @@ void add_figure_options(CLI::App* cmd, FigureArgs& args) {
     cmd->add_option("--choropleth", args.choropleth, "none, province-coverage or data");
     cmd->add_option("--data", args.data, "CSV keyed by province or prefecture code, drawn as a classed choropleth");
     cmd->add_option("--data-key", args.data_key, "Key column of --data (default: code, adcode, ... or the first)");
+    cmd->add_option("--data-separator", args.data_separator,
+                    "Separator of --data: \",\", \";\" or tab (default: whichever the header uses)");
     cmd->add_option("--column", args.column, "Numeric column of --data to draw (default: the first)");
     cmd->add_option("--classes", args.classes, "Number of classes, 2 to 9")->capture_default_str();
     cmd->add_option("--method", args.method, "Classes: quantile, equal or natural (Jenks)")->capture_default_str();
@@ -37,6 +40,11 @@ void apply_data_options(const FigureArgs& a, Session& s) {
         if (a.choropleth.empty()) s.choropleth = ChoroplethKind::UserData;
     }
     if (!a.data_key.empty()) s.data.key_column = a.data_key;
+    if (!a.data_separator.empty()) {
+        if (a.data_separator != "," && a.data_separator != ";" && a.data_separator != "tab" && a.data_separator != "\t")
+            throw AtlasError(ErrorKind::Usage, "--data-separator must be \",\", \";\" or tab, not " + quote_value(a.data_separator, 20));
+        s.data.separator = a.data_separator == "\t" ? "tab" : a.data_separator;
+    }
     if (!a.column.empty()) s.data.column = a.column;
     if (a.classes < 2 || a.classes > 9)
         throw AtlasError(ErrorKind::Usage, "--classes must be 2 to 9, not " + std::to_string(a.classes));

@@ -15,7 +15,7 @@ class App;
 namespace atlas::cli {
 
 struct FigureArgs {
-    std::string session, data, data_key, column, method = "quantile", choropleth;
+    std::string session, data, data_key, data_separator, column, method = "quantile", choropleth;
     int classes = 5;
     std::vector<std::string> industries, compare;
     bool no_legend = false;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "io/csv.hpp"
 
 namespace atlas::cli {
@@ -14,7 +15,7 @@ Format parse_format(const std::string& name) {
     if (name == "table") return Format::Table;
     if (name == "csv") return Format::Csv;
     if (name == "json") return Format::Json;
-    throw AtlasError(ErrorKind::Usage, "unknown format '" + name + "' (use table, csv or json)");
+    throw AtlasError(ErrorKind::Usage, "unknown format " + quote_value(name) + " (use table, csv or json)");
 }
 
 void Table::add_column(const std::string& name, bool is_numeric, bool is_list) {

@@ -1,5 +1,7 @@
 #include "figure_draw.hpp"
 
+#include <cstdio>
+
 #include <epoxy/gl.h>
 #include <imgui.h>
 
@@ -9,6 +11,7 @@
 #include "legend_draw.hpp"
 #include "matrix_draw.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "io/output_file.hpp"
 #include "offscreen.hpp"
 
@@ -72,6 +75,13 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     Scene scene = build_scene(doc, {session.projection, session_tolerance(scale)});
     Projection projection(session.projection);
     Camera camera = session_camera(session, scene, projection, session.width, session.height);
+    if (!shows_any_province(scene, camera)) {
+        char view[160];
+        std::snprintf(view, sizeof view, "centre lon %.4f, lat %.4f, %.4g m per pixel", session.centre.lon,
+                      session.centre.lat, session.metres_per_pixel);
+        throw AtlasError(ErrorKind::Input, std::string("nothing to draw: the view (") + view +
+                                               ") shows no part of China under projection " + quote_value(session.projection));
+    }
     OffscreenContext context;
     MapRenderer renderer;
     renderer.upload(scene);

@@ -91,12 +91,12 @@ TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK,
     CHECK_THAT(utf16.notes.at(0), Contains("read as UTF-16LE (byte order mark)"));
     // Bytes valid in no encoding we know: refused with the line and the byte.
     std::string bad = write(tmp.path("latin.csv"), "code,v\n110000,\xff\xfe\xfd\n");
-    CHECK_THAT(error_of([&] { table(bad); }), Contains("latin.csv:2: not UTF-8 (byte 0xFF at column 8), nor GB18030"));
+    CHECK_THAT(error_of([&] { table(bad); }), Contains("latin.csv:2: not UTF-8 (byte 0xFF at column 8), nor plausibly GB18030"));
 }
 
 TEST_CASE("a NUL byte, a folder or a device as a CSV get one clear line", "[inputs]") {
     std::string nul = error_of([] { table(fixture("nul.csv")); });
-    CHECK_THAT(nul, Contains("nul.csv:2: key '110000\\0' contains a NUL byte"));
+    CHECK_THAT(nul, Contains("nul.csv:2: a NUL byte (\\0) at column 7"));
     CHECK(test::line_count(nul + "\n") == 1);
     TempFolder tmp;
     fs::create_directory(tmp.path("dir.csv"));
@@ -195,7 +195,7 @@ TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its
     REQUIRE(layer.regions.size() == 34);
     CHECK(layer.find("110000")->name_zh == "北京");
     REQUIRE(report.warnings.size() == 1);
-    CHECK_THAT(report.warnings[0], Contains("declares ISO-8859-1 (the .dbf's language driver id), but its names read as "
+    CHECK_THAT(report.warnings[0], Contains("declares 'ISO-8859-1' (the .dbf's language driver id), but its names read as "
                                             "Chinese in GB18030 (GBK) (34 of 34)"));
     CHECK_THAT(report.warnings[0], Contains(".cpg"));
 }
@@ -223,7 +223,7 @@ TEST_CASE("session files are untrusted input: depth, size, types and ranges give
     CHECK(big == "big.json: 'projection' has the wrong type (an array of 2 items; expected a string)");
     TempFolder tmp;
     write(tmp.path("huge.json"), "{\"clusteratlas_session\":1,\"pad\":\"" + std::string(5 << 20, 'x') + "\"}");
-    CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }), Contains("huge.json: is 5.0 MB; a session file is at most 4.0 MB"));
+    CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }), Contains("huge.json: is 5,242,915 bytes; a session file is at most 4,194,304 bytes"));
 
     auto classes = run_cli("render --session " + fixture("classes_12.json") + " -o " + tmp.path("a.png"));
     CHECK(classes.exit_code == 3);
@@ -310,4 +310,120 @@ TEST_CASE("datum: gcj02 and bd09 sources convert a source's coordinates to WGS84
     auto bad = run_cli("--datum wgs85 list provinces");
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.err, Contains("unknown datum 'wgs85' (use wgs84, gcj02 or bd09)"));
+}
+
+TEST_CASE("more encodings: UTF-32 with a BOM, a NUL anywhere, Big5 refused rather than garbled", "[inputs]") {
+    TempFolder tmp;
+    std::string utf32;
+    for (char c : std::string("code,v\n110000,1\n")) utf32 += std::string(1, c) + std::string(3, '\0');
+    UserTable t = table(write(tmp.path("u32.csv"), std::string("\xFF\xFE\0\0", 4) + utf32));
+    CHECK(t.codes == std::vector<std::string>{"110000"});
+    CHECK_THAT(error_of([&] { table(write(tmp.path("nulhead.csv"), std::string("co\0de,v\n110000,1\n", 17))); }),
+               Contains("nulhead.csv:1: a NUL byte (\\0) at column 3"));
+    CHECK_THAT(error_of([&] { table(write(tmp.path("zeros.csv"), std::string(64, '\0'))); }), Contains("zeros.csv:1: a NUL byte"));
+    // 北京 and 上海 in Big5: decodable as GB18030 only into rare characters.
+    std::string big5 = error_of([&] { table(write(tmp.path("big5.csv"), "name,v\n\xA5\x5F\xA8\xCA,1\n\xA4\x57\xAE\xFC,2\n")); });
+    CHECK_THAT(big5, Contains("big5.csv:2: not UTF-8"));
+    CHECK_THAT(big5, Contains("is it Big5, Shift-JIS or Latin-1?"));
+}
+
+TEST_CASE("name keys: a level suffix decides the level, official long names and spelling variants join", "[inputs]") {
+    TempFolder tmp;
+    UserTable cities = table(write(tmp.path("cities.csv"), "name,value\n北京市,1\n吉林市,2\n延边州,3\nÜrümqi,4\n"));
+    CHECK(cities.level == UserDataLevel::Prefecture);
+    CHECK(cities.codes == std::vector<std::string>{"110000", "220200", "222400", "650100"});
+    UserTable provinces = table(write(tmp.path("provinces.csv"),
+                                      "name,value\n新疆维吾尔自治区,1\nGuangxi Zhuang Autonomous Region,2\nNingxia Hui Autonomous Region,3\n"
+                                      "Macao,4\nXizang,5\n内蒙古自治区,6\n吉林省,7\n"));
+    CHECK(provinces.level == UserDataLevel::Province);
+    CHECK(provinces.codes == std::vector<std::string>{"650000", "450000", "640000", "820000", "540000", "150000", "220000"});
+}
+
+TEST_CASE("decimal commas and separators: what was picked is said, --data-separator picks another", "[inputs]") {
+    TempFolder tmp;
+    std::string comma = error_of([&] { table(write(tmp.path("dc.csv"), "code;value\n110000;1,5\n120000;2,5\n")); });
+    CHECK_THAT(comma, Contains("(semicolon-separated, as the header suggests; --data-separator picks another)"));
+    CHECK_THAT(comma, Contains("'1,5' in column 'value' looks like a decimal comma: write 1.5"));
+    std::string width = error_of([&] { table(write(tmp.path("w.csv"), "code,value\n110000;5\n120000,6\n")); });
+    CHECK_THAT(width, Contains("w.csv:2: 1 cells, the header has 2 (comma-separated, as the header suggests"));
+    Document& doc = test::bundled_document();
+    // The header has more commas than semicolons, but the file is semicolon-separated.
+    UserTable t = read_user_table(write(tmp.path("semi.csv"), "code;value,with,commas\n110000;5\n"), doc.provinces(),
+                                  doc.prefectures(), UserTableOptions{"", ';'});
+    CHECK(t.columns == std::vector<std::string>{"value,with,commas"});
+    CHECK(t.codes == std::vector<std::string>{"110000"});
+}
+
+TEST_CASE("a source's sidecars and stdin are checked before GDAL opens them: no hang on a FIFO", "[inputs]") {
+    TempFolder tmp;
+    ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr src(GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+        GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+        GDALDatasetUniquePtr out(shp->Create(tmp.path("p.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        REQUIRE(out->CopyLayer(src->GetLayerByName("provinces"), "p") != nullptr);
+    }
+    fs::remove(tmp.path("p.dbf"));
+    REQUIRE(::mkfifo(tmp.path("p.dbf").c_str(), 0600) == 0);
+    auto r = run_cli("--geodata " + tmp.path("p.shp") + " --provinces-layer p list provinces");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Contains("p.dbf: is a FIFO (named pipe), not a regular file; GDAL would read it with the source"));
+    auto folder = run_cli("--geodata " + tmp.dir() + " info");
+    CHECK(folder.exit_code == 3);
+    auto in = run_cli("--geodata /vsistdin/ info < /dev/null");
+    CHECK_THAT(in.err, Contains("/vsistdin/: reading vector data from stdin is not supported"));
+}
+
+TEST_CASE("another source's areas and label points are computed, and a layer not over China is refused", "[inputs]") {
+    TempFolder tmp;
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("edited.gpkg"));
+    {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("edited.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ds->ExecuteSQL("UPDATE provinces SET area_km2 = 999, label_lon = 0, label_lat = -80 WHERE code = '110000'", nullptr, nullptr);
+        ds->ExecuteSQL("DELETE FROM gpkg_metadata_reference", nullptr, nullptr);  // no longer build-geodata's layer
+    }
+    ReadReport report;
+    LayerSpec spec{tmp.path("edited.gpkg"), "provinces", "code", "name_zh", "name_en", "", Datum::Wgs84};
+    RegionLayer layer = read_regions(spec, UnitLevel::Province, report);
+    const Region* beijing = layer.find("110000");
+    REQUIRE(beijing != nullptr);
+    CHECK(beijing->area_km2 == Approx(16414).epsilon(0.01));
+    CHECK(beijing->label.lat > 39);
+    // Lon/lat declared as UTM metres: the units land near (112.5, 0.0003).
+    auto r = run_cli("--geodata " + tmp.path("utm.geojson") + " info");
+    write(tmp.path("utm.geojson"), R"({"type":"FeatureCollection","name":"units","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},)"
+                                   R"("features":[{"type":"Feature","properties":{"code":"110000","name_zh":"北京"},"geometry":{"type":"Polygon",)"
+                                   R"("coordinates":[[[116,39.5],[117,39.5],[117,40.5],[116,40.5],[116,39.5]]]}}]})");
+    ReadReport r2;
+    LayerSpec utm{tmp.path("utm.geojson"), "units", "code", "name_zh", "name_en", "", Datum::Wgs84};
+    CHECK_THAT(error_of([&] { read_regions(utm, UnitLevel::Province, r2); }), Contains("not over China (lon 73..135, lat 18..54); is its CRS right?"));
+}
+
+TEST_CASE("a province's code in a prefecture layer is not a prefecture-level unit", "[inputs]") {
+    CHECK(unit_code_problem("320000", UnitLevel::Prefecture) == "a province's code, not a prefecture-level unit's");
+    CHECK(unit_code_problem("110000", UnitLevel::Prefecture).empty());  // Beijing is its own prefecture
+    CHECK(unit_code_problem("810000", UnitLevel::Prefecture).empty());  // Hong Kong
+}
+
+TEST_CASE("session versions, duplicate keys and numbers beyond a double are input errors naming the file", "[inputs]") {
+    CHECK(error_of([] { parse_session(R"({"clusteratlas_session":1,"size":[1e999,600]})", "s.json"); }) ==
+          "s.json: not a session file (a number out of range)");
+    CHECK(error_of([] { parse_session(R"({"clusteratlas_session":2})", "s.json"); }) ==
+          "s.json: session format '2' is not one this ClusterAtlas reads (1)");
+    CHECK(error_of([] { parse_session(R"({"clusteratlas_session":1,"layers":{"hubs":true,"hubs":false}})", "s.json"); }) ==
+          "s.json: key 'hubs' appears twice in one object");
+}
+
+TEST_CASE("command-line values are escaped and cut in messages, CLI11's too", "[inputs]") {
+    auto typo = run_cli("\"$(printf 'lis\\033[2Jt')\"");
+    CHECK(typo.exit_code == 2);
+    CHECK_FALSE(has_raw_controls(typo.err));
+    CHECK_THAT(typo.err, Contains("lis\\x1b[2Jt"));
+    auto longname = run_cli("show " + std::string(3000, 'x'));
+    CHECK(longname.exit_code == 5);
+    CHECK(longname.err.size() < 400);
+    auto datum = run_cli("--datum gcj02 list provinces");
+    CHECK(datum.exit_code == 2);
+    CHECK_THAT(datum.err, Contains("--datum describes --geodata; the bundled data is WGS84 already"));
 }

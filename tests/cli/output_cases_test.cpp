@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 #include <sys/wait.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -258,4 +259,42 @@ TEST_CASE("PostgreSQL connection strings are parsed by libpq and the password ne
     CHECK(out.err.find("TopSecret99") == std::string::npos);
     for (const auto& entry : fs::directory_iterator(fs::current_path()))
         CHECK(entry.path().filename().string().find("TopSecret99") == std::string::npos);
+}
+
+TEST_CASE("a mistyped connection string is never a file named with its password, nor printed", "[outputs]") {
+    TempFolder tmp;
+    auto typo = run_cli("export --layer hubs -o '" + tmp.path("PG host=127.0.0.1 port=1 password=NoCoLn") + "'");
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err.find("NoCoLn") == std::string::npos);
+    CHECK(fs::is_empty(tmp.dir()));
+    // An unencoded '@' in a URI's password: libpq reads the rest as the host; no piece of it is shown.
+    auto uri = run_cli("--geodata 'postgresql://u:At@Sgn@127.0.0.1:1/gis' info");
+    CHECK(uri.exit_code == 3);
+    CHECK(uri.err.find("Sgn") == std::string::npos);
+    CHECK_THAT(uri.err, Contains("PostGIS host 127.0.0.1, port 1, database gis"));
+}
+
+TEST_CASE("a render that would draw nothing is refused, and a partly visible projection warned about", "[outputs]") {
+    TempFolder tmp;
+    std::ofstream(tmp.path("far.json")) << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":-70,"lat":-40,"metres_per_pixel":100}})";
+    auto far = run_cli("render --session " + tmp.path("far.json") + " -o " + tmp.path("far.png"));
+    CHECK(far.exit_code == 3);
+    CHECK_THAT(far.err, Contains("nothing to draw: the view (centre lon -70.0000, lat -40.0000, 100 m per pixel) shows no part of China"));
+    CHECK_FALSE(fs::exists(tmp.path("far.png")));
+    CHECK_THAT(Projection("+proj=ortho +lat_0=0 +lon_0=15").caveat(), Contains("part of China will be missing"));
+}
+
+TEST_CASE("equal intervals over values spanning more than a double's range still label every class", "[outputs]") {
+    Classes c = classify({1e308, -1e308, 0, 5}, 4, ClassMethod::EqualInterval);
+    for (double b : c.breaks) CHECK(std::isfinite(b));
+    for (const std::string& label : format_breaks(c.breaks)) CHECK(label.find("inf") == std::string::npos);
+}
+
+TEST_CASE("degenerate export options: a negative precision is refused, formulas behind spaces neutralised", "[outputs]") {
+    TempFolder tmp;
+    auto negative = run_cli("export --layer hubs --precision -1 -o " + tmp.path("h.geojson"));
+    CHECK(negative.exit_code == 2);
+    CHECK_THAT(negative.err, Contains("--precision must be 0 to 15, not -1"));
+    CHECK(neutralise_formula("   =pad") == "'   =pad");
+    CHECK(neutralise_formula("  -3.5") == "  -3.5");
 }

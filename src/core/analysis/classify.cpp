@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -57,7 +58,11 @@ std::vector<double> quantile_breaks(const std::vector<double>& sorted, int k) {
 
 std::vector<double> equal_breaks(double lo, double hi, int k) {
     std::vector<double> breaks{lo};
-    for (int i = 1; i < k; ++i) breaks.push_back(lo + (hi - lo) * i / k);
+    // Interpolated without hi - lo, which overflows to inf when the values span more than DBL_MAX.
+    for (int i = 1; i < k; ++i) {
+        double t = static_cast<double>(i) / k;
+        breaks.push_back(lo * (1 - t) + hi * t);
+    }
     breaks.push_back(hi);  // exactly the maximum, whatever the rounding above
     return breaks;
 }
@@ -128,7 +133,7 @@ ClassMethod parse_class_method(const std::string& name) {
     if (n == "equal" || n == "equal-interval") return ClassMethod::EqualInterval;
     if (n == "natural" || n == "jenks") return ClassMethod::NaturalBreaks;
     throw AtlasError(ErrorKind::Usage,
-                     "unknown classification method '" + name + "' (expected quantile, equal or natural)");
+                     "unknown classification method " + quote_value(name) + " (expected quantile, equal or natural)");
 }
 
 const char* to_string(ClassMethod m) {

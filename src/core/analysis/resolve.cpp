@@ -1,6 +1,7 @@
 #include "analysis/resolve.hpp"
 
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -13,7 +14,7 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
         if (h.id == query) return h.id;
     bool confident = !hits.empty() && hits[0].score >= 70 && (hits.size() == 1 || hits[0].score > hits[1].score);
     if (confident) return hits[0].id;
-    std::string message = std::string("unknown ") + what + " '" + query + "'";
+    std::string message = std::string("unknown ") + what + " " + quote_value(query);
     if (!hits.empty()) {
         message += "; did you mean: ";
         for (std::size_t i = 0; i < hits.size() && i < 3; ++i)

@@ -23,38 +23,74 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-/// 广西壮族自治区 -> 广西, 恩施土家族苗族自治州 -> 恩施, 北京市 -> 北京: the short forms people write.
+/// 广西壮族自治区 -> 广西, 新疆维吾尔自治区 -> 新疆, 恩施土家族苗族自治州 -> 恩施, 北京市 -> 北京: the short
+/// forms people write.
 std::string strip_admin_suffix(std::string s) {
+    bool autonomous = false;
     for (const char* suffix : {"特别行政区", "自治区", "自治州", "自治县", "地区", "城市群", "城市圈", "省", "市", "盟", "县"})
         if (ends_with(s, suffix)) {
             s.resize(s.size() - std::string(suffix).size());
+            autonomous = std::string(suffix).rfind("自治", 0) == 0;
             break;
         }
-    // The peoples named in autonomous areas ("壮族", "土家族苗族"): cut from the end, one at a time.
+    // The peoples named in autonomous areas ("壮族", "土家族苗族", "维吾尔"), cut from the end one at a
+    // time; without 族 only after an autonomous suffix, and never leaving less than two characters
+    // (内蒙古 keeps its 蒙古).
     static const char* const peoples[] = {"维吾尔", "哈萨克", "柯尔克孜", "蒙古", "朝鲜", "土家", "景颇", "傈僳", "哈尼",
                                           "布依", "壮", "回", "藏", "羌", "彝", "傣", "白", "苗", "侗", "黎", "水"};
-    for (bool cut = true; cut && ends_with(s, "族");) {
+    for (bool cut = true; cut;) {
         cut = false;
-        for (const char* people : peoples) {
-            std::string tail = std::string(people) + "族";
-            if (ends_with(s, tail)) {
+        for (const char* people : peoples)
+            for (std::string tail : {std::string(people) + "族", std::string(autonomous ? people : "")}) {
+                if (tail.empty() || !ends_with(s, tail) || s.size() - tail.size() < 6) continue;
                 s.resize(s.size() - tail.size());
                 cut = true;
                 break;
             }
-        }
     }
     return s;
 }
 
-/// "Beijing Municipality", "Guangdong Province", "Xi'an City" -> the name without the trailing word.
+/// "Beijing Municipality", "Guangdong Province", "Guangxi Zhuang Autonomous Region", "Yanbian Korean
+/// Autonomous Prefecture" -> the name without the trailing words.
 std::string strip_english_suffix(std::string s) {
-    std::string lower;
-    for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto lower_of = [](const std::string& text) {
+        std::string out;
+        for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    bool autonomous = false;
     for (const char* suffix : {" special administrative region", " autonomous region", " autonomous prefecture",
                                " municipality", " province", " prefecture", " city", " shi", " sheng", " sar"})
-        if (ends_with(lower, suffix)) return s.substr(0, s.size() - std::string(suffix).size());
+        if (ends_with(lower_of(s), suffix)) {
+            s = s.substr(0, s.size() - std::string(suffix).size());
+            autonomous = std::string(suffix).find("autonomous") != std::string::npos;
+            break;
+        }
+    static const char* const peoples[] = {" zhuang", " uygur", " uyghur", " uighur", " hui", " tibetan", " korean",
+                                          " mongol", " mongolian", " kazak", " kazakh", " yi", " bai", " dai", " miao",
+                                          " tujia", " dong", " li", " hani", " bouyei", " qiang", " jingpo", " lisu",
+                                          " kirgiz", " kyrgyz"};
+    for (bool cut = autonomous; cut;) {
+        cut = false;
+        for (const char* people : peoples)
+            if (ends_with(lower_of(s), people) && s.size() > std::string(people).size()) {
+                s = s.substr(0, s.size() - std::string(people).size());
+                cut = true;
+                break;
+            }
+    }
     return s;
+}
+
+/// Spellings of the same place that normalising cannot join (pinyin variants, old romanisations).
+std::string canonical_spelling(const std::string& normalised) {
+    static const std::pair<const char*, const char*> variants[] = {
+        {"macao", "macau"}, {"xizang", "tibet"}, {"neimongol", "innermongolia"}, {"neimenggu", "innermongolia"},
+        {"wulumuqi", "urumqi"}};
+    for (const auto& [from, to] : variants)
+        if (normalised == from) return to;
+    return normalised;
 }
 
 std::vector<std::string> words_of(const std::string& text) {
@@ -77,13 +113,16 @@ int typo_budget(std::size_t length) { return length <= 4 ? 0 : length <= 8 ? 1 :
 }  // namespace
 
 std::string normalize_name(const std::string& name) {
+    std::string text = name;
+    for (const char* umlaut : {"\xC3\xBC", "\xC3\x9C"})  // ü, Ü: Ürümqi is Urumqi
+        for (std::size_t at; (at = text.find(umlaut)) != std::string::npos;) text.replace(at, 2, "u");
     std::string out;
-    for (char ch : strip_admin_suffix(strip_english_suffix(name))) {
+    for (char ch : strip_admin_suffix(strip_english_suffix(text))) {
         auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80) out += ch;
         else if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
     }
-    return out;
+    return canonical_spelling(out);
 }
 
 int edit_distance(const std::string& a, const std::string& b) {

@@ -21,7 +21,7 @@ Datum parse_datum(const std::string& name) {
     if (n == "wgs84") return Datum::Wgs84;
     if (n == "gcj02") return Datum::Gcj02;
     if (n == "bd09") return Datum::Bd09;
-    throw AtlasError(ErrorKind::Usage, "unknown datum " + quoted(name) + " (use wgs84, gcj02 or bd09)");
+    throw AtlasError(ErrorKind::Usage, "unknown datum " + quote_value(name) + " (use wgs84, gcj02 or bd09)");
 }
 
 const char* to_string(Datum datum) {

@@ -33,7 +33,8 @@ public:
 
     const std::string& name() const { return name_; }
     const std::string& definition() const { return definition_; }
-    /// A warning for the user when the CRS's area of use does not reach China (e.g. UTM 19S); else empty.
+    /// A warning for the user when the CRS's area of use does not reach China (e.g. UTM 19S), or when
+    /// part of China does not project (an orthographic view centred far away); else empty.
     const std::string& caveat() const { return caveat_; }
 
     /// lon/lat to metres; returns false (and leaves `out` unchanged) where the projection is undefined.
@@ -44,7 +45,7 @@ public:
     bool inverse(const ProjectedXY& in, LonLat& out) const;
 
 private:
-    void check_china_visible() const;
+    void check_china_visible();
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

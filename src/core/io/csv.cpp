@@ -82,7 +82,9 @@ std::string csv_escape(const std::string& cell) {
 }
 
 std::string neutralise_formula(const std::string& cell) {
-    if (cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos) return cell;
+    // Leading spaces do not stop a spreadsheet from reading " =1+1" as a formula.
+    std::size_t first = cell.find_first_not_of(' ');
+    if (first == std::string::npos || std::string("=+-@\t\r").find(cell[first]) == std::string::npos) return cell;
     // A number ("-1.5", "+3e2") is data, not a formula: spreadsheets read it as a number either way.
     char* end = nullptr;
     std::strtod(cell.c_str(), &end);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "text/utf8.hpp"
 
 namespace atlas {
@@ -50,7 +51,7 @@ EchartsFeature read_feature(const nlohmann::json& jf, const std::string& path) {
             for (std::size_t r = 0; r < coords[p].size(); ++r)
                 add_ring(decode_echarts_ring(coords[p][r], offsets[p][r][0], offsets[p][r][1]), f);
     } else {
-        fail_input(path + ": feature '" + f.code + "': unexpected geometry type " + type);
+        fail_input(path + ": feature " + quote_value(f.code, 40) + ": unexpected geometry type " + type);
     }
     return f;
 }

@@ -16,6 +16,7 @@
 #include "io/gdal_env.hpp"
 #include "io/postgis.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "geo/operations.hpp"
 #include "geo/orientation.hpp"
 #include "geo/simplify_coverage.hpp"
@@ -50,13 +51,13 @@ std::vector<ExportLayer> parse_export_layers(const std::string& name) {
     for (const auto& [l, n] : kLayerNames)
         if (name == n) return {l};
     throw AtlasError(ErrorKind::Usage,
-                     "unknown layer '" + name + "' (use provinces, prefectures, regions, hubs, coverage or all)");
+                     "unknown layer " + quote_value(name, 40) + " (use provinces, prefectures, regions, hubs, coverage or all)");
 }
 
 std::string export_driver(const ExportRequest& request) {
     bool to_postgis = is_pg_connection(request.output);
     if (to_postgis && !request.driver.empty() && request.driver != "PostgreSQL")
-        throw AtlasError(ErrorKind::Usage, "a PG: connection takes --format PostgreSQL, not '" + request.driver + "'");
+        throw AtlasError(ErrorKind::Usage, "a PG: connection takes --format PostgreSQL, not " + quote_value(request.driver, 40) + "");
     if (!to_postgis && request.driver == "PostgreSQL")
         throw AtlasError(ErrorKind::Usage, "--format PostgreSQL writes to a database: -o \"PG:host=... dbname=... user=...\"");
     if (to_postgis) return "PostgreSQL";
@@ -96,7 +97,7 @@ ExportSelection select(Document& doc, const ExportRequest& request) {
     if (sel.regions.empty())
         throw AtlasError(ErrorKind::NotFound, "the selection is empty: no region " +
                                                   (request.industry.empty() ? std::string("matches")
-                                                                            : "is designated for '" + request.industry + "'") +
+                                                                            : "is designated for " + quote_value(request.industry, 40) + "") +
                                                   "; nothing written");
     for (const RegionShape* s : sel.regions) {
         for (const Region* u : s->units) sel.unit_codes.insert(u->code);
@@ -250,9 +251,10 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
                                                fixed_number(request.simplify_m));
     if (to_stdout && request.layers.size() > 1)
         throw AtlasError(ErrorKind::Output, "-: GeoJSON on stdout holds one layer; write one layer at a time");
+    bool to_postgis = is_pg_connection(request.output);
+    if (!to_stdout && !to_postgis) check_target(request.output, request.force, driver);  // before the work
     ExportSelection sel = select(doc, request);
     std::vector<OutLayer> layers;
-    bool to_postgis = is_pg_connection(request.output);
     ExportResult result{to_stdout ? "-" : to_postgis ? describe_connection(request.output) : request.output, driver, 0, 0, {}};
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");

@@ -178,8 +178,11 @@ bool back_up(const std::string& from, const std::string& to) {
     return fs::copy_file(from, to, fs::copy_options::none, ec);
 }
 
-const char* const kShapefileParts[] = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj", ".fix",
-                                       ".atx", ".aih", ".ain", ".ixs", ".mxs", ".fbn", ".fbx", ".shp.xml"};
+// The parts of a Shapefile and the side files that describe its data (indexes, metadata), which an
+// old set's would misdescribe; a user's style (.qml, .sld) is not data and stays.
+const char* const kShapefileParts[] = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj",
+                                       ".fix", ".atx", ".aih", ".ain", ".ixs", ".mxs", ".fbn", ".fbx", ".shp.xml",
+                                       ".shp.iso.xml", ".aux.xml", ".shp.aux.xml", ".qmd"};
 
 }  // namespace
 
@@ -228,7 +231,8 @@ std::string recover_before_read(const std::string& path) {
     }
     if (!exists(commit_folder(folder, name))) return "";
     return path + ": an interrupted export left '" + commit_folder(folder, name) +
-           "'; its files may mix two exports until a write into the folder finishes it";
+           "', which could not be finished here (no write permission?); its files may mix two exports: run an "
+           "export into that folder, or remove the commit folder to keep the files as they are";
 }
 
 std::vector<std::string> shapefile_set(const std::string& folder, const std::string& target_name) {

@@ -7,9 +7,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <algorithm>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -46,9 +48,11 @@ std::string human_size(std::uint64_t bytes) {
     return buffer;
 }
 
-std::string read_input_file(const std::string& path, const std::string& what, std::uint64_t max_bytes) {
+std::string read_input_file(const std::string& raw_path, const std::string& what, std::uint64_t max_bytes) {
+    const std::string path = escape_controls(raw_path);  // as messages show it
+    const std::string& open_path = raw_path;
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    Fd f{::open(open_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
     if (f.fd < 0) refuse_errno(path, errno);
     struct stat st {};
     if (::fstat(f.fd, &st) != 0) refuse_errno(path, errno);
@@ -56,8 +60,11 @@ std::string read_input_file(const std::string& path, const std::string& what, st
     if (!S_ISREG(st.st_mode)) fail_input(path + ": is " + kind_of(st.st_mode) + ", not a regular file; a " + what +
                                          " must be a file");
     auto size = static_cast<std::uint64_t>(st.st_size);
-    if (size > max_bytes)
-        fail_input(path + ": is " + human_size(size) + "; a " + what + " is at most " + human_size(max_bytes));
+    if (size > max_bytes) {
+        bool close = size < 2 * max_bytes;  // "4.0 MB; at most 4.0 MB" would say nothing: the bytes then
+        fail_input(path + ": is " + (close ? with_separators(size) + " bytes" : human_size(size)) + "; a " + what +
+                   " is at most " + (close ? with_separators(max_bytes) + " bytes" : human_size(max_bytes)));
+    }
     // Read until EOF, at most one byte past the limit: the file may grow while it is read.
     std::string text(static_cast<std::size_t>(size) + 1, '\0');
     std::size_t done = 0;
@@ -78,19 +85,46 @@ std::string read_input_file(const std::string& path, const std::string& what, st
     return text;
 }
 
-void check_input_source(const std::string& path) {
-    if (path.rfind("/vsi", 0) == 0) return;  // GDAL's virtual file systems (/vsizip/, /vsimem/) check themselves
+namespace {
+
+/// A file GDAL will open along the way (a part of a Shapefile, a file of a folder source) must be a
+/// readable regular file: a FIFO would hang the read, an unreadable .dbf would look like a missing field.
+void check_part(const std::filesystem::path& part) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) refuse_errno(path, errno);
+    if (::stat(part.c_str(), &st) != 0) return;  // a dangling link: GDAL skips it
+    if (S_ISDIR(st.st_mode)) return;
+    if (!S_ISREG(st.st_mode))
+        fail_input(escape_controls(part.string()) + ": is " + kind_of(st.st_mode) +
+                   ", not a regular file; GDAL would read it with the source");
+    if (::access(part.c_str(), R_OK) != 0) refuse_errno(escape_controls(part.string()), errno);
+}
+
+}  // namespace
+
+void check_input_source(const std::string& source) {
+    const std::string shown = escape_controls(source);  // messages show it escaped; calls use it as given
+    if (source.rfind("/vsistdin", 0) == 0) fail_input(shown + ": reading vector data from stdin is not supported; save it to a file");
+    if (source.rfind("/vsi", 0) == 0) return;  // GDAL's virtual file systems (/vsizip/, /vsimem/) check themselves
+    struct stat st {};
+    if (::stat(source.c_str(), &st) != 0) refuse_errno(shown, errno);
+    namespace fs = std::filesystem;
+    std::error_code ec;
     if (S_ISREG(st.st_mode)) {
-        if (::access(path.c_str(), R_OK) != 0) refuse_errno(path, errno);
+        if (::access(source.c_str(), R_OK) != 0) refuse_errno(shown, errno);
+        fs::path file(source);
+        std::string stem = file.stem().string() + ".";
+        fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+        for (const auto& entry : fs::directory_iterator(folder, ec))  // its sidecars: a.shx, a.dbf, a.prj ...
+            if (entry.path().filename().string().rfind(stem, 0) == 0 && entry.path().filename() != file.filename())
+                check_part(entry.path());
         return;
     }
     if (S_ISDIR(st.st_mode)) {
-        if (::access(path.c_str(), R_OK | X_OK) != 0) refuse_errno(path, errno);
+        if (::access(source.c_str(), R_OK | X_OK) != 0) refuse_errno(shown, errno);
+        for (const auto& entry : fs::directory_iterator(source, ec)) check_part(entry.path());
         return;
     }
-    fail_input(path + ": is " + kind_of(st.st_mode) + ", not a file or folder of vector data");
+    fail_input(shown + ": is " + kind_of(st.st_mode) + ", not a file or folder of vector data");
 }
 
 }  // namespace atlas

@@ -17,61 +17,77 @@ bool is_utf8_name(std::string encoding) {
     return encoding.empty() || encoding == "UTF-8" || encoding == "UTF8";
 }
 
-bool ascii_only(const std::vector<std::string>& values) {
-    return std::all_of(values.begin(), values.end(), [](const std::string& v) {
-        return std::all_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    });
+bool ascii(const std::string& v) {
+    return std::all_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-/// How many Chinese names carry CJK text when decoded with `encoding`; nothing when a value does not
-/// decode at all.
-std::optional<std::size_t> cjk_count(const std::vector<std::string>& chinese, const std::vector<std::string>& other,
-                                     const std::string& encoding) {
+/// How many Chinese names (the first value of each feature) carry CJK text when decoded with
+/// `encoding`; nothing when a value does not decode at all.
+std::optional<std::size_t> cjk_count(const std::vector<FeatureText>& features, const std::string& encoding) {
     std::size_t count = 0;
-    for (const std::string& v : chinese) {
-        std::optional<std::string> text = to_utf8(v, encoding);
-        if (!text) return std::nullopt;
-        count += has_cjk(*text);
-    }
-    for (const std::string& v : other)
-        if (!to_utf8(v, encoding)) return std::nullopt;
+    for (const FeatureText& f : features)
+        for (std::size_t i = 0; i < f.values.size(); ++i) {
+            std::optional<std::string> text = to_utf8(f.values[i], encoding);
+            if (!text) return std::nullopt;
+            count += i == 0 && has_cjk(*text);
+        }
     return count;
 }
 
-/// The first value that is not UTF-8, for the refusal.
-std::string first_invalid(const std::vector<std::string>& chinese, const std::vector<std::string>& other) {
-    for (const auto* values : {&chinese, &other})
-        for (const std::string& v : *values)
-            if (!valid_utf8(v)) return v;
-    return "";
+/// The first feature with a value that is not UTF-8, or null.
+const FeatureText* first_not_utf8(const std::vector<FeatureText>& features, const std::string** value) {
+    for (const FeatureText& f : features)
+        for (const std::string& v : f.values)
+            if (!valid_utf8(v)) {
+                *value = &v;
+                return &f;
+            }
+    return nullptr;
+}
+
+std::string all_bytes(const std::vector<FeatureText>& features) {
+    std::string out;
+    for (const FeatureText& f : features)
+        for (const std::string& v : f.values) out += v + '\n';
+    return out;
 }
 
 }  // namespace
 
-LayerTextEncoding decide_layer_encoding(const std::vector<std::string>& chinese_names,
-                                        const std::vector<std::string>& other_text, const std::string& declared,
+LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features, const std::string& declared,
                                         const std::string& declared_how, const std::string& where) {
-    std::string said = is_utf8_name(declared) ? "" : declared + " (" + declared_how + ")";
-    bool all_utf8 = first_invalid(chinese_names, other_text).empty();
-    if (all_utf8) {
-        if (said.empty() || (ascii_only(chinese_names) && ascii_only(other_text))) return {};
+    std::string said = is_utf8_name(declared) ? "" : quote_value(declared, 40) + " (" + declared_how + ")";
+    const std::string* bad_value = nullptr;
+    const FeatureText* bad = first_not_utf8(features, &bad_value);
+    if (bad == nullptr) {
+        bool all_ascii = std::all_of(features.begin(), features.end(), [](const FeatureText& f) {
+            return std::all_of(f.values.begin(), f.values.end(), ascii);
+        });
+        if (said.empty() || all_ascii) return {};
         return {"", where + ": declares " + said + ", but its text is valid UTF-8; read as UTF-8"};
     }
-    std::optional<std::size_t> as_declared = said.empty() ? std::nullopt : cjk_count(chinese_names, other_text, declared);
-    std::optional<std::size_t> as_gb = cjk_count(chinese_names, other_text, "GB18030");
-    std::size_t names = chinese_names.size();
+    std::optional<std::size_t> as_declared = said.empty() ? std::nullopt : cjk_count(features, declared);
+    // GB18030 decodes nearly any bytes: it counts only when the text is plausibly Chinese.
+    std::optional<std::size_t> as_gb =
+        plausible_gbk(all_bytes(features)) ? cjk_count(features, "GB18030") : std::optional<std::size_t>{};
     // The declaration stands unless GB18030 reads more of the Chinese names as Chinese: a .dbf
     // written on Chinese Windows often carries a Western language driver id or no .cpg at all.
     if (as_declared && (!as_gb || *as_gb <= *as_declared)) return {declared, ""};
     if (as_gb && *as_gb > 0) {
         std::string why = said.empty() ? "is not UTF-8" : "declares " + said + ", but";
-        return {"GB18030", where + ": " + why + " its names read as Chinese in GB18030 (GBK) (" +
-                               std::to_string(*as_gb) + " of " + std::to_string(names) +
+        return {"GB18030", where + ": " + why + " its names read as Chinese in GB18030 (GBK) (" + std::to_string(*as_gb) +
+                               " of " + std::to_string(features.size()) +
                                "); decoded as GB18030 (a .cpg file holding 'GBK' beside a Shapefile says so)"};
     }
     if (as_declared) return {declared, ""};
-    fail_input(where + ": text is neither UTF-8" + (said.empty() ? "" : ", " + said) + " nor GB18030, e.g. " +
-               quoted(first_invalid(chinese_names, other_text), 40) + "; re-encode the source as UTF-8 (ogr2ogr -lco ENCODING=UTF-8)");
+    // Other features with non-ASCII UTF-8 text: the layer mixes encodings (one name pasted from GBK).
+    bool others_utf8 = std::any_of(features.begin(), features.end(), [](const FeatureText& f) {
+        return std::all_of(f.values.begin(), f.values.end(), valid_utf8) && !std::all_of(f.values.begin(), f.values.end(), ascii);
+    });
+    fail_input(where + ": " + bad->label + ": text " + quote_value(*bad_value, 40) + " is not UTF-8" +
+               (others_utf8 ? " like the rest of the layer (the layer mixes encodings)" : "") +
+               (said.empty() ? "" : ", nor " + said) + ", nor plausibly GB18030; re-encode the source as UTF-8 "
+                                                      "(ogr2ogr -lco ENCODING=UTF-8)");
 }
 
 std::string decode_layer_text(const std::string& raw, const LayerTextEncoding& decision) {

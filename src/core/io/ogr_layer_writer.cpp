@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "io/gdal_env.hpp"
 
 namespace atlas {
@@ -114,7 +115,7 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
     CPLStringList layer_options = to_options(all_options);
     OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon,
                                    layer_options.List());
-    if (out == nullptr) fail_output(target + ": cannot create layer '" + layer.name + "' (" + last_gdal_error() + ")");
+    if (out == nullptr) fail_output(target + ": cannot create layer " + quote_value(layer.name, 40) + " (" + last_gdal_error() + ")");
     for (const auto& [key, value] : layer.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
     // Drivers may hold fields in another order than created (KML keeps its Name and Description
     // first), so values are set by the index the driver gives each name.
@@ -123,9 +124,9 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
         const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
         OGRFieldDefn field(name.c_str(), ogr_type(def.type, traits));
         if (out->CreateField(&field) != OGRERR_NONE)
-            fail_output(target + ": cannot create field '" + def.name + "' (" + last_gdal_error() + ")");
+            fail_output(target + ": cannot create field " + quote_value(def.name, 40) + " (" + last_gdal_error() + ")");
         index.push_back(out->GetLayerDefn()->GetFieldIndex(name.c_str()));
-        if (index.back() < 0) fail_output(target + ": the format dropped field '" + def.name + "'");
+        if (index.back() < 0) fail_output(target + ": the format dropped field " + quote_value(def.name, 40) + "");
     }
     bool transaction = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
     for (const OutFeature& f : layer.features) {
@@ -133,12 +134,12 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
         for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, index[i], f.values[i], traits);
         feature.SetGeometryDirectly(make_geometry(layer, f).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
-            fail_output(target + ": cannot write a feature of layer '" + layer.name + "' (" + write_failure_reason(target) + ")");
+            fail_output(target + ": cannot write a feature of layer " + quote_value(layer.name, 40) + " (" + write_failure_reason(target) + ")");
         ++done;
         if (options.progress && !options.progress(done, total)) fail_output(target + ": write interrupted");
     }
     if (transaction && out->CommitTransaction() != OGRERR_NONE)
-        fail_output(target + ": cannot commit layer '" + layer.name + "' (" + write_failure_reason(target) + ")");
+        fail_output(target + ": cannot commit layer " + quote_value(layer.name, 40) + " (" + write_failure_reason(target) + ")");
 }
 
 }  // namespace atlas

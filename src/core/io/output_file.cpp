@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,8 @@
 
 #include "error.hpp"
 #include "io/file_commit.hpp"
+#include "io/pg_connection.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -68,6 +71,13 @@ private:
 std::string system_reason(int error) { return std::strerror(error); }
 
 void check_target(const std::string& path, bool force, const std::string& what) {
+    if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+        throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": an output name with control characters is refused");
+    // A mistyped connection string ("PG host=... password=...") must not become a file named with the
+    // password, nor be printed.
+    if (looks_like_connection(path))
+        throw AtlasError(ErrorKind::Usage, "the output looks like a PostgreSQL connection string (it holds a password) "
+                                           "but does not start with PG: or postgresql://; nothing written");
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) fail(path + ": is a folder; the " + what + " cannot replace it");

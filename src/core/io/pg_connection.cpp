@@ -76,6 +76,19 @@ std::string quote(const std::string& value) {
                            "quotes, password='...'; write key=value pairs or a postgresql:// URI)");
 }
 
+/// The password part of a URI's user information as written, for scrubbing: libpq may read an
+/// unencoded '@' in it as the start of the host and quote that part of the password back.
+std::string uri_password(const std::string& uri) {
+    std::size_t start = uri.find("://");
+    if (start == std::string::npos) return "";
+    start += 3;
+    std::size_t end = uri.find_first_of("/?", start);
+    std::string authority = uri.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::size_t at = authority.rfind('@'), colon = authority.find(':');
+    if (at == std::string::npos || colon == std::string::npos || colon > at) return "";
+    return authority.substr(colon + 1, at - colon - 1);
+}
+
 }  // namespace
 
 bool is_pg_connection(const std::string& source) {
@@ -83,9 +96,15 @@ bool is_pg_connection(const std::string& source) {
     return starts_with_ci(s, "PG:") || is_uri(s);
 }
 
+bool looks_like_connection(const std::string& text) {
+    return text.find("password=") != std::string::npos || text.find("password =") != std::string::npos ||
+           (text.find("://") != std::string::npos && text.find('@') != std::string::npos) || is_pg_connection(text);
+}
+
 PgConnection parse_pg_connection(const std::string& source, ErrorKind kind) {
     std::string conninfo = conninfo_of(source);
     PgConnection c;
+    c.raw_secret = uri_password(conninfo);
     if (!is_uri(conninfo)) {
         // GDAL's keys are not libpq's: taken out before libpq sees the string.
         std::vector<Pair> pairs;
@@ -109,13 +128,16 @@ PgConnection parse_pg_connection(const std::string& source, ErrorKind kind) {
     return c;
 }
 
+
 std::string PgConnection::describe() const {
     auto get = [&](const char* key, const char* fallback) {
         auto it = options.find(key);
         return it == options.end() ? std::string(fallback) : it->second;
     };
-    return "PostGIS host " + get("host", get("hostaddr", "(local socket)").c_str()) + ", port " + get("port", "5432") +
-           ", database " + get("dbname", get("user", "(default)").c_str());
+    std::string host = get("host", get("hostaddr", "(local socket)").c_str());
+    if (host.find('@') != std::string::npos) host = host.substr(host.rfind('@') + 1);  // never a password's tail
+    return scrub("PostGIS host " + host + ", port " + get("port", "5432") + ", database " +
+                 get("dbname", get("user", "(default)").c_str()));
 }
 
 std::string PgConnection::gdal_source() const {
@@ -133,15 +155,21 @@ std::string PgConnection::schema() const {
 }
 
 std::string PgConnection::scrub(const std::string& text) const {
+    std::vector<std::string> secrets;
     auto it = options.find("password");
-    if (it == options.end()) return text;
-    std::vector<std::string> secrets{it->second};
-    std::string word;
-    for (char ch : it->second + " ") {
-        if (!std::isspace(static_cast<unsigned char>(ch))) word += ch;
-        else if (word.size() >= 4) secrets.push_back(word), word.clear();
-        else word.clear();
+    for (const std::string* secret : {it == options.end() ? nullptr : &it->second, &raw_secret}) {
+        if (secret == nullptr || secret->empty()) continue;
+        secrets.push_back(*secret);
+        // Its pieces too (split at spaces and at the characters a parser splits at): a message may
+        // quote one of them alone.
+        std::string word;
+        for (char ch : *secret + " ") {
+            if (!std::isspace(static_cast<unsigned char>(ch)) && ch != '@' && ch != ':' && ch != '/') word += ch;
+            else if (word.size() >= 3) secrets.push_back(word), word.clear();
+            else word.clear();
+        }
     }
+    std::sort(secrets.begin(), secrets.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     std::string out = text;
     for (const std::string& secret : secrets)
         for (std::size_t pos; !secret.empty() && (pos = out.find(secret)) != std::string::npos;)

@@ -23,6 +23,7 @@ bool is_pg_connection(const std::string& source);
 struct PgConnection {
     std::map<std::string, std::string> options;       ///< libpq keys with non-empty values
     std::map<std::string, std::string> gdal_options;  ///< active_schema, schemas, tables
+    std::string raw_secret;  ///< a URI's password as written (libpq may split it at an unencoded '@')
 
     /// "PostGIS host H, port P, database D" (libpq defaults where the string gives none).
     std::string describe() const;
@@ -32,9 +33,14 @@ struct PgConnection {
     /// The active_schema the string names; empty when it names none (tables then go to the first
     /// existing schema of the server's search path).
     std::string schema() const;
-    /// `text` with the password and each of its words (4 characters or more) replaced by "***".
+    /// `text` with the password and each of its pieces (3 characters or more, split at spaces, '@', ':'
+    /// and '/') replaced by "***".
     std::string scrub(const std::string& text) const;
 };
+
+/// True when `text` holds what only a connection string holds ("password=", or a URI with user
+/// information): a file name that looks like this is a mistyped connection string, not a file.
+bool looks_like_connection(const std::string& text);
 
 /// Parses with libpq. Throws AtlasError(`kind`) when libpq cannot parse it, with a hint about
 /// quoting and never libpq's own message (which quotes parts of the string, the password's too).

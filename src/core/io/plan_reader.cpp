@@ -7,6 +7,7 @@
 #include <set>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "io/input_file.hpp"
 
 namespace atlas {
@@ -69,7 +70,7 @@ DesignationType designation_type(const std::string& s) {
     if (s == "explicit") return DesignationType::Explicit;
     if (s == "general") return DesignationType::General;
     if (s == "context") return DesignationType::Context;
-    throw json::other_error::create(501, "unknown designation type '" + s + "'", nullptr);
+    throw json::other_error::create(501, "unknown designation type " + quote_value(s, 40) + "", nullptr);
 }
 
 Designation read_designation(const json& j) {
@@ -88,7 +89,7 @@ Extent read_extent(const json& j) {
     if (j.contains("year") && j["year"].is_number_integer()) e.year = year_of(j, 0);
     std::string confidence = j.at("confidence").get<std::string>();
     if (confidence != "confirmed" && confidence != "provisional")
-        throw json::other_error::create(501, "confidence must be confirmed or provisional, not '" + confidence + "'",
+        throw json::other_error::create(501, "confidence must be confirmed or provisional, not " + quote_value(confidence, 40) + "",
                                         nullptr);
     e.provisional = confidence == "provisional";
     e.caveat = text(j, "caveat");
@@ -136,8 +137,8 @@ std::string id_of(const json& item) {
 template <typename F>
 void each(const json& doc, const char* key, const std::string& path, F&& read) {
     auto found = doc.find(key);
-    if (found == doc.end()) fail_input(path + ": no '" + key + "' list");
-    if (!found->is_array()) fail_input(path + ": '" + key + "' is not a list");
+    if (found == doc.end()) fail_input(path + ": no " + quote_value(key, 40) + " list");
+    if (!found->is_array()) fail_input(path + ": " + quote_value(key, 40) + " is not a list");
     const json& items = *found;
     for (std::size_t i = 0; i < items.size(); ++i) {
         try {
@@ -196,8 +197,10 @@ public:
     void add(const std::string& p) { list_.push_back(p); }
     void raise(const std::string& path) const {
         if (list_.empty()) return;
+        // One line: the first few problems, then how many more (a wrong layer makes hundreds).
         std::string message = path + ": " + std::to_string(list_.size()) + " problem(s): ";
-        for (std::size_t i = 0; i < list_.size(); ++i) message += (i ? "; " : "") + list_[i];
+        for (std::size_t i = 0; i < list_.size() && i < 8; ++i) message += (i ? "; " : "") + list_[i];
+        if (list_.size() > 8) message += "; and " + std::to_string(list_.size() - 8) + " more";
         fail_input(message);
     }
 
@@ -208,10 +211,10 @@ private:
 void check_industries(const Plan& plan, Problems& problems) {
     std::set<std::string> ids;
     for (const Industry& ind : plan.industries)
-        if (!ids.insert(ind.id).second) problems.add("duplicate industry id '" + ind.id + "'");
+        if (!ids.insert(ind.id).second) problems.add("duplicate industry id " + quote_value(ind.id, 40));
     for (const Industry& ind : plan.industries)
         if (!ind.parent.empty() && ids.count(ind.parent) == 0)
-            problems.add("industry '" + ind.id + "' has unknown parent '" + ind.parent + "'");
+            problems.add("industry " + quote_value(ind.id, 40) + " has unknown parent " + quote_value(ind.parent, 40) + "");
 }
 
 bool known_code(const std::string& code, const RegionLayer& provinces, const RegionLayer& prefectures) {
@@ -220,31 +223,31 @@ bool known_code(const std::string& code, const RegionLayer& provinces, const Reg
 
 void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& provinces,
                   const RegionLayer& prefectures, Problems& problems) {
-    if (r.members.empty()) problems.add("region '" + r.id + "' has no members");
+    if (r.members.empty()) problems.add("region " + quote_value(r.id, 40) + " has no members");
     for (const Member& m : r.members)
         if (!known_code(m.code, provinces, prefectures))
-            problems.add("region '" + r.id + "': unknown member code '" + m.code + "' (" + m.name_en + ")");
+            problems.add("region " + quote_value(r.id, 40) + ": unknown member code " + quote_value(m.code, 40) + " (" + m.name_en + ")");
     for (const Hub& h : r.hubs)
         if (!known_code(h.code, provinces, prefectures))
-            problems.add("region '" + r.id + "': unknown hub code '" + h.code + "' (" + h.name_en + ")");
+            problems.add("region " + quote_value(r.id, 40) + ": unknown hub code " + quote_value(h.code, 40) + " (" + h.name_en + ")");
     for (const IndustryDesignation& d : r.designation.industries)
         if (plan.industry(d.industry) == nullptr)
-            problems.add("region '" + r.id + "': unknown industry id '" + d.industry + "'");
+            problems.add("region " + quote_value(r.id, 40) + ": unknown industry id " + quote_value(d.industry, 40) + "");
     for (const std::string& g : r.group_of)
-        if (plan.region(g) == nullptr) problems.add("region '" + r.id + "': groups unknown region '" + g + "'");
+        if (plan.region(g) == nullptr) problems.add("region " + quote_value(r.id, 40) + ": groups unknown region " + quote_value(g, 40) + "");
 }
 
 void check_macro(const Plan& plan, const RegionLayer& provinces, Problems& problems) {
     for (const MacroArea& a : plan.macro_areas)
         for (const std::string& code : a.provinces)
             if (provinces.find(code) == nullptr)
-                problems.add("macro area '" + a.id + "': unknown province code '" + code + "'");
+                problems.add("macro area " + quote_value(a.id, 40) + ": unknown province code " + quote_value(code, 40) + "");
     for (const MacroDesignation& d : plan.macro_designations) {
         if (plan.industry(d.industry) == nullptr)
-            problems.add("macro designation '" + d.id + "': unknown industry id '" + d.industry + "'");
+            problems.add("macro designation " + quote_value(d.id, 40) + ": unknown industry id " + quote_value(d.industry, 40) + "");
         for (const std::string& a : d.areas)
             if (plan.macro_area(a) == nullptr)
-                problems.add("macro designation '" + d.id + "': unknown area '" + a + "'");
+                problems.add("macro designation " + quote_value(d.id, 40) + ": unknown area " + quote_value(a, 40) + "");
     }
 }
 
@@ -256,7 +259,7 @@ void validate_plan(const Plan& plan, const RegionLayer& provinces, const RegionL
     check_industries(plan, problems);
     std::set<std::string> region_ids;
     for (const PlanRegion& r : plan.regions) {
-        if (!region_ids.insert(r.id).second) problems.add("duplicate region id '" + r.id + "'");
+        if (!region_ids.insert(r.id).second) problems.add("duplicate region id " + quote_value(r.id, 40) + "");
         check_region(plan, r, provinces, prefectures, problems);
     }
     check_macro(plan, provinces, problems);

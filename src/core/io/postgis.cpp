@@ -78,11 +78,11 @@ void check_tables(GDALDataset& ds, const PgConnection& c, const std::vector<OutL
     for (const OutLayer& layer : layers) {
         auto [schema, table] = table_of(layer.name, default_schema);
         if (!any_row(ds, "SELECT 1 FROM pg_namespace WHERE nspname = " + sql_literal(schema)))
-            fail_output(c.describe() + ": no schema " + quoted(schema) + " (create it first: CREATE SCHEMA " + schema +
+            fail_output(c.describe() + ": no schema " + quote_value(schema) + " (create it first: CREATE SCHEMA " + schema +
                         "); nothing written");
         if (!force && any_row(ds, "SELECT 1 FROM pg_tables WHERE schemaname = " + sql_literal(schema) +
                                       " AND tablename = " + sql_literal(table)))
-            fail_output(c.describe() + ", table " + quoted(schema + "." + table) + ": exists (use --force to replace it)");
+            fail_output(c.describe() + ", table " + quote_value(schema + "." + table) + ": exists (use --force to replace it)");
     }
 }
 
@@ -134,7 +134,7 @@ std::vector<std::string> write_layers_postgis(const std::string& connection, con
     for (const OutLayer& layer : layers) total += layer.features.size();
     try {
         for (std::size_t i = 0; i < layers.size(); ++i)
-            write_ogr_layer(*ds, layers[i], table_options, traits, c.describe() + ", table " + quoted(tables[i]), done, total);
+            write_ogr_layer(*ds, layers[i], table_options, traits, c.describe() + ", table " + quote_value(tables[i]), done, total);
     } catch (const AtlasError& e) {
         ds->RollbackTransaction();
         throw AtlasError(e.kind(), c.scrub(e.message()));

@@ -3,14 +3,17 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <memory>
-#include <set>
+#include <map>
 
 #include "error.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
+#include "io/file_commit.hpp"
 #include "io/gdal_env.hpp"
 #include "io/input_file.hpp"
 #include "io/layer_text.hpp"
@@ -25,10 +28,10 @@ namespace {
 
 /// How messages name a source: its path, or host, port and database of a connection (no password).
 std::string source_name(const std::string& source) {
-    return is_pg_connection(source) ? describe_connection(source) : source;
+    return is_pg_connection(source) ? describe_connection(source) : escape_controls(source);
 }
 
-std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer " + quoted(spec.layer); }
+std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer " + quote_value(spec.layer, 80); }
 
 GDALDatasetUniquePtr open_file(const std::string& source, const char* const* open_options) {
     GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
@@ -42,8 +45,15 @@ GDALDatasetUniquePtr open_file(const std::string& source, const char* const* ope
 /// decided from its raw bytes (layer_text.hpp) rather than trusted from a .cpg or language driver id.
 GDALDatasetUniquePtr open_vector(const std::string& source) {
     if (is_pg_connection(source)) return open_postgis(source, false, ErrorKind::Input);
+    if (looks_like_connection(source))  // mistyped: never printed, it holds a password
+        fail_input("--geodata looks like a PostgreSQL connection string (it holds a password) but does not start "
+                   "with PG: or postgresql://");
     ensure_gdal_registered();
     check_input_source(source);
+    // A Shapefile whose replacement was cut short (the machine went down mid-commit) is finished before
+    // it is read; one that cannot be finished here is refused rather than read half old, half new.
+    std::string unfinished = recover_before_read(source);
+    if (!unfinished.empty()) fail_input(unfinished);
     QuietGdalErrors quiet;
     GDALDatasetUniquePtr ds = open_file(source, nullptr);
     if (std::string(ds->GetDriver()->GetDescription()) != "ESRI Shapefile") return ds;
@@ -53,7 +63,7 @@ GDALDatasetUniquePtr open_vector(const std::string& source) {
 
 int required_field(OGRFeatureDefn* defn, const LayerSpec& spec, const std::string& field, const char* option) {
     int index = defn->GetFieldIndex(field.c_str());
-    if (index < 0) fail_input(where(spec) + ": no field " + quoted(field) + " (set it with " + option + ")");
+    if (index < 0) fail_input(where(spec) + ": no field " + quote_value(field) + " (set it with " + option + ")");
     return index;
 }
 
@@ -139,20 +149,27 @@ std::pair<std::string, std::string> declared_encoding(OGRLayer* layer) {
 }
 
 LayerTextEncoding decide_encoding(OGRLayer* layer, const std::vector<RawFeature>& raw, const LayerSpec& spec) {
-    std::vector<std::string> chinese, other;
-    for (const RawFeature& r : raw) {
-        chinese.push_back(r.name);
-        for (const std::string* s : {&r.code, &r.name_en, &r.parent, &r.source_code}) other.push_back(*s);
-    }
+    std::vector<FeatureText> features;
+    for (const RawFeature& r : raw)
+        features.push_back({"feature " + std::to_string(r.feature->GetFID()) + " (" + spec.code_field + " " +
+                                quote_value(r.code, 40) + ")",
+                            {r.name, r.code, r.name_en, r.parent, r.source_code}});
     auto [declared, how] = declared_encoding(layer);
-    return decide_layer_encoding(chinese, other, declared, how, where(spec));
+    return decide_layer_encoding(features, declared, how, where(spec));
+}
+
+/// A coordinate as the user wrote it, short: 500, 1e+300, nan.
+std::string coordinate(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", v);
+    return buffer;
 }
 
 void check_ring(const Ring& ring, std::size_t index, const std::string& what) {
     for (const LonLat& p : ring)
         if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::fabs(p.lon) > 180 || std::fabs(p.lat) > 90)
             fail_input(what + ": ring " + std::to_string(index) + ": coordinates out of lon/lat range (" +
-                       std::to_string(p.lon) + ", " + std::to_string(p.lat) + "); is the CRS right?");
+                       coordinate(p.lon) + ", " + coordinate(p.lat) + "); is the CRS right?");
     if (ring.size() < 4)
         fail_input(what + ": ring " + std::to_string(index) + " has " + std::to_string(ring.size()) +
                    " positions (a closed ring needs at least 4)");
@@ -213,6 +230,7 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
 
 struct ReadContext {
     const LayerSpec& spec;
+    UnitLevel level;
     const FieldIndexes& ix;
     OGRCoordinateTransformation* ct;
     bool validate;
@@ -224,17 +242,19 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     Region r;
     r.code = decode_layer_text(raw.code, c.text);
     std::string what = where(c.spec) + ": feature " + std::to_string(f.GetFID()) + " (" + c.spec.code_field + " " +
-                       quoted(r.code, 40) + ")";
+                       quote_value(r.code, 40) + ")";
     r.name_zh = decode_layer_text(raw.name, c.text);
     r.name_en = c.ix.name_en >= 0 ? decode_layer_text(raw.name_en, c.text) : r.name_zh;
     if (r.name_en.empty()) r.name_en = r.name_zh;
     r.parent_code = decode_layer_text(raw.parent, c.text);
-    if (c.ix.parent < 0 && r.code.substr(2) != "0000") r.parent_code = r.code.substr(0, 2) + "0000";
+    // Without a province field, a prefecture-level unit's province is in its code (a municipality,
+    // 110000, is its own province, as in the bundled data).
+    if (c.ix.parent < 0 && c.level == UnitLevel::Prefecture) r.parent_code = r.code.substr(0, 2) + "0000";
     r.source_code = decode_layer_text(raw.source_code, c.text);
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
     if (c.ct != nullptr && geometry->transform(c.ct) != OGRERR_NONE)
-        fail_input(what + ": cannot transform to WGS84 (" + last_gdal_error() + ")");
+        fail_input(what + ": cannot transform to WGS84 (a coordinate is infinite or outside the area of the layer's CRS)");
     // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
     // per-vertex geodesic work at every start; other sources get it computed.
     std::size_t warnings_before = report.warnings.size();
@@ -242,9 +262,12 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     bool repaired = report.warnings.size() > warnings_before;
     if (r.geometry.empty()) fail_input(what + ": geometry is empty after repair");
     const FieldIndexes& ix = c.ix;
-    bool has_area = !repaired && ix.area >= 0 && !f.IsFieldNull(ix.area) && f.GetFieldAsDouble(ix.area) > 0;
+    // Stored areas and label points are trusted only from a layer build-geodata wrote and stamped:
+    // anyone else's area_km2 or label_lon is just a column, and the README promises computed areas.
+    bool trusted = !c.validate;
+    bool has_area = trusted && !repaired && ix.area >= 0 && !f.IsFieldNull(ix.area) && f.GetFieldAsDouble(ix.area) > 0;
     r.area_km2 = has_area ? f.GetFieldAsDouble(ix.area) : geodesic_area_km2(r.geometry);
-    bool has_label = ix.label_lon >= 0 && ix.label_lat >= 0 && !f.IsFieldNull(ix.label_lon);
+    bool has_label = trusted && ix.label_lon >= 0 && ix.label_lat >= 0 && !f.IsFieldNull(ix.label_lon);
     try {
         r.label = has_label ? to_wgs84({f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)}, c.spec.datum)
                             : label_point(ctx, r.geometry);
@@ -255,6 +278,22 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     r.seat = has_seat ? to_wgs84({f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)}, c.spec.datum)
                       : r.label;
     return r;
+}
+
+/// The units of a China atlas lie over China: a layer entirely elsewhere has the wrong CRS (lon/lat
+/// data declared as UTM metres lands at lat 0.0003) or the wrong datum, and must not be measured.
+void check_over_china(const RegionLayer& layer, const LayerSpec& spec) {
+    double west = 180, east = -180, south = 90, north = -90;
+    for (const Region& r : layer.regions)
+        for (const Polygon& p : r.geometry)
+            for (const LonLat& q : p.outer)
+                west = std::min(west, q.lon), east = std::max(east, q.lon), south = std::min(south, q.lat),
+                north = std::max(north, q.lat);
+    if (east < 70 || west > 140 || north < 15 || south > 56) {
+        char box[128];
+        std::snprintf(box, sizeof box, "lon %.4g..%.4g, lat %.4g..%.4g", west, east, south, north);
+        fail_input(where(spec) + ": lies at " + box + ", not over China (lon 73..135, lat 18..54); is its CRS right?");
+    }
 }
 
 /// Features that are not administrative units of the level, with why: one warning line for all.
@@ -286,7 +325,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     if (layer == nullptr) {
         std::string names;
         for (OGRLayer* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-        fail_input(source_name(spec.source) + ": no layer " + quoted(spec.layer) + " (layers: " + escape_controls(names) + ")");
+        fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) + " (layers: " + escape_controls(names) + ")");
     }
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);
@@ -301,26 +340,29 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     if (!text.note.empty()) report.warnings.push_back(text.note);
     GeosContext ctx;
     RegionLayer out{spec.source, spec.layer, {}, !validate};
-    std::set<std::string> seen;
+    std::map<std::string, GIntBig> seen;  // code -> the feature that had it first
     Skipped skipped;
-    ReadContext context{spec, ix, ct.get(), validate, text};
+    ReadContext context{spec, level, ix, ct.get(), validate, text};
     for (RawFeature& r : raw) {
         std::string code = decode_layer_text(r.code, text), name = decode_layer_text(r.name, text);
         std::string why = unit_code_problem(code, level);
         if (name.empty()) why += std::string(why.empty() ? "" : ", ") + "no name";
         if (!why.empty()) {
             skipped.add("feature " + std::to_string(r.feature->GetFID()) + " (" + spec.code_field + " " +
-                            quoted(code, 40) + ")", why);
+                            quote_value(code, 40) + ")", why);
             continue;
         }
-        if (!seen.insert(code).second)
-            fail_input(where(spec) + ": duplicate code " + quoted(code) + " in field " + quoted(spec.code_field));
+        auto [first, fresh] = seen.emplace(code, r.feature->GetFID());
+        if (!fresh)
+            fail_input(where(spec) + ": duplicate code " + quote_value(code) + " in field " + quote_value(spec.code_field) +
+                       " (features " + std::to_string(first->second) + " and " + std::to_string(r.feature->GetFID()) + ")");
         out.regions.push_back(read_feature(ctx, r, context, report));
     }
     if (out.regions.empty())
         fail_input(where(spec) + ": no " + to_string(level) + " in it: " + skipped.describe(level) +
                    "; check --code-field and --name-field");
     if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
+    check_over_china(out, spec);
     return out;
 }
 

@@ -39,10 +39,37 @@ void add(std::map<std::string, std::vector<const Region*>>& index, const Region&
     }
 }
 
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 std::vector<const Region*> lookup(const std::map<std::string, std::vector<const Region*>>& index,
                                   const std::string& name) {
     auto it = index.find(normalize_name(name));
-    return it == index.end() ? std::vector<const Region*>{} : it->second;
+    if (it != index.end()) return it->second;
+    // 延边州, 湘西州: the short form with 州 kept.
+    if (ends_with(name, "州") && name.size() > 6) return lookup(index, name.substr(0, name.size() - 3));
+    return {};
+}
+
+/// What a name's own suffix says of its level: 吉林市 is the prefecture-level city, 吉林省 the
+/// province; a 市 of province level is one of the four municipalities.
+enum class LevelHint { None, Province, CityOrMunicipality, Prefecture };
+
+LevelHint level_hint(const std::string& name) {
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* p : {"省", "自治区", "特别行政区", " province", " autonomous region", " sar", " special administrative region"})
+        if (ends_with(lower, p)) return LevelHint::Province;
+    for (const char* p : {"市", " city", " shi"})
+        if (ends_with(lower, p)) return LevelHint::CityOrMunicipality;
+    for (const char* p : {"自治州", "地区", "盟", " prefecture", " league", " autonomous prefecture"})
+        if (ends_with(lower, p)) return LevelHint::Prefecture;
+    return LevelHint::None;
+}
+
+bool municipality(const Region* r) {
+    return r->code == "110000" || r->code == "120000" || r->code == "310000" || r->code == "500000";
 }
 
 }  // namespace
@@ -71,10 +98,16 @@ UnitNameIndex::UnitNameIndex(const RegionLayer& provinces, const RegionLayer& pr
     for (const Region& r : prefectures.regions) add(prefectures_, r);
 }
 
-std::vector<const Region*> UnitNameIndex::provinces(const std::string& name) const { return lookup(provinces_, name); }
+std::vector<const Region*> UnitNameIndex::provinces(const std::string& name) const {
+    LevelHint hint = level_hint(name);
+    if (hint == LevelHint::Prefecture) return {};
+    std::vector<const Region*> out = lookup(provinces_, name);
+    if (hint == LevelHint::CityOrMunicipality) out.erase(std::remove_if(out.begin(), out.end(), [](const Region* r) { return !municipality(r); }), out.end());
+    return out;
+}
 
 std::vector<const Region*> UnitNameIndex::prefectures(const std::string& name) const {
-    return lookup(prefectures_, name);
+    return level_hint(name) == LevelHint::Province ? std::vector<const Region*>{} : lookup(prefectures_, name);
 }
 
 std::string describe_units(const std::vector<const Region*>& units) {

@@ -26,7 +26,9 @@ KeyColumnChoice choose_key_column(const std::vector<std::string>& headers, const
 bool looks_like_code(const std::string& key);
 
 /// The units a name can mean: provinces and prefectures whose Chinese or English name, normalised
-/// (case, spaces, administrative suffixes such as 省/市/自治区/Province/City), equals the key's.
+/// (case, spaces, administrative suffixes such as 省/市/自治区/Province/City, the peoples of
+/// autonomous areas, spelling variants such as Macao/Macau), equals the key's. A suffix that says the
+/// level keeps the other level out: 吉林市 is the city, not the province; 吉林省 the province.
 class UnitNameIndex {
 public:
     UnitNameIndex(const RegionLayer& provinces, const RegionLayer& prefectures);

@@ -71,14 +71,14 @@ bool is_number(const std::string& cell) {
 /// how values and headers appear in them (quoted short, or not at all for a file the user did not name).
 class Problems {
 public:
-    Problems(std::string path, bool show_values) : path_(std::move(path)), show_values_(show_values) {}
+    Problems(const std::string& path, bool show_values) : path_(escape_controls(path)), show_values_(show_values) {}
     void file(const std::string& message) { file_.push_back(path_ + ": " + message); }
     void row(std::size_t line, const std::string& message) {
         rows_.push_back(path_ + ":" + std::to_string(line) + ": " + message);
     }
-    std::string value(const std::string& cell) const { return show_values_ ? quoted(cell, 40) : "(a value)"; }
+    std::string value(const std::string& cell) const { return show_values_ ? quote_value(cell, 40) : "(a value)"; }
     std::string column(const std::vector<std::string>& headers, std::size_t c) const {
-        return show_values_ ? "column " + quoted(headers[c], 40) : "column " + std::to_string(c + 1);
+        return show_values_ ? "column " + quote_value(headers[c], 40) : "column " + std::to_string(c + 1);
     }
     /// "c0, c1, ... (1,200,000 columns)": at most a few headers, never the content of an unnamed file.
     std::string headers(const std::vector<std::string>& headers) const {
@@ -257,6 +257,23 @@ std::string key_note(const std::vector<std::string>& headers, const KeyColumnCho
            ", the first (no header says code or name; --data-key picks another)";
 }
 
+/// "; '1,5' in column 'value' looks like a decimal comma: write 1.5" when a cell is one.
+std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std::vector<std::string>& headers,
+                               std::size_t key, const Problems& problems) {
+    for (const CsvRow* r : rows)
+        for (std::size_t c = 0; c < r->cells.size(); ++c) {
+            std::string cell = trim(r->cells[c]);
+            std::size_t comma = cell.find(',');
+            if (c == key || comma == std::string::npos || comma == 0 || comma + 1 == cell.size()) continue;
+            std::string dotted = cell;
+            dotted[comma] = '.';
+            if (is_number(dotted))
+                return "; " + problems.value(cell) + " in " + problems.column(headers, c) + " looks like a decimal comma: write " +
+                       (problems.value(cell) == "(a value)" ? "a point" : dotted);
+        }
+    return "";
+}
+
 }  // namespace
 
 std::size_t UserTable::column(const std::string& name) const {
@@ -268,7 +285,7 @@ std::size_t UserTable::column(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size() && i < kMaxHeadersListed; ++i) listed += (i ? ", " : "") + columns[i];
     if (columns.size() > kMaxHeadersListed) listed += ", ... (" + with_separators(columns.size()) + ")";
     throw AtlasError(ErrorKind::Usage,
-                     path + ": no numeric column " + quoted(name) + " (numeric columns: " + escape_controls(listed) + ")");
+                     path + ": no numeric column " + quote_value(name) + " (numeric columns: " + escape_controls(listed) + ")");
 }
 
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
@@ -280,7 +297,7 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
                            const RegionLayer& prefectures, const UserTableOptions& options) {
     Problems problems(path, options.show_values);
     DecodedText decoded = decode_text_file(bytes, path);
-    const char separator = detect_separator(decoded.text);
+    const char separator = options.separator != 0 ? options.separator : detect_separator(decoded.text);
     std::vector<CsvRow> rows = parse_csv(decoded.text, separator);
     rows.erase(std::remove_if(rows.begin(), rows.end(), blank_row), rows.end());
     if (rows.empty()) problems.fatal("empty file, no data rows");
@@ -293,9 +310,12 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     if (!decoded.note.empty()) table.notes.push_back(decoded.note);
     const KeyColumnChoice key = choose_key_column(headers, options.key_column);
     if (key.index == std::string::npos)
-        problems.fatal("no key column " + quoted(options.key_column) + " (" + problems.headers(headers) + ")");
+        problems.fatal("no key column " + quote_value(options.key_column) + " (" + problems.headers(headers) + ")");
     table.key_column = headers[key.index];
-    const std::string sep_note = separator == ',' ? "" : std::string(" (") + separator_name(separator) + "-separated)";
+    // Where the separator explains an error, say which one was used and how to pick another.
+    const std::string sep_note = std::string(" (") + separator_name(separator) + "-separated, " +
+                                 (options.separator != 0 ? "as --data-separator says" : "as the header suggests; --data-separator picks another") +
+                                 ")";
 
     // Which columns are numeric is decided on the whole file first, so that a bad cell is reported as
     // such and a name column is not reported cell by cell.
@@ -305,7 +325,8 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     const std::vector<std::size_t> numeric = numeric_columns(headers.size(), key.index, data);
     if (numeric.empty())
         problems.file("no numeric column besides the key " + problems.column(headers, key.index) + sep_note + " (" +
-                      problems.headers(headers) + ")" + key_note(headers, key, problems));
+                      problems.headers(headers) + ")" + key_note(headers, key, problems) +
+                      decimal_comma_hint(data, headers, key.index, problems));
     check_headers(headers, numeric, rows[0].line, problems);
     for (std::size_t c : numeric) table.columns.push_back(headers[c]);
     table.values.resize(numeric.size());
@@ -331,11 +352,14 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     }
     table.level = keys.level();
     table.codes = keys.codes(table.level);
+    if (problems.any() && key.how == "the first column")  // every error is then read against that guess
+        problems.file("key column " + problems.column(headers, key.index) +
+                      " was guessed (the first column: no header says code or name); --data-key picks another");
     problems.raise_if_any();
     table.key_kind = keys.by_name() > 0 ? UserKeyKind::Name : UserKeyKind::Code;
     if (keys.by_name() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " + std::to_string(table.codes.size()) +
-                              " rows joined by name (key column " + quoted(table.key_column) + "); codes are safer");
+                              " rows joined by name (key column " + quote_value(table.key_column) + "); codes are safer");
     return table;
 }
 

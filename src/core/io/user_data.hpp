@@ -16,6 +16,7 @@ enum class UserKeyKind { Code, Name };
 
 struct UserTableOptions {
     std::string key_column;   ///< --data-key: header of the key column (exact, then case-insensitive)
+    char separator = 0;       ///< --data-separator: ',', ';' or '\t'; 0 detects it from the header
     /// False for a file the user did not name (a session's data.path): messages then give line and
     /// column numbers but never the file's content.
     bool show_values = true;

@@ -23,6 +23,12 @@ std::string unit_code_problem(const std::string& code, UnitLevel level) {
     if (level == UnitLevel::Province && code.substr(2) != "0000") return "a province code ends in 0000";
     if (level == UnitLevel::Prefecture && code.substr(4) != "00" && code.substr(2, 2) != "90")
         return "a prefecture-level code ends in 00 (or is PP90xx)";
+    // In a prefecture layer, a PP0000 code is a province-level unit that is its own prefecture: the
+    // four municipalities, Hong Kong, Macau and Taiwan; any other is a province, counted twice.
+    static const char* const own_prefecture[] = {"11", "12", "31", "50", "71", "81", "82"};
+    if (level == UnitLevel::Prefecture && code.substr(2) == "0000" &&
+        std::find(std::begin(own_prefecture), std::end(own_prefecture), code.substr(0, 2)) == std::end(own_prefecture))
+        return "a province's code, not a prefecture-level unit's";
     return "";
 }
 

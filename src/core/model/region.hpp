@@ -28,8 +28,9 @@ const char* to_string(UnitLevel level);
 
 /// Why `code` cannot be a unit of `level` under GB/T 2260, or empty when it can: six digits whose
 /// first two are a province's (11..82); a province ends in 0000; a prefecture-level unit ends in 00
-/// (a municipality's own code, 110000, included) or is a directly administered county-level unit
-/// (PP90xx, e.g. 429004 Xiantao). DataV's helper feature "100000_JD" and the country's 100000 fail.
+/// or is a directly administered county-level unit (PP90xx, e.g. 429004 Xiantao); PP0000 only for the
+/// province-level units that are their own prefecture (the municipalities, Hong Kong, Macau, Taiwan).
+/// DataV's helper feature "100000_JD", the country's 100000 and a province's 320000 as a prefecture fail.
 std::string unit_code_problem(const std::string& code, UnitLevel level);
 
 /// The regions of one layer, with where they came from.

@@ -239,15 +239,15 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
     const Plan& plan = doc.plan();
     auto bad = [&](const std::string& what) { throw AtlasError(ErrorKind::Input, origin + ": " + what); };
     for (const auto& [id, setting] : s.regions)
-        if (plan.region(id) == nullptr) bad("unknown region '" + id + "' in 'regions'");
+        if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'regions'");
     if (!s.selected_region.empty() && plan.region(s.selected_region) == nullptr)
-        bad("unknown region '" + s.selected_region + "' in 'selected_region'");
+        bad("unknown region " + quote_value(s.selected_region) + " in 'selected_region'");
     if (!s.selected_prefecture.empty() && doc.prefectures().find(s.selected_prefecture) == nullptr)
-        bad("unknown prefecture code '" + s.selected_prefecture + "' in 'selected_prefecture'");
+        bad("unknown prefecture code " + quote_value(s.selected_prefecture) + " in 'selected_prefecture'");
     for (const std::string& id : s.industries)
-        if (plan.industry(id) == nullptr) bad("unknown industry '" + id + "' in 'industries'");
+        if (plan.industry(id) == nullptr) bad("unknown industry " + quote_value(id) + " in 'industries'");
     for (const std::string& id : s.compare)
-        if (plan.region(id) == nullptr) bad("unknown region '" + id + "' in 'compare'");
+        if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'compare'");
     if (!s.compare.empty() && (s.compare.size() < 2 || s.compare.size() > 4))
         bad("'compare' needs 2 to 4 regions, not " + std::to_string(s.compare.size()));
     if (s.choropleth == ChoroplethKind::UserData && s.data.path.empty()) bad("choropleth 'data' needs 'data.path'");
@@ -255,7 +255,8 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
 
 std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     if (s.choropleth != ChoroplethKind::UserData) return nullptr;
-    UserTableOptions options{s.data.key_column, s.data.named_by.empty()};
+    char separator = s.data.separator == "tab" ? '\t' : s.data.separator.empty() ? 0 : s.data.separator[0];
+    UserTableOptions options{s.data.key_column, separator, s.data.named_by.empty()};
     if (options.show_values)
         return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options));
     // A file a session names (sessions are shared) is read like any CSV, but the messages say which
@@ -263,7 +264,7 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     try {
         return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options));
     } catch (const AtlasError& e) {
-        throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quoted(s.data.path, 200) +
+        throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quote_value(s.data.path, 200) +
                                        ", which cannot be used (its content is not shown):\n" + e.what());
     }
 }

@@ -130,4 +130,38 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
     return scene;
 }
 
+namespace {
+
+/// Even-odd test of a point against every ring of one feature of a mesh.
+bool inside_feature(const PolygonMesh& mesh, std::size_t feature, double x, double y) {
+    bool inside = false;
+    for (std::uint32_t r = 0; r < mesh.feature_ring_count[feature]; ++r) {
+        std::uint32_t ring = mesh.feature_ring_first[feature] + r;
+        std::uint32_t first = mesh.ring_first[ring], n = mesh.ring_count[ring];
+        for (std::uint32_t i = 0, j = n - 1; i < n; j = i++) {
+            double xi = mesh.xy[2 * (first + i)], yi = mesh.xy[2 * (first + i) + 1];
+            double xj = mesh.xy[2 * (first + j)], yj = mesh.xy[2 * (first + j) + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+}  // namespace
+
+bool shows_any_province(const Scene& scene, const Camera& camera) {
+    double half_w = camera.width * camera.metres_per_pixel / 2, half_h = camera.height * camera.metres_per_pixel / 2;
+    double x0 = camera.cx - half_w, x1 = camera.cx + half_w, y0 = camera.cy - half_h, y1 = camera.cy + half_h;
+    const PolygonMesh& mesh = scene.provinces;
+    for (std::size_t i = 0; i + 1 < mesh.xy.size(); i += 2)
+        if (mesh.xy[i] >= x0 && mesh.xy[i] <= x1 && mesh.xy[i + 1] >= y0 && mesh.xy[i + 1] <= y1) return true;
+    for (std::size_t f = 0; f < mesh.features(); ++f) {
+        const float* box = &mesh.feature_box[4 * f];
+        if (camera.cx >= box[0] && camera.cx <= box[2] && camera.cy >= box[1] && camera.cy <= box[3] &&
+            inside_feature(mesh, f, camera.cx, camera.cy))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace atlas

@@ -9,6 +9,7 @@
 #include "document.hpp"
 #include "geo/geometry.hpp"
 #include "geo/projection.hpp"
+#include "scene/camera.hpp"
 
 namespace atlas {
 
@@ -51,5 +52,10 @@ struct Scene {
 
 /// Builds the scene of the document's layers in a projection. Throws AtlasError for a bad projection.
 Scene build_scene(Document& doc, const SceneOptions& options);
+
+/// True when the camera's view (its viewport at its scale) shows some part of a province: a vertex
+/// of a province inside the view, or the view's centre inside a province. False for a view of the
+/// open sea or of another part of the world, where a render would be one colour.
+bool shows_any_province(const Scene& scene, const Camera& camera);
 
 }  // namespace atlas

@@ -35,7 +35,7 @@ ChoroplethKind parse_choropleth_kind(const std::string& name) {
     if (name == "none" || name.empty()) return ChoroplethKind::None;
     if (name == "province-coverage" || name == "coverage") return ChoroplethKind::ProvinceCoverage;
     if (name == "data") return ChoroplethKind::UserData;
-    throw AtlasError(ErrorKind::Usage, "unknown choropleth '" + name + "' (use none, province-coverage or data)");
+    throw AtlasError(ErrorKind::Usage, "unknown choropleth " + quote_value(name, 40) + " (use none, province-coverage or data)");
 }
 
 std::string session_json(const Session& s) {
@@ -62,6 +62,7 @@ std::string session_json(const Session& s) {
     j["choropleth"] = to_string(s.choropleth);
     j["data"] = {{"path", s.data.path},       {"key_column", s.data.key_column}, {"column", s.data.column},
                  {"method", s.data.method},   {"classes", s.data.classes}};
+    if (!s.data.separator.empty()) j["data"]["separator"] = s.data.separator;
     j["figure"] = s.figure == FigureKind::Matrix ? "matrix" : "map";
     j["matrix_sort"] = s.matrix_sort;
     j["windows"] = {{"compare", s.show_compare_window}, {"matrix", s.show_matrix_window}, {"split_view", s.split_view}};
@@ -100,7 +101,7 @@ void check_depth(const std::string& text, const std::string& origin) {
 std::string describe(const Json& v) {
     if (v.is_array()) return "an array of " + with_separators(v.size()) + (v.size() == 1 ? " item" : " items");
     if (v.is_object()) return "an object";
-    if (v.is_string()) return "the string " + quoted(v.get_ref<const std::string&>(), 40);
+    if (v.is_string()) return "the string " + quote_value(v.get_ref<const std::string&>(), 40);
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
     if (v.is_number()) return "the number " + v.dump();
     return "null";
@@ -113,7 +114,7 @@ public:
     Reader(std::string origin, std::vector<std::string>* warnings) : origin_(std::move(origin)), warnings_(warnings) {}
 
     [[noreturn]] void fail(const std::string& key, const std::string& what) const {
-        throw AtlasError(ErrorKind::Input, origin_ + ": '" + key + "' " + what);
+        throw AtlasError(ErrorKind::Input, origin_ + ": " + quote_value(key, 40) + " " + what);
     }
 
     /// The member `key` of `object`, or null when absent; `prefix` ("data.") names it in messages.
@@ -184,7 +185,7 @@ public:
                 if (d < best) best = d, nearest = k;
             }
             if (warnings_ != nullptr)
-                warnings_->push_back(origin_ + ": unknown key " + quoted(prefix + key, 60) + " ignored" +
+                warnings_->push_back(origin_ + ": unknown key " + quote_value(prefix + key, 60) + " ignored" +
                                      (nearest.empty() ? "" : " (did you mean '" + prefix + nearest + "'?)"));
         }
     }
@@ -264,7 +265,7 @@ void read_regions(const Reader& in, const Json& j, Session& s) {
 
 void read_data(const Reader& in, const Json& j, Session& s) {
     const Json& d = in.object(j, "data", "");
-    in.unknown_keys(d, {"path", "key_column", "column", "method", "classes"}, "data.");
+    in.unknown_keys(d, {"path", "key_column", "column", "method", "classes", "separator"}, "data.");
     in.text(d, "path", s.data.path, "data.");
     in.text(d, "key_column", s.data.key_column, "data.");
     in.text(d, "column", s.data.column, "data.");
@@ -272,9 +273,12 @@ void read_data(const Reader& in, const Json& j, Session& s) {
     try {
         s.data.method = to_string(parse_class_method(s.data.method));
     } catch (const AtlasError&) {
-        in.fail("data.method", "must be quantile, equal or natural, not " + quoted(s.data.method, 40));
+        in.fail("data.method", "must be quantile, equal or natural, not " + quote_value(s.data.method, 40));
     }
     s.data.classes = static_cast<int>(in.number(d, "classes", s.data.classes, 2, 9, true, "data."));
+    in.text(d, "separator", s.data.separator, "data.");
+    if (!s.data.separator.empty() && s.data.separator != "," && s.data.separator != ";" && s.data.separator != "tab")
+        in.fail("data.separator", "must be \",\", \";\" or \"tab\", not " + quote_value(s.data.separator, 20));
     if (s.data.path.empty()) return;
     // A session travels with its CSV: a relative path means beside the session file. Sessions are
     // shared, so the file is marked as named by the session (its content stays out of messages).
@@ -302,7 +306,7 @@ std::string one_of(const Reader& in, const Json& j, const char* key, std::string
     std::vector<std::string> names(allowed.begin(), allowed.end());
     std::string list;
     for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-    in.fail(key, "must be " + list + ", not " + quoted(value, 40));
+    in.fail(key, "must be " + list + ", not " + quote_value(value, 40));
 }
 
 }  // namespace
@@ -310,14 +314,37 @@ std::string one_of(const Reader& in, const Json& j, const char* key, std::string
 Session parse_session(const std::string& text, const std::string& origin, std::vector<std::string>* warnings) {
     check_depth(text, origin);
     Json j;
+    std::string duplicate;
+    // Duplicate keys: JSON leaves them undefined and the parser keeps the last; a session names each once.
+    std::vector<std::vector<std::string>> keys;
+    auto callback = [&](int, nlohmann::json::parse_event_t event, Json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        if (event == E::object_start) keys.emplace_back();
+        else if (event == E::object_end && !keys.empty()) keys.pop_back();
+        else if (event == E::key && !keys.empty()) {
+            const std::string& key = parsed.get_ref<const std::string&>();
+            if (duplicate.empty() && std::find(keys.back().begin(), keys.back().end(), key) != keys.back().end())
+                duplicate = key;
+            keys.back().push_back(key);
+        }
+        return true;
+    };
     try {
-        j = Json::parse(text);
+        j = Json::parse(text, callback);
     } catch (const nlohmann::json::parse_error& e) {
         throw AtlasError(ErrorKind::Input, origin + ": not a session file (JSON error at byte " +
                                                std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::exception&) {  // a number beyond double's range (1e999)
+        throw AtlasError(ErrorKind::Input, origin + ": not a session file (a number out of range)");
     }
+    if (!duplicate.empty())
+        throw AtlasError(ErrorKind::Input, origin + ": key " + quote_value(duplicate, 60) + " appears twice in one object");
     if (!j.is_object() || !j.contains("clusteratlas_session"))
         throw AtlasError(ErrorKind::Input, origin + ": not a session file (no 'clusteratlas_session' key)");
+    const Json& version = j["clusteratlas_session"];
+    if (!version.is_number_integer() || version.get<long long>() != 1)
+        throw AtlasError(ErrorKind::Input, origin + ": session format " + quote_value(version.dump(), 40) +
+                                               " is not one this ClusterAtlas reads (1)");
     Reader in(origin, warnings);
     in.unknown_keys(j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions",
                         "selected_region", "selected_prefecture", "industries", "compare", "choropleth", "data",
@@ -338,7 +365,7 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     try {
         s.choropleth = parse_choropleth_kind(choropleth);
     } catch (const AtlasError&) {
-        in.fail("choropleth", "names an unknown choropleth " + quoted(choropleth, 40) + " (use none, province-coverage or data)");
+        in.fail("choropleth", "names an unknown choropleth " + quote_value(choropleth, 40) + " (use none, province-coverage or data)");
     }
     read_data(in, j, s);
     s.figure = one_of(in, j, "figure", "map", {"map", "matrix"}) == "matrix" ? FigureKind::Matrix : FigureKind::Map;

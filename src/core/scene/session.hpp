@@ -31,6 +31,7 @@ struct DataLayerSettings {
     std::string column;            ///< empty: the first numeric column
     std::string method = "quantile";  ///< quantile, equal, natural
     int classes = 5;
+    std::string separator;         ///< ",", ";" or "tab"; empty: detected from the header
     /// The session file that named `path` (empty when the user chose it: command line or viewer).
     /// Such a file is read with its content kept out of every message (load_session_data).
     std::string named_by;

@@ -56,7 +56,50 @@ DecodedText decode_with(std::string_view bytes, const std::string& encoding, con
     return {std::move(*text), encoding, note};
 }
 
+DecodedText decode_bytes(std::string bytes, const std::string& path) {
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
+        std::size_t bad = first_invalid_utf8(std::string_view(bytes).substr(3));
+        if (bad != std::string_view::npos)
+            fail_input(invalid_at(bytes, bad + 3, path) + ", although it starts with a UTF-8 byte order mark");
+        bytes.erase(0, 3);
+        return {std::move(bytes), "UTF-8 (BOM)", ""};
+    }
+    // UTF-32 first: its little-endian mark starts like UTF-16's.
+    if (bytes.rfind(std::string("\xFF\xFE\0\0", 4), 0) == 0)
+        return decode_with(bytes, "UTF-32LE", path, path + ": read as UTF-32LE (byte order mark)");
+    if (bytes.rfind(std::string("\0\0\xFE\xFF", 4), 0) == 0)
+        return decode_with(bytes, "UTF-32BE", path, path + ": read as UTF-32BE (byte order mark)");
+    if (bytes.rfind("\xFF\xFE", 0) == 0) return decode_with(bytes, "UTF-16LE", path, path + ": read as UTF-16LE (byte order mark)");
+    if (bytes.rfind("\xFE\xFF", 0) == 0) return decode_with(bytes, "UTF-16BE", path, path + ": read as UTF-16BE (byte order mark)");
+    if (std::optional<std::string> utf16 = bomless_utf16(bytes))
+        return decode_with(bytes, *utf16, path, path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
+    std::size_t bad = first_invalid_utf8(bytes);
+    if (bad == std::string::npos) return {std::move(bytes), "UTF-8", ""};
+    std::optional<std::string> gb = plausible_gbk(bytes) ? to_utf8(bytes, "GB18030") : std::nullopt;
+    if (gb && has_cjk(*gb))
+        return {std::move(*gb), "GB18030",
+                path + ": not UTF-8; decoded as GB18030 (GBK), as Excel saves \"CSV\" on Chinese Windows "
+                       "(save as \"CSV UTF-8\" to avoid the guess)"};
+    fail_input(invalid_at(bytes, bad, path) + ", nor plausibly GB18030 (GBK); is it Big5, Shift-JIS or Latin-1? "
+                                             "Save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -t UTF-8");
+}
+
 }  // namespace
+
+/// GBK text as people write it in tables is mostly the 3,755 common characters of GB2312 level 1
+/// (lead byte 0xB0..0xD7, trail 0xA1..0xFE). Big5, Shift-JIS or Latin-1 read as GB18030 also "decode",
+/// but into rare characters: the share of level-1 pairs tells them apart.
+bool plausible_gbk(std::string_view bytes) {
+    std::size_t pairs = 0, common = 0;
+    for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
+        auto lead = static_cast<unsigned char>(bytes[i]), trail = static_cast<unsigned char>(bytes[i + 1]);
+        if (lead < 0x81) continue;
+        ++pairs;
+        common += lead >= 0xB0 && lead <= 0xD7 && trail >= 0xA1 && trail <= 0xFE;
+        ++i;
+    }
+    return pairs > 0 && common * 2 >= pairs;
+}
 
 std::optional<std::string> to_utf8(std::string_view bytes, const std::string& encoding) {
     Iconv conv(encoding);
@@ -83,25 +126,18 @@ bool has_cjk(std::string_view utf8) {
     return false;
 }
 
-DecodedText decode_text_file(const std::string& bytes, const std::string& path) {
-    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
-        std::size_t bad = first_invalid_utf8(std::string_view(bytes).substr(3));
-        if (bad != std::string_view::npos) fail_input(invalid_at(bytes, bad + 3, path) + ", although it starts with a UTF-8 byte order mark");
-        return {bytes.substr(3), "UTF-8 (BOM)", ""};
+DecodedText decode_text_file(std::string bytes, const std::string& path) {
+    DecodedText out = decode_bytes(std::move(bytes), path);
+    // A NUL is not text in any of these encodings' files: a binary file, or UTF-32 without a BOM.
+    std::size_t nul = out.text.find('\0');
+    if (nul != std::string::npos) {
+        std::size_t line = 1 + static_cast<std::size_t>(std::count(out.text.begin(), out.text.begin() + nul, '\n'));
+        std::size_t start = out.text.rfind('\n', nul == 0 ? 0 : nul - 1);
+        std::size_t column = nul - (start == std::string::npos || nul == 0 ? 0 : start + 1) + 1;
+        fail_input(path + ":" + std::to_string(line) + ": a NUL byte (\\0) at column " + std::to_string(column) +
+                   "; a text file has none (is it binary, or UTF-32?)");
     }
-    if (bytes.rfind("\xFF\xFE", 0) == 0) return decode_with(bytes, "UTF-16LE", path, path + ": read as UTF-16LE (byte order mark)");
-    if (bytes.rfind("\xFE\xFF", 0) == 0) return decode_with(bytes, "UTF-16BE", path, path + ": read as UTF-16BE (byte order mark)");
-    if (std::optional<std::string> utf16 = bomless_utf16(bytes))
-        return decode_with(bytes, *utf16, path, path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
-    std::size_t bad = first_invalid_utf8(bytes);
-    if (bad == std::string::npos) return {bytes, "UTF-8", ""};
-    std::optional<std::string> gb = to_utf8(bytes, "GB18030");
-    if (gb && has_cjk(*gb))
-        return {std::move(*gb), "GB18030",
-                path + ": not UTF-8; decoded as GB18030 (GBK), as Excel saves \"CSV\" on Chinese Windows "
-                       "(save as \"CSV UTF-8\" to avoid the guess)"};
-    fail_input(invalid_at(bytes, bad, path) + ", nor GB18030 (GBK); save it as UTF-8 (in Excel: \"CSV UTF-8\") or "
-                                             "convert it with iconv -t UTF-8");
+    return out;
 }
 
 }  // namespace atlas

@@ -21,10 +21,16 @@ struct DecodedText {
     std::string note;
 };
 
-/// Decodes a whole text file's bytes. `path` names it in the note and in errors.
-/// Throws AtlasError(Input) "PATH:LINE: not UTF-8 (byte 0xB1 at column 3), nor GB18030; save it as UTF-8"
-/// when no encoding fits.
-DecodedText decode_text_file(const std::string& bytes, const std::string& path);
+/// Decodes a whole text file's bytes (taken by value: a large file is moved, not copied). `path` names
+/// it in the note and in errors. UTF-32 and UTF-16 are recognised by their byte order marks (UTF-16 also
+/// without one); GB18030 is accepted only when most of its characters are common (GB2312 level 1), so
+/// Big5, Shift-JIS and Latin-1 are refused rather than read as nonsense.
+/// Throws AtlasError(Input) "PATH:LINE: not UTF-8 (byte 0xB1 at column 3), nor plausibly GB18030 ..."
+/// when no encoding fits, and "PATH:LINE: a NUL byte (\0) at column C" for a NUL in the text.
+DecodedText decode_text_file(std::string bytes, const std::string& path);
+
+/// True when bytes that are not UTF-8 look like GBK text: most double-byte pairs are GB2312 level 1.
+bool plausible_gbk(std::string_view bytes);
 
 /// The bytes converted from `encoding` (an iconv name: "GB18030", "CP1252", "UTF-16LE", ...) to UTF-8;
 /// nothing when iconv does not know the encoding or the bytes are not valid in it.

@@ -62,7 +62,7 @@ std::string escape_controls(std::string_view text) {
     return out;
 }
 
-std::string quoted(std::string_view value, std::size_t max_chars) {
+std::string quote_value(std::string_view value, std::size_t max_chars) {
     std::string out = "'";
     std::size_t i = 0, chars = 0;
     for (; i < value.size() && chars < max_chars; ++chars) i += append_escaped(out, value, i, false);

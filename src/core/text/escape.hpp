@@ -18,7 +18,7 @@ inline constexpr std::size_t kQuotedChars = 80;
 std::string escape_controls(std::string_view text);
 
 /// `'value'` escaped as above and cut after `max_chars` characters ("'abc...' (12,345 bytes)").
-std::string quoted(std::string_view value, std::size_t max_chars = kQuotedChars);
+std::string quote_value(std::string_view value, std::size_t max_chars = kQuotedChars);
 
 /// A message made safe to print: controls other than line breaks escaped, each line cut at
 /// `max_line_bytes` (on a character boundary), at most `max_lines` lines ("... N more lines").

@@ -141,7 +141,8 @@ TEST_CASE("User data: file-level errors", "[user_data]") {
     CHECK_THAT(error_of(tmp.path("missing.csv")), Catch::Contains(tmp.path("missing.csv")));
 
     const std::string labels = write_file(tmp, "labels.csv", "code,name\n110000,Beijing\n");
-    CHECK_THAT(error_of(labels), Catch::Contains(labels + ": no numeric column besides the key column 'code' (2 columns: code, name)"));
+    CHECK_THAT(error_of(labels), Catch::Contains(labels + ": no numeric column besides the key column 'code' (comma-separated, as the header suggests; "
+                                                      "--data-separator picks another) (2 columns: code, name)"));
 
     const std::string plain = write_file(tmp, "plain.csv", "code,value\n110000,1\n");
     CHECK_THAT(error_of(plain, "adcode"), Catch::Contains(plain + ": no key column 'adcode' (2 columns: code, value)"));

@@ -16,10 +16,10 @@ TEST_CASE("values in messages: controls and invalid bytes escaped, cut after 80 
     CHECK(escape_controls("\xc2\x85") == "\\u0085");    // C1 control NEL
     CHECK(escape_controls("\xff\xfe") == "\\xff\\xfe");  // not UTF-8
     CHECK(escape_controls("北京 Beijing") == "北京 Beijing");
-    CHECK(quoted("abc") == "'abc'");
+    CHECK(quote_value("abc") == "'abc'");
     std::string long_value(1000, 'x');
-    CHECK(quoted(long_value) == "'" + std::string(80, 'x') + "...' (1,000 bytes)");
-    CHECK(quoted("北京北京", 2) == "'北京...' (12 bytes)");
+    CHECK(quote_value(long_value) == "'" + std::string(80, 'x') + "...' (1,000 bytes)");
+    CHECK(quote_value("北京北京", 2) == "'北京...' (12 bytes)");
     CHECK(with_separators(1234567) == "1,234,567");
 }
 
@@ -50,7 +50,12 @@ TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK(gbk.text == "北京,1\n");
     CHECK(gbk.encoding == "GB18030");
     CHECK_THROWS_WITH(decode_text_file("ok\nbad \xff here\n", "a.csv"),
-                      Contains("a.csv:2: not UTF-8 (byte 0xFF at column 5), nor GB18030"));
+                      Contains("a.csv:2: not UTF-8 (byte 0xFF at column 5), nor plausibly GB18030"));
+    CHECK_THROWS_WITH(decode_text_file(std::string("co\0de,v\n", 8), "a.csv"), Contains("a.csv:1: a NUL byte (\\0) at column 3"));
+    // Big5 北京 (A5 5F A8 CA) read as GBK would be rare characters: refused, not garbled.
+    CHECK_THROWS_WITH(decode_text_file("\xA5\x5F\xA8\xCA,1\n\xA5\x5F\xA8\xCA,2\n", "big5.csv"), Contains("is it Big5"));
+    DecodedText utf32 = decode_text_file(std::string("\xFF\xFE\0\0c\0\0\0\n\0\0\0", 12), "a.csv");
+    CHECK(utf32.text == "c\n");
 }
 
 TEST_CASE("BD-09 and GCJ-02 round trips stay within a few centimetres", "[text][datum]") {

@@ -1,6 +1,5 @@
 // clusteratlas: the plan's regions and industries on a map. Subcommands are in src/cli/.
 #include <CLI/CLI.hpp>
-
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -21,10 +20,14 @@ constexpr const char* kExitCodes =
 
 int exit_code(atlas::ErrorKind kind) {
     switch (kind) {
-        case atlas::ErrorKind::Usage: return 2;
-        case atlas::ErrorKind::Input: return 3;
-        case atlas::ErrorKind::Output: return 4;
-        case atlas::ErrorKind::NotFound: return 5;
+        case atlas::ErrorKind::Usage:
+            return 2;
+        case atlas::ErrorKind::Input:
+            return 3;
+        case atlas::ErrorKind::Output:
+            return 4;
+        case atlas::ErrorKind::NotFound:
+            return 5;
     }
     return 1;
 }

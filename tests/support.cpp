@@ -1,9 +1,8 @@
 #include "support.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -60,7 +59,8 @@ const std::string& plan_text() {
     // Not in the repository: the path comes from the environment (tests/plan_text.sh).
     static const std::string text = [] {
         const char* path = std::getenv("ATLAS_PLAN_TEXT");
-        if (path == nullptr || *path == '\0') FAIL("ATLAS_PLAN_TEXT is not set: run the [plan-text] tests through CTest");
+        if (path == nullptr || *path == '\0')
+            FAIL("ATLAS_PLAN_TEXT is not set: run the [plan-text] tests through CTest");
         std::string t = read_text(path);
         if (t.empty()) FAIL("ATLAS_PLAN_TEXT names an empty or missing file: " << path);
         return t;

@@ -23,13 +23,13 @@ const std::string& plan_text();
 
 /// A fresh empty folder under the system temp dir, removed at exit of the object.
 class TempFolder {
-public:
+  public:
     TempFolder();
     ~TempFolder();
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     const std::string& dir() const { return dir_; }
 
-private:
+  private:
     std::string dir_;
 };
 

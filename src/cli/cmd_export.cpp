@@ -1,17 +1,17 @@
 // `clusteratlas export`: any layer to any GDAL vector format, atomically.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
-#include "io/postgis.hpp"
 #include "io/export.hpp"
 #include "io/interrupt.hpp"
 #include "io/output_file.hpp"
+#include "io/postgis.hpp"
 
 namespace atlas::cli {
 
@@ -82,8 +82,8 @@ void register_export(CLI::App& app, Context& ctx) {
                     "GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV or PostgreSQL "
                     "(default: from the extension, PostgreSQL for PG:, else GeoJSON)");
     cmd->add_option("--table", args->table, "Name of the layer's table in the output (PostGIS: schema.table)");
-    args->precision_option =
-        cmd->add_option("--precision", args->precision, "Decimals of lon/lat, 0 to 15 (default 6 for GeoJSON, full otherwise)");
+    args->precision_option = cmd->add_option("--precision", args->precision,
+                                             "Decimals of lon/lat, 0 to 15 (default 6 for GeoJSON, full otherwise)");
     cmd->add_option("--simplify", args->simplify_m, "Simplify borders (metres), keeping shared borders shared");
     cmd->add_option("-o,--output", args->output,
                     "File to write, - for GeoJSON on stdout, or \"PG:host=... dbname=... user=...\" for PostGIS tables")

@@ -1,15 +1,14 @@
 // `clusteratlas info`: data sources, layer counts, extent, datum and projection.
 #include <CLI/CLI.hpp>
-
 #include <iomanip>
 #include <iostream>
 
 #include "commands.hpp"
 #include "context.hpp"
-#include "geo/projection.hpp"
-#include "text/escape.hpp"
 #include "geo/datum.hpp"
+#include "geo/projection.hpp"
 #include "io/postgis.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -35,8 +34,10 @@ void run_info(Context& ctx) {
     Bounds b = extent_of(provinces);
     std::ostream& out = std::cout;
     out << std::fixed << std::setprecision(4);
-    out << "geodata:      " << (is_pg_connection(ctx.geodata_source()) ? describe_connection(ctx.geodata_source())
-                                                                   : escape_controls(ctx.geodata_source())) << '\n';
+    out << "geodata:      "
+        << (is_pg_connection(ctx.geodata_source()) ? describe_connection(ctx.geodata_source())
+                                                   : escape_controls(ctx.geodata_source()))
+        << '\n';
     out << "provinces:    " << provinces.regions.size() << " features (layer '" << provinces.layer << "'), "
         << std::setprecision(0) << total_area(provinces) << " km2\n";
     out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "
@@ -46,7 +47,8 @@ void run_info(Context& ctx) {
     if (ctx.data.geodata.empty())
         out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see geodata/SOURCES.md\n";
     else if (ctx.data.datum == "wgs84")
-        out << "datum:        WGS84 lon/lat (EPSG:4326), as --geodata gives it (--datum gcj02|bd09 converts otherwise)\n";
+        out << "datum:        WGS84 lon/lat (EPSG:4326), as --geodata gives it (--datum gcj02|bd09 converts "
+               "otherwise)\n";
     else
         out << "datum:        WGS84 lon/lat (EPSG:4326), converted from " << to_string(parse_datum(ctx.data.datum))
             << " (--datum) with the transform that built the bundled data\n";

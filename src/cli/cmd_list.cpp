@@ -1,12 +1,11 @@
 // `clusteratlas list provinces|prefectures|regions|industries`: one row each.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
+#include "analysis/coverage.hpp"
 #include "commands.hpp"
 #include "context.hpp"
-#include "analysis/coverage.hpp"
 #include "error.hpp"
 #include "text/escape.hpp"
 
@@ -27,8 +26,8 @@ Table unit_table(const RegionLayer& layer, bool with_province, const std::string
         if (!province_filter.empty() && r.parent_code != province_filter) continue;
         std::vector<std::string> row{r.code};
         if (with_province) row.push_back(r.parent_code);
-        row.insert(row.end(), {r.name_zh, r.name_en, fixed(r.area_km2, 1), fixed(r.label.lon, 5),
-                               fixed(r.label.lat, 5)});
+        row.insert(row.end(),
+                   {r.name_zh, r.name_en, fixed(r.area_km2, 1), fixed(r.label.lon, 5), fixed(r.label.lat, 5)});
         t.rows.push_back(std::move(row));
     }
     return t;
@@ -107,8 +106,8 @@ void run_list(Context& ctx, const ListArgs& args) {
     } else if (args.what == "industries") {
         print_table(std::cout, industry_table(ctx), format, !ctx.keep_formulas);
     } else {
-        throw AtlasError(ErrorKind::Usage,
-                         "cannot list " + quote_value(args.what) + " (use provinces, prefectures, regions or industries)");
+        throw AtlasError(ErrorKind::Usage, "cannot list " + quote_value(args.what) +
+                                               " (use provinces, prefectures, regions or industries)");
     }
 }
 

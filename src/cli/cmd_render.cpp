@@ -1,15 +1,14 @@
 // `clusteratlas render -o map.png`: the map drawn headless (EGL) into a PNG.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
-#include "io/interrupt.hpp"
-#include "headless.hpp"
 #include "figure_draw.hpp"
+#include "headless.hpp"
+#include "io/interrupt.hpp"
 #include "option_values.hpp"
 #include "scene/figure.hpp"
 #include "session_options.hpp"
@@ -71,7 +70,8 @@ void register_render(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("render", "Draw the map headless into a PNG");
     cmd->add_option("-o,--output", args->output, "PNG to write")->required();
     args->size_option = cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
-    cmd->add_option("--layers", args->layers, "Comma list of provinces, prefectures, regions, hubs, labels (default all)");
+    cmd->add_option("--layers", args->layers,
+                    "Comma list of provinces, prefectures, regions, hubs, labels (default all)");
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);

@@ -1,8 +1,7 @@
 // `clusteratlas show REGION`: members, hubs, industries, area, the plan's sentence, provenance.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "context.hpp"
@@ -69,7 +68,8 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
 Table member_table(const PlanRegion& r) {
     Table t;
     for (const char* c : {"code", "name_zh", "name_en", "partial", "note"}) t.add_column(c);
-    for (const Member& m : r.members) t.rows.push_back({m.code, m.name_zh, m.name_en, m.partial ? "yes" : "no", m.note});
+    for (const Member& m : r.members)
+        t.rows.push_back({m.code, m.name_zh, m.name_en, m.partial ? "yes" : "no", m.note});
     return t;
 }
 
@@ -91,7 +91,8 @@ nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s) {
     j["partial_area_km2"] = s.partial_area_km2;
     j["provinces"] = s.provinces;
     j["members"] = nlohmann::ordered_json::array();
-    for (const Member& m : r.members) j["members"].push_back({{"code", m.code}, {"name_en", m.name_en}, {"partial", m.partial}});
+    for (const Member& m : r.members)
+        j["members"].push_back({{"code", m.code}, {"name_en", m.name_en}, {"partial", m.partial}});
     j["extent"] = {{"confidence", r.extent.provisional ? "provisional" : "confirmed"},
                    {"source_plan", r.extent.source_plan},
                    {"caveat", r.extent.caveat},
@@ -111,9 +112,12 @@ void register_show(CLI::App& app, Context& ctx) {
         Format format = ctx.output_format();
         const PlanRegion& r = ctx.region(*name);
         const RegionShape& s = ctx.shape(r);
-        if (format == Format::Table) print_report(ctx, r, s);
-        else if (format == Format::Csv) print_table(std::cout, member_table(r), format, !ctx.keep_formulas);
-        else std::cout << region_json(r, s).dump(2) << '\n';
+        if (format == Format::Table)
+            print_report(ctx, r, s);
+        else if (format == Format::Csv)
+            print_table(std::cout, member_table(r), format, !ctx.keep_formulas);
+        else
+            std::cout << region_json(r, s).dump(2) << '\n';
     });
 }
 

@@ -1,17 +1,15 @@
 // `clusteratlas view` (also what `clusteratlas` alone runs): the interactive viewer.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
-
 #include <sstream>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
-#include "text/escape.hpp"
 #include "option_values.hpp"
 #include "scene/figure.hpp"
 #include "session_options.hpp"
+#include "text/escape.hpp"
 #include "viewer_app.hpp"
 
 namespace atlas::cli {
@@ -39,7 +37,8 @@ void run_view(Context& ctx, ViewArgs& args) {
         std::istringstream v(args.view);
         if (!(v >> s.centre.lon >> c1 >> s.centre.lat >> c2 >> s.metres_per_pixel) || c1 != ',' || c2 != ',' ||
             s.metres_per_pixel <= 0)
-            throw AtlasError(ErrorKind::Usage, "bad --view " + quote_value(args.view) + " (use LON,LAT,METRES_PER_PIXEL)");
+            throw AtlasError(ErrorKind::Usage,
+                             "bad --view " + quote_value(args.view) + " (use LON,LAT,METRES_PER_PIXEL)");
         s.has_camera = true;
     }
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
@@ -67,9 +66,11 @@ void register_view(CLI::App& app, Context& ctx) {
     cmd->add_flag("--redraw-every-frame", args->options.redraw_every_frame,
                   "Draw the whole map every frame instead of reusing it (benchmarks)");
     cmd->add_option("--bench-pan", args->options.bench_pan_px, "Pan this many pixels every frame (benchmarks)");
-    cmd->add_option("--soak-seed", args->options.soak_seed,
-                    "Random pan, zoom, hover, select and toggles every frame from this seed (soak runs; with --frames)");
-    cmd->add_option("--soak-log", args->options.soak_log, "Write 'frame resident_kB' every 100 frames here (soak runs)");
+    cmd->add_option(
+        "--soak-seed", args->options.soak_seed,
+        "Random pan, zoom, hover, select and toggles every frame from this seed (soak runs; with --frames)");
+    cmd->add_option("--soak-log", args->options.soak_log,
+                    "Write 'frame resident_kB' every 100 frames here (soak runs)");
     cmd->callback([&ctx, args] { run_view(ctx, *args); });
 }
 

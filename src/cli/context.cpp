@@ -1,7 +1,6 @@
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "error.hpp"
@@ -24,12 +23,14 @@ void Context::add_data_options(CLI::App& app) {
                    "Field of a prefecture holding its province code (optional: else derived from the code)")
         ->capture_default_str();
     app.add_option("--plan", data.plan, "Plan file (default: the bundled geodata/plan.json)");
-    projection_options_.push_back(app.add_option("--projection", data.projection,
-                   "Map projection: albers (China Albers equal-area), mercator, platecarree, an EPSG code "
-                   "or a PROJ string")
-        ->capture_default_str());
-    app.add_option("--datum", data.datum,
-                   "Datum of the lon/lat in --geodata: wgs84, gcj02 (AMap, Tencent) or bd09 (Baidu); converted to WGS84")
+    projection_options_.push_back(
+        app.add_option("--projection", data.projection,
+                       "Map projection: albers (China Albers equal-area), mercator, platecarree, an EPSG code "
+                       "or a PROJ string")
+            ->capture_default_str());
+    app.add_option(
+           "--datum", data.datum,
+           "Datum of the lon/lat in --geodata: wgs84, gcj02 (AMap, Tencent) or bd09 (Baidu); converted to WGS84")
         ->capture_default_str();
 }
 
@@ -52,8 +53,9 @@ DocumentSources Context::sources() const {
     std::string source = geodata_source();
     Datum datum = parse_datum(data.datum);
     if (data.geodata.empty() && datum != Datum::Wgs84)
-        throw AtlasError(ErrorKind::Usage, "--datum describes --geodata; the bundled data is WGS84 already (converted "
-                                           "from GCJ-02 when it was built)");
+        throw AtlasError(ErrorKind::Usage,
+                         "--datum describes --geodata; the bundled data is WGS84 already (converted "
+                         "from GCJ-02 when it was built)");
     return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, "", datum},
             {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field,
              datum},

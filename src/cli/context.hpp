@@ -11,7 +11,7 @@
 namespace CLI {
 class App;
 class Option;
-}
+}  // namespace CLI
 
 namespace atlas::cli {
 
@@ -29,7 +29,7 @@ struct DataOptions {
 };
 
 class Context {
-public:
+  public:
     DataOptions data;
     std::string format = "table";
     bool keep_formulas = false;  ///< --keep-formulas: CSV text cells written as they are
@@ -62,7 +62,7 @@ public:
     /// or it cannot show China); its caveat, if any, goes to stderr as a warning.
     void check_projection(const std::string& name) const;
 
-private:
+  private:
     template <typename T>
     const T& loaded(const T& value) {
         print_new_warnings();

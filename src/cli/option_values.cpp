@@ -15,7 +15,8 @@ void parse_size(const std::string& size, int& width, int& height) {
 }
 
 bool parse_english(const std::string& lang) {
-    if (lang != "en" && lang != "zh") throw AtlasError(ErrorKind::Usage, "bad --lang " + quote_value(lang) + " (use en or zh)");
+    if (lang != "en" && lang != "zh")
+        throw AtlasError(ErrorKind::Usage, "bad --lang " + quote_value(lang) + " (use en or zh)");
     return lang == "en";
 }
 

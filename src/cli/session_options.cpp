@@ -1,22 +1,23 @@
 #include "session_options.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <iostream>
 
 #include "analysis/classify.hpp"
 #include "error.hpp"
-#include "text/escape.hpp"
 #include "scene/figure.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
 void add_figure_options(CLI::App* cmd, FigureArgs& args) {
-    cmd->add_option("--session", args.session, "Session file saved by the viewer (camera, layers, filters, choropleth)");
+    cmd->add_option("--session", args.session,
+                    "Session file saved by the viewer (camera, layers, filters, choropleth)");
     cmd->add_option("--industry", args.industries,
                     "Industry (id or name): its regions highlighted; repeat for a count choropleth of several");
-    cmd->add_option("--compare", args.compare, "Region to compare (repeat: 2 to 4); only these are drawn, overlap hatched");
+    cmd->add_option("--compare", args.compare,
+                    "Region to compare (repeat: 2 to 4); only these are drawn, overlap hatched");
     cmd->add_option("--choropleth", args.choropleth, "none, province-coverage or data");
     cmd->add_option("--data", args.data, "CSV keyed by province or prefecture code, drawn as a classed choropleth");
     cmd->add_option("--data-key", args.data_key, "Key column of --data (default: code, adcode, ... or the first)");
@@ -42,7 +43,8 @@ void apply_data_options(const FigureArgs& a, Session& s) {
     if (!a.data_key.empty()) s.data.key_column = a.data_key;
     if (!a.data_separator.empty()) {
         if (a.data_separator != "," && a.data_separator != ";" && a.data_separator != "tab" && a.data_separator != "\t")
-            throw AtlasError(ErrorKind::Usage, "--data-separator must be \",\", \";\" or tab, not " + quote_value(a.data_separator, 20));
+            throw AtlasError(ErrorKind::Usage,
+                             "--data-separator must be \",\", \";\" or tab, not " + quote_value(a.data_separator, 20));
         s.data.separator = a.data_separator == "\t" ? "tab" : a.data_separator;
     }
     if (!a.column.empty()) s.data.column = a.column;

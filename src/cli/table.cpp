@@ -1,13 +1,12 @@
 #include "table.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "error.hpp"
-#include "text/escape.hpp"
 #include "io/csv.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -69,8 +68,10 @@ void print_text(std::ostream& out, const Table& t) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             std::string pad(widths[c] - display_width(row[c]), ' ');
             bool last = c + 1 == row.size();
-            if (t.numeric[c]) out << pad << row[c];
-            else out << row[c] << (last ? "" : pad);
+            if (t.numeric[c])
+                out << pad << row[c];
+            else
+                out << row[c] << (last ? "" : pad);
             if (!last) out << "  ";
         }
         out << '\n';
@@ -99,9 +100,12 @@ void print_json(std::ostream& out, const Table& t) {
     for (const auto& row : t.rows) {
         nlohmann::ordered_json object;
         for (std::size_t c = 0; c < row.size(); ++c) {
-            if (t.list[c]) object[t.headers[c]] = split_list(row[c]);
-            else if (t.numeric[c] && !row[c].empty()) object[t.headers[c]] = nlohmann::ordered_json::parse(row[c]);
-            else object[t.headers[c]] = row[c];
+            if (t.list[c])
+                object[t.headers[c]] = split_list(row[c]);
+            else if (t.numeric[c] && !row[c].empty())
+                object[t.headers[c]] = nlohmann::ordered_json::parse(row[c]);
+            else
+                object[t.headers[c]] = row[c];
         }
         array.push_back(object);
     }
@@ -112,9 +116,15 @@ void print_json(std::ostream& out, const Table& t) {
 
 void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas) {
     switch (format) {
-        case Format::Table: print_text(out, table); break;
-        case Format::Csv: print_csv(out, table, neutralise_formulas); break;
-        case Format::Json: print_json(out, table); break;
+        case Format::Table:
+            print_text(out, table);
+            break;
+        case Format::Csv:
+            print_csv(out, table, neutralise_formulas);
+            break;
+        case Format::Json:
+            print_json(out, table);
+            break;
     }
 }
 

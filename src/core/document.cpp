@@ -53,8 +53,7 @@ RegionShape Document::build_shape(const PlanRegion& region) {
 
 const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
-    if (it == shapes_.end())
-        it = shapes_.emplace(region.id, build_shape(region)).first;
+    if (it == shapes_.end()) it = shapes_.emplace(region.id, build_shape(region)).first;
     return it->second;
 }
 

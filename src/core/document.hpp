@@ -24,7 +24,7 @@ struct DocumentSources {
 DocumentSources bundled_sources();
 
 class Document {
-public:
+  public:
     explicit Document(DocumentSources sources) : sources_(std::move(sources)) {}
 
     const DocumentSources& sources() const { return sources_; }
@@ -45,7 +45,7 @@ public:
     /// Warnings gathered while loading (repaired geometries, assumed CRS).
     const std::vector<std::string>& warnings() const { return warnings_; }
 
-private:
+  private:
     RegionShape build_shape(const PlanRegion& region);
 
     DocumentSources sources_;

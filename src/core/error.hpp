@@ -16,13 +16,14 @@ enum class ErrorKind {
 };
 
 class AtlasError : public std::runtime_error {
-public:
-    AtlasError(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind), message_(message) {}
+  public:
+    AtlasError(ErrorKind kind, const std::string& message)
+        : std::runtime_error(message), kind_(kind), message_(message) {}
     ErrorKind kind() const { return kind_; }
     /// The whole message, NUL bytes included (what() stops at the first).
     const std::string& message() const { return message_; }
 
-private:
+  private:
     ErrorKind kind_;
     std::string message_;
 };

@@ -1,19 +1,18 @@
 #include "figure_draw.hpp"
 
-#include <cstdio>
-
 #include <epoxy/gl.h>
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
+#include "error.hpp"
 #include "headless.hpp"
+#include "io/output_file.hpp"
 #include "legend_draw.hpp"
 #include "matrix_draw.hpp"
-#include "error.hpp"
-#include "text/escape.hpp"
-#include "io/output_file.hpp"
 #include "offscreen.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::render {
 
@@ -52,7 +51,7 @@ void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bo
 }
 
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                               bool force) {
+                                bool force) {
     if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
         throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
     check_target(output, force, "PNG");
@@ -80,7 +79,8 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
         std::snprintf(view, sizeof view, "centre lon %.4f, lat %.4f, %.4g m per pixel", session.centre.lon,
                       session.centre.lat, session.metres_per_pixel);
         throw AtlasError(ErrorKind::Input, std::string("nothing to draw: the view (") + view +
-                                               ") shows no part of China under projection " + quote_value(session.projection));
+                                               ") shows no part of China under projection " +
+                                               quote_value(session.projection));
     }
     OffscreenContext context;
     MapRenderer renderer;

@@ -33,6 +33,6 @@ void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bo
 /// matrix. Needs the session checked (check_session) and its data loaded. Returns GL_RENDERER and
 /// the camera (for a matrix: the default camera).
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                               bool force);
+                                bool force);
 
 }  // namespace atlas::render

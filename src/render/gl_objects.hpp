@@ -8,7 +8,7 @@
 namespace atlas::render {
 
 class Buffer {
-public:
+  public:
     Buffer() { glGenBuffers(1, &id_); }
     ~Buffer() { glDeleteBuffers(1, &id_); }
     Buffer(const Buffer&) = delete;
@@ -17,24 +17,24 @@ public:
     /// Replaces the contents (GL_STATIC_DRAW).
     void upload(const void* data, std::size_t bytes);
 
-private:
+  private:
     GLuint id_ = 0;
 };
 
 class VertexArray {
-public:
+  public:
     VertexArray() { glGenVertexArrays(1, &id_); }
     ~VertexArray() { glDeleteVertexArrays(1, &id_); }
     VertexArray(const VertexArray&) = delete;
     VertexArray& operator=(const VertexArray&) = delete;
     GLuint id() const { return id_; }
 
-private:
+  private:
     GLuint id_ = 0;
 };
 
 class Program {
-public:
+  public:
     /// Compiles and links; throws std::runtime_error with the GL log naming `name` on failure.
     Program(const char* name, const char* vertex_source, const char* fragment_source);
     ~Program() { glDeleteProgram(id_); }
@@ -43,7 +43,7 @@ public:
     void use() const { glUseProgram(id_); }
     GLint uniform(const char* name) const { return glGetUniformLocation(id_, name); }
 
-private:
+  private:
     GLuint id_ = 0;
 };
 

@@ -31,9 +31,10 @@ bool wants(const RenderRequest& r, const char* layer) {
 
 MapStyle style_for(Document& doc, const RenderRequest& request) {
     for (const std::string& layer : request.layers)
-        if (layer != "provinces" && layer != "prefectures" && layer != "regions" && layer != "hubs" && layer != "labels")
-            throw AtlasError(ErrorKind::Usage, "unknown layer '" + layer +
-                                                   "' (use provinces, prefectures, regions, hubs, labels)");
+        if (layer != "provinces" && layer != "prefectures" && layer != "regions" && layer != "hubs" &&
+            layer != "labels")
+            throw AtlasError(ErrorKind::Usage,
+                             "unknown layer '" + layer + "' (use provinces, prefectures, regions, hubs, labels)");
     MapStyle style;
     style.show_provinces = wants(request, "provinces");
     style.show_prefectures = wants(request, "prefectures");

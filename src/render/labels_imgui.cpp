@@ -35,9 +35,11 @@ std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const Label
                                      const MapStyle& style, float pixels_per_point) {
     auto measure = [&](const std::string& text) {
         ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str());
-        return std::make_pair(static_cast<double>(size.x * pixels_per_point), static_cast<double>(size.y * pixels_per_point));
+        return std::make_pair(static_cast<double>(size.x * pixels_per_point),
+                              static_cast<double>(size.y * pixels_per_point));
     };
-    std::vector<PlacedLabel> placed = place_labels(source.candidates(camera, style, measure), camera.width, camera.height);
+    std::vector<PlacedLabel> placed =
+        place_labels(source.candidates(camera, style, measure), camera.width, camera.height);
     for (const PlacedLabel& p : placed) {
         const LabelCandidate& l = p.label;
         ImVec2 at(static_cast<float>((l.x - l.width / 2) / pixels_per_point),

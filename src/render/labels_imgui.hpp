@@ -30,7 +30,7 @@ ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px);
 
 /// An ImGui context of its own for drawing labels into the current (offscreen) framebuffer.
 class HeadlessLabels {
-public:
+  public:
     HeadlessLabels(const std::vector<std::string>& texts, float size_px);
     ~HeadlessLabels();
     HeadlessLabels(const HeadlessLabels&) = delete;
@@ -40,7 +40,7 @@ public:
     /// background draw list with the label font, then the list is drawn into the bound framebuffer.
     void paint(int width, int height, const std::function<void(ImDrawList*, ImFont*)>& paint);
 
-private:
+  private:
     void* context_ = nullptr;
     ImFont* font_ = nullptr;
 };

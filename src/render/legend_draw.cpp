@@ -27,7 +27,9 @@ void draw_swatch(ImDrawList* list, const LegendEntry& e, ImVec2 at) {
             list->AddRectFilled(at, end, colour_u32(e.colour));
             list->AddRect(at, end, edge, 0, 0, e.colour.a < 0.5f ? 1.5f : 1.0f);
             break;
-        case Swatch::Outline: list->AddRect(at, end, edge, 0, 0, 2.5f); break;
+        case Swatch::Outline:
+            list->AddRect(at, end, edge, 0, 0, 2.5f);
+            break;
         case Swatch::Dashed:
             list->AddRectFilled(at, end, colour_u32(e.colour));
             for (float x = at.x; x < end.x; x += 6) {  // dashes along the top and bottom edges

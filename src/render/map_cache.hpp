@@ -12,7 +12,7 @@
 namespace atlas::render {
 
 class MapCache {
-public:
+  public:
     MapCache();
     ~MapCache();
     /// Redraws the map at the camera into the cache (resizing it to the camera's viewport).
@@ -23,7 +23,7 @@ public:
     bool valid() const { return target_ != nullptr; }
     const Camera& camera() const { return cached_; }
 
-private:
+  private:
     std::unique_ptr<OffscreenTarget> target_;
     std::unique_ptr<Program> blit_;
     VertexArray empty_vao_;

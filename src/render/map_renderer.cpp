@@ -135,7 +135,8 @@ void MapRenderer::draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba
     glBindVertexArray(mesh.fill_vao.id());
     std::uint32_t first = mesh.feature_ring_first[feature], count = mesh.feature_ring_count[feature];
     if (count > 0)
-        glMultiDrawArrays(GL_TRIANGLE_FAN, &mesh.ring_first[first], &mesh.ring_count[first], static_cast<GLsizei>(count));
+        glMultiDrawArrays(GL_TRIANGLE_FAN, &mesh.ring_first[first], &mesh.ring_count[first],
+                          static_cast<GLsizei>(count));
     // Pass 2: cover the feature's box where the stencil is set, clearing it as we go.
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
@@ -212,7 +213,9 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
             if (!p.visible || !p.fill) continue;
             draw_fill(*regions_, r, {p.colour.r, p.colour.g, p.colour.b, p.fill_alpha}, 0);
             for (std::uint32_t unit : partial_units_[r])  // partial members: hatched over the fill
-                draw_fill(*prefectures_, unit, {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)}, 7);
+                draw_fill(
+                    *prefectures_, unit,
+                    {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)}, 7);
         }
     for (std::uint32_t unit : style.overlap_prefectures)
         if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, 5);
@@ -223,7 +226,8 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
         for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
             const RegionPaint& p = style.regions[r];
             if (!p.visible) continue;
-            float width = static_cast<int>(r) == style.selected_region ? style.region_line_px * 2 : style.region_line_px;
+            float width =
+                static_cast<int>(r) == style.selected_region ? style.region_line_px * 2 : style.region_line_px;
             draw_lines(*regions_, static_cast<long>(r), p.colour, width, p.dashed ? 14.0f : 0.0f);
         }
     if (style.show_hubs) draw_hubs(style);

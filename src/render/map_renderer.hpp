@@ -15,7 +15,7 @@
 namespace atlas::render {
 
 class MapRenderer {
-public:
+  public:
     /// Compiles the shaders (throws std::runtime_error with the log when one fails).
     MapRenderer();
     ~MapRenderer();
@@ -27,7 +27,7 @@ public:
 
     struct GpuMesh;  ///< one layer's GPU buffers (defined in the .cpp)
 
-private:
+  private:
     void draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch);
     void draw_lines(const GpuMesh& mesh, long feature, const Rgba& colour, float width, float dash);
     void draw_hubs(const MapStyle& style);

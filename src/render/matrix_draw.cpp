@@ -11,7 +11,8 @@ namespace {
 ImU32 u32(const Rgba& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
 
 /// Text reading upwards (rotated a quarter turn anticlockwise) with its baseline start at (x, y).
-void add_vertical_text(ImDrawList* list, ImFont* font, float size, float x, float y, ImU32 colour, const std::string& text) {
+void add_vertical_text(ImDrawList* list, ImFont* font, float size, float x, float y, ImU32 colour,
+                       const std::string& text) {
     int first = list->VtxBuffer.Size;
     list->AddText(font, size, ImVec2(x, y), colour, text.c_str());
     // ImGui draws no rotated text: turn the new vertices about (x, y) instead.
@@ -26,7 +27,8 @@ std::string fit(ImFont* font, float size, std::string text, float width) {
     if (font->CalcTextSizeA(size, 1e9f, 0, text.c_str()).x <= width) return text;
     while (!text.empty() && font->CalcTextSizeA(size, 1e9f, 0, (text + "...").c_str()).x > width) {
         text.pop_back();
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // whole UTF-8 characters
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+            text.pop_back();  // whole UTF-8 characters
     }
     return text + "...";
 }
@@ -40,7 +42,8 @@ void draw_headers(ImDrawList* list, ImFont* font, const MatrixLayout& m, bool en
         std::string name = fit(font, size, english ? ind->name_en : ind->name_zh, m.header_px - 8);
         add_vertical_text(list, font, size, cx + (m.cell_px - size) / 2, y + m.header_px - 4,
                           sector ? IM_COL32(10, 10, 40, 255) : IM_COL32(70, 70, 80, 255), name);
-        if (sector) list->AddLine(ImVec2(cx, y + 20), ImVec2(cx, y + m.height() - m.total_px), IM_COL32(60, 60, 70, 255), 1.5f);
+        if (sector)
+            list->AddLine(ImVec2(cx, y + 20), ImVec2(cx, y + m.height() - m.total_px), IM_COL32(60, 60, 70, 255), 1.5f);
     }
 }
 
@@ -58,8 +61,10 @@ void draw_rows(ImDrawList* list, ImFont* font, const MatrixLayout& m, bool engli
                                 u32(matrix_cell_colour(m.matrix.cells[row][m.columns[c]])));
         }
         std::string total = std::to_string(m.row_explicit[row]);
-        list->AddText(font, size, ImVec2(x + m.row_label_px + m.cell_px * static_cast<float>(m.columns.size()) + 6,
-                                         ry + (m.cell_px - size) / 2), IM_COL32(20, 20, 30, 255), total.c_str());
+        list->AddText(font, size,
+                      ImVec2(x + m.row_label_px + m.cell_px * static_cast<float>(m.columns.size()) + 6,
+                             ry + (m.cell_px - size) / 2),
+                      IM_COL32(20, 20, 30, 255), total.c_str());
     }
 }
 
@@ -77,12 +82,14 @@ void outline_selection(ImDrawList* list, const MatrixLayout& m, float x, float y
     for (std::size_t r = 0; r < m.rows.size(); ++r)
         if (static_cast<long>(m.rows[r]) == row) {
             float ry = y + m.header_px + m.cell_px * static_cast<float>(r);
-            list->AddRect(ImVec2(x, ry), ImVec2(x + m.width() - m.total_px, ry + m.cell_px), IM_COL32(200, 30, 30, 255), 0, 0, 2);
+            list->AddRect(ImVec2(x, ry), ImVec2(x + m.width() - m.total_px, ry + m.cell_px), IM_COL32(200, 30, 30, 255),
+                          0, 0, 2);
         }
     for (std::size_t c = 0; c < m.columns.size(); ++c)
         if (static_cast<long>(m.columns[c]) == column) {
             float cx = x + m.row_label_px + m.cell_px * static_cast<float>(c);
-            list->AddRect(ImVec2(cx, y + 4), ImVec2(cx + m.cell_px, y + m.height() - m.total_px), IM_COL32(200, 30, 30, 255), 0, 0, 2);
+            list->AddRect(ImVec2(cx, y + 4), ImVec2(cx + m.cell_px, y + m.height() - m.total_px),
+                          IM_COL32(200, 30, 30, 255), 0, 0, 2);
         }
 }
 
@@ -90,9 +97,12 @@ void outline_selection(ImDrawList* list, const MatrixLayout& m, float x, float y
 
 Rgba matrix_cell_colour(Coverage coverage) {
     switch (coverage) {
-        case Coverage::Explicit: return ramp_colour(0.8);
-        case Coverage::General: return ramp_colour(0.3);
-        case Coverage::None: break;
+        case Coverage::Explicit:
+            return ramp_colour(0.8);
+        case Coverage::General:
+            return ramp_colour(0.3);
+        case Coverage::None:
+            break;
     }
     return {0.95f, 0.95f, 0.95f, 1};
 }
@@ -100,9 +110,11 @@ Rgba matrix_cell_colour(Coverage coverage) {
 Legend matrix_legend() {
     Legend legend;
     legend.title = "Coverage: regions (section 8) x industries (sections 2-7)";
-    legend.entries = {{matrix_cell_colour(Coverage::Explicit), "named for the region (explicit)", LegendEntry::Swatch::Fill},
-                      {matrix_cell_colour(Coverage::General), "designated for emerging industries in general", LegendEntry::Swatch::Fill},
-                      {matrix_cell_colour(Coverage::None), "not designated", LegendEntry::Swatch::Fill}};
+    legend.entries = {
+        {matrix_cell_colour(Coverage::Explicit), "named for the region (explicit)", LegendEntry::Swatch::Fill},
+        {matrix_cell_colour(Coverage::General), "designated for emerging industries in general",
+         LegendEntry::Swatch::Fill},
+        {matrix_cell_colour(Coverage::None), "not designated", LegendEntry::Swatch::Fill}};
     legend.notes = {"Numbers: industries named per region (right), regions named per industry (bottom)",
                     "A subsector named for a region counts for its sector"};
     return legend;

@@ -42,11 +42,11 @@ OffscreenContext::OffscreenContext() : impl_(std::make_unique<Impl>()) {
     EGLConfig config = nullptr;
     EGLint count = 0;
     eglChooseConfig(impl_->display, config_attributes, &config, 1, &count);
-    const EGLint context_attributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                         EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                         EGL_NONE};
-    impl_->context = eglCreateContext(impl_->display, count > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT,
-                                      context_attributes);
+    const EGLint context_attributes[] = {
+        EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+    impl_->context =
+        eglCreateContext(impl_->display, count > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, context_attributes);
     if (impl_->context == EGL_NO_CONTEXT) throw std::runtime_error("EGL cannot create an OpenGL 3.3 core context");
     if (!eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context))
         throw std::runtime_error("EGL cannot make the context current without a surface");
@@ -114,7 +114,8 @@ std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
     std::vector<std::uint8_t> flipped(pixels.size());  // GL rows run bottom to top
     std::size_t row = static_cast<std::size_t>(width_) * 4;
     for (int y = 0; y < height_; ++y)
-        std::memcpy(&flipped[static_cast<std::size_t>(y) * row], &pixels[static_cast<std::size_t>(height_ - 1 - y) * row], row);
+        std::memcpy(&flipped[static_cast<std::size_t>(y) * row],
+                    &pixels[static_cast<std::size_t>(height_ - 1 - y) * row], row);
     return flipped;
 }
 

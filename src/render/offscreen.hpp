@@ -11,7 +11,7 @@
 namespace atlas::render {
 
 class OffscreenContext {
-public:
+  public:
     /// Creates and makes current an EGL context; throws std::runtime_error saying what failed.
     OffscreenContext();
     ~OffscreenContext();
@@ -20,14 +20,14 @@ public:
     /// GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
     std::string renderer() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
 /// A multisampled colour + stencil target that resolves into RGBA8 pixels.
 class OffscreenTarget {
-public:
+  public:
     OffscreenTarget(int width, int height, int samples = 4);
     ~OffscreenTarget();
     OffscreenTarget(const OffscreenTarget&) = delete;
@@ -42,7 +42,7 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
 
-private:
+  private:
     int width_, height_;
     unsigned msaa_fbo_ = 0, msaa_colour_ = 0, msaa_stencil_ = 0, resolve_fbo_ = 0, resolve_colour_ = 0;
 };

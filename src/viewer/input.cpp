@@ -43,8 +43,10 @@ bool handle_button(ViewerState& state, PointerState& p, const ButtonEvent& e) {
     p.last_x = e.x, p.last_y = e.y;
     if (std::hypot(e.x - p.press_x, e.y - p.press_y) >= 4) return moved;  // the end of a drag, not a click
     double now = glfwGetTime();
-    if (now - p.last_click_time < 0.35) zoom_at(state, e.x, e.y, 2.0);
-    else select_at(state, e.x, e.y);
+    if (now - p.last_click_time < 0.35)
+        zoom_at(state, e.x, e.y, 2.0);
+    else
+        select_at(state, e.x, e.y);
     p.last_click_time = now;
     return true;
 }
@@ -75,24 +77,55 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
     const double step = 80;
     double cx = state.camera.width / 2.0, cy = state.camera.height / 2.0;
     switch (key & ~kKeyShift) {  // Shift only matters to F12 (handled by the app); "+" is Shift+=
-        case GLFW_KEY_LEFT: state.camera.pan_pixels(step, 0); break;
-        case GLFW_KEY_RIGHT: state.camera.pan_pixels(-step, 0); break;
-        case GLFW_KEY_UP: state.camera.pan_pixels(0, step); break;
-        case GLFW_KEY_DOWN: state.camera.pan_pixels(0, -step); break;
+        case GLFW_KEY_LEFT:
+            state.camera.pan_pixels(step, 0);
+            break;
+        case GLFW_KEY_RIGHT:
+            state.camera.pan_pixels(-step, 0);
+            break;
+        case GLFW_KEY_UP:
+            state.camera.pan_pixels(0, step);
+            break;
+        case GLFW_KEY_DOWN:
+            state.camera.pan_pixels(0, -step);
+            break;
         case GLFW_KEY_EQUAL:
-        case GLFW_KEY_KP_ADD: state.camera.zoom_about(cx, cy, 1.5); break;
+        case GLFW_KEY_KP_ADD:
+            state.camera.zoom_about(cx, cy, 1.5);
+            break;
         case GLFW_KEY_MINUS:
-        case GLFW_KEY_KP_SUBTRACT: state.camera.zoom_about(cx, cy, 1 / 1.5); break;
-        case GLFW_KEY_0: state.camera = render::national_view(state.scene, state.camera.width, state.camera.height); break;
-        case GLFW_KEY_L: state.session.english = !state.session.english; break;
-        case GLFW_KEY_H: state.show_help = !state.show_help; break;
-        case GLFW_KEY_C: state.session.show_compare_window = !state.session.show_compare_window; break;
-        case GLFW_KEY_M: state.session.show_matrix_window = !state.session.show_matrix_window; break;
-        case GLFW_KEY_E: state.show_export = !state.show_export; break;
-        case GLFW_KEY_S | kKeyCtrl: state.save_session_requested = true; break;
-        case GLFW_KEY_SLASH: state.focus_search = true; break;
-        case GLFW_KEY_ESCAPE: glfwSetWindowShouldClose(window, 1); break;
-        default: return false;
+        case GLFW_KEY_KP_SUBTRACT:
+            state.camera.zoom_about(cx, cy, 1 / 1.5);
+            break;
+        case GLFW_KEY_0:
+            state.camera = render::national_view(state.scene, state.camera.width, state.camera.height);
+            break;
+        case GLFW_KEY_L:
+            state.session.english = !state.session.english;
+            break;
+        case GLFW_KEY_H:
+            state.show_help = !state.show_help;
+            break;
+        case GLFW_KEY_C:
+            state.session.show_compare_window = !state.session.show_compare_window;
+            break;
+        case GLFW_KEY_M:
+            state.session.show_matrix_window = !state.session.show_matrix_window;
+            break;
+        case GLFW_KEY_E:
+            state.show_export = !state.show_export;
+            break;
+        case GLFW_KEY_S | kKeyCtrl:
+            state.save_session_requested = true;
+            break;
+        case GLFW_KEY_SLASH:
+            state.focus_search = true;
+            break;
+        case GLFW_KEY_ESCAPE:
+            glfwSetWindowShouldClose(window, 1);
+            break;
+        default:
+            return false;
     }
     return true;
 }
@@ -103,8 +136,10 @@ bool handle_input(GLFWwindow* window, ViewerState& state, PointerState& pointer,
                   const std::vector<ButtonEvent>& buttons, const std::vector<int>& keys) {
     ImGuiIO& io = ImGui::GetIO();
     bool changed = false;
-    if (!io.WantCaptureMouse) changed = handle_mouse(window, state, pointer, wheel, buttons);
-    else pointer.dragging = false;
+    if (!io.WantCaptureMouse)
+        changed = handle_mouse(window, state, pointer, wheel, buttons);
+    else
+        pointer.dragging = false;
     if (!io.WantCaptureKeyboard)
         for (int key : keys) changed = handle_key(window, state, key) || changed;
     return changed;

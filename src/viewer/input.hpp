@@ -19,7 +19,7 @@ struct ButtonEvent {
 
 struct PointerState {
     bool dragging = false;
-    double last_x = 0, last_y = 0;   ///< framebuffer pixels
+    double last_x = 0, last_y = 0;  ///< framebuffer pixels
     double press_x = 0, press_y = 0;
     double last_click_time = -1;
 };

@@ -83,8 +83,10 @@ void csv_browser(ViewerState& state, std::string& typed) {
         bool directory = fs::is_directory(p, ec);
         std::string label = p.filename().string() + (directory ? "/" : "");
         if (!ImGui::Selectable(label.c_str(), p.string() == state.session.data.path)) continue;
-        if (directory) typed = p.string() + "/";
-        else typed = p.string(), load_csv(state, typed);
+        if (directory)
+            typed = p.string() + "/";
+        else
+            typed = p.string(), load_csv(state, typed);
     }
     ImGui::EndChild();
 }

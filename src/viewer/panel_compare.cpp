@@ -30,8 +30,10 @@ bool region_picker(ViewerState& state) {
         bool on = it != s.compare.end();
         ImGui::BeginDisabled(!on && s.compare.size() >= 4);
         if (ImGui::Checkbox((s.english ? r.name_en : r.name_zh + "##" + r.id).c_str(), &on)) {
-            if (on) s.compare.push_back(r.id);
-            else s.compare.erase(it);
+            if (on)
+                s.compare.push_back(r.id);
+            else
+                s.compare.erase(it);
             changed = true;
         }
         ImGui::EndDisabled();
@@ -60,13 +62,15 @@ void facts(ViewerState& state, const Comparison& c) {
         double shared = 0;
         std::string jac;
         for (std::size_t j = 0; j < n; ++j)
-            if (j != i) shared += c.overlap_km2[i][j], jac += (jac.empty() ? "" : ", ") + number(c.jaccard[i][j], "%.2f");
+            if (j != i)
+                shared += c.overlap_km2[i][j], jac += (jac.empty() ? "" : ", ") + number(c.jaccard[i][j], "%.2f");
         overlap.push_back(number(shared) + " km2");
         similarity.push_back(jac);
         members.push_back(std::to_string(shape.units.size()));
         provinces.push_back(std::to_string(shape.provinces.size()));
         std::string h;
-        for (const Hub& hub : shape.region->hubs) h += (h.empty() ? "" : ", ") + (state.session.english ? hub.name_en : hub.name_zh);
+        for (const Hub& hub : shape.region->hubs)
+            h += (h.empty() ? "" : ", ") + (state.session.english ? hub.name_en : hub.name_zh);
         hubs.push_back(h.empty() ? "-" : h);
     }
     row("designation", kind);
@@ -92,11 +96,12 @@ void industries(ViewerState& state, const Comparison& c) {
 
 void comparison_table(ViewerState& state) {
     std::vector<const RegionShape*> shapes;
-    for (const std::string& id : state.session.compare) shapes.push_back(&state.doc.shape(*state.doc.plan().region(id)));
+    for (const std::string& id : state.session.compare)
+        shapes.push_back(&state.doc.shape(*state.doc.plan().region(id)));
     Comparison c = compare_regions(state.doc.plan(), shapes);
     int columns = static_cast<int>(shapes.size()) + 1;
-    if (!ImGui::BeginTable("comparison", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
-                           ImVec2(0, 0)))
+    if (!ImGui::BeginTable("comparison", columns,
+                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, ImVec2(0, 0)))
         return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 170);
@@ -106,13 +111,16 @@ void comparison_table(ViewerState& state) {
     facts(state, c);
     industries(state, c);
     ImGui::EndTable();
-    if (c.industries.empty()) ImGui::TextWrapped("The plan names no industry for any of these regions (general designations).");
-    else ImGui::TextDisabled("* named for all of them");
+    if (c.industries.empty())
+        ImGui::TextWrapped("The plan names no industry for any of these regions (general designations).");
+    else
+        ImGui::TextDisabled("* named for all of them");
 }
 
 void fit_compared(ViewerState& state) {
     std::vector<const MultiPolygon*> geometries;
-    for (const std::string& id : state.session.compare) geometries.push_back(&state.doc.shape(*state.doc.plan().region(id)).geometry);
+    for (const std::string& id : state.session.compare)
+        geometries.push_back(&state.doc.shape(*state.doc.plan().region(id)).geometry);
     fly_to(state, geometries);
 }
 

@@ -16,14 +16,14 @@ namespace atlas::viewer {
 namespace {
 
 struct ExportDialog {
-    int layer = 2;      ///< index into kLayers
-    int filter = 0;     ///< 0 all, 1 the selected region, 2 the compare set, 3 the selected industry
-    int format = 0;     ///< index into kFormats
+    int layer = 2;   ///< index into kLayers
+    int filter = 0;  ///< 0 all, 1 the selected region, 2 the compare set, 3 the selected industry
+    int format = 0;  ///< index into kFormats
     int precision = 6;
     float simplify_m = 0;
     bool force = false;
     std::string path = "clusteratlas-export.geojson";
-    int pending = 0;    ///< frames until the export runs (1: "exporting" has been shown)
+    int pending = 0;  ///< frames until the export runs (1: "exporting" has been shown)
     bool was_open = false;
 };
 

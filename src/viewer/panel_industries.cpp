@@ -23,8 +23,10 @@ void toggle(ViewerState& state, const std::string& id, bool add) {
     auto& list = state.session.industries;
     auto it = std::find(list.begin(), list.end(), id);
     if (add) {
-        if (it == list.end()) list.push_back(id);
-        else list.erase(it);
+        if (it == list.end())
+            list.push_back(id);
+        else
+            list.erase(it);
     } else {
         list = (it != list.end() && list.size() == 1) ? std::vector<std::string>{} : std::vector<std::string>{id};
     }
@@ -61,10 +63,12 @@ void draw_industries_panel(ViewerState& state) {
     const auto& chosen_ids = state.session.industries;
     if (chosen_ids.size() == 1) {
         const Industry* ind = state.doc.plan().industry(chosen_ids[0]);
-        ImGui::TextWrapped("Showing: %s. Full colour: named for it; faint: designated in general. Ctrl+click adds more.",
-                           ind->name_en.c_str());
+        ImGui::TextWrapped(
+            "Showing: %s. Full colour: named for it; faint: designated in general. Ctrl+click adds more.",
+            ind->name_en.c_str());
     } else if (chosen_ids.size() > 1) {
-        ImGui::TextWrapped("%zu industries: regions coloured by how many of them the plan names for each.", chosen_ids.size());
+        ImGui::TextWrapped("%zu industries: regions coloured by how many of them the plan names for each.",
+                           chosen_ids.size());
     } else {
         ImGui::TextDisabled("Click an industry to show its regions; Ctrl+click for several.");
     }

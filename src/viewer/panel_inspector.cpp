@@ -25,7 +25,8 @@ void region_details(ViewerState& state, const PlanRegion& r) {
         ImGui::Text("Industries the plan names:");
         for (const IndustryDesignation& d : r.designation.industries) {
             const Industry* ind = state.doc.plan().industry(d.industry);
-            ImGui::BulletText("%s (%s) - plan: \"%s\"", ind->name_en.c_str(), ind->section.c_str(), d.plan_term.c_str());
+            ImGui::BulletText("%s (%s) - plan: \"%s\"", ind->name_en.c_str(), ind->section.c_str(),
+                              d.plan_term.c_str());
         }
     } else if (r.designation.type == DesignationType::General) {
         ImGui::TextWrapped("Designated for strategic emerging industries in general; the plan names no industry.");
@@ -47,7 +48,8 @@ void region_details(ViewerState& state, const PlanRegion& r) {
     if (!r.extent.caveat.empty()) ImGui::TextWrapped("Caveat: %s", r.extent.caveat.c_str());
     if (ImGui::TreeNode("Members")) {
         for (const Member& m : r.members)
-            ImGui::Text("%s %s %s%s", m.code.c_str(), m.name_zh.c_str(), m.name_en.c_str(), m.partial ? " (partial)" : "");
+            ImGui::Text("%s %s %s%s", m.code.c_str(), m.name_zh.c_str(), m.name_en.c_str(),
+                        m.partial ? " (partial)" : "");
         ImGui::TreePop();
     }
 }
@@ -69,7 +71,8 @@ void draw_inspector_panel(ViewerState& state) {
         ImGui::Text("Area: %s", km2(u.area_km2).c_str());
         ImGui::Separator();
     }
-    if (region != nullptr) region_details(state, *region);
+    if (region != nullptr)
+        region_details(state, *region);
     else
         ImGui::TextWrapped("No designated region here.");
     ImGui::End();
@@ -84,7 +87,8 @@ void draw_hover_tooltip(const ViewerState& state) {
         ImGui::TextDisabled("%s %s", state.hover.province->name_en.c_str(), state.hover.province->name_zh.c_str());
     for (const PlanRegion* r : state.hover.regions) {
         std::string industries;
-        for (const IndustryDesignation& d : r->designation.industries) industries += (industries.empty() ? "" : ", ") + d.plan_term;
+        for (const IndustryDesignation& d : r->designation.industries)
+            industries += (industries.empty() ? "" : ", ") + d.plan_term;
         ImGui::BulletText("%s%s%s", r->name_en.c_str(), industries.empty() ? "" : ": ", industries.c_str());
     }
     ImGui::EndTooltip();

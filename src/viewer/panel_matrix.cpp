@@ -21,7 +21,8 @@ void cell_tooltip(ViewerState& state, const MatrixLayout& m, std::size_t row, st
     ImGui::TextDisabled("%s", c == Coverage::Explicit  ? "named for the region"
                               : c == Coverage::General ? "designated for strategic emerging industries in general"
                                                        : "not designated");
-    if (c != Coverage::None) ImGui::TextWrapped("Plan, section %s: \"%s\"", r.plan_section.c_str(), r.designation.quote.c_str());
+    if (c != Coverage::None)
+        ImGui::TextWrapped("Plan, section %s: \"%s\"", r.plan_section.c_str(), r.designation.quote.c_str());
     for (const IndustryDesignation& d : r.designation.industries)
         if (state.doc.plan().designates(r, ind.id) && (d.industry == ind.id || ind.parent.empty()))
             ImGui::TextDisabled("the plan's word: \"%s\"", d.plan_term.c_str());
@@ -54,7 +55,8 @@ void selection(ViewerState& state, const MatrixLayout& m, long& row, long& colum
     for (std::size_t r = 0; r < m.matrix.regions.size(); ++r)
         if (m.matrix.regions[r]->id == state.session.selected_region) row = static_cast<long>(r);
     for (std::size_t c = 0; c < m.matrix.industries.size(); ++c)
-        if (state.session.industries.size() == 1 && m.matrix.industries[c]->id == state.session.industries[0]) column = static_cast<long>(c);
+        if (state.session.industries.size() == 1 && m.matrix.industries[c]->id == state.session.industries[0])
+            column = static_cast<long>(c);
 }
 
 }  // namespace
@@ -64,10 +66,12 @@ void draw_matrix_window(ViewerState& state) {
     if (!s.show_matrix_window) return;
     ImGui::SetNextWindowPos(ImVec2(350, 60), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(980, 720), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Coverage matrix", &s.show_matrix_window, ImGuiWindowFlags_HorizontalScrollbar)) return ImGui::End();
+    if (!ImGui::Begin("Coverage matrix", &s.show_matrix_window, ImGuiWindowFlags_HorizontalScrollbar))
+        return ImGui::End();
     sort_combo(s);
     ImGui::SameLine();
-    ImGui::TextDisabled("dark: named for the region; light: designated in general. Click a cell to show it on the map.");
+    ImGui::TextDisabled(
+        "dark: named for the region; light: designated in general. Click a cell to show it on the map.");
     if (state.matrix_sort_applied != s.matrix_sort || state.matrix.rows.empty()) {
         state.matrix = matrix_layout(state.doc.plan(), s.matrix_sort);
         state.matrix_sort_applied = s.matrix_sort;
@@ -76,7 +80,8 @@ void draw_matrix_window(ViewerState& state) {
     ImVec2 origin = ImGui::GetCursorScreenPos();
     long row = -1, column = -1;
     selection(state, layout, row, column);
-    render::draw_matrix(ImGui::GetWindowDrawList(), ImGui::GetFont(), layout, s.english, origin.x, origin.y, row, column);
+    render::draw_matrix(ImGui::GetWindowDrawList(), ImGui::GetFont(), layout, s.english, origin.x, origin.y, row,
+                        column);
     ImGui::InvisibleButton("grid", ImVec2(layout.width(), layout.height()));
     std::size_t r = 0, c = 0;
     ImVec2 mouse = ImGui::GetIO().MousePos;

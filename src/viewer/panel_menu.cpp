@@ -57,10 +57,13 @@ void session_popups(ViewerState& state) {
         ImGui::SetNextItemWidth(420);
         ImGui::InputText("path", &path);
         bool save = std::string(name) == "Save session as";
-        if (std::error_code ec; save && std::filesystem::exists(std::filesystem::symlink_status(path, ec))) ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "exists: it will be replaced");
+        if (std::error_code ec; save && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+            ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "exists: it will be replaced");
         if (ImGui::Button(save ? "Save" : "Open")) {
-            if (save) save_session(state, path);
-            else load_session(state, path);
+            if (save)
+                save_session(state, path);
+            else
+                load_session(state, path);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
@@ -108,9 +111,11 @@ void draw_map_legend(ViewerState& state) {
     // The plain map's legend repeats the layers panel: it starts folded, and unfolds when the map
     // starts showing something else (an industry, a comparison, a choropleth).
     std::string& shown_title = state.legend_title_shown;
-    if (shown_title.empty()) ImGui::SetNextWindowCollapsed(state.session.industries.empty() && state.session.compare.empty() &&
-                                                               state.session.choropleth == ChoroplethKind::None);
-    else if (shown_title != state.legend.title) ImGui::SetNextWindowCollapsed(false);
+    if (shown_title.empty())
+        ImGui::SetNextWindowCollapsed(state.session.industries.empty() && state.session.compare.empty() &&
+                                      state.session.choropleth == ChoroplethKind::None);
+    else if (shown_title != state.legend.title)
+        ImGui::SetNextWindowCollapsed(false);
     shown_title = state.legend.title;
     if (ImGui::Begin("Legend", &state.session.show_legend, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImVec2 at = ImGui::GetCursorScreenPos();

@@ -23,7 +23,8 @@ void choose(ViewerState& state, const SearchHit& hit) {
     } else if (hit.kind == EntityKind::Industry) {
         s.industries = {hit.id};
     } else {
-        const Region* unit = hit.kind == EntityKind::Province ? doc.provinces().find(hit.id) : doc.prefectures().find(hit.id);
+        const Region* unit =
+            hit.kind == EntityKind::Province ? doc.provinces().find(hit.id) : doc.prefectures().find(hit.id);
         s.selected_prefecture = hit.kind == EntityKind::Prefecture ? hit.id : "";
         s.selected_region.clear();
         if (unit != nullptr) fly_to(state, {&unit->geometry});

@@ -25,15 +25,18 @@ void draw_status_bar(const ViewerState& state) {
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    if (state.pointer) ImGui::Text("%.4f E  %.4f N", state.pointer->lon, state.pointer->lat);
-    else ImGui::Text("-");
+    if (state.pointer)
+        ImGui::Text("%.4f E  %.4f N", state.pointer->lon, state.pointer->lat);
+    else
+        ImGui::Text("-");
     // Scale bar: metres per pixel of the projection at the centre (true scale in Albers near 25-47 N).
     double pixels_per_ui = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
     double km = nice_km(state.camera.metres_per_pixel * 120 / 1000);
     float bar = static_cast<float>(km * 1000 / state.camera.metres_per_pixel / pixels_per_ui);
     ImGui::SameLine(220);
     ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + 8), ImVec2(at.x + bar, at.y + 12), IM_COL32(40, 40, 40, 255));
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + 8), ImVec2(at.x + bar, at.y + 12),
+                                              IM_COL32(40, 40, 40, 255));
     ImGui::Dummy(ImVec2(bar, 14));
     ImGui::SameLine();
     ImGui::Text("%g km", km);

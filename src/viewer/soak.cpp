@@ -21,20 +21,24 @@ int pick(std::mt19937& rng, int n) { return std::uniform_int_distribution<int>(0
 void move_camera(ViewerState& state, std::mt19937& rng) {
     Camera& c = state.camera;
     double x = uniform(rng, 0, c.width), y = uniform(rng, 0, c.height);
-    if (pick(rng, 2) == 0) c.pan_pixels(uniform(rng, -40, 40), uniform(rng, -40, 40));
-    else c.zoom_about(x, y, std::pow(1.25, uniform(rng, -1, 1)));
+    if (pick(rng, 2) == 0)
+        c.pan_pixels(uniform(rng, -40, 40), uniform(rng, -40, 40));
+    else
+        c.zoom_about(x, y, std::pow(1.25, uniform(rng, -1, 1)));
     if (c.metres_per_pixel > 20000 || c.metres_per_pixel < 30 || pick(rng, 400) == 0)
         c = render::national_view(state.scene, c.width, c.height);
 }
 
 void hover(ViewerState& state, std::mt19937& rng) {
-    std::optional<LonLat> ll = lonlat_at(state, uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height));
+    std::optional<LonLat> ll =
+        lonlat_at(state, uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height));
     state.pointer = ll;
     state.hover = ll ? state.picker->at(*ll) : Pick{};
 }
 
 void toggle_layer(Session& s, std::mt19937& rng) {
-    bool* layers[] = {&s.show_provinces, &s.show_prefectures, &s.show_regions, &s.show_hubs, &s.show_labels, &s.show_legend};
+    bool* layers[] = {&s.show_provinces, &s.show_prefectures, &s.show_regions,
+                      &s.show_hubs,      &s.show_labels,      &s.show_legend};
     bool& layer = *layers[pick(rng, 6)];
     layer = !layer;
 }
@@ -43,7 +47,8 @@ void choose_industries(ViewerState& state, std::mt19937& rng) {
     const auto& industries = state.doc.plan().industries;
     state.session.industries.clear();
     for (int n = pick(rng, 4); n > 0; --n)
-        state.session.industries.push_back(industries[static_cast<std::size_t>(pick(rng, static_cast<int>(industries.size())))].id);
+        state.session.industries.push_back(
+            industries[static_cast<std::size_t>(pick(rng, static_cast<int>(industries.size())))].id);
 }
 
 void choose_compare(ViewerState& state, std::mt19937& rng) {
@@ -70,11 +75,21 @@ void change_colouring(ViewerState& state, std::mt19937& rng) {
 
 void toggle_window(ViewerState& state, std::mt19937& rng) {
     switch (pick(rng, 5)) {
-        case 0: state.session.show_compare_window = !state.session.show_compare_window; break;
-        case 1: state.session.show_matrix_window = !state.session.show_matrix_window; break;
-        case 2: state.show_export = !state.show_export; break;
-        case 3: state.show_help = !state.show_help; break;
-        default: state.session.english = !state.session.english; break;
+        case 0:
+            state.session.show_compare_window = !state.session.show_compare_window;
+            break;
+        case 1:
+            state.session.show_matrix_window = !state.session.show_matrix_window;
+            break;
+        case 2:
+            state.show_export = !state.show_export;
+            break;
+        case 3:
+            state.show_help = !state.show_help;
+            break;
+        default:
+            state.session.english = !state.session.english;
+            break;
     }
 }
 

@@ -121,7 +121,8 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
         render::OffscreenTarget target(state.camera.width, state.camera.height);
         target.bind();
         Figure figure{state.style, state.legend};
-        render::HeadlessLabels overlay(render::figure_texts(state.doc, *state.labels, state.legend), render::kFigureLabelPx);
+        render::HeadlessLabels overlay(render::figure_texts(state.doc, *state.labels, state.legend),
+                                       render::kFigureLabelPx);
         render::paint_map_figure(renderer, overlay, *state.labels, figure, state.camera, state.session.show_legend);
         render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
         state.message = "saved figure " + state.figure_path;
@@ -250,8 +251,10 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         if (!options.soak_log.empty()) soak_log.open(options.soak_log);
         for (int frame = 1; !glfwWindowShouldClose(window); ++frame) {
             double frame_start = glfwGetTime();
-            if (options.frames > 0 || !options.screenshot.empty()) glfwPollEvents();
-            else glfwWaitEventsTimeout(changed ? 0.0 : 0.05);
+            if (options.frames > 0 || !options.screenshot.empty())
+                glfwPollEvents();
+            else
+                glfwWaitEventsTimeout(changed ? 0.0 : 0.05);
             glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -272,12 +275,15 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             double before = state.scene_tolerance_m;
             std::string projection_before = state.projection_name;
             refresh_scene(state);
-            if (before != state.scene_tolerance_m || projection_before != state.projection_name) renderer.upload(state.scene);
+            if (before != state.scene_tolerance_m || projection_before != state.projection_name)
+                renderer.upload(state.scene);
             draw_frame(state, renderer, cache, label_font, interacting);
             bool shot_now = !options.screenshot.empty() && frame == 3;
             if (shot_now) save_screenshot(state, options.screenshot);
-            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift)) save_screenshot(state, "clusteratlas-screenshot.png");
-            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested) save_figure(state, renderer);
+            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift))
+                save_screenshot(state, "clusteratlas-screenshot.png");
+            if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested)
+                save_figure(state, renderer);
             glfwSwapBuffers(window);
             if (!options.frame_log.empty()) {
                 glFinish();  // count the GPU's (llvmpipe's) work in the frame, not just its submission

@@ -1,8 +1,7 @@
 #include "viewer_state.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -69,7 +68,8 @@ void refresh_scene(ViewerState& state) {
     // freed heap pages resident unless asked, and a long session would then grow with every rebuild.
     malloc_trim(0);
 #endif
-    if (!state.picker) state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
+    if (!state.picker)
+        state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
     state.scene_dirty = false;
     state.map_dirty = true;
 }
@@ -87,8 +87,9 @@ void select_at(ViewerState& state, double sx, double sy) {
     for (const PlanRegion* r : pick.regions) {
         auto index = static_cast<std::size_t>(r - regions.data());
         const RegionPaint& paint = state.style.regions[index];
-        bool counted = paint.visible && (paint.fill || (fills_off && r->group_of.empty() &&
-                                                        r->designation.type != DesignationType::Context));
+        bool counted =
+            paint.visible &&
+            (paint.fill || (fills_off && r->group_of.empty() && r->designation.type != DesignationType::Context));
         double area = state.doc.shape(*r).area_km2;
         if (counted && area < smallest) smallest = area, state.session.selected_region = r->id;
     }
@@ -102,7 +103,8 @@ int selected_region_index(ViewerState& state) {
 }
 
 const Region* selected_unit(ViewerState& state) {
-    return state.session.selected_prefecture.empty() ? nullptr : state.doc.prefectures().find(state.session.selected_prefecture);
+    return state.session.selected_prefecture.empty() ? nullptr
+                                                     : state.doc.prefectures().find(state.session.selected_prefecture);
 }
 
 namespace {
@@ -181,7 +183,8 @@ void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometri
             for (double lat : {b.min_lat, (b.min_lat + b.max_lat) / 2, b.max_lat}) {
                 ProjectedXY p;
                 if (!state.projection->forward({lon, lat}, p)) continue;
-                auto x = static_cast<float>(p.x - state.scene.origin.x), y = static_cast<float>(p.y - state.scene.origin.y);
+                auto x = static_cast<float>(p.x - state.scene.origin.x),
+                     y = static_cast<float>(p.y - state.scene.origin.y);
                 box[0] = std::min(box[0], x), box[1] = std::min(box[1], y);
                 box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
             }
@@ -207,7 +210,8 @@ void write_state_file(ViewerState& state) {
     j["industries"] = s.industries;
     j["compare"] = s.compare;
     j["choropleth"] = to_string(s.choropleth);
-    j["windows"] = {{"compare", s.show_compare_window}, {"matrix", s.show_matrix_window}, {"export", state.show_export}};
+    j["windows"] = {
+        {"compare", s.show_compare_window}, {"matrix", s.show_matrix_window}, {"export", state.show_export}};
     j["legend_title"] = state.legend.title;
     j["export_result"] = state.export_result;
     j["message"] = state.message;

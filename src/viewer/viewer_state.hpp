@@ -5,8 +5,8 @@
 
 #include <memory>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "analysis/picker.hpp"
 #include "document.hpp"
@@ -22,7 +22,7 @@
 namespace atlas::viewer {
 
 struct ViewerOptions {
-    int width = 1400, height = 900;   ///< window size in screen coordinates
+    int width = 1400, height = 900;  ///< window size in screen coordinates
     std::string projection = kDefaultProjection;
     std::string screenshot;           ///< save the first complete frame here, then quit
     std::string state_file;           ///< write the camera and selection here as JSON on every change
@@ -33,8 +33,8 @@ struct ViewerOptions {
     unsigned soak_seed = 0;           ///< random use every frame from this seed (0: off; soak runs)
     std::string soak_log;             ///< "frame resident_kB" every 100 frames (soak runs)
     bool english = true;
-    Session session;                  ///< what to show first (camera, layers, filters, choropleth)
-    std::string session_path;         ///< where Ctrl+S saves the session (empty: clusteratlas-session.json)
+    Session session;           ///< what to show first (camera, layers, filters, choropleth)
+    std::string session_path;  ///< where Ctrl+S saves the session (empty: clusteratlas-session.json)
 };
 
 struct ViewerState {
@@ -45,41 +45,43 @@ struct ViewerState {
     std::string projection_name;
     std::unique_ptr<Projection> projection;
     Scene scene;
-    double scene_tolerance_m = 0;      ///< level of detail of `scene`
+    double scene_tolerance_m = 0;  ///< level of detail of `scene`
     std::unique_ptr<LabelSource> labels;
     std::unique_ptr<Picker> picker;
     Camera camera;
-    Session session;                   ///< what the map shows; panels change this, sync_figure applies it
-    MapStyle style;                    ///< the session's figure style (derived)
-    Legend legend;                     ///< the session's legend (derived)
+    Session session;  ///< what the map shows; panels change this, sync_figure applies it
+    MapStyle style;   ///< the session's figure style (derived)
+    Legend legend;    ///< the session's legend (derived)
     std::string legend_title_shown;
-    std::string typed_data_path;       ///< the CSV path box of the colouring controls
-    bool compare_window_was_open = false;  ///< to bring the compare window to the front as it opens    ///< the legend window's title last frame (unfolds it on a change)
-    MapStyle split_left, split_right;  ///< styles of the split view's halves (the first two compared regions)
-    std::string applied_figure;        ///< the session settings `style` reflects
-    std::unique_ptr<UserTable> data;   ///< the session's CSV when its choropleth is user data
-    std::string loaded_data;           ///< path and key column of `data` (loaded or failed)
-    std::string data_error;            ///< why the session's CSV could not be used (one line per problem)
-    bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
-    bool map_dirty = true;             ///< the cached map must be redrawn (style, selection, scene)
+    std::string typed_data_path;           ///< the CSV path box of the colouring controls
+    bool compare_window_was_open = false;  ///< to bring the compare window to the front as it opens    ///< the legend
+                                           ///< window's title last frame (unfolds it on a change)
+    MapStyle split_left, split_right;      ///< styles of the split view's halves (the first two compared regions)
+    std::string applied_figure;            ///< the session settings `style` reflects
+    std::unique_ptr<UserTable> data;       ///< the session's CSV when its choropleth is user data
+    std::string loaded_data;               ///< path and key column of `data` (loaded or failed)
+    std::string data_error;                ///< why the session's CSV could not be used (one line per problem)
+    bool scene_dirty = true;               ///< rebuild (projection or level of detail changed)
+    bool map_dirty = true;                 ///< the cached map must be redrawn (style, selection, scene)
 
-    Pick hover;                         ///< under the pointer
-    std::optional<LonLat> pointer;      ///< lon/lat under the pointer
+    Pick hover;                     ///< under the pointer
+    std::optional<LonLat> pointer;  ///< lon/lat under the pointer
     bool show_help = false;
     std::string search_query;
-    bool focus_search = false;          ///< put the keyboard in the search box next frame (key /)
-    std::vector<int> frame_keys;        ///< GLFW keys pressed since the last frame (from events)
+    bool focus_search = false;    ///< put the keyboard in the search box next frame (key /)
+    std::vector<int> frame_keys;  ///< GLFW keys pressed since the last frame (from events)
     int search_cursor = 0;
-    MatrixLayout matrix;                ///< the matrix window's layout, for `matrix_sort_applied`
+    MatrixLayout matrix;  ///< the matrix window's layout, for `matrix_sort_applied`
     std::string matrix_sort_applied;
-    bool camera_from_session = true;    ///< place the camera from the session after the next scene refresh
-    std::string export_result;          ///< last result of the export dialog (path, features, size) or error
+    bool camera_from_session = true;  ///< place the camera from the session after the next scene refresh
+    std::string export_result;        ///< last result of the export dialog (path, features, size) or error
     bool show_export = false;
     bool figure_requested = false;
-    bool save_session_requested = false;  ///< Ctrl+S pressed: save the session this frame      ///< save a figure (map with legend) at the end of this frame
+    bool save_session_requested = false;  ///< Ctrl+S pressed: save the session this frame      ///< save a figure (map
+                                          ///< with legend) at the end of this frame
     std::string figure_path = "clusteratlas-figure.png";
-    std::string written_state;          ///< last JSON written to the state file
-    std::string message;                ///< last status message (screenshot written, errors)
+    std::string written_state;  ///< last JSON written to the state file
+    std::string message;        ///< last status message (screenshot written, errors)
 };
 
 /// True when the map is split in two (the split view is on and two regions are compared).

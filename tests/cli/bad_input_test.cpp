@@ -1,10 +1,9 @@
 // The bad-input corpus (tests/data/bad/cases.tsv) through the real command line.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support.hpp"
@@ -23,13 +22,20 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 std::string defective_plan(const std::string& name, const atlas::test::TempFolder& tmp) {
     std::ifstream in(std::string(ATLAS_GEODATA) + "/plan.json");
     json doc = json::parse(in);
-    if (name == "unknown_member") doc["regions"][0]["members"][0]["code"] = "999900";
-    else if (name == "duplicate_region") doc["regions"][4]["id"] = doc["regions"][5]["id"];
-    else if (name == "unknown_industry") doc["regions"][3]["designation"]["industries"][0]["industry"] = "no_such_industry";
-    else if (name == "empty_region") doc["regions"][6]["members"] = json::array();
-    else if (name == "missing_field") doc["regions"][2].erase("members");
-    else if (name == "bad_confidence") doc["regions"][0]["extent"]["confidence"] = "maybe";
-    else FAIL("no plan defect " << name);
+    if (name == "unknown_member")
+        doc["regions"][0]["members"][0]["code"] = "999900";
+    else if (name == "duplicate_region")
+        doc["regions"][4]["id"] = doc["regions"][5]["id"];
+    else if (name == "unknown_industry")
+        doc["regions"][3]["designation"]["industries"][0]["industry"] = "no_such_industry";
+    else if (name == "empty_region")
+        doc["regions"][6]["members"] = json::array();
+    else if (name == "missing_field")
+        doc["regions"][2].erase("members");
+    else if (name == "bad_confidence")
+        doc["regions"][0]["extent"]["confidence"] = "maybe";
+    else
+        FAIL("no plan defect " << name);
     std::string path = tmp.path("plan_" + name + ".json");
     std::ofstream(path) << doc.dump();
     return path;

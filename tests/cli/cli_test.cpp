@@ -1,6 +1,5 @@
 // End-to-end: the real clusteratlas binary, its stdout, stderr and exit codes.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -62,7 +61,8 @@ TEST_CASE("bad input on the command line: one line on stderr, non-zero exit, not
         {"--geodata /nonexistent.gpkg list provinces", "/nonexistent.gpkg: no such file", 3},
         {"--geodata " + bad + "not_vector.txt list provinces", "not a readable vector dataset", 3},
         {"--provinces-layer nope list provinces", "no layer 'nope'", 3},
-        {"--geodata " + bad + "missing_code_field.geojson --provinces-layer units list provinces", "no field 'code'", 3},
+        {"--geodata " + bad + "missing_code_field.geojson --provinces-layer units list provinces", "no field 'code'",
+         3},
         {"--geodata " + bad + "duplicate_codes.geojson --provinces-layer units list provinces", "duplicate code", 3},
         {"--geodata " + bad + "empty_layer.geojson --provinces-layer units list provinces", "layer is empty", 3},
         {"--projection nosuchproj info", "unknown projection 'nosuchproj'", 2},
@@ -102,9 +102,9 @@ TEST_CASE("show prints each region's plan sentence with its section", "[cli][pla
 TEST_CASE("compare Shandong Peninsula with the West Side of the Taiwan Strait", "[cli][plan]") {
     auto r = run_cli("compare \"Shandong Peninsula\" \"West Side of the Taiwan Strait\"");
     REQUIRE(r.exit_code == 0);
-    for (const char* word : {"biomedicine", "high-end equipment manufacturing", "next-generation information technology",
-                             "new materials", "marine economy", "biology", "oceans", "integrated circuits",
-                             "shared industries: marine_economy", "area_km2", "157"})
+    for (const char* word : {"biomedicine", "high-end equipment manufacturing",
+                             "next-generation information technology", "new materials", "marine economy", "biology",
+                             "oceans", "integrated circuits", "shared industries: marine_economy", "area_km2", "157"})
         CHECK_THAT(r.out, Contains(word));
 }
 
@@ -198,6 +198,7 @@ TEST_CASE("render --session draws a kept session, and command-line options overr
     auto again = test::run_cli("render --session " + sessions + "user_csv.json -o " + tmp.path("csv.png"));
     CHECK(again.exit_code == 4);  // kept without --force
     CHECK_THAT(again.err, Catch::Contains("exists (use --force"));
-    auto count = test::run_cli("render --industry biomedicine --industry marine_economy --size 600x400 -o " + tmp.path("n.png"));
+    auto count =
+        test::run_cli("render --industry biomedicine --industry marine_economy --size 600x400 -o " + tmp.path("n.png"));
     CHECK(count.exit_code == 0);
 }

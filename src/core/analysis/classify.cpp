@@ -70,7 +70,7 @@ std::vector<double> equal_breaks(double lo, double hi, int k) {
 /// Weighted prefix sums over distinct values, centred on their mean so that sums of squares of large
 /// values (populations, GDP) keep their precision.
 class RangeVariance {
-public:
+  public:
     RangeVariance(const std::vector<double>& xs, const std::vector<double>& w) {
         double total = 0, weight = 0;
         for (std::size_t i = 0; i < xs.size(); ++i) total += xs[i] * w[i], weight += w[i];
@@ -91,7 +91,7 @@ public:
         return std::max(0.0, s2 - s1 * s1 / n);
     }
 
-private:
+  private:
     std::vector<double> s0_, s1_, s2_;
 };
 
@@ -138,9 +138,12 @@ ClassMethod parse_class_method(const std::string& name) {
 
 const char* to_string(ClassMethod m) {
     switch (m) {
-        case ClassMethod::Quantile: return "quantile";
-        case ClassMethod::EqualInterval: return "equal";
-        case ClassMethod::NaturalBreaks: return "natural";
+        case ClassMethod::Quantile:
+            return "quantile";
+        case ClassMethod::EqualInterval:
+            return "equal";
+        case ClassMethod::NaturalBreaks:
+            return "natural";
     }
     return "?";
 }
@@ -164,9 +167,12 @@ Classes classify(const std::vector<double>& values, int k, ClassMethod method) {
     if (xs.size() == 1) return {{xs[0], xs[0]}};
     const int classes = std::min(k, static_cast<int>(xs.size()));
     switch (method) {
-        case ClassMethod::Quantile: return {quantile_breaks(sorted, classes)};
-        case ClassMethod::EqualInterval: return {equal_breaks(xs.front(), xs.back(), classes)};
-        case ClassMethod::NaturalBreaks: return {natural_breaks(xs, counts, classes)};
+        case ClassMethod::Quantile:
+            return {quantile_breaks(sorted, classes)};
+        case ClassMethod::EqualInterval:
+            return {equal_breaks(xs.front(), xs.back(), classes)};
+        case ClassMethod::NaturalBreaks:
+            return {natural_breaks(xs, counts, classes)};
     }
     return {};
 }

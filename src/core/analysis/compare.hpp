@@ -12,9 +12,9 @@ namespace atlas {
 
 struct Comparison {
     std::vector<const RegionShape*> shapes;
-    std::vector<std::string> industries;        ///< every industry named for any of them, plan order
-    std::vector<std::vector<bool>> designated;  ///< [industry][region]
-    std::vector<std::string> shared;            ///< named for all of them
+    std::vector<std::string> industries;           ///< every industry named for any of them, plan order
+    std::vector<std::vector<bool>> designated;     ///< [industry][region]
+    std::vector<std::string> shared;               ///< named for all of them
     std::vector<std::vector<std::string>> unique;  ///< [region]: named for that region only
     std::vector<std::vector<double>> jaccard;      ///< [region][region]
     std::vector<std::vector<double>> overlap_km2;  ///< [region][region]: area of the members they share

@@ -8,9 +8,12 @@ namespace atlas {
 
 const char* to_string(Coverage c) {
     switch (c) {
-        case Coverage::None: return "";
-        case Coverage::General: return "general";
-        case Coverage::Explicit: return "explicit";
+        case Coverage::None:
+            return "";
+        case Coverage::General:
+            return "general";
+        case Coverage::Explicit:
+            return "explicit";
     }
     return "";
 }
@@ -95,7 +98,8 @@ std::vector<ProvinceCoverage> province_coverage(const Plan& plan, const std::vec
             if (s->region->designation.type == DesignationType::Context) row.context_regions.push_back(s->region);
             if (!counted(plan, *s->region, industry_id)) continue;
             row.regions.push_back(s->region);
-            for (const IndustryDesignation& d : s->region->designation.industries) add_unique(row.industries, d.industry);
+            for (const IndustryDesignation& d : s->region->designation.industries)
+                add_unique(row.industries, d.industry);
         }
         add_macro_industries(plan, row);
         rows.push_back(std::move(row));

@@ -36,8 +36,8 @@ std::vector<const PlanRegion*> regions_designated_for(const Plan& plan, const st
 
 struct ProvinceCoverage {
     const Region* province = nullptr;
-    double covered_km2 = 0;             ///< area of its prefectures inside any counted region
-    double covered_partial_km2 = 0;     ///< part of covered_km2 from members that are partial everywhere
+    double covered_km2 = 0;                          ///< area of its prefectures inside any counted region
+    double covered_partial_km2 = 0;                  ///< part of covered_km2 from members that are partial everywhere
     std::vector<const PlanRegion*> regions;          ///< counted regions touching the province
     std::vector<const PlanRegion*> context_regions;  ///< economic belts and wider areas touching it
     std::vector<std::string> industries;             ///< industries explicitly designated in those regions

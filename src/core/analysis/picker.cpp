@@ -25,8 +25,8 @@ Pick Picker::at(const LonLat& p) const {
             break;
         }
     if (pick.prefecture == nullptr) return pick;
-    pick.province = provinces_.find(pick.prefecture->parent_code.empty() ? pick.prefecture->code
-                                                                         : pick.prefecture->parent_code);
+    pick.province =
+        provinces_.find(pick.prefecture->parent_code.empty() ? pick.prefecture->code : pick.prefecture->parent_code);
     for (const RegionShape* s : shapes_)
         if (std::find(s->units.begin(), s->units.end(), pick.prefecture) != s->units.end())
             pick.regions.push_back(s->region);

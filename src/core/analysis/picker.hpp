@@ -20,12 +20,12 @@ struct Pick {
 };
 
 class Picker {
-public:
+  public:
     /// Keeps references: the layers and shapes must outlive the picker.
     Picker(const RegionLayer& provinces, const RegionLayer& prefectures, std::vector<const RegionShape*> shapes);
     Pick at(const LonLat& p) const;
 
-private:
+  private:
     static long cell_key(long x, long y) { return x * 100000 + y; }
     const RegionLayer& provinces_;
     const RegionLayer& prefectures_;

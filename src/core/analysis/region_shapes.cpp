@@ -34,8 +34,7 @@ std::vector<const MultiPolygon*> member_geometries(const PlanRegion& region, con
 
 }  // namespace
 
-RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces,
-                               const RegionLayer& prefectures) {
+RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures) {
     RegionShape shape;
     shape.region = &region;
     std::set<const Region*> members;

@@ -27,8 +27,7 @@ std::vector<const Region*> member_units(const std::string& code, const RegionLay
                                         const RegionLayer& prefectures);
 
 /// Builds the shape of one region. Member codes must have passed validate_plan.
-RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces,
-                               const RegionLayer& prefectures);
+RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures);
 
 /// Shapes of every region of the plan, in plan order.
 std::vector<RegionShape> build_region_shapes(const Plan& plan, const RegionLayer& provinces,

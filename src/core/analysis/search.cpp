@@ -1,18 +1,22 @@
 #include "analysis/search.hpp"
 
-#include "text/utf8.hpp"
-
 #include <algorithm>
 #include <cctype>
+
+#include "text/utf8.hpp"
 
 namespace atlas {
 
 const char* to_string(EntityKind kind) {
     switch (kind) {
-        case EntityKind::Province: return "province";
-        case EntityKind::Prefecture: return "prefecture";
-        case EntityKind::Region: return "region";
-        case EntityKind::Industry: return "industry";
+        case EntityKind::Province:
+            return "province";
+        case EntityKind::Prefecture:
+            return "prefecture";
+        case EntityKind::Region:
+            return "region";
+        case EntityKind::Industry:
+            return "industry";
     }
     return "?";
 }
@@ -27,7 +31,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 /// forms people write.
 std::string strip_admin_suffix(std::string s) {
     bool autonomous = false;
-    for (const char* suffix : {"特别行政区", "自治区", "自治州", "自治县", "地区", "城市群", "城市圈", "省", "市", "盟", "县"})
+    for (const char* suffix :
+         {"特别行政区", "自治区", "自治州", "自治县", "地区", "城市群", "城市圈", "省", "市", "盟", "县"})
         if (ends_with(s, suffix)) {
             s.resize(s.size() - std::string(suffix).size());
             autonomous = std::string(suffix).rfind("自治", 0) == 0;
@@ -36,8 +41,9 @@ std::string strip_admin_suffix(std::string s) {
     // The peoples named in autonomous areas ("壮族", "土家族苗族", "维吾尔"), cut from the end one at a
     // time; without 族 only after an autonomous suffix, and never leaving less than two characters
     // (内蒙古 keeps its 蒙古).
-    static const char* const peoples[] = {"维吾尔", "哈萨克", "柯尔克孜", "蒙古", "朝鲜", "土家", "景颇", "傈僳", "哈尼",
-                                          "布依", "壮", "回", "藏", "羌", "彝", "傣", "白", "苗", "侗", "黎", "水"};
+    static const char* const peoples[] = {"维吾尔", "哈萨克", "柯尔克孜", "蒙古", "朝鲜", "土家", "景颇",
+                                          "傈僳",   "哈尼",   "布依",     "壮",   "回",   "藏",   "羌",
+                                          "彝",     "傣",     "白",       "苗",   "侗",   "黎",   "水"};
     for (bool cut = true; cut;) {
         cut = false;
         for (const char* people : peoples)
@@ -67,10 +73,10 @@ std::string strip_english_suffix(std::string s) {
             autonomous = std::string(suffix).find("autonomous") != std::string::npos;
             break;
         }
-    static const char* const peoples[] = {" zhuang", " uygur", " uyghur", " uighur", " hui", " tibetan", " korean",
-                                          " mongol", " mongolian", " kazak", " kazakh", " yi", " bai", " dai", " miao",
-                                          " tujia", " dong", " li", " hani", " bouyei", " qiang", " jingpo", " lisu",
-                                          " kirgiz", " kyrgyz"};
+    static const char* const peoples[] = {" zhuang", " uygur",     " uyghur", " uighur", " hui",  " tibetan", " korean",
+                                          " mongol", " mongolian", " kazak",  " kazakh", " yi",   " bai",     " dai",
+                                          " miao",   " tujia",     " dong",   " li",     " hani", " bouyei",  " qiang",
+                                          " jingpo", " lisu",      " kirgiz", " kyrgyz"};
     for (bool cut = autonomous; cut;) {
         cut = false;
         for (const char* people : peoples)
@@ -85,9 +91,11 @@ std::string strip_english_suffix(std::string s) {
 
 /// Spellings of the same place that normalising cannot join (pinyin variants, old romanisations).
 std::string canonical_spelling(const std::string& normalised) {
-    static const std::pair<const char*, const char*> variants[] = {
-        {"macao", "macau"}, {"xizang", "tibet"}, {"neimongol", "innermongolia"}, {"neimenggu", "innermongolia"},
-        {"wulumuqi", "urumqi"}};
+    static const std::pair<const char*, const char*> variants[] = {{"macao", "macau"},
+                                                                   {"xizang", "tibet"},
+                                                                   {"neimongol", "innermongolia"},
+                                                                   {"neimenggu", "innermongolia"},
+                                                                   {"wulumuqi", "urumqi"}};
     for (const auto& [from, to] : variants)
         if (normalised == from) return to;
     return normalised;
@@ -98,9 +106,12 @@ std::vector<std::string> words_of(const std::string& text) {
     std::string word;
     for (char ch : text) {
         auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c)) word += static_cast<char>(std::tolower(c));
-        else if (c == '\'') continue;  // Xi'an is one word
-        else if (!word.empty()) words.push_back(word), word.clear();
+        if (std::isalnum(c))
+            word += static_cast<char>(std::tolower(c));
+        else if (c == '\'')
+            continue;  // Xi'an is one word
+        else if (!word.empty())
+            words.push_back(word), word.clear();
     }
     if (!word.empty()) words.push_back(word);
     return words;
@@ -119,8 +130,10 @@ std::string normalize_name(const std::string& name) {
     std::string out;
     for (char ch : strip_admin_suffix(strip_english_suffix(text))) {
         auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x80) out += ch;
-        else if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+        if (c >= 0x80)
+            out += ch;
+        else if (std::isalnum(c))
+            out += static_cast<char>(std::tolower(c));
     }
     return canonical_spelling(out);
 }
@@ -179,14 +192,18 @@ int SearchIndex::score(const Entry& e, const std::string& query, const std::vect
     for (const std::string& n : e.names) {
         if (n.empty()) continue;
         if (n == query) return 100;
-        if (is_prefix(query, n)) best = std::max(best, 80);
-        else if (n.find(query) != std::string::npos) best = std::max(best, 60);
+        if (is_prefix(query, n))
+            best = std::max(best, 80);
+        else if (n.find(query) != std::string::npos)
+            best = std::max(best, 60);
         int d = edit_distance(query, n);
         if (d <= typo_budget(n.size())) best = std::max(best, 50 - 5 * d);
     }
     for (const std::string& a : e.aliases) {
-        if (a == query) best = std::max(best, 95);
-        else if (a.size() > 4 && edit_distance(query, a) <= typo_budget(a.size())) best = std::max(best, 45);
+        if (a == query)
+            best = std::max(best, 95);
+        else if (a.size() > 4 && edit_distance(query, a) <= typo_budget(a.size()))
+            best = std::max(best, 45);
     }
     for (const auto& name_words : e.words) {
         auto all_words_within = [&](int (*budget)(std::size_t)) {
@@ -196,8 +213,10 @@ int SearchIndex::score(const Entry& e, const std::string& query, const std::vect
                 });
             });
         };
-        if (all_words_within([](std::size_t n) { return n > 4 ? 1 : 0; })) best = std::max(best, 70);
-        else if (all_words_within([](std::size_t n) { return n > 4 ? 2 : 0; })) best = std::max(best, 40);
+        if (all_words_within([](std::size_t n) { return n > 4 ? 1 : 0; }))
+            best = std::max(best, 70);
+        else if (all_words_within([](std::size_t n) { return n > 4 ? 2 : 0; }))
+            best = std::max(best, 40);
     }
     return best;
 }
@@ -213,7 +232,8 @@ std::vector<SearchHit> SearchIndex::find(const std::string& query, std::size_t l
         hit.score = s;
         hits.push_back(hit);
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
     if (hits.size() > limit) hits.resize(limit);
     return hits;
 }

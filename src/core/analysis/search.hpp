@@ -18,7 +18,7 @@ struct SearchHit {
     EntityKind kind;
     std::string id;  ///< code for provinces and prefectures, id for regions and industries
     std::string name_en, name_zh;
-    int score = 0;   ///< 100 exact, 95 alias, 80 prefix, 70 all words, 60 substring, 40-50 typo
+    int score = 0;  ///< 100 exact, 95 alias, 80 prefix, 70 all words, 60 substring, 40-50 typo
 };
 
 /// Lower case, without spaces, hyphens, apostrophes, punctuation and Chinese administrative suffixes.
@@ -28,7 +28,7 @@ std::string normalize_name(const std::string& name);
 int edit_distance(const std::string& a, const std::string& b);
 
 class SearchIndex {
-public:
+  public:
     /// Indexes everything given; any argument may be null to leave that kind out.
     SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan);
 
@@ -37,11 +37,11 @@ public:
     /// The same, restricted to one kind.
     std::vector<SearchHit> find(const std::string& query, EntityKind kind, std::size_t limit = 10) const;
 
-private:
+  private:
     struct Entry {
         SearchHit hit;
-        std::vector<std::string> names;    ///< normalized primary names
-        std::vector<std::string> aliases;  ///< normalized aliases and ids
+        std::vector<std::string> names;               ///< normalized primary names
+        std::vector<std::string> aliases;             ///< normalized aliases and ids
         std::vector<std::vector<std::string>> words;  ///< words of the English names, lower case
     };
     void add(EntityKind kind, const std::string& id, const std::string& en, const std::string& zh,

@@ -39,7 +39,8 @@ struct Face {
 
 double ring_length(const Ring& r) {
     double length = 0;
-    for (std::size_t i = 0; i + 1 < r.size(); ++i) length += std::hypot(r[i + 1].lon - r[i].lon, r[i + 1].lat - r[i].lat);
+    for (std::size_t i = 0; i + 1 < r.size(); ++i)
+        length += std::hypot(r[i + 1].lon - r[i].lon, r[i + 1].lat - r[i].lat);
     return length;
 }
 
@@ -80,7 +81,7 @@ bool box_holds(const Bounds& b, const LonLat& p) {
 
 /// Segments keyed by their grid endpoints (order-free), mapped to the units that own a face beside them.
 class SegmentOwners {
-public:
+  public:
     explicit SegmentOwners(double grid) : scale_(1.0 / grid) {}
 
     void add(const Face& f) {
@@ -102,7 +103,7 @@ public:
         return best;
     }
 
-private:
+  private:
     std::uint64_t point_key(const LonLat& p) const {
         auto x = static_cast<std::uint64_t>(std::llround(p.lon * scale_) + (1 << 20));
         auto y = static_cast<std::uint64_t>(std::llround(p.lat * scale_) + (1 << 20));
@@ -191,7 +192,8 @@ std::vector<MultiPolygon> clean_coverage(const GeosContext& ctx, const std::vect
     std::vector<MultiPolygon> out;
     out.reserve(units.size());
     for (std::size_t i = 0; i < units.size(); ++i) {
-        if (parts[i].empty()) throw AtlasError(ErrorKind::Input, "coverage cleaning left unit " + std::to_string(i) + " empty");
+        if (parts[i].empty())
+            throw AtlasError(ErrorKind::Input, "coverage cleaning left unit " + std::to_string(i) + " empty");
         out.push_back(coverage_union(ctx, parts[i]));
     }
     return out;

@@ -12,10 +12,10 @@
 namespace atlas {
 
 struct CoverageCleanReport {
-    int faces = 0;            ///< faces of the noded linework
-    int overlap_faces = 0;    ///< faces inside two or more units (given to the first)
-    int gap_faces = 0;        ///< thin faces inside no unit (given to the neighbour sharing most border)
-    int open_faces = 0;       ///< wide faces inside no unit, left empty (real holes)
+    int faces = 0;          ///< faces of the noded linework
+    int overlap_faces = 0;  ///< faces inside two or more units (given to the first)
+    int gap_faces = 0;      ///< thin faces inside no unit (given to the neighbour sharing most border)
+    int open_faces = 0;     ///< wide faces inside no unit, left empty (real holes)
 };
 
 /// Nodes all rings together on a grid of `grid` degrees (the source's own grid: vertices already on

@@ -26,9 +26,12 @@ Datum parse_datum(const std::string& name) {
 
 const char* to_string(Datum datum) {
     switch (datum) {
-        case Datum::Gcj02: return "gcj02";
-        case Datum::Bd09: return "bd09";
-        case Datum::Wgs84: break;
+        case Datum::Gcj02:
+            return "gcj02";
+        case Datum::Bd09:
+            return "bd09";
+        case Datum::Wgs84:
+            break;
     }
     return "wgs84";
 }

@@ -70,8 +70,10 @@ std::optional<std::vector<Edge>> outline(const std::vector<Edge>& edges) {
     for (std::size_t i = 0; i < list.size();) {
         std::size_t j = i;
         while (j < list.size() && list[j].low == list[i].low && list[j].high == list[i].high) ++j;
-        if (j - i == 1) out.push_back(edges[list[i].index]);
-        else if (j - i > 2 || list[i].forward == list[i + 1].forward) return std::nullopt;
+        if (j - i == 1)
+            out.push_back(edges[list[i].index]);
+        else if (j - i > 2 || list[i].forward == list[i + 1].forward)
+            return std::nullopt;
         i = j;
     }
     return out;
@@ -113,7 +115,9 @@ void split_at_repeats(const Ring& ring, std::vector<Ring>& out) {
 std::optional<std::vector<Ring>> chain(std::vector<Edge>& edges) {
     std::vector<std::size_t> by_start(edges.size());
     for (std::size_t i = 0; i < edges.size(); ++i) by_start[i] = i;
-    auto start_less = [&](std::size_t a, std::size_t b) { return key_less(key_of(edges[a].from), key_of(edges[b].from)); };
+    auto start_less = [&](std::size_t a, std::size_t b) {
+        return key_less(key_of(edges[a].from), key_of(edges[b].from));
+    };
     std::sort(by_start.begin(), by_start.end(), start_less);
     auto outgoing = [&](const LonLat& vertex) {
         Key k = key_of(vertex);

@@ -35,7 +35,8 @@ std::size_t vertex_count(const MultiPolygon& geometry) {
 
 double signed_area(const Ring& ring) {
     double a = 0;
-    for (std::size_t i = 0; i + 1 < ring.size(); ++i) a += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+        a += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
     return a / 2;
 }
 
@@ -45,8 +46,7 @@ bool ring_contains(const Ring& ring, const LonLat& p) {
     for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
         const LonLat& a = ring[i];
         const LonLat& b = ring[j];
-        if ((a.lat > p.lat) != (b.lat > p.lat) &&
-            p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
+        if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon)
             inside = !inside;
     }
     return inside;

@@ -49,8 +49,7 @@ GEOSGeometry* make_polygon(GEOSContextHandle_t h, const Polygon& polygon) {
     std::vector<GEOSGeometry*> holes;
     holes.reserve(polygon.holes.size());
     for (const auto& hole : polygon.holes) holes.push_back(make_ring(h, hole));
-    return GEOSGeom_createPolygon_r(h, make_ring(h, polygon.outer), holes.data(),
-                                    static_cast<unsigned>(holes.size()));
+    return GEOSGeom_createPolygon_r(h, make_ring(h, polygon.outer), holes.data(), static_cast<unsigned>(holes.size()));
 }
 
 Ring read_ring(GEOSContextHandle_t h, const GEOSGeometry* ring) {

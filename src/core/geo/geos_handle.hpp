@@ -17,7 +17,7 @@ using GeosHandle = GEOSContextHandle_HS*;
 using GeosGeom = GEOSGeom_t;
 
 class GeosContext {
-public:
+  public:
     GeosContext();
     ~GeosContext();
     GeosContext(const GeosContext&) = delete;
@@ -27,7 +27,7 @@ public:
     /// The last error or notice GEOS reported in this context (empty if none).
     const std::string& last_message() const { return message_; }
 
-private:
+  private:
     GeosHandle handle_;
     std::string message_;
 };

@@ -76,8 +76,8 @@ bool covered_by_others(const GeosContext& ctx, const Ring& hole, const std::vect
             candidates.push_back(others[i]);
     }
     LonLat inside = interior_point(ctx, hole);
-    bool point_covered = std::any_of(candidates.begin(), candidates.end(),
-                                     [&](const MultiPolygon* o) { return contains(*o, inside); });
+    bool point_covered =
+        std::any_of(candidates.begin(), candidates.end(), [&](const MultiPolygon* o) { return contains(*o, inside); });
     if (!point_covered) return false;  // most gaps end here, before any costly intersection
     double covered = 0;
     for (const MultiPolygon* o : candidates) covered += overlap_area_km2(ctx, hole_polygon, *o);
@@ -121,7 +121,8 @@ MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolyg
     std::vector<Ring> filled;
     for (Polygon& polygon : result) {
         auto is_gap = [&](const Ring& hole) { return !covered_by_others(ctx, hole, others, boxes); };
-        auto kept = std::stable_partition(polygon.holes.begin(), polygon.holes.end(), [&](const Ring& h) { return !is_gap(h); });
+        auto kept = std::stable_partition(polygon.holes.begin(), polygon.holes.end(),
+                                          [&](const Ring& h) { return !is_gap(h); });
         filled.insert(filled.end(), kept, polygon.holes.end());
         polygon.holes.erase(kept, polygon.holes.end());
     }

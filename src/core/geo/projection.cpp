@@ -72,13 +72,15 @@ void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::str
     bool has_area = proj_get_area_of_use(context, crs, &w, &s, &e, &n, &area) != 0;
     proj_destroy(crs);
     if (type == PJ_TYPE_GEOCENTRIC_CRS || type == PJ_TYPE_VERTICAL_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS)
-        throw AtlasError(ErrorKind::Usage, "projection " + quote_value(name) + " is a " +
-                                               (type == PJ_TYPE_GEOCENTRIC_CRS ? "geocentric (X, Y, Z)" : "3D or vertical") +
-                                               " CRS, not a map projection");
+        throw AtlasError(ErrorKind::Usage,
+                         "projection " + quote_value(name) + " is a " +
+                             (type == PJ_TYPE_GEOCENTRIC_CRS ? "geocentric (X, Y, Z)" : "3D or vertical") +
+                             " CRS, not a map projection");
     // China spans about 73..135 E, 18..54 N; a CRS meant for somewhere else distorts it badly.
     if (has_area && w < e && (e < 73 || w > 135 || n < 18 || s > 54))
         caveat = "projection " + quote_value(name) + " is meant for lon " + degrees(w) + ".." + degrees(e) + ", lat " +
-                 degrees(s) + ".." + degrees(n) + ", not China (lon 73..135, lat 18..54): expect China torn or distorted";
+                 degrees(s) + ".." + degrees(n) +
+                 ", not China (lon 73..135, lat 18..54): expect China torn or distorted";
 }
 
 }  // namespace
@@ -95,14 +97,16 @@ Projection::Projection(const std::string& name)
     proj_log_level(impl_->context, PJ_LOG_NONE);
     if (raw == nullptr && (proj_message.empty() || proj_message.find("unknown name") != std::string::npos ||
                            proj_message.find("unrecognized format") != std::string::npos))
-        throw AtlasError(ErrorKind::Usage, "unknown projection " + quote_value(name) + ": use " + "albers, mercator, platecarree, " +
-                                               "an EPSG code or a PROJ string");
+        throw AtlasError(ErrorKind::Usage, "unknown projection " + quote_value(name) + ": use " +
+                                               "albers, mercator, platecarree, " + "an EPSG code or a PROJ string");
     if (raw == nullptr)
-        throw AtlasError(ErrorKind::Usage, "projection " + quote_value(name) + ": " + escape_controls(proj_message) + " (PROJ)");
+        throw AtlasError(ErrorKind::Usage,
+                         "projection " + quote_value(name) + ": " + escape_controls(proj_message) + " (PROJ)");
     impl_->transform = proj_normalize_for_visualization(impl_->context, raw);
     proj_destroy(raw);
     if (impl_->transform == nullptr)
-        throw AtlasError(ErrorKind::Usage, "projection " + quote_value(name) + " cannot be normalised to lon/lat order");
+        throw AtlasError(ErrorKind::Usage,
+                         "projection " + quote_value(name) + " cannot be normalised to lon/lat order");
     check_china_visible();
 }
 
@@ -116,9 +120,9 @@ void Projection::check_china_visible() {
     std::size_t visible = 0;
     for (const ProjectedXY& p : forward(grid)) visible += std::isfinite(p.x);
     if (visible * 4 < grid.size())
-        throw AtlasError(ErrorKind::Usage, "projection " + quote_value(name_) + " cannot show China: " +
-                                               std::to_string(visible) + " of " + std::to_string(grid.size()) +
-                                               " points of China's bounding box project");
+        throw AtlasError(ErrorKind::Usage, "projection " + quote_value(name_) +
+                                               " cannot show China: " + std::to_string(visible) + " of " +
+                                               std::to_string(grid.size()) + " points of China's bounding box project");
     if (visible < grid.size() && caveat_.empty())
         caveat_ = "projection " + quote_value(name_) + " places only " + std::to_string(visible) + " of " +
                   std::to_string(grid.size()) + " points of China's bounding box: part of China will be missing";

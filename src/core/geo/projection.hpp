@@ -21,7 +21,7 @@ std::string projection_definition(const std::string& name);
 std::vector<std::string> projection_names();
 
 class Projection {
-public:
+  public:
     /// Throws AtlasError(Usage) naming `name` when PROJ cannot build the transformation (with PROJ's
     /// reason, e.g. "merc: Invalid value for lat_ts: |lat_ts| should be <= 90°"), when it is not a map
     /// projection (a geocentric or 3D CRS), or when it cannot show China (fewer than a quarter of the
@@ -44,7 +44,7 @@ public:
     /// metres to lon/lat; returns false where the inverse is undefined.
     bool inverse(const ProjectedXY& in, LonLat& out) const;
 
-private:
+  private:
     void check_china_visible();
 
     struct Impl;

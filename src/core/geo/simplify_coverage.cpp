@@ -63,7 +63,8 @@ double segment_distance(const LonLat& p, const LonLat& a, const LonLat& b) {
     return std::hypot(p.lon - (a.lon + t * dx), p.lat - (a.lat + t * dy));
 }
 
-void douglas_peucker(const Ring& chain, std::size_t first, std::size_t last, double tolerance, std::vector<bool>& keep) {
+void douglas_peucker(const Ring& chain, std::size_t first, std::size_t last, double tolerance,
+                     std::vector<bool>& keep) {
     if (last <= first + 1) return;
     double worst = -1;
     std::size_t index = first;
@@ -108,8 +109,7 @@ Ring simplify_ring(const Ring& ring, const Signatures& sig, double tolerance) {
     std::vector<const std::vector<int>*> of(n);
     for (std::size_t i = 0; i < n; ++i) of[i] = &sig.at(key_of(ring[i]));
     std::vector<bool> junction(ring.size(), false);
-    for (std::size_t i = 0; i < n; ++i)
-        junction[i] = *of[i] != *of[(i + n - 1) % n] || *of[i] != *of[(i + 1) % n];
+    for (std::size_t i = 0; i < n; ++i) junction[i] = *of[i] != *of[(i + n - 1) % n] || *of[i] != *of[(i + 1) % n];
     std::size_t start = ring_start(ring, junction);
     bool has_junction = junction[start];
     Ring out{ring[start]};

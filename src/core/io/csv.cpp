@@ -24,8 +24,10 @@ std::vector<CsvRow> parse_csv(const std::string& text, char separator) {
     for (; i < text.size(); ++i) {
         char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
-            else if (c == '"') quoted = false;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                cell += '"', ++i;
+            else if (c == '"')
+                quoted = false;
             else {
                 if (c == '\n') ++line;
                 cell += c;

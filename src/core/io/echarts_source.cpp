@@ -1,10 +1,9 @@
 #include "io/echarts_source.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "error.hpp"
 #include "text/escape.hpp"

@@ -11,9 +11,9 @@
 namespace atlas {
 
 struct EchartsFeature {
-    std::string code;  ///< the feature's "id" (six digits)
-    std::string name;  ///< properties.name, as in the source
-    LonLat cp;         ///< properties.cp: the seat of government
+    std::string code;         ///< the feature's "id" (six digits)
+    std::string name;         ///< properties.name, as in the source
+    LonLat cp;                ///< properties.cp: the seat of government
     std::vector<Ring> rings;  ///< every ring of every part, closed, degenerate ones dropped
     int dropped_rings = 0;    ///< rings with fewer than 4 points or no area
 };

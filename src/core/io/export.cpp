@@ -1,30 +1,29 @@
 #include "io/export.hpp"
 
+#include <gdal_priv.h>
 #include <unistd.h>
 
-#include <cmath>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include <gdal_priv.h>
-
 #include "analysis/coverage.hpp"
-#include "io/gdal_env.hpp"
-#include "io/postgis.hpp"
 #include "error.hpp"
-#include "text/escape.hpp"
 #include "geo/operations.hpp"
 #include "geo/orientation.hpp"
 #include "geo/simplify_coverage.hpp"
 #include "io/csv.hpp"
 #include "io/export_tables.hpp"
+#include "io/gdal_env.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/output_file.hpp"
+#include "io/postgis.hpp"
 #include "io/vector_writer.hpp"
+#include "text/escape.hpp"
 
 namespace fs = std::filesystem;
 
@@ -32,10 +31,10 @@ namespace atlas {
 
 namespace {
 constexpr std::pair<ExportLayer, const char*> kLayerNames[] = {{ExportLayer::Provinces, "provinces"},
-                                                              {ExportLayer::Prefectures, "prefectures"},
-                                                              {ExportLayer::Regions, "regions"},
-                                                              {ExportLayer::Hubs, "hubs"},
-                                                              {ExportLayer::Coverage, "coverage"}};
+                                                               {ExportLayer::Prefectures, "prefectures"},
+                                                               {ExportLayer::Regions, "regions"},
+                                                               {ExportLayer::Hubs, "hubs"},
+                                                               {ExportLayer::Coverage, "coverage"}};
 const char* kFormats[] = {"GeoJSON", "GeoJSONSeq", "GPKG", "FlatGeobuf", "ESRI Shapefile", "KML", "CSV", "PostgreSQL"};
 }  // namespace
 
@@ -46,27 +45,31 @@ const char* to_string(ExportLayer layer) {
 }
 
 std::vector<ExportLayer> parse_export_layers(const std::string& name) {
-    if (name == "all") return {ExportLayer::Provinces, ExportLayer::Prefectures, ExportLayer::Regions, ExportLayer::Hubs,
-                               ExportLayer::Coverage};
+    if (name == "all")
+        return {ExportLayer::Provinces, ExportLayer::Prefectures, ExportLayer::Regions, ExportLayer::Hubs,
+                ExportLayer::Coverage};
     for (const auto& [l, n] : kLayerNames)
         if (name == n) return {l};
-    throw AtlasError(ErrorKind::Usage,
-                     "unknown layer " + quote_value(name, 40) + " (use provinces, prefectures, regions, hubs, coverage or all)");
+    throw AtlasError(ErrorKind::Usage, "unknown layer " + quote_value(name, 40) +
+                                           " (use provinces, prefectures, regions, hubs, coverage or all)");
 }
 
 std::string export_driver(const ExportRequest& request) {
     bool to_postgis = is_pg_connection(request.output);
     if (to_postgis && !request.driver.empty() && request.driver != "PostgreSQL")
-        throw AtlasError(ErrorKind::Usage, "a PG: connection takes --format PostgreSQL, not " + quote_value(request.driver, 40) + "");
+        throw AtlasError(ErrorKind::Usage,
+                         "a PG: connection takes --format PostgreSQL, not " + quote_value(request.driver, 40) + "");
     if (!to_postgis && request.driver == "PostgreSQL")
-        throw AtlasError(ErrorKind::Usage, "--format PostgreSQL writes to a database: -o \"PG:host=... dbname=... user=...\"");
+        throw AtlasError(ErrorKind::Usage,
+                         "--format PostgreSQL writes to a database: -o \"PG:host=... dbname=... user=...\"");
     if (to_postgis) return "PostgreSQL";
     if (!request.driver.empty()) {
         for (const char* f : kFormats)
             if (request.driver == f) return f;
-        throw AtlasError(ErrorKind::Usage, "unknown format '" + request.driver +
-                                               "' (use GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV "
-                                               "or PostgreSQL with -o PG:...)");
+        throw AtlasError(ErrorKind::Usage,
+                         "unknown format '" + request.driver +
+                             "' (use GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV "
+                             "or PostgreSQL with -o PG:...)");
     }
     std::string from_extension = request.output == "-" ? "" : driver_for_extension(request.output);
     return from_extension.empty() ? "GeoJSON" : from_extension;
@@ -95,10 +98,12 @@ ExportSelection select(Document& doc, const ExportRequest& request) {
             sel.regions.push_back(&doc.shape(r));
     }
     if (sel.regions.empty())
-        throw AtlasError(ErrorKind::NotFound, "the selection is empty: no region " +
-                                                  (request.industry.empty() ? std::string("matches")
-                                                                            : "is designated for " + quote_value(request.industry, 40) + "") +
-                                                  "; nothing written");
+        throw AtlasError(
+            ErrorKind::NotFound,
+            "the selection is empty: no region " +
+                (request.industry.empty() ? std::string("matches")
+                                          : "is designated for " + quote_value(request.industry, 40) + "") +
+                "; nothing written");
     for (const RegionShape* s : sel.regions) {
         for (const Region* u : s->units) sel.unit_codes.insert(u->code);
         sel.province_codes.insert(s->provinces.begin(), s->provinces.end());
@@ -108,11 +113,16 @@ ExportSelection select(Document& doc, const ExportRequest& request) {
 
 OutLayer build_table(Document& doc, ExportLayer kind, const ExportSelection& sel) {
     switch (kind) {
-        case ExportLayer::Provinces: return provinces_table(doc, sel);
-        case ExportLayer::Prefectures: return prefectures_table(doc, sel);
-        case ExportLayer::Regions: return regions_table(doc, sel);
-        case ExportLayer::Hubs: return hubs_table(doc, sel);
-        case ExportLayer::Coverage: return coverage_table(doc, sel);
+        case ExportLayer::Provinces:
+            return provinces_table(doc, sel);
+        case ExportLayer::Prefectures:
+            return prefectures_table(doc, sel);
+        case ExportLayer::Regions:
+            return regions_table(doc, sel);
+        case ExportLayer::Hubs:
+            return hubs_table(doc, sel);
+        case ExportLayer::Coverage:
+            return coverage_table(doc, sel);
     }
     return {};
 }
@@ -143,11 +153,14 @@ void add_kml_labels(OutLayer& layer) {
         std::string name = en != nullptr ? *en : "";
         if (zh != nullptr && *zh != name) name += (name.empty() ? "" : " ") + *zh;
         std::string description;
-        if (const std::string* quote = text_field(layer, f, "plan_quote")) description = *quote;
-        else if (const std::string* code = text_field(layer, f, "code")) description = "GB/T 2260 code " + *code;
+        if (const std::string* quote = text_field(layer, f, "plan_quote"))
+            description = *quote;
+        else if (const std::string* code = text_field(layer, f, "code"))
+            description = "GB/T 2260 code " + *code;
         f.values.insert(f.values.begin(), {name, description});
     }
-    layer.fields.insert(layer.fields.begin(), {{"Name", FieldType::String, "Name"}, {"Description", FieldType::String, "Descr"}});
+    layer.fields.insert(layer.fields.begin(),
+                        {{"Name", FieldType::String, "Name"}, {"Description", FieldType::String, "Descr"}});
 }
 
 void simplify_layer(OutLayer& layer, double metres) {
@@ -189,7 +202,8 @@ void finish_geometry(OutLayer& layer, std::optional<int> precision, bool simplif
             MultiPolygon changed = f.polygons;
             if (precision) round_coordinates(changed, *precision);
             if (!changed.empty() && !is_valid(ctx, changed)) {
-                changed = precision ? snap_to_grid(ctx, f.polygons, std::pow(10.0, -*precision)) : make_valid(ctx, f.polygons);
+                changed = precision ? snap_to_grid(ctx, f.polygons, std::pow(10.0, -*precision))
+                                    : make_valid(ctx, f.polygons);
                 ++changes.repaired;
             }
             f.polygons = std::move(changed);
@@ -205,7 +219,8 @@ void refuse_collapse(const GeometryChanges& changes, const OutLayer& layer, cons
     if (changes.collapsed.empty()) return;
     std::string options;
     if (request.simplify_m > 0) options = "--simplify " + fixed_number(request.simplify_m);
-    if (request.precision) options += (options.empty() ? "" : " with ") + std::string("--precision ") + std::to_string(*precision);
+    if (request.precision)
+        options += (options.empty() ? "" : " with ") + std::string("--precision ") + std::to_string(*precision);
     std::string ids;
     for (std::size_t i = 0; i < changes.collapsed.size() && i < 5; ++i) ids += (i ? ", " : "") + changes.collapsed[i];
     if (changes.collapsed.size() > 5) ids += ", ...";
@@ -222,8 +237,10 @@ WriteOptions write_options(const std::string& driver, const ExportRequest& reque
     // <description> from the fields add_kml_labels adds; the rest goes to typed ExtendedData.
     WriteOptions o{driver, {}, {}, request.force, precision.value_or(15), request.progress};
     if (driver == "KML") o.dataset_options = {"NameField=Name", "DescriptionField=Description"};
-    if (driver == "ESRI Shapefile") o.layer_options = {"ENCODING=UTF-8"};
-    else if (driver == "CSV") o.layer_options = {"GEOMETRY=AS_WKT", request.csv_bom ? "WRITE_BOM=YES" : "WRITE_BOM=NO"};
+    if (driver == "ESRI Shapefile")
+        o.layer_options = {"ENCODING=UTF-8"};
+    else if (driver == "CSV")
+        o.layer_options = {"GEOMETRY=AS_WKT", request.csv_bom ? "WRITE_BOM=YES" : "WRITE_BOM=NO"};
     return o;
 }
 
@@ -247,15 +264,21 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     if (precision && (*precision < 0 || *precision > 15))
         throw AtlasError(ErrorKind::Usage, "--precision must be 0 to 15, not " + std::to_string(*precision));
     if (!std::isfinite(request.simplify_m) || request.simplify_m < 0)
-        throw AtlasError(ErrorKind::Usage, "--simplify must be a distance in metres, 0 or more, not " +
-                                               fixed_number(request.simplify_m));
+        throw AtlasError(ErrorKind::Usage,
+                         "--simplify must be a distance in metres, 0 or more, not " + fixed_number(request.simplify_m));
     if (to_stdout && request.layers.size() > 1)
         throw AtlasError(ErrorKind::Output, "-: GeoJSON on stdout holds one layer; write one layer at a time");
     bool to_postgis = is_pg_connection(request.output);
     if (!to_stdout && !to_postgis) check_target(request.output, request.force, driver);  // before the work
     ExportSelection sel = select(doc, request);
     std::vector<OutLayer> layers;
-    ExportResult result{to_stdout ? "-" : to_postgis ? describe_connection(request.output) : request.output, driver, 0, 0, {}};
+    ExportResult result{to_stdout    ? "-"
+                        : to_postgis ? describe_connection(request.output)
+                                     : request.output,
+                        driver,
+                        0,
+                        0,
+                        {}};
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
     for (ExportLayer kind : request.layers) {
@@ -267,8 +290,9 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
         finish_geometry(layer, precision, simplified, is_geojson(driver), changes);
         refuse_collapse(changes, layer, request, precision);
         if (changes.repaired > 0)
-            result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) + " " +
-                                   layer.name + " snap-rounded by GEOS to stay valid after the coordinate change");
+            result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) +
+                                   " " + layer.name +
+                                   " snap-rounded by GEOS to stay valid after the coordinate change");
         if (driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
         if (driver == "KML") add_kml_labels(layer);
         result.features += layer.features.size();

@@ -32,8 +32,12 @@ std::vector<std::string> ids(const std::vector<const PlanRegion*>& regions) {
 }  // namespace
 
 OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"provinces", false, {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R},
-                                        {"label_lon", R}, {"label_lat", R}}, {}, {}, "code"};
+    OutLayer layer{"provinces",
+                   false,
+                   {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R}, {"label_lon", R}, {"label_lat", R}},
+                   {},
+                   {},
+                   "code"};
     for (const Region& p : doc.provinces().regions) {
         if (!selected(sel, sel.province_codes, p.code)) continue;
         OutFeature f;
@@ -45,17 +49,26 @@ OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
 }
 
 OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"prefectures", false,
-                   {{"code", S}, {"province_code", S, "prov_code"}, {"name_zh", S}, {"name_en", S},
-                    {"source_code", S, "src_code"}, {"area_km2", R}, {"label_lon", R}, {"label_lat", R},
+    OutLayer layer{"prefectures",
+                   false,
+                   {{"code", S},
+                    {"province_code", S, "prov_code"},
+                    {"name_zh", S},
+                    {"name_en", S},
+                    {"source_code", S, "src_code"},
+                    {"area_km2", R},
+                    {"label_lon", R},
+                    {"label_lat", R},
                     {"regions", L}},
-                   {}, {}, "code"};
+                   {},
+                   {},
+                   "code"};
     auto containing = regions_by_unit(doc);
     for (const Region& u : doc.prefectures().regions) {
         if (!selected(sel, sel.unit_codes, u.code)) continue;
         OutFeature f;
-        f.values = {u.code, u.parent_code, u.name_zh, u.name_en, u.source_code, u.area_km2, u.label.lon, u.label.lat,
-                    containing[u.code]};
+        f.values = {u.code,     u.parent_code, u.name_zh,   u.name_en,         u.source_code,
+                    u.area_km2, u.label.lon,   u.label.lat, containing[u.code]};
         f.polygons = u.geometry;
         layer.features.push_back(std::move(f));
     }
@@ -94,18 +107,38 @@ std::vector<FieldDef> region_fields() {
 std::vector<FieldValue> region_values(const RegionShape& s) {
     const PlanRegion& r = *s.region;
     std::vector<std::string> industries, terms, hubs, hub_codes, members, partial;
-    for (const IndustryDesignation& d : r.designation.industries) industries.push_back(d.industry), terms.push_back(d.plan_term);
+    for (const IndustryDesignation& d : r.designation.industries)
+        industries.push_back(d.industry), terms.push_back(d.plan_term);
     for (const Hub& h : r.hubs) hubs.push_back(h.name_en), hub_codes.push_back(h.code);
     for (const Member& m : r.members) {
         members.push_back(m.code);
         if (m.partial) partial.push_back(m.code);
     }
     FieldValue year = r.extent.year ? FieldValue{std::int64_t{*r.extent.year}} : FieldValue{};
-    return {r.id, r.name_zh, r.name_en, r.kind, r.tier, std::string(to_string(r.designation.type)), industries, terms,
-            hubs, hub_codes, members, std::int64_t(r.members.size()), partial, s.provinces, s.area_km2,
-            s.partial_area_km2, std::string(r.extent.provisional ? "provisional" : "confirmed"),
-            std::int64_t{r.extent.provisional}, r.extent.source_plan, year, std::int64_t{r.extent.after_plan},
-            r.extent.caveat, r.plan_section, r.designation.quote};
+    return {r.id,
+            r.name_zh,
+            r.name_en,
+            r.kind,
+            r.tier,
+            std::string(to_string(r.designation.type)),
+            industries,
+            terms,
+            hubs,
+            hub_codes,
+            members,
+            std::int64_t(r.members.size()),
+            partial,
+            s.provinces,
+            s.area_km2,
+            s.partial_area_km2,
+            std::string(r.extent.provisional ? "provisional" : "confirmed"),
+            std::int64_t{r.extent.provisional},
+            r.extent.source_plan,
+            year,
+            std::int64_t{r.extent.after_plan},
+            r.extent.caveat,
+            r.plan_section,
+            r.designation.quote};
 }
 
 }  // namespace
@@ -123,7 +156,7 @@ OutLayer regions_table(Document&, const ExportSelection& sel) {
 
 OutLayer hubs_table(Document& doc, const ExportSelection& sel) {
     OutLayer layer{"hubs", true, {{"code", S}, {"name_zh", S}, {"name_en", S}, {"lon", R}, {"lat", R}, {"regions", L}},
-                   {}, {}, "code"};
+                   {},     {},   "code"};
     std::vector<std::string> order;
     std::map<std::string, std::vector<std::string>> regions;
     for (const RegionShape* s : sel.regions)
@@ -143,18 +176,29 @@ OutLayer hubs_table(Document& doc, const ExportSelection& sel) {
 }
 
 OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"coverage", false,
-                   {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R}, {"covered_km2", R, "cover_km2"},
-                    {"share", R}, {"covered_partial_km2", R, "part_km2"}, {"industry_filter", S, "ind_filter"},
-                    {"regions", L}, {"industries", L, "industries"}, {"macro_industries", L, "macro_inds"},
+    OutLayer layer{"coverage",
+                   false,
+                   {{"code", S},
+                    {"name_zh", S},
+                    {"name_en", S},
+                    {"area_km2", R},
+                    {"covered_km2", R, "cover_km2"},
+                    {"share", R},
+                    {"covered_partial_km2", R, "part_km2"},
+                    {"industry_filter", S, "ind_filter"},
+                    {"regions", L},
+                    {"industries", L, "industries"},
+                    {"macro_industries", L, "macro_inds"},
                     {"context_regions", L, "context"}},
-                   {}, {}, "code"};
+                   {},
+                   {},
+                   "code"};
     for (const ProvinceCoverage& p : province_coverage(doc.plan(), doc.shapes(), doc.provinces(), sel.industry)) {
         if (sel.regions_chosen && sel.province_codes.count(p.province->code) == 0) continue;
         OutFeature f;
-        f.values = {p.province->code, p.province->name_zh, p.province->name_en, p.province->area_km2, p.covered_km2,
-                    p.share(), p.covered_partial_km2, sel.industry, ids(p.regions), p.industries, p.macro_industries,
-                    ids(p.context_regions)};
+        f.values = {p.province->code, p.province->name_zh, p.province->name_en,   p.province->area_km2,
+                    p.covered_km2,    p.share(),           p.covered_partial_km2, sel.industry,
+                    ids(p.regions),   p.industries,        p.macro_industries,    ids(p.context_regions)};
         f.polygons = p.province->geometry;
         layer.features.push_back(std::move(f));
     }

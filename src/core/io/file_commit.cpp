@@ -70,8 +70,10 @@ bool read_manifest(const std::string& path, Manifest& m) {
     std::ifstream in(path, std::ios::binary);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind("new ", 0) == 0) m.fresh.push_back(line.substr(4));
-        else if (line.rfind("old ", 0) == 0) m.old.push_back(line.substr(4));
+        if (line.rfind("new ", 0) == 0)
+            m.fresh.push_back(line.substr(4));
+        else if (line.rfind("old ", 0) == 0)
+            m.old.push_back(line.substr(4));
         if (line.find('/') != std::string::npos) return false;  // never a path: a manifest is ours
     }
     return !m.fresh.empty();
@@ -95,8 +97,10 @@ void roll_back(const std::string& folder, const std::string& commit, const Manif
     for (const std::string& n : m.fresh) {
         if (exists(commit + "/" + n)) continue;  // never placed
         bool was_old = std::find(m.old.begin(), m.old.end(), n) != m.old.end();
-        if (was_old) ::rename((commit + "/" + kBackups + "/" + n).c_str(), (folder + "/" + n).c_str());
-        else ::unlink((folder + "/" + n).c_str());
+        if (was_old)
+            ::rename((commit + "/" + kBackups + "/" + n).c_str(), (folder + "/" + n).c_str());
+        else
+            ::unlink((folder + "/" + n).c_str());
     }
     std::error_code ec;
     fs::remove_all(commit, ec);
@@ -107,8 +111,10 @@ void resume_unguarded(const std::string& folder, const std::string& commit) {
     Manifest m;
     std::error_code ec;
     if (!read_manifest(commit + "/" + kManifest, m)) return (void)fs::remove_all(commit, ec);
-    if (exists(commit + "/" + kRollback)) roll_back(folder, commit, m);
-    else roll_forward(folder, commit, m);
+    if (exists(commit + "/" + kRollback))
+        roll_back(folder, commit, m);
+    else
+        roll_forward(folder, commit, m);
 }
 
 bool process_alive(pid_t pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
@@ -117,7 +123,7 @@ bool process_alive(pid_t pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno 
 /// (killed mid-commit), it finishes the commit with `finish`. Signals a terminal sends to the
 /// process group do not stop it; it keeps the folder lock (an inherited descriptor) until it is done.
 class Guardian {
-public:
+  public:
     Guardian(int lock_fd, std::function<void(int lock_fd)> finish) {
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0) return;
@@ -144,7 +150,7 @@ public:
         ::waitpid(pid_, nullptr, 0);
     }
 
-private:
+  private:
     [[noreturn]] static void watch(int read_end, int lock_fd, const std::function<void(int)>& finish) {
         for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) std::signal(s, SIG_IGN);
         // Keep only the pipe and the lock: a writer's stdout pipe must close when the writer ends.
@@ -180,9 +186,9 @@ bool back_up(const std::string& from, const std::string& to) {
 
 // The parts of a Shapefile and the side files that describe its data (indexes, metadata), which an
 // old set's would misdescribe; a user's style (.qml, .sld) is not data and stays.
-const char* const kShapefileParts[] = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj",
-                                       ".fix", ".atx", ".aih", ".ain", ".ixs", ".mxs", ".fbn", ".fbx", ".shp.xml",
-                                       ".shp.iso.xml", ".aux.xml", ".shp.aux.xml", ".qmd"};
+const char* const kShapefileParts[] = {
+    ".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn",     ".sbx",         ".qpj",     ".fix",         ".atx",
+    ".aih", ".ain", ".ixs", ".mxs", ".fbn", ".fbx", ".shp.xml", ".shp.iso.xml", ".aux.xml", ".shp.aux.xml", ".qmd"};
 
 }  // namespace
 
@@ -196,9 +202,11 @@ FolderLock::FolderLock(const std::string& folder, int timeout_s) {
         double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (waited > timeout_s) {
             ::close(fd_);
-            fail(folder + ": another clusteratlas has been writing here for " + std::to_string(timeout_s) + " s; try again");
+            fail(folder + ": another clusteratlas has been writing here for " + std::to_string(timeout_s) +
+                 " s; try again");
         }
-        if (!said && waited > 1) std::cerr << "waiting for another clusteratlas writing into " << folder << "\n", said = true;
+        if (!said && waited > 1)
+            std::cerr << "waiting for another clusteratlas writing into " << folder << "\n", said = true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
 }
@@ -256,7 +264,8 @@ void commit_file_set(const std::string& temp_folder, const std::string& target, 
     recover_interrupted_writes(folder);
     Manifest m;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(temp_folder, ec)) m.fresh.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(temp_folder, ec))
+        m.fresh.push_back(entry.path().filename().string());
     std::sort(m.fresh.begin(), m.fresh.end());
     m.old = shapefile_set(folder, name);
     for (const std::string& n : m.old) {
@@ -278,7 +287,8 @@ void commit_file_set(const std::string& temp_folder, const std::string& target, 
         if (!back_up(folder + "/" + n, commit + "/" + kBackups + "/" + n)) {
             int error = errno;
             fs::remove_all(commit, ec);
-            fail(folder + "/" + n + ": cannot keep a copy for a rollback (" + std::strerror(error) + "); nothing replaced");
+            fail(folder + "/" + n + ": cannot keep a copy for a rollback (" + std::strerror(error) +
+                 "); nothing replaced");
         }
     for (const std::string& n : m.fresh) {
         if (::rename((commit + "/" + n).c_str(), (folder + "/" + n).c_str()) == 0) continue;

@@ -27,14 +27,14 @@ namespace atlas {
 /// Exclusive lock on a folder (flock), held while alive. Waits for another writer, saying so on
 /// stderr after a second; gives up with AtlasError(Output) after `timeout_s`.
 class FolderLock {
-public:
+  public:
     explicit FolderLock(const std::string& folder, int timeout_s = 120);
     ~FolderLock();
     FolderLock(const FolderLock&) = delete;
     FolderLock& operator=(const FolderLock&) = delete;
     int fd() const { return fd_; }
 
-private:
+  private:
     int fd_ = -1;
 };
 

@@ -10,7 +10,7 @@ void ensure_gdal_registered();
 
 /// While alive, GDAL errors are not printed to stderr; read them with last_gdal_error().
 class QuietGdalErrors {
-public:
+  public:
     QuietGdalErrors();
     ~QuietGdalErrors();
     QuietGdalErrors(const QuietGdalErrors&) = delete;

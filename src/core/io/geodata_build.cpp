@@ -1,8 +1,8 @@
 #include "io/geodata_build.hpp"
 
-#include <cstdlib>
 #include <cpl_conv.h>
 
+#include <cstdlib>
 #include <map>
 
 #include "error.hpp"
@@ -53,8 +53,8 @@ const std::string& english_name(const NameTable& names, const std::string& level
 
 std::string unit_kind(const std::string& code) {
     static const std::map<std::string, std::string> whole = {
-        {"110000", "municipality"}, {"120000", "municipality"}, {"310000", "municipality"},
-        {"500000", "municipality"}, {"810000", "sar"},          {"820000", "sar"},
+        {"110000", "municipality"},        {"120000", "municipality"}, {"310000", "municipality"},
+        {"500000", "municipality"},        {"810000", "sar"},          {"820000", "sar"},
         {"710000", "province_as_one_unit"}};
     if (auto it = whole.find(code); it != whole.end()) return it->second;
     if (code.substr(2, 2) == "90") return "county_level_under_province";
@@ -143,8 +143,14 @@ OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<U
                   GeodataBuildReport& report) {
     OutLayer layer{name, false, {}, {}, {}, "code", {}};
     int invalid_after_all = 0;
-    layer.fields = {{"code"}, {"name_zh"}, {"name_en"}, {"kind"}, {"label_lon", FieldType::Real},
-                    {"label_lat", FieldType::Real}, {"seat_lon", FieldType::Real}, {"seat_lat", FieldType::Real},
+    layer.fields = {{"code"},
+                    {"name_zh"},
+                    {"name_en"},
+                    {"kind"},
+                    {"label_lon", FieldType::Real},
+                    {"label_lat", FieldType::Real},
+                    {"seat_lon", FieldType::Real},
+                    {"seat_lat", FieldType::Real},
                     {"area_km2", FieldType::Real}};
     if (prefecture) layer.fields.insert(layer.fields.begin() + 1, {{"province_code"}, {"source_code"}});
     for (Unit& u : units) {

@@ -13,9 +13,9 @@
 namespace atlas {
 
 struct GeoJsonOptions {
-    int precision = 6;        ///< decimals of coordinates (trailing zeros trimmed)
-    bool sequence = false;    ///< GeoJSONSeq: one feature per line, no collection
-    std::string id_field;     ///< field whose value becomes the feature "id" (kept in properties too)
+    int precision = 6;      ///< decimals of coordinates (trailing zeros trimmed)
+    bool sequence = false;  ///< GeoJSONSeq: one feature per line, no collection
+    std::string id_field;   ///< field whose value becomes the feature "id" (kept in properties too)
     std::function<bool(std::size_t)> after_feature;  ///< called with the count written; false stops
 };
 

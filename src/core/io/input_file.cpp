@@ -4,11 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <algorithm>
 
 #include "error.hpp"
 #include "text/escape.hpp"
@@ -42,9 +42,12 @@ std::string kind_of(mode_t mode) {
 
 std::string human_size(std::uint64_t bytes) {
     char buffer[32];
-    if (bytes >= (1ull << 20)) std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
-    else if (bytes >= 1024) std::snprintf(buffer, sizeof buffer, "%llu kB", static_cast<unsigned long long>(bytes / 1024));
-    else std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
+    if (bytes >= (1ull << 20))
+        std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+    else if (bytes >= 1024)
+        std::snprintf(buffer, sizeof buffer, "%llu kB", static_cast<unsigned long long>(bytes / 1024));
+    else
+        std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
     return buffer;
 }
 
@@ -57,8 +60,8 @@ std::string read_input_file(const std::string& raw_path, const std::string& what
     struct stat st {};
     if (::fstat(f.fd, &st) != 0) refuse_errno(path, errno);
     if (S_ISDIR(st.st_mode)) fail_input(path + ": is a folder, not a " + what);
-    if (!S_ISREG(st.st_mode)) fail_input(path + ": is " + kind_of(st.st_mode) + ", not a regular file; a " + what +
-                                         " must be a file");
+    if (!S_ISREG(st.st_mode))
+        fail_input(path + ": is " + kind_of(st.st_mode) + ", not a regular file; a " + what + " must be a file");
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes) {
         bool close = size < 2 * max_bytes;  // "4.0 MB; at most 4.0 MB" would say nothing: the bytes then
@@ -77,7 +80,8 @@ std::string read_input_file(const std::string& raw_path, const std::string& what
         }
         ssize_t n = ::read(f.fd, &text[done], text.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail_input(path + ": read failed after " + std::to_string(done) + " bytes (" + std::strerror(errno) + ")");
+        if (n < 0)
+            fail_input(path + ": read failed after " + std::to_string(done) + " bytes (" + std::strerror(errno) + ")");
         if (n == 0) break;
         done += static_cast<std::size_t>(n);
     }
@@ -103,7 +107,8 @@ void check_part(const std::filesystem::path& part) {
 
 void check_input_source(const std::string& source) {
     const std::string shown = escape_controls(source);  // messages show it escaped; calls use it as given
-    if (source.rfind("/vsistdin", 0) == 0) fail_input(shown + ": reading vector data from stdin is not supported; save it to a file");
+    if (source.rfind("/vsistdin", 0) == 0)
+        fail_input(shown + ": reading vector data from stdin is not supported; save it to a file");
     if (source.rfind("/vsi", 0) == 0) return;  // GDAL's virtual file systems (/vsizip/, /vsimem/) check themselves
     struct stat st {};
     if (::stat(source.c_str(), &st) != 0) refuse_errno(shown, errno);

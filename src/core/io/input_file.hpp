@@ -10,9 +10,9 @@
 namespace atlas {
 
 /// Limits per kind of input, in bytes.
-inline constexpr std::uint64_t kMaxTableBytes = 512ull << 20;    ///< a CSV table
-inline constexpr std::uint64_t kMaxSessionBytes = 4ull << 20;    ///< a session file
-inline constexpr std::uint64_t kMaxPlanBytes = 64ull << 20;      ///< a plan file
+inline constexpr std::uint64_t kMaxTableBytes = 512ull << 20;  ///< a CSV table
+inline constexpr std::uint64_t kMaxSessionBytes = 4ull << 20;  ///< a session file
+inline constexpr std::uint64_t kMaxPlanBytes = 64ull << 20;    ///< a plan file
 
 /// The whole content of the regular file at `path`. `what` names the kind in messages ("CSV table",
 /// "session"). Throws AtlasError(Input) with one line naming the path: no such file, permission

@@ -97,8 +97,9 @@ extern "C" void on_signal(int signal) {
         return;
     }
     write_stderr(signal == SIGINT ? "clusteratlas: interrupted (SIGINT); nothing written, targets left as they were\n"
-                 : signal == SIGTERM ? "clusteratlas: terminated (SIGTERM); nothing written, targets left as they were\n"
-                                     : "clusteratlas: hung up (SIGHUP); nothing written, targets left as they were\n");
+                 : signal == SIGTERM
+                     ? "clusteratlas: terminated (SIGTERM); nothing written, targets left as they were\n"
+                     : "clusteratlas: hung up (SIGHUP); nothing written, targets left as they were\n");
     ::_exit(4);
 }
 

@@ -23,13 +23,13 @@ void install_handlers();
 /// While alive, SIGINT, SIGTERM and SIGHUP wait (blocked): putting files in place is never cut in
 /// half by the handler. A signal that came meanwhile acts when this ends.
 class DeferSignals {
-public:
+  public:
     DeferSignals();
     ~DeferSignals();
     DeferSignals(const DeferSignals&) = delete;
     DeferSignals& operator=(const DeferSignals&) = delete;
 
-private:
+  private:
     sigset_t saved_;  // the mask before
 };
 
@@ -41,7 +41,7 @@ void mark_output_in_place();
 /// While alive, `folder` (flat: files only, or folders of files) is removed if a signal ends the
 /// process. At most 16 at a time; paths up to 4,095 bytes.
 class CleanupOnSignal {
-public:
+  public:
     explicit CleanupOnSignal(const std::string& folder);
     ~CleanupOnSignal();
     CleanupOnSignal(const CleanupOnSignal&) = delete;
@@ -49,7 +49,7 @@ public:
     /// Stops watching (the folder was renamed or removed by its owner).
     void release();
 
-private:
+  private:
     int slot_ = -1;
 };
 

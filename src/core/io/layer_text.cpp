@@ -75,19 +75,21 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
     if (as_declared && (!as_gb || *as_gb <= *as_declared)) return {declared, ""};
     if (as_gb && *as_gb > 0) {
         std::string why = said.empty() ? "is not UTF-8" : "declares " + said + ", but";
-        return {"GB18030", where + ": " + why + " its names read as Chinese in GB18030 (GBK) (" + std::to_string(*as_gb) +
-                               " of " + std::to_string(features.size()) +
+        return {"GB18030", where + ": " + why + " its names read as Chinese in GB18030 (GBK) (" +
+                               std::to_string(*as_gb) + " of " + std::to_string(features.size()) +
                                "); decoded as GB18030 (a .cpg file holding 'GBK' beside a Shapefile says so)"};
     }
     if (as_declared) return {declared, ""};
     // Other features with non-ASCII UTF-8 text: the layer mixes encodings (one name pasted from GBK).
     bool others_utf8 = std::any_of(features.begin(), features.end(), [](const FeatureText& f) {
-        return std::all_of(f.values.begin(), f.values.end(), valid_utf8) && !std::all_of(f.values.begin(), f.values.end(), ascii);
+        return std::all_of(f.values.begin(), f.values.end(), valid_utf8) &&
+               !std::all_of(f.values.begin(), f.values.end(), ascii);
     });
     fail_input(where + ": " + bad->label + ": text " + quote_value(*bad_value, 40) + " is not UTF-8" +
                (others_utf8 ? " like the rest of the layer (the layer mixes encodings)" : "") +
-               (said.empty() ? "" : ", nor " + said) + ", nor plausibly GB18030; re-encode the source as UTF-8 "
-                                                      "(ogr2ogr -lco ENCODING=UTF-8)");
+               (said.empty() ? "" : ", nor " + said) +
+               ", nor plausibly GB18030; re-encode the source as UTF-8 "
+               "(ogr2ogr -lco ENCODING=UTF-8)");
 }
 
 std::string decode_layer_text(const std::string& raw, const LayerTextEncoding& decision) {

@@ -6,12 +6,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-
 #include <memory>
 
 #include "error.hpp"
-#include "text/escape.hpp"
 #include "io/gdal_env.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -32,21 +31,23 @@ std::string write_failure_reason(const std::string& written) {
 }
 
 DriverTraits traits_of(GDALDriver* driver) {
-
     const char* types = driver->GetMetadataItem(GDAL_DMD_CREATIONFIELDDATATYPES);
     std::string name = driver->GetDescription();
-    return {types != nullptr && std::string(types).find("StringList") != std::string::npos,
-            name == "ESRI Shapefile"};
+    return {types != nullptr && std::string(types).find("StringList") != std::string::npos, name == "ESRI Shapefile"};
 }
 
 namespace {
 
 OGRFieldType ogr_type(FieldType t, const DriverTraits& traits) {
     switch (t) {
-        case FieldType::Real: return OFTReal;
-        case FieldType::Integer: return OFTInteger64;
-        case FieldType::StringList: return traits.lists ? OFTStringList : OFTString;
-        case FieldType::String: break;
+        case FieldType::Real:
+            return OFTReal;
+        case FieldType::Integer:
+            return OFTInteger64;
+        case FieldType::StringList:
+            return traits.lists ? OFTStringList : OFTString;
+        case FieldType::String:
+            break;
     }
     return OFTString;
 }
@@ -106,16 +107,17 @@ CPLStringList to_options(const std::vector<std::string>& options) {
 }
 
 void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions& options, const DriverTraits& traits,
-                 const std::string& target, std::size_t& done, std::size_t total) {
+                     const std::string& target, std::size_t& done, std::size_t total) {
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     std::vector<std::string> all_options = options.layer_options;
     all_options.insert(all_options.end(), layer.layer_options.begin(), layer.layer_options.end());
     CPLStringList layer_options = to_options(all_options);
-    OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon,
-                                   layer_options.List());
-    if (out == nullptr) fail_output(target + ": cannot create layer " + quote_value(layer.name, 40) + " (" + last_gdal_error() + ")");
+    OGRLayer* out =
+        ds.CreateLayer(layer.name.c_str(), &wgs84, layer.points ? wkbPoint : wkbMultiPolygon, layer_options.List());
+    if (out == nullptr)
+        fail_output(target + ": cannot create layer " + quote_value(layer.name, 40) + " (" + last_gdal_error() + ")");
     for (const auto& [key, value] : layer.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
     // Drivers may hold fields in another order than created (KML keeps its Name and Description
     // first), so values are set by the index the driver gives each name.
@@ -134,12 +136,14 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
         for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, index[i], f.values[i], traits);
         feature.SetGeometryDirectly(make_geometry(layer, f).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
-            fail_output(target + ": cannot write a feature of layer " + quote_value(layer.name, 40) + " (" + write_failure_reason(target) + ")");
+            fail_output(target + ": cannot write a feature of layer " + quote_value(layer.name, 40) + " (" +
+                        write_failure_reason(target) + ")");
         ++done;
         if (options.progress && !options.progress(done, total)) fail_output(target + ": write interrupted");
     }
     if (transaction && out->CommitTransaction() != OGRERR_NONE)
-        fail_output(target + ": cannot commit layer " + quote_value(layer.name, 40) + " (" + write_failure_reason(target) + ")");
+        fail_output(target + ": cannot commit layer " + quote_value(layer.name, 40) + " (" +
+                    write_failure_reason(target) + ")");
 }
 
 }  // namespace atlas

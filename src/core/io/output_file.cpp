@@ -33,11 +33,11 @@ std::string folder_of(const std::string& path) {
 
 /// A stream buffer over a file descriptor that remembers the first failed write's errno.
 class FdBuffer : public std::streambuf {
-public:
+  public:
     explicit FdBuffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
     int error() const { return error_; }
 
-protected:
+  protected:
     int_type overflow(int_type c) override {
         if (!drain()) return traits_type::eof();
         if (!traits_type::eq_int_type(c, traits_type::eof())) {
@@ -48,14 +48,16 @@ protected:
     }
     int sync() override { return drain() ? 0 : -1; }
 
-private:
+  private:
     bool drain() {
         const char* p = pbase();
         while (p < pptr() && error_ == 0) {
             ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) error_ = n < 0 ? errno : EIO;
-            else p += n;
+            if (n <= 0)
+                error_ = n < 0 ? errno : EIO;
+            else
+                p += n;
         }
         setp(buffer_, buffer_ + sizeof buffer_);
         return error_ == 0;
@@ -72,12 +74,14 @@ std::string system_reason(int error) { return std::strerror(error); }
 
 void check_target(const std::string& path, bool force, const std::string& what) {
     if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
-        throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": an output name with control characters is refused");
+        throw AtlasError(ErrorKind::Usage,
+                         escape_controls(path) + ": an output name with control characters is refused");
     // A mistyped connection string ("PG host=... password=...") must not become a file named with the
     // password, nor be printed.
     if (looks_like_connection(path))
-        throw AtlasError(ErrorKind::Usage, "the output looks like a PostgreSQL connection string (it holds a password) "
-                                           "but does not start with PG: or postgresql://; nothing written");
+        throw AtlasError(ErrorKind::Usage,
+                         "the output looks like a PostgreSQL connection string (it holds a password) "
+                         "but does not start with PG: or postgresql://; nothing written");
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) fail(path + ": is a folder; the " + what + " cannot replace it");
@@ -181,8 +185,10 @@ void commit_file(const std::string& written, const std::string& target, bool for
     int r = ::renameat2(AT_FDCWD, written.c_str(), AT_FDCWD, target.c_str(), force ? 0 : RENAME_NOREPLACE);
     if (r != 0 && errno == EINVAL && !force) {  // file systems without RENAME_NOREPLACE: check under the lock
         struct stat st {};
-        if (::lstat(target.c_str(), &st) == 0) errno = EEXIST;
-        else r = ::rename(written.c_str(), target.c_str());
+        if (::lstat(target.c_str(), &st) == 0)
+            errno = EEXIST;
+        else
+            r = ::rename(written.c_str(), target.c_str());
     }
     if (r != 0 && errno == EEXIST) fail(target + ": exists (use --force to replace it)");
     if (r != 0) fail(target + ": cannot put the " + what + " in place (" + system_reason(errno) + ")");

@@ -32,7 +32,7 @@ std::string system_reason(int error);
 /// A private temporary folder beside `target` (see above); removed with its content on destruction
 /// unless released().
 class TempFolder {
-public:
+  public:
     explicit TempFolder(const std::string& target);
     ~TempFolder();
     TempFolder(const TempFolder&) = delete;
@@ -44,7 +44,7 @@ public:
     /// The folder was renamed or removed by its owner: nothing left to remove.
     void released();
 
-private:
+  private:
     std::string path_;
     std::optional<CleanupOnSignal> cleanup_;
 };
@@ -53,13 +53,13 @@ private:
 /// write is checked; finish() flushes, fsyncs and closes, and throws AtlasError(Output)
 /// "SHOWN: cannot write (No space left on device)" on any failure on the way.
 class CheckedFile {
-public:
+  public:
     CheckedFile(const std::string& path, const std::string& shown_as);
     ~CheckedFile();
     std::ostream& stream();
     void finish();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -42,7 +42,9 @@ struct Pair {
 /// Splits the keyword form the way libpq's conninfo_parse does; false on a malformed string.
 bool split_pairs(const std::string& s, std::vector<Pair>& out) {
     std::size_t i = 0;
-    auto space = [&] { while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i; };
+    auto space = [&] {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    };
     for (space(); i < s.size(); space()) {
         std::size_t start = i;
         Pair p;
@@ -72,8 +74,9 @@ std::string quote(const std::string& value) {
 }
 
 [[noreturn]] void refuse(ErrorKind kind) {
-    throw AtlasError(kind, "PostgreSQL connection string: libpq cannot parse it (quote a value with spaces in single "
-                           "quotes, password='...'; write key=value pairs or a postgresql:// URI)");
+    throw AtlasError(kind,
+                     "PostgreSQL connection string: libpq cannot parse it (quote a value with spaces in single "
+                     "quotes, password='...'; write key=value pairs or a postgresql:// URI)");
 }
 
 /// The password part of a URI's user information as written, for scrubbing: libpq may read an
@@ -128,7 +131,6 @@ PgConnection parse_pg_connection(const std::string& source, ErrorKind kind) {
     return c;
 }
 
-
 std::string PgConnection::describe() const {
     auto get = [&](const char* key, const char* fallback) {
         auto it = options.find(key);
@@ -164,12 +166,16 @@ std::string PgConnection::scrub(const std::string& text) const {
         // quote one of them alone.
         std::string word;
         for (char ch : *secret + " ") {
-            if (!std::isspace(static_cast<unsigned char>(ch)) && ch != '@' && ch != ':' && ch != '/') word += ch;
-            else if (word.size() >= 3) secrets.push_back(word), word.clear();
-            else word.clear();
+            if (!std::isspace(static_cast<unsigned char>(ch)) && ch != '@' && ch != ':' && ch != '/')
+                word += ch;
+            else if (word.size() >= 3)
+                secrets.push_back(word), word.clear();
+            else
+                word.clear();
         }
     }
-    std::sort(secrets.begin(), secrets.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::sort(secrets.begin(), secrets.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     std::string out = text;
     for (const std::string& secret : secrets)
         for (std::size_t pos; !secret.empty() && (pos = out.find(secret)) != std::string::npos;)

@@ -1,14 +1,13 @@
 #include "io/plan_reader.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
-#include <sstream>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "error.hpp"
-#include "text/escape.hpp"
 #include "io/input_file.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -16,7 +15,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string text(const json& j, const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; }
+std::string text(const json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
 
 std::vector<std::string> strings(const json& j, const char* key) {
     return j.contains(key) && j[key].is_array() ? j[key].get<std::vector<std::string>>() : std::vector<std::string>{};
@@ -89,8 +90,8 @@ Extent read_extent(const json& j) {
     if (j.contains("year") && j["year"].is_number_integer()) e.year = year_of(j, 0);
     std::string confidence = j.at("confidence").get<std::string>();
     if (confidence != "confirmed" && confidence != "provisional")
-        throw json::other_error::create(501, "confidence must be confirmed or provisional, not " + quote_value(confidence, 40) + "",
-                                        nullptr);
+        throw json::other_error::create(
+            501, "confidence must be confirmed or provisional, not " + quote_value(confidence, 40) + "", nullptr);
     e.provisional = confidence == "provisional";
     e.caveat = text(j, "caveat");
     e.verification = text(j, "verification");
@@ -122,9 +123,9 @@ PlanRegion read_region(const json& j) {
 }
 
 PlanInfo read_info(const json& j) {
-    return {text(j, "title_en"),        text(j, "title_zh"),           text(j, "issuer_en"),
-            text(j, "document_number"), text(j, "date"),               text(j, "period"),
-            text(j, "source_original"), text(j, "translation_credit"), text(j, "text_file")};
+    return {text(j, "title_en"), text(j, "title_zh"), text(j, "issuer_en"),       text(j, "document_number"),
+            text(j, "date"),     text(j, "period"),   text(j, "source_original"), text(j, "translation_credit"),
+            text(j, "text_file")};
 }
 
 /// The id of a list item for messages, whatever the item is.
@@ -153,9 +154,7 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
 
 }  // namespace
 
-Plan read_plan(const std::string& path) {
-    return parse_plan(read_input_file(path, "plan file", kMaxPlanBytes), path);
-}
+Plan read_plan(const std::string& path) { return parse_plan(read_input_file(path, "plan file", kMaxPlanBytes), path); }
 
 Plan parse_plan(const std::string& content, const std::string& path) {
     json doc;
@@ -193,7 +192,7 @@ Plan parse_plan(const std::string& content, const std::string& path) {
 namespace {
 
 class Problems {
-public:
+  public:
     void add(const std::string& p) { list_.push_back(p); }
     void raise(const std::string& path) const {
         if (list_.empty()) return;
@@ -204,7 +203,7 @@ public:
         fail_input(message);
     }
 
-private:
+  private:
     std::vector<std::string> list_;
 };
 
@@ -214,40 +213,48 @@ void check_industries(const Plan& plan, Problems& problems) {
         if (!ids.insert(ind.id).second) problems.add("duplicate industry id " + quote_value(ind.id, 40));
     for (const Industry& ind : plan.industries)
         if (!ind.parent.empty() && ids.count(ind.parent) == 0)
-            problems.add("industry " + quote_value(ind.id, 40) + " has unknown parent " + quote_value(ind.parent, 40) + "");
+            problems.add("industry " + quote_value(ind.id, 40) + " has unknown parent " + quote_value(ind.parent, 40) +
+                         "");
 }
 
 bool known_code(const std::string& code, const RegionLayer& provinces, const RegionLayer& prefectures) {
     return prefectures.find(code) != nullptr || provinces.find(code) != nullptr;
 }
 
-void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& provinces,
-                  const RegionLayer& prefectures, Problems& problems) {
+void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& provinces, const RegionLayer& prefectures,
+                  Problems& problems) {
     if (r.members.empty()) problems.add("region " + quote_value(r.id, 40) + " has no members");
     for (const Member& m : r.members)
         if (!known_code(m.code, provinces, prefectures))
-            problems.add("region " + quote_value(r.id, 40) + ": unknown member code " + quote_value(m.code, 40) + " (" + m.name_en + ")");
+            problems.add("region " + quote_value(r.id, 40) + ": unknown member code " + quote_value(m.code, 40) + " (" +
+                         m.name_en + ")");
     for (const Hub& h : r.hubs)
         if (!known_code(h.code, provinces, prefectures))
-            problems.add("region " + quote_value(r.id, 40) + ": unknown hub code " + quote_value(h.code, 40) + " (" + h.name_en + ")");
+            problems.add("region " + quote_value(r.id, 40) + ": unknown hub code " + quote_value(h.code, 40) + " (" +
+                         h.name_en + ")");
     for (const IndustryDesignation& d : r.designation.industries)
         if (plan.industry(d.industry) == nullptr)
-            problems.add("region " + quote_value(r.id, 40) + ": unknown industry id " + quote_value(d.industry, 40) + "");
+            problems.add("region " + quote_value(r.id, 40) + ": unknown industry id " + quote_value(d.industry, 40) +
+                         "");
     for (const std::string& g : r.group_of)
-        if (plan.region(g) == nullptr) problems.add("region " + quote_value(r.id, 40) + ": groups unknown region " + quote_value(g, 40) + "");
+        if (plan.region(g) == nullptr)
+            problems.add("region " + quote_value(r.id, 40) + ": groups unknown region " + quote_value(g, 40) + "");
 }
 
 void check_macro(const Plan& plan, const RegionLayer& provinces, Problems& problems) {
     for (const MacroArea& a : plan.macro_areas)
         for (const std::string& code : a.provinces)
             if (provinces.find(code) == nullptr)
-                problems.add("macro area " + quote_value(a.id, 40) + ": unknown province code " + quote_value(code, 40) + "");
+                problems.add("macro area " + quote_value(a.id, 40) + ": unknown province code " +
+                             quote_value(code, 40) + "");
     for (const MacroDesignation& d : plan.macro_designations) {
         if (plan.industry(d.industry) == nullptr)
-            problems.add("macro designation " + quote_value(d.id, 40) + ": unknown industry id " + quote_value(d.industry, 40) + "");
+            problems.add("macro designation " + quote_value(d.id, 40) + ": unknown industry id " +
+                         quote_value(d.industry, 40) + "");
         for (const std::string& a : d.areas)
             if (plan.macro_area(a) == nullptr)
-                problems.add("macro designation " + quote_value(d.id, 40) + ": unknown area " + quote_value(a, 40) + "");
+                problems.add("macro designation " + quote_value(d.id, 40) + ": unknown area " + quote_value(a, 40) +
+                             "");
     }
 }
 

@@ -1,5 +1,4 @@
 #include "io/postgis.hpp"
-#include "io/postgis_open.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -8,6 +7,7 @@
 #include "error.hpp"
 #include "io/gdal_env.hpp"
 #include "io/ogr_layer_writer.hpp"
+#include "io/postgis_open.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -78,11 +78,12 @@ void check_tables(GDALDataset& ds, const PgConnection& c, const std::vector<OutL
     for (const OutLayer& layer : layers) {
         auto [schema, table] = table_of(layer.name, default_schema);
         if (!any_row(ds, "SELECT 1 FROM pg_namespace WHERE nspname = " + sql_literal(schema)))
-            fail_output(c.describe() + ": no schema " + quote_value(schema) + " (create it first: CREATE SCHEMA " + schema +
-                        "); nothing written");
+            fail_output(c.describe() + ": no schema " + quote_value(schema) + " (create it first: CREATE SCHEMA " +
+                        schema + "); nothing written");
         if (!force && any_row(ds, "SELECT 1 FROM pg_tables WHERE schemaname = " + sql_literal(schema) +
                                       " AND tablename = " + sql_literal(table)))
-            fail_output(c.describe() + ", table " + quote_value(schema + "." + table) + ": exists (use --force to replace it)");
+            fail_output(c.describe() + ", table " + quote_value(schema + "." + table) +
+                        ": exists (use --force to replace it)");
     }
 }
 
@@ -105,8 +106,9 @@ GDALDatasetUniquePtr open_postgis(const std::string& connection, bool update, Er
     GDALDatasetUniquePtr ds(GDALDataset::Open(c.gdal_source().c_str(), flags, drivers, nullptr, nullptr));
     if (!ds) throw AtlasError(kind, c.describe() + ": cannot connect (" + server_reason(c) + ")");
     if (!has_postgis(*ds))
-        throw AtlasError(kind, c.describe() + ": the PostGIS extension is not installed in this database "
-                                              "(CREATE EXTENSION postgis)");
+        throw AtlasError(kind, c.describe() +
+                                   ": the PostGIS extension is not installed in this database "
+                                   "(CREATE EXTENSION postgis)");
     return ds;
 }
 
@@ -134,7 +136,8 @@ std::vector<std::string> write_layers_postgis(const std::string& connection, con
     for (const OutLayer& layer : layers) total += layer.features.size();
     try {
         for (std::size_t i = 0; i < layers.size(); ++i)
-            write_ogr_layer(*ds, layers[i], table_options, traits, c.describe() + ", table " + quote_value(tables[i]), done, total);
+            write_ogr_layer(*ds, layers[i], table_options, traits, c.describe() + ", table " + quote_value(tables[i]),
+                            done, total);
     } catch (const AtlasError& e) {
         ds->RollbackTransaction();
         throw AtlasError(e.kind(), c.scrub(e.message()));

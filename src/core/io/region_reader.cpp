@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
-#include <memory>
+#include <cstdio>
 #include <map>
+#include <memory>
 
 #include "error.hpp"
 #include "geo/geos_handle.hpp"
@@ -34,8 +34,8 @@ std::string source_name(const std::string& source) {
 std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer " + quote_value(spec.layer, 80); }
 
 GDALDatasetUniquePtr open_file(const std::string& source, const char* const* open_options) {
-    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                              open_options, nullptr));
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
     if (ds) return ds;
     std::string why = last_gdal_error();
     fail_input(source + ": not a readable vector dataset" + (why.empty() ? "" : " (" + why + ")"));
@@ -46,8 +46,9 @@ GDALDatasetUniquePtr open_file(const std::string& source, const char* const* ope
 GDALDatasetUniquePtr open_vector(const std::string& source) {
     if (is_pg_connection(source)) return open_postgis(source, false, ErrorKind::Input);
     if (looks_like_connection(source))  // mistyped: never printed, it holds a password
-        fail_input("--geodata looks like a PostgreSQL connection string (it holds a password) but does not start "
-                   "with PG: or postgresql://");
+        fail_input(
+            "--geodata looks like a PostgreSQL connection string (it holds a password) but does not start "
+            "with PG: or postgresql://");
     ensure_gdal_registered();
     check_input_source(source);
     // A Shapefile whose replacement was cut short (the machine went down mid-commit) is finished before
@@ -127,8 +128,12 @@ std::vector<RawFeature> read_all(OGRLayer* layer, const FieldIndexes& ix, const 
             fail_input(where(spec) + ": read failed after feature " + std::to_string(out.size()) + " (" +
                        last_gdal_error() + ")");
         if (!f) break;
-        RawFeature r{nullptr, raw_text(*f, ix.code), raw_text(*f, ix.name), raw_text(*f, ix.name_en),
-                     raw_text(*f, ix.parent), raw_text(*f, ix.source_code)};
+        RawFeature r{nullptr,
+                     raw_text(*f, ix.code),
+                     raw_text(*f, ix.name),
+                     raw_text(*f, ix.name_en),
+                     raw_text(*f, ix.parent),
+                     raw_text(*f, ix.source_code)};
         r.feature = std::move(f);
         out.push_back(std::move(r));
     }
@@ -191,8 +196,9 @@ void check_rings(MultiPolygon& g, const std::string& what, ReadReport& report) {
         for (Ring& hole : polygon.holes) visit(hole);
     }
     if (closed > 0)
-        report.warnings.push_back(what + ": " + std::to_string(closed) + " ring(s) not closed (first and last positions "
-                                                                         "differ); closed them");
+        report.warnings.push_back(what + ": " + std::to_string(closed) +
+                                  " ring(s) not closed (first and last positions "
+                                  "differ); closed them");
 }
 
 /// OGR geometry -> our polygon type, through WKB; checked whole (check_rings), then repaired with
@@ -254,7 +260,8 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
     if (c.ct != nullptr && geometry->transform(c.ct) != OGRERR_NONE)
-        fail_input(what + ": cannot transform to WGS84 (a coordinate is infinite or outside the area of the layer's CRS)");
+        fail_input(what +
+                   ": cannot transform to WGS84 (a coordinate is infinite or outside the area of the layer's CRS)");
     // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
     // per-vertex geodesic work at every start; other sources get it computed.
     std::size_t warnings_before = report.warnings.size();
@@ -269,14 +276,15 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     r.area_km2 = has_area ? f.GetFieldAsDouble(ix.area) : geodesic_area_km2(r.geometry);
     bool has_label = trusted && ix.label_lon >= 0 && ix.label_lat >= 0 && !f.IsFieldNull(ix.label_lon);
     try {
-        r.label = has_label ? to_wgs84({f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)}, c.spec.datum)
-                            : label_point(ctx, r.geometry);
+        r.label = has_label
+                      ? to_wgs84({f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)}, c.spec.datum)
+                      : label_point(ctx, r.geometry);
     } catch (const AtlasError& e) {
         fail_input(what + ": " + e.message());
     }
     bool has_seat = ix.seat_lon >= 0 && ix.seat_lat >= 0 && !f.IsFieldNull(ix.seat_lon);
-    r.seat = has_seat ? to_wgs84({f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)}, c.spec.datum)
-                      : r.label;
+    r.seat =
+        has_seat ? to_wgs84({f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)}, c.spec.datum) : r.label;
     return r;
 }
 
@@ -298,7 +306,7 @@ void check_over_china(const RegionLayer& layer, const LayerSpec& spec) {
 
 /// Features that are not administrative units of the level, with why: one warning line for all.
 class Skipped {
-public:
+  public:
     void add(const std::string& feature, const std::string& why) {
         if (listed_.size() < 3) listed_.push_back(feature + ": " + why);
         ++count_;
@@ -308,10 +316,11 @@ public:
         std::string out = std::to_string(count_) + (count_ == 1 ? " feature" : " features") + " skipped, not a " +
                           to_string(level) + " (";
         for (std::size_t i = 0; i < listed_.size(); ++i) out += (i ? "; " : "") + listed_[i];
-        return out + (count_ > listed_.size() ? "; and " + std::to_string(count_ - listed_.size()) + " more" : "") + ")";
+        return out + (count_ > listed_.size() ? "; and " + std::to_string(count_ - listed_.size()) + " more" : "") +
+               ")";
     }
 
-private:
+  private:
     std::vector<std::string> listed_;
     std::size_t count_ = 0;
 };
@@ -325,7 +334,8 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     if (layer == nullptr) {
         std::string names;
         for (OGRLayer* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-        fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) + " (layers: " + escape_controls(names) + ")");
+        fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +
+                   " (layers: " + escape_controls(names) + ")");
     }
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);
@@ -349,13 +359,15 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
         if (name.empty()) why += std::string(why.empty() ? "" : ", ") + "no name";
         if (!why.empty()) {
             skipped.add("feature " + std::to_string(r.feature->GetFID()) + " (" + spec.code_field + " " +
-                            quote_value(code, 40) + ")", why);
+                            quote_value(code, 40) + ")",
+                        why);
             continue;
         }
         auto [first, fresh] = seen.emplace(code, r.feature->GetFID());
         if (!fresh)
-            fail_input(where(spec) + ": duplicate code " + quote_value(code) + " in field " + quote_value(spec.code_field) +
-                       " (features " + std::to_string(first->second) + " and " + std::to_string(r.feature->GetFID()) + ")");
+            fail_input(where(spec) + ": duplicate code " + quote_value(code) + " in field " +
+                       quote_value(spec.code_field) + " (features " + std::to_string(first->second) + " and " +
+                       std::to_string(r.feature->GetFID()) + ")");
         out.regions.push_back(read_feature(ctx, r, context, report));
     }
     if (out.regions.empty())

@@ -15,13 +15,13 @@ namespace atlas {
 inline constexpr const char* kValidatedStamp = "CLUSTERATLAS_VALIDATED";
 
 struct LayerSpec {
-    std::string source;                 ///< file path or OGR connection string
-    std::string layer;                  ///< layer (table) name
-    std::string code_field = "code";    ///< required; values must be unique and non-empty
-    std::string name_field = "name_zh"; ///< required
-    std::string name_en_field = "name_en";         ///< optional: falls back to the name field
-    std::string parent_field = "province_code";    ///< optional: else the first two digits + "0000"
-    Datum datum = Datum::Wgs84;         ///< datum of the lon/lat after any reprojection (--datum)
+    std::string source;                          ///< file path or OGR connection string
+    std::string layer;                           ///< layer (table) name
+    std::string code_field = "code";             ///< required; values must be unique and non-empty
+    std::string name_field = "name_zh";          ///< required
+    std::string name_en_field = "name_en";       ///< optional: falls back to the name field
+    std::string parent_field = "province_code";  ///< optional: else the first two digits + "0000"
+    Datum datum = Datum::Wgs84;                  ///< datum of the lon/lat after any reprojection (--datum)
 };
 
 /// Per-feature problems that were repaired or skipped, one line each, naming the feature.

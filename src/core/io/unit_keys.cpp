@@ -10,10 +10,11 @@ namespace atlas {
 namespace {
 
 // Headers of key columns, as written in English tables and in Chinese statistical yearbooks.
-const char* const kCodeHeaders[] = {"code",  "adcode",     "region_code", "province_code", "prefecture_code",
-                                    "gb_code", "代码", "行政区划代码", "区划代码", "地区代码", "编码"};
-const char* const kNameHeaders[] = {"name", "province", "city", "prefecture", "region", "地区", "省份",
-                                    "省", "城市", "地级市", "名称", "地名", "省市"};
+const char* const kCodeHeaders[] = {"code",    "adcode", "region_code",  "province_code", "prefecture_code",
+                                    "gb_code", "代码",   "行政区划代码", "区划代码",      "地区代码",
+                                    "编码"};
+const char* const kNameHeaders[] = {"name", "province", "city",   "prefecture", "region", "地区", "省份",
+                                    "省",   "城市",     "地级市", "名称",       "地名",   "省市"};
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -59,7 +60,8 @@ enum class LevelHint { None, Province, CityOrMunicipality, Prefecture };
 LevelHint level_hint(const std::string& name) {
     std::string lower;
     for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* p : {"省", "自治区", "特别行政区", " province", " autonomous region", " sar", " special administrative region"})
+    for (const char* p :
+         {"省", "自治区", "特别行政区", " province", " autonomous region", " sar", " special administrative region"})
         if (ends_with(lower, p)) return LevelHint::Province;
     for (const char* p : {"市", " city", " shi"})
         if (ends_with(lower, p)) return LevelHint::CityOrMunicipality;
@@ -102,7 +104,8 @@ std::vector<const Region*> UnitNameIndex::provinces(const std::string& name) con
     LevelHint hint = level_hint(name);
     if (hint == LevelHint::Prefecture) return {};
     std::vector<const Region*> out = lookup(provinces_, name);
-    if (hint == LevelHint::CityOrMunicipality) out.erase(std::remove_if(out.begin(), out.end(), [](const Region* r) { return !municipality(r); }), out.end());
+    if (hint == LevelHint::CityOrMunicipality)
+        out.erase(std::remove_if(out.begin(), out.end(), [](const Region* r) { return !municipality(r); }), out.end());
     return out;
 }
 

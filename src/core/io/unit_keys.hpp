@@ -30,12 +30,12 @@ bool looks_like_code(const std::string& key);
 /// autonomous areas, spelling variants such as Macao/Macau), equals the key's. A suffix that says the
 /// level keeps the other level out: 吉林市 is the city, not the province; 吉林省 the province.
 class UnitNameIndex {
-public:
+  public:
     UnitNameIndex(const RegionLayer& provinces, const RegionLayer& prefectures);
     std::vector<const Region*> provinces(const std::string& name) const;
     std::vector<const Region*> prefectures(const std::string& name) const;
 
-private:
+  private:
     std::map<std::string, std::vector<const Region*>> provinces_, prefectures_;
 };
 

@@ -70,7 +70,7 @@ bool is_number(const std::string& cell) {
 /// Problems found so far, formatted "PATH: ..." (file-level, listed first) or "PATH:LINE: ...", and
 /// how values and headers appear in them (quoted short, or not at all for a file the user did not name).
 class Problems {
-public:
+  public:
     Problems(const std::string& path, bool show_values) : path_(escape_controls(path)), show_values_(show_values) {}
     void file(const std::string& message) { file_.push_back(path_ + ": " + message); }
     void row(std::size_t line, const std::string& message) {
@@ -100,7 +100,7 @@ public:
         raise();
     }
 
-private:
+  private:
     [[noreturn]] void raise() const {
         std::vector<std::string> all = file_;
         all.insert(all.end(), rows_.begin(), rows_.end());
@@ -153,10 +153,13 @@ struct KeyUnits {
 /// Reads the keys: checks each (empty, control characters, unknown, ambiguous, duplicate), decides
 /// the level, and returns the unit code of every row (empty where a problem was reported).
 class KeyReader {
-public:
+  public:
     KeyReader(const RegionLayer& provinces, const RegionLayer& prefectures, std::string key_note, Problems& problems)
-        : provinces_(provinces), prefectures_(prefectures), names_(provinces, prefectures),
-          key_note_(std::move(key_note)), problems_(problems) {}
+        : provinces_(provinces),
+          prefectures_(prefectures),
+          names_(provinces, prefectures),
+          key_note_(std::move(key_note)),
+          problems_(problems) {}
 
     void add(const std::string& key, std::size_t line) {
         lines_.push_back(line), keys_.push_back(key), units_.emplace_back();
@@ -218,9 +221,9 @@ public:
             const auto [it, inserted] = first_line.emplace(code, lines_[i]);
             if (!inserted) {
                 bool named = !looks_like_code(keys_[i]);
-                problems_.row(lines_[i], std::string("duplicate ") + (named ? "unit " : "code ") + problems_.value(keys_[i]) +
-                                             (named ? " (" + code + ")" : "") + " (first on line " +
-                                             std::to_string(it->second) + ")");
+                problems_.row(lines_[i], std::string("duplicate ") + (named ? "unit " : "code ") +
+                                             problems_.value(keys_[i]) + (named ? " (" + code + ")" : "") +
+                                             " (first on line " + std::to_string(it->second) + ")");
                 continue;
             }
             out.back() = code;
@@ -228,7 +231,7 @@ public:
         return out;
     }
 
-private:
+  private:
     static constexpr std::size_t npos = std::string::npos;
 
     std::string unknown(const std::string& key) const {
@@ -268,7 +271,8 @@ std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std
             std::string dotted = cell;
             dotted[comma] = '.';
             if (is_number(dotted))
-                return "; " + problems.value(cell) + " in " + problems.column(headers, c) + " looks like a decimal comma: write " +
+                return "; " + problems.value(cell) + " in " + problems.column(headers, c) +
+                       " looks like a decimal comma: write " +
                        (problems.value(cell) == "(a value)" ? "a point" : dotted);
         }
     return "";
@@ -284,8 +288,8 @@ std::size_t UserTable::column(const std::string& name) const {
     std::string listed;
     for (std::size_t i = 0; i < columns.size() && i < kMaxHeadersListed; ++i) listed += (i ? ", " : "") + columns[i];
     if (columns.size() > kMaxHeadersListed) listed += ", ... (" + with_separators(columns.size()) + ")";
-    throw AtlasError(ErrorKind::Usage,
-                     path + ": no numeric column " + quote_value(name) + " (numeric columns: " + escape_controls(listed) + ")");
+    throw AtlasError(ErrorKind::Usage, path + ": no numeric column " + quote_value(name) +
+                                           " (numeric columns: " + escape_controls(listed) + ")");
 }
 
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
@@ -314,7 +318,8 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     table.key_column = headers[key.index];
     // Where the separator explains an error, say which one was used and how to pick another.
     const std::string sep_note = std::string(" (") + separator_name(separator) + "-separated, " +
-                                 (options.separator != 0 ? "as --data-separator says" : "as the header suggests; --data-separator picks another") +
+                                 (options.separator != 0 ? "as --data-separator says"
+                                                         : "as the header suggests; --data-separator picks another") +
                                  ")";
 
     // Which columns are numeric is decided on the whole file first, so that a bad cell is reported as
@@ -346,7 +351,8 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
             const std::string cell = trim(row->cells[numeric[i]]);
             double value = std::numeric_limits<double>::quiet_NaN();  // empty: missing data
             if (!cell.empty() && !parse_number(cell, value))
-                problems.row(row->line, problems.column(headers, numeric[i]) + ": " + problems.value(cell) + " is not a number");
+                problems.row(row->line,
+                             problems.column(headers, numeric[i]) + ": " + problems.value(cell) + " is not a number");
             table.values[i].push_back(value);
         }
     }
@@ -358,8 +364,9 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     problems.raise_if_any();
     table.key_kind = keys.by_name() > 0 ? UserKeyKind::Name : UserKeyKind::Code;
     if (keys.by_name() > 0)
-        table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " + std::to_string(table.codes.size()) +
-                              " rows joined by name (key column " + quote_value(table.key_column) + "); codes are safer");
+        table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " +
+                              std::to_string(table.codes.size()) + " rows joined by name (key column " +
+                              quote_value(table.key_column) + "); codes are safer");
     return table;
 }
 

@@ -15,8 +15,8 @@ enum class UserDataLevel { Province, Prefecture };
 enum class UserKeyKind { Code, Name };
 
 struct UserTableOptions {
-    std::string key_column;   ///< --data-key: header of the key column (exact, then case-insensitive)
-    char separator = 0;       ///< --data-separator: ',', ';' or '\t'; 0 detects it from the header
+    std::string key_column;  ///< --data-key: header of the key column (exact, then case-insensitive)
+    char separator = 0;      ///< --data-separator: ',', ';' or '\t'; 0 detects it from the header
     /// False for a file the user did not name (a session's data.path): messages then give line and
     /// column numbers but never the file's content.
     bool show_values = true;
@@ -24,7 +24,7 @@ struct UserTableOptions {
 
 struct UserTable {
     std::string path;
-    std::string key_column;                   ///< header of the key column
+    std::string key_column;  ///< header of the key column
     UserKeyKind key_kind = UserKeyKind::Code;
     UserDataLevel level = UserDataLevel::Province;
     std::vector<std::string> codes;           ///< one per data row, as in the layers (names resolved)

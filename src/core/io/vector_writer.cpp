@@ -5,8 +5,8 @@
 #include <sys/statvfs.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <cerrno>
+#include <cstdint>
 #include <filesystem>
 
 #include "error.hpp"
@@ -67,10 +67,12 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
     for (const OutLayer& layer : layers) total += layer.features.size();
     // GDAL's buffered writers lose the system's ENOSPC ("Unexpected I/O failure: reading temp
     // feature"); the space before the write tells whether a full disk is the reason.
-    std::uint64_t free_before = bytes_free(fs::path(temp_file).parent_path().string()), needed = bytes_needed(layers, options.driver == "FlatGeobuf");
+    std::uint64_t free_before = bytes_free(fs::path(temp_file).parent_path().string()),
+                  needed = bytes_needed(layers, options.driver == "FlatGeobuf");
     auto reason = [&] {
         if (free_before < needed)
-            return system_reason(ENOSPC) + ": " + human_size(free_before) + " free, about " + human_size(needed) + " needed";
+            return system_reason(ENOSPC) + ": " + human_size(free_before) + " free, about " + human_size(needed) +
+                   " needed";
         return write_failure_reason(temp_file);
     };
     CPLStringList ds_options = to_options(options.dataset_options);
@@ -91,8 +93,8 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
     // file; a file system left full by the write is that case.
     std::uint64_t left = bytes_free(fs::path(temp_file).parent_path().string());
     if (left < (256u << 10) && free_before != UINT64_MAX)
-        fail_output(path + ": cannot write (" + system_reason(ENOSPC) + ": the file system was full when GDAL finished, " +
-                    human_size(left) + " left)");
+        fail_output(path + ": cannot write (" + system_reason(ENOSPC) +
+                    ": the file system was full when GDAL finished, " + human_size(left) + " left)");
 }
 
 void write_with_geojson_writer(const std::string& temp_file, const std::string& path, const OutLayer& layer,
@@ -100,7 +102,8 @@ void write_with_geojson_writer(const std::string& temp_file, const std::string& 
     CheckedFile out(temp_file, path);
     std::size_t total = layer.features.size();
     auto after_feature = [&](std::size_t done) { return !options.progress || options.progress(done, total); };
-    if (!write_geojson(out.stream(), layer, {options.precision, options.driver == "GeoJSONSeq", layer.id_field, after_feature}))
+    if (!write_geojson(out.stream(), layer,
+                       {options.precision, options.driver == "GeoJSONSeq", layer.id_field, after_feature}))
         fail_output(path + ": write interrupted");
     out.finish();
 }
@@ -138,14 +141,17 @@ void write_layers(const std::string& path, const std::vector<OutLayer>& layers, 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(options.driver.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr)
         fail_output(path + ": unknown vector format '" + options.driver + "'");
-    bool single_layer = is_geojson(options.driver) || options.driver == "ESRI Shapefile" ||
-                        (driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr && options.driver != "GPKG");
+    bool single_layer =
+        is_geojson(options.driver) || options.driver == "ESRI Shapefile" ||
+        (driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr && options.driver != "GPKG");
     if (layers.size() > 1 && single_layer)
         fail_output(path + ": format '" + options.driver + "' holds one layer; write one layer at a time");
     TempFolder temp(path);
     std::string temp_file = temp.file(fs::path(path).filename().string());
-    if (is_geojson(options.driver)) write_with_geojson_writer(temp_file, path, layers.at(0), options);
-    else write_with_gdal(driver, temp_file, path, layers, options);
+    if (is_geojson(options.driver))
+        write_with_geojson_writer(temp_file, path, layers.at(0), options);
+    else
+        write_with_gdal(driver, temp_file, path, layers, options);
     sync_folder_files(temp.path(), path);
     if (!is_file_set(options.driver, path)) return commit_file(temp_file, path, options.force, options.driver);
     std::string folder = temp.path();

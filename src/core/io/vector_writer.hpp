@@ -40,19 +40,19 @@ struct OutLayer {
 };
 
 struct WriteOptions {
-    std::string driver;                          ///< GDAL short name, e.g. "GPKG", "GeoJSON"
-    std::vector<std::string> dataset_options;    ///< KEY=VALUE creation options
-    std::vector<std::string> layer_options;      ///< KEY=VALUE layer creation options
-    bool force = false;                          ///< replace existing files
-    int precision = 6;                           ///< GeoJSON coordinate decimals
+    std::string driver;                        ///< GDAL short name, e.g. "GPKG", "GeoJSON"
+    std::vector<std::string> dataset_options;  ///< KEY=VALUE creation options
+    std::vector<std::string> layer_options;    ///< KEY=VALUE layer creation options
+    bool force = false;                        ///< replace existing files
+    int precision = 6;                         ///< GeoJSON coordinate decimals
     /// Called after each feature with (done, total); return false to abandon the write.
     std::function<bool(std::size_t, std::size_t)> progress;
 };
 
 /// Writes the layers into one dataset at `path`. GeoJSON and GeoJSONSeq go through
-/// geojson_writer.hpp (one layer per file); every other driver through GDAL. Throws AtlasError(Output) naming the path when the
-/// target exists without `force`, its folder is not writable, the driver is unknown or cannot hold
-/// several layers, a write fails, or progress asks to stop; the target is then left untouched.
+/// geojson_writer.hpp (one layer per file); every other driver through GDAL. Throws AtlasError(Output) naming the path
+/// when the target exists without `force`, its folder is not writable, the driver is unknown or cannot hold several
+/// layers, a write fails, or progress asks to stop; the target is then left untouched.
 void write_layers(const std::string& path, const std::vector<OutLayer>& layers, const WriteOptions& options);
 
 /// Lists become "a; b; c" strings in formats without list fields (Shapefile, CSV, KML, FlatGeobuf).

@@ -8,7 +8,7 @@ namespace atlas {
 namespace {
 
 class Reader {
-public:
+  public:
     Reader(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
 
     bool byte_order() {
@@ -37,7 +37,7 @@ public:
     }
     std::size_t remaining() const { return size_ - pos_; }
 
-private:
+  private:
     const unsigned char* data_;
     std::size_t size_, pos_ = 0;
     bool little_ = true;

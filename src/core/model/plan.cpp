@@ -32,10 +32,9 @@ std::vector<std::string> Plan::industry_with_descendants(const std::string& id) 
 bool Plan::designates(const PlanRegion& region, const std::string& industry_id) const {
     if (region.designation.type != DesignationType::Explicit) return false;
     std::vector<std::string> ids = industry_with_descendants(industry_id);
-    return std::any_of(region.designation.industries.begin(), region.designation.industries.end(),
-                       [&](const IndustryDesignation& d) {
-                           return std::find(ids.begin(), ids.end(), d.industry) != ids.end();
-                       });
+    return std::any_of(
+        region.designation.industries.begin(), region.designation.industries.end(),
+        [&](const IndustryDesignation& d) { return std::find(ids.begin(), ids.end(), d.industry) != ids.end(); });
 }
 
 std::vector<const Industry*> Plan::sectors() const {
@@ -47,9 +46,12 @@ std::vector<const Industry*> Plan::sectors() const {
 
 const char* to_string(DesignationType type) {
     switch (type) {
-        case DesignationType::Explicit: return "explicit";
-        case DesignationType::General: return "general";
-        case DesignationType::Context: return "context";
+        case DesignationType::Explicit:
+            return "explicit";
+        case DesignationType::General:
+            return "general";
+        case DesignationType::Context:
+            return "context";
     }
     return "?";
 }

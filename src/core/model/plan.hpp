@@ -19,7 +19,7 @@ struct Target {
 
 struct Industry {
     std::string id, name_en, name_zh, section;
-    std::string parent;  ///< empty for the six sectors and for cross-cutting themes
+    std::string parent;          ///< empty for the six sectors and for cross-cutting themes
     bool cross_cutting = false;  ///< a theme the plan names across sectors (the marine economy)
     std::string quote, note;
     std::vector<Target> targets;
@@ -88,8 +88,8 @@ struct MacroDesignation {
 };
 
 struct PlanInfo {
-    std::string title_en, title_zh, issuer_en, document_number, date, period, source_original,
-        translation_credit, text_file;
+    std::string title_en, title_zh, issuer_en, document_number, date, period, source_original, translation_credit,
+        text_file;
 };
 
 struct Plan {

@@ -9,9 +9,9 @@
 namespace atlas {
 
 struct Camera {
-    double cx = 0, cy = 0;               ///< centre, metres relative to the scene origin
+    double cx = 0, cy = 0;  ///< centre, metres relative to the scene origin
     double metres_per_pixel = 5000;
-    int width = 800, height = 600;       ///< framebuffer pixels
+    int width = 800, height = 600;  ///< framebuffer pixels
 
     /// Centres the extent (min x, min y, max x, max y) and scales it to fill the viewport less a margin.
     void fit(const float extent[4], double margin = 0.04);

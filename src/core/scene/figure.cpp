@@ -1,7 +1,5 @@
 #include "scene/figure.hpp"
 
-#include "text/escape.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -10,6 +8,7 @@
 #include "analysis/classify.hpp"
 #include "analysis/coverage.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -21,7 +20,9 @@ const Rgba kNoData{0.80f, 0.80f, 0.80f, 1};
 
 std::string name_of(const PlanRegion& r, bool english) { return english ? r.name_en : r.name_zh; }
 
-std::size_t index_of(const Plan& plan, const PlanRegion* r) { return static_cast<std::size_t>(r - plan.regions.data()); }
+std::size_t index_of(const Plan& plan, const PlanRegion* r) {
+    return static_cast<std::size_t>(r - plan.regions.data());
+}
 
 MapStyle base_style(const Plan& plan, const Session& s) {
     MapStyle style;
@@ -38,13 +39,12 @@ MapStyle base_style(const Plan& plan, const Session& s) {
         style.regions[i].visible = it->second.visible;
         if (it->second.opacity >= 0) style.regions[i].fill_alpha = std::min(1.0f, it->second.opacity);
     }
-    if (const PlanRegion* r = plan.region(s.selected_region)) style.selected_region = static_cast<int>(index_of(plan, r));
+    if (const PlanRegion* r = plan.region(s.selected_region))
+        style.selected_region = static_cast<int>(index_of(plan, r));
     return style;
 }
 
-Swatch swatch_of(const RegionPaint& p) {
-    return p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline;
-}
+Swatch swatch_of(const RegionPaint& p) { return p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline; }
 
 /// One legend entry per visible region, with its own paint.
 void region_entries(const Plan& plan, const MapStyle& style, Legend& legend, bool english) {
@@ -81,17 +81,21 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const PlanRegion& r = plan.regions[i];
         RegionPaint& p = style.regions[i];
-        if (plan.designates(r, id)) p.fill_alpha = std::max(p.fill_alpha, 0.6f);
-        else if (r.designation.type == DesignationType::General && p.visible) p.fill_alpha = 0.12f, faint[i] = true, ++general;
-        else p.visible = false;
+        if (plan.designates(r, id))
+            p.fill_alpha = std::max(p.fill_alpha, 0.6f);
+        else if (r.designation.type == DesignationType::General && p.visible)
+            p.fill_alpha = 0.12f, faint[i] = true, ++general;
+        else
+            p.visible = false;
     }
     MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
     for (std::size_t i = 0; i < faint.size(); ++i) named.regions[i].visible = named.regions[i].visible && !faint[i];
     region_entries(plan, named, legend, english);
     if (general > 0)
-        legend.entries.push_back({{0.5f, 0.5f, 0.5f, 0.25f},
-                                  "faint: " + std::to_string(general) + " regions designated in general, no industry named",
-                                  Swatch::Fill});
+        legend.entries.push_back(
+            {{0.5f, 0.5f, 0.5f, 0.25f},
+             "faint: " + std::to_string(general) + " regions designated in general, no industry named",
+             Swatch::Fill});
     legend.notes.push_back("Full colour: the plan names this industry (or one below it) for the region");
 }
 
@@ -160,12 +164,14 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
         while (c + 1 < bounds.size() && share > bounds[c] + 1e-9) ++c;
         style.fills.colours[p] = colour_of_class(c);
     }
-    legend.title = industry.empty() ? "Share of province area inside designated regions"
-                                    : "Share of province area inside regions named for " + plan.industry(industry)->name_en;
+    legend.title = industry.empty()
+                       ? "Share of province area inside designated regions"
+                       : "Share of province area inside regions named for " + plan.industry(industry)->name_en;
     legend.entries.push_back({colour_of_class(0), "none", Swatch::Fill});
     for (std::size_t c = 1; c < bounds.size(); ++c)
         legend.entries.push_back({colour_of_class(c),
-                                  (c == 1 ? "over 0" : percent(bounds[c - 1])) + " - " + percent(bounds[c]), Swatch::Fill});
+                                  (c == 1 ? "over 0" : percent(bounds[c - 1])) + " - " + percent(bounds[c]),
+                                  Swatch::Fill});
     legend.notes.push_back("Members are whole prefectures: partial members are counted in full");
     for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
@@ -185,17 +191,20 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
     style.fills.layer = provinces ? FeatureFills::Layer::Provinces : FeatureFills::Layer::Prefectures;
     style.fills.colours.assign(layer.regions.size(), kNoData);
     auto colour_of_class = [&](int c) {
-        return ramp_colour(classes.classes() <= 1 ? 1.0 : static_cast<double>(c) / static_cast<double>(classes.classes() - 1));
+        return ramp_colour(
+            classes.classes() <= 1 ? 1.0 : static_cast<double>(c) / static_cast<double>(classes.classes() - 1));
     };
     for (std::size_t row = 0; row < table.codes.size(); ++row) {
         const Region* unit = layer.find(table.codes[row]);
         int c = classes.class_of(values[row]);
-        if (unit != nullptr && c >= 0) style.fills.colours[static_cast<std::size_t>(unit - layer.regions.data())] = colour_of_class(c);
+        if (unit != nullptr && c >= 0)
+            style.fills.colours[static_cast<std::size_t>(unit - layer.regions.data())] = colour_of_class(c);
     }
     legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
     std::vector<std::string> labels = format_breaks(classes.breaks);
     for (std::size_t c = 0; c < classes.classes(); ++c)
-        legend.entries.push_back({colour_of_class(static_cast<int>(c)), labels[c] + " - " + labels[c + 1], Swatch::Fill});
+        legend.entries.push_back(
+            {colour_of_class(static_cast<int>(c)), labels[c] + " - " + labels[c + 1], Swatch::Fill});
     legend.entries.push_back({kNoData, "no data", Swatch::Fill});
     legend.notes.push_back(std::string(to_string(method)) + " classes, by " + (provinces ? "province" : "prefecture") +
                            "; regions drawn as outlines");
@@ -272,11 +281,16 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
 Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     const Plan& plan = doc.plan();
     Figure f{base_style(plan, s), {}};
-    if (s.choropleth == ChoroplethKind::ProvinceCoverage) province_coverage_fills(doc, s, f.style, f.legend);
-    else if (s.choropleth == ChoroplethKind::UserData && data != nullptr) user_data_fills(doc, s, *data, f.style, f.legend);
-    else if (!s.compare.empty()) compare_set(doc, s, f.style, f.legend);
-    else if (s.industries.size() == 1) industry_filter(doc, s.industries[0], f.style, f.legend, s.english);
-    else if (s.industries.size() > 1) industry_count(doc, s.industries, f.style, f.legend);
+    if (s.choropleth == ChoroplethKind::ProvinceCoverage)
+        province_coverage_fills(doc, s, f.style, f.legend);
+    else if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
+        user_data_fills(doc, s, *data, f.style, f.legend);
+    else if (!s.compare.empty())
+        compare_set(doc, s, f.style, f.legend);
+    else if (s.industries.size() == 1)
+        industry_filter(doc, s.industries[0], f.style, f.legend, s.english);
+    else if (s.industries.size() > 1)
+        industry_count(doc, s.industries, f.style, f.legend);
     else {
         f.legend.title = "Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries";
         region_entries(plan, f.style, f.legend, s.english);

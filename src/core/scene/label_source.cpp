@@ -25,7 +25,8 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
         const PlanRegion& r = *shapes[i]->region;
         std::string short_en = r.name_en;
         for (const char* suffix : {" urban agglomerations", " urban agglomeration", " metropolitan region"})
-            if (short_en.size() > std::string(suffix).size() && short_en.rfind(suffix) == short_en.size() - std::string(suffix).size())
+            if (short_en.size() > std::string(suffix).size() &&
+                short_en.rfind(suffix) == short_en.size() - std::string(suffix).size())
                 short_en = short_en.substr(0, short_en.size() - std::string(suffix).size());
         if (project(projection, shapes[i]->label, scene, x, y))
             regions_.push_back({short_en, r.name_zh, x, y, shapes[i]->area_km2, static_cast<int>(i), {}});
@@ -33,8 +34,8 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
     for (std::size_t h = 0; h < scene.hub_codes.size(); ++h) {
         const Region* unit = doc.prefectures().find(scene.hub_codes[h]);
         std::string en = unit->name_en.substr(0, unit->name_en.find(" ("));  // "Fuzhou (Fujian)" -> "Fuzhou"
-        hubs_.push_back({en, unit->name_zh, scene.hubs[h * 2], scene.hubs[h * 2 + 1], unit->area_km2, -1,
-                         scene.hub_regions[h]});
+        hubs_.push_back(
+            {en, unit->name_zh, scene.hubs[h * 2], scene.hubs[h * 2 + 1], unit->area_km2, -1, scene.hub_regions[h]});
     }
     auto by_area = [](const Anchor& a, const Anchor& b) { return a.area_km2 > b.area_km2; };
     std::stable_sort(provinces_.begin(), provinces_.end(), by_area);

@@ -8,8 +8,8 @@ bool overlaps(const PlacedLabel& a, const PlacedLabel& b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width,
-                                      int viewport_height, double padding) {
+std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width, int viewport_height,
+                                      double padding) {
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
     std::vector<PlacedLabel> placed;

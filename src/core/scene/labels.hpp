@@ -9,10 +9,10 @@ namespace atlas {
 
 struct LabelCandidate {
     std::string text;
-    double x = 0, y = 0;          ///< anchor in screen pixels (centre of the label)
-    double width = 0, height = 0; ///< measured text size in pixels
-    int priority = 0;             ///< higher is placed first (regions, then hubs, then provinces)
-    int kind = 0;                 ///< caller's tag (to pick a colour)
+    double x = 0, y = 0;           ///< anchor in screen pixels (centre of the label)
+    double width = 0, height = 0;  ///< measured text size in pixels
+    int priority = 0;              ///< higher is placed first (regions, then hubs, then provinces)
+    int kind = 0;                  ///< caller's tag (to pick a colour)
 };
 
 struct PlacedLabel {
@@ -23,8 +23,8 @@ struct PlacedLabel {
 /// Places labels by descending priority (ties: larger areas first as given by input order); a label
 /// is dropped when its box would overlap one already placed (with `padding` pixels around each) or
 /// leave the viewport.
-std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width,
-                                      int viewport_height, double padding = 2);
+std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width, int viewport_height,
+                                      double padding = 2);
 
 /// True when two placed boxes overlap.
 bool overlaps(const PlacedLabel& a, const PlacedLabel& b);

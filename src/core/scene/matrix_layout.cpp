@@ -42,8 +42,9 @@ MatrixLayout matrix_layout(const Plan& plan, const std::string& sort) {
     m.rows.resize(nr);
     std::iota(m.rows.begin(), m.rows.end(), 0);
     if (sort == "name")
-        std::stable_sort(m.rows.begin(), m.rows.end(),
-                         [&](std::size_t a, std::size_t b) { return m.matrix.regions[a]->name_en < m.matrix.regions[b]->name_en; });
+        std::stable_sort(m.rows.begin(), m.rows.end(), [&](std::size_t a, std::size_t b) {
+            return m.matrix.regions[a]->name_en < m.matrix.regions[b]->name_en;
+        });
     if (sort == "industries")
         std::stable_sort(m.rows.begin(), m.rows.end(), [&](std::size_t a, std::size_t b) {
             if (m.row_explicit[a] != m.row_explicit[b]) return m.row_explicit[a] > m.row_explicit[b];

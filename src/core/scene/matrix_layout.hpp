@@ -12,11 +12,11 @@
 namespace atlas {
 
 struct MatrixLayout {
-    CoverageMatrix matrix;            ///< plan order
-    std::vector<std::size_t> rows;    ///< display order: indices into matrix.regions
-    std::vector<std::size_t> columns; ///< display order: indices into matrix.industries
-    std::vector<int> row_explicit;    ///< per matrix row: industries named for the region
-    std::vector<int> column_regions;  ///< per matrix column: regions named for the industry
+    CoverageMatrix matrix;             ///< plan order
+    std::vector<std::size_t> rows;     ///< display order: indices into matrix.regions
+    std::vector<std::size_t> columns;  ///< display order: indices into matrix.industries
+    std::vector<int> row_explicit;     ///< per matrix row: industries named for the region
+    std::vector<int> column_regions;   ///< per matrix column: regions named for the industry
     float row_label_px = 290, header_px = 230, cell_px = 22, total_px = 34;
 
     /// Width and height of the whole grid with labels and totals, in pixels.

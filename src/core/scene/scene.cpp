@@ -30,7 +30,8 @@ void add_feature(PolygonMesh& mesh, const std::vector<std::size_t>& ring_sizes,
         }
         next += size;
     }
-    mesh.feature_ring_count.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()) - mesh.feature_ring_first.back());
+    mesh.feature_ring_count.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()) -
+                                      mesh.feature_ring_first.back());
     mesh.feature_box.insert(mesh.feature_box.end(), box, box + 4);
 }
 
@@ -90,7 +91,8 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
     scene.provinces = project_polygons(
         projection, level_of_detail(geometries(doc.provinces()), options.tolerance_m, simplified_provinces), centre);
     scene.prefectures = project_polygons(
-        projection, level_of_detail(geometries(doc.prefectures()), options.tolerance_m, simplified_prefectures), centre);
+        projection, level_of_detail(geometries(doc.prefectures()), options.tolerance_m, simplified_prefectures),
+        centre);
     std::vector<const MultiPolygon*> regions;
     for (const RegionShape* s : doc.shapes()) {
         regions.push_back(&s->geometry);
@@ -103,7 +105,8 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
         }
         scene.region_partial_units.push_back(std::move(partial));
     }
-    scene.regions = project_polygons(projection, level_of_detail(regions, options.tolerance_m, simplified_regions), centre);
+    scene.regions =
+        project_polygons(projection, level_of_detail(regions, options.tolerance_m, simplified_regions), centre);
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (std::size_t f = 0; f < scene.provinces.features(); ++f)
         for (int k = 0; k < 2; ++k) {

@@ -16,12 +16,12 @@ namespace atlas {
 /// Polygons of one layer, projected to metres relative to the scene origin (floats: ~0.5 m steps
 /// at China's scale, far below a pixel).
 struct PolygonMesh {
-    std::vector<float> xy;                    ///< x, y of every ring vertex (no closing repeat)
-    std::vector<std::uint32_t> ring_first;    ///< first vertex of each ring
-    std::vector<std::uint32_t> ring_count;    ///< vertices of each ring
+    std::vector<float> xy;                          ///< x, y of every ring vertex (no closing repeat)
+    std::vector<std::uint32_t> ring_first;          ///< first vertex of each ring
+    std::vector<std::uint32_t> ring_count;          ///< vertices of each ring
     std::vector<std::uint32_t> feature_ring_first;  ///< first ring of each feature
     std::vector<std::uint32_t> feature_ring_count;  ///< rings of each feature
-    std::vector<float> feature_box;           ///< min x, min y, max x, max y of each feature
+    std::vector<float> feature_box;                 ///< min x, min y, max x, max y of each feature
 
     std::size_t features() const { return feature_ring_first.size(); }
 };
@@ -39,13 +39,13 @@ struct SceneOptions {
 
 struct Scene {
     std::string projection_name;
-    ProjectedXY origin;       ///< projected centre of the data; mesh coordinates are relative to it
+    ProjectedXY origin;              ///< projected centre of the data; mesh coordinates are relative to it
     float extent[4] = {0, 0, 0, 0};  ///< min x, min y, max x, max y of the provinces (relative)
     PolygonMesh provinces, prefectures, regions;
     std::vector<float> hubs;  ///< x, y of each hub seat (relative)
     std::vector<std::string> hub_codes;
     std::vector<std::vector<std::uint32_t>> hub_regions;  ///< for each hub, the regions naming it
-    std::vector<std::string> region_ids;  ///< one per regions feature, plan order
+    std::vector<std::string> region_ids;                  ///< one per regions feature, plan order
     /// For each region, the prefecture features (indices into `prefectures`) that are partial members.
     std::vector<std::vector<std::uint32_t>> region_partial_units;
 };

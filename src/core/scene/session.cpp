@@ -1,20 +1,19 @@
 #include "scene/session.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "error.hpp"
 #include "analysis/classify.hpp"
 #include "analysis/search.hpp"
-#include "io/output_file.hpp"
+#include "error.hpp"
 #include "io/input_file.hpp"
+#include "io/output_file.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -24,9 +23,12 @@ using Json = nlohmann::ordered_json;
 
 const char* to_string(ChoroplethKind kind) {
     switch (kind) {
-        case ChoroplethKind::ProvinceCoverage: return "province-coverage";
-        case ChoroplethKind::UserData: return "data";
-        case ChoroplethKind::None: break;
+        case ChoroplethKind::ProvinceCoverage:
+            return "province-coverage";
+        case ChoroplethKind::UserData:
+            return "data";
+        case ChoroplethKind::None:
+            break;
     }
     return "none";
 }
@@ -35,7 +37,8 @@ ChoroplethKind parse_choropleth_kind(const std::string& name) {
     if (name == "none" || name.empty()) return ChoroplethKind::None;
     if (name == "province-coverage" || name == "coverage") return ChoroplethKind::ProvinceCoverage;
     if (name == "data") return ChoroplethKind::UserData;
-    throw AtlasError(ErrorKind::Usage, "unknown choropleth " + quote_value(name, 40) + " (use none, province-coverage or data)");
+    throw AtlasError(ErrorKind::Usage,
+                     "unknown choropleth " + quote_value(name, 40) + " (use none, province-coverage or data)");
 }
 
 std::string session_json(const Session& s) {
@@ -47,7 +50,7 @@ std::string session_json(const Session& s) {
     if (s.has_camera)
         j["camera"] = {{"lon", s.centre.lon}, {"lat", s.centre.lat}, {"metres_per_pixel", s.metres_per_pixel}};
     j["layers"] = {{"provinces", s.show_provinces}, {"prefectures", s.show_prefectures}, {"regions", s.show_regions},
-                   {"hubs", s.show_hubs},         {"labels", s.show_labels},           {"legend", s.show_legend}};
+                   {"hubs", s.show_hubs},           {"labels", s.show_labels},           {"legend", s.show_legend}};
     Json regions = Json::object();
     for (const auto& [id, r] : s.regions) {
         Json one = {{"visible", r.visible}};
@@ -60,8 +63,11 @@ std::string session_json(const Session& s) {
     j["industries"] = s.industries;
     j["compare"] = s.compare;
     j["choropleth"] = to_string(s.choropleth);
-    j["data"] = {{"path", s.data.path},       {"key_column", s.data.key_column}, {"column", s.data.column},
-                 {"method", s.data.method},   {"classes", s.data.classes}};
+    j["data"] = {{"path", s.data.path},
+                 {"key_column", s.data.key_column},
+                 {"column", s.data.column},
+                 {"method", s.data.method},
+                 {"classes", s.data.classes}};
     if (!s.data.separator.empty()) j["data"]["separator"] = s.data.separator;
     j["figure"] = s.figure == FigureKind::Matrix ? "matrix" : "map";
     j["matrix_sort"] = s.matrix_sort;
@@ -82,8 +88,10 @@ void check_depth(const std::string& text, const std::string& origin) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -110,7 +118,7 @@ std::string describe(const Json& v) {
 /// Reads one session file: every key checked for type and range before it is narrowed, every error
 /// naming the file and the key, unknown keys reported with the nearest known one.
 class Reader {
-public:
+  public:
     Reader(std::string origin, std::vector<std::string>* warnings) : origin_(std::move(origin)), warnings_(warnings) {}
 
     [[noreturn]] void fail(const std::string& key, const std::string& what) const {
@@ -133,7 +141,8 @@ public:
 
     void boolean(const Json& o, const char* key, bool& out, const std::string& prefix = "") const {
         if (const Json* v = member(o, key)) {
-            if (!v->is_boolean()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected true or false)");
+            if (!v->is_boolean())
+                fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected true or false)");
             out = v->get<bool>();
         }
     }
@@ -142,7 +151,8 @@ public:
         if (const Json* v = member(o, key)) {
             if (!v->is_string()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected a string)");
             out = v->get<std::string>();
-            if (out.size() > 4096) fail(prefix + key, "is " + with_separators(out.size()) + " bytes long (at most 4,096)");
+            if (out.size() > 4096)
+                fail(prefix + key, "is " + with_separators(out.size()) + " bytes long (at most 4,096)");
         }
     }
 
@@ -155,7 +165,8 @@ public:
         if (!v->is_number()) fail(prefix + key, "has the wrong type (" + describe(*v) + "; expected a number)");
         double x = v->get<double>();
         if (!std::isfinite(x) || x < lo || x > hi || (integer && x != std::floor(x)))
-            fail(prefix + key, "must be " + std::string(integer ? "a whole number " : "") + range(lo, hi) + ", not " + v->dump());
+            fail(prefix + key,
+                 "must be " + std::string(integer ? "a whole number " : "") + range(lo, hi) + ", not " + v->dump());
         return x;
     }
 
@@ -192,7 +203,7 @@ public:
 
     const std::string& origin() const { return origin_; }
 
-private:
+  private:
     static std::string range(double lo, double hi) {
         auto n = [](double x) {
             std::string s = std::to_string(x);
@@ -254,7 +265,8 @@ void read_regions(const Reader& in, const Json& j, Session& s) {
     if (regions.size() > 256) in.fail("regions", "has " + with_separators(regions.size()) + " entries (at most 256)");
     for (const auto& [id, value] : regions.items()) {
         std::string prefix = "regions." + id + ".";
-        if (!value.is_object()) in.fail("regions." + id, "has the wrong type (" + describe(value) + "; expected an object)");
+        if (!value.is_object())
+            in.fail("regions." + id, "has the wrong type (" + describe(value) + "; expected an object)");
         in.unknown_keys(value, {"visible", "opacity"}, prefix);
         RegionSetting r;
         in.boolean(value, "visible", r.visible, prefix);
@@ -305,7 +317,8 @@ std::string one_of(const Reader& in, const Json& j, const char* key, std::string
         if (value == a) return value;
     std::vector<std::string> names(allowed.begin(), allowed.end());
     std::string list;
-    for (std::size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    for (std::size_t i = 0; i < names.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
     in.fail(key, "must be " + list + ", not " + quote_value(value, 40));
 }
 
@@ -319,8 +332,10 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     std::vector<std::vector<std::string>> keys;
     auto callback = [&](int, nlohmann::json::parse_event_t event, Json& parsed) {
         using E = nlohmann::json::parse_event_t;
-        if (event == E::object_start) keys.emplace_back();
-        else if (event == E::object_end && !keys.empty()) keys.pop_back();
+        if (event == E::object_start)
+            keys.emplace_back();
+        else if (event == E::object_end && !keys.empty())
+            keys.pop_back();
         else if (event == E::key && !keys.empty()) {
             const std::string& key = parsed.get_ref<const std::string&>();
             if (duplicate.empty() && std::find(keys.back().begin(), keys.back().end(), key) != keys.back().end())
@@ -332,13 +347,14 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     try {
         j = Json::parse(text, callback);
     } catch (const nlohmann::json::parse_error& e) {
-        throw AtlasError(ErrorKind::Input, origin + ": not a session file (JSON error at byte " +
-                                               std::to_string(e.byte) + ")");
+        throw AtlasError(ErrorKind::Input,
+                         origin + ": not a session file (JSON error at byte " + std::to_string(e.byte) + ")");
     } catch (const nlohmann::json::exception&) {  // a number beyond double's range (1e999)
         throw AtlasError(ErrorKind::Input, origin + ": not a session file (a number out of range)");
     }
     if (!duplicate.empty())
-        throw AtlasError(ErrorKind::Input, origin + ": key " + quote_value(duplicate, 60) + " appears twice in one object");
+        throw AtlasError(ErrorKind::Input,
+                         origin + ": key " + quote_value(duplicate, 60) + " appears twice in one object");
     if (!j.is_object() || !j.contains("clusteratlas_session"))
         throw AtlasError(ErrorKind::Input, origin + ": not a session file (no 'clusteratlas_session' key)");
     const Json& version = j["clusteratlas_session"];
@@ -346,9 +362,9 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
         throw AtlasError(ErrorKind::Input, origin + ": session format " + quote_value(version.dump(), 40) +
                                                " is not one this ClusterAtlas reads (1)");
     Reader in(origin, warnings);
-    in.unknown_keys(j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions",
-                        "selected_region", "selected_prefecture", "industries", "compare", "choropleth", "data",
-                        "figure", "matrix_sort", "windows"});
+    in.unknown_keys(
+        j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions", "selected_region",
+            "selected_prefecture", "industries", "compare", "choropleth", "data", "figure", "matrix_sort", "windows"});
     Session s;
     read_size(in, j, s);
     in.text(j, "projection", s.projection);
@@ -365,7 +381,8 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     try {
         s.choropleth = parse_choropleth_kind(choropleth);
     } catch (const AtlasError&) {
-        in.fail("choropleth", "names an unknown choropleth " + quote_value(choropleth, 40) + " (use none, province-coverage or data)");
+        in.fail("choropleth", "names an unknown choropleth " + quote_value(choropleth, 40) +
+                                  " (use none, province-coverage or data)");
     }
     read_data(in, j, s);
     s.figure = one_of(in, j, "figure", "map", {"map", "matrix"}) == "matrix" ? FigureKind::Matrix : FigureKind::Map;
@@ -379,7 +396,8 @@ Session read_session(const std::string& path, std::vector<std::string>* warnings
 }
 
 void write_session(const std::string& path, const Session& session, bool force) {
-    write_atomically(path, force, "session", [&](const std::string& temp) { write_new_file(temp, session_json(session), path); });
+    write_atomically(path, force, "session",
+                     [&](const std::string& temp) { write_new_file(temp, session_json(session), path); });
 }
 
 }  // namespace atlas

@@ -26,12 +26,12 @@ ChoroplethKind parse_choropleth_kind(const std::string& name);
 
 /// The user's CSV and how one of its columns is classed.
 struct DataLayerSettings {
-    std::string path;              ///< absolute, or relative to the session file when read from one
-    std::string key_column;        ///< empty: detected
-    std::string column;            ///< empty: the first numeric column
+    std::string path;                 ///< absolute, or relative to the session file when read from one
+    std::string key_column;           ///< empty: detected
+    std::string column;               ///< empty: the first numeric column
     std::string method = "quantile";  ///< quantile, equal, natural
     int classes = 5;
-    std::string separator;         ///< ",", ";" or "tab"; empty: detected from the header
+    std::string separator;  ///< ",", ";" or "tab"; empty: detected from the header
     /// The session file that named `path` (empty when the user chose it: command line or viewer).
     /// Such a file is read with its content kept out of every message (load_session_data).
     std::string named_by;
@@ -52,13 +52,13 @@ struct Session {
     bool has_camera = false;  ///< false: all of China
     LonLat centre;            ///< lon/lat at the centre of the viewport
     double metres_per_pixel = 0;
-    bool show_provinces = true, show_prefectures = true, show_regions = true, show_hubs = true,
-         show_labels = true, show_legend = true;
+    bool show_provinces = true, show_prefectures = true, show_regions = true, show_hubs = true, show_labels = true,
+         show_legend = true;
     std::map<std::string, RegionSetting> regions;  ///< by region id; absent ids have the defaults
     std::string selected_region;                   ///< region id, or empty
     std::string selected_prefecture;               ///< prefecture code, or empty
-    std::vector<std::string> industries;  ///< one: highlight its regions; several: count choropleth
-    std::vector<std::string> compare;     ///< 2 to 4 region ids, or empty
+    std::vector<std::string> industries;           ///< one: highlight its regions; several: count choropleth
+    std::vector<std::string> compare;              ///< 2 to 4 region ids, or empty
     ChoroplethKind choropleth = ChoroplethKind::None;
     DataLayerSettings data;
     FigureKind figure = FigureKind::Map;

@@ -20,9 +20,9 @@ Rgba palette_colour(std::size_t index) {
 
 Rgba ramp_colour(double t) {
     static const Rgba stops[] = {
-        {1.00f, 1.00f, 0.85f, 1}, {0.93f, 0.97f, 0.69f, 1}, {0.78f, 0.91f, 0.71f, 1}, {0.50f, 0.80f, 0.73f, 1},
-        {0.25f, 0.71f, 0.77f, 1}, {0.11f, 0.57f, 0.75f, 1}, {0.13f, 0.37f, 0.66f, 1}, {0.15f, 0.20f, 0.58f, 1},
-        {0.03f, 0.11f, 0.35f, 1},
+        {1.00f, 1.00f, 0.85f, 1}, {0.93f, 0.97f, 0.69f, 1}, {0.78f, 0.91f, 0.71f, 1},
+        {0.50f, 0.80f, 0.73f, 1}, {0.25f, 0.71f, 0.77f, 1}, {0.11f, 0.57f, 0.75f, 1},
+        {0.13f, 0.37f, 0.66f, 1}, {0.15f, 0.20f, 0.58f, 1}, {0.03f, 0.11f, 0.35f, 1},
     };
     constexpr std::size_t last = sizeof stops / sizeof stops[0] - 1;
     double x = std::min(1.0, std::max(0.0, t)) * last;

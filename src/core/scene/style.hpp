@@ -22,8 +22,8 @@ Rgba palette_colour(std::size_t index);
 
 struct RegionPaint {
     Rgba colour;
-    bool fill = true;         ///< agglomerations are filled; belts and groups are outlines only
-    bool dashed = false;      ///< provisional extents
+    bool fill = true;     ///< agglomerations are filled; belts and groups are outlines only
+    bool dashed = false;  ///< provisional extents
     bool visible = true;
     float fill_alpha = 0.45f;
 };
@@ -47,7 +47,7 @@ struct MapStyle {
     Rgba hub_outline{1, 1, 1, 1};
     float prefecture_line_px = 0.7f, province_line_px = 1.6f, region_line_px = 2.2f, hub_px = 9;
     bool show_prefectures = true, show_provinces = true, show_regions = true, show_hubs = true, show_labels = true;
-    bool english = true;            ///< label language
+    bool english = true;               ///< label language
     std::vector<RegionPaint> regions;  ///< one per plan region, plan order
     int selected_region = -1;
     FeatureFills fills;

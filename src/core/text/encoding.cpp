@@ -44,8 +44,8 @@ std::string invalid_at(std::string_view bytes, std::size_t offset, const std::st
     std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
     std::size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
     std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    return path + ":" + std::to_string(line) + ": not UTF-8 (byte " + hex_byte(static_cast<unsigned char>(bytes[offset])) +
-           " at column " + std::to_string(column) + ")";
+    return path + ":" + std::to_string(line) + ": not UTF-8 (byte " +
+           hex_byte(static_cast<unsigned char>(bytes[offset])) + " at column " + std::to_string(column) + ")";
 }
 
 DecodedText decode_with(std::string_view bytes, const std::string& encoding, const std::string& path,
@@ -69,19 +69,24 @@ DecodedText decode_bytes(std::string bytes, const std::string& path) {
         return decode_with(bytes, "UTF-32LE", path, path + ": read as UTF-32LE (byte order mark)");
     if (bytes.rfind(std::string("\0\0\xFE\xFF", 4), 0) == 0)
         return decode_with(bytes, "UTF-32BE", path, path + ": read as UTF-32BE (byte order mark)");
-    if (bytes.rfind("\xFF\xFE", 0) == 0) return decode_with(bytes, "UTF-16LE", path, path + ": read as UTF-16LE (byte order mark)");
-    if (bytes.rfind("\xFE\xFF", 0) == 0) return decode_with(bytes, "UTF-16BE", path, path + ": read as UTF-16BE (byte order mark)");
+    if (bytes.rfind("\xFF\xFE", 0) == 0)
+        return decode_with(bytes, "UTF-16LE", path, path + ": read as UTF-16LE (byte order mark)");
+    if (bytes.rfind("\xFE\xFF", 0) == 0)
+        return decode_with(bytes, "UTF-16BE", path, path + ": read as UTF-16BE (byte order mark)");
     if (std::optional<std::string> utf16 = bomless_utf16(bytes))
-        return decode_with(bytes, *utf16, path, path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
+        return decode_with(bytes, *utf16, path,
+                           path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
     std::size_t bad = first_invalid_utf8(bytes);
     if (bad == std::string::npos) return {std::move(bytes), "UTF-8", ""};
     std::optional<std::string> gb = plausible_gbk(bytes) ? to_utf8(bytes, "GB18030") : std::nullopt;
     if (gb && has_cjk(*gb))
         return {std::move(*gb), "GB18030",
-                path + ": not UTF-8; decoded as GB18030 (GBK), as Excel saves \"CSV\" on Chinese Windows "
-                       "(save as \"CSV UTF-8\" to avoid the guess)"};
-    fail_input(invalid_at(bytes, bad, path) + ", nor plausibly GB18030 (GBK); is it Big5, Shift-JIS or Latin-1? "
-                                             "Save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -t UTF-8");
+                path +
+                    ": not UTF-8; decoded as GB18030 (GBK), as Excel saves \"CSV\" on Chinese Windows "
+                    "(save as \"CSV UTF-8\" to avoid the guess)"};
+    fail_input(invalid_at(bytes, bad, path) +
+               ", nor plausibly GB18030 (GBK); is it Big5, Shift-JIS or Latin-1? "
+               "Save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -t UTF-8");
 }
 
 }  // namespace

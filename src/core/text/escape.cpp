@@ -42,14 +42,22 @@ std::size_t append_escaped(std::string& out, std::string_view text, std::size_t 
         out += hex_escape("\\x", static_cast<unsigned char>(text[i]), 2);
         return 1;
     }
-    if (cp == '\n' && keep_newlines) out += '\n';
-    else if (cp == 0) out += "\\0";
-    else if (cp == '\t') out += "\\t";
-    else if (cp == '\n') out += "\\n";
-    else if (cp == '\r') out += "\\r";
-    else if (cp < 0x20 || cp == 0x7F) out += hex_escape("\\x", cp, 2);
-    else if (cp >= 0x80 && cp <= 0x9F) out += hex_escape("\\u", cp, 4);
-    else out.append(text.substr(i, n));
+    if (cp == '\n' && keep_newlines)
+        out += '\n';
+    else if (cp == 0)
+        out += "\\0";
+    else if (cp == '\t')
+        out += "\\t";
+    else if (cp == '\n')
+        out += "\\n";
+    else if (cp == '\r')
+        out += "\\r";
+    else if (cp < 0x20 || cp == 0x7F)
+        out += hex_escape("\\x", cp, 2);
+    else if (cp >= 0x80 && cp <= 0x9F)
+        out += hex_escape("\\u", cp, 4);
+    else
+        out.append(text.substr(i, n));
     return n;
 }
 

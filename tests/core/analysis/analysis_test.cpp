@@ -55,9 +55,9 @@ TEST_CASE("province coverage: shares, regions and industries", "[analysis]") {
         FAIL("no province " << code);
         return rows[0];
     };
-    CHECK(row("310000").share() == Approx(1.0));   // Shanghai: all in the Yangtze River Delta
-    CHECK(row("540000").share() == Approx(0.0));   // Tibet: no designated region
-    CHECK(row("370000").share() == Approx(1.0));   // Shandong: all 17 cities
+    CHECK(row("310000").share() == Approx(1.0));  // Shanghai: all in the Yangtze River Delta
+    CHECK(row("540000").share() == Approx(0.0));  // Tibet: no designated region
+    CHECK(row("370000").share() == Approx(1.0));  // Shandong: all 17 cities
     CHECK(row("420000").share() == Approx(57946.0 / 186036.0).epsilon(0.01));  // Hubei: Wuhan 1+8
     auto shandong = row("370000");
     CHECK(std::count(shandong.industries.begin(), shandong.industries.end(), "biomedicine") == 1);
@@ -70,7 +70,8 @@ TEST_CASE("province coverage: shares, regions and industries", "[analysis]") {
 }
 
 TEST_CASE("compare: Shandong Peninsula and West Side of the Taiwan Strait", "[analysis]") {
-    Comparison c = compare_regions(bundled_plan(), {test::shape("shandong_peninsula"), test::shape("west_taiwan_strait")});
+    Comparison c =
+        compare_regions(bundled_plan(), {test::shape("shandong_peninsula"), test::shape("west_taiwan_strait")});
     CHECK(c.shared == std::vector<std::string>{"marine_economy"});
     CHECK(c.unique[1] == std::vector<std::string>{"biotech", "integrated_circuits"});
     CHECK(c.jaccard[0][1] == Approx(1.0 / 7.0));
@@ -98,7 +99,7 @@ TEST_CASE("search in Chinese, English and pinyin, tolerant of spelling", "[analy
     CHECK(top("西安") == "610100");
     CHECK(top("Shanxi") == "140000");
     CHECK(top("Shaanxi") == "610000");
-    CHECK(top("Guangzou") == "440100");   // typo
+    CHECK(top("Guangzou") == "440100");  // typo
     CHECK(top("上海市") == "310000");
     CHECK(top("harbin") == "230100");
     CHECK(top("biomedicine") == "biomedicine");

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "analysis/classify.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 
-#include "analysis/classify.hpp"
 #include "error.hpp"
 
 using namespace atlas;

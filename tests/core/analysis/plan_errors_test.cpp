@@ -1,8 +1,7 @@
 // Plan-file errors: each is reported, naming every offender.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "error.hpp"
 #include "io/plan_reader.hpp"

@@ -24,30 +24,30 @@ bool in_text(const std::string& quote) { return !quote.empty() && plan_text().fi
 namespace {
 
 const std::pair<const char*, const char*> kSection8Regions[] = {
-        {"Beijing-Tianjin-Hebei", "jingjinji"},
-        {"Yangtze River Delta urban agglomeration", "yangtze_river_delta"},
-        {"Pearl River Delta urban agglomeration", "pearl_river_delta"},
-        {"Shandong Peninsula urban agglomeration", "shandong_peninsula"},
-        {"West Side of the Taiwan Strait", "west_taiwan_strait"},
-        {"Chengdu-Chongqing area", "chengdu_chongqing"},
-        {"Wuhan metropolitan area", "wuhan_metropolitan"},
-        {"Changsha-Zhuzhou-Xiangtan urban agglomeration", "changzhutan"},
-        {"Zhongyuan urban agglomeration", "zhongyuan"},
-        {"Guanzhong Plain urban agglomeration", "guanzhong_plain"},
-        {"Kunming", "kunming"},
-        {"Guiyang", "guiyang"},
-        {"North Slope of the Tianshan Mountains", "tianshan_north_slope"},
-        {"Lanzhou-Xining urban agglomerations", "lanzhou_xining"},
-        {"urban agglomerations of Northeast China", "northeast_china"},
-        {"Bohai Sea region", "bohai_sea_region"},
-        {"Yangtze River Economic Belt", "yangtze_river_economic_belt"},
+    {"Beijing-Tianjin-Hebei", "jingjinji"},
+    {"Yangtze River Delta urban agglomeration", "yangtze_river_delta"},
+    {"Pearl River Delta urban agglomeration", "pearl_river_delta"},
+    {"Shandong Peninsula urban agglomeration", "shandong_peninsula"},
+    {"West Side of the Taiwan Strait", "west_taiwan_strait"},
+    {"Chengdu-Chongqing area", "chengdu_chongqing"},
+    {"Wuhan metropolitan area", "wuhan_metropolitan"},
+    {"Changsha-Zhuzhou-Xiangtan urban agglomeration", "changzhutan"},
+    {"Zhongyuan urban agglomeration", "zhongyuan"},
+    {"Guanzhong Plain urban agglomeration", "guanzhong_plain"},
+    {"Kunming", "kunming"},
+    {"Guiyang", "guiyang"},
+    {"North Slope of the Tianshan Mountains", "tianshan_north_slope"},
+    {"Lanzhou-Xining urban agglomerations", "lanzhou_xining"},
+    {"urban agglomerations of Northeast China", "northeast_china"},
+    {"Bohai Sea region", "bohai_sea_region"},
+    {"Yangtze River Economic Belt", "yangtze_river_economic_belt"},
 };
 
 const std::pair<const char*, const char*> kSection8Hubs[] = {
-    {"Shanghai", "310000"}, {"Nanjing", "320100"},  {"Hangzhou", "330100"}, {"Hefei", "340100"},
-    {"Suzhou", "320500"},   {"Wuxi", "320200"},     {"Guangzhou", "440100"}, {"Shenzhen", "440300"},
-    {"Fuzhou", "350100"},   {"Xiamen", "350200"},   {"Shenyang", "210100"}, {"Dalian", "210200"},
-    {"Harbin", "230100"},   {"Changchun", "220100"}, {"Kunming", "530100"}, {"Guiyang", "520100"}};
+    {"Shanghai", "310000"}, {"Nanjing", "320100"},   {"Hangzhou", "330100"},  {"Hefei", "340100"},
+    {"Suzhou", "320500"},   {"Wuxi", "320200"},      {"Guangzhou", "440100"}, {"Shenzhen", "440300"},
+    {"Fuzhou", "350100"},   {"Xiamen", "350200"},    {"Shenyang", "210100"},  {"Dalian", "210200"},
+    {"Harbin", "230100"},   {"Changchun", "220100"}, {"Kunming", "530100"},   {"Guiyang", "520100"}};
 
 }  // namespace
 
@@ -66,7 +66,8 @@ TEST_CASE("every region section 8 names is in the plan file, with its sentence",
 // The tests tagged [plan-text] read the plan's English text, which is not in the repository: CTest
 // runs them as one entry, "plan quotes are verbatim in the plan text", where ATLAS_PLAN_TEXT names
 // the file (.ci/run sets it) and reports it skipped elsewhere.
-TEST_CASE("every region section 8 names is in section 8 of the plan text, with its sentence from there", "[plan-text]") {
+TEST_CASE("every region section 8 names is in section 8 of the plan text, with its sentence from there",
+          "[plan-text]") {
     std::string s8 = section8();
     for (const auto& [name, id] : kSection8Regions) {
         INFO(name);
@@ -94,16 +95,32 @@ TEST_CASE("every hub city is named in section 8 of the plan text", "[plan-text]"
 }
 
 TEST_CASE("industries of sections 2-7 are present with their sections", "[plan]") {
-    const std::pair<const char*, const char*> expected[] = {
-        {"next_gen_it", "2"},           {"high_end_equipment_new_materials", "3"}, {"biotech", "4"},
-        {"green_low_carbon", "5"},      {"digital_creative", "6"},                 {"future_industries", "7"},
-        {"integrated_circuits", "2(4)"}, {"artificial_intelligence", "2(5)"},       {"aviation", "3(2)"},
-        {"satellites", "3(3)"},         {"rail_transit_equipment", "3(4)"},        {"marine_engineering_equipment", "3(5)"},
-        {"new_materials", "3(6)"},      {"biomedicine", "4(1)"},                   {"biomedical_engineering", "4(2)"},
-        {"bio_agriculture", "4(3)"},    {"bio_manufacturing", "4(4)"},             {"bioenergy", "4(6)"},
-        {"new_energy_vehicles", "5(1)"}, {"nuclear_power", "5(2)"},                {"wind_power", "5(2)"},
-        {"solar_power", "5(2)"},        {"energy_saving", "5(3)"},                 {"environmental_protection", "5(4)"},
-        {"resource_recycling", "5(5)"}, {"digital_content", "6(2)"}};
+    const std::pair<const char*, const char*> expected[] = {{"next_gen_it", "2"},
+                                                            {"high_end_equipment_new_materials", "3"},
+                                                            {"biotech", "4"},
+                                                            {"green_low_carbon", "5"},
+                                                            {"digital_creative", "6"},
+                                                            {"future_industries", "7"},
+                                                            {"integrated_circuits", "2(4)"},
+                                                            {"artificial_intelligence", "2(5)"},
+                                                            {"aviation", "3(2)"},
+                                                            {"satellites", "3(3)"},
+                                                            {"rail_transit_equipment", "3(4)"},
+                                                            {"marine_engineering_equipment", "3(5)"},
+                                                            {"new_materials", "3(6)"},
+                                                            {"biomedicine", "4(1)"},
+                                                            {"biomedical_engineering", "4(2)"},
+                                                            {"bio_agriculture", "4(3)"},
+                                                            {"bio_manufacturing", "4(4)"},
+                                                            {"bioenergy", "4(6)"},
+                                                            {"new_energy_vehicles", "5(1)"},
+                                                            {"nuclear_power", "5(2)"},
+                                                            {"wind_power", "5(2)"},
+                                                            {"solar_power", "5(2)"},
+                                                            {"energy_saving", "5(3)"},
+                                                            {"environmental_protection", "5(4)"},
+                                                            {"resource_recycling", "5(5)"},
+                                                            {"digital_content", "6(2)"}};
     for (const auto& [id, section] : expected) {
         INFO(id);
         const Industry* ind = bundled_plan().industry(id);
@@ -126,7 +143,8 @@ TEST_CASE("every 2020 target has its year and value, and the headline figures ar
         }
     CHECK(targets >= 20);
     for (const PlanRegion& r : plan.regions)
-        for (const IndustryDesignation& d : r.designation.industries) CHECK(r.designation.quote.find(d.plan_term) != std::string::npos);
+        for (const IndustryDesignation& d : r.designation.industries)
+            CHECK(r.designation.quote.find(d.plan_term) != std::string::npos);
     // The headline figures: next-generation IT over 12 trillion yuan, NEV production and sales.
     CHECK(plan.industry("next_gen_it")->targets.at(0).value == 12);
 }

@@ -1,10 +1,10 @@
 // Region geometry from members: areas, validity, holes, label points.
-#include <catch2/catch.hpp>
+#include "analysis/region_shapes.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <iostream>
 
-#include "analysis/region_shapes.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
 #include "support.hpp"

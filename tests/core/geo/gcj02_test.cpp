@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <cmath>
-
 #include "geo/gcj02.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
 
 using namespace atlas;
 

@@ -1,6 +1,7 @@
+#include "geo/geometry.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "geo/geometry.hpp"
 #include "geo/operations.hpp"
 #include "support.hpp"
 

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "geo/projection.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "error.hpp"
-#include "geo/projection.hpp"
 
 using namespace atlas;
 

@@ -1,6 +1,5 @@
 // The bundled GeoPackage: counts, codes, names, label points, areas, coverage.
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <set>
 
@@ -36,12 +35,12 @@ TEST_CASE("codes are unique six-digit codes and prefectures sit in their provinc
 }
 
 TEST_CASE("conventional English names", "[io][geodata]") {
-    std::map<std::string, std::string> expected = {
-        {"150000", "Inner Mongolia"}, {"540000", "Tibet"},  {"610000", "Shaanxi"},
-        {"140000", "Shanxi"},         {"810000", "Hong Kong"}, {"820000", "Macau"}};
+    std::map<std::string, std::string> expected = {{"150000", "Inner Mongolia"}, {"540000", "Tibet"},
+                                                   {"610000", "Shaanxi"},        {"140000", "Shanxi"},
+                                                   {"810000", "Hong Kong"},      {"820000", "Macau"}};
     for (const auto& [code, name] : expected) CHECK(bundled_provinces().find(code)->name_en == name);
-    std::map<std::string, std::string> cities = {{"230100", "Harbin"},  {"150100", "Hohhot"}, {"650100", "Urumqi"},
-                                                 {"540100", "Lhasa"},   {"653100", "Kashgar"}, {"610100", "Xi'an"}};
+    std::map<std::string, std::string> cities = {{"230100", "Harbin"}, {"150100", "Hohhot"},  {"650100", "Urumqi"},
+                                                 {"540100", "Lhasa"},  {"653100", "Kashgar"}, {"610100", "Xi'an"}};
     for (const auto& [code, name] : cities) CHECK(bundled_prefectures().find(code)->name_en == name);
 }
 

@@ -1,11 +1,13 @@
-#include <catch2/catch.hpp>
-
 #include "io/csv.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace atlas;
 
 TEST_CASE("CSV: quotes, embedded commas and newlines, CRLF, BOM, line numbers", "[io]") {
-    auto rows = parse_csv("\xEF\xBB\xBF" "code,name\r\n110000,\"Beijing, capital\"\n120000,\"two\nlines\"\n130000,\"say \"\"hi\"\"\"\n");
+    auto rows = parse_csv(
+        "\xEF\xBB\xBF"
+        "code,name\r\n110000,\"Beijing, capital\"\n120000,\"two\nlines\"\n130000,\"say \"\"hi\"\"\"\n");
     REQUIRE(rows.size() == 4);
     CHECK(rows[0].cells[0] == "code");
     CHECK(rows[1].cells[1] == "Beijing, capital");

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "io/echarts_source.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace atlas;
 

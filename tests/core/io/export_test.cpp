@@ -1,19 +1,20 @@
 // Export: every format read back with GDAL; RFC 7946 rules; filters; atomic failure.
-#include <catch2/catch.hpp>
+#include "io/export.hpp"
+
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
 #include "error.hpp"
 #include "geo/operations.hpp"
 #include "geo/orientation.hpp"
-#include "io/export.hpp"
 #include "io/gdal_env.hpp"
 #include "support.hpp"
 
@@ -67,7 +68,7 @@ ExportRequest regions_to(const std::string& path, const std::string& driver = ""
 TEST_CASE("regions export to every format and read back with GDAL", "[io][export]") {
     const std::pair<const char*, const char*> formats[] = {
         {"GeoJSON", "regions.geojson"}, {"GeoJSONSeq", "regions.geojsonl"}, {"GPKG", "regions.gpkg"},
-        {"FlatGeobuf", "regions.fgb"},  {"ESRI Shapefile", "regions.shp"},   {"KML", "regions.kml"},
+        {"FlatGeobuf", "regions.fgb"},  {"ESRI Shapefile", "regions.shp"},  {"KML", "regions.kml"},
         {"CSV", "regions.csv"}};
     Document& doc = test::bundled_document();
     for (const auto& [driver, file] : formats) {
@@ -123,8 +124,10 @@ TEST_CASE("GeoJSON follows RFC 7946", "[io][export]") {
             for (std::size_t r = 0; r < polygon.size(); ++r) {
                 Ring ring;
                 for (const auto& c : polygon[r]) ring.push_back({c[0].get<double>(), c[1].get<double>()});
-                if (r == 0) CHECK(signed_area(ring) > 0);  // exterior counter-clockwise
-                else CHECK(signed_area(ring) < 0);         // holes clockwise
+                if (r == 0)
+                    CHECK(signed_area(ring) > 0);  // exterior counter-clockwise
+                else
+                    CHECK(signed_area(ring) < 0);  // holes clockwise
                 (r == 0 ? p.outer : p.holes.emplace_back()) = ring;
             }
             g.push_back(p);
@@ -150,7 +153,8 @@ TEST_CASE("an industry filter (biomedicine) exports exactly the regions the plan
                                           "shandong_peninsula"});
     request.industry = "digital_creative";
     request.output = tmp.path("none.geojson");
-    CHECK_THROWS_WITH(export_layers(test::bundled_document(), request), Catch::Matchers::Contains("selection is empty"));
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), request),
+                      Catch::Matchers::Contains("selection is empty"));
     CHECK_FALSE(fs::exists(tmp.path("none.geojson")));
 }
 

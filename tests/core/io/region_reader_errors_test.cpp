@@ -49,8 +49,8 @@ TEST_CASE("an invalid polygon is repaired with a warning naming the feature", "[
     REQUIRE(layer.regions.size() == 1);
     CHECK(layer.regions[0].geometry.size() == 2);
     REQUIRE(report.warnings.size() == 1);
-    CHECK_THAT(report.warnings[0], Catch::Matchers::Contains("code '110000'") &&
-                                       Catch::Matchers::Contains("repaired with MakeValid"));
+    CHECK_THAT(report.warnings[0],
+               Catch::Matchers::Contains("code '110000'") && Catch::Matchers::Contains("repaired with MakeValid"));
 }
 
 TEST_CASE("a layer in another CRS is reprojected to lon/lat", "[io]") {

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "io/user_data.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 
 #include "error.hpp"
-#include "io/user_data.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -72,7 +72,8 @@ TEST_CASE("User data: a prefecture table keyed by an adcode column that is not f
     TempFolder tmp;
     // Beijing (110000) is in both layers; Suzhou and Guangzhou make it a prefecture table.
     const std::string path = write_file(tmp, "prefectures.csv",
-                                        "\xEF\xBB\xBF" "name,AdCode,gdp\r\n"
+                                        "\xEF\xBB\xBF"
+                                        "name,AdCode,gdp\r\n"
                                         "Suzhou,320500,2.4e4\r\n"
                                         "Guangzhou,440100,3.0e4\r\n"
                                         ",,\r\n"  // a blank spreadsheet row
@@ -141,8 +142,11 @@ TEST_CASE("User data: file-level errors", "[user_data]") {
     CHECK_THAT(error_of(tmp.path("missing.csv")), Catch::Contains(tmp.path("missing.csv")));
 
     const std::string labels = write_file(tmp, "labels.csv", "code,name\n110000,Beijing\n");
-    CHECK_THAT(error_of(labels), Catch::Contains(labels + ": no numeric column besides the key column 'code' (comma-separated, as the header suggests; "
-                                                      "--data-separator picks another) (2 columns: code, name)"));
+    CHECK_THAT(
+        error_of(labels),
+        Catch::Contains(labels +
+                        ": no numeric column besides the key column 'code' (comma-separated, as the header suggests; "
+                        "--data-separator picks another) (2 columns: code, name)"));
 
     const std::string plain = write_file(tmp, "plain.csv", "code,value\n110000,1\n");
     CHECK_THAT(error_of(plain, "adcode"), Catch::Contains(plain + ": no key column 'adcode' (2 columns: code, value)"));

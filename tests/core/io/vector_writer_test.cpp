@@ -1,14 +1,15 @@
 // Atomic writes: results read back with GDAL; failures leave targets untouched and no temp files.
-#include <catch2/catch.hpp>
+#include "io/vector_writer.hpp"
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
-#include "io/vector_writer.hpp"
 #include "support.hpp"
 
 using namespace atlas;

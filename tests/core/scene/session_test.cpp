@@ -1,7 +1,8 @@
 // Sessions: what the viewer saves is what `view --session` and `render --session` read back, and a
 // session's figure (style and legend) shows what it says.
-#include <catch2/catch.hpp>
+#include "scene/session.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +10,6 @@
 #include "error.hpp"
 #include "scene/figure.hpp"
 #include "scene/matrix_layout.hpp"
-#include "scene/session.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -90,7 +90,8 @@ TEST_CASE("session: bad files name the file and the key", "[session]") {
                Catch::Contains("'layers.hubs' has the wrong type"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "camera": {"lon": 116, "lat": 95, "metres_per_pixel": 100}})"),
                Catch::Contains("'camera' needs"));
-    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "choropleth": "heat"})"), Catch::Contains("unknown choropleth 'heat'"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "choropleth": "heat"})"),
+               Catch::Contains("unknown choropleth 'heat'"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "data": {"classes": 12}})"),
                Catch::Contains("'data.classes' must be a whole number 2 to 9, not 12"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "data": {"method": "kmeans"}})"),
@@ -98,7 +99,8 @@ TEST_CASE("session: bad files name the file and the key", "[session]") {
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "size": [1e300, 600]})"), Catch::Contains("16 to 8192 pixels"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "industries": "biotech"})"),
                Catch::Contains("'industries' has the wrong type (the string 'biotech'; expected an array of strings)"));
-    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "language": "fr"})"), Catch::Contains("'language' must be en or zh"));
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "language": "fr"})"),
+               Catch::Contains("'language' must be en or zh"));
 }
 
 TEST_CASE("session: names the document lacks are refused", "[session]") {
@@ -162,8 +164,8 @@ TEST_CASE("figure: province coverage fills each province by its classed share", 
     Figure f = compose_figure(doc, s, nullptr);
     REQUIRE(f.style.fills.layer == FeatureFills::Layer::Provinces);
     const auto& fills = f.style.fills.colours;
-    CHECK(same_colour(fills[province_index("110000")], ramp_colour(1)));  // Beijing: all inside
-    CHECK(same_colour(fills[province_index("540000")], ramp_colour(0)));  // Tibet: nothing designated
+    CHECK(same_colour(fills[province_index("110000")], ramp_colour(1)));   // Beijing: all inside
+    CHECK(same_colour(fills[province_index("540000")], ramp_colour(0)));   // Tibet: nothing designated
     CHECK(f.legend.entries.size() == coverage_class_bounds().size() + 1);  // classes and the hub symbol
     for (const RegionPaint& p : f.style.regions) CHECK_FALSE(p.fill);
 }
@@ -182,7 +184,7 @@ TEST_CASE("figure: a user column is classed onto its provinces", "[session]") {
     const auto& fills = f.style.fills.colours;
     CHECK(same_colour(fills[province_index("650000")], ramp_colour(1)));  // Xinjiang: the largest
     CHECK(same_colour(fills[province_index("820000")], ramp_colour(0)));  // Macau: the smallest
-    CHECK(f.legend.entries.size() == 4 + 2);                               // classes, no data, hubs
+    CHECK(f.legend.entries.size() == 4 + 2);                              // classes, no data, hubs
     CHECK_THAT(f.legend.title, Catch::StartsWith("area_km2 (province_area.csv)"));
     s.data.column = "firms";
     CHECK_THROWS_AS(compose_figure(doc, s, table.get()), AtlasError);

@@ -13,7 +13,7 @@ TEST_CASE("values in messages: controls and invalid bytes escaped, cut after 80 
     CHECK(escape_controls("110000\x1b[2J") == "110000\\x1b[2J");
     CHECK(escape_controls(std::string("a\0b", 3)) == "a\\0b");
     CHECK(escape_controls("tab\tnew\nline\r") == "tab\\tnew\\nline\\r");
-    CHECK(escape_controls("\xc2\x85") == "\\u0085");    // C1 control NEL
+    CHECK(escape_controls("\xc2\x85") == "\\u0085");     // C1 control NEL
     CHECK(escape_controls("\xff\xfe") == "\\xff\\xfe");  // not UTF-8
     CHECK(escape_controls("北京 Beijing") == "北京 Beijing");
     CHECK(quote_value("abc") == "'abc'");
@@ -38,10 +38,16 @@ TEST_CASE("a message is bounded: lines cut at 1000 bytes, at most 25 lines, cont
 
 TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK(decode_text_file("code,v\n", "a.csv").encoding == "UTF-8");
-    DecodedText bom = decode_text_file("\xEF\xBB\xBF" "code\n", "a.csv");
+    DecodedText bom = decode_text_file(
+        "\xEF\xBB\xBF"
+        "code\n",
+        "a.csv");
     CHECK(bom.text == "code\n");
     CHECK(bom.note.empty());
-    DecodedText utf16 = decode_text_file(std::string("\xFF\xFE" "c\0o\0d\0e\0\n\0", 12), "a.csv");
+    DecodedText utf16 = decode_text_file(std::string("\xFF\xFE"
+                                                     "c\0o\0d\0e\0\n\0",
+                                                     12),
+                                         "a.csv");
     CHECK(utf16.text == "code\n");
     CHECK(utf16.encoding == "UTF-16LE");
     DecodedText bomless = decode_text_file(std::string("c\0o\0d\0e\0,\0v\0\n\0", 14), "a.csv");
@@ -51,7 +57,8 @@ TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK(gbk.encoding == "GB18030");
     CHECK_THROWS_WITH(decode_text_file("ok\nbad \xff here\n", "a.csv"),
                       Contains("a.csv:2: not UTF-8 (byte 0xFF at column 5), nor plausibly GB18030"));
-    CHECK_THROWS_WITH(decode_text_file(std::string("co\0de,v\n", 8), "a.csv"), Contains("a.csv:1: a NUL byte (\\0) at column 3"));
+    CHECK_THROWS_WITH(decode_text_file(std::string("co\0de,v\n", 8), "a.csv"),
+                      Contains("a.csv:1: a NUL byte (\\0) at column 3"));
     // Big5 北京 (A5 5F A8 CA) read as GBK would be rare characters: refused, not garbled.
     CHECK_THROWS_WITH(decode_text_file("\xA5\x5F\xA8\xCA,1\n\xA5\x5F\xA8\xCA,2\n", "big5.csv"), Contains("is it Big5"));
     DecodedText utf32 = decode_text_file(std::string("\xFF\xFE\0\0c\0\0\0\n\0\0\0", 12), "a.csv");

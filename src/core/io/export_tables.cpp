@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "analysis/coverage.hpp"
 
@@ -104,6 +105,13 @@ std::vector<FieldDef> region_fields() {
             {"plan_quote", S, "quote"}};
 }
 
+/// An absent year is a null field. Built in its own function: GCC 12 misreads a variant
+/// temporary inside a braced list as maybe-uninitialized (-Werror builds).
+FieldValue optional_int(const std::optional<int>& v) {
+    if (!v) return FieldValue{};
+    return FieldValue{std::int64_t{*v}};
+}
+
 std::vector<FieldValue> region_values(const RegionShape& s) {
     const PlanRegion& r = *s.region;
     std::vector<std::string> industries, terms, hubs, hub_codes, members, partial;
@@ -114,7 +122,6 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
         members.push_back(m.code);
         if (m.partial) partial.push_back(m.code);
     }
-    FieldValue year = r.extent.year ? FieldValue{std::int64_t{*r.extent.year}} : FieldValue{};
     return {r.id,
             r.name_zh,
             r.name_en,
@@ -134,7 +141,7 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
             std::string(r.extent.provisional ? "provisional" : "confirmed"),
             std::int64_t{r.extent.provisional},
             r.extent.source_plan,
-            year,
+            optional_int(r.extent.year),
             std::int64_t{r.extent.after_plan},
             r.extent.caveat,
             r.plan_section,

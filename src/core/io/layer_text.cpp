@@ -68,8 +68,8 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
     }
     std::optional<std::size_t> as_declared = said.empty() ? std::nullopt : cjk_count(features, declared);
     // GB18030 decodes nearly any bytes: it counts only when the text is plausibly Chinese.
-    std::optional<std::size_t> as_gb =
-        plausible_gbk(all_bytes(features)) ? cjk_count(features, "GB18030") : std::optional<std::size_t>{};
+    std::optional<std::size_t> as_gb;
+    if (plausible_gbk(all_bytes(features))) as_gb = cjk_count(features, "GB18030");
     // The declaration stands unless GB18030 reads more of the Chinese names as Chinese: a .dbf
     // written on Chinese Windows often carries a Western language driver id or no .cpg at all.
     if (as_declared && (!as_gb || *as_gb <= *as_declared)) return {declared, ""};

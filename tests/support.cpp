@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "document.hpp"
 #include "io/plan_reader.hpp"
 #include "io/region_reader.hpp"
 
@@ -17,9 +18,12 @@ namespace atlas::test {
 namespace {
 RegionLayer load(const char* layer) {
     ReadReport report;
-    return read_regions({std::string(ATLAS_GEODATA) + "/china.gpkg", layer, "code", "name_zh", "name_en",
-                         std::string(layer) == "prefectures" ? "province_code" : ""},
-                        std::string(layer) == "prefectures" ? UnitLevel::Prefecture : UnitLevel::Province, report);
+    // The bundled layers as the program reads them, from the checkout's geodata/.
+    DocumentSources sources = bundled_sources();
+    bool prefectures = std::string(layer) == bundled_schema::kPrefecturesLayer;
+    LayerSpec spec = prefectures ? sources.prefectures : sources.provinces;
+    spec.source = std::string(ATLAS_GEODATA) + "/china.gpkg";
+    return read_regions(spec, prefectures ? UnitLevel::Prefecture : UnitLevel::Province, report);
 }
 }  // namespace
 

@@ -12,6 +12,8 @@
 #include "io/interrupt.hpp"
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
+#include "io/vector_writer.hpp"
+#include "text/join.hpp"
 
 namespace atlas::cli {
 
@@ -74,13 +76,11 @@ void run_export(Context& ctx, const ExportArgs& args) {
 void register_export(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ExportArgs>();
     CLI::App* cmd = app.add_subcommand("export", "Export layers to GeoJSON (RFC 7946) or another GDAL vector format");
-    cmd->add_option("--layer", args->layers, "provinces, prefectures, regions, hubs, coverage or all (repeatable)")
-        ->capture_default_str();
+    cmd->add_option("--layer", args->layers, join_or(export_layer_names()) + " (repeatable)")->capture_default_str();
     cmd->add_option("--region", args->regions, "Only this region (id or name; repeatable)");
     cmd->add_option("--industry", args->industry, "Only regions the plan designates for this industry");
     cmd->add_option("--format", args->format,
-                    "GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV or PostgreSQL "
-                    "(default: from the extension, PostgreSQL for PG:, else GeoJSON)");
+                    export_formats_text() + " (default: from the extension, PostgreSQL for PG:, else GeoJSON)");
     cmd->add_option("--table", args->table, "Name of the layer's table in the output (PostGIS: schema.table)");
     args->precision_option = cmd->add_option("--precision", args->precision,
                                              "Decimals of lon/lat, 0 to 15 (default 6 for GeoJSON, full otherwise)");

@@ -7,11 +7,11 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "figure_draw.hpp"
-#include "headless.hpp"
 #include "io/interrupt.hpp"
 #include "option_values.hpp"
 #include "scene/figure.hpp"
 #include "session_options.hpp"
+#include "text/join.hpp"
 
 namespace atlas::cli {
 
@@ -45,13 +45,7 @@ void run_render(Context& ctx, const RenderArgs& args) {
     bool from_file = !args.figure.session.empty();
     if (!from_file || args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
-    if (!args.layers.empty()) {
-        render::RenderRequest layers;
-        layers.layers = split(args.layers);
-        MapStyle wanted = render::style_for(ctx.doc(), layers);
-        s.show_provinces = wanted.show_provinces, s.show_prefectures = wanted.show_prefectures;
-        s.show_regions = wanted.show_regions, s.show_hubs = wanted.show_hubs, s.show_labels = wanted.show_labels;
-    }
+    if (!args.layers.empty()) show_only_layers(s, split(args.layers));
     for (const PlanRegion& r : ctx.plan().regions)
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
@@ -70,8 +64,9 @@ void register_render(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("render", "Draw the map headless into a PNG");
     cmd->add_option("-o,--output", args->output, "PNG to write")->required();
     args->size_option = cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
-    cmd->add_option("--layers", args->layers,
-                    "Comma list of provinces, prefectures, regions, hubs, labels (default all)");
+    std::vector<std::string> layer_names;
+    for (const LayerSwitch& l : map_layers()) layer_names.push_back(l.name);
+    cmd->add_option("--layers", args->layers, "Comma list of " + join(layer_names, ", ") + " (default all)");
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);

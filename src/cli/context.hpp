@@ -17,12 +17,12 @@ namespace atlas::cli {
 
 struct DataOptions {
     std::string geodata;  ///< empty: the bundled GeoPackage
-    std::string provinces_layer = "provinces";
-    std::string prefectures_layer = "prefectures";
-    std::string code_field = "code";
-    std::string name_field = "name_zh";
-    std::string name_en_field = "name_en";
-    std::string province_field = "province_code";
+    std::string provinces_layer = bundled_schema::kProvincesLayer;
+    std::string prefectures_layer = bundled_schema::kPrefecturesLayer;
+    std::string code_field = bundled_schema::kCodeField;
+    std::string name_field = bundled_schema::kNameField;
+    std::string name_en_field = bundled_schema::kNameEnField;
+    std::string province_field = bundled_schema::kParentField;
     std::string plan;  ///< empty: the bundled plan file
     std::string projection = "albers";
     std::string datum = "wgs84";  ///< of --geodata's lon/lat: wgs84, gcj02 or bd09

@@ -29,12 +29,6 @@ std::string fixed(double value, int decimals) {
     return buffer;
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : "; ") + item;
-    return out;
-}
-
 std::size_t display_width(const std::string& utf8) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < utf8.size();) {

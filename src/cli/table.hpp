@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/join.hpp"  // join(): "; " is the list separator JSON output turns back into an array
+
 namespace atlas::cli {
 
 enum class Format { Table, Csv, Json };
@@ -29,9 +31,6 @@ void print_table(std::ostream& out, const Table& table, Format format, bool neut
 
 /// A number with a fixed count of decimals ("16414.7").
 std::string fixed(double value, int decimals);
-
-/// Items joined with "; " (the list separator that JSON output turns back into an array).
-std::string join(const std::vector<std::string>& items);
 
 /// Display width of a UTF-8 string in terminal columns.
 std::size_t display_width(const std::string& utf8);

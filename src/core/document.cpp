@@ -9,9 +9,9 @@ namespace atlas {
 
 DocumentSources bundled_sources() {
     std::string gpkg = bundled_geodata_path();
-    return {{gpkg, "provinces", "code", "name_zh", "name_en", ""},
-            {gpkg, "prefectures", "code", "name_zh", "name_en", "province_code"},
-            bundled_plan_path()};
+    LayerSpec provinces{gpkg, bundled_schema::kProvincesLayer};
+    provinces.parent_field = "";  // a province has none
+    return {provinces, LayerSpec{gpkg, bundled_schema::kPrefecturesLayer}, bundled_plan_path()};
 }
 
 namespace {

@@ -7,7 +7,6 @@
 #include <cstdio>
 
 #include "error.hpp"
-#include "headless.hpp"
 #include "io/output_file.hpp"
 #include "legend_draw.hpp"
 #include "matrix_draw.hpp"

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "document.hpp"
-#include "headless.hpp"
 #include "labels_imgui.hpp"
 #include "map_renderer.hpp"
 #include "scene/figure.hpp"
@@ -15,6 +14,13 @@
 #include "scene/matrix_layout.hpp"
 
 namespace atlas::render {
+
+/// What a headless render drew.
+struct RenderResult {
+    std::string renderer;  ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
+    Camera camera;         ///< the view that was drawn (for mapping places to pixels)
+    ProjectedXY origin;    ///< scene origin in projected metres
+};
 
 /// Label size of session figures, the viewer's (so a saved session renders as the viewer shows it).
 inline constexpr float kFigureLabelPx = 15;

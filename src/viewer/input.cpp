@@ -5,23 +5,21 @@
 
 #include <cmath>
 
-#include "headless.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
 
-namespace {
-
-/// Cursor in framebuffer pixels (differs from window coordinates on high-DPI screens).
-}  // namespace
-
-void cursor_in_pixels(GLFWwindow* window, double& x, double& y) {
+void window_to_pixels(GLFWwindow* window, double& x, double& y) {
     int ww = 1, wh = 1, fw = 1, fh = 1;
     glfwGetWindowSize(window, &ww, &wh);
     glfwGetFramebufferSize(window, &fw, &fh);
-    glfwGetCursorPos(window, &x, &y);
     x *= static_cast<double>(fw) / std::max(ww, 1);
     y *= static_cast<double>(fh) / std::max(wh, 1);
+}
+
+void cursor_in_pixels(GLFWwindow* window, double& x, double& y) {
+    glfwGetCursorPos(window, &x, &y);
+    window_to_pixels(window, x, y);
 }
 
 namespace {
@@ -98,7 +96,7 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
             state.camera.zoom_about(cx, cy, 1 / 1.5);
             break;
         case GLFW_KEY_0:
-            state.camera = render::national_view(state.scene, state.camera.width, state.camera.height);
+            state.camera = national_view(state.scene, state.camera.width, state.camera.height);
             break;
         case GLFW_KEY_L:
             state.session.english = !state.session.english;

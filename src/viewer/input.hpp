@@ -28,7 +28,11 @@ struct PointerState {
 /// modifier may be released again before the frame reads the list).
 inline constexpr int kKeyCtrl = 1 << 20, kKeyShift = 1 << 21;
 
-/// The cursor in framebuffer pixels (differs from window coordinates on high-DPI screens).
+/// Window coordinates (screen points) to framebuffer pixels, in place: they differ on high-DPI
+/// screens, where one point is several pixels.
+void window_to_pixels(GLFWwindow* window, double& x, double& y);
+
+/// The cursor in framebuffer pixels.
 void cursor_in_pixels(GLFWwindow* window, double& x, double& y);
 
 /// Pans on drag, zooms on the wheel about the pointer, zooms in on double-click, selects on click;

@@ -8,6 +8,7 @@
 
 #include "analysis/compare.hpp"
 #include "panels.hpp"
+#include "text/join.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
@@ -60,17 +61,16 @@ void facts(ViewerState& state, const Comparison& c) {
         kind.push_back(to_string(shape.region->designation.type));
         area.push_back(number(shape.area_km2) + " km2" + (shape.partial_area_km2 > 0 ? " (upper bound)" : ""));
         double shared = 0;
-        std::string jac;
+        std::vector<std::string> jac;
         for (std::size_t j = 0; j < n; ++j)
-            if (j != i)
-                shared += c.overlap_km2[i][j], jac += (jac.empty() ? "" : ", ") + number(c.jaccard[i][j], "%.2f");
+            if (j != i) shared += c.overlap_km2[i][j], jac.push_back(number(c.jaccard[i][j], "%.2f"));
         overlap.push_back(number(shared) + " km2");
-        similarity.push_back(jac);
+        similarity.push_back(join(jac, ", "));
         members.push_back(std::to_string(shape.units.size()));
         provinces.push_back(std::to_string(shape.provinces.size()));
-        std::string h;
-        for (const Hub& hub : shape.region->hubs)
-            h += (h.empty() ? "" : ", ") + (state.session.english ? hub.name_en : hub.name_zh);
+        std::string h = join_mapped(
+            shape.region->hubs, [&](const Hub& hub) { return state.session.english ? hub.name_en : hub.name_zh; },
+            ", ");
         hubs.push_back(h.empty() ? "-" : h);
     }
     row("designation", kind);

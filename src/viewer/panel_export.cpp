@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "io/export.hpp"
+#include "io/vector_writer.hpp"
 #include "panels.hpp"
 #include "viewer_state.hpp"
 
@@ -16,9 +17,9 @@ namespace atlas::viewer {
 namespace {
 
 struct ExportDialog {
-    int layer = 2;   ///< index into kLayers
+    int layer = 2;   ///< index into export_layer_names() (2: regions)
     int filter = 0;  ///< 0 all, 1 the selected region, 2 the compare set, 3 the selected industry
-    int format = 0;  ///< index into kFormats
+    int format = 0;  ///< index into file_formats() (0: GeoJSON)
     int precision = 6;
     float simplify_m = 0;
     bool force = false;
@@ -27,9 +28,29 @@ struct ExportDialog {
     bool was_open = false;
 };
 
-const char* kLayers[] = {"provinces", "prefectures", "regions", "hubs", "coverage", "all"};
-const char* kFormats[] = {"GeoJSON", "GPKG", "FlatGeobuf", "ESRI Shapefile", "KML", "CSV", "GeoJSONSeq"};
-const char* kExtensions[] = {".geojson", ".gpkg", ".fgb", ".shp", ".kml", ".csv", ".geojsonl"};
+/// The export formats that write a file (the viewer has no PostgreSQL connection dialog).
+const std::vector<ExportFormat>& file_formats() {
+    static const std::vector<ExportFormat> formats = [] {
+        std::vector<ExportFormat> out;
+        for (const ExportFormat& f : export_formats())
+            if (*f.extension != '\0') out.push_back(f);
+        return out;
+    }();
+    return formats;
+}
+
+/// ImGui::Combo's item getter over a list of names.
+bool layer_name(void*, int i, const char** out) {
+    *out = export_layer_names()[static_cast<std::size_t>(i)].c_str();
+    return true;
+}
+
+bool format_name(void*, int i, const char** out) {
+    *out = file_formats()[static_cast<std::size_t>(i)].driver;
+    return true;
+}
+
+const std::string& layer_at(const ExportDialog& d) { return export_layer_names()[static_cast<std::size_t>(d.layer)]; }
 const char* kFilters[] = {"every region", "the selected region", "the compare set", "the selected industry's regions"};
 
 ExportDialog& dialog() {
@@ -39,7 +60,7 @@ ExportDialog& dialog() {
 
 ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
     ExportRequest r;
-    r.layers = parse_export_layers(kLayers[d.layer]);
+    r.layers = parse_export_layers(layer_at(d));
     const Session& s = state.session;
     if (d.filter == 1) {
         if (s.selected_region.empty()) throw AtlasError(ErrorKind::Usage, "no region selected (click one on the map)");
@@ -51,7 +72,7 @@ ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
         if (s.industries.size() != 1) throw AtlasError(ErrorKind::Usage, "select exactly one industry first");
         r.industry = s.industries[0];
     }
-    r.driver = kFormats[d.format];
+    r.driver = file_formats()[static_cast<std::size_t>(d.format)].driver;
     r.precision = d.precision;
     r.simplify_m = d.simplify_m;
     r.output = d.path;
@@ -72,10 +93,12 @@ void run_export(ViewerState& state, const ExportDialog& d) {
 
 void format_combo(ExportDialog& d) {
     int before = d.format;
-    ImGui::Combo("format", &d.format, kFormats, IM_ARRAYSIZE(kFormats));
+    ImGui::Combo("format", &d.format, format_name, nullptr, static_cast<int>(file_formats().size()));
     if (before == d.format) return;
     // Keep the file name, change the extension to the format's.
-    d.path = std::filesystem::path(d.path).replace_extension(kExtensions[d.format]).string();
+    d.path = std::filesystem::path(d.path)
+                 .replace_extension(file_formats()[static_cast<std::size_t>(d.format)].extension)
+                 .string();
 }
 
 }  // namespace
@@ -91,7 +114,7 @@ void draw_export_dialog(ViewerState& state) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2 - 260, io.DisplaySize.y / 2 - 160), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Export", &state.show_export)) return ImGui::End();
-    ImGui::Combo("layer", &d.layer, kLayers, IM_ARRAYSIZE(kLayers));
+    ImGui::Combo("layer", &d.layer, layer_name, nullptr, static_cast<int>(export_layer_names().size()));
     ImGui::Combo("filter", &d.filter, kFilters, IM_ARRAYSIZE(kFilters));
     format_combo(d);
     ImGui::SliderInt("precision (decimals)", &d.precision, 1, 9);
@@ -103,7 +126,7 @@ void draw_export_dialog(ViewerState& state) {
         run_export(state, d);  // the previous frame showed "exporting"
         d.pending = 0;
     }
-    if (d.pending == 2) ImGui::Text("exporting %s ...", kLayers[d.layer]), d.pending = 1;
+    if (d.pending == 2) ImGui::Text("exporting %s ...", layer_at(d).c_str()), d.pending = 1;
     if (ImGui::Button("Export") && d.pending == 0) d.pending = 2;
     ImGui::SameLine();
     if (ImGui::Button("Save figure (PNG with legend)")) state.figure_requested = true;

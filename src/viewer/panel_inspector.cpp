@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "panels.hpp"
+#include "text/join.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
@@ -33,8 +34,8 @@ void region_details(ViewerState& state, const PlanRegion& r) {
     } else {
         ImGui::TextWrapped("A wider area the plan mentions around the clusters, not a designated cluster.");
     }
-    std::string hubs;
-    for (const Hub& h : r.hubs) hubs += (hubs.empty() ? "" : ", ") + h.name_en + " " + h.name_zh;
+    std::string hubs = join_mapped(
+        r.hubs, [](const Hub& h) { return h.name_en + " " + h.name_zh; }, ", ");
     ImGui::TextWrapped("Hubs: %s", hubs.empty() ? "none named" : hubs.c_str());
     ImGui::Text("Area: %s, %zu members", km2(shape.area_km2).c_str(), r.members.size());
     if (shape.partial_area_km2 > 0)
@@ -86,9 +87,8 @@ void draw_hover_tooltip(const ViewerState& state) {
     if (state.hover.province != nullptr && state.hover.province != state.hover.prefecture)
         ImGui::TextDisabled("%s %s", state.hover.province->name_en.c_str(), state.hover.province->name_zh.c_str());
     for (const PlanRegion* r : state.hover.regions) {
-        std::string industries;
-        for (const IndustryDesignation& d : r->designation.industries)
-            industries += (industries.empty() ? "" : ", ") + d.plan_term;
+        std::string industries = join_mapped(
+            r->designation.industries, [](const IndustryDesignation& d) { return d.plan_term; }, ", ");
         ImGui::BulletText("%s%s%s", r->name_en.c_str(), industries.empty() ? "" : ": ", industries.c_str());
     }
     ImGui::EndTooltip();

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <fstream>
 
-#include "headless.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
@@ -26,7 +25,7 @@ void move_camera(ViewerState& state, std::mt19937& rng) {
     else
         c.zoom_about(x, y, std::pow(1.25, uniform(rng, -1, 1)));
     if (c.metres_per_pixel > 20000 || c.metres_per_pixel < 30 || pick(rng, 400) == 0)
-        c = render::national_view(state.scene, c.width, c.height);
+        c = national_view(state.scene, c.width, c.height);
 }
 
 void hover(ViewerState& state, std::mt19937& rng) {

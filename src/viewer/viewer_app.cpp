@@ -38,15 +38,6 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods) {
     static_cast<WindowData*>(glfwGetWindowUserPointer(window))->keys.push_back(key | flags);
 }
 
-/// Window coordinates to framebuffer pixels.
-void to_pixels(GLFWwindow* window, double& x, double& y) {
-    int ww = 1, wh = 1, fw = 1, fh = 1;
-    glfwGetWindowSize(window, &ww, &wh);
-    glfwGetFramebufferSize(window, &fw, &fh);
-    x *= static_cast<double>(fw) / std::max(ww, 1);
-    y *= static_cast<double>(fh) / std::max(wh, 1);
-}
-
 void on_cursor(GLFWwindow* window, double x, double y) {
     auto* data = static_cast<WindowData*>(glfwGetWindowUserPointer(window));
     data->cursor_x = x, data->cursor_y = y;
@@ -61,7 +52,7 @@ void on_button(GLFWwindow* window, int button, int action, int) {
     // arrive together must keep their own positions.
     auto* data = static_cast<WindowData*>(glfwGetWindowUserPointer(window));
     ButtonEvent e{button, action == GLFW_PRESS, data->cursor_x, data->cursor_y};
-    to_pixels(window, e.x, e.y);
+    window_to_pixels(window, e.x, e.y);
     data->buttons.push_back(e);
 }
 

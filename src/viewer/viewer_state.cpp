@@ -9,7 +9,6 @@
 #include <fstream>
 
 #include "error.hpp"
-#include "headless.hpp"
 
 namespace atlas::viewer {
 
@@ -48,7 +47,7 @@ void refresh_scene(ViewerState& state) {
         state.projection = std::make_unique<Projection>(state.options.projection);
         state.projection_name = state.options.projection;
         int w = state.camera.width, h = state.camera.height;
-        state.camera = render::national_view(state.scene, w, h);
+        state.camera = national_view(state.scene, w, h);
     } else {
         state.camera.cx = centre_world.x - state.scene.origin.x;
         state.camera.cy = centre_world.y - state.scene.origin.y;

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "analysis/picker.hpp"
+#include "figure_draw.hpp"
 #include "geo/projection.hpp"
-#include "headless.hpp"
 #include "io/gdal_env.hpp"
 #include "labels_imgui.hpp"
 #include "map_renderer.hpp"
@@ -31,10 +31,9 @@ const Rendered& national_render() {
     static const Rendered r = [] {
         Rendered out;
         Document& doc = test::bundled_document();
-        render::RenderRequest request;
-        out.style = render::style_for(doc, request);
+        out.style = compose_figure(doc, Session{}, nullptr).style;  // the default figure's style
         out.scene = build_scene(doc, {"albers", 2000});
-        out.camera = render::national_view(out.scene, kWidth, kHeight);
+        out.camera = national_view(out.scene, kWidth, kHeight);
         render::OffscreenContext context;
         render::MapRenderer renderer;
         renderer.upload(out.scene);
@@ -110,19 +109,20 @@ TEST_CASE("render: a province border pixel differs from both sides", "[render]")
 
 TEST_CASE("render writes a PNG of the requested size that GDAL reads", "[render]") {
     test::TempFolder tmp;
-    render::RenderRequest request;
-    request.output = tmp.path("map.png");
-    request.width = 640;
-    request.height = 480;
-    render::RenderResult result = render::render_png(test::bundled_document(), request);
+    Session session;
+    session.width = 640;
+    session.height = 480;
+    std::string output = tmp.path("map.png");
+    render::RenderResult result = render::render_session_png(test::bundled_document(), session, nullptr, output, false);
     CHECK_FALSE(result.renderer.empty());
     ensure_gdal_registered();
-    GDALDatasetUniquePtr png(GDALDataset::Open(request.output.c_str(), GDAL_OF_RASTER));
+    GDALDatasetUniquePtr png(GDALDataset::Open(output.c_str(), GDAL_OF_RASTER));
     REQUIRE(png);
     CHECK(png->GetRasterXSize() == 640);
     CHECK(png->GetRasterYSize() == 480);
     CHECK(png->GetRasterCount() == 4);
-    CHECK_THROWS_WITH(render::render_png(test::bundled_document(), request), Catch::Matchers::Contains("exists"));
+    CHECK_THROWS_WITH(render::render_session_png(test::bundled_document(), session, nullptr, output, false),
+                      Catch::Matchers::Contains("exists"));
 }
 
 TEST_CASE("picking at known places returns the prefecture, province and regions", "[render][analysis]") {
@@ -146,8 +146,8 @@ TEST_CASE("labels never overlap and stay inside the view", "[render][labels]") {
     Document& doc = test::bundled_document();
     Scene scene = build_scene(doc, {"albers", 2000});
     LabelSource source(doc, scene);
-    Camera camera = render::national_view(scene, 1000, 750);
-    MapStyle style = render::style_for(doc, {});
+    Camera camera = national_view(scene, 1000, 750);
+    MapStyle style = compose_figure(doc, Session{}, nullptr).style;
     for (bool english : {true, false}) {
         style.english = english;
         auto measure = [](const std::string& text) {
@@ -175,9 +175,9 @@ TEST_CASE("labels drawn with the CJK font (ImGui, offscreen) do not overlap", "[
     render::OffscreenTarget target(1200, 900);
     target.bind();
     render::HeadlessLabels painter(source.all_texts(), 14);
-    MapStyle style = render::style_for(doc, {});
+    MapStyle style = compose_figure(doc, Session{}, nullptr).style;
     style.english = false;
-    std::vector<PlacedLabel> placed = painter.draw(source, render::national_view(scene, 1200, 900), style);
+    std::vector<PlacedLabel> placed = painter.draw(source, national_view(scene, 1200, 900), style);
     REQUIRE(placed.size() >= 20);
     bool has_chinese = false;
     for (std::size_t i = 0; i < placed.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -16,10 +17,10 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
     if (confident) return hits[0].id;
     std::string message = std::string("unknown ") + what + " " + quote_value(query);
     if (!hits.empty()) {
-        message += "; did you mean: ";
+        std::vector<std::string> names;
         for (std::size_t i = 0; i < hits.size() && i < 3; ++i)
-            message += (i ? ", " : "") + hits[i].name_en + " (" + hits[i].id + ")";
-        message += "?";
+            names.push_back(hits[i].name_en + " (" + hits[i].id + ")");
+        message += "; did you mean: " + join(names, ", ") + "?";
     }
     throw AtlasError(ErrorKind::NotFound, message);
 }

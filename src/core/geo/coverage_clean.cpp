@@ -66,15 +66,6 @@ std::vector<Face> polygonize(const GeosContext& ctx, const GEOSGeometry* linewor
     return out;
 }
 
-LonLat inside_point(const GeosContext& ctx, const MultiPolygon& g) {
-    GeomPtr geos = to_geos(ctx, g);
-    GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), geos.get()), "point on surface");
-    LonLat out;
-    GEOSGeomGetX_r(ctx.handle(), p.get(), &out.lon);
-    GEOSGeomGetY_r(ctx.handle(), p.get(), &out.lat);
-    return out;
-}
-
 bool box_holds(const Bounds& b, const LonLat& p) {
     return p.lon >= b.min_lon && p.lon <= b.max_lon && p.lat >= b.min_lat && p.lat <= b.max_lat;
 }
@@ -134,7 +125,7 @@ void assign_contained_faces(const GeosContext& ctx, std::vector<Face>& faces, co
     std::vector<Bounds> boxes;
     for (const MultiPolygon& u : units) boxes.push_back(bounds_of(u));
     for (Face& f : faces) {
-        LonLat p = inside_point(ctx, f.geometry);
+        LonLat p = point_on_surface(ctx, f.geometry);
         int containers = 0;
         for (std::size_t i = 0; i < units.size(); ++i) {
             if (!box_holds(boxes[i], p) || !contains(units[i], p)) continue;

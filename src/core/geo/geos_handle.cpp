@@ -82,6 +82,13 @@ GeosGeom* ring_as_line(const GeosContext& ctx, const Ring& ring) {
     return GEOSGeom_createLineString_r(ctx.handle(), make_sequence(ctx.handle(), ring));
 }
 
+LonLat point_lonlat(const GeosContext& ctx, const GeosGeom* point) {
+    LonLat out;
+    if (GEOSGeomGetX_r(ctx.handle(), point, &out.lon) != 1 || GEOSGeomGetY_r(ctx.handle(), point, &out.lat) != 1)
+        throw AtlasError(ErrorKind::Input, "reading a point's coordinates failed in GEOS: " + ctx.last_message());
+    return out;
+}
+
 GeomPtr to_geos(const GeosContext& ctx, const MultiPolygon& geometry) {
     GEOSContextHandle_t h = ctx.handle();
     std::vector<GEOSGeometry*> parts;

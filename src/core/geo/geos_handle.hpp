@@ -51,6 +51,10 @@ GeosGeom* ring_as_line(const GeosContext& ctx, const Ring& ring);
 /// Reads the polygonal parts of any GEOS geometry (points and lines are ignored).
 MultiPolygon from_geos(const GeosContext& ctx, const GeosGeom* geometry);
 
+/// The lon/lat (degrees, the geometry's own coordinates) of a GEOS Point. Throws AtlasError when
+/// the geometry is not a point with coordinates.
+LonLat point_lonlat(const GeosContext& ctx, const GeosGeom* point);
+
 /// Reads WKB bytes into a GEOS geometry; throws AtlasError on malformed input.
 GeomPtr from_wkb(const GeosContext& ctx, const unsigned char* wkb, std::size_t size);
 

@@ -51,15 +51,6 @@ GeomPtr collect(const GeosContext& ctx, const std::vector<const MultiPolygon*>& 
                "collecting parts");
 }
 
-LonLat interior_point(const GeosContext& ctx, const Ring& ring) {
-    GeomPtr g = to_geos(ctx, MultiPolygon{Polygon{ring, {}}});
-    GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "PointOnSurface");
-    LonLat out;
-    GEOSGeomGetX_r(ctx.handle(), p.get(), &out.lon);
-    GEOSGeomGetY_r(ctx.handle(), p.get(), &out.lat);
-    return out;
-}
-
 /// True when other units cover at least half of the hole: a real hole (an enclave of another unit),
 /// not a gap between neighbours that the source did not close.
 bool covered_by_others(const GeosContext& ctx, const Ring& hole, const std::vector<const MultiPolygon*>& others,
@@ -75,7 +66,7 @@ bool covered_by_others(const GeosContext& ctx, const Ring& hole, const std::vect
         if (hb.max_lon >= b.min_lon && hb.min_lon <= b.max_lon && hb.max_lat >= b.min_lat && hb.min_lat <= b.max_lat)
             candidates.push_back(others[i]);
     }
-    LonLat inside = interior_point(ctx, hole);
+    LonLat inside = point_on_surface(ctx, hole_polygon);
     bool point_covered =
         std::any_of(candidates.begin(), candidates.end(), [&](const MultiPolygon* o) { return contains(*o, inside); });
     if (!point_covered) return false;  // most gaps end here, before any costly intersection
@@ -205,10 +196,13 @@ LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry) {
     GeomPtr g = to_geos(ctx, MultiPolygon{*largest});
     GeomPtr line = own(ctx, GEOSMaximumInscribedCircle_r(ctx.handle(), g.get(), tolerance), "label point");
     GeomPtr centre = own(ctx, GEOSGeomGetStartPoint_r(ctx.handle(), line.get()), "label point");
-    LonLat out;
-    GEOSGeomGetX_r(ctx.handle(), centre.get(), &out.lon);
-    GEOSGeomGetY_r(ctx.handle(), centre.get(), &out.lat);
-    return out;
+    return point_lonlat(ctx, centre.get());
+}
+
+LonLat point_on_surface(const GeosContext& ctx, const MultiPolygon& geometry) {
+    GeomPtr g = to_geos(ctx, geometry);
+    GeomPtr p = own(ctx, GEOSPointOnSurface_r(ctx.handle(), g.get()), "point on surface");
+    return point_lonlat(ctx, p.get());
 }
 
 double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {

@@ -42,6 +42,10 @@ double proj_geodesic_area_km2(const MultiPolygon& geometry);
 /// always inside the polygon, and where a label has the most room.
 LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry);
 
+/// A point guaranteed inside the geometry (GEOS PointOnSurface), lon/lat degrees. Cheaper than
+/// label_point; for containment tests, not for placing labels.
+LonLat point_on_surface(const GeosContext& ctx, const MultiPolygon& geometry);
+
 /// Area of the intersection of two polygons on the ellipsoid, in km2.
 double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b);
 

@@ -24,6 +24,7 @@
 #include "io/postgis.hpp"
 #include "io/vector_writer.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace fs = std::filesystem;
 
@@ -35,8 +36,17 @@ constexpr std::pair<ExportLayer, const char*> kLayerNames[] = {{ExportLayer::Pro
                                                                {ExportLayer::Regions, "regions"},
                                                                {ExportLayer::Hubs, "hubs"},
                                                                {ExportLayer::Coverage, "coverage"}};
-const char* kFormats[] = {"GeoJSON", "GeoJSONSeq", "GPKG", "FlatGeobuf", "ESRI Shapefile", "KML", "CSV", "PostgreSQL"};
 }  // namespace
+
+const std::vector<std::string>& export_layer_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& [layer, name] : kLayerNames) out.push_back(name);
+        out.push_back("all");
+        return out;
+    }();
+    return names;
+}
 
 const char* to_string(ExportLayer layer) {
     for (const auto& [l, name] : kLayerNames)
@@ -45,13 +55,14 @@ const char* to_string(ExportLayer layer) {
 }
 
 std::vector<ExportLayer> parse_export_layers(const std::string& name) {
-    if (name == "all")
-        return {ExportLayer::Provinces, ExportLayer::Prefectures, ExportLayer::Regions, ExportLayer::Hubs,
-                ExportLayer::Coverage};
-    for (const auto& [l, n] : kLayerNames)
+    std::vector<ExportLayer> all;
+    for (const auto& [l, n] : kLayerNames) {
         if (name == n) return {l};
-    throw AtlasError(ErrorKind::Usage, "unknown layer " + quote_value(name, 40) +
-                                           " (use provinces, prefectures, regions, hubs, coverage or all)");
+        all.push_back(l);
+    }
+    if (name == "all") return all;
+    throw AtlasError(ErrorKind::Usage,
+                     "unknown layer " + quote_value(name, 40) + " (use " + join_or(export_layer_names()) + ")");
 }
 
 std::string export_driver(const ExportRequest& request) {
@@ -64,12 +75,10 @@ std::string export_driver(const ExportRequest& request) {
                          "--format PostgreSQL writes to a database: -o \"PG:host=... dbname=... user=...\"");
     if (to_postgis) return "PostgreSQL";
     if (!request.driver.empty()) {
-        for (const char* f : kFormats)
-            if (request.driver == f) return f;
-        throw AtlasError(ErrorKind::Usage,
-                         "unknown format '" + request.driver +
-                             "' (use GeoJSON, GeoJSONSeq, GPKG, FlatGeobuf, \"ESRI Shapefile\", KML, CSV "
-                             "or PostgreSQL with -o PG:...)");
+        for (const ExportFormat& f : export_formats())
+            if (request.driver == f.driver) return f.driver;
+        throw AtlasError(ErrorKind::Usage, "unknown format " + quote_value(request.driver, 40) + " (use " +
+                                               export_formats_text() + " with -o PG:...)");
     }
     std::string from_extension = request.output == "-" ? "" : driver_for_extension(request.output);
     return from_extension.empty() ? "GeoJSON" : from_extension;
@@ -221,9 +230,7 @@ void refuse_collapse(const GeometryChanges& changes, const OutLayer& layer, cons
     if (request.simplify_m > 0) options = "--simplify " + fixed_number(request.simplify_m);
     if (request.precision)
         options += (options.empty() ? "" : " with ") + std::string("--precision ") + std::to_string(*precision);
-    std::string ids;
-    for (std::size_t i = 0; i < changes.collapsed.size() && i < 5; ++i) ids += (i ? ", " : "") + changes.collapsed[i];
-    if (changes.collapsed.size() > 5) ids += ", ...";
+    std::string ids = join_first(changes.collapsed, ", ", 5, [](std::size_t) { return ", ..."; });
     throw AtlasError(ErrorKind::Usage, options + " leaves " + std::to_string(changes.collapsed.size()) + " of " +
                                            std::to_string(layer.features.size()) + " " + layer.name +
                                            " without any area (" + ids + "); use " +
@@ -305,9 +312,7 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
             result.bytes = size_of(request.output);
             return result;
         }
-        std::string tables;
-        for (const std::string& t : write_layers_postgis(request.output, layers, options))
-            tables += (tables.empty() ? "" : ", ") + t;
+        std::string tables = join(write_layers_postgis(request.output, layers, options), ", ");
         result.path += ", " + std::string(layers.size() == 1 ? "table " : "tables ") + tables;
         return result;
     }

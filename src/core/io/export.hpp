@@ -22,6 +22,9 @@ enum class ExportLayer { Provinces, Prefectures, Regions, Hubs, Coverage };
 std::vector<ExportLayer> parse_export_layers(const std::string& name);
 const char* to_string(ExportLayer layer);
 
+/// The names parse_export_layers takes, "all" last: for help, menus and messages.
+const std::vector<std::string>& export_layer_names();
+
 struct ExportRequest {
     std::vector<ExportLayer> layers;
     std::vector<std::string> regions;  ///< region ids; empty = every region

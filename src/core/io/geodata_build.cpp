@@ -141,18 +141,14 @@ std::vector<Unit> dissolve_provinces(const GeosContext& ctx, const GeodataBuildI
 
 OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<Unit>& units, bool prefecture,
                   GeodataBuildReport& report) {
-    OutLayer layer{name, false, {}, {}, {}, "code", {}};
+    OutLayer layer{name, false, {}, {}, {}, bundled_schema::kCodeField, {}};
     int invalid_after_all = 0;
-    layer.fields = {{"code"},
-                    {"name_zh"},
-                    {"name_en"},
-                    {"kind"},
-                    {"label_lon", FieldType::Real},
-                    {"label_lat", FieldType::Real},
-                    {"seat_lon", FieldType::Real},
-                    {"seat_lat", FieldType::Real},
+    layer.fields = {{bundled_schema::kCodeField},   {bundled_schema::kNameField},
+                    {bundled_schema::kNameEnField}, {"kind"},
+                    {"label_lon", FieldType::Real}, {"label_lat", FieldType::Real},
+                    {"seat_lon", FieldType::Real},  {"seat_lat", FieldType::Real},
                     {"area_km2", FieldType::Real}};
-    if (prefecture) layer.fields.insert(layer.fields.begin() + 1, {{"province_code"}, {"source_code"}});
+    if (prefecture) layer.fields.insert(layer.fields.begin() + 1, {{bundled_schema::kParentField}, {"source_code"}});
     for (Unit& u : units) {
         convert(u.geometry);
         if (!is_valid(ctx, u.geometry)) {
@@ -197,8 +193,8 @@ GeodataBuildReport build_geodata(const GeodataBuildInput& input) {
     report.prefectures = static_cast<int>(prefectures.size());
     report.provinces = static_cast<int>(provinces.size());
     std::vector<OutLayer> layers;
-    layers.push_back(to_layer(ctx, "provinces", provinces, false, report));
-    layers.push_back(to_layer(ctx, "prefectures", prefectures, true, report));
+    layers.push_back(to_layer(ctx, bundled_schema::kProvincesLayer, provinces, false, report));
+    layers.push_back(to_layer(ctx, bundled_schema::kPrefecturesLayer, prefectures, true, report));
     // A fixed timestamp makes the GeoPackage's gpkg_contents table the same on every run.
     CPLSetConfigOption("OGR_CURRENT_DATE", "2016-11-29T00:00:00Z");
     WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, input.force, 15, {}};

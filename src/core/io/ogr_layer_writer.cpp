@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "io/gdal_env.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -52,12 +53,6 @@ OGRFieldType ogr_type(FieldType t, const DriverTraits& traits) {
     return OFTString;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
-    return out;
-}
-
 OGRLinearRing make_ring(const Ring& ring) {
     OGRLinearRing r;
     for (const LonLat& p : ring) r.addPoint(p.lon, p.lat);
@@ -88,7 +83,7 @@ void set_value(OGRFeature& feature, int index, const FieldValue& value, const Dr
     } else if (std::holds_alternative<std::int64_t>(value)) {
         feature.SetField(index, static_cast<GIntBig>(std::get<std::int64_t>(value)));
     } else if (std::holds_alternative<std::vector<std::string>>(value) && !traits.lists) {
-        feature.SetField(index, joined(std::get<std::vector<std::string>>(value)).c_str());
+        feature.SetField(index, join(std::get<std::vector<std::string>>(value)).c_str());
     } else if (std::holds_alternative<std::vector<std::string>>(value)) {
         CPLStringList list;
         for (const auto& s : std::get<std::vector<std::string>>(value)) list.AddString(s.c_str());

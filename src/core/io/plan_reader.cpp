@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "io/input_file.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -197,10 +198,8 @@ class Problems {
     void raise(const std::string& path) const {
         if (list_.empty()) return;
         // One line: the first few problems, then how many more (a wrong layer makes hundreds).
-        std::string message = path + ": " + std::to_string(list_.size()) + " problem(s): ";
-        for (std::size_t i = 0; i < list_.size() && i < 8; ++i) message += (i ? "; " : "") + list_[i];
-        if (list_.size() > 8) message += "; and " + std::to_string(list_.size() - 8) + " more";
-        fail_input(message);
+        fail_input(path + ": " + std::to_string(list_.size()) + " problem(s): " +
+                   join_first(list_, "; ", 8, [](std::size_t n) { return "; and " + std::to_string(n) + " more"; }));
     }
 
   private:

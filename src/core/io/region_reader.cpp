@@ -21,6 +21,7 @@
 #include "io/postgis_open.hpp"
 #include "io/wkb.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -313,11 +314,9 @@ class Skipped {
     }
     std::size_t count() const { return count_; }
     std::string describe(UnitLevel level) const {
-        std::string out = std::to_string(count_) + (count_ == 1 ? " feature" : " features") + " skipped, not a " +
-                          to_string(level) + " (";
-        for (std::size_t i = 0; i < listed_.size(); ++i) out += (i ? "; " : "") + listed_[i];
-        return out + (count_ > listed_.size() ? "; and " + std::to_string(count_ - listed_.size()) + " more" : "") +
-               ")";
+        std::string more = count_ > listed_.size() ? "; and " + std::to_string(count_ - listed_.size()) + " more" : "";
+        return std::to_string(count_) + (count_ == 1 ? " feature" : " features") + " skipped, not a " +
+               to_string(level) + " (" + join(listed_) + more + ")";
     }
 
   private:
@@ -332,8 +331,8 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     QuietGdalErrors quiet;
     OGRLayer* layer = ds->GetLayerByName(spec.layer.c_str());
     if (layer == nullptr) {
-        std::string names;
-        for (OGRLayer* l : ds->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+        std::string names = join_mapped(
+            ds->GetLayers(), [](OGRLayer* l) { return std::string(l->GetName()); }, ", ");
         fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +
                    " (layers: " + escape_controls(names) + ")");
     }

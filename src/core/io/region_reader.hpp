@@ -14,14 +14,25 @@ namespace atlas {
 /// the reader then skips its own validity check for that layer.
 inline constexpr const char* kValidatedStamp = "CLUSTERATLAS_VALIDATED";
 
+/// The bundled GeoPackage's schema (geodata/SOURCES.md): layer and field names that build-geodata
+/// writes and that are the defaults for reading any other source.
+namespace bundled_schema {
+inline constexpr const char* kProvincesLayer = "provinces";
+inline constexpr const char* kPrefecturesLayer = "prefectures";
+inline constexpr const char* kCodeField = "code";             ///< GB/T 2260 code, e.g. "320500"
+inline constexpr const char* kNameField = "name_zh";          ///< Chinese name
+inline constexpr const char* kNameEnField = "name_en";        ///< English name
+inline constexpr const char* kParentField = "province_code";  ///< a prefecture's province code
+}  // namespace bundled_schema
+
 struct LayerSpec {
-    std::string source;                          ///< file path or OGR connection string
-    std::string layer;                           ///< layer (table) name
-    std::string code_field = "code";             ///< required; values must be unique and non-empty
-    std::string name_field = "name_zh";          ///< required
-    std::string name_en_field = "name_en";       ///< optional: falls back to the name field
-    std::string parent_field = "province_code";  ///< optional: else the first two digits + "0000"
-    Datum datum = Datum::Wgs84;                  ///< datum of the lon/lat after any reprojection (--datum)
+    std::string source;                                        ///< file path or OGR connection string
+    std::string layer;                                         ///< layer (table) name
+    std::string code_field = bundled_schema::kCodeField;       ///< required; unique and non-empty
+    std::string name_field = bundled_schema::kNameField;       ///< required
+    std::string name_en_field = bundled_schema::kNameEnField;  ///< optional: falls back to the name field
+    std::string parent_field = bundled_schema::kParentField;   ///< optional: else the first two digits + "0000"
+    Datum datum = Datum::Wgs84;  ///< datum of the lon/lat after any reprojection (--datum)
 };
 
 /// Per-feature problems that were repaired or skipped, one line each, naming the feature.

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "analysis/search.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -114,9 +115,8 @@ std::vector<const Region*> UnitNameIndex::prefectures(const std::string& name) c
 }
 
 std::string describe_units(const std::vector<const Region*>& units) {
-    std::string out;
-    for (const Region* r : units) out += (out.empty() ? "" : ", ") + r->code + " " + r->name_zh;
-    return out;
+    return join_mapped(
+        units, [](const Region* r) { return r->code + " " + r->name_zh; }, ", ");
 }
 
 }  // namespace atlas

@@ -13,6 +13,7 @@
 #include "io/unit_keys.hpp"
 #include "text/encoding.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -84,10 +85,10 @@ class Problems {
     std::string headers(const std::vector<std::string>& headers) const {
         std::string out = with_separators(headers.size()) + (headers.size() == 1 ? " column" : " columns");
         if (!show_values_) return out;
-        out += ": ";
+        std::vector<std::string> shown;
         for (std::size_t i = 0; i < headers.size() && i < kMaxHeadersListed; ++i)
-            out += (i ? ", " : "") + escape_controls(headers[i].substr(0, 40));
-        return out + (headers.size() > kMaxHeadersListed ? ", ..." : "");
+            shown.push_back(escape_controls(headers[i].substr(0, 40)));
+        return out + ": " + join(shown, ", ") + (headers.size() > kMaxHeadersListed ? ", ..." : "");
     }
     bool any() const { return !file_.empty() || !rows_.empty(); }
     /// Throws the one AtlasError(Input) listing every problem, when there is any.
@@ -104,10 +105,8 @@ class Problems {
     [[noreturn]] void raise() const {
         std::vector<std::string> all = file_;
         all.insert(all.end(), rows_.begin(), rows_.end());
-        std::string message;
-        for (std::size_t i = 0; i < all.size() && i < kMaxListed; ++i) message += (i ? "\n" : "") + all[i];
-        if (all.size() > kMaxListed) message += "\n... and " + std::to_string(all.size() - kMaxListed) + " more";
-        fail_input(message);
+        fail_input(join_first(all, "\n", kMaxListed,
+                              [](std::size_t n) { return "\n... and " + std::to_string(n) + " more"; }));
     }
 
     std::string path_;
@@ -285,9 +284,8 @@ std::size_t UserTable::column(const std::string& name) const {
         if (columns[i] == name) return i;
     for (std::size_t i = 0; i < columns.size(); ++i)
         if (lower(columns[i]) == lower(name)) return i;
-    std::string listed;
-    for (std::size_t i = 0; i < columns.size() && i < kMaxHeadersListed; ++i) listed += (i ? ", " : "") + columns[i];
-    if (columns.size() > kMaxHeadersListed) listed += ", ... (" + with_separators(columns.size()) + ")";
+    std::string listed = join_first(columns, ", ", kMaxHeadersListed,
+                                    [&](std::size_t) { return ", ... (" + with_separators(columns.size()) + ")"; });
     throw AtlasError(ErrorKind::Usage, path + ": no numeric column " + quote_value(name) +
                                            " (numeric columns: " + escape_controls(listed) + ")");
 }

@@ -17,6 +17,7 @@
 #include "io/ogr_layer_writer.hpp"
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
+#include "text/join.hpp"
 
 namespace fs = std::filesystem;
 
@@ -117,10 +118,30 @@ void sync_folder_files(const std::string& folder, const std::string& path) {
 
 }  // namespace
 
+const std::vector<ExportFormat>& export_formats() {
+    static const std::vector<ExportFormat> formats = {
+        {"GeoJSON", ".geojson"}, {"GeoJSONSeq", ".geojsonl"}, {"GPKG", ".gpkg"},
+        {"FlatGeobuf", ".fgb"},  {"ESRI Shapefile", ".shp"},  {"KML", ".kml"},
+        {"CSV", ".csv"},         {"PostgreSQL", ""}};
+    return formats;
+}
+
+std::string export_formats_text() {
+    std::vector<std::string> names;
+    for (const ExportFormat& f : export_formats()) {
+        std::string name = f.driver;
+        names.push_back(name.find(' ') == std::string::npos ? name : "\"" + name + "\"");
+    }
+    return join_or(names);
+}
+
 std::string driver_for_extension(const std::string& path) {
     std::string name = lower(fs::path(path).filename().string());
     std::string ext = fs::path(name).extension().string();
-    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+    for (const ExportFormat& f : export_formats())
+        if (*f.extension != '\0' && ext == f.extension) return f.driver;
+    // Other spellings GDAL and users write.
+    if (ext == ".json") return "GeoJSON";
     if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return "GeoJSONSeq";
     if (ext == ".gpkg") return "GPKG";
     if (ext == ".fgb") return "FlatGeobuf";

@@ -58,6 +58,20 @@ void write_layers(const std::string& path, const std::vector<OutLayer>& layers, 
 /// Lists become "a; b; c" strings in formats without list fields (Shapefile, CSV, KML, FlatGeobuf).
 /// Text longer than a format holds (254 bytes in Shapefile) is cut by GDAL with a warning.
 
+/// A format export writes: its GDAL driver short name and the file extension a new file gets
+/// ("" for PostgreSQL, which writes to a database).
+struct ExportFormat {
+    const char* driver;
+    const char* extension;
+};
+
+/// Every format export writes, GeoJSON (the default) first: the one list that help, messages, the
+/// viewer's menu and the extension rules read.
+const std::vector<ExportFormat>& export_formats();
+
+/// "GeoJSON, GeoJSONSeq, GPKG, ... or PostgreSQL", driver names with a space in quotes.
+std::string export_formats_text();
+
 /// GDAL driver short name for a file name's extension ("" when unknown).
 std::string driver_for_extension(const std::string& path);
 

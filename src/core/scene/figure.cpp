@@ -9,6 +9,7 @@
 #include "analysis/coverage.hpp"
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -118,8 +119,8 @@ void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle
     for (std::size_t n = 1; n <= most; ++n)
         legend.entries.push_back({ramp_colour(0.25 + 0.75 * static_cast<double>(n) / static_cast<double>(most)),
                                   std::to_string(n) + " of " + std::to_string(most), Swatch::Fill});
-    std::string names;
-    for (const std::string& id : ids) names += (names.empty() ? "" : ", ") + plan.industry(id)->name_en;
+    std::string names = join_mapped(
+        ids, [&](const std::string& id) { return plan.industry(id)->name_en; }, ", ");
     legend.notes.push_back("Industries: " + names);
     legend.notes.push_back("Regions designated only in general (no industry named) are not shown");
 }
@@ -216,10 +217,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
 double session_tolerance(double metres_per_pixel) { return metres_per_pixel < 400 ? 0.0 : 1500.0; }
 
 Camera session_camera(const Session& s, const Scene& scene, const Projection& projection, int width, int height) {
-    Camera camera;
-    camera.width = width;
-    camera.height = height;
-    camera.fit(scene.extent);
+    Camera camera = national_view(scene, width, height);
     ProjectedXY centre;
     if (s.has_camera && projection.forward(s.centre, centre)) {
         camera.cx = centre.x - scene.origin.x;

@@ -152,6 +152,14 @@ bool inside_feature(const PolygonMesh& mesh, std::size_t feature, double x, doub
 
 }  // namespace
 
+Camera national_view(const Scene& scene, int width, int height) {
+    Camera camera;
+    camera.width = width;
+    camera.height = height;
+    camera.fit(scene.extent);
+    return camera;
+}
+
 bool shows_any_province(const Scene& scene, const Camera& camera) {
     double half_w = camera.width * camera.metres_per_pixel / 2, half_h = camera.height * camera.metres_per_pixel / 2;
     double x0 = camera.cx - half_w, x1 = camera.cx + half_w, y0 = camera.cy - half_h, y1 = camera.cy + half_h;

@@ -58,4 +58,8 @@ Scene build_scene(Document& doc, const SceneOptions& options);
 /// open sea or of another part of the world, where a render would be one colour.
 bool shows_any_province(const Scene& scene, const Camera& camera);
 
+/// The camera that shows all of China (the scene's extent) in `width` x `height` pixels, in the
+/// scene's projection.
+Camera national_view(const Scene& scene, int width, int height);
+
 }  // namespace atlas

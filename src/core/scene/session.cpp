@@ -15,6 +15,7 @@
 #include "io/input_file.hpp"
 #include "io/output_file.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -41,6 +42,25 @@ ChoroplethKind parse_choropleth_kind(const std::string& name) {
                      "unknown choropleth " + quote_value(name, 40) + " (use none, province-coverage or data)");
 }
 
+const std::vector<LayerSwitch>& map_layers() {
+    static const std::vector<LayerSwitch> layers = {{"provinces", &Session::show_provinces},
+                                                    {"prefectures", &Session::show_prefectures},
+                                                    {"regions", &Session::show_regions},
+                                                    {"hubs", &Session::show_hubs},
+                                                    {"labels", &Session::show_labels}};
+    return layers;
+}
+
+void show_only_layers(Session& s, const std::vector<std::string>& names) {
+    std::vector<std::string> known;
+    for (const LayerSwitch& l : map_layers()) known.push_back(l.name);
+    for (const std::string& name : names)
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            throw AtlasError(ErrorKind::Usage,
+                             "unknown layer " + quote_value(name, 40) + " (use " + join(known, ", ") + ")");
+    for (const LayerSwitch& l : map_layers()) s.*l.shown = std::find(names.begin(), names.end(), l.name) != names.end();
+}
+
 std::string session_json(const Session& s) {
     Json j;
     j["clusteratlas_session"] = 1;
@@ -49,8 +69,10 @@ std::string session_json(const Session& s) {
     j["language"] = s.english ? "en" : "zh";
     if (s.has_camera)
         j["camera"] = {{"lon", s.centre.lon}, {"lat", s.centre.lat}, {"metres_per_pixel", s.metres_per_pixel}};
-    j["layers"] = {{"provinces", s.show_provinces}, {"prefectures", s.show_prefectures}, {"regions", s.show_regions},
-                   {"hubs", s.show_hubs},           {"labels", s.show_labels},           {"legend", s.show_legend}};
+    Json layers = Json::object();
+    for (const LayerSwitch& l : map_layers()) layers[l.name] = s.*l.shown;
+    layers["legend"] = s.show_legend;
+    j["layers"] = layers;
     Json regions = Json::object();
     for (const auto& [id, r] : s.regions) {
         Json one = {{"visible", r.visible}};
@@ -183,16 +205,16 @@ class Reader {
     }
 
     /// Warns about each key of `o` not in `known` ("unknown key 'lang' (did you mean 'language'?)").
-    void unknown_keys(const Json& o, std::initializer_list<const char*> known, const std::string& prefix = "") const {
+    void unknown_keys(const Json& o, const std::vector<std::string>& known, const std::string& prefix = "") const {
         for (const auto& item : o.items()) {
             const std::string& key = item.key();
-            if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
+            if (std::any_of(known.begin(), known.end(), [&](const std::string& k) { return key == k; })) continue;
             // The nearest known key: a typo (edit distance 1-2) or a shortening ("lang" for "language").
             std::string nearest;
             int best = 3;
-            for (const char* k : known) {
+            for (const std::string& k : known) {
                 int d = edit_distance(key, k);
-                if (key.size() >= 3 && std::string(k).rfind(key, 0) == 0) d = std::min(d, 1);
+                if (key.size() >= 3 && k.rfind(key, 0) == 0) d = std::min(d, 1);
                 if (d < best) best = d, nearest = k;
             }
             if (warnings_ != nullptr)
@@ -234,12 +256,11 @@ void read_size(const Reader& in, const Json& j, Session& s) {
 
 void read_layers(const Reader& in, const Json& j, Session& s) {
     const Json& l = in.object(j, "layers", "");
-    in.unknown_keys(l, {"provinces", "prefectures", "regions", "hubs", "labels", "legend"}, "layers.");
-    in.boolean(l, "provinces", s.show_provinces, "layers.");
-    in.boolean(l, "prefectures", s.show_prefectures, "layers.");
-    in.boolean(l, "regions", s.show_regions, "layers.");
-    in.boolean(l, "hubs", s.show_hubs, "layers.");
-    in.boolean(l, "labels", s.show_labels, "layers.");
+    std::vector<std::string> known;
+    for (const LayerSwitch& layer : map_layers()) known.push_back(layer.name);
+    known.push_back("legend");
+    in.unknown_keys(l, known, "layers.");
+    for (const LayerSwitch& layer : map_layers()) in.boolean(l, layer.name, s.*layer.shown, "layers.");
     in.boolean(l, "legend", s.show_legend, "layers.");
 }
 
@@ -315,11 +336,7 @@ std::string one_of(const Reader& in, const Json& j, const char* key, std::string
     in.text(j, key, value);
     for (const char* a : allowed)
         if (value == a) return value;
-    std::vector<std::string> names(allowed.begin(), allowed.end());
-    std::string list;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-    in.fail(key, "must be " + list + ", not " + quote_value(value, 40));
+    in.fail(key, "must be " + join_or({allowed.begin(), allowed.end()}) + ", not " + quote_value(value, 40));
 }
 
 }  // namespace

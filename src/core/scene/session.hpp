@@ -66,6 +66,20 @@ struct Session {
     bool show_compare_window = false, show_matrix_window = false, split_view = false;
 };
 
+/// A layer a session shows or hides: its name in session files and `render --layers`, and its switch.
+struct LayerSwitch {
+    const char* name;
+    bool Session::*shown;
+};
+
+/// The map layers, in drawing order: provinces, prefectures, regions, hubs, labels. (The legend is
+/// a switch of sessions too, but not a map layer.)
+const std::vector<LayerSwitch>& map_layers();
+
+/// Shows exactly the named map layers and hides the others (`render --layers provinces,labels`).
+/// Throws AtlasError(Usage) naming an unknown layer and listing the known ones.
+void show_only_layers(Session& session, const std::vector<std::string>& names);
+
 /// Reads a session file: a regular file of at most 4 MB (io/input_file.hpp), JSON nested at most
 /// 16 levels. Relative data paths are resolved against the file's folder, and marked as named by
 /// the session (DataLayerSettings::named_by). Unknown keys are ignored with a warning naming the

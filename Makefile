@@ -4,8 +4,9 @@
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
 
-.PHONY: run test deps build configure clean geodata
+.PHONY: run test deps build configure clean geodata package package-check
 
 # The viewer on the bundled data; without a display, the same map rendered headless to map.png.
 run: build
@@ -19,10 +20,20 @@ deps:
 	@scripts/install-deps
 
 configure: deps
-	@[ -f $(BUILD_DIR)/CMakeCache.txt ] || cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	@if [ ! -f $(BUILD_DIR)/CMakeCache.txt ] || [ -n "$(CMAKE_FLAGS)" ]; then \
+	  cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) > /dev/null; fi
 
 build: configure
 	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+# The Debian package (build/clusteratlas_VERSION_ARCH.deb).
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+# Installs the package on this machine, runs it from /usr/bin outside the checkout, removes it and
+# checks nothing is left (needs root; what CI runs).
+package-check: package
+	scripts/check-deb $(BUILD_DIR)
 
 geodata: build
 	scripts/build-geodata

@@ -34,7 +34,10 @@ int exit_code(atlas::ErrorKind kind) {
 
 /// Parses the command line and runs the subcommand; the exit code.
 int run(int argc, char** argv) {
-    CLI::App app{"ClusterAtlas: China's 13th Five-Year Plan for Strategic Emerging Industries on a map"};
+    // Named here rather than from argv[0], so help and the man page made from it say "clusteratlas".
+    CLI::App app{"ClusterAtlas: China's 13th Five-Year Plan for Strategic Emerging Industries on a map",
+                 "clusteratlas"};
+    app.set_version_flag("--version", std::string("clusteratlas ") + ATLAS_VERSION);
     app.footer(kExitCodes);
     app.require_subcommand(0, 1);
     atlas::cli::Context ctx;

@@ -7,6 +7,7 @@
 #include "context.hpp"
 #include "geo/datum.hpp"
 #include "geo/projection.hpp"
+#include "io/data_paths.hpp"
 #include "io/postgis.hpp"
 #include "text/escape.hpp"
 
@@ -45,7 +46,8 @@ void run_info(Context& ctx) {
     out << std::setprecision(4) << "extent:       lon " << b.min_lon << " .. " << b.max_lon << ", lat " << b.min_lat
         << " .. " << b.max_lat << '\n';
     if (ctx.data.geodata.empty())
-        out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see geodata/SOURCES.md\n";
+        out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see "
+            << bundled_data_notes_path() << "\n";
     else if (ctx.data.datum == "wgs84")
         out << "datum:        WGS84 lon/lat (EPSG:4326), as --geodata gives it (--datum gcj02|bd09 converts "
                "otherwise)\n";
@@ -54,7 +56,7 @@ void run_info(Context& ctx) {
             << " (--datum) with the transform that built the bundled data\n";
     const Plan& plan = ctx.plan();
     out << "plan:         " << plan.regions.size() << " regions, " << plan.industries.size() << " industries ("
-        << (ctx.data.plan.empty() ? "the bundled geodata/plan.json" : escape_controls(ctx.data.plan)) << ")\n";
+        << (ctx.data.plan.empty() ? "the bundled " + bundled_plan_path() : escape_controls(ctx.data.plan)) << ")\n";
     out << "areas:        on the WGS84 ellipsoid (PROJ geodesic)\n";
     out << "projection:   " << projection.name() << " = " << projection.definition() << '\n';
 }

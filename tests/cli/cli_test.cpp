@@ -177,7 +177,7 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
     CHECK_FALSE(std::ifstream("/tmp/never.geojson").good());
 }
 
-TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data]") {
+TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data][gl]") {
     test::TempFolder tmp;
     std::string csv = std::string(ATLAS_TEST_DATA) + "/user/bad_rows.csv";
     auto r = test::run_cli("render --data " + csv + " -o " + tmp.path("map.png"));
@@ -189,7 +189,7 @@ TEST_CASE("a CSV with bad rows reports each by its line number and writes nothin
     CHECK_FALSE(std::filesystem::exists(tmp.path("map.png")));
 }
 
-TEST_CASE("render --session draws a kept session, and command-line options override the file", "[cli][figure]") {
+TEST_CASE("render --session draws a kept session, and command-line options override the file", "[cli][figure][gl]") {
     test::TempFolder tmp;
     std::string sessions = std::string(ATLAS_TEST_DATA) + "/sessions/";
     auto r = test::run_cli("render --session " + sessions + "user_csv.json --size 800x500 -o " + tmp.path("csv.png"));

@@ -67,7 +67,7 @@ bool has_raw_controls(const std::string& text) {
 }  // namespace
 
 TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK, UTF-16 with a BOM, UTF-8",
-          "[inputs]") {
+          "[inputs][gl]") {
     // Excel's "Save as CSV" on Chinese Windows: GBK bytes, CRLF; the header is 代码,省份,企业数.
     UserTable gbk = table(fixture("gbk.csv"));
     CHECK(gbk.columns == std::vector<std::string>{"企业数"});
@@ -210,7 +210,7 @@ TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its
     CHECK_THAT(report.warnings[0], Contains(".cpg"));
 }
 
-TEST_CASE("control characters in echoed values are escaped and values are cut short", "[inputs]") {
+TEST_CASE("control characters in echoed values are escaped and values are cut short", "[inputs][gl]") {
     auto r = run_cli("render --size 64x48 --data " + fixture("escapes.csv") + " -o /tmp/never-written.png");
     CHECK(r.exit_code == 3);
     CHECK_FALSE(has_raw_controls(r.err));
@@ -226,7 +226,7 @@ TEST_CASE("control characters in echoed values are escaped and values are cut sh
 }
 
 TEST_CASE("session files are untrusted input: depth, size, types and ranges give one short line naming file and key",
-          "[inputs]") {
+          "[inputs][gl]") {
     std::string deep =
         "{\"clusteratlas_session\":1,\"size\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
     std::string message = error_of([&] { parse_session(deep, "deep.json"); });
@@ -254,7 +254,7 @@ TEST_CASE("session files are untrusted input: depth, size, types and ranges give
     CHECK_THAT(warnings[2], Contains("unknown key 'layer' ignored (did you mean 'layers'?)"));
 }
 
-TEST_CASE("a session's data path never makes the tool echo a file, read a device or wait on a FIFO", "[inputs]") {
+TEST_CASE("a session's data path never makes the tool echo a file, read a device or wait on a FIFO", "[inputs][gl]") {
     TempFolder tmp;
     fs::create_directories(tmp.path("shared"));
     write(tmp.path("secret.txt"), "alice:S3cr3t-token-4711:1000\nbob:Hunter2-token-0815:1001\n");
@@ -277,7 +277,7 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
     }
 }
 
-TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs]") {
+TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs][gl]") {
     TempFolder tmp;
     auto after = run_cli("render --size 80x60 -o " + tmp.path("after.png") + " --projection mercator");
     auto before = run_cli("--projection mercator render --size 80x60 -o " + tmp.path("before.png"));

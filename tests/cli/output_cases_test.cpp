@@ -216,7 +216,7 @@ TEST_CASE("a write to a full or closed stdout is exit 4 with a message", "[outpu
 }
 
 TEST_CASE("projections under which China cannot be shown are refused, and CRSs for elsewhere warned about",
-          "[outputs]") {
+          "[outputs][gl]") {
     CHECK_THROWS_WITH(Projection("+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs"),
                       Contains("cannot show China: 0 of 121"));
     CHECK_THROWS_WITH(Projection("EPSG:4978"), Contains("is a geocentric (X, Y, Z) CRS, not a map projection"));
@@ -285,7 +285,8 @@ TEST_CASE("a mistyped connection string is never a file named with its password,
     CHECK_THAT(uri.err, Contains("PostGIS host 127.0.0.1, port 1, database gis"));
 }
 
-TEST_CASE("a render that would draw nothing is refused, and a partly visible projection warned about", "[outputs]") {
+TEST_CASE("a render that would draw nothing is refused, and a partly visible projection warned about",
+          "[outputs][gl]") {
     TempFolder tmp;
     std::ofstream(tmp.path("far.json"))
         << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":-70,"lat":-40,"metres_per_pixel":100}})";

@@ -1,0 +1,31 @@
+// The render and view subcommands of a build made with -DATLAS_BUILD_VIEWER=OFF (no GL, EGL, GLFW or
+// Dear ImGui): they exist so that a user who types them is told why they do nothing, not "unknown".
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "error.hpp"
+
+namespace atlas::cli {
+namespace {
+
+[[noreturn]] void not_built(const std::string& what) {
+    throw AtlasError(ErrorKind::Usage, what +
+                                           " is not in this build of clusteratlas (built with "
+                                           "-DATLAS_BUILD_VIEWER=OFF: no OpenGL); the full build has it");
+}
+
+void register_missing(CLI::App& app, const std::string& name, const std::string& what) {
+    CLI::App* cmd = app.add_subcommand(name, what + " (not in this build: it was built without OpenGL)");
+    cmd->allow_extras();
+    cmd->callback([what] { not_built(what); });
+}
+
+}  // namespace
+
+void register_render(CLI::App& app, Context&) { register_missing(app, "render", "render (headless PNG)"); }
+
+void register_view(CLI::App& app, Context&) { register_missing(app, "view", "view (the interactive viewer)"); }
+
+void run_default_view(Context&) { not_built("the viewer, which runs when no subcommand is given,"); }
+
+}  // namespace atlas::cli

@@ -17,11 +17,14 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(ATLAS_DEB_DEPENDS "proj-data")
 if(ATLAS_BUILD_VIEWER)
-  # The map labels and the viewer's interface draw Chinese with Noto Sans CJK (labels_imgui.hpp).
-  string(APPEND ATLAS_DEB_DEPENDS ", fonts-noto-cjk, libegl-mesa0 | libegl1-mesa-drivers, libgl1-mesa-dri")
+  # Loaded at run time, not linked, so dpkg-shlibdeps cannot see them: libepoxy opens libEGL.so.1
+  # (headless render) and GLFW libGL.so.1 (the viewer); Mesa's EGL and llvmpipe draw without a GPU;
+  # the map labels and the viewer draw Chinese with Noto Sans CJK (labels_imgui.hpp).
+  string(APPEND ATLAS_DEB_DEPENDS ", libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, fonts-noto-cjk")
 else()
   set(CPACK_PACKAGE_NAME clusteratlas-cli)
   set(CPACK_DEBIAN_PACKAGE_CONFLICTS clusteratlas)
+  set(CPACK_DEBIAN_PACKAGE_REPLACES clusteratlas)
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS ${ATLAS_DEB_DEPENDS})
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gdal-bin, postgresql-client")

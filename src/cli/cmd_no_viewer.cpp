@@ -1,5 +1,6 @@
-// The render and view subcommands of a build made with -DATLAS_BUILD_VIEWER=OFF (no GL, EGL, GLFW or
-// Dear ImGui): they exist so that a user who types them is told why they do nothing, not "unknown".
+// The view subcommand of a build made with -DATLAS_BUILD_VIEWER=OFF (no GL, EGL, GLFW or Dear ImGui):
+// it exists so that a user who types it is told why it does nothing, not "unknown subcommand".
+// (render is there in full, checking everything, with render_backend_none.cpp.)
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
@@ -21,8 +22,6 @@ void register_missing(CLI::App& app, const std::string& name, const std::string&
 }
 
 }  // namespace
-
-void register_render(CLI::App& app, Context&) { register_missing(app, "render", "render (headless PNG)"); }
 
 void register_view(CLI::App& app, Context&) { register_missing(app, "view", "view (the interactive viewer)"); }
 

@@ -6,11 +6,12 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
-#include "figure_draw.hpp"
 #include "io/interrupt.hpp"
 #include "option_values.hpp"
+#include "render_backend.hpp"
 #include "scene/figure.hpp"
 #include "session_options.hpp"
+#include "text/escape.hpp"
 #include "text/join.hpp"
 
 namespace atlas::cli {
@@ -45,14 +46,19 @@ void run_render(Context& ctx, const RenderArgs& args) {
     bool from_file = !args.figure.session.empty();
     if (!from_file || args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
-    if (!args.layers.empty()) show_only_layers(s, split(args.layers));
+    if (!args.layers.empty()) {
+        std::vector<std::string> layers = split(args.layers);
+        if (layers.empty())
+            throw AtlasError(ErrorKind::Usage, "--layers " + quote_value(args.layers) + " names no layer");
+        show_only_layers(s, layers);
+    }
     for (const PlanRegion& r : ctx.plan().regions)
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
     std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
     if (data)
         for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
-    std::string renderer = render::render_session_png(ctx.doc(), s, data.get(), args.output, args.force).renderer;
+    std::string renderer = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force);
     std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
               << renderer << ")\n";
 }

@@ -22,7 +22,7 @@ void Context::add_data_options(CLI::App& app) {
     app.add_option("--province-field", data.province_field,
                    "Field of a prefecture holding its province code (optional: else derived from the code)")
         ->capture_default_str();
-    app.add_option("--plan", data.plan, "Plan file (default: the bundled geodata/plan.json)");
+    app.add_option("--plan", data.plan, "Plan file (default: the bundled plan.json, beside the bundled GeoPackage)");
     projection_options_.push_back(
         app.add_option("--projection", data.projection,
                        "Map projection: albers (China Albers equal-area), mercator, platecarree, an EPSG code "

@@ -11,6 +11,7 @@
 #include "legend_draw.hpp"
 #include "matrix_draw.hpp"
 #include "offscreen.hpp"
+#include "scene/prepared_figure.hpp"
 #include "text/escape.hpp"
 
 namespace atlas::render {
@@ -51,15 +52,12 @@ void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bo
 
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                                 bool force) {
-    if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
-        throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
-    check_target(output, force, "PNG");
-    Figure figure = compose_figure(doc, session, data);
+    PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
+    OffscreenContext context;
+    OffscreenTarget target(session.width, session.height);
+    target.bind();
     if (session.figure == FigureKind::Matrix) {
         MatrixLayout layout = matrix_layout(doc.plan(), session.matrix_sort);
-        OffscreenContext context;
-        OffscreenTarget target(session.width, session.height);
-        target.bind();
         std::vector<std::string> texts;
         for (const PlanRegion& r : doc.plan().regions) texts.insert(texts.end(), {r.name_en, r.name_zh});
         for (const Industry& i : doc.plan().industries) texts.insert(texts.end(), {i.name_en, i.name_zh});
@@ -68,29 +66,13 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
         write_png(output, session.width, session.height, target.read_rgba(), force);
         return {context.renderer(), {}, {}};
     }
-    // The scene's level of detail follows the session's scale, as in the viewer.
-    double scale = session.has_camera ? session.metres_per_pixel : 5.5e6 / session.width;
-    Scene scene = build_scene(doc, {session.projection, session_tolerance(scale)});
-    Projection projection(session.projection);
-    Camera camera = session_camera(session, scene, projection, session.width, session.height);
-    if (!shows_any_province(scene, camera)) {
-        char view[160];
-        std::snprintf(view, sizeof view, "centre lon %.4f, lat %.4f, %.4g m per pixel", session.centre.lon,
-                      session.centre.lat, session.metres_per_pixel);
-        throw AtlasError(ErrorKind::Input, std::string("nothing to draw: the view (") + view +
-                                               ") shows no part of China under projection " +
-                                               quote_value(session.projection));
-    }
-    OffscreenContext context;
     MapRenderer renderer;
-    renderer.upload(scene);
-    OffscreenTarget target(session.width, session.height);
-    target.bind();
-    LabelSource labels(doc, scene);
-    HeadlessLabels overlay(figure_texts(doc, labels, figure.legend), kFigureLabelPx);
-    paint_map_figure(renderer, overlay, labels, figure, camera, session.show_legend);
+    renderer.upload(prepared.scene);
+    LabelSource labels(doc, prepared.scene);
+    HeadlessLabels overlay(figure_texts(doc, labels, prepared.figure.legend), kFigureLabelPx);
+    paint_map_figure(renderer, overlay, labels, prepared.figure, prepared.camera, session.show_legend);
     write_png(output, session.width, session.height, target.read_rgba(), force);
-    return {context.renderer(), camera, scene.origin};
+    return {context.renderer(), prepared.camera, prepared.scene.origin};
 }
 
 }  // namespace atlas::render

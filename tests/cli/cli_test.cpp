@@ -177,7 +177,7 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
     CHECK_FALSE(std::ifstream("/tmp/never.geojson").good());
 }
 
-TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data][gl]") {
+TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data]") {
     test::TempFolder tmp;
     std::string csv = std::string(ATLAS_TEST_DATA) + "/user/bad_rows.csv";
     auto r = test::run_cli("render --data " + csv + " -o " + tmp.path("map.png"));

@@ -67,7 +67,7 @@ bool has_raw_controls(const std::string& text) {
 }  // namespace
 
 TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK, UTF-16 with a BOM, UTF-8",
-          "[inputs][gl]") {
+          "[inputs]") {
     // Excel's "Save as CSV" on Chinese Windows: GBK bytes, CRLF; the header is 代码,省份,企业数.
     UserTable gbk = table(fixture("gbk.csv"));
     CHECK(gbk.columns == std::vector<std::string>{"企业数"});
@@ -83,8 +83,8 @@ TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK,
 
     TempFolder tmp;
     auto r = run_cli("render --size 64x48 --data " + fixture("gbk.csv") + " --column 企业数 -o " + tmp.path("m.png"));
-    CHECK(r.exit_code == 0);
     CHECK_THAT(r.err, Contains("decoded as GB18030"));
+    if (ATLAS_HAVE_VIEWER) CHECK(r.exit_code == 0);  // a build without the viewer reads it, then cannot draw
 
     UserTable utf16 = table(fixture("utf16.csv"));
     CHECK_FALSE(utf16.codes.empty());
@@ -210,7 +210,7 @@ TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its
     CHECK_THAT(report.warnings[0], Contains(".cpg"));
 }
 
-TEST_CASE("control characters in echoed values are escaped and values are cut short", "[inputs][gl]") {
+TEST_CASE("control characters in echoed values are escaped and values are cut short", "[inputs]") {
     auto r = run_cli("render --size 64x48 --data " + fixture("escapes.csv") + " -o /tmp/never-written.png");
     CHECK(r.exit_code == 3);
     CHECK_FALSE(has_raw_controls(r.err));
@@ -226,7 +226,7 @@ TEST_CASE("control characters in echoed values are escaped and values are cut sh
 }
 
 TEST_CASE("session files are untrusted input: depth, size, types and ranges give one short line naming file and key",
-          "[inputs][gl]") {
+          "[inputs]") {
     std::string deep =
         "{\"clusteratlas_session\":1,\"size\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
     std::string message = error_of([&] { parse_session(deep, "deep.json"); });
@@ -254,7 +254,7 @@ TEST_CASE("session files are untrusted input: depth, size, types and ranges give
     CHECK_THAT(warnings[2], Contains("unknown key 'layer' ignored (did you mean 'layers'?)"));
 }
 
-TEST_CASE("a session's data path never makes the tool echo a file, read a device or wait on a FIFO", "[inputs][gl]") {
+TEST_CASE("a session's data path never makes the tool echo a file, read a device or wait on a FIFO", "[inputs]") {
     TempFolder tmp;
     fs::create_directories(tmp.path("shared"));
     write(tmp.path("secret.txt"), "alice:S3cr3t-token-4711:1000\nbob:Hunter2-token-0815:1001\n");
@@ -277,13 +277,18 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
     }
 }
 
-TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs][gl]") {
+TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs]") {
     TempFolder tmp;
-    auto after = run_cli("render --size 80x60 -o " + tmp.path("after.png") + " --projection mercator");
-    auto before = run_cli("--projection mercator render --size 80x60 -o " + tmp.path("before.png"));
-    REQUIRE(after.exit_code == 0);
-    REQUIRE(before.exit_code == 0);
-    CHECK(test::read_text(tmp.path("after.png")) == test::read_text(tmp.path("before.png")));
+    if (ATLAS_HAVE_VIEWER) {
+        auto after = run_cli("render --size 80x60 -o " + tmp.path("after.png") + " --projection mercator");
+        auto before = run_cli("--projection mercator render --size 80x60 -o " + tmp.path("before.png"));
+        REQUIRE(after.exit_code == 0);
+        REQUIRE(before.exit_code == 0);
+        CHECK(test::read_text(tmp.path("after.png")) == test::read_text(tmp.path("before.png")));
+    }
+    auto after_info = run_cli("info --projection mercator");
+    REQUIRE(after_info.exit_code == 0);
+    CHECK_THAT(after_info.out, Contains("projection:   mercator"));
     auto list = run_cli("list provinces --format csv --provinces-layer provinces");
     CHECK(list.exit_code == 0);
     auto help = run_cli("render --help");

@@ -216,7 +216,7 @@ TEST_CASE("a write to a full or closed stdout is exit 4 with a message", "[outpu
 }
 
 TEST_CASE("projections under which China cannot be shown are refused, and CRSs for elsewhere warned about",
-          "[outputs][gl]") {
+          "[outputs]") {
     CHECK_THROWS_WITH(Projection("+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs"),
                       Contains("cannot show China: 0 of 121"));
     CHECK_THROWS_WITH(Projection("EPSG:4978"), Contains("is a geocentric (X, Y, Z) CRS, not a map projection"));
@@ -228,8 +228,8 @@ TEST_CASE("projections under which China cannot be shown are refused, and CRSs f
     CHECK(r.exit_code == 2);
     CHECK_FALSE(fs::exists(tmp.path("o.png")));
     auto utm = run_cli("--projection EPSG:32719 render --size 64x48 -o " + tmp.path("u.png"));
-    CHECK(utm.exit_code == 0);
     CHECK_THAT(utm.err, Contains("warning: projection 'EPSG:32719' is meant for"));
+    if (ATLAS_HAVE_VIEWER) CHECK(utm.exit_code == 0);  // a build without the viewer warns, then cannot draw
 }
 
 TEST_CASE("PostgreSQL connection strings are parsed by libpq and the password never appears", "[outputs]") {
@@ -285,8 +285,7 @@ TEST_CASE("a mistyped connection string is never a file named with its password,
     CHECK_THAT(uri.err, Contains("PostGIS host 127.0.0.1, port 1, database gis"));
 }
 
-TEST_CASE("a render that would draw nothing is refused, and a partly visible projection warned about",
-          "[outputs][gl]") {
+TEST_CASE("a render that would draw nothing is refused, and a partly visible projection warned about", "[outputs]") {
     TempFolder tmp;
     std::ofstream(tmp.path("far.json"))
         << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":-70,"lat":-40,"metres_per_pixel":100}})";

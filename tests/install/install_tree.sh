@@ -48,9 +48,9 @@ PY
   ok "desktop entry, metainfo and icons installed"
 else
   "$bin" render -o map.png > render.out 2>&1
-  [ $? = 2 ] && grep -q "not in this build" render.out || fail "CLI-only render: $(cat render.out)"
+  [ $? = 2 ] && grep -q "cannot draw in this build" render.out || fail "CLI-only render: $(cat render.out)"
   [ ! -e "$prefix/share/applications" ] || fail "a CLI-only build installs a desktop entry"
-  ok "CLI-only build: render says it is not in this build (exit 2); no desktop entry installed"
+  ok "CLI-only build: render checks its input, then says it cannot draw (exit 2); no desktop entry installed"
 fi
 
 man=$prefix/share/man/man1/clusteratlas.1.gz
@@ -77,6 +77,9 @@ complete_words() {
 [ "$(complete_words exp)" = "export" ] || fail "completing 'exp': $(complete_words exp)"
 [ "$(complete_words list '')" = "provinces prefectures regions industries" ] || fail "list: $(complete_words list '')"
 [ "$(complete_words export --format G)" = "GeoJSON GeoJSONSeq GPKG" ] || fail "--format G: $(complete_words export --format G)"
+[ "$(complete_words export --format=G)" = "GeoJSON GeoJSONSeq GPKG" ] || fail "--format=G: $(complete_words export --format=G)"
+[ "$(complete_words export --format E)" = 'ESRI\ Shapefile' ] || fail "--format E: $(complete_words export --format E)"
+[ "$(complete_words render --industry biomedi)" = "biomedicine biomedical_engineering" ] || fail "--industry: $(complete_words render --industry biomedi)"
 [ "$(complete_words --datum '')" = "wgs84 gcj02 bd09" ] || fail "--datum: $(complete_words --datum '')"
 [ "$(complete_words compare yangtze_river_delta pe)" = "pearl_river_delta" ] || fail "compare: $(complete_words compare yangtze_river_delta pe)"
-ok "bash completion: subcommands, positional choices, option values and region ids"
+ok "bash completion: subcommands, positional choices, option values (also --opt=value, quoted when spaced), region and industry ids"

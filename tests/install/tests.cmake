@@ -8,8 +8,13 @@ if(ATLAS_BUILD_VIEWER)
   add_test(NAME desktop_entry_and_metainfo_validate
     COMMAND bash -c "desktop-file-validate \"$1\" && appstreamcli validate --no-net --pedantic \"$2\""
             _ ${PROJECT_SOURCE_DIR}/assets/org.clusteratlas.ClusterAtlas.desktop
-            ${PROJECT_SOURCE_DIR}/assets/org.clusteratlas.ClusterAtlas.metainfo.xml)
+            ${PROJECT_BINARY_DIR}/assets/org.clusteratlas.ClusterAtlas.metainfo.xml)
 endif()
 
 add_test(NAME sources_follow_clang_format
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/format_check.sh ${PROJECT_SOURCE_DIR})
+
+# Core and command line never include GL, EGL, GLFW or Dear ImGui (only render_backend_gl.cpp and
+# cmd_view.cpp reach the viewer); a build without the viewer links none of them.
+add_test(NAME core_and_cli_free_of_gl
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/gl_free_check.sh ${PROJECT_SOURCE_DIR} $<TARGET_FILE:clusteratlas>)

@@ -7,24 +7,30 @@ namespace atlas {
 
 namespace {
 
-bool has_data(const std::filesystem::path& dir) {
+namespace fs = std::filesystem;
+
+bool has_data(const fs::path& dir) {
     std::error_code ec;
-    return std::filesystem::exists(dir / "china.gpkg", ec);
+    return fs::is_regular_file(dir / "china.gpkg", ec) && fs::is_regular_file(dir / "plan.json", ec);
+}
+
+fs::path exe_dir() {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path(".") : exe.parent_path();
 }
 
 }  // namespace
 
 std::string bundled_data_dir() {
     if (const char* env = std::getenv("CLUSTERATLAS_DATA"); env != nullptr && *env != '\0') return env;
-    namespace fs = std::filesystem;
-    // An installed binary (BINDIR/clusteratlas) reads the data installed beside it
-    // (DATADIR/clusteratlas), even on a machine that also holds a checkout; a binary in a build
-    // folder has nothing there and reads the checkout it was built from.
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    fs::path installed = (exe.parent_path() / ".." / "share" / "clusteratlas").lexically_normal();
-    if (!ec && has_data(installed)) return installed.string();
-    if (has_data(ATLAS_SOURCE_GEODATA)) return ATLAS_SOURCE_GEODATA;
+    // Installed: BINDIR/clusteratlas reads DATADIR/clusteratlas (the relative path CMake computed).
+    fs::path installed = (exe_dir() / ATLAS_BIN_TO_DATADIR / "clusteratlas").lexically_normal();
+    if (has_data(installed)) return installed.string();
+    // A build folder: geodata/ beside the binary links to the checkout's (src/core/CMakeLists.txt).
+    fs::path build_tree = exe_dir() / "geodata";
+    if (has_data(build_tree)) return build_tree.string();
+    // Neither: the installed place, which the readers' "cannot open" error then names.
     return installed.string();
 }
 
@@ -33,7 +39,6 @@ std::string bundled_geodata_path() { return bundled_data_dir() + "/china.gpkg"; 
 std::string bundled_plan_path() { return bundled_data_dir() + "/plan.json"; }
 
 std::string bundled_data_notes_path() {
-    namespace fs = std::filesystem;
     fs::path dir = bundled_data_dir();
     std::error_code ec;
     if (fs::exists(dir / "SOURCES.md", ec)) return (dir / "SOURCES.md").string();

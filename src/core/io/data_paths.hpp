@@ -1,8 +1,9 @@
 #pragma once
-/// Where the bundled data lives: $CLUSTERATLAS_DATA if set, else ../share/clusteratlas beside the
-/// executable where it holds china.gpkg (an installed binary, e.g. /usr/bin -> /usr/share/clusteratlas),
-/// else the source tree's geodata/ (the build records it). Never throws: a folder without the data
-/// surfaces as the readers' "cannot open" error naming the path.
+/// Where the bundled data lives: $CLUSTERATLAS_DATA if set; else DATADIR/clusteratlas relative to
+/// the executable as installed (e.g. /usr/bin -> /usr/share/clusteratlas) where it holds china.gpkg
+/// and plan.json; else geodata/ beside the executable (a build folder links it to the checkout's).
+/// No absolute path is compiled in. Never throws: a folder without the data surfaces as the
+/// readers' "cannot open" error naming the installed path.
 
 #include <string>
 

@@ -93,8 +93,6 @@ std::string fixed_number(double value) {
     return buffer;
 }
 
-bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
-
 ExportSelection select(Document& doc, const ExportRequest& request) {
     ExportSelection sel;
     sel.industry = request.industry;

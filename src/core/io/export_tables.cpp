@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "analysis/coverage.hpp"
+#include "io/export.hpp"
 
 namespace atlas {
 
@@ -33,7 +34,7 @@ std::vector<std::string> ids(const std::vector<const PlanRegion*>& regions) {
 }  // namespace
 
 OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"provinces",
+    OutLayer layer{to_string(ExportLayer::Provinces),
                    false,
                    {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R}, {"label_lon", R}, {"label_lat", R}},
                    {},
@@ -50,7 +51,7 @@ OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
 }
 
 OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"prefectures",
+    OutLayer layer{to_string(ExportLayer::Prefectures),
                    false,
                    {{"code", S},
                     {"province_code", S, "prov_code"},
@@ -151,7 +152,7 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
 }  // namespace
 
 OutLayer regions_table(Document&, const ExportSelection& sel) {
-    OutLayer layer{"regions", false, region_fields(), {}, {}, "id"};
+    OutLayer layer{to_string(ExportLayer::Regions), false, region_fields(), {}, {}, "id"};
     for (const RegionShape* s : sel.regions) {
         OutFeature f;
         f.values = region_values(*s);
@@ -162,8 +163,12 @@ OutLayer regions_table(Document&, const ExportSelection& sel) {
 }
 
 OutLayer hubs_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"hubs", true, {{"code", S}, {"name_zh", S}, {"name_en", S}, {"lon", R}, {"lat", R}, {"regions", L}},
-                   {},     {},   "code"};
+    OutLayer layer{to_string(ExportLayer::Hubs),
+                   true,
+                   {{"code", S}, {"name_zh", S}, {"name_en", S}, {"lon", R}, {"lat", R}, {"regions", L}},
+                   {},
+                   {},
+                   "code"};
     std::vector<std::string> order;
     std::map<std::string, std::vector<std::string>> regions;
     for (const RegionShape* s : sel.regions)
@@ -183,7 +188,7 @@ OutLayer hubs_table(Document& doc, const ExportSelection& sel) {
 }
 
 OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
-    OutLayer layer{"coverage",
+    OutLayer layer{to_string(ExportLayer::Coverage),
                    false,
                    {{"code", S},
                     {"name_zh", S},

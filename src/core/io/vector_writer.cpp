@@ -34,8 +34,6 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
-
 /// A Shapefile written as its usual set of files (not the single-file .shz / .shp.zip forms).
 bool is_file_set(const std::string& driver, const std::string& path) {
     return driver == "ESRI Shapefile" && ends_with(lower(path), ".shp");
@@ -135,19 +133,17 @@ std::string export_formats_text() {
     return join_or(names);
 }
 
+bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
+
 std::string driver_for_extension(const std::string& path) {
     std::string name = lower(fs::path(path).filename().string());
     std::string ext = fs::path(name).extension().string();
     for (const ExportFormat& f : export_formats())
         if (*f.extension != '\0' && ext == f.extension) return f.driver;
-    // Other spellings GDAL and users write.
+    // Other spellings GDAL and users write, and the single-file Shapefile forms.
     if (ext == ".json") return "GeoJSON";
-    if (ext == ".geojsonl" || ext == ".geojsons" || ext == ".geojsonseq") return "GeoJSONSeq";
-    if (ext == ".gpkg") return "GPKG";
-    if (ext == ".fgb") return "FlatGeobuf";
-    if (ext == ".shp" || ext == ".shz" || ends_with(name, ".shp.zip")) return "ESRI Shapefile";
-    if (ext == ".kml") return "KML";
-    if (ext == ".csv") return "CSV";
+    if (ext == ".geojsons" || ext == ".geojsonseq") return "GeoJSONSeq";
+    if (ext == ".shz" || ends_with(name, ".shp.zip")) return "ESRI Shapefile";
     return "";
 }
 

@@ -75,4 +75,7 @@ std::string export_formats_text();
 /// GDAL driver short name for a file name's extension ("" when unknown).
 std::string driver_for_extension(const std::string& path);
 
+/// GeoJSON or GeoJSONSeq: written by the project's own RFC 7946 writer (geojson_writer.hpp).
+bool is_geojson(const std::string& driver);
+
 }  // namespace atlas

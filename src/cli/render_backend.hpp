@@ -1,0 +1,19 @@
+#pragma once
+/// The one place `render` meets GL: render_backend_gl.cpp draws with EGL; render_backend_none.cpp,
+/// in a build without the viewer (-DATLAS_BUILD_VIEWER=OFF), checks the same and cannot draw.
+
+#include <string>
+
+#include "document.hpp"
+#include "io/user_data.hpp"
+#include "scene/session.hpp"
+
+namespace atlas::cli {
+
+/// Draws the session's figure into the PNG `output` (`force`: replace it); returns GL_RENDERER.
+/// Throws AtlasError as prepare_figure does; without the viewer, after those checks pass,
+/// AtlasError(Usage) saying this build cannot draw.
+std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                            bool force);
+
+}  // namespace atlas::cli

@@ -1,0 +1,11 @@
+#include "figure_draw.hpp"
+#include "render_backend.hpp"
+
+namespace atlas::cli {
+
+std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                            bool force) {
+    return render::render_session_png(doc, session, data, output, force).renderer;
+}
+
+}  // namespace atlas::cli

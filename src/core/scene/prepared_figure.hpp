@@ -1,0 +1,30 @@
+#pragma once
+/// A session's figure checked and made ready to draw, with no GL: everything `render` decides
+/// before a GL context exists. A build without the viewer runs it too, so its `render` refuses bad
+/// sizes, existing outputs, bad sessions and empty views exactly as the full build does.
+
+#include <string>
+
+#include "document.hpp"
+#include "io/user_data.hpp"
+#include "scene/camera.hpp"
+#include "scene/figure.hpp"
+#include "scene/scene.hpp"
+#include "scene/session.hpp"
+
+namespace atlas {
+
+struct PreparedFigure {
+    Figure figure;  ///< style and legend (compose_figure)
+    Scene scene;    ///< a map's scene at the session's level of detail; empty for the matrix
+    Camera camera;  ///< the session's camera over the scene (pixels: the session's size)
+};
+
+/// Checks and prepares a session's figure for a PNG at `output`. `data` must be the session's table
+/// when its choropleth is user data. Throws AtlasError: Usage for a size outside 16 to 8192 pixels a
+/// side or a bad column or method; Output when `output` exists and `force` is false; Input when the
+/// session's view shows no part of China under its projection.
+PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                              bool force);
+
+}  // namespace atlas

@@ -1,11 +1,16 @@
 #include "context.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "error.hpp"
 #include "geo/projection.hpp"
 #include "io/data_paths.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -56,6 +61,15 @@ DocumentSources Context::sources() const {
         throw AtlasError(ErrorKind::Usage,
                          "--datum describes --geodata; the bundled data is WGS84 already (converted "
                          "from GCJ-02 when it was built)");
+    std::error_code ec;
+    if (data.geodata.empty() && !std::filesystem::exists(source, ec)) {
+        const char* env = std::getenv("CLUSTERATLAS_DATA");
+        throw AtlasError(
+            ErrorKind::Input,
+            escape_controls(source) + ": no such file; the bundled data is read from " +
+                (env != nullptr && *env != '\0' ? "$CLUSTERATLAS_DATA" : "../share/clusteratlas beside the program") +
+                " (set CLUSTERATLAS_DATA to its folder, or give --geodata and --plan)");
+    }
     return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, "", datum},
             {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field,
              datum},
@@ -63,7 +77,14 @@ DocumentSources Context::sources() const {
 }
 
 Document& Context::doc() {
-    if (!doc_) doc_ = std::make_unique<Document>(sources());
+    if (doc_) return *doc_;
+    doc_ = std::make_unique<Document>(sources());
+    // Computing region shapes where no store has them takes seconds: a bar on a terminal.
+    if (::isatty(STDERR_FILENO))
+        doc_->set_progress([](std::size_t done, std::size_t total) {
+            std::cerr << "\rpreparing region shapes " << done << "/" << total << (done == total ? "\n" : "")
+                      << std::flush;
+        });
     return *doc_;
 }
 

@@ -50,8 +50,12 @@ class Context {
     const RegionLayer& provinces() { return loaded(doc().provinces()); }
     const RegionLayer& prefectures() { return loaded(doc().prefectures()); }
     const Plan& plan() { return loaded(doc().plan()); }
-    const RegionShape& shape(const PlanRegion& region) { return doc().shape(region); }
-    std::vector<const RegionShape*> shapes() { return doc().shapes(); }
+    const RegionShape& shape(const PlanRegion& region) { return loaded(doc().shape(region)); }
+    std::vector<const RegionShape*> shapes() {
+        std::vector<const RegionShape*> all = doc().shapes();
+        print_new_warnings();
+        return all;
+    }
     const PlanRegion& region(const std::string& query) { return doc().region(query); }
     const Industry& industry(const std::string& query) { return doc().industry(query); }
 

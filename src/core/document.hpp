@@ -2,6 +2,7 @@
 /// The facade the CLI and the viewer share: the boundary layers, the plan and everything derived
 /// from them, each loaded or computed on first use and kept. Not thread-safe.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "analysis/search.hpp"
 #include "io/region_reader.hpp"
 #include "model/plan.hpp"
+#include "store/shape_store.hpp"
 
 namespace atlas {
 
@@ -34,7 +36,10 @@ class Document {
     const RegionLayer& prefectures();
     /// The plan file, validated against the layers.
     const Plan& plan();
-    /// The shape of one region (built on first use) or of all of them, in plan order.
+    /// The shape of one region or of all of them, in plan order. The unions, label anchors and areas
+    /// of every region come from the prepared-data store (store/shape_store.hpp) on first use: the
+    /// one shipped with the bundled data, else the cache, else they are computed (reporting to
+    /// set_progress) and kept in the cache; a damaged store or an unwritable cache is a warning.
     const RegionShape& shape(const PlanRegion& region);
     std::vector<const RegionShape*> shapes();
     /// Search over provinces, prefectures, regions and industries.
@@ -42,17 +47,29 @@ class Document {
     /// What the user typed, as a region or industry; AtlasError(NotFound) with suggestions otherwise.
     const PlanRegion& region(const std::string& query);
     const Industry& industry(const std::string& query);
-    /// Warnings gathered while loading (repaired geometries, assumed CRS).
+    /// Warnings gathered while loading (repaired geometries, assumed CRS, stores rebuilt).
     const std::vector<std::string>& warnings() const { return warnings_; }
+    /// Called as region shapes are computed when no store has them: (regions done, regions in all).
+    void set_progress(std::function<void(std::size_t, std::size_t)> progress) { progress_ = std::move(progress); }
+    /// The region shapes' store: where it was read from, or "computed" (and where it was kept).
+    const std::string& store_origin() const { return store_origin_; }
+    /// Computes every region's shape (no store read) and returns what a store holds.
+    PreparedShapes compute_prepared_shapes();
+    /// The fingerprint of this document's inputs (shapes_fingerprint).
+    std::string shapes_fingerprint();
 
   private:
-    RegionShape build_shape(const PlanRegion& region);
+    const PreparedShapes& prepared();
+    void keep_in_cache(const std::string& fingerprint, const PreparedShapes& shapes);
 
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;
     std::optional<Plan> plan_;
+    std::optional<PreparedShapes> prepared_;
     std::map<std::string, RegionShape> shapes_;
+    std::function<void(std::size_t, std::size_t)> progress_;
+    std::string store_origin_;
     std::optional<SearchIndex> search_;
     std::vector<std::string> warnings_;
 };

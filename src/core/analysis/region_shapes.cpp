@@ -34,7 +34,7 @@ std::vector<const MultiPolygon*> member_geometries(const PlanRegion& region, con
 
 }  // namespace
 
-RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures) {
+RegionShape region_membership(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures) {
     RegionShape shape;
     shape.region = &region;
     std::set<const Region*> members;
@@ -46,16 +46,33 @@ RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& prov
             if (m.partial) shape.partial_area_km2 += unit->area_km2;
         }
     shape.provinces.assign(touched.begin(), touched.end());
+    for (const Hub& h : region.hubs)
+        if (const Region* unit = prefectures.find(h.code)) shape.hub_units.push_back(unit);
+    return shape;
+}
+
+PreparedShape unite_members(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures) {
+    std::set<const Region*> members;
+    for (const Member& m : region.members)
+        for (const Region* unit : member_units(m.code, provinces, prefectures)) members.insert(unit);
     std::vector<const MultiPolygon*> others;
     for (const Region& r : prefectures.regions)
         if (members.count(&r) == 0) others.push_back(&r.geometry);
     GeosContext ctx;
     bool trusted = provinces.validated && prefectures.validated;
-    shape.geometry = dissolve(ctx, member_geometries(region, provinces, prefectures), others, 0, trusted);
-    shape.area_km2 = geodesic_area_km2(shape.geometry);
-    shape.label = label_point(ctx, shape.geometry);
-    for (const Hub& h : region.hubs)
-        if (const Region* unit = prefectures.find(h.code)) shape.hub_units.push_back(unit);
+    PreparedShape out;
+    out.geometry = dissolve(ctx, member_geometries(region, provinces, prefectures), others, 0, trusted);
+    out.area_km2 = geodesic_area_km2(out.geometry);
+    out.label = label_point(ctx, out.geometry);
+    return out;
+}
+
+RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures) {
+    RegionShape shape = region_membership(region, provinces, prefectures);
+    PreparedShape united = unite_members(region, provinces, prefectures);
+    shape.geometry = std::move(united.geometry);
+    shape.label = united.label;
+    shape.area_km2 = united.area_km2;
     return shape;
 }
 

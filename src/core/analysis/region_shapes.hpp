@@ -22,11 +22,26 @@ struct RegionShape {
     std::vector<const Region*> hub_units;  ///< the unit of each hub (its seat is the hub point)
 };
 
+/// The part of a region's shape that GEOS computes (unions of hundreds of polygons): what the
+/// prepared-data store keeps (store/shape_store.hpp).
+struct PreparedShape {
+    MultiPolygon geometry;  ///< union of the members, lon/lat WGS84 degrees
+    LonLat label;           ///< label anchor inside the geometry
+    double area_km2 = 0;    ///< of the union, on the WGS84 ellipsoid
+};
+
 /// Codes of the prefecture-level units a member code stands for: itself, or every unit of a province.
 std::vector<const Region*> member_units(const std::string& code, const RegionLayer& provinces,
                                         const RegionLayer& prefectures);
 
-/// Builds the shape of one region. Member codes must have passed validate_plan.
+/// The cheap part of a region's shape: member units, provinces touched, partial area, hub units;
+/// geometry, label and area left empty. Member codes must have passed validate_plan.
+RegionShape region_membership(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures);
+
+/// The union of a region's members, its label anchor and area (GEOS; the costly part).
+PreparedShape unite_members(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures);
+
+/// Builds the shape of one region: region_membership with unite_members' geometry, label and area.
 RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& provinces, const RegionLayer& prefectures);
 
 /// Shapes of every region of the plan, in plan order.

@@ -1,0 +1,58 @@
+#include "store/content_hash.hpp"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <new>
+
+static_assert(sizeof(atlas::LonLat) == 2 * sizeof(double), "LonLat rings are hashed as blocks of doubles");
+
+namespace atlas {
+
+ContentHash::ContentHash() : state_(XXH3_createState()) {
+    if (state_ == nullptr) throw std::bad_alloc();
+    XXH3_64bits_reset(state_);
+}
+
+ContentHash::~ContentHash() { XXH3_freeState(state_); }
+
+void ContentHash::bytes(const void* data, std::size_t size) { XXH3_64bits_update(state_, data, size); }
+
+ContentHash& ContentHash::add(const std::string& text) {
+    add(static_cast<std::uint64_t>(text.size()));
+    bytes(text.data(), text.size());
+    return *this;
+}
+
+ContentHash& ContentHash::add(double value) {
+    bytes(&value, sizeof value);
+    return *this;
+}
+
+ContentHash& ContentHash::add(std::uint64_t value) {
+    bytes(&value, sizeof value);
+    return *this;
+}
+
+ContentHash& ContentHash::add(const MultiPolygon& geometry) {
+    auto ring = [this](const Ring& r) {
+        add(static_cast<std::uint64_t>(r.size()));
+        // LonLat is two doubles, stored contiguously: hashed as one block.
+        bytes(r.data(), r.size() * sizeof(LonLat));
+    };
+    add(static_cast<std::uint64_t>(geometry.size()));
+    for (const Polygon& p : geometry) {
+        ring(p.outer);
+        add(static_cast<std::uint64_t>(p.holes.size()));
+        for (const Ring& h : p.holes) ring(h);
+    }
+    return *this;
+}
+
+std::string ContentHash::hex() const {
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(XXH3_64bits_digest(state_)));
+    return out;
+}
+
+}  // namespace atlas

@@ -1,0 +1,131 @@
+#include "store/shape_store.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "io/gdal_env.hpp"
+#include "io/vector_writer.hpp"
+#include "io/wkb.hpp"
+#include "store/content_hash.hpp"
+
+namespace atlas {
+
+namespace {
+
+constexpr const char* kLayer = "region_shapes";
+constexpr const char* kVersionKey = "CLUSTERATLAS_STORE_VERSION";
+constexpr const char* kFingerprintKey = "CLUSTERATLAS_FINGERPRINT";
+constexpr const char* kChecksumKey = "CLUSTERATLAS_CHECKSUM";
+
+/// A hash of everything stored, in id order: what a damaged or truncated file cannot reproduce.
+std::string checksum(const PreparedShapes& shapes) {
+    ContentHash h;
+    h.add(static_cast<std::uint64_t>(shapes.size()));
+    for (const auto& [id, s] : shapes) h.add(id).add(s.area_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
+    return h.hex();
+}
+
+std::string metadata(OGRLayer* layer, const char* key) {
+    const char* value = layer->GetMetadataItem(key);
+    return value == nullptr ? "" : value;
+}
+
+/// The features of the store's layer; nothing (with `problem`) when one cannot be read.
+std::optional<PreparedShapes> read_features(OGRLayer* layer, std::string& problem) {
+    PreparedShapes shapes;
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    int id = defn->GetFieldIndex("id"), area = defn->GetFieldIndex("area_km2");
+    int lon = defn->GetFieldIndex("label_lon"), lat = defn->GetFieldIndex("label_lat");
+    if (id < 0 || area < 0 || lon < 0 || lat < 0) return problem = "fields missing", std::nullopt;
+    layer->ResetReading();
+    for (auto& f : *layer) {
+        OGRGeometry* g = f->GetGeometryRef();
+        if (g == nullptr) return problem = "a feature without geometry", std::nullopt;
+        std::vector<unsigned char> wkb(static_cast<std::size_t>(g->WkbSize()));
+        g->exportToWkb(wkbNDR, wkb.data());
+        std::optional<MultiPolygon> geometry = parse_wkb_polygons(wkb.data(), wkb.size());
+        if (!geometry) return problem = "a malformed geometry", std::nullopt;
+        PreparedShape& s = shapes[f->GetFieldAsString(id)];
+        s.geometry = std::move(*geometry);
+        s.area_km2 = f->GetFieldAsDouble(area);
+        s.label = {f->GetFieldAsDouble(lon), f->GetFieldAsDouble(lat)};
+    }
+    return shapes;
+}
+
+}  // namespace
+
+std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan) {
+    ContentHash h;
+    h.add(static_cast<std::uint64_t>(kShapeStoreVersion));
+    for (const RegionLayer* layer : {&provinces, &prefectures}) {
+        h.add(static_cast<std::uint64_t>(layer->regions.size()));
+        for (const Region& r : layer->regions) h.add(r.code).add(r.parent_code).add(r.area_km2).add(r.geometry);
+    }
+    h.add(static_cast<std::uint64_t>(plan.regions.size()));
+    for (const PlanRegion& r : plan.regions) {
+        h.add(r.id).add(static_cast<std::uint64_t>(r.members.size()));
+        for (const Member& m : r.members) h.add(m.code).add(static_cast<std::uint64_t>(m.partial));
+    }
+    return h.hex();
+}
+
+std::optional<PreparedShapes> read_shape_store(const std::string& path, const std::string& fingerprint,
+                                               std::string& problem) {
+    problem.clear();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    ensure_gdal_registered();
+    QuietGdalErrors quiet;
+    const char* drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    OGRLayer* layer = ds ? ds->GetLayerByName(kLayer) : nullptr;
+    if (layer == nullptr) return problem = "not a readable store", std::nullopt;
+    if (metadata(layer, kVersionKey) != std::to_string(kShapeStoreVersion))
+        return problem =
+                   "store version " + metadata(layer, kVersionKey) + ", not " + std::to_string(kShapeStoreVersion),
+               std::nullopt;
+    if (metadata(layer, kFingerprintKey) != fingerprint) return problem = kStoreOfOtherData, std::nullopt;
+    std::optional<PreparedShapes> shapes = read_features(layer, problem);
+    if (shapes && checksum(*shapes) != metadata(layer, kChecksumKey)) {
+        problem = "its content does not match its checksum (damaged or truncated)";
+        return std::nullopt;
+    }
+    return shapes;
+}
+
+void write_shape_store(const std::string& path, const std::string& fingerprint, const PreparedShapes& shapes,
+                       bool replace) {
+    OutLayer layer{
+        kLayer,
+        false,
+        {{"id"}, {"area_km2", FieldType::Real}, {"label_lon", FieldType::Real}, {"label_lat", FieldType::Real}},
+        {},
+        {},
+        "id",
+        {{kVersionKey, std::to_string(kShapeStoreVersion)},
+         {kFingerprintKey, fingerprint},
+         {kChecksumKey, checksum(shapes)}}};
+    for (const auto& [id, s] : shapes) {
+        OutFeature f;
+        f.values = {id, s.area_km2, s.label.lon, s.label.lat};
+        f.polygons = s.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    write_layers(path, {layer}, WriteOptions{"GPKG", {}, {}, replace, 15, {}});
+}
+
+std::string prepared_cache_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/')
+        return std::string(xdg) + "/clusteratlas";
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/')
+        return std::string(home) + "/.cache/clusteratlas";
+    return "";
+}
+
+std::string shape_store_name(const std::string& fingerprint) { return "shapes-" + fingerprint + ".gpkg"; }
+
+}  // namespace atlas

@@ -1,0 +1,60 @@
+#pragma once
+/// The prepared-data store of region shapes: each region's union of members (the expensive part of a
+/// RegionShape: GEOS unions of hundreds of prefectures), its label anchor and its ellipsoidal area,
+/// computed once and read back by every later process.
+///
+/// Format: a GeoPackage with one table, `region_shapes` (id, area_km2, label_lon, label_lat, geometry
+/// MultiPolygon in lon/lat WGS84 degrees), whose layer metadata carries the format version, the
+/// fingerprint of the inputs and a checksum of the content. A GeoPackage because it is one file, read
+/// and written by GDAL (already the project's I/O), opened by QGIS or ogrinfo to inspect, and exact:
+/// doubles round-trip bit for bit, so a read store gives the same bytes as a fresh computation.
+///
+/// Where: the bundled data ships one (DATADIR/clusteratlas/prepared-shapes.gpkg, made at build time by
+/// `clusteratlas prepare`); any other source gets one on first use in $XDG_CACHE_HOME/clusteratlas/
+/// (default ~/.cache/clusteratlas/), named by the fingerprint. A store is used only when its version,
+/// fingerprint and checksum all match; anything else is rebuilt, never trusted.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "analysis/region_shapes.hpp"
+#include "model/plan.hpp"
+#include "model/region.hpp"
+
+namespace atlas {
+
+/// Bumped whenever what is stored, or how it is computed, changes.
+inline constexpr int kShapeStoreVersion = 1;
+
+/// By region id.
+using PreparedShapes = std::map<std::string, PreparedShape>;
+
+/// The key of the inputs the shapes are computed from: the store version, both layers as read (codes,
+/// parents, areas, every coordinate) and the plan's regions (ids, members, partial flags). 16 hex digits.
+std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan);
+
+/// What read_shape_store says of a store made from other inputs: not damage, only not this data's.
+inline constexpr const char* kStoreOfOtherData = "made from other data";
+
+/// Reads the store at `path` when it holds shapes for `fingerprint`. Otherwise nothing, with `problem`
+/// empty when there is no file, else saying why it is not used (unreadable, truncated, another
+/// version, kStoreOfOtherData, checksum mismatch). Never throws for a bad store.
+std::optional<PreparedShapes> read_shape_store(const std::string& path, const std::string& fingerprint,
+                                               std::string& problem);
+
+/// Writes the store at `path` (exclusively, checked and renamed into place: io/output_file.hpp),
+/// replacing one there when `replace`. Throws AtlasError(Output) naming the path when it cannot.
+void write_shape_store(const std::string& path, const std::string& fingerprint, const PreparedShapes& shapes,
+                       bool replace);
+
+/// $XDG_CACHE_HOME/clusteratlas (or $HOME/.cache/clusteratlas); empty when neither is set.
+std::string prepared_cache_dir();
+
+/// File name of the store for a fingerprint: "shapes-<fingerprint>.gpkg".
+std::string shape_store_name(const std::string& fingerprint);
+
+/// Name of the store shipped beside the bundled data.
+inline constexpr const char* kBundledShapeStore = "prepared-shapes.gpkg";
+
+}  // namespace atlas

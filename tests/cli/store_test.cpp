@@ -1,0 +1,176 @@
+// The prepared-data store of region shapes (store/shape_store.hpp): what is read back is exactly
+// what is computed; a changed source or plan gets a new store; a damaged, truncated or unwritable
+// store costs one warning and never a wrong answer.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "io/gdal_env.hpp"
+#include "store/shape_store.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using namespace atlas;
+using Catch::Matchers::Contains;
+
+namespace {
+
+/// Sets environment variables for the commands a test runs, and restores them.
+class ScopedEnv {
+  public:
+    ScopedEnv(const char* name, const std::string& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        ::setenv(name, value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old_)
+            ::setenv(name_, old_->c_str(), 1);
+        else
+            ::unsetenv(name_);
+    }
+
+  private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+/// A data folder with the bundled GeoPackage and plan but no shipped store, and an empty cache.
+struct ColdData {
+    test::TempFolder tmp;
+    ScopedEnv data{"CLUSTERATLAS_DATA", tmp.path("data")};
+    ScopedEnv cache{"XDG_CACHE_HOME", tmp.path("cache")};
+    ColdData() {
+        fs::create_directories(tmp.path("data"));
+        fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("data/china.gpkg"));
+        fs::copy_file(std::string(ATLAS_GEODATA) + "/plan.json", tmp.path("data/plan.json"));
+    }
+    std::vector<std::string> stores() const {
+        std::vector<std::string> out;
+        if (fs::exists(tmp.path("cache/clusteratlas")))
+            for (const auto& e : fs::directory_iterator(tmp.path("cache/clusteratlas")))
+                out.push_back(e.path().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+std::size_t warnings_in(const std::string& err) {
+    std::size_t n = 0;
+    for (std::size_t at = err.find("warning: "); at != std::string::npos; at = err.find("warning: ", at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("store: every region's union, label and area read back are exactly those computed", "[store]") {
+    Document& doc = test::bundled_document();  // reads the store shipped beside the bundled data
+    for (const RegionShape& computed : test::bundled_shapes()) {
+        INFO(computed.region->id);
+        const RegionShape& stored = doc.shape(*computed.region);
+        CHECK(stored.area_km2 == computed.area_km2);
+        CHECK(stored.label.lon == computed.label.lon);
+        CHECK(stored.label.lat == computed.label.lat);
+        REQUIRE(stored.geometry.size() == computed.geometry.size());
+        for (std::size_t p = 0; p < stored.geometry.size(); ++p) {
+            CHECK(stored.geometry[p].outer.size() == computed.geometry[p].outer.size());
+            CHECK(stored.geometry[p].holes.size() == computed.geometry[p].holes.size());
+        }
+        CHECK(std::memcmp(stored.geometry[0].outer.data(), computed.geometry[0].outer.data(),
+                          computed.geometry[0].outer.size() * sizeof(LonLat)) == 0);
+    }
+    CHECK_THAT(doc.store_origin(), Contains(kBundledShapeStore));
+}
+
+TEST_CASE("store: a cold and a warm store give identical export bytes and render pixels", "[store]") {
+    ColdData d;
+    auto cold = test::run_cli("export --layer regions -o " + d.tmp.path("cold.geojson"));
+    REQUIRE(cold.exit_code == 0);
+    CHECK(warnings_in(cold.err) == 0);
+    REQUIRE(d.stores().size() == 1);  // kept in the cache, named by the fingerprint
+    CHECK_THAT(d.stores()[0], Contains("/cache/clusteratlas/shapes-"));
+    auto warm = test::run_cli("export --layer regions -o " + d.tmp.path("warm.geojson"));
+    REQUIRE(warm.exit_code == 0);
+    CHECK(test::read_text(d.tmp.path("cold.geojson")) == test::read_text(d.tmp.path("warm.geojson")));
+    auto origin = test::run_cli("prepare");
+    CHECK_THAT(origin.err, Contains("19 region shapes: " + d.stores()[0]));
+    if (ATLAS_HAVE_VIEWER) {
+        auto warm_png = test::run_cli("render --size 400x300 -o " + d.tmp.path("warm.png"));
+        fs::remove_all(d.tmp.path("cache"));
+        auto cold_png = test::run_cli("render --size 400x300 -o " + d.tmp.path("cold.png"));
+        REQUIRE(warm_png.exit_code == 0);
+        REQUIRE(cold_png.exit_code == 0);
+        CHECK(test::read_text(d.tmp.path("cold.png")) == test::read_text(d.tmp.path("warm.png")));
+    }
+}
+
+TEST_CASE("store: a changed source or plan gets a store of its own, the old one is not used for it", "[store]") {
+    ColdData d;
+    REQUIRE(test::run_cli("prepare").exit_code == 0);
+    REQUIRE(d.stores().size() == 1);
+    auto before = test::run_cli("show jingjinji --format json");
+    // One prefecture's area in the source changes: the inputs' fingerprint changes.
+    {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(d.tmp.path("data/china.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE prefectures SET area_km2 = area_km2 + 1 WHERE code = '130100'", nullptr, nullptr);
+    }
+    auto changed = test::run_cli("prepare");
+    CHECK_THAT(changed.err, Contains("computed, kept in"));
+    CHECK(d.stores().size() == 2);
+    // The plan loses a member of Beijing-Tianjin-Hebei: a third store, and the region's area shrinks.
+    nlohmann::json plan = nlohmann::json::parse(test::read_text(d.tmp.path("data/plan.json")));
+    for (auto& r : plan["regions"])
+        if (r["id"] == "jingjinji") r["members"].erase(r["members"].end() - 1);
+    std::ofstream(d.tmp.path("data/plan.json")) << plan.dump(1);
+    auto after = test::run_cli("show jingjinji --format json");
+    REQUIRE(after.exit_code == 0);
+    CHECK(d.stores().size() == 3);
+    double area_before = nlohmann::json::parse(before.out)["area_km2"];
+    double area_after = nlohmann::json::parse(after.out)["area_km2"];
+    CHECK(area_after < area_before - 1000);
+}
+
+TEST_CASE("store: a truncated or damaged store is rebuilt with one warning, and answers do not change", "[store]") {
+    ColdData d;
+    auto first = test::run_cli("list regions --format csv");
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(d.stores().size() == 1);
+    std::string store = d.stores()[0];
+    std::string bytes = test::read_text(store);
+    SECTION("truncated to half") { std::ofstream(store, std::ios::binary) << bytes.substr(0, bytes.size() / 2); }
+    SECTION("bytes changed in the middle, length kept") {
+        for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 4096; ++i)
+            bytes[i] = static_cast<char>(~bytes[i]);
+        std::ofstream(store, std::ios::binary) << bytes;
+    }
+    auto again = test::run_cli("list regions --format csv");
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out == first.out);
+    CHECK(warnings_in(again.err) == 1);
+    CHECK_THAT(again.err, Contains(store + ": "));
+    CHECK_THAT(again.err, Contains("; rebuilt"));
+    auto healed = test::run_cli("list regions --format csv");
+    CHECK(warnings_in(healed.err) == 0);
+    CHECK(healed.out == first.out);
+}
+
+TEST_CASE("store: a cache folder that cannot be written costs one warning and works in memory", "[store]") {
+    ColdData d;
+    std::ofstream(d.tmp.path("a-file")) << "not a folder";
+    ScopedEnv cache("XDG_CACHE_HOME", d.tmp.path("a-file"));  // cache/clusteratlas cannot be made under a file
+    auto r = test::run_cli("list regions --format csv");
+    REQUIRE(r.exit_code == 0);
+    CHECK(warnings_in(r.err) == 1);
+    CHECK_THAT(r.err, Contains("cannot keep prepared region shapes in the cache"));
+    CHECK_THAT(r.out, Contains("yangtze_river_delta"));
+}

@@ -56,7 +56,7 @@ fi
 man=$prefix/share/man/man1/clusteratlas.1.gz
 if [ -s "$man" ]; then
   page=$(MANWIDTH=100 man -l "$man" 2>/dev/null || zcat "$man")
-  for want in "COMMANDS" "export" "--geodata" "CLUSTERATLAS_DATA" "Exit codes"; do
+  for want in "COMMANDS" "export" "--geodata" "CLUSTERATLAS_DATA" "Exit codes" "长三角"; do
     grep -q -- "$want" <<<"$page" || fail "the man page lacks '$want'"
   done
   ok "man page: $(grep -c . <<<"$page") lines, every subcommand's options under COMMANDS"

@@ -12,6 +12,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "error.hpp"
 #include "figure_draw.hpp"
 #include "input.hpp"
 #include "labels_imgui.hpp"
@@ -59,7 +60,9 @@ void on_button(GLFWwindow* window, int button, int action, int) {
 GLFWwindow* open_window(const ViewerOptions& options) {
     glfwSetErrorCallback([](int, const char*) {});
     if (!glfwInit())
-        throw std::runtime_error("cannot open a window (no display?); use 'clusteratlas render -o map.png' instead");
+        // Not an internal error: the environment has no display; the message names the way round it.
+        throw AtlasError(ErrorKind::Usage,
+                         "cannot open a window (no display?); use 'clusteratlas render -o map.png' instead");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -69,7 +72,8 @@ GLFWwindow* open_window(const ViewerOptions& options) {
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, "ClusterAtlas", nullptr, nullptr);
     if (window == nullptr) {
         glfwTerminate();
-        throw std::runtime_error("cannot create an OpenGL 3.3 core window; use 'clusteratlas render -o map.png'");
+        throw AtlasError(ErrorKind::Usage,
+                         "cannot create an OpenGL 3.3 core window; use 'clusteratlas render -o map.png'");
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);

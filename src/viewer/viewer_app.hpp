@@ -6,8 +6,8 @@
 
 namespace atlas::viewer {
 
-/// Runs until the window closes (or options.frames frames). Throws std::runtime_error when no
-/// window can be opened (no display), naming the alternative (`render`).
+/// Runs until the window closes (or options.frames frames). Throws AtlasError(Usage) when no
+/// window can be opened (no display, no OpenGL 3.3), naming the alternative (`render`).
 void run_viewer(Document& doc, const ViewerOptions& options);
 
 }  // namespace atlas::viewer

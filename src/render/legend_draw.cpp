@@ -55,20 +55,17 @@ void draw_swatch(ImDrawList* list, const LegendEntry& e, ImVec2 at) {
 
 void legend_size(ImFont* font, const Legend& legend, float max_width, float& width, float& height) {
     float size = font->FontSize, line = std::max(size, kSwatchH) + kGap;
-    float wrap = max_width - 2 * kPad;
-    ImVec2 title = text_size(font, size, legend.title, wrap);
-    width = title.x;
-    height = title.y + kGap * 2;
-    for (const LegendEntry& e : legend.entries) {
-        width = std::max(width, kSwatchW + 8 + text_size(font, size, e.label).x);
-        height += line;
-    }
-    for (const std::string& note : legend.notes) {
-        ImVec2 n = text_size(font, note_size(font), note, wrap);
-        width = std::max(width, n.x);
-        height += n.y + 2;
-    }
-    width = std::min(width, wrap) + 2 * kPad;
+    // The width first (the widest line, at most max_width), then the height wrapped at that same
+    // width: draw_legend wraps at the final width, so measuring at max_width would count too few lines.
+    float content = text_size(font, size, legend.title).x;
+    for (const LegendEntry& e : legend.entries)
+        content = std::max(content, kSwatchW + 8 + text_size(font, size, e.label).x);
+    for (const std::string& note : legend.notes) content = std::max(content, text_size(font, note_size(font), note).x);
+    // One pixel more than the widest line: ImGui wraps a line exactly as wide as its wrap width.
+    float wrap = std::min(content + 1, max_width - 2 * kPad);
+    height = text_size(font, size, legend.title, wrap).y + kGap * 2 + line * static_cast<float>(legend.entries.size());
+    for (const std::string& note : legend.notes) height += text_size(font, note_size(font), note, wrap).y + 2;
+    width = wrap + 2 * kPad;
     height += 2 * kPad;
 }
 

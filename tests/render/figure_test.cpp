@@ -149,3 +149,27 @@ TEST_CASE("figure matrix.json: cells coloured by coverage where the layout puts 
     CHECK(near(cell("west_taiwan_strait", "new_energy"), render::matrix_cell_colour(Coverage::None)));
     CHECK(near(cell("bohai_sea_region", "next_gen_it"), render::matrix_cell_colour(Coverage::None)));
 }
+
+TEST_CASE("the legend holds all its text: nothing of it below its frame, at the default size and a small one",
+          "[figure]") {
+    for (auto [width, height] : {std::pair{1600, 1200}, std::pair{800, 600}}) {
+        INFO(width << "x" << height);
+        Session s;  // the default figure: every region in the legend, with its two notes
+        s.width = width, s.height = height;
+        Rendered r = render_session(s);
+        // The frame's bottom edge is the row 12 px above the image's bottom. Above it lies the frame's
+        // padding, where the last line of text must not reach (the text is grey 80,80,90, the frame's
+        // line 120,120,130); below it only the sea of the map's bottom left corner.
+        auto darker_than = [&](int y0, int y1, float level) {
+            int n = 0;
+            for (int y = y0; y < y1; ++y)
+                for (int x = 14; x < width / 3; ++x) {
+                    Rgba p = r.image.at(x, y);
+                    n += (p.r + p.g + p.b) / 3 < level ? 1 : 0;
+                }
+            return n;
+        };
+        CHECK(darker_than(height - 16, height - 13, 0.45f) == 0);
+        CHECK(darker_than(height - 11, height, 0.59f) == 0);
+    }
+}

@@ -81,7 +81,7 @@ void register_compare(CLI::App& app, Context& ctx) {
     auto names = std::make_shared<std::vector<std::string>>();
     CLI::App* cmd =
         app.add_subcommand("compare", "Compare 2 to 4 regions: industries, Jaccard similarity, areas, overlap");
-    cmd->add_option("regions", *names, "Region ids or names")->required()->expected(2, 4);
+    cmd->add_option("regions", *names, "2 to 4 region ids or names")->required()->expected(2, 4);
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, names] {
         Format format = ctx.output_format();

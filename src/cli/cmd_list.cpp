@@ -47,7 +47,8 @@ std::size_t partial_count(const PlanRegion& r) {
 
 Table region_table(Context& ctx) {
     Table t;
-    for (const char* c : {"id", "name_en", "name_zh", "kind", "designation"}) t.add_column(c);
+    // tier: the plan's rank of a region beyond its kind (world_class_cluster), as `show` and exports give it.
+    for (const char* c : {"id", "name_en", "name_zh", "kind", "tier", "designation"}) t.add_column(c);
     t.add_column("industries", false, true);
     t.add_column("hubs", false, true);
     t.add_column("members", true);
@@ -58,7 +59,7 @@ Table region_table(Context& ctx) {
     for (const PlanRegion& r : ctx.plan().regions) {
         std::vector<std::string> industries;
         for (const IndustryDesignation& d : r.designation.industries) industries.push_back(d.industry);
-        t.rows.push_back({r.id, r.name_en, r.name_zh, r.kind, to_string(r.designation.type), join(industries),
+        t.rows.push_back({r.id, r.name_en, r.name_zh, r.kind, r.tier, to_string(r.designation.type), join(industries),
                           join(hub_names(r)), std::to_string(r.members.size()), std::to_string(partial_count(r)),
                           fixed(ctx.shape(r).area_km2, 0), r.extent.provisional ? "provisional" : "confirmed",
                           r.plan_section});

@@ -84,7 +84,9 @@ TEST_CASE("list regions shows every region of section 8", "[cli][plan]") {
     REQUIRE(r.exit_code == 0);
     auto rows = atlas::parse_csv(r.out);
     CHECK(rows.size() == 20);
-    CHECK_THAT(r.out, Contains("kunming,Kunming,昆明,key_city,general"));
+    CHECK_THAT(r.out, Contains("kunming,Kunming,昆明,key_city,key_city,general"));
+    // The tier, as show and the exports give it.
+    CHECK_THAT(r.out, Contains("长江三角洲城市群,urban_agglomeration,world_class_cluster,general"));
     CHECK_THAT(r.out, Contains("tianshan_north_slope") && Contains("provisional"));
 }
 

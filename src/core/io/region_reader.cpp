@@ -171,6 +171,38 @@ std::string coordinate(double v) {
     return buffer;
 }
 
+/// The largest magnitude of an envelope's coordinates (infinite when one is not finite).
+double magnitude(const OGREnvelope& e) {
+    double m = std::max({std::fabs(e.MinX), std::fabs(e.MaxX), std::fabs(e.MinY), std::fabs(e.MaxY)});
+    return std::isfinite(e.MinX + e.MaxX + e.MinY + e.MaxY) ? m : HUGE_VAL;
+}
+
+/// Reprojects a feature's geometry to lon/lat, refusing coordinates its CRS cannot hold. No CRS on
+/// Earth has coordinates beyond 1e9 of its units (PROJ can spin for minutes on 1e20 metres), and a
+/// coordinate beyond the CRS's extent comes back wrapped to a plausible longitude: the round trip
+/// back to the source CRS tells it apart.
+void to_lonlat(OGRGeometry& geometry, OGRCoordinateTransformation& ct, const std::string& what) {
+    OGREnvelope source;
+    geometry.getEnvelope(&source);
+    if (magnitude(source) > 1e9)
+        fail_input(what + ": coordinate " + coordinate(magnitude(source)) + " is beyond any extent of the layer's CRS");
+    if (geometry.transform(&ct) != OGRERR_NONE)
+        fail_input(what +
+                   ": cannot transform to WGS84 (a coordinate is infinite or outside the area of the layer's CRS)");
+    std::unique_ptr<OGRCoordinateTransformation> inverse(ct.GetInverse());
+    std::unique_ptr<OGRGeometry> round_trip(geometry.clone());
+    OGREnvelope again;
+    bool returned = inverse != nullptr && round_trip->transform(inverse.get()) == OGRERR_NONE;
+    if (returned) round_trip->getEnvelope(&again);
+    double tolerance = 1e-6 * std::max(1.0, magnitude(source));
+    auto differs = [&](double a, double b) { return !(std::fabs(a - b) <= tolerance); };
+    if (returned && (differs(source.MinX, again.MinX) || differs(source.MaxX, again.MaxX) ||
+                     differs(source.MinY, again.MinY) || differs(source.MaxY, again.MaxY)))
+        fail_input(what + ": a coordinate lies outside the extent of the layer's CRS (x " + coordinate(source.MinX) +
+                   " .. " + coordinate(source.MaxX) + ", y " + coordinate(source.MinY) + " .. " +
+                   coordinate(source.MaxY) + " do not come back from lon/lat)");
+}
+
 void check_ring(const Ring& ring, std::size_t index, const std::string& what) {
     for (const LonLat& p : ring)
         if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::fabs(p.lon) > 180 || std::fabs(p.lat) > 90)
@@ -260,9 +292,7 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     r.source_code = decode_layer_text(raw.source_code, c.text);
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
-    if (c.ct != nullptr && geometry->transform(c.ct) != OGRERR_NONE)
-        fail_input(what +
-                   ": cannot transform to WGS84 (a coordinate is infinite or outside the area of the layer's CRS)");
+    if (c.ct != nullptr) to_lonlat(*geometry, *c.ct, what);
     // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
     // per-vertex geodesic work at every start; other sources get it computed.
     std::size_t warnings_before = report.warnings.size();

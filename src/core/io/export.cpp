@@ -271,8 +271,12 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     if (!std::isfinite(request.simplify_m) || request.simplify_m < 0)
         throw AtlasError(ErrorKind::Usage,
                          "--simplify must be a distance in metres, 0 or more, not " + fixed_number(request.simplify_m));
-    if (to_stdout && request.layers.size() > 1)
-        throw AtlasError(ErrorKind::Output, "-: GeoJSON on stdout holds one layer; write one layer at a time");
+    // A wrong combination of options is a usage error, found before any work: nothing is written.
+    if (request.layers.size() > 1 && holds_one_layer(driver))
+        throw AtlasError(ErrorKind::Usage, quote_value(request.output) + ": " + driver +
+                                               " holds one layer, and --layer asks for " +
+                                               std::to_string(request.layers.size()) +
+                                               "; export them one at a time, or into a GeoPackage (.gpkg)");
     bool to_postgis = is_pg_connection(request.output);
     if (!to_stdout && !to_postgis) check_target(request.output, request.force, driver);  // before the work
     ExportSelection sel = select(doc, request);

@@ -135,6 +135,14 @@ std::string export_formats_text() {
 
 bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
 
+bool holds_one_layer(const std::string& driver) {
+    if (is_geojson(driver) || driver == "ESRI Shapefile") return true;
+    if (driver == "GPKG" || driver == "PostgreSQL") return false;
+    ensure_gdal_registered();
+    GDALDriver* d = GetGDALDriverManager()->GetDriverByName(driver.c_str());
+    return d == nullptr || d->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr;
+}
+
 std::string driver_for_extension(const std::string& path) {
     std::string name = lower(fs::path(path).filename().string());
     std::string ext = fs::path(name).extension().string();
@@ -158,10 +166,7 @@ void write_layers(const std::string& path, const std::vector<OutLayer>& layers, 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(options.driver.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr)
         fail_output(path + ": unknown vector format '" + options.driver + "'");
-    bool single_layer =
-        is_geojson(options.driver) || options.driver == "ESRI Shapefile" ||
-        (driver->GetMetadataItem(GDAL_DCAP_MULTIPLE_VECTOR_LAYERS) == nullptr && options.driver != "GPKG");
-    if (layers.size() > 1 && single_layer)
+    if (layers.size() > 1 && holds_one_layer(options.driver))
         fail_output(path + ": format '" + options.driver + "' holds one layer; write one layer at a time");
     TempFolder temp(path);
     std::string temp_file = temp.file(fs::path(path).filename().string());

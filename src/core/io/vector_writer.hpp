@@ -78,4 +78,8 @@ std::string driver_for_extension(const std::string& path);
 /// GeoJSON or GeoJSONSeq: written by the project's own RFC 7946 writer (geojson_writer.hpp).
 bool is_geojson(const std::string& driver);
 
+/// Whether a format's file holds one layer only (GeoJSON, Shapefile, FlatGeobuf, CSV, ...), as
+/// GDAL's driver says; GPKG, KML and PostgreSQL hold several.
+bool holds_one_layer(const std::string& driver);
+
 }  // namespace atlas

@@ -1,6 +1,8 @@
 #include "scene/prepared_figure.hpp"
 
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
 
 #include "error.hpp"
 #include "geo/projection.hpp"
@@ -13,6 +15,13 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
                               bool force) {
     if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
         throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
+    // A PNG under another name opens wrong where users open it; stdout is not a file to name.
+    if (output == "-")
+        throw AtlasError(ErrorKind::Usage, "a figure is written to a file, not to stdout: give -o NAME.png");
+    std::string extension = std::filesystem::path(output).extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension != ".png")
+        throw AtlasError(ErrorKind::Usage, quote_value(output) + ": a figure is written as PNG; name it .png");
     // Refuse early what would fail late, after the scene is built.
     check_target(output, force, "PNG");
     PreparedFigure out{compose_figure(doc, session, data), {}, {}};

@@ -2,6 +2,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -126,6 +127,36 @@ void Projection::check_china_visible() {
     if (visible < grid.size() && caveat_.empty())
         caveat_ = "projection " + quote_value(name_) + " places only " + std::to_string(visible) + " of " +
                   std::to_string(grid.size()) + " points of China's bounding box: part of China will be missing";
+    check_china_whole();
+}
+
+void Projection::check_china_whole() const {
+    // An edge of the projection (the antimeridian of its lon_0, an interruption) inside China tears
+    // the map in two: neighbouring points land on opposite sides. Along parallels across China, a
+    // step 50 times the median step is such a jump.
+    for (double lat : {20.0, 30.0, 40.0, 50.0}) {
+        std::vector<LonLat> row;
+        for (double lon = 73.0; lon <= 135.0; lon += 0.5) row.push_back({lon, lat});
+        std::vector<ProjectedXY> xy = forward(row);
+        std::vector<double> steps;
+        for (std::size_t i = 1; i < xy.size(); ++i)
+            if (std::isfinite(xy[i].x) && std::isfinite(xy[i - 1].x))
+                steps.push_back(std::hypot(xy[i].x - xy[i - 1].x, xy[i].y - xy[i - 1].y));
+        if (steps.size() < 10) continue;
+        std::vector<double> sorted = steps;
+        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
+        double median = sorted[sorted.size() / 2];
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            if (steps[i] > 50 * median) {
+                char where[64];
+                std::snprintf(where, sizeof where, "lon %.1f, lat %.0f", row[i].lon + 0.25, lat);
+                throw AtlasError(ErrorKind::Usage, "projection " + quote_value(name_) + " tears China in two near " +
+                                                       where +
+                                                       " (an edge of the projection, such as the antimeridian of "
+                                                       "its lon_0, runs through China); centre it on China, e.g. "
+                                                       "+lon_0=105");
+            }
+    }
 }
 
 Projection::~Projection() = default;

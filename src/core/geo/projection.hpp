@@ -46,6 +46,7 @@ class Projection {
 
   private:
     void check_china_visible();
+    void check_china_whole() const;
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

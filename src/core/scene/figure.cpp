@@ -257,6 +257,10 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
         if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'compare'");
     if (!s.compare.empty() && (s.compare.size() < 2 || s.compare.size() > 4))
         bad("'compare' needs 2 to 4 regions, not " + std::to_string(s.compare.size()));
+    for (std::size_t i = 0; i < s.compare.size(); ++i)
+        if (std::find(s.compare.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.compare.end(), s.compare[i]) !=
+            s.compare.end())
+            bad("region " + quote_value(s.compare[i]) + " is in 'compare' twice");
     if (s.choropleth == ChoroplethKind::UserData && s.data.path.empty()) bad("choropleth 'data' needs 'data.path'");
 }
 

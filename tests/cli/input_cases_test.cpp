@@ -463,3 +463,24 @@ TEST_CASE("command-line values are escaped and cut in messages, CLI11's too", "[
     CHECK(datum.exit_code == 2);
     CHECK_THAT(datum.err, Contains("--datum describes --geodata; the bundled data is WGS84 already"));
 }
+
+TEST_CASE("a hole outside its shell is dropped, not turned into land by the repair", "[inputs]") {
+    TempFolder tmp;
+    write(tmp.path("hole.geojson"),
+          R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature","properties":{"code":"110000",)"
+          R"("name_zh":"北京"},"geometry":{"type":"Polygon","coordinates":[[[116,39.5],[117,39.5],[117,40.5],)"
+          R"([116,40.5],[116,39.5]],[[118.2,39.7],[118.3,39.7],[118.3,39.8],[118.2,39.7]]]}}]})");
+    write(tmp.path("square.geojson"),
+          R"({"type":"FeatureCollection","name":"units","features":[{"type":"Feature","properties":{"code":"110000",)"
+          R"("name_zh":"北京"},"geometry":{"type":"Polygon","coordinates":[[[116,39.5],[117,39.5],[117,40.5],)"
+          R"([116,40.5],[116,39.5]]]}}]})");
+    auto hole =
+        run_cli("--geodata " + tmp.path("hole.geojson") + " --provinces-layer units list provinces --format csv");
+    auto square =
+        run_cli("--geodata " + tmp.path("square.geojson") + " --provinces-layer units list provinces --format csv");
+    REQUIRE(hole.exit_code == 0);
+    CHECK_THAT(hole.err, Contains("feature 0 (code '110000'): invalid geometry (Hole lies outside shell"));
+    CHECK_THAT(hole.err, Contains("after dropping 1 hole(s) outside their shell (not counted as land)"));
+    CHECK(hole.out == square.out);  // the same area as the shell alone: 9481.6 km2
+    CHECK_THAT(square.out, Contains("110000,北京,北京,9481.6"));
+}

@@ -29,6 +29,20 @@ MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry) {
     return from_geos(ctx, fixed.get());
 }
 
+std::size_t drop_holes_outside_shells(const GeosContext& ctx, MultiPolygon& geometry) {
+    std::size_t dropped = 0;
+    for (Polygon& polygon : geometry) {
+        MultiPolygon shell{Polygon{polygon.outer, {}}};
+        auto outside = [&](const Ring& hole) {
+            return hole.size() >= 4 && !contains(shell, point_on_surface(ctx, MultiPolygon{Polygon{hole, {}}}));
+        };
+        std::size_t before = polygon.holes.size();
+        polygon.holes.erase(std::remove_if(polygon.holes.begin(), polygon.holes.end(), outside), polygon.holes.end());
+        dropped += before - polygon.holes.size();
+    }
+    return dropped;
+}
+
 MultiPolygon snap_to_grid(const GeosContext& ctx, const MultiPolygon& geometry, double grid) {
     GeomPtr g = to_geos(ctx, geometry);
     // Invalid input (a self-intersection the simplification made) is repaired first: setPrecision

@@ -16,6 +16,11 @@ bool is_valid(const GeosContext& ctx, const MultiPolygon& geometry, std::string*
 /// Repairs an invalid polygon with GEOS MakeValid and keeps only its polygonal parts.
 MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry);
 
+/// Removes the holes that lie outside their polygon's shell (their inside point is not in the shell)
+/// and returns how many. GEOS MakeValid, by either method, would turn such a hole into land; in a
+/// boundary file it is an error of the file. Only for geometries found invalid.
+std::size_t drop_holes_outside_shells(const GeosContext& ctx, MultiPolygon& geometry);
+
 /// The polygon on a grid of `grid` degrees by GEOS snap-rounding (GEOSGeom_setPrecision_r): always
 /// valid; parts narrower than the grid collapse and are dropped (the result may be empty). Invalid
 /// input is repaired with MakeValid first.

@@ -258,7 +258,11 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
     // GEOS messages never reach the user alone: they are wrapped with the feature they concern.
     try {
         if (validate && !is_valid(ctx, result, &reason)) {
-            report.warnings.push_back(what + ": invalid geometry (" + reason + "), repaired with MakeValid");
+            std::size_t dropped = drop_holes_outside_shells(ctx, result);
+            report.warnings.push_back(what + ": invalid geometry (" + reason + "), repaired with MakeValid" +
+                                      (dropped > 0 ? " after dropping " + std::to_string(dropped) +
+                                                         " hole(s) outside their shell (not counted as land)"
+                                                   : ""));
             result = make_valid(ctx, result);
         }
     } catch (const AtlasError& e) {

@@ -484,3 +484,34 @@ TEST_CASE("a hole outside its shell is dropped, not turned into land by the repa
     CHECK(hole.out == square.out);  // the same area as the shell alone: 9481.6 km2
     CHECK_THAT(square.out, Contains("110000,北京,北京,9481.6"));
 }
+
+TEST_CASE("Big5 names behind a Western language driver id are refused with the remedy, never read as Latin-1",
+          "[inputs]") {
+    TempFolder tmp;
+    ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr src(
+            GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+        GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+        GDALDatasetUniquePtr out(shp->Create(tmp.path("b5.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        const char* options[] = {"ENCODING=CP950", nullptr};
+        REQUIRE(out->CopyLayer(src->GetLayerByName("provinces"), "b5", const_cast<char**>(options)) != nullptr);
+    }
+    fs::remove(tmp.path("b5.cpg"));
+    {
+        std::fstream dbf(tmp.path("b5.dbf"), std::ios::in | std::ios::out | std::ios::binary);
+        dbf.seekp(29);
+        dbf.put('\x57');  // language driver id 87: a Western code page
+    }
+    auto r = run_cli("--geodata " + tmp.path("b5.shp") + " --provinces-layer b5 list provinces --format csv");
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("b5.shp: layer 'b5': declares 'ISO-8859-1' (the .dbf's language driver id), but its "
+                               "names have no Chinese in it and read as Chinese in Big5"));
+    CHECK_THAT(r.err, Contains("a .cpg file holding 'BIG5'"));
+    // With the .cpg the remedy names, the same file reads right.
+    std::ofstream(tmp.path("b5.cpg")) << "BIG5";
+    auto fixed = run_cli("--geodata " + tmp.path("b5.shp") + " --provinces-layer b5 list provinces --format csv");
+    CHECK(fixed.exit_code == 0);
+    CHECK_THAT(fixed.out, Contains("110000,北京"));
+}

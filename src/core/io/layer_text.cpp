@@ -66,13 +66,29 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
         if (said.empty() || all_ascii) return {};
         return {"", where + ": declares " + said + ", but its text is valid UTF-8; read as UTF-8"};
     }
-    std::optional<std::size_t> as_declared = said.empty() ? std::nullopt : cjk_count(features, declared);
+    std::optional<std::size_t> as_declared;
+    if (!said.empty()) as_declared = cjk_count(features, declared);
     // GB18030 decodes nearly any bytes: it counts only when the text is plausibly Chinese.
     std::optional<std::size_t> as_gb;
     if (plausible_gbk(all_bytes(features))) as_gb = cjk_count(features, "GB18030");
     // The declaration stands unless GB18030 reads more of the Chinese names as Chinese: a .dbf
     // written on Chinese Windows often carries a Western language driver id or no .cpg at all.
-    if (as_declared && (!as_gb || *as_gb <= *as_declared)) return {declared, ""};
+    // Big5 (Taiwan, Hong Kong) behind a Western declaration reads as Latin letters with accents:
+    // plausible text, silently wrong. Refused with the remedy rather than guessed.
+    if (as_declared.value_or(1) == 0 && !as_gb) {
+        std::optional<std::size_t> as_big5 = cjk_count(features, "BIG5");
+        std::size_t non_ascii =
+            static_cast<std::size_t>(std::count_if(features.begin(), features.end(), [](const FeatureText& f) {
+                return !f.values.empty() && !ascii(f.values[0]);
+            }));
+        if (as_big5 && *as_big5 > 0 && *as_big5 == non_ascii)
+            fail_input(where + ": declares " + said +
+                       ", but its names have no Chinese in it and read as Chinese in Big5 (" +
+                       std::to_string(*as_big5) + " of " + std::to_string(features.size()) +
+                       "); refused rather than guessed: a .cpg file holding 'BIG5' (or 950) beside a Shapefile says "
+                       "which it is");
+    }
+    if (as_declared && (!as_gb || as_gb.value_or(0) <= as_declared.value_or(0))) return {declared, ""};
     if (as_gb && *as_gb > 0) {
         std::string why = said.empty() ? "is not UTF-8" : "declares " + said + ", but";
         return {"GB18030", where + ": " + why + " its names read as Chinese in GB18030 (GBK) (" +

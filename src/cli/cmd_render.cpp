@@ -55,9 +55,7 @@ void run_render(Context& ctx, const RenderArgs& args) {
     for (const PlanRegion& r : ctx.plan().regions)
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
-    std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
-    if (data)
-        for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
+    std::unique_ptr<UserTable> data = load_figure_data(ctx, args.figure, s);
     std::string renderer = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force);
     std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
               << renderer << ")\n";

@@ -46,8 +46,7 @@ void run_view(Context& ctx, ViewArgs& args) {
     ctx.check_projection(s.projection);
     ctx.plan();
     // A bad CSV is refused here, each bad row named, before a window opens.
-    if (std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s))
-        for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
+    load_figure_data(ctx, args.figure, s);
     viewer::run_viewer(ctx.doc(), args.options);
 }
 }  // namespace

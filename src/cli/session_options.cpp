@@ -56,6 +56,23 @@ void apply_data_options(const FigureArgs& a, Session& s) {
 
 }  // namespace
 
+std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, const Session& s) {
+    std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
+    if (!data) return data;
+    for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
+    if (s.data.column.empty()) return data;
+    try {
+        data->column(s.data.column);
+    } catch (const AtlasError& e) {
+        // A column the session file names is a fault of that file (exit 3, file and key named);
+        // one typed as --column stays a usage error.
+        if (a.column.empty() && !a.session.empty())
+            throw AtlasError(ErrorKind::Input, a.session + ": 'data.column': " + e.message());
+        throw;
+    }
+    return data;
+}
+
 Session resolve_session(Context& ctx, const FigureArgs& a) {
     std::vector<std::string> warnings;
     Session s = a.session.empty() ? Session{} : read_session(a.session, &warnings);

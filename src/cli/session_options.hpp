@@ -2,10 +2,12 @@
 /// Options that `view` and `render` share to set up what the map shows: a session file, industries,
 /// a compare set, a choropleth of province coverage or of the user's CSV. They resolve to a Session.
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "context.hpp"
+#include "io/user_data.hpp"
 #include "scene/session.hpp"
 
 namespace CLI {
@@ -28,6 +30,10 @@ void add_figure_options(CLI::App* command, FigureArgs& args);
 /// The session: read from --session (or the defaults), then the given options on top. Names are
 /// resolved like everywhere (ids, names, aliases, did-you-mean); the result is checked against the
 /// document. --data alone implies --choropleth data.
+/// The session's CSV when its choropleth is user data (null otherwise), its notes printed; a column
+/// the session file names that the table lacks is AtlasError(Input) naming the file and key.
+std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, const Session& s);
+
 Session resolve_session(Context& ctx, const FigureArgs& args);
 
 }  // namespace atlas::cli

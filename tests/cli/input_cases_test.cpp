@@ -515,3 +515,20 @@ TEST_CASE("Big5 names behind a Western language driver id are refused with the r
     CHECK(fixed.exit_code == 0);
     CHECK_THAT(fixed.out, Contains("110000,北京"));
 }
+
+TEST_CASE("a column a session names that its table lacks is a fault of the session file, named with its key",
+          "[inputs]") {
+    TempFolder tmp;
+    fs::copy_file(fixture("gbk.csv"), tmp.path("gbk.csv"));
+    write(
+        tmp.path("c.json"),
+        R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data","data":{"path":"gbk.csv","column":"nocol"}})");
+    auto r = run_cli("render --session " + tmp.path("c.json") + " -o " + tmp.path("c.png"));
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Contains("c.json: 'data.column': "));
+    CHECK_THAT(r.err, Contains("no numeric column 'nocol' (numeric columns: 企业数)"));
+    // Typed on the command line, the same mistake stays a usage error.
+    auto typed = run_cli("render --session " + tmp.path("c.json") + " --column nocol2 -o " + tmp.path("c.png"));
+    CHECK(typed.exit_code == 2);
+    CHECK_FALSE(fs::exists(tmp.path("c.png")));
+}

@@ -66,6 +66,12 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
         if (said.empty() || all_ascii) return {};
         return {"", where + ": declares " + said + ", but its text is valid UTF-8; read as UTF-8"};
     }
+    // Other features with non-ASCII UTF-8 text: the layer mixes encodings (one name pasted from GBK).
+    // Decoding the whole layer in one legacy encoding would garble those, so it is refused below.
+    bool others_utf8 = std::any_of(features.begin(), features.end(), [](const FeatureText& f) {
+        return std::all_of(f.values.begin(), f.values.end(), valid_utf8) &&
+               !std::all_of(f.values.begin(), f.values.end(), ascii);
+    });
     std::optional<std::size_t> as_declared;
     if (!said.empty()) as_declared = cjk_count(features, declared);
     // GB18030 decodes nearly any bytes: it counts only when the text is plausibly Chinese.
@@ -88,24 +94,23 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
                        "); refused rather than guessed: a .cpg file holding 'BIG5' (or 950) beside a Shapefile says "
                        "which it is");
     }
-    if (as_declared && (!as_gb || as_gb.value_or(0) <= as_declared.value_or(0))) return {declared, ""};
-    if (as_gb && *as_gb > 0) {
-        std::string why = said.empty() ? "is not UTF-8" : "declares " + said + ", but";
+    if (!others_utf8 && as_declared && (!as_gb || as_gb.value_or(0) <= as_declared.value_or(0))) return {declared, ""};
+    if (!others_utf8 && as_gb && *as_gb > 0) {
+        std::string why = said.empty() ? "is not UTF-8, and" : "declares " + said + ", but";
         return {"GB18030", where + ": " + why + " its names read as Chinese in GB18030 (GBK) (" +
                                std::to_string(*as_gb) + " of " + std::to_string(features.size()) +
                                "); decoded as GB18030 (a .cpg file holding 'GBK' beside a Shapefile says so)"};
     }
-    if (as_declared) return {declared, ""};
-    // Other features with non-ASCII UTF-8 text: the layer mixes encodings (one name pasted from GBK).
-    bool others_utf8 = std::any_of(features.begin(), features.end(), [](const FeatureText& f) {
-        return std::all_of(f.values.begin(), f.values.end(), valid_utf8) &&
-               !std::all_of(f.values.begin(), f.values.end(), ascii);
-    });
+    if (!others_utf8 && as_declared) return {declared, ""};
+    // In a mixed layer the one value may still read as Chinese in GBK: say so, it is the clue.
+    std::optional<std::string> as_gbk = to_utf8(*bad_value, "GB18030");
+    std::string reads = others_utf8 && as_gbk && has_cjk(*as_gbk) && plausible_gbk(*bad_value)
+                            ? " (it reads as " + quote_value(*as_gbk, 40) + " in GBK)"
+                            : "";
     fail_input(where + ": " + bad->label + ": text " + quote_value(*bad_value, 40) + " is not UTF-8" +
-               (others_utf8 ? " like the rest of the layer (the layer mixes encodings)" : "") +
-               (said.empty() ? "" : ", nor " + said) +
-               ", nor plausibly GB18030; re-encode the source as UTF-8 "
-               "(ogr2ogr -lco ENCODING=UTF-8)");
+               (others_utf8 ? " like the rest of the layer (the layer mixes encodings)" + reads : "") +
+               (said.empty() ? "" : ", nor " + said) + (reads.empty() ? ", nor plausibly GB18030" : "") +
+               "; re-encode the source as UTF-8 (ogr2ogr -lco ENCODING=UTF-8)");
 }
 
 std::string decode_layer_text(const std::string& raw, const LayerTextEncoding& decision) {

@@ -3,6 +3,7 @@
 
 #include "error.hpp"
 #include "geo/datum.hpp"
+#include "io/layer_text.hpp"
 #include "text/encoding.hpp"
 #include "text/escape.hpp"
 
@@ -73,4 +74,25 @@ TEST_CASE("BD-09 and GCJ-02 round trips stay within a few centimetres", "[text][
     CHECK(to_wgs84({-74.0, 40.7}, Datum::Gcj02).lon == -74.0);  // outside China: unchanged
     CHECK(parse_datum("GCJ-02") == Datum::Gcj02);
     CHECK_THROWS_AS(parse_datum("nad27"), AtlasError);
+}
+
+TEST_CASE("layer text: decisions and their words, for GBK names, mixed layers and Big5", "[text]") {
+    using atlas::FeatureText;
+    const std::string beijing_gbk = "\xb1\xb1\xbe\xa9", tianjin_gbk = "\xcc\xec\xbd\xf2";
+    // GBK everywhere, no declaration: decoded as GB18030, said in one sentence.
+    std::vector<FeatureText> gbk = {{"feature 0", {beijing_gbk}}, {"feature 1", {tianjin_gbk}}};
+    atlas::LayerTextEncoding d = atlas::decide_layer_encoding(gbk, "", "", "f.shp: layer 'x'");
+    CHECK(d.encoding == "GB18030");
+    CHECK_THAT(d.note, Catch::Contains("f.shp: layer 'x': is not UTF-8, and its names read as Chinese in GB18030"));
+    // One GBK name in a UTF-8 layer: refused, and the message says what the bytes read as.
+    std::vector<FeatureText> mixed = {{"feature 0 (code '110000')", {beijing_gbk}}};
+    for (const char* name : {"上海", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南"})
+        mixed.push_back({"feature", {name}});
+    CHECK_THROWS_WITH(atlas::decide_layer_encoding(mixed, "", "", "f.shp: layer 'x'"),
+                      Catch::Contains("feature 0 (code '110000'): text '\\xb1\\xb1\\xbe\\xa9' is not UTF-8 like the "
+                                      "rest of the layer (the layer mixes encodings) (it reads as '北京' in GBK)"));
+    // Half and half: still refused, never decoded whole as GB18030 (which garbles the UTF-8 names).
+    std::vector<FeatureText> halves = {{"feature 0", {beijing_gbk}}, {"feature 1", {"上海"}}};
+    CHECK_THROWS_WITH(atlas::decide_layer_encoding(halves, "", "", "f.shp: layer 'x'"),
+                      Catch::Contains("the layer mixes encodings"));
 }

@@ -12,6 +12,7 @@
 #include "error.hpp"
 #include "geo/datum.hpp"
 #include "geo/gcj02.hpp"
+#include "io/csv.hpp"
 #include "io/gdal_env.hpp"
 #include "io/region_reader.hpp"
 #include "io/user_data.hpp"
@@ -531,4 +532,21 @@ TEST_CASE("a column a session names that its table lacks is a fault of the sessi
     auto typed = run_cli("render --session " + tmp.path("c.json") + " --column nocol2 -o " + tmp.path("c.png"));
     CHECK(typed.exit_code == 2);
     CHECK_FALSE(fs::exists(tmp.path("c.png")));
+}
+
+TEST_CASE("units are listed in code order whatever the source's order (FlatGeobuf's spatial index)", "[inputs]") {
+    TempFolder tmp;
+    ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr src(
+            GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+        GDALDriver* fgb = GetGDALDriverManager()->GetDriverByName("FlatGeobuf");
+        GDALDatasetUniquePtr out(fgb->Create(tmp.path("p.fgb").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        REQUIRE(out->CopyLayer(src->GetLayerByName("provinces"), "provinces", nullptr) != nullptr);
+    }
+    auto r = run_cli("--geodata " + tmp.path("p.fgb") + " list provinces --format csv");
+    REQUIRE(r.exit_code == 0);
+    auto rows = atlas::parse_csv(r.out);
+    REQUIRE(rows.size() == 35);
+    for (std::size_t i = 2; i < rows.size(); ++i) CHECK(rows[i - 1].cells.at(0) < rows[i].cells.at(0));
 }

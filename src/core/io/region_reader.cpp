@@ -408,6 +408,9 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
                    "; check --code-field and --name-field");
     if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
     check_over_china(out, spec);
+    // In code order whatever the source's (a FlatGeobuf comes in spatial-index order, a database in
+    // any): every listing and export is the same for the same units.
+    std::sort(out.regions.begin(), out.regions.end(), [](const Region& a, const Region& b) { return a.code < b.code; });
     return out;
 }
 

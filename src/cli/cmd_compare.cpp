@@ -5,6 +5,8 @@
 #include "analysis/compare.hpp"
 #include "commands.hpp"
 #include "context.hpp"
+#include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -86,7 +88,14 @@ void register_compare(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, names] {
         Format format = ctx.output_format();
         std::vector<const RegionShape*> shapes;
-        for (const std::string& name : *names) shapes.push_back(&ctx.shape(ctx.region(name)));
+        for (const std::string& name : *names) {
+            const PlanRegion& region = ctx.region(name);
+            for (const RegionShape* earlier : shapes)
+                if (earlier->region == &region)
+                    throw AtlasError(ErrorKind::Usage, "region " + quote_value(region.id) +
+                                                           " given twice; compare 2 to 4 different regions");
+            shapes.push_back(&ctx.shape(region));
+        }
         Comparison c = compare_regions(ctx.plan(), shapes);
         if (format == Format::Table)
             std::cout << "shared industries: " << (c.shared.empty() ? "none" : join(c.shared)) << "\n\n";

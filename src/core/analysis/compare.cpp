@@ -4,7 +4,6 @@
 #include <set>
 
 #include "error.hpp"
-#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -39,11 +38,6 @@ double shared_area(const RegionShape& a, const RegionShape& b) {
 Comparison compare_regions(const Plan& plan, const std::vector<const RegionShape*>& shapes) {
     if (shapes.size() < 2 || shapes.size() > 4)
         throw AtlasError(ErrorKind::Usage, "compare takes 2 to 4 regions, not " + std::to_string(shapes.size()));
-    for (std::size_t i = 0; i < shapes.size(); ++i)
-        for (std::size_t j = i + 1; j < shapes.size(); ++j)
-            if (shapes[i] == shapes[j])
-                throw AtlasError(ErrorKind::Usage, "compare: region " + quote_value(shapes[i]->region->id) +
-                                                       " given twice; compare 2 to 4 different regions");
     Comparison c;
     c.shapes = shapes;
     std::vector<std::vector<std::string>> sets;

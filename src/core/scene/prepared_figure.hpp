@@ -22,8 +22,8 @@ struct PreparedFigure {
 
 /// Checks and prepares a session's figure for a PNG at `output`. `data` must be the session's table
 /// when its choropleth is user data. Throws AtlasError: Usage for a size outside 16 to 8192 pixels a
-/// side, an output that is "-" or not named .png, or a bad column or method; Output when `output` exists and `force` is false; Input when the
-/// session's view shows no part of China under its projection.
+/// side, an output that is "-" or not named .png, or a bad column or method; Output when `output` exists and `force` is
+/// false; Input when the session's view shows no part of China under its projection.
 PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                               bool force);
 

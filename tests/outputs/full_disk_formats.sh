@@ -14,9 +14,7 @@ disk="$tmp/disk"
 mounted=""
 cleanup() { [ -n "$mounted" ] && umount "$disk" 2> /dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
+. "$(dirname "$0")/common.sh"
 mkdir "$disk"
 mount -t tmpfs -o size=2m tmpfs "$disk" 2> /dev/null || { echo "SKIPPED: cannot mount a 2 MB tmpfs (needs root)"; exit 77; }
 mounted=1

@@ -16,11 +16,8 @@ tmp=$(mktemp -d)
 job=""
 cleanup() { [ -n "$job" ] && kill -KILL "$job" 2> /dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-command -v strace > /dev/null || { echo "SKIPPED: needs strace (not installed)"; exit 77; }
-strace -f -qq -o /dev/null true 2> /dev/null || { echo "SKIPPED: strace cannot trace here (ptrace not permitted)"; exit 77; }
+. "$(dirname "$0")/common.sh"
+need_strace
 kml_complete() { tail -c 200 "$1" | grep -q '</kml>' && [ "$(grep -c '<Placemark' "$1")" = 367 ]; }
 
 # 1. Speed and a complete file; the export's writes are counted for 2.

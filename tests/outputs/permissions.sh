@@ -12,9 +12,7 @@ set -u
 bin=$(realpath "$1")
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2> /dev/null; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
+. "$(dirname "$0")/common.sh"
 chmod 755 "$tmp"
 mkdir -p "$tmp/private/sub" "$tmp/readonly"
 if [ "$(id -u)" = 0 ]; then

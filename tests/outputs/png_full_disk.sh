@@ -14,10 +14,7 @@ disk="$tmp/disk"
 mounted=""
 cleanup() { [ -n "$mounted" ] && umount "$disk" 2> /dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-png_complete() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && [ "$(tail -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 49454e44ae426082 ]; }
+. "$(dirname "$0")/common.sh"
 # expect_full NAME ARGS...: render ARGS exits 4 with one line naming NAME and the full disk.
 expect_full() {
   local name=$1

@@ -23,11 +23,8 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-command -v strace > /dev/null || { echo "SKIPPED: needs strace (not installed)"; exit 77; }
-strace -f -qq -o /dev/null true 2> /dev/null || { echo "SKIPPED: strace cannot trace here (ptrace not permitted)"; exit 77; }
+. "$(dirname "$0")/common.sh"
+need_strace
 parts="shp shx dbf prj cpg"
 renames=rename,renameat,renameat2
 

@@ -11,9 +11,7 @@ set -u
 bin=$(realpath "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
+. "$(dirname "$0")/common.sh"
 [ -c /dev/full ] || { echo "SKIPPED: no /dev/full"; exit 77; }
 mkdir "$tmp/t" "$tmp/cwd"
 cd "$tmp/cwd" || fail "cd"

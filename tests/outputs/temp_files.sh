@@ -24,13 +24,9 @@ tmp=$(mktemp -d)
 pids=()
 cleanup() { local p; for p in "${pids[@]}"; do kill -KILL "$p" 2> /dev/null; done; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-passed=0
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
-command -v strace > /dev/null || { echo "SKIPPED: needs strace (not installed)"; exit 77; }
-strace -f -qq -o /dev/null true 2> /dev/null || { echo "SKIPPED: strace cannot trace here (ptrace not permitted)"; exit 77; }
+. "$(dirname "$0")/common.sh"
+need_strace
 export MESA_SHADER_CACHE_DISABLE=true   # the render creates no folder of its own but its temporary one
-png_complete() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] && [ "$(tail -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 49454e44ae426082 ]; }
 one_line() { [ "$(grep -c . "$1")" = 1 ]; }
 other=()
 if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then other=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi

@@ -1,10 +1,14 @@
-// `clusteratlas prepare`: computes the region shapes of the current data once and keeps them in the
-// prepared-data store (store/shape_store.hpp), so that later commands read them instead.
+// `clusteratlas prepare`: computes the region shapes and the levels of detail of the current data once
+// and keeps them in the prepared-data store (store/shape_store.hpp, store/detail_levels.hpp), so that
+// later commands read them instead.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <iterator>
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "io/output_file.hpp"
+#include "store/detail_levels.hpp"
 #include "store/shape_store.hpp"
 
 namespace atlas::cli {
@@ -22,14 +26,22 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
         // Through the store, as any command: read where one is, else computed and kept in the cache.
         std::size_t regions = ctx.shapes().size();
         std::cerr << regions << " region shapes: " << doc.store_origin() << '\n';
+        doc.detail_level(0);
+        std::cerr << std::size(kDetailTolerances) << " levels of detail: " << doc.levels_origin() << '\n';
         return;
     }
-    // A store file of its own (the one shipped beside the bundled data): always computed afresh.
+    // A store of its own (the one shipped beside the bundled data): always computed afresh. Both
+    // targets are checked before the work.
+    std::string levels_path = levels_path_for(args.output);
+    check_target(args.output, args.force, "store");
+    check_target(levels_path, args.force, "levels store");
     std::string fingerprint = doc.shapes_fingerprint();
     PreparedShapes shapes = doc.compute_prepared_shapes();
+    DetailLevels levels = doc.compute_detail_levels();
     write_shape_store(args.output, fingerprint, shapes, args.force);
-    std::cerr << "wrote " << args.output << ": " << shapes.size() << " region shapes (fingerprint " << fingerprint
-              << ")\n";
+    write_detail_levels(levels_path, fingerprint, levels, args.force);
+    std::cerr << "wrote " << args.output << ": " << shapes.size() << " region shapes, and " << levels_path << ": "
+              << levels.size() << " levels of detail (fingerprint " << fingerprint << ")\n";
 }
 
 }  // namespace
@@ -37,9 +49,13 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
 void register_prepare(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<PrepareArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "prepare", "Compute the regions' unions, label anchors and areas once and keep them (the cache, or -o FILE)");
-    cmd->add_option("-o,--output", args->output,
-                    "Write the store to this GeoPackage instead of the cache (as shipped beside the bundled data)");
+        "prepare",
+        "Compute the regions' unions, label anchors and areas, and the levels of detail, once and keep them (the "
+        "cache, or -o FILE)");
+    cmd->add_option(
+        "-o,--output", args->output,
+        "Write the store to this GeoPackage (and the levels beside it, .gpkg replaced by .levels) instead of the "
+        "cache, as shipped beside the bundled data");
     cmd->add_flag("--force", args->force, "Replace an existing output file");
     cmd->callback([&ctx, args] { run_prepare(ctx, *args); });
 }

@@ -57,6 +57,7 @@ void run_render(Context& ctx, const RenderArgs& args) {
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
     std::unique_ptr<UserTable> data = load_figure_data(ctx, args.figure, s);
     std::string renderer = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force);
+    ctx.print_new_warnings();
     std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
               << renderer << ")\n";
 }

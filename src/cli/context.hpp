@@ -66,13 +66,15 @@ class Context {
     /// or it cannot show China); its caveat, if any, goes to stderr as a warning.
     void check_projection(const std::string& name) const;
 
+    /// Prints the document's warnings not printed yet (stores rebuilt while drawing, for instance).
+    void print_new_warnings();
+
   private:
     template <typename T>
     const T& loaded(const T& value) {
         print_new_warnings();
         return value;
     }
-    void print_new_warnings();
 
     std::vector<CLI::Option*> projection_options_;
     std::unique_ptr<Document> doc_;

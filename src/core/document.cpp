@@ -1,6 +1,9 @@
 #include "document.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "analysis/resolve.hpp"
 #include "error.hpp"
@@ -44,7 +47,10 @@ const Plan& Document::plan() {
     return *plan_;
 }
 
-std::string Document::shapes_fingerprint() { return atlas::shapes_fingerprint(provinces(), prefectures(), plan()); }
+std::string Document::shapes_fingerprint() {
+    if (fingerprint_.empty()) fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan());
+    return fingerprint_;
+}
 
 PreparedShapes Document::compute_prepared_shapes() {
     PreparedShapes out;
@@ -62,58 +68,147 @@ PreparedShapes Document::compute_prepared_shapes() {
     return out;
 }
 
-const PreparedShapes& Document::prepared() {
-    if (prepared_) return *prepared_;
-    std::string fingerprint = shapes_fingerprint();
-    std::string problem;
-    // The store shipped with the bundled data serves any source with the same content.
-    std::string shipped = bundled_data_dir() + "/" + kBundledShapeStore;
-    // A store whose fingerprint matches was made from this plan: it has every region. Checked anyway.
-    auto complete = [&](const PreparedShapes& s) {
-        for (const PlanRegion& r : plan().regions)
-            if (s.count(r.id) == 0) return problem = "region '" + r.id + "' missing", false;
-        return true;
-    };
-    if (auto s = read_shape_store(shipped, fingerprint, problem); s && complete(*s)) {
-        store_origin_ = shipped;
-        return *(prepared_ = std::move(s));
-    }
-    if (!problem.empty() && problem != kStoreOfOtherData) warnings_.push_back(shipped + ": not used: " + problem);
-    std::string dir = prepared_cache_dir();
-    std::string cached = dir.empty() ? "" : dir + "/" + shape_store_name(fingerprint);
-    if (!cached.empty()) {
-        if (auto s = read_shape_store(cached, fingerprint, problem); s && complete(*s)) {
-            store_origin_ = cached;
-            return *(prepared_ = std::move(s));
-        }
-        if (!problem.empty()) warnings_.push_back(cached + ": " + problem + "; rebuilt");
-    }
-    prepared_ = compute_prepared_shapes();
-    store_origin_ = "computed";
-    keep_in_cache(fingerprint, *prepared_);
-    return *prepared_;
-}
+namespace {
 
-void Document::keep_in_cache(const std::string& fingerprint, const PreparedShapes& shapes) {
+/// How one kind of prepared data is read, computed and kept.
+template <typename T>
+struct StoreAccess {
+    std::string what;  ///< "region shapes", "levels of detail"
+    std::function<std::optional<T>(const std::string& path, std::string& problem)> read;
+    std::function<T()> compute;
+    std::function<void(const std::string& path, const T& data)> write;
+};
+
+/// Kept in the cache folder as `name`; one warning when it cannot be.
+template <typename T>
+void keep_in_cache(const StoreAccess<T>& access, const std::string& name, const T& data,
+                   std::vector<std::string>& warnings, std::string& origin) {
+    // One warning a process however many kinds of data it could not keep: the cause is the same.
+    static const std::string kNotKept = "computed in memory, again next time";
+    auto said = [&] {
+        return std::any_of(warnings.begin(), warnings.end(),
+                           [](const std::string& w) { return w.find(kNotKept) != std::string::npos; });
+    };
     std::string dir = prepared_cache_dir();
     if (dir.empty()) {
-        warnings_.push_back(
-            "no cache folder (neither XDG_CACHE_HOME nor HOME is set): region shapes computed in "
-            "memory, again next time");
+        if (!said())
+            warnings.push_back("no cache folder (neither XDG_CACHE_HOME nor HOME is set): " + access.what + " " +
+                               kNotKept);
         return;
     }
-    std::string path = dir + "/" + shape_store_name(fingerprint);
+    std::string path = dir + "/" + name;
     try {
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         if (ec) throw AtlasError(ErrorKind::Output, dir + ": cannot create (" + ec.message() + ")");
         // Replacing: a damaged store of the same name, or one another process has just written.
-        write_shape_store(path, fingerprint, shapes, true);
-        store_origin_ = "computed, kept in " + path;
+        access.write(path, data);
+        origin = "computed, kept in " + path;
     } catch (const AtlasError& e) {
-        warnings_.push_back("cannot keep prepared region shapes in the cache (" + e.message() +
-                            "): computed in memory, again next time");
+        if (!said())
+            warnings.push_back("cannot keep prepared " + access.what + " in the cache (" + e.message() +
+                               "): " + kNotKept);
     }
+}
+
+/// The store shipped with the bundled data (it serves any source with the same content), else the
+/// cache's, else computed and kept in the cache. A store that is not usable is a warning.
+template <typename T>
+T through_store(const StoreAccess<T>& access, const std::string& shipped, const std::string& cache_name,
+                std::vector<std::string>& warnings, std::string& origin) {
+    std::string problem;
+    if (std::optional<T> s = access.read(shipped, problem)) {
+        origin = shipped;
+        return std::move(*s);
+    }
+    if (!problem.empty() && problem != kStoreOfOtherData) warnings.push_back(shipped + ": not used: " + problem);
+    std::string dir = prepared_cache_dir();
+    std::string cached = dir.empty() ? "" : dir + "/" + cache_name;
+    if (!cached.empty()) {
+        if (std::optional<T> s = access.read(cached, problem)) {
+            origin = cached;
+            return std::move(*s);
+        }
+        if (!problem.empty()) warnings.push_back(cached + ": " + problem + "; rebuilt");
+    }
+    T data = access.compute();
+    origin = "computed";
+    keep_in_cache(access, cache_name, data, warnings, origin);
+    return data;
+}
+
+}  // namespace
+
+const PreparedShapes& Document::prepared() {
+    if (prepared_) return *prepared_;
+    std::string fingerprint = shapes_fingerprint();
+    StoreAccess<PreparedShapes> access{
+        "region shapes",
+        [&](const std::string& path, std::string& problem) {
+            std::optional<PreparedShapes> s = read_shape_store(path, fingerprint, problem);
+            // A store whose fingerprint matches was made from this plan: it has every region. Checked anyway.
+            for (const PlanRegion& r : plan().regions)
+                if (s && s->count(r.id) == 0) problem = "region '" + r.id + "' missing", s.reset();
+            return s;
+        },
+        [&] { return compute_prepared_shapes(); },
+        [&](const std::string& path, const PreparedShapes& s) { write_shape_store(path, fingerprint, s, true); }};
+    prepared_ = through_store(access, bundled_data_dir() + "/" + kBundledShapeStore, shape_store_name(fingerprint),
+                              warnings_, store_origin_);
+    return *prepared_;
+}
+
+DetailSources Document::detail_sources() {
+    DetailSources sources;
+    for (const Region& r : provinces().regions) sources.provinces.push_back(&r.geometry);
+    for (const Region& r : prefectures().regions) sources.prefectures.push_back(&r.geometry);
+    for (const RegionShape* s : shapes()) sources.regions.push_back(&s->geometry);
+    return sources;
+}
+
+DetailLevels Document::compute_detail_levels() { return atlas::compute_detail_levels(detail_sources(), progress_); }
+
+namespace {
+
+/// One level from a levels store, when it has it for this data.
+std::optional<DetailLevel> read_one_level(const std::string& path, const std::string& fingerprint, double tolerance_m,
+                                          std::string& problem) {
+    problem.clear();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::optional<std::vector<LevelEntry>> index = read_level_index(in, fingerprint, problem);
+    if (!index) return std::nullopt;
+    for (const LevelEntry& entry : *index)
+        if (entry.tolerance_m == tolerance_m) return read_level(in, entry, problem);
+    problem = "no level of " + std::to_string(tolerance_m) + " m";
+    return std::nullopt;
+}
+
+}  // namespace
+
+const DetailLevel& Document::detail_level(double tolerance_m) {
+    double chosen = kDetailTolerances[0];
+    for (double t : kDetailTolerances)
+        if (t <= tolerance_m) chosen = t;
+    if (auto known = levels_.find(chosen); known != levels_.end()) return known->second;
+    std::string fingerprint = shapes_fingerprint();
+    DetailLevels computed;  // every level, when the stores have none: all are kept
+    StoreAccess<DetailLevel> access{
+        "levels of detail",
+        [&](const std::string& path, std::string& problem) {
+            return read_one_level(path, fingerprint, chosen, problem);
+        },
+        [&] {
+            computed = compute_detail_levels();
+            for (const DetailLevel& level : computed)
+                if (level.tolerance_m == chosen) return level;
+            throw AtlasError(ErrorKind::Input, "no level of detail of " + std::to_string(chosen) + " m computed");
+        },
+        [&](const std::string& path, const DetailLevel&) { write_detail_levels(path, fingerprint, computed, true); }};
+    DetailLevel level = through_store(access, levels_path_for(bundled_data_dir() + "/" + kBundledShapeStore),
+                                      levels_path_for(shape_store_name(fingerprint)), warnings_, levels_origin_);
+    for (DetailLevel& other : computed) levels_.emplace(other.tolerance_m, std::move(other));
+    return levels_.emplace(chosen, std::move(level)).first->second;
 }
 
 const RegionShape& Document::shape(const PlanRegion& region) {

@@ -12,6 +12,7 @@
 #include "analysis/search.hpp"
 #include "io/region_reader.hpp"
 #include "model/plan.hpp"
+#include "store/detail_levels.hpp"
 #include "store/shape_store.hpp"
 
 namespace atlas {
@@ -57,10 +58,18 @@ class Document {
     PreparedShapes compute_prepared_shapes();
     /// The fingerprint of this document's inputs (shapes_fingerprint).
     std::string shapes_fingerprint();
+    /// The coarsest pyramid level whose tolerance (metres) is at most `tolerance_m`, with its triangles:
+    /// from the levels store beside the shapes store (store/detail_levels.hpp), found, computed and
+    /// kept as the shapes are. Its geometry at tolerance 0 is the layers' and shapes' own.
+    const DetailLevel& detail_level(double tolerance_m);
+    /// Where the levels were read from, or "computed" (and where they were kept).
+    const std::string& levels_origin() const { return levels_origin_; }
+    /// Computes every level (no store read), as a levels store holds them.
+    DetailLevels compute_detail_levels();
 
   private:
     const PreparedShapes& prepared();
-    void keep_in_cache(const std::string& fingerprint, const PreparedShapes& shapes);
+    DetailSources detail_sources();
 
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
@@ -70,6 +79,9 @@ class Document {
     std::map<std::string, RegionShape> shapes_;
     std::function<void(std::size_t, std::size_t)> progress_;
     std::string store_origin_;
+    std::map<double, DetailLevel> levels_;  ///< by tolerance, as read or computed
+    std::string fingerprint_;
+    std::string levels_origin_;
     std::optional<SearchIndex> search_;
     std::vector<std::string> warnings_;
 };

@@ -7,13 +7,15 @@
 
 namespace atlas::render {
 
-/// One polygon layer on the GPU: ring vertices (fills), per-feature box quads (cover), segments (lines).
+/// One polygon layer on the GPU: ring vertices and fill triangles, per-feature box quads (the stencil
+/// fallback's cover), segments (lines).
 struct MapRenderer::GpuMesh {
-    Buffer vertices, boxes, segments;
+    Buffer vertices, triangles, boxes, segments;
     VertexArray fill_vao, box_vao, line_vao;
     std::vector<GLint> ring_first;
     std::vector<GLsizei> ring_count;
     std::vector<std::uint32_t> feature_ring_first, feature_ring_count;
+    std::vector<std::uint32_t> feature_triangle_first, feature_triangle_count;
     std::vector<GLint> feature_segment_first;
     std::vector<GLsizei> feature_segment_count;
     GLsizei segment_total = 0;
@@ -21,11 +23,14 @@ struct MapRenderer::GpuMesh {
 
 namespace {
 
-void upload_fill(const PolygonMesh& mesh, Buffer& vertices, VertexArray& vao) {
+void upload_fill(const PolygonMesh& mesh, Buffer& vertices, Buffer& triangles, VertexArray& vao) {
     glBindVertexArray(vao.id());
     vertices.upload(mesh.xy.data(), mesh.xy.size() * sizeof(float));
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, triangles.id());  // part of the vertex array's state
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.triangles.size() * sizeof(std::uint32_t)),
+                 mesh.triangles.data(), GL_STATIC_DRAW);
 }
 
 std::vector<float> box_quads(const PolygonMesh& mesh) {
@@ -100,7 +105,9 @@ void MapRenderer::upload(const Scene& scene) {
 namespace {
 std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh) {
     auto gpu = std::make_unique<MapRenderer::GpuMesh>();
-    upload_fill(mesh, gpu->vertices, gpu->fill_vao);
+    upload_fill(mesh, gpu->vertices, gpu->triangles, gpu->fill_vao);
+    gpu->feature_triangle_first = mesh.feature_triangle_first;
+    gpu->feature_triangle_count = mesh.feature_triangle_count;
     gpu->ring_first.assign(mesh.ring_first.begin(), mesh.ring_first.end());
     gpu->ring_count.assign(mesh.ring_count.begin(), mesh.ring_count.end());
     gpu->feature_ring_first = mesh.feature_ring_first;
@@ -127,6 +134,18 @@ std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh) {
 void MapRenderer::draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch) {
     fill_->use();
     glUniform4fv(fill_->uniform("u_view"), 1, view_.data());
+    if (feature < mesh.feature_triangle_count.size() && mesh.feature_triangle_count[feature] > 0) {
+        // Triangulated: every covered pixel drawn once, no stencil pass and no cover quad.
+        glStencilFunc(GL_ALWAYS, 0, 0xFF);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+        glUniform4f(fill_->uniform("u_color"), colour.r, colour.g, colour.b, colour.a);
+        glUniform1f(fill_->uniform("u_hatch"), hatch);
+        glBindVertexArray(mesh.fill_vao.id());
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.feature_triangle_count[feature]), GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(std::uintptr_t{mesh.feature_triangle_first[feature]} *
+                                                     sizeof(std::uint32_t)));
+        return;
+    }
     glUniform1f(fill_->uniform("u_hatch"), 0);  // a hatch would discard fragments before they flip the stencil
     // Pass 1: every ring's fan flips the stencil; pixels inside an odd number of rings end up set.
     glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);

@@ -1,8 +1,8 @@
 #pragma once
-/// Draws a Scene with OpenGL 3.3 core: land and region fills (stencil-then-cover: exact even-odd
-/// fills with holes, no triangulation to compute), hatched partial members, outlines of a fixed pixel
-/// width (extruded in the shader), dashed provisional outlines, and hub markers.
-/// Needs a current GL context; never throws while drawing.
+/// Draws a Scene with OpenGL 3.3 core: land and region fills (the prepared triangles, each pixel drawn
+/// once; stencil-then-cover even-odd fills for a feature without triangles), hatched partial members, outlines of a
+/// fixed pixel width (extruded in the shader), dashed provisional outlines, and hub markers. Needs a current GL
+/// context; never throws while drawing.
 
 #include <memory>
 #include <vector>

@@ -1,6 +1,7 @@
-// The prepared-data store of region shapes (store/shape_store.hpp): what is read back is exactly
-// what is computed; a changed source or plan gets a new store; a damaged, truncated or unwritable
-// store costs one warning and never a wrong answer.
+// The prepared-data store of region shapes (store/shape_store.hpp) and levels of detail
+// (store/detail_levels.hpp): what is read back is exactly what is computed; a changed source or plan
+// gets a new store; a damaged, truncated or unwritable store costs one warning and never a wrong
+// answer.
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -52,11 +53,12 @@ struct ColdData {
         fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("data/china.gpkg"));
         fs::copy_file(std::string(ATLAS_GEODATA) + "/plan.json", tmp.path("data/plan.json"));
     }
-    std::vector<std::string> stores() const {
+    /// The cache's shapes stores (.gpkg), or its levels stores with ".levels".
+    std::vector<std::string> stores(const std::string& extension = ".gpkg") const {
         std::vector<std::string> out;
         if (fs::exists(tmp.path("cache/clusteratlas")))
             for (const auto& e : fs::directory_iterator(tmp.path("cache/clusteratlas")))
-                out.push_back(e.path().string());
+                if (e.path().extension() == extension) out.push_back(e.path().string());
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -164,6 +166,33 @@ TEST_CASE("store: a truncated or damaged store is rebuilt with one warning, and 
     CHECK(healed.out == first.out);
 }
 
+TEST_CASE("store: a truncated or damaged levels store is rebuilt with one warning, and the map does not change",
+          "[store]") {
+    if (!ATLAS_HAVE_VIEWER) return;
+    ColdData d;
+    auto render = [&](const std::string& name) {
+        return test::run_cli("render --size 400x300 --force -o " + d.tmp.path(name));
+    };
+    REQUIRE(render("first.png").exit_code == 0);
+    REQUIRE(d.stores(".levels").size() == 1);
+    std::string store = d.stores(".levels")[0];
+    std::string bytes = test::read_text(store);
+    SECTION("truncated to a third") { std::ofstream(store, std::ios::binary) << bytes.substr(0, bytes.size() / 3); }
+    SECTION("bytes changed near the end, length kept") {
+        for (std::size_t i = bytes.size() - 5000; i < bytes.size() - 1000; ++i) bytes[i] = static_cast<char>(~bytes[i]);
+        std::ofstream(store, std::ios::binary) << bytes;
+    }
+    auto again = render("again.png");
+    REQUIRE(again.exit_code == 0);
+    CHECK(warnings_in(again.err) == 1);
+    CHECK_THAT(again.err, Contains(store + ": "));
+    CHECK_THAT(again.err, Contains("; rebuilt"));
+    CHECK(test::read_text(d.tmp.path("again.png")) == test::read_text(d.tmp.path("first.png")));
+    auto healed = render("healed.png");
+    CHECK(warnings_in(healed.err) == 0);
+    CHECK(test::read_text(d.tmp.path("healed.png")) == test::read_text(d.tmp.path("first.png")));
+}
+
 TEST_CASE("store: a cache folder that cannot be written costs one warning and works in memory", "[store]") {
     ColdData d;
     std::ofstream(d.tmp.path("a-file")) << "not a folder";
@@ -173,4 +202,9 @@ TEST_CASE("store: a cache folder that cannot be written costs one warning and wo
     CHECK(warnings_in(r.err) == 1);
     CHECK_THAT(r.err, Contains("cannot keep prepared region shapes in the cache"));
     CHECK_THAT(r.out, Contains("yangtze_river_delta"));
+    if (ATLAS_HAVE_VIEWER) {  // shapes and levels both computed in memory: still one warning
+        auto png = test::run_cli("render --size 400x300 -o " + d.tmp.path("map.png"));
+        REQUIRE(png.exit_code == 0);
+        CHECK(warnings_in(png.err) == 1);
+    }
 }

@@ -8,6 +8,7 @@
 #include "analysis/classify.hpp"
 #include "analysis/coverage.hpp"
 #include "error.hpp"
+#include "store/detail_levels.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -214,7 +215,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
 
 }  // namespace
 
-double session_tolerance(double metres_per_pixel) { return metres_per_pixel < 400 ? 0.0 : 1500.0; }
+double session_tolerance(double metres_per_pixel) { return detail_tolerance(metres_per_pixel); }
 
 Camera session_camera(const Session& s, const Scene& scene, const Projection& projection, int width, int height) {
     Camera camera = national_view(scene, width, height);

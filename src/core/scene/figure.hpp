@@ -46,7 +46,7 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& sessi
 Figure compose_figure(Document& doc, const Session& session, const UserTable* data);
 
 /// The level of detail (simplification tolerance, metres) the viewer and session renders use at a
-/// scale: full detail once a pixel is under 400 m, a national level (1.5 km) above.
+/// scale: the pyramid's coarsest level under 0.6 pixel (store/detail_levels.hpp detail_tolerance).
 double session_tolerance(double metres_per_pixel);
 
 /// The session's camera over a scene in `width` x `height` pixels: its centre and scale, or all of

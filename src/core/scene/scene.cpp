@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
-#include "geo/simplify_coverage.hpp"
-
 namespace atlas {
 
 namespace {
 
-void add_feature(PolygonMesh& mesh, const std::vector<std::size_t>& ring_sizes,
+/// Returns whether every ring of the feature was kept.
+bool add_feature(PolygonMesh& mesh, const std::vector<std::size_t>& ring_sizes,
                  const std::vector<ProjectedXY>& projected, std::size_t& next, const ProjectedXY& origin) {
+    bool whole = true;
     mesh.feature_ring_first.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()));
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (std::size_t size : ring_sizes) {
@@ -28,17 +28,31 @@ void add_feature(PolygonMesh& mesh, const std::vector<std::size_t>& ring_sizes,
                 box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
             }
         }
+        whole = whole && finite;
         next += size;
     }
     mesh.feature_ring_count.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()) -
                                       mesh.feature_ring_first.back());
     mesh.feature_box.insert(mesh.feature_box.end(), box, box + 4);
+    return whole;
+}
+
+/// The feature's triangles, offset to its first vertex, when they fit its `vertices`.
+void add_triangles(PolygonMesh& mesh, const std::vector<std::uint32_t>& local, std::uint32_t first_vertex,
+                   std::size_t vertices) {
+    mesh.feature_triangle_first.push_back(static_cast<std::uint32_t>(mesh.triangles.size()));
+    bool fits =
+        local.size() % 3 == 0 && std::all_of(local.begin(), local.end(), [&](std::uint32_t i) { return i < vertices; });
+    if (fits)
+        for (std::uint32_t i : local) mesh.triangles.push_back(first_vertex + i);
+    mesh.feature_triangle_count.push_back(static_cast<std::uint32_t>(mesh.triangles.size()) -
+                                          mesh.feature_triangle_first.back());
 }
 
 }  // namespace
 
 PolygonMesh project_polygons(const Projection& projection, const std::vector<const MultiPolygon*>& features,
-                             const ProjectedXY& origin) {
+                             const ProjectedXY& origin, const std::vector<std::vector<std::uint32_t>>* triangles) {
     std::vector<LonLat> vertices;
     std::vector<std::vector<std::size_t>> ring_sizes(features.size());
     for (std::size_t f = 0; f < features.size(); ++f)
@@ -54,7 +68,14 @@ PolygonMesh project_polygons(const Projection& projection, const std::vector<con
     std::vector<ProjectedXY> projected = projection.forward(vertices);
     PolygonMesh mesh;
     std::size_t next = 0;
-    for (std::size_t f = 0; f < features.size(); ++f) add_feature(mesh, ring_sizes[f], projected, next, origin);
+    for (std::size_t f = 0; f < features.size(); ++f) {
+        auto first_vertex = static_cast<std::uint32_t>(mesh.xy.size() / 2);
+        bool whole = add_feature(mesh, ring_sizes[f], projected, next, origin);
+        static const std::vector<std::uint32_t> none;
+        const std::vector<std::uint32_t>& local =
+            whole && triangles != nullptr && f < triangles->size() ? (*triangles)[f] : none;
+        add_triangles(mesh, local, first_vertex, mesh.xy.size() / 2 - first_vertex);
+    }
     return mesh;
 }
 
@@ -66,13 +87,11 @@ std::vector<const MultiPolygon*> geometries(const RegionLayer& layer) {
     return out;
 }
 
-/// Simplified copies kept alive for the projection step.
-std::vector<const MultiPolygon*> level_of_detail(const std::vector<const MultiPolygon*>& full, double tolerance_m,
-                                                 std::vector<MultiPolygon>& storage) {
-    if (tolerance_m <= 0) return full;
-    storage = simplify_coverage(full, metres_to_degrees(tolerance_m));
+/// A level's simplified features, or the source's where the level is the source itself.
+std::vector<const MultiPolygon*> level_geometry(const LayerDetail& level, std::vector<const MultiPolygon*> source) {
+    if (level.features.empty()) return source;
     std::vector<const MultiPolygon*> out;
-    for (const MultiPolygon& g : storage) out.push_back(&g);
+    for (const MultiPolygon& g : level.features) out.push_back(&g);
     return out;
 }
 
@@ -87,12 +106,11 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
     ProjectedXY centre;
     projection.forward({(b.min_lon + b.max_lon) / 2, (b.min_lat + b.max_lat) / 2}, centre);
     scene.origin = centre;
-    std::vector<MultiPolygon> simplified_provinces, simplified_prefectures, simplified_regions;
-    scene.provinces = project_polygons(
-        projection, level_of_detail(geometries(doc.provinces()), options.tolerance_m, simplified_provinces), centre);
-    scene.prefectures = project_polygons(
-        projection, level_of_detail(geometries(doc.prefectures()), options.tolerance_m, simplified_prefectures),
-        centre);
+    const DetailLevel& level = doc.detail_level(options.tolerance_m);
+    scene.provinces = project_polygons(projection, level_geometry(level.provinces, geometries(doc.provinces())), centre,
+                                       &level.provinces.triangles);
+    scene.prefectures = project_polygons(projection, level_geometry(level.prefectures, geometries(doc.prefectures())),
+                                         centre, &level.prefectures.triangles);
     std::vector<const MultiPolygon*> regions;
     for (const RegionShape* s : doc.shapes()) {
         regions.push_back(&s->geometry);
@@ -106,7 +124,7 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
         scene.region_partial_units.push_back(std::move(partial));
     }
     scene.regions =
-        project_polygons(projection, level_of_detail(regions, options.tolerance_m, simplified_regions), centre);
+        project_polygons(projection, level_geometry(level.regions, regions), centre, &level.regions.triangles);
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (std::size_t f = 0; f < scene.provinces.features(); ++f)
         for (int k = 0; k < 2; ++k) {

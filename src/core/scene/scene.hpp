@@ -22,16 +22,24 @@ struct PolygonMesh {
     std::vector<std::uint32_t> feature_ring_first;  ///< first ring of each feature
     std::vector<std::uint32_t> feature_ring_count;  ///< rings of each feature
     std::vector<float> feature_box;                 ///< min x, min y, max x, max y of each feature
+    /// Fill triangles: vertex indices into xy (three a triangle), each feature's a contiguous run. A
+    /// feature with rings but no triangles (GEOS could not triangulate it) is filled by stencil.
+    std::vector<std::uint32_t> triangles;
+    std::vector<std::uint32_t> feature_triangle_first, feature_triangle_count;
 
     std::size_t features() const { return feature_ring_first.size(); }
 };
 
-/// Projects polygons; a ring whose vertices the projection cannot place is left out.
+/// Projects polygons; a ring whose vertices the projection cannot place is left out. `triangles`,
+/// when given, holds each feature's fill triangles (geo/triangulate.hpp's layout); a feature that
+/// lost a ring, or whose indices do not fit its vertices, gets none.
 PolygonMesh project_polygons(const Projection& projection, const std::vector<const MultiPolygon*>& features,
-                             const ProjectedXY& origin);
+                             const ProjectedXY& origin,
+                             const std::vector<std::vector<std::uint32_t>>* triangles = nullptr);
 
-/// Level of detail: `tolerance_m` 0 keeps every vertex; otherwise shared borders are simplified once
-/// (simplify_coverage) so neighbours stay glued.
+/// Level of detail: the coarsest level of the document's pyramid (store/detail_levels.hpp) whose
+/// tolerance is at most `tolerance_m`; 0 keeps every vertex. Shared borders are simplified once so
+/// neighbours stay glued.
 struct SceneOptions {
     std::string projection = kDefaultProjection;
     double tolerance_m = 0;

@@ -18,7 +18,7 @@ ContentHash::~ContentHash() { XXH3_freeState(state_); }
 
 void ContentHash::bytes(const void* data, std::size_t size) { XXH3_64bits_update(state_, data, size); }
 
-ContentHash& ContentHash::add(const std::string& text) {
+ContentHash& ContentHash::add(std::string_view text) {
     add(static_cast<std::uint64_t>(text.size()));
     bytes(text.data(), text.size());
     return *this;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "geo/geometry.hpp"
 
@@ -19,7 +20,7 @@ class ContentHash {
     ContentHash& operator=(const ContentHash&) = delete;
 
     /// A text, with its length first, so that ("ab", "c") and ("a", "bc") differ.
-    ContentHash& add(const std::string& text);
+    ContentHash& add(std::string_view text);
     ContentHash& add(double value);
     ContentHash& add(std::uint64_t value);
     /// Every ring's size and every coordinate, in order.

@@ -65,6 +65,9 @@ void register_view(CLI::App& app, Context& ctx) {
     cmd->add_flag("--redraw-every-frame", args->options.redraw_every_frame,
                   "Draw the whole map every frame instead of reusing it (benchmarks)");
     cmd->add_option("--bench-pan", args->options.bench_pan_px, "Pan this many pixels every frame (benchmarks)");
+    cmd->add_option("--bench-zoom", args->options.bench_zoom,
+                    "Zoom by this factor every frame, out to the national view and back in to 250 m/px (benchmarks)")
+        ->check(CLI::Range(1.0, 4.0));
     cmd->add_option(
         "--soak-seed", args->options.soak_seed,
         "Random pan, zoom, hover, select and toggles every frame from this seed (soak runs; with --frames)");

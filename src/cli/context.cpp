@@ -81,8 +81,8 @@ Document& Context::doc() {
     doc_ = std::make_unique<Document>(sources());
     // Computing region shapes where no store has them takes seconds: a bar on a terminal.
     if (::isatty(STDERR_FILENO))
-        doc_->set_progress([](std::size_t done, std::size_t total) {
-            std::cerr << "\rpreparing region shapes " << done << "/" << total << (done == total ? "\n" : "")
+        doc_->set_progress([](const std::string& what, std::size_t done, std::size_t total) {
+            std::cerr << "\rpreparing " << what << " " << done << "/" << total << (done == total ? "\n" : "")
                       << std::flush;
         });
     return *doc_;

@@ -63,7 +63,7 @@ PreparedShapes Document::compute_prepared_shapes() {
         } catch (const AtlasError& e) {
             throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
         }
-        if (progress_) progress_(i + 1, p.regions.size());
+        if (progress_) progress_("region shapes", i + 1, p.regions.size());
     }
     return out;
 }
@@ -166,7 +166,13 @@ DetailSources Document::detail_sources() {
     return sources;
 }
 
-DetailLevels Document::compute_detail_levels() { return atlas::compute_detail_levels(detail_sources(), progress_); }
+DetailLevels Document::compute_detail_levels() {
+    DetailSources sources = detail_sources();  // region shapes first: they report their own progress
+    auto told = [this](std::size_t done, std::size_t total) {
+        if (progress_) progress_("levels of detail", done, total);
+    };
+    return atlas::compute_detail_levels(sources, told);
+}
 
 namespace {
 

@@ -50,8 +50,10 @@ class Document {
     const Industry& industry(const std::string& query);
     /// Warnings gathered while loading (repaired geometries, assumed CRS, stores rebuilt).
     const std::vector<std::string>& warnings() const { return warnings_; }
-    /// Called as region shapes are computed when no store has them: (regions done, regions in all).
-    void set_progress(std::function<void(std::size_t, std::size_t)> progress) { progress_ = std::move(progress); }
+    /// Called as prepared data is computed when no store has it: (what, "region shapes" or "levels of
+    /// detail"; steps done; steps in all).
+    using Progress = std::function<void(const std::string& what, std::size_t done, std::size_t total)>;
+    void set_progress(Progress progress) { progress_ = std::move(progress); }
     /// The region shapes' store: where it was read from, or "computed" (and where it was kept).
     const std::string& store_origin() const { return store_origin_; }
     /// Computes every region's shape (no store read) and returns what a store holds.
@@ -77,7 +79,7 @@ class Document {
     std::optional<Plan> plan_;
     std::optional<PreparedShapes> prepared_;
     std::map<std::string, RegionShape> shapes_;
-    std::function<void(std::size_t, std::size_t)> progress_;
+    Progress progress_;
     std::string store_origin_;
     std::map<double, DetailLevel> levels_;  ///< by tolerance, as read or computed
     std::string fingerprint_;

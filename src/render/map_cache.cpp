@@ -1,5 +1,7 @@
 #include "map_cache.hpp"
 
+#include <algorithm>
+
 #include "shaders_embedded.hpp"
 
 namespace atlas::render {
@@ -18,6 +20,17 @@ void MapCache::update(MapRenderer& renderer, const Camera& camera, const MapStyl
     target_->resolve();
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
     cached_ = camera;
+}
+
+double MapCache::coverage(const Camera& camera) const {
+    if (!target_ || camera.width <= 0 || camera.height <= 0) return 0;
+    // Both views' extents in world metres; the covered share is their overlap over the current one.
+    auto overlap = [](double c0, double half0, double c1, double half1) {
+        return std::max(0.0, std::min(c0 + half0, c1 + half1) - std::max(c0 - half0, c1 - half1));
+    };
+    double w = camera.width * camera.metres_per_pixel, h = camera.height * camera.metres_per_pixel;
+    double cw = cached_.width * cached_.metres_per_pixel, ch = cached_.height * cached_.metres_per_pixel;
+    return overlap(camera.cx, w / 2, cached_.cx, cw / 2) * overlap(camera.cy, h / 2, cached_.cy, ch / 2) / (w * h);
 }
 
 void MapCache::draw(const Camera& camera, const MapStyle& style) {

@@ -22,6 +22,9 @@ class MapCache {
     void draw(const Camera& camera, const MapStyle& style);
     bool valid() const { return target_ != nullptr; }
     const Camera& camera() const { return cached_; }
+    /// Share (0-1) of `camera`'s viewport that the cached image covers once moved and scaled to it:
+    /// under 1 after zooming out or panning past its edge; 0 when there is no cache.
+    double coverage(const Camera& camera) const;
 
   private:
     std::unique_ptr<OffscreenTarget> target_;

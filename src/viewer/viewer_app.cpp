@@ -133,7 +133,9 @@ bool same_view(const Camera& a, const Camera& b) {
 }
 
 /// Redraws the cached map when the style changed, or when the camera moved and has come to rest
-/// (no drag, no change for 0.2 s); meanwhile the cache is moved and scaled to follow the camera.
+/// (no drag, no change for 0.2 s); meanwhile the cache is moved and scaled to follow the camera, and
+/// redrawn at once whenever it would leave a tenth of the view empty (zooming out, a long pan), so the
+/// map is never blank or shrunken.
 void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, bool interacting) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (state.options.redraw_every_frame) {
@@ -141,12 +143,20 @@ void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCach
         return;
     }
     bool moved = !cache.valid() || !same_view(cache.camera(), state.camera);
-    if (state.map_dirty || (moved && !interacting)) {
+    if (state.map_dirty || (moved && (!interacting || cache.coverage(state.camera) < 0.9))) {
         cache.update(renderer, state.camera, state.style);
         state.map_dirty = false;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     cache.draw(state.camera, state.style);
+}
+
+/// One frame of --bench-zoom: out by `factor` until the national view, then in until 250 m/px.
+void bench_zoom_step(ViewerState& state, double factor, bool& zooming_out) {
+    double national = national_view(state.scene, state.camera.width, state.camera.height).metres_per_pixel;
+    if (zooming_out && state.camera.metres_per_pixel >= national) zooming_out = false;
+    if (!zooming_out && state.camera.metres_per_pixel <= 250) zooming_out = true;
+    state.camera.zoom_about(state.camera.width / 2.0, state.camera.height / 2.0, zooming_out ? 1 / factor : factor);
 }
 
 /// Labels of one map drawn `x_offset` framebuffer pixels from the left.
@@ -239,7 +249,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         Camera last_camera = state.camera;
         if (state.message.empty()) state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
         PointerState pointer;
-        bool changed = true;
+        bool changed = true, zooming_out = true;
         std::vector<double> frame_ms;
         std::mt19937 soak_rng(options.soak_seed);
         std::ofstream soak_log;
@@ -263,6 +273,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             changed = handle_input(window, state, pointer, wheel, buttons, keys);
             state.frame_keys = keys;
             if (options.bench_pan_px != 0) state.camera.pan_pixels(options.bench_pan_px, 0);
+            if (options.bench_zoom > 1) bench_zoom_step(state, options.bench_zoom, zooming_out);
             if (options.soak_seed != 0) random_step(state, soak_rng);
             if (soak_log && (frame % 100 == 0 || frame == 1)) soak_log << frame << ' ' << resident_kb() << std::endl;
             if (!same_view(last_camera, state.camera)) last_camera_change = glfwGetTime(), last_camera = state.camera;

@@ -30,8 +30,11 @@ struct ViewerOptions {
     std::string frame_log;            ///< write each frame's duration in ms here (benchmarks)
     bool redraw_every_frame = false;  ///< bypass the map cache (benchmarks of the renderer itself)
     double bench_pan_px = 0;          ///< pan this many pixels every frame (benchmarks of panning)
-    unsigned soak_seed = 0;           ///< random use every frame from this seed (0: off; soak runs)
-    std::string soak_log;             ///< "frame resident_kB" every 100 frames (soak runs)
+    /// Zoom by this factor (> 1) every frame about the window's centre, out to the national view and
+    /// back in to 250 m/px, and again (benchmarks of continuous zooming); 0: off.
+    double bench_zoom = 0;
+    unsigned soak_seed = 0;  ///< random use every frame from this seed (0: off; soak runs)
+    std::string soak_log;    ///< "frame resident_kB" every 100 frames (soak runs)
     bool english = true;
     Session session;           ///< what to show first (camera, layers, filters, choropleth)
     std::string session_path;  ///< where Ctrl+S saves the session (empty: clusteratlas-session.json)

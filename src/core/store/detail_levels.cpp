@@ -8,9 +8,15 @@
 // lat each], per feature u32 indices and u32 each.
 #include "store/detail_levels.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <thread>
 
 #include "error.hpp"
 #include "geo/geos_handle.hpp"
@@ -178,20 +184,40 @@ double detail_tolerance(double metres_per_pixel) {
 
 DetailLevels compute_detail_levels(const DetailSources& sources,
                                    const std::function<void(std::size_t, std::size_t)>& progress) {
-    GeosContext ctx;
-    DetailLevels levels;
-    const std::size_t steps = std::size(kDetailTolerances) * 3;
-    std::size_t done = 0;
-    for (double tolerance : kDetailTolerances) {
-        DetailLevel& level = levels.emplace_back();
-        level.tolerance_m = tolerance;
-        for (auto [into, source] :
-             {std::pair{&level.provinces, &sources.provinces}, std::pair{&level.prefectures, &sources.prefectures},
-              std::pair{&level.regions, &sources.regions}}) {
-            *into = prepare_layer(ctx, *source, tolerance);
-            if (progress) progress(++done, steps);
+    // One task a level, on as many threads as there are cores (each with its own GEOS context): the
+    // levels share nothing but their read-only sources. Progress is told from this thread.
+    const std::size_t count = std::size(kDetailTolerances), steps = count;
+    DetailLevels levels(count);
+    std::atomic<std::size_t> next{0}, done{0};
+    std::exception_ptr failure;
+    std::mutex failure_lock;
+    auto work = [&] {
+        GeosContext ctx;
+        for (std::size_t i = next++; i < count; i = next++) {
+            try {
+                DetailLevel& level = levels[i];
+                level.tolerance_m = kDetailTolerances[i];
+                level.provinces = prepare_layer(ctx, sources.provinces, level.tolerance_m);
+                level.prefectures = prepare_layer(ctx, sources.prefectures, level.tolerance_m);
+                level.regions = prepare_layer(ctx, sources.regions, level.tolerance_m);
+            } catch (...) {
+                std::lock_guard<std::mutex> hold(failure_lock);
+                if (!failure) failure = std::current_exception();
+            }
+            ++done;
         }
+    };
+    std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, count);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::size_t told = 0; told < steps;) {  // progress from the caller's thread
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::size_t now = done.load();
+        if (now != told && progress) progress(now, steps);
+        told = now;
     }
+    for (std::thread& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
     return levels;
 }
 

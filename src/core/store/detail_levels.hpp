@@ -43,8 +43,9 @@ struct DetailSources {
     std::vector<const MultiPolygon*> provinces, prefectures, regions;
 };
 
-/// Every level of kDetailTolerances: simplification and triangulation. `progress` (may be empty) is
-/// told (steps done, steps in all). Throws AtlasError when GEOS fails outright.
+/// Every level of kDetailTolerances: simplification and triangulation, one level a thread. `progress`
+/// (may be empty) is told (levels done, levels in all) from the calling thread. Rethrows the first
+/// AtlasError of a level when GEOS fails outright.
 DetailLevels compute_detail_levels(const DetailSources& sources,
                                    const std::function<void(std::size_t, std::size_t)>& progress);
 

@@ -10,20 +10,22 @@ MapCache::MapCache() : blit_(std::make_unique<Program>("blit", kShader_blit_vert
 
 MapCache::~MapCache() = default;
 
-void MapCache::update(MapRenderer& renderer, const Camera& camera, const MapStyle& style) {
-    if (!target_ || target_->width() != camera.width || target_->height() != camera.height)
-        target_ = std::make_unique<OffscreenTarget>(camera.width, camera.height);
+void MapCache::update(MapRenderer& renderer, const Camera& camera, const MapStyle& style, bool quick) {
+    std::unique_ptr<OffscreenTarget>& target = quick ? quick_target_ : target_;
+    if (!target || target->width() != camera.width || target->height() != camera.height)
+        target = std::make_unique<OffscreenTarget>(camera.width, camera.height, quick ? 1 : 4);
     GLint previous = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
-    target_->bind();
+    target->bind();
     renderer.draw(camera, style);
-    target_->resolve();
+    target->resolve();
+    shown_ = target.get();
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
     cached_ = camera;
 }
 
 double MapCache::coverage(const Camera& camera) const {
-    if (!target_ || camera.width <= 0 || camera.height <= 0) return 0;
+    if (!shown_ || camera.width <= 0 || camera.height <= 0) return 0;
     // Both views' extents in world metres; the covered share is their overlap over the current one.
     auto overlap = [](double c0, double half0, double c1, double half1) {
         return std::max(0.0, std::min(c0 + half0, c1 + half1) - std::max(c0 - half0, c1 - half1));
@@ -37,7 +39,7 @@ void MapCache::draw(const Camera& camera, const MapStyle& style) {
     glViewport(0, 0, camera.width, camera.height);
     glClearColor(style.background.r, style.background.g, style.background.b, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    if (!target_) return;
+    if (!shown_) return;
     // The cached view's rectangle in the current view's NDC.
     double scale = cached_.metres_per_pixel / camera.metres_per_pixel;
     double dx = (cached_.cx - camera.cx) / camera.metres_per_pixel * 2.0 / camera.width;
@@ -49,7 +51,7 @@ void MapCache::draw(const Camera& camera, const MapStyle& style) {
     glUniform4f(blit_->uniform("u_transform"), static_cast<float>(sx), static_cast<float>(sy), static_cast<float>(dx),
                 static_cast<float>(dy));
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, target_->texture());
+    glBindTexture(GL_TEXTURE_2D, shown_->texture());
     glUniform1i(blit_->uniform("u_map"), 0);
     glBindVertexArray(empty_vao_.id());
     glDrawArrays(GL_TRIANGLES, 0, 6);

@@ -134,8 +134,8 @@ bool same_view(const Camera& a, const Camera& b) {
 
 /// Redraws the cached map when the style changed, or when the camera moved and has come to rest
 /// (no drag, no change for 0.2 s); meanwhile the cache is moved and scaled to follow the camera, and
-/// redrawn at once whenever it would leave a tenth of the view empty (zooming out, a long pan), so the
-/// map is never blank or shrunken.
+/// redrawn at once (without multisampling) whenever it would leave a tenth of the view empty (zooming
+/// out, a long pan), so the map is never blank or shrunken.
 void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, bool interacting) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (state.options.redraw_every_frame) {
@@ -143,9 +143,11 @@ void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCach
         return;
     }
     bool moved = !cache.valid() || !same_view(cache.camera(), state.camera);
-    if (state.map_dirty || (moved && (!interacting || cache.coverage(state.camera) < 0.9))) {
+    if (state.map_dirty || ((moved || cache.quick()) && !interacting)) {
         cache.update(renderer, state.camera, state.style);
         state.map_dirty = false;
+    } else if (moved && cache.coverage(state.camera) < 0.9) {
+        cache.update(renderer, state.camera, state.style, true);  // the full-quality one follows at rest
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     cache.draw(state.camera, state.style);

@@ -31,6 +31,14 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
 
 ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px) { return load_label_font(texts, size_px); }
 
+void release_font_sources() {
+    // The CJK font file (19 MB, read whole by ImGui) and the atlas's CPU pixels (RGBA and alpha) are
+    // needed only to build the texture: once it is on the GPU the glyph table is all text needs.
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->ClearInputData();
+    atlas->ClearTexData();
+}
+
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
                                      const MapStyle& style, float pixels_per_point) {
     auto measure = [&](const std::string& text) {
@@ -90,6 +98,7 @@ void HeadlessLabels::paint(int width, int height, const std::function<void(ImDra
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DeltaTime = 1.0f / 60;
     ImGui_ImplOpenGL3_NewFrame();
+    release_font_sources();
     ImGui::NewFrame();
     paint(ImGui::GetBackgroundDrawList(), font_);
     ImGui::Render();

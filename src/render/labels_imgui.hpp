@@ -28,6 +28,11 @@ std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const Label
 /// Adds every text to a glyph range builder's worth of characters for the UI font too.
 ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px);
 
+/// Frees what the current ImGui context's font atlas kept to build its texture (the font file's
+/// bytes, the CPU copy of the pixels). Call after the backend uploaded the texture (its NewFrame) and
+/// before ImGui::NewFrame; fonts cannot be added to the atlas afterwards.
+void release_font_sources();
+
 /// An ImGui context of its own for drawing labels into the current (offscreen) framebuffer.
 class HeadlessLabels {
   public:

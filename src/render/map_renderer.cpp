@@ -16,6 +16,7 @@ struct MapRenderer::GpuMesh {
     std::vector<GLsizei> ring_count;
     std::vector<std::uint32_t> feature_ring_first, feature_ring_count;
     std::vector<std::uint32_t> feature_triangle_first, feature_triangle_count;
+    std::vector<float> feature_box;  ///< min x, min y, max x, max y of each feature (culling)
     std::vector<GLint> feature_segment_first;
     std::vector<GLsizei> feature_segment_count;
     GLsizei segment_total = 0;
@@ -108,6 +109,7 @@ std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh) {
     upload_fill(mesh, gpu->vertices, gpu->triangles, gpu->fill_vao);
     gpu->feature_triangle_first = mesh.feature_triangle_first;
     gpu->feature_triangle_count = mesh.feature_triangle_count;
+    gpu->feature_box = mesh.feature_box;
     gpu->ring_first.assign(mesh.ring_first.begin(), mesh.ring_first.end());
     gpu->ring_count.assign(mesh.ring_count.begin(), mesh.ring_count.end());
     gpu->feature_ring_first = mesh.feature_ring_first;
@@ -131,7 +133,32 @@ std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh) {
 }
 }  // namespace
 
+bool MapRenderer::in_view(const GpuMesh& mesh, std::size_t feature) const {
+    if (4 * feature + 3 >= mesh.feature_box.size()) return true;
+    const float* b = &mesh.feature_box[4 * feature];
+    return b[0] <= view_box_[2] && b[2] >= view_box_[0] && b[1] <= view_box_[3] && b[3] >= view_box_[1];
+}
+
+void MapRenderer::draw_visible_lines(const GpuMesh& mesh, const Rgba& colour, float width, float dash) {
+    // Runs of consecutive features in view, one instanced draw each: at Shanghai 250 m/px a few
+    // dozen prefectures' segments instead of the whole country's.
+    std::size_t n = mesh.feature_segment_first.size();
+    for (std::size_t f = 0; f < n;) {
+        if (!in_view(mesh, f)) {
+            ++f;
+            continue;
+        }
+        std::size_t last = f;
+        while (last + 1 < n && in_view(mesh, last + 1)) ++last;
+        GLint first = mesh.feature_segment_first[f];
+        GLint end = mesh.feature_segment_first[last] + mesh.feature_segment_count[last];
+        draw_segments(mesh, first, end - first, colour, width, dash);
+        f = last + 1;
+    }
+}
+
 void MapRenderer::draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch) {
+    if (!in_view(mesh, feature)) return;
     fill_->use();
     glUniform4fv(fill_->uniform("u_view"), 1, view_.data());
     if (feature < mesh.feature_triangle_count.size() && mesh.feature_triangle_count[feature] > 0) {
@@ -167,6 +194,15 @@ void MapRenderer::draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba
 }
 
 void MapRenderer::draw_lines(const GpuMesh& mesh, long feature, const Rgba& colour, float width, float dash) {
+    if (feature < 0) return draw_visible_lines(mesh, colour, width, dash);
+    auto f = static_cast<std::size_t>(feature);
+    if (in_view(mesh, f))
+        draw_segments(mesh, mesh.feature_segment_first[f], mesh.feature_segment_count[f], colour, width, dash);
+}
+
+void MapRenderer::draw_segments(const GpuMesh& mesh, GLint first, GLsizei count, const Rgba& colour, float width,
+                                float dash) {
+    if (count <= 0) return;
     line_->use();
     glUniform4fv(line_->uniform("u_view"), 1, view_.data());
     glUniform2f(line_->uniform("u_viewport"), viewport_[0], viewport_[1]);
@@ -175,11 +211,9 @@ void MapRenderer::draw_lines(const GpuMesh& mesh, long feature, const Rgba& colo
     glUniform4f(line_->uniform("u_color"), colour.r, colour.g, colour.b, colour.a);
     glBindVertexArray(mesh.line_vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, mesh.segments.id());
-    GLint first = feature < 0 ? 0 : mesh.feature_segment_first[static_cast<std::size_t>(feature)];
-    GLsizei count = feature < 0 ? mesh.segment_total : mesh.feature_segment_count[static_cast<std::size_t>(feature)];
     bind_segment_attributes(first);  // GL 3.3 has no base instance: move the attribute pointers instead
     glDrawArraysInstanced(GL_TRIANGLES, 0, 6, count);
-    if (feature >= 0) bind_segment_attributes(0);
+    bind_segment_attributes(0);
 }
 
 void MapRenderer::draw_hubs(const MapStyle& style) {
@@ -211,6 +245,11 @@ void MapRenderer::draw_feature_fills(const FeatureFills& fills) {
 void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset) {
     if (!provinces_) return;
     view_ = camera.view_uniform();
+    // The view in world metres, with a margin for line widths and hub markers reaching into it.
+    double half_w = (camera.width / 2.0 + 16) * camera.metres_per_pixel;
+    double half_h = (camera.height / 2.0 + 16) * camera.metres_per_pixel;
+    view_box_ = {static_cast<float>(camera.cx - half_w), static_cast<float>(camera.cy - half_h),
+                 static_cast<float>(camera.cx + half_w), static_cast<float>(camera.cy + half_h)};
     viewport_[0] = static_cast<float>(camera.width);
     viewport_[1] = static_cast<float>(camera.height);
     glViewport(x_offset, 0, camera.width, camera.height);

@@ -1,6 +1,7 @@
 #pragma once
 /// Draws a Scene with OpenGL 3.3 core: land and region fills (the prepared triangles, each pixel drawn
-/// once; stencil-then-cover even-odd fills for a feature without triangles), hatched partial members, outlines of a
+/// once; stencil-then-cover even-odd fills for a feature without triangles), hatched partial members,
+/// features off screen skipped (culled by their boxes), outlines of a
 /// fixed pixel width (extruded in the shader), dashed provisional outlines, and hub markers. Needs a current GL
 /// context; never throws while drawing.
 
@@ -30,6 +31,10 @@ class MapRenderer {
   private:
     void draw_fill(const GpuMesh& mesh, std::size_t feature, const Rgba& colour, float hatch);
     void draw_lines(const GpuMesh& mesh, long feature, const Rgba& colour, float width, float dash);
+    void draw_visible_lines(const GpuMesh& mesh, const Rgba& colour, float width, float dash);
+    void draw_segments(const GpuMesh& mesh, GLint first, GLsizei count, const Rgba& colour, float width, float dash);
+    /// Whether a feature's box meets the view being drawn (features off screen are skipped).
+    bool in_view(const GpuMesh& mesh, std::size_t feature) const;
     void draw_hubs(const MapStyle& style);
     void draw_feature_fills(const FeatureFills& fills);
 
@@ -41,6 +46,7 @@ class MapRenderer {
     std::vector<std::vector<std::uint32_t>> hub_regions_;
     std::vector<std::vector<std::uint32_t>> partial_units_;
     std::array<float, 4> view_{};
+    std::array<float, 4> view_box_{};  ///< min x, min y, max x, max y of the view, world metres
     float viewport_[2] = {1, 1};
 };
 

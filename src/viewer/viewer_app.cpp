@@ -264,6 +264,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
                 glfwWaitEventsTimeout(changed ? 0.0 : 0.05);
             glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
             ImGui_ImplOpenGL3_NewFrame();
+            if (frame == 1) render::release_font_sources();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             double wheel = data.wheel;

@@ -40,6 +40,9 @@ void refresh_scene(ViewerState& state) {
     double tolerance = session_tolerance(state.camera.metres_per_pixel);
     bool projection_changed = state.projection_name != state.options.projection;
     if (!state.scene_dirty && !projection_changed && tolerance == state.scene_tolerance_m) return;
+    // Only the level of detail changes while zooming: the cached map still shows the same map, and
+    // the camera's move redraws it (quick while moving, in full at rest), so no forced full redraw.
+    bool level_only = !state.scene_dirty && !projection_changed && !state.camera_from_session;
     ProjectedXY centre_world{state.camera.cx + state.scene.origin.x, state.camera.cy + state.scene.origin.y};
     state.scene = build_scene(state.doc, {state.options.projection, tolerance});
     state.scene_tolerance_m = tolerance;
@@ -70,7 +73,7 @@ void refresh_scene(ViewerState& state) {
     if (!state.picker)
         state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
     state.scene_dirty = false;
-    state.map_dirty = true;
+    if (!level_only) state.map_dirty = true;
 }
 
 void select_at(ViewerState& state, double sx, double sy) {

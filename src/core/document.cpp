@@ -192,6 +192,14 @@ std::optional<DetailLevel> read_one_level(const std::string& path, const std::st
 
 }  // namespace
 
+bool Document::fits_layers(const DetailLevel& level) {
+    auto fits = [](const LayerDetail& layer, std::size_t features) {
+        return layer.triangles.size() == features && (layer.features.empty() || layer.features.size() == features);
+    };
+    return fits(level.provinces, provinces().regions.size()) && fits(level.prefectures, prefectures().regions.size()) &&
+           fits(level.regions, plan().regions.size());
+}
+
 const DetailLevel& Document::detail_level(double tolerance_m) {
     double chosen = kDetailTolerances[0];
     for (double t : kDetailTolerances)
@@ -202,7 +210,10 @@ const DetailLevel& Document::detail_level(double tolerance_m) {
     StoreAccess<DetailLevel> access{
         "levels of detail",
         [&](const std::string& path, std::string& problem) {
-            return read_one_level(path, fingerprint, chosen, problem);
+            std::optional<DetailLevel> level = read_one_level(path, fingerprint, chosen, problem);
+            // Made for these inputs, so one entry a feature; checked anyway, as the renderer indexes by it.
+            if (level && !fits_layers(*level)) problem = "its feature counts do not match the layers", level.reset();
+            return level;
         },
         [&] {
             computed = compute_detail_levels();

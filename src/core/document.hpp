@@ -72,6 +72,8 @@ class Document {
   private:
     const PreparedShapes& prepared();
     DetailSources detail_sources();
+    /// One entry a feature of each layer (a level read from a store).
+    bool fits_layers(const DetailLevel& level);
 
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;

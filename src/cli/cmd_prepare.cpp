@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "error.hpp"
 #include "io/output_file.hpp"
 #include "store/detail_levels.hpp"
 #include "store/shape_store.hpp"
@@ -28,6 +29,13 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
         std::cerr << regions << " region shapes: " << doc.store_origin() << '\n';
         doc.detail_level(0);
         std::cerr << std::size(kDetailTolerances) << " levels of detail: " << doc.levels_origin() << '\n';
+        ctx.print_new_warnings();
+        // Keeping is what prepare is for: computed but not kept (the warning says why) is a failure.
+        if (doc.store_origin() == "computed" || doc.levels_origin() == "computed")
+            throw AtlasError(ErrorKind::Output, "the prepared data could not be kept in the cache (" +
+                                                    (prepared_cache_dir().empty() ? std::string("no cache folder")
+                                                                                  : prepared_cache_dir()) +
+                                                    "); later commands will compute it again");
         return;
     }
     // A store of its own (the one shipped beside the bundled data): always computed afresh. Both

@@ -179,6 +179,7 @@ TEST_CASE("store: a truncated or damaged levels store is rebuilt with one warnin
     std::string store = d.stores(".levels")[0];
     std::string bytes = test::read_text(store);
     SECTION("truncated to a third") { std::ofstream(store, std::ios::binary) << bytes.substr(0, bytes.size() / 3); }
+    SECTION("bytes appended") { std::ofstream(store, std::ios::binary | std::ios::app) << std::string(5000, 'x'); }
     SECTION("bytes changed near the end, length kept") {
         for (std::size_t i = bytes.size() - 5000; i < bytes.size() - 1000; ++i) bytes[i] = static_cast<char>(~bytes[i]);
         std::ofstream(store, std::ios::binary) << bytes;
@@ -227,6 +228,9 @@ TEST_CASE("store: a cache folder that cannot be written costs one warning and wo
     CHECK(warnings_in(r.err) == 1);
     CHECK_THAT(r.err, Contains("cannot keep prepared region shapes in the cache"));
     CHECK_THAT(r.out, Contains("yangtze_river_delta"));
+    auto kept = test::run_cli("prepare");  // keeping is what prepare is for: exit 4, saying so
+    CHECK(kept.exit_code == 4);
+    CHECK_THAT(kept.err, Contains("could not be kept in the cache"));
     if (ATLAS_HAVE_VIEWER) {  // shapes and levels both computed in memory: still one warning
         auto png = test::run_cli("render --size 400x300 -o " + d.tmp.path("map.png"));
         REQUIRE(png.exit_code == 0);

@@ -185,8 +185,9 @@ double detail_tolerance(double metres_per_pixel) {
 DetailLevels compute_detail_levels(const DetailSources& sources,
                                    const std::function<void(std::size_t, std::size_t)>& progress) {
     // One task a level, on as many threads as there are cores (each with its own GEOS context): the
-    // levels share nothing but their read-only sources. Progress is told from this thread.
-    const std::size_t count = std::size(kDetailTolerances), steps = count;
+    // levels share nothing but their read-only sources. Progress, a layer a step, is told from this
+    // thread.
+    const std::size_t count = std::size(kDetailTolerances), steps = 3 * count;  // a layer a step
     DetailLevels levels(count);
     std::atomic<std::size_t> next{0}, done{0};
     std::exception_ptr failure;
@@ -198,13 +199,16 @@ DetailLevels compute_detail_levels(const DetailSources& sources,
                 DetailLevel& level = levels[i];
                 level.tolerance_m = kDetailTolerances[i];
                 level.provinces = prepare_layer(ctx, sources.provinces, level.tolerance_m);
+                ++done;
                 level.prefectures = prepare_layer(ctx, sources.prefectures, level.tolerance_m);
+                ++done;
                 level.regions = prepare_layer(ctx, sources.regions, level.tolerance_m);
+                ++done;
             } catch (...) {
                 std::lock_guard<std::mutex> hold(failure_lock);
                 if (!failure) failure = std::current_exception();
+                done = steps;  // no more progress to wait for
             }
-            ++done;
         }
     };
     std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, count);
@@ -254,6 +258,13 @@ std::optional<std::vector<LevelEntry>> read_level_index(std::ifstream& in, const
         e.checksum = r.text();
     }
     if (!r.ok()) return problem = "truncated", std::nullopt;
+    // The blocks end the file: bytes after the last one are not the writer's.
+    std::uint64_t end = 0;
+    for (const LevelEntry& e : entries) end = std::max(end, e.offset + e.size);
+    in.seekg(0, std::ios::end);
+    auto size = static_cast<std::uint64_t>(in.tellg());
+    in.clear();
+    if (size != end) return problem = size < end ? "truncated" : "bytes after its last level (damaged)", std::nullopt;
     return entries;
 }
 

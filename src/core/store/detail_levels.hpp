@@ -44,7 +44,7 @@ struct DetailSources {
 };
 
 /// Every level of kDetailTolerances: simplification and triangulation, one level a thread. `progress`
-/// (may be empty) is told (levels done, levels in all) from the calling thread. Rethrows the first
+/// (may be empty) is told (layers done, layers of all levels) from the calling thread. Rethrows the first
 /// AtlasError of a level when GEOS fails outright.
 DetailLevels compute_detail_levels(const DetailSources& sources,
                                    const std::function<void(std::size_t, std::size_t)>& progress);

@@ -84,9 +84,9 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
     OGRLayer* layer = ds ? ds->GetLayerByName(kLayer) : nullptr;
     if (layer == nullptr) return problem = "not a readable store", std::nullopt;
-    if (metadata(layer, kVersionKey) != std::to_string(kShapeStoreVersion))
-        return problem =
-                   "store version " + metadata(layer, kVersionKey) + ", not " + std::to_string(kShapeStoreVersion),
+    if (std::string version = metadata(layer, kVersionKey); version != std::to_string(kShapeStoreVersion))
+        return problem = (version.empty() ? std::string("no store version") : "store version " + version) + ", not " +
+                         std::to_string(kShapeStoreVersion),
                std::nullopt;
     if (metadata(layer, kFingerprintKey) != fingerprint) return problem = kStoreOfOtherData, std::nullopt;
     std::optional<PreparedShapes> shapes = read_features(layer, problem);

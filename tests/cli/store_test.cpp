@@ -65,6 +65,11 @@ struct ColdData {
     }
 };
 
+/// A 400x300 render into the data's folder, replacing any file of that name.
+test::CliResult render_into(const ColdData& d, const std::string& name) {
+    return test::run_cli("render --size 400x300 --force -o " + d.tmp.path(name));
+}
+
 std::size_t warnings_in(const std::string& err) {
     std::size_t n = 0;
     for (std::size_t at = err.find("warning: "); at != std::string::npos; at = err.find("warning: ", at + 1)) ++n;
@@ -171,9 +176,7 @@ TEST_CASE("store: a truncated or damaged levels store is rebuilt with one warnin
           "[store]") {
     if (!ATLAS_HAVE_VIEWER) return;
     ColdData d;
-    auto render = [&](const std::string& name) {
-        return test::run_cli("render --size 400x300 --force -o " + d.tmp.path(name));
-    };
+    auto render = [&](const std::string& name) { return render_into(d, name); };
     REQUIRE(render("first.png").exit_code == 0);
     REQUIRE(d.stores(".levels").size() == 1);
     std::string store = d.stores(".levels")[0];
@@ -199,9 +202,7 @@ TEST_CASE("store: a levels store of this data's fingerprint but other feature co
           "[store]") {
     if (!ATLAS_HAVE_VIEWER) return;
     ColdData d;
-    auto render = [&](const std::string& name) {
-        return test::run_cli("render --size 400x300 --force -o " + d.tmp.path(name));
-    };
+    auto render = [&](const std::string& name) { return render_into(d, name); };
     REQUIRE(render("first.png").exit_code == 0);
     std::string store = d.stores(".levels").at(0);
     // A whole, checksummed store, as a writer with a bug or an edited plan could leave: a province short.

@@ -5,6 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+
+#include "geo/geometry.hpp"
 
 namespace atlas {
 
@@ -18,5 +21,21 @@ inline std::uint64_t mix64(std::uint64_t x) {
 
 /// Hash of two 64-bit words (a lon/lat's bits).
 inline std::size_t hash_bits(std::uint64_t a, std::uint64_t b) { return static_cast<std::size_t>(mix64(a ^ mix64(b))); }
+
+/// A vertex by the exact bits of its coordinates: equal only for the very same doubles.
+struct VertexKey {
+    std::uint64_t x, y;
+    bool operator==(const VertexKey& o) const { return x == o.x && y == o.y; }
+};
+struct VertexKeyHash {
+    std::size_t operator()(const VertexKey& k) const { return hash_bits(k.x, k.y); }
+};
+inline VertexKey vertex_key(double lon, double lat) {
+    VertexKey k{};
+    std::memcpy(&k.x, &lon, sizeof k.x);
+    std::memcpy(&k.y, &lat, sizeof k.y);
+    return k;
+}
+inline VertexKey vertex_key(const LonLat& p) { return vertex_key(p.lon, p.lat); }
 
 }  // namespace atlas

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <unordered_map>
 
 #include "geo/bits_hash.hpp"
@@ -13,19 +12,9 @@ namespace atlas {
 
 namespace {
 
-struct Key {
-    std::uint64_t x, y;
-    bool operator==(const Key& o) const { return x == o.x && y == o.y; }
-};
-struct KeyHash {
-    std::size_t operator()(const Key& k) const { return hash_bits(k.x, k.y); }
-};
-Key key_of(const LonLat& p) {
-    Key k;
-    std::memcpy(&k.x, &p.lon, sizeof k.x);
-    std::memcpy(&k.y, &p.lat, sizeof k.y);
-    return k;
-}
+using Key = VertexKey;
+using KeyHash = VertexKeyHash;
+Key key_of(const LonLat& p) { return vertex_key(p); }
 
 struct Edge {
     LonLat from, to;

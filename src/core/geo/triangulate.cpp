@@ -3,7 +3,6 @@
 #include <geos_c.h>
 
 #include <cmath>
-#include <cstring>
 #include <unordered_map>
 
 #include "geo/bits_hash.hpp"
@@ -12,27 +11,13 @@ namespace atlas {
 
 namespace {
 
-struct Key {
-    std::uint64_t lon, lat;
-    bool operator==(const Key& o) const { return lon == o.lon && lat == o.lat; }
-};
-struct KeyHash {
-    std::size_t operator()(const Key& k) const { return hash_bits(k.lon, k.lat); }
-};
-
-Key key(double lon, double lat) {
-    Key k{};
-    std::memcpy(&k.lon, &lon, sizeof lon);
-    std::memcpy(&k.lat, &lat, sizeof lat);
-    return k;
-}
-
 /// The polygon with only the rings the layout keeps, and the layout index of each of its vertices.
-Polygon kept_rings(const Polygon& p, std::uint32_t& next, std::unordered_map<Key, std::uint32_t, KeyHash>& index) {
+Polygon kept_rings(const Polygon& p, std::uint32_t& next,
+                   std::unordered_map<VertexKey, std::uint32_t, VertexKeyHash>& index) {
     Polygon kept;
     auto keep = [&](const Ring& r, Ring& into) {
         into = r;
-        for (std::size_t i = 0; i + 1 < r.size(); ++i) index.emplace(key(r[i].lon, r[i].lat), next++);
+        for (std::size_t i = 0; i + 1 < r.size(); ++i) index.emplace(vertex_key(r[i]), next++);
     };
     keep(p.outer, kept.outer);
     for (const Ring& h : p.holes)
@@ -43,7 +28,8 @@ Polygon kept_rings(const Polygon& p, std::uint32_t& next, std::unordered_map<Key
 double ring_area(const Ring& r) { return std::fabs(signed_area(r)); }
 
 /// Appends the triangles of one polygon; false when GEOS fails or they do not cover it exactly.
-bool add_polygon(const GeosContext& ctx, const Polygon& p, const std::unordered_map<Key, std::uint32_t, KeyHash>& index,
+bool add_polygon(const GeosContext& ctx, const Polygon& p,
+                 const std::unordered_map<VertexKey, std::uint32_t, VertexKeyHash>& index,
                  std::vector<std::uint32_t>& out) {
     GEOSContextHandle_t h = ctx.handle();
     GeomPtr geometry = to_geos(ctx, MultiPolygon{p});
@@ -60,7 +46,7 @@ bool add_polygon(const GeosContext& ctx, const Polygon& p, const std::unordered_
         double x[3], y[3];
         for (unsigned i = 0; i < 3; ++i) {
             GEOSCoordSeq_getXY_r(h, seq, i, &x[i], &y[i]);
-            auto found = index.find(key(x[i], y[i]));
+            auto found = index.find(vertex_key(x[i], y[i]));
             if (found == index.end()) return false;  // a vertex GEOS added: not in the layout
             out.push_back(found->second);
         }
@@ -89,7 +75,7 @@ std::vector<std::uint32_t> triangulate(const GeosContext& ctx, const MultiPolygo
     std::uint32_t next = 0;
     try {
         for (const Polygon& p : geometry) {
-            std::unordered_map<Key, std::uint32_t, KeyHash> index;
+            std::unordered_map<VertexKey, std::uint32_t, VertexKeyHash> index;
             if (p.outer.size() < 4) {  // not in the layout, but its holes are
                 for (const Ring& hole : p.holes)
                     if (hole.size() >= 4) next += static_cast<std::uint32_t>(hole.size() - 1);

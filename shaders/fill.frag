@@ -1,9 +1,14 @@
 #version 330 core
-// Solid or hatched fill. Hatching (partial members) keeps diagonal stripes of u_hatch pixels period.
+// Solid or hatched fill. u_hatch > 0: "/" stripes of u_hatch pixels period (partial members);
+// u_hatch < 0: both diagonals, period -u_hatch (overlaps), so the two patterns never read alike.
 uniform vec4 u_color;
-uniform float u_hatch;  // 0: solid; else the stripe period in pixels
+uniform float u_hatch;  // 0: solid
 out vec4 frag_color;
 void main() {
-    if (u_hatch > 0.0 && mod(gl_FragCoord.x + gl_FragCoord.y, u_hatch) > u_hatch * 0.35) discard;
+    float period = abs(u_hatch);
+    if (u_hatch > 0.0 && mod(gl_FragCoord.x + gl_FragCoord.y, period) > period * 0.35) discard;
+    if (u_hatch < 0.0 && mod(gl_FragCoord.x + gl_FragCoord.y, period) > period * 0.25 &&
+        mod(gl_FragCoord.x - gl_FragCoord.y, period) > period * 0.25)
+        discard;
     frag_color = u_color;
 }

@@ -12,6 +12,7 @@
 #include "scene/figure.hpp"
 #include "session_options.hpp"
 #include "text/escape.hpp"
+#include "text/i18n.hpp"
 #include "text/join.hpp"
 
 namespace atlas::cli {
@@ -46,6 +47,7 @@ void run_render(Context& ctx, const RenderArgs& args) {
     bool from_file = !args.figure.session.empty();
     if (!from_file || args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
+    set_language(s.english ? Language::English : Language::Chinese);  // the legend's words
     if (!args.layers.empty()) {
         std::vector<std::string> layers = split(args.layers);
         if (layers.empty())

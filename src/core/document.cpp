@@ -7,6 +7,7 @@
 
 #include "analysis/resolve.hpp"
 #include "error.hpp"
+#include "geo/operations.hpp"
 #include "io/data_paths.hpp"
 #include "io/plan_reader.hpp"
 
@@ -243,6 +244,18 @@ std::vector<const RegionShape*> Document::shapes() {
     std::vector<const RegionShape*> out;
     for (const PlanRegion& r : plan().regions) out.push_back(&shape(r));
     return out;
+}
+
+const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbours() {
+    if (neighbours_) return *neighbours_;
+    std::vector<const RegionShape*> all = shapes();
+    GeosContext ctx;
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        for (std::size_t j = i + 1; j < all.size(); ++j)
+            if (within_degrees(ctx, all[i]->geometry, all[j]->geometry, 0.05)) pairs.emplace_back(i, j);
+    neighbours_ = std::move(pairs);
+    return *neighbours_;
 }
 
 const SearchIndex& Document::search() {

@@ -43,6 +43,10 @@ class Document {
     /// set_progress) and kept in the cache; a damaged store or an unwritable cache is a warning.
     const RegionShape& shape(const PlanRegion& region);
     std::vector<const RegionShape*> shapes();
+    /// Pairs (i < j) of plan region indices whose shapes touch or overlap (within 0.05 degrees, about
+    /// 5 km, allowing for generalised borders), computed once with GEOS: what the region palette
+    /// keeps apart.
+    const std::vector<std::pair<std::size_t, std::size_t>>& region_neighbours();
     /// Search over provinces, prefectures, regions and industries.
     const SearchIndex& search();
     /// What the user typed, as a region or industry; AtlasError(NotFound) with suggestions otherwise.
@@ -87,6 +91,7 @@ class Document {
     std::string fingerprint_;
     std::string levels_origin_;
     std::optional<SearchIndex> search_;
+    std::optional<std::vector<std::pair<std::size_t, std::size_t>>> neighbours_;
     std::vector<std::string> warnings_;
 };
 

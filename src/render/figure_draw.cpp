@@ -34,8 +34,9 @@ void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
         if (!legend || figure.legend.entries.empty()) return;
         // Bottom left: in a national view of China that corner holds neighbouring countries only.
         float max_width = std::max(260.0f, static_cast<float>(camera.width) * 0.34f), w = 0, h = 0;
-        legend_size(font, figure.legend, max_width, w, h);
-        draw_legend(list, font, figure.legend, 12 + w, static_cast<float>(camera.height) - 12, max_width);
+        float max_height = static_cast<float>(camera.height) * 0.7f;
+        legend_size(font, figure.legend, max_width, w, h, max_height);
+        draw_legend(list, font, figure.legend, 12 + w, static_cast<float>(camera.height) - 12, max_width, max_height);
     });
 }
 

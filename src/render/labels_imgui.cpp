@@ -40,7 +40,7 @@ void release_font_sources() {
 }
 
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
-                                     const MapStyle& style, float pixels_per_point) {
+                                     const MapStyle& style, float pixels_per_point, ImVec2 origin) {
     auto measure = [&](const std::string& text) {
         ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str());
         return std::make_pair(static_cast<double>(size.x * pixels_per_point),
@@ -50,17 +50,22 @@ std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const Label
         place_labels(source.candidates(camera, style, measure), camera.width, camera.height);
     for (const PlacedLabel& p : placed) {
         const LabelCandidate& l = p.label;
-        ImVec2 at(static_cast<float>((l.x - l.width / 2) / pixels_per_point),
-                  static_cast<float>((l.y - l.height / 2) / pixels_per_point));
-        ImU32 ink = l.kind == kRegionLabel ? IM_COL32(20, 20, 60, 255)
-                    : l.kind == kHubLabel  ? IM_COL32(30, 30, 30, 255)
-                                           : IM_COL32(90, 90, 100, 255);
+        if (l.text.empty()) continue;  // a hub marker's box: keeps labels off it
+        ImVec2 at(origin.x + static_cast<float>((l.x - l.width / 2) / pixels_per_point),
+                  origin.y + static_cast<float>((l.y - l.height / 2) / pixels_per_point));
+        // The hierarchy in ink as in size: regions darkest, then hubs, wider areas, provinces, cities.
+        ImU32 ink = l.kind == kRegionLabel     ? IM_COL32(20, 20, 60, 255)
+                    : l.kind == kHubLabel      ? IM_COL32(30, 30, 30, 255)
+                    : l.kind == kWideAreaLabel ? IM_COL32(35, 70, 120, 255)
+                    : l.kind == kCityLabel     ? IM_COL32(75, 75, 80, 255)
+                                               : IM_COL32(90, 90, 100, 255);
+        auto size = static_cast<float>(font->FontSize * label_scale(l.kind));
         for (float dx = -1; dx <= 1; ++dx)
             for (float dy = -1; dy <= 1; ++dy)
                 if (dx != 0 || dy != 0)
-                    list->AddText(font, font->FontSize, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, 220),
+                    list->AddText(font, size, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, 220),
                                   l.text.c_str());
-        list->AddText(font, font->FontSize, at, ink, l.text.c_str());
+        list->AddText(font, size, at, ink, l.text.c_str());
     }
     return placed;
 }

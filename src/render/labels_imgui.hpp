@@ -2,14 +2,13 @@
 /// Map labels drawn through Dear ImGui draw lists (the viewer's and the headless renderer's single
 /// text path), in Noto Sans CJK SC baked only for the characters the labels use.
 
+#include <imgui.h>
+
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "scene/label_source.hpp"
-
-struct ImFont;
-struct ImDrawList;
 
 namespace atlas::render {
 
@@ -21,9 +20,10 @@ inline constexpr const char* kCjkFontPath = "/usr/share/fonts/opentype/noto/Noto
 ImFont* load_label_font(const std::vector<std::string>& texts, float size_px);
 
 /// Places (greedy, no overlaps) and draws labels with a white halo; returns what was placed.
-/// `pixels_per_point` converts framebuffer pixels to ImGui coordinates (2 on a high-DPI screen).
+/// `pixels_per_point` converts framebuffer pixels to ImGui coordinates (2 on a high-DPI screen);
+/// `origin` is where the map's top left corner is, in ImGui coordinates (the map between docked panels).
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
-                                     const MapStyle& style, float pixels_per_point = 1);
+                                     const MapStyle& style, float pixels_per_point = 1, ImVec2 origin = ImVec2(0, 0));
 
 /// Adds every text to a glyph range builder's worth of characters for the UI font too.
 ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px);

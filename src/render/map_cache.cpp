@@ -35,10 +35,13 @@ double MapCache::coverage(const Camera& camera) const {
     return overlap(camera.cx, w / 2, cached_.cx, cw / 2) * overlap(camera.cy, h / 2, cached_.cy, ch / 2) / (w * h);
 }
 
-void MapCache::draw(const Camera& camera, const MapStyle& style) {
-    glViewport(0, 0, camera.width, camera.height);
+void MapCache::draw(const Camera& camera, const MapStyle& style, int x_offset, int y_offset) {
+    glViewport(x_offset, y_offset, camera.width, camera.height);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x_offset, y_offset, camera.width, camera.height);
     glClearColor(style.background.r, style.background.g, style.background.b, 1);
     glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
     if (!shown_) return;
     // The cached view's rectangle in the current view's NDC.
     double scale = cached_.metres_per_pixel / camera.metres_per_pixel;

@@ -20,8 +20,9 @@ class MapCache {
     /// still moves, which a full-quality redraw replaces once it rests.
     void update(MapRenderer& renderer, const Camera& camera, const MapStyle& style, bool quick = false);
     /// Draws the cache into the bound framebuffer, moved and scaled to `camera`; the background shows
-    /// where the cache does not reach.
-    void draw(const Camera& camera, const MapStyle& style);
+    /// where the cache does not reach. The map's rectangle starts `x_offset` pixels from the left and
+    /// `y_offset` from the bottom of the framebuffer.
+    void draw(const Camera& camera, const MapStyle& style, int x_offset = 0, int y_offset = 0);
     bool valid() const { return shown_ != nullptr; }
     /// The cache shown was drawn quick (update's `quick`): due for a full-quality redraw.
     bool quick() const { return shown_ != nullptr && shown_ == quick_target_.get(); }

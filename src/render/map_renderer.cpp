@@ -242,7 +242,7 @@ void MapRenderer::draw_feature_fills(const FeatureFills& fills) {
         if (fills.colours[f].a > 0) draw_fill(*mesh, f, fills.colours[f], 0);
 }
 
-void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset) {
+void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset, int y_offset) {
     if (!provinces_) return;
     view_ = camera.view_uniform();
     // The view in world metres, with a margin for line widths and hub markers reaching into it.
@@ -252,9 +252,9 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
                  static_cast<float>(camera.cx + half_w), static_cast<float>(camera.cy + half_h)};
     viewport_[0] = static_cast<float>(camera.width);
     viewport_[1] = static_cast<float>(camera.height);
-    glViewport(x_offset, 0, camera.width, camera.height);
+    glViewport(x_offset, y_offset, camera.width, camera.height);
     glEnable(GL_SCISSOR_TEST);  // clear only this map's part of the framebuffer
-    glScissor(x_offset, 0, camera.width, camera.height);
+    glScissor(x_offset, y_offset, camera.width, camera.height);
     glClearColor(style.background.r, style.background.g, style.background.b, 1);
     glClearStencil(0);
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
@@ -276,7 +276,7 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
                     {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)}, 7);
         }
     for (std::uint32_t unit : style.overlap_prefectures)
-        if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, 5);
+        if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, -7);
     glDisable(GL_STENCIL_TEST);
     if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);
     if (style.show_provinces) draw_lines(*provinces_, -1, style.province_line, style.province_line_px, 0);
@@ -284,10 +284,21 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
         for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
             const RegionPaint& p = style.regions[r];
             if (!p.visible) continue;
-            float width =
-                static_cast<int>(r) == style.selected_region ? style.region_line_px * 2 : style.region_line_px;
+            bool selected = static_cast<int>(r) == style.selected_region;
+            if (p.casing) {  // a wider area: a wide translucent band inside a thin line
+                draw_lines(*regions_, static_cast<long>(r), {p.colour.r, p.colour.g, p.colour.b, 0.35f},
+                           style.region_line_px * (selected ? 6 : 4.5f), 0);
+                draw_lines(*regions_, static_cast<long>(r), p.colour, 1.2f, p.dashed ? 14.0f : 0.0f);
+                continue;
+            }
+            float width = selected ? style.region_line_px * 2 : style.region_line_px;
             draw_lines(*regions_, static_cast<long>(r), p.colour, width, p.dashed ? 14.0f : 0.0f);
         }
+    if (style.selected_unit >= 0) {  // the selected unit: a dark line over everything but the hubs
+        const GpuMesh& mesh = style.selected_is_province ? *provinces_ : *prefectures_;
+        if (static_cast<std::size_t>(style.selected_unit) < mesh.feature_ring_first.size())
+            draw_lines(mesh, style.selected_unit, {0.08f, 0.08f, 0.1f, 1}, 3.0f, 0);
+    }
     if (style.show_hubs) draw_hubs(style);
     glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);

@@ -23,8 +23,9 @@ class MapRenderer {
     /// Uploads the meshes; call again after a projection or level-of-detail change.
     void upload(const Scene& scene);
     /// Draws into the bound framebuffer, which must have a stencil buffer, in the camera's viewport
-    /// starting `x_offset` pixels from the left (split views draw two maps side by side).
-    void draw(const Camera& camera, const MapStyle& style, int x_offset = 0);
+    /// starting `x_offset` pixels from the left and `y_offset` pixels from the bottom (OpenGL's
+    /// origin): the map's rectangle between docked panels, or one half of a split view.
+    void draw(const Camera& camera, const MapStyle& style, int x_offset = 0, int y_offset = 0);
 
     struct GpuMesh;  ///< one layer's GPU buffers (defined in the .cpp)
 

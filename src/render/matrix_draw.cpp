@@ -99,8 +99,8 @@ Rgba matrix_cell_colour(Coverage coverage) {
     switch (coverage) {
         case Coverage::Explicit:
             return ramp_colour(0.8);
-        case Coverage::General:
-            return ramp_colour(0.3);
+        case Coverage::General:  // a neutral grey: a coloured cell would read as an industry named
+            return {0.80f, 0.81f, 0.84f, 1};
         case Coverage::None:
             break;
     }

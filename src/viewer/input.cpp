@@ -53,13 +53,28 @@ bool handle_mouse(GLFWwindow* window, ViewerState& state, PointerState& p, doubl
                   const std::vector<ButtonEvent>& buttons) {
     double x = 0, y = 0;
     cursor_in_pixels(window, x, y);
+    // Window pixels to the map's own pixels: the map starts after the sidebar and the menu bar.
+    const PixelRect& map = state.layout.map;
+    bool over_map = map.contains(x, y);
+    x -= map.x, y -= map.y;
     bool changed = false;
-    for (const ButtonEvent& e : buttons) changed = handle_button(state, p, e) || changed;
+    for (ButtonEvent e : buttons) {
+        if (e.pressed && !map.contains(e.x, e.y)) continue;
+        e.x -= map.x, e.y -= map.y;
+        changed = handle_button(state, p, e) || changed;
+    }
+    if (!over_map && !p.dragging) {
+        bool had = state.hover.prefecture != nullptr;
+        state.pointer.reset();
+        state.hover = Pick{};
+        p.last_x = x, p.last_y = y;
+        return changed || had;
+    }
     if (p.dragging && (x != p.last_x || y != p.last_y)) {
         state.camera.pan_pixels(x - p.last_x, y - p.last_y);
         changed = true;
     }
-    if (wheel != 0) {
+    if (wheel != 0 && over_map) {
         zoom_at(state, x, y, std::pow(1.25, wheel));
         changed = true;
     }
@@ -104,8 +119,9 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
         case GLFW_KEY_H:
             state.show_help = !state.show_help;
             break;
-        case GLFW_KEY_C:
-            state.session.show_compare_window = !state.session.show_compare_window;
+        case GLFW_KEY_C:  // the Compare tab, or back to Layers; compare mode itself is left with Esc or its button
+            state.session.panels.sidebar_open = true;
+            state.tab_request = state.session.sidebar_tab == "compare" ? "layers" : "compare";
             break;
         case GLFW_KEY_M:
             state.session.show_matrix_window = !state.session.show_matrix_window;
@@ -117,11 +133,14 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
             state.save_session_requested = true;
             break;
         case GLFW_KEY_SLASH:
+            state.session.panels.sidebar_open = true;
             state.focus_search = true;
             break;
-        case GLFW_KEY_ESCAPE:
+        case GLFW_KEY_Q | kKeyCtrl:
             glfwSetWindowShouldClose(window, 1);
             break;
+        case GLFW_KEY_ESCAPE:  // closes the topmost thing or clears the selection; never quits
+            return escape(state);
         default:
             return false;
     }
@@ -138,8 +157,21 @@ bool handle_input(GLFWwindow* window, ViewerState& state, PointerState& pointer,
         changed = handle_mouse(window, state, pointer, wheel, buttons);
     else
         pointer.dragging = false;
-    if (!io.WantCaptureKeyboard)
-        for (int key : keys) changed = handle_key(window, state, key) || changed;
+    // Shortcuts work unless a text field has the keyboard; arrows pan the map only while no panel
+    // has keyboard focus (ImGui's navigation moves through the panel then).
+    for (int key : keys) {
+        int plain = key & ~kKeyShift;
+        // Esc leaves a text field even when pressed and released within one frame (ImGui 1.86 reads
+        // key states once a frame and would miss it).
+        if (plain == GLFW_KEY_ESCAPE && io.WantTextInput) {
+            ImGui::SetWindowFocus(nullptr);
+            continue;
+        }
+        bool arrow =
+            plain == GLFW_KEY_LEFT || plain == GLFW_KEY_RIGHT || plain == GLFW_KEY_UP || plain == GLFW_KEY_DOWN;
+        if (io.WantTextInput || (arrow && io.NavActive) || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) continue;
+        changed = handle_key(window, state, key) || changed;
+    }
     return changed;
 }
 

@@ -14,13 +14,15 @@ namespace atlas::viewer {
 
 namespace {
 
-void kind_radios(Session& s) {
+void kind_radios(ViewerState& state) {
+    Session& s = state.session;
     int kind = static_cast<int>(s.choropleth);
-    ImGui::RadioButton("regions only", &kind, static_cast<int>(ChoroplethKind::None));
-    ImGui::SameLine();
-    ImGui::RadioButton("province coverage", &kind, static_cast<int>(ChoroplethKind::ProvinceCoverage));
-    ImGui::SameLine();
-    ImGui::RadioButton("my data", &kind, static_cast<int>(ChoroplethKind::UserData));
+    ImGui::RadioButton(tr("regions only"), &kind, static_cast<int>(ChoroplethKind::None));
+    mark_widget(state, "data.none");
+    ImGui::RadioButton(tr("province coverage"), &kind, static_cast<int>(ChoroplethKind::ProvinceCoverage));
+    mark_widget(state, "data.coverage");
+    ImGui::RadioButton(tr("my data (CSV)"), &kind, static_cast<int>(ChoroplethKind::UserData));
+    mark_widget(state, "data.mine");
     s.choropleth = static_cast<ChoroplethKind>(kind);
 }
 
@@ -28,7 +30,7 @@ void column_combo(ViewerState& state) {
     Session& s = state.session;
     const std::vector<std::string>& columns = state.data->columns;
     std::string current = s.data.column.empty() && !columns.empty() ? columns[0] : s.data.column;
-    if (ImGui::BeginCombo("column", current.c_str())) {
+    if (ImGui::BeginCombo(tr("column"), current.c_str())) {
         for (const std::string& c : columns)
             if (ImGui::Selectable(c.c_str(), c == current)) s.data.column = c;
         ImGui::EndCombo();
@@ -37,7 +39,7 @@ void column_combo(ViewerState& state) {
 
 void classing(Session& s) {
     const char* methods[] = {"quantile", "equal", "natural"};
-    if (ImGui::BeginCombo("classes by", s.data.method.c_str())) {
+    if (ImGui::BeginCombo(tr("classes by"), s.data.method.c_str())) {
         for (const char* m : methods)
             if (ImGui::Selectable(m, s.data.method == m)) s.data.method = m;
         ImGui::EndCombo();
@@ -94,10 +96,13 @@ void csv_browser(ViewerState& state, std::string& typed) {
 /// The CSV path: typed (or chosen below), then loaded; a file that cannot be used says why.
 void data_file(ViewerState& state) {
     std::string& typed = state.typed_data_path;
-    ImGui::SetNextItemWidth(220);
-    ImGui::InputTextWithHint("##csv", "CSV keyed by province or prefecture code", &typed);
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr("Load")).x - ImGui::GetStyle().FramePadding.x * 2 -
+                            ImGui::GetStyle().ItemSpacing.x);
+    ImGui::InputTextWithHint("##csv", tr("CSV keyed by province or prefecture code"), &typed);
+    mark_widget(state, "data.path");
     ImGui::SameLine();
-    if (ImGui::Button("Load")) load_csv(state, typed);
+    if (ImGui::Button(tr("Load"))) load_csv(state, typed);
+    mark_widget(state, "data.load");
     csv_browser(state, typed);
 }
 
@@ -106,11 +111,11 @@ void data_file(ViewerState& state) {
 void draw_choropleth_controls(ViewerState& state) {
     Session& s = state.session;
     ImGui::Separator();
-    ImGui::Text("Colour the map by");
-    kind_radios(s);
+    ImGui::Text(tr("Colour the map by"));
+    kind_radios(state);
     if (s.choropleth == ChoroplethKind::ProvinceCoverage)
-        ImGui::TextDisabled(s.industries.size() == 1 ? "inside regions named for the selected industry"
-                                                     : "inside regions designated at all");
+        ImGui::TextDisabled(s.industries.size() == 1 ? tr("inside regions named for the selected industry")
+                                                     : tr("inside regions designated at all"));
     if (s.choropleth != ChoroplethKind::UserData) return;
     data_file(state);
     if (!state.data_error.empty()) {
@@ -119,7 +124,8 @@ void draw_choropleth_controls(ViewerState& state) {
         ImGui::PopStyleColor();
     }
     if (state.data == nullptr) {
-        if (state.data_error.empty()) ImGui::TextWrapped("No table loaded: type a CSV path or choose one, then Load.");
+        if (state.data_error.empty())
+            ImGui::TextWrapped(tr("No table loaded: type a CSV path or choose one, then Load."));
         return;
     }
     column_combo(state);

@@ -30,13 +30,14 @@ bool region_picker(ViewerState& state) {
         auto it = std::find(s.compare.begin(), s.compare.end(), r.id);
         bool on = it != s.compare.end();
         ImGui::BeginDisabled(!on && s.compare.size() >= 4);
-        if (ImGui::Checkbox((s.english ? r.name_en : r.name_zh + "##" + r.id).c_str(), &on)) {
+        if (ImGui::Checkbox(((s.english ? r.name_en : r.name_zh) + "##" + r.id).c_str(), &on)) {
             if (on)
                 s.compare.push_back(r.id);
             else
                 s.compare.erase(it);
             changed = true;
         }
+        mark_widget(state, "compare." + r.id);
         ImGui::EndDisabled();
     }
     ImGui::EndChild();
@@ -59,13 +60,23 @@ void facts(ViewerState& state, const Comparison& c) {
     for (std::size_t i = 0; i < n; ++i) {
         const RegionShape& shape = *c.shapes[i];
         kind.push_back(to_string(shape.region->designation.type));
-        area.push_back(number(shape.area_km2) + " km2" + (shape.partial_area_km2 > 0 ? " (upper bound)" : ""));
+        area.push_back(format_km2(shape.area_km2) + (shape.partial_area_km2 > 0 ? tr(" (upper bound)") : ""));
         double shared = 0;
         std::vector<std::string> jac;
-        for (std::size_t j = 0; j < n; ++j)
-            if (j != i) shared += c.overlap_km2[i][j], jac.push_back(number(c.jaccard[i][j], "%.2f"));
-        overlap.push_back(number(shared) + " km2");
-        similarity.push_back(join(jac, ", "));
+        bool none_named = shape.region->designation.industries.empty();
+        if (none_named) jac.push_back(tr("n/a (no industries named)"));
+        for (std::size_t j = 0; j < n; ++j) {
+            if (j == i) continue;
+            shared += c.overlap_km2[i][j];
+            if (none_named) continue;
+            const PlanRegion& other = *c.shapes[j]->region;
+            // Two regions the plan names no industry for are not "identical": there is nothing to compare.
+            bool nothing = shape.region->designation.industries.empty() && other.designation.industries.empty();
+            jac.push_back(tr("with ") + (state.session.english ? other.name_en : other.name_zh) + ": " +
+                          (nothing ? tr("n/a (no industries named)") : number(c.jaccard[i][j], "%.2f")));
+        }
+        overlap.push_back(format_km2(shared));
+        similarity.push_back(join(jac, "\n"));
         members.push_back(std::to_string(shape.units.size()));
         provinces.push_back(std::to_string(shape.provinces.size()));
         std::string h = join_mapped(
@@ -75,9 +86,9 @@ void facts(ViewerState& state, const Comparison& c) {
     }
     row("designation", kind);
     row("area", area);
-    row("overlap with the others", overlap);
-    row("Jaccard with the others", similarity);
-    row("prefecture-level members", members);
+    row(tr("overlap with the others"), overlap);
+    row(tr("industries in common (Jaccard)"), similarity);
+    row(tr("prefecture-level members"), members);
     row("provinces", provinces);
     row("hubs", hubs);
 }
@@ -100,21 +111,24 @@ void comparison_table(ViewerState& state) {
         shapes.push_back(&state.doc.shape(*state.doc.plan().region(id)));
     Comparison c = compare_regions(state.doc.plan(), shapes);
     int columns = static_cast<int>(shapes.size()) + 1;
-    if (!ImGui::BeginTable("comparison", columns,
-                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, ImVec2(0, 0)))
+    if (!ImGui::BeginTable("comparison", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImVec2(0, 0)))
         return;
-    ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 170);
-    for (const RegionShape* s : shapes)
-        ImGui::TableSetupColumn((state.session.english ? s->region->name_en : s->region->name_zh).c_str());
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+    for (std::size_t i = 0; i < shapes.size(); ++i) ImGui::TableSetupColumn(("##c" + std::to_string(i)).c_str());
+    // Headers wrap (a table header row would cut long region names).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableNextColumn();
+    for (const RegionShape* s : shapes) {
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", (state.session.english ? s->region->name_en : s->region->name_zh).c_str());
+    }
     facts(state, c);
     industries(state, c);
     ImGui::EndTable();
     if (c.industries.empty())
-        ImGui::TextWrapped("The plan names no industry for any of these regions (general designations).");
+        ImGui::TextWrapped(tr("The plan names no industry for any of these regions (general designations)."));
     else
-        ImGui::TextDisabled("* named for all of them");
+        ImGui::TextDisabled(tr("* named for all of them"));
 }
 
 void fit_compared(ViewerState& state) {
@@ -126,31 +140,54 @@ void fit_compared(ViewerState& state) {
 
 }  // namespace
 
-void draw_compare_panel(ViewerState& state) {
+void compare_tab(ViewerState& state) {
     Session& s = state.session;
-    if (!s.show_compare_window) return;
-    ImGui::SetNextWindowPos(ImVec2(350, 90), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(680, 560), ImGuiCond_FirstUseEver);
-    if (s.show_compare_window != state.compare_window_was_open) ImGui::SetNextWindowFocus();  // just opened: in front
-    state.compare_window_was_open = s.show_compare_window;
-    if (!ImGui::Begin("Compare regions", &s.show_compare_window)) return ImGui::End();
-    ImGui::TextWrapped("Tick 2 to 4 regions (or click a region on the map, then 'Add selected').");
+    ImGui::TextWrapped(tr("Tick 2 to 4 regions (or click a region on the map, then 'Add selected')."));
     bool changed = region_picker(state);
     const PlanRegion* selected = selected_region(state);
     ImGui::BeginDisabled(selected == nullptr || s.compare.size() >= 4 ||
                          (selected != nullptr && std::count(s.compare.begin(), s.compare.end(), selected->id) > 0));
-    if (ImGui::Button("Add selected")) s.compare.push_back(selected->id), changed = true;
+    if (ImGui::Button(tr("Add selected"))) s.compare.push_back(selected->id), changed = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Clear")) s.compare.clear(), s.split_view = false;
+    if (ImGui::Button(tr("Leave compare"))) leave_compare(state);
+    mark_widget(state, "compare.leave");
     ImGui::SameLine();
     ImGui::BeginDisabled(s.compare.size() < 2);
-    if (ImGui::Button("Fit map")) fit_compared(state);
+    if (ImGui::Button(tr("Fit map"))) fit_compared(state);
     ImGui::SameLine();
-    ImGui::Checkbox("Split view (first two)", &s.split_view);
+    ImGui::Checkbox(tr("Split view (first two)"), &s.split_view);
+    mark_widget(state, "compare.split");
     ImGui::EndDisabled();
     if (changed && s.compare.size() >= 2) fit_compared(state);
     if (s.compare.size() >= 2) comparison_table(state);
+}
+
+void draw_compare_banner(ViewerState& state) {
+    Session& s = state.session;
+    state.banner_bottom = 0;
+    if (s.compare.empty()) return;
+    const PixelRect& map = state.layout.map;
+    float k = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(map.x + map.width / 2) / k, static_cast<float>(map.y) / k + 6),
+                            ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::Begin("##compare_banner", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    std::vector<std::string> names;
+    for (const std::string& id : s.compare) {
+        const PlanRegion* r = state.doc.plan().region(id);
+        names.push_back(s.english ? r->name_en : r->name_zh);
+    }
+    ImGui::Text(tr("Comparing %zu: %s"), names.size(), join(names, ", ").c_str());
+    if (split_active(state) && s.compare.size() > 2)
+        ImGui::TextColored(ImVec4(0.9f, 0.6f, 0.2f, 1), tr("Split view shows the first two; %s only in the table."),
+                           join(std::vector<std::string>(names.begin() + 2, names.end()), ", ").c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("Leave compare (Esc)"))) leave_compare(state);
+    mark_widget(state, "banner.leave");
+    state.banner_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();  // the legend keeps below it
     ImGui::End();
 }
 

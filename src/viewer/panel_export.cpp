@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "error.hpp"
@@ -51,7 +52,8 @@ bool format_name(void*, int i, const char** out) {
 }
 
 const std::string& layer_at(const ExportDialog& d) { return export_layer_names()[static_cast<std::size_t>(d.layer)]; }
-const char* kFilters[] = {"every region", "the selected region", "the compare set", "the selected industry's regions"};
+const char* const kFilters[] = {"every region", "the selected region", "the compare set",
+                                "the selected industry's regions"};
 
 ExportDialog& dialog() {
     static ExportDialog d;  // the dialog's own settings live as long as the window
@@ -63,13 +65,14 @@ ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
     r.layers = parse_export_layers(layer_at(d));
     const Session& s = state.session;
     if (d.filter == 1) {
-        if (s.selected_region.empty()) throw AtlasError(ErrorKind::Usage, "no region selected (click one on the map)");
+        if (s.selected_region.empty())
+            throw AtlasError(ErrorKind::Usage, tr("no region selected (click one on the map)"));
         r.regions = {s.selected_region};
     } else if (d.filter == 2) {
-        if (s.compare.empty()) throw AtlasError(ErrorKind::Usage, "the compare set is empty (open it with C)");
+        if (s.compare.empty()) throw AtlasError(ErrorKind::Usage, tr("the compare set is empty (open it with C)"));
         r.regions = s.compare;
     } else if (d.filter == 3) {
-        if (s.industries.size() != 1) throw AtlasError(ErrorKind::Usage, "select exactly one industry first");
+        if (s.industries.size() != 1) throw AtlasError(ErrorKind::Usage, tr("select exactly one industry first"));
         r.industry = s.industries[0];
     }
     r.driver = file_formats()[static_cast<std::size_t>(d.format)].driver;
@@ -83,10 +86,10 @@ ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
 void run_export(ViewerState& state, const ExportDialog& d) {
     try {
         ExportResult result = export_layers(state.doc, request_for(state, d));
-        state.export_result = "wrote " + result.path + ": " + std::to_string(result.features) + " features, " +
-                              std::to_string(result.bytes) + " bytes (" + result.driver + ")";
+        state.export_result = tr("wrote ") + result.path + ": " + std::to_string(result.features) + tr(" features, ") +
+                              std::to_string(result.bytes) + tr(" bytes (") + result.driver + ")";
     } catch (const AtlasError& e) {
-        state.export_result = std::string("error: ") + e.what();
+        state.export_result = std::string(tr("error: ")) + e.what();
     }
     state.message = state.export_result;
 }
@@ -110,30 +113,39 @@ void draw_export_dialog(ViewerState& state) {
     if (state.show_export && !d.was_open) ImGui::SetNextWindowFocus();
     d.was_open = state.show_export;
     if (!state.show_export) return;
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2 - 260, io.DisplaySize.y / 2 - 160), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Export", &state.show_export)) return ImGui::End();
-    ImGui::Combo("layer", &d.layer, layer_name, nullptr, static_cast<int>(export_layer_names().size()));
-    ImGui::Combo("filter", &d.filter, kFilters, IM_ARRAYSIZE(kFilters));
+    const PixelRect& map = state.layout.map;
+    float k = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(map.x + map.width / 2) / k, static_cast<float>(map.y) / k + 40),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.f, static_cast<float>(map.width) / k), 0), ImGuiCond_Appearing);
+    if (!ImGui::Begin(tr("Export"), &state.show_export)) return ImGui::End();
+    // The outcome first, where it is seen without scrolling.
+    if (!state.export_result.empty()) ImGui::TextWrapped("%s", state.export_result.c_str());
+    if (state.message.rfind("saved figure", 0) == 0) ImGui::TextWrapped("%s", state.message.c_str());
+    ImGui::Combo(tr("layer"), &d.layer, layer_name, nullptr, static_cast<int>(export_layer_names().size()));
+    ImGui::Combo(
+        tr("filter"), &d.filter, [](void*, int i, const char** out) { return *out = tr(kFilters[i]), true; }, nullptr,
+        IM_ARRAYSIZE(kFilters));
     format_combo(d);
-    ImGui::SliderInt("precision (decimals)", &d.precision, 1, 9);
-    ImGui::InputFloat("simplify (metres)", &d.simplify_m, 100, 1000, "%.0f");
+    ImGui::SliderInt(tr("precision (decimals)"), &d.precision, 1, 9);
+    ImGui::InputFloat(tr("simplify (metres)"), &d.simplify_m, 100, 1000, "%.0f");
     if (d.simplify_m < 0) d.simplify_m = 0;
-    ImGui::InputText("path", &d.path);
-    ImGui::Checkbox("replace an existing file", &d.force);
+    ImGui::InputText(tr("path"), &d.path);
+    std::error_code ec;
+    ImGui::TextDisabled(tr("writes %s"), std::filesystem::absolute(d.path, ec).string().c_str());
+    ImGui::Checkbox(tr("replace an existing file"), &d.force);
     if (d.pending == 1) {
         run_export(state, d);  // the previous frame showed "exporting"
         d.pending = 0;
     }
-    if (d.pending == 2) ImGui::Text("exporting %s ...", layer_at(d).c_str()), d.pending = 1;
-    if (ImGui::Button("Export") && d.pending == 0) d.pending = 2;
+    if (d.pending == 2) ImGui::Text(tr("exporting %s ..."), layer_at(d).c_str()), d.pending = 1;
+    if (ImGui::Button(tr("Export")) && d.pending == 0) d.pending = 2;
+    mark_widget(state, "export.run");
     ImGui::SameLine();
-    if (ImGui::Button("Save figure (PNG with legend)")) state.figure_requested = true;
+    if (ImGui::Button(tr("Save figure (PNG with legend)"))) state.figure_requested = true;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200);
     ImGui::InputText("##figure", &state.figure_path);
-    if (!state.export_result.empty()) ImGui::TextWrapped("%s", state.export_result.c_str());
     ImGui::End();
 }
 

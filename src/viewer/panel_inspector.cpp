@@ -1,7 +1,10 @@
-// Inspector: the selected region (industries, hubs, area, the plan's sentence, provenance) and the
-// selected prefecture. Tooltip: what lies under the pointer.
+// Inspector, docked at the right: everything the plan says about the selection, however it was made
+// (click, search, matrix): the unit with its value in the current colouring, every region that
+// contains it and how, then the selected region (industries, hubs, area, the plan's sentence,
+// provenance, members). Tooltip: what lies under the pointer, with the choropleth's value.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "panels.hpp"
@@ -12,86 +15,169 @@ namespace atlas::viewer {
 
 namespace {
 
-std::string km2(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.0f km2", value);
-    return buffer;
+const char* kind_text(const PlanRegion& r) {
+    switch (r.designation.type) {
+        case DesignationType::Explicit:
+            return tr("designated for named industries");
+        case DesignationType::General:
+            return tr("designated for strategic emerging industries in general");
+        default:
+            return tr("a wider area around the clusters (not a designated cluster)");
+    }
+}
+
+std::string name_of(const ViewerState& state, const PlanRegion& r) {
+    return state.session.english ? r.name_en : r.name_zh;
 }
 
 void region_details(ViewerState& state, const PlanRegion& r) {
     const RegionShape& shape = state.doc.shape(r);
     ImGui::TextWrapped("%s  %s", r.name_en.c_str(), r.name_zh.c_str());
-    ImGui::TextDisabled("%s, %s", r.kind.c_str(), to_string(r.designation.type));
+    std::string kind = r.kind;  // "urban_agglomeration" -> "urban agglomeration"
+    std::replace(kind.begin(), kind.end(), '_', ' ');
+    ImGui::TextWrapped("%s (%s)", kind.c_str(), kind_text(r));
     if (r.designation.type == DesignationType::Explicit) {
-        ImGui::Text("Industries the plan names:");
+        ImGui::TextUnformatted(tr("Industries the plan names:"));
         for (const IndustryDesignation& d : r.designation.industries) {
             const Industry* ind = state.doc.plan().industry(d.industry);
-            ImGui::BulletText("%s (%s) - plan: \"%s\"", ind->name_en.c_str(), ind->section.c_str(),
-                              d.plan_term.c_str());
+            ImGui::Bullet();
+            ImGui::TextWrapped(tr("%s (plan section %s): \"%s\""),
+                               (state.session.english ? ind->name_en : ind->name_zh).c_str(), ind->section.c_str(),
+                               d.plan_term.c_str());
         }
-    } else if (r.designation.type == DesignationType::General) {
-        ImGui::TextWrapped("Designated for strategic emerging industries in general; the plan names no industry.");
-    } else {
-        ImGui::TextWrapped("A wider area the plan mentions around the clusters, not a designated cluster.");
     }
     std::string hubs = join_mapped(
         r.hubs, [](const Hub& h) { return h.name_en + " " + h.name_zh; }, ", ");
-    ImGui::TextWrapped("Hubs: %s", hubs.empty() ? "none named" : hubs.c_str());
-    ImGui::Text("Area: %s, %zu members", km2(shape.area_km2).c_str(), r.members.size());
+    ImGui::TextWrapped(tr("Hubs: %s"), hubs.empty() ? tr("none named") : hubs.c_str());
+    ImGui::TextWrapped(tr("Area: %s, %zu members"), format_km2(shape.area_km2).c_str(), r.members.size());
     if (shape.partial_area_km2 > 0)
-        ImGui::TextWrapped("Includes %s of partial members counted whole: the area is an upper bound.",
-                           km2(shape.partial_area_km2).c_str());
+        ImGui::TextWrapped(tr("Includes %s of partial members counted whole: the area is an upper bound."),
+                           format_km2(shape.partial_area_km2).c_str());
     ImGui::Separator();
-    ImGui::TextWrapped("Plan, section %s: \"%s\"", r.plan_section.c_str(), r.designation.quote.c_str());
+    ImGui::TextWrapped(tr("Plan, section %s: \"%s\""), r.plan_section.c_str(), r.designation.quote.c_str());
     ImGui::Separator();
-    if (r.extent.provisional) ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.1f, 1), "PROVISIONAL extent");
-    ImGui::TextWrapped("Extent defined by: %s", r.extent.source_plan.c_str());
-    if (!r.extent.caveat.empty()) ImGui::TextWrapped("Caveat: %s", r.extent.caveat.c_str());
-    if (ImGui::TreeNode("Members")) {
+    if (r.extent.provisional) ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.1f, 1), tr("PROVISIONAL extent"));
+    ImGui::TextWrapped(tr("Extent defined by: %s"), r.extent.source_plan.c_str());
+    if (!r.extent.caveat.empty()) ImGui::TextWrapped(tr("Caveat: %s"), r.extent.caveat.c_str());
+    if (ImGui::TreeNode(tr("Members"))) {
         for (const Member& m : r.members)
-            ImGui::Text("%s %s %s%s", m.code.c_str(), m.name_zh.c_str(), m.name_en.c_str(),
-                        m.partial ? " (partial)" : "");
+            ImGui::TextWrapped("%s %s %s%s", m.code.c_str(), m.name_zh.c_str(), m.name_en.c_str(),
+                               m.partial ? tr(" (partial member)") : "");
         ImGui::TreePop();
+    }
+}
+
+/// How the unit belongs to one region, in words.
+std::string membership_text(const UnitReport& report, const UnitMembership& m) {
+    std::string how;
+    if (report.is_province)
+        how = m.units_inside == m.units_total
+                  ? tr("all ") + std::to_string(m.units_total) + tr(" prefecture-level units")
+                  : std::to_string(m.units_inside) + tr(" of ") + std::to_string(m.units_total) +
+                        tr(" prefecture-level units");
+    else if (m.via_province)
+        how = tr("member as part of its province");
+    else
+        how = m.partial ? tr("partial member (only some of its counties)") : tr("member");
+    if (!m.hubs.empty())
+        how += tr("; hub: ") + join_mapped(
+                                   m.hubs, [](const Hub* h) { return h->name_en; }, ", ");
+    return how;
+}
+
+void unit_details(ViewerState& state, const UnitReport& report) {
+    const Region& u = *report.unit;
+    const Region* p = report.is_province ? nullptr : state.doc.provinces().find(u.parent_code);
+    ImGui::TextWrapped("%s %s", u.name_en.c_str(), u.name_zh.c_str());
+    ImGui::TextDisabled(tr("%s, GB/T 2260 code %s%s%s"),
+                        report.is_province ? tr("province-level unit") : tr("prefecture-level unit"), u.code.c_str(),
+                        p != nullptr ? ", " : "",
+                        p != nullptr ? (state.session.english ? p->name_en : p->name_zh).c_str() : "");
+    ImGui::Text(tr("Area: %s"), format_km2(u.area_km2).c_str());
+    UnitValue value = value_of(state, u);
+    if (!value.measure.empty())
+        ImGui::TextWrapped("%s: %s%s%s", value.measure.c_str(), value.value.c_str(),
+                           value.class_label.empty() ? "" : tr(", class "), value.class_label.c_str());
+    if (report.regions.empty()) {
+        ImGui::TextWrapped(tr("No region of the plan's section 8 contains it."));
+        return;
+    }
+    ImGui::Text(tr("In regions of the plan (%zu):"), report.regions.size());
+    for (const UnitMembership& m : report.regions) {
+        ImGui::PushID(m.region->id.c_str());
+        bool chosen = state.session.selected_region == m.region->id;
+        if (ImGui::Selectable(name_of(state, *m.region).c_str(), chosen)) state.session.selected_region = m.region->id;
+        ImGui::Indent();
+        ImGui::TextDisabled("%s", membership_text(report, m).c_str());
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    if (!report.industries.empty()) {
+        std::string names = join_mapped(
+            report.industries,
+            [&](const std::string& id) {
+                const Industry* ind = state.doc.plan().industry(id);
+                return state.session.english ? ind->name_en : ind->name_zh;
+            },
+            ", ");
+        ImGui::TextWrapped(tr("Industries named for these regions: %s"), names.c_str());
     }
 }
 
 }  // namespace
 
 void draw_inspector_panel(ViewerState& state) {
+    PanelLayout& panels = state.session.panels;
+    if (!begin_docked(state, {"##inspector", state.layout.inspector, "inspector", "<<", ">>"}, panels.inspector_open,
+                      state.inspector_applied, panels.inspector_width))
+        return;
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("Inspector"));
     const PlanRegion* region = selected_region(state);
-    const Region* unit = selected_unit(state);
-    if (region == nullptr && unit == nullptr) return;
-    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(state.camera.width) - 430, 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(420, 520), ImGuiCond_FirstUseEver);
-    ImGui::Begin("Inspector");
-    if (unit != nullptr) {
-        const Region& u = *unit;
-        const Region* p = state.doc.provinces().find(u.parent_code.empty() ? u.code : u.parent_code);
-        ImGui::Text("%s %s (%s), %s", u.name_en.c_str(), u.name_zh.c_str(), u.code.c_str(),
-                    p != nullptr ? p->name_en.c_str() : "");
-        ImGui::Text("Area: %s", km2(u.area_km2).c_str());
+    UnitReport report = selected_report(state);
+    if (region != nullptr || report.unit != nullptr) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("Clear (Esc)")))
+            state.session.selected_region.clear(), state.session.selected_prefecture.clear();
+        mark_widget(state, "inspector.clear");
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("body");
+    if (region == nullptr && report.unit == nullptr)
+        ImGui::TextWrapped(tr("Click the map, or search (/), to see what the plan says about a place or region."));
+    if (report.unit != nullptr) {
+        unit_details(state, report);
         ImGui::Separator();
     }
-    if (region != nullptr)
-        region_details(state, *region);
-    else
-        ImGui::TextWrapped("No designated region here.");
+    if (region != nullptr) region_details(state, *region);
+    ImGui::EndChild();
     ImGui::End();
 }
 
 void draw_hover_tooltip(const ViewerState& state) {
     if (state.hover.prefecture == nullptr || ImGui::GetIO().WantCaptureMouse) return;
+    // Opaque and at most about 28 characters wide: it must not hide a band of the map.
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, ImVec4(0.1f, 0.1f, 0.12f, 1));
     ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
     const Region& u = *state.hover.prefecture;
     ImGui::Text("%s %s", u.name_en.c_str(), u.name_zh.c_str());
     if (state.hover.province != nullptr && state.hover.province != state.hover.prefecture)
         ImGui::TextDisabled("%s %s", state.hover.province->name_en.c_str(), state.hover.province->name_zh.c_str());
-    for (const PlanRegion* r : state.hover.regions) {
-        std::string industries = join_mapped(
-            r->designation.industries, [](const IndustryDesignation& d) { return d.plan_term; }, ", ");
-        ImGui::BulletText("%s%s%s", r->name_en.c_str(), industries.empty() ? "" : ": ", industries.c_str());
+    UnitValue value = value_of(state, u);
+    if (!value.measure.empty()) {
+        ImGui::TextWrapped("%s", value.measure.c_str());
+        ImGui::Text("%s%s%s", value.value.c_str(), value.class_label.empty() ? "" : tr("  (class "),
+                    value.class_label.empty() ? "" : (value.class_label + ")").c_str());
     }
+    for (const PlanRegion* r : state.hover.regions) {
+        ImGui::Bullet();
+        ImGui::TextWrapped(tr("%s (industries named: %zu)"), (state.session.english ? r->name_en : r->name_zh).c_str(),
+                           r->designation.industries.size());
+    }
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+    ImGui::PopStyleColor();
 }
 
 }  // namespace atlas::viewer

@@ -22,7 +22,7 @@ void swatch(const RegionPaint& p) {
 
 void projection_combo(ViewerState& state) {
     std::vector<std::string> names = projection_names();
-    if (ImGui::BeginCombo("projection", state.options.projection.c_str())) {
+    if (ImGui::BeginCombo(tr("projection"), state.options.projection.c_str())) {
         for (const std::string& n : names)
             if (ImGui::Selectable(n.c_str(), n == state.options.projection)) state.options.projection = n;
         ImGui::EndCombo();
@@ -32,56 +32,62 @@ void projection_combo(ViewerState& state) {
 
 /// Layer checkboxes; labels and the legend are drawn every frame, the rest through the map cache.
 void layer_toggles(Session& s) {
-    ImGui::Checkbox("Provinces", &s.show_provinces);
+    ImGui::Checkbox(tr("Provinces"), &s.show_provinces);
     ImGui::SameLine();
-    ImGui::Checkbox("Prefectures", &s.show_prefectures);
+    ImGui::Checkbox(tr("Prefectures"), &s.show_prefectures);
     ImGui::SameLine();
-    ImGui::Checkbox("Regions", &s.show_regions);
-    ImGui::Checkbox("Hubs", &s.show_hubs);
+    ImGui::Checkbox(tr("Regions"), &s.show_regions);
+    ImGui::Checkbox(tr("Hubs"), &s.show_hubs);
     ImGui::SameLine();
-    ImGui::Checkbox("Labels", &s.show_labels);
+    ImGui::Checkbox(tr("Labels"), &s.show_labels);
     ImGui::SameLine();
-    ImGui::Checkbox("Legend", &s.show_legend);
+    ImGui::Checkbox(tr("Legend"), &s.show_legend);
     bool zh = !s.english;
-    if (ImGui::Checkbox("中文 labels (L)", &zh)) s.english = !zh;
+    if (ImGui::Checkbox(tr("中文 labels (L)"), &zh)) s.english = !zh;
 }
 
-/// One row per region: swatch, visibility, fill opacity. Settings go to the session.
+/// One row per region: swatch, visibility, fill opacity (a column of its own, headed, so the
+/// sliders never sit on the names). Settings go to the session.
 void region_rows(ViewerState& state) {
     Session& s = state.session;
     const auto& regions = state.doc.plan().regions;
     std::vector<RegionPaint> defaults = default_region_paint(state.doc.plan());
+    if (!ImGui::BeginTable("regions", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn(tr("Region (shown)"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("Fill opacity"), ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < regions.size() && i < state.style.regions.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
         swatch(state.style.regions[i]);
         RegionSetting setting = s.regions.count(regions[i].id) ? s.regions[regions[i].id] : RegionSetting{};
         std::string label = s.english ? regions[i].name_en : regions[i].name_zh;
         bool changed = ImGui::Checkbox(label.c_str(), &setting.visible);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+        ImGui::TableNextColumn();
         if (defaults[i].fill) {
             float opacity = setting.opacity >= 0 ? setting.opacity : defaults[i].fill_alpha;
-            ImGui::SameLine(ImGui::GetWindowWidth() - 70);
-            ImGui::SetNextItemWidth(60);
+            ImGui::SetNextItemWidth(-1);
             if (ImGui::SliderFloat("##opacity", &opacity, 0.f, 1.f, "%.2f")) setting.opacity = opacity, changed = true;
+        } else {
+            ImGui::TextDisabled("%s", tr("wider area"));
         }
         if (changed) s.regions[regions[i].id] = setting;
         ImGui::PopID();
     }
+    ImGui::EndTable();
 }
 
 }  // namespace
 
-void draw_layers_panel(ViewerState& state) {
-    ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330, 520), ImGuiCond_FirstUseEver);
-    ImGui::Begin("Layers");
+void layers_tab(ViewerState& state) {
     layer_toggles(state.session);
     projection_combo(state);
-    draw_choropleth_controls(state);
     ImGui::Separator();
-    ImGui::TextDisabled("Regions of section 8 (dashed: provisional extent;");
-    ImGui::TextDisabled("hatched: partial members; outline: wider area)");
+    ImGui::TextWrapped(
+        tr("Regions of section 8 (dashed: provisional extent; hatched: partial members; wide band: wider area)"));
     region_rows(state);
-    ImGui::End();
 }
 
 }  // namespace atlas::viewer

@@ -18,14 +18,14 @@ void cell_tooltip(ViewerState& state, const MatrixLayout& m, std::size_t row, st
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(460);
     ImGui::Text("%s x %s", r.name_en.c_str(), ind.name_en.c_str());
-    ImGui::TextDisabled("%s", c == Coverage::Explicit  ? "named for the region"
-                              : c == Coverage::General ? "designated for strategic emerging industries in general"
-                                                       : "not designated");
+    ImGui::TextDisabled("%s", c == Coverage::Explicit  ? tr("named for the region")
+                              : c == Coverage::General ? tr("designated for strategic emerging industries in general")
+                                                       : tr("not designated"));
     if (c != Coverage::None)
-        ImGui::TextWrapped("Plan, section %s: \"%s\"", r.plan_section.c_str(), r.designation.quote.c_str());
+        ImGui::TextWrapped(tr("Plan, section %s: \"%s\""), r.plan_section.c_str(), r.designation.quote.c_str());
     for (const IndustryDesignation& d : r.designation.industries)
         if (state.doc.plan().designates(r, ind.id) && (d.industry == ind.id || ind.parent.empty()))
-            ImGui::TextDisabled("the plan's word: \"%s\"", d.plan_term.c_str());
+            ImGui::TextDisabled(tr("the plan's word: \"%s\""), d.plan_term.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -42,7 +42,7 @@ void choose_cell(ViewerState& state, const MatrixLayout& m, std::size_t row, std
 void sort_combo(Session& s) {
     const char* sorts[] = {"plan", "name", "industries"};
     ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo("sort rows", s.matrix_sort.c_str())) {
+    if (ImGui::BeginCombo(tr("sort rows"), s.matrix_sort.c_str())) {
         for (const char* option : sorts)
             if (ImGui::Selectable(option, s.matrix_sort == option)) s.matrix_sort = option;
         ImGui::EndCombo();
@@ -63,15 +63,18 @@ void selection(ViewerState& state, const MatrixLayout& m, long& row, long& colum
 
 void draw_matrix_window(ViewerState& state) {
     Session& s = state.session;
-    if (!s.show_matrix_window) return;
-    ImGui::SetNextWindowPos(ImVec2(350, 60), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(980, 720), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Coverage matrix", &s.show_matrix_window, ImGuiWindowFlags_HorizontalScrollbar))
+    if (!s.show_matrix_window || state.layout.bottom_dock.height <= 0) return;
+    // Docked under the map: a click on a cell frames the region in the map above, never under the grid.
+    place_next_window(state, state.layout.bottom_dock);
+    if (!ImGui::Begin(tr("Coverage matrix (M)"), &s.show_matrix_window,
+                      ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                          ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
         return ImGui::End();
     sort_combo(s);
     ImGui::SameLine();
     ImGui::TextDisabled(
-        "dark: named for the region; light: designated in general. Click a cell to show it on the map.");
+        tr("blue: the plan names the industry for the region; grey: designated in general (no industry named). Click a "
+           "cell to show it on the map."));
     if (state.matrix_sort_applied != s.matrix_sort || state.matrix.rows.empty()) {
         state.matrix = matrix_layout(state.doc.plan(), s.matrix_sort);
         state.matrix_sort_applied = s.matrix_sort;

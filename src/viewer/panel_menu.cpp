@@ -22,7 +22,7 @@ void save_session(ViewerState& state, const std::string& path) {
     try {
         write_session(path, current_session(state), true);
         state.options.session_path = path;
-        state.message = "saved session " + path;
+        state.message = tr("saved session ") + path;
     } catch (const AtlasError& e) {
         state.message = e.what();
     }
@@ -36,13 +36,15 @@ void load_session(ViewerState& state, const std::string& path) {
         s.width = state.camera.width, s.height = state.camera.height;  // the window keeps its size
         state.session = s;
         state.typed_data_path = s.data.path;
+        state.tab_request = s.show_compare_window ? "compare" : s.sidebar_tab;
         state.options.projection = s.projection;
         state.options.session_path = path;
         state.camera_from_session = true;
         state.scene_dirty = true;
+        state.frame_subject = true;
         state.applied_figure.clear();
         state.loaded_data.clear();
-        state.message = "loaded session " + path + (warnings.empty() ? "" : "; " + warnings.front());
+        state.message = tr("loaded session ") + path + (warnings.empty() ? "" : "; " + warnings.front());
     } catch (const AtlasError& e) {
         state.message = e.what();
     }
@@ -51,15 +53,20 @@ void load_session(ViewerState& state, const std::string& path) {
 /// The path boxes of "Save session as" and "Open session".
 void session_popups(ViewerState& state) {
     static std::string path;  // shared by both popups: the last path typed
-    if (path.empty()) path = session_path(state);
-    for (const char* name : {"Save session as", "Open session"}) {
+    if (path.empty()) {
+        std::error_code ec;
+        path = std::filesystem::absolute(session_path(state), ec).string();
+    }
+    for (const char* name : {tr("Save session as"), tr("Open session")}) {
         if (!ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
         ImGui::SetNextItemWidth(420);
-        ImGui::InputText("path", &path);
-        bool save = std::string(name) == "Save session as";
+        ImGui::InputText(tr("path"), &path);
+        bool save = std::string(name) == tr("Save session as");
         if (std::error_code ec; save && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-            ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "exists: it will be replaced");
-        if (ImGui::Button(save ? "Save" : "Open")) {
+            ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), tr("exists: it will be replaced"));
+        bool go = ImGui::Button(save ? tr("Save") : tr("Open"));
+        mark_widget(state, save ? "session.save" : "session.open");
+        if (go) {
             if (save)
                 save_session(state, path);
             else
@@ -67,7 +74,7 @@ void session_popups(ViewerState& state) {
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr("Cancel"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
@@ -77,22 +84,35 @@ void session_popups(ViewerState& state) {
 void draw_menu_bar(ViewerState& state) {
     Session& s = state.session;
     const char* open_popup = nullptr;
-    if (state.save_session_requested) save_session(state, session_path(state)), state.save_session_requested = false;
+    // Save writes where the session came from; a session never saved asks where first (never a
+    // silent write into whatever folder the viewer was started from).
+    auto save = [&] {
+        if (state.options.session_path.empty())
+            open_popup = tr("Save session as");
+        else
+            save_session(state, state.options.session_path);
+    };
+    if (state.save_session_requested) save(), state.save_session_requested = false;
     if (ImGui::BeginMainMenuBar()) {
-        if (ImGui::BeginMenu("File")) {
-            if (ImGui::MenuItem("Save session", "Ctrl+S")) save_session(state, session_path(state));
-            if (ImGui::MenuItem("Save session as...")) open_popup = "Save session as";
-            if (ImGui::MenuItem("Open session...")) open_popup = "Open session";
+        if (ImGui::BeginMenu(tr("File"))) {
+            if (ImGui::MenuItem(tr("Save session"), "Ctrl+S")) save();
+            if (ImGui::MenuItem(tr("Save session as..."))) open_popup = tr("Save session as");
+            if (ImGui::MenuItem(tr("Open session..."))) open_popup = tr("Open session");
             ImGui::Separator();
-            if (ImGui::MenuItem("Export...", "E")) state.show_export = true;
-            if (ImGui::MenuItem("Save figure (map with legend)", "F12")) state.figure_requested = true;
+            if (ImGui::MenuItem(tr("Export..."), "E")) state.show_export = true;
+            if (ImGui::MenuItem(tr("Save figure (map with legend)"), "F12")) state.figure_requested = true;
+            ImGui::Separator();
+            if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) state.quit_requested = true;
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("View")) {
-            ImGui::MenuItem("Compare regions", "C", &s.show_compare_window);
-            ImGui::MenuItem("Coverage matrix", "M", &s.show_matrix_window);
-            ImGui::MenuItem("Legend", nullptr, &s.show_legend);
-            ImGui::MenuItem("Help", "H", &state.show_help);
+        if (ImGui::BeginMenu(tr("View"))) {
+            if (ImGui::MenuItem(tr("Compare regions"), "C"))
+                s.panels.sidebar_open = true, state.tab_request = "compare";
+            ImGui::MenuItem(tr("Coverage matrix"), "M", &s.show_matrix_window);
+            ImGui::MenuItem(tr("Sidebar"), nullptr, &s.panels.sidebar_open);
+            ImGui::MenuItem(tr("Inspector"), nullptr, &s.panels.inspector_open);
+            ImGui::MenuItem(tr("Legend"), nullptr, &s.show_legend);
+            ImGui::MenuItem(tr("Help"), "H", &state.show_help);
             ImGui::EndMenu();
         }
         ImGui::EndMainMenuBar();
@@ -102,25 +122,43 @@ void draw_menu_bar(ViewerState& state) {
 }
 
 void draw_map_legend(ViewerState& state) {
-    if (!state.session.show_legend || state.legend.entries.empty() || split_active(state)) return;
+    if (!state.session.show_legend || state.legend.entries.empty()) return;
     ImGuiIO& io = ImGui::GetIO();
-    float max_width = std::max(260.0f, io.DisplaySize.x * 0.3f), w = 0, h = 0;
+    float k = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
+    const PixelRect& map = state.layout.map;
+    float max_width = std::max(260.0f, static_cast<float>(map.width) / k * 0.6f), w = 0, h = 0;
+    float max_height = static_cast<float>(map.height) / k * 0.4f;
     render::legend_size(ImGui::GetFont(), state.legend, max_width, w, h);
-    // Anchored at the bottom right, like a print layout's legend: it grows upwards when it unfolds.
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 10, io.DisplaySize.y - 36), ImGuiCond_Always, ImVec2(1, 1));
-    // The plain map's legend repeats the layers panel: it starts folded, and unfolds when the map
-    // starts showing something else (an industry, a comparison, a choropleth).
-    std::string& shown_title = state.legend_title_shown;
-    if (shown_title.empty())
-        ImGui::SetNextWindowCollapsed(state.session.industries.empty() && state.session.compare.empty() &&
-                                      state.session.choropleth == ChoroplethKind::None);
-    else if (shown_title != state.legend.title)
-        ImGui::SetNextWindowCollapsed(false);
-    shown_title = state.legend.title;
-    if (ImGui::Begin("Legend", &state.session.show_legend, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImVec2 at = ImGui::GetCursorScreenPos();
-        render::draw_legend(ImGui::GetWindowDrawList(), ImGui::GetFont(), state.legend, at.x + w, at.y + h, max_width);
-        ImGui::Dummy(ImVec2(w, h));
+    // Docked in a corner of the map (never over a panel); the user moves it between corners.
+    std::string& corner = state.session.legend_corner;
+    bool right = corner.find("right") != std::string::npos, bottom = corner.find("bottom") != std::string::npos;
+    float margin = 8;
+    ImVec2 at(static_cast<float>(right ? map.x + map.width : map.x) / k + (right ? -margin : margin),
+              static_cast<float>(bottom ? map.y + map.height : map.y) / k + (bottom ? -margin : margin));
+    if (!bottom && state.banner_bottom > 0) at.y = std::max(at.y, state.banner_bottom + margin);
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(right ? 1.f : 0.f, bottom ? 1.f : 0.f));
+    // At most 40 % of the map's height: a longer legend scrolls (the Layers tab lists every region too).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float chrome = ImGui::GetFrameHeight() * 2 + style.WindowPadding.y * 2 + style.ItemSpacing.y * 2;
+    float scrollbar = h + chrome > max_height ? style.ScrollbarSize : 0;
+    ImGui::SetNextWindowSize(ImVec2(w + style.WindowPadding.x * 2 + scrollbar, std::min(h + chrome, max_height)),
+                             ImGuiCond_Always);
+    if (ImGui::Begin(tr("Legend"), &state.session.show_legend,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize)) {
+        for (const char* c : kLegendCorners) {
+            std::string label = std::string(c == corner ? "[" : " ") + (c[0] == 't' ? "^" : "v") +
+                                (std::string(c).find("left") != std::string::npos ? "<" : ">") +
+                                (c == corner ? "]" : " ");
+            if (ImGui::SmallButton((label + "##" + c).c_str())) corner = c;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("move the legend to the %s corner"), c);
+            mark_widget(state, std::string("legend.") + c);
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        ImVec2 origin = ImGui::GetCursorScreenPos();
+        render::draw_legend(ImGui::GetWindowDrawList(), ImGui::GetFont(), state.legend, origin.x + w, origin.y + h,
+                            max_width);
+        ImGui::Dummy(ImVec2(w, h + ImGui::GetStyle().ItemSpacing.y));
     }
     ImGui::End();
 }

@@ -20,15 +20,17 @@ double nice_km(double target) {
 
 void draw_status_bar(const ViewerState& state) {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - 28));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, 28));
+    float height = kStatusBarHeight * ImGui::GetStyle().ItemSpacing.y / 4;  // ItemSpacing.y is 4 at scale 1
+    ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - height));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, height));
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    // The pointer's place only while it is over the map (not over a panel or this bar).
     if (state.pointer)
         ImGui::Text("%.4f E  %.4f N", state.pointer->lon, state.pointer->lat);
     else
-        ImGui::Text("-");
+        ImGui::TextDisabled(tr("pointer off the map"));
     // Scale bar: metres per pixel of the projection at the centre (true scale in Albers near 25-47 N).
     double pixels_per_ui = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
     double km = nice_km(state.camera.metres_per_pixel * 120 / 1000);
@@ -39,34 +41,36 @@ void draw_status_bar(const ViewerState& state) {
                                               IM_COL32(40, 40, 40, 255));
     ImGui::Dummy(ImVec2(bar, 14));
     ImGui::SameLine();
-    ImGui::Text("%g km", km);
-    ImGui::SameLine(ImGui::GetWindowWidth() - 420);
-    ImGui::Text("%s | %s | H: help", state.projection_name.c_str(), state.message.c_str());
+    ImGui::Text(tr("%g km"), km);
+    ImGui::SameLine();
+    ImGui::Text(tr("   %s | H: help | %s"), state.projection_name.c_str(), state.message.c_str());
     ImGui::End();
 }
 
 void draw_help_window(ViewerState& state) {
     if (!state.show_help) return;
-    ImGui::Begin("Help", &state.show_help, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Begin(tr("Help"), &state.show_help, ImGuiWindowFlags_AlwaysAutoResize);
     const char* shortcuts[][2] = {
-        {"Drag", "pan"},
-        {"Wheel", "zoom about the pointer"},
-        {"Double-click", "zoom in"},
-        {"Click", "select the region and prefecture under the pointer"},
-        {"Arrows", "pan"},
-        {"+ / -", "zoom in / out"},
-        {"0", "fit China"},
-        {"L", "English / Chinese labels"},
-        {"/", "search (arrows and Enter choose; Enter flies there)"},
-        {"C", "compare regions (2 to 4, split view)"},
-        {"M", "coverage matrix (click a cell: region and industry on the map)"},
-        {"E", "export dialog (layers to GeoJSON, GeoPackage, ...; figure PNG)"},
-        {"Ctrl+S", "save the session (camera, layers, filters, choropleth)"},
-        {"F12", "save the figure: map, labels and legend (as render --session draws it)"},
-        {"Shift+F12", "screenshot of the whole window to clusteratlas-screenshot.png"},
-        {"Ctrl+click", "in the industries panel: choose several (count choropleth)"},
-        {"H", "this help"},
-        {"Esc", "quit"},
+        {tr("Drag"), tr("pan")},
+        {tr("Wheel"), tr("zoom about the pointer")},
+        {tr("Double-click"), tr("zoom in")},
+        {tr("Click"), tr("select the region and prefecture under the pointer")},
+        {tr("Arrows"), tr("pan")},
+        {"+ / -", tr("zoom in / out")},
+        {"0", tr("fit China")},
+        {"L", tr("English / Chinese labels")},
+        {"/", tr("search (arrows and Enter choose; Enter flies there)")},
+        {"C", tr("the Compare tab (2 to 4 regions, split view); Esc leaves compare mode")},
+        {"M", tr("coverage matrix (click a cell: region and industry on the map)")},
+        {"E", tr("export dialog (layers to GeoJSON, GeoPackage, ...; figure PNG)")},
+        {"Ctrl+S", tr("save the session (camera, layers, filters, choropleth)")},
+        {"F12", tr("save the figure: map, labels and legend (as render --session draws it)")},
+        {"Shift+F12", tr("screenshot of the whole window to clusteratlas-screenshot.png")},
+        {"Ctrl+click", tr("in the industries panel: choose several (count choropleth)")},
+        {"H", tr("this help")},
+        {"Esc", tr("close the topmost panel, else clear the selection, else leave compare")},
+        {tr("Tab / arrows / Space"), tr("move through a panel's controls and use them (click a panel first)")},
+        {"Ctrl+Q", "quit"},
     };
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {
         for (const auto& row : shortcuts) {

@@ -21,6 +21,7 @@
 #include "offscreen.hpp"
 #include "panels.hpp"
 #include "soak.hpp"
+#include "text/i18n.hpp"
 
 namespace atlas::viewer {
 
@@ -91,11 +92,12 @@ std::vector<std::string> ui_texts(Document& doc, const LabelSource& labels) {
         for (const Hub& h : r.hubs) texts.push_back(h.name_zh);
     }
     texts.push_back("中文");
+    for (std::string& t : catalogue_texts()) texts.push_back(std::move(t));  // the Chinese interface
     return texts;
 }
 
-void save_screenshot(ViewerState& state, const std::string& path) {
-    int w = state.camera.width, h = state.camera.height;
+/// The whole window (panels included), `w` x `h` framebuffer pixels.
+void save_screenshot(ViewerState& state, const std::string& path, int w, int h) {
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4), rows(pixels.size());
     glReadBuffer(GL_BACK);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -115,7 +117,7 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
     try {
         render::OffscreenTarget target(state.camera.width, state.camera.height);
         target.bind();
-        Figure figure{state.style, state.legend};
+        Figure figure{state.style, state.legend, {}};
         render::HeadlessLabels overlay(render::figure_texts(state.doc, *state.labels, state.legend),
                                        render::kFigureLabelPx);
         render::paint_map_figure(renderer, overlay, *state.labels, figure, state.camera, state.session.show_legend);
@@ -136,10 +138,13 @@ bool same_view(const Camera& a, const Camera& b) {
 /// (no drag, no change for 0.2 s); meanwhile the cache is moved and scaled to follow the camera, and
 /// redrawn at once (without multisampling) whenever it would leave a tenth of the view empty (zooming
 /// out, a long pan), so the map is never blank or shrunken.
-void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, bool interacting) {
+void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, bool interacting,
+              int framebuffer_height) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    const PixelRect& r = state.layout.map;
+    int gl_y = framebuffer_height - r.y - r.height;  // OpenGL counts rows from the bottom
     if (state.options.redraw_every_frame) {
-        renderer.draw(state.camera, state.style);
+        renderer.draw(state.camera, state.style, r.x, gl_y);
         return;
     }
     bool moved = !cache.valid() || !same_view(cache.camera(), state.camera);
@@ -150,7 +155,7 @@ void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCach
         cache.update(renderer, state.camera, state.style, true);  // the full-quality one follows at rest
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    cache.draw(state.camera, state.style);
+    cache.draw(state.camera, state.style, r.x, gl_y);
 }
 
 /// One frame of --bench-zoom: out by `factor` until the national view, then in until 250 m/px.
@@ -161,52 +166,63 @@ void bench_zoom_step(ViewerState& state, double factor, bool& zooming_out) {
     state.camera.zoom_about(state.camera.width / 2.0, state.camera.height / 2.0, zooming_out ? 1 / factor : factor);
 }
 
-/// Labels of one map drawn `x_offset` framebuffer pixels from the left.
-void draw_map_labels(ViewerState& state, ImFont* font, const Camera& camera, const MapStyle& style, int x_offset) {
+/// Labels of one map whose top left corner is at framebuffer pixel (x_offset, y_offset), clipped to it.
+void draw_map_labels(ViewerState& state, ImFont* font, const Camera& camera, const MapStyle& style, int x_offset,
+                     int y_offset) {
     float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
     ImDrawList* list = ImGui::GetBackgroundDrawList();
-    int first = list->VtxBuffer.Size;
-    render::draw_labels(list, font, *state.labels, camera, style, scale);
-    for (int i = first; i < list->VtxBuffer.Size; ++i) list->VtxBuffer[i].pos.x += static_cast<float>(x_offset) / scale;
+    ImVec2 min(static_cast<float>(x_offset) / scale, static_cast<float>(y_offset) / scale);
+    list->PushClipRect(min, ImVec2(min.x + static_cast<float>(camera.width) / scale,
+                                   min.y + static_cast<float>(camera.height) / scale));
+    render::draw_labels(list, font, *state.labels, camera, style, scale, min);
+    list->PopClipRect();
 }
 
 /// Two maps side by side with one camera (panning or zooming moves both): the first two compared
 /// regions, each with its name above it.
-void draw_split(ViewerState& state, render::MapRenderer& renderer, ImFont* label_font) {
+void draw_split(ViewerState& state, render::MapRenderer& renderer, ImFont* label_font, int framebuffer_height) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    const PixelRect& r = state.layout.map;
     Camera half = state.camera;
     half.width = state.camera.width / 2;
     const MapStyle* styles[] = {&state.split_left, &state.split_right};
     float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    ImDrawList* list = ImGui::GetBackgroundDrawList();
     for (int side = 0; side < 2; ++side) {
-        renderer.draw(half, *styles[side], side * half.width);
-        draw_map_labels(state, label_font, half, *styles[side], side * half.width);
-        const PlanRegion* r = state.doc.plan().region(state.session.compare[static_cast<std::size_t>(side)]);
-        std::string caption = state.session.english ? r->name_en : r->name_zh;
-        float width = ImGui::CalcTextSize(caption.c_str()).x;
-        float x = (static_cast<float>(side * half.width) + static_cast<float>(half.width) / 2) / scale - width / 2;
-        ImGui::GetBackgroundDrawList()->AddText(ImVec2(x, 30), IM_COL32(20, 20, 60, 255), caption.c_str());
+        int x = r.x + side * half.width;
+        renderer.draw(half, *styles[side], x, framebuffer_height - r.y - r.height);
+        draw_map_labels(state, label_font, half, *styles[side], x, r.y);
+        // Each half's title on a plate at its top, inside the map's rectangle (never under a panel).
+        const PlanRegion* region = state.doc.plan().region(state.session.compare[static_cast<std::size_t>(side)]);
+        std::string caption = state.session.english ? region->name_en : region->name_zh;
+        ImVec2 size = ImGui::CalcTextSize(caption.c_str());
+        float cx = (static_cast<float>(x) + static_cast<float>(half.width) / 2) / scale;
+        float top = static_cast<float>(r.y) / scale + 90;  // under the compare banner
+        list->AddRectFilled(ImVec2(cx - size.x / 2 - 6, top - 3), ImVec2(cx + size.x / 2 + 6, top + size.y + 3),
+                            IM_COL32(255, 255, 255, 235), 3);
+        list->AddText(ImVec2(cx - size.x / 2, top), IM_COL32(20, 20, 60, 255), caption.c_str());
     }
-    float middle = static_cast<float>(half.width) / scale;
-    ImGui::GetBackgroundDrawList()->AddLine(ImVec2(middle, 0), ImVec2(middle, ImGui::GetIO().DisplaySize.y),
-                                            IM_COL32(40, 40, 40, 255), 2);
+    float middle = static_cast<float>(r.x + half.width) / scale;
+    list->AddLine(ImVec2(middle, static_cast<float>(r.y) / scale),
+                  ImVec2(middle, static_cast<float>(r.y + r.height) / scale), IM_COL32(40, 40, 40, 255), 2);
 }
 
 void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCache& cache, ImFont* label_font,
-                bool interacting) {
+                bool interacting, int framebuffer_height) {
+    // One language for everything: menus, panels, legend, tooltips and messages follow the session (L).
+    set_language(state.session.english ? Language::English : Language::Chinese);
+    state.widgets.clear();  // what this frame draws, nothing stale
     sync_figure(state);
     if (split_active(state)) {
-        draw_split(state, renderer, label_font);
+        draw_split(state, renderer, label_font, framebuffer_height);
     } else {
-        draw_map(state, renderer, cache, interacting);
-        draw_map_labels(state, label_font, state.camera, state.style, 0);
+        draw_map(state, renderer, cache, interacting, framebuffer_height);
+        draw_map_labels(state, label_font, state.camera, state.style, state.layout.map.x, state.layout.map.y);
     }
     draw_menu_bar(state);
-    draw_layers_panel(state);
-    draw_search_panel(state);
-    draw_industries_panel(state);
+    draw_sidebar(state);
     draw_inspector_panel(state);
-    draw_compare_panel(state);
+    draw_compare_banner(state);
     draw_matrix_window(state);
     draw_export_dialog(state);
     draw_map_legend(state);
@@ -231,14 +247,24 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     state.options = options;
     state.session = options.session;
     state.typed_data_path = state.session.data.path;
+    state.tab_request = state.session.show_compare_window ? "compare" : state.session.sidebar_tab;
     state.camera_from_session = true;
     glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
     refresh_scene(state);
     sync_figure(state);
+    frame_session_subject(state);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ImFont* ui_font = render::load_ui_font(ui_texts(doc, *state.labels), 15);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    // Keyboard navigation through the panels (Tab, arrows, Space), with ImGui's focus ring.
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // The UI follows the monitor's content scale (a 4K screen at 200 %): fonts and sizes.
+    float content_scale = 1, unused = 1;
+    glfwGetWindowContentScale(window, &content_scale, &unused);
+    content_scale = std::clamp(content_scale, 1.0f, 4.0f);
+    ImGui::GetStyle().ScaleAllSizes(content_scale);
+    ImFont* ui_font = render::load_ui_font(ui_texts(doc, *state.labels), 15 * content_scale);
     ImFont* label_font = render::load_label_font(state.labels->all_texts(), 15);
     ImGui::GetIO().FontDefault = ui_font;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -249,7 +275,6 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         renderer.upload(state.scene);
         double last_camera_change = -1;
         Camera last_camera = state.camera;
-        if (state.message.empty()) state.message = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
         PointerState pointer;
         bool changed = true, zooming_out = true;
         std::vector<double> frame_ms;
@@ -262,11 +287,16 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
                 glfwPollEvents();
             else
                 glfwWaitEventsTimeout(changed ? 0.0 : 0.05);
-            glfwGetFramebufferSize(window, &state.camera.width, &state.camera.height);
+            int fb_width = 1, fb_height = 1;
+            glfwGetFramebufferSize(window, &fb_width, &fb_height);
             ImGui_ImplOpenGL3_NewFrame();
             if (frame == 1) render::release_font_sources();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
+            float imgui_px = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
+            state.ui_scale = content_scale * imgui_px;
+            apply_layout(state, fb_width, fb_height, static_cast<int>(ImGui::GetFrameHeight() * imgui_px),
+                         static_cast<int>(kStatusBarHeight * content_scale * imgui_px));
             double wheel = data.wheel;
             data.wheel = 0;
             std::vector<ButtonEvent> buttons;
@@ -284,13 +314,14 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             double before = state.scene_tolerance_m;
             std::string projection_before = state.projection_name;
             refresh_scene(state);
+            if (state.frame_subject) frame_session_subject(state), state.frame_subject = false;
             if (before != state.scene_tolerance_m || projection_before != state.projection_name)
                 renderer.upload(state.scene);
-            draw_frame(state, renderer, cache, label_font, interacting);
+            draw_frame(state, renderer, cache, label_font, interacting, fb_height);
             bool shot_now = !options.screenshot.empty() && frame == 3;
-            if (shot_now) save_screenshot(state, options.screenshot);
+            if (shot_now) save_screenshot(state, options.screenshot, fb_width, fb_height);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift))
-                save_screenshot(state, "clusteratlas-screenshot.png");
+                save_screenshot(state, "clusteratlas-screenshot.png", fb_width, fb_height);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested)
                 save_figure(state, renderer);
             glfwSwapBuffers(window);
@@ -299,6 +330,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
                 frame_ms.push_back((glfwGetTime() - frame_start) * 1000);
             }
             write_state_file(state);
+            if (state.quit_requested) glfwSetWindowShouldClose(window, 1);
             if (shot_now || (options.frames > 0 && frame >= options.frames)) break;
         }
         if (!options.frame_log.empty()) {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "text/i18n.hpp"
 
 namespace atlas::viewer {
 
@@ -76,18 +77,18 @@ void refresh_scene(ViewerState& state) {
     if (!level_only) state.map_dirty = true;
 }
 
-void select_at(ViewerState& state, double sx, double sy) {
-    std::optional<LonLat> ll = lonlat_at(state, sx, sy);
-    Pick pick = ll ? state.picker->at(*ll) : Pick{};
-    state.session.selected_prefecture = pick.prefecture != nullptr ? pick.prefecture->code : "";
+namespace {
+
+/// The smallest visible region among `regions`: nested regions (a hub inside a belt) stay reachable.
+/// Outlined regions count while a choropleth has turned the fills off.
+void choose_region(ViewerState& state, const std::vector<const PlanRegion*>& regions) {
     state.session.selected_region.clear();
     double smallest = INFINITY;
-    const auto& regions = state.doc.plan().regions;
-    // The smallest visible region there: nested regions (a hub inside a belt) stay reachable. Outlined
-    // regions count while a choropleth has turned the fills off.
+    const auto& all = state.doc.plan().regions;
     bool fills_off = state.style.fills.layer != FeatureFills::Layer::None;
-    for (const PlanRegion* r : pick.regions) {
-        auto index = static_cast<std::size_t>(r - regions.data());
+    for (const PlanRegion* r : regions) {
+        auto index = static_cast<std::size_t>(r - all.data());
+        if (index >= state.style.regions.size()) continue;
         const RegionPaint& paint = state.style.regions[index];
         bool counted =
             paint.visible &&
@@ -95,6 +96,157 @@ void select_at(ViewerState& state, double sx, double sy) {
         double area = state.doc.shape(*r).area_km2;
         if (counted && area < smallest) smallest = area, state.session.selected_region = r->id;
     }
+}
+
+std::vector<const PlanRegion*> regions_of(const UnitReport& report) {
+    std::vector<const PlanRegion*> out;
+    for (const UnitMembership& m : report.regions) out.push_back(m.region);
+    return out;
+}
+
+}  // namespace
+
+void select_at(ViewerState& state, double sx, double sy) {
+    std::optional<LonLat> ll = lonlat_at(state, sx, sy);
+    Pick pick = ll ? state.picker->at(*ll) : Pick{};
+    state.session.selected_prefecture = pick.prefecture != nullptr ? pick.prefecture->code : "";
+    choose_region(state, pick.regions);
+}
+
+void select_unit(ViewerState& state, const Region& unit, bool fly) {
+    state.session.selected_prefecture = unit.code;
+    choose_region(state, regions_of(selected_report(state)));
+    if (fly) fly_to(state, {&unit.geometry});
+}
+
+void choose_search_hit(ViewerState& state, const SearchHit& hit) {
+    Document& doc = state.doc;
+    Session& s = state.session;
+    if (hit.kind == EntityKind::Region) {
+        const PlanRegion* r = doc.plan().region(hit.id);
+        s.selected_region = r->id;
+        s.selected_prefecture.clear();
+        fly_to(state, {&doc.shape(*r).geometry});
+    } else if (hit.kind == EntityKind::Industry) {
+        s.industries = {hit.id};
+        std::vector<const MultiPolygon*> designated;
+        for (const PlanRegion& r : doc.plan().regions)
+            if (r.designation.type == DesignationType::Explicit && doc.plan().designates(r, hit.id))
+                designated.push_back(&doc.shape(r).geometry);
+        if (designated.empty())
+            state.camera = national_view(state.scene, state.camera.width, state.camera.height);
+        else
+            fly_to(state, designated);
+    } else {
+        const Region* unit =
+            hit.kind == EntityKind::Province ? doc.provinces().find(hit.id) : doc.prefectures().find(hit.id);
+        if (unit != nullptr) select_unit(state, *unit, true);
+    }
+}
+
+UnitValue value_of(const ViewerState& state, const Region& unit) {
+    const FeatureValues& v = state.values;
+    if (v.layer == FeatureFills::Layer::None) return {};
+    const RegionLayer& layer =
+        v.layer == FeatureFills::Layer::Provinces ? state.doc.provinces() : state.doc.prefectures();
+    const Region* feature = layer.find(unit.code);
+    if (feature == nullptr && v.layer == FeatureFills::Layer::Provinces && !unit.parent_code.empty())
+        feature = layer.find(unit.parent_code);
+    UnitValue out{v.measure, tr("no data"), ""};
+    if (feature == nullptr) return out;
+    auto f = static_cast<std::size_t>(feature - layer.regions.data());
+    if (f < v.text.size() && !v.text[f].empty()) out.value = v.text[f], out.class_label = v.class_label[f];
+    return out;
+}
+
+UnitReport selected_report(ViewerState& state) {
+    const Region* unit = selected_unit(state);
+    if (unit == nullptr) return {};
+    return report_unit(state.doc.plan(), state.doc.shapes(), state.doc.provinces(), state.doc.prefectures(), *unit);
+}
+
+void frame_session_subject(ViewerState& state) {
+    const Session& s = state.session;
+    if (s.has_camera) return;
+    std::vector<const MultiPolygon*> geometries;
+    if (s.compare.size() >= 2) {
+        for (const std::string& id : s.compare)
+            if (const PlanRegion* r = state.doc.plan().region(id)) geometries.push_back(&state.doc.shape(*r).geometry);
+    } else if (const Region* unit = selected_unit(state)) {
+        geometries.push_back(&unit->geometry);
+    } else if (const PlanRegion* r = selected_region(state)) {
+        geometries.push_back(&state.doc.shape(*r).geometry);
+    }
+    if (!geometries.empty()) fly_to(state, geometries);
+}
+
+void leave_compare(ViewerState& state) {
+    state.session.compare.clear();
+    state.session.split_view = false;
+    state.session.show_compare_window = false;
+    if (state.session.sidebar_tab == "compare") state.tab_request = "layers";
+}
+
+bool escape(ViewerState& state) {
+    Session& s = state.session;
+    if (state.show_help) return state.show_help = false, true;
+    if (state.show_export) return state.show_export = false, true;
+    if (s.show_matrix_window) return s.show_matrix_window = false, true;
+    if (!state.search_query.empty()) return state.search_query.clear(), true;
+    if (!s.selected_region.empty() || !s.selected_prefecture.empty()) {
+        s.selected_region.clear(), s.selected_prefecture.clear();
+        return true;
+    }
+    if (!s.compare.empty()) return leave_compare(state), true;
+    return false;
+}
+
+void apply_layout(ViewerState& state, int width, int height, int top, int bottom) {
+    Session& s = state.session;
+    s.panels.bottom_dock_open = s.show_matrix_window;
+    // The inspector opens for a new selection; with nothing selected a small window starts with it
+    // folded, so the map keeps its room.
+    std::string selection = s.selected_region + "/" + s.selected_prefecture;
+    if (selection != state.layout_selection) {
+        if (selection != "/")
+            s.panels.inspector_open = true;
+        else if (state.layout_selection == "-" && static_cast<float>(width) < 1280 * state.ui_scale)
+            s.panels.inspector_open = false;
+        state.layout_selection = selection;
+    }
+    PixelRect before_rect = state.layout.map;
+    state.layout = compute_screen_layout(width, height, state.ui_scale, top, bottom, s.panels);
+    const PixelRect& map = state.layout.map;
+    Camera& c = state.camera;
+    if (c.width == map.width && c.height == map.height && before_rect == map) return;
+    bool national = false;
+    if (state.scene.provinces.features() > 0) {
+        Camera before = national_view(state.scene, c.width, c.height);
+        national = std::abs(before.metres_per_pixel - c.metres_per_pixel) <= 1e-6 * c.metres_per_pixel &&
+                   std::abs(before.cx - c.cx) < 1 && std::abs(before.cy - c.cy) < 1;
+    }
+    if (national) {
+        c = national_view(state.scene, map.width, map.height);
+        return;
+    }
+    const Camera& f = state.fitted_camera;
+    if (state.fitted_box && f.cx == c.cx && f.cy == c.cy && f.metres_per_pixel == c.metres_per_pixel) {
+        c.width = map.width, c.height = map.height;  // still showing what was fitted: fit it to the new room
+        Camera fit = c;
+        if (split_active(state)) fit.width = c.width / 2;
+        fit.fit(state.fitted_box->data(), 0.15);
+        c.cx = fit.cx, c.cy = fit.cy, c.metres_per_pixel = fit.metres_per_pixel;
+        state.fitted_camera = c;
+        return;
+    }
+    // A panel opened, folded or resized: what stays visible stays where it was on the screen.
+    if (before_rect.width > 0) {
+        double dx = (map.x + map.width / 2.0) - (before_rect.x + before_rect.width / 2.0);
+        double dy = (map.y + map.height / 2.0) - (before_rect.y + before_rect.height / 2.0);
+        c.cx += dx * c.metres_per_pixel;
+        c.cy -= dy * c.metres_per_pixel;
+    }
+    c.width = map.width, c.height = map.height;
 }
 
 const PlanRegion* selected_region(ViewerState& state) { return state.doc.plan().region(state.session.selected_region); }
@@ -105,8 +257,10 @@ int selected_region_index(ViewerState& state) {
 }
 
 const Region* selected_unit(ViewerState& state) {
-    return state.session.selected_prefecture.empty() ? nullptr
-                                                     : state.doc.prefectures().find(state.session.selected_prefecture);
+    const std::string& code = state.session.selected_prefecture;
+    if (code.empty()) return nullptr;
+    const Region* unit = state.doc.prefectures().find(code);
+    return unit != nullptr ? unit : state.doc.provinces().find(code);
 }
 
 namespace {
@@ -139,8 +293,19 @@ void load_data(ViewerState& state) {
 }  // namespace
 
 void sync_figure(ViewerState& state) {
+    // The figure's words (legend) in the session's language, as the rest of the interface.
+    set_language(state.session.english ? Language::English : Language::Chinese);
     int selected = selected_region_index(state);
     if (selected != state.style.selected_region) state.style.selected_region = selected, state.map_dirty = true;
+    const Region* unit = selected_unit(state);
+    const RegionLayer& prefectures = state.doc.prefectures();
+    bool is_province = unit != nullptr && prefectures.find(unit->code) != unit;
+    const RegionLayer& layer = is_province ? state.doc.provinces() : prefectures;
+    int unit_index = unit == nullptr ? -1 : static_cast<int>(unit - layer.regions.data());
+    if (unit_index != state.style.selected_unit || is_province != state.style.selected_is_province) {
+        state.style.selected_unit = unit_index, state.style.selected_is_province = is_province;
+        state.map_dirty = true;
+    }
     std::string key = figure_key(state.session);
     if (key == state.applied_figure) return;
     try {
@@ -148,14 +313,17 @@ void sync_figure(ViewerState& state) {
         Figure figure = compose_figure(state.doc, state.session, state.data.get());
         state.style = figure.style;
         state.legend = figure.legend;
+        state.values = figure.values;
     } catch (const AtlasError& e) {
         // Keep the viewer usable: say what is wrong with the file (every bad row) where it was chosen,
         // and draw the map without it until another file is loaded.
         state.data_error = e.what();
         state.data.reset();
+        state.message = "cannot use " + state.session.data.path + " (the Data tab says why)";
         Figure figure = compose_figure(state.doc, state.session, nullptr);
         state.style = figure.style;
         state.legend = figure.legend;
+        state.values = figure.values;
     }
     if (state.session.compare.size() >= 2) {  // the split view's halves: one compared region each
         Session half = state.session;
@@ -166,6 +334,7 @@ void sync_figure(ViewerState& state) {
         state.split_right = compose_figure(state.doc, half, nullptr).style;
     }
     state.style.selected_region = selected;
+    state.style.selected_unit = unit_index, state.style.selected_is_province = is_province;
     state.applied_figure = key;
     state.map_dirty = true;
 }
@@ -191,8 +360,30 @@ void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometri
                 box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
             }
     }
-    if (box[0] < box[2]) state.camera.fit(box, 0.15);
+    if (!(box[0] < box[2])) return;
+    if (split_active(state)) {  // each half of a split view shows the whole extent
+        Camera half = state.camera;
+        half.width = state.camera.width / 2;
+        half.fit(box, 0.15);
+        state.camera.cx = half.cx, state.camera.cy = half.cy, state.camera.metres_per_pixel = half.metres_per_pixel;
+    } else {
+        state.camera.fit(box, 0.15);
+    }
+    state.fitted_box = std::array<float, 4>{box[0], box[1], box[2], box[3]};
+    state.fitted_camera = state.camera;
 }
+
+namespace {
+
+/// What the inspector states about the selected unit: its code and the regions containing it.
+nlohmann::ordered_json inspector_json(ViewerState& state) {
+    UnitReport report = selected_report(state);
+    nlohmann::ordered_json regions = nlohmann::ordered_json::array();
+    for (const UnitMembership& m : report.regions) regions.push_back(m.region->id);
+    return {{"unit", report.unit != nullptr ? report.unit->code : ""}, {"regions", regions}};
+}
+
+}  // namespace
 
 void write_state_file(ViewerState& state) {
     if (state.options.state_file.empty()) return;
@@ -208,6 +399,7 @@ void write_state_file(ViewerState& state) {
     j["selected_prefecture"] = s.selected_prefecture;
     j["hover_prefecture"] = state.hover.prefecture != nullptr ? state.hover.prefecture->code : "";
     j["language"] = s.english ? "en" : "zh";
+    j["ui_sample"] = tr("Layers");  // one of the interface's words, as the tabs show it
     j["industry"] = s.industries.size() == 1 ? s.industries[0] : "";
     j["industries"] = s.industries;
     j["compare"] = s.compare;
@@ -217,6 +409,15 @@ void write_state_file(ViewerState& state) {
     j["legend_title"] = state.legend.title;
     j["export_result"] = state.export_result;
     j["message"] = state.message;
+    j["inspector"] = inspector_json(state);
+    j["map_rect"] = {state.layout.map.x, state.layout.map.y, state.layout.map.width, state.layout.map.height};
+    j["sidebar_tab"] = s.sidebar_tab;
+    j["search"] = state.search_query;
+    j["panels"] = {{"sidebar", s.panels.sidebar_open}, {"inspector", s.panels.inspector_open}};
+    j["legend_corner"] = s.legend_corner;
+    nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
+    for (const auto& [name, at] : state.widgets) widgets[name] = {at[0], at[1]};
+    j["widgets"] = widgets;
     j["data_error"] = state.data_error;
     std::string text = j.dump(2) + "\n";
     if (text == state.written_state) return;

@@ -3,12 +3,16 @@
 /// level of detail, the camera, the style, the selection. Panels read and change this struct only;
 /// they never touch GDAL or GL directly.
 
+#include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/picker.hpp"
+#include "analysis/search.hpp"
+#include "analysis/unit_report.hpp"
 #include "document.hpp"
 #include "geo/projection.hpp"
 #include "scene/camera.hpp"
@@ -16,6 +20,7 @@
 #include "scene/label_source.hpp"
 #include "scene/matrix_layout.hpp"
 #include "scene/scene.hpp"
+#include "scene/screen_layout.hpp"
 #include "scene/session.hpp"
 #include "scene/style.hpp"
 
@@ -52,9 +57,10 @@ struct ViewerState {
     std::unique_ptr<LabelSource> labels;
     std::unique_ptr<Picker> picker;
     Camera camera;
-    Session session;  ///< what the map shows; panels change this, sync_figure applies it
-    MapStyle style;   ///< the session's figure style (derived)
-    Legend legend;    ///< the session's legend (derived)
+    Session session;       ///< what the map shows; panels change this, sync_figure applies it
+    MapStyle style;        ///< the session's figure style (derived)
+    Legend legend;         ///< the session's legend (derived)
+    FeatureValues values;  ///< the value behind each choropleth colour (derived)
     std::string legend_title_shown;
     std::string typed_data_path;           ///< the CSV path box of the colouring controls
     bool compare_window_was_open = false;  ///< to bring the compare window to the front as it opens    ///< the legend
@@ -85,6 +91,23 @@ struct ViewerState {
     std::string figure_path = "clusteratlas-figure.png";
     std::string written_state;  ///< last JSON written to the state file
     std::string message;        ///< last status message (screenshot written, errors)
+
+    ScreenLayout layout;  ///< this frame's docked panels and map, framebuffer pixels
+    float ui_scale = 1;   ///< framebuffer pixels per UI point (the monitor's content scale)
+    /// Centres of named widgets in window coordinates (UI points) as last drawn: written to the state
+    /// file so that end-to-end tests click what a user sees instead of guessing coordinates.
+    std::map<std::string, std::array<float, 2>> widgets;
+    std::string tab_request;      ///< select this sidebar tab next frame (a key or a link chose it)
+    float sidebar_applied = 0;    ///< sidebar width (points) last set on its window; another width: the user dragged it
+    float inspector_applied = 0;  ///< the same for the inspector
+    bool quit_requested = false;  ///< Ctrl+Q or File > Quit
+    float banner_bottom = 0;      ///< bottom of the compare banner this frame (ImGui coordinates; 0: none)
+    bool frame_subject = false;   ///< a session was opened: frame its subject once its scene is built
+    /// The extent (scene metres) the camera was last fitted to, and the camera that fit gave: while the
+    /// camera stays there, a change of the map's rectangle (a panel opening) fits it again.
+    std::optional<std::array<float, 4>> fitted_box;
+    Camera fitted_camera;
+    std::string layout_selection = "-";  ///< the selection the inspector was last opened or folded for
 };
 
 /// True when the map is split in two (the split view is on and two regions are compared).
@@ -101,7 +124,7 @@ std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy);
 const PlanRegion* selected_region(ViewerState& state);
 /// Its index in the plan, or -1.
 int selected_region_index(ViewerState& state);
-/// The selected prefecture-level unit (null for none), from the session.
+/// The selected unit, prefecture-level or a province (null for none), from the session.
 const Region* selected_unit(ViewerState& state);
 
 /// Recomposes the style and legend when the session's settings changed (loading its CSV if needed;
@@ -119,6 +142,39 @@ void refresh_scene(ViewerState& state);
 
 /// Selects what lies under the pointer: the smallest filled region there, and the prefecture.
 void select_at(ViewerState& state, double sx, double sy);
+
+/// Divides the window (framebuffer pixels) between panels and map for this frame and sizes the camera
+/// to the map's rectangle; a camera showing all of China before a resize shows all of China after it.
+void apply_layout(ViewerState& state, int width, int height, int top, int bottom);
+
+/// Selects a province or prefecture-level unit, and the smallest visible designated region containing
+/// it (the same rule as a click), and frames the unit in the map's rectangle when `fly` is set.
+void select_unit(ViewerState& state, const Region& unit, bool fly);
+
+/// Acts on a search result: selects and frames a unit or region; chooses an industry and frames the
+/// regions the plan designates for it (all of China when it names none).
+void choose_search_hit(ViewerState& state, const SearchHit& hit);
+
+/// The inspector's report on the selected unit; empty (unit null) when none is selected.
+UnitReport selected_report(ViewerState& state);
+
+/// Esc: closes the topmost thing (help, export, matrix, search text, compare mode) or else clears
+/// the selection. Returns false when there was nothing to close (Esc never quits the viewer).
+bool escape(ViewerState& state);
+
+/// A session without a camera opens on what it is about: the compared regions, else the selected unit,
+/// else the selected region (all of China when none).
+void frame_session_subject(ViewerState& state);
+
+/// Leaves compare mode: no compared regions, no split view, the compare tab closed.
+void leave_compare(ViewerState& state);
+
+/// The choropleth's value and class for a unit (a prefecture's province when the values are by
+/// province); both empty when there is no choropleth or no value there.
+struct UnitValue {
+    std::string measure, value, class_label;
+};
+UnitValue value_of(const ViewerState& state, const Region& unit);
 
 /// Writes the camera and selection as JSON to options.state_file (when set and changed), atomically.
 void write_state_file(ViewerState& state);

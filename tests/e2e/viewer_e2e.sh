@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: the real viewer under Xvfb, driven by xdotool (click, drag, wheel, key), checked through
 # the JSON state it writes (--state-file), the files it saves (export, session, figure) read back with
-# GDAL and the CLI, and a screenshot (--screenshot of a second run).
+# GDAL and the CLI, and screenshots. Widgets are clicked where the viewer last drew them (the state
+# file's "widgets"), as a user clicks what is on the screen, never at guessed coordinates.
 # Usage: viewer_e2e.sh PATH/TO/clusteratlas      (starts its own Xvfb when DISPLAY is unset)
 set -euo pipefail
 bin=$(realpath "$1")
@@ -12,6 +13,14 @@ tmp=$(mktemp -d)
 viewer_pid=""
 cleanup() { [ -n "$viewer_pid" ] && kill "$viewer_pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
+# A step that fails because the viewer is gone says so, with the viewer's last words.
+on_error() {
+  if [ -n "$viewer_pid" ] && ! kill -0 "$viewer_pid" 2>/dev/null; then
+    wait "$viewer_pid"; echo "FAIL: the viewer exited (status $?) before line $1; its stderr:" >&2
+    tail -5 "$tmp/viewer.err" >&2
+  fi
+}
+trap 'on_error $LINENO' ERR
 fail() { echo "FAIL: $*" >&2; exit 1; }
 field() { python3 -c "import json,sys; d=json.load(open('$tmp/state.json')); print(eval('d' + sys.argv[1]))" "$1"; }
 wait_for() {  # wait until a python expression over the state holds (up to ${2:-10} seconds)
@@ -21,111 +30,181 @@ wait_for() {  # wait until a python expression over the state holds (up to ${2:-
   done
   fail "timed out waiting for: $1 (state: $(cat "$tmp/state.json" 2>/dev/null))"
 }
+click_widget() {  # click the centre of a widget the viewer has drawn
+  wait_for "'$1' in d['widgets']"
+  read -r x y < <(python3 -c "import json; w=json.load(open('$tmp/state.json'))['widgets']['$1']; print(int(w[0]), int(w[1]))")
+  xdotool mousemove --window "$wid" "$x" "$y" click 1
+  sleep 0.4
+}
+map_point() {  # a window point inside the map's rectangle, at fractions (fx, fy) of it
+  python3 -c "import json; r=json.load(open('$tmp/state.json'))['map_rect']; print(int(r[0] + r[2] * $1), int(r[1] + r[3] * $2))"
+}
 
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$tmp"  # the viewer saves its export, session and figure beside it
-"$bin" view --size 1400x900 --state-file "$tmp/state.json" &
+"$bin" view --size 1400x900 --state-file "$tmp/state.json" 2> "$tmp/viewer.err" &
 viewer_pid=$!
 wait_for "True" 90  # the first frame: loading, shapes, fonts (slow under sanitizers)
 wid=$(xdotool search --sync --onlyvisible --name ClusterAtlas | head -1)
 [ -n "$wid" ] || fail "no viewer window"
 sleep 0.5
 
-# Click on the map (right of the layers panel): selects the prefecture and region there.
-xdotool mousemove --window "$wid" 900 450 click 1
+# Docked layout: the map lies between the sidebar and the inspector, inside the window.
+wait_for "d['map_rect'][0] >= 300 and d['map_rect'][0] + d['map_rect'][2] <= 1400 and d['panels']['sidebar']"
+
+# Click on the map (east-central China): selects the prefecture and region there; the inspector
+# names every region containing that prefecture.
+read -r mx my < <(map_point 0.78 0.55)
+xdotool mousemove --window "$wid" "$mx" "$my" click 1
 wait_for "d['selected_prefecture'] != ''"
 [ "$(field "['selected_prefecture']")" = "$(field "['hover_prefecture']")" ] || fail "selection differs from hover"
 [ -n "$(field "['selected_region']")" ] || fail "no region selected at a designated place"
-echo "clicked: prefecture $(field "['selected_prefecture']"), region $(field "['selected_region']")"
+wait_for "d['inspector']['unit'] == d['selected_prefecture'] and d['selected_region'] in d['inspector']['regions']"
+echo "clicked: prefecture $(field "['selected_prefecture']"), regions $(field "['inspector']['regions']")"
 
 # Drag: the camera centre moves west when the map is dragged east.
 cx=$(field "['camera']['cx']")
-xdotool mousemove --window "$wid" 900 600 mousedown 1 mousemove --window "$wid" 1000 600 mousemove --window "$wid" 1100 600 mouseup 1
+read -r dx dy < <(map_point 0.5 0.3)
+xdotool mousemove --window "$wid" "$dx" "$dy" mousedown 1 mousemove --window "$wid" $((dx + 100)) "$dy" mousemove --window "$wid" $((dx + 200)) "$dy" mouseup 1
 wait_for "d['camera']['cx'] < $cx - 1000"
 echo "dragged: cx $cx -> $(field "['camera']['cx']")"
 
 # Wheel up zooms in about the pointer.
 mpp=$(field "['camera']['metres_per_pixel']")
-xdotool mousemove --window "$wid" 900 450 click 4 click 4
+xdotool mousemove --window "$wid" "$mx" "$my" click 4 click 4
 wait_for "d['camera']['metres_per_pixel'] < $mpp * 0.9"
 echo "zoomed: $mpp -> $(field "['camera']['metres_per_pixel']") m/px"
 
-# Search: type a name, Enter flies there and selects the region.
+# Search a prefecture: / then Xi'an then Enter selects it; the inspector says Guanzhong Plain.
+xdotool key --window "$wid" slash
+sleep 0.3
+xdotool type --window "$wid" --delay 30 "Xi'an"
+xdotool key --window "$wid" Return
+wait_for "d['selected_prefecture'] == '610100' and d['inspector']['regions'] == ['guanzhong_plain'] and d['selected_region'] == 'guanzhong_plain'"
+echo "searched Xi'an: inspector regions $(field "['inspector']['regions']")"
+
+# Search a region: Enter flies there and selects it.
 xdotool key --window "$wid" slash
 sleep 0.3
 xdotool type --window "$wid" --delay 30 "yangtze delta"
 xdotool key --window "$wid" Return
 wait_for "d['selected_region'] == 'yangtze_river_delta'"
 echo "searched: $(field "['selected_region']") at $(field "['camera']['metres_per_pixel']") m/px"
-# Click the status bar, away from the search box, so that the map gets the keyboard again.
-xdotool mousemove --window "$wid" 700 890 click 1
-sleep 1.2  # no double-click with the next click
 
-# Industries panel: clicking a sector highlights the regions the plan names for it.
-xdotool mousemove --window "$wid" 100 694 click 1
+# Industries tab: clicking a sector highlights the regions the plan names for it.
+click_widget tab.industries
+click_widget industry.biotech
 wait_for "d['industries'] == ['biotech'] and d['legend_title'].startswith('Designated for Biotech')"
 echo "industry: $(field "['legend_title']")"
 
-# C opens the compare panel; tick two regions: the map shows just them.
-xdotool mousemove --window "$wid" 700 890 key --window "$wid" c
-wait_for "d['windows']['compare']"
-sleep 0.5
-xdotool mousemove --window "$wid" 375 157 click 1
-sleep 0.8
-xdotool mousemove --window "$wid" 375 233 click 1
-wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['legend_title'] == 'Comparison of 2 regions'"
+# C opens the Compare tab; tick two regions: the map shows just them, with a banner to leave.
+read -r sx sy < <(map_point 0.5 0.5)
+xdotool mousemove --window "$wid" "$sx" "$sy"
+xdotool key --window "$wid" c
+wait_for "d['sidebar_tab'] == 'compare' and d['windows']['compare']"
+click_widget compare.jingjinji
+click_widget compare.shandong_peninsula
+wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['legend_title'] == 'Comparison of 2 regions' and 'banner.leave' in d['widgets']"
 echo "compare: $(field "['compare']")"
 
 # E opens the export dialog on the selected region (the Yangtze River Delta, from the search);
 # Export writes GeoJSON beside the viewer, which GDAL reads back.
-xdotool mousemove --window "$wid" 700 890 key --window "$wid" e
+xdotool key --window "$wid" e
 wait_for "d['windows']['export']"
-sleep 0.5
-xdotool mousemove --window "$wid" 467 505 click 1
+click_widget export.run
 wait_for "d['export_result'].startswith('wrote clusteratlas-export.geojson: 1 features')" 30
 ogrinfo -ro -al "$tmp/clusteratlas-export.geojson" > "$tmp/ogrinfo.txt" || fail "GDAL cannot read the export"
 grep -q "Feature Count: 1" "$tmp/ogrinfo.txt" || fail "the export has not 1 feature"
 grep -q "id (String) = yangtze_river_delta" "$tmp/ogrinfo.txt" || fail "export is not the selected region"
 echo "exported: $(field "['export_result']")"
+xdotool mousemove --window "$wid" "$sx" "$sy" key --window "$wid" e
+wait_for "not d['windows']['export']"
 
-# Colour by my data: a CSV with bad rows is refused with each row named; a good one is drawn, classed.
-xdotool mousemove --window "$wid" 243 193 click 1
+# Data tab: a CSV with bad rows is refused with each row named; a good one is drawn, classed, and
+# hovering a province shows its value.
+click_widget tab.data
+click_widget data.mine
 wait_for "d['choropleth'] == 'data'"
-xdotool mousemove --window "$wid" 120 218 click 1
-sleep 0.3
+click_widget data.path
 xdotool type --window "$wid" --delay 10 "$here/../data/user/bad_rows.csv"
-xdotool mousemove --window "$wid" 261 218 click 1
-wait_for "':3: unknown code' in d['data_error'] and ':4: column' in d['data_error'] and ':6: duplicate code' in d['data_error']"
-xdotool mousemove --window "$wid" 120 218 click 1
-sleep 0.3
+click_widget data.load
+wait_for "':3: unknown code' in d['data_error'] and ':4: column' in d['data_error'] and ':6: duplicate code' in d['data_error'] and d['message'].startswith('cannot use')"
+click_widget data.path
 # ImGui 1.86 reads keys as held states once a frame: hold Ctrl+A long enough to be seen.
 xdotool keydown --window "$wid" ctrl+a
 sleep 0.3
 xdotool keyup --window "$wid" ctrl+a
 xdotool type --window "$wid" --delay 10 "$here/../data/user/province_area.csv"
-xdotool mousemove --window "$wid" 261 218 click 1
+click_widget data.load
 wait_for "d['data_error'] == '' and d['legend_title'] == 'area_km2 (province_area.csv)'"
 echo "my data: $(field "['legend_title']")"
 
+# Attribute table (Data tab): filter the provinces by name, click the row: selected, in the inspector.
+click_widget table.filter
+xdotool type --window "$wid" --delay 20 "Jiangsu"
+click_widget table.first_row
+wait_for "d['selected_prefecture'] == '320000' and d['inspector']['unit'] == '320000'"
+echo "table: $(field "['inspector']")"
+
+# The legend moves between the map's corners; folding the sidebar gives the map its room.
+click_widget legend.top-right
+wait_for "d['legend_corner'] == 'top-right'"
+click_widget sidebar.fold
+wait_for "not d['panels']['sidebar'] and d['map_rect'][0] < 60"
+click_widget sidebar.open
+wait_for "d['panels']['sidebar'] and d['map_rect'][0] > 200"
+
 # Ctrl+S saves the session, F12 the figure; render --session of that session gives the same image.
-xdotool mousemove --window "$wid" 700 890 key --window "$wid" ctrl+s
+xdotool mousemove --window "$wid" "$sx" "$sy"
+xdotool key --window "$wid" Escape  # leave the path field
+sleep 0.3
+# The first Ctrl+S asks where (a path box filled with the full default path); Save writes it.
+xdotool key --window "$wid" ctrl+s
+click_widget session.save
 wait_for "d['message'].startswith('saved session')"
+[ -f "$tmp/clusteratlas-session.json" ] || fail "the session was not saved where the dialog said"
 xdotool key --window "$wid" F12
 wait_for "d['message'].startswith('saved figure')" 30
 "$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.png"
 python3 "$here/png_diff.py" "$tmp/clusteratlas-figure.png" "$tmp/render.png" 0.002 || fail "render --session differs from the viewer's figure"
 
-# L switches the labels to Chinese; Escape quits.
+# The compare banner's button leaves compare mode: nothing filtered, no split view.
+click_widget banner.leave
+wait_for "d['compare'] == [] and d['legend_title'] != 'Comparison of 2 regions'"
+
+# L switches the labels to Chinese; Esc clears the selection and never quits; Ctrl+Q quits.
+# L switches the whole interface: the tabs (and menus, legend, messages) speak Chinese.
 xdotool key --window "$wid" l
-wait_for "d['language'] == 'zh'"
+wait_for "d['language'] == 'zh' and d['ui_sample'] == '图层' and d['legend_title'] != ''"
 xdotool key --window "$wid" Escape
+wait_for "d['selected_region'] == '' and d['selected_prefecture'] == ''"
+xdotool key --window "$wid" Escape
+sleep 0.5
+kill -0 "$viewer_pid" 2>/dev/null || fail "Escape quit the viewer"
+# The window may close between the key's press and release: xdotool's error then is expected.
+xdotool key --window "$wid" ctrl+q 2>/dev/null || true
 for _ in $(seq 1 50); do kill -0 "$viewer_pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$viewer_pid" 2>/dev/null && fail "viewer did not quit on Escape"
+kill -0 "$viewer_pid" 2>/dev/null && fail "viewer did not quit on Ctrl+Q"
 viewer_pid=""
 
-# A session opens where it was saved: the viewer started with it shows the same compare set.
+# A session opens where it was saved: the viewer started with it shows the same compare set and layout.
 "$bin" view --session "$tmp/clusteratlas-session.json" --state-file "$tmp/state.json" --frames 5
-wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['industries'] == ['biotech'] and d['choropleth'] == 'data'"
+wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['industries'] == ['biotech'] and d['choropleth'] == 'data' and d['sidebar_tab'] == 'data'"
+
+# A small window (1024x700): panels and map side by side inside it, the inspector folded, the map
+# showing all of China.
+"$bin" view --size 1024x700 --state-file "$tmp/small.json" --frames 5
+python3 - "$tmp/small.json" <<'PY' || fail "layout at 1024x700"
+import json, sys
+d = json.load(open(sys.argv[1]))
+x, y, w, h = d["map_rect"]
+assert x > 0 and x + w <= 1024 and y > 0 and y + h <= 700, d["map_rect"]
+assert w >= 0.4 * 1024 - 1, w
+assert not d["panels"]["inspector"], d["panels"]
+for name, (wx, wy) in d["widgets"].items():
+    assert 0 <= wx <= 1024 and 0 <= wy <= 700, (name, wx, wy)
+assert d["camera"]["width"] == w and d["camera"]["height"] == h
+PY
 
 # A screenshot run writes a PNG of the window size.
 "$bin" view --size 1200x800 --screenshot "$tmp/shot.png"

@@ -24,9 +24,9 @@ wait_for() {  # until a python expression over the state holds (up to ${2:-10} s
   done
   fail "timed out waiting for: $1"
 }
-# The sea east of Shanghai, right of the window's centre: the colour counted as empty map.
-sea_x=1300 sea_y=300
-empty() { xwd -silent -id "$wid" > "$tmp/$1.xwd"; python3 "$here/xwd_stats.py" "$tmp/$1.xwd" $sea_x $sea_y; }
+# Only the map's rectangle between the docked panels counts; the sea east of Shanghai, right of the
+# map's centre, is the colour counted as empty map.
+empty() { xwd -silent -id "$wid" > "$tmp/$1.xwd"; python3 "$here/xwd_stats.py" "$tmp/$1.xwd" $sea_x $sea_y $rect; }
 
 cd "$tmp"
 "$bin" view --size 1400x900 --view 121.47,31.23,3000 --state-file "$tmp/state.json" &
@@ -35,7 +35,11 @@ wait_for "True" 90
 wid=$(xdotool search --sync --onlyvisible --name ClusterAtlas | head -1)
 [ -n "$wid" ] || fail "no viewer window"
 sleep 1
-xdotool mousemove --window "$wid" 700 450
+read -r rect cx cy sea_x sea_y < <(python3 -c "
+import json; x, y, w, h = json.load(open('$tmp/state.json'))['map_rect']
+print(f'{x},{y},{w},{h}', x + w // 2, y + h // 2, x + w * 9 // 10, y + h // 3)")
+rect=${rect//,/ }
+xdotool mousemove --window "$wid" "$cx" "$cy"
 
 step=0
 burst() {  # BUTTON: 4 zooms in, 5 out; two notches, a dump at once and one at rest

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Share of a window dump's pixels (xwd -silent, ZPixmap, 24/32 bits) that have the colour of the
-pixel at X,Y (the sea in a map view): what a user sees as empty map.
-Usage: xwd_stats.py FILE.xwd X Y    prints the share, 0-1, with 3 decimals."""
+pixel at X,Y (the sea in a map view): what a user sees as empty map. With a rectangle, only its
+pixels count (the map between the viewer's docked panels).
+Usage: xwd_stats.py FILE.xwd X Y [RX RY RW RH]    prints the share, 0-1, with 3 decimals."""
 import struct
 import sys
 
@@ -26,9 +27,10 @@ def read_xwd(path):
 def main():
     width, height, pixel = read_xwd(sys.argv[1])
     sea = pixel(int(sys.argv[2]), int(sys.argv[3]))
+    rx, ry, rw, rh = (int(v) for v in sys.argv[4:8]) if len(sys.argv) >= 8 else (0, 0, width, height)
     same = total = 0
-    for y in range(0, height, 4):
-        for x in range(0, width, 4):
+    for y in range(ry, min(ry + rh, height), 4):
+        for x in range(rx, min(rx + rw, width), 4):
             total += 1
             same += pixel(x, y) == sea
     print(f"{same / total:.3f}")

@@ -228,6 +228,17 @@ double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const Mul
     return geodesic_area_km2(from_geos(ctx, both.get()));
 }
 
+bool within_degrees(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double degrees) {
+    Bounds ba = bounds_of(a), bb = bounds_of(b);
+    if (ba.max_lon + degrees < bb.min_lon || bb.max_lon + degrees < ba.min_lon || ba.max_lat + degrees < bb.min_lat ||
+        bb.max_lat + degrees < ba.min_lat)
+        return false;
+    GeomPtr ga = to_geos(ctx, a), gb = to_geos(ctx, b);
+    char within = GEOSDistanceWithin_r(ctx.handle(), ga.get(), gb.get(), degrees);
+    if (within == 2) throw AtlasError(ErrorKind::Input, "GEOS could not measure the distance between two polygons");
+    return within == 1;
+}
+
 MultiPolygon simplify(const GeosContext& ctx, const MultiPolygon& geometry, double tolerance_deg) {
     GeomPtr g = to_geos(ctx, geometry);
     GeomPtr s = own(ctx, GEOSTopologyPreserveSimplify_r(ctx.handle(), g.get(), tolerance_deg), "simplify");

@@ -55,6 +55,10 @@ LonLat point_on_surface(const GeosContext& ctx, const MultiPolygon& geometry);
 double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b);
 
 /// Topology-preserving simplification with a tolerance in degrees.
+/// True when the polygons come within `degrees` of each other (planar distance in lon/lat degrees,
+/// GEOSDistanceWithin_r): touching or overlapping regions, allowing for generalised borders.
+bool within_degrees(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b, double degrees);
+
 MultiPolygon simplify(const GeosContext& ctx, const MultiPolygon& geometry, double tolerance_deg);
 
 }  // namespace atlas

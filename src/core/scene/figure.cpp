@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
@@ -10,6 +11,7 @@
 #include "error.hpp"
 #include "store/detail_levels.hpp"
 #include "text/escape.hpp"
+#include "text/i18n.hpp"
 #include "text/join.hpp"
 
 namespace atlas {
@@ -26,7 +28,8 @@ std::size_t index_of(const Plan& plan, const PlanRegion* r) {
     return static_cast<std::size_t>(r - plan.regions.data());
 }
 
-MapStyle base_style(const Plan& plan, const Session& s) {
+MapStyle base_style(Document& doc, const Session& s) {
+    const Plan& plan = doc.plan();
     MapStyle style;
     style.show_provinces = s.show_provinces;
     style.show_prefectures = s.show_prefectures;
@@ -34,7 +37,7 @@ MapStyle base_style(const Plan& plan, const Session& s) {
     style.show_hubs = s.show_hubs;
     style.show_labels = s.show_labels;
     style.english = s.english;
-    style.regions = default_region_paint(plan);
+    style.regions = default_region_paint(plan, doc.region_neighbours());
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         auto it = s.regions.find(plan.regions[i].id);
         if (it == s.regions.end()) continue;
@@ -43,10 +46,18 @@ MapStyle base_style(const Plan& plan, const Session& s) {
     }
     if (const PlanRegion* r = plan.region(s.selected_region))
         style.selected_region = static_cast<int>(index_of(plan, r));
+    if (const Region* u = doc.prefectures().find(s.selected_prefecture)) {
+        style.selected_unit = static_cast<int>(u - doc.prefectures().regions.data());
+    } else if (const Region* p = doc.provinces().find(s.selected_prefecture)) {
+        style.selected_unit = static_cast<int>(p - doc.provinces().regions.data());
+        style.selected_is_province = true;
+    }
     return style;
 }
 
-Swatch swatch_of(const RegionPaint& p) { return p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline; }
+Swatch swatch_of(const RegionPaint& p) {
+    return p.casing ? Swatch::Casing : p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline;
+}
 
 /// One legend entry per visible region, with its own paint.
 void region_entries(const Plan& plan, const MapStyle& style, Legend& legend, bool english) {
@@ -60,8 +71,9 @@ void region_entries(const Plan& plan, const MapStyle& style, Legend& legend, boo
         partial = partial || (p.fill && plan.regions[i].has_partial_members());
         provisional = provisional || p.dashed;
     }
-    if (partial) legend.entries.push_back({{0.3f, 0.3f, 0.3f, 1}, "partial member (counted whole)", Swatch::Hatched});
-    if (provisional) legend.notes.push_back("Dashed outline: provisional extent (weaker source)");
+    if (partial)
+        legend.entries.push_back({{0.3f, 0.3f, 0.3f, 1}, tr("partial member (counted whole)"), Swatch::Hatched});
+    if (provisional) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
 }
 
 /// The hub symbol, when a shown region has hubs to draw.
@@ -70,14 +82,15 @@ void hub_entry(const Plan& plan, const MapStyle& style, Legend& legend) {
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
         any = any || (style.regions[i].visible && !plan.regions[i].hubs.empty());
     if (style.show_hubs && style.show_regions && any)
-        legend.entries.push_back({style.hub_fill, "hub city named by the plan", Swatch::Point});
+        legend.entries.push_back({style.hub_fill, tr("hub city named by the plan"), Swatch::Point});
 }
 
 /// One industry: the regions named for it in full colour, those designated in general faintly.
 void industry_filter(Document& doc, const std::string& id, MapStyle& style, Legend& legend, bool english) {
     const Plan& plan = doc.plan();
     const Industry* ind = plan.industry(id);
-    legend.title = "Designated for " + (english ? ind->name_en : ind->name_zh) + " (plan section " + ind->section + ")";
+    legend.title = tr("Designated for ") + (english ? ind->name_en : ind->name_zh) + tr(" (plan section ") +
+                   ind->section + tr(")");
     std::size_t general = 0;
     std::vector<bool> faint(plan.regions.size(), false);
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
@@ -85,9 +98,11 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
         RegionPaint& p = style.regions[i];
         if (plan.designates(r, id))
             p.fill_alpha = std::max(p.fill_alpha, 0.6f);
-        else if (r.designation.type == DesignationType::General && p.visible)
-            p.fill_alpha = 0.12f, faint[i] = true, ++general;
-        else
+        else if (r.designation.type == DesignationType::General && p.visible) {
+            // Faint and grey, as the legend says, and unlabelled: the named regions stand out.
+            p.colour = {0.55f, 0.55f, 0.58f, 1};
+            p.fill_alpha = 0.15f, p.labelled = false, faint[i] = true, ++general;
+        } else
             p.visible = false;
     }
     MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
@@ -96,15 +111,16 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
     if (general > 0)
         legend.entries.push_back(
             {{0.5f, 0.5f, 0.5f, 0.25f},
-             "faint: " + std::to_string(general) + " regions designated in general, no industry named",
+             tr("faint: ") + std::to_string(general) + tr(" regions designated in general, no industry named"),
              Swatch::Fill});
-    legend.notes.push_back("Full colour: the plan names this industry (or one below it) for the region");
+    legend.notes.push_back(tr("Full colour: the plan names this industry (or one below it) for the region"));
 }
 
 /// Several industries: each region filled by how many of them the plan names for it.
 void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle& style, Legend& legend) {
     const Plan& plan = doc.plan();
-    legend.title = "Regions by how many of " + std::to_string(ids.size()) + " selected industries they are named for";
+    legend.title =
+        tr("Regions by how many of ") + std::to_string(ids.size()) + tr(" selected industries they are named for");
     std::size_t most = ids.size();
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         std::size_t count = 0;
@@ -122,14 +138,14 @@ void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle
                                   std::to_string(n) + " of " + std::to_string(most), Swatch::Fill});
     std::string names = join_mapped(
         ids, [&](const std::string& id) { return plan.industry(id)->name_en; }, ", ");
-    legend.notes.push_back("Industries: " + names);
-    legend.notes.push_back("Regions designated only in general (no industry named) are not shown");
+    legend.notes.push_back(tr("Industries: ") + names);
+    legend.notes.push_back(tr("Regions designated only in general (no industry named) are not shown"));
 }
 
 /// The compare set: only those regions, and their shared members hatched.
 void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legend) {
     const Plan& plan = doc.plan();
-    legend.title = "Comparison of " + std::to_string(s.compare.size()) + " regions";
+    legend.title = tr("Comparison of ") + std::to_string(s.compare.size()) + tr(" regions");
     std::vector<int> member_count(doc.prefectures().regions.size(), 0);
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const PlanRegion& r = plan.regions[i];
@@ -143,38 +159,50 @@ void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legen
         if (member_count[u] > 1) style.overlap_prefectures.push_back(static_cast<std::uint32_t>(u));
     region_entries(plan, style, legend, s.english);
     if (!style.overlap_prefectures.empty())
-        legend.entries.push_back({style.overlap_colour, "member of more than one (overlap)", Swatch::Hatched});
+        legend.entries.push_back({style.overlap_colour, tr("member of more than one (overlap)"), Swatch::CrossHatched});
 }
 
 std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v))) + "%"; }
 
 /// Provinces filled by the share of their area inside counted regions (designated regions, or those
 /// named for the one selected industry).
-void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, Legend& legend) {
+void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, Legend& legend, FeatureValues& values) {
     const Plan& plan = doc.plan();
     std::string industry = s.industries.size() == 1 ? s.industries[0] : "";
     auto rows = province_coverage(plan, doc.shapes(), doc.provinces(), industry);
     const std::vector<double>& bounds = coverage_class_bounds();
+    // "Not designated" is a neutral grey, apart from the ramp: a cream would read as the lowest share.
     auto colour_of_class = [&](std::size_t c) {
-        return ramp_colour(static_cast<double>(c) / static_cast<double>(bounds.size() - 1));
+        if (c == 0) return kNotDesignated;
+        return ramp_colour(0.15 + 0.85 * static_cast<double>(c - 1) / static_cast<double>(bounds.size() - 2));
     };
     style.fills.layer = FeatureFills::Layer::Provinces;
     style.fills.colours.assign(doc.provinces().regions.size(), kNoData);
+    values.layer = FeatureFills::Layer::Provinces;
+    values.text.assign(doc.provinces().regions.size(), "");
+    values.class_label.assign(doc.provinces().regions.size(), "");
+    std::vector<std::size_t> class_of_row(rows.size(), 0);
     for (std::size_t p = 0; p < rows.size(); ++p) {
         double share = 100 * rows[p].share();
         std::size_t c = 0;
         while (c + 1 < bounds.size() && share > bounds[c] + 1e-9) ++c;
         style.fills.colours[p] = colour_of_class(c);
+        class_of_row[p] = c;
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f%%", share);
+        values.text[p] = text;
     }
     legend.title = industry.empty()
-                       ? "Share of province area inside designated regions"
-                       : "Share of province area inside regions named for " + plan.industry(industry)->name_en;
-    legend.entries.push_back({colour_of_class(0), "none", Swatch::Fill});
+                       ? tr("Share of province area inside designated regions")
+                       : tr("Share of province area inside regions named for ") + plan.industry(industry)->name_en;
+    legend.entries.push_back({colour_of_class(0), tr("none (not designated)"), Swatch::Fill});
     for (std::size_t c = 1; c < bounds.size(); ++c)
-        legend.entries.push_back({colour_of_class(c),
-                                  (c == 1 ? "over 0" : percent(bounds[c - 1])) + " - " + percent(bounds[c]),
-                                  Swatch::Fill});
-    legend.notes.push_back("Members are whole prefectures: partial members are counted in full");
+        legend.entries.push_back(
+            {colour_of_class(c),
+             (c == 1 ? std::string(tr("over 0")) : percent(bounds[c - 1])) + " - " + percent(bounds[c]), Swatch::Fill});
+    for (std::size_t p = 0; p < rows.size(); ++p) values.class_label[p] = legend.entries[class_of_row[p]].label;
+    values.measure = legend.title;
+    legend.notes.push_back(tr("Members are whole prefectures: partial members are counted in full"));
     for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
         if (!industry.empty() && !plan.designates(plan.regions[i], industry)) style.regions[i].visible = false;
@@ -183,7 +211,8 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
 /// The user's column, classed, on the provinces or prefectures it is keyed by.
-void user_data_fills(Document& doc, const Session& s, const UserTable& table, MapStyle& style, Legend& legend) {
+void user_data_fills(Document& doc, const Session& s, const UserTable& table, MapStyle& style, Legend& legend,
+                     FeatureValues& feature_values) {
     std::size_t column = s.data.column.empty() ? 0 : table.column(s.data.column);
     ClassMethod method = parse_class_method(s.data.method);
     const std::vector<double>& values = table.values[column];
@@ -196,20 +225,30 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
         return ramp_colour(
             classes.classes() <= 1 ? 1.0 : static_cast<double>(c) / static_cast<double>(classes.classes() - 1));
     };
+    legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
+    std::vector<std::string> labels = format_breaks(classes.breaks);
+    feature_values.layer = style.fills.layer;
+    feature_values.measure = legend.title;
+    feature_values.text.assign(layer.regions.size(), "");
+    feature_values.class_label.assign(layer.regions.size(), "");
     for (std::size_t row = 0; row < table.codes.size(); ++row) {
         const Region* unit = layer.find(table.codes[row]);
         int c = classes.class_of(values[row]);
-        if (unit != nullptr && c >= 0)
-            style.fills.colours[static_cast<std::size_t>(unit - layer.regions.data())] = colour_of_class(c);
+        if (unit == nullptr || c < 0) continue;
+        auto f = static_cast<std::size_t>(unit - layer.regions.data());
+        style.fills.colours[f] = colour_of_class(c);
+        char text[40];
+        std::snprintf(text, sizeof text, "%.10g", values[row]);
+        feature_values.text[f] = text;
+        feature_values.class_label[f] =
+            labels[static_cast<std::size_t>(c)] + " - " + labels[static_cast<std::size_t>(c) + 1];
     }
-    legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
-    std::vector<std::string> labels = format_breaks(classes.breaks);
     for (std::size_t c = 0; c < classes.classes(); ++c)
         legend.entries.push_back(
             {colour_of_class(static_cast<int>(c)), labels[c] + " - " + labels[c + 1], Swatch::Fill});
-    legend.entries.push_back({kNoData, "no data", Swatch::Fill});
-    legend.notes.push_back(std::string(to_string(method)) + " classes, by " + (provinces ? "province" : "prefecture") +
-                           "; regions drawn as outlines");
+    legend.entries.push_back({kNoData, tr("no data"), Swatch::Fill});
+    legend.notes.push_back(std::string(to_string(method)) + tr(" classes, by ") +
+                           (provinces ? tr("province") : tr("prefecture")) + tr("; regions drawn as outlines"));
     for (RegionPaint& p : style.regions) p.fill = false;
 }
 
@@ -250,7 +289,8 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
         if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'regions'");
     if (!s.selected_region.empty() && plan.region(s.selected_region) == nullptr)
         bad("unknown region " + quote_value(s.selected_region) + " in 'selected_region'");
-    if (!s.selected_prefecture.empty() && doc.prefectures().find(s.selected_prefecture) == nullptr)
+    if (!s.selected_prefecture.empty() && doc.prefectures().find(s.selected_prefecture) == nullptr &&
+        doc.provinces().find(s.selected_prefecture) == nullptr)
         bad("unknown prefecture code " + quote_value(s.selected_prefecture) + " in 'selected_prefecture'");
     for (const std::string& id : s.industries)
         if (plan.industry(id) == nullptr) bad("unknown industry " + quote_value(id) + " in 'industries'");
@@ -283,11 +323,11 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
 
 Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     const Plan& plan = doc.plan();
-    Figure f{base_style(plan, s), {}};
+    Figure f{base_style(doc, s), {}, {}};
     if (s.choropleth == ChoroplethKind::ProvinceCoverage)
-        province_coverage_fills(doc, s, f.style, f.legend);
+        province_coverage_fills(doc, s, f.style, f.legend, f.values);
     else if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
-        user_data_fills(doc, s, *data, f.style, f.legend);
+        user_data_fills(doc, s, *data, f.style, f.legend, f.values);
     else if (!s.compare.empty())
         compare_set(doc, s, f.style, f.legend);
     else if (s.industries.size() == 1)
@@ -295,11 +335,12 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     else if (s.industries.size() > 1)
         industry_count(doc, s.industries, f.style, f.legend);
     else {
-        f.legend.title = "Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries";
+        f.legend.title = tr("Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries");
         region_entries(plan, f.style, f.legend, s.english);
     }
     hub_entry(plan, f.style, f.legend);
-    f.legend.notes.push_back("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans");
+    f.legend.notes.push_back(
+        tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
     return f;
 }
 

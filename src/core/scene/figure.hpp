@@ -16,7 +16,9 @@
 namespace atlas {
 
 struct LegendEntry {
-    enum class Swatch { Fill, Outline, Dashed, Hatched, Point };
+    /// Hatched: "/" stripes (partial members); CrossHatched: both diagonals (overlaps); Casing: a wide
+    /// translucent band (wider areas).
+    enum class Swatch { Fill, Outline, Dashed, Hatched, CrossHatched, Casing, Point };
     Rgba colour;
     std::string label;
     Swatch swatch = Swatch::Fill;
@@ -29,9 +31,19 @@ struct Legend {
     std::vector<std::string> notes;
 };
 
+/// The value behind each feature's colour in a choropleth, for hover and the inspector: what a
+/// kepler.gl or ECharts user expects to read under the pointer.
+struct FeatureValues {
+    FeatureFills::Layer layer = FeatureFills::Layer::None;  ///< provinces or prefectures; None: no choropleth
+    std::string measure;                   ///< what the values are, e.g. "share of area in designated regions"
+    std::vector<std::string> text;         ///< one per feature of the layer, formatted; empty: no data
+    std::vector<std::string> class_label;  ///< the legend entry each falls in; empty: no data
+};
+
 struct Figure {
     MapStyle style;
     Legend legend;
+    FeatureValues values;
 };
 
 /// Throws AtlasError(Input) naming `origin` and the value when the session names a region,

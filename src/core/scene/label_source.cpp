@@ -14,12 +14,34 @@ bool project(const Projection& p, const LonLat& ll, const Scene& scene, double& 
 }
 }  // namespace
 
+double label_scale(int kind) {
+    switch (kind) {
+        case kRegionLabel:
+            return 1.2;
+        case kWideAreaLabel:
+            return 1.1;
+        case kProvinceLabel:
+            return 0.95;
+        case kCityLabel:
+            return 0.85;
+        default:
+            return 1.0;
+    }
+}
+
 LabelSource::LabelSource(Document& doc, const Scene& scene) {
     Projection projection(scene.projection_name);
     double x = 0, y = 0;
     for (const Region& p : doc.provinces().regions)
         if (project(projection, p.label, scene, x, y))
             provinces_.push_back({p.name_en, p.name_zh, x, y, p.area_km2, -1, {}});
+    for (const Region& p : doc.prefectures().regions) {
+        if (p.parent_code.empty()) continue;  // municipalities: their province label names them
+        // Hubs have their own, higher label.
+        if (std::find(scene.hub_codes.begin(), scene.hub_codes.end(), p.code) != scene.hub_codes.end()) continue;
+        std::string en = p.name_en.substr(0, p.name_en.find(" ("));
+        if (project(projection, p.seat, scene, x, y)) cities_.push_back({en, p.name_zh, x, y, p.area_km2, -1, {}});
+    }
     std::vector<const RegionShape*> shapes = doc.shapes();
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const PlanRegion& r = *shapes[i]->region;
@@ -39,6 +61,7 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
     }
     auto by_area = [](const Anchor& a, const Anchor& b) { return a.area_km2 > b.area_km2; };
     std::stable_sort(provinces_.begin(), provinces_.end(), by_area);
+    std::stable_sort(cities_.begin(), cities_.end(), by_area);
     std::stable_sort(regions_.begin(), regions_.end(), by_area);
 }
 
@@ -48,26 +71,46 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
     auto add = [&](const Anchor& a, int priority, int kind, double dx) {
         const std::string& text = style.english ? a.en : a.zh;
         auto [w, h] = measure(text);
+        w *= label_scale(kind), h *= label_scale(kind);
         ProjectedXY s = camera.world_to_screen(a.x, a.y);
-        out.push_back({text, s.x + (dx > 0 ? dx + w / 2 : 0), s.y, w, h, priority, kind});
+        LabelCandidate c{text, s.x + (dx > 0 ? dx + w / 2 : 0), s.y, w, h, priority, kind, {}};
+        if (dx > 0)  // a name beside its marker: else on the other side, else above or below it
+            c.shifts = {{-2 * dx - w, 0}, {-dx - w / 2, -h}, {-dx - w / 2, h}};
+        else  // a name over an area: nudged up or down, off a marker or a higher label
+            c.shifts = {{0, -h}, {0, h}, {0, -2 * h}, {0, 2 * h}};
+        out.push_back(std::move(c));
     };
+    auto shown = [&](const Anchor& a) {
+        const RegionPaint& p = style.regions.at(static_cast<std::size_t>(a.index));
+        return p.visible && p.labelled;
+    };
+    auto filled = [&](const Anchor& a) { return style.regions[static_cast<std::size_t>(a.index)].fill; };
+    if (style.show_hubs)  // the markers first: no label may cover one
+        for (const Anchor& a : hubs_)
+            if (any_visible(style, a.regions)) {
+                ProjectedXY s = camera.world_to_screen(a.x, a.y);
+                out.push_back({"", s.x, s.y, style.hub_px, style.hub_px, 10, kHubDot, {}});
+            }
     if (!style.show_labels) return out;
     if (style.show_regions)
         for (const Anchor& a : regions_)
-            if (style.regions.at(static_cast<std::size_t>(a.index)).visible &&
-                style.regions[static_cast<std::size_t>(a.index)].fill)
-                add(a, 3, kRegionLabel, 0);
+            if (shown(a) && filled(a)) add(a, 5, kRegionLabel, 0);
     if (style.show_hubs)
         for (const Anchor& a : hubs_)
-            if (any_visible(style, a.regions)) add(a, 2, kHubLabel, style.hub_px);
+            if (any_visible(style, a.regions)) add(a, 4, kHubLabel, style.hub_px);
+    if (style.show_regions)
+        for (const Anchor& a : regions_)
+            if (shown(a) && !filled(a)) add(a, 3, kWideAreaLabel, 0);
     if (style.show_provinces)
-        for (const Anchor& a : provinces_) add(a, 1, kProvinceLabel, 0);
+        for (const Anchor& a : provinces_) add(a, 2, kProvinceLabel, 0);
+    if (style.show_prefectures && camera.metres_per_pixel < kCityLabelsBelowMpp)
+        for (const Anchor& a : cities_) add(a, 1, kCityLabel, 0);
     return out;
 }
 
 std::vector<std::string> LabelSource::all_texts() const {
     std::vector<std::string> out;
-    for (const auto* list : {&provinces_, &regions_, &hubs_})
+    for (const auto* list : {&provinces_, &regions_, &hubs_, &cities_})
         for (const Anchor& a : *list) out.insert(out.end(), {a.en, a.zh});
     return out;
 }

@@ -1,6 +1,8 @@
 #pragma once
-/// The labels a map can show (provinces, regions, hub cities) with their anchors projected once,
-/// turned into candidates for a view. Text is measured by the caller's font.
+/// The labels a map can show (regions, wider areas, hub cities, provinces, prefecture seats) with their
+/// anchors projected once, turned into candidates for a view. Text is measured by the caller's font.
+/// A hierarchy: regions are placed first and largest, then hubs, wider areas, provinces, and, once
+/// zoomed in past kCityLabelsBelowMpp, the prefecture seats; hub dots are obstacles no label covers.
 
 #include <functional>
 #include <string>
@@ -15,7 +17,20 @@
 
 namespace atlas {
 
-enum LabelKind { kProvinceLabel = 0, kRegionLabel = 1, kHubLabel = 2 };
+enum LabelKind {
+    kProvinceLabel = 0,
+    kRegionLabel = 1,
+    kHubLabel = 2,
+    kWideAreaLabel = 3,  ///< economic belts and region groups
+    kCityLabel = 4,      ///< prefecture seats
+    kHubDot = 5,         ///< an empty box over a hub marker: keeps labels off it, draws nothing
+};
+
+/// Text size of a kind of label relative to the label font (the hierarchy in size).
+double label_scale(int kind);
+
+/// Prefecture seats are labelled at scales finer than this (metres per pixel).
+inline constexpr double kCityLabelsBelowMpp = 1800;
 
 using MeasureText = std::function<std::pair<double, double>(const std::string&)>;
 
@@ -36,7 +51,7 @@ class LabelSource {
         int index;                           ///< region index for regions
         std::vector<std::uint32_t> regions;  ///< for hubs: the regions naming them
     };
-    std::vector<Anchor> provinces_, regions_, hubs_;
+    std::vector<Anchor> provinces_, regions_, hubs_, cities_;
 };
 
 }  // namespace atlas

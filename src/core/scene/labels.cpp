@@ -14,11 +14,19 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, in
                      [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
     std::vector<PlacedLabel> placed;
     for (LabelCandidate& c : candidates) {
-        PlacedLabel p{c, c.x - c.width / 2 - padding, c.y - c.height / 2 - padding, c.x + c.width / 2 + padding,
-                      c.y + c.height / 2 + padding};
-        if (p.left < 0 || p.top < 0 || p.right > viewport_width || p.bottom > viewport_height) continue;
-        bool clash = std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& q) { return overlaps(p, q); });
-        if (!clash) placed.push_back(std::move(p));
+        std::vector<std::array<double, 2>> tries{{0, 0}};
+        tries.insert(tries.end(), c.shifts.begin(), c.shifts.end());
+        for (const auto& [dx, dy] : tries) {
+            double x = c.x + dx, y = c.y + dy;
+            PlacedLabel p{c, x - c.width / 2 - padding, y - c.height / 2 - padding, x + c.width / 2 + padding,
+                          y + c.height / 2 + padding};
+            if (p.left < 0 || p.top < 0 || p.right > viewport_width || p.bottom > viewport_height) continue;
+            if (std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& q) { return overlaps(p, q); }))
+                continue;
+            p.label.x = x, p.label.y = y;
+            placed.push_back(std::move(p));
+            break;
+        }
     }
     return placed;
 }

@@ -2,6 +2,7 @@
 /// Label placement in screen space: greedy by priority, never overlapping, inside the viewport.
 /// Text measuring is the caller's (the renderer's font), so this stays free of any UI library.
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@ struct LabelCandidate {
     double width = 0, height = 0;  ///< measured text size in pixels
     int priority = 0;              ///< higher is placed first (regions, then hubs, then provinces)
     int kind = 0;                  ///< caller's tag (to pick a colour)
+    /// Other places to try, in order, when the anchor's place is taken: offsets of the centre in
+    /// pixels (a region label moved off a hub marker, a hub name on the marker's other side).
+    std::vector<std::array<double, 2>> shifts;
 };
 
 struct PlacedLabel {
@@ -21,8 +25,8 @@ struct PlacedLabel {
 };
 
 /// Places labels by descending priority (ties: larger areas first as given by input order); a label
-/// is dropped when its box would overlap one already placed (with `padding` pixels around each) or
-/// leave the viewport.
+/// whose box would overlap one already placed (with `padding` pixels around each) or leave the
+/// viewport is tried at its shifts in turn, and dropped when none is free.
 std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width, int viewport_height,
                                       double padding = 2);
 

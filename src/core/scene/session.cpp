@@ -94,6 +94,10 @@ std::string session_json(const Session& s) {
     j["figure"] = s.figure == FigureKind::Matrix ? "matrix" : "map";
     j["matrix_sort"] = s.matrix_sort;
     j["windows"] = {{"compare", s.show_compare_window}, {"matrix", s.show_matrix_window}, {"split_view", s.split_view}};
+    j["layout"] = {{"sidebar", {{"open", s.panels.sidebar_open}, {"width", s.panels.sidebar_width}}},
+                   {"inspector", {{"open", s.panels.inspector_open}, {"width", s.panels.inspector_width}}},
+                   {"legend_corner", s.legend_corner},
+                   {"tab", s.sidebar_tab}};
     return j.dump(2) + "\n";
 }
 
@@ -330,6 +334,15 @@ void read_windows(const Reader& in, const Json& j, Session& s) {
     in.boolean(w, "split_view", s.split_view, "windows.");
 }
 
+/// One docked panel: {"open": bool, "width": UI points}.
+void read_panel(const Reader& in, const Json& layout, const char* key, bool& open, float& width) {
+    std::string prefix = std::string("layout.") + key + ".";
+    const Json& p = in.object(layout, key, "layout.");
+    in.unknown_keys(p, {"open", "width"}, prefix);
+    in.boolean(p, "open", open, prefix);
+    width = static_cast<float>(in.number(p, "width", width, 180, 2000, false, prefix));
+}
+
 /// A string key that must be one of `allowed`.
 std::string one_of(const Reader& in, const Json& j, const char* key, std::string value,
                    std::initializer_list<const char*> allowed) {
@@ -337,6 +350,24 @@ std::string one_of(const Reader& in, const Json& j, const char* key, std::string
     for (const char* a : allowed)
         if (value == a) return value;
     in.fail(key, "must be " + join_or({allowed.begin(), allowed.end()}) + ", not " + quote_value(value, 40));
+}
+
+void read_layout(const Reader& in, const Json& j, Session& s) {
+    const Json& l = in.object(j, "layout", "");
+    in.unknown_keys(l, {"sidebar", "inspector", "legend_corner", "tab"}, "layout.");
+    read_panel(in, l, "sidebar", s.panels.sidebar_open, s.panels.sidebar_width);
+    read_panel(in, l, "inspector", s.panels.inspector_open, s.panels.inspector_width);
+    in.text(l, "legend_corner", s.legend_corner, "layout.");
+    in.text(l, "tab", s.sidebar_tab, "layout.");
+    auto known = [](const std::string& v, const auto& list) {
+        return std::find(std::begin(list), std::end(list), v) != std::end(list);
+    };
+    if (!known(s.legend_corner, kLegendCorners))
+        in.fail("layout.legend_corner", "must be " + join_or({std::begin(kLegendCorners), std::end(kLegendCorners)}) +
+                                            ", not " + quote_value(s.legend_corner, 40));
+    if (!known(s.sidebar_tab, kSidebarTabs))
+        in.fail("layout.tab", "must be " + join_or({std::begin(kSidebarTabs), std::end(kSidebarTabs)}) + ", not " +
+                                  quote_value(s.sidebar_tab, 40));
 }
 
 }  // namespace
@@ -379,9 +410,9 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
         throw AtlasError(ErrorKind::Input, origin + ": session format " + quote_value(version.dump(), 40) +
                                                " is not one this ClusterAtlas reads (1)");
     Reader in(origin, warnings);
-    in.unknown_keys(
-        j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions", "selected_region",
-            "selected_prefecture", "industries", "compare", "choropleth", "data", "figure", "matrix_sort", "windows"});
+    in.unknown_keys(j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions",
+                        "selected_region", "selected_prefecture", "industries", "compare", "choropleth", "data",
+                        "figure", "matrix_sort", "windows", "layout"});
     Session s;
     read_size(in, j, s);
     in.text(j, "projection", s.projection);
@@ -405,6 +436,7 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     s.figure = one_of(in, j, "figure", "map", {"map", "matrix"}) == "matrix" ? FigureKind::Matrix : FigureKind::Map;
     s.matrix_sort = one_of(in, j, "matrix_sort", s.matrix_sort, {"plan", "name", "industries"});
     read_windows(in, j, s);
+    read_layout(in, j, s);
     return s;
 }
 

@@ -10,6 +10,7 @@
 
 #include "geo/geometry.hpp"
 #include "geo/projection.hpp"
+#include "scene/screen_layout.hpp"
 
 namespace atlas {
 
@@ -64,7 +65,16 @@ struct Session {
     FigureKind figure = FigureKind::Map;
     std::string matrix_sort = "plan";  ///< plan, name, industries (rows by count of industries)
     bool show_compare_window = false, show_matrix_window = false, split_view = false;
+    PanelLayout panels;  ///< the viewer's docked panels (widths in UI points)
+    /// top-left, top-right, bottom-left, bottom-right; bottom left by default: in a national view of
+    /// China that corner holds neighbouring countries only.
+    std::string legend_corner = "bottom-left";
+    std::string sidebar_tab = "layers";  ///< layers, industries, compare, data
 };
+
+/// The legend corners and sidebar tabs a session may name.
+inline const char* const kLegendCorners[] = {"top-left", "top-right", "bottom-left", "bottom-right"};
+inline const char* const kSidebarTabs[] = {"layers", "industries", "compare", "data"};
 
 /// A layer a session shows or hides: its name in session files and `render --layers`, and its switch.
 struct LayerSwitch {

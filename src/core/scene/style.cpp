@@ -1,6 +1,9 @@
 #include "scene/style.hpp"
 
 #include <algorithm>
+#include <tuple>
+
+#include "scene/colour_difference.hpp"
 
 namespace atlas {
 
@@ -9,13 +12,21 @@ Rgba over(const Rgba& bottom, const Rgba& top) {
             top.b * top.a + bottom.b * (1 - top.a), 1};
 }
 
-Rgba palette_colour(std::size_t index) {
-    static const Rgba colours[] = {
-        {0.89f, 0.10f, 0.11f, 1}, {0.12f, 0.47f, 0.71f, 1}, {0.20f, 0.63f, 0.17f, 1}, {1.00f, 0.50f, 0.00f, 1},
-        {0.42f, 0.24f, 0.60f, 1}, {0.69f, 0.35f, 0.16f, 1}, {0.90f, 0.16f, 0.54f, 1}, {0.00f, 0.60f, 0.60f, 1},
-        {0.60f, 0.60f, 0.00f, 1}, {0.40f, 0.40f, 0.80f, 1}, {0.80f, 0.30f, 0.30f, 1}, {0.20f, 0.40f, 0.30f, 1},
+const std::vector<Rgba>& region_palette() {
+    auto hex = [](unsigned v) {
+        return Rgba{static_cast<float>((v >> 16) & 255) / 255, static_cast<float>((v >> 8) & 255) / 255,
+                    static_cast<float>(v & 255) / 255, 1};
     };
-    return colours[index % (sizeof colours / sizeof colours[0])];
+    static const std::vector<Rgba> colours = [&] {
+        std::vector<Rgba> out;
+        for (unsigned v :
+             {0xE41A1Cu, 0x377EB8u, 0x4DAF4Au, 0x984EA3u, 0xFF7F00u, 0xA65628u, 0xF781BFu, 0x1B9E77u, 0xD95F02u,
+              0x7570B3u, 0xE7298Au, 0x66A61Eu, 0xE6AB02u, 0x17BECFu, 0xBCBD22u, 0x4E79A7u, 0xB07AA1u, 0x9C755Fu,
+              0x76B7B2u, 0x08306Bu, 0x800000u, 0x008080u, 0xFFD92Fu, 0x8DA0CBu, 0xFC8D62u, 0xA6D854u})
+            out.push_back(hex(v));
+        return out;
+    }();
+    return colours;
 }
 
 Rgba ramp_colour(double t) {
@@ -38,16 +49,70 @@ bool any_visible(const MapStyle& style, const std::vector<std::uint32_t>& region
     return false;
 }
 
-std::vector<RegionPaint> default_region_paint(const Plan& plan) {
+namespace {
+
+/// CIEDE2000 between neighbouring fills, for every reader, beyond which a distinct colour matters more.
+constexpr double kEnough = 18;
+
+/// How a fill colour looks on the map: at its opacity over the land.
+Rgba on_land(const Rgba& colour, float alpha) { return over(MapStyle{}.land, {colour.r, colour.g, colour.b, alpha}); }
+
+/// Filled regions, most neighbours first (then plan order): they have the fewest colours left.
+std::vector<std::size_t> colouring_order(const std::vector<RegionPaint>& paint,
+                                         const std::vector<std::vector<std::size_t>>& near) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < paint.size(); ++i)
+        if (paint[i].fill) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return near[a].size() > near[b].size(); });
+    return order;
+}
+
+}  // namespace
+
+std::vector<RegionPaint> default_region_paint(const Plan& plan,
+                                              const std::vector<std::pair<std::size_t, std::size_t>>& neighbours) {
+    // Wider areas: their own hues (a river blue for the belt), never a palette colour.
+    static const Rgba kWideAreas[] = {{0.10f, 0.45f, 0.75f, 1}, {0.55f, 0.25f, 0.60f, 1}, {0.05f, 0.50f, 0.45f, 1}};
     std::vector<RegionPaint> out;
-    std::size_t filled = 0;
+    std::size_t wide = 0;
     for (const PlanRegion& r : plan.regions) {
         RegionPaint paint;
         bool context = r.designation.type == DesignationType::Context || !r.group_of.empty();
         paint.fill = !context;
-        paint.colour = context ? Rgba{0.35f, 0.35f, 0.55f, 1} : palette_colour(filled++);
+        paint.casing = context;
+        if (context) paint.colour = kWideAreas[wide++ % 3];
         paint.dashed = r.extent.provisional;
         out.push_back(paint);
+    }
+    std::vector<std::vector<std::size_t>> near(out.size());
+    for (auto [a, b] : neighbours)
+        if (a < out.size() && b < out.size()) near[a].push_back(b), near[b].push_back(a);
+    const std::vector<Rgba>& palette = region_palette();
+    std::vector<bool> used(palette.size(), false), done(out.size(), false);
+    for (std::size_t r : colouring_order(out, near)) {
+        std::size_t best = 0;
+        std::tuple<bool, double, double, double> best_score{false, -1, -1, -1};
+        for (std::size_t c = 0; c < palette.size(); ++c) {
+            Rgba seen = on_land(palette[c], out[r].fill_alpha);
+            double closest_neighbour = 100, closest_any = 100;
+            for (std::size_t n : near[r])
+                if (done[n] && out[n].fill)
+                    closest_neighbour = std::min(
+                        closest_neighbour, min_difference_all_visions(seen, on_land(out[n].colour, out[n].fill_alpha)));
+            for (std::size_t u = 0; u < palette.size(); ++u)
+                if (used[u])
+                    closest_any = std::min(closest_any, min_difference_all_visions(seen, on_land(palette[u], 0.45f)));
+            // A colour not used yet (no two regions alike), then far enough from every neighbour
+            // (beyond kEnough more does not help a reader), then the farthest from the neighbours, then
+            // from all colours used.
+            std::tuple<bool, double, double, double> score{!used[c], std::min(closest_neighbour, kEnough),
+                                                           closest_neighbour, closest_any};
+            if (score > best_score) best = c, best_score = score;
+        }
+        out[r].colour = palette[best];
+        used[best] = true;
+        done[r] = true;
     }
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -17,8 +18,9 @@ struct Rgba {
 /// Source-over compositing of `top` onto an opaque `bottom`.
 Rgba over(const Rgba& bottom, const Rgba& top);
 
-/// Qualitative palette (ColorBrewer Paired/Set1 colours, reordered so neighbours differ).
-Rgba palette_colour(std::size_t index);
+/// The candidate colours of filled regions (ColorBrewer Set1 and Dark2, Tableau 10; 20 hues and
+/// lightnesses), from which default_region_paint chooses.
+const std::vector<Rgba>& region_palette();
 
 struct RegionPaint {
     Rgba colour;
@@ -26,6 +28,10 @@ struct RegionPaint {
     bool dashed = false;  ///< provisional extents
     bool visible = true;
     float fill_alpha = 0.45f;
+    /// Wider areas (economic belts, region groups): drawn as a wide translucent band along the
+    /// border, their own kind of feature, with their own legend swatch.
+    bool casing = false;
+    bool labelled = true;  ///< false for regions shown only faintly (designated in general, not for the industry)
 };
 
 /// Per-feature fills of the provinces or prefectures (a choropleth), drawn over the land and under
@@ -37,6 +43,10 @@ struct FeatureFills {
 
 /// Sequential colour ramp (ColorBrewer YlGnBu), t in 0..1.
 Rgba ramp_colour(double t);
+
+/// "Not designated" in province coverage: a neutral grey apart from the ramp (a cream would read as
+/// the lowest share).
+inline constexpr Rgba kNotDesignated{0.93f, 0.93f, 0.93f, 1};
 
 struct MapStyle {
     Rgba background{0.84f, 0.89f, 0.93f, 1};
@@ -50,6 +60,10 @@ struct MapStyle {
     bool english = true;               ///< label language
     std::vector<RegionPaint> regions;  ///< one per plan region, plan order
     int selected_region = -1;
+    /// The selected unit, outlined: an index into the prefectures (or, with selected_is_province, the
+    /// provinces) layer; -1 for none.
+    int selected_unit = -1;
+    bool selected_is_province = false;
     FeatureFills fills;
     /// Prefectures (feature indices) drawn hatched dark over everything filled: the members shared by
     /// the regions being compared.
@@ -60,8 +74,13 @@ struct MapStyle {
 /// True when any of the given regions is visible: hubs show only for visible regions.
 bool any_visible(const MapStyle& style, const std::vector<std::uint32_t>& regions);
 
-/// The default paint of every region: palette colours in plan order, fills for agglomerations and key
-/// cities, outlines for context regions and groups, dashes for provisional extents.
-std::vector<RegionPaint> default_region_paint(const Plan& plan);
+/// The default paint of every region: fills for agglomerations and key cities, translucent casings for
+/// wider areas and groups, dashes for provisional extents. `neighbours` are pairs of region indices
+/// that touch or overlap (Document::region_neighbours): each filled region takes the candidate colour
+/// that, composited over the land at its fill opacity, differs most from its neighbours' for normal
+/// vision and under protanopia, deuteranopia and tritanopia (CIEDE2000), then one not yet used. Most
+/// constrained regions choose first. Deterministic.
+std::vector<RegionPaint> default_region_paint(const Plan& plan,
+                                              const std::vector<std::pair<std::size_t, std::size_t>>& neighbours = {});
 
 }  // namespace atlas

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "scene/colour_difference.hpp"
 #include "scene/figure.hpp"
 #include "scene/matrix_layout.hpp"
 #include "support.hpp"
@@ -164,8 +165,10 @@ TEST_CASE("figure: province coverage fills each province by its classed share", 
     Figure f = compose_figure(doc, s, nullptr);
     REQUIRE(f.style.fills.layer == FeatureFills::Layer::Provinces);
     const auto& fills = f.style.fills.colours;
-    CHECK(same_colour(fills[province_index("110000")], ramp_colour(1)));   // Beijing: all inside
-    CHECK(same_colour(fills[province_index("540000")], ramp_colour(0)));   // Tibet: nothing designated
+    CHECK(same_colour(fills[province_index("110000")], ramp_colour(1)));  // Beijing: all inside
+    CHECK(same_colour(fills[province_index("540000")], kNotDesignated));  // Tibet: nothing designated
+    // The lowest share class is coloured, apart from "not designated" for every reader.
+    CHECK(min_difference_all_visions(kNotDesignated, f.legend.entries[1].colour) > 5);
     CHECK(f.legend.entries.size() == coverage_class_bounds().size() + 1);  // classes and the hub symbol
     for (const RegionPaint& p : f.style.regions) CHECK_FALSE(p.fill);
 }

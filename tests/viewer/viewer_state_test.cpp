@@ -1,0 +1,139 @@
+// The viewer's state logic without a window: what search, selection, Esc, compare and the docked
+// layout do to the state the panels show.
+#include "viewer_state.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace atlas;
+using namespace atlas::viewer;
+
+namespace {
+
+/// A viewer state on the bundled data as the viewer starts it: 1400x900, all of China.
+std::unique_ptr<ViewerState> started(int width = 1400, int height = 900) {
+    auto state = std::make_unique<ViewerState>(test::bundled_document());
+    state->camera.width = width, state->camera.height = height;
+    refresh_scene(*state);
+    sync_figure(*state);
+    apply_layout(*state, width, height, 21, 28);
+    return state;
+}
+
+SearchHit first_hit(ViewerState& state, const std::string& query) {
+    std::vector<SearchHit> hits = state.doc.search().find(query, 8);
+    REQUIRE_FALSE(hits.empty());
+    return hits[0];
+}
+
+bool shows(const ViewerState& s, const std::array<float, 4>& box) {
+    ProjectedXY a = s.camera.world_to_screen(box[0], box[1]), b = s.camera.world_to_screen(box[2], box[3]);
+    return std::min(a.x, b.x) >= 0 && std::max(a.x, b.x) <= s.camera.width && std::min(a.y, b.y) >= 0 &&
+           std::max(a.y, b.y) <= s.camera.height;
+}
+
+}  // namespace
+
+TEST_CASE("viewer: searching Xi'an selects it, the inspector names the Guanzhong Plain", "[viewer]") {
+    auto state = started();
+    choose_search_hit(*state, first_hit(*state, "Xi'an"));
+    CHECK(state->session.selected_prefecture == "610100");
+    CHECK(state->session.selected_region == "guanzhong_plain");
+    UnitReport report = selected_report(*state);
+    REQUIRE(report.unit != nullptr);
+    REQUIRE(report.regions.size() == 1);
+    CHECK(report.regions[0].region->id == "guanzhong_plain");
+    // The inspector opens for the selection: the map narrows and the unit is fitted to what is left.
+    apply_layout(*state, 1400, 900, 21, 28);
+    CHECK(state->session.panels.inspector_open);
+    CHECK(state->camera.width == state->layout.map.width);
+    REQUIRE(state->fitted_box);
+    CHECK(shows(*state, *state->fitted_box));
+}
+
+TEST_CASE("viewer: a province from search is selected and reported with its regions", "[viewer]") {
+    auto state = started();
+    choose_search_hit(*state, first_hit(*state, "Shaanxi"));
+    CHECK(state->session.selected_prefecture == "610000");
+    UnitReport report = selected_report(*state);
+    REQUIRE(report.unit != nullptr);
+    CHECK(report.is_province);
+    CHECK_FALSE(report.regions.empty());
+}
+
+TEST_CASE("viewer: an industry from search frames its regions, one with none shows China", "[viewer]") {
+    auto state = started();
+    double national = state->camera.metres_per_pixel;
+    choose_search_hit(*state, first_hit(*state, "biomedicine"));
+    REQUIRE(state->session.industries.size() == 1);
+    CHECK(state->camera.metres_per_pixel < national);  // zoomed to the named regions
+    SearchHit big_data = first_hit(*state, "big data");
+    REQUIRE(big_data.kind == EntityKind::Industry);
+    choose_search_hit(*state, big_data);
+    CHECK(state->session.industries == std::vector<std::string>{big_data.id});
+    CHECK(state->camera.metres_per_pixel == Approx(national));
+}
+
+TEST_CASE("viewer: Esc closes the topmost thing, then clears the selection, never quits", "[viewer]") {
+    auto state = started();
+    state->show_help = true;
+    state->session.selected_region = "jingjinji";
+    state->session.compare = {"jingjinji", "shandong_peninsula"};
+    CHECK(escape(*state));
+    CHECK_FALSE(state->show_help);
+    CHECK(state->session.selected_region == "jingjinji");
+    CHECK(escape(*state));
+    CHECK(state->session.selected_region.empty());
+    CHECK(escape(*state));  // compare mode left: nothing filtered, no split
+    CHECK(state->session.compare.empty());
+    CHECK_FALSE(state->session.split_view);
+    CHECK_FALSE(escape(*state));
+    CHECK_FALSE(state->quit_requested);
+}
+
+TEST_CASE("viewer: at 1024x700 the map is between the panels and shows all of China", "[viewer]") {
+    auto state = started(1024, 700);
+    const PixelRect& map = state->layout.map;
+    CHECK(map.x > 0);
+    CHECK(map.x + map.width <= 1024);
+    CHECK(state->camera.width == map.width);
+    CHECK(state->camera.height == map.height);
+    Camera national = national_view(state->scene, map.width, map.height);
+    CHECK(state->camera.metres_per_pixel == Approx(national.metres_per_pixel));
+    // With nothing selected a small window starts with the inspector folded.
+    CHECK_FALSE(state->session.panels.inspector_open);
+    // A resize of a national view shows all of China again.
+    apply_layout(*state, 1600, 1000, 21, 28);
+    Camera wider = national_view(state->scene, state->layout.map.width, state->layout.map.height);
+    CHECK(state->camera.metres_per_pixel == Approx(wider.metres_per_pixel));
+}
+
+TEST_CASE("viewer: folding the sidebar keeps the map still on the screen", "[viewer]") {
+    auto state = started();
+    state->camera.zoom_about(state->camera.width / 2.0, state->camera.height / 2.0, 4);
+    int x_before = state->layout.map.x;
+    ProjectedXY world = state->camera.screen_to_world(100, 100);  // a place near the map's top left
+    state->session.panels.sidebar_open = false;
+    apply_layout(*state, 1400, 900, 21, 28);
+    double shift = x_before - state->layout.map.x;
+    ProjectedXY after = state->camera.world_to_screen(world.x, world.y);
+    CHECK(after.x == Approx(100 + shift).margin(0.5));
+    CHECK(after.y == Approx(100).margin(0.5));
+}
+
+TEST_CASE("viewer: the choropleth's value under a unit, with its class", "[viewer]") {
+    auto state = started();
+    state->session.choropleth = ChoroplethKind::ProvinceCoverage;
+    sync_figure(*state);
+    const Region* jiangsu = state->doc.provinces().find("320000");
+    REQUIRE(jiangsu != nullptr);
+    UnitValue v = value_of(*state, *jiangsu);
+    CHECK(v.measure.find("Share of province area") == 0);
+    CHECK(v.value.back() == '%');
+    CHECK_FALSE(v.class_label.empty());
+    // A prefecture reads its province's value.
+    const Region* nanjing = state->doc.prefectures().find("320100");
+    REQUIRE(nanjing != nullptr);
+    CHECK(value_of(*state, *nanjing).value == v.value);
+}

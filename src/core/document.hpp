@@ -43,8 +43,9 @@ class Document {
     /// set_progress) and kept in the cache; a damaged store or an unwritable cache is a warning.
     const RegionShape& shape(const PlanRegion& region);
     std::vector<const RegionShape*> shapes();
-    /// Pairs (i < j) of plan region indices whose shapes touch or overlap (within 0.05 degrees, about
-    /// 5 km, allowing for generalised borders), computed once with GEOS: what the region palette
+    /// Pairs (i < j) of plan region indices that touch or overlap: they share a prefecture-level unit,
+    /// or units of theirs have vertices within one 0.02 degree cell (about 2 km, allowing for
+    /// generalised borders). Computed once, in time linear in the vertices: what the region palette
     /// keeps apart.
     const std::vector<std::pair<std::size_t, std::size_t>>& region_neighbours();
     /// Search over provinces, prefectures, regions and industries.

@@ -39,7 +39,10 @@ void draw_headers(ImDrawList* list, ImFont* font, const MatrixLayout& m, bool en
         const Industry* ind = m.matrix.industries[m.columns[c]];
         float cx = x + m.row_label_px + m.cell_px * static_cast<float>(c);
         bool sector = ind->parent.empty();
-        std::string name = fit(font, size, english ? ind->name_en : ind->name_zh, m.header_px - 8);
+        // The name without its parenthesis ("Green low-carbon industries (new energy vehicles, ...)"):
+        // the head word fits the column; the full name is in the cell's tooltip and the legend.
+        std::string full = english ? ind->name_en : ind->name_zh;
+        std::string name = fit(font, size, full.substr(0, full.find(" (")), m.header_px - 8);
         add_vertical_text(list, font, size, cx + (m.cell_px - size) / 2, y + m.header_px - 4,
                           sector ? IM_COL32(10, 10, 40, 255) : IM_COL32(70, 70, 80, 255), name);
         if (sector)

@@ -33,6 +33,13 @@ void load_session(ViewerState& state, const std::string& path) {
         std::vector<std::string> warnings;
         Session s = read_session(path, &warnings);
         check_session(state.doc, s, path);
+        // Validated whole before it touches the state: a projection PROJ cannot build is refused here,
+        // with its reason, and the viewer keeps the map it has.
+        try {
+            Projection check(s.projection);
+        } catch (const AtlasError& e) {
+            throw AtlasError(e.kind(), path + ": " + e.what());
+        }
         s.width = state.camera.width, s.height = state.camera.height;  // the window keeps its size
         state.session = s;
         state.typed_data_path = s.data.path;
@@ -61,6 +68,7 @@ void session_popups(ViewerState& state) {
         if (!ImGui::BeginPopupModal(name, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) continue;
         ImGui::SetNextItemWidth(420);
         ImGui::InputText(tr("path"), &path);
+        mark_widget(state, "session.path");
         bool save = std::string(name) == tr("Save session as");
         if (std::error_code ec; save && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), tr("exists: it will be replaced"));
@@ -94,10 +102,13 @@ void draw_menu_bar(ViewerState& state) {
     };
     if (state.save_session_requested) save(), state.save_session_requested = false;
     if (ImGui::BeginMainMenuBar()) {
-        if (ImGui::BeginMenu(tr("File"))) {
+        bool file_menu = ImGui::BeginMenu(tr("File"));
+        mark_widget(state, "menu.file");
+        if (file_menu) {
             if (ImGui::MenuItem(tr("Save session"), "Ctrl+S")) save();
             if (ImGui::MenuItem(tr("Save session as..."))) open_popup = tr("Save session as");
             if (ImGui::MenuItem(tr("Open session..."))) open_popup = tr("Open session");
+            mark_widget(state, "menu.open_session");
             ImGui::Separator();
             if (ImGui::MenuItem(tr("Export..."), "E")) state.show_export = true;
             if (ImGui::MenuItem(tr("Save figure (map with legend)"), "F12")) state.figure_requested = true;

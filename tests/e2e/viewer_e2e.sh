@@ -168,6 +168,19 @@ wait_for "d['message'].startswith('saved figure')" 30
 "$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.png"
 python3 "$here/png_diff.py" "$tmp/clusteratlas-figure.png" "$tmp/render.png" 0.002 || fail "render --session differs from the viewer's figure"
 
+# A session that cannot be used is refused whole, with its reason; the viewer keeps its map.
+printf '{"clusteratlas_session": 1, "projection": "no-such-projection"}' > "$tmp/bad-session.json"
+click_widget menu.file
+click_widget menu.open_session
+click_widget session.path
+xdotool keydown --window "$wid" ctrl+a
+sleep 0.3
+xdotool keyup --window "$wid" ctrl+a
+xdotool type --window "$wid" --delay 10 "$tmp/bad-session.json"
+click_widget session.open
+wait_for "'bad-session.json' in d['message'] and d['projection'] == 'albers' and d['compare'] == ['jingjinji', 'shandong_peninsula']"
+echo "bad session refused: $(field "['message']" | cut -c1-120)"
+
 # The compare banner's button leaves compare mode: nothing filtered, no split view.
 click_widget banner.leave
 wait_for "d['compare'] == [] and d['legend_title'] != 'Comparison of 2 regions'"

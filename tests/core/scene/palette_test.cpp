@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "geo/operations.hpp"
 #include "scene/colour_difference.hpp"
 #include "scene/style.hpp"
 #include "support.hpp"
@@ -49,6 +50,15 @@ TEST_CASE("region palette: neighbours differ for every reader, and no two region
             if ((x == a && y == b) || (x == b && y == a)) return true;
         return false;
     };
+    // Every pair whose unions GEOS finds touching (within 0.01 degree) is counted as neighbours.
+    GeosContext ctx;
+    std::vector<const RegionShape*> shapes = doc.shapes();
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        for (std::size_t j = i + 1; j < shapes.size(); ++j)
+            if (within_degrees(ctx, shapes[i]->geometry, shapes[j]->geometry, 0.01)) {
+                INFO(shapes[i]->region->id << " touches " << shapes[j]->region->id);
+                CHECK(near(i, j));
+            }
     CHECK(near(index("yangtze_river_delta"), index("yangtze_river_economic_belt")));
     CHECK(near(index("harbin_changchun"), index("central_south_liaoning")));
     CHECK_FALSE(near(index("pearl_river_delta"), index("tianshan_north_slope")));

@@ -57,42 +57,6 @@ void load_csv(ViewerState& state, const std::string& path) {
     state.applied_figure.clear();
 }
 
-/// The folder a typed path points into: itself when it is one, else its parent, else the current one.
-std::filesystem::path folder_of(const std::string& typed) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path p = typed.empty() ? fs::current_path(ec) : fs::absolute(typed, ec);
-    if (fs::is_directory(p, ec)) return p;
-    return fs::is_directory(p.parent_path(), ec) ? p.parent_path() : fs::current_path(ec);
-}
-
-/// A small file chooser: the CSV files (and subfolders) of the folder being typed, sorted.
-void csv_browser(ViewerState& state, std::string& typed) {
-    namespace fs = std::filesystem;
-    fs::path folder = folder_of(typed);
-    std::vector<fs::path> entries;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(folder, fs::directory_options::skip_permission_denied, ec)) {
-        bool csv = e.is_regular_file(ec) && e.path().extension() == ".csv";
-        if ((csv || e.is_directory(ec)) && e.path().filename().string()[0] != '.') entries.push_back(e.path());
-    }
-    std::sort(entries.begin(), entries.end());
-    ImGui::BeginChild("files", ImVec2(0, 110), true);
-    ImGui::TextDisabled("%s", folder.string().c_str());
-    if (folder.has_parent_path() && folder != folder.root_path() && ImGui::Selectable("../"))
-        typed = folder.parent_path().string() + "/";
-    for (const fs::path& p : entries) {
-        bool directory = fs::is_directory(p, ec);
-        std::string label = p.filename().string() + (directory ? "/" : "");
-        if (!ImGui::Selectable(label.c_str(), p.string() == state.session.data.path)) continue;
-        if (directory)
-            typed = p.string() + "/";
-        else
-            typed = p.string(), load_csv(state, typed);
-    }
-    ImGui::EndChild();
-}
-
 /// The CSV path: typed (or chosen below), then loaded; a file that cannot be used says why.
 void data_file(ViewerState& state) {
     std::string& typed = state.typed_data_path;
@@ -103,7 +67,7 @@ void data_file(ViewerState& state) {
     ImGui::SameLine();
     if (ImGui::Button(tr("Load"))) load_csv(state, typed);
     mark_widget(state, "data.load");
-    csv_browser(state, typed);
+    if (file_browser("csv_files", typed, ".csv", state.session.data.path)) load_csv(state, typed);
 }
 
 }  // namespace

@@ -155,7 +155,8 @@ void draw_inspector_panel(ViewerState& state) {
 }
 
 void draw_hover_tooltip(const ViewerState& state) {
-    if (state.hover.prefecture == nullptr || ImGui::GetIO().WantCaptureMouse) return;
+    // Only while the pointer is over the map this frame (not a frame late over a panel or the bar).
+    if (state.hover.prefecture == nullptr || !state.pointer || ImGui::GetIO().WantCaptureMouse) return;
     // Opaque and at most about 28 characters wide: it must not hide a band of the map.
     ImGui::PushStyleColor(ImGuiCol_PopupBg, ImVec4(0.1f, 0.1f, 0.12f, 1));
     ImGui::BeginTooltip();

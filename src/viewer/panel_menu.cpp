@@ -69,10 +69,11 @@ void session_popups(ViewerState& state) {
         ImGui::SetNextItemWidth(420);
         ImGui::InputText(tr("path"), &path);
         mark_widget(state, "session.path");
+        bool picked = file_browser("session_files", path, ".json", state.options.session_path);
         bool save = std::string(name) == tr("Save session as");
         if (std::error_code ec; save && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), tr("exists: it will be replaced"));
-        bool go = ImGui::Button(save ? tr("Save") : tr("Open"));
+        bool go = ImGui::Button(save ? tr("Save") : tr("Open")) || (picked && !save);
         mark_widget(state, save ? "session.save" : "session.open");
         if (go) {
             if (save)

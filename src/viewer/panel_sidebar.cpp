@@ -2,8 +2,11 @@
 // is the user's (drag its right edge) and kept in the session; "<<" folds it to a strip.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <vector>
 
 #include "panels.hpp"
 #include "viewer_state.hpp"
@@ -63,6 +66,45 @@ bool begin_docked(ViewerState& state, const DockedPanel& panel, bool& open, floa
     if (ImGui::SmallButton(panel.fold_label)) open = false;
     mark_widget(state, std::string(panel.name) + ".fold");
     return true;
+}
+
+namespace {
+
+/// The folder a typed path points into: itself when it is one, else its parent, else the current one.
+std::filesystem::path folder_of(const std::string& typed) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p = typed.empty() ? fs::current_path(ec) : fs::absolute(typed, ec);
+    if (fs::is_directory(p, ec)) return p;
+    return fs::is_directory(p.parent_path(), ec) ? p.parent_path() : fs::current_path(ec);
+}
+
+}  // namespace
+
+bool file_browser(const char* id, std::string& typed, const char* extension, const std::string& current) {
+    namespace fs = std::filesystem;
+    fs::path folder = folder_of(typed);
+    std::vector<fs::path> entries;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(folder, fs::directory_options::skip_permission_denied, ec)) {
+        bool wanted = e.is_regular_file(ec) && e.path().extension() == extension;
+        if ((wanted || e.is_directory(ec)) && e.path().filename().string()[0] != '.') entries.push_back(e.path());
+    }
+    std::sort(entries.begin(), entries.end());
+    bool chosen = false;
+    ImGui::BeginChild(id, ImVec2(0, 110), true);
+    ImGui::TextDisabled("%s", folder.string().c_str());
+    if (folder.has_parent_path() && folder != folder.root_path() && ImGui::Selectable("../"))
+        typed = folder.parent_path().string() + "/";
+    for (const fs::path& p : entries) {
+        bool directory = fs::is_directory(p, ec);
+        std::string label = p.filename().string() + (directory ? "/" : "");
+        if (!ImGui::Selectable(label.c_str(), p.string() == current)) continue;
+        typed = p.string() + (directory ? "/" : "");
+        chosen = !directory;
+    }
+    ImGui::EndChild();
+    return chosen;
 }
 
 void place_next_window(const ViewerState& state, const PixelRect& rect) {

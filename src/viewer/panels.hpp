@@ -54,6 +54,11 @@ bool begin_docked(ViewerState& state, const DockedPanel& panel, bool& open, floa
 /// Places the next ImGui window exactly on `rect` (framebuffer pixels).
 void place_next_window(const ViewerState& state, const PixelRect& rect);
 
+/// A small file chooser under a path box: the folder being typed, its subfolders and its files with
+/// `extension` (".csv"), sorted; a click on a folder goes into it, on a file puts its path in `typed`
+/// and returns true. `current` is highlighted.
+bool file_browser(const char* id, std::string& typed, const char* extension, const std::string& current);
+
 /// Records the last item's centre under `name` for the state file (end-to-end tests click it).
 void mark_widget(ViewerState& state, const std::string& name);
 

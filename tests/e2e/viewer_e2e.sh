@@ -69,6 +69,10 @@ xdotool mousemove --window "$wid" "$dx" "$dy" mousedown 1 mousemove --window "$w
 wait_for "d['camera']['cx'] < $cx - 1000"
 echo "dragged: cx $cx -> $(field "['camera']['cx']")"
 
+# The pointer over the status bar: no hover, no place, no tooltip left from the map.
+xdotool mousemove --window "$wid" "$mx" 892
+wait_for "d['hover_prefecture'] == ''"
+
 # Wheel up zooms in about the pointer.
 mpp=$(field "['camera']['metres_per_pixel']")
 xdotool mousemove --window "$wid" "$mx" "$my" click 4 click 4

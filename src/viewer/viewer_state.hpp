@@ -57,21 +57,18 @@ struct ViewerState {
     std::unique_ptr<LabelSource> labels;
     std::unique_ptr<Picker> picker;
     Camera camera;
-    Session session;       ///< what the map shows; panels change this, sync_figure applies it
-    MapStyle style;        ///< the session's figure style (derived)
-    Legend legend;         ///< the session's legend (derived)
-    FeatureValues values;  ///< the value behind each choropleth colour (derived)
-    std::string legend_title_shown;
-    std::string typed_data_path;           ///< the CSV path box of the colouring controls
-    bool compare_window_was_open = false;  ///< to bring the compare window to the front as it opens    ///< the legend
-                                           ///< window's title last frame (unfolds it on a change)
-    MapStyle split_left, split_right;      ///< styles of the split view's halves (the first two compared regions)
-    std::string applied_figure;            ///< the session settings `style` reflects
-    std::unique_ptr<UserTable> data;       ///< the session's CSV when its choropleth is user data
-    std::string loaded_data;               ///< path and key column of `data` (loaded or failed)
-    std::string data_error;                ///< why the session's CSV could not be used (one line per problem)
-    bool scene_dirty = true;               ///< rebuild (projection or level of detail changed)
-    bool map_dirty = true;                 ///< the cached map must be redrawn (style, selection, scene)
+    Session session;                   ///< what the map shows; panels change this, sync_figure applies it
+    MapStyle style;                    ///< the session's figure style (derived)
+    Legend legend;                     ///< the session's legend (derived)
+    FeatureValues values;              ///< the value behind each choropleth colour (derived)
+    std::string typed_data_path;       ///< the CSV path box of the colouring controls
+    MapStyle split_left, split_right;  ///< styles of the split view's halves (the first two compared regions)
+    std::string applied_figure;        ///< the session settings `style` reflects
+    std::unique_ptr<UserTable> data;   ///< the session's CSV when its choropleth is user data
+    std::string loaded_data;           ///< path and key column of `data` (loaded or failed)
+    std::string data_error;            ///< why the session's CSV could not be used (one line per problem)
+    bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
+    bool map_dirty = true;             ///< the cached map must be redrawn (style, selection, scene)
 
     Pick hover;                     ///< under the pointer
     std::optional<LonLat> pointer;  ///< lon/lat under the pointer

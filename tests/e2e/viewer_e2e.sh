@@ -36,6 +36,14 @@ click_widget() {  # click the centre of a widget the viewer has drawn
   xdotool mousemove --window "$wid" "$x" "$y" click 1
   sleep 0.4
 }
+retype_widget() {  # click a text box, select all it holds, and type TEXT over it
+  click_widget "$1"
+  # ImGui 1.86 reads keys as held states once a frame: hold Ctrl+A long enough to be seen.
+  xdotool keydown --window "$wid" ctrl+a
+  sleep 0.3
+  xdotool keyup --window "$wid" ctrl+a
+  xdotool type --window "$wid" --delay 10 "$2"
+}
 map_point() {  # a window point inside the map's rectangle, at fractions (fx, fy) of it
   python3 -c "import json; r=json.load(open('$tmp/state.json'))['map_rect']; print(int(r[0] + r[2] * $1), int(r[1] + r[3] * $2))"
 }
@@ -133,12 +141,7 @@ click_widget data.path
 xdotool type --window "$wid" --delay 10 "$here/../data/user/bad_rows.csv"
 click_widget data.load
 wait_for "':3: unknown code' in d['data_error'] and ':4: column' in d['data_error'] and ':6: duplicate code' in d['data_error'] and d['message'].startswith('cannot use')"
-click_widget data.path
-# ImGui 1.86 reads keys as held states once a frame: hold Ctrl+A long enough to be seen.
-xdotool keydown --window "$wid" ctrl+a
-sleep 0.3
-xdotool keyup --window "$wid" ctrl+a
-xdotool type --window "$wid" --delay 10 "$here/../data/user/province_area.csv"
+retype_widget data.path "$here/../data/user/province_area.csv"
 click_widget data.load
 wait_for "d['data_error'] == '' and d['legend_title'] == 'area_km2 (province_area.csv)'"
 echo "my data: $(field "['legend_title']")"
@@ -176,11 +179,7 @@ python3 "$here/png_diff.py" "$tmp/clusteratlas-figure.png" "$tmp/render.png" 0.0
 printf '{"clusteratlas_session": 1, "projection": "no-such-projection"}' > "$tmp/bad-session.json"
 click_widget menu.file
 click_widget menu.open_session
-click_widget session.path
-xdotool keydown --window "$wid" ctrl+a
-sleep 0.3
-xdotool keyup --window "$wid" ctrl+a
-xdotool type --window "$wid" --delay 10 "$tmp/bad-session.json"
+retype_widget session.path "$tmp/bad-session.json"
 click_widget session.open
 wait_for "'bad-session.json' in d['message'] and d['projection'] == 'albers' and d['compare'] == ['jingjinji', 'shandong_peninsula']"
 echo "bad session refused: $(field "['message']" | cut -c1-120)"

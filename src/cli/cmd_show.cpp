@@ -1,10 +1,14 @@
-// `clusteratlas show REGION`: members, hubs, industries, area, the plan's sentence, provenance.
+// `clusteratlas show REGION|UNIT`: a region's members, hubs, industries, area, the plan's sentence and
+// provenance; or, for a province, prefecture-level or county-level unit, the regions that contain it.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "analysis/resolve.hpp"
+#include "analysis/unit_report.hpp"
 #include "commands.hpp"
 #include "context.hpp"
+#include "error.hpp"
 
 namespace atlas::cli {
 
@@ -31,13 +35,50 @@ std::string extent_text(const PlanRegion& r) {
     return text;
 }
 
-std::string area_text(const RegionShape& s) {
-    std::string text = fixed(s.area_km2, 0) + " km2 (union of " + std::to_string(s.units.size()) +
-                       " prefecture-level units, WGS84 ellipsoid)";
+std::size_t scoped_members(const PlanRegion& r, const RegionLayer* counties) {
+    std::size_t n = 0;
+    for (const Member& m : r.members) n += county_scoped(m, counties) ? 1 : 0;
+    return n;
+}
+
+std::string area_text(const PlanRegion& r, const RegionShape& s, const RegionLayer* counties) {
+    std::string text =
+        fixed(s.area_km2, 0) + " km2 (union of " + std::to_string(s.units.size()) + " prefecture-level units";
+    if (std::size_t scoped = scoped_members(r, counties); scoped > 0)
+        text += ", " + std::to_string(scoped) + " of them cut to the counties their plan lists";
+    text += ", WGS84 ellipsoid)";
     if (s.partial_area_km2 > 0)
         text += "; includes " + fixed(s.partial_area_km2, 0) +
-                " km2 of partial members counted whole, so it overstates the region";
+                " km2 counted whole though only part of it is in the region (no source says which part), so it "
+                "overstates the region";
+    if (r.has_partial_members() && counties == nullptr)
+        text += "; no county layer here (scripts/fetch-counties builds it), so partial members count whole";
+    if (r.extent.published_area) {
+        const PublishedArea& p = *r.extent.published_area;
+        text += "; published " + fixed(p.km2, 0) + " km2 (\"" + p.text + "\"), computed " +
+                (s.area_km2 >= p.km2 ? "+" : "") + fixed(100 * (s.area_km2 - p.km2) / p.km2, 1) + "%";
+    }
     return text;
+}
+
+std::string member_line(const Member& m, const RegionLayer* counties) {
+    std::string line = "  " + m.code + "  " + m.name_zh + "  " + m.name_en + (m.partial ? "  (partial)" : "") +
+                       (m.note.empty() ? "" : "  - " + m.note);
+    if (!m.partial) return line;
+    if (!m.counties) return line + "\n      counties: no source lists them; drawn whole, hatched";
+    if (!county_scoped(m, counties)) return line + "\n      counties: listed, but no county layer here; drawn whole";
+    const CountyScope& c = *m.counties;
+    auto names = [&](const std::vector<std::string>& codes) {
+        std::vector<std::string> out;
+        for (const std::string& code : codes) out.push_back(counties->find(code)->name_zh + " " + code);
+        return join(out);
+    };
+    if (!c.included.empty()) line += "\n      counties in: " + names(c.included);
+    if (!c.excluded.empty()) line += "\n      counties out: " + names(c.excluded);
+    if (!c.partly_included.empty())
+        line += "\n      partly in (which part unknown; drawn whole, hatched): " + names(c.partly_included);
+    for (const SourceRef& src : c.sources) line += "\n      source: \"" + src.title + "\" <" + src.url + ">";
+    return line;
 }
 
 void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
@@ -51,7 +92,7 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     std::vector<std::string> hubs;
     for (const Hub& h : r.hubs) hubs.push_back(h.name_en + " " + h.name_zh + " (" + h.code + ")");
     out << "hubs:         " << (hubs.empty() ? "none named in the plan" : join(hubs)) << '\n';
-    out << "area:         " << area_text(s) << '\n';
+    out << "area:         " << area_text(r, s, ctx.doc().counties()) << '\n';
     std::vector<std::string> provinces;
     for (const std::string& code : s.provinces) provinces.push_back(ctx.provinces().find(code)->name_en);
     out << "provinces:    " << join(provinces) << '\n';
@@ -60,9 +101,7 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     if (!r.extent.verification.empty()) out << "verification: " << r.extent.verification << '\n';
     for (const SourceRef& src : r.extent.sources) out << "source:       " << src.title << " <" << src.url << ">\n";
     out << "members (" << r.members.size() << "):\n";
-    for (const Member& m : r.members)
-        out << "  " << m.code << "  " << m.name_zh << "  " << m.name_en << (m.partial ? "  (partial)" : "")
-            << (m.note.empty() ? "" : "  - " + m.note) << '\n';
+    for (const Member& m : r.members) out << member_line(m, ctx.doc().counties()) << '\n';
 }
 
 Table member_table(const PlanRegion& r) {
@@ -73,7 +112,20 @@ Table member_table(const PlanRegion& r) {
     return t;
 }
 
-nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s) {
+nlohmann::ordered_json member_json(const Member& m, const RegionLayer* counties) {
+    nlohmann::ordered_json j{{"code", m.code}, {"name_en", m.name_en}, {"partial", m.partial}};
+    if (!m.partial) return j;
+    j["counties_listed"] = m.counties.has_value();
+    j["county_precision"] = county_scoped(m, counties);
+    if (m.counties)
+        j["counties"] = {{"included", m.counties->included},
+                         {"partly_included", m.counties->partly_included},
+                         {"excluded", m.counties->excluded},
+                         {"confidence", m.counties->confidence}};
+    return j;
+}
+
+nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s, const RegionLayer* counties) {
     nlohmann::ordered_json j;
     j["id"] = r.id;
     j["name_en"] = r.name_en;
@@ -89,10 +141,14 @@ nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s) {
     for (const Hub& h : r.hubs) j["hubs"].push_back({{"code", h.code}, {"name_en", h.name_en}, {"name_zh", h.name_zh}});
     j["area_km2"] = s.area_km2;
     j["partial_area_km2"] = s.partial_area_km2;
+    j["county_precision"] = s.county_precision;
+    if (r.extent.published_area)
+        j["published_area"] = {{"km2", r.extent.published_area->km2},
+                               {"text", r.extent.published_area->text},
+                               {"sources", r.extent.published_area->sources}};
     j["provinces"] = s.provinces;
     j["members"] = nlohmann::ordered_json::array();
-    for (const Member& m : r.members)
-        j["members"].push_back({{"code", m.code}, {"name_en", m.name_en}, {"partial", m.partial}});
+    for (const Member& m : r.members) j["members"].push_back(member_json(m, counties));
     j["extent"] = {{"confidence", r.extent.provisional ? "provisional" : "confirmed"},
                    {"source_plan", r.extent.source_plan},
                    {"caveat", r.extent.caveat},
@@ -100,24 +156,91 @@ nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s) {
     return j;
 }
 
+/// One line of a unit report: how the unit belongs to a region (or why a county does not).
+std::string membership_text(const UnitReport& report, const UnitMembership& m, const Region* prefecture) {
+    std::string region = m.region->name_en + " (" + m.region->name_zh + ")";
+    std::string through = prefecture != nullptr ? prefecture->name_zh + " " + prefecture->code : "";
+    if (m.excluded) return "not in " + region + ": the plan lists the counties of " + through + " without it";
+    if (m.partly_in) return "partly in " + region + " (which part no source says; drawn whole, hatched)";
+    if (m.county_unknown)
+        return "maybe in " + region + ": " + through +
+               " is a partial member whose counties no source lists (drawn whole, hatched)";
+    std::string how = m.via_province       ? "member through its province"
+                      : report.is_province ? std::to_string(m.units_inside) + " of its " +
+                                                 std::to_string(m.units_total) + " prefecture-level units"
+                      : m.partial && !report.is_county         ? "partial member (only some of its counties)"
+                      : report.is_county && m.scope != nullptr ? "listed by the plan among " + through + "'s counties"
+                                                               : "member";
+    return "in " + region + ": " + how;
+}
+
+void print_unit(Context& ctx, const SearchHit& hit) {
+    Document& doc = ctx.doc();
+    std::vector<const RegionShape*> shapes = ctx.shapes();
+    const Region* unit = hit.kind == EntityKind::Province     ? doc.provinces().find(hit.id)
+                         : hit.kind == EntityKind::Prefecture ? doc.prefectures().find(hit.id)
+                                                              : doc.counties()->find(hit.id);
+    UnitReport report = hit.kind == EntityKind::County
+                            ? report_county(doc.plan(), shapes, doc.prefectures(), *unit)
+                            : report_unit(doc.plan(), shapes, doc.provinces(), doc.prefectures(), *unit);
+    const Region* prefecture = hit.kind == EntityKind::County ? doc.prefectures().find(unit->parent_code) : unit;
+    std::ostream& out = std::cout;
+    out << unit->name_zh << "  " << unit->name_en << "  [" << unit->code << "]  " << to_string(hit.kind);
+    if (!unit->kind.empty()) out << " (" << unit->kind << ")";
+    if (hit.kind == EntityKind::County && prefecture != nullptr)
+        out << " of " << prefecture->name_zh << " " << prefecture->name_en << " (" << prefecture->code << ")";
+    out << '\n';
+    if (!unit->name_en_source.empty()) out << "English name: " << unit->name_en_source << '\n';
+    if (hit.kind == EntityKind::County && unit->source_code.empty())
+        out << "code in the source: none (coded by its 2016 name)\n";
+    if (!unit->source_code.empty() && unit->source_code != unit->code)
+        out << "code in the source: " << unit->source_code << " (2016 code: " << unit->code << ")\n";
+    out << "area:         " << fixed(unit->area_km2, 0) << " km2 (WGS84 ellipsoid)\n";
+    if (report.regions.empty()) out << "regions:      none of the plan's regions contains it\n";
+    for (const UnitMembership& m : report.regions) {
+        out << "region:       " << membership_text(report, m, prefecture) << '\n';
+        if (m.scope != nullptr && (m.excluded || m.partly_in || report.is_county))
+            for (const SourceRef& src : m.scope->sources)
+                out << "              source: \"" << src.title << "\" <" << src.url << ">\n";
+    }
+    std::vector<std::string> industries;
+    for (const std::string& id : report.industries) industries.push_back(doc.plan().industry(id)->name_en);
+    out << "industries:   " << (industries.empty() ? "none named for its regions" : join(industries)) << '\n';
+}
+
 }  // namespace
 
 void register_show(CLI::App& app, Context& ctx) {
     auto name = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand("show", "Show one region: members, hubs, industries, area, the plan's words");
-    cmd->add_option("region", *name, "Region id or name, in English or Chinese (e.g. \"Yangtze River Delta\", 长三角)")
+    CLI::App* cmd = app.add_subcommand(
+        "show", "Show one region (members, hubs, industries, area, the plan's words) or which regions hold a unit");
+    cmd->add_option("region", *name,
+                    "Region id or name, in English or Chinese (e.g. \"Yangtze River Delta\", 长三角); or a "
+                    "province, prefecture-level or county-level unit by name or GB/T 2260 code (e.g. 郫都, 141025)")
         ->required();
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, name] {
         Format format = ctx.output_format();
-        const PlanRegion& r = ctx.region(*name);
+        // A unit (province, prefecture-level or county-level) when the query names one better than any
+        // region: "Xi'an" is the city, not a region whose name contains "xian".
+        if (format == Format::Table && ctx.plan().region(*name) == nullptr) {
+            const SearchIndex& index = ctx.doc().search();
+            std::vector<SearchHit> regions = index.find(*name, EntityKind::Region, 1);
+            std::optional<SearchHit> unit = resolve_unit(index, *name);
+            if (unit && (regions.empty() || unit->score > regions[0].score || unit->name_zh == *name)) {
+                print_unit(ctx, *unit);
+                return;
+            }
+        }
+        const PlanRegion* found = &ctx.region(*name);
+        const PlanRegion& r = *found;
         const RegionShape& s = ctx.shape(r);
         if (format == Format::Table)
             print_report(ctx, r, s);
         else if (format == Format::Csv)
             print_table(std::cout, member_table(r), format, !ctx.keep_formulas);
         else
-            std::cout << region_json(r, s).dump(2) << '\n';
+            std::cout << region_json(r, s, ctx.doc().counties()).dump(2) << '\n';
     });
 }
 

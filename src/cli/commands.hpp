@@ -13,6 +13,7 @@ class Context;
 void register_info(CLI::App& app, Context& ctx);
 void register_list(CLI::App& app, Context& ctx);
 void register_build_geodata(CLI::App& app, Context& ctx);
+void register_build_counties(CLI::App& app, Context& ctx);
 void register_prepare(CLI::App& app, Context& ctx);
 void register_show(CLI::App& app, Context& ctx);
 void register_compare(CLI::App& app, Context& ctx);

@@ -27,6 +27,10 @@ void Context::add_data_options(CLI::App& app) {
     app.add_option("--province-field", data.province_field,
                    "Field of a prefecture holding its province code (optional: else derived from the code)")
         ->capture_default_str();
+    app.add_option("--counties", data.counties,
+                   "County layer (a GeoPackage with a 'counties' layer, as scripts/fetch-counties builds); "
+                   "'none' draws every region from whole prefectures (default: the one built on this machine, "
+                   "with the bundled data)");
     app.add_option("--plan", data.plan, "Plan file (default: the bundled plan.json, beside the bundled GeoPackage)");
     projection_options_.push_back(
         app.add_option("--projection", data.projection,
@@ -70,10 +74,20 @@ DocumentSources Context::sources() const {
                 (env != nullptr && *env != '\0' ? "$CLUSTERATLAS_DATA" : "../share/clusteratlas beside the program") +
                 " (set CLUSTERATLAS_DATA to its folder, or give --geodata and --plan)");
     }
-    return {{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, "", datum},
-            {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field, data.province_field,
-             datum},
-            data.plan.empty() ? bundled_plan_path() : data.plan};
+    DocumentSources out{{source, data.provinces_layer, data.code_field, data.name_field, data.name_en_field, "", datum},
+                        {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field,
+                         data.province_field, datum},
+                        data.plan.empty() ? bundled_plan_path() : data.plan,
+                        {}};
+    std::string counties = data.counties == "none"  ? ""
+                           : !data.counties.empty() ? data.counties
+                           : data.geodata.empty()   ? county_layer_path()
+                                                    : "";
+    if (!counties.empty()) {
+        out.counties = LayerSpec{counties, "counties"};
+        out.counties->parent_field = "prefecture_code";
+    }
+    return out;
 }
 
 Document& Context::doc() {

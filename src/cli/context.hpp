@@ -26,6 +26,9 @@ struct DataOptions {
     std::string plan;  ///< empty: the bundled plan file
     std::string projection = "albers";
     std::string datum = "wgs84";  ///< of --geodata's lon/lat: wgs84, gcj02 or bd09
+    /// --counties: a county layer (GeoPackage with a `counties` layer); "none" for none; empty: the
+    /// one scripts/fetch-counties built, with the bundled data only.
+    std::string counties;
 };
 
 class Context {

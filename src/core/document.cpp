@@ -20,7 +20,12 @@ DocumentSources bundled_sources() {
     std::string gpkg = bundled_geodata_path();
     LayerSpec provinces{gpkg, bundled_schema::kProvincesLayer};
     provinces.parent_field = "";  // a province has none
-    return {provinces, LayerSpec{gpkg, bundled_schema::kPrefecturesLayer}, bundled_plan_path()};
+    DocumentSources sources{provinces, LayerSpec{gpkg, bundled_schema::kPrefecturesLayer}, bundled_plan_path(), {}};
+    if (std::string counties = county_layer_path(); !counties.empty()) {
+        sources.counties = LayerSpec{counties, "counties"};
+        sources.counties->parent_field = "prefecture_code";
+    }
+    return sources;
 }
 
 namespace {
@@ -42,6 +47,12 @@ const RegionLayer& Document::prefectures() {
     return *prefectures_;
 }
 
+const RegionLayer* Document::counties() {
+    if (!sources_.counties) return nullptr;
+    if (!counties_) counties_ = load(*sources_.counties, UnitLevel::County, warnings_);
+    return &*counties_;
+}
+
 const Plan& Document::plan() {
     if (!plan_) {
         Plan loaded = read_plan(sources_.plan_path);
@@ -52,7 +63,7 @@ const Plan& Document::plan() {
 }
 
 std::string Document::shapes_fingerprint() {
-    if (fingerprint_.empty()) fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan());
+    if (fingerprint_.empty()) fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), counties());
     return fingerprint_;
 }
 
@@ -63,7 +74,7 @@ PreparedShapes Document::compute_prepared_shapes() {
         const PlanRegion& region = p.regions[i];
         // A GEOS failure while uniting the members says which region it was building.
         try {
-            out[region.id] = unite_members(region, provinces(), prefectures());
+            out[region.id] = unite_members(region, provinces(), prefectures(), counties());
         } catch (const AtlasError& e) {
             throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
         }
@@ -235,7 +246,7 @@ const DetailLevel& Document::detail_level(double tolerance_m) {
 const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it != shapes_.end()) return it->second;
-    RegionShape shape = region_membership(region, provinces(), prefectures());
+    RegionShape shape = region_membership(region, provinces(), prefectures(), counties());
     const PreparedShape& united = prepared().at(region.id);
     shape.geometry = united.geometry;
     shape.label = united.label;
@@ -288,7 +299,7 @@ const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbo
 }
 
 const SearchIndex& Document::search() {
-    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan());
+    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan(), counties());
     return *search_;
 }
 

@@ -21,9 +21,11 @@ struct DocumentSources {
     LayerSpec provinces;
     LayerSpec prefectures;
     std::string plan_path;
+    std::optional<LayerSpec> counties;  ///< the county layer, when there is one
 };
 
-/// Sources of the bundled data (geodata/china.gpkg and geodata/plan.json).
+/// Sources of the bundled data (geodata/china.gpkg and geodata/plan.json), with the county layer
+/// built on this machine when there is one (io/data_paths.hpp county_layer_path).
 DocumentSources bundled_sources();
 
 class Document {
@@ -35,6 +37,8 @@ class Document {
     /// Loaded on first use; per-feature repairs are added to warnings(). Throws AtlasError.
     const RegionLayer& provinces();
     const RegionLayer& prefectures();
+    /// The county layer, loaded on first use; null when the sources have none. Throws AtlasError.
+    const RegionLayer* counties();
     /// The plan file, validated against the layers.
     const Plan& plan();
     /// The shape of one region or of all of them, in plan order. The unions, label anchors and areas
@@ -83,6 +87,7 @@ class Document {
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;
+    std::optional<RegionLayer> counties_;
     std::optional<Plan> plan_;
     std::optional<PreparedShapes> prepared_;
     std::map<std::string, RegionShape> shapes_;

@@ -91,6 +91,8 @@ void MapRenderer::upload(const Scene& scene) {
     prefectures_ = make_mesh(scene.prefectures);
     regions_ = make_mesh(scene.regions);
     partial_units_ = scene.region_partial_units;
+    partial_counties_ = make_mesh(scene.partial_counties);
+    region_partial_counties_ = scene.region_partial_counties;
     hub_buffer_ = std::make_unique<Buffer>();
     hub_vao_ = std::make_unique<VertexArray>();
     glBindVertexArray(hub_vao_->id());
@@ -270,10 +272,12 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
             const RegionPaint& p = style.regions[r];
             if (!p.visible || !p.fill) continue;
             draw_fill(*regions_, r, {p.colour.r, p.colour.g, p.colour.b, p.fill_alpha}, 0);
-            for (std::uint32_t unit : partial_units_[r])  // partial members: hatched over the fill
-                draw_fill(
-                    *prefectures_, unit,
-                    {p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)}, 7);
+            // Members or counties whose extent no source gives, drawn whole: hatched over the fill.
+            Rgba hatch{p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)};
+            for (std::uint32_t unit : partial_units_[r]) draw_fill(*prefectures_, unit, hatch, 7);
+            if (r < region_partial_counties_.size())
+                for (std::uint32_t county : region_partial_counties_[r])
+                    draw_fill(*partial_counties_, county, hatch, 7);
         }
     for (std::uint32_t unit : style.overlap_prefectures)
         if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, -7);

@@ -40,11 +40,12 @@ class MapRenderer {
     void draw_feature_fills(const FeatureFills& fills);
 
     std::unique_ptr<Program> fill_, line_, point_;
-    std::unique_ptr<GpuMesh> provinces_, prefectures_, regions_;
+    std::unique_ptr<GpuMesh> provinces_, prefectures_, regions_, partial_counties_;
     std::unique_ptr<Buffer> hub_buffer_;
     std::unique_ptr<VertexArray> hub_vao_;
     std::size_t hub_count_ = 0;
     std::vector<std::vector<std::uint32_t>> hub_regions_;
+    std::vector<std::vector<std::uint32_t>> region_partial_counties_;
     std::vector<std::vector<std::uint32_t>> partial_units_;
     std::array<float, 4> view_{};
     std::array<float, 4> view_box_{};  ///< min x, min y, max x, max y of the view, world metres

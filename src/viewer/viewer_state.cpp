@@ -137,6 +137,13 @@ void choose_search_hit(ViewerState& state, const SearchHit& hit) {
             state.camera = national_view(state.scene, state.camera.width, state.camera.height);
         else
             fly_to(state, designated);
+    } else if (hit.kind == EntityKind::County) {
+        // The inspector reports prefecture-level units: the county's, framed on the county itself.
+        const Region* county = doc.counties() != nullptr ? doc.counties()->find(hit.id) : nullptr;
+        const Region* unit = county != nullptr ? doc.prefectures().find(county->parent_code) : nullptr;
+        if (unit == nullptr) return;
+        select_unit(state, *unit, false);
+        fly_to(state, {&county->geometry});
     } else {
         const Region* unit =
             hit.kind == EntityKind::Province ? doc.provinces().find(hit.id) : doc.prefectures().find(hit.id);

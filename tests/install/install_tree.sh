@@ -75,7 +75,7 @@ complete_words() {
     _clusteratlas; printf "%s\n" "${COMPREPLY[@]}"' _ "$prefix/share/bash-completion/completions/clusteratlas" "$@" | paste -sd' '
 }
 [ "$(complete_words exp)" = "export" ] || fail "completing 'exp': $(complete_words exp)"
-[ "$(complete_words list '')" = "provinces prefectures regions industries" ] || fail "list: $(complete_words list '')"
+[ "$(complete_words list '')" = "provinces prefectures counties regions industries" ] || fail "list: $(complete_words list '')"
 [ "$(complete_words export --format G)" = "GeoJSON GeoJSONSeq GPKG" ] || fail "--format G: $(complete_words export --format G)"
 [ "$(complete_words export --format=G)" = "GeoJSON GeoJSONSeq GPKG" ] || fail "--format=G: $(complete_words export --format=G)"
 [ "$(complete_words export --format E)" = 'ESRI\ Shapefile' ] || fail "--format E: $(complete_words export --format E)"

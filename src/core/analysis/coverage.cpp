@@ -52,18 +52,39 @@ bool counted(const Plan& plan, const PlanRegion& r, const std::string& industry_
     return r.designation.type != DesignationType::Context;
 }
 
-/// Units inside counted regions, with whether they are a full member of at least one of them.
-std::map<const Region*, bool> covered_units(const Plan& plan, const std::vector<const RegionShape*>& shapes,
-                                            const std::string& industry_id) {
-    std::map<const Region*, bool> full;
+/// How much of a unit a region covers, and how much of that is drawn whole without a source for it.
+struct UnitCover {
+    double km2 = 0, uncertain_km2 = 0;
+};
+
+/// A member's cover of its unit: the whole unit, uncertain when the member is partial; or, scoped to
+/// counties, the area of its counties (those partly in the region uncertain), at most the unit's.
+UnitCover member_cover(const Member* m, const Region& unit, const RegionLayer* counties) {
+    if (m == nullptr || !m->partial) return {unit.area_km2, 0};
+    if (!county_scoped(*m, counties)) return {unit.area_km2, unit.area_km2};
+    UnitCover c;
+    for (const Region* county : scoped_counties(*m, *counties)) c.km2 += county->area_km2;
+    for (const std::string& code : m->counties->partly_included) c.uncertain_km2 += counties->find(code)->area_km2;
+    c.km2 = std::min(c.km2, unit.area_km2);
+    return c;
+}
+
+/// Units inside counted regions, each with the largest cover any of them gives it.
+std::map<const Region*, UnitCover> covered_units(const Plan& plan, const std::vector<const RegionShape*>& shapes,
+                                                 const std::string& industry_id, const RegionLayer* counties) {
+    std::map<const Region*, UnitCover> cover;
     for (const RegionShape* s : shapes) {
         if (!counted(plan, *s->region, industry_id)) continue;
-        std::set<std::string> partial_codes;
-        for (const Member& m : s->region->members)
-            if (m.partial) partial_codes.insert(m.code);
-        for (const Region* u : s->units) full[u] = full[u] || partial_codes.count(u->code) == 0;
+        for (const Region* u : s->units) {
+            const Member* member = nullptr;
+            for (const Member& m : s->region->members)
+                if (m.code == u->code) member = &m;
+            UnitCover c = member_cover(member, *u, counties);
+            UnitCover& best = cover[u];
+            if (c.km2 > best.km2 || (c.km2 == best.km2 && c.uncertain_km2 < best.uncertain_km2)) best = c;
+        }
     }
-    return full;
+    return cover;
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& item) {
@@ -82,16 +103,17 @@ void add_macro_industries(const Plan& plan, ProvinceCoverage& row) {
 }  // namespace
 
 std::vector<ProvinceCoverage> province_coverage(const Plan& plan, const std::vector<const RegionShape*>& shapes,
-                                                const RegionLayer& provinces, const std::string& industry_id) {
-    std::map<const Region*, bool> units = covered_units(plan, shapes, industry_id);
+                                                const RegionLayer& provinces, const std::string& industry_id,
+                                                const RegionLayer* counties) {
+    std::map<const Region*, UnitCover> units = covered_units(plan, shapes, industry_id, counties);
     std::vector<ProvinceCoverage> rows;
     for (const Region& p : provinces.regions) {
         ProvinceCoverage row;
         row.province = &p;
-        for (const auto& [unit, full] : units)
+        for (const auto& [unit, cover] : units)
             if (unit->parent_code == p.code || unit->code == p.code) {
-                row.covered_km2 += unit->area_km2;
-                if (!full) row.covered_partial_km2 += unit->area_km2;
+                row.covered_km2 += cover.km2;
+                row.covered_partial_km2 += cover.uncertain_km2;
             }
         for (const RegionShape* s : shapes) {
             if (std::find(s->provinces.begin(), s->provinces.end(), p.code) == s->provinces.end()) continue;

@@ -36,8 +36,9 @@ std::vector<const PlanRegion*> regions_designated_for(const Plan& plan, const st
 
 struct ProvinceCoverage {
     const Region* province = nullptr;
-    double covered_km2 = 0;                          ///< area of its prefectures inside any counted region
-    double covered_partial_km2 = 0;                  ///< part of covered_km2 from members that are partial everywhere
+    double covered_km2 = 0;  ///< area of its units inside any counted region, km²
+    double covered_partial_km2 =
+        0;  ///< part of covered_km2 drawn whole though only partly in (no source says which part)
     std::vector<const PlanRegion*> regions;          ///< counted regions touching the province
     std::vector<const PlanRegion*> context_regions;  ///< economic belts and wider areas touching it
     std::vector<std::string> industries;             ///< industries explicitly designated in those regions
@@ -47,9 +48,12 @@ struct ProvinceCoverage {
 };
 
 /// One row per province. Counted regions are those with an explicit or general designation, or, when
-/// `industry_id` is given, those designated explicitly for that industry. Members are whole
-/// prefectures, so a partial member counts in full (covered_partial_km2 says how much that adds).
+/// `industry_id` is given, those designated explicitly for that industry. With a county layer, a
+/// partial member whose counties a source lists covers the area of those counties; every other
+/// partial member counts in full (covered_partial_km2 says how much that adds). Without one, every
+/// partial member counts in full.
 std::vector<ProvinceCoverage> province_coverage(const Plan& plan, const std::vector<const RegionShape*>& shapes,
-                                                const RegionLayer& provinces, const std::string& industry_id = "");
+                                                const RegionLayer& provinces, const std::string& industry_id = "",
+                                                const RegionLayer* counties = nullptr);
 
 }  // namespace atlas

@@ -27,6 +27,34 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
 
 }  // namespace
 
+std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::string& query) {
+    std::vector<SearchHit> hits;
+    for (const SearchHit& h : index.find(query, 20))
+        if (h.kind == EntityKind::Province || h.kind == EntityKind::Prefecture || h.kind == EntityKind::County)
+            hits.push_back(h);
+    for (const SearchHit& h : hits)
+        if (h.id == query) return h;
+    std::vector<std::string> same_name;  // 岳阳县 the county, not 岳阳 the city; 新华区 is three districts
+    for (const SearchHit& h : hits)
+        if (h.name_zh == query) same_name.push_back(h.id + " " + h.name_en);
+    if (same_name.size() > 1)
+        throw AtlasError(ErrorKind::NotFound, quote_value(query) + " names " + std::to_string(same_name.size()) +
+                                                  " units (" + join(same_name, ", ") + "): give the code");
+    for (const SearchHit& h : hits)
+        if (h.name_zh == query) return h;
+    if (hits.empty() || hits[0].score < 70) return std::nullopt;
+    // On a tie the higher level wins when it is alone there: Xi'an the city over two 西安区 districts.
+    auto rank = [](const SearchHit& h) { return h.kind == EntityKind::County ? 0 : 1; };
+    std::size_t tied = 0, top_rank = 0;
+    for (const SearchHit& h : hits)
+        if (h.score == hits[0].score) ++tied, top_rank += static_cast<std::size_t>(rank(h));
+    if (tied == 1) return hits[0];
+    if (top_rank == 1)
+        for (const SearchHit& h : hits)
+            if (h.score == hits[0].score && rank(h) == 1) return h;
+    return std::nullopt;
+}
+
 const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query) {
     if (const PlanRegion* r = plan.region(query)) return *r;
     return *plan.region(resolve_id(index, EntityKind::Region, query, "region"));

@@ -2,6 +2,7 @@
 /// Turns what a user typed into a region or industry: an id, a name in Chinese or English, an alias,
 /// or a near miss. Unknown names fail with "did you mean" suggestions.
 
+#include <optional>
 #include <string>
 
 #include "analysis/search.hpp"
@@ -14,5 +15,11 @@ const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, con
 
 /// Same for industries.
 const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query);
+
+/// The administrative unit (province, prefecture-level or county-level unit) a query confidently
+/// names: its exact code or Chinese name, or a top hit scoring at least 70 that beats the runner-up
+/// (or, tied, the only province or prefecture-level unit among counties). Empty otherwise. Throws
+/// AtlasError(NotFound) listing the codes when the Chinese name is several units' (新华区).
+std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::string& query);
 
 }  // namespace atlas

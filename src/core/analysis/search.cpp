@@ -15,6 +15,8 @@ const char* to_string(EntityKind kind) {
             return "prefecture";
         case EntityKind::Region:
             return "region";
+        case EntityKind::County:
+            return "county-level unit";
         case EntityKind::Industry:
             return "industry";
     }
@@ -66,8 +68,10 @@ std::string strip_english_suffix(std::string s) {
         return out;
     };
     bool autonomous = false;
-    for (const char* suffix : {" special administrative region", " autonomous region", " autonomous prefecture",
-                               " municipality", " province", " prefecture", " city", " shi", " sheng", " sar"})
+    for (const char* suffix :
+         {" special administrative region", " autonomous region", " autonomous prefecture", " autonomous county",
+          " autonomous banner", " forestry district", " special district", " municipality", " province", " prefecture",
+          " district", " county", " banner", " city", " shi", " sheng", " sar"})
         if (ends_with(lower_of(s), suffix)) {
             s = s.substr(0, s.size() - std::string(suffix).size());
             autonomous = std::string(suffix).find("autonomous") != std::string::npos;
@@ -154,7 +158,8 @@ int edit_distance(const std::string& a, const std::string& b) {
     return d[n][m];
 }
 
-SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan) {
+SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan,
+                         const RegionLayer* counties) {
     if (provinces != nullptr)
         for (const Region& r : provinces->regions) add(EntityKind::Province, r.code, r.name_en, r.name_zh, {r.code});
     if (plan != nullptr)
@@ -170,6 +175,12 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
         }
     if (plan != nullptr)
         for (const Industry& i : plan->industries) add(EntityKind::Industry, i.id, i.name_en, i.name_zh, {i.id});
+    // Last, so that on a tie the prefecture-level city wins over its district of the same name.
+    if (counties != nullptr)
+        for (const Region& r : counties->regions) {
+            if (prefectures != nullptr && prefectures->find(r.code) != nullptr) continue;  // Dongguan once
+            add(EntityKind::County, r.code, r.name_en, r.name_zh, {r.code, r.source_code});
+        }
 }
 
 void SearchIndex::add(EntityKind kind, const std::string& id, const std::string& en, const std::string& zh,

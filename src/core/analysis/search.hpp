@@ -1,5 +1,5 @@
 #pragma once
-/// Name search over provinces, prefectures, regions and industries, in Chinese, English and pinyin,
+/// Name search over provinces, prefectures, counties, regions and industries, in Chinese, English and pinyin,
 /// tolerant of case, spaces, hyphens, apostrophes, administrative suffixes and small typos.
 
 #include <string>
@@ -10,13 +10,13 @@
 
 namespace atlas {
 
-enum class EntityKind { Province, Prefecture, Region, Industry };
+enum class EntityKind { Province, Prefecture, Region, Industry, County };
 
 const char* to_string(EntityKind kind);
 
 struct SearchHit {
     EntityKind kind;
-    std::string id;  ///< code for provinces and prefectures, id for regions and industries
+    std::string id;  ///< code for provinces, prefectures and counties, id for regions and industries
     std::string name_en, name_zh;
     int score = 0;  ///< 100 exact, 95 alias, 80 prefix, 70 all words, 60 substring, 40-50 typo
 };
@@ -30,7 +30,8 @@ int edit_distance(const std::string& a, const std::string& b);
 class SearchIndex {
   public:
     /// Indexes everything given; any argument may be null to leave that kind out.
-    SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan);
+    SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan,
+                const RegionLayer* counties = nullptr);
 
     /// Best hits first (ties in index order), at most `limit`, only those scoring at least 40.
     std::vector<SearchHit> find(const std::string& query, std::size_t limit = 10) const;

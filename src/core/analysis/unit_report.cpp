@@ -45,6 +45,58 @@ UnitMembership province_membership(const RegionShape& shape, const Region& provi
 
 }  // namespace
 
+namespace {
+
+void add_industries(const Plan& plan, UnitReport& report) {
+    for (const Industry& industry : plan.industries) {
+        bool named = std::any_of(report.regions.begin(), report.regions.end(), [&](const UnitMembership& m) {
+            const auto& list = m.region->designation.industries;
+            return !m.excluded && std::any_of(list.begin(), list.end(),
+                                              [&](const IndustryDesignation& d) { return d.industry == industry.id; });
+        });
+        if (named) report.industries.push_back(industry.id);
+    }
+}
+
+bool listed(const std::vector<std::string>& codes, const std::string& code) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+/// How a member's county list places one of its counties.
+void place_county(const Member& member, const Region& county, UnitMembership& m) {
+    if (!member.partial) return;
+    if (!member.counties) {
+        m.county_unknown = true;
+        return;
+    }
+    const CountyScope& scope = *member.counties;
+    m.scope = &scope;
+    m.partly_in = listed(scope.partly_included, county.code);
+    bool in = scope.included.empty() ? !listed(scope.excluded, county.code)
+                                     : listed(scope.included, county.code) || m.partly_in;
+    m.excluded = !in;
+}
+
+}  // namespace
+
+UnitReport report_county(const Plan& plan, const std::vector<const RegionShape*>& shapes,
+                         const RegionLayer& prefectures, const Region& county) {
+    UnitReport report;
+    report.unit = &county;
+    report.is_county = true;
+    const Region* prefecture = prefectures.find(county.parent_code);
+    if (prefecture == nullptr) return report;
+    for (const RegionShape* shape : shapes) {
+        if (std::find(shape->units.begin(), shape->units.end(), prefecture) == shape->units.end()) continue;
+        UnitMembership m = prefecture_membership(*shape, *prefecture);
+        m.hubs.clear();  // a hub's seat is a prefecture's, not known to lie in this county
+        if (const Member* member = member_for(*shape->region, *prefecture)) place_county(*member, county, m);
+        report.regions.push_back(m);
+    }
+    add_industries(plan, report);
+    return report;
+}
+
 UnitReport report_unit(const Plan& plan, const std::vector<const RegionShape*>& shapes, const RegionLayer& provinces,
                        const RegionLayer& prefectures, const Region& unit) {
     UnitReport report;
@@ -58,14 +110,7 @@ UnitReport report_unit(const Plan& plan, const std::vector<const RegionShape*>& 
             report.regions.push_back(prefecture_membership(*shape, unit));
         }
     }
-    for (const Industry& industry : plan.industries) {
-        bool named = std::any_of(report.regions.begin(), report.regions.end(), [&](const UnitMembership& m) {
-            const auto& list = m.region->designation.industries;
-            return std::any_of(list.begin(), list.end(),
-                               [&](const IndustryDesignation& d) { return d.industry == industry.id; });
-        });
-        if (named) report.industries.push_back(industry.id);
-    }
+    add_industries(plan, report);
     return report;
 }
 

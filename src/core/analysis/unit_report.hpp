@@ -24,18 +24,32 @@ struct UnitMembership {
     int units_inside = 0;          ///< for a province: its prefecture-level units in the region
     int units_total = 0;           ///< for a province: all its prefecture-level units
     std::vector<const Hub*> hubs;  ///< the region's hubs whose seat lies in this unit
+    // For a county-level unit, whose prefecture-level unit is a member:
+    bool excluded = false;               ///< the member's county list leaves it out: not in the region
+    bool partly_in = false;              ///< the list puts only part of it in (which part no source says)
+    bool county_unknown = false;         ///< no source lists the member's counties: drawn whole, may not be in
+    const CountyScope* scope = nullptr;  ///< the list that decided, with its sources
 };
 
 struct UnitReport {
     const Region* unit = nullptr;
     bool is_province = false;
-    std::vector<UnitMembership> regions;  ///< plan order; empty: no region of the plan contains it
-    std::vector<std::string> industries;  ///< ids of the industries named for those regions, plan order, once each
+    bool is_county = false;
+    std::vector<UnitMembership> regions;  ///< plan order; empty: no region of the plan contains it (a county's
+                                          ///< also lists the regions whose county lists exclude it)
+    std::vector<std::string>
+        industries;  ///< ids of the industries named for the regions it is in, plan order, once each
 };
 
 /// The report for `unit`, which must belong to `provinces` or `prefectures`. `shapes` are the
 /// regions' shapes in plan order (Document::shapes(); only membership fields are read). Never throws.
 UnitReport report_unit(const Plan& plan, const std::vector<const RegionShape*>& shapes, const RegionLayer& provinces,
                        const RegionLayer& prefectures, const Region& unit);
+
+/// The report for a county-level unit of `counties`: every region its prefecture-level unit belongs
+/// to, and whether the member's county list (Member::counties) puts this county in, partly in or
+/// out, or gives none. Never throws; a county whose prefecture is not in `prefectures` is in no region.
+UnitReport report_county(const Plan& plan, const std::vector<const RegionShape*>& shapes,
+                         const RegionLayer& prefectures, const Region& county);
 
 }  // namespace atlas

@@ -219,6 +219,27 @@ LonLat point_on_surface(const GeosContext& ctx, const MultiPolygon& geometry) {
     return point_lonlat(ctx, p.get());
 }
 
+MultiPolygon union_all(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts) {
+    std::vector<GeosGeom*> geoms;
+    for (const MultiPolygon* p : parts) geoms.push_back(to_geos(ctx, *p).release());
+    GeomPtr collection = own(ctx,
+                             GEOSGeom_createCollection_r(ctx.handle(), GEOS_GEOMETRYCOLLECTION, geoms.data(),
+                                                         static_cast<unsigned>(geoms.size())),
+                             "collection");
+    GeomPtr united = own(ctx, GEOSUnaryUnion_r(ctx.handle(), collection.get()), "union");
+    return from_geos(ctx, united.get());
+}
+
+MultiPolygon intersection(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
+    GeomPtr ga = to_geos(ctx, a), gb = to_geos(ctx, b);
+    return from_geos(ctx, own(ctx, GEOSIntersection_r(ctx.handle(), ga.get(), gb.get()), "intersection").get());
+}
+
+MultiPolygon difference(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
+    GeomPtr ga = to_geos(ctx, a), gb = to_geos(ctx, b);
+    return from_geos(ctx, own(ctx, GEOSDifference_r(ctx.handle(), ga.get(), gb.get()), "difference").get());
+}
+
 double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b) {
     Bounds ba = bounds_of(a), bb = bounds_of(b);
     if (ba.max_lon < bb.min_lon || bb.max_lon < ba.min_lon || ba.max_lat < bb.min_lat || bb.max_lat < ba.min_lat)

@@ -52,6 +52,13 @@ LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry);
 LonLat point_on_surface(const GeosContext& ctx, const MultiPolygon& geometry);
 
 /// Area of the intersection of two polygons on the ellipsoid, in km2.
+/// GEOS union of many polygons (not assumed to form a clean coverage), lon/lat degrees.
+MultiPolygon union_all(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts);
+
+/// a ∩ b and a − b (GEOS overlay; polygonal parts only), lon/lat degrees.
+MultiPolygon intersection(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b);
+MultiPolygon difference(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b);
+
 double overlap_area_km2(const GeosContext& ctx, const MultiPolygon& a, const MultiPolygon& b);
 
 /// Topology-preserving simplification with a tolerance in degrees.

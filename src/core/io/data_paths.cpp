@@ -46,4 +46,18 @@ std::string bundled_data_notes_path() {
     return (dir / ".." / "doc" / "clusteratlas" / "DATA-SOURCES.md").lexically_normal().string();
 }
 
+std::string county_layer_path() {
+    if (const char* env = std::getenv("CLUSTERATLAS_COUNTIES"); env != nullptr) return env;
+    std::error_code ec;
+    fs::path beside = fs::path(bundled_data_dir()) / "counties.gpkg";
+    if (fs::is_regular_file(beside, ec)) return beside.string();
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    fs::path data_home = xdg != nullptr && *xdg != '\0' ? fs::path(xdg)
+                         : home != nullptr              ? fs::path(home) / ".local" / "share"
+                                                        : fs::path();
+    fs::path user = data_home / "clusteratlas" / "counties.gpkg";
+    return !data_home.empty() && fs::is_regular_file(user, ec) ? user.string() : std::string();
+}
+
 }  // namespace atlas

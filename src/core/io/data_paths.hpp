@@ -22,4 +22,10 @@ std::string bundled_plan_path();
 /// DATADIR/doc/clusteratlas/DATA-SOURCES.md where installed.
 std::string bundled_data_notes_path();
 
+/// The county layer (GeoPackage, layer `counties`) that scripts/fetch-counties builds on this
+/// machine, since its data may not be redistributed: $CLUSTERATLAS_COUNTIES when set (an empty value
+/// means none), else counties.gpkg in bundled_data_dir() (a build folder's geodata/), else
+/// $XDG_DATA_HOME/clusteratlas/counties.gpkg (~/.local/share when unset). Empty when none exists.
+std::string county_layer_path();
+
 }  // namespace atlas

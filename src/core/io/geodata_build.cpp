@@ -61,19 +61,6 @@ std::string unit_kind(const std::string& code) {
     return "prefecture";
 }
 
-LonLat to_wgs84(const LonLat& grid_point) {
-    // echarts quantized with ceil(value * 1024): the true value is half a step lower on average.
-    return gcj02_to_wgs84({grid_point.lon - kGrid / 2, grid_point.lat - kGrid / 2});
-}
-
-void convert(MultiPolygon& g) {
-    for (Polygon& polygon : g) {
-        for (LonLat& p : polygon.outer) p = to_wgs84(p);
-        for (Ring& hole : polygon.holes)
-            for (LonLat& p : hole) p = to_wgs84(p);
-    }
-}
-
 std::vector<Unit> read_prefectures(const GeosContext& ctx, const GeodataBuildInput& in, const NameTable& names,
                                    GeodataBuildReport& report) {
     std::string path = in.echarts_dir + "/map/json/china-cities.json";
@@ -150,7 +137,7 @@ OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<U
                     {"area_km2", FieldType::Real}};
     if (prefecture) layer.fields.insert(layer.fields.begin() + 1, {{bundled_schema::kParentField}, {"source_code"}});
     for (Unit& u : units) {
-        convert(u.geometry);
+        echarts_grid_to_wgs84(u.geometry);
         if (!is_valid(ctx, u.geometry)) {
             u.geometry = make_valid(ctx, u.geometry);
             ++report.repaired;

@@ -99,7 +99,21 @@ Extent read_extent(const json& j) {
     e.note = text(j, "note");
     e.after_plan = j.contains("after_plan") && j["after_plan"].is_boolean() && j["after_plan"].get<bool>();
     for (const json& s : j.value("sources", json::array())) e.sources.push_back({text(s, "url"), text(s, "title")});
+    if (j.contains("published_area")) {
+        const json& a = j["published_area"];
+        e.published_area = PublishedArea{a.at("km2").get<double>(), text(a, "text"), strings(a, "sources")};
+    }
     return e;
+}
+
+std::optional<CountyScope> read_county_scope(const json& m) {
+    if (!m.contains("counties")) return std::nullopt;
+    const json& c = m["counties"];
+    CountyScope scope{strings(c, "included"), strings(c, "partly_included"),
+                      strings(c, "excluded"), text(c, "confidence"),
+                      text(c, "note"),        {}};
+    for (const json& s : c.value("sources", json::array())) scope.sources.push_back({text(s, "url"), text(s, "quote")});
+    return scope;
 }
 
 PlanRegion read_region(const json& j) {
@@ -117,7 +131,7 @@ PlanRegion read_region(const json& j) {
     r.designation = read_designation(j.at("designation"));
     for (const json& m : j.at("members"))
         r.members.push_back({m.at("code").get<std::string>(), text(m, "name_zh"), text(m, "name_en"), text(m, "note"),
-                             m.value("partial", false)});
+                             m.value("partial", false), read_county_scope(m)});
     r.extent = read_extent(j.at("extent"));
     r.group_of = strings(j, "group_of");
     return r;

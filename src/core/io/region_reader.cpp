@@ -91,7 +91,7 @@ std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const Lay
 }
 
 struct FieldIndexes {
-    int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area;
+    int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area, kind, name_en_source;
 };
 
 FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
@@ -104,13 +104,15 @@ FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
             optional_field(defn, "seat_lon"),
             optional_field(defn, "seat_lat"),
             optional_field(defn, "source_code"),
-            optional_field(defn, "area_km2")};
+            optional_field(defn, "area_km2"),
+            optional_field(defn, "kind"),
+            optional_field(defn, "name_en_source")};
 }
 
 /// A feature as read, its text still in the source's bytes.
 struct RawFeature {
     std::unique_ptr<OGRFeature> feature;
-    std::string code, name, name_en, parent, source_code;
+    std::string code, name, name_en, parent, source_code, kind, name_en_source;
 };
 
 std::string raw_text(OGRFeature& f, int index) {
@@ -134,7 +136,9 @@ std::vector<RawFeature> read_all(OGRLayer* layer, const FieldIndexes& ix, const 
                      raw_text(*f, ix.name),
                      raw_text(*f, ix.name_en),
                      raw_text(*f, ix.parent),
-                     raw_text(*f, ix.source_code)};
+                     raw_text(*f, ix.source_code),
+                     raw_text(*f, ix.kind),
+                     raw_text(*f, ix.name_en_source)};
         r.feature = std::move(f);
         out.push_back(std::move(r));
     }
@@ -293,7 +297,10 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     // Without a province field, a prefecture-level unit's province is in its code (a municipality,
     // 110000, is its own province, as in the bundled data).
     if (c.ix.parent < 0 && c.level == UnitLevel::Prefecture) r.parent_code = r.code.substr(0, 2) + "0000";
+    if (c.ix.parent < 0 && c.level == UnitLevel::County) r.parent_code = r.code.substr(0, 4) + "00";
     r.source_code = decode_layer_text(raw.source_code, c.text);
+    r.kind = decode_layer_text(raw.kind, c.text);
+    r.name_en_source = decode_layer_text(raw.name_en_source, c.text);
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
     if (c.ct != nullptr) to_lonlat(*geometry, *c.ct, what);

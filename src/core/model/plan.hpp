@@ -46,13 +46,33 @@ struct Hub {
     std::string name_en, name_zh, code;
 };
 
+struct SourceRef {
+    std::string url, title;
+};
+
+/// The county-level units of a partial member as its defining plan lists them (2016 GB/T 2260
+/// codes, geodata/source/partial-members.json). Only a list a source confirms is kept: a member whose
+/// counties no source names has none and is drawn whole.
+struct CountyScope {
+    std::vector<std::string> included;  ///< in the region in full; empty when only exclusions are listed
+    std::vector<std::string>
+        partly_included;                ///< in the region in part (which part no source says): drawn whole, hatched
+    std::vector<std::string> excluded;  ///< every other county of the member is in the region
+    std::string confidence, note;
+    std::vector<SourceRef> sources;  ///< title holds the quoted sentence
+};
+
 struct Member {
     std::string code, name_zh, name_en, note;
     bool partial = false;  ///< the defining plan includes only some of its counties
+    std::optional<CountyScope> counties;
 };
 
-struct SourceRef {
-    std::string url, title;
+/// A planning area a source publishes for the region's extent.
+struct PublishedArea {
+    double km2 = 0;
+    std::string text;                  ///< the source's words ("总面积18.5万平方公里")
+    std::vector<std::string> sources;  ///< URLs
 };
 
 struct Extent {
@@ -62,6 +82,7 @@ struct Extent {
     std::string caveat, verification, note;
     bool after_plan = false;  ///< the defining plan was issued after the industry plan (Nov 2016)
     std::vector<SourceRef> sources;
+    std::optional<PublishedArea> published_area;
 };
 
 struct PlanRegion {

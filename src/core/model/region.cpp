@@ -13,7 +13,17 @@ bool province_prefix(int pp) {
 
 }  // namespace
 
-const char* to_string(UnitLevel level) { return level == UnitLevel::Province ? "province" : "prefecture-level unit"; }
+const char* to_string(UnitLevel level) {
+    switch (level) {
+        case UnitLevel::Province:
+            return "province";
+        case UnitLevel::Prefecture:
+            return "prefecture-level unit";
+        case UnitLevel::County:
+            return "county-level unit";
+    }
+    return "unit";
+}
 
 std::string unit_code_problem(const std::string& code, UnitLevel level) {
     if (code.empty()) return "no code";
@@ -21,6 +31,7 @@ std::string unit_code_problem(const std::string& code, UnitLevel level) {
         return "not a 6-digit GB/T 2260 code";
     if (!province_prefix(std::stoi(code.substr(0, 2)))) return "no province has the code prefix " + code.substr(0, 2);
     if (level == UnitLevel::Province && code.substr(2) != "0000") return "a province code ends in 0000";
+    if (level == UnitLevel::County && code.substr(2) == "0000") return "a province's code, not a county-level unit's";
     if (level == UnitLevel::Prefecture && code.substr(4) != "00" && code.substr(2, 2) != "90")
         return "a prefecture-level code ends in 00 (or is PP90xx)";
     // In a prefecture layer, a PP0000 code is a province-level unit that is its own prefecture: the

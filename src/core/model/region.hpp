@@ -1,5 +1,5 @@
 #pragma once
-/// An administrative unit (province or prefecture) as loaded from a data source.
+/// An administrative unit (province, prefecture-level or county-level unit) as loaded from a data source.
 
 #include <string>
 #include <vector>
@@ -10,26 +10,30 @@ namespace atlas {
 
 struct Region {
     std::string code;         ///< GB/T 2260 code (six digits for the bundled data)
-    std::string parent_code;  ///< province code for a prefecture; empty for a province
+    std::string parent_code;  ///< province code for a prefecture, prefecture code for a county; empty for a province
     std::string name_zh;
     std::string name_en;
-    std::string source_code;  ///< code in the source data when it differs (e.g. Turpan 652100)
-    LonLat label;             ///< inside the polygon
-    LonLat seat;              ///< seat of government when the source gives it, else the label point
-    MultiPolygon geometry;    ///< lon/lat WGS84
-    double area_km2 = 0;      ///< on the WGS84 ellipsoid
+    std::string source_code;     ///< code in the source data when it differs (e.g. Turpan 652100)
+    std::string kind;            ///< the source's `kind` field when it has one (district, county, municipality ...)
+    std::string name_en_source;  ///< where name_en comes from, when the source says (e.g. pinyin, not checked)
+    LonLat label;                ///< inside the polygon
+    LonLat seat;                 ///< seat of government when the source gives it, else the label point
+    MultiPolygon geometry;       ///< lon/lat WGS84
+    double area_km2 = 0;         ///< on the WGS84 ellipsoid
 };
 
 /// The administrative level a layer holds.
-enum class UnitLevel { Province, Prefecture };
+enum class UnitLevel { Province, Prefecture, County };
 
-/// "province", "prefecture-level unit".
+/// "province", "prefecture-level unit", "county-level unit".
 const char* to_string(UnitLevel level);
 
 /// Why `code` cannot be a unit of `level` under GB/T 2260, or empty when it can: six digits whose
 /// first two are a province's (11..82); a province ends in 0000; a prefecture-level unit ends in 00
 /// or is a directly administered county-level unit (PP90xx, e.g. 429004 Xiantao); PP0000 only for the
 /// province-level units that are their own prefecture (the municipalities, Hong Kong, Macau, Taiwan).
+/// A county-level unit is any other code of a province (not PP0000): a prefecture-level city without
+/// counties (441900 Dongguan) is its own county-level unit.
 /// DataV's helper feature "100000_JD", the country's 100000 and a province's 320000 as a prefecture fail.
 std::string unit_code_problem(const std::string& code, UnitLevel level);
 

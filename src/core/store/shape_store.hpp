@@ -32,7 +32,9 @@ using PreparedShapes = std::map<std::string, PreparedShape>;
 
 /// The key of the inputs the shapes are computed from: the store version, both layers as read (codes,
 /// parents, areas, every coordinate) and the plan's regions (ids, members, partial flags). 16 hex digits.
-std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan);
+/// With a county layer, the counties the plan's scoped members name or imply count too.
+std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan,
+                               const RegionLayer* counties = nullptr);
 
 /// What read_shape_store says of a store made from other inputs: not damage, only not this data's.
 inline constexpr const char* kStoreOfOtherData = "made from other data";

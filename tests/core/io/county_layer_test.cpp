@@ -1,0 +1,139 @@
+// [counties]: the county layer scripts/fetch-counties builds, and what it changes (tests/counties.sh
+// runs these with CLUSTERATLAS_COUNTIES naming the layer; they are skipped where it was not built).
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "analysis/unit_report.hpp"
+#include "document.hpp"
+#include "support.hpp"
+
+namespace atlas {
+
+namespace {
+
+Document& county_document() {
+    static Document doc = [] {
+        DocumentSources sources = bundled_sources();
+        REQUIRE(sources.counties.has_value());  // tests/counties.sh sets CLUSTERATLAS_COUNTIES
+        return Document(sources);
+    }();
+    return doc;
+}
+
+const RegionLayer& counties() { return *county_document().counties(); }
+
+}  // namespace
+
+TEST_CASE("the county layer holds every county-level unit with a 2016 code and names in both languages", "[counties]") {
+    const RegionLayer& layer = counties();
+    CHECK(layer.regions.size() >= 2800);
+    std::set<std::string> codes;
+    for (const Region& c : layer.regions) {
+        INFO(c.code << " " << c.name_zh);
+        CHECK(codes.insert(c.code).second);
+        CHECK(unit_code_problem(c.code, UnitLevel::County).empty());
+        CHECK(!c.name_zh.empty());
+        CHECK(!c.name_en.empty());
+        CHECK(c.name_en != c.name_zh);
+        CHECK(county_document().prefectures().find(c.parent_code) != nullptr);
+        CHECK(c.area_km2 > 0);
+    }
+    // Codes older than 2016 mapped to the 2016 code of the same territory, with the 2016 name.
+    REQUIRE(layer.find("500155") != nullptr);
+    CHECK(layer.find("500155")->name_zh == "梁平区");
+    CHECK(layer.find("500155")->source_code == "500228");
+    CHECK(layer.find("500228") == nullptr);
+    CHECK(layer.find("510117")->name_en == "Pidu District");
+    // 沧州's counties and 崇明 have no id in the source: coded by their 2016 names.
+    REQUIRE(layer.find("130984") != nullptr);
+    CHECK(layer.find("130984")->name_zh == "河间市");
+    CHECK(layer.find("130984")->source_code.empty());
+    CHECK(layer.find("310151")->name_zh == "崇明区");
+    // Official names where pinyin would be wrong: Hong Kong's districts.
+    CHECK(layer.find("810002")->name_en == "Wan Chai");
+    // Taiwan's townships have no GB/T 2260 code: Taiwan stays one prefecture-level unit.
+    for (const Region& c : layer.regions) CHECK(c.code.substr(0, 2) != "71");
+}
+
+TEST_CASE("regions with partial members are cut to their listed counties: areas within 3% of the published",
+          "[counties]") {
+    Document& doc = county_document();
+    int compared = 0;
+    for (const PlanRegion& r : doc.plan().regions) {
+        if (!r.extent.published_area) continue;
+        double published = r.extent.published_area->km2, area = doc.shape(r).area_km2;
+        INFO(r.id << ": computed " << area << " km2, published " << published);
+        CHECK(std::fabs(area - published) / published <= 0.03);
+        ++compared;
+    }
+    CHECK(compared >= 5);
+    // Without the layer these were 239,322, 161,995 and 177,573 km2 (+29%, +51%, +82%).
+    CHECK(doc.shape(*doc.plan().region("guanzhong_plain")).area_km2 == Approx(107100).epsilon(0.01));
+    CHECK(doc.shape(*doc.plan().region("lanzhou_xining")).county_precision);
+    // 开州 and 云阳 are partly in 成渝 (no source says which part): counted whole and said so.
+    const RegionShape& cc = doc.shape(*doc.plan().region("chengdu_chongqing"));
+    CHECK(cc.partial_area_km2 == Approx(counties().find("500154")->area_km2 + counties().find("500235")->area_km2));
+    // 天山北坡 has no sourced county list: its partial members stay whole.
+    const RegionShape& ts = doc.shape(*doc.plan().region("tianshan_north_slope"));
+    CHECK_FALSE(ts.county_precision);
+    CHECK(ts.partial_area_km2 > 100000);
+}
+
+TEST_CASE("a county's report says which regions hold it, and which county lists leave it out", "[counties]") {
+    Document& doc = county_document();
+    auto report = [&](const std::string& code) {
+        return report_county(doc.plan(), doc.shapes(), doc.prefectures(), *counties().find(code));
+    };
+    auto find = [](const UnitReport& r, const std::string& id) -> const UnitMembership* {
+        for (const UnitMembership& m : r.regions)
+            if (m.region->id == id) return &m;
+        return nullptr;
+    };
+    UnitReport pinglu = report("140829");  // 运城市(除平陆县、垣曲县)
+    REQUIRE(find(pinglu, "guanzhong_plain") != nullptr);
+    CHECK(find(pinglu, "guanzhong_plain")->excluded);
+    CHECK_FALSE(find(pinglu, "zhongyuan")->excluded);  // 中原 takes 运城 whole
+    UnitReport yaodu = report("141002");
+    CHECK_FALSE(find(yaodu, "guanzhong_plain")->excluded);
+    CHECK(find(report("500154"), "chengdu_chongqing")->partly_in);
+    CHECK(find(report("430621"), "changzhutan")->county_unknown);  // 岳阳县: no source lists 岳阳's counties
+}
+
+TEST_CASE("list counties, a county search and show a county from the command line", "[counties]") {
+    auto all = test::run_cli("list counties --format csv");
+    REQUIRE(all.exit_code == 0);
+    CHECK(test::line_count(all.out) >= 2801);
+    auto shangluo = test::run_cli("list counties --prefecture 611000 --format csv");
+    REQUIRE(shangluo.exit_code == 0);
+    CHECK(test::line_count(shangluo.out) == 8);  // header + 7 counties
+    CHECK(shangluo.out.find("611002,611000,商州区,Shangzhou District") != std::string::npos);
+    auto pidu = test::run_cli("show Pidu");
+    REQUIRE(pidu.exit_code == 0);
+    CHECK(pidu.out.find("郫都区  Pidu District  [510117]") != std::string::npos);
+    CHECK(pidu.out.find("in Chengdu-Chongqing area") != std::string::npos);
+    auto gu = test::run_cli("show 古县");
+    CHECK(gu.out.find("not in Guanzhong Plain urban agglomeration") != std::string::npos);
+    auto ambiguous = test::run_cli("show 新华区");
+    CHECK(ambiguous.exit_code == 5);
+    CHECK(ambiguous.err.find("names 3 units (130105") != std::string::npos);
+    auto bad = test::run_cli("list counties --prefecture 999900");
+    CHECK(bad.exit_code == 5);
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+TEST_CASE("without a county layer, list counties says how to build one and regions count whole members") {
+    auto r = test::run_cli("list counties");  // CTest runs this with CLUSTERATLAS_COUNTIES empty
+    CHECK(r.exit_code == 5);
+    CHECK(r.err.find("scripts/fetch-counties") != std::string::npos);
+    CHECK(test::line_count(r.err) == 1);
+    auto show = test::run_cli("show guanzhong_plain");
+    REQUIRE(show.exit_code == 0);
+    CHECK(show.out.find("no county layer here") != std::string::npos);
+}
+
+}  // namespace atlas

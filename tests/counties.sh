@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the [counties] tests against the county layer scripts/fetch-counties built (never committed:
+# its data may not be redistributed). Without the layer the test reports itself skipped (exit 77).
+set -u
+tests=$1
+layer=${ATLAS_COUNTY_LAYER:-$2}
+if [ ! -s "$layer" ]; then
+  echo "skipped: no county layer at $layer (scripts/fetch-counties builds it; make test runs it)"
+  exit 77
+fi
+CLUSTERATLAS_COUNTIES=$layer exec "$tests" "[counties]"

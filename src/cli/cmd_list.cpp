@@ -54,6 +54,25 @@ const RegionLayer& county_layer(Context& ctx) {
     return *counties;
 }
 
+Table place_table(Document& doc, const std::string& kind) {
+    Table t;
+    for (const char* c : {"id", "kind", "name_en", "name_zh", "codes", "partial"}) t.add_column(c);
+    t.add_column("area_km2", true);
+    t.add_column("counties_area_km2", true);
+    for (const char* c : {"approved", "document", "unconfirmed"}) t.add_column(c);
+    t.add_column("sources", false, true);
+    for (const Place& p : doc.places().places) {
+        if (!kind.empty() && kind != to_string(p.kind)) continue;
+        const PlaceShape& shape = doc.place_shape(p);
+        bool district = p.kind == PlaceKind::NewDistrict;
+        t.rows.push_back({p.id, to_string(p.kind), p.name_en, p.name_zh, join(p.codes),
+                          district ? (p.partial ? "yes" : "no") : "", p.area_km2 ? fixed(*p.area_km2, 0) : p.area_text,
+                          district && !shape.geometry.empty() ? fixed(shape.units_area_km2, 0) : "", p.approved,
+                          p.document, join(p.unconfirmed), join(p.sources)});
+    }
+    return t;
+}
+
 std::vector<std::string> hub_names(const PlanRegion& r) {
     std::vector<std::string> out;
     for (const Hub& h : r.hubs) out.push_back(h.name_en);
@@ -114,6 +133,7 @@ struct ListArgs {
     std::string what;
     std::string province;
     std::string prefecture;
+    std::string kind;
 };
 
 void run_list(Context& ctx, const ListArgs& args) {
@@ -129,13 +149,19 @@ void run_list(Context& ctx, const ListArgs& args) {
         if (!args.prefecture.empty() && ctx.prefectures().find(args.prefecture) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown prefecture-level code " + quote_value(args.prefecture));
         print_table(std::cout, county_table(counties, args.prefecture), format, !ctx.keep_formulas);
+    } else if (args.what == "places") {
+        if (!args.kind.empty() && args.kind != "pilot-zone" && args.kind != "new-district")
+            throw AtlasError(ErrorKind::Usage,
+                             "--kind " + quote_value(args.kind) + " (use pilot-zone or new-district)");
+        print_table(std::cout, place_table(ctx.doc(), args.kind), format, !ctx.keep_formulas);
     } else if (args.what == "regions") {
         print_table(std::cout, region_table(ctx), format, !ctx.keep_formulas);
     } else if (args.what == "industries") {
         print_table(std::cout, industry_table(ctx), format, !ctx.keep_formulas);
     } else {
-        throw AtlasError(ErrorKind::Usage, "cannot list " + quote_value(args.what) +
-                                               " (use provinces, prefectures, counties, regions or industries)");
+        throw AtlasError(ErrorKind::Usage,
+                         "cannot list " + quote_value(args.what) +
+                             " (use provinces, prefectures, counties, regions, industries or places)");
     }
 }
 
@@ -143,12 +169,15 @@ void run_list(Context& ctx, const ListArgs& args) {
 
 void register_list(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ListArgs>();
-    CLI::App* cmd =
-        app.add_subcommand("list", "List provinces, prefectures, counties, the plan's regions or its industries");
-    cmd->add_option("provinces|prefectures|counties|regions|industries", args->what, "What to list")->required();
+    CLI::App* cmd = app.add_subcommand(
+        "list", "List provinces, prefectures, counties, the plan's regions, its industries or its places");
+    cmd->add_option("provinces|prefectures|counties|regions|industries|places", args->what, "What to list")->required();
     cmd->add_option("--province", args->province, "Only the prefectures of this province code (e.g. 320000)");
     cmd->add_option("--prefecture", args->prefecture,
                     "Only the county-level units of this prefecture-level code (e.g. 510100)");
+    cmd->add_option("--kind", args->kind,
+                    "Only places of this kind: pilot-zone (comprehensive innovation reform pilot zones, 2015) or "
+                    "new-district (national new districts, by 2017)");
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, args] { run_list(ctx, *args); });
 }

@@ -174,6 +174,37 @@ std::string membership_text(const UnitReport& report, const UnitMembership& m, c
     return "in " + region + ": " + how;
 }
 
+void print_places_of(Document& doc, const Region& unit, UnitLevel level) {
+    for (const PlaceTie& tie : places_of_unit(doc.places(), unit, level))
+        std::cout << "place:        " << tie.relation << " " << place_summary(*tie.place) << '\n';
+}
+
+void print_place(Document& doc, const Place& p) {
+    const PlaceShape& shape = doc.place_shape(p);
+    std::ostream& out = std::cout;
+    out << p.name_en << " (" << p.name_zh << ")  [" << p.id << "]  "
+        << (p.kind == PlaceKind::PilotZone ? "comprehensive innovation reform pilot zone (2015), plan section 8(2)"
+                                           : "national new district, plan section 8(3)")
+        << '\n';
+    if (!p.province.empty()) out << "province:     " << p.province << '\n';
+    out << "approved:     " << p.approved << (p.document.empty() ? "" : "; " + p.document) << '\n';
+    out << "covers:       " << p.covers << '\n';
+    std::vector<std::string> units;
+    for (const Region* u : shape.units) units.push_back(u->name_zh + " " + u->code);
+    out << "units:        " << join(units) << '\n';
+    if (!p.core_codes.empty()) out << "core:         " << join(p.core_codes) << '\n';
+    if (!p.focus.empty()) out << "focus:        " << p.focus << '\n';
+    if (p.kind == PlaceKind::NewDistrict)
+        out << "area:         " << (p.area_text.empty() ? "not given" : p.area_text + " km2 (its own, from the source)")
+            << (shape.geometry.empty() ? "" : "; its county-level units: " + fixed(shape.units_area_km2, 0) + " km2")
+            << '\n';
+    out << "drawn as:     " << shape.drawn_as << '\n';
+    out << "verified:     " << p.verified << '\n';
+    if (!p.unconfirmed.empty())
+        out << "unconfirmed:  " << join(p.unconfirmed) << " (no stored source confirmed them: from memory)\n";
+    for (const std::string& url : p.sources) out << "source:       <" << url << ">\n";
+}
+
 void print_unit(Context& ctx, const SearchHit& hit) {
     Document& doc = ctx.doc();
     std::vector<const RegionShape*> shapes = ctx.shapes();
@@ -206,6 +237,10 @@ void print_unit(Context& ctx, const SearchHit& hit) {
     std::vector<std::string> industries;
     for (const std::string& id : report.industries) industries.push_back(doc.plan().industry(id)->name_en);
     out << "industries:   " << (industries.empty() ? "none named for its regions" : join(industries)) << '\n';
+    print_places_of(doc, *unit,
+                    hit.kind == EntityKind::Province     ? UnitLevel::Province
+                    : hit.kind == EntityKind::Prefecture ? UnitLevel::Prefecture
+                                                         : UnitLevel::County);
 }
 
 }  // namespace
@@ -229,6 +264,13 @@ void register_show(CLI::App& app, Context& ctx) {
             std::optional<SearchHit> unit = resolve_unit(index, *name);
             if (unit && (regions.empty() || unit->score > regions[0].score || unit->name_zh == *name)) {
                 print_unit(ctx, *unit);
+                return;
+            }
+            std::vector<SearchHit> places = index.find(*name, EntityKind::Place, 2);
+            bool sure =
+                !places.empty() && places[0].score >= 70 && (places.size() == 1 || places[0].score > places[1].score);
+            if (sure && (regions.empty() || places[0].score > regions[0].score)) {
+                print_place(ctx.doc(), *ctx.doc().places().find(places[0].id));
                 return;
             }
         }

@@ -10,6 +10,7 @@
 #include "error.hpp"
 #include "geo/projection.hpp"
 #include "io/data_paths.hpp"
+#include "io/place_reader.hpp"
 #include "text/escape.hpp"
 
 namespace atlas::cli {
@@ -78,7 +79,8 @@ DocumentSources Context::sources() const {
                         {source, data.prefectures_layer, data.code_field, data.name_field, data.name_en_field,
                          data.province_field, datum},
                         data.plan.empty() ? bundled_plan_path() : data.plan,
-                        {}};
+                        {},
+                        bundled_places_dir()};
     std::string counties = data.counties == "none"  ? ""
                            : !data.counties.empty() ? data.counties
                            : data.geodata.empty()   ? county_layer_path()

@@ -11,7 +11,9 @@
 #include "analysis/resolve.hpp"
 #include "error.hpp"
 #include "geo/bits_hash.hpp"
+#include "io/county_build.hpp"
 #include "io/data_paths.hpp"
+#include "io/place_reader.hpp"
 #include "io/plan_reader.hpp"
 
 namespace atlas {
@@ -20,7 +22,8 @@ DocumentSources bundled_sources() {
     std::string gpkg = bundled_geodata_path();
     LayerSpec provinces{gpkg, bundled_schema::kProvincesLayer};
     provinces.parent_field = "";  // a province has none
-    DocumentSources sources{provinces, LayerSpec{gpkg, bundled_schema::kPrefecturesLayer}, bundled_plan_path(), {}};
+    DocumentSources sources{
+        provinces, LayerSpec{gpkg, bundled_schema::kPrefecturesLayer}, bundled_plan_path(), {}, bundled_places_dir()};
     if (std::string counties = county_layer_path(); !counties.empty()) {
         sources.counties = LayerSpec{counties, "counties"};
         sources.counties->parent_field = "prefecture_code";
@@ -51,6 +54,42 @@ const RegionLayer* Document::counties() {
     if (!sources_.counties) return nullptr;
     if (!counties_) counties_ = load(*sources_.counties, UnitLevel::County, warnings_);
     return &*counties_;
+}
+
+const RegionLayer* Document::county_display() {
+    const RegionLayer* exact = counties();
+    if (exact == nullptr) return nullptr;
+    if (county_display_) return county_display_->regions.size() == exact->regions.size() ? &*county_display_ : exact;
+    LayerSpec spec = *sources_.counties;
+    spec.layer = kCountyDisplayLayer;
+    spec.parent_field = "";
+    spec.name_en_field = "";
+    try {
+        std::vector<std::string> ignored;
+        county_display_ = load(spec, UnitLevel::County, ignored);
+    } catch (const AtlasError&) {
+        county_display_ = RegionLayer{};  // a layer built before the display layer existed: draw the exact one
+    }
+    return county_display_->regions.size() == exact->regions.size() ? &*county_display_ : exact;
+}
+
+const PlaceSet& Document::places() {
+    if (places_) return *places_;
+    PlaceSet set;
+    if (!sources_.places_dir.empty()) {
+        set = read_places(sources_.places_dir);
+        // A layer other than the bundled one may lack some of their units: said, not fatal.
+        for (const std::string& problem : check_places(set, provinces(), prefectures(), counties()))
+            warnings_.push_back("place " + problem + " (not drawn there)");
+    }
+    return *(places_ = std::move(set));
+}
+
+const PlaceShape& Document::place_shape(const Place& place) {
+    auto it = place_shapes_.find(place.id);
+    if (it != place_shapes_.end()) return it->second;
+    return place_shapes_.emplace(place.id, build_place_shape(place, provinces(), prefectures(), counties()))
+        .first->second;
 }
 
 const Plan& Document::plan() {
@@ -299,7 +338,7 @@ const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbo
 }
 
 const SearchIndex& Document::search() {
-    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan(), counties());
+    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan(), counties(), &places());
     return *search_;
 }
 

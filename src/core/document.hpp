@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/place_shapes.hpp"
 #include "analysis/region_shapes.hpp"
 #include "analysis/search.hpp"
 #include "io/region_reader.hpp"
@@ -22,6 +23,7 @@ struct DocumentSources {
     LayerSpec prefectures;
     std::string plan_path;
     std::optional<LayerSpec> counties;  ///< the county layer, when there is one
+    std::string places_dir;             ///< the plan's places (io/place_reader.hpp); empty: none
 };
 
 /// Sources of the bundled data (geodata/china.gpkg and geodata/plan.json), with the county layer
@@ -39,6 +41,14 @@ class Document {
     const RegionLayer& prefectures();
     /// The county layer, loaded on first use; null when the sources have none. Throws AtlasError.
     const RegionLayer* counties();
+    /// The counties simplified for drawing (io/county_build.hpp kCountyDisplayLayer), one per county
+    /// in the same order; the exact layer when the source has no such layer; null without counties.
+    const RegionLayer* county_display();
+    /// The plan's pilot zones and new districts (AtlasError(Input) when their files are bad); a code no
+    /// layer has is a warning. Empty when the sources name no folder.
+    const PlaceSet& places();
+    /// The shape of one of places(), built on first use.
+    const PlaceShape& place_shape(const Place& place);
     /// The plan file, validated against the layers.
     const Plan& plan();
     /// The shape of one region or of all of them, in plan order. The unions, label anchors and areas
@@ -87,7 +97,9 @@ class Document {
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;
-    std::optional<RegionLayer> counties_;
+    std::optional<RegionLayer> counties_, county_display_;
+    std::optional<PlaceSet> places_;
+    std::map<std::string, PlaceShape> place_shapes_;
     std::optional<Plan> plan_;
     std::optional<PreparedShapes> prepared_;
     std::map<std::string, RegionShape> shapes_;

@@ -92,6 +92,7 @@ void MapRenderer::upload(const Scene& scene) {
     regions_ = make_mesh(scene.regions);
     partial_units_ = scene.region_partial_units;
     partial_counties_ = make_mesh(scene.partial_counties);
+    counties_ = make_mesh(scene.counties);
     region_partial_counties_ = scene.region_partial_counties;
     hub_buffer_ = std::make_unique<Buffer>();
     hub_vao_ = std::make_unique<VertexArray>();
@@ -238,6 +239,7 @@ void MapRenderer::draw_hubs(const MapStyle& style) {
 void MapRenderer::draw_feature_fills(const FeatureFills& fills) {
     const GpuMesh* mesh = fills.layer == FeatureFills::Layer::Provinces     ? provinces_.get()
                           : fills.layer == FeatureFills::Layer::Prefectures ? prefectures_.get()
+                          : fills.layer == FeatureFills::Layer::Counties    ? counties_.get()
                                                                             : nullptr;
     if (mesh == nullptr) return;
     for (std::size_t f = 0; f < fills.colours.size() && f < mesh->feature_ring_first.size(); ++f)
@@ -282,6 +284,9 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
     for (std::uint32_t unit : style.overlap_prefectures)
         if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, -7);
     glDisable(GL_STENCIL_TEST);
+    bool county_zoom = camera.metres_per_pixel < style.counties_below_mpp;
+    if (style.show_counties && counties_ && (county_zoom || style.fills.layer == FeatureFills::Layer::Counties))
+        draw_lines(*counties_, -1, style.county_line, style.county_line_px, 0);
     if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);
     if (style.show_provinces) draw_lines(*provinces_, -1, style.province_line, style.province_line_px, 0);
     if (style.show_regions)

@@ -85,6 +85,30 @@ std::string membership_text(const UnitReport& report, const UnitMembership& m) {
     return how;
 }
 
+/// The plan's places tied to the unit: "Xi'an hosts the Shaanxi Xixian New Area (approved 2014-01-06;
+/// covers parts of its counties)", with what no source confirmed marked.
+void place_lines(ViewerState& state, const UnitReport& report) {
+    UnitLevel level = report.is_province ? UnitLevel::Province
+                      : report.is_county ? UnitLevel::County
+                                         : UnitLevel::Prefecture;
+    std::vector<PlaceTie> ties = places_of_unit(state.doc.places(), *report.unit, level);
+    if (ties.empty()) return;
+    ImGui::Text(tr("Places of the plan (%zu):"), ties.size());
+    const std::string& unit = state.session.english ? report.unit->name_en : report.unit->name_zh;
+    for (const PlaceTie& tie : ties) {
+        const Place& p = *tie.place;
+        std::string name = state.session.english ? p.name_en : p.name_zh;
+        std::string what = p.kind == PlaceKind::PilotZone ? tr("innovation reform pilot zone (2015)")
+                                                          : std::string(tr("new district, approved ")) + p.approved;
+        ImGui::BulletText("%s %s %s", unit.c_str(), tr(tie.relation.c_str()), name.c_str());
+        ImGui::Indent();
+        ImGui::TextDisabled("%s%s%s", what.c_str(),
+                            p.kind == PlaceKind::NewDistrict && p.partial ? tr("; covers parts of its counties") : "",
+                            p.unconfirmed.empty() ? "" : tr("; some fields unconfirmed"));
+        ImGui::Unindent();
+    }
+}
+
 void unit_details(ViewerState& state, const UnitReport& report) {
     const Region& u = *report.unit;
     const Region* p = report.is_province ? nullptr : state.doc.provinces().find(u.parent_code);
@@ -122,6 +146,7 @@ void unit_details(ViewerState& state, const UnitReport& report) {
             ", ");
         ImGui::TextWrapped(tr("Industries named for these regions: %s"), names.c_str());
     }
+    place_lines(state, report);
 }
 
 }  // namespace

@@ -154,6 +154,8 @@ void choose_search_hit(ViewerState& state, const SearchHit& hit) {
 UnitValue value_of(const ViewerState& state, const Region& unit) {
     const FeatureValues& v = state.values;
     if (v.layer == FeatureFills::Layer::None) return {};
+    // A county choropleth has no value for a prefecture-level unit (the picker selects those).
+    if (v.layer == FeatureFills::Layer::Counties) return {v.measure, tr("see its counties"), ""};
     const RegionLayer& layer =
         v.layer == FeatureFills::Layer::Provinces ? state.doc.provinces() : state.doc.prefectures();
     const Region* feature = layer.find(unit.code);

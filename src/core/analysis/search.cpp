@@ -17,6 +17,8 @@ const char* to_string(EntityKind kind) {
             return "region";
         case EntityKind::County:
             return "county-level unit";
+        case EntityKind::Place:
+            return "place";
         case EntityKind::Industry:
             return "industry";
     }
@@ -159,7 +161,7 @@ int edit_distance(const std::string& a, const std::string& b) {
 }
 
 SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan,
-                         const RegionLayer* counties) {
+                         const RegionLayer* counties, const PlaceSet* places) {
     if (provinces != nullptr)
         for (const Region& r : provinces->regions) add(EntityKind::Province, r.code, r.name_en, r.name_zh, {r.code});
     if (plan != nullptr)
@@ -175,6 +177,15 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
         }
     if (plan != nullptr)
         for (const Industry& i : plan->industries) add(EntityKind::Industry, i.id, i.name_en, i.name_zh, {i.id});
+    if (places != nullptr)
+        for (const Place& p : places->places) {
+            // "Xixian" finds the Shaanxi Xixian New Area: its name without the province's.
+            std::vector<std::string> aliases{p.id};
+            std::vector<std::string> words = words_of(p.name_en);
+            std::size_t space = p.name_en.find(' ');
+            if (p.kind == PlaceKind::NewDistrict && words.size() >= 4) aliases.push_back(p.name_en.substr(space + 1));
+            add(EntityKind::Place, p.id, p.name_en, p.name_zh, aliases);
+        }
     // Last, so that on a tie the prefecture-level city wins over its district of the same name.
     if (counties != nullptr)
         for (const Region& r : counties->regions) {

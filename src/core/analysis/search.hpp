@@ -5,18 +5,19 @@
 #include <string>
 #include <vector>
 
+#include "model/place.hpp"
 #include "model/plan.hpp"
 #include "model/region.hpp"
 
 namespace atlas {
 
-enum class EntityKind { Province, Prefecture, Region, Industry, County };
+enum class EntityKind { Province, Prefecture, Region, Industry, County, Place };
 
 const char* to_string(EntityKind kind);
 
 struct SearchHit {
     EntityKind kind;
-    std::string id;  ///< code for provinces, prefectures and counties, id for regions and industries
+    std::string id;  ///< code for provinces, prefectures and counties, id for regions, industries and places
     std::string name_en, name_zh;
     int score = 0;  ///< 100 exact, 95 alias, 80 prefix, 70 all words, 60 substring, 40-50 typo
 };
@@ -31,7 +32,7 @@ class SearchIndex {
   public:
     /// Indexes everything given; any argument may be null to leave that kind out.
     SearchIndex(const RegionLayer* provinces, const RegionLayer* prefectures, const Plan* plan,
-                const RegionLayer* counties = nullptr);
+                const RegionLayer* counties = nullptr, const PlaceSet* places = nullptr);
 
     /// Best hits first (ties in index order), at most `limit`, only those scoring at least 40.
     std::vector<SearchHit> find(const std::string& query, std::size_t limit = 10) const;

@@ -11,6 +11,11 @@
 
 namespace atlas {
 
+/// The layer of the counties simplified for drawing, beside `counties` in the same GeoPackage, and
+/// its tolerance in degrees (about 200 m: below a pixel at the zooms counties are drawn from).
+inline constexpr const char* kCountyDisplayLayer = "counties_display";
+inline constexpr double kCountyDisplayToleranceDeg = 0.002;
+
 struct CountyBuildInput {
     std::string package_dir;  ///< the unpacked npm package (holds geojson/shape-with-internal-borders/)
     std::string code_table;   ///< geodata/source/gbt2260-2016.tsv: code TAB name, GB/T 2260 as of 2016-12-31

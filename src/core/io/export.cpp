@@ -31,11 +31,11 @@ namespace fs = std::filesystem;
 namespace atlas {
 
 namespace {
-constexpr std::pair<ExportLayer, const char*> kLayerNames[] = {{ExportLayer::Provinces, "provinces"},
-                                                               {ExportLayer::Prefectures, "prefectures"},
-                                                               {ExportLayer::Regions, "regions"},
-                                                               {ExportLayer::Hubs, "hubs"},
-                                                               {ExportLayer::Coverage, "coverage"}};
+constexpr std::pair<ExportLayer, const char*> kLayerNames[] = {
+    {ExportLayer::Provinces, "provinces"},    {ExportLayer::Prefectures, "prefectures"},
+    {ExportLayer::Regions, "regions"},        {ExportLayer::Hubs, "hubs"},
+    {ExportLayer::Coverage, "coverage"},      {ExportLayer::Counties, "counties"},
+    {ExportLayer::PilotZones, "pilot_zones"}, {ExportLayer::NewDistricts, "new_districts"}};
 }  // namespace
 
 const std::vector<std::string>& export_layer_names() {
@@ -130,6 +130,12 @@ OutLayer build_table(Document& doc, ExportLayer kind, const ExportSelection& sel
             return hubs_table(doc, sel);
         case ExportLayer::Coverage:
             return coverage_table(doc, sel);
+        case ExportLayer::Counties:
+            return counties_table(doc, sel);
+        case ExportLayer::PilotZones:
+            return pilot_zones_table(doc, sel);
+        case ExportLayer::NewDistricts:
+            return new_districts_table(doc, sel);
     }
     return {};
 }
@@ -291,6 +297,14 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
     for (ExportLayer kind : request.layers) {
+        if ((kind == ExportLayer::Counties || kind == ExportLayer::NewDistricts) && doc.counties() == nullptr) {
+            std::string why = std::string(to_string(kind)) +
+                              " need the county layer, which is built on this machine (scripts/fetch-counties; "
+                              "its data may not be redistributed)";
+            if (request.layers.size() == 1) throw AtlasError(ErrorKind::NotFound, why);
+            result.notes.push_back(why + ": left out");
+            continue;
+        }
         OutLayer layer = build_table(doc, kind, sel);
         if (!request.table.empty()) layer.name = request.table;
         bool simplified = request.simplify_m > 0 && !layer.points;

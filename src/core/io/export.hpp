@@ -15,9 +15,11 @@
 
 namespace atlas {
 
-enum class ExportLayer { Provinces, Prefectures, Regions, Hubs, Coverage };
+enum class ExportLayer { Provinces, Prefectures, Regions, Hubs, Coverage, Counties, PilotZones, NewDistricts };
 
-/// "provinces", "prefectures", "regions", "hubs", "coverage"; "all" gives all five.
+/// "provinces", "prefectures", "regions", "hubs", "coverage", "counties", "pilot_zones",
+/// "new_districts"; "all" gives them all (counties and new districts need the county layer: alone
+/// they fail without it, in "all" they are left out with a note).
 /// Throws AtlasError(Usage) naming an unknown value.
 std::vector<ExportLayer> parse_export_layers(const std::string& name);
 const char* to_string(ExportLayer layer);

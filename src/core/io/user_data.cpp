@@ -146,16 +146,40 @@ void check_headers(const std::vector<std::string>& headers, const std::vector<st
 
 /// The key of a row after its checks: the unit's code at each level it may be, or nothing.
 struct KeyUnits {
-    std::vector<const Region*> provinces, prefectures;
+    std::vector<const Region*> provinces, prefectures, counties;
+    bool old_code = false;  ///< a county's code before 2016 (the layer's source_code)
+
+    const std::vector<const Region*>& at(UserDataLevel level) const {
+        return level == UserDataLevel::Province     ? provinces
+               : level == UserDataLevel::Prefecture ? prefectures
+                                                    : counties;
+    }
+    bool none() const { return provinces.empty() && prefectures.empty() && counties.empty(); }
 };
+
+const char* level_name(UserDataLevel level, bool plural) {
+    switch (level) {
+        case UserDataLevel::Province:
+            return plural ? "provinces" : "a province";
+        case UserDataLevel::Prefecture:
+            return plural ? "prefectures" : "a prefecture";
+        case UserDataLevel::County:
+            return plural ? "county-level units" : "a county-level unit";
+    }
+    return "";
+}
+
+constexpr UserDataLevel kLevels[] = {UserDataLevel::Province, UserDataLevel::Prefecture, UserDataLevel::County};
 
 /// Reads the keys: checks each (empty, control characters, unknown, ambiguous, duplicate), decides
 /// the level, and returns the unit code of every row (empty where a problem was reported).
 class KeyReader {
   public:
-    KeyReader(const RegionLayer& provinces, const RegionLayer& prefectures, std::string key_note, Problems& problems)
+    KeyReader(const RegionLayer& provinces, const RegionLayer& prefectures, const RegionLayer* counties,
+              std::string key_note, Problems& problems)
         : provinces_(provinces),
           prefectures_(prefectures),
+          counties_(counties),
           names_(provinces, prefectures),
           key_note_(std::move(key_note)),
           problems_(problems) {}
@@ -171,53 +195,77 @@ class KeyReader {
         if (looks_like_code(key)) {
             if (const Region* p = provinces_.find(key)) u.provinces.push_back(p);
             if (const Region* p = prefectures_.find(key)) u.prefectures.push_back(p);
+            if (const Region* c = county(key, u.old_code)) u.counties.push_back(c);
         } else {
             u.provinces = names_.provinces(key), u.prefectures = names_.prefectures(key);
             by_name_ += !u.provinces.empty() || !u.prefectures.empty();
         }
-        if (u.provinces.empty() && u.prefectures.empty()) problems_.row(line, unknown(key));
+        if (u.none()) problems_.row(line, unknown(key));
+    }
+
+    /// Keys given as a county's code from before 2016, joined to its 2016 code.
+    std::size_t old_codes() const {
+        return static_cast<std::size_t>(std::count_if(
+            units_.begin(), units_.end(), [](const KeyUnits& u) { return u.old_code && !u.counties.empty(); }));
     }
 
     /// Keys that named their unit by name rather than code.
     std::size_t by_name() const { return by_name_; }
 
-    /// The level every key fits (provinces first: municipalities are in both layers).
+    /// The level every key fits (provinces first: municipalities are in both layers; a prefecture-level
+    /// city without counties, 441900, is a prefecture and a county-level unit).
     UserDataLevel level() {
-        std::size_t only_province = npos, only_prefecture = npos;
-        bool all_province = true, all_prefecture = true;
-        for (std::size_t i = 0; i < units_.size(); ++i) {
-            const KeyUnits& u = units_[i];
-            if (u.provinces.empty() && u.prefectures.empty()) continue;
-            all_province = all_province && !u.provinces.empty();
-            all_prefecture = all_prefecture && !u.prefectures.empty();
-            if (u.prefectures.empty() && only_province == npos) only_province = i;
-            if (u.provinces.empty() && only_prefecture == npos) only_prefecture = i;
+        std::size_t best_fits = 0;
+        UserDataLevel best = UserDataLevel::Province;
+        for (UserDataLevel level : kLevels) {
+            std::size_t fits = 0, known = 0;
+            for (const KeyUnits& u : units_) known += u.none() ? 0 : 1, fits += u.at(level).empty() ? 0 : 1;
+            if (fits == known) return level;
+            if (fits > best_fits) best_fits = fits, best = level;
         }
-        if (all_province) return UserDataLevel::Province;
-        if (all_prefecture) return UserDataLevel::Prefecture;
-        problems_.file(std::string(by_name_ > 0 ? "keys" : "codes") + " mix provinces and prefectures (line " +
-                       std::to_string(lines_[only_province]) + ": " + problems_.value(keys_[only_province]) +
-                       " is a province, line " + std::to_string(lines_[only_prefecture]) + ": " +
-                       problems_.value(keys_[only_prefecture]) + " is a prefecture)");
-        return UserDataLevel::Province;
+        // A mix: the first key of the level most keys fit, and the first that does not fit it.
+        std::size_t fit = npos, misfit = npos;
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            if (units_[i].none()) continue;
+            std::size_t& slot = units_[i].at(best).empty() ? misfit : fit;
+            if (slot == npos) slot = i;
+        }
+        UserDataLevel other = best;
+        for (UserDataLevel level : kLevels)
+            if (!units_[misfit].at(level).empty()) other = level;
+        problems_.file(std::string(by_name_ > 0 ? "keys" : "codes") + " mix " + level_name(best, true) + " and " +
+                       level_name(other, true) + " (line " + std::to_string(lines_[fit]) + ": " +
+                       problems_.value(keys_[fit]) + " is " + level_name(best, false) + ", line " +
+                       std::to_string(lines_[misfit]) + ": " + problems_.value(keys_[misfit]) + " is " +
+                       level_name(other, false) + ")");
+        return best;
     }
 
     /// One code per row at `level`; ambiguous names and duplicates are reported.
     std::vector<std::string> codes(UserDataLevel level) {
         std::vector<std::string> out;
         std::map<std::string, std::size_t> first_line;
-        const char* level_name = level == UserDataLevel::Province ? "provinces" : "prefectures";
         for (std::size_t i = 0; i < units_.size(); ++i) {
-            const auto& units = level == UserDataLevel::Province ? units_[i].provinces : units_[i].prefectures;
+            const auto& units = units_[i].at(level);
             out.emplace_back();
             if (units.empty()) continue;
             if (units.size() > 1) {
                 problems_.row(lines_[i], problems_.value(keys_[i]) + " matches " + std::to_string(units.size()) + " " +
-                                             level_name + " (" + describe_units(units) + "); use codes");
+                                             level_name(level, true) + " (" + describe_units(units) + "); use codes");
                 continue;
             }
             const std::string& code = units[0]->code;
             const auto [it, inserted] = first_line.emplace(code, lines_[i]);
+            if (!inserted && (units_[i].old_code || keys_[i] != code)) {
+                // One county-level unit under its old and its 2016 code (500228 and 500155 梁平).
+                problems_.row(lines_[i], problems_.value(keys_[i]) + " and the key on line " +
+                                             std::to_string(it->second) + " are one county-level unit, " +
+                                             units[0]->name_zh + " " + code + " (" +
+                                             (units_[i].old_code ? problems_.value(keys_[i])
+                                                                 : "the key on line " + std::to_string(it->second)) +
+                                             " is its code before 2016)");
+                continue;
+            }
             if (!inserted) {
                 bool named = !looks_like_code(keys_[i]);
                 problems_.row(lines_[i], std::string("duplicate ") + (named ? "unit " : "code ") +
@@ -233,7 +281,25 @@ class KeyReader {
   private:
     static constexpr std::size_t npos = std::string::npos;
 
+    /// The county-level unit of a code: its own, or its code before 2016 (`old` set).
+    const Region* county(const std::string& code, bool& old) const {
+        if (counties_ == nullptr) return nullptr;
+        if (const Region* c = counties_->find(code)) return c;
+        for (const Region& c : counties_->regions)
+            if (c.source_code == code) return old = true, &c;
+        return nullptr;
+    }
+
     std::string unknown(const std::string& key) const {
+        bool county_code = key.size() == 6 && key.substr(4) != "00" && key.substr(2, 2) != "90";
+        if (looks_like_code(key) && counties_ != nullptr)
+            return "unknown code " + problems_.value(key) +
+                   " (not a province, prefecture or county-level unit of the loaded layers)" + key_note_;
+        if (looks_like_code(key) && county_code)
+            return "unknown code " + problems_.value(key) +
+                   " (not a province or prefecture; a county-level code needs the county layer, which "
+                   "scripts/fetch-counties builds)" +
+                   key_note_;
         if (looks_like_code(key))
             return "unknown code " + problems_.value(key) + " (not a province or prefecture of the loaded layers)" +
                    key_note_;
@@ -242,6 +308,7 @@ class KeyReader {
 
     const RegionLayer& provinces_;
     const RegionLayer& prefectures_;
+    const RegionLayer* counties_;
     UnitNameIndex names_;
     std::string key_note_;
     Problems& problems_;
@@ -291,12 +358,14 @@ std::size_t UserTable::column(const std::string& name) const {
 }
 
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
-                          const UserTableOptions& options) {
-    return parse_user_table(read_input_file(path, "CSV table", kMaxTableBytes), path, provinces, prefectures, options);
+                          const UserTableOptions& options, const RegionLayer* counties) {
+    return parse_user_table(read_input_file(path, "CSV table", kMaxTableBytes), path, provinces, prefectures, options,
+                            counties);
 }
 
 UserTable parse_user_table(const std::string& bytes, const std::string& path, const RegionLayer& provinces,
-                           const RegionLayer& prefectures, const UserTableOptions& options) {
+                           const RegionLayer& prefectures, const UserTableOptions& options,
+                           const RegionLayer* counties) {
     Problems problems(path, options.show_values);
     DecodedText decoded = decode_text_file(bytes, path);
     const char separator = options.separator != 0 ? options.separator : detect_separator(decoded.text);
@@ -334,7 +403,7 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     for (std::size_t c : numeric) table.columns.push_back(headers[c]);
     table.values.resize(numeric.size());
 
-    KeyReader keys(provinces, prefectures, key_note(headers, key, problems), problems);
+    KeyReader keys(provinces, prefectures, counties, key_note(headers, key, problems), problems);
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow* row = &rows[r];
         // A row of the wrong width is reported and not looked into further: its cells cannot be
@@ -361,6 +430,9 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
                       " was guessed (the first column: no header says code or name); --data-key picks another");
     problems.raise_if_any();
     table.key_kind = keys.by_name() > 0 ? UserKeyKind::Name : UserKeyKind::Code;
+    if (keys.old_codes() > 0)
+        table.notes.push_back(path + ": " + std::to_string(keys.old_codes()) +
+                              " county codes from before 2016 joined to their 2016 codes");
     if (keys.by_name() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " +
                               std::to_string(table.codes.size()) + " rows joined by name (key column " +

@@ -1,5 +1,6 @@
 #pragma once
-/// A user's own table (CSV) of numbers keyed by province or prefecture (code or name), for thematic maps.
+/// A user's own table (CSV) of numbers keyed by province, prefecture (code or name) or county-level
+/// unit (code, with the county layer), for thematic maps.
 
 #include <cstddef>
 #include <string>
@@ -9,7 +10,7 @@
 
 namespace atlas {
 
-enum class UserDataLevel { Province, Prefecture };
+enum class UserDataLevel { Province, Prefecture, County };
 
 /// How the rows name their unit: GB/T 2260 codes, or (some rows at least) names joined to the layers' names.
 enum class UserKeyKind { Code, Name };
@@ -51,7 +52,8 @@ struct UserTable {
 /// names with the usual variants (北京 = 北京市 = Beijing = Beijing Municipality).
 ///
 /// Level: Province when every key is a province, else Prefecture when every key is a prefecture
-/// (municipalities such as 110000 are in both layers).
+/// (municipalities such as 110000 are in both layers), else County when every key is a county-level
+/// unit of `counties` (by code; a county's code from before 2016, its `source_code`, joins to it).
 ///
 /// Numeric columns: every other column in which at least one non-empty cell is a number. A column
 /// whose non-empty cells are all text (a name column) is a label column and skipped; an empty one too.
@@ -66,13 +68,16 @@ struct UserTable {
 ///   data.csv:7: 3 cells, the header has 4
 ///   data.csv:8: 'Suzhou' matches 2 prefectures (320500 苏州, 341300 宿州); use codes
 ///   data.csv: codes mix provinces and prefectures (line 2: '440000' is a province, line 5: '320500' is a prefecture)
+///   data.csv:9: '500228' and the key on line 3 are one county-level unit, 梁平区 500155 ('500228' is its code before
+///   2016)
 /// Where the tool guessed (key column, names, separator), the message says what it picked and the
 /// option that overrides it. Values are quoted short with control characters escaped.
 UserTable read_user_table(const std::string& path, const RegionLayer& provinces, const RegionLayer& prefectures,
-                          const UserTableOptions& options = {});
+                          const UserTableOptions& options = {}, const RegionLayer* counties = nullptr);
 
 /// The same from the file's bytes; `path` names it in errors.
 UserTable parse_user_table(const std::string& bytes, const std::string& path, const RegionLayer& provinces,
-                           const RegionLayer& prefectures, const UserTableOptions& options = {});
+                           const RegionLayer& prefectures, const UserTableOptions& options = {},
+                           const RegionLayer* counties = nullptr);
 
 }  // namespace atlas

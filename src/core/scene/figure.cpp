@@ -74,7 +74,8 @@ void region_entries(Document& doc, const MapStyle& style, Legend& legend, bool e
         provisional = provisional || p.dashed;
     }
     if (partial)
-        legend.entries.push_back({{0.3f, 0.3f, 0.3f, 1}, tr("partial member (counted whole)"), Swatch::Hatched});
+        legend.entries.push_back(
+            {{0.3f, 0.3f, 0.3f, 1}, tr("partly in the region, which part unknown (counted whole)"), Swatch::Hatched});
     if (provisional) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
 }
 
@@ -221,9 +222,11 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
     ClassMethod method = parse_class_method(s.data.method);
     const std::vector<double>& values = table.values[column];
     Classes classes = classify(values, s.data.classes, method);
-    bool provinces = table.level == UserDataLevel::Province;
-    const RegionLayer& layer = provinces ? doc.provinces() : doc.prefectures();
-    style.fills.layer = provinces ? FeatureFills::Layer::Provinces : FeatureFills::Layer::Prefectures;
+    bool provinces = table.level == UserDataLevel::Province, counties = table.level == UserDataLevel::County;
+    const RegionLayer& layer = provinces ? doc.provinces() : counties ? *doc.county_display() : doc.prefectures();
+    style.fills.layer = provinces  ? FeatureFills::Layer::Provinces
+                        : counties ? FeatureFills::Layer::Counties
+                                   : FeatureFills::Layer::Prefectures;
     style.fills.colours.assign(layer.regions.size(), kNoData);
     auto colour_of_class = [&](int c) {
         return ramp_colour(
@@ -252,7 +255,10 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
             {colour_of_class(static_cast<int>(c)), labels[c] + " - " + labels[c + 1], Swatch::Fill});
     legend.entries.push_back({kNoData, tr("no data"), Swatch::Fill});
     legend.notes.push_back(std::string(to_string(method)) + tr(" classes, by ") +
-                           (provinces ? tr("province") : tr("prefecture")) + tr("; regions drawn as outlines"));
+                           (provinces  ? tr("province")
+                            : counties ? tr("county-level unit")
+                                       : tr("prefecture")) +
+                           tr("; regions drawn as outlines"));
     for (RegionPaint& p : style.regions) p.fill = false;
 }
 
@@ -314,11 +320,13 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     char separator = s.data.separator == "tab" ? '\t' : s.data.separator.empty() ? 0 : s.data.separator[0];
     UserTableOptions options{s.data.key_column, separator, s.data.named_by.empty()};
     if (options.show_values)
-        return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options));
+        return std::make_unique<UserTable>(
+            read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options, doc.counties()));
     // A file a session names (sessions are shared) is read like any CSV, but the messages say which
     // session asked for it and never show what it holds.
     try {
-        return std::make_unique<UserTable>(read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options));
+        return std::make_unique<UserTable>(
+            read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options, doc.counties()));
     } catch (const AtlasError& e) {
         throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quote_value(s.data.path, 200) +
                                        ", which cannot be used (its content is not shown):\n" + e.what());

@@ -24,6 +24,8 @@ double label_scale(int kind) {
             return 0.95;
         case kCityLabel:
             return 0.85;
+        case kCountyLabel:
+            return 0.75;
         default:
             return 1.0;
     }
@@ -42,6 +44,10 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
         std::string en = p.name_en.substr(0, p.name_en.find(" ("));
         if (project(projection, p.seat, scene, x, y)) cities_.push_back({en, p.name_zh, x, y, p.area_km2, -1, {}});
     }
+    if (const RegionLayer* counties = doc.counties())
+        for (const Region& c : counties->regions)
+            if (c.code != c.parent_code && project(projection, c.label, scene, x, y))  // not Dongguan twice
+                counties_.push_back({c.name_en, c.name_zh, x, y, c.area_km2, -1, {}});
     std::vector<const RegionShape*> shapes = doc.shapes();
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const PlanRegion& r = *shapes[i]->region;
@@ -63,6 +69,7 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
     std::stable_sort(provinces_.begin(), provinces_.end(), by_area);
     std::stable_sort(cities_.begin(), cities_.end(), by_area);
     std::stable_sort(regions_.begin(), regions_.end(), by_area);
+    std::stable_sort(counties_.begin(), counties_.end(), by_area);
 }
 
 std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const MapStyle& style,
@@ -105,12 +112,14 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         for (const Anchor& a : provinces_) add(a, 2, kProvinceLabel, 0);
     if (style.show_prefectures && camera.metres_per_pixel < kCityLabelsBelowMpp)
         for (const Anchor& a : cities_) add(a, 1, kCityLabel, 0);
+    if (style.show_counties && camera.metres_per_pixel < kCountyLabelsBelowMpp)
+        for (const Anchor& a : counties_) add(a, 0, kCountyLabel, 0);
     return out;
 }
 
 std::vector<std::string> LabelSource::all_texts() const {
     std::vector<std::string> out;
-    for (const auto* list : {&provinces_, &regions_, &hubs_, &cities_})
+    for (const auto* list : {&provinces_, &regions_, &hubs_, &cities_, &counties_})
         for (const Anchor& a : *list) out.insert(out.end(), {a.en, a.zh});
     return out;
 }

@@ -24,6 +24,7 @@ enum LabelKind {
     kWideAreaLabel = 3,  ///< economic belts and region groups
     kCityLabel = 4,      ///< prefecture seats
     kHubDot = 5,         ///< an empty box over a hub marker: keeps labels off it, draws nothing
+    kCountyLabel = 6,    ///< county-level units (with a county layer), the lowest priority
 };
 
 /// Text size of a kind of label relative to the label font (the hierarchy in size).
@@ -31,6 +32,8 @@ double label_scale(int kind);
 
 /// Prefecture seats are labelled at scales finer than this (metres per pixel).
 inline constexpr double kCityLabelsBelowMpp = 1800;
+/// County-level names show from this zoom in (metres per pixel), larger counties first.
+inline constexpr double kCountyLabelsBelowMpp = 450;
 
 using MeasureText = std::function<std::pair<double, double>(const std::string&)>;
 
@@ -51,7 +54,7 @@ class LabelSource {
         int index;                           ///< region index for regions
         std::vector<std::uint32_t> regions;  ///< for hubs: the regions naming them
     };
-    std::vector<Anchor> provinces_, regions_, hubs_, cities_;
+    std::vector<Anchor> provinces_, regions_, hubs_, cities_, counties_;
 };
 
 }  // namespace atlas

@@ -111,6 +111,8 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
                                        &level.provinces.triangles);
     scene.prefectures = project_polygons(projection, level_geometry(level.prefectures, geometries(doc.prefectures())),
                                          centre, &level.prefectures.triangles);
+    if (const RegionLayer* counties = doc.county_display())
+        scene.counties = project_polygons(projection, geometries(*counties), centre);
     std::vector<const MultiPolygon*> regions, partly_in;
     for (const RegionShape* s : doc.shapes()) {
         regions.push_back(&s->geometry);

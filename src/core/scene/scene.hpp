@@ -50,6 +50,8 @@ struct Scene {
     ProjectedXY origin;              ///< projected centre of the data; mesh coordinates are relative to it
     float extent[4] = {0, 0, 0, 0};  ///< min x, min y, max x, max y of the provinces (relative)
     PolygonMesh provinces, prefectures, regions;
+    /// County-level units (Document::county_display, layer order); empty without a county layer.
+    PolygonMesh counties;
     std::vector<float> hubs;  ///< x, y of each hub seat (relative)
     std::vector<std::string> hub_codes;
     std::vector<std::vector<std::uint32_t>> hub_regions;  ///< for each hub, the regions naming it

@@ -37,7 +37,7 @@ struct RegionPaint {
 /// Per-feature fills of the provinces or prefectures (a choropleth), drawn over the land and under
 /// the regions; a colour with alpha 0 leaves its feature unfilled.
 struct FeatureFills {
-    enum class Layer { None, Provinces, Prefectures } layer = Layer::None;
+    enum class Layer { None, Provinces, Prefectures, Counties } layer = Layer::None;
     std::vector<Rgba> colours;  ///< one per feature of the layer, in layer order
 };
 
@@ -57,6 +57,12 @@ struct MapStyle {
     Rgba hub_outline{1, 1, 1, 1};
     float prefecture_line_px = 0.7f, province_line_px = 1.6f, region_line_px = 2.2f, hub_px = 9;
     bool show_prefectures = true, show_provinces = true, show_regions = true, show_hubs = true, show_labels = true;
+    /// County-level borders (with a county layer) are drawn from this zoom in, metres per pixel: finer
+    /// than the prefectures', where a county is at least a few pixels across.
+    bool show_counties = true;
+    double counties_below_mpp = 1500;
+    Rgba county_line{0.80f, 0.80f, 0.80f, 1};
+    float county_line_px = 0.5f;
     bool english = true;               ///< label language
     std::vector<RegionPaint> regions;  ///< one per plan region, plan order
     int selected_region = -1;

@@ -1,0 +1,124 @@
+#include "analysis/place_shapes.hpp"
+
+#include <algorithm>
+
+#include "geo/geos_handle.hpp"
+#include "geo/operations.hpp"
+
+namespace atlas {
+
+namespace {
+
+/// The prefecture-level unit a county code belongs to in the prefecture layer (PPCC00, PP0000, itself).
+const Region* prefecture_of_county(const std::string& code, const RegionLayer& prefectures) {
+    for (const std::string& candidate : {code, code.substr(0, 4) + "00", code.substr(0, 2) + "0000"})
+        if (const Region* r = prefectures.find(candidate)) return r;
+    return nullptr;
+}
+
+const Region* zone_unit(const std::string& code, const RegionLayer& provinces, const RegionLayer& prefectures) {
+    const Region* r = prefectures.find(code);
+    return r != nullptr ? r : provinces.find(code);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
+PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
+                             const RegionLayer* counties) {
+    PlaceShape s;
+    s.place = &place;
+    bool district = place.kind == PlaceKind::NewDistrict;
+    for (const std::string& code : place.codes) {
+        const Region* unit = !district             ? zone_unit(code, provinces, prefectures)
+                             : counties != nullptr ? counties->find(code)
+                                                   : nullptr;
+        if (unit != nullptr) s.units.push_back(unit);
+    }
+    if (district && counties == nullptr) {
+        const Region* prefecture = place.codes.empty() ? nullptr : prefecture_of_county(place.codes[0], prefectures);
+        if (prefecture != nullptr) s.label = prefecture->seat;
+        s.drawn_as = "not drawn: no county layer here (scripts/fetch-counties); located at its city's seat";
+        return s;
+    }
+    std::vector<const MultiPolygon*> parts;
+    for (const Region* u : s.units) parts.push_back(&u->geometry);
+    if (parts.empty()) return s;
+    GeosContext ctx;
+    s.geometry = union_all(ctx, parts);
+    s.units_area_km2 = geodesic_area_km2(s.geometry);
+    s.label = label_point(ctx, s.geometry);
+    s.drawn_as = !district       ? "the provinces and prefecture-level units it names, whole"
+                 : place.partial ? "its county-level units whole, though it covers only parts of them (hatched)"
+                                 : "its county-level units";
+    return s;
+}
+
+std::vector<std::string> check_places(const PlaceSet& places, const RegionLayer& provinces,
+                                      const RegionLayer& prefectures, const RegionLayer* counties) {
+    std::vector<std::string> problems;
+    for (const Place& p : places.places) {
+        std::vector<std::string> codes = p.codes;
+        codes.insert(codes.end(), p.core_codes.begin(), p.core_codes.end());
+        for (const std::string& code : codes) {
+            bool found = p.kind == PlaceKind::PilotZone ? zone_unit(code, provinces, prefectures) != nullptr
+                         : counties != nullptr          ? counties->find(code) != nullptr
+                                                        : prefecture_of_county(code, prefectures) != nullptr;
+            if (!found)
+                problems.push_back(p.id + " " + p.name_en + ": " + code + " is in no " +
+                                   (p.kind == PlaceKind::PilotZone ? "province or prefecture-level unit"
+                                    : counties != nullptr          ? "county-level unit"
+                                                                   : "prefecture-level unit"));
+        }
+    }
+    return problems;
+}
+
+std::vector<PlaceTie> places_of_unit(const PlaceSet& places, const Region& unit, UnitLevel level) {
+    std::vector<PlaceTie> out;
+    std::string province = level == UnitLevel::Province ? unit.code : unit.code.substr(0, 2) + "0000";
+    for (const Place& p : places.places) {
+        std::string relation;
+        if (p.kind == PlaceKind::NewDistrict) {
+            bool in = std::any_of(p.codes.begin(), p.codes.end(), [&](const std::string& c) {
+                return level == UnitLevel::County ? c == unit.code
+                       : level == UnitLevel::Province
+                           ? c.substr(0, 2) == unit.code.substr(0, 2)
+                           : c.substr(0, 4) == unit.code.substr(0, 4) ||
+                                 (unit.code.substr(2) == "0000" && c.substr(0, 2) == unit.code.substr(0, 2));
+            });
+            if (in) relation = "hosts";
+        } else if (contains(p.codes, unit.code)) {
+            relation = "hosts";
+        } else if (level != UnitLevel::Province &&
+                   (contains(p.core_codes, unit.code) || contains(p.core_codes, unit.parent_code))) {
+            relation = level == UnitLevel::County ? "lies in the core of" : "core city of";
+        } else if (level != UnitLevel::Province &&
+                   (contains(p.codes, province) || contains(p.codes, unit.parent_code))) {
+            relation = "lies in";
+        } else if (level == UnitLevel::Province &&
+                   std::any_of(p.codes.begin(), p.codes.end(),
+                               [&](const std::string& c) { return c.substr(0, 2) == unit.code.substr(0, 2); })) {
+            relation = "hosts";
+        }
+        if (!relation.empty()) out.push_back({&p, relation});
+    }
+    return out;
+}
+
+std::string place_summary(const Place& p) {
+    std::string kind = p.kind == PlaceKind::PilotZone ? "comprehensive innovation reform pilot zone, 2015"
+                                                      : "national new district, approved " + p.approved;
+    std::string text = p.name_en + " (" + p.name_zh + "; " + kind;
+    if (p.kind == PlaceKind::NewDistrict && p.partial) text += "; covers parts of its counties";
+    if (!p.unconfirmed.empty()) {
+        text += "; unconfirmed: ";
+        for (std::size_t i = 0; i < p.unconfirmed.size(); ++i) text += (i ? ", " : "") + p.unconfirmed[i];
+    }
+    return text + ")";
+}
+
+}  // namespace atlas

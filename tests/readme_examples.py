@@ -2,7 +2,9 @@
 """Runs every example command of README.md as written: each line of a fenced code block that starts
 with `build/clusteratlas`, with `build/clusteratlas` replaced by the binary under test. Synopsis
 notation is expanded: `[...]` parts left out, then all put in, and each alternative of `a|b|c` once. Each run happens in a fresh folder and must exit 0. Lines that need a PostGIS server ("$PG")
-are run by tests/postgis/postgis_test.sh; my.shp is made from the bundled prefectures first.
+are run by tests/postgis/postgis_test.sh; my.shp is made from the bundled prefectures first. Lines whose
+comment says "(county layer)" run with the county layer ATLAS_COUNTY_LAYER names, and are skipped
+(counted) where it was not built.
 
 Usage: readme_examples.py PATH/TO/clusteratlas
 """
@@ -28,7 +30,7 @@ def commands(readme):
             while line.endswith("\\"):  # continued lines
                 i += 1
                 line = line[:-1] + lines[i].strip()
-            out.append(re.sub(r"\s+#.*$", "", line).strip())
+            out.append((re.sub(r"\s+#.*$", "", line).strip(), "(county layer)" in line))
         i += 1
     return out
 
@@ -83,8 +85,15 @@ def main():
     with open(os.path.join(work, "province_area.csv"), "w") as f:
         subprocess.run([binary, "list", "provinces", "--format", "csv"], stdout=f, check=True)
     subprocess.run(["cp", os.path.join(ROOT, "tests", "data", "sessions", "industry.json"), work], check=True)
-    failures, runs, skipped, no_viewer = [], 0, 0, 0
-    for n, command in enumerate(commands(os.path.join(ROOT, "README.md"))):
+    failures, runs, skipped, no_viewer, no_counties = [], 0, 0, 0, 0
+    county_layer = os.environ.get("ATLAS_COUNTY_LAYER", "")
+    for n, (command, needs_counties) in enumerate(commands(os.path.join(ROOT, "README.md"))):
+        env = dict(os.environ)
+        if needs_counties:
+            if not os.path.isfile(county_layer):
+                no_counties += 1
+                continue
+            env["CLUSTERATLAS_COUNTIES"] = county_layer
         pg = os.environ.get("README_PG")
         if ("$PG" in command) != bool(pg):  # README_PG set: only the PostGIS lines, with it for $PG
             skipped += 1
@@ -103,7 +112,7 @@ def main():
                     os.symlink(os.path.join(work, f), os.path.join(folder, f))
             args = shlex.split(variant)
             args[0] = binary
-            r = subprocess.run(args, cwd=folder, capture_output=True, text=True, timeout=120)
+            r = subprocess.run(args, cwd=folder, capture_output=True, text=True, timeout=120, env=env)
             status = "ok" if r.returncode == 0 else "FAIL (exit %d: %s)" % (r.returncode, r.stderr.strip()[:200])
             invalid = invalid_features(folder) if r.returncode == 0 else []
             if invalid:  # the README's exports must be valid polygons (GEOS IsValid), every feature
@@ -111,9 +120,10 @@ def main():
             print("%s: %s" % (status, variant.replace(pg, "$PG") if pg else variant))
             if not status.startswith("ok"):
                 failures.append(variant)
-    print("%d README commands run, %d failed, %d left for the other run (README_PG)%s"
+    print("%d README commands run, %d failed, %d left for the other run (README_PG)%s%s"
           % (runs, len(failures), skipped, ", %d render or view lines left out (no viewer in this build)" % no_viewer
-             if no_viewer else ""))
+             if no_viewer else "", ", %d county-layer lines left out (no county layer built)" % no_counties
+             if no_counties else ""))
     subprocess.run(["rm", "-rf", work])
     # The README has over 30 commands to run here; a build without the viewer leaves out its render and view lines.
     least = 3 if os.environ.get("README_PG") else 30 if os.environ.get("ATLAS_HAVE_VIEWER", "1") == "1" else 20

@@ -153,6 +153,9 @@ void run_list(Context& ctx, const ListArgs& args) {
         if (!args.kind.empty() && args.kind != "pilot-zone" && args.kind != "new-district")
             throw AtlasError(ErrorKind::Usage,
                              "--kind " + quote_value(args.kind) + " (use pilot-zone or new-district)");
+        if (ctx.doc().places().places.empty())
+            throw AtlasError(ErrorKind::NotFound, "no places: " + ctx.doc().sources().places_dir +
+                                                      " does not hold the places' files (geodata/source/places)");
         print_table(std::cout, place_table(ctx.doc(), args.kind), format, !ctx.keep_formulas);
     } else if (args.what == "regions") {
         print_table(std::cout, region_table(ctx), format, !ctx.keep_formulas);

@@ -76,7 +76,9 @@ const RegionLayer* Document::county_display() {
 const PlaceSet& Document::places() {
     if (places_) return *places_;
     PlaceSet set;
-    if (!sources_.places_dir.empty()) {
+    std::error_code ec;
+    // A data folder without places (CLUSTERATLAS_DATA naming a copy of china.gpkg and plan.json) has none.
+    if (!sources_.places_dir.empty() && std::filesystem::is_directory(sources_.places_dir, ec)) {
         set = read_places(sources_.places_dir);
         // A layer other than the bundled one may lack some of their units: said, not fatal.
         for (const std::string& problem : check_places(set, provinces(), prefectures(), counties()))

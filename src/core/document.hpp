@@ -45,7 +45,7 @@ class Document {
     /// in the same order; the exact layer when the source has no such layer; null without counties.
     const RegionLayer* county_display();
     /// The plan's pilot zones and new districts (AtlasError(Input) when their files are bad); a code no
-    /// layer has is a warning. Empty when the sources name no folder.
+    /// layer has is a warning. Empty when the sources name no folder or it does not exist.
     const PlaceSet& places();
     /// The shape of one of places(), built on first use.
     const PlaceShape& place_shape(const Place& place);

@@ -56,8 +56,9 @@ fi
 man=$prefix/share/man/man1/clusteratlas.1.gz
 if [ -s "$man" ]; then
   page=$(MANWIDTH=100 man -l "$man" 2>/dev/null || zcat "$man")
-  for want in "COMMANDS" "export" "--geodata" "CLUSTERATLAS_DATA" "Exit codes" "长三角"; do
-    grep -q -- "$want" <<<"$page" || fail "the man page lacks '$want'"
+  # man justifies lines: "Exit  codes" may come with two spaces
+  for want in "COMMANDS" "export" "--geodata" "CLUSTERATLAS_DATA" "Exit +codes" "长三角"; do
+    grep -qE -- "$want" <<<"$page" || fail "the man page lacks '$want'"
   done
   ok "man page: $(grep -c . <<<"$page") lines, every subcommand's options under COMMANDS"
 else
@@ -75,7 +76,7 @@ complete_words() {
     _clusteratlas; printf "%s\n" "${COMPREPLY[@]}"' _ "$prefix/share/bash-completion/completions/clusteratlas" "$@" | paste -sd' '
 }
 [ "$(complete_words exp)" = "export" ] || fail "completing 'exp': $(complete_words exp)"
-[ "$(complete_words list '')" = "provinces prefectures counties regions industries" ] || fail "list: $(complete_words list '')"
+[ "$(complete_words list '')" = "provinces prefectures counties regions industries places" ] || fail "list: $(complete_words list '')"
 [ "$(complete_words export --format G)" = "GeoJSON GeoJSONSeq GPKG" ] || fail "--format G: $(complete_words export --format G)"
 [ "$(complete_words export --format=G)" = "GeoJSON GeoJSONSeq GPKG" ] || fail "--format=G: $(complete_words export --format=G)"
 [ "$(complete_words export --format E)" = 'ESRI\ Shapefile' ] || fail "--format E: $(complete_words export --format E)"

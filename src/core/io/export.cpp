@@ -261,10 +261,32 @@ std::uintmax_t size_of(const std::string& path) {
     return ec ? 0 : size;
 }
 
+/// Without a county layer, counties and new districts cannot be written: asked alone, that is an
+/// error; among others ("all"), they are left out and `left_out` says so.
+ExportRequest leave_out_county_layers(Document& doc, const ExportRequest& asked, std::vector<std::string>& left_out) {
+    ExportRequest request = asked;
+    if (doc.counties() != nullptr) return request;
+    request.layers.clear();
+    for (ExportLayer kind : asked.layers) {
+        if (kind != ExportLayer::Counties && kind != ExportLayer::NewDistricts) {
+            request.layers.push_back(kind);
+            continue;
+        }
+        std::string why = std::string(to_string(kind)) +
+                          ": needs the county layer, which is built on this machine (scripts/fetch-counties; its "
+                          "data may not be redistributed)";
+        if (asked.layers.size() == 1) throw AtlasError(ErrorKind::NotFound, why);
+        left_out.push_back(why + "; left out");
+    }
+    return request;
+}
+
 }  // namespace
 
-ExportResult export_layers(Document& doc, const ExportRequest& request) {
+ExportResult export_layers(Document& doc, const ExportRequest& asked) {
     ensure_gdal_registered();
+    std::vector<std::string> left_out;
+    const ExportRequest request = leave_out_county_layers(doc, asked, left_out);
     std::string driver = export_driver(request);
     bool to_stdout = request.output == "-";
     if (to_stdout && !is_geojson(driver))
@@ -290,21 +312,10 @@ ExportResult export_layers(Document& doc, const ExportRequest& request) {
     ExportResult result{to_stdout    ? "-"
                         : to_postgis ? describe_connection(request.output)
                                      : request.output,
-                        driver,
-                        0,
-                        0,
-                        {}};
+                        driver, 0, 0, left_out};
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
     for (ExportLayer kind : request.layers) {
-        if ((kind == ExportLayer::Counties || kind == ExportLayer::NewDistricts) && doc.counties() == nullptr) {
-            std::string why = std::string(to_string(kind)) +
-                              " need the county layer, which is built on this machine (scripts/fetch-counties; "
-                              "its data may not be redistributed)";
-            if (request.layers.size() == 1) throw AtlasError(ErrorKind::NotFound, why);
-            result.notes.push_back(why + ": left out");
-            continue;
-        }
         OutLayer layer = build_table(doc, kind, sel);
         if (!request.table.empty()) layer.name = request.table;
         bool simplified = request.simplify_m > 0 && !layer.points;

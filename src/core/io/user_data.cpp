@@ -223,21 +223,25 @@ class KeyReader {
             if (fits == known) return level;
             if (fits > best_fits) best_fits = fits, best = level;
         }
-        // A mix: the first key of the level most keys fit, and the first that does not fit it.
+        // A mix: the first key that does not fit the level most keys fit, and the first that fits only
+        // that level and not the other's (110000 is a province and a prefecture: no example of either).
         std::size_t fit = npos, misfit = npos;
-        for (std::size_t i = 0; i < units_.size(); ++i) {
-            if (units_[i].none()) continue;
-            std::size_t& slot = units_[i].at(best).empty() ? misfit : fit;
-            if (slot == npos) slot = i;
-        }
+        for (std::size_t i = 0; i < units_.size() && misfit == npos; ++i)
+            if (!units_[i].none() && units_[i].at(best).empty()) misfit = i;
         UserDataLevel other = best;
         for (UserDataLevel level : kLevels)
             if (!units_[misfit].at(level).empty()) other = level;
-        problems_.file(std::string(by_name_ > 0 ? "keys" : "codes") + " mix " + level_name(best, true) + " and " +
-                       level_name(other, true) + " (line " + std::to_string(lines_[fit]) + ": " +
-                       problems_.value(keys_[fit]) + " is " + level_name(best, false) + ", line " +
-                       std::to_string(lines_[misfit]) + ": " + problems_.value(keys_[misfit]) + " is " +
-                       level_name(other, false) + ")");
+        for (std::size_t i = 0; i < units_.size() && fit == npos; ++i)
+            if (!units_[i].at(best).empty() && units_[i].at(other).empty()) fit = i;
+        if (fit == npos) fit = misfit;
+        // In line order, as the file reads.
+        bool fit_first = lines_[fit] <= lines_[misfit];
+        std::size_t a = fit_first ? fit : misfit, b = fit_first ? misfit : fit;
+        UserDataLevel la = fit_first ? best : other, lb = fit_first ? other : best;
+        problems_.file(std::string(by_name_ > 0 ? "keys" : "codes") + " mix " + level_name(la, true) + " and " +
+                       level_name(lb, true) + " (line " + std::to_string(lines_[a]) + ": " + problems_.value(keys_[a]) +
+                       " is " + level_name(la, false) + ", line " + std::to_string(lines_[b]) + ": " +
+                       problems_.value(keys_[b]) + " is " + level_name(lb, false) + ")");
         return best;
     }
 

@@ -7,6 +7,8 @@
 
 #include "analysis/unit_report.hpp"
 #include "document.hpp"
+#include "error.hpp"
+#include "io/user_data.hpp"
 #include "support.hpp"
 
 namespace atlas {
@@ -134,6 +136,63 @@ TEST_CASE("without a county layer, list counties says how to build one and regio
     auto show = test::run_cli("show guanzhong_plain");
     REQUIRE(show.exit_code == 0);
     CHECK(show.out.find("no county layer here") != std::string::npos);
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+namespace {
+std::string county_csv(const std::string& name) { return std::string(ATLAS_TEST_DATA) + "/counties/" + name; }
+
+std::string read_error(const std::string& name) {
+    Document& doc = county_document();
+    try {
+        read_user_table(county_csv(name), doc.provinces(), doc.prefectures(), {}, doc.counties());
+    } catch (const AtlasError& e) {
+        return e.message();
+    }
+    return "";
+}
+}  // namespace
+
+TEST_CASE("a CSV keyed by county codes joins to the county layer; a code from before 2016 joins to its unit",
+          "[counties]") {
+    Document& doc = county_document();
+    UserTable t =
+        read_user_table(county_csv("chengdu_firms.csv"), doc.provinces(), doc.prefectures(), {}, doc.counties());
+    CHECK(t.level == UserDataLevel::County);
+    CHECK(t.codes == std::vector<std::string>{"510117", "510104", "441900", "611002"});  // 510124 is 郫都 before 2016
+    REQUIRE(t.notes.size() == 1);
+    CHECK(t.notes[0].find("1 county codes from before 2016 joined") != std::string::npos);
+}
+
+TEST_CASE("bad county CSVs: one clear line each", "[counties]") {
+    std::string mixed = read_error("mixed_with_prefecture.csv");
+    CHECK(mixed.find("codes mix county-level units and prefectures (line 2: '510117' is a county-level unit, "
+                     "line 4: '510100' is a prefecture)") != std::string::npos);
+    CHECK(test::line_count(mixed + "\n") == 1);
+    std::string unknown = read_error("unknown_county.csv");
+    CHECK(unknown.find("unknown_county.csv:3: unknown code '510199' (not a province, prefecture or county-level "
+                       "unit of the loaded layers)") != std::string::npos);
+    std::string two = read_error("one_county_two_codes.csv");
+    CHECK(two.find("one_county_two_codes.csv:4: '500228' and the key on line 2 are one county-level unit, 梁平区 "
+                   "500155 ('500228' is its code before 2016)") != std::string::npos);
+    auto cli = test::run_cli("render --data " + county_csv("one_county_two_codes.csv") + " -o /dev/null --force");
+    CHECK(cli.exit_code == 3);
+}
+
+TEST_CASE("a county choropleth renders its counties; new districts export flagged partial with their own area",
+          "[counties]") {
+    test::TempFolder tmp;
+    auto r = test::run_cli("export --layer new_districts -o " + tmp.path("nd.geojson"));
+    REQUIRE(r.exit_code == 0);
+    std::string text = test::read_text(tmp.path("nd.geojson"));
+    CHECK(text.find("\"id\":\"nd07\"") != std::string::npos);
+    CHECK(text.find("\"partial\":1") != std::string::npos);
+    CHECK(text.find("\"area_km2\":882,") != std::string::npos);
+    auto list = test::run_cli("list places --kind new-district --format csv");
+    CHECK(test::line_count(list.out) == 20);
 }
 
 }  // namespace atlas

@@ -74,7 +74,8 @@ void register_render(CLI::App& app, Context& ctx) {
     std::vector<std::string> layer_names;
     for (const LayerSwitch& l : map_layers()) layer_names.push_back(l.name);
     cmd->add_option("--layers", args->layers,
-                    "Layers to draw, comma-separated: " + join(layer_names, ", ") + " (default all)");
+                    "Layers to draw, comma-separated: " + join(layer_names, ", ") +
+                        " (default: all but pilot_zones and new_districts)");
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);

@@ -19,7 +19,9 @@ void add_figure_options(CLI::App* cmd, FigureArgs& args) {
     cmd->add_option("--compare", args.compare,
                     "Region to compare (repeat: 2 to 4); only these are drawn, overlap hatched");
     cmd->add_option("--choropleth", args.choropleth, "none, province-coverage or data");
-    cmd->add_option("--data", args.data, "CSV keyed by province or prefecture code, drawn as a classed choropleth");
+    cmd->add_option("--data", args.data,
+                    "CSV keyed by province, prefecture or (with the county layer) county-level code, drawn as a "
+                    "classed choropleth");
     cmd->add_option("--data-key", args.data_key, "Key column of --data (default: code, adcode, ... or the first)");
     cmd->add_option("--data-separator", args.data_separator,
                     "Separator of --data: \",\", \";\" or tab (default: whichever the header uses)");

@@ -59,6 +59,7 @@ std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const Label
                     : l.kind == kWideAreaLabel ? IM_COL32(35, 70, 120, 255)
                     : l.kind == kCityLabel     ? IM_COL32(75, 75, 80, 255)
                     : l.kind == kCountyLabel   ? IM_COL32(120, 120, 125, 255)
+                    : l.kind == kPlaceLabel    ? IM_COL32(150, 20, 90, 255)
                                                : IM_COL32(90, 90, 100, 255);
         auto size = static_cast<float>(font->FontSize * label_scale(l.kind));
         for (float dx = -1; dx <= 1; ++dx)

@@ -93,6 +93,9 @@ void MapRenderer::upload(const Scene& scene) {
     partial_units_ = scene.region_partial_units;
     partial_counties_ = make_mesh(scene.partial_counties);
     counties_ = make_mesh(scene.counties);
+    places_ = make_mesh(scene.places);
+    place_kinds_ = scene.place_kinds;
+    place_partial_ = scene.place_partial;
     region_partial_counties_ = scene.region_partial_counties;
     hub_buffer_ = std::make_unique<Buffer>();
     hub_vao_ = std::make_unique<VertexArray>();
@@ -283,12 +286,24 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
         }
     for (std::uint32_t unit : style.overlap_prefectures)
         if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, -7);
+    if (style.show_new_districts)
+        for (std::size_t p = 0; p < place_kinds_.size(); ++p)
+            if (place_kinds_[p] == PlaceKind::NewDistrict) {
+                Rgba c = style.new_district_line;
+                draw_fill(*places_, p, {c.r, c.g, c.b, place_partial_[p] ? 0.45f : 0.25f}, place_partial_[p] ? 5 : 0);
+            }
     glDisable(GL_STENCIL_TEST);
     bool county_zoom = camera.metres_per_pixel < style.counties_below_mpp;
     if (style.show_counties && counties_ && (county_zoom || style.fills.layer == FeatureFills::Layer::Counties))
         draw_lines(*counties_, -1, style.county_line, style.county_line_px, 0);
     if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);
     if (style.show_provinces) draw_lines(*provinces_, -1, style.province_line, style.province_line_px, 0);
+    for (std::size_t p = 0; p < place_kinds_.size(); ++p) {
+        bool zone = place_kinds_[p] == PlaceKind::PilotZone;
+        if (zone ? style.show_pilot_zones : style.show_new_districts)
+            draw_lines(*places_, static_cast<long>(p), zone ? style.pilot_zone_line : style.new_district_line,
+                       zone ? 2.4f : 1.6f, zone ? 10.0f : 0.0f);
+    }
     if (style.show_regions)
         for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
             const RegionPaint& p = style.regions[r];

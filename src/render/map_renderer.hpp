@@ -40,7 +40,9 @@ class MapRenderer {
     void draw_feature_fills(const FeatureFills& fills);
 
     std::unique_ptr<Program> fill_, line_, point_;
-    std::unique_ptr<GpuMesh> provinces_, prefectures_, regions_, partial_counties_, counties_;
+    std::unique_ptr<GpuMesh> provinces_, prefectures_, regions_, partial_counties_, counties_, places_;
+    std::vector<PlaceKind> place_kinds_;
+    std::vector<bool> place_partial_;
     std::unique_ptr<Buffer> hub_buffer_;
     std::unique_ptr<VertexArray> hub_vao_;
     std::size_t hub_count_ = 0;

@@ -62,7 +62,7 @@ void data_file(ViewerState& state) {
     std::string& typed = state.typed_data_path;
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr("Load")).x - ImGui::GetStyle().FramePadding.x * 2 -
                             ImGui::GetStyle().ItemSpacing.x);
-    ImGui::InputTextWithHint("##csv", tr("CSV keyed by province or prefecture code"), &typed);
+    ImGui::InputTextWithHint("##csv", tr("CSV keyed by province, prefecture or county code"), &typed);
     mark_widget(state, "data.path");
     ImGui::SameLine();
     if (ImGui::Button(tr("Load"))) load_csv(state, typed);

@@ -85,6 +85,14 @@ std::string membership_text(const UnitReport& report, const UnitMembership& m) {
     return how;
 }
 
+/// A PlaceTie's relation in the interface's language.
+const char* relation_text(const std::string& relation) {
+    if (relation == "hosts") return tr("hosts");
+    if (relation == "lies in") return tr("lies in");
+    if (relation == "core city of") return tr("core city of");
+    return tr("lies in the core of");
+}
+
 /// The plan's places tied to the unit: "Xi'an hosts the Shaanxi Xixian New Area (approved 2014-01-06;
 /// covers parts of its counties)", with what no source confirmed marked.
 void place_lines(ViewerState& state, const UnitReport& report) {
@@ -100,7 +108,7 @@ void place_lines(ViewerState& state, const UnitReport& report) {
         std::string name = state.session.english ? p.name_en : p.name_zh;
         std::string what = p.kind == PlaceKind::PilotZone ? tr("innovation reform pilot zone (2015)")
                                                           : std::string(tr("new district, approved ")) + p.approved;
-        ImGui::BulletText("%s %s %s", unit.c_str(), tr(tie.relation.c_str()), name.c_str());
+        ImGui::BulletText("%s %s %s", unit.c_str(), relation_text(tie.relation), name.c_str());
         ImGui::Indent();
         ImGui::TextDisabled("%s%s%s", what.c_str(),
                             p.kind == PlaceKind::NewDistrict && p.partial ? tr("; covers parts of its counties") : "",

@@ -42,6 +42,13 @@ void layer_toggles(Session& s) {
     ImGui::Checkbox(tr("Labels"), &s.show_labels);
     ImGui::SameLine();
     ImGui::Checkbox(tr("Legend"), &s.show_legend);
+    ImGui::Checkbox(tr("Counties"), &s.show_counties);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("County-level borders when zoomed in (needs the county layer)"));
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("Pilot zones"), &s.show_pilot_zones);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("New districts"), &s.show_new_districts);
     bool zh = !s.english;
     if (ImGui::Checkbox(tr("中文 labels (L)"), &zh)) s.english = !zh;
 }

@@ -137,6 +137,13 @@ void choose_search_hit(ViewerState& state, const SearchHit& hit) {
             state.camera = national_view(state.scene, state.camera.width, state.camera.height);
         else
             fly_to(state, designated);
+    } else if (hit.kind == EntityKind::Place) {
+        // A place: its layer shown, the map framed on it (a district without the county layer: its city).
+        const Place* place = doc.places().find(hit.id);
+        if (place == nullptr) return;
+        (place->kind == PlaceKind::PilotZone ? s.show_pilot_zones : s.show_new_districts) = true;
+        const PlaceShape& shape = doc.place_shape(*place);
+        if (!shape.geometry.empty()) fly_to(state, {&shape.geometry});
     } else if (hit.kind == EntityKind::County) {
         // The inspector reports prefecture-level units: the county's, framed on the county itself.
         const Region* county = doc.counties() != nullptr ? doc.counties()->find(hit.id) : nullptr;

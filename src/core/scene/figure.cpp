@@ -36,6 +36,9 @@ MapStyle base_style(Document& doc, const Session& s) {
     style.show_regions = s.show_regions;
     style.show_hubs = s.show_hubs;
     style.show_labels = s.show_labels;
+    style.show_counties = s.show_counties;
+    style.show_pilot_zones = s.show_pilot_zones;
+    style.show_new_districts = s.show_new_districts;
     style.english = s.english;
     style.regions = default_region_paint(plan, doc.region_neighbours());
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
@@ -77,6 +80,20 @@ void region_entries(Document& doc, const MapStyle& style, Legend& legend, bool e
         legend.entries.push_back(
             {{0.3f, 0.3f, 0.3f, 1}, tr("partly in the region, which part unknown (counted whole)"), Swatch::Hatched});
     if (provisional) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
+}
+
+/// The plan's places, when shown.
+void place_entries(Document& doc, const MapStyle& style, Legend& legend) {
+    if (style.show_pilot_zones)
+        legend.entries.push_back({{style.pilot_zone_line.r, style.pilot_zone_line.g, style.pilot_zone_line.b, 0},
+                                  tr("comprehensive innovation reform pilot zone (2015)"),
+                                  Swatch::Dashed});
+    if (style.show_new_districts)
+        legend.entries.push_back({style.new_district_line,
+                                  doc.counties() != nullptr
+                                      ? tr("national new district (its counties; hatched: covers parts)")
+                                      : tr("national new district (needs the county layer)"),
+                                  Swatch::Hatched});
 }
 
 /// The hub symbol, when a shown region has hubs to draw.
@@ -351,6 +368,7 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         region_entries(doc, f.style, f.legend, s.english);
     }
     hub_entry(plan, f.style, f.legend);
+    place_entries(doc, f.style, f.legend);
     f.legend.notes.push_back(
         tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
     if (doc.counties() != nullptr)

@@ -26,6 +26,8 @@ double label_scale(int kind) {
             return 0.85;
         case kCountyLabel:
             return 0.75;
+        case kPlaceLabel:
+            return 0.9;
         default:
             return 1.0;
     }
@@ -48,6 +50,12 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
         for (const Region& c : counties->regions)
             if (c.code != c.parent_code && project(projection, c.label, scene, x, y))  // not Dongguan twice
                 counties_.push_back({c.name_en, c.name_zh, x, y, c.area_km2, -1, {}});
+    for (const Place& p : doc.places().places) {
+        const PlaceShape& shape = doc.place_shape(p);
+        if (p.kind == PlaceKind::NewDistrict && !shape.geometry.empty() &&
+            project(projection, shape.label, scene, x, y))
+            districts_.push_back({p.name_en, p.name_zh, x, y, shape.units_area_km2, -1, {}});
+    }
     std::vector<const RegionShape*> shapes = doc.shapes();
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         const PlanRegion& r = *shapes[i]->region;
@@ -108,6 +116,8 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
     if (style.show_regions)
         for (const Anchor& a : regions_)
             if (shown(a) && !filled(a)) add(a, 3, kWideAreaLabel, 0);
+    if (style.show_new_districts)
+        for (const Anchor& a : districts_) add(a, 3, kPlaceLabel, 0);
     if (style.show_provinces)
         for (const Anchor& a : provinces_) add(a, 2, kProvinceLabel, 0);
     if (style.show_prefectures && camera.metres_per_pixel < kCityLabelsBelowMpp)
@@ -119,7 +129,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
 
 std::vector<std::string> LabelSource::all_texts() const {
     std::vector<std::string> out;
-    for (const auto* list : {&provinces_, &regions_, &hubs_, &cities_, &counties_})
+    for (const auto* list : {&provinces_, &regions_, &hubs_, &cities_, &counties_, &districts_})
         for (const Anchor& a : *list) out.insert(out.end(), {a.en, a.zh});
     return out;
 }

@@ -25,6 +25,7 @@ enum LabelKind {
     kCityLabel = 4,      ///< prefecture seats
     kHubDot = 5,         ///< an empty box over a hub marker: keeps labels off it, draws nothing
     kCountyLabel = 6,    ///< county-level units (with a county layer), the lowest priority
+    kPlaceLabel = 7,     ///< national new districts, when shown
 };
 
 /// Text size of a kind of label relative to the label font (the hierarchy in size).
@@ -54,7 +55,7 @@ class LabelSource {
         int index;                           ///< region index for regions
         std::vector<std::uint32_t> regions;  ///< for hubs: the regions naming them
     };
-    std::vector<Anchor> provinces_, regions_, hubs_, cities_, counties_;
+    std::vector<Anchor> provinces_, regions_, hubs_, cities_, counties_, districts_;
 };
 
 }  // namespace atlas

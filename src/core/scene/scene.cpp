@@ -113,6 +113,15 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
                                          centre, &level.prefectures.triangles);
     if (const RegionLayer* counties = doc.county_display())
         scene.counties = project_polygons(projection, geometries(*counties), centre);
+    std::vector<const MultiPolygon*> places;
+    for (const Place& p : doc.places().places) {
+        const PlaceShape& shape = doc.place_shape(p);
+        if (shape.geometry.empty()) continue;
+        places.push_back(&shape.geometry);
+        scene.place_kinds.push_back(p.kind);
+        scene.place_partial.push_back(p.partial);
+    }
+    scene.places = project_polygons(projection, places, centre);
     std::vector<const MultiPolygon*> regions, partly_in;
     for (const RegionShape* s : doc.shapes()) {
         regions.push_back(&s->geometry);

@@ -52,6 +52,11 @@ struct Scene {
     PolygonMesh provinces, prefectures, regions;
     /// County-level units (Document::county_display, layer order); empty without a county layer.
     PolygonMesh counties;
+    /// The plan's places that can be drawn (Document::places order), and for each its kind and whether
+    /// it covers only parts of what is drawn.
+    PolygonMesh places;
+    std::vector<PlaceKind> place_kinds;
+    std::vector<bool> place_partial;
     std::vector<float> hubs;  ///< x, y of each hub seat (relative)
     std::vector<std::string> hub_codes;
     std::vector<std::vector<std::uint32_t>> hub_regions;  ///< for each hub, the regions naming it

@@ -43,11 +43,11 @@ ChoroplethKind parse_choropleth_kind(const std::string& name) {
 }
 
 const std::vector<LayerSwitch>& map_layers() {
-    static const std::vector<LayerSwitch> layers = {{"provinces", &Session::show_provinces},
-                                                    {"prefectures", &Session::show_prefectures},
-                                                    {"regions", &Session::show_regions},
-                                                    {"hubs", &Session::show_hubs},
-                                                    {"labels", &Session::show_labels}};
+    static const std::vector<LayerSwitch> layers = {
+        {"provinces", &Session::show_provinces},     {"prefectures", &Session::show_prefectures},
+        {"regions", &Session::show_regions},         {"hubs", &Session::show_hubs},
+        {"labels", &Session::show_labels},           {"counties", &Session::show_counties},
+        {"pilot_zones", &Session::show_pilot_zones}, {"new_districts", &Session::show_new_districts}};
     return layers;
 }
 

@@ -55,6 +55,8 @@ struct Session {
     double metres_per_pixel = 0;
     bool show_provinces = true, show_prefectures = true, show_regions = true, show_hubs = true, show_labels = true,
          show_legend = true;
+    /// County borders (with a county layer, when zoomed in), and the plan's places (off by default).
+    bool show_counties = true, show_pilot_zones = false, show_new_districts = false;
     std::map<std::string, RegionSetting> regions;  ///< by region id; absent ids have the defaults
     std::string selected_region;                   ///< region id, or empty
     std::string selected_prefecture;               ///< prefecture code, or empty
@@ -82,7 +84,8 @@ struct LayerSwitch {
     bool Session::*shown;
 };
 
-/// The map layers, in drawing order: provinces, prefectures, regions, hubs, labels. (The legend is
+/// The map layers: provinces, prefectures, regions, hubs, labels, counties, pilot_zones, new_districts
+/// (the last two off unless asked for). (The legend is
 /// a switch of sessions too, but not a map layer.)
 const std::vector<LayerSwitch>& map_layers();
 

@@ -60,6 +60,11 @@ struct MapStyle {
     /// County-level borders (with a county layer) are drawn from this zoom in, metres per pixel: finer
     /// than the prefectures', where a county is at least a few pixels across.
     bool show_counties = true;
+    /// The plan's places: pilot zones as dashed outlines, new districts as outlines over a light fill,
+    /// hatched where they cover only parts of the counties drawn.
+    bool show_pilot_zones = false, show_new_districts = false;
+    Rgba pilot_zone_line{0.05f, 0.45f, 0.40f, 1};
+    Rgba new_district_line{0.70f, 0.10f, 0.45f, 1};
     double counties_below_mpp = 1500;
     Rgba county_line{0.80f, 0.80f, 0.80f, 1};
     float county_line_px = 0.5f;

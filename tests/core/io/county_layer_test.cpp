@@ -156,7 +156,7 @@ std::string read_error(const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("a CSV keyed by county codes joins to the county layer; a code from before 2016 joins to its unit",
+TEST_CASE("a CSV keyed by county codes joins to the county layer, and a code from before 2016 to its unit",
           "[counties]") {
     Document& doc = county_document();
     UserTable t =
@@ -182,9 +182,12 @@ TEST_CASE("bad county CSVs: one clear line each", "[counties]") {
     CHECK(cli.exit_code == 3);
 }
 
-TEST_CASE("a county choropleth renders its counties; new districts export flagged partial with their own area",
-          "[counties]") {
+TEST_CASE("new districts export flagged partial with their own area, and a county CSV renders", "[counties]") {
     test::TempFolder tmp;
+    auto png =
+        test::run_cli("render --size 400x300 --data " + county_csv("chengdu_firms.csv") + " -o " + tmp.path("c.png"));
+    CHECK(png.exit_code == 0);
+    CHECK(png.err.find("joined to their 2016 codes") != std::string::npos);
     auto r = test::run_cli("export --layer new_districts -o " + tmp.path("nd.geojson"));
     REQUIRE(r.exit_code == 0);
     std::string text = test::read_text(tmp.path("nd.geojson"));

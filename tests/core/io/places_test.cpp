@@ -14,7 +14,7 @@ const PlaceSet& places() {
 }
 }  // namespace
 
-TEST_CASE("places: 8 pilot zones and 19 new districts, each with codes and sources; unconfirmed fields marked") {
+TEST_CASE("places: 8 pilot zones and 19 new districts, each with codes and sources, unconfirmed fields marked") {
     int zones = 0, districts = 0;
     for (const Place& p : places().places) {
         INFO(p.id);
@@ -40,7 +40,7 @@ TEST_CASE("places: 8 pilot zones and 19 new districts, each with codes and sourc
     CHECK(check_places(places(), test::bundled_provinces(), test::bundled_prefectures(), nullptr).empty());
 }
 
-TEST_CASE("places: Xi'an hosts its pilot zone and the Xixian New Area; a Guangdong city lies in its zone") {
+TEST_CASE("places: Xi'an hosts its pilot zone and the Xixian New Area, Shenzhen is a core city of its zone") {
     auto ties = places_of_unit(places(), *test::bundled_prefectures().find("610100"), UnitLevel::Prefecture);
     REQUIRE(ties.size() == 2);
     CHECK(ties[0].place->id == "xian");

@@ -209,6 +209,14 @@ void draw_hover_tooltip(const ViewerState& state) {
         ImGui::TextWrapped(tr("%s (industries named: %zu)"), (state.session.english ? r->name_en : r->name_zh).c_str(),
                            r->designation.industries.size());
     }
+    // The plan's places in the unit, while their layers are shown.
+    if (state.session.show_pilot_zones || state.session.show_new_districts)
+        for (const PlaceTie& tie : places_of_unit(state.doc.places(), u, UnitLevel::Prefecture)) {
+            bool zone = tie.place->kind == PlaceKind::PilotZone;
+            if (zone ? !state.session.show_pilot_zones : !state.session.show_new_districts) continue;
+            ImGui::TextDisabled("%s %s", relation_text(tie.relation),
+                                (state.session.english ? tie.place->name_en : tie.place->name_zh).c_str());
+        }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
     ImGui::PopStyleColor();

@@ -43,6 +43,15 @@ std::vector<const Region*> member_units(const std::string& code, const RegionLay
 
 namespace {
 
+/// Parts of a cut under 1 km²: slivers where the county layer's borders (AMap, about 2016) and the
+/// prefecture layer's (echarts, about 2015) do not coincide, tens of metres wide.
+MultiPolygon without_slivers(MultiPolygon cut) {
+    cut.erase(std::remove_if(cut.begin(), cut.end(),
+                             [](const Polygon& p) { return geodesic_area_km2(MultiPolygon{p}) < 1.0; }),
+              cut.end());
+    return cut;
+}
+
 /// A scoped member's part: its prefecture cut to the listed counties (or with the excluded ones cut
 /// out), so that its borders with the rest of the region stay the prefecture layer's.
 MultiPolygon scoped_part(const GeosContext& ctx, const Member& m, const Region& unit, const RegionLayer& counties) {
@@ -50,10 +59,10 @@ MultiPolygon scoped_part(const GeosContext& ctx, const Member& m, const Region& 
     std::vector<const MultiPolygon*> cut;
     if (scope.included.empty()) {
         for (const std::string& code : scope.excluded) cut.push_back(&counties.find(code)->geometry);
-        return difference(ctx, unit.geometry, union_all(ctx, cut));
+        return without_slivers(difference(ctx, unit.geometry, union_all(ctx, cut)));
     }
     for (const Region* c : scoped_counties(m, counties)) cut.push_back(&c->geometry);
-    return intersection(ctx, unit.geometry, union_all(ctx, cut));
+    return without_slivers(intersection(ctx, unit.geometry, union_all(ctx, cut)));
 }
 
 /// The polygons to union: a province member contributes its dissolved province polygon; a member

@@ -25,7 +25,7 @@
 namespace atlas {
 
 /// Bumped whenever what is stored, or how it is computed, changes.
-inline constexpr int kShapeStoreVersion = 1;
+inline constexpr int kShapeStoreVersion = 2;
 
 /// By region id.
 using PreparedShapes = std::map<std::string, PreparedShape>;

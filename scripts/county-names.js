@@ -26,7 +26,7 @@ const official = {
 };
 
 const kinds = [
-  ['自治县', 'Autonomous County'], ['自治旗', 'Autonomous Banner'], ['林区', 'Forestry District'],
+  ['自治县', 'Autonomous County'], ['自治旗', 'Autonomous Banner'], 
   ['特区', 'Special District'], ['新区', 'New Area'], ['矿区', 'Mining District'], ['区', 'District'],
   ['县', 'County'], ['旗', 'Banner'], ['市', 'City'],
 ];
@@ -40,6 +40,13 @@ const peoples = {
   各族: 'Multi-ethnic', 普米族: 'Pumi', 独龙族: 'Derung', 怒族: 'Nu', 塔吉克: 'Tajik', 蒙古: 'Mongol',
 };
 
+/// "guo yang" -> "Guoyang"; "lu an" -> "Lu'an".
+function capitalise(spaced) {
+  let out = '';
+  spaced.split(' ').forEach((s, i) => { out += (i > 0 && /^[aoe]/.test(s) ? "'" : '') + s; });
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
 function romanise(text) {
   const chars = [...text];
   // 都 is dōu only as an adverb; in a place name it is dū (成都, 郫都, 丰都, 都匀).
@@ -50,11 +57,20 @@ function romanise(text) {
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
+// Stems whose reading a general dictionary gets wrong once the suffix is gone (单县 is Shan County).
+const stems = {
+  单: 'shan', 蔚: 'yu', 浚: 'xun', 涡阳: 'guo yang', 歙: 'she', 大埔: 'da bu', 蚌山: 'beng shan', 覃塘: 'tan tang',
+  康巴什: 'kang ba shi', 乐亭: 'lao ting', 乐清: 'yue qing', 洪洞: 'hong tong', 泌阳: 'bi yang', 长子: 'zhang zi',
+  莘: 'shen', 番禺: 'pan yu', 铅山: 'yan shan', 犍为: 'qian wei', 六安: 'lu an', 尉犁: 'yu li', 繁峙: 'fan shi',
+};
+
 function english(name) {
   let stem = name, term = '';
+  if (name === '神农架林区') return 'Shennongjia Forestry District';
   for (const [suffix, en] of kinds) {
     if (stem.endsWith(suffix) && stem.length > suffix.length) { stem = stem.slice(0, -suffix.length); term = en; break; }
   }
+  if (stems[stem]) return [capitalise(stems[stem]), term].filter(Boolean).join(' ');
   const groups = [];
   for (let changed = true; changed;) {
     changed = false;

@@ -33,12 +33,13 @@ Table unit_table(const RegionLayer& layer, bool with_province, const std::string
     return t;
 }
 
-Table county_table(const RegionLayer& layer, const std::string& prefecture) {
+Table county_table(const RegionLayer& layer, const std::string& prefecture, const std::string& province) {
     Table t;
     for (const char* c : {"code", "prefecture_code", "name_zh", "name_en", "name_en_source", "kind"}) t.add_column(c);
     for (const char* c : {"area_km2", "label_lon", "label_lat"}) t.add_column(c, true);
     for (const Region& r : layer.regions) {
         if (!prefecture.empty() && r.parent_code != prefecture) continue;
+        if (!province.empty() && r.code.substr(0, 2) + "0000" != province) continue;
         t.rows.push_back({r.code, r.parent_code, r.name_zh, r.name_en, r.name_en_source, r.kind, fixed(r.area_km2, 1),
                           fixed(r.label.lon, 5), fixed(r.label.lat, 5)});
     }
@@ -157,7 +158,9 @@ void run_list(Context& ctx, const ListArgs& args) {
         const RegionLayer& counties = county_layer(ctx);
         if (!args.prefecture.empty() && ctx.prefectures().find(args.prefecture) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown prefecture-level code " + quote_value(args.prefecture));
-        print_table(std::cout, county_table(counties, args.prefecture), format, !ctx.keep_formulas);
+        if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
+            throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
+        print_table(std::cout, county_table(counties, args.prefecture, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "places") {
         if (!args.kind.empty() && args.kind != "pilot-zone" && args.kind != "new-district")
             throw AtlasError(ErrorKind::Usage,
@@ -184,7 +187,8 @@ void register_list(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand(
         "list", "List provinces, prefectures, counties, the plan's regions, its industries or its places");
     cmd->add_option("provinces|prefectures|counties|regions|industries|places", args->what, "What to list")->required();
-    cmd->add_option("--province", args->province, "Only the prefectures of this province code (e.g. 320000)");
+    cmd->add_option("--province", args->province,
+                    "Only the prefectures (or counties) of this province code (e.g. 320000)");
     cmd->add_option("--prefecture", args->prefecture,
                     "Only the county-level units of this prefecture-level code (e.g. 510100)");
     cmd->add_option("--kind", args->kind,

@@ -1,6 +1,7 @@
 // `clusteratlas show REGION|UNIT`: a region's members, hubs, industries, area, the plan's sentence and
 // provenance; or, for a province, prefecture-level or county-level unit, the regions that contain it.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -47,12 +48,14 @@ std::string area_text(const PlanRegion& r, const RegionShape& s, const RegionLay
     if (std::size_t scoped = scoped_members(r, counties); scoped > 0)
         text += ", " + std::to_string(scoped) + " of them cut to the counties their plan lists";
     text += ", WGS84 ellipsoid)";
-    if (s.partial_area_km2 > 0)
+    if (s.partial_area_km2 > 0 && counties == nullptr)
+        text += "; includes " + fixed(s.partial_area_km2, 0) +
+                " km2 of partial members counted whole, as there is no county layer here (scripts/fetch-counties "
+                "builds it), so it overstates the region";
+    else if (s.partial_area_km2 > 0)
         text += "; includes " + fixed(s.partial_area_km2, 0) +
                 " km2 counted whole though only part of it is in the region (no source says which part), so it "
                 "overstates the region";
-    if (r.has_partial_members() && counties == nullptr)
-        text += "; no county layer here (scripts/fetch-counties builds it), so partial members count whole";
     if (r.extent.published_area) {
         const PublishedArea& p = *r.extent.published_area;
         text += "; published " + fixed(p.km2, 0) + " km2 (\"" + p.text + "\"), computed " +
@@ -65,7 +68,9 @@ std::string member_line(const Member& m, const RegionLayer* counties) {
     std::string line = "  " + m.code + "  " + m.name_zh + "  " + m.name_en + (m.partial ? "  (partial)" : "") +
                        (m.note.empty() ? "" : "  - " + m.note);
     if (!m.partial) return line;
-    if (!m.counties) return line + "\n      counties: no source lists them; drawn whole, hatched";
+    if (!m.counties)
+        return line +
+               "\n      counties: no sourced list (a list in the note above is unconfirmed); drawn whole, hatched";
     if (!county_scoped(m, counties)) return line + "\n      counties: listed, but no county layer here; drawn whole";
     const CountyScope& c = *m.counties;
     auto names = [&](const std::vector<std::string>& codes) {
@@ -77,7 +82,7 @@ std::string member_line(const Member& m, const RegionLayer* counties) {
     if (!c.excluded.empty()) line += "\n      counties out: " + names(c.excluded);
     if (!c.partly_included.empty())
         line += "\n      partly in (which part unknown; drawn whole, hatched): " + names(c.partly_included);
-    for (const SourceRef& src : c.sources) line += "\n      source: \"" + src.title + "\" <" + src.url + ">";
+    // The sources once per region, below its members, not under each: see region_sources.
     return line;
 }
 
@@ -102,6 +107,15 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     for (const SourceRef& src : r.extent.sources) out << "source:       " << src.title << " <" << src.url << ">\n";
     out << "members (" << r.members.size() << "):\n";
     for (const Member& m : r.members) out << member_line(m, ctx.doc().counties()) << '\n';
+    // The sentences the county lists come from, each once.
+    std::vector<std::string> seen;
+    for (const Member& m : r.members)
+        if (m.counties)
+            for (const SourceRef& src : m.counties->sources) {
+                if (std::find(seen.begin(), seen.end(), src.url) != seen.end()) continue;
+                seen.push_back(src.url);
+                out << "county lists: \"" << src.title << "\" <" << src.url << ">\n";
+            }
 }
 
 Table member_table(const PlanRegion& r) {
@@ -191,7 +205,7 @@ void print_place(Document& doc, const Place& p) {
     out << "covers:       " << p.covers << '\n';
     std::vector<std::string> units;
     for (const Region* u : shape.units) units.push_back(u->name_zh + " " + u->code);
-    out << "units:        " << join(units) << '\n';
+    out << "units:        " << (units.empty() ? join(p.codes) : join(units)) << '\n';
     if (!p.core_codes.empty()) out << "core:         " << join(p.core_codes) << '\n';
     if (!p.focus.empty()) out << "focus:        " << p.focus << '\n';
     if (p.kind == PlaceKind::NewDistrict)
@@ -261,14 +275,16 @@ void register_show(CLI::App& app, Context& ctx) {
         if (format == Format::Table && ctx.plan().region(*name) == nullptr) {
             const SearchIndex& index = ctx.doc().search();
             std::vector<SearchHit> regions = index.find(*name, EntityKind::Region, 1);
-            std::optional<SearchHit> unit = resolve_unit(index, *name);
+            // A region named exactly (Kunming the key city) is the region, however many units share the name.
+            bool region_named = !regions.empty() && regions[0].score >= 95;
+            std::optional<SearchHit> unit = region_named ? std::nullopt : resolve_unit(index, *name);
             if (unit && (regions.empty() || unit->score > regions[0].score || unit->name_zh == *name)) {
                 print_unit(ctx, *unit);
                 return;
             }
             std::vector<SearchHit> places = index.find(*name, EntityKind::Place, 2);
             bool sure =
-                !places.empty() && places[0].score >= 70 && (places.size() == 1 || places[0].score > places[1].score);
+                !places.empty() && places[0].score >= 80 && (places.size() == 1 || places[0].score > places[1].score);
             if (sure && (regions.empty() || places[0].score > regions[0].score)) {
                 print_place(ctx.doc(), *ctx.doc().places().find(places[0].id));
                 return;

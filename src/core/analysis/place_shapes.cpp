@@ -51,9 +51,10 @@ PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, c
     s.geometry = union_all(ctx, parts);
     s.units_area_km2 = geodesic_area_km2(s.geometry);
     s.label = label_point(ctx, s.geometry);
-    s.drawn_as = !district       ? "the provinces and prefecture-level units it names, whole"
-                 : place.partial ? "its county-level units whole, though it covers only parts of them (hatched)"
-                                 : "its county-level units";
+    s.drawn_as = !district ? "the provinces and prefecture-level units it names, whole"
+                 : place.partial
+                     ? "its county-level units whole (hatched): its own extent differs, see covers and area_km2"
+                     : "its county-level units";
     return s;
 }
 

@@ -1,5 +1,7 @@
 #include "analysis/resolve.hpp"
 
+#include <algorithm>
+
 #include "error.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
@@ -34,6 +36,18 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
             hits.push_back(h);
     for (const SearchHit& h : hits)
         if (h.id == query) return h;
+    // A code is a code: 510199 is no unit, not the nearest code by spelling. A county's code from
+    // before 2016 (an alias, 95) still finds it.
+    bool digits =
+        !query.empty() && std::all_of(query.begin(), query.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+        for (const SearchHit& h : hits)
+            if (h.score >= 95) return h;
+        return std::nullopt;
+    }
+    // Near misses are for regions, with suggestions: a unit needs its own name or an alias ("开县" is
+    // not 开封 by its first character, "Pixian" not Jixian by a letter).
+    hits.erase(std::remove_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.score < 95; }), hits.end());
     std::vector<std::string> same_name;  // 岳阳县 the county, not 岳阳 the city; 新华区 is three districts
     for (const SearchHit& h : hits)
         if (h.name_zh == query) same_name.push_back(h.id + " " + h.name_en);
@@ -52,7 +66,12 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
     if (top_rank == 1)
         for (const SearchHit& h : hits)
             if (h.score == hits[0].score && rank(h) == 1) return h;
-    return std::nullopt;
+    // Several units of one name (碑林区 and 北林区 are both Beilin District; Fuzhou is 福州 and 抚州).
+    std::vector<std::string> tied_units;
+    for (const SearchHit& h : hits)
+        if (h.score == hits[0].score) tied_units.push_back(h.id + " " + h.name_zh);
+    throw AtlasError(ErrorKind::NotFound, quote_value(query) + " names " + std::to_string(tied_units.size()) +
+                                              " units (" + join(tied_units, ", ") + "): give the code");
 }
 
 const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query) {

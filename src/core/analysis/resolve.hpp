@@ -17,8 +17,9 @@ const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, con
 const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query);
 
 /// The administrative unit (province, prefecture-level or county-level unit) a query confidently
-/// names: its exact code or Chinese name, or a top hit scoring at least 70 that beats the runner-up
-/// (or, tied, the only province or prefecture-level unit among counties). Empty otherwise. Throws
+/// names: its exact code (or a county's code from before 2016), its Chinese name, or a name or alias
+/// matching exactly (score 95 or more) that beats the runner-up (or, tied, the only province or
+/// prefecture-level unit among counties). Never a near miss: empty otherwise. Throws
 /// AtlasError(NotFound) listing the codes when the Chinese name is several units' (新华区).
 std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::string& query);
 

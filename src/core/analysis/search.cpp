@@ -183,7 +183,23 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
             std::vector<std::string> aliases{p.id};
             std::vector<std::string> words = words_of(p.name_en);
             std::size_t space = p.name_en.find(' ');
-            if (p.kind == PlaceKind::NewDistrict && words.size() >= 4) aliases.push_back(p.name_en.substr(space + 1));
+            if (p.kind == PlaceKind::NewDistrict && words.size() >= 4) {
+                std::string short_en = p.name_en.substr(space + 1);  // Xixian New Area, then Xixian
+                aliases.push_back(short_en);
+                const std::string new_area = " New Area";
+                if (short_en.size() > new_area.size() &&
+                    short_en.compare(short_en.size() - new_area.size(), new_area.size(), new_area) == 0)
+                    aliases.push_back(short_en.substr(0, short_en.size() - new_area.size()));
+            }
+            // 西咸新区 and 西咸 for 陕西西咸新区: without the province's short name, and without 新区.
+            std::string zh = p.name_zh;
+            std::string province = p.province.substr(0, std::min<std::size_t>(p.province.size(), 6));  // two characters
+            if (!province.empty() && zh.rfind(province, 0) == 0 && zh.size() > province.size())
+                zh = zh.substr(province.size());
+            aliases.push_back(zh);
+            const std::string suffix = "新区";
+            if (zh.size() > suffix.size() && zh.compare(zh.size() - suffix.size(), suffix.size(), suffix) == 0)
+                aliases.push_back(zh.substr(0, zh.size() - suffix.size()));
             add(EntityKind::Place, p.id, p.name_en, p.name_zh, aliases);
         }
     // Last, so that on a tie the prefecture-level city wins over its district of the same name.

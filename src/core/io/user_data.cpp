@@ -248,7 +248,7 @@ class KeyReader {
     /// One code per row at `level`; ambiguous names and duplicates are reported.
     std::vector<std::string> codes(UserDataLevel level) {
         std::vector<std::string> out;
-        std::map<std::string, std::size_t> first_line;
+        std::map<std::string, std::size_t> first_line, first_index;
         for (std::size_t i = 0; i < units_.size(); ++i) {
             const auto& units = units_[i].at(level);
             out.emplace_back();
@@ -260,14 +260,16 @@ class KeyReader {
             }
             const std::string& code = units[0]->code;
             const auto [it, inserted] = first_line.emplace(code, lines_[i]);
-            if (!inserted && (units_[i].old_code || keys_[i] != code)) {
+            std::size_t first = inserted ? i : first_index[code];
+            if (inserted) first_index[code] = i;
+            bool renamed = units_[i].old_code || units_[first].old_code;
+            if (!inserted && renamed) {
                 // One county-level unit under its old and its 2016 code (500228 and 500155 梁平).
-                problems_.row(lines_[i], problems_.value(keys_[i]) + " and the key on line " +
-                                             std::to_string(it->second) + " are one county-level unit, " +
-                                             units[0]->name_zh + " " + code + " (" +
-                                             (units_[i].old_code ? problems_.value(keys_[i])
-                                                                 : "the key on line " + std::to_string(it->second)) +
-                                             " is its code before 2016)");
+                problems_.row(lines_[i],
+                              problems_.value(keys_[i]) + " and the key on line " + std::to_string(it->second) +
+                                  " are one county-level unit, " + units[0]->name_zh + " " + code + " (" +
+                                  (units_[i].old_code ? problems_.value(keys_[i]) : problems_.value(keys_[first])) +
+                                  " is its code before 2016)");
                 continue;
             }
             if (!inserted) {

@@ -97,7 +97,7 @@ Table region_table(Context& ctx) {
     t.add_column("area_km2", true);
     // The planning area a source publishes, and how far the computed area is from it.
     t.add_column("published_km2", true);
-    t.add_column("deviation", true);
+    t.add_column("deviation_pct", true);
     t.add_column("extent");
     t.add_column("section");
     for (const PlanRegion& r : ctx.plan().regions) {
@@ -106,9 +106,7 @@ Table region_table(Context& ctx) {
         double area = ctx.shape(r).area_km2;
         const std::optional<PublishedArea>& published = r.extent.published_area;
         std::string deviation;
-        if (published)
-            deviation =
-                (area >= published->km2 ? "+" : "") + fixed(100 * (area - published->km2) / published->km2, 1) + "%";
+        if (published) deviation = fixed(100 * (area - published->km2) / published->km2, 1);
         t.rows.push_back({r.id, r.name_en, r.name_zh, r.kind, r.tier, to_string(r.designation.type), join(industries),
                           join(hub_names(r)), std::to_string(r.members.size()), std::to_string(partial_count(r)),
                           fixed(area, 0), published ? fixed(published->km2, 0) : "", deviation,

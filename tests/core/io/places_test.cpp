@@ -1,5 +1,6 @@
 // The plan's places (geodata/source/places): read, checked against the layers, tied to units, listed.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "analysis/place_shapes.hpp"
 #include "io/place_reader.hpp"
@@ -58,6 +59,21 @@ TEST_CASE("places: Xi'an hosts its pilot zone and the Xixian New Area, Shenzhen 
     auto bad = test::run_cli("list places --kind zone");
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--kind 'zone' (use pilot-zone or new-district)") != std::string::npos);
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+TEST_CASE("list regions gives the published planning area and the deviation from it, as JSON numbers too") {
+    auto r = test::run_cli("list regions --format json");  // no county layer here: whole prefectures
+    REQUIRE(r.exit_code == 0);
+    nlohmann::json rows = nlohmann::json::parse(r.out);
+    for (const auto& row : rows)
+        if (row["id"] == "guanzhong_plain") {
+            CHECK(row["published_km2"] == 107100);
+            CHECK(row["deviation_pct"] == Approx(51.3));  // +51 %: partial members counted whole
+        }
 }
 
 }  // namespace atlas

@@ -290,7 +290,16 @@ void register_show(CLI::App& app, Context& ctx) {
                 return;
             }
         }
-        const PlanRegion* found = &ctx.region(*name);
+        const PlanRegion* found = nullptr;
+        try {
+            found = &ctx.region(*name);
+        } catch (const AtlasError& e) {
+            // Nothing matched: say everything that was looked for, keeping the suggestions.
+            const std::string prefix = "unknown region ";
+            if (e.kind() != ErrorKind::NotFound || e.message().rfind(prefix, 0) != 0) throw;
+            throw AtlasError(ErrorKind::NotFound,
+                             "no region, province, prefecture, county or place " + e.message().substr(prefix.size()));
+        }
         const PlanRegion& r = *found;
         const RegionShape& s = ctx.shape(r);
         if (format == Format::Table)

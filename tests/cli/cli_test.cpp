@@ -128,7 +128,7 @@ TEST_CASE("unknown names get suggestions and exit code 5", "[cli][errors]") {
     auto r = run_cli("show \"Pearl Rivr Delta urbn\"");
     auto unknown = run_cli("show Atlantis");
     CHECK(unknown.exit_code == 5);
-    CHECK_THAT(unknown.err, Contains("unknown region 'Atlantis'"));
+    CHECK_THAT(unknown.err, Contains("no region, province, prefecture, county or place 'Atlantis'"));
     auto typo = run_cli("compare Shandong Yangzi");
     CHECK(typo.exit_code == 5);
     CHECK_THAT(typo.err, Contains("did you mean:"));

@@ -45,6 +45,19 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
             if (h.score >= 95) return h;
         return std::nullopt;
     }
+    // "Suzhou" is 苏州 and 宿州 ("Suzhou (Jiangsu)", by prefix) before it is 肃州区: a county named
+    // exactly does not win over prefecture-level units the query begins.
+    std::vector<std::string> higher;
+    for (const SearchHit& h : hits)
+        if (h.kind != EntityKind::County && h.score >= 80) higher.push_back(h.id + " " + h.name_zh);
+    bool county_first = !hits.empty() && hits[0].kind == EntityKind::County && hits[0].score >= 95;
+    if (county_first && !higher.empty() && std::none_of(hits.begin(), hits.end(), [](const SearchHit& h) {
+            return h.kind != EntityKind::County && h.score >= 95;
+        })) {
+        higher.push_back(hits[0].id + " " + hits[0].name_zh);
+        throw AtlasError(ErrorKind::NotFound, quote_value(query) + " names " + std::to_string(higher.size()) +
+                                                  " units (" + join(higher, ", ") + "): give the code");
+    }
     // Near misses are for regions, with suggestions: a unit needs its own name or an alias ("开县" is
     // not 开封 by its first character, "Pixian" not Jixian by a letter).
     hits.erase(std::remove_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.score < 95; }), hits.end());

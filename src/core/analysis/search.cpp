@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "io/county_build.hpp"
 #include "text/utf8.hpp"
 
 namespace atlas {
@@ -205,8 +206,11 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
     // Last, so that on a tie the prefecture-level city wins over its district of the same name.
     if (counties != nullptr)
         for (const Region& r : counties->regions) {
-            if (prefectures != nullptr && prefectures->find(r.code) != nullptr) continue;  // Dongguan once
-            add(EntityKind::County, r.code, r.name_en, r.name_zh, {r.code, r.source_code});
+            // 东莞 is a prefecture and its own county: both are indexed, the prefecture wins a tie.
+            std::vector<std::string> aliases{r.code, r.source_code};
+            for (const auto& [old_code, code] : county_code_changes_2016())
+                if (code == r.code) aliases.push_back(old_code);  // 500234 开县 -> 500154 开州区
+            add(EntityKind::County, r.code, r.name_en, r.name_zh, aliases);
         }
 }
 

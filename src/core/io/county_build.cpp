@@ -63,11 +63,11 @@ std::string county_kind(const std::string& code, const std::string& name, const 
     auto ends = [&](const std::string& suffix) {
         return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
+    if (code == "429021") return "forestry_district";  // 神农架林区; 碑林区, 西林区 are districts
     if (code == prefecture) return "prefecture_without_counties";
     if (code.substr(0, 2) == "81" || code.substr(0, 2) == "82") return "sar_district";
     if (ends("自治县")) return "autonomous_county";
     if (ends("自治旗")) return "autonomous_banner";
-    if (code == "429021") return "forestry_district";  // 神农架林区; 碑林区, 西林区 are districts
     if (ends("特区")) return "special_district";
     if (ends("区")) return "district";
     if (ends("县")) return "county";

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "error.hpp"
+#include "io/county_build.hpp"
 #include "io/csv.hpp"
 #include "io/input_file.hpp"
 #include "io/unit_keys.hpp"
@@ -293,6 +294,9 @@ class KeyReader {
         if (const Region* c = counties_->find(code)) return c;
         for (const Region& c : counties_->regions)
             if (c.source_code == code) return old = true, &c;
+        auto renamed = county_code_changes_2016().find(code);
+        if (renamed != county_code_changes_2016().end())
+            if (const Region* c = counties_->find(renamed->second)) return old = true, c;
         return nullptr;
     }
 

@@ -214,3 +214,17 @@ TEST_CASE("new districts export flagged partial with their own area", "[counties
 }
 
 }  // namespace atlas
+
+namespace atlas {
+
+TEST_CASE("a county's name never hides the cities it shares a name with, and old codes find their county",
+          "[counties]") {
+    auto suzhou = test::run_cli("show Suzhou");
+    CHECK(suzhou.exit_code == 5);
+    CHECK(suzhou.err.find("320500 苏州") != std::string::npos);
+    CHECK(suzhou.err.find("620902 肃州区") != std::string::npos);
+    CHECK(test::run_cli("show 500234").out.find("开州区  Kaizhou District  [500154]") != std::string::npos);
+    CHECK(test::run_cli("show 神农架林区").out.find("[429021]") != std::string::npos);
+}
+
+}  // namespace atlas

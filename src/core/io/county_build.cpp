@@ -1,7 +1,5 @@
 #include "io/county_build.hpp"
 
-#include <cpl_conv.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +10,7 @@
 #include "geo/operations.hpp"
 #include "io/csv.hpp"
 #include "io/echarts_source.hpp"
+#include "io/geodata_build.hpp"
 #include "io/region_reader.hpp"
 #include "io/vector_writer.hpp"
 #include "text/escape.hpp"
@@ -292,10 +291,7 @@ CountyBuildReport build_counties(const CountyBuildInput& input) {
     std::vector<OutLayer> layers;
     layers.push_back(to_layer(ctx, counties, input));
     layers.push_back(display_layer(ctx, layers.front()));
-    CPLSetConfigOption("OGR_CURRENT_DATE", "2016-11-29T00:00:00Z");
-    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, input.force, 15, {}};
-    write_layers(input.output, layers, options);
-    CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
+    write_reproducible_gpkg(input.output, layers, input.force);
     return report;
 }
 

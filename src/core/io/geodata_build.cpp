@@ -182,12 +182,21 @@ GeodataBuildReport build_geodata(const GeodataBuildInput& input) {
     std::vector<OutLayer> layers;
     layers.push_back(to_layer(ctx, bundled_schema::kProvincesLayer, provinces, false, report));
     layers.push_back(to_layer(ctx, bundled_schema::kPrefecturesLayer, prefectures, true, report));
+    write_reproducible_gpkg(input.output, layers, input.force);
+    return report;
+}
+
+void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force) {
     // A fixed timestamp makes the GeoPackage's gpkg_contents table the same on every run.
     CPLSetConfigOption("OGR_CURRENT_DATE", "2016-11-29T00:00:00Z");
-    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, input.force, 15, {}};
-    write_layers(input.output, layers, options);
+    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, force, 15, {}};
+    try {
+        write_layers(path, layers, options);
+    } catch (...) {
+        CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
+        throw;
+    }
     CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
-    return report;
 }
 
 }  // namespace atlas

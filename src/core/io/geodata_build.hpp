@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "io/vector_writer.hpp"
+
 namespace atlas {
 
 struct GeodataBuildInput {
@@ -24,6 +26,10 @@ struct GeodataBuildReport {
 
 /// Throws AtlasError naming the file and feature at fault.
 GeodataBuildReport build_geodata(const GeodataBuildInput& input);
+
+/// Writes built layers as a GeoPackage that is the same on every run: a fixed OGR_CURRENT_DATE for
+/// gpkg_contents, spatial indexes, 15 decimals. Used by build-geodata and build-counties.
+void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force);
 
 /// Codes of the source that changed before the end of 2016 (GB/T 2260 as of 2016-12-31):
 /// returns the 2016 code for a source code (the code itself when unchanged).

@@ -15,12 +15,12 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(ATLAS_DEB_DEPENDS "proj-data")
+# Read at run time: Noto Sans CJK sets the text of every figure (PNG, SVG, PDF; scene/painter.hpp).
+set(ATLAS_DEB_DEPENDS "proj-data, fonts-noto-cjk")
 if(ATLAS_BUILD_VIEWER)
   # Loaded at run time, not linked, so dpkg-shlibdeps cannot see them: libepoxy opens libEGL.so.1
   # (headless render) and GLFW libGL.so.1 (the viewer); Mesa's EGL and llvmpipe draw without a GPU;
-  # the map labels and the viewer draw Chinese with Noto Sans CJK (labels_imgui.hpp).
-  string(APPEND ATLAS_DEB_DEPENDS ", libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri, fonts-noto-cjk")
+  string(APPEND ATLAS_DEB_DEPENDS ", libegl1, libegl-mesa0, libgl1, libgl1-mesa-dri")
 else()
   set(CPACK_PACKAGE_NAME clusteratlas-cli)
   set(CPACK_DEBIAN_PACKAGE_CONFLICTS clusteratlas)

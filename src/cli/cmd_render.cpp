@@ -1,8 +1,14 @@
-// `clusteratlas render -o map.png`: the map drawn headless (EGL) into a PNG.
+// `clusteratlas render -o map.png|svg|pdf`: the map drawn headless, by GL (EGL) into a PNG or by
+// cairo into SVG and PDF.
+#include <cairo.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 
+#include "cairo_figure.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
@@ -10,10 +16,12 @@
 #include "option_values.hpp"
 #include "render_backend.hpp"
 #include "scene/figure.hpp"
+#include "scene/figure_page.hpp"
 #include "session_options.hpp"
 #include "text/escape.hpp"
 #include "text/i18n.hpp"
 #include "text/join.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas::cli {
 
@@ -24,9 +32,35 @@ struct RenderArgs {
     std::vector<std::string> regions;
     bool force = false;
     FigureArgs figure;
+    PageRequest page;
+    std::string title, subtitle, credit;
+    bool no_title = false, no_subtitle = false, no_credit = false, no_scale_bar = false, no_north_arrow = false;
     CLI::Option* size_option = nullptr;
     CLI::Option* lang_option = nullptr;
+    CLI::Option* title_option = nullptr;
+    CLI::Option* subtitle_option = nullptr;
+    CLI::Option* credit_option = nullptr;
 };
+
+/// A text of the command line drawn on the figure: valid UTF-8 without control characters.
+void check_figure_text(const char* option, const std::string& text) {
+    if (!valid_utf8(text) || text.size() > 4096 ||
+        std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+        throw AtlasError(ErrorKind::Usage, std::string(option) + " " + quote_value(text, 40) +
+                                               ": must be one line of UTF-8 text, at most 4,096 bytes");
+}
+
+/// The command line's furniture on top of the session's.
+void apply_furniture(const RenderArgs& a, FurnitureSettings& f) {
+    if (a.title_option->count() > 0) check_figure_text("--title", a.title), f.title = a.title;
+    if (a.subtitle_option->count() > 0) check_figure_text("--subtitle", a.subtitle), f.subtitle = a.subtitle;
+    if (a.credit_option->count() > 0) check_figure_text("--credit", a.credit), f.credit = a.credit;
+    if (a.no_title) f.show_title = false;
+    if (a.no_subtitle) f.show_subtitle = false;
+    if (a.no_credit) f.show_credit = false;
+    if (a.no_scale_bar) f.show_scale_bar = false;
+    if (a.no_north_arrow) f.show_north_arrow = false;
+}
 
 std::vector<std::string> split(const std::string& list) {
     std::vector<std::string> out;
@@ -57,19 +91,38 @@ void run_render(Context& ctx, const RenderArgs& args) {
     for (const PlanRegion& r : ctx.plan().regions)
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;
+    apply_furniture(args, s.furniture);
+    // The page: its format from the file name, its size from --paper or --width-mm (figure pixels at
+    // 96 dpi) or from the session's pixels.
+    FigureFormat format = figure_format(args.output);
+    PageRequest request = args.page;
+    request.width_px = s.width, request.height_px = s.height;
+    FigurePage page = figure_page(format, request);
+    s.width = page.width, s.height = page.height;
     std::unique_ptr<UserTable> data = load_figure_data(ctx, args.figure, s);
-    std::string renderer = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force);
+    std::string drawn_by = format == FigureFormat::Png
+                               ? draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page)
+                               : "cairo " + std::string(cairo_version_string());
+    if (format != FigureFormat::Png)
+        vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
     ctx.print_new_warnings();
-    std::cerr << "wrote " << args.output << " (" << s.width << "x" << s.height << ", " << s.projection << ", "
-              << renderer << ")\n";
+    char size[96];
+    if (format == FigureFormat::Png)
+        std::snprintf(size, sizeof size, "%dx%d", page.device_width, page.device_height);
+    else
+        std::snprintf(size, sizeof size, "%.1f x %.1f mm", page.width_pt / 72 * 25.4, page.height_pt / 72 * 25.4);
+    std::string resolution =
+        format == FigureFormat::Png && page.dpi != 96 ? ", " + std::to_string(static_cast<int>(page.dpi)) + " dpi" : "";
+    std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << s.projection << ", " << drawn_by
+              << ")\n";
 }
 
 }  // namespace
 
 void register_render(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<RenderArgs>();
-    CLI::App* cmd = app.add_subcommand("render", "Draw the map headless into a PNG");
-    cmd->add_option("-o,--output", args->output, "PNG to write")->required();
+    CLI::App* cmd = app.add_subcommand("render", "Draw the map headless into a PNG, SVG or PDF");
+    cmd->add_option("-o,--output", args->output, "Figure to write: .png, .svg or .pdf")->required();
     args->size_option = cmd->add_option("--size", args->size, "WIDTHxHEIGHT in pixels")->capture_default_str();
     std::vector<std::string> layer_names;
     for (const LayerSwitch& l : map_layers()) layer_names.push_back(l.name);
@@ -79,6 +132,18 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);
+    cmd->add_option("--paper", args->page.paper, "Print size: a4, a3 or letter (portrait; see --landscape)");
+    cmd->add_flag("--landscape", args->page.landscape, "Turn the paper (or --width-mm page) a quarter");
+    cmd->add_option("--width-mm", args->page.width_mm, "Print width in millimetres (height from --size's aspect)");
+    cmd->add_option("--dpi", args->page.dpi, "PNG resolution for --paper or --width-mm (default 300)");
+    args->title_option = cmd->add_option("--title", args->title, "Title over the map (default: what it shows)");
+    args->subtitle_option = cmd->add_option("--subtitle", args->subtitle, "Subtitle (default: the plan)");
+    args->credit_option = cmd->add_option("--credit", args->credit, "Credit line (default: the sources and your file)");
+    cmd->add_flag("--no-title", args->no_title, "No title");
+    cmd->add_flag("--no-subtitle", args->no_subtitle, "No subtitle");
+    cmd->add_flag("--no-credit", args->no_credit, "No credit line (the sources go back into the legend)");
+    cmd->add_flag("--no-scale-bar", args->no_scale_bar, "No scale bar");
+    cmd->add_flag("--no-north-arrow", args->no_north_arrow, "No north arrow");
     cmd->add_flag("--force", args->force, "Replace an existing file");
     cmd->callback([&ctx, args] { run_render(ctx, *args); });
 }

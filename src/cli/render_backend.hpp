@@ -6,14 +6,15 @@
 
 #include "document.hpp"
 #include "io/user_data.hpp"
+#include "scene/figure_page.hpp"
 #include "scene/session.hpp"
 
 namespace atlas::cli {
 
-/// Draws the session's figure into the PNG `output` (`force`: replace it); returns GL_RENDERER.
-/// Throws AtlasError as prepare_figure does; without the viewer, after those checks pass,
-/// AtlasError(Usage) saying this build cannot draw.
+/// Draws the session's figure into the PNG `output` (`force`: replace it) at the page's device size;
+/// returns GL_RENDERER. Throws AtlasError as prepare_figure does; without the viewer, after those
+/// checks pass, AtlasError(Usage) saying this build draws SVG and PDF only.
 std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                            bool force);
+                            bool force, const FigurePage& page);
 
 }  // namespace atlas::cli

@@ -4,8 +4,8 @@
 namespace atlas::cli {
 
 std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                            bool force) {
-    return render::render_session_png(doc, session, data, output, force).renderer;
+                            bool force, const FigurePage& page) {
+    return render::render_session_png(doc, session, data, output, force, &page).renderer;
 }
 
 }  // namespace atlas::cli

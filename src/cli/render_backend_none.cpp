@@ -5,13 +5,13 @@
 namespace atlas::cli {
 
 std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                            bool force) {
+                            bool force, const FigurePage&) {
     // Every check of the full build first, so a bad session or an existing output gets its own
     // answer; only the drawing itself is missing.
     prepare_figure(doc, session, data, output, force);
     throw AtlasError(ErrorKind::Usage,
-                     "render cannot draw in this build of clusteratlas (built with -DATLAS_BUILD_VIEWER=OFF: no "
-                     "OpenGL); the full build has it");
+                     "render cannot draw PNG in this build of clusteratlas (built with -DATLAS_BUILD_VIEWER=OFF: "
+                     "no OpenGL); name the output .svg or .pdf, or use the full build");
 }
 
 }  // namespace atlas::cli

@@ -11,6 +11,9 @@
 #include "legend_draw.hpp"
 #include "matrix_draw.hpp"
 #include "offscreen.hpp"
+#include "painter_imgui.hpp"
+#include "scene/furniture.hpp"
+#include "scene/label_paint.hpp"
 #include "scene/prepared_figure.hpp"
 #include "text/escape.hpp"
 
@@ -27,16 +30,14 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
 }
 
 void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
-                      const Camera& camera, bool legend) {
-    renderer.draw(camera, figure.style);
+                      const Scene& scene, const Camera& camera, const Projection& projection,
+                      const FurnitureSettings& furniture, bool legend, float scale) {
+    renderer.draw(camera, figure.style, 0, 0, scale);
+    ViewGeometry geometry = view_geometry(scene, camera, projection);
     overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
-        if (figure.style.show_labels) draw_labels(list, font, labels, camera, figure.style);
-        if (!legend || figure.legend.entries.empty()) return;
-        // Bottom left: in a national view of China that corner holds neighbouring countries only.
-        float max_width = std::max(260.0f, static_cast<float>(camera.width) * 0.34f), w = 0, h = 0;
-        float max_height = static_cast<float>(camera.height) * 0.7f;
-        legend_size(font, figure.legend, max_width, w, h, max_height);
-        draw_legend(list, font, figure.legend, 12 + w, static_cast<float>(camera.height) - 12, max_width, max_height);
+        ImGuiPainter painter(list, font, scale);
+        if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
+        paint_furniture(painter, figure, furniture, scene, camera, geometry, legend);
     });
 }
 
@@ -52,10 +53,13 @@ void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bo
 }
 
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                                bool force) {
+                                bool force, const FigurePage* page) {
     PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
+    int width = page != nullptr ? page->device_width : session.width;
+    int height = page != nullptr ? page->device_height : session.height;
+    auto scale = static_cast<float>(page != nullptr ? page->scale : 1.0);
     OffscreenContext context;
-    OffscreenTarget target(session.width, session.height);
+    OffscreenTarget target(width, height);
     target.bind();
     if (session.figure == FigureKind::Matrix) {
         MatrixLayout layout = matrix_layout(doc.plan(), session.matrix_sort);
@@ -63,17 +67,25 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
         for (const PlanRegion& r : doc.plan().regions) texts.insert(texts.end(), {r.name_en, r.name_zh});
         for (const Industry& i : doc.plan().industries) texts.insert(texts.end(), {i.name_en, i.name_zh});
         HeadlessLabels overlay(texts, kFigureLabelPx);
-        paint_matrix_figure(overlay, layout, session.english, session.width, session.height);
-        write_png(output, session.width, session.height, target.read_rgba(), force);
+        paint_matrix_figure(overlay, layout, session.english, width, height);
+        write_png(output, width, height, target.read_rgba(), force);
         return {context.renderer(), {}, {}};
     }
+    Camera camera = device_camera(prepared.camera, width, height);
     MapRenderer renderer;
     renderer.upload(prepared.scene);
     LabelSource labels(doc, prepared.scene);
-    HeadlessLabels overlay(figure_texts(doc, labels, prepared.figure.legend), kFigureLabelPx);
-    paint_map_figure(renderer, overlay, labels, prepared.figure, prepared.camera, session.show_legend);
-    write_png(output, session.width, session.height, target.read_rgba(), force);
-    return {context.renderer(), prepared.camera, prepared.scene.origin};
+    Figure& figure = prepared.figure;
+    std::vector<std::string> texts = figure_texts(doc, labels, figure.legend);
+    texts.insert(texts.end(), {figure.title, figure.subtitle, session.furniture.title, session.furniture.subtitle,
+                               session.furniture.credit});
+    texts.insert(texts.end(), figure.credits.begin(), figure.credits.end());
+    HeadlessLabels overlay(texts, kFigureLabelPx * scale);
+    Projection projection(session.projection);
+    paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection, session.furniture,
+                     session.show_legend, scale);
+    write_png(output, width, height, target.read_rgba(), force);
+    return {context.renderer(), camera, prepared.scene.origin};
 }
 
 }  // namespace atlas::render

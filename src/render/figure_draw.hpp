@@ -10,8 +10,11 @@
 #include "labels_imgui.hpp"
 #include "map_renderer.hpp"
 #include "scene/figure.hpp"
+#include "scene/figure_page.hpp"
+#include "scene/furniture.hpp"
 #include "scene/label_source.hpp"
 #include "scene/matrix_layout.hpp"
+#include "scene/painter.hpp"
 
 namespace atlas::render {
 
@@ -22,23 +25,26 @@ struct RenderResult {
     ProjectedXY origin;    ///< scene origin in projected metres
 };
 
-/// Label size of session figures, the viewer's (so a saved session renders as the viewer shows it).
-inline constexpr float kFigureLabelPx = 15;
+using atlas::kFigureLabelPx;
 
 /// Every text a figure may draw (labels, legend, region and industry names), for the glyph atlas.
 std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, const Legend& legend);
 
-/// Map, labels and (when `legend`) the legend at the bottom right. The renderer holds the scene.
+/// Map, labels, furniture (scene/furniture.hpp) and (when `legend`) the legend in the corner that
+/// covers the least land. The renderer holds the scene; `camera` is in device pixels, `scale` device
+/// pixels per figure pixel (the overlay's font baked at kFigureLabelPx times it).
 void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
-                      const Camera& camera, bool legend);
+                      const Scene& scene, const Camera& camera, const Projection& projection,
+                      const FurnitureSettings& furniture, bool legend, float scale = 1);
 
 /// The coverage matrix grid with its legend, on white, `width` x `height` pixels.
 void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bool english, int width, int height);
 
 /// Renders a session headless (EGL) and writes the PNG: the map at the session's camera, or the
-/// matrix. Needs the session checked (check_session) and its data loaded. Returns GL_RENDERER and
-/// the camera (for a matrix: the default camera).
+/// matrix, `page.device_width` x `page.device_height` pixels (the session's size when `page` is
+/// null). Needs the session checked (check_session) and its data loaded. Returns GL_RENDERER and the
+/// camera in device pixels (for a matrix: the default camera).
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                                bool force);
+                                bool force, const FigurePage* page = nullptr);
 
 }  // namespace atlas::render

@@ -7,6 +7,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "painter_imgui.hpp"
+#include "scene/label_paint.hpp"
+
 namespace atlas::render {
 
 ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
@@ -22,7 +25,7 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
     ImVector<ImWchar>& ranges = *kept.back();
     builder.BuildRanges(&ranges);
     ImFontConfig config;
-    config.FontNo = 2;
+    config.FontNo = kCjkFontFace;
     config.OversampleH = 2;
     ImFont* font = io.Fonts->AddFontFromFileTTF(kCjkFontPath, size_px, &config, ranges.Data);
     if (font == nullptr) throw std::runtime_error(std::string(kCjkFontPath) + ": cannot load");
@@ -41,35 +44,8 @@ void release_font_sources() {
 
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,
                                      const MapStyle& style, float pixels_per_point, ImVec2 origin) {
-    auto measure = [&](const std::string& text) {
-        ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0, text.c_str());
-        return std::make_pair(static_cast<double>(size.x * pixels_per_point),
-                              static_cast<double>(size.y * pixels_per_point));
-    };
-    std::vector<PlacedLabel> placed =
-        place_labels(source.candidates(camera, style, measure), camera.width, camera.height);
-    for (const PlacedLabel& p : placed) {
-        const LabelCandidate& l = p.label;
-        if (l.text.empty()) continue;  // a hub marker's box: keeps labels off it
-        ImVec2 at(origin.x + static_cast<float>((l.x - l.width / 2) / pixels_per_point),
-                  origin.y + static_cast<float>((l.y - l.height / 2) / pixels_per_point));
-        // The hierarchy in ink as in size: regions darkest, then hubs, wider areas, provinces, cities.
-        ImU32 ink = l.kind == kRegionLabel     ? IM_COL32(20, 20, 60, 255)
-                    : l.kind == kHubLabel      ? IM_COL32(30, 30, 30, 255)
-                    : l.kind == kWideAreaLabel ? IM_COL32(35, 70, 120, 255)
-                    : l.kind == kCityLabel     ? IM_COL32(75, 75, 80, 255)
-                    : l.kind == kCountyLabel   ? IM_COL32(120, 120, 125, 255)
-                    : l.kind == kPlaceLabel    ? IM_COL32(150, 20, 90, 255)
-                                               : IM_COL32(90, 90, 100, 255);
-        auto size = static_cast<float>(font->FontSize * label_scale(l.kind));
-        for (float dx = -1; dx <= 1; ++dx)
-            for (float dy = -1; dy <= 1; ++dy)
-                if (dx != 0 || dy != 0)
-                    list->AddText(font, size, ImVec2(at.x + dx, at.y + dy), IM_COL32(255, 255, 255, 220),
-                                  l.text.c_str());
-        list->AddText(font, size, at, ink, l.text.c_str());
-    }
-    return placed;
+    ImGuiPainter painter(list, font);
+    return paint_labels(painter, source, camera, style, pixels_per_point, {origin.x, origin.y});
 }
 
 HeadlessLabels::HeadlessLabels(const std::vector<std::string>& texts, float size_px) {

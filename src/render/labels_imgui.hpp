@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "scene/label_source.hpp"
+#include "scene/painter.hpp"
 
 namespace atlas::render {
 
-/// Debian's Noto Sans CJK collection; face 2 is Simplified Chinese.
-inline constexpr const char* kCjkFontPath = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+using atlas::kCjkFontPath;
 
 /// Adds the label font to the current ImGui context's atlas; throws std::runtime_error naming the
 /// font file when it cannot be loaded.

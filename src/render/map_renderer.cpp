@@ -90,13 +90,10 @@ void MapRenderer::upload(const Scene& scene) {
     provinces_ = make_mesh(scene.provinces);
     prefectures_ = make_mesh(scene.prefectures);
     regions_ = make_mesh(scene.regions);
-    partial_units_ = scene.region_partial_units;
     partial_counties_ = make_mesh(scene.partial_counties);
     counties_ = make_mesh(scene.counties);
     places_ = make_mesh(scene.places);
-    place_kinds_ = scene.place_kinds;
-    place_partial_ = scene.place_partial;
-    region_partial_counties_ = scene.region_partial_counties;
+    index_ = ScenePaintIndex::of(scene);
     hub_buffer_ = std::make_unique<Buffer>();
     hub_vao_ = std::make_unique<VertexArray>();
     glBindVertexArray(hub_vao_->id());
@@ -104,8 +101,6 @@ void MapRenderer::upload(const Scene& scene) {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     glVertexAttribDivisor(0, 1);
-    hub_count_ = scene.hubs.size() / 2;
-    hub_regions_ = scene.hub_regions;
     glBindVertexArray(0);
 }
 
@@ -222,39 +217,80 @@ void MapRenderer::draw_segments(const GpuMesh& mesh, GLint first, GLsizei count,
     bind_segment_attributes(0);
 }
 
-void MapRenderer::draw_hubs(const MapStyle& style) {
+const MapRenderer::GpuMesh* MapRenderer::mesh(MeshLayer layer) const {
+    switch (layer) {
+        case MeshLayer::Provinces:
+            return provinces_.get();
+        case MeshLayer::Prefectures:
+            return prefectures_.get();
+        case MeshLayer::Regions:
+            return regions_.get();
+        case MeshLayer::PartialCounties:
+            return partial_counties_.get();
+        case MeshLayer::Counties:
+            return counties_.get();
+        case MeshLayer::Places:
+            return places_.get();
+    }
+    return nullptr;
+}
+
+void MapRenderer::clear(const Rgba& background) {
+    glClearColor(background.r, background.g, background.b, 1);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+}
+
+void MapRenderer::fill(MeshLayer layer, std::size_t feature, const Rgba& colour, float hatch) {
+    const GpuMesh* m = mesh(layer);
+    if (m == nullptr || feature >= m->feature_ring_first.size()) return;
+    glEnable(GL_STENCIL_TEST);  // the fallback fill of a feature without triangles counts windings in it
+    draw_fill(*m, feature, colour, hatch);
+}
+
+void MapRenderer::lines(MeshLayer layer, long feature, const Rgba& colour, float width, float dash) {
+    const GpuMesh* m = mesh(layer);
+    if (m == nullptr || (feature >= 0 && static_cast<std::size_t>(feature) >= m->feature_segment_first.size())) return;
+    if (colour.a >= 1) {
+        glDisable(GL_STENCIL_TEST);
+        draw_lines(*m, feature, colour, width, dash);
+        return;
+    }
+    // A translucent line (a wider area's band): each pixel blended once, however many of its segment
+    // quads overlap there, as a vector stroke would be. The stencil marks the pixels this call drew.
+    if (++line_tag_ == 256) {
+        glClearStencil(0);
+        glClear(GL_STENCIL_BUFFER_BIT);
+        line_tag_ = 1;
+    }
+    glEnable(GL_STENCIL_TEST);
+    glStencilMask(0xFF);
+    glStencilFunc(GL_NOTEQUAL, line_tag_, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    draw_lines(*m, feature, colour, width, dash);
+    glDisable(GL_STENCIL_TEST);
+}
+
+void MapRenderer::hub(std::size_t h, float size, const Rgba& fill, const Rgba& outline) {
     point_->use();
     glUniform4fv(point_->uniform("u_view"), 1, view_.data());
     glUniform2f(point_->uniform("u_viewport"), viewport_[0], viewport_[1]);
-    glUniform1f(point_->uniform("u_size"), style.hub_px);
-    glUniform4f(point_->uniform("u_color"), style.hub_fill.r, style.hub_fill.g, style.hub_fill.b, 1);
-    glUniform4f(point_->uniform("u_outline"), style.hub_outline.r, style.hub_outline.g, style.hub_outline.b, 1);
+    glUniform1f(point_->uniform("u_size"), size);
+    glUniform4f(point_->uniform("u_color"), fill.r, fill.g, fill.b, 1);
+    glUniform4f(point_->uniform("u_outline"), outline.r, outline.g, outline.b, 1);
     glBindVertexArray(hub_vao_->id());
     glBindBuffer(GL_ARRAY_BUFFER, hub_buffer_->id());
-    for (std::size_t h = 0; h < hub_count_; ++h) {
-        if (!any_visible(style, hub_regions_[h])) continue;
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, reinterpret_cast<const void*>(h * 2 * sizeof(float)));
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, 1);
-    }
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, reinterpret_cast<const void*>(h * 2 * sizeof(float)));
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, 1);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
 }
 
-void MapRenderer::draw_feature_fills(const FeatureFills& fills) {
-    const GpuMesh* mesh = fills.layer == FeatureFills::Layer::Provinces     ? provinces_.get()
-                          : fills.layer == FeatureFills::Layer::Prefectures ? prefectures_.get()
-                          : fills.layer == FeatureFills::Layer::Counties    ? counties_.get()
-                                                                            : nullptr;
-    if (mesh == nullptr) return;
-    for (std::size_t f = 0; f < fills.colours.size() && f < mesh->feature_ring_first.size(); ++f)
-        if (fills.colours[f].a > 0) draw_fill(*mesh, f, fills.colours[f], 0);
-}
-
-void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset, int y_offset) {
+void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset, int y_offset, float scale) {
     if (!provinces_) return;
     view_ = camera.view_uniform();
     // The view in world metres, with a margin for line widths and hub markers reaching into it.
-    double half_w = (camera.width / 2.0 + 16) * camera.metres_per_pixel;
-    double half_h = (camera.height / 2.0 + 16) * camera.metres_per_pixel;
+    double half_w = (camera.width / 2.0 + 16 * scale) * camera.metres_per_pixel;
+    double half_h = (camera.height / 2.0 + 16 * scale) * camera.metres_per_pixel;
     view_box_ = {static_cast<float>(camera.cx - half_w), static_cast<float>(camera.cy - half_h),
                  static_cast<float>(camera.cx + half_w), static_cast<float>(camera.cy + half_h)};
     viewport_[0] = static_cast<float>(camera.width);
@@ -262,68 +298,14 @@ void MapRenderer::draw(const Camera& camera, const MapStyle& style, int x_offset
     glViewport(x_offset, y_offset, camera.width, camera.height);
     glEnable(GL_SCISSOR_TEST);  // clear only this map's part of the framebuffer
     glScissor(x_offset, y_offset, camera.width, camera.height);
-    glClearColor(style.background.r, style.background.g, style.background.b, 1);
-    glClearStencil(0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glEnable(GL_STENCIL_TEST);
-    for (std::size_t f = 0; f < provinces_->feature_ring_first.size(); ++f) draw_fill(*provinces_, f, style.land, 0);
-    draw_feature_fills(style.fills);
-    if (style.show_regions)
-        for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
-            const RegionPaint& p = style.regions[r];
-            if (!p.visible || !p.fill) continue;
-            draw_fill(*regions_, r, {p.colour.r, p.colour.g, p.colour.b, p.fill_alpha}, 0);
-            // Members or counties whose extent no source gives, drawn whole: hatched over the fill.
-            Rgba hatch{p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)};
-            for (std::uint32_t unit : partial_units_[r]) draw_fill(*prefectures_, unit, hatch, 7);
-            if (r < region_partial_counties_.size())
-                for (std::uint32_t county : region_partial_counties_[r])
-                    draw_fill(*partial_counties_, county, hatch, 7);
-        }
-    for (std::uint32_t unit : style.overlap_prefectures)
-        if (unit < prefectures_->feature_ring_first.size()) draw_fill(*prefectures_, unit, style.overlap_colour, -7);
-    if (style.show_new_districts)
-        for (std::size_t p = 0; p < place_kinds_.size(); ++p)
-            if (place_kinds_[p] == PlaceKind::NewDistrict) {
-                Rgba c = style.new_district_line;
-                draw_fill(*places_, p, {c.r, c.g, c.b, place_partial_[p] ? 0.45f : 0.25f}, place_partial_[p] ? 5 : 0);
-            }
+    // Colour composited source-over; alpha accumulates towards opaque (the background is opaque).
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    line_tag_ = 0;
+    paint_map(*this, index_, camera, style, scale);
     glDisable(GL_STENCIL_TEST);
-    bool county_zoom = camera.metres_per_pixel < style.counties_below_mpp;
-    if (style.show_counties && counties_ && (county_zoom || style.fills.layer == FeatureFills::Layer::Counties))
-        draw_lines(*counties_, -1, style.county_line, style.county_line_px, 0);
-    if (style.show_prefectures) draw_lines(*prefectures_, -1, style.prefecture_line, style.prefecture_line_px, 0);
-    if (style.show_provinces) draw_lines(*provinces_, -1, style.province_line, style.province_line_px, 0);
-    for (std::size_t p = 0; p < place_kinds_.size(); ++p) {
-        bool zone = place_kinds_[p] == PlaceKind::PilotZone;
-        if (zone ? style.show_pilot_zones : style.show_new_districts)
-            draw_lines(*places_, static_cast<long>(p), zone ? style.pilot_zone_line : style.new_district_line,
-                       zone ? 2.4f : 1.6f, zone ? 10.0f : 0.0f);
-    }
-    if (style.show_regions)
-        for (std::size_t r = 0; r < style.regions.size() && r < regions_->feature_ring_first.size(); ++r) {
-            const RegionPaint& p = style.regions[r];
-            if (!p.visible) continue;
-            bool selected = static_cast<int>(r) == style.selected_region;
-            if (p.casing) {  // a wider area: a wide translucent band inside a thin line
-                draw_lines(*regions_, static_cast<long>(r), {p.colour.r, p.colour.g, p.colour.b, 0.35f},
-                           style.region_line_px * (selected ? 6 : 4.5f), 0);
-                draw_lines(*regions_, static_cast<long>(r), p.colour, 1.2f, p.dashed ? 14.0f : 0.0f);
-                continue;
-            }
-            float width = selected ? style.region_line_px * 2 : style.region_line_px;
-            draw_lines(*regions_, static_cast<long>(r), p.colour, width, p.dashed ? 14.0f : 0.0f);
-        }
-    if (style.selected_unit >= 0) {  // the selected unit: a dark line over everything but the hubs
-        const GpuMesh& mesh = style.selected_is_province ? *provinces_ : *prefectures_;
-        if (static_cast<std::size_t>(style.selected_unit) < mesh.feature_ring_first.size())
-            draw_lines(mesh, style.selected_unit, {0.08f, 0.08f, 0.1f, 1}, 3.0f, 0);
-    }
-    if (style.show_hubs) draw_hubs(style);
     glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     glUseProgram(0);

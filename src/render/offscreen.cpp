@@ -116,6 +116,9 @@ std::vector<std::uint8_t> OffscreenTarget::read_rgba() {
     for (int y = 0; y < height_; ++y)
         std::memcpy(&flipped[static_cast<std::size_t>(y) * row],
                     &pixels[static_cast<std::size_t>(height_ - 1 - y) * row], row);
+    // A figure is opaque: translucent fills were composited onto it, their alpha is not the image's
+    // (left as it is, the map would show washed out over a white page and dark over a dark one).
+    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
     return flipped;
 }
 

@@ -1,6 +1,6 @@
 // Export dialog: layer, filter, format, precision, simplification and path; runs the same
 // export_layers as `clusteratlas export` and shows the result (path, features, size) or the error.
-// Also saves the figure (map with legend) as PNG.
+// Also saves the figure (map, legend and furniture) as PNG, SVG or PDF.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -104,6 +104,42 @@ void format_combo(ExportDialog& d) {
                  .string();
 }
 
+/// The figure: format (by the file's extension), the texts and furniture over the map, and the path.
+void figure_section(ViewerState& state) {
+    ImGui::TextUnformatted(tr("Figure: the map with its legend, as `render` draws it"));
+    static const char* const kExtensions[] = {".png", ".svg", ".pdf"};
+    std::filesystem::path path(state.figure_path);
+    std::string ext = path.extension().string();
+    int format = ext == ".svg" ? 1 : ext == ".pdf" ? 2 : 0;
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::Combo(tr("format##figure"), &format, "PNG\0SVG (vector)\0PDF (vector, fonts embedded)\0"))
+        state.figure_path = path.replace_extension(kExtensions[format]).string();
+    mark_widget(state, "figure.format");
+    FurnitureSettings& f = state.session.furniture;
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint(tr("title##figure"), state.figure_title.c_str(), &f.title);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint(tr("subtitle##figure"), state.figure_subtitle.c_str(), &f.subtitle);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint(tr("credit##figure"), tr("the sources, the plan and your file"), &f.credit);
+    ImGui::Checkbox(tr("title##show"), &f.show_title);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("subtitle##show"), &f.show_subtitle);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("credit##show"), &f.show_credit);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("scale bar"), &f.show_scale_bar);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("north arrow"), &f.show_north_arrow);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("##figure", &state.figure_path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Save figure"))) state.figure_requested = true;
+    mark_widget(state, "figure.save");
+    std::error_code ec;
+    ImGui::TextDisabled(tr("writes %s"), std::filesystem::absolute(state.figure_path, ec).string().c_str());
+}
+
 }  // namespace
 
 void draw_export_dialog(ViewerState& state) {
@@ -141,11 +177,8 @@ void draw_export_dialog(ViewerState& state) {
     if (d.pending == 2) ImGui::Text(tr("exporting %s ..."), layer_at(d).c_str()), d.pending = 1;
     if (ImGui::Button(tr("Export")) && d.pending == 0) d.pending = 2;
     mark_widget(state, "export.run");
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Save figure (PNG with legend)"))) state.figure_requested = true;
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(200);
-    ImGui::InputText("##figure", &state.figure_path);
+    ImGui::Separator();
+    figure_section(state);
     ImGui::End();
 }
 

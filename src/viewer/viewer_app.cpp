@@ -8,10 +8,12 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <stdexcept>
 
+#include "cairo_figure.hpp"
 #include "error.hpp"
 #include "figure_draw.hpp"
 #include "input.hpp"
@@ -20,6 +22,7 @@
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
 #include "panels.hpp"
+#include "scene/figure_page.hpp"
 #include "soak.hpp"
 #include "text/i18n.hpp"
 
@@ -115,14 +118,27 @@ void save_screenshot(ViewerState& state, const std::string& path, int w, int h) 
 void save_figure(ViewerState& state, render::MapRenderer& renderer) {
     state.figure_requested = false;
     try {
-        render::OffscreenTarget target(state.camera.width, state.camera.height);
-        target.bind();
-        Figure figure{state.style, state.legend, {}};
-        render::HeadlessLabels overlay(render::figure_texts(state.doc, *state.labels, state.legend),
-                                       render::kFigureLabelPx);
-        render::paint_map_figure(renderer, overlay, *state.labels, figure, state.camera, state.session.show_legend);
-        render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
-        state.message = "saved figure " + state.figure_path;
+        Figure figure{state.style, state.legend, {}, state.figure_title, state.figure_subtitle, state.figure_credits};
+        if (figure_format(state.figure_path) != FigureFormat::Png) {
+            // SVG and PDF: the session as it is on screen, drawn by cairo as `render` draws it.
+            Session session = state.session;
+            store_camera(session, state.camera, state.scene, *state.projection);
+            session.width = state.camera.width, session.height = state.camera.height;
+            vector::write_vector_figure(state.doc, session, state.data.get(), state.figure_path, true);
+        } else {
+            render::OffscreenTarget target(state.camera.width, state.camera.height);
+            target.bind();
+            std::vector<std::string> texts = render::figure_texts(state.doc, *state.labels, state.legend);
+            texts.insert(texts.end(), {figure.title, figure.subtitle, state.session.furniture.title,
+                                       state.session.furniture.subtitle, state.session.furniture.credit});
+            texts.insert(texts.end(), figure.credits.begin(), figure.credits.end());
+            render::HeadlessLabels overlay(texts, render::kFigureLabelPx);
+            render::paint_map_figure(renderer, overlay, *state.labels, figure, state.scene, state.camera,
+                                     *state.projection, state.session.furniture, state.session.show_legend);
+            render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
+        }
+        std::error_code ec;
+        state.message = "saved figure " + std::filesystem::absolute(state.figure_path, ec).string();
     } catch (const std::exception& e) {
         state.message = e.what();
     }

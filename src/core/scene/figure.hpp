@@ -44,6 +44,10 @@ struct Figure {
     MapStyle style;
     Legend legend;
     FeatureValues values;
+    /// What a figure says over the map (scene/furniture.hpp): what it shows and where it comes from;
+    /// the credits are the sources (also in the legend's notes), the plan and the user's file.
+    std::string title, subtitle;
+    std::vector<std::string> credits;
 };
 
 /// Throws AtlasError(Input) naming `origin` and the value when the session names a region,

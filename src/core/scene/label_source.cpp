@@ -81,8 +81,9 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
 }
 
 std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const MapStyle& style,
-                                                    const MeasureText& measure) const {
+                                                    const MeasureText& measure, double scale) const {
     std::vector<LabelCandidate> out;
+    const double hub_px = style.hub_px * scale, metres_per_figure_pixel = camera.metres_per_pixel * scale;
     auto add = [&](const Anchor& a, int priority, int kind, double dx) {
         const std::string& text = style.english ? a.en : a.zh;
         auto [w, h] = measure(text);
@@ -104,7 +105,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         for (const Anchor& a : hubs_)
             if (any_visible(style, a.regions)) {
                 ProjectedXY s = camera.world_to_screen(a.x, a.y);
-                out.push_back({"", s.x, s.y, style.hub_px, style.hub_px, 10, kHubDot, {}});
+                out.push_back({"", s.x, s.y, hub_px, hub_px, 10, kHubDot, {}});
             }
     if (!style.show_labels) return out;
     if (style.show_regions)
@@ -112,7 +113,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
             if (shown(a) && filled(a)) add(a, 5, kRegionLabel, 0);
     if (style.show_hubs)
         for (const Anchor& a : hubs_)
-            if (any_visible(style, a.regions)) add(a, 4, kHubLabel, style.hub_px);
+            if (any_visible(style, a.regions)) add(a, 4, kHubLabel, hub_px);
     if (style.show_regions)
         for (const Anchor& a : regions_)
             if (shown(a) && !filled(a)) add(a, 3, kWideAreaLabel, 0);
@@ -120,9 +121,9 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         for (const Anchor& a : districts_) add(a, 3, kPlaceLabel, 0);
     if (style.show_provinces)
         for (const Anchor& a : provinces_) add(a, 2, kProvinceLabel, 0);
-    if (style.show_prefectures && camera.metres_per_pixel < kCityLabelsBelowMpp)
+    if (style.show_prefectures && metres_per_figure_pixel < kCityLabelsBelowMpp)
         for (const Anchor& a : cities_) add(a, 1, kCityLabel, 0);
-    if (style.show_counties && camera.metres_per_pixel < kCountyLabelsBelowMpp)
+    if (style.show_counties && metres_per_figure_pixel < kCountyLabelsBelowMpp)
         for (const Anchor& a : counties_) add(a, 0, kCountyLabel, 0);
     return out;
 }

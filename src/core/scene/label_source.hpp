@@ -41,9 +41,11 @@ using MeasureText = std::function<std::pair<double, double>(const std::string&)>
 class LabelSource {
   public:
     LabelSource(Document& doc, const Scene& scene);
-    /// Candidates for the camera and style (hidden layers and regions give none).
-    std::vector<LabelCandidate> candidates(const Camera& camera, const MapStyle& style,
-                                           const MeasureText& measure) const;
+    /// Candidates for the camera (device pixels) and style (hidden layers and regions give none).
+    /// `scale`: device pixels per figure pixel (300/96 for a 300 dpi print): hub markers grow with
+    /// it, and the zooms at which cities and counties are named are read in figure pixels.
+    std::vector<LabelCandidate> candidates(const Camera& camera, const MapStyle& style, const MeasureText& measure,
+                                           double scale = 1) const;
     /// Every distinct string any label may show (to bake font glyphs).
     std::vector<std::string> all_texts() const;
 

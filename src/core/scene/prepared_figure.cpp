@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "geo/projection.hpp"
 #include "io/output_file.hpp"
+#include "scene/figure_page.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -15,15 +16,9 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
                               bool force) {
     if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
         throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
-    // A PNG under another name opens wrong where users open it; stdout is not a file to name.
-    if (output == "-")
-        throw AtlasError(ErrorKind::Usage, "a figure is written to a file, not to stdout: give -o NAME.png");
-    std::string extension = std::filesystem::path(output).extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension != ".png")
-        throw AtlasError(ErrorKind::Usage, quote_value(output) + ": a figure is written as PNG; name it .png");
+    FigureFormat format = figure_format(output);
     // Refuse early what would fail late, after the scene is built.
-    check_target(output, force, "PNG");
+    check_target(output, force, format == FigureFormat::Png ? "PNG" : format == FigureFormat::Svg ? "SVG" : "PDF");
     PreparedFigure out{compose_figure(doc, session, data), {}, {}};
     if (session.figure == FigureKind::Matrix) return out;
     // The scene's level of detail follows the session's scale, as in the viewer.
@@ -40,6 +35,13 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
                                                quote_value(session.projection));
     }
     return out;
+}
+
+Camera device_camera(const Camera& figure_camera, int width, int height) {
+    Camera c = figure_camera;
+    c.metres_per_pixel = figure_camera.metres_per_pixel * figure_camera.width / width;
+    c.width = width, c.height = height;
+    return c;
 }
 
 }  // namespace atlas

@@ -20,11 +20,16 @@ struct PreparedFigure {
     Camera camera;  ///< the session's camera over the scene (pixels: the session's size)
 };
 
-/// Checks and prepares a session's figure for a PNG at `output`. `data` must be the session's table
-/// when its choropleth is user data. Throws AtlasError: Usage for a size outside 16 to 8192 pixels a
-/// side, an output that is "-" or not named .png, or a bad column or method; Output when `output` exists and `force` is
-/// false; Input when the session's view shows no part of China under its projection.
+/// Checks and prepares a session's figure for a PNG, SVG or PDF at `output` (the session's size in
+/// figure pixels). `data` must be the session's table when its choropleth is user data. Throws
+/// AtlasError: Usage for a size outside 16 to 8192 pixels a side, an output that is "-" or not named
+/// .png, .svg or .pdf, or a bad column or method; Output when `output` exists and `force` is false;
+/// Input when the session's view shows no part of China under its projection.
 PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                               bool force);
+
+/// The same view over `width` x `height` device pixels (a PNG printed at a DPI): same centre,
+/// same ground extent across.
+Camera device_camera(const Camera& figure_camera, int width, int height);
 
 }  // namespace atlas

@@ -98,6 +98,15 @@ std::string session_json(const Session& s) {
                    {"inspector", {{"open", s.panels.inspector_open}, {"width", s.panels.inspector_width}}},
                    {"legend_corner", s.legend_corner},
                    {"tab", s.sidebar_tab}};
+    const FurnitureSettings& f = s.furniture;
+    j["furniture"] = {{"title", f.title},
+                      {"subtitle", f.subtitle},
+                      {"credit", f.credit},
+                      {"show_title", f.show_title},
+                      {"show_subtitle", f.show_subtitle},
+                      {"show_credit", f.show_credit},
+                      {"scale_bar", f.show_scale_bar},
+                      {"north_arrow", f.show_north_arrow}};
     return j.dump(2) + "\n";
 }
 
@@ -370,6 +379,22 @@ void read_layout(const Reader& in, const Json& j, Session& s) {
                                   quote_value(s.sidebar_tab, 40));
 }
 
+void read_furniture(const Reader& in, const Json& j, Session& s) {
+    const Json& f = in.object(j, "furniture", "");
+    in.unknown_keys(
+        f, {"title", "subtitle", "credit", "show_title", "show_subtitle", "show_credit", "scale_bar", "north_arrow"},
+        "furniture.");
+    FurnitureSettings& out = s.furniture;
+    in.text(f, "title", out.title, "furniture.");
+    in.text(f, "subtitle", out.subtitle, "furniture.");
+    in.text(f, "credit", out.credit, "furniture.");
+    in.boolean(f, "show_title", out.show_title, "furniture.");
+    in.boolean(f, "show_subtitle", out.show_subtitle, "furniture.");
+    in.boolean(f, "show_credit", out.show_credit, "furniture.");
+    in.boolean(f, "scale_bar", out.show_scale_bar, "furniture.");
+    in.boolean(f, "north_arrow", out.show_north_arrow, "furniture.");
+}
+
 }  // namespace
 
 Session parse_session(const std::string& text, const std::string& origin, std::vector<std::string>* warnings) {
@@ -412,7 +437,7 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     Reader in(origin, warnings);
     in.unknown_keys(j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions",
                         "selected_region", "selected_prefecture", "industries", "compare", "choropleth", "data",
-                        "figure", "matrix_sort", "windows", "layout"});
+                        "figure", "matrix_sort", "windows", "layout", "furniture"});
     Session s;
     read_size(in, j, s);
     in.text(j, "projection", s.projection);
@@ -437,6 +462,7 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     s.matrix_sort = one_of(in, j, "matrix_sort", s.matrix_sort, {"plan", "name", "industries"});
     read_windows(in, j, s);
     read_layout(in, j, s);
+    read_furniture(in, j, s);
     return s;
 }
 

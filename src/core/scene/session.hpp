@@ -43,6 +43,13 @@ struct RegionSetting {
     float opacity = -1;  ///< fill opacity 0..1; negative: the default
 };
 
+/// Map furniture of figures (`render`, the viewer's Save figure). Empty texts: the figure's own
+/// (the industry, the compare set or the data column; the sources and the user's file).
+struct FurnitureSettings {
+    std::string title, subtitle, credit;
+    bool show_title = true, show_subtitle = true, show_credit = true, show_scale_bar = true, show_north_arrow = true;
+};
+
 /// Which figure a headless render of the session draws.
 enum class FigureKind { Map, Matrix };
 
@@ -72,6 +79,7 @@ struct Session {
     /// China that corner holds neighbouring countries only.
     std::string legend_corner = "bottom-left";
     std::string sidebar_tab = "layers";  ///< layers, industries, compare, data
+    FurnitureSettings furniture;
 };
 
 /// The legend corners and sidebar tabs a session may name.

@@ -1,0 +1,93 @@
+#include "scene/figure_page.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "error.hpp"
+#include "text/escape.hpp"
+
+namespace atlas {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+/// Paper sizes in millimetres, portrait (ISO 216; US Letter is 8.5 x 11 in).
+bool paper_mm(const std::string& name, double& w, double& h) {
+    if (name == "a4")
+        w = 210, h = 297;
+    else if (name == "a3")
+        w = 297, h = 420;
+    else if (name == "letter")
+        w = 215.9, h = 279.4;
+    else
+        return false;
+    return true;
+}
+
+}  // namespace
+
+FigureFormat figure_format(const std::string& output) {
+    if (output == "-")
+        throw AtlasError(ErrorKind::Usage, "a figure is written to a file, not to stdout: give -o NAME.png");
+    std::string extension = lower(std::filesystem::path(output).extension().string());
+    if (extension == ".png") return FigureFormat::Png;
+    if (extension == ".svg") return FigureFormat::Svg;
+    if (extension == ".pdf") return FigureFormat::Pdf;
+    throw AtlasError(ErrorKind::Usage,
+                     quote_value(output) + ": a figure is written as PNG, SVG or PDF; name it .png, .svg or .pdf");
+}
+
+FigurePage figure_page(FigureFormat format, const PageRequest& r) {
+    FigurePage page;
+    page.format = format;
+    std::string paper = lower(r.paper);
+    double w_mm = 0, h_mm = 0;
+    if (!paper.empty() && r.width_mm > 0)
+        throw AtlasError(ErrorKind::Usage, "--paper and --width-mm both set the width: give one");
+    if (!paper.empty() && !paper_mm(paper, w_mm, h_mm))
+        throw AtlasError(ErrorKind::Usage, "--paper " + quote_value(r.paper) + ": not a paper size (a4, a3, letter)");
+    if (r.width_mm != 0 && !(r.width_mm >= 20 && r.width_mm <= 2000))
+        throw AtlasError(ErrorKind::Usage, "--width-mm " + number(r.width_mm) + ": must be 20 to 2000 millimetres");
+    if (r.dpi != 0 && !(r.dpi >= 72 && r.dpi <= 1200))
+        throw AtlasError(ErrorKind::Usage, "--dpi " + number(r.dpi) + ": must be 72 to 1200");
+    if (r.width_px < 16 || r.height_px < 16 || r.width_px > 8192 || r.height_px > 8192)
+        throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
+    if (paper.empty() && r.width_mm == 0) {
+        if (r.dpi != 0)
+            throw AtlasError(ErrorKind::Usage,
+                             "--dpi needs --paper or --width-mm (with --size alone the PNG is that many pixels)");
+        page.width = page.device_width = r.width_px;
+        page.height = page.device_height = r.height_px;
+        page.width_pt = r.width_px * 0.75, page.height_pt = r.height_px * 0.75;
+        return page;
+    }
+    if (r.width_mm > 0) w_mm = r.width_mm, h_mm = r.width_mm * r.height_px / r.width_px;
+    if (r.landscape) std::swap(w_mm, h_mm);
+    page.dpi = r.dpi != 0 ? r.dpi : (format == FigureFormat::Png ? 300 : 96);
+    page.scale = page.dpi / 96;
+    page.width = static_cast<int>(std::lround(w_mm / 25.4 * 96));
+    page.height = static_cast<int>(std::lround(h_mm / 25.4 * 96));
+    page.device_width = static_cast<int>(std::lround(w_mm / 25.4 * page.dpi));
+    page.device_height = static_cast<int>(std::lround(h_mm / 25.4 * page.dpi));
+    page.width_pt = w_mm / 25.4 * 72, page.height_pt = h_mm / 25.4 * 72;
+    if (format == FigureFormat::Png && (page.device_width > 8192 || page.device_height > 8192))
+        throw AtlasError(ErrorKind::Usage, "a " + number(w_mm) + " x " + number(h_mm) + " mm PNG at " +
+                                               number(page.dpi) + " dpi is " + std::to_string(page.device_width) +
+                                               " x " + std::to_string(page.device_height) +
+                                               " pixels; the most is 8192 a side: lower --dpi");
+    return page;
+}
+
+}  // namespace atlas

@@ -1,0 +1,221 @@
+#include "scene/furniture.hpp"
+
+#include <geodesic.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "scene/legend_paint.hpp"
+#include "text/i18n.hpp"
+
+namespace atlas {
+
+ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Projection& projection) {
+    ViewGeometry g;
+    auto lonlat = [&](double sx, double sy, LonLat& out) {
+        ProjectedXY w = camera.screen_to_world(sx, sy);
+        return projection.inverse({w.x + scene.origin.x, w.y + scene.origin.y}, out);
+    };
+    double cx = camera.width / 2.0, cy = camera.height / 2.0, half = 50;
+    LonLat west, east;
+    if (!lonlat(cx, cy, g.centre) || !lonlat(cx - half, cy, west) || !lonlat(cx + half, cy, east)) return g;
+    geod_geodesic wgs84;
+    geod_init(&wgs84, 6378137, 1 / 298.257223563);
+    double metres = 0;
+    geod_inverse(&wgs84, west.lat, west.lon, east.lat, east.lon, &metres, nullptr, nullptr);
+    g.true_metres_per_px = metres / (2 * half);
+    ProjectedXY north;
+    if (!projection.forward({g.centre.lon, std::min(89.9, g.centre.lat + 0.1)}, north)) return g;
+    ProjectedXY from = camera.world_to_screen(camera.cx, camera.cy);
+    ProjectedXY to = camera.world_to_screen(north.x - scene.origin.x, north.y - scene.origin.y);
+    g.north_radians = std::atan2(to.x - from.x, -(to.y - from.y));
+    g.known = true;
+    return g;
+}
+
+ScaleBar scale_bar(double true_metres_per_px, float max_px) {
+    ScaleBar bar;
+    if (!(true_metres_per_px > 0) || !(max_px > 0)) return bar;
+    double most = true_metres_per_px * max_px;
+    double power = std::pow(10.0, std::floor(std::log10(most)));
+    for (double step : {5.0, 2.0, 1.0})
+        if (step * power <= most) {
+            bar.metres = step * power;
+            break;
+        }
+    bar.pixels = static_cast<float>(bar.metres / true_metres_per_px);
+    char text[32];
+    if (bar.metres >= 1000)
+        std::snprintf(text, sizeof text, "%g km", bar.metres / 1000);
+    else
+        std::snprintf(text, sizeof text, "%g m", bar.metres);
+    bar.label = text;
+    return bar;
+}
+
+FigureWords figure_words(const Figure& figure, const FurnitureSettings& s) {
+    FigureWords w;
+    if (s.show_title) w.title = s.title.empty() ? figure.title : s.title;
+    if (s.show_subtitle) w.subtitle = s.subtitle.empty() ? figure.subtitle : s.subtitle;
+    if (s.show_credit) {
+        if (!s.credit.empty()) {
+            w.credit = s.credit;
+        } else {
+            for (const std::string& c : figure.credits) w.credit += (w.credit.empty() ? "" : "; ") + c;
+        }
+    }
+    return w;
+}
+
+namespace {
+
+bool inside_feature(const PolygonMesh& mesh, std::size_t f, double x, double y) {
+    const float* b = &mesh.feature_box[4 * f];
+    if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) return false;
+    bool inside = false;
+    for (std::uint32_t r = mesh.feature_ring_first[f]; r < mesh.feature_ring_first[f] + mesh.feature_ring_count[f];
+         ++r) {
+        std::uint32_t first = mesh.ring_first[r], n = mesh.ring_count[r];
+        for (std::uint32_t i = 0, j = n - 1; i < n; j = i++) {
+            double xi = mesh.xy[(first + i) * 2], yi = mesh.xy[(first + i) * 2 + 1];
+            double xj = mesh.xy[(first + j) * 2], yj = mesh.xy[(first + j) * 2 + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+}  // namespace
+
+double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max) {
+    constexpr int kGrid = 12;
+    int land = 0;
+    for (int i = 0; i < kGrid; ++i)
+        for (int j = 0; j < kGrid; ++j) {
+            double sx = min.x + (max.x - min.x) * (i + 0.5) / kGrid, sy = min.y + (max.y - min.y) * (j + 0.5) / kGrid;
+            ProjectedXY w = camera.screen_to_world(sx, sy);
+            for (std::size_t f = 0; f < scene.provinces.features(); ++f)
+                if (inside_feature(scene.provinces, f, w.x, w.y)) {
+                    ++land;
+                    break;
+                }
+        }
+    return land / double(kGrid * kGrid);
+}
+
+namespace {
+
+const Rgba kPanel{1, 1, 1, 0.86f}, kInk{0.08f, 0.08f, 0.12f, 1}, kSoftInk{0.3f, 0.3f, 0.34f, 1};
+
+/// The title block at the top left; returns its height (0 without a title or subtitle).
+float paint_title(Painter& p, const FigureWords& w, float width) {
+    if (w.title.empty() && w.subtitle.empty()) return 0;
+    float s = p.scale(), pad = 8 * s, m = 12 * s, f = p.font_size(), wrap = width * 0.6f;
+    float title_size = f * 1.5f, sub_size = f * 0.9f;
+    auto [tw, th] = measure_wrapped(p, title_size, w.title, wrap);
+    auto [sw, sh] = measure_wrapped(p, sub_size, w.subtitle, wrap);
+    if (w.title.empty()) tw = th = 0;
+    if (w.subtitle.empty()) sw = sh = 0;
+    float box_w = std::max(tw, sw) + 2 * pad, box_h = th + sh + 2 * pad + (th > 0 && sh > 0 ? 2 * s : 0);
+    p.rect_filled({m, m}, {m + box_w, m + box_h}, kPanel, 3 * s);
+    float y = m + pad;
+    if (th > 0) y += text_wrapped(p, {m + pad, y}, title_size, kInk, w.title, wrap) + 2 * s;
+    if (sh > 0) text_wrapped(p, {m + pad, y}, sub_size, kSoftInk, w.subtitle, wrap);
+    return m + box_h;
+}
+
+/// The credit strip along the bottom edge; returns its height.
+float paint_credit(Painter& p, const std::string& credit, float width, float height) {
+    if (credit.empty()) return 0;
+    float s = p.scale(), pad = 4 * s, size = p.font_size() * 0.72f;
+    float h = measure_wrapped(p, size, credit, width - 24 * s).second + 2 * pad;
+    p.rect_filled({0, height - h}, {width, height}, kPanel);
+    text_wrapped(p, {12 * s, height - h + pad}, size, kSoftInk, credit, width - 24 * s);
+    return h;
+}
+
+void north_arrow(Painter& p, PaintPoint centre, float radius, double angle) {
+    auto at = [&](float x, float y) {  // (x, y) in the arrow's frame, y up, turned by `angle` clockwise
+        auto c = static_cast<float>(std::cos(angle)), sn = static_cast<float>(std::sin(angle));
+        return PaintPoint{centre.x + x * c + y * sn, centre.y - (-x * sn + y * c)};
+    };
+    float r = radius;
+    p.polygon_filled({at(0, r), at(-0.45f * r, -0.7f * r), at(0, -0.35f * r)}, kInk);
+    p.polygon_filled({at(0, r), at(0, -0.35f * r), at(0.45f * r, -0.7f * r)}, {0.55f, 0.55f, 0.6f, 1});
+    auto [nw, nh] = p.measure(p.font_size(), "N");
+    PaintPoint label = at(0, r + nh * 0.6f);
+    p.text({label.x - nw / 2, label.y - nh / 2}, p.font_size(), kInk, "N");
+}
+
+/// Scale bar (and, above it, the north arrow) in a box whose bottom left or right corner is `corner`.
+void paint_scale_block(Painter& p, const FurnitureSettings& settings, const ViewGeometry& g, PaintPoint corner,
+                       bool right, float map_width) {
+    float s = p.scale(), pad = 6 * s, f = p.font_size(), note_size = f * 0.7f;
+    ScaleBar bar = settings.show_scale_bar && g.known
+                       ? scale_bar(g.true_metres_per_px, std::min(160 * s, map_width / 4))
+                       : ScaleBar{};
+    char where[96];
+    std::snprintf(where, sizeof where, "%s %.1f°%s, %.1f°%s", tr("true at"), std::fabs(g.centre.lat),
+                  g.centre.lat >= 0 ? "N" : "S", std::fabs(g.centre.lon), g.centre.lon >= 0 ? "E" : "W");
+    float note_w = bar.pixels > 0 ? p.measure(note_size, where).first : 0;
+    float bar_w = bar.pixels > 0 ? bar.pixels + p.measure(f * 0.8f, bar.label).first / 2 + 4 * s : 0;
+    bool arrow = settings.show_north_arrow && g.known;
+    float arrow_h = arrow ? 52 * s : 0, bar_h = bar.pixels > 0 ? 8 * s + f * 0.8f + note_size + 6 * s : 0;
+    if (!arrow && bar.pixels <= 0) return;
+    float w = std::max({note_w, bar_w, arrow ? 36 * s : 0.0f}) + 2 * pad, h = arrow_h + bar_h + 2 * pad;
+    float x0 = right ? corner.x - w : corner.x, y0 = corner.y - h;
+    p.rect_filled({x0, y0}, {x0 + w, y0 + h}, kPanel, 3 * s);
+    if (arrow) north_arrow(p, {x0 + w / 2, y0 + pad + 30 * s}, 16 * s, g.north_radians);
+    if (bar.pixels <= 0) return;
+    float bx = x0 + pad, by = y0 + pad + arrow_h + f * 0.8f + 2 * s;
+    p.text({bx, by - f * 0.8f - 2 * s}, f * 0.8f, kInk, "0");
+    auto [lw, lh] = p.measure(f * 0.8f, bar.label);
+    p.text({bx + bar.pixels - lw / 2, by - lh - 2 * s}, f * 0.8f, kInk, bar.label);
+    p.rect_filled({bx, by}, {bx + bar.pixels / 2, by + 6 * s}, kInk);
+    p.rect_filled({bx + bar.pixels / 2, by}, {bx + bar.pixels, by + 6 * s}, {1, 1, 1, 1});
+    p.rect({bx, by}, {bx + bar.pixels, by + 6 * s}, kInk, s);
+    p.text({bx, by + 8 * s}, note_size, kSoftInk, where);
+}
+
+Legend figure_legend(const Figure& figure, bool credit_shown) {
+    Legend legend = figure.legend;
+    if (!credit_shown) return legend;  // the sources stay in the legend when there is no credit line
+    auto& notes = legend.notes;
+    for (const std::string& c : figure.credits) notes.erase(std::remove(notes.begin(), notes.end(), c), notes.end());
+    return legend;
+}
+
+}  // namespace
+
+void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+                     const Camera& camera, const ViewGeometry& geometry, bool legend) {
+    auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
+    float s = p.scale(), m = 12 * s;
+    FigureWords words = figure_words(figure, settings);
+    float top = paint_title(p, words, width);
+    float bottom = height - paint_credit(p, words.credit, width, height);
+    // The legend in the free corner that covers the least land; the scale block in a bottom corner
+    // the legend leaves.
+    enum Corner { BottomLeft, BottomRight, TopRight, TopLeft };
+    int legend_corner = -1;
+    Legend shown = figure_legend(figure, !words.credit.empty());
+    if (legend && !shown.entries.empty()) {
+        float max_w = std::max(260 * s, width * 0.34f), max_h = (bottom - top) * 0.7f;
+        auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
+        std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh}, PaintPoint{width - m - lw, bottom - m - lh},
+                                            PaintPoint{width - m - lw, m}, PaintPoint{m, top + m}};
+        double best = 2;
+        for (int c = BottomLeft; c <= TopLeft; ++c) {
+            if (c == TopLeft && top > 0) continue;  // the title's
+            double share = land_share(scene, camera, origin[c], {origin[c].x + lw, origin[c].y + lh});
+            if (share < best - 0.02) best = share, legend_corner = c;
+        }
+        paint_legend(p, shown, origin[legend_corner], max_w, max_h);
+    }
+    bool right = legend_corner != BottomRight;
+    paint_scale_block(p, settings, geometry, {right ? width - m : m, bottom - m}, right, width);
+}
+
+}  // namespace atlas

@@ -1,0 +1,51 @@
+#pragma once
+/// Map furniture of a figure, each optional: a title and subtitle, a credit line, a scale bar true
+/// at the map's centre, a north arrow, and the legend in the corner that covers the least land. Laid
+/// out in figure pixels times the painter's scale, drawn through a Painter over the painted map, the
+/// same in PNG, SVG and PDF.
+
+#include <string>
+#include <vector>
+
+#include "geo/projection.hpp"
+#include "scene/camera.hpp"
+#include "scene/figure.hpp"
+#include "scene/painter.hpp"
+#include "scene/scene.hpp"
+
+namespace atlas {
+
+/// What the projection does at the centre of a view (computed with PROJ and a geodesic on WGS84).
+struct ViewGeometry {
+    LonLat centre;                  ///< degrees
+    double true_metres_per_px = 0;  ///< ground metres per device pixel east-west at the centre; 0: unknown
+    double north_radians = 0;       ///< screen angle of true north at the centre, clockwise from up
+    bool known = false;             ///< false where the projection cannot place the centre
+};
+
+/// The view's geometry at the camera's centre (device pixels).
+ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Projection& projection);
+
+/// A scale bar: a round length (1, 2 or 5 times a power of ten, metres) at most `max_px` long.
+struct ScaleBar {
+    double metres = 0;
+    float pixels = 0;
+    std::string label;  ///< "500 km"
+};
+ScaleBar scale_bar(double true_metres_per_px, float max_px);
+
+/// The texts over a figure, with the session's overrides applied and the hidden ones empty.
+struct FigureWords {
+    std::string title, subtitle, credit;
+};
+FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings);
+
+/// Fraction (0 to 1) of a screen rectangle (device pixels) that lies on land: a 12 x 12 grid of
+/// points tested against the provinces.
+double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
+
+/// Draws the furniture and (when `legend`) the legend over the map. The camera is in device pixels.
+void paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+                     const Camera& camera, const ViewGeometry& geometry, bool legend);
+
+}  // namespace atlas

@@ -1,0 +1,18 @@
+#pragma once
+/// Map labels placed (greedy, no overlaps: scene/labels.hpp) and drawn with a white halo through a
+/// Painter, for the viewer, PNG figures and SVG and PDF alike.
+
+#include <vector>
+
+#include "scene/label_source.hpp"
+#include "scene/painter.hpp"
+
+namespace atlas {
+
+/// Places and draws the labels of the view; returns what was placed. The camera is in device pixels;
+/// `pixels_per_point` converts them to the painter's coordinates (2 in the viewer on a high-DPI
+/// screen, else 1) and `origin` is where the map's top left corner is in those coordinates.
+std::vector<PlacedLabel> paint_labels(Painter& painter, const LabelSource& source, const Camera& camera,
+                                      const MapStyle& style, float pixels_per_point = 1, PaintPoint origin = {});
+
+}  // namespace atlas

@@ -1,0 +1,81 @@
+#include "scene/painter.hpp"
+
+#include <algorithm>
+
+namespace atlas {
+
+namespace {
+
+/// Byte length of the UTF-8 character starting at `i` (continuation bytes are 10xxxxxx).
+std::size_t char_length(const std::string& s, std::size_t i) {
+    std::size_t n = 1;
+    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+    return n;
+}
+
+/// Splits a word too wide for a line into pieces that fit (at least one character each).
+void break_word(const Painter& p, float size, const std::string& word, float width, std::vector<std::string>& lines,
+                std::string& current) {
+    for (std::size_t i = 0; i < word.size();) {
+        std::size_t n = char_length(word, i);
+        std::string next = current + word.substr(i, n);
+        if (!current.empty() && p.measure(size, next).first > width) {
+            lines.push_back(current);
+            next = word.substr(i, n);
+        }
+        current = next;
+        i += n;
+    }
+}
+
+}  // namespace
+
+void Painter::text_halo(PaintPoint at, float size, const Rgba& ink, const Rgba& halo_colour, float halo,
+                        const std::string& s) {
+    for (float dx = -1; dx <= 1; ++dx)
+        for (float dy = -1; dy <= 1; ++dy)
+            if (dx != 0 || dy != 0) text({at.x + dx * halo, at.y + dy * halo}, size, halo_colour, s);
+    text(at, size, ink, s);
+}
+
+std::vector<std::string> wrap_text(const Painter& painter, float size, const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::string current;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t space = text.find(' ', start);
+        std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+        std::string joined = current.empty() ? word : current + " " + word;
+        if (width <= 0 || painter.measure(size, joined).first <= width) {
+            current = joined;
+        } else {
+            if (!current.empty()) lines.push_back(current);
+            current.clear();
+            if (painter.measure(size, word).first <= width)
+                current = word;
+            else
+                break_word(painter, size, word, width, lines, current);
+        }
+        if (space == std::string::npos) break;
+        start = space + 1;
+    }
+    lines.push_back(current);
+    return lines;
+}
+
+std::pair<float, float> measure_wrapped(const Painter& painter, float size, const std::string& text, float width) {
+    std::vector<std::string> lines = wrap_text(painter, size, text, width);
+    float w = 0;
+    for (const std::string& l : lines) w = std::max(w, painter.measure(size, l).first);
+    return {w, size * static_cast<float>(lines.size())};
+}
+
+float text_wrapped(Painter& painter, PaintPoint at, float size, const Rgba& colour, const std::string& text,
+                   float width) {
+    std::vector<std::string> lines = wrap_text(painter, size, text, width);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        painter.text({at.x, at.y + size * static_cast<float>(i)}, size, colour, lines[i]);
+    return size * static_cast<float>(lines.size());
+}
+
+}  // namespace atlas

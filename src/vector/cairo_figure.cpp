@@ -1,0 +1,200 @@
+#include "cairo_figure.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include <cmath>
+
+#include "cairo_painter.hpp"
+#include "error.hpp"
+#include "io/output_file.hpp"
+#include "scene/furniture.hpp"
+#include "scene/label_paint.hpp"
+#include "scene/map_paint.hpp"
+#include "scene/prepared_figure.hpp"
+
+namespace atlas::vector {
+
+namespace {
+
+/// The cairo backend of scene/map_paint.hpp: rings as paths in figure pixels.
+class CairoMapCanvas : public MapCanvas {
+  public:
+    CairoMapCanvas(cairo_t* cr, const Scene& scene, const Camera& camera) : cr_(cr), scene_(scene), camera_(camera) {
+        double half_w = (camera.width / 2.0 + 16) * camera.metres_per_pixel;
+        double half_h = (camera.height / 2.0 + 16) * camera.metres_per_pixel;
+        view_ = {camera.cx - half_w, camera.cy - half_h, camera.cx + half_w, camera.cy + half_h};
+    }
+
+    void clear(const Rgba& background) override {
+        cairo_rectangle(cr_, 0, 0, camera_.width, camera_.height);
+        set_colour(cr_, background);
+        cairo_fill(cr_);
+    }
+
+    void fill(MeshLayer layer, std::size_t feature, const Rgba& colour, float hatch) override {
+        const PolygonMesh& m = mesh(layer);
+        if (feature >= m.features() || !in_view(m, feature)) return;
+        path(m, feature);
+        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+        set_colour(cr_, colour);
+        if (hatch == 0) {
+            cairo_fill(cr_);
+            return;
+        }
+        cairo_save(cr_);
+        cairo_clip(cr_);
+        stripes(hatch);
+        cairo_restore(cr_);
+    }
+
+    void lines(MeshLayer layer, long feature, const Rgba& colour, float width, float dash) override {
+        const PolygonMesh& m = mesh(layer);
+        std::size_t first = feature < 0 ? 0 : static_cast<std::size_t>(feature);
+        std::size_t last = feature < 0 ? m.features() : std::min(m.features(), first + 1);
+        for (std::size_t f = first; f < last; ++f)
+            if (in_view(m, f)) path(m, f);
+        set_colour(cr_, colour);
+        cairo_set_line_width(cr_, width);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        double pattern[2] = {dash * 0.6, dash * 0.4};
+        cairo_set_dash(cr_, pattern, dash > 0 ? 2 : 0, 0);
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+    }
+
+    void hub(std::size_t h, float size, const Rgba& fill_colour, const Rgba& outline) override {
+        ProjectedXY s = camera_.world_to_screen(scene_.hubs[2 * h], scene_.hubs[2 * h + 1]);
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, s.x, s.y, size / 2, 0, 2 * M_PI);
+        set_colour(cr_, {outline.r, outline.g, outline.b, 1});
+        cairo_fill(cr_);
+        cairo_new_sub_path(cr_);
+        cairo_arc(cr_, s.x, s.y, size * 0.3, 0, 2 * M_PI);
+        set_colour(cr_, {fill_colour.r, fill_colour.g, fill_colour.b, 1});
+        cairo_fill(cr_);
+    }
+
+  private:
+    const PolygonMesh& mesh(MeshLayer layer) const {
+        switch (layer) {
+            case MeshLayer::Provinces:
+                return scene_.provinces;
+            case MeshLayer::Prefectures:
+                return scene_.prefectures;
+            case MeshLayer::Regions:
+                return scene_.regions;
+            case MeshLayer::PartialCounties:
+                return scene_.partial_counties;
+            case MeshLayer::Counties:
+                return scene_.counties;
+            case MeshLayer::Places:
+                break;
+        }
+        return scene_.places;
+    }
+
+    bool in_view(const PolygonMesh& m, std::size_t f) const {
+        const float* b = &m.feature_box[4 * f];
+        return b[0] <= view_[2] && b[2] >= view_[0] && b[1] <= view_[3] && b[3] >= view_[1];
+    }
+
+    /// The feature's rings as closed sub-paths, in figure pixels.
+    void path(const PolygonMesh& m, std::size_t f) {
+        for (std::uint32_t r = m.feature_ring_first[f]; r < m.feature_ring_first[f] + m.feature_ring_count[f]; ++r) {
+            std::uint32_t first = m.ring_first[r], n = m.ring_count[r];
+            for (std::uint32_t i = 0; i < n; ++i) {
+                ProjectedXY s = camera_.world_to_screen(m.xy[(first + i) * 2], m.xy[(first + i) * 2 + 1]);
+                (i == 0 ? cairo_move_to : cairo_line_to)(cr_, s.x, s.y);
+            }
+            cairo_close_path(cr_);
+        }
+    }
+
+    /// shaders/fill.frag's pattern as strokes over the clip. GL inks the pixels whose centres have
+    /// (x + y) mod period <= fraction * period, y counted up from the bottom: floor(fraction * period)
+    /// + 1 diagonal pixel steps from each multiple of the period; so do these strokes.
+    void stripes(float hatch) {
+        double period = std::fabs(hatch), fraction = hatch > 0 ? 0.35 : 0.25;
+        double steps = std::floor(fraction * period) + 1, centre = (steps - 1) / 2;
+        double w = camera_.width, h = camera_.height;
+        cairo_set_line_width(cr_, steps / std::sqrt(2.0));
+        for (double c = 0; c <= w + h + period; c += period) {
+            double k = c + centre;  // x + (h - y) = k: from the top edge down to the bottom edge
+            cairo_move_to(cr_, k - h, 0);
+            cairo_line_to(cr_, k, h);
+            if (hatch < 0) {  // x - (h - y) = k - h
+                cairo_move_to(cr_, k, 0);
+                cairo_line_to(cr_, k - h, h);
+            }
+        }
+        cairo_stroke(cr_);
+    }
+
+    cairo_t* cr_;
+    const Scene& scene_;
+    Camera camera_;
+    std::array<double, 4> view_{};
+};
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared) {
+    const CjkFont& font = CjkFont::get();
+    CairoPainter painter(cr, font, kFigureLabelPx);
+    const Camera& camera = prepared.camera;
+    cairo_rectangle(cr, 0, 0, camera.width, camera.height);
+    cairo_clip(cr);
+    paint_map(*std::make_unique<CairoMapCanvas>(cr, prepared.scene, camera), ScenePaintIndex::of(prepared.scene),
+              camera, prepared.figure.style);
+    LabelSource labels(doc, prepared.scene);
+    if (prepared.figure.style.show_labels) paint_labels(painter, labels, camera, prepared.figure.style);
+    Projection projection(session.projection);
+    paint_furniture(painter, prepared.figure, session.furniture, prepared.scene, camera,
+                    view_geometry(prepared.scene, camera, projection), session.show_legend);
+}
+
+}  // namespace
+
+void write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                         bool force, const FigurePage* page) {
+    FigureFormat format = figure_format(output);
+    if (format == FigureFormat::Png) throw AtlasError(ErrorKind::Usage, "write_vector_figure writes SVG or PDF");
+    if (session.figure == FigureKind::Matrix)
+        throw AtlasError(ErrorKind::Usage, "the coverage matrix is drawn as PNG only: name the output .png");
+    PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
+    double width_pt = page != nullptr ? page->width_pt : session.width * 0.75;
+    double height_pt = page != nullptr ? page->height_pt : session.height * 0.75;
+    std::string bytes;
+    cairo_surface_t* surface = format == FigureFormat::Svg
+                                   ? cairo_svg_surface_create_for_stream(append, &bytes, width_pt, height_pt)
+                                   : cairo_pdf_surface_create_for_stream(append, &bytes, width_pt, height_pt);
+    if (format == FigureFormat::Svg)
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+    else
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ClusterAtlas");
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, width_pt / session.width, height_pt / session.height);  // figure pixels to points
+    try {
+        paint(cr, doc, session, prepared);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw AtlasError(ErrorKind::Output,
+                         output + ": cairo could not draw the figure (" + cairo_status_to_string(status) + ")");
+    const char* what = format == FigureFormat::Svg ? "SVG" : "PDF";
+    write_atomically(output, force, what, [&](const std::string& temp) { write_new_file(temp, bytes, output); });
+}
+
+}  // namespace atlas::vector

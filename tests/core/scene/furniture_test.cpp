@@ -1,0 +1,84 @@
+// Map furniture (scene/furniture.hpp): the scale bar is true at the map's centre, the north arrow
+// follows the meridian there, the legend goes where there is no land, and the texts come from the
+// figure unless the session says otherwise.
+#include "scene/furniture.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "support.hpp"
+
+using namespace atlas;
+
+TEST_CASE("A scale bar is a round length no longer than its room", "[figure][furniture]") {
+    ScaleBar bar = scale_bar(3000, 160);  // 480 km fit: 200 km is the roundest under it
+    CHECK(bar.metres == 200000);
+    CHECK(bar.pixels == Approx(66.67).margin(0.01));
+    CHECK(bar.label == "200 km");
+    CHECK(scale_bar(2.5, 160).label == "200 m");
+    CHECK(scale_bar(31250, 160).label == "5000 km");
+    CHECK(scale_bar(0, 160).pixels == 0);  // unknown scale: no bar
+}
+
+TEST_CASE("The scale is measured on the ground at the centre, north follows the meridian there",
+          "[figure][furniture]") {
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {});
+    Projection albers(scene.projection_name);
+    Camera national = national_view(scene, 1600, 1200);
+    ViewGeometry g = view_geometry(scene, national, albers);
+    REQUIRE(g.known);
+    // China Albers is equal-area: along a parallel it stretches north of its middle, so the ground
+    // metres per pixel are near the camera's but not equal; 1 % of them at most here.
+    CHECK(g.true_metres_per_px == Approx(national.metres_per_pixel).epsilon(0.05));
+    // Its central meridian is 105°E: near it north is straight up; at 125°E (Harbin) meridians lean
+    // towards the pole, so north turns anticlockwise (negative).
+    Camera east = national;
+    ProjectedXY harbin;
+    REQUIRE(albers.forward({126.6, 45.8}, harbin));
+    east.cx = harbin.x - scene.origin.x, east.cy = harbin.y - scene.origin.y;
+    ViewGeometry ne = view_geometry(scene, east, albers);
+    CHECK(std::fabs(g.north_radians) < 0.05);
+    CHECK(ne.north_radians < -0.1);
+    CHECK(ne.centre.lon == Approx(126.6).margin(0.01));
+}
+
+TEST_CASE("Land under a screen rectangle: none over the sea, all over Sichuan", "[figure][furniture]") {
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {});
+    Camera camera = national_view(scene, 1600, 1200);
+    Projection albers(scene.projection_name);
+    auto screen = [&](double lon, double lat) {
+        ProjectedXY p;
+        REQUIRE(albers.forward({lon, lat}, p));
+        return camera.world_to_screen(p.x - scene.origin.x, p.y - scene.origin.y);
+    };
+    ProjectedXY sea = screen(128, 28), sichuan = screen(103, 30.5);  // East China Sea; near Chengdu
+    auto box = [](ProjectedXY c) {
+        return std::make_pair(PaintPoint{static_cast<float>(c.x - 20), static_cast<float>(c.y - 20)},
+                              PaintPoint{static_cast<float>(c.x + 20), static_cast<float>(c.y + 20)});
+    };
+    CHECK(land_share(scene, camera, box(sea).first, box(sea).second) == 0);
+    CHECK(land_share(scene, camera, box(sichuan).first, box(sichuan).second) == 1);
+}
+
+TEST_CASE("Titles and credits come from the figure unless the session gives or hides them", "[figure][furniture]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.industries = {"new_energy_vehicles"};
+    Figure f = compose_figure(doc, s, nullptr);
+    FigureWords w = figure_words(f, s.furniture);
+    CHECK(w.title == "New energy vehicles: the regions the plan names for it");
+    CHECK(w.subtitle == "13th Five-Year Plan for Strategic Emerging Industries (State Council, November 2016)");
+    CHECK(w.credit.find("Boundaries: echarts 4.9.0") == 0);
+    CHECK(w.credit.find("Plan: State Council, November 2016") != std::string::npos);
+    s.furniture.title = "EV clusters";
+    s.furniture.show_credit = false;
+    w = figure_words(f, s.furniture);
+    CHECK(w.title == "EV clusters");
+    CHECK(w.credit.empty());
+    s.compare = {"jingjinji", "yangtze_river_delta"};
+    s.industries.clear();
+    CHECK(compose_figure(doc, s, nullptr).title ==
+          "Comparison: Beijing-Tianjin-Hebei metropolitan region, Yangtze River Delta urban agglomeration");
+}

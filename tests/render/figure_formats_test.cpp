@@ -1,0 +1,86 @@
+// One figure, three formats: the PNG drawn by GL and the SVG drawn by cairo, rasterised by
+// rsvg-convert (librsvg2-bin), agree pixel for pixel within a stated tolerance; the PNG is opaque
+// and a print size gives the pixels it promises.
+#include <gdal_priv.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+
+#include "cairo_figure.hpp"
+#include "figure_draw.hpp"
+#include "io/gdal_env.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+
+namespace {
+
+struct Pixels {
+    int width = 0, height = 0, bands = 0;
+    std::vector<std::uint8_t> data;  ///< band-interleaved by pixel
+    const std::uint8_t* at(int x, int y) const {
+        return &data[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) *
+                     static_cast<std::size_t>(bands)];
+    }
+};
+
+Pixels read_png(const std::string& path) {
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr png(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER));
+    REQUIRE(png);
+    Pixels p{png->GetRasterXSize(), png->GetRasterYSize(), png->GetRasterCount(), {}};
+    p.data.resize(static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height) *
+                  static_cast<std::size_t>(p.bands));
+    REQUIRE(png->RasterIO(GF_Read, 0, 0, p.width, p.height, p.data.data(), p.width, p.height, GDT_Byte, p.bands,
+                          nullptr, p.bands, static_cast<GSpacing>(p.width) * p.bands, 1) == CE_None);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("The SVG of a figure, rasterised, agrees with its PNG", "[figure][vector][gl]") {
+    REQUIRE(std::system("command -v rsvg-convert > /dev/null") == 0);  // install-deps installs librsvg2-bin
+    test::TempFolder tmp;
+    Session s;
+    s.width = 1000, s.height = 750;
+    s.industries = {"new_energy_vehicles"};
+    Document& doc = test::bundled_document();
+    render::render_session_png(doc, s, nullptr, tmp.path("map.png"), false);
+    vector::write_vector_figure(doc, s, nullptr, tmp.path("map.svg"), false);
+    REQUIRE(std::system(("rsvg-convert " + tmp.path("map.svg") + " -o " + tmp.path("svg.png")).c_str()) == 0);
+    Pixels png = read_png(tmp.path("map.png")), svg = read_png(tmp.path("svg.png"));
+    REQUIRE(svg.width == 1000);
+    REQUIRE(svg.height == 750);
+    REQUIRE(png.bands == 4);
+    // The tolerance: GL and cairo antialias edges and set glyphs each their own way, so pixels on a
+    // line or a letter differ; the fills, hatches, bands and layout do not. At least 95 % of the
+    // pixels within 24 levels (of 255) in every channel, a mean difference under 4 levels, and no
+    // PNG pixel translucent.
+    std::size_t close = 0, total = 0, translucent = 0;
+    double sum = 0;
+    for (int y = 0; y < png.height; ++y)
+        for (int x = 0; x < png.width; ++x) {
+            const std::uint8_t *a = png.at(x, y), *b = svg.at(x, y);
+            int d = 0;
+            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a[c] - b[c]));
+            close += d <= 24 ? 1 : 0, sum += d, ++total;
+            translucent += a[3] != 255 ? 1 : 0;
+        }
+    INFO("within 24 levels: " << close << " of " << total << ", mean difference " << sum / double(total));
+    CHECK(double(close) >= 0.95 * double(total));
+    CHECK(sum / double(total) < 4);
+    CHECK(translucent == 0);
+}
+
+TEST_CASE("An A4 figure at 300 dpi is 2480 x 3508 pixels", "[figure][gl]") {
+    test::TempFolder tmp;
+    PageRequest r;
+    r.paper = "a4", r.dpi = 300;
+    FigurePage page = figure_page(FigureFormat::Png, r);
+    Session s;
+    s.width = page.width, s.height = page.height;
+    render::render_session_png(test::bundled_document(), s, nullptr, tmp.path("a4.png"), false, &page);
+    Pixels png = read_png(tmp.path("a4.png"));
+    CHECK(png.width == 2480);
+    CHECK(png.height == 3508);
+}

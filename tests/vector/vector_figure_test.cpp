@@ -1,0 +1,68 @@
+// Figures as SVG and PDF (vector/cairo_figure.hpp): what is written is read back as a user's tools
+// would: the SVG parsed as XML (GDAL's parser), the PDF's fonts and text found in it.
+#include <cpl_minixml.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <regex>
+
+#include "cairo_figure.hpp"
+#include "error.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+
+namespace {
+
+Session small_national() {
+    Session s;
+    s.width = 800, s.height = 600;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("An SVG figure is well-formed XML, one page of the figure's size in points", "[figure][vector]") {
+    test::TempFolder tmp;
+    std::string path = tmp.path("map.svg");
+    vector::write_vector_figure(test::bundled_document(), small_national(), nullptr, path, false);
+    std::string svg = test::read_text(path);
+    CPLXMLNode* root = CPLParseXMLString(svg.c_str());
+    REQUIRE(root != nullptr);
+    const CPLXMLNode* node = CPLGetXMLNode(root, "=svg");
+    REQUIRE(node != nullptr);
+    CHECK(std::string(CPLGetXMLValue(node, "width", "")) == "600pt");  // 800 pixels at 96 dpi
+    CHECK(std::string(CPLGetXMLValue(node, "height", "")) == "450pt");
+    CPLDestroyXMLNode(root);
+    // Fills and strokes are paths: the regions' colours are there, translucent as on screen.
+    CHECK(svg.find("fill-rule:evenodd") != std::string::npos);
+    CHECK(svg.find("fill-opacity:0.45") != std::string::npos);
+    CHECK(svg.find("stroke-dasharray") != std::string::npos);  // provisional extents
+}
+
+TEST_CASE("A PDF figure embeds a subset of Noto Sans CJK and keeps its text as text", "[figure][vector]") {
+    test::TempFolder tmp;
+    std::string path = tmp.path("map.pdf");
+    Session s = small_national();
+    s.furniture.title = "新能源汽车";
+    vector::write_vector_figure(test::bundled_document(), s, nullptr, path, false);
+    std::string pdf = test::read_text(path);
+    REQUIRE(pdf.rfind("%PDF-", 0) == 0);
+    std::smatch font;
+    REQUIRE(std::regex_search(pdf, font, std::regex("/BaseFont /([A-Z]{6})\\+NotoSansCJKsc-Regular")));
+    CHECK(pdf.find("/FontFile3") != std::string::npos);  // the CFF outlines, embedded
+    CHECK(pdf.find("/ToUnicode") != std::string::npos);  // so the title can be searched and copied
+}
+
+TEST_CASE("Vector figures refuse what PNG figures refuse, and keep an existing file", "[figure][vector]") {
+    test::TempFolder tmp;
+    std::string path = tmp.path("map.svg");
+    std::ofstream(path) << "keep me";
+    CHECK_THROWS_AS(vector::write_vector_figure(test::bundled_document(), small_national(), nullptr, path, false),
+                    AtlasError);
+    CHECK(test::read_text(path) == "keep me");
+    Session matrix = small_national();
+    matrix.figure = FigureKind::Matrix;
+    CHECK_THROWS_WITH(vector::write_vector_figure(test::bundled_document(), matrix, nullptr, tmp.path("m.pdf"), false),
+                      "the coverage matrix is drawn as PNG only: name the output .png");
+}

@@ -33,7 +33,7 @@ struct RenderArgs {
     bool force = false;
     FigureArgs figure;
     PageRequest page;
-    std::string title, subtitle, credit;
+    std::string title, subtitle, credit, inset;
     bool no_title = false, no_subtitle = false, no_credit = false, no_scale_bar = false, no_north_arrow = false;
     CLI::Option* size_option = nullptr;
     CLI::Option* lang_option = nullptr;
@@ -60,6 +60,7 @@ void apply_furniture(const RenderArgs& a, FurnitureSettings& f) {
     if (a.no_credit) f.show_credit = false;
     if (a.no_scale_bar) f.show_scale_bar = false;
     if (a.no_north_arrow) f.show_north_arrow = false;
+    if (!a.inset.empty()) f.inset = a.inset;
 }
 
 std::vector<std::string> split(const std::string& list) {
@@ -144,6 +145,9 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_flag("--no-credit", args->no_credit, "No credit line (the sources go back into the legend)");
     cmd->add_flag("--no-scale-bar", args->no_scale_bar, "No scale bar");
     cmd->add_flag("--no-north-arrow", args->no_north_arrow, "No north arrow");
+    cmd->add_option("--inset", args->inset,
+                    "Vector layer (any GDAL format) drawn in an inset at the bottom right, framing its extent: "
+                    "the South China Sea islands and line, which the bundled data lacks");
     cmd->add_flag("--force", args->force, "Replace an existing file");
     cmd->callback([&ctx, args] { run_render(ctx, *args); });
 }

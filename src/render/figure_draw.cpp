@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "error.hpp"
@@ -16,6 +17,7 @@
 #include "scene/label_paint.hpp"
 #include "scene/prepared_figure.hpp"
 #include "text/escape.hpp"
+#include "text/i18n.hpp"
 
 namespace atlas::render {
 
@@ -31,13 +33,24 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
 
 void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
                       const Scene& scene, const Camera& camera, const Projection& projection,
-                      const FurnitureSettings& furniture, bool legend, float scale) {
+                      const FurnitureSettings& furniture, bool legend, float scale, const InsetLayer* inset) {
     renderer.draw(camera, figure.style, 0, 0, scale);
     ViewGeometry geometry = view_geometry(scene, camera, projection);
+    InsetPlacement placement;
+    // Three layers: the map's labels, the inset's map over them, the furniture over all.
     overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
         ImGuiPainter painter(list, font, scale);
         if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
-        paint_furniture(painter, figure, furniture, scene, camera, geometry, legend);
+        if (inset != nullptr) placement = place_inset(painter, figure, furniture, scene, camera, *inset, projection);
+    });
+    if (placement.placed) {
+        int left = static_cast<int>(std::lround(placement.min.x));
+        int bottom = camera.height - static_cast<int>(std::lround(placement.min.y)) - placement.camera.height;
+        renderer.draw(placement.camera, figure.style, left, bottom, scale);
+    }
+    overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
+        ImGuiPainter painter(list, font, scale);
+        paint_furniture(painter, figure, furniture, scene, camera, geometry, legend, inset, &projection, &placement);
     });
 }
 
@@ -80,10 +93,11 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     texts.insert(texts.end(), {figure.title, figure.subtitle, session.furniture.title, session.furniture.subtitle,
                                session.furniture.credit});
     texts.insert(texts.end(), figure.credits.begin(), figure.credits.end());
+    texts.insert(texts.end(), {tr("true at"), tr("Inset: "), session.furniture.inset});
     HeadlessLabels overlay(texts, kFigureLabelPx * scale);
     Projection projection(session.projection);
     paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection, session.furniture,
-                     session.show_legend, scale);
+                     session.show_legend, scale, prepared.inset.path.empty() ? nullptr : &prepared.inset);
     write_png(output, width, height, target.read_rgba(), force);
     return {context.renderer(), camera, prepared.scene.origin};
 }

@@ -32,10 +32,12 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
 
 /// Map, labels, furniture (scene/furniture.hpp) and (when `legend`) the legend in the corner that
 /// covers the least land. The renderer holds the scene; `camera` is in device pixels, `scale` device
-/// pixels per figure pixel (the overlay's font baked at kFigureLabelPx times it).
+/// pixels per figure pixel (the overlay's font baked at kFigureLabelPx times it). With `inset`, the
+/// map is drawn a second time into the inset's box, over the labels and under the furniture.
 void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
                       const Scene& scene, const Camera& camera, const Projection& projection,
-                      const FurnitureSettings& furniture, bool legend, float scale = 1);
+                      const FurnitureSettings& furniture, bool legend, float scale = 1,
+                      const InsetLayer* inset = nullptr);
 
 /// The coverage matrix grid with its legend, on white, `width` x `height` pixels.
 void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bool english, int width, int height);

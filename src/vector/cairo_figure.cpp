@@ -103,9 +103,15 @@ class CairoMapCanvas : public MapCanvas {
     void path(const PolygonMesh& m, std::size_t f) {
         for (std::uint32_t r = m.feature_ring_first[f]; r < m.feature_ring_first[f] + m.feature_ring_count[f]; ++r) {
             std::uint32_t first = m.ring_first[r], n = m.ring_count[r];
+            double last_x = NAN, last_y = NAN;
             for (std::uint32_t i = 0; i < n; ++i) {
+                // Eighths of a pixel (0.03 mm on paper; cairo keeps 256ths, which an SVG spells out in six
+                // decimals), no vertex repeated: a smaller SVG, nothing seen.
                 ProjectedXY s = camera_.world_to_screen(m.xy[(first + i) * 2], m.xy[(first + i) * 2 + 1]);
-                (i == 0 ? cairo_move_to : cairo_line_to)(cr_, s.x, s.y);
+                double x = std::round(s.x * 8) / 8, y = std::round(s.y * 8) / 8;
+                if (x == last_x && y == last_y) continue;
+                (i == 0 ? cairo_move_to : cairo_line_to)(cr_, x, y);
+                last_x = x, last_y = y;
             }
             cairo_close_path(cr_);
         }
@@ -146,15 +152,31 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
     const CjkFont& font = CjkFont::get();
     CairoPainter painter(cr, font, kFigureLabelPx);
     const Camera& camera = prepared.camera;
+    const Figure& figure = prepared.figure;
+    ScenePaintIndex index = ScenePaintIndex::of(prepared.scene);
     cairo_rectangle(cr, 0, 0, camera.width, camera.height);
     cairo_clip(cr);
-    paint_map(*std::make_unique<CairoMapCanvas>(cr, prepared.scene, camera), ScenePaintIndex::of(prepared.scene),
-              camera, prepared.figure.style);
+    CairoMapCanvas map(cr, prepared.scene, camera);
+    paint_map(map, index, camera, figure.style);
     LabelSource labels(doc, prepared.scene);
-    if (prepared.figure.style.show_labels) paint_labels(painter, labels, camera, prepared.figure.style);
+    if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
     Projection projection(session.projection);
-    paint_furniture(painter, prepared.figure, session.furniture, prepared.scene, camera,
-                    view_geometry(prepared.scene, camera, projection), session.show_legend);
+    const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
+    InsetPlacement placement;
+    if (inset != nullptr)
+        placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
+    if (placement.placed) {  // the map again in the inset's box, over the labels
+        cairo_save(cr);
+        cairo_translate(cr, placement.min.x, placement.min.y);
+        cairo_rectangle(cr, 0, 0, placement.camera.width, placement.camera.height);
+        cairo_clip(cr);
+        CairoMapCanvas inset_map(cr, prepared.scene, placement.camera);
+        paint_map(inset_map, index, placement.camera, figure.style);
+        cairo_restore(cr);
+    }
+    paint_furniture(painter, figure, session.furniture, prepared.scene, camera,
+                    view_geometry(prepared.scene, camera, projection), session.show_legend, inset, &projection,
+                    &placement);
 }
 
 }  // namespace
@@ -169,15 +191,18 @@ void write_vector_figure(Document& doc, const Session& session, const UserTable*
     double width_pt = page != nullptr ? page->width_pt : session.width * 0.75;
     double height_pt = page != nullptr ? page->height_pt : session.height * 0.75;
     std::string bytes;
-    cairo_surface_t* surface = format == FigureFormat::Svg
-                                   ? cairo_svg_surface_create_for_stream(append, &bytes, width_pt, height_pt)
-                                   : cairo_pdf_surface_create_for_stream(append, &bytes, width_pt, height_pt);
-    if (format == FigureFormat::Svg)
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+    // An SVG in CSS pixels (96 to the inch, as the figure is laid out), a PDF in points.
+    bool svg = format == FigureFormat::Svg;
+    cairo_surface_t* surface =
+        svg ? cairo_svg_surface_create_for_stream(append, &bytes, width_pt / 0.75, height_pt / 0.75)
+            : cairo_pdf_surface_create_for_stream(append, &bytes, width_pt, height_pt);
+    if (svg)
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
     else
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ClusterAtlas");
     cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, width_pt / session.width, height_pt / session.height);  // figure pixels to points
+    double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
+    cairo_scale(cr, to_page * width_pt / session.width, to_page * height_pt / session.height);
     try {
         paint(cr, doc, session, prepared);
     } catch (...) {

@@ -132,6 +132,8 @@ void figure_section(ViewerState& state) {
     ImGui::SameLine();
     ImGui::Checkbox(tr("north arrow"), &f.show_north_arrow);
     ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint(tr("inset layer##figure"), tr("none (a vector file: South China Sea islands)"), &f.inset);
+    ImGui::SetNextItemWidth(320);
     ImGui::InputText("##figure", &state.figure_path);
     ImGui::SameLine();
     if (ImGui::Button(tr("Save figure"))) state.figure_requested = true;

@@ -17,6 +17,7 @@
 #include "error.hpp"
 #include "figure_draw.hpp"
 #include "input.hpp"
+#include "io/inset_layer.hpp"
 #include "labels_imgui.hpp"
 #include "map_cache.hpp"
 #include "map_renderer.hpp"
@@ -132,9 +133,13 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
             texts.insert(texts.end(), {figure.title, figure.subtitle, state.session.furniture.title,
                                        state.session.furniture.subtitle, state.session.furniture.credit});
             texts.insert(texts.end(), figure.credits.begin(), figure.credits.end());
+            texts.insert(texts.end(), {tr("true at"), tr("Inset: "), state.session.furniture.inset});
             render::HeadlessLabels overlay(texts, render::kFigureLabelPx);
+            InsetLayer inset;
+            if (!state.session.furniture.inset.empty()) inset = read_inset_layer(state.session.furniture.inset);
             render::paint_map_figure(renderer, overlay, *state.labels, figure, state.scene, state.camera,
-                                     *state.projection, state.session.furniture, state.session.show_legend);
+                                     *state.projection, state.session.furniture, state.session.show_legend, 1,
+                                     inset.path.empty() ? nullptr : &inset);
             render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
         }
         std::error_code ec;

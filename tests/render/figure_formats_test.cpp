@@ -7,8 +7,12 @@
 #include <cstdlib>
 
 #include "cairo_figure.hpp"
+#include "cairo_painter.hpp"
 #include "figure_draw.hpp"
+#include "geo/projection.hpp"
 #include "io/gdal_env.hpp"
+#include "scene/furniture.hpp"
+#include "scene/prepared_figure.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -83,4 +87,56 @@ TEST_CASE("An A4 figure at 300 dpi is 2480 x 3508 pixels", "[figure][gl]") {
     Pixels png = read_png(tmp.path("a4.png"));
     CHECK(png.width == 2480);
     CHECK(png.height == 3508);
+}
+
+TEST_CASE("An inset frames the user's layer at the bottom right, over the map, in PNG and SVG alike",
+          "[figure][vector][gl]") {
+    test::TempFolder tmp;
+    Session s;
+    s.width = 1000, s.height = 750;
+    s.furniture.inset = std::string(ATLAS_TEST_DATA) + "/inset/test_inset.geojson";
+    // Without title and credit the box's place depends on no text: the test can place it too.
+    s.furniture.show_title = s.furniture.show_subtitle = s.furniture.show_credit = false;
+    Document& doc = test::bundled_document();
+    render::render_session_png(doc, s, nullptr, tmp.path("inset.png"), false);
+    vector::write_vector_figure(doc, s, nullptr, tmp.path("inset.svg"), false);
+    REQUIRE(std::system(("rsvg-convert " + tmp.path("inset.svg") + " -o " + tmp.path("svg.png")).c_str()) == 0);
+    Session plain = s;
+    plain.furniture.inset.clear();
+    render::render_session_png(doc, plain, nullptr, tmp.path("plain.png"), false);
+
+    PreparedFigure prepared = prepare_figure(doc, s, nullptr, tmp.path("unused.png"), false);
+    REQUIRE(prepared.inset.points.size() == 1);
+    REQUIRE(prepared.inset.lines.size() == 1);
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4);
+    cairo_t* cr = cairo_create(surface);
+    vector::CairoPainter painter(cr, vector::CjkFont::get(), kFigureLabelPx);
+    Projection albers(s.projection);
+    InsetPlacement at =
+        place_inset(painter, prepared.figure, s.furniture, prepared.scene, prepared.camera, prepared.inset, albers);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    REQUIRE(at.placed);
+    CHECK(at.max.x == 1000 - 12);
+    CHECK(at.max.y == 750 - 12);
+    CHECK(at.max.x - at.min.x == Approx(180));  // 18 % of the width
+    auto pixel_of = [&](double lon, double lat) {
+        ProjectedXY xy;
+        REQUIRE(albers.forward({lon, lat}, xy));
+        ProjectedXY p = at.camera.world_to_screen(xy.x - prepared.scene.origin.x, xy.y - prepared.scene.origin.y);
+        return std::make_pair(static_cast<int>(at.min.x + p.x), static_cast<int>(at.min.y + p.y));
+    };
+    auto grey = [](const Pixels& image, std::pair<int, int> xy) {
+        const std::uint8_t* p = image.at(xy.first, xy.second);
+        return (p[0] + p[1] + p[2]) / 3.0 / 255;
+    };
+    Pixels png = read_png(tmp.path("inset.png")), svg = read_png(tmp.path("svg.png")),
+           without = read_png(tmp.path("plain.png"));
+    auto point = pixel_of(115, 13);  // the layer's test point, a dark dot in the inset
+    CHECK(grey(png, point) < 0.45);
+    CHECK(grey(svg, point) < 0.45);
+    CHECK(grey(without, point) > 0.6);  // the plain figure has the sea (or land) there
+    auto sea = pixel_of(118, 8);        // inside the test frame, open sea: the map's background colour
+    CHECK(grey(png, sea) == Approx(grey(svg, sea)).margin(0.03));
+    CHECK(png.at(sea.first, sea.second)[2] > png.at(sea.first, sea.second)[0]);  // blue-grey sea
 }

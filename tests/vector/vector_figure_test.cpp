@@ -22,7 +22,7 @@ Session small_national() {
 
 }  // namespace
 
-TEST_CASE("An SVG figure is well-formed XML, one page of the figure's size in points", "[figure][vector]") {
+TEST_CASE("An SVG figure is well-formed XML, one page of the figure's size in CSS pixels", "[figure][vector]") {
     test::TempFolder tmp;
     std::string path = tmp.path("map.svg");
     vector::write_vector_figure(test::bundled_document(), small_national(), nullptr, path, false);
@@ -31,8 +31,8 @@ TEST_CASE("An SVG figure is well-formed XML, one page of the figure's size in po
     REQUIRE(root != nullptr);
     const CPLXMLNode* node = CPLGetXMLNode(root, "=svg");
     REQUIRE(node != nullptr);
-    CHECK(std::string(CPLGetXMLValue(node, "width", "")) == "600pt");  // 800 pixels at 96 dpi
-    CHECK(std::string(CPLGetXMLValue(node, "height", "")) == "450pt");
+    CHECK(std::string(CPLGetXMLValue(node, "width", "")) == "800px");  // 96 to the inch
+    CHECK(std::string(CPLGetXMLValue(node, "height", "")) == "600px");
     CPLDestroyXMLNode(root);
     // Fills and strokes are paths: the regions' colours are there, translucent as on screen.
     CHECK(svg.find("fill-rule:evenodd") != std::string::npos);

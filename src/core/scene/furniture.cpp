@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "scene/legend_paint.hpp"
 #include "text/i18n.hpp"
@@ -64,6 +65,8 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& s) {
             w.credit = s.credit;
         } else {
             for (const std::string& c : figure.credits) w.credit += (w.credit.empty() ? "" : "; ") + c;
+            if (!s.inset.empty())
+                w.credit += std::string("; ") + tr("Inset: ") + std::filesystem::path(s.inset).filename().string();
         }
     }
     return w;
@@ -109,8 +112,9 @@ namespace {
 
 const Rgba kPanel{1, 1, 1, 0.86f}, kInk{0.08f, 0.08f, 0.12f, 1}, kSoftInk{0.3f, 0.3f, 0.34f, 1};
 
-/// The title block at the top left; returns its height (0 without a title or subtitle).
-float paint_title(Painter& p, const FigureWords& w, float width) {
+/// The title block at the top left; returns its bottom edge (0 without a title or subtitle) and, in
+/// `right`, its right edge.
+float paint_title(Painter& p, const FigureWords& w, float width, bool draw = true, float* right = nullptr) {
     if (w.title.empty() && w.subtitle.empty()) return 0;
     float s = p.scale(), pad = 8 * s, m = 12 * s, f = p.font_size(), wrap = width * 0.6f;
     float title_size = f * 1.5f, sub_size = f * 0.9f;
@@ -119,6 +123,8 @@ float paint_title(Painter& p, const FigureWords& w, float width) {
     if (w.title.empty()) tw = th = 0;
     if (w.subtitle.empty()) sw = sh = 0;
     float box_w = std::max(tw, sw) + 2 * pad, box_h = th + sh + 2 * pad + (th > 0 && sh > 0 ? 2 * s : 0);
+    if (right != nullptr) *right = m + box_w;
+    if (!draw) return m + box_h;
     p.rect_filled({m, m}, {m + box_w, m + box_h}, kPanel, 3 * s);
     float y = m + pad;
     if (th > 0) y += text_wrapped(p, {m + pad, y}, title_size, kInk, w.title, wrap) + 2 * s;
@@ -127,10 +133,11 @@ float paint_title(Painter& p, const FigureWords& w, float width) {
 }
 
 /// The credit strip along the bottom edge; returns its height.
-float paint_credit(Painter& p, const std::string& credit, float width, float height) {
+float paint_credit(Painter& p, const std::string& credit, float width, float height, bool draw = true) {
     if (credit.empty()) return 0;
     float s = p.scale(), pad = 4 * s, size = p.font_size() * 0.72f;
     float h = measure_wrapped(p, size, credit, width - 24 * s).second + 2 * pad;
+    if (!draw) return h;
     p.rect_filled({0, height - h}, {width, height}, kPanel);
     text_wrapped(p, {12 * s, height - h + pad}, size, kSoftInk, credit, width - 24 * s);
     return h;
@@ -189,33 +196,117 @@ Legend figure_legend(const Figure& figure, bool credit_shown) {
 
 }  // namespace
 
+namespace {
+
+bool project_relative(const Projection& projection, const Scene& scene, const LonLat& ll, ProjectedXY& out) {
+    if (!projection.forward(ll, out)) return false;
+    out.x -= scene.origin.x, out.y -= scene.origin.y;
+    return true;
+}
+
+/// The inset's lines and points over its map, and its frame.
+void paint_inset_lines(Painter& p, const InsetLayer& layer, const Projection& projection, const Scene& scene,
+                       const InsetPlacement& at) {
+    float s = p.scale();
+    const Rgba ink{0.2f, 0.2f, 0.25f, 1};
+    auto screen = [&](const LonLat& ll, PaintPoint& out) {
+        ProjectedXY xy;
+        if (!project_relative(projection, scene, ll, xy)) return false;
+        ProjectedXY sp = at.camera.world_to_screen(xy.x, xy.y);
+        out = {at.min.x + static_cast<float>(sp.x), at.min.y + static_cast<float>(sp.y)};
+        return true;
+    };
+    p.push_clip(at.min, at.max);
+    for (const std::vector<LonLat>& line : layer.lines)
+        for (std::size_t i = 1; i < line.size(); ++i)
+            if (PaintPoint a, b; screen(line[i - 1], a) && screen(line[i], b)) p.line(a, b, ink, 1.2f * s);
+    for (const LonLat& point : layer.points)
+        if (PaintPoint c; screen(point, c)) p.circle_filled(c, 1.6f * s, ink);
+    p.pop_clip();
+    p.rect(at.min, at.max, {0.3f, 0.3f, 0.34f, 1}, s);
+}
+
+}  // namespace
+
+InsetPlacement place_inset(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+                           const Camera& camera, const InsetLayer& layer, const Projection& projection) {
+    InsetPlacement out;
+    auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
+    FigureWords words = figure_words(figure, settings);
+    float s = p.scale(), m = 12 * s, top = paint_title(p, words, width, false);
+    float bottom = height - paint_credit(p, words.credit, width, height, false);
+    const double* e = layer.extent;
+    float extent[4] = {1e30f, 1e30f, -1e30f, -1e30f};
+    for (int i = 0; i <= 8; ++i)  // the extent's outline, projected: a conic bends its parallels
+        for (int j = 0; j <= 8; ++j)
+            if (ProjectedXY xy;
+                project_relative(projection, scene, {e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8}, xy)) {
+                extent[0] = std::min(extent[0], static_cast<float>(xy.x));
+                extent[1] = std::min(extent[1], static_cast<float>(xy.y));
+                extent[2] = std::max(extent[2], static_cast<float>(xy.x));
+                extent[3] = std::max(extent[3], static_cast<float>(xy.y));
+            }
+    if (!(extent[0] < extent[2]) || !(extent[1] < extent[3])) return out;
+    float aspect = (extent[3] - extent[1]) / (extent[2] - extent[0]);
+    float box_w = std::max(120 * s, width * 0.18f), box_h = box_w * aspect;
+    float most = (bottom - top) * 0.45f;
+    if (box_h > most) box_h = most, box_w = box_h / aspect;
+    out.camera.width = static_cast<int>(std::lround(box_w));
+    out.camera.height = static_cast<int>(std::lround(box_h));
+    out.camera.fit(extent, 0.05);
+    out.max = {width - m, bottom - m};
+    out.min = {out.max.x - static_cast<float>(out.camera.width), out.max.y - static_cast<float>(out.camera.height)};
+    out.placed = true;
+    return out;
+}
+
 void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                     const Camera& camera, const ViewGeometry& geometry, bool legend) {
+                     const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,
+                     const Projection* projection, const InsetPlacement* placement) {
     auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
     float s = p.scale(), m = 12 * s;
     FigureWords words = figure_words(figure, settings);
-    float top = paint_title(p, words, width);
+    float title_right = 0, top = paint_title(p, words, width, true, &title_right);
     float bottom = height - paint_credit(p, words.credit, width, height);
+    bool has_inset = inset != nullptr && projection != nullptr && placement != nullptr && placement->placed;
+    if (has_inset) paint_inset_lines(p, *inset, *projection, scene, *placement);
     // The legend in the free corner that covers the least land; the scale block in a bottom corner
-    // the legend leaves.
+    // the legend and the inset leave, else above the inset.
     enum Corner { BottomLeft, BottomRight, TopRight, TopLeft };
     int legend_corner = -1;
     Legend shown = figure_legend(figure, !words.credit.empty());
     if (legend && !shown.entries.empty()) {
-        float max_w = std::max(260 * s, width * 0.34f), max_h = (bottom - top) * 0.7f;
-        auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
-        std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh}, PaintPoint{width - m - lw, bottom - m - lh},
-                                            PaintPoint{width - m - lw, m}, PaintPoint{m, top + m}};
-        double best = 2;
-        for (int c = BottomLeft; c <= TopLeft; ++c) {
-            if (c == TopLeft && top > 0) continue;  // the title's
-            double share = land_share(scene, camera, origin[c], {origin[c].x + lw, origin[c].y + lh});
-            if (share < best - 0.02) best = share, legend_corner = c;
+        // Every free corner, with the legend in one, two or three columns: the least land covered
+        // (share of the box times its area) wins; ties go to the first (bottom left, then one column).
+        float best_max_w = 0, best_max_h = 0;
+        double best = 1e300;
+        PaintPoint best_at{};
+        for (auto [wide, tall] : {std::pair{0.34f, 0.7f}, {0.55f, 0.45f}, {0.8f, 0.3f}}) {
+            float max_w = std::max(260 * s, width * wide), max_h = (bottom - top) * tall;
+            auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
+            float right_top = width - m - lw < title_right + m ? top + m : m;  // beside the title, or under it
+            std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh},
+                                                PaintPoint{width - m - lw, bottom - m - lh},
+                                                PaintPoint{width - m - lw, right_top}, PaintPoint{m, top + m}};
+            for (int c = BottomLeft; c <= TopLeft; ++c) {
+                if ((c == TopLeft && top > 0) || (c == BottomRight && has_inset)) continue;  // the title's, the inset's
+                double covered = land_share(scene, camera, origin[c], {origin[c].x + lw, origin[c].y + lh}) * lw * lh;
+                // A wider, shorter legend (listed later) is harder to read: it must cover a quarter less.
+                bool first_layout = best_max_w == 0 || best_max_w == max_w;
+                if (covered < (first_layout ? best : best * 0.75) - 0.02 * lw * lh)
+                    best = covered, legend_corner = c, best_at = origin[c], best_max_w = max_w, best_max_h = max_h;
+            }
         }
-        paint_legend(p, shown, origin[legend_corner], max_w, max_h);
+        paint_legend(p, shown, best_at, best_max_w, best_max_h);
     }
-    bool right = legend_corner != BottomRight;
-    paint_scale_block(p, settings, geometry, {right ? width - m : m, bottom - m}, right, width);
+    if (!has_inset) {
+        bool right = legend_corner != BottomRight;
+        paint_scale_block(p, settings, geometry, {right ? width - m : m, bottom - m}, right, width);
+    } else if (legend_corner != BottomLeft) {
+        paint_scale_block(p, settings, geometry, {m, bottom - m}, false, width);
+    } else {
+        paint_scale_block(p, settings, geometry, {width - m, placement->min.y - m / 2}, true, width);
+    }
 }
 
 }  // namespace atlas

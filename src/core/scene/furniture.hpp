@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "geo/projection.hpp"
+#include "io/inset_layer.hpp"
 #include "scene/camera.hpp"
 #include "scene/figure.hpp"
 #include "scene/painter.hpp"
@@ -44,8 +45,24 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings
 /// points tested against the provinces.
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
 
-/// Draws the furniture and (when `legend`) the legend over the map. The camera is in device pixels.
+/// Where the inset goes: its box at the bottom right of the map, above the credit line (device
+/// pixels), as tall as the layer's extent is for its width (at most 45 % of the map's height), and
+/// the camera that frames the extent in it (its pixels, relative to the box's top left corner).
+struct InsetPlacement {
+    Camera camera;
+    PaintPoint min, max;
+    bool placed = false;  ///< false where the projection cannot place the layer
+};
+/// The inset's placement for a figure: the backend paints the map with its camera into the box
+/// (over the labels, under the furniture), then paint_furniture draws the layer over it.
+InsetPlacement place_inset(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
+                           const Scene& scene, const Camera& camera, const InsetLayer& layer,
+                           const Projection& projection);
+
+/// Draws the furniture, the inset's lines and frame (when given and placed) and (when `legend`) the
+/// legend over the map. The camera is in device pixels.
 void paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                     const Camera& camera, const ViewGeometry& geometry, bool legend);
+                     const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset = nullptr,
+                     const Projection* projection = nullptr, const InsetPlacement* placement = nullptr);
 
 }  // namespace atlas

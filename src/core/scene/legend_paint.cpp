@@ -93,7 +93,7 @@ LegendGeometry measure(const Painter& p, const Legend& legend, float max_width, 
     auto entries_width = [&](std::size_t columns) {
         return static_cast<float>(columns) * g.column_width + static_cast<float>(columns - 1) * kColumnGap * s;
     };
-    for (g.columns = 1; g.columns < 3; ++g.columns) {  // more columns only while they fit the width
+    for (g.columns = 1; g.columns <= 3; ++g.columns) {  // more columns only while they fit the width
         if (entries_width(g.columns) + 2 * kPad * s > max_width && g.columns > 1) {
             --g.columns;
             break;
@@ -102,7 +102,7 @@ LegendGeometry measure(const Painter& p, const Legend& legend, float max_width, 
         if (text_block_height(p, legend, max_width - 2 * kPad * s) + g.line * static_cast<float>(rows) <= max_height)
             break;
     }
-    g.columns = std::max<std::size_t>(g.columns, 1);
+    g.columns = std::clamp<std::size_t>(g.columns, 1, 3);
     g.rows = (n + g.columns - 1) / g.columns;
     // The width first (the widest line, at most max_width), then the height wrapped at that width.
     float content = std::max(p.measure(size, legend.title).first, entries_width(g.columns));

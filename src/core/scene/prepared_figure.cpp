@@ -19,8 +19,9 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
     FigureFormat format = figure_format(output);
     // Refuse early what would fail late, after the scene is built.
     check_target(output, force, format == FigureFormat::Png ? "PNG" : format == FigureFormat::Svg ? "SVG" : "PDF");
-    PreparedFigure out{compose_figure(doc, session, data), {}, {}};
+    PreparedFigure out{compose_figure(doc, session, data), {}, {}, {}};
     if (session.figure == FigureKind::Matrix) return out;
+    if (!session.furniture.inset.empty()) out.inset = read_inset_layer(session.furniture.inset);
     // The scene's level of detail follows the session's scale, as in the viewer.
     double scale = session.has_camera ? session.metres_per_pixel : 5.5e6 / session.width;
     out.scene = build_scene(doc, {session.projection, session_tolerance(scale)});

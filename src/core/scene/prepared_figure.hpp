@@ -6,6 +6,7 @@
 #include <string>
 
 #include "document.hpp"
+#include "io/inset_layer.hpp"
 #include "io/user_data.hpp"
 #include "scene/camera.hpp"
 #include "scene/figure.hpp"
@@ -18,13 +19,16 @@ struct PreparedFigure {
     Figure figure;  ///< style and legend (compose_figure)
     Scene scene;    ///< a map's scene at the session's level of detail; empty for the matrix
     Camera camera;  ///< the session's camera over the scene (pixels: the session's size)
+    /// The inset's layer (io/inset_layer.hpp) when the session names one; its path empty otherwise.
+    InsetLayer inset;
 };
 
 /// Checks and prepares a session's figure for a PNG, SVG or PDF at `output` (the session's size in
 /// figure pixels). `data` must be the session's table when its choropleth is user data. Throws
 /// AtlasError: Usage for a size outside 16 to 8192 pixels a side, an output that is "-" or not named
 /// .png, .svg or .pdf, or a bad column or method; Output when `output` exists and `force` is false;
-/// Input when the session's view shows no part of China under its projection.
+/// Input when the session's view shows no part of China under its projection, or its inset's layer
+/// cannot be read.
 PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                               bool force);
 

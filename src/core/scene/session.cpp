@@ -106,7 +106,8 @@ std::string session_json(const Session& s) {
                       {"show_subtitle", f.show_subtitle},
                       {"show_credit", f.show_credit},
                       {"scale_bar", f.show_scale_bar},
-                      {"north_arrow", f.show_north_arrow}};
+                      {"north_arrow", f.show_north_arrow},
+                      {"inset", f.inset}};
     return j.dump(2) + "\n";
 }
 
@@ -393,6 +394,10 @@ void read_furniture(const Reader& in, const Json& j, Session& s) {
     in.boolean(f, "show_credit", out.show_credit, "furniture.");
     in.boolean(f, "scale_bar", out.show_scale_bar, "furniture.");
     in.boolean(f, "north_arrow", out.show_north_arrow, "furniture.");
+    in.text(f, "inset", out.inset, "furniture.");
+    std::error_code ec;  // like the CSV, the inset's layer travels beside the session file
+    if (!out.inset.empty() && fs::path(out.inset).is_relative() && !in.origin().empty() && fs::exists(in.origin(), ec))
+        out.inset = (fs::absolute(in.origin(), ec).parent_path() / out.inset).lexically_normal().string();
 }
 
 }  // namespace

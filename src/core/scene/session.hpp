@@ -48,6 +48,9 @@ struct RegionSetting {
 struct FurnitureSettings {
     std::string title, subtitle, credit;
     bool show_title = true, show_subtitle = true, show_credit = true, show_scale_bar = true, show_north_arrow = true;
+    /// A vector source for an inset (io/inset_layer.hpp: the South China Sea islands and line, which
+    /// the bundled data lacks); empty: no inset. Relative in a session file: beside the file.
+    std::string inset;
 };
 
 /// Which figure a headless render of the session draws.

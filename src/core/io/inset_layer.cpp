@@ -1,0 +1,105 @@
+#include "io/inset_layer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "error.hpp"
+#include "io/gdal_env.hpp"
+#include "text/escape.hpp"
+
+namespace atlas {
+
+namespace {
+
+std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const std::string& path) {
+    const OGRSpatialReference* srs = layer->GetSpatialRef();
+    if (srs == nullptr) return nullptr;
+    OGRSpatialReference wgs84, source(*srs);
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (source.IsSame(&wgs84)) return nullptr;
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
+    if (!ct)
+        throw AtlasError(ErrorKind::Input, quote_value(path) + ", layer " + quote_value(layer->GetName()) +
+                                               ": cannot transform its CRS to WGS84 (" + last_gdal_error() + ")");
+    return ct;
+}
+
+std::vector<LonLat> points_of(const OGRSimpleCurve& curve) {
+    std::vector<LonLat> out;
+    for (int i = 0; i < curve.getNumPoints(); ++i) out.push_back({curve.getX(i), curve.getY(i)});
+    return out;
+}
+
+void collect(const OGRGeometry& g, InsetLayer& out) {
+    switch (wkbFlatten(g.getGeometryType())) {
+        case wkbPoint: {
+            const auto& p = *g.toPoint();
+            if (!p.IsEmpty()) out.points.push_back({p.getX(), p.getY()});
+            break;
+        }
+        case wkbLineString:
+        case wkbLinearRing:
+            out.lines.push_back(points_of(*g.toSimpleCurve()));
+            break;
+        case wkbPolygon:
+            for (const OGRLinearRing* ring : *g.toPolygon()) out.lines.push_back(points_of(*ring));
+            break;
+        case wkbMultiPoint:
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (const OGRGeometry* part : *g.toGeometryCollection()) collect(*part, out);
+            break;
+        default: {  // curves: their linear approximation
+            std::unique_ptr<OGRGeometry> linear(g.getLinearGeometry());
+            if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(g.getGeometryType()))
+                collect(*linear, out);
+        }
+    }
+}
+
+void extent_of(InsetLayer& l) {
+    double e[4] = {1e300, 1e300, -1e300, -1e300};
+    auto add = [&](const LonLat& p) {
+        e[0] = std::min(e[0], p.lon), e[1] = std::min(e[1], p.lat);
+        e[2] = std::max(e[2], p.lon), e[3] = std::max(e[3], p.lat);
+    };
+    for (const auto& line : l.lines) std::for_each(line.begin(), line.end(), add);
+    std::for_each(l.points.begin(), l.points.end(), add);
+    if (e[0] > e[2]) throw AtlasError(ErrorKind::Input, quote_value(l.path) + ": no geometry to draw in an inset");
+    if (e[0] < -180 || e[2] > 180 || e[1] < -90 || e[3] > 90)
+        throw AtlasError(ErrorKind::Input,
+                         quote_value(l.path) + ": its extent is not longitude/latitude (give the layer its CRS)");
+    std::copy(e, e + 4, l.extent);
+}
+
+}  // namespace
+
+InsetLayer read_inset_layer(const std::string& path) {
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) throw AtlasError(ErrorKind::Input, quote_value(path) + ": cannot open as a vector layer for the inset");
+    InsetLayer out;
+    out.path = path;
+    for (OGRLayer* layer : ds->GetLayers()) {
+        std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, path);
+        for (auto& feature : *layer) {
+            OGRGeometry* g = feature->GetGeometryRef();
+            if (g == nullptr) continue;
+            if (ct && g->transform(ct.get()) != OGRERR_NONE)
+                throw AtlasError(ErrorKind::Input, quote_value(path) + ", feature " +
+                                                       std::to_string(feature->GetFID()) +
+                                                       ": cannot transform to WGS84");
+            collect(*g, out);
+        }
+    }
+    extent_of(out);
+    return out;
+}
+
+}  // namespace atlas

@@ -1,0 +1,27 @@
+#pragma once
+/// The user's layer for a figure's inset: maps of China published in China carry an inset of the
+/// South China Sea islands and the boundary line there, which the bundled boundaries do not have. The
+/// user names a vector source holding them (any GDAL format); the figure draws its lines, rings and
+/// points in a box of their own extent, over the map of that box.
+
+#include <string>
+#include <vector>
+
+#include "geo/geometry.hpp"
+
+namespace atlas {
+
+struct InsetLayer {
+    std::string path;
+    std::vector<std::vector<LonLat>> lines;  ///< line strings and polygon rings, lon/lat WGS84 degrees
+    std::vector<LonLat> points;
+    double extent[4] = {0, 0, 0, 0};  ///< min lon, min lat, max lon, max lat of all of them
+};
+
+/// Every geometry of every layer of `path`, transformed from the layer's CRS to WGS84 (a layer
+/// without a CRS is taken as lon/lat WGS84). Throws AtlasError(Input) naming the file when GDAL cannot
+/// open it, when a CRS cannot be transformed, when it holds no geometry, or when its extent is not in
+/// longitude -180 to 180 and latitude -90 to 90.
+InsetLayer read_inset_layer(const std::string& path);
+
+}  // namespace atlas

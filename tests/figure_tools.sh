@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Vector figures as other tools read them: pdfinfo reads the PDF's one A4 page, pdffonts lists Noto
+# Sans CJK embedded as a subset, pdftotext finds the Chinese title as text, rsvg-convert renders the
+# SVG at the size it declares. Usage: figure_tools.sh PATH/TO/clusteratlas. Exit 77 (skipped) where
+# poppler-utils or librsvg2-bin are missing (scripts/install-deps installs both).
+set -u
+bin=$(realpath "$1")
+for tool in pdfinfo pdffonts pdftotext rsvg-convert; do
+  command -v $tool > /dev/null || { echo "SKIPPED: $tool missing (poppler-utils, librsvg2-bin)"; exit 77; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAILED: $*"; exit 1; }
+"$bin" render -o "$tmp/a4.pdf" --paper a4 --industry biomedicine --lang zh 2> "$tmp/err" || fail "render pdf: $(cat "$tmp/err")"
+pdfinfo "$tmp/a4.pdf" > "$tmp/info" || fail "pdfinfo refuses the PDF"
+grep -q '^Pages: *1$' "$tmp/info" || fail "not one page: $(grep Pages "$tmp/info")"
+grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/info" || fail "not A4: $(grep 'Page size' "$tmp/info")"
+pdffonts "$tmp/a4.pdf" > "$tmp/fonts" || fail "pdffonts refuses the PDF"
+grep -E '^[A-Z]{6}\+NotoSansCJKsc-Regular +CID Type 0C +Identity-H +yes +yes +yes' "$tmp/fonts" > /dev/null ||
+  fail "no embedded subset of Noto Sans CJK: $(cat "$tmp/fonts")"
+pdftotext "$tmp/a4.pdf" - | grep -q '生物医药' || fail "the Chinese title is not text in the PDF"
+echo "ok: one A4 page, $(tail -1 "$tmp/fonts" | awk '{print $1}') embedded, the title is text"
+"$bin" render -o "$tmp/map.svg" --size 1000x700 2> "$tmp/err" || fail "render svg: $(cat "$tmp/err")"
+rsvg-convert "$tmp/map.svg" -o "$tmp/svg.png" 2> "$tmp/err" || fail "rsvg-convert: $(cat "$tmp/err")"
+size=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d' % struct.unpack('>II', d[16:24]))" "$tmp/svg.png")
+[ "$size" = 1000x700 ] || fail "rsvg-convert drew $size, not 1000x700"
+echo "ok: rsvg-convert renders the SVG at 1000x700"

@@ -135,6 +135,7 @@ void figure_section(ViewerState& state) {
     ImGui::InputTextWithHint(tr("inset layer##figure"), tr("none (a vector file: South China Sea islands)"), &f.inset);
     ImGui::SetNextItemWidth(320);
     ImGui::InputText("##figure", &state.figure_path);
+    mark_widget(state, "figure.path");
     ImGui::SameLine();
     if (ImGui::Button(tr("Save figure"))) state.figure_requested = true;
     mark_widget(state, "figure.save");

@@ -174,6 +174,17 @@ xdotool key --window "$wid" F12
 wait_for "d['message'].startswith('saved figure')" 30
 "$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.png"
 python3 "$here/png_diff.py" "$tmp/clusteratlas-figure.png" "$tmp/render.png" 0.002 || fail "render --session differs from the viewer's figure"
+# The Export window saves the same figure as SVG (cairo), as `render --session -o x.svg` draws it.
+xdotool mousemove --window "$wid" "$sx" "$sy"
+xdotool key --window "$wid" e
+retype_widget figure.path "$tmp/figure.svg"
+click_widget figure.save
+wait_for "d['message'].startswith('saved figure') and d['message'].endswith('figure.svg')" 30
+"$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.svg"
+rsvg-convert "$tmp/figure.svg" -o "$tmp/figure-svg.png" && rsvg-convert "$tmp/render.svg" -o "$tmp/render-svg.png" ||
+  fail "rsvg-convert cannot draw the saved SVG"
+python3 "$here/png_diff.py" "$tmp/figure-svg.png" "$tmp/render-svg.png" 0.002 || fail "render --session -o x.svg differs from the viewer's SVG figure"
+echo "figure as SVG: $(field "['message']")"
 
 # A session that cannot be used is refused whole, with its reason; the viewer keeps its map.
 printf '{"clusteratlas_session": 1, "projection": "no-such-projection"}' > "$tmp/bad-session.json"

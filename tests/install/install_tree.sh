@@ -48,9 +48,10 @@ PY
   ok "desktop entry, metainfo and icons installed"
 else
   "$bin" render -o map.png > render.out 2>&1
-  [ $? = 2 ] && grep -q "cannot draw in this build" render.out || fail "CLI-only render: $(cat render.out)"
+  [ $? = 2 ] && grep -q "cannot draw PNG in this build" render.out || fail "CLI-only render: $(cat render.out)"
+  "$bin" render -o map.pdf > render.out 2>&1 || fail "CLI-only render of a PDF: $(cat render.out)"
   [ ! -e "$prefix/share/applications" ] || fail "a CLI-only build installs a desktop entry"
-  ok "CLI-only build: render checks its input, then says it cannot draw (exit 2); no desktop entry installed"
+  ok "CLI-only build: render writes PDF, checks a PNG's input, then says it cannot draw PNG (exit 2); no desktop entry"
 fi
 
 man=$prefix/share/man/man1/clusteratlas.1.gz

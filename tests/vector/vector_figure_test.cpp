@@ -3,6 +3,7 @@
 #include <cpl_minixml.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 
@@ -65,4 +66,23 @@ TEST_CASE("Vector figures refuse what PNG figures refuse, and keep an existing f
     matrix.figure = FigureKind::Matrix;
     CHECK_THROWS_WITH(vector::write_vector_figure(test::bundled_document(), matrix, nullptr, tmp.path("m.pdf"), false),
                       "the coverage matrix is drawn as PNG only: name the output .png");
+}
+
+TEST_CASE("An inset's layer is refused off the map or over most of it; a lone point gets a box around it",
+          "[figure][vector]") {
+    test::TempFolder tmp;
+    Session s = small_national();
+    auto inset = [&](const char* name) {
+        s.furniture.inset = std::string(ATLAS_TEST_DATA) + "/inset/" + name;
+        return tmp.path(std::string(name) + ".svg");
+    };
+    Document& doc = test::bundled_document();
+    CHECK_THROWS_WITH(vector::write_vector_figure(doc, s, nullptr, inset("europe.geojson"), false),
+                      Catch::Contains("europe.geojson': its extent (0.0 to 20.0°E, 45.0 to 50.0°N) is off the map of "
+                                      "China: not an inset of it"));
+    CHECK_THROWS_WITH(vector::write_vector_figure(doc, s, nullptr, inset("world.geojson"), false),
+                      Catch::Contains("covers most of the map: an inset shows a small part of it"));
+    std::string path = inset("one_point.geojson");
+    vector::write_vector_figure(doc, s, nullptr, path, false);
+    CHECK(std::filesystem::file_size(path) > 100000);  // the map, with a 2° inset around the point
 }

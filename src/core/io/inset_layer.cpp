@@ -75,6 +75,9 @@ void extent_of(InsetLayer& l) {
     if (e[0] < -180 || e[2] > 180 || e[1] < -90 || e[3] > 90)
         throw AtlasError(ErrorKind::Input,
                          quote_value(l.path) + ": its extent is not longitude/latitude (give the layer its CRS)");
+    // A lone point (or a line along a meridian) has no extent: show a degree around it.
+    if (e[2] - e[0] < 0.5) e[0] -= 1, e[2] += 1;
+    if (e[3] - e[1] < 0.5) e[1] -= 1, e[3] += 1;
     std::copy(e, e + 4, l.extent);
 }
 

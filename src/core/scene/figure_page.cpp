@@ -1,5 +1,6 @@
 #include "scene/figure_page.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -53,19 +54,22 @@ FigurePage figure_page(FigureFormat format, const PageRequest& r) {
     FigurePage page;
     page.format = format;
     std::string paper = lower(r.paper);
+    bool width_given = r.width_mm != -1, dpi_given = r.dpi != -1;  // -1: not given (0 is a bad value)
     double w_mm = 0, h_mm = 0;
-    if (!paper.empty() && r.width_mm > 0)
+    if (!paper.empty() && width_given)
         throw AtlasError(ErrorKind::Usage, "--paper and --width-mm both set the width: give one");
     if (!paper.empty() && !paper_mm(paper, w_mm, h_mm))
         throw AtlasError(ErrorKind::Usage, "--paper " + quote_value(r.paper) + ": not a paper size (a4, a3, letter)");
-    if (r.width_mm != 0 && !(r.width_mm >= 20 && r.width_mm <= 2000))
+    if (width_given && !(r.width_mm >= 20 && r.width_mm <= 2000))
         throw AtlasError(ErrorKind::Usage, "--width-mm " + number(r.width_mm) + ": must be 20 to 2000 millimetres");
-    if (r.dpi != 0 && !(r.dpi >= 72 && r.dpi <= 1200))
+    if (dpi_given && !(r.dpi >= 72 && r.dpi <= 1200))
         throw AtlasError(ErrorKind::Usage, "--dpi " + number(r.dpi) + ": must be 72 to 1200");
+    if (r.landscape && paper.empty())
+        throw AtlasError(ErrorKind::Usage, "--landscape turns a --paper; a page of --width-mm takes --size's shape");
     if (r.width_px < 16 || r.height_px < 16 || r.width_px > 8192 || r.height_px > 8192)
         throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
-    if (paper.empty() && r.width_mm == 0) {
-        if (r.dpi != 0)
+    if (paper.empty() && !width_given) {
+        if (dpi_given)
             throw AtlasError(ErrorKind::Usage,
                              "--dpi needs --paper or --width-mm (with --size alone the PNG is that many pixels)");
         page.width = page.device_width = r.width_px;
@@ -73,20 +77,22 @@ FigurePage figure_page(FigureFormat format, const PageRequest& r) {
         page.width_pt = r.width_px * 0.75, page.height_pt = r.height_px * 0.75;
         return page;
     }
-    if (r.width_mm > 0) w_mm = r.width_mm, h_mm = r.width_mm * r.height_px / r.width_px;
+    if (width_given) w_mm = r.width_mm, h_mm = r.width_mm * r.height_px / r.width_px;
     if (r.landscape) std::swap(w_mm, h_mm);
-    page.dpi = r.dpi != 0 ? r.dpi : (format == FigureFormat::Png ? 300 : 96);
-    page.scale = page.dpi / 96;
-    page.width = static_cast<int>(std::lround(w_mm / 25.4 * 96));
-    page.height = static_cast<int>(std::lround(h_mm / 25.4 * 96));
+    page.dpi = dpi_given ? r.dpi : (format == FigureFormat::Png ? 300 : kPrintPixelsPerInch);
+    page.scale = page.dpi / kPrintPixelsPerInch;
+    page.width = static_cast<int>(std::lround(w_mm / 25.4 * kPrintPixelsPerInch));
+    page.height = static_cast<int>(std::lround(h_mm / 25.4 * kPrintPixelsPerInch));
     page.device_width = static_cast<int>(std::lround(w_mm / 25.4 * page.dpi));
     page.device_height = static_cast<int>(std::lround(h_mm / 25.4 * page.dpi));
     page.width_pt = w_mm / 25.4 * 72, page.height_pt = h_mm / 25.4 * 72;
-    if (format == FigureFormat::Png && (page.device_width > 8192 || page.device_height > 8192))
-        throw AtlasError(ErrorKind::Usage, "a " + number(w_mm) + " x " + number(h_mm) + " mm PNG at " +
-                                               number(page.dpi) + " dpi is " + std::to_string(page.device_width) +
-                                               " x " + std::to_string(page.device_height) +
-                                               " pixels; the most is 8192 a side: lower --dpi");
+    if (format == FigureFormat::Png && (page.device_width > 8192 || page.device_height > 8192)) {
+        auto most = static_cast<int>(std::floor(8192 / (std::max(w_mm, h_mm) / 25.4)));
+        throw AtlasError(ErrorKind::Usage,
+                         "a " + number(w_mm) + " x " + number(h_mm) + " mm PNG at " + number(page.dpi) + " dpi is " +
+                             std::to_string(page.device_width) + " x " + std::to_string(page.device_height) +
+                             " pixels; the most is 8192 a side: --dpi " + std::to_string(most) + " at most");
+    }
     return page;
 }
 

@@ -61,13 +61,13 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& s) {
     if (s.show_title) w.title = s.title.empty() ? figure.title : s.title;
     if (s.show_subtitle) w.subtitle = s.subtitle.empty() ? figure.subtitle : s.subtitle;
     if (s.show_credit) {
-        if (!s.credit.empty()) {
-            w.credit = s.credit;
-        } else {
-            for (const std::string& c : figure.credits) w.credit += (w.credit.empty() ? "" : "; ") + c;
-            if (!s.inset.empty())
-                w.credit += std::string("; ") + tr("Inset: ") + std::filesystem::path(s.inset).filename().string();
-        }
+        // The user's credit goes first; the data's sources stay (their licences ask for them).
+        std::vector<std::string> parts;
+        if (!s.credit.empty()) parts.push_back(s.credit);
+        for (const std::string& c : figure.credits)
+            if (s.credit.empty() || figure.is_source(c)) parts.push_back(c);
+        if (!s.inset.empty()) parts.push_back(tr("Inset: ") + std::filesystem::path(s.inset).filename().string());
+        for (const std::string& part : parts) w.credit += (w.credit.empty() ? "" : tr("; ")) + part;
     }
     return w;
 }
@@ -135,7 +135,7 @@ float paint_title(Painter& p, const FigureWords& w, float width, bool draw = tru
 /// The credit strip along the bottom edge; returns its height.
 float paint_credit(Painter& p, const std::string& credit, float width, float height, bool draw = true) {
     if (credit.empty()) return 0;
-    float s = p.scale(), pad = 4 * s, size = p.font_size() * 0.72f;
+    float s = p.scale(), pad = 4 * s, size = p.font_size() * 0.8f;
     float h = measure_wrapped(p, size, credit, width - 24 * s).second + 2 * pad;
     if (!draw) return h;
     p.rect_filled({0, height - h}, {width, height}, kPanel);
@@ -156,35 +156,54 @@ void north_arrow(Painter& p, PaintPoint centre, float radius, double angle) {
     p.text({label.x - nw / 2, label.y - nh / 2}, p.font_size(), kInk, "N");
 }
 
-/// Scale bar (and, above it, the north arrow) in a box whose bottom left or right corner is `corner`.
-void paint_scale_block(Painter& p, const FurnitureSettings& settings, const ViewGeometry& g, PaintPoint corner,
-                       bool right, float map_width) {
+/// The scale bar (and, above it, the north arrow) and its box's size; empty when neither is shown.
+struct ScaleBlock {
+    ScaleBar bar;
+    std::string where;  ///< "true at 36.4°N, 102.6°E"
+    bool arrow = false;
+    float width = 0, height = 0, arrow_height = 0;
+};
+
+ScaleBlock scale_block(const Painter& p, const FurnitureSettings& settings, const ViewGeometry& g, float map_width) {
+    ScaleBlock b;
     float s = p.scale(), pad = 6 * s, f = p.font_size(), note_size = f * 0.7f;
-    ScaleBar bar = settings.show_scale_bar && g.known
-                       ? scale_bar(g.true_metres_per_px, std::min(160 * s, map_width / 4))
-                       : ScaleBar{};
+    if (settings.show_scale_bar && g.known) b.bar = scale_bar(g.true_metres_per_px, std::min(160 * s, map_width / 4));
     char where[96];
     std::snprintf(where, sizeof where, "%s %.1f°%s, %.1f°%s", tr("true at"), std::fabs(g.centre.lat),
                   g.centre.lat >= 0 ? "N" : "S", std::fabs(g.centre.lon), g.centre.lon >= 0 ? "E" : "W");
-    float note_w = bar.pixels > 0 ? p.measure(note_size, where).first : 0;
-    float bar_w = bar.pixels > 0 ? bar.pixels + p.measure(f * 0.8f, bar.label).first / 2 + 4 * s : 0;
-    bool arrow = settings.show_north_arrow && g.known;
-    float arrow_h = arrow ? 52 * s : 0, bar_h = bar.pixels > 0 ? 8 * s + f * 0.8f + note_size + 6 * s : 0;
-    if (!arrow && bar.pixels <= 0) return;
-    float w = std::max({note_w, bar_w, arrow ? 36 * s : 0.0f}) + 2 * pad, h = arrow_h + bar_h + 2 * pad;
-    float x0 = right ? corner.x - w : corner.x, y0 = corner.y - h;
-    p.rect_filled({x0, y0}, {x0 + w, y0 + h}, kPanel, 3 * s);
-    if (arrow) north_arrow(p, {x0 + w / 2, y0 + pad + 30 * s}, 16 * s, g.north_radians);
-    if (bar.pixels <= 0) return;
-    float bx = x0 + pad, by = y0 + pad + arrow_h + f * 0.8f + 2 * s;
-    p.text({bx, by - f * 0.8f - 2 * s}, f * 0.8f, kInk, "0");
-    auto [lw, lh] = p.measure(f * 0.8f, bar.label);
-    p.text({bx + bar.pixels - lw / 2, by - lh - 2 * s}, f * 0.8f, kInk, bar.label);
-    p.rect_filled({bx, by}, {bx + bar.pixels / 2, by + 6 * s}, kInk);
-    p.rect_filled({bx + bar.pixels / 2, by}, {bx + bar.pixels, by + 6 * s}, {1, 1, 1, 1});
-    p.rect({bx, by}, {bx + bar.pixels, by + 6 * s}, kInk, s);
-    p.text({bx, by + 8 * s}, note_size, kSoftInk, where);
+    b.where = where;
+    b.arrow = settings.show_north_arrow && g.known;
+    bool bar = b.bar.pixels > 0;
+    if (!b.arrow && !bar) return b;
+    float note_w = bar ? p.measure(note_size, b.where).first : 0;
+    float bar_w = bar ? b.bar.pixels + p.measure(f * 0.8f, b.bar.label).first / 2 + 4 * s : 0;
+    b.arrow_height = b.arrow ? 52 * s : 0;
+    b.width = std::max({note_w, bar_w, b.arrow ? 36 * s : 0.0f}) + 2 * pad;
+    b.height = b.arrow_height + (bar ? 8 * s + f * 0.8f + note_size + 6 * s : 0) + 2 * pad;
+    return b;
 }
+
+void paint_scale_block(Painter& p, const ScaleBlock& b, const ViewGeometry& g, PaintPoint top_left) {
+    if (b.width <= 0) return;
+    float s = p.scale(), pad = 6 * s, f = p.font_size(), note_size = f * 0.7f;
+    float x0 = top_left.x, y0 = top_left.y;
+    p.rect_filled({x0, y0}, {x0 + b.width, y0 + b.height}, kPanel, 3 * s);
+    if (b.arrow) north_arrow(p, {x0 + b.width / 2, y0 + pad + 30 * s}, 16 * s, g.north_radians);
+    if (b.bar.pixels <= 0) return;
+    float bx = x0 + pad, by = y0 + pad + b.arrow_height + f * 0.8f + 2 * s, px = b.bar.pixels;
+    p.text({bx, by - f * 0.8f - 2 * s}, f * 0.8f, kInk, "0");
+    auto [lw, lh] = p.measure(f * 0.8f, b.bar.label);
+    p.text({bx + px - lw / 2, by - lh - 2 * s}, f * 0.8f, kInk, b.bar.label);
+    p.rect_filled({bx, by}, {bx + px / 2, by + 6 * s}, kInk);
+    p.rect_filled({bx + px / 2, by}, {bx + px, by + 6 * s}, {1, 1, 1, 1});
+    p.rect({bx, by}, {bx + px, by + 6 * s}, kInk, s);
+    p.text({bx, by + 8 * s}, note_size, kSoftInk, b.where);
+}
+
+struct Box {
+    PaintPoint min, max;
+    bool meets(const Box& o) const { return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y; }
+};
 
 Legend figure_legend(const Figure& figure, bool credit_shown) {
     Legend legend = figure.legend;
@@ -270,17 +289,19 @@ void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& 
     float bottom = height - paint_credit(p, words.credit, width, height);
     bool has_inset = inset != nullptr && projection != nullptr && placement != nullptr && placement->placed;
     if (has_inset) paint_inset_lines(p, *inset, *projection, scene, *placement);
-    // The legend in the free corner that covers the least land; the scale block in a bottom corner
-    // the legend and the inset leave, else above the inset.
+    // The legend in the free corner that covers the least land; the scale block in the first corner
+    // (bottom right, bottom left, above the inset, top right) where it meets no other box.
     enum Corner { BottomLeft, BottomRight, TopRight, TopLeft };
-    int legend_corner = -1;
+    std::vector<Box> taken;
+    if (top > 0) taken.push_back({{0, 0}, {title_right, top}});
+    if (has_inset) taken.push_back({placement->min, placement->max});
     Legend shown = figure_legend(figure, !words.credit.empty());
     if (legend && !shown.entries.empty()) {
         // Every free corner, with the legend in one, two or three columns: the least land covered
         // (share of the box times its area) wins; ties go to the first (bottom left, then one column).
         float best_max_w = 0, best_max_h = 0;
         double best = 1e300;
-        PaintPoint best_at{};
+        Box best_box{};
         for (auto [wide, tall] : {std::pair{0.34f, 0.7f}, {0.55f, 0.45f}, {0.8f, 0.3f}}) {
             float max_w = std::max(260 * s, width * wide), max_h = (bottom - top) * tall;
             auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
@@ -289,24 +310,36 @@ void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& 
                                                 PaintPoint{width - m - lw, bottom - m - lh},
                                                 PaintPoint{width - m - lw, right_top}, PaintPoint{m, top + m}};
             for (int c = BottomLeft; c <= TopLeft; ++c) {
-                if ((c == TopLeft && top > 0) || (c == BottomRight && has_inset)) continue;  // the title's, the inset's
-                double covered = land_share(scene, camera, origin[c], {origin[c].x + lw, origin[c].y + lh}) * lw * lh;
+                Box box{origin[c], {origin[c].x + lw, origin[c].y + lh}};
+                if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
+                double covered = land_share(scene, camera, box.min, box.max) * lw * lh;
                 // A wider, shorter legend (listed later) is harder to read: it must cover a quarter less.
                 bool first_layout = best_max_w == 0 || best_max_w == max_w;
                 if (covered < (first_layout ? best : best * 0.75) - 0.02 * lw * lh)
-                    best = covered, legend_corner = c, best_at = origin[c], best_max_w = max_w, best_max_h = max_h;
+                    best = covered, best_box = box, best_max_w = max_w, best_max_h = max_h;
             }
         }
-        paint_legend(p, shown, best_at, best_max_w, best_max_h);
+        if (best_max_w == 0) {  // every corner taken (a tiny figure): the bottom left, over what is there
+            best_max_w = std::max(260 * s, width * 0.34f), best_max_h = (bottom - top) * 0.7f;
+            auto [lw, lh] = legend_box_size(p, shown, best_max_w, best_max_h);
+            best_box = {{m, bottom - m - lh}, {m + lw, bottom - m}};
+        }
+        paint_legend(p, shown, best_box.min, best_max_w, best_max_h);
+        taken.push_back(best_box);
     }
-    if (!has_inset) {
-        bool right = legend_corner != BottomRight;
-        paint_scale_block(p, settings, geometry, {right ? width - m : m, bottom - m}, right, width);
-    } else if (legend_corner != BottomLeft) {
-        paint_scale_block(p, settings, geometry, {m, bottom - m}, false, width);
-    } else {
-        paint_scale_block(p, settings, geometry, {width - m, placement->min.y - m / 2}, true, width);
+    ScaleBlock block = scale_block(p, settings, geometry, width);
+    float bw = block.width, bh = block.height;
+    float above_inset = has_inset ? placement->min.y - m / 2 - bh : bottom - m - bh;
+    std::array<PaintPoint, 4> spots = {PaintPoint{width - m - bw, bottom - m - bh}, PaintPoint{m, bottom - m - bh},
+                                       PaintPoint{width - m - bw, above_inset}, PaintPoint{width - m - bw, m}};
+    for (const PaintPoint& at : spots) {
+        Box box{at, {at.x + bw, at.y + bh}};
+        if (std::none_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) {
+            paint_scale_block(p, block, geometry, at);
+            return;
+        }
     }
+    paint_scale_block(p, block, geometry, spots[0]);  // nowhere free: where a reader looks for it
 }
 
 }  // namespace atlas

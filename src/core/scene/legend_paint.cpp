@@ -108,7 +108,8 @@ LegendGeometry measure(const Painter& p, const Legend& legend, float max_width, 
     float content = std::max(p.measure(size, legend.title).first, entries_width(g.columns));
     for (const std::string& note : legend.notes) content = std::max(content, p.measure(note_size(p), note).first);
     g.wrap = std::min(content, max_width - 2 * kPad * s);
-    g.width = g.wrap + 2 * kPad * s;
+    // Entries do not wrap: a box narrower than its widest entry would leave the entry's end outside.
+    g.width = std::max(g.wrap, entries_width(g.columns)) + 2 * kPad * s;
     g.height = text_block_height(p, legend, g.wrap) + g.line * static_cast<float>(g.rows);
     return g;
 }

@@ -1,5 +1,6 @@
 #include "scene/prepared_figure.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,38 @@
 
 namespace atlas {
 
+namespace {
+
+/// The inset's layer, refused when it shows nothing of the map or most of it (a layer of another
+/// continent, or of the world, given by mistake).
+InsetLayer checked_inset(const std::string& path, const Scene& scene, const Projection& projection) {
+    InsetLayer layer = read_inset_layer(path);
+    const double* e = layer.extent;
+    double box[4] = {1e300, 1e300, -1e300, -1e300};
+    for (int i = 0; i <= 4; ++i)
+        for (int j = 0; j <= 4; ++j)
+            if (ProjectedXY xy; projection.forward({e[0] + (e[2] - e[0]) * i / 4, e[1] + (e[3] - e[1]) * j / 4}, xy)) {
+                box[0] = std::min(box[0], xy.x - scene.origin.x), box[1] = std::min(box[1], xy.y - scene.origin.y);
+                box[2] = std::max(box[2], xy.x - scene.origin.x), box[3] = std::max(box[3], xy.y - scene.origin.y);
+            }
+    // The map's extent and a quarter of it around: the South China Sea islands lie beyond the
+    // provinces' extent, Europe far beyond it.
+    const float* e_map = scene.extent;
+    float grow_x = (e_map[2] - e_map[0]) / 4, grow_y = (e_map[3] - e_map[1]) / 4;
+    const float map[4] = {e_map[0] - grow_x, e_map[1] - grow_y, e_map[2] + grow_x, e_map[3] + grow_y};
+    char where[120];
+    std::snprintf(where, sizeof where, "%.1f to %.1f°E, %.1f to %.1f°N", e[0], e[2], e[1], e[3]);
+    if (box[0] > map[2] || box[2] < map[0] || box[1] > map[3] || box[3] < map[1])
+        throw AtlasError(ErrorKind::Input, quote_value(path) + ": its extent (" + where +
+                                               ") is off the map of China: not an inset of it");
+    if (box[2] - box[0] > 0.6 * (e_map[2] - e_map[0]) || box[3] - box[1] > 0.6 * (e_map[3] - e_map[1]))
+        throw AtlasError(ErrorKind::Input, quote_value(path) + ": its extent (" + where +
+                                               ") covers most of the map: an inset shows a small part of it");
+    return layer;
+}
+
+}  // namespace
+
 PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                               bool force) {
     if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
@@ -21,11 +54,12 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
     check_target(output, force, format == FigureFormat::Png ? "PNG" : format == FigureFormat::Svg ? "SVG" : "PDF");
     PreparedFigure out{compose_figure(doc, session, data), {}, {}, {}};
     if (session.figure == FigureKind::Matrix) return out;
-    if (!session.furniture.inset.empty()) out.inset = read_inset_layer(session.furniture.inset);
+
     // The scene's level of detail follows the session's scale, as in the viewer.
     double scale = session.has_camera ? session.metres_per_pixel : 5.5e6 / session.width;
     out.scene = build_scene(doc, {session.projection, session_tolerance(scale)});
     Projection projection(session.projection);
+    if (!session.furniture.inset.empty()) out.inset = checked_inset(session.furniture.inset, out.scene, projection);
     out.camera = session_camera(session, out.scene, projection, session.width, session.height);
     if (!shows_any_province(out.scene, out.camera)) {
         char view[160];

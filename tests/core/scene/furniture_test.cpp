@@ -65,18 +65,23 @@ TEST_CASE("Land under a screen rectangle: none over the sea, all over Sichuan", 
 TEST_CASE("Titles and credits come from the figure unless the session gives or hides them", "[figure][furniture]") {
     Document& doc = test::bundled_document();
     Session s;
-    s.industries = {"new_energy_vehicles"};
+    s.industries = {"new_energy_vehicles"};  // section 8 names it for no region: the title says so
+    CHECK(compose_figure(doc, s, nullptr).title == "New energy vehicles: section 8 names no region for it");
+    s.industries = {"biomedicine"};
     Figure f = compose_figure(doc, s, nullptr);
     FigureWords w = figure_words(f, s.furniture);
-    CHECK(w.title == "New energy vehicles: the regions the plan names for it");
+    CHECK(w.title == "Biomedicine (biopharmaceuticals): the regions the plan names for it");
     CHECK(w.subtitle == "13th Five-Year Plan for Strategic Emerging Industries (State Council, November 2016)");
     CHECK(w.credit.find("Boundaries: echarts 4.9.0") == 0);
     CHECK(w.credit.find("Plan: State Council, November 2016") != std::string::npos);
-    s.furniture.title = "EV clusters";
-    s.furniture.show_credit = false;
+    s.furniture.title = "Pharma clusters";
+    s.furniture.credit = "Map: The Daily";  // the user's credit first, the data's sources kept
     w = figure_words(f, s.furniture);
-    CHECK(w.title == "EV clusters");
-    CHECK(w.credit.empty());
+    CHECK(w.title == "Pharma clusters");
+    CHECK(w.credit.find("Map: The Daily; Boundaries: echarts 4.9.0") == 0);
+    CHECK(w.credit.find("Plan: State Council") == std::string::npos);
+    s.furniture.show_credit = false;
+    CHECK(figure_words(f, s.furniture).credit.empty());
     s.compare = {"jingjinji", "yangtze_river_delta"};
     s.industries.clear();
     CHECK(compose_figure(doc, s, nullptr).title ==

@@ -186,6 +186,9 @@ TEST_CASE("legend class labels have the digits that tell their breaks apart", "[
     CHECK(format_breaks({45.01, 45.02, 45.03}) == std::vector<std::string>{"45.01", "45.02", "45.03"});
     CHECK(format_breaks({1200000, 1230000}) == std::vector<std::string>{"1.2M", "1.23M"});
     CHECK(format_breaks({1, 5, 12}) == std::vector<std::string>{"1", "5", "12"});
+    // One number of decimals for all (the viewer tour's "1.97 - 3", "3 - 3.82"):
+    CHECK(format_breaks({1.97, 3, 3.82}) == std::vector<std::string>{"1.97", "3.00", "3.82"});
+    CHECK(format_breaks({-0.001, 0.5, 2}) == std::vector<std::string>{"-0.001", "0.500", "2.000"});
     Document& doc = test::bundled_document();
     UserTable t =
         read_user_table(std::string(ATLAS_TEST_DATA) + "/cases/sex_ratio.csv", doc.provinces(), doc.prefectures());

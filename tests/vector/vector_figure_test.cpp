@@ -68,7 +68,7 @@ TEST_CASE("Vector figures refuse what PNG figures refuse, and keep an existing f
                       "the coverage matrix is drawn as PNG only: name the output .png");
 }
 
-TEST_CASE("An inset's layer is refused off the map or over most of it; a lone point gets a box around it",
+TEST_CASE("An inset's layer is refused off the map or over most of it, and a lone point gets a box around it",
           "[figure][vector]") {
     test::TempFolder tmp;
     Session s = small_national();

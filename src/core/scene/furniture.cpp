@@ -246,6 +246,19 @@ void paint_inset_lines(Painter& p, const InsetLayer& layer, const Projection& pr
 
 }  // namespace
 
+std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection,
+                                       const ProjectedXY& origin) {
+    const double* e = layer.extent;
+    std::array<double, 4> box = {1e300, 1e300, -1e300, -1e300};
+    for (int i = 0; i <= 8; ++i)
+        for (int j = 0; j <= 8; ++j)
+            if (ProjectedXY xy; projection.forward({e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8}, xy)) {
+                box[0] = std::min(box[0], xy.x - origin.x), box[1] = std::min(box[1], xy.y - origin.y);
+                box[2] = std::max(box[2], xy.x - origin.x), box[3] = std::max(box[3], xy.y - origin.y);
+            }
+    return box;
+}
+
 InsetPlacement place_inset(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
                            const Camera& camera, const InsetLayer& layer, const Projection& projection) {
     InsetPlacement out;
@@ -253,17 +266,9 @@ InsetPlacement place_inset(Painter& p, const Figure& figure, const FurnitureSett
     FigureWords words = figure_words(figure, settings);
     float s = p.scale(), m = 12 * s, top = paint_title(p, words, width, false);
     float bottom = height - paint_credit(p, words.credit, width, height, false);
-    const double* e = layer.extent;
-    float extent[4] = {1e30f, 1e30f, -1e30f, -1e30f};
-    for (int i = 0; i <= 8; ++i)  // the extent's outline, projected: a conic bends its parallels
-        for (int j = 0; j <= 8; ++j)
-            if (ProjectedXY xy;
-                project_relative(projection, scene, {e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8}, xy)) {
-                extent[0] = std::min(extent[0], static_cast<float>(xy.x));
-                extent[1] = std::min(extent[1], static_cast<float>(xy.y));
-                extent[2] = std::max(extent[2], static_cast<float>(xy.x));
-                extent[3] = std::max(extent[3], static_cast<float>(xy.y));
-            }
+    std::array<double, 4> box = projected_extent(layer, projection, scene.origin);
+    float extent[4] = {static_cast<float>(box[0]), static_cast<float>(box[1]), static_cast<float>(box[2]),
+                       static_cast<float>(box[3])};
     if (!(extent[0] < extent[2]) || !(extent[1] < extent[3])) return out;
     float aspect = (extent[3] - extent[1]) / (extent[2] - extent[0]);
     float box_w = std::max(120 * s, width * 0.18f), box_h = box_w * aspect;

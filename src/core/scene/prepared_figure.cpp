@@ -10,6 +10,7 @@
 #include "geo/projection.hpp"
 #include "io/output_file.hpp"
 #include "scene/figure_page.hpp"
+#include "scene/furniture.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -21,13 +22,7 @@ namespace {
 InsetLayer checked_inset(const std::string& path, const Scene& scene, const Projection& projection) {
     InsetLayer layer = read_inset_layer(path);
     const double* e = layer.extent;
-    double box[4] = {1e300, 1e300, -1e300, -1e300};
-    for (int i = 0; i <= 4; ++i)
-        for (int j = 0; j <= 4; ++j)
-            if (ProjectedXY xy; projection.forward({e[0] + (e[2] - e[0]) * i / 4, e[1] + (e[3] - e[1]) * j / 4}, xy)) {
-                box[0] = std::min(box[0], xy.x - scene.origin.x), box[1] = std::min(box[1], xy.y - scene.origin.y);
-                box[2] = std::max(box[2], xy.x - scene.origin.x), box[3] = std::max(box[3], xy.y - scene.origin.y);
-            }
+    std::array<double, 4> box = projected_extent(layer, projection, scene.origin);
     // The map's extent and a quarter of it around: the South China Sea islands lie beyond the
     // provinces' extent, Europe far beyond it.
     const float* e_map = scene.extent;

@@ -47,6 +47,7 @@ int run(int argc, char** argv) {
     atlas::cli::register_show(app, ctx);
     atlas::cli::register_compare(app, ctx);
     atlas::cli::register_coverage(app, ctx);
+    atlas::cli::register_points(app, ctx);
     atlas::cli::register_export(app, ctx);
     atlas::cli::register_render(app, ctx);
     atlas::cli::register_view(app, ctx);

@@ -19,6 +19,7 @@ void register_show(CLI::App& app, Context& ctx);
 void register_compare(CLI::App& app, Context& ctx);
 void register_coverage(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
+void register_points(CLI::App& app, Context& ctx);
 void register_render(CLI::App& app, Context& ctx);
 void register_view(CLI::App& app, Context& ctx);
 void run_default_view(Context& ctx);

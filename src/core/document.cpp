@@ -56,6 +56,33 @@ const RegionLayer* Document::counties() {
     return &*counties_;
 }
 
+RegionLayer Document::county_subset(const std::vector<std::string>& prefecture_codes) {
+    RegionLayer out;
+    if (!sources_.counties || prefecture_codes.empty()) return out;
+    auto wanted = [&](const Region& c) {
+        return std::find(prefecture_codes.begin(), prefecture_codes.end(), c.parent_code) != prefecture_codes.end();
+    };
+    if (counties_) {
+        out = RegionLayer{counties_->source, counties_->layer, {}, counties_->validated};
+        for (const Region& c : counties_->regions)
+            if (wanted(c)) out.regions.push_back(c);
+        return out;
+    }
+    LayerSpec spec = *sources_.counties;
+    std::string codes;
+    for (const std::string& code : prefecture_codes)
+        if (code.size() == 6 && std::all_of(code.begin(), code.end(), ::isdigit))  // digits only: safe in SQL
+            codes += (codes.empty() ? "'" : ",'") + code + "'";
+    if (spec.parent_field.empty() || codes.empty()) {
+        for (const Region& c : counties()->regions)
+            if (wanted(c)) out.regions.push_back(c);
+        return out;
+    }
+    spec.where = "\"" + spec.parent_field + "\" IN (" + codes + ")";
+    out = load(spec, UnitLevel::County, warnings_);
+    return out;
+}
+
 const RegionLayer* Document::county_display() {
     const RegionLayer* exact = counties();
     if (exact == nullptr) return nullptr;

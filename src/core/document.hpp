@@ -41,6 +41,10 @@ class Document {
     const RegionLayer& prefectures();
     /// The county layer, loaded on first use; null when the sources have none. Throws AtlasError.
     const RegionLayer* counties();
+    /// The county-level units whose parent is one of `prefecture_codes` (six-digit codes), read alone
+    /// when the whole county layer is not loaded (an attribute filter: a fraction of the cost); empty
+    /// without a county layer. Throws AtlasError.
+    RegionLayer county_subset(const std::vector<std::string>& prefecture_codes);
     /// The counties simplified for drawing (io/county_build.hpp kCountyDisplayLayer), one per county
     /// in the same order; the exact layer when the source has no such layer; null without counties.
     const RegionLayer* county_display();

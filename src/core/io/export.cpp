@@ -283,80 +283,118 @@ ExportRequest leave_out_county_layers(Document& doc, const ExportRequest& asked,
 
 }  // namespace
 
-ExportResult export_layers(Document& doc, const ExportRequest& asked) {
-    ensure_gdal_registered();
-    std::vector<std::string> left_out;
-    const ExportRequest request = leave_out_county_layers(doc, asked, left_out);
-    std::string driver = export_driver(request);
-    bool to_stdout = request.output == "-";
-    if (to_stdout && !is_geojson(driver))
+namespace {
+
+/// What a request asks of the writer, checked before any work: a wrong combination of options is a
+/// usage error, found before anything is computed or written.
+struct WriteTarget {
+    std::string driver;
+    std::optional<int> precision;
+    bool to_stdout = false, to_postgis = false;
+};
+
+WriteTarget check_request(const ExportRequest& request, std::size_t layer_count) {
+    WriteTarget t;
+    t.driver = export_driver(request);
+    t.to_stdout = request.output == "-";
+    if (t.to_stdout && !is_geojson(t.driver))
         throw AtlasError(ErrorKind::Usage, "only GeoJSON and GeoJSONSeq can be written to stdout ('-o -')");
     if (request.output.empty()) throw AtlasError(ErrorKind::Usage, "no output given (-o PATH, or -o - for stdout)");
-    std::optional<int> precision = request.precision;
-    if (!precision && is_geojson(driver)) precision = 6;
-    if (precision && (*precision < 0 || *precision > 15))
-        throw AtlasError(ErrorKind::Usage, "--precision must be 0 to 15, not " + std::to_string(*precision));
+    t.precision = request.precision;
+    if (!t.precision && is_geojson(t.driver)) t.precision = 6;
+    if (t.precision && (*t.precision < 0 || *t.precision > 15))
+        throw AtlasError(ErrorKind::Usage, "--precision must be 0 to 15, not " + std::to_string(*t.precision));
     if (!std::isfinite(request.simplify_m) || request.simplify_m < 0)
         throw AtlasError(ErrorKind::Usage,
                          "--simplify must be a distance in metres, 0 or more, not " + fixed_number(request.simplify_m));
-    // A wrong combination of options is a usage error, found before any work: nothing is written.
-    if (request.layers.size() > 1 && holds_one_layer(driver))
-        throw AtlasError(ErrorKind::Usage, quote_value(request.output) + ": " + driver +
-                                               " holds one layer, and --layer asks for " +
-                                               std::to_string(request.layers.size()) +
+    if (layer_count > 1 && holds_one_layer(t.driver))
+        throw AtlasError(ErrorKind::Usage, quote_value(request.output) + ": " + t.driver +
+                                               " holds one layer, and --layer asks for " + std::to_string(layer_count) +
                                                "; export them one at a time, or into a GeoPackage (.gpkg)");
-    bool to_postgis = is_pg_connection(request.output);
-    if (!to_stdout && !to_postgis) check_target(request.output, request.force, driver);  // before the work
-    ExportSelection sel = select(doc, request);
-    std::vector<OutLayer> layers;
-    ExportResult result{to_stdout    ? "-"
-                        : to_postgis ? describe_connection(request.output)
-                                     : request.output,
-                        driver, 0, 0, left_out};
-    if (!request.table.empty() && request.layers.size() != 1)
+    t.to_postgis = is_pg_connection(request.output);
+    if (!t.to_stdout && !t.to_postgis) check_target(request.output, request.force, t.driver);  // before the work
+    if (!request.table.empty() && layer_count != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
-    if (std::any_of(request.layers.begin(), request.layers.end(),
-                    [](ExportLayer l) { return l == ExportLayer::Counties || l == ExportLayer::NewDistricts; }))
-        result.notes.push_back(county_terms());
-    for (ExportLayer kind : request.layers) {
-        OutLayer layer = build_table(doc, kind, sel);
-        if (!request.table.empty()) layer.name = request.table;
-        bool simplified = request.simplify_m > 0 && !layer.points;
-        if (simplified) simplify_layer(layer, request.simplify_m);
-        GeometryChanges changes;
-        finish_geometry(layer, precision, simplified, is_geojson(driver), changes);
-        refuse_collapse(changes, layer, request, precision);
-        if (changes.repaired > 0)
-            result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) +
-                                   " " + layer.name +
-                                   " snap-rounded by GEOS to stay valid after the coordinate change");
-        if (driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
-        if (driver == "KML") add_kml_labels(layer);
-        result.features += layer.features.size();
-        layers.push_back(std::move(layer));
-    }
-    WriteOptions options = write_options(driver, request, precision);
-    if (!to_stdout) {
-        if (!to_postgis) {
+    return t;
+}
+
+/// Simplification, precision, RFC 7946 rings, spreadsheet-safe text, KML labels: what every layer
+/// gets before it is written.
+void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTarget& t, ExportResult& result) {
+    if (!request.table.empty()) layer.name = request.table;
+    bool simplified = request.simplify_m > 0 && !layer.points;
+    if (simplified) simplify_layer(layer, request.simplify_m);
+    GeometryChanges changes;
+    finish_geometry(layer, t.precision, simplified, is_geojson(t.driver), changes);
+    refuse_collapse(changes, layer, request, t.precision);
+    if (changes.repaired > 0)
+        result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) + " " +
+                               layer.name + " snap-rounded by GEOS to stay valid after the coordinate change");
+    if (t.driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
+    if (t.driver == "KML") add_kml_labels(layer);
+    result.features += layer.features.size();
+}
+
+void write_out(std::vector<OutLayer>& layers, const ExportRequest& request, const WriteTarget& t,
+               ExportResult& result) {
+    for (OutLayer& layer : layers) prepare_layer(layer, request, t, result);
+    WriteOptions options = write_options(t.driver, request, t.precision);
+    if (!t.to_stdout) {
+        if (!t.to_postgis) {
             write_layers(request.output, layers, options);
             result.bytes = size_of(request.output);
-            return result;
+            return;
         }
         std::string tables = join(write_layers_postgis(request.output, layers, options), ", ");
         result.path += ", " + std::string(layers.size() == 1 ? "table " : "tables ") + tables;
-        return result;
+        return;
     }
     // Streamed: nothing is kept in a temporary file. A consumer that goes away (| head) or a full
     // disk makes the writes fail; the caller checks stdout at the end (exit 4).
     const OutLayer& layer = layers.at(0);
     std::size_t total = layer.features.size();
     auto after_feature = [&](std::size_t done) { return !request.progress || request.progress(done, total); };
-    if (!write_geojson(std::cout, layer, {options.precision, driver == "GeoJSONSeq", layer.id_field, after_feature})) {
+    if (!write_geojson(std::cout, layer,
+                       {options.precision, t.driver == "GeoJSONSeq", layer.id_field, after_feature})) {
         if (int error = stdout_error())
             throw AtlasError(ErrorKind::Output, std::string("stdout: cannot write (") + std::strerror(error) + ")");
         throw AtlasError(ErrorKind::Output, "stdout: write interrupted");
     }
     std::cout.flush();
+}
+
+ExportResult result_for(const ExportRequest& request, const WriteTarget& t, std::vector<std::string> notes) {
+    return ExportResult{t.to_stdout    ? "-"
+                        : t.to_postgis ? describe_connection(request.output)
+                                       : request.output,
+                        t.driver, 0, 0, std::move(notes)};
+}
+
+}  // namespace
+
+ExportResult export_layers(Document& doc, const ExportRequest& asked) {
+    ensure_gdal_registered();
+    std::vector<std::string> left_out;
+    const ExportRequest request = leave_out_county_layers(doc, asked, left_out);
+    WriteTarget t = check_request(request, request.layers.size());
+    ExportSelection sel = select(doc, request);
+    ExportResult result = result_for(request, t, left_out);
+    if (std::any_of(request.layers.begin(), request.layers.end(),
+                    [](ExportLayer l) { return l == ExportLayer::Counties || l == ExportLayer::NewDistricts; }))
+        result.notes.push_back(county_terms());
+    std::vector<OutLayer> layers;
+    for (ExportLayer kind : request.layers) layers.push_back(build_table(doc, kind, sel));
+    write_out(layers, request, t, result);
+    return result;
+}
+
+ExportResult export_tables(const ExportRequest& request, std::size_t layer_count,
+                           const std::function<std::vector<OutLayer>()>& build) {
+    ensure_gdal_registered();
+    WriteTarget t = check_request(request, layer_count);
+    std::vector<OutLayer> layers = build();
+    ExportResult result = result_for(request, t, {});
+    write_out(layers, request, t, result);
     return result;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "io/vector_writer.hpp"
 
 namespace atlas {
 
@@ -56,6 +57,12 @@ struct ExportResult {
 /// writing fails.
 ExportResult export_layers(Document& doc, const ExportRequest& request);
 
+/// Writes layers built elsewhere (the per-unit tables of `points`) as export_layers writes its own:
+/// the same options (request.layers, regions and industry aside), checks, precision, RFC 7946
+/// rings, CSV safety and atomic writes. `build` makes the `layer_count` layers after the checks, so
+/// that a bad target is refused before their costly inputs are read. Throws as export_layers.
+ExportResult export_tables(const ExportRequest& request, std::size_t layer_count,
+                           const std::function<std::vector<OutLayer>()>& build);
 /// The driver a request will use.
 std::string export_driver(const ExportRequest& request);
 

@@ -186,10 +186,11 @@ GeodataBuildReport build_geodata(const GeodataBuildInput& input) {
     return report;
 }
 
-void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force) {
+void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force,
+                             const std::vector<std::string>& finish_sql) {
     // A fixed timestamp makes the GeoPackage's gpkg_contents table the same on every run.
     CPLSetConfigOption("OGR_CURRENT_DATE", "2016-11-29T00:00:00Z");
-    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, force, 15, {}};
+    WriteOptions options{"GPKG", {}, {"SPATIAL_INDEX=YES"}, force, 15, {}, finish_sql};
     try {
         write_layers(path, layers, options);
     } catch (...) {

@@ -28,8 +28,10 @@ struct GeodataBuildReport {
 GeodataBuildReport build_geodata(const GeodataBuildInput& input);
 
 /// Writes built layers as a GeoPackage that is the same on every run: a fixed OGR_CURRENT_DATE for
-/// gpkg_contents, spatial indexes, 15 decimals. Used by build-geodata and build-counties.
-void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force);
+/// gpkg_contents, spatial indexes, 15 decimals, then `finish_sql` (attribute indexes). Used by
+/// build-geodata and build-counties.
+void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force,
+                             const std::vector<std::string>& finish_sql = {});
 
 /// Codes of the source that changed before the end of 2016 (GB/T 2260 as of 2016-12-31):
 /// returns the 2016 code for a source code (the code itself when unchanged).

@@ -377,6 +377,8 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
         fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +
                    " (layers: " + escape_controls(names) + ")");
     }
+    if (!spec.where.empty() && layer->SetAttributeFilter(spec.where.c_str()) != OGRERR_NONE)
+        fail_input(where(spec) + ": cannot filter by " + quote_value(spec.where, 60) + " (" + last_gdal_error() + ")");
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);
     std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, spec, report);

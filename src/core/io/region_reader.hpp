@@ -33,6 +33,7 @@ struct LayerSpec {
     std::string name_en_field = bundled_schema::kNameEnField;  ///< optional: falls back to the name field
     std::string parent_field = bundled_schema::kParentField;   ///< optional: else the first two digits + "0000"
     Datum datum = Datum::Wgs84;  ///< datum of the lon/lat after any reprojection (--datum)
+    std::string where;           ///< OGR attribute filter (SQL WHERE); empty: every feature
 };
 
 /// Per-feature problems that were repaired or skipped, one line each, naming the feature.

@@ -80,6 +80,12 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
     DriverTraits traits = traits_of(driver);
     try {
         for (const OutLayer& layer : layers) write_ogr_layer(*ds, layer, options, traits, path, done, total);
+        for (const std::string& sql : options.finish_sql) {
+            CPLErrorReset();
+            ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+            if (CPLGetLastErrorType() == CE_Failure)
+                fail_output(path + ": " + sql.substr(0, 60) + " failed (" + CPLGetLastErrorMsg() + ")");
+        }
     } catch (const AtlasError& e) {
         if (free_before < needed) fail_output(path + ": cannot write (" + reason() + ")");
         throw;

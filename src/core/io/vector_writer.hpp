@@ -47,6 +47,7 @@ struct WriteOptions {
     int precision = 6;                         ///< GeoJSON coordinate decimals
     /// Called after each feature with (done, total); return false to abandon the write.
     std::function<bool(std::size_t, std::size_t)> progress;
+    std::vector<std::string> finish_sql;  ///< run on the dataset after the layers (GDAL formats): indexes
 };
 
 /// Writes the layers into one dataset at `path`. GeoJSON and GeoJSONSeq go through

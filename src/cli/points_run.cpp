@@ -1,0 +1,156 @@
+#include "points_run.hpp"
+
+#include <cstdio>
+
+#include "context.hpp"
+#include "error.hpp"
+#include "io/point_postgis.hpp"
+#include "io/postgis.hpp"
+#include "table.hpp"
+#include "text/escape.hpp"
+
+namespace atlas::cli {
+
+namespace {
+
+/// The points' datum: --points-datum, else --datum when it cannot describe the bundled boundaries
+/// (which are WGS84 already), else WGS84. Resets --datum then, so the boundaries load as they are.
+Datum points_datum(Context& ctx, const PointsRequest& request) {
+    if (!request.datum.empty()) return parse_datum(request.datum);
+    if (!ctx.data.geodata.empty()) return Datum::Wgs84;
+    Datum d = parse_datum(ctx.data.datum);
+    ctx.data.datum = "wgs84";
+    return d;
+}
+
+std::string datum_text(Datum d) {
+    switch (d) {
+        case Datum::Wgs84:
+            return "WGS84";
+        case Datum::Gcj02:
+            return "GCJ-02, converted to WGS84";
+        case Datum::Bd09:
+            return "BD-09, converted to WGS84";
+    }
+    return "";
+}
+
+std::string percent(std::uint64_t part, std::uint64_t whole) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%",
+                  whole ? static_cast<double>(part) * 100 / static_cast<double>(whole) : 0.0);
+    return text;
+}
+
+/// Points off the map beyond what the user allows, or a file that reads better another way: one line.
+void check_outside(const PointsRequest& request, const CountedPoints& c) {
+    const PointTally& t = c.tally;
+    const double share = t.points ? static_cast<double>(t.outside) * 100 / static_cast<double>(t.points) : 0;
+    const bool too_many = share > request.max_outside_pct;
+    const bool hinted = !c.hint.empty() && !request.max_outside_given;
+    if (!too_many && !hinted) return;
+    std::string lines;
+    for (std::size_t i = 0; i < t.outside_lines.size() && i < 3; ++i)
+        lines += (i ? ", " : "") + std::to_string(t.outside_lines[i]);
+    std::string where = c.info.kind == "CSV" ? "lines " : "features ";
+    if (lines.empty()) where.clear();
+    std::string text = escape_controls(c.source_shown) + ": " + with_separators(t.outside) + " of " +
+                       with_separators(t.points) + " points (" + percent(t.outside, t.points) +
+                       ") lie outside every unit" +
+                       (lines.empty() ? "" : " (" + where + lines + (t.outside > 3 ? ", ..." : "") + ")");
+    if (!c.hint.empty())
+        text += "; " + c.hint + ", not read as " + datum_text(c.datum);
+    else
+        text += ": the sea, abroad, or coordinates that are not longitude/latitude";
+    text += " (--max-outside " + std::to_string(static_cast<int>(share) + 1) + " counts the rest regardless)";
+    fail_input(text);
+}
+
+}  // namespace
+
+CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLevel level) {
+    CountedPoints c;
+    c.datum = points_datum(ctx, request);
+    c.datum_text = datum_text(c.datum);
+    c.source_shown = is_pg_connection(request.path) ? describe_connection(request.path) : request.path;
+    if (!(request.max_outside_pct >= 0 && request.max_outside_pct <= 100))
+        throw AtlasError(ErrorKind::Usage, "--max-outside must be a percentage, 0 to 100");
+    PointSourceOptions options = request.options;
+    options.datum = c.datum;
+    const Plan& plan = ctx.plan();
+    const RegionLayer* counties = nullptr;
+    if (level == PointLevel::County) {
+        counties = ctx.doc().counties();
+    } else {  // only the partial members' counties decide anything: read just those
+        std::vector<std::string> partial;
+        for (const PlanRegion& r : plan.regions)
+            for (const Member& m : r.members)
+                if (m.counties)
+                    for (const Region* u : member_units(m.code, ctx.provinces(), ctx.prefectures()))
+                        partial.push_back(u->code);
+        c.county_subset = ctx.doc().county_subset(partial);
+        if (!c.county_subset.regions.empty()) counties = &c.county_subset;
+    }
+
+    if (level == PointLevel::County && ctx.doc().sources().counties == std::nullopt)
+        throw AtlasError(ErrorKind::Usage,
+                         "--by county needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
+    std::map<std::string, std::string> mapping;
+    if (!request.mapping_path.empty()) {
+        if (request.options.category_column.empty())
+            throw AtlasError(ErrorKind::Usage, "--industry-map maps --industry-column's texts: give that column too");
+        mapping = read_category_mapping(request.mapping_path, plan);
+    }
+    std::vector<const PlanRegion*> regions;
+    for (const PlanRegion& r : plan.regions) regions.push_back(&r);
+    c.units = std::make_unique<PointUnits>(ctx.provinces(), ctx.prefectures(), counties, regions,
+                                           level == PointLevel::County);
+    c.tally = start_tally(*c.units);
+    if (is_pg_connection(request.path)) {
+        if (request.table.empty())
+            throw AtlasError(ErrorKind::Usage, "points in PostGIS: name their table with --table (schema.table)");
+        c.info =
+            tally_points_postgis({request.path, request.table, request.geometry_column, options}, *c.units, c.tally);
+        c.source_shown = c.info.path;
+    } else {
+        if (!request.table.empty())
+            throw AtlasError(ErrorKind::Usage,
+                             "--table names a PostGIS table; the points are " + quote_value(request.path, 60));
+        c.info = read_points(request.path, options, [&](const PointBatch& b) { tally_points(*c.units, b, c.tally); });
+    }
+    if (c.tally.points == 0) fail_input(escape_controls(c.source_shown) + ": no points");
+    c.hint = outside_hint(*c.units, c.tally, c.datum);
+    check_outside(request, c);
+    if (!options.category_column.empty()) c.mapping = map_categories(c.info.categories, c.tally, plan, mapping);
+    return c;
+}
+
+void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) {
+    for (const std::string& note : c.info.notes) out << "note: " << note << '\n';
+    const PointTally& t = c.tally;
+    std::string columns = c.info.lon_column.empty() ? c.info.kind
+                                                    : "columns " + quote_value(c.info.lon_column, 40) + ", " +
+                                                          quote_value(c.info.lat_column, 40);
+    out << escape_controls(c.source_shown) << ": " << with_separators(t.points) << " points (" << columns << "; "
+        << c.datum_text << "): " << with_separators(t.points - t.outside) << " in a unit, "
+        << percent(t.in_regions, t.points - t.outside) << " of those inside the plan's regions; "
+        << with_separators(t.outside) << " outside every unit (" << percent(t.outside, t.points) << ")\n";
+    if (!c.hint.empty()) out << "warning: of the points outside every unit, " << c.hint << '\n';
+    if (c.info.category_column.empty()) return;
+    std::uint64_t unmapped = 0;
+    std::vector<std::string> texts;
+    for (const auto& [text, n] : c.mapping.unmapped) {
+        unmapped += n;
+        if (texts.size() < 5) texts.push_back(quote_value(text, 30) + " " + with_separators(n));
+    }
+    if (unmapped > 0)
+        out << "warning: " << with_separators(unmapped) << (unmapped == 1 ? " point names" : " points name")
+            << " no industry of the plan in column " << quote_value(c.info.category_column, 40) << " ("
+            << join(texts, ", ") << "); map them with --industry-map FILE\n";
+    if (t.uncategorised > 0)
+        out << "note: " << with_separators(t.uncategorised) << (t.uncategorised == 1 ? " point has" : " points have")
+            << " an empty " << quote_value(c.info.category_column, 40) << '\n';
+    (void)level;
+}
+
+}  // namespace atlas::cli

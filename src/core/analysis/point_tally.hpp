@@ -1,0 +1,122 @@
+#pragma once
+/// Counting an analyst's points per unit: which province, prefecture-level unit, county-level unit
+/// and plan region each point lies in, and the tallies (count, sum of a value) that the per-unit
+/// tables, the exports and the maps are made of. Points come in batches (io/point_source.hpp), so
+/// that any number of them is counted in constant memory.
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/region_shapes.hpp"
+#include "analysis/unit_grid.hpp"
+#include "geo/datum.hpp"
+#include "io/point_source.hpp"
+#include "model/plan.hpp"
+#include "model/region.hpp"
+
+namespace atlas {
+
+/// The units points are located in, indexed once. Keeps references to the layers and shapes.
+class PointUnits {
+  public:
+    /// `regions`: the plan's regions in plan order (at most 64). `counties` may be null; with it,
+    /// a partial member whose counties a source lists puts only those counties' points in its region,
+    /// as the region's shape does (analysis/region_shapes.hpp). `every_county`: points get their
+    /// county-level unit (else only the counties of such members are indexed, which is much cheaper).
+    PointUnits(const RegionLayer& provinces, const RegionLayer& prefectures, const RegionLayer* counties,
+               std::vector<const PlanRegion*> regions, bool every_county);
+
+    PointUnits(const PointUnits&) = delete;  // its grids refer to its own members
+    PointUnits& operator=(const PointUnits&) = delete;
+
+    struct Location {
+        int prefecture = -1;  ///< index into prefectures().regions; -1 outside every unit
+        int county = -1;      ///< index into counties()->regions; -1 outside, without a county layer or every_county
+        std::uint64_t regions = 0;  ///< bit r: inside plan region r
+    };
+    Location locate(double lon, double lat) const;
+    /// The location of a point known to lie in `prefecture` and in `county` (an index into
+    /// county_index_layer(); -1 for none): for counts made elsewhere (a PostGIS join).
+    Location location_of(int prefecture, int county_index) const;
+    /// The county layer points are located in: every county with every_county, else only the
+    /// partial members' counties; null when none is needed.
+    const RegionLayer* county_index_layer() const;
+    /// Whether a point in this prefecture-level unit needs its county (a partial member's, or every
+    /// one with every_county).
+    bool needs_county(int prefecture) const {
+        return every_county_ || needs_county_[static_cast<std::size_t>(prefecture)] != 0;
+    }
+    /// Just the prefecture-level unit (-1 outside): for diagnoses.
+    int prefecture_at(double lon, double lat) const { return prefecture_grid_.locate(lon, lat); }
+
+    const RegionLayer& provinces() const { return provinces_; }
+    const RegionLayer& prefectures() const { return prefectures_; }
+    const RegionLayer* counties() const { return counties_; }
+    const std::vector<const PlanRegion*>& regions() const { return regions_; }
+    /// Index into provinces().regions of each prefecture-level unit's province (-1 when none).
+    const std::vector<int>& province_of() const { return province_of_; }
+
+  private:
+    const RegionLayer& provinces_;
+    const RegionLayer& prefectures_;
+    const RegionLayer* counties_;
+    std::vector<const PlanRegion*> regions_;
+    UnitGrid prefecture_grid_;
+    std::optional<UnitGrid> county_grid_;
+    RegionLayer scoped_counties_;    ///< without every_county: the partial members' counties only
+    std::vector<int> scoped_index_;  ///< their indices in *counties_
+    bool every_county_ = false;
+    std::vector<int> province_of_;
+    std::vector<std::uint64_t> prefecture_regions_;  ///< regions a whole prefecture is in
+    std::vector<std::uint64_t> county_regions_;      ///< regions of partial members' listed counties
+    std::vector<char> needs_county_;                 ///< prefecture is a partial member cut to counties
+};
+
+/// Count, sum and values counted, per unit.
+struct UnitTally {
+    std::vector<std::uint64_t> count;
+    std::vector<std::uint64_t> in_regions;  ///< points of the unit inside any plan region
+    std::vector<double> sum;                ///< of the value column, where a point has a value
+    std::vector<std::uint64_t> valued;      ///< points with a value
+    void resize(std::size_t n);
+    void add(std::size_t i, double value, bool in_region);
+};
+
+/// Everything counted from a source's points.
+struct PointTally {
+    std::uint64_t points = 0;
+    std::uint64_t outside = 0;     ///< in no unit: sea, abroad, wrong datum or axes
+    std::uint64_t in_regions = 0;  ///< inside at least one plan region
+    UnitTally prefectures, counties, regions;
+    /// Points per (category, region bits): what the industry shares are computed from.
+    std::unordered_map<std::int32_t, std::unordered_map<std::uint64_t, std::uint64_t>> category_regions;
+    std::uint64_t uncategorised = 0;  ///< points with an empty category cell
+
+    /// Raw (as read, before datum conversion) coordinates of points outside, the first 5,000, and
+    /// of a uniform sample of all points (reservoir, 10,000): to test whether other axes or another
+    /// datum would put them on the map.
+    std::vector<LonLat> outside_raw, sample_raw;
+    std::vector<std::uint64_t> outside_lines;  ///< lines (features) of the first outside points
+    std::mt19937_64 rng{20161129};
+};
+
+/// Starts a tally sized for the units.
+PointTally start_tally(const PointUnits& units);
+/// Counts one batch.
+void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& tally);
+/// Counts `count` points found elsewhere at one location, with the sum of `valued` values and
+/// their category (-1 an empty cell, -2 no category column): what a database's GROUP BY returns.
+void tally_group(const PointUnits::Location& at, std::uint64_t count, double sum, std::uint64_t valued,
+                 std::int32_t category, PointTally& tally);
+
+/// Why points are off the map, when something other than the file's coordinates as declared would
+/// put most of them on it: "read as BD-09 (--datum bd09), 98% of them would lie in a unit" or
+/// "with longitude and latitude swapped, ...". Empty when no alternative helps: the sea, abroad, a
+/// coastline generalised in the boundary data.
+std::string outside_hint(const PointUnits& units, const PointTally& tally, Datum declared);
+
+}  // namespace atlas

@@ -1,0 +1,310 @@
+// Streaming CSV reader for points: the file is read in blocks and parsed in place, so that memory
+// stays flat whatever the file's size; only the columns in use are converted.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <string_view>
+
+#include "error.hpp"
+#include "io/csv.hpp"
+#include "io/point_batcher.hpp"
+#include "text/encoding.hpp"
+#include "text/escape.hpp"
+#include "text/join.hpp"
+#include "text/utf8.hpp"
+
+namespace atlas::points_detail {
+
+namespace {
+
+constexpr std::size_t kBlock = 4 << 20;
+
+/// One file read block by block; records are parsed from the buffer, which keeps the unparsed tail.
+class CsvStream {
+  public:
+    CsvStream(const std::string& path, PointProblems& problems) : path_(path), problems_(problems) {
+        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd_ < 0) problems_.fatal(std::strerror(errno));
+        fill();
+        if (buf_.rfind("\xEF\xBB\xBF", 0) == 0) pos_ = 3;
+        if (buf_.rfind("\xFF\xFE", 0) == 0 || buf_.rfind("\xFE\xFF", 0) == 0)
+            problems_.fatal("UTF-16 text: save the points as UTF-8 CSV");
+    }
+    ~CsvStream() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    CsvStream(const CsvStream&) = delete;
+    CsvStream& operator=(const CsvStream&) = delete;
+
+    /// The first bytes, to decide the encoding and the separator.
+    std::string_view head() const { return std::string_view(buf_).substr(pos_, 1 << 16); }
+    void set_separator(char c) { sep_ = c; }
+
+    /// The next record's cells (views valid until the next call) and its first line; false at the end.
+    bool next(std::vector<std::string_view>& cells, std::uint64_t& line) {
+        for (;;) {
+            std::size_t lines = 0;
+            if (parse(cells, lines)) {
+                line = line_;
+                line_ += lines;
+                return true;
+            }
+            if (eof_) return false;
+            buf_.erase(0, pos_);
+            pos_ = 0;
+            fill();
+        }
+    }
+
+  private:
+    void fill() {
+        std::size_t old = buf_.size();
+        buf_.resize(old + kBlock);
+        ssize_t n;
+        do n = ::read(fd_, buf_.data() + old, kBlock);
+        while (n < 0 && errno == EINTR);
+        if (n < 0) problems_.fatal(std::string("read error: ") + std::strerror(errno));
+        buf_.resize(old + static_cast<std::size_t>(n));
+        eof_ = n == 0;
+    }
+
+    /// Parses one whole record from pos_; false when the buffer ends first (and the file does not).
+    bool parse(std::vector<std::string_view>& cells, std::size_t& lines) {
+        cells.clear();
+        scratch_used_ = 0;
+        const char* b = buf_.data();
+        std::size_t p = pos_, end = buf_.size();
+        if (p >= end) return false;
+        for (;;) {
+            if (p < end && b[p] == '"') {
+                std::string& s = scratch(cells.size());
+                std::size_t q = p + 1;
+                for (;;) {
+                    if (q >= end) {
+                        if (eof_) problems_.fatal("line " + std::to_string(line_) + ": a quote is never closed");
+                        return false;
+                    }
+                    if (b[q] == '"') {
+                        if (q + 1 < end && b[q + 1] == '"') {
+                            s.push_back('"');
+                            q += 2;
+                            continue;
+                        }
+                        if (q + 1 >= end && !eof_) return false;
+                        ++q;
+                        break;
+                    }
+                    if (b[q] == '\n') ++lines;
+                    s.push_back(b[q++]);
+                }
+                while (q < end && b[q] != sep_ && b[q] != '\n' && b[q] != '\r') s.push_back(b[q++]);
+                cells.emplace_back(s);
+                p = q;
+            } else {
+                std::size_t q = p;
+                while (q < end && b[q] != sep_ && b[q] != '\n' && b[q] != '\r') ++q;
+                cells.emplace_back(b + p, q - p);
+                p = q;
+            }
+            if (p >= end) {
+                if (!eof_) return false;
+                ++lines;
+                pos_ = p;
+                return true;
+            }
+            if (b[p] == sep_) {
+                ++p;
+                continue;
+            }
+            if (b[p] == '\r') {
+                if (p + 1 >= end && !eof_) return false;
+                if (p + 1 < end && b[p + 1] == '\n') ++p;
+            }
+            ++lines;
+            pos_ = p + 1;
+            return true;
+        }
+    }
+
+    std::string& scratch(std::size_t i) {
+        if (scratch_.size() <= i) scratch_.resize(i + 1);
+        scratch_[i].clear();
+        ++scratch_used_;
+        return scratch_[i];
+    }
+
+    std::string path_;
+    PointProblems& problems_;
+    int fd_ = -1;
+    std::string buf_;
+    std::size_t pos_ = 0;
+    bool eof_ = false;
+    char sep_ = ',';
+    std::uint64_t line_ = 1;
+    std::vector<std::string> scratch_;
+    std::size_t scratch_used_ = 0;
+};
+
+constexpr std::array<const char*, 6> kLonNames{"lon", "lng", "long", "longitude", "x", "经度"};
+constexpr std::array<const char*, 4> kLatNames{"lat", "latitude", "y", "纬度"};
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+/// A header made of one of the names and a suffix or prefix ("lng_gcj02", "poi_lat", "经度(WGS84)",
+/// "百度纬度"). "x" and "y" only alone: they are inside too many words.
+template <std::size_t N>
+bool names_with_affix(const std::string& header, const std::array<const char*, N>& names) {
+    auto boundary = [](char c) { return c == '_' || c == ' ' || c == '(' || c == '-' || c == '.'; };
+    for (const char* name : names) {
+        std::string n = name;
+        if (n.size() < 2 || header.size() <= n.size()) continue;
+        if (static_cast<unsigned char>(n[0]) >= 0x80) {
+            if (header.find(n) != std::string::npos) return true;
+            continue;
+        }
+        if (header.rfind(n, 0) == 0 && boundary(header[n.size()])) return true;
+        if (header.compare(header.size() - n.size(), n.size(), n) == 0 &&
+            boundary(header[header.size() - n.size() - 1]))
+            return true;
+    }
+    return false;
+}
+
+template <std::size_t N>
+int find_column(const std::vector<std::string>& headers, const std::array<const char*, N>& names) {
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        for (const char* n : names)
+            if (lower(headers[c]) == n) return static_cast<int>(c);
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        if (names_with_affix(lower(headers[c]), names)) return static_cast<int>(c);
+    return -1;
+}
+
+int named_column(const std::vector<std::string>& headers, const std::string& name, const char* option,
+                 const std::string& path) {
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        if (headers[c] == name) return static_cast<int>(c);
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        if (lower(headers[c]) == lower(name)) return static_cast<int>(c);
+    std::vector<std::string> shown;
+    for (std::size_t c = 0; c < headers.size() && c < 12; ++c) shown.push_back(quote_value(headers[c], 40));
+    throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": " + option + " " + quote_value(name, 40) +
+                                           ": no such column (the header has " + join(shown, ", ") +
+                                           (headers.size() > 12 ? ", ..." : "") + ")");
+}
+
+struct Columns {
+    int lon = -1, lat = -1, value = -1, category = -1;
+    std::size_t width = 0;
+};
+
+Columns columns_of(const std::vector<std::string>& headers, const PointSourceOptions& o, PointSourceInfo& info,
+                   PointProblems& problems) {
+    Columns c;
+    c.width = headers.size();
+    c.lon = o.lon_column.empty() ? find_column(headers, kLonNames)
+                                 : named_column(headers, o.lon_column, "--lon", info.path);
+    c.lat = o.lat_column.empty() ? find_column(headers, kLatNames)
+                                 : named_column(headers, o.lat_column, "--lat", info.path);
+    if (c.lon < 0 || c.lat < 0) {
+        std::vector<std::string> shown;
+        for (std::size_t i = 0; i < headers.size() && i < 12; ++i) shown.push_back(quote_value(headers[i], 40));
+        problems.fatal(std::string("no ") +
+                       (c.lon < 0 && c.lat < 0 ? "longitude and latitude columns"
+                        : c.lon < 0            ? "longitude column"
+                                               : "latitude column") +
+                       " (the header has " + join(shown, ", ") + (headers.size() > 12 ? ", ..." : "") +
+                       "); name them with --lon and --lat");
+    }
+    if (!o.value_column.empty()) c.value = named_column(headers, o.value_column, "--value", info.path);
+    if (!o.category_column.empty())
+        c.category = named_column(headers, o.category_column, "--industry-column", info.path);
+    info.lon_column = headers[static_cast<std::size_t>(c.lon)];
+    info.lat_column = headers[static_cast<std::size_t>(c.lat)];
+    if (c.value >= 0) info.value_column = headers[static_cast<std::size_t>(c.value)];
+    if (c.category >= 0) info.category_column = headers[static_cast<std::size_t>(c.category)];
+    return c;
+}
+
+bool blank(const std::vector<std::string_view>& cells) {
+    return std::all_of(cells.begin(), cells.end(),
+                       [](std::string_view c) { return c.find_first_not_of(" \t") == std::string_view::npos; });
+}
+
+std::string number_problem(const std::string& column, std::string_view cell) {
+    bool empty = cell.find_first_not_of(" \t") == std::string_view::npos;
+    return "column " + quote_value(column, 40) +
+           (empty ? " is empty" : ": " + quote_value(cell, 40) + " is not a number");
+}
+
+}  // namespace
+
+void read_csv_points(const std::string& path, const PointSourceOptions& options, PointSourceInfo& info,
+                     PointProblems& problems, PointBatcher& batcher) {
+    info.kind = "CSV";
+    CsvStream in(path, problems);
+    std::string head(in.head());
+    bool gb18030 =
+        first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3) && plausible_gbk(head);
+    if (!gb18030 && first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3))
+        problems.fatal("not UTF-8 text, nor plausibly GB18030: save the points as UTF-8 CSV");
+    auto decode = [gb18030](const std::string& raw) {
+        return gb18030 ? to_utf8(raw, "GB18030").value_or(escape_controls(raw)) : raw;
+    };
+    char sep = detect_separator(head);
+    in.set_separator(sep);
+    std::vector<std::string_view> cells;
+    std::uint64_t line = 0;
+    if (!in.next(cells, line)) problems.fatal("empty file: no header and no points");
+    std::vector<std::string> headers;
+    for (std::string_view c : cells) {
+        std::string h = decode(std::string(c));
+        h.erase(0, h.find_first_not_of(" \t"));
+        h.erase(h.find_last_not_of(" \t") + 1);
+        headers.push_back(h);
+    }
+    Columns col = columns_of(headers, options, info, problems);
+    if (gb18030) info.notes.push_back(escape_controls(path) + ": decoded as GB18030 (not UTF-8)");
+    if (sep != ',') info.notes.push_back(escape_controls(path) + ": " + separator_name(sep) + "-separated");
+    while (in.next(cells, line)) {
+        if (cells.size() == 1 && cells[0].empty()) continue;  // an empty line
+        std::string where = std::to_string(line);
+        if (cells.size() != col.width) {
+            if (blank(cells)) continue;
+            problems.add(where, std::to_string(cells.size()) + " cells, the header has " + std::to_string(col.width),
+                         "cells");
+            continue;
+        }
+        double lon = 0, lat = 0, value = std::nan("");
+        if (!parse_number(cells[static_cast<std::size_t>(col.lon)], lon)) {
+            if (blank(cells)) continue;
+            problems.add(where, number_problem(info.lon_column, cells[static_cast<std::size_t>(col.lon)]), "lon");
+            continue;
+        }
+        if (!parse_number(cells[static_cast<std::size_t>(col.lat)], lat)) {
+            problems.add(where, number_problem(info.lat_column, cells[static_cast<std::size_t>(col.lat)]), "lat");
+            continue;
+        }
+        if (col.value >= 0) {
+            std::string_view v = cells[static_cast<std::size_t>(col.value)];
+            if (v.find_first_not_of(" \t") != std::string_view::npos && !parse_number(v, value)) {
+                problems.add(where, number_problem(info.value_column, v), "value");
+                continue;
+            }
+        }
+        std::int32_t category =
+            col.category >= 0 ? batcher.category(cells[static_cast<std::size_t>(col.category)]) : -1;
+        batcher.add(lon, lat, value, category, line, where, info.lon_column, info.lat_column);
+    }
+    batcher.finish(decode);
+}
+
+}  // namespace atlas::points_detail

@@ -1,0 +1,55 @@
+#include "io/point_export.hpp"
+
+#include <cstdint>
+
+namespace atlas {
+
+OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, std::uint64_t located,
+                     const PointLayerInfo& info) {
+    OutLayer layer;
+    layer.name = std::string("points_by_") + to_string(level);
+    layer.id_field = "code";
+    const bool values = !info.value_column.empty();
+    layer.fields = {{"code", FieldType::String, "code"},
+                    {"name_en", FieldType::String, "name_en"},
+                    {"name_zh", FieldType::String, "name_zh"},
+                    {"parent_code", FieldType::String, "parent"},
+                    {"area_km2", FieldType::Real, "area_km2"},
+                    {"points", FieldType::Integer, "points"},
+                    {"share_pct", FieldType::Real, "share_pct"},
+                    {"per_1000_km2", FieldType::Real, "per_1000km"},
+                    {"in_regions_pct", FieldType::Real, "in_reg_pct"}};
+    if (values) {
+        layer.fields.push_back({"value_sum", FieldType::Real, "value_sum"});
+        layer.fields.push_back({"value_mean", FieldType::Real, "value_mean"});
+    }
+    auto pct = [](std::uint64_t part, std::uint64_t whole) {
+        return whole ? static_cast<double>(part) * 100 / static_cast<double>(whole) : 0.0;
+    };
+    for (const PointUnitRow& r : rows) {
+        OutFeature f;
+        f.values = {r.code,
+                    r.name_en,
+                    r.name_zh,
+                    r.parent.empty() ? FieldValue{} : FieldValue{r.parent},
+                    r.area_km2,
+                    static_cast<std::int64_t>(r.points),
+                    pct(r.points, located),
+                    r.density(),
+                    pct(r.in_regions, r.points)};
+        if (values) {
+            f.values.push_back(r.sum);
+            f.values.push_back(r.valued ? FieldValue{r.mean()} : FieldValue{});
+        }
+        f.polygons = r.unit ? r.unit->geometry : r.region->geometry;
+        layer.features.push_back(std::move(f));
+    }
+    layer.metadata = {{"points_source", info.source},
+                      {"points_datum", info.datum},
+                      {"points_value_column", info.value_column},
+                      {"points_read", std::to_string(info.points)},
+                      {"points_outside_every_unit", std::to_string(info.outside)}};
+    return layer;
+}
+
+}  // namespace atlas

@@ -1,0 +1,249 @@
+#include "io/point_postgis.hpp"
+
+#include <libpq-fe.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "error.hpp"
+#include "geo/datum.hpp"
+#include "geo/gcj02.hpp"
+#include "io/pg_connection.hpp"
+#include "text/escape.hpp"
+
+namespace atlas {
+
+namespace {
+
+using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+/// One libpq session: temporary tables live as long as it does.
+class Session {
+  public:
+    Session(const PgConnection& c, const std::string& table)
+        : c_(c), where_(c.describe() + ", table " + quote_value(table, 60)) {
+        std::vector<const char*> keys, values;
+        for (const auto& [k, v] : c.options) {
+            keys.push_back(k.c_str());
+            values.push_back(v.c_str());
+        }
+        if (!c.options.count("connect_timeout")) keys.push_back("connect_timeout"), values.push_back("10");
+        keys.push_back(nullptr);
+        values.push_back(nullptr);
+        conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
+        if (PQstatus(conn_) != CONNECTION_OK) fail_input(c.describe() + ": cannot connect (" + reason() + ")");
+    }
+    ~Session() { PQfinish(conn_); }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    Result exec(const std::string& sql) {
+        Result r(PQexec(conn_, sql.c_str()), &PQclear);
+        ExecStatusType s = PQresultStatus(r.get());
+        if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) fail_input(where_ + ": " + reason());
+        return r;
+    }
+    /// COPY ... FROM STDIN with the rows' text.
+    void copy_in(const std::string& sql, const std::string& rows) {
+        Result r(PQexec(conn_, sql.c_str()), &PQclear);
+        if (PQresultStatus(r.get()) != PGRES_COPY_IN) fail_input(where_ + ": " + reason());
+        if (PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) != 1 || PQputCopyEnd(conn_, nullptr) != 1)
+            fail_input(where_ + ": " + reason());
+        Result done(PQgetResult(conn_), &PQclear);
+        if (PQresultStatus(done.get()) != PGRES_COMMAND_OK) fail_input(where_ + ": " + reason());
+    }
+    std::string quote_identifier(const std::string& name) {
+        char* q = PQescapeIdentifier(conn_, name.c_str(), name.size());
+        if (q == nullptr) fail_input(where_ + ": bad name " + quote_value(name, 60));
+        std::string out = q;
+        PQfreemem(q);
+        return out;
+    }
+    std::string quote_literal(const std::string& text) {
+        char* q = PQescapeLiteral(conn_, text.c_str(), text.size());
+        std::string out = q ? q : "''";
+        PQfreemem(q);
+        return out;
+    }
+    const std::string& where() const { return where_; }
+
+  private:
+    std::string reason() const {
+        std::string why = PQerrorMessage(conn_);
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        for (char& ch : why)
+            if (ch == '\n') ch = ' ';
+        return why.empty() ? "no reason given" : escape_controls(c_.scrub(why)).substr(0, 300);
+    }
+    const PgConnection& c_;
+    std::string where_;
+    PGconn* conn_ = nullptr;
+};
+
+/// Hex EWKB (little-endian) of a MultiPolygon, its vertices moved into the points' datum.
+std::string hex_ewkb(const MultiPolygon& mp, Datum datum) {
+    std::string bytes;
+    auto u32 = [&](std::uint32_t v) { bytes.append(reinterpret_cast<const char*>(&v), 4); };
+    auto f64 = [&](double v) { bytes.append(reinterpret_cast<const char*>(&v), 8); };
+    auto ring = [&](const Ring& r) {
+        u32(static_cast<std::uint32_t>(r.size()));
+        for (const LonLat& p : r) {
+            LonLat q = datum == Datum::Wgs84   ? p
+                       : datum == Datum::Gcj02 ? wgs84_to_gcj02(p)
+                                               : gcj02_to_bd09(wgs84_to_gcj02(p));
+            f64(q.lon);
+            f64(q.lat);
+        }
+    };
+    bytes.push_back(1);
+    u32(6 | 0x20000000);  // MultiPolygon with an SRID
+    u32(4326);
+    u32(static_cast<std::uint32_t>(mp.size()));
+    for (const Polygon& p : mp) {
+        bytes.push_back(1);
+        u32(3);
+        u32(static_cast<std::uint32_t>(1 + p.holes.size()));
+        ring(p.outer);
+        for (const Ring& h : p.holes) ring(h);
+    }
+    static const char* digits = "0123456789ABCDEF";
+    std::string hex;
+    hex.reserve(bytes.size() * 2);
+    for (unsigned char b : bytes) hex += {digits[b >> 4], digits[b & 15]};
+    return hex;
+}
+
+/// Ships a layer's units as (idx, geometry) rows of a temporary table, indexed.
+void ship_units(Session& s, const std::string& name, const RegionLayer& layer, Datum datum, int srid,
+                const std::vector<char>* needs_county) {
+    s.exec("CREATE TEMP TABLE " + name + " (idx integer, county boolean, geom geometry)");
+    std::string rows;
+    for (std::size_t i = 0; i < layer.regions.size(); ++i)
+        rows += std::to_string(i) + '\t' + (needs_county && (*needs_county)[i] ? "t" : "f") + '\t' +
+                hex_ewkb(layer.regions[i].geometry, datum) + '\n';
+    s.copy_in("COPY " + name + " FROM STDIN", rows);
+    if (srid != 4326) s.exec("UPDATE " + name + " SET geom = ST_Transform(geom, " + std::to_string(srid) + ")");
+    s.exec("CREATE INDEX ON " + name + " USING gist (geom)");
+    s.exec("ANALYZE " + name);
+}
+
+std::pair<std::string, std::string> split_table(const std::string& table) {
+    std::size_t dot = table.find('.');
+    if (dot == std::string::npos) return {"", table};
+    return {table.substr(0, dot), table.substr(dot + 1)};
+}
+
+/// The geometry column and its SRID, from PostGIS's catalogue.
+std::pair<std::string, int> geometry_of(Session& s, const PostgisPoints& src) {
+    auto [schema, table] = split_table(src.table);
+    std::string sql =
+        "SELECT f_geometry_column, srid, type FROM geometry_columns WHERE f_table_name = " + s.quote_literal(table) +
+        (schema.empty() ? " AND f_table_schema = ANY (current_schemas(false))"
+                        : " AND f_table_schema = " + s.quote_literal(schema)) +
+        (src.geometry.empty() ? "" : " AND f_geometry_column = " + s.quote_literal(src.geometry));
+    Result r = s.exec(sql);
+    if (PQntuples(r.get()) == 0)
+        fail_input(s.where() + ": no such table with a geometry column" +
+                   (src.geometry.empty() ? "" : " " + quote_value(src.geometry, 40)) + " (geometry_columns)");
+    if (PQntuples(r.get()) > 1) fail_input(s.where() + ": several geometry columns; name one with --geometry-column");
+    std::string type = PQgetvalue(r.get(), 0, 2);
+    if (type != "POINT" && type != "MULTIPOINT" && type != "GEOMETRY")
+        fail_input(s.where() + ": column " + quote_value(PQgetvalue(r.get(), 0, 0), 40) + " holds " + type +
+                   ", not points");
+    int srid = std::atoi(PQgetvalue(r.get(), 0, 1));
+    return {PQgetvalue(r.get(), 0, 0), srid > 0 ? srid : 4326};
+}
+
+std::string table_sql(Session& s, const std::string& table) {
+    auto [schema, name] = split_table(table);
+    return schema.empty() ? s.quote_identifier(name) : s.quote_identifier(schema) + "." + s.quote_identifier(name);
+}
+
+/// Raw (the points' datum) lon/lat of some points: outside every unit, or a sample of all.
+std::vector<LonLat> fetch_points(Session& s, const std::string& sql) {
+    Result r = s.exec(sql);
+    std::vector<LonLat> out;
+    for (int i = 0; i < PQntuples(r.get()); ++i)
+        out.push_back({std::atof(PQgetvalue(r.get(), i, 0)), std::atof(PQgetvalue(r.get(), i, 1))});
+    return out;
+}
+
+}  // namespace
+
+std::string point_count_sql(const PostgisPoints& src, const std::string& geometry_column, bool values,
+                            bool categories) {
+    std::string g = "p." + geometry_column;
+    std::string value = values ? "p." + src.options.value_column : "NULL::float8";
+    std::string category = categories ? "p." + src.options.category_column + "::text" : "NULL::text";
+    // A point in two overlapping counties (the county layer is not a clean coverage everywhere)
+    // takes the first, as the local grid does: one row per point, never two.
+    return "SELECT u.idx, c.idx, count(*), sum(" + value + "), count(" + value + "), " + category + "\nFROM " +
+           src.table + " p JOIN atlas_units u ON ST_Contains(u.geom, " + g +
+           ")\nLEFT JOIN LATERAL (SELECT k.idx FROM atlas_counties k WHERE u.county AND ST_Contains(k.geom, " + g +
+           ") ORDER BY k.idx LIMIT 1) c ON true\nGROUP BY 1, 2, 6";
+}
+
+PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits& units, PointTally& tally) {
+    PgConnection c = parse_pg_connection(src.connection, ErrorKind::Input);
+    Session s(c, src.table);
+    PointSourceInfo info;
+    info.path = c.describe() + ", table " + src.table;
+    info.kind = "PostGIS";
+    info.value_column = src.options.value_column;
+    info.category_column = src.options.category_column;
+    auto [column, srid] = geometry_of(s, src);
+    std::vector<char> needs(units.prefectures().regions.size());
+    for (std::size_t i = 0; i < needs.size(); ++i) needs[i] = units.needs_county(static_cast<int>(i)) ? 1 : 0;
+    ship_units(s, "atlas_units", units.prefectures(), src.options.datum, srid, &needs);
+    const RegionLayer* county_layer = units.county_index_layer();
+    ship_units(s, "atlas_counties", county_layer ? *county_layer : RegionLayer{}, src.options.datum, srid, nullptr);
+    PostgisPoints quoted = src;
+    quoted.table = table_sql(s, src.table);
+    if (!src.options.value_column.empty()) quoted.options.value_column = s.quote_identifier(src.options.value_column);
+    if (!src.options.category_column.empty())
+        quoted.options.category_column = s.quote_identifier(src.options.category_column);
+    const std::string g = s.quote_identifier(column);
+    Result groups =
+        s.exec(point_count_sql(quoted, g, !src.options.value_column.empty(), !src.options.category_column.empty()));
+    std::map<std::string, std::int32_t> categories;
+    for (int i = 0; i < PQntuples(groups.get()); ++i) {
+        auto get = [&](int col) { return PQgetvalue(groups.get(), i, col); };
+        int county = PQgetisnull(groups.get(), i, 1) ? -1 : std::atoi(get(1));
+        std::int32_t category = -2;
+        if (!src.options.category_column.empty()) {
+            if (PQgetisnull(groups.get(), i, 5))
+                category = -1;
+            else {
+                auto [it, added] = categories.try_emplace(get(5), static_cast<std::int32_t>(info.categories.size()));
+                if (added) info.categories.push_back(get(5));
+                category = it->second;
+            }
+        }
+        tally_group(units.location_of(std::atoi(get(0)), county), std::strtoull(get(2), nullptr, 10),
+                    PQgetisnull(groups.get(), i, 3) ? 0.0 : std::atof(get(3)), std::strtoull(get(4), nullptr, 10),
+                    category, tally);
+    }
+    Result total = s.exec("SELECT count(*) FROM " + quoted.table + " p WHERE " + "p." + g + " IS NOT NULL");
+    std::uint64_t all = std::strtoull(PQgetvalue(total.get(), 0, 0), nullptr, 10);
+    info.points = all;
+    if (all > tally.points) {
+        tally_group(PointUnits::Location{}, all - tally.points, 0, 0, -2, tally);
+        // A few coordinates for the diagnosis only (in WGS84 degrees of the points' own datum).
+        std::string xy = "ST_X(ST_Transform(p." + g + ", 4326)), ST_Y(ST_Transform(p." + g + ", 4326))";
+        tally.outside_raw = fetch_points(s, "SELECT " + xy + " FROM " + quoted.table + " p WHERE p." + g +
+                                                " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM atlas_units u WHERE "
+                                                "ST_Contains(u.geom, p." +
+                                                g + ")) LIMIT 5000");
+        double pct = std::min(100.0, 2e6 / static_cast<double>(all));
+        char sample[64];
+        std::snprintf(sample, sizeof sample, "%.6f", pct);
+        tally.sample_raw = fetch_points(s, "SELECT " + xy + " FROM " + quoted.table + " p TABLESAMPLE SYSTEM (" +
+                                               sample + ") WHERE p." + g + " IS NOT NULL LIMIT 10000");
+    }
+    return info;
+}
+
+}  // namespace atlas

@@ -1,0 +1,244 @@
+#include "io/point_source.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "error.hpp"
+#include "io/gdal_env.hpp"
+#include "io/input_file.hpp"
+#include "io/point_batcher.hpp"
+#include "text/escape.hpp"
+#include "text/join.hpp"
+
+namespace atlas {
+
+void PointBatch::clear() {
+    for (auto* v : {&lon, &lat, &raw_lon, &raw_lat, &value}) v->clear();
+    category.clear();
+    line.clear();
+}
+
+bool is_csv_path(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return path.rfind("PG:", 0) != 0 && (ext == ".csv" || ext == ".tsv" || ext == ".txt");
+}
+
+namespace points_detail {
+
+void PointProblems::add(const std::string& where, const std::string& what, const std::string& kind) {
+    for (std::size_t i = 0; i < kinds_.size(); ++i)
+        if (kinds_[i] == kind) {
+            ++repeats_[i];
+            return;
+        }
+    lines_.push_back(escape_controls(path_) + ":" + where + ": " + what);
+    kinds_.push_back(kind);
+    repeats_.push_back(0);
+    if (lines_.size() > kMost) {
+        lines_.pop_back();
+        lines_.push_back("... and more: reading stopped at " + where);
+        raise_if_any();
+    }
+}
+
+void PointProblems::fatal(const std::string& what) {
+    lines_.push_back(escape_controls(path_) + ": " + what);
+    raise_if_any();
+    fail_input(what);  // not reached: raise_if_any threw
+}
+
+void PointProblems::raise_if_any() const {
+    if (lines_.empty()) return;
+    std::vector<std::string> out = lines_;
+    for (std::size_t i = 0; i < out.size() && i < repeats_.size(); ++i)
+        if (repeats_[i] > 0) out[i] += " (and " + with_separators(repeats_[i]) + " more like it)";
+    fail_input(join(out, "\n"));
+}
+
+bool parse_number(std::string_view cell, double& out) {
+    while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
+    while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
+    if (!cell.empty() && cell.front() == '+') cell.remove_prefix(1);
+    if (cell.empty()) return false;
+    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), out);
+    return ec == std::errc() && end == cell.data() + cell.size() && std::isfinite(out);
+}
+
+namespace {
+
+std::string range_problem(double v, bool lat, const std::string& column) {
+    std::string where =
+        column.empty() ? std::string(lat ? "latitude " : "longitude ") : "column " + quote_value(column, 40) + ": ";
+    char number[32];
+    std::snprintf(number, sizeof number, "%.8g", v);
+    std::string text = where + number + " is outside " + (lat ? "-90..90" : "-180..180");
+    if (lat && std::abs(v) <= 180) text += " (longitude and latitude swapped? name them with --lon and --lat)";
+    return text;
+}
+
+}  // namespace
+
+void PointBatcher::add(double lon, double lat, double value, std::int32_t category, std::uint64_t line,
+                       const std::string& where, const std::string& lon_name, const std::string& lat_name) {
+    if (!(lon >= -180 && lon <= 180)) return problems_.add(where, range_problem(lon, false, lon_name), "range lon");
+    if (!(lat >= -90 && lat <= 90)) return problems_.add(where, range_problem(lat, true, lat_name), "range lat");
+    LonLat p = options_.datum == Datum::Wgs84 ? LonLat{lon, lat} : to_wgs84({lon, lat}, options_.datum);
+    batch_.lon.push_back(p.lon);
+    batch_.lat.push_back(p.lat);
+    batch_.raw_lon.push_back(lon);
+    batch_.raw_lat.push_back(lat);
+    if (!options_.value_column.empty()) batch_.value.push_back(value);
+    if (!options_.category_column.empty()) batch_.category.push_back(category);
+    batch_.line.push_back(line);
+    ++info_.points;
+    if (batch_.size() >= kPointBatch && !problems_.any()) {
+        sink_(batch_);
+        batch_.clear();
+    }
+}
+
+std::int32_t PointBatcher::category(std::string_view raw) {
+    while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+    if (raw.empty()) return -1;
+    auto [it, added] = categories_.try_emplace(std::string(raw), static_cast<std::int32_t>(raw_categories_.size()));
+    if (added) raw_categories_.emplace_back(raw);
+    return it->second;
+}
+
+void PointBatcher::finish(const std::function<std::string(const std::string&)>& decode) {
+    problems_.raise_if_any();
+    if (batch_.size() > 0) sink_(batch_);
+    batch_.clear();
+    info_.categories.clear();
+    for (const std::string& raw : raw_categories_) info_.categories.push_back(decode(raw));
+}
+
+}  // namespace points_detail
+
+namespace {
+
+using points_detail::PointBatcher;
+using points_detail::PointProblems;
+
+OGRLayer* point_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
+    if (!name.empty()) {
+        if (OGRLayer* l = ds.GetLayerByName(name.c_str())) return l;
+        throw AtlasError(ErrorKind::Usage, quote_value(path) + ": no layer " + quote_value(name));
+    }
+    if (ds.GetLayerCount() == 1) return ds.GetLayer(0);
+    std::vector<std::string> names;
+    for (OGRLayer* l : ds.GetLayers()) names.push_back(quote_value(l->GetName(), 40));
+    throw AtlasError(
+        ErrorKind::Usage,
+        quote_value(path) + ": " + std::to_string(names.size()) + " layers (" +
+            join_first(names, ", ", 8, [](std::size_t n) { return ", ... " + std::to_string(n) + " more"; }) +
+            "); name one with --layer");
+}
+
+std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer& layer, const std::string& path) {
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (srs == nullptr) return nullptr;  // no CRS: taken as lon/lat, the range check catches metres
+    OGRSpatialReference wgs84, source(*srs);
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (source.IsSame(&wgs84)) return nullptr;
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
+    if (!ct)
+        throw AtlasError(ErrorKind::Input, quote_value(path) + ", layer " + quote_value(layer.GetName()) +
+                                               ": cannot transform its CRS to WGS84 (" + last_gdal_error() + ")");
+    return ct;
+}
+
+int field_index(OGRLayer& layer, const std::string& path, const std::string& name) {
+    if (name.empty()) return -1;
+    int i = layer.GetLayerDefn()->GetFieldIndex(name.c_str());
+    if (i >= 0) return i;
+    std::vector<std::string> names;
+    for (int f = 0; f < layer.GetLayerDefn()->GetFieldCount(); ++f)
+        names.push_back(quote_value(layer.GetLayerDefn()->GetFieldDefn(f)->GetNameRef(), 40));
+    throw AtlasError(ErrorKind::Usage, quote_value(path) + ", layer " + quote_value(layer.GetName()) + ": no field " +
+                                           quote_value(name) + " (it has " +
+                                           (names.empty() ? std::string("none") : join(names, ", ")) + ")");
+}
+
+void read_vector_points(const std::string& path, const PointSourceOptions& options, PointSourceInfo& info,
+                        PointProblems& problems, PointBatcher& batcher) {
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        throw AtlasError(ErrorKind::Input,
+                         quote_value(path) + ": cannot open as vector data (" + last_gdal_error() + ")");
+    info.kind = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "GDAL";
+    OGRLayer& layer = *point_layer(*ds, path, options.layer);
+    std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, path);
+    int value_field = field_index(layer, path, options.value_column);
+    int category_field = field_index(layer, path, options.category_column);
+    for (auto& feature : layer) {
+        std::string where = "feature " + std::to_string(feature->GetFID());
+        double value = std::nan("");
+        if (value_field >= 0 && feature->IsFieldSetAndNotNull(value_field)) {
+            const char* text = feature->GetFieldAsString(value_field);
+            if (!points_detail::parse_number(text, value)) {
+                problems.add(where,
+                             "field " + quote_value(options.value_column, 40) + ": " + quote_value(text, 40) +
+                                 " is not a number",
+                             "value");
+                continue;
+            }
+        }
+        std::int32_t category = category_field >= 0 && feature->IsFieldSetAndNotNull(category_field)
+                                    ? batcher.category(feature->GetFieldAsString(category_field))
+                                    : -1;
+        OGRGeometry* g = feature->GetGeometryRef();
+        if (g == nullptr || g->IsEmpty()) {
+            problems.add(where, "no geometry", "no geometry");
+            continue;
+        }
+        if (ct && g->transform(ct.get()) != OGRERR_NONE) {
+            problems.add(where, "cannot transform to WGS84", "transform");
+            continue;
+        }
+        auto add = [&](const OGRPoint& p) {
+            batcher.add(p.getX(), p.getY(), value, category, static_cast<std::uint64_t>(feature->GetFID()), where, "",
+                        "");
+        };
+        OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+        if (type == wkbPoint)
+            add(*g->toPoint());
+        else if (type == wkbMultiPoint)
+            for (const OGRPoint* p : *g->toMultiPoint()) add(*p);
+        else
+            problems.add(where, std::string("a ") + OGRGeometryTypeToName(type) + ", not a point", "type");
+    }
+    batcher.finish([](const std::string& s) { return s; });  // GDAL gives UTF-8
+}
+
+}  // namespace
+
+PointSourceInfo read_points(const std::string& path, const PointSourceOptions& options,
+                            const std::function<void(const PointBatch&)>& sink) {
+    if (path.rfind("PG:", 0) != 0) check_input_source(path);
+    PointSourceInfo info;
+    info.path = path;
+    info.value_column = options.value_column;
+    info.category_column = options.category_column;
+    PointProblems problems(path);
+    PointBatcher batcher(options, info, problems, sink);
+    if (is_csv_path(path))
+        points_detail::read_csv_points(path, options, info, problems, batcher);
+    else
+        read_vector_points(path, options, info, problems, batcher);
+    return info;
+}
+
+}  // namespace atlas

@@ -1,0 +1,219 @@
+// Points counted per unit: the grid answers as an exact point-in-polygon test, known places land in
+// their units and regions, and off-map points are explained when the datum or the axes are wrong.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+#include <random>
+
+#include "analysis/point_report.hpp"
+#include "analysis/point_tally.hpp"
+#include "analysis/unit_grid.hpp"
+#include "error.hpp"
+#include "geo/gcj02.hpp"
+#include "io/point_source.hpp"
+#include "support.hpp"
+
+using namespace atlas;
+
+namespace {
+
+std::string data(const std::string& name) { return std::string(ATLAS_TEST_DATA) + "/points/" + name; }
+
+std::vector<const PlanRegion*> plan_regions() {
+    std::vector<const PlanRegion*> out;
+    for (const PlanRegion& r : test::bundled_plan().regions) out.push_back(&r);
+    return out;
+}
+
+PointUnits& bundled_units() {
+    Document& doc = test::bundled_document();
+    static PointUnits units(doc.provinces(), doc.prefectures(), doc.counties(), plan_regions(), false);
+    return units;
+}
+
+PointTally count(const std::string& path, PointSourceOptions options = {}, PointSourceInfo* info = nullptr) {
+    PointTally t = start_tally(bundled_units());
+    PointSourceInfo i = read_points(path, options, [&](const PointBatch& b) { tally_points(bundled_units(), b, t); });
+    if (info) *info = i;
+    return t;
+}
+
+std::string read_error(const std::string& path, PointSourceOptions options = {}) {
+    try {
+        read_points(path, options, [](const PointBatch&) {});
+    } catch (const AtlasError& e) {
+        return e.message();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("the unit grid agrees with an exact point-in-polygon test on 20,000 random points", "[points]") {
+    const RegionLayer& prefectures = test::bundled_prefectures();
+    UnitGrid grid(prefectures);
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<double> lon(73.4, 135.1), lat(18.1, 53.6);
+    int inside = 0, disagree = 0;
+    for (int i = 0; i < 20000; ++i) {
+        LonLat p{lon(rng), lat(rng)};
+        int exact = -1;
+        for (std::size_t u = 0; u < prefectures.regions.size() && exact < 0; ++u)
+            if (contains(prefectures.regions[u].geometry, p)) exact = static_cast<int>(u);
+        disagree += grid.locate(p.lon, p.lat) != exact ? 1 : 0;
+        inside += exact >= 0 ? 1 : 0;
+    }
+    CHECK(disagree == 0);
+    CHECK(inside > 8000);  // China fills about 44% of its bounding box
+    CHECK(grid.border_cells() < grid.cells() / 4);
+    CHECK(grid.locate(std::nan(""), 30) == -1);
+    CHECK(grid.locate(10, 10) == -1);
+}
+
+TEST_CASE("known places land in their province, prefecture-level unit and plan regions", "[points]") {
+    const PointUnits& units = bundled_units();
+    auto code_at = [&](double lon, double lat) {
+        int p = units.locate(lon, lat).prefecture;
+        return p < 0 ? std::string() : units.prefectures().regions[static_cast<std::size_t>(p)].code;
+    };
+    CHECK(code_at(116.3105, 39.9834) == "110000");  // Zhongguancun, Beijing
+    CHECK(code_at(121.5975, 31.2040) == "310000");  // Pudong, Shanghai
+    CHECK(code_at(113.9304, 22.5333) == "440300");  // Nanshan, Shenzhen
+    CHECK(code_at(104.0668, 30.5728) == "510100");  // Chengdu
+    CHECK(code_at(124.5, 29.5).empty());            // East China Sea
+    PointUnits::Location beijing = units.locate(116.3105, 39.9834);
+    bool in_bth = false;
+    for (std::size_t r = 0; r < units.regions().size(); ++r)
+        if (units.regions()[r]->id == "jingjinji") in_bth = (beijing.regions >> r) & 1;
+    CHECK(in_bth);
+}
+
+TEST_CASE("a CSV of firms: columns found by name, counts, values and shares per province", "[points]") {
+    PointSourceOptions options;
+    options.value_column = "employees";
+    options.category_column = "industry";
+    PointSourceInfo info;
+    PointTally t = count(data("firms.csv"), options, &info);
+    CHECK(info.lon_column == "lon");
+    CHECK(info.lat_column == "lat");
+    CHECK(t.points == 7);
+    CHECK(t.outside == 0);
+    std::vector<PointUnitRow> rows = point_rows(bundled_units(), t, PointLevel::Province);
+    auto row = [&](const std::string& code) {
+        for (const PointUnitRow& r : rows)
+            if (r.code == code) return r;
+        FAIL("no row " << code);
+        return PointUnitRow{};
+    };
+    CHECK(rows.size() == test::bundled_provinces().regions.size());
+    CHECK(row("110000").points == 1);
+    CHECK(row("110000").sum == 120);
+    CHECK(row("440000").points == 1);
+    CHECK(row("650000").valued == 0);  // Urumqi's employees cell is empty: missing, not zero
+    CHECK(row("650000").points == 1);
+    CHECK(row("110000").density() == Approx(1000.0 / row("110000").area_km2));
+    CHECK(row("110000").in_regions == 1);  // Beijing-Tianjin-Hebei
+}
+
+TEST_CASE("industries by id, English and Chinese name, and texts the plan lacks reported", "[points]") {
+    PointSourceOptions options;
+    options.category_column = "industry";
+    PointSourceInfo info;
+    PointTally t = count(data("firms.csv"), options, &info);
+    CategoryMapping m = map_categories(info.categories, t, test::bundled_plan());
+    REQUIRE(m.industry.size() == info.categories.size());
+    std::map<std::string, std::string> mapped;
+    for (std::size_t i = 0; i < info.categories.size(); ++i)
+        mapped[info.categories[i]] = m.industry[i] ? m.industry[i]->id : "";
+    CHECK(mapped["next_gen_it"] == "next_gen_it");
+    CHECK(mapped["Next-generation information technology"] == "next_gen_it");
+    CHECK(mapped["高端装备制造"] == "high_end_equipment");
+    CHECK(mapped["textiles"].empty());
+    REQUIRE(m.unmapped.size() == 1);
+    CHECK(m.unmapped[0].second == 1);
+    CHECK(t.uncategorised == 1);  // Hefei's empty industry
+    std::vector<IndustryShare> shares = industry_shares(bundled_units(), t, test::bundled_plan(), m);
+    const IndustryShare* it = nullptr;
+    for (const IndustryShare& s : shares)
+        if (s.industry->id == "next_gen_it") it = &s;
+    REQUIRE(it != nullptr);
+    CHECK(it->points == 2);  // Beijing and Shenzhen
+}
+
+TEST_CASE("a GB18030 CSV with Chinese coordinate headers and semicolons", "[points]") {
+    PointSourceInfo info;
+    PointTally t = count(data("firms_gbk.csv"), {}, &info);
+    CHECK(info.lon_column == "经度");
+    CHECK(info.lat_column == "纬度");
+    CHECK(t.points == 2);
+    CHECK(t.prefectures.count[static_cast<std::size_t>(bundled_units().locate(121.4737, 31.2304).prefecture)] == 1);
+}
+
+TEST_CASE("bad points files give one line naming the file, line, column and value", "[points]") {
+    CHECK(read_error(data("no_coords.csv")) ==
+          data("no_coords.csv") +
+              ": no longitude and latitude columns (the header has 'name', 'city', 'employees'); name them with --lon "
+              "and --lat");
+    CHECK(read_error(data("text_coord.csv")) == data("text_coord.csv") + ":3: column 'lng': 'east' is not a number");
+    CHECK(read_error(data("swapped.csv")) ==  // one line, however many rows repeat the problem
+          data("swapped.csv") +
+              ":2: column 'lat': 116.4 is outside -90..90 (longitude and latitude swapped? name them with --lon and "
+              "--lat) (and 1 more like it)");
+    PointSourceOptions named;
+    named.lon_column = "x_wgs";
+    CHECK_THAT(read_error(data("firms.csv"), named), Catch::Contains("--lon 'x_wgs': no such column"));
+}
+
+TEST_CASE("a BD-09 file read as WGS84: the points pushed into the sea are explained", "[points]") {
+    // Points on land just inside the Zhejiang and Fujian coast whose BD-09 coordinates, read as WGS84,
+    // fall into the sea (Baidu's shift is about a kilometre north-east), among many inland points.
+    const PointUnits& units = bundled_units();
+    test::TempFolder tmp;
+    std::ofstream out(tmp.path("baidu.csv"));
+    out << "id,lng,lat\n";
+    int coastal = 0, id = 0;
+    for (double lat = 26.0; lat < 30.5 && coastal < 300; lat += 0.01)
+        for (double lon = 119.5; lon < 122.5 && coastal < 300; lon += 0.01) {
+            LonLat bd = gcj02_to_bd09(wgs84_to_gcj02({lon, lat}));
+            if (units.prefecture_at(lon, lat) >= 0 && units.prefecture_at(bd.lon, bd.lat) < 0) {
+                out << ++id << ',' << bd.lon << ',' << bd.lat << '\n';
+                ++coastal;
+            }
+        }
+    for (int i = 0; i < 9700; ++i) {  // inland Jiangxi, Hunan and Hubei
+        LonLat bd = gcj02_to_bd09(wgs84_to_gcj02({111.0 + (i % 97) * 0.05, 26.5 + (i / 97) * 0.05}));
+        out << ++id << ',' << bd.lon << ',' << bd.lat << '\n';
+    }
+    out.close();
+    REQUIRE(coastal == 300);
+    PointTally as_wgs84 = count(tmp.path("baidu.csv"));
+    CHECK(as_wgs84.outside >= 250);
+    CHECK(as_wgs84.outside * 20 < as_wgs84.points);  // under 5%: only the hint can tell
+    CHECK_THAT(outside_hint(units, as_wgs84, Datum::Wgs84), Catch::StartsWith("read as BD-09"));
+    PointSourceOptions bd09;
+    bd09.datum = Datum::Bd09;
+    PointTally as_bd09 = count(tmp.path("baidu.csv"), bd09);
+    CHECK(as_bd09.outside < 5);
+    CHECK(outside_hint(units, as_bd09, Datum::Bd09).empty());
+    test::CliResult cli = test::run_cli("points " + tmp.path("baidu.csv"));
+    CHECK(cli.exit_code == 3);
+    CHECK(test::line_count(cli.err) == 1);
+    CHECK_THAT(cli.err, Catch::Contains("read as BD-09, Baidu's datum (--datum bd09)"));
+    CHECK(test::run_cli("points " + tmp.path("baidu.csv") + " --datum bd09 --format csv").exit_code == 0);
+}
+
+TEST_CASE("points in the sea are counted and reported, and over the limit an error", "[points]") {
+    PointTally t = count(data("sea10.csv"));
+    CHECK(t.points == 100);
+    CHECK(t.outside == 10);
+    CHECK(outside_hint(bundled_units(), t, Datum::Wgs84).empty());  // the open sea: no datum explains it
+    test::CliResult cli = test::run_cli("points " + data("sea10.csv"));
+    CHECK(cli.exit_code == 3);
+    CHECK(cli.err ==
+          "clusteratlas: " + data("sea10.csv") +
+              ": 10 of 100 points (10.0%) lie outside every unit (lines 92, 93, 94, ...): the sea, abroad, "
+              "or coordinates that are not longitude/latitude (--max-outside 11 counts the rest regardless)\n");
+    test::CliResult allowed = test::run_cli("points " + data("sea10.csv") + " --max-outside 11 --format csv");
+    CHECK(allowed.exit_code == 0);
+    CHECK_THAT(allowed.err, Catch::Contains("90 in a unit"));
+}

@@ -150,6 +150,8 @@ void register_points(CLI::App& app, Context& ctx) {
                     "A column naming each point's industry (plan id, English or Chinese name)");
     cmd->add_option("--industry-map", args->request.mapping_path,
                     "CSV mapping your industry texts to the plan's (text,industry)");
+    cmd->add_option("--expect-code", args->request.options.code_column,
+                    "A column with each point's GB/T 2260 code: report how many lie in the unit it names");
     cmd->add_option("--lon", args->request.options.lon_column, "Longitude column (default: found by name)");
     cmd->add_option("--lat", args->request.options.lat_column, "Latitude column (default: found by name)");
     cmd->add_option("--layer", args->request.options.layer, "Layer of a multi-layer source");

@@ -66,6 +66,19 @@ void check_outside(const PointsRequest& request, const CountedPoints& c) {
     fail_input(text);
 }
 
+void print_code_check(std::ostream& out, const CountedPoints& c) {
+    const CodeCheck& k = c.tally.codes;
+    out << "codes in " << quote_value(c.info.code_column, 40) << ": " << with_separators(k.agree) << " of "
+        << with_separators(k.checked) << " points (" << percent(k.agree, k.checked)
+        << ") lie in the prefecture-level unit their code names; " << with_separators(k.elsewhere) << " in another, "
+        << with_separators(k.outside) << " in none; " << with_separators(k.unknown)
+        << " name a unit this layer does not have (older or newer codes), " << with_separators(k.no_code)
+        << " have no code\n";
+    for (const CodeCheck::Miss& m : k.first)
+        out << "  " << (c.info.kind == "CSV" ? "line " : "feature ") << m.line << ": code " << m.expected << ", in "
+            << (m.found.empty() ? std::string("no unit") : m.found) << '\n';
+}
+
 }  // namespace
 
 CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLevel level) {
@@ -136,6 +149,7 @@ void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) 
         << percent(t.in_regions, t.points - t.outside) << " of those inside the plan's regions; "
         << with_separators(t.outside) << " outside every unit (" << percent(t.outside, t.points) << ")\n";
     if (!c.hint.empty()) out << "warning: of the points outside every unit, " << c.hint << '\n';
+    if (!c.info.code_column.empty()) print_code_check(out, c);
     if (c.info.category_column.empty()) return;
     std::uint64_t unmapped = 0;
     std::vector<std::string> texts;

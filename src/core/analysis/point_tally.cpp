@@ -1,5 +1,7 @@
 #include "analysis/point_tally.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -106,6 +108,41 @@ void UnitTally::add(std::size_t i, double value, bool in_region) {
     }
 }
 
+std::string expected_prefecture_code(const std::string& text) {
+    if ((text.size() != 4 && text.size() != 6) ||
+        !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
+        return "";
+    const std::string province = text.substr(0, 2);
+    if (province == "11" || province == "12" || province == "31" || province == "50") return province + "0000";
+    if (text.size() == 6 && text.compare(2, 2, "90") == 0) return text;  // directly administered (429004)
+    return text.substr(0, 4) + "00";
+}
+
+namespace {
+
+void check_code(const PointUnits& units, const std::string& text, int prefecture, std::uint64_t line, CodeCheck& c) {
+    std::string expected = expected_prefecture_code(text);
+    if (expected.empty()) {
+        ++c.no_code;
+        return;
+    }
+    if (units.prefectures().find(expected) == nullptr) {
+        ++c.unknown;
+        return;
+    }
+    ++c.checked;
+    const std::string found =
+        prefecture < 0 ? std::string() : units.prefectures().regions[static_cast<std::size_t>(prefecture)].code;
+    if (found == expected) {
+        ++c.agree;
+        return;
+    }
+    ++(found.empty() ? c.outside : c.elsewhere);
+    if (c.first.size() < 10) c.first.push_back({line, expected, found});
+}
+
+}  // namespace
+
 PointTally start_tally(const PointUnits& units) {
     PointTally t;
     t.prefectures.resize(units.prefectures().regions.size());
@@ -124,6 +161,7 @@ void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& 
         else if (std::uint64_t j = t.rng() % t.points; j < kSampleKept)
             t.sample_raw[j] = raw;
         PointUnits::Location at = units.locate(batch.lon[i], batch.lat[i]);
+        if (!batch.code.empty()) check_code(units, batch.code[i], at.prefecture, batch.line[i], t.codes);
         if (at.prefecture < 0) {
             ++t.outside;
             if (t.outside_raw.size() < kOutsideKept) t.outside_raw.push_back(raw);

@@ -86,6 +86,26 @@ struct UnitTally {
     void add(std::size_t i, double value, bool in_region);
 };
 
+/// How points' own codes (--expect-code) agree with the unit they lie in.
+struct CodeCheck {
+    std::uint64_t checked = 0;    ///< points with a code of a prefecture-level unit
+    std::uint64_t agree = 0;      ///< in the unit their code names
+    std::uint64_t elsewhere = 0;  ///< in another unit
+    std::uint64_t outside = 0;    ///< in none
+    std::uint64_t no_code = 0;    ///< an empty cell, or not a GB/T 2260 code (4 or 6 digits)
+    std::uint64_t unknown = 0;    ///< a code no unit of the layer has (an older or newer code)
+    struct Miss {
+        std::uint64_t line;
+        std::string expected, found;  ///< codes; found empty outside every unit
+    };
+    std::vector<Miss> first;  ///< the first 10 points not in their unit
+};
+
+/// The prefecture-level unit code a point's code stands for: "5402" and "540221" mean 540200; a
+/// municipality's district (110105) means 110000; a directly administered county-level unit
+/// (429004) stays itself. Empty when the text is not 4 or 6 digits.
+std::string expected_prefecture_code(const std::string& text);
+
 /// Everything counted from a source's points.
 struct PointTally {
     std::uint64_t points = 0;
@@ -95,6 +115,7 @@ struct PointTally {
     /// Points per (category, region bits): what the industry shares are computed from.
     std::unordered_map<std::int32_t, std::unordered_map<std::uint64_t, std::uint64_t>> category_regions;
     std::uint64_t uncategorised = 0;  ///< points with an empty category cell
+    CodeCheck codes;                  ///< with --expect-code
 
     /// Raw (as read, before datum conversion) coordinates of points outside, the first 5,000, and
     /// of a uniform sample of all points (reservoir, 10,000): to test whether other axes or another

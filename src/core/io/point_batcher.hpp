@@ -47,7 +47,7 @@ class PointBatcher {
     /// Checks the range, converts the datum, keeps the point. `where` names it in problems
     /// ("5" for a line, "feature 12"); `lon_name`/`lat_name` the columns ("" for a vector source).
     void add(double lon, double lat, double value, std::int32_t category, std::uint64_t line, const std::string& where,
-             const std::string& lon_name, const std::string& lat_name);
+             const std::string& lon_name, const std::string& lat_name, std::string_view code = {});
     /// The category index of a cell's text (raw bytes; decoded when listed), -1 when empty.
     std::int32_t category(std::string_view raw);
     /// Hands on what is left and lists the categories, decoded with `decode`.

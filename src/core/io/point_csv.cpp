@@ -202,7 +202,7 @@ int named_column(const std::vector<std::string>& headers, const std::string& nam
 }
 
 struct Columns {
-    int lon = -1, lat = -1, value = -1, category = -1;
+    int lon = -1, lat = -1, value = -1, category = -1, code = -1;
     std::size_t width = 0;
 };
 
@@ -231,6 +231,10 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
     info.lat_column = headers[static_cast<std::size_t>(c.lat)];
     if (c.value >= 0) info.value_column = headers[static_cast<std::size_t>(c.value)];
     if (c.category >= 0) info.category_column = headers[static_cast<std::size_t>(c.category)];
+    if (!o.code_column.empty()) {
+        c.code = named_column(headers, o.code_column, "--expect-code", info.path);
+        info.code_column = headers[static_cast<std::size_t>(c.code)];
+    }
     return c;
 }
 
@@ -302,7 +306,8 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
         }
         std::int32_t category =
             col.category >= 0 ? batcher.category(cells[static_cast<std::size_t>(col.category)]) : -1;
-        batcher.add(lon, lat, value, category, line, where, info.lon_column, info.lat_column);
+        batcher.add(lon, lat, value, category, line, where, info.lon_column, info.lat_column,
+                    col.code >= 0 ? cells[static_cast<std::size_t>(col.code)] : std::string_view());
     }
     batcher.finish(decode);
 }

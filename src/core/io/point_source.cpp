@@ -23,6 +23,7 @@ void PointBatch::clear() {
     for (auto* v : {&lon, &lat, &raw_lon, &raw_lat, &value}) v->clear();
     category.clear();
     line.clear();
+    code.clear();
 }
 
 bool is_csv_path(const std::string& path) {
@@ -87,7 +88,8 @@ std::string range_problem(double v, bool lat, const std::string& column) {
 }  // namespace
 
 void PointBatcher::add(double lon, double lat, double value, std::int32_t category, std::uint64_t line,
-                       const std::string& where, const std::string& lon_name, const std::string& lat_name) {
+                       const std::string& where, const std::string& lon_name, const std::string& lat_name,
+                       std::string_view code) {
     if (!(lon >= -180 && lon <= 180)) return problems_.add(where, range_problem(lon, false, lon_name), "range lon");
     if (!(lat >= -90 && lat <= 90)) return problems_.add(where, range_problem(lat, true, lat_name), "range lat");
     LonLat p = options_.datum == Datum::Wgs84 ? LonLat{lon, lat} : to_wgs84({lon, lat}, options_.datum);
@@ -98,6 +100,11 @@ void PointBatcher::add(double lon, double lat, double value, std::int32_t catego
     if (!options_.value_column.empty()) batch_.value.push_back(value);
     if (!options_.category_column.empty()) batch_.category.push_back(category);
     batch_.line.push_back(line);
+    if (!options_.code_column.empty()) {
+        while (!code.empty() && (code.front() == ' ' || code.front() == '\t')) code.remove_prefix(1);
+        while (!code.empty() && (code.back() == ' ' || code.back() == '\t')) code.remove_suffix(1);
+        batch_.code.emplace_back(code);
+    }
     ++info_.points;
     if (batch_.size() >= kPointBatch && !problems_.any()) {
         sink_(batch_);
@@ -183,6 +190,7 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
     std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, path);
     int value_field = field_index(layer, path, options.value_column);
     int category_field = field_index(layer, path, options.category_column);
+    int code_field = field_index(layer, path, options.code_column);
     for (auto& feature : layer) {
         std::string where = "feature " + std::to_string(feature->GetFID());
         double value = std::nan("");
@@ -232,6 +240,7 @@ PointSourceInfo read_points(const std::string& path, const PointSourceOptions& o
     info.path = path;
     info.value_column = options.value_column;
     info.category_column = options.category_column;
+    info.code_column = options.code_column;
     PointProblems problems(path);
     PointBatcher batcher(options, info, problems, sink);
     if (is_csv_path(path))

@@ -23,6 +23,7 @@ struct PointSourceOptions {
     std::string lon_column, lat_column;  ///< --lon, --lat: headers; empty finds them by name
     std::string value_column;            ///< --value: a numeric column to sum and average; empty: none
     std::string category_column;         ///< --industry-column: a text column; empty: none
+    std::string code_column;             ///< --expect-code: each point's GB/T 2260 code, to check; empty: none
     std::string layer;                   ///< the layer of a multi-layer vector source; empty: the only one
     Datum datum = Datum::Wgs84;          ///< of the coordinates as written in the file
 };
@@ -34,6 +35,7 @@ struct PointBatch {
     std::vector<double> value;           ///< NaN where the value cell is empty; empty without --value
     std::vector<std::int32_t> category;  ///< index into PointSourceInfo::categories; -1 for an empty cell
     std::vector<std::uint64_t> line;     ///< CSV line, or feature id of a vector source
+    std::vector<std::string> code;       ///< the code column's cells, trimmed; empty without --expect-code
     std::size_t size() const { return lon.size(); }
     void clear();
 };
@@ -44,7 +46,7 @@ struct PointSourceInfo {
     std::string path;
     std::string kind;                    ///< "CSV" or the GDAL driver's short name
     std::string lon_column, lat_column;  ///< as found (CSV); empty for a vector source
-    std::string value_column, category_column;
+    std::string value_column, category_column, code_column;
     std::vector<std::string> categories;  ///< distinct category texts, in order of first appearance
     std::uint64_t points = 0;
     std::vector<std::string> notes;  ///< decisions the user should hear of (encoding, columns found), one line each

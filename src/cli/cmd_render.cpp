@@ -14,6 +14,7 @@
 #include "error.hpp"
 #include "io/interrupt.hpp"
 #include "option_values.hpp"
+#include "points_run.hpp"
 #include "render_backend.hpp"
 #include "scene/figure.hpp"
 #include "scene/figure_page.hpp"
@@ -34,6 +35,8 @@ struct RenderArgs {
     FigureArgs figure;
     PageRequest page;
     std::string title, subtitle, credit, inset;
+    PointsRequest points;  ///< --points FILE: counted per unit for the choropleth, drawn as dots
+    std::string points_by = "prefecture";
     bool no_title = false, no_subtitle = false, no_credit = false, no_scale_bar = false, no_north_arrow = false;
     CLI::Option* size_option = nullptr;
     CLI::Option* lang_option = nullptr;
@@ -72,6 +75,23 @@ std::vector<std::string> split(const std::string& list) {
     return out;
 }
 
+/// --points: the points counted per unit, as the choropleth's table (its column: --column, else the
+/// density), with a sample to draw as dots.
+std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Session& s) {
+    if (!args.figure.data.empty())
+        throw AtlasError(ErrorKind::Usage, "--points and --data both give the choropleth's table: choose one");
+    PointLevel level = parse_point_level(args.points_by);
+    CountedPoints counted = count_points(ctx, args.points, level);
+    print_summary(std::cerr, counted, level);
+    std::unique_ptr<UserTable> table = points_table(counted, level);
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = args.points.path;
+    s.data.named_by.clear();
+    s.data.column = args.figure.column.empty() ? "per_1000_km2" : args.figure.column;
+    table->column(s.data.column);  // a column it does not have: one line naming those it has
+    return table;
+}
+
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,
 /// language, layers and regions given here override the file's.
 void run_render(Context& ctx, const RenderArgs& args) {
@@ -100,7 +120,8 @@ void run_render(Context& ctx, const RenderArgs& args) {
     request.width_px = s.width, request.height_px = s.height;
     FigurePage page = figure_page(format, request);
     s.width = page.width, s.height = page.height;
-    std::unique_ptr<UserTable> data = load_figure_data(ctx, args.figure, s);
+    std::unique_ptr<UserTable> data =
+        args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
     std::string drawn_by = format == FigureFormat::Png
                                ? draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page)
                                : "cairo " + std::string(cairo_version_string());
@@ -133,6 +154,15 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);
+    cmd->add_option("--points", args->points.path,
+                    "Your points (CSV or any GDAL point source): a choropleth of them per unit, and dots");
+    cmd->add_option("--points-by", args->points_by, "Units of the points' choropleth: province, prefecture or county")
+        ->capture_default_str();
+    cmd->add_option("--points-datum", args->points.datum, "Datum of the points: wgs84, gcj02 or bd09");
+    cmd->add_option("--points-value", args->points.options.value_column, "A numeric column of the points to sum");
+    cmd->add_option("--max-outside", args->points.max_outside_pct,
+                    "Percent of the points that may lie outside every unit")
+        ->capture_default_str();
     cmd->add_option("--paper", args->page.paper, "Print size: a4, a3 or letter (portrait; see --landscape)");
     cmd->add_flag("--landscape", args->page.landscape, "Turn the paper (or --width-mm page) a quarter");
     cmd->add_option("--width-mm", args->page.width_mm, "Print width in millimetres (height from --size's aspect)");

@@ -1,5 +1,6 @@
 #include "points_run.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "context.hpp"
@@ -136,6 +137,35 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
     check_outside(request, c);
     if (!options.category_column.empty()) c.mapping = map_categories(c.info.categories, c.tally, plan, mapping);
     return c;
+}
+
+std::unique_ptr<UserTable> points_table(const CountedPoints& c, PointLevel level) {
+    if (level == PointLevel::Region || level == PointLevel::Industry)
+        throw AtlasError(ErrorKind::Usage,
+                         "--points-by takes province, prefecture or county (the units of a choropleth)");
+    auto t = std::make_unique<UserTable>();
+    t->path = c.info.path;
+    t->key_column = "code";
+    t->level = level == PointLevel::Province     ? UserDataLevel::Province
+               : level == PointLevel::Prefecture ? UserDataLevel::Prefecture
+                                                 : UserDataLevel::County;
+    t->columns = {"points", "per_1000_km2", "share_pct", "in_regions_pct"};
+    const bool values = !c.info.value_column.empty();
+    if (values) t->columns.insert(t->columns.end(), {"sum_" + c.info.value_column, "mean_" + c.info.value_column});
+    t->values.assign(t->columns.size(), {});
+    const double located = static_cast<double>(c.tally.points - c.tally.outside);
+    const double none = std::nan("");
+    for (const PointUnitRow& r : point_rows(*c.units, c.tally, level)) {
+        t->codes.push_back(r.code);
+        const double n = static_cast<double>(r.points);
+        std::vector<double> row = {n, r.density(), located > 0 ? n * 100 / located : none,
+                                   r.points ? static_cast<double>(r.in_regions) * 100 / n : none};
+        if (values) row.insert(row.end(), {r.sum, r.valued ? r.mean() : none});
+        for (std::size_t k = 0; k < row.size(); ++k) t->values[k].push_back(row[k]);
+    }
+    t->points = c.tally.sample;
+    t->points_total = c.tally.points;
+    return t;
 }
 
 void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) {

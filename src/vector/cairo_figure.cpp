@@ -159,8 +159,9 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
     CairoMapCanvas map(cr, prepared.scene, camera);
     paint_map(map, index, camera, figure.style);
     LabelSource labels(doc, prepared.scene);
-    if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
     Projection projection(session.projection);
+    paint_dots(painter, figure.dots, projection, prepared.scene, camera);
+    if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
     const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
     InsetPlacement placement;
     if (inset != nullptr)

@@ -156,10 +156,13 @@ void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& 
     for (std::size_t i = 0; i < batch.size(); ++i) {
         ++t.points;
         LonLat raw{batch.raw_lon[i], batch.raw_lat[i]};
-        if (t.sample_raw.size() < kSampleKept)
+        if (t.sample_raw.size() < kSampleKept) {
             t.sample_raw.push_back(raw);
-        else if (std::uint64_t j = t.rng() % t.points; j < kSampleKept)
+            t.sample.push_back({batch.lon[i], batch.lat[i]});
+        } else if (std::uint64_t j = t.rng() % t.points; j < kSampleKept) {
             t.sample_raw[j] = raw;
+            t.sample[j] = {batch.lon[i], batch.lat[i]};
+        }
         PointUnits::Location at = units.locate(batch.lon[i], batch.lat[i]);
         if (!batch.code.empty()) check_code(units, batch.code[i], at.prefecture, batch.line[i], t.codes);
         if (at.prefecture < 0) {

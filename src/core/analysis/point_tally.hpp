@@ -121,6 +121,7 @@ struct PointTally {
     /// of a uniform sample of all points (reservoir, 10,000): to test whether other axes or another
     /// datum would put them on the map.
     std::vector<LonLat> outside_raw, sample_raw;
+    std::vector<LonLat> sample;                ///< the same sample in WGS84 (after datum conversion): dots to draw
     std::vector<std::uint64_t> outside_lines;  ///< lines (features) of the first outside points
     std::mt19937_64 rng{20161129};
 };

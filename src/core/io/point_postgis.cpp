@@ -229,19 +229,21 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
     Result total = s.exec("SELECT count(*) FROM " + quoted.table + " p WHERE " + "p." + g + " IS NOT NULL");
     std::uint64_t all = std::strtoull(PQgetvalue(total.get(), 0, 0), nullptr, 10);
     info.points = all;
+    // A few coordinates, never the points themselves: up to 10,000 sampled (dots on a figure, the
+    // diagnosis of a wrong datum) and, when some lie outside every unit, up to 5,000 of those.
+    std::string xy = "ST_X(ST_Transform(p." + g + ", 4326)), ST_Y(ST_Transform(p." + g + ", 4326))";
+    char sample[64];
+    std::snprintf(sample, sizeof sample, "%.6f", std::min(100.0, 2e6 / std::max<double>(1, static_cast<double>(all))));
+    tally.sample_raw = fetch_points(s, "SELECT " + xy + " FROM " + quoted.table + " p TABLESAMPLE SYSTEM (" + sample +
+                                           ") WHERE p." + g + " IS NOT NULL LIMIT 10000");
+    tally.sample.clear();
+    for (const LonLat& raw : tally.sample_raw) tally.sample.push_back(to_wgs84(raw, src.options.datum));
     if (all > tally.points) {
         tally_group(PointUnits::Location{}, all - tally.points, 0, 0, -2, tally);
-        // A few coordinates for the diagnosis only (in WGS84 degrees of the points' own datum).
-        std::string xy = "ST_X(ST_Transform(p." + g + ", 4326)), ST_Y(ST_Transform(p." + g + ", 4326))";
         tally.outside_raw = fetch_points(s, "SELECT " + xy + " FROM " + quoted.table + " p WHERE p." + g +
                                                 " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM atlas_units u WHERE "
                                                 "ST_Contains(u.geom, p." +
                                                 g + ")) LIMIT 5000");
-        double pct = std::min(100.0, 2e6 / static_cast<double>(all));
-        char sample[64];
-        std::snprintf(sample, sizeof sample, "%.6f", pct);
-        tally.sample_raw = fetch_points(s, "SELECT " + xy + " FROM " + quoted.table + " p TABLESAMPLE SYSTEM (" +
-                                               sample + ") WHERE p." + g + " IS NOT NULL LIMIT 10000");
     }
     return info;
 }

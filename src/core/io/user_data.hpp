@@ -3,6 +3,7 @@
 /// unit (code, with the county layer), for thematic maps.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct UserTable {
     /// What was decided for the user and should be said (encoding other than UTF-8, names joined),
     /// one line each, naming the file.
     std::vector<std::string> notes;
+    /// When the table was counted from points (`render --points`): some of them to draw as dots, lon/lat
+    /// WGS84 degrees (a uniform sample of at most 10,000), and how many there were in all.
+    std::vector<LonLat> points;
+    std::uint64_t points_total = 0;
 
     /// Index of a column by header (exact, then case-insensitive); AtlasError(Usage) naming the file,
     /// the column and the available ones otherwise.

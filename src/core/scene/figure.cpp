@@ -421,6 +421,13 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     f.credits.push_back(tr("Plan: State Council, November 2016"));
     if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
         f.credits.push_back(tr("Data: ") + file_name(data->path));
+    if (data != nullptr && !data->points.empty()) {
+        f.dots = data->points;
+        f.legend.notes.push_back(data->points.size() == data->points_total
+                                     ? tr("Dots: every point")
+                                     : tr("Dots: a random sample of ") + with_separators(data->points.size()) +
+                                           tr(" of ") + with_separators(data->points_total) + tr(" points"));
+    }
     figure_titles(doc, s, f);
     return f;
 }

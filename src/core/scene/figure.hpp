@@ -48,6 +48,8 @@ struct Figure {
     /// the credits are the sources (also in the legend's notes), the plan and the user's file.
     std::string title, subtitle;
     std::vector<std::string> credits;
+    /// The user's points drawn as dots over the map (lon/lat WGS84; a sample: the legend says of how many).
+    std::vector<LonLat> dots;
 };
 
 /// Throws AtlasError(Input) naming `origin` and the value when the session names a region,

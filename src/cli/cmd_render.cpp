@@ -83,7 +83,8 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
     PointLevel level = parse_point_level(args.points_by);
     CountedPoints counted = count_points(ctx, args.points, level);
     print_summary(std::cerr, counted, level);
-    std::unique_ptr<UserTable> table = points_table(counted, level);
+    std::unique_ptr<UserTable> table =
+        point_table(*counted.units, counted.tally, level, counted.info.path, counted.info.value_column);
     s.choropleth = ChoroplethKind::UserData;
     s.data.path = args.points.path;
     s.data.named_by.clear();

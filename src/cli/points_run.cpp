@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/point_count.hpp"
 #include "context.hpp"
 #include "error.hpp"
 #include "io/point_postgis.hpp"
@@ -92,33 +93,14 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
     PointSourceOptions options = request.options;
     options.datum = c.datum;
     const Plan& plan = ctx.plan();
-    const RegionLayer* counties = nullptr;
-    if (level == PointLevel::County) {
-        counties = ctx.doc().counties();
-    } else {  // only the partial members' counties decide anything: read just those
-        std::vector<std::string> partial;
-        for (const PlanRegion& r : plan.regions)
-            for (const Member& m : r.members)
-                if (m.counties)
-                    for (const Region* u : member_units(m.code, ctx.provinces(), ctx.prefectures()))
-                        partial.push_back(u->code);
-        c.county_subset = ctx.doc().county_subset(partial);
-        if (!c.county_subset.regions.empty()) counties = &c.county_subset;
-    }
-
-    if (level == PointLevel::County && ctx.doc().sources().counties == std::nullopt)
-        throw AtlasError(ErrorKind::Usage,
-                         "--by county needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
     std::map<std::string, std::string> mapping;
     if (!request.mapping_path.empty()) {
         if (request.options.category_column.empty())
             throw AtlasError(ErrorKind::Usage, "--industry-map maps --industry-column's texts: give that column too");
         mapping = read_category_mapping(request.mapping_path, plan);
     }
-    std::vector<const PlanRegion*> regions;
-    for (const PlanRegion& r : plan.regions) regions.push_back(&r);
-    c.units = std::make_unique<PointUnits>(ctx.provinces(), ctx.prefectures(), counties, regions,
-                                           level == PointLevel::County);
+    c.unit_set = point_units(ctx.doc(), level);
+    c.units = c.unit_set->units.get();
     c.tally = start_tally(*c.units);
     if (is_pg_connection(request.path)) {
         if (request.table.empty())
@@ -137,35 +119,6 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
     check_outside(request, c);
     if (!options.category_column.empty()) c.mapping = map_categories(c.info.categories, c.tally, plan, mapping);
     return c;
-}
-
-std::unique_ptr<UserTable> points_table(const CountedPoints& c, PointLevel level) {
-    if (level == PointLevel::Region || level == PointLevel::Industry)
-        throw AtlasError(ErrorKind::Usage,
-                         "--points-by takes province, prefecture or county (the units of a choropleth)");
-    auto t = std::make_unique<UserTable>();
-    t->path = c.info.path;
-    t->key_column = "code";
-    t->level = level == PointLevel::Province     ? UserDataLevel::Province
-               : level == PointLevel::Prefecture ? UserDataLevel::Prefecture
-                                                 : UserDataLevel::County;
-    t->columns = {"points", "per_1000_km2", "share_pct", "in_regions_pct"};
-    const bool values = !c.info.value_column.empty();
-    if (values) t->columns.insert(t->columns.end(), {"sum_" + c.info.value_column, "mean_" + c.info.value_column});
-    t->values.assign(t->columns.size(), {});
-    const double located = static_cast<double>(c.tally.points - c.tally.outside);
-    const double none = std::nan("");
-    for (const PointUnitRow& r : point_rows(*c.units, c.tally, level)) {
-        t->codes.push_back(r.code);
-        const double n = static_cast<double>(r.points);
-        std::vector<double> row = {n, r.density(), located > 0 ? n * 100 / located : none,
-                                   r.points ? static_cast<double>(r.in_regions) * 100 / n : none};
-        if (values) row.insert(row.end(), {r.sum, r.valued ? r.mean() : none});
-        for (std::size_t k = 0; k < row.size(); ++k) t->values[k].push_back(row[k]);
-    }
-    t->points = c.tally.sample;
-    t->points_total = c.tally.points;
-    return t;
 }
 
 void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) {

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "analysis/point_count.hpp"
 #include "analysis/point_report.hpp"
 #include "io/point_source.hpp"
 #include "io/user_data.hpp"
@@ -27,8 +28,8 @@ struct PointsRequest {
 
 struct CountedPoints {
     PointSourceInfo info;
-    RegionLayer county_subset;  ///< the partial members' counties, when the whole layer is not needed
-    std::unique_ptr<PointUnits> units;
+    std::unique_ptr<PointUnitSet> unit_set;
+    const PointUnits* units = nullptr;  ///< unit_set's
     PointTally tally;
     CategoryMapping mapping;
     std::string source_shown;  ///< path, or connection without password and table
@@ -41,11 +42,6 @@ struct CountedPoints {
 /// than max_outside_pct of the points lie outside every unit, or other axes or another datum would
 /// put most of those on the map (one line with the hint), unless --max-outside was raised for it.
 CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLevel level);
-
-/// The per-unit counts as a table for a choropleth (render --points): one row per unit of `level`
-/// (province, prefecture or county), columns points, per_1000_km2, share_pct, in_regions_pct and,
-/// with a value column, sum_ and mean_ of it; the sample of points to draw as dots.
-std::unique_ptr<UserTable> points_table(const CountedPoints& counted, PointLevel level);
 
 /// "points.csv: 1,000,000 points (columns 'lon', 'lat'; WGS84): ..." lines for stderr.
 void print_summary(std::ostream& out, const CountedPoints& counted, PointLevel level);

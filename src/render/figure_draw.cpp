@@ -14,6 +14,7 @@
 #include "offscreen.hpp"
 #include "painter_imgui.hpp"
 #include "scene/furniture.hpp"
+#include "scene/point_paint.hpp"
 #include "scene/label_paint.hpp"
 #include "scene/prepared_figure.hpp"
 #include "text/escape.hpp"

@@ -8,6 +8,7 @@
 
 #include "analysis/classify.hpp"
 #include "panels.hpp"
+#include "text/escape.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
@@ -47,11 +48,12 @@ void classing(Session& s) {
     ImGui::SliderInt("classes", &s.data.classes, 2, 9);
 }
 
-void load_csv(ViewerState& state, const std::string& path) {
+void load_csv(ViewerState& state, const std::string& path, const std::string& points_by = "") {
     std::error_code ec;
+    state.session.data.points_by = points_by;
     state.session.data.path = std::filesystem::absolute(path, ec).lexically_normal().string();
-    state.session.data.named_by.clear();  // the user chose this file: its errors may quote it
-    state.session.data.column.clear();
+    state.session.data.named_by.clear();                            // the user chose this file: its errors may quote it
+    state.session.data.column = points_by.empty() ? "" : "points";  // hover then reads the count
     state.session.choropleth = ChoroplethKind::UserData;
     state.loaded_data.clear();  // read it again even when the path is the same (an edited file)
     state.applied_figure.clear();
@@ -70,6 +72,40 @@ void data_file(ViewerState& state) {
     if (file_browser("csv_files", typed, ".csv", state.session.data.path)) load_csv(state, typed);
 }
 
+/// A file of points (CSV with lon/lat columns, or any GDAL point source), counted per unit of the
+/// chosen level and drawn as dots; its datum.
+void points_file(ViewerState& state) {
+    std::string& typed = state.typed_points_path;
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr("Count")).x - ImGui::GetStyle().FramePadding.x * 2 -
+                            ImGui::GetStyle().ItemSpacing.x);
+    ImGui::InputTextWithHint("##points", tr("points: CSV with lon/lat, GeoJSON, GeoPackage ..."), &typed);
+    mark_widget(state, "points.path");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Count"))) load_csv(state, typed, state.points_by);
+    mark_widget(state, "points.load");
+    const char* levels[] = {"province", "prefecture", "county"};
+    const char* datums[] = {"wgs84", "gcj02", "bd09"};
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo(tr("per"), state.points_by.c_str())) {
+        for (const char* l : levels)
+            if (ImGui::Selectable(l, state.points_by == l)) state.points_by = l;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    std::string& datum = state.session.data.points_datum;
+    if (ImGui::BeginCombo(tr("datum"), datum.c_str())) {
+        for (const char* d : datums)
+            if (ImGui::Selectable(d, datum == d)) datum = d;
+        ImGui::EndCombo();
+    }
+    const Session& s = state.session;
+    if (state.data != nullptr && !s.data.points_by.empty())
+        ImGui::TextDisabled("%s", (with_separators(state.data->points_total) + tr(" points, per ") + s.data.points_by +
+                                   tr("; dots when zoomed in, squares of 0.5 degree at the national view"))
+                                      .c_str());
+}
+
 }  // namespace
 
 void draw_choropleth_controls(ViewerState& state) {
@@ -82,6 +118,7 @@ void draw_choropleth_controls(ViewerState& state) {
                                                      : tr("inside regions designated at all"));
     if (s.choropleth != ChoroplethKind::UserData) return;
     data_file(state);
+    points_file(state);
     if (!state.data_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.45f, 0.35f, 1));
         ImGui::TextWrapped("%s", state.data_error.c_str());

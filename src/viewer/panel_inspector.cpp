@@ -5,9 +5,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "panels.hpp"
+#include "text/escape.hpp"
 #include "text/join.hpp"
 #include "viewer_state.hpp"
 
@@ -117,6 +119,23 @@ void place_lines(ViewerState& state, const UnitReport& report) {
     }
 }
 
+/// The unit's row of points counted per unit (Data: points), when the table has the unit.
+void points_summary(const ViewerState& state, const Region& u) {
+    const UserTable* t = state.data.get();
+    if (t == nullptr || t->points_total == 0) return;
+    auto it = std::find(t->codes.begin(), t->codes.end(), u.code);
+    if (it == t->codes.end()) return;
+    std::size_t row = static_cast<std::size_t>(it - t->codes.begin());
+    auto cell = [&](std::size_t column) { return t->values[column][row]; };
+    char line[256];
+    std::snprintf(line, sizeof line, tr("Your points: %s (%.2f%% of those in a unit), %.3f per 1,000 km2"),
+                  with_separators(static_cast<unsigned long long>(cell(0))).c_str(), cell(2), cell(1));
+    ImGui::TextWrapped("%s", line);
+    if (cell(0) > 0) ImGui::TextDisabled(tr("%.1f%% of them inside the plan's regions"), cell(3));
+    for (std::size_t c = 4; c < t->columns.size(); ++c)
+        if (!std::isnan(cell(c))) ImGui::TextDisabled("%s: %.2f", t->columns[c].c_str(), cell(c));
+}
+
 void unit_details(ViewerState& state, const UnitReport& report) {
     const Region& u = *report.unit;
     const Region* p = report.is_province ? nullptr : state.doc.provinces().find(u.parent_code);
@@ -130,6 +149,7 @@ void unit_details(ViewerState& state, const UnitReport& report) {
     if (!value.measure.empty())
         ImGui::TextWrapped("%s: %s%s%s", value.measure.c_str(), value.value.c_str(),
                            value.class_label.empty() ? "" : tr(", class "), value.class_label.c_str());
+    points_summary(state, u);
     if (report.regions.empty()) {
         ImGui::TextWrapped(tr("No region of the plan's section 8 contains it."));
         return;

@@ -22,6 +22,7 @@
 #include "map_cache.hpp"
 #include "map_renderer.hpp"
 #include "offscreen.hpp"
+#include "painter_imgui.hpp"
 #include "panels.hpp"
 #include "scene/figure_page.hpp"
 #include "soak.hpp"
@@ -199,6 +200,23 @@ void draw_map_labels(ViewerState& state, ImFont* font, const Camera& camera, con
     list->PopClipRect();
 }
 
+/// The user's points over the map (Data: points): squares of density at the national view, where
+/// dots would be a smear, dots once zoomed in past 2.5 km a pixel.
+void draw_points(ViewerState& state, const Camera& camera, int x_offset, int y_offset) {
+    if (state.data == nullptr || state.data->points.empty()) return;
+    float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
+    ImDrawList* list = ImGui::GetBackgroundDrawList();
+    PaintPoint min{static_cast<float>(x_offset) / scale, static_cast<float>(y_offset) / scale};
+    list->PushClipRect(ImVec2(min.x, min.y), ImVec2(min.x + static_cast<float>(camera.width) / scale,
+                                                    min.y + static_cast<float>(camera.height) / scale));
+    render::ImGuiPainter painter(list, ImGui::GetFont(), 1);
+    if (camera.metres_per_pixel > kDensityAboveMetresPerPixel)
+        paint_density(painter, state.density, *state.projection, state.scene, camera, scale, min);
+    else
+        paint_dots(painter, state.data->points, *state.projection, state.scene, camera, scale, min);
+    list->PopClipRect();
+}
+
 /// Two maps side by side with one camera (panning or zooming moves both): the first two compared
 /// regions, each with its name above it.
 void draw_split(ViewerState& state, render::MapRenderer& renderer, ImFont* label_font, int framebuffer_height) {
@@ -238,6 +256,7 @@ void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCa
         draw_split(state, renderer, label_font, framebuffer_height);
     } else {
         draw_map(state, renderer, cache, interacting, framebuffer_height);
+        draw_points(state, state.camera, state.layout.map.x, state.layout.map.y);
         draw_map_labels(state, label_font, state.camera, state.style, state.layout.map.x, state.layout.map.y);
     }
     draw_menu_bar(state);

@@ -1,5 +1,6 @@
 #include "viewer_state.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #ifdef __GLIBC__
@@ -9,6 +10,7 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "text/escape.hpp"
 #include "text/i18n.hpp"
 
 namespace atlas::viewer {
@@ -296,14 +298,21 @@ std::string figure_key(const Session& session) {
 void load_data(ViewerState& state) {
     const Session& s = state.session;
     bool wants_data = s.choropleth == ChoroplethKind::UserData && !s.data.path.empty();
-    std::string wanted = wants_data ? s.data.path + "\n" + s.data.key_column : "";
+    std::string wanted =
+        wants_data ? s.data.path + "\n" + s.data.key_column + "\n" + s.data.points_by + "\n" + s.data.points_datum : "";
     if (wanted == state.loaded_data) return;
     state.data.reset();
+    state.density = {};
     state.loaded_data = wanted;
     if (wanted.empty()) return;
     state.data_error.clear();
     state.data = load_session_data(state.doc, s);
-    state.message = "loaded " + s.data.path + " (" + std::to_string(state.data->codes.size()) + " rows)";
+    state.density = density_grid(state.data->points, state.data->points_total);
+    state.message = s.data.points_by.empty()
+                        ? "loaded " + s.data.path + " (" + std::to_string(state.data->codes.size()) + " rows)"
+                        : "counted " + with_separators(state.data->points_total) + " points of " + s.data.path +
+                              " in " + std::to_string(state.data->codes.size()) + " units";
+    for (const std::string& note : state.data->notes) state.message += "; " + note;
 }
 
 }  // namespace
@@ -400,7 +409,13 @@ nlohmann::ordered_json inspector_json(ViewerState& state) {
     UnitReport report = selected_report(state);
     nlohmann::ordered_json regions = nlohmann::ordered_json::array();
     for (const UnitMembership& m : report.regions) regions.push_back(m.region->id);
-    return {{"unit", report.unit != nullptr ? report.unit->code : ""}, {"regions", regions}};
+    nlohmann::ordered_json out = {{"unit", report.unit != nullptr ? report.unit->code : ""}, {"regions", regions}};
+    const UserTable* t = state.data.get();
+    if (t != nullptr && t->points_total > 0 && report.unit != nullptr) {  // what "Your points" says
+        auto it = std::find(t->codes.begin(), t->codes.end(), report.unit->code);
+        if (it != t->codes.end()) out["points"] = t->values[0][static_cast<std::size_t>(it - t->codes.begin())];
+    }
+    return out;
 }
 
 }  // namespace
@@ -439,6 +454,11 @@ void write_state_file(ViewerState& state) {
     for (const auto& [name, at] : state.widgets) widgets[name] = {at[0], at[1]};
     j["widgets"] = widgets;
     j["data_error"] = state.data_error;
+    if (state.data != nullptr && state.data->points_total > 0)  // the points as the map shows them
+        j["points"] = {
+            {"total", state.data->points_total},
+            {"dots", state.data->points.size()},
+            {"drawn_as", state.camera.metres_per_pixel > kDensityAboveMetresPerPixel ? "density squares" : "dots"}};
     std::string text = j.dump(2) + "\n";
     if (text == state.written_state) return;
     state.written_state = text;

@@ -19,6 +19,7 @@
 #include "scene/figure.hpp"
 #include "scene/label_source.hpp"
 #include "scene/matrix_layout.hpp"
+#include "scene/point_paint.hpp"
 #include "scene/scene.hpp"
 #include "scene/screen_layout.hpp"
 #include "scene/session.hpp"
@@ -63,15 +64,18 @@ struct ViewerState {
     /// The figure's own title, subtitle and credits (derived): what Save figure writes over the map.
     std::string figure_title, figure_subtitle;
     std::vector<std::string> figure_credits;
-    FeatureValues values;              ///< the value behind each choropleth colour (derived)
-    std::string typed_data_path;       ///< the CSV path box of the colouring controls
-    MapStyle split_left, split_right;  ///< styles of the split view's halves (the first two compared regions)
-    std::string applied_figure;        ///< the session settings `style` reflects
-    std::unique_ptr<UserTable> data;   ///< the session's CSV when its choropleth is user data
-    std::string loaded_data;           ///< path and key column of `data` (loaded or failed)
-    std::string data_error;            ///< why the session's CSV could not be used (one line per problem)
-    bool scene_dirty = true;           ///< rebuild (projection or level of detail changed)
-    bool map_dirty = true;             ///< the cached map must be redrawn (style, selection, scene)
+    FeatureValues values;                  ///< the value behind each choropleth colour (derived)
+    std::string typed_data_path;           ///< the CSV path box of the colouring controls
+    std::string typed_points_path;         ///< the points path box of the colouring controls
+    std::string points_by = "prefecture";  ///< the level points are counted per when loaded
+    MapStyle split_left, split_right;      ///< styles of the split view's halves (the first two compared regions)
+    std::string applied_figure;            ///< the session settings `style` reflects
+    std::unique_ptr<UserTable> data;       ///< the session's CSV when its choropleth is user data
+    DensityGrid density;                   ///< of data's points, when it was counted from points (national view)
+    std::string loaded_data;               ///< path and key column of `data` (loaded or failed)
+    std::string data_error;                ///< why the session's CSV could not be used (one line per problem)
+    bool scene_dirty = true;               ///< rebuild (projection or level of detail changed)
+    bool map_dirty = true;                 ///< the cached map must be redrawn (style, selection, scene)
 
     Pick hover;                     ///< under the pointer
     std::optional<LonLat> pointer;  ///< lon/lat under the pointer

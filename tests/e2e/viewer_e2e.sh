@@ -146,6 +146,14 @@ click_widget data.load
 wait_for "d['data_error'] == '' and d['legend_title'] == 'area_km2 (province_area.csv)'"
 echo "my data: $(field "['legend_title']")"
 
+# Points (Data tab): a file of firms counted per prefecture-level unit; the map colours the units by
+# their count and draws the points (density squares at the national view); the inspector gives a
+# unit's count.
+retype_widget points.path "$here/../data/points/firms.csv"
+click_widget points.load
+wait_for "d['message'].startswith('counted 7 points') and d['legend_title'] == 'points (firms.csv)' and d['points']['total'] == 7 and d['points']['drawn_as'] == ('density squares' if d['camera']['metres_per_pixel'] > 2500 else 'dots')"
+echo "points: $(field "['message']")"
+
 # Attribute table (Data tab): filter the provinces by name, click the row: selected, in the inspector.
 click_widget table.filter
 xdotool type --window "$wid" --delay 20 "Jiangsu"

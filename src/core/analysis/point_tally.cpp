@@ -143,8 +143,9 @@ void check_code(const PointUnits& units, const std::string& text, int prefecture
 
 }  // namespace
 
-PointTally start_tally(const PointUnits& units) {
+PointTally start_tally(const PointUnits& units, std::size_t dots) {
     PointTally t;
+    t.sample_kept = std::max<std::size_t>(dots, kSampleKept);
     t.prefectures.resize(units.prefectures().regions.size());
     t.counties.resize(units.counties() ? units.counties()->regions.size() : 0);
     t.regions.resize(units.regions().size());
@@ -156,10 +157,10 @@ void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& 
     for (std::size_t i = 0; i < batch.size(); ++i) {
         ++t.points;
         LonLat raw{batch.raw_lon[i], batch.raw_lat[i]};
-        if (t.sample_raw.size() < kSampleKept) {
+        if (t.sample_raw.size() < t.sample_kept) {
             t.sample_raw.push_back(raw);
             t.sample.push_back({batch.lon[i], batch.lat[i]});
-        } else if (std::uint64_t j = t.rng() % t.points; j < kSampleKept) {
+        } else if (std::uint64_t j = t.rng() % t.points; j < t.sample_kept) {
             t.sample_raw[j] = raw;
             t.sample[j] = {batch.lon[i], batch.lat[i]};
         }
@@ -220,8 +221,10 @@ struct Alternative {
     bool swap;
 };
 
-/// Share of `points` that land in no unit when read as `alt`.
-double outside_share(const PointUnits& units, const std::vector<LonLat>& points, const Alternative& alt) {
+/// Share of `points` (the first 10,000: a reservoir's prefix is as random as all of it) that land
+/// in no unit when read as `alt`.
+double outside_share(const PointUnits& units, const std::vector<LonLat>& all, const Alternative& alt) {
+    std::vector<LonLat> points(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), kSampleKept)));
     if (points.empty()) return 0;
     std::size_t out = 0;
     for (const LonLat& raw : points) {

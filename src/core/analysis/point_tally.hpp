@@ -118,16 +118,17 @@ struct PointTally {
     CodeCheck codes;                  ///< with --expect-code
 
     /// Raw (as read, before datum conversion) coordinates of points outside, the first 5,000, and
-    /// of a uniform sample of all points (reservoir, 10,000): to test whether other axes or another
+    /// of a uniform sample of all points (reservoir, sample_kept): to test whether other axes or another
     /// datum would put them on the map.
     std::vector<LonLat> outside_raw, sample_raw;
     std::vector<LonLat> sample;                ///< the same sample in WGS84 (after datum conversion): dots to draw
     std::vector<std::uint64_t> outside_lines;  ///< lines (features) of the first outside points
+    std::size_t sample_kept = 10000;  ///< size of the sample (start_tally's `dots`)
     std::mt19937_64 rng{20161129};
 };
 
-/// Starts a tally sized for the units.
-PointTally start_tally(const PointUnits& units);
+/// Starts a tally sized for the units, keeping a sample of `dots` points (at least 10,000).
+PointTally start_tally(const PointUnits& units, std::size_t dots = 10000);
 /// Counts one batch.
 void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& tally);
 /// Counts `count` points found elsewhere at one location, with the sum of `valued` values and

@@ -8,6 +8,7 @@
 
 #include "analysis/classify.hpp"
 #include "analysis/coverage.hpp"
+#include "analysis/point_count.hpp"
 #include "error.hpp"
 #include "store/detail_levels.hpp"
 #include "text/escape.hpp"
@@ -347,6 +348,17 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
 
 std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     if (s.choropleth != ChoroplethKind::UserData) return nullptr;
+    if (!s.data.points_by.empty()) {  // a file of points, counted per unit (its errors name the session)
+        PointSourceOptions options;
+        options.datum = parse_datum(s.data.points_datum);
+        try {
+            return load_point_table(doc, s.data.path, parse_point_level(s.data.points_by), options, kViewerDots);
+        } catch (const AtlasError& e) {
+            if (s.data.named_by.empty()) throw;
+            throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quote_value(s.data.path, 200) +
+                                           ", whose points cannot be used:\n" + e.what());
+        }
+    }
     char separator = s.data.separator == "tab" ? '\t' : s.data.separator.empty() ? 0 : s.data.separator[0];
     UserTableOptions options{s.data.key_column, separator, s.data.named_by.empty()};
     if (options.show_values)

@@ -56,7 +56,12 @@ struct Figure {
 /// prefecture or industry the document does not have, or compares fewer than 2 or more than 4.
 void check_session(Document& doc, const Session& session, const std::string& origin);
 
-/// Loads the session's CSV when its choropleth is user data (null otherwise). Throws AtlasError.
+/// Points a session's choropleth keeps to draw as dots (data.points_by): enough to show every firm
+/// of a city when zoomed in, few enough to draw every frame.
+inline constexpr std::size_t kViewerDots = 200000;
+
+/// Loads the session's CSV when its choropleth is user data (null otherwise): a table, or points
+/// counted per unit (data.points_by). Throws AtlasError.
 std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& session);
 
 /// The style and legend of a session. `data` must be the session's table when its choropleth is

@@ -246,22 +246,6 @@ void paint_inset_lines(Painter& p, const InsetLayer& layer, const Projection& pr
 
 }  // namespace
 
-void paint_dots(Painter& p, const std::vector<LonLat>& dots, const Projection& projection, const Scene& scene,
-                const Camera& camera) {
-    // Orange with a dark rim: seen on the palest and the darkest class alike.
-    const Rgba rim{0.08f, 0.08f, 0.1f, 0.75f}, ink{1.0f, 0.6f, 0.1f, 0.95f};
-    const float r = 1.4f * p.scale();
-    for (const LonLat& ll : dots) {
-        ProjectedXY xy;
-        if (!project_relative(projection, scene, ll, xy)) continue;
-        ProjectedXY sp = camera.world_to_screen(xy.x, xy.y);
-        if (sp.x < -r || sp.y < -r || sp.x > camera.width + r || sp.y > camera.height + r) continue;
-        const PaintPoint c{static_cast<float>(sp.x), static_cast<float>(sp.y)};
-        p.circle_filled(c, r + 0.7f * p.scale(), rim);
-        p.circle_filled(c, r, ink);
-    }
-}
-
 std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection,
                                        const ProjectedXY& origin) {
     const double* e = layer.extent;

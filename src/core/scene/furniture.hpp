@@ -52,11 +52,6 @@ double land_share(const Scene& scene, const Camera& camera, PaintPoint min, Pain
 std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection,
                                        const ProjectedXY& origin);
 
-/// The figure's dots (figure.dots, lon/lat WGS84) over the map and under the labels: small
-/// translucent discs (1.4 figure pixels across at scale 1), so that where they crowd shows.
-void paint_dots(Painter& painter, const std::vector<LonLat>& dots, const Projection& projection, const Scene& scene,
-                const Camera& camera);
-
 /// Where the inset goes: its box at the bottom right of the map, above the credit line (device
 /// pixels), as tall as the layer's extent is for its width (at most 45 % of the map's height), and
 /// the camera that frames the extent in it (its pixels, relative to the box's top left corner).

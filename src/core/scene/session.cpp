@@ -12,6 +12,7 @@
 #include "analysis/classify.hpp"
 #include "analysis/search.hpp"
 #include "error.hpp"
+#include "geo/datum.hpp"
 #include "io/input_file.hpp"
 #include "io/output_file.hpp"
 #include "text/escape.hpp"
@@ -91,6 +92,10 @@ std::string session_json(const Session& s) {
                  {"method", s.data.method},
                  {"classes", s.data.classes}};
     if (!s.data.separator.empty()) j["data"]["separator"] = s.data.separator;
+    if (!s.data.points_by.empty()) {
+        j["data"]["points_by"] = s.data.points_by;
+        j["data"]["points_datum"] = s.data.points_datum;
+    }
     j["figure"] = s.figure == FigureKind::Matrix ? "matrix" : "map";
     j["matrix_sort"] = s.matrix_sort;
     j["windows"] = {{"compare", s.show_compare_window}, {"matrix", s.show_matrix_window}, {"split_view", s.split_view}};
@@ -312,7 +317,8 @@ void read_regions(const Reader& in, const Json& j, Session& s) {
 
 void read_data(const Reader& in, const Json& j, Session& s) {
     const Json& d = in.object(j, "data", "");
-    in.unknown_keys(d, {"path", "key_column", "column", "method", "classes", "separator"}, "data.");
+    in.unknown_keys(d, {"path", "key_column", "column", "method", "classes", "separator", "points_by", "points_datum"},
+                    "data.");
     in.text(d, "path", s.data.path, "data.");
     in.text(d, "key_column", s.data.key_column, "data.");
     in.text(d, "column", s.data.column, "data.");
@@ -326,6 +332,17 @@ void read_data(const Reader& in, const Json& j, Session& s) {
     in.text(d, "separator", s.data.separator, "data.");
     if (!s.data.separator.empty() && s.data.separator != "," && s.data.separator != ";" && s.data.separator != "tab")
         in.fail("data.separator", "must be \",\", \";\" or \"tab\", not " + quote_value(s.data.separator, 20));
+    in.text(d, "points_by", s.data.points_by, "data.");
+    if (!s.data.points_by.empty() && s.data.points_by != "province" && s.data.points_by != "prefecture" &&
+        s.data.points_by != "county")
+        in.fail("data.points_by",
+                "must be \"province\", \"prefecture\" or \"county\", not " + quote_value(s.data.points_by, 20));
+    in.text(d, "points_datum", s.data.points_datum, "data.");
+    try {
+        s.data.points_datum = to_string(parse_datum(s.data.points_datum));
+    } catch (const AtlasError&) {
+        in.fail("data.points_datum", "must be wgs84, gcj02 or bd09, not " + quote_value(s.data.points_datum, 20));
+    }
     if (s.data.path.empty()) return;
     // A session travels with its CSV: a relative path means beside the session file. Sessions are
     // shared, so the file is marked as named by the session (its content stays out of messages).

@@ -33,6 +33,10 @@ struct DataLayerSettings {
     std::string method = "quantile";  ///< quantile, equal, natural
     int classes = 5;
     std::string separator;  ///< ",", ";" or "tab"; empty: detected from the header
+    /// Empty: `path` is a table keyed by unit. "province", "prefecture" or "county": `path` holds points
+    /// (analysis/point_count.hpp), counted per unit of that level for the choropleth and drawn as dots.
+    std::string points_by;
+    std::string points_datum = "wgs84";  ///< of those points: wgs84, gcj02 or bd09
     /// The session file that named `path` (empty when the user chose it: command line or viewer).
     /// Such a file is read with its content kept out of every message (load_session_data).
     std::string named_by;

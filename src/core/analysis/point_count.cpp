@@ -1,0 +1,85 @@
+#include "analysis/point_count.hpp"
+
+#include <cmath>
+
+#include "error.hpp"
+#include "text/escape.hpp"
+
+namespace atlas {
+
+std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level) {
+    auto set = std::make_unique<PointUnitSet>();
+    const Plan& plan = doc.plan();
+    const RegionLayer* counties = nullptr;
+    if (level == PointLevel::County) {
+        counties = doc.counties();
+        if (counties == nullptr)
+            throw AtlasError(
+                ErrorKind::Usage,
+                "--by county needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
+    } else {  // only the partial members' counties decide anything: read just those
+        std::vector<std::string> partial;
+        for (const PlanRegion& r : plan.regions)
+            for (const Member& m : r.members)
+                if (m.counties)
+                    for (const Region* u : member_units(m.code, doc.provinces(), doc.prefectures()))
+                        partial.push_back(u->code);
+        set->county_subset = doc.county_subset(partial);
+        if (!set->county_subset.regions.empty()) counties = &set->county_subset;
+    }
+    std::vector<const PlanRegion*> regions;
+    for (const PlanRegion& r : plan.regions) regions.push_back(&r);
+    set->units = std::make_unique<PointUnits>(doc.provinces(), doc.prefectures(), counties, regions,
+                                              level == PointLevel::County);
+    return set;
+}
+
+std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally& tally, PointLevel level,
+                                       const std::string& path, const std::string& value_column) {
+    if (level == PointLevel::Region || level == PointLevel::Industry)
+        throw AtlasError(ErrorKind::Usage, "points on a map are counted per province, prefecture or county, not per " +
+                                               std::string(to_string(level)));
+    auto t = std::make_unique<UserTable>();
+    t->path = path;
+    t->key_column = "code";
+    t->level = level == PointLevel::Province     ? UserDataLevel::Province
+               : level == PointLevel::Prefecture ? UserDataLevel::Prefecture
+                                                 : UserDataLevel::County;
+    t->columns = {"points", "per_1000_km2", "share_pct", "in_regions_pct"};
+    const bool values = !value_column.empty();
+    if (values) t->columns.insert(t->columns.end(), {"sum_" + value_column, "mean_" + value_column});
+    t->values.assign(t->columns.size(), {});
+    const double located = static_cast<double>(tally.points - tally.outside);
+    const double none = std::nan("");
+    for (const PointUnitRow& r : point_rows(units, tally, level)) {
+        t->codes.push_back(r.code);
+        const double n = static_cast<double>(r.points);
+        std::vector<double> row = {n, r.density(), located > 0 ? n * 100 / located : none,
+                                   r.points ? static_cast<double>(r.in_regions) * 100 / n : none};
+        if (values) row.insert(row.end(), {r.sum, r.valued ? r.mean() : none});
+        for (std::size_t k = 0; k < row.size(); ++k) t->values[k].push_back(row[k]);
+    }
+    t->points = tally.sample;
+    t->points_total = tally.points;
+    return t;
+}
+
+std::unique_ptr<UserTable> load_point_table(Document& doc, const std::string& path, PointLevel level,
+                                            const PointSourceOptions& options, std::size_t dots) {
+    std::unique_ptr<PointUnitSet> set = point_units(doc, level);
+    PointTally tally = start_tally(*set->units, dots);
+    PointSourceInfo info =
+        read_points(path, options, [&](const PointBatch& b) { tally_points(*set->units, b, tally); });
+    if (tally.points == 0) fail_input(escape_controls(path) + ": no points");
+    std::unique_ptr<UserTable> table = point_table(*set->units, tally, level, path, info.value_column);
+    table->notes = info.notes;
+    if (tally.outside > 0) {
+        std::string hint = outside_hint(*set->units, tally, options.datum);
+        table->notes.push_back(escape_controls(path) + ": " + with_separators(tally.outside) + " of " +
+                               with_separators(tally.points) + " points lie outside every unit" +
+                               (hint.empty() ? "" : "; " + hint));
+    }
+    return table;
+}
+
+}  // namespace atlas

@@ -85,6 +85,8 @@ def main():
     with open(os.path.join(work, "province_area.csv"), "w") as f:
         subprocess.run([binary, "list", "provinces", "--format", "csv"], stdout=f, check=True)
     subprocess.run(["cp", os.path.join(ROOT, "tests", "data", "sessions", "industry.json"), work], check=True)
+    # ... and its points examples the seven firms of tests/data/points.
+    subprocess.run(["cp", os.path.join(ROOT, "tests", "data", "points", "firms.csv"), work], check=True)
     failures, runs, skipped, no_viewer, no_counties = [], 0, 0, 0, 0
     county_layer = os.environ.get("ATLAS_COUNTY_LAYER", "")
     for n, (command, needs_counties) in enumerate(commands(os.path.join(ROOT, "README.md"))):
@@ -108,7 +110,7 @@ def main():
             folder = os.path.join(work, "run%d-%d" % (n, runs))
             os.mkdir(folder)
             for f in os.listdir(work):
-                if f.startswith("my.") or f in ("province_area.csv", "industry.json"):
+                if f.startswith("my.") or f in ("province_area.csv", "industry.json", "firms.csv"):
                     os.symlink(os.path.join(work, f), os.path.join(folder, f))
             args = shlex.split(variant)
             args[0] = binary

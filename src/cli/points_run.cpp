@@ -112,7 +112,7 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
         if (!request.table.empty())
             throw AtlasError(ErrorKind::Usage,
                              "--table names a PostGIS table; the points are " + quote_value(request.path, 60));
-        c.info = read_points(request.path, options, [&](const PointBatch& b) { tally_points(*c.units, b, c.tally); });
+        c.info = read_and_tally(request.path, options, *c.units, c.tally);
     }
     if (c.tally.points == 0) fail_input(escape_controls(c.source_shown) + ": no points");
     c.hint = outside_hint(*c.units, c.tally, c.datum);

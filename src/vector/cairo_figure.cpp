@@ -9,9 +9,9 @@
 #include "error.hpp"
 #include "io/output_file.hpp"
 #include "scene/furniture.hpp"
-#include "scene/point_paint.hpp"
 #include "scene/label_paint.hpp"
 #include "scene/map_paint.hpp"
+#include "scene/point_paint.hpp"
 #include "scene/prepared_figure.hpp"
 
 namespace atlas::vector {

@@ -1,6 +1,9 @@
 #include "analysis/point_count.hpp"
 
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "error.hpp"
 #include "text/escape.hpp"
@@ -32,6 +35,63 @@ std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level) {
     set->units = std::make_unique<PointUnits>(doc.provinces(), doc.prefectures(), counties, regions,
                                               level == PointLevel::County);
     return set;
+}
+
+namespace {
+
+/// One batch handed from the reading thread to the counting thread, and back when counted.
+class BatchHandoff {
+  public:
+    /// Waits until the counter has taken the previous batch, then hands this one over (copied).
+    void put(const PointBatch& batch) {
+        std::unique_lock<std::mutex> lock(m_);
+        cv_.wait(lock, [&] { return !full_; });
+        slot_ = batch;
+        full_ = true;
+        cv_.notify_all();
+    }
+    /// The next batch, or false once the reader is done and nothing is left.
+    bool take(PointBatch& out) {
+        std::unique_lock<std::mutex> lock(m_);
+        cv_.wait(lock, [&] { return full_ || done_; });
+        if (!full_) return false;
+        std::swap(out, slot_);
+        full_ = false;
+        cv_.notify_all();
+        return true;
+    }
+    void finish() {
+        std::lock_guard<std::mutex> lock(m_);
+        done_ = true;
+        cv_.notify_all();
+    }
+
+  private:
+    std::mutex m_;
+    std::condition_variable cv_;
+    PointBatch slot_;
+    bool full_ = false, done_ = false;
+};
+
+}  // namespace
+
+PointSourceInfo read_and_tally(const std::string& path, const PointSourceOptions& options, const PointUnits& units,
+                               PointTally& tally) {
+    BatchHandoff handoff;
+    std::thread counter([&] {
+        PointBatch batch;
+        while (handoff.take(batch)) tally_points(units, batch, tally);
+    });
+    try {
+        PointSourceInfo info = read_points(path, options, [&](const PointBatch& b) { handoff.put(b); });
+        handoff.finish();
+        counter.join();
+        return info;
+    } catch (...) {
+        handoff.finish();
+        counter.join();
+        throw;
+    }
 }
 
 std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally& tally, PointLevel level,

@@ -23,6 +23,12 @@ struct PointUnitSet {
 /// without a county layer). Throws AtlasError as the document's loaders do.
 std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level);
 
+/// Reads a file's points and counts them into `tally`, the counting on a second thread while the
+/// next batch is read (reading a CSV and locating points take about as long each). Throws what
+/// read_points throws, after the counting thread has stopped.
+PointSourceInfo read_and_tally(const std::string& path, const PointSourceOptions& options, const PointUnits& units,
+                               PointTally& tally);
+
 /// The per-unit counts as a choropleth's table: one row per unit of `level` (province, prefecture or
 /// county; Usage otherwise), columns points, per_1000_km2, share_pct, in_regions_pct and, with a
 /// value column, sum_ and mean_ of it; `tally.sample` as the dots.

@@ -224,7 +224,8 @@ struct Alternative {
 /// Share of `points` (the first 10,000: a reservoir's prefix is as random as all of it) that land
 /// in no unit when read as `alt`.
 double outside_share(const PointUnits& units, const std::vector<LonLat>& all, const Alternative& alt) {
-    std::vector<LonLat> points(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), kSampleKept)));
+    std::vector<LonLat> points(all.begin(),
+                               all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), kSampleKept)));
     if (points.empty()) return 0;
     std::size_t out = 0;
     for (const LonLat& raw : points) {

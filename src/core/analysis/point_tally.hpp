@@ -123,7 +123,7 @@ struct PointTally {
     std::vector<LonLat> outside_raw, sample_raw;
     std::vector<LonLat> sample;                ///< the same sample in WGS84 (after datum conversion): dots to draw
     std::vector<std::uint64_t> outside_lines;  ///< lines (features) of the first outside points
-    std::size_t sample_kept = 10000;  ///< size of the sample (start_tally's `dots`)
+    std::size_t sample_kept = 10000;           ///< size of the sample (start_tally's `dots`)
     std::mt19937_64 rng{20161129};
 };
 

@@ -25,7 +25,7 @@ Rgba ramp(double t) {
     int i = std::min(2, static_cast<int>(x));
     float f = static_cast<float>(x - i);
     return {stops[i][0] + (stops[i + 1][0] - stops[i][0]) * f, stops[i][1] + (stops[i + 1][1] - stops[i][1]) * f,
-            stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f, 0.78f};
+            stops[i][2] + (stops[i + 1][2] - stops[i][2]) * f, 0.65f};
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 // Points counted per unit: the grid answers as an exact point-in-polygon test, known places land in
 // their units and regions, and off-map points are explained when the datum or the axes are wrong.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
@@ -233,4 +236,24 @@ TEST_CASE("GeoNames' places in China land in the prefecture-level unit their cod
     CHECK(expected_prefecture_code("110105") == "110000");
     CHECK(expected_prefecture_code("429004") == "429004");
     CHECK(expected_prefecture_code("54A2").empty());
+}
+
+TEST_CASE("points per unit exported as a layer that GDAL reads back with the counts", "[points]") {
+    test::TempFolder tmp;
+    test::CliResult cli = test::run_cli("points " + data("firms.csv") + " --by province --value employees -o " +
+                                        tmp.path("firms.geojson"));
+    REQUIRE(cli.exit_code == 0);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("firms.geojson").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    CHECK(layer->GetFeatureCount() == static_cast<GIntBig>(test::bundled_provinces().regions.size()));
+    layer->SetAttributeFilter("code = '110000'");
+    std::unique_ptr<OGRFeature> beijing(layer->GetNextFeature());
+    REQUIRE(beijing);
+    CHECK(beijing->GetFieldAsInteger64("points") == 1);
+    CHECK(beijing->GetFieldAsDouble("value_sum") == 120);
+    CHECK(beijing->GetFieldAsDouble("in_regions_pct") == 100);
+    CHECK(beijing->GetGeometryRef()->getGeometryType() == wkbMultiPolygon);
+    // An existing output is kept without --force.
+    CHECK(test::run_cli("points " + data("firms.csv") + " -o " + tmp.path("firms.geojson")).exit_code == 4);
 }

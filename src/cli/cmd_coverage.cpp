@@ -79,7 +79,7 @@ Table by_province(Context& ctx, const std::string& industry) {
         return out;
     };
     for (const ProvinceCoverage& p :
-         province_coverage(ctx.plan(), ctx.shapes(), ctx.provinces(), industry, ctx.doc().counties()))
+         province_coverage(ctx.plan(), ctx.shapes(), ctx.provinces(), industry, ctx.doc().shaping_counties()))
         t.rows.push_back({p.province->code, p.province->name_en, p.province->name_zh, fixed(p.province->area_km2, 0),
                           fixed(p.covered_km2, 0), fixed(p.share(), 4), fixed(p.covered_partial_km2, 0),
                           join(ids(p.regions)), join(p.industries), join(p.macro_industries),

@@ -56,6 +56,22 @@ const RegionLayer* Document::counties() {
     return &*counties_;
 }
 
+std::vector<std::string> Document::partial_member_prefectures() {
+    std::vector<std::string> codes;
+    for (const PlanRegion& r : plan().regions)
+        for (const Member& m : r.members)
+            if (m.counties)
+                for (const Region* u : member_units(m.code, provinces(), prefectures())) codes.push_back(u->code);
+    return codes;
+}
+
+const RegionLayer* Document::shaping_counties() {
+    if (!sources_.counties) return nullptr;
+    if (counties_) return &*counties_;
+    if (!shaping_counties_) shaping_counties_ = county_subset(partial_member_prefectures());
+    return &*shaping_counties_;
+}
+
 RegionLayer Document::county_subset(const std::vector<std::string>& prefecture_codes) {
     RegionLayer out;
     if (!sources_.counties || prefecture_codes.empty()) return out;
@@ -131,7 +147,8 @@ const Plan& Document::plan() {
 }
 
 std::string Document::shapes_fingerprint() {
-    if (fingerprint_.empty()) fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), counties());
+    if (fingerprint_.empty())
+        fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), shaping_counties());
     return fingerprint_;
 }
 
@@ -142,7 +159,7 @@ PreparedShapes Document::compute_prepared_shapes() {
         const PlanRegion& region = p.regions[i];
         // A GEOS failure while uniting the members says which region it was building.
         try {
-            out[region.id] = unite_members(region, provinces(), prefectures(), counties());
+            out[region.id] = unite_members(region, provinces(), prefectures(), shaping_counties());
         } catch (const AtlasError& e) {
             throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
         }
@@ -314,7 +331,7 @@ const DetailLevel& Document::detail_level(double tolerance_m) {
 const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it != shapes_.end()) return it->second;
-    RegionShape shape = region_membership(region, provinces(), prefectures(), counties());
+    RegionShape shape = region_membership(region, provinces(), prefectures(), shaping_counties());
     const PreparedShape& united = prepared().at(region.id);
     shape.geometry = united.geometry;
     shape.label = united.label;

@@ -45,6 +45,15 @@ class Document {
     /// when the whole county layer is not loaded (an attribute filter: a fraction of the cost); empty
     /// without a county layer. Throws AtlasError.
     RegionLayer county_subset(const std::vector<std::string>& prefecture_codes);
+    /// Whether the sources name a county layer (nothing is read).
+    bool has_counties() const { return sources_.counties.has_value(); }
+    /// The counties that shape the plan's regions: those of the prefectures a partial member with a
+    /// county scope stands for. The whole layer when it is loaded, else just those (county_subset);
+    /// null without a county layer. What region shapes and their store's fingerprint need, at a
+    /// fraction of the whole layer's cost.
+    const RegionLayer* shaping_counties();
+    /// The prefecture-level units (codes) of the partial members whose counties a source lists.
+    std::vector<std::string> partial_member_prefectures();
     /// The counties simplified for drawing (io/county_build.hpp kCountyDisplayLayer), one per county
     /// in the same order; the exact layer when the source has no such layer; null without counties.
     const RegionLayer* county_display();
@@ -101,7 +110,7 @@ class Document {
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;
-    std::optional<RegionLayer> counties_, county_display_;
+    std::optional<RegionLayer> counties_, county_display_, shaping_counties_;
     std::optional<PlaceSet> places_;
     std::map<std::string, PlaceShape> place_shapes_;
     std::optional<Plan> plan_;

@@ -21,13 +21,7 @@ std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level) {
                 ErrorKind::Usage,
                 "--by county needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
     } else {  // only the partial members' counties decide anything: read just those
-        std::vector<std::string> partial;
-        for (const PlanRegion& r : plan.regions)
-            for (const Member& m : r.members)
-                if (m.counties)
-                    for (const Region* u : member_units(m.code, doc.provinces(), doc.prefectures()))
-                        partial.push_back(u->code);
-        set->county_subset = doc.county_subset(partial);
+        set->county_subset = doc.county_subset(doc.partial_member_prefectures());
         if (!set->county_subset.regions.empty()) counties = &set->county_subset;
     }
     std::vector<const PlanRegion*> regions;

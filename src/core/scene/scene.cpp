@@ -129,10 +129,10 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
         std::vector<std::uint32_t> partial, partial_counties;
         for (const Member& m : s->region->members) {
             if (!m.partial) continue;
-            if (county_scoped(m, doc.counties())) {
+            if (county_scoped(m, doc.shaping_counties())) {
                 for (const std::string& code : m.counties->partly_included) {
                     partial_counties.push_back(static_cast<std::uint32_t>(partly_in.size()));
-                    partly_in.push_back(&doc.counties()->find(code)->geometry);
+                    partly_in.push_back(&doc.shaping_counties()->find(code)->geometry);
                 }
                 continue;
             }

@@ -13,6 +13,7 @@
 #include "analysis/unit_grid.hpp"
 #include "error.hpp"
 #include "geo/gcj02.hpp"
+#include "io/gdal_env.hpp"
 #include "io/point_source.hpp"
 #include "support.hpp"
 
@@ -243,6 +244,7 @@ TEST_CASE("points per unit exported as a layer that GDAL reads back with the cou
     test::CliResult cli = test::run_cli("points " + data("firms.csv") + " --by province --value employees -o " +
                                         tmp.path("firms.geojson"));
     REQUIRE(cli.exit_code == 0);
+    ensure_gdal_registered();
     GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("firms.geojson").c_str(), GDAL_OF_VECTOR));
     REQUIRE(ds);
     OGRLayer* layer = ds->GetLayer(0);

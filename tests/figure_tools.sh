@@ -31,6 +31,6 @@ data=$(cd "$(dirname "$0")" && pwd)/data/points
   fail "render --points: $(cat "$tmp/err")"
 grep -q "7 points (columns 'lon', 'lat'; WGS84): 7 in a unit" "$tmp/err" || fail "render --points summary: $(cat "$tmp/err")"
 pdftotext "$tmp/points.pdf" - | tr '\n' ' ' > "$tmp/points.txt"
-grep -q 'Dots: every point' "$tmp/points.txt" || fail "no dots note in the legend: $(cat "$tmp/points.txt")"
+grep -q 'Dots: all 7 points' "$tmp/points.txt" || fail "no dots note in the legend: $(cat "$tmp/points.txt")"
 grep -q 'points (firms.csv)' "$tmp/points.txt" || fail "no points choropleth in the legend: $(cat "$tmp/points.txt")"
 echo "ok: render --points draws the count per prefecture and the dots, and says so"

@@ -59,7 +59,7 @@ Table unit_table(const std::vector<PointUnitRow>& rows, PointLevel level, const 
         row.push_back(fixed(r.density(), 3));
         if (!region) row.push_back(r.points ? pct(r.in_regions, r.points, 1) : "");
         if (values) {
-            row.push_back(fixed(r.sum, 2));
+            row.push_back(r.valued ? fixed(r.sum, 2) : "");  // no value at all: missing, not 0
             row.push_back(r.valued ? fixed(r.mean(), 2) : "");
         }
         t.rows.push_back(std::move(row));

@@ -64,7 +64,9 @@ void check_outside(const PointsRequest& request, const CountedPoints& c) {
         text += "; " + c.hint + ", not read as " + datum_text(c.datum);
     else
         text += ": the sea, abroad, or coordinates that are not longitude/latitude";
-    text += " (--max-outside " + std::to_string(static_cast<int>(share) + 1) + " counts the rest regardless)";
+    text += share >= 100 ? " (no point lies in a unit)"
+                         : " (--max-outside " + std::to_string(std::min(100, static_cast<int>(share) + 1)) +
+                               " counts the rest regardless)";
     fail_input(text);
 }
 
@@ -127,8 +129,9 @@ void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) 
     std::string columns = c.info.lon_column.empty() ? c.info.kind
                                                     : "columns " + quote_value(c.info.lon_column, 40) + ", " +
                                                           quote_value(c.info.lat_column, 40);
-    out << escape_controls(c.source_shown) << ": " << with_separators(t.points) << " points (" << columns << "; "
-        << c.datum_text << "): " << with_separators(t.points - t.outside) << " in a unit, "
+    out << escape_controls(c.source_shown) << ": " << with_separators(t.points)
+        << (t.points == 1 ? " point (" : " points (") << columns << "; " << c.datum_text
+        << "): " << with_separators(t.points - t.outside) << " in a unit, "
         << percent(t.in_regions, t.points - t.outside) << " of those inside the plan's regions; "
         << with_separators(t.outside) << " outside every unit (" << percent(t.outside, t.points) << ")\n";
     if (!c.hint.empty()) out << "warning: of the points outside every unit, " << c.hint << '\n';

@@ -96,8 +96,9 @@ void print_json(std::ostream& out, const Table& t) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (t.list[c])
                 object[t.headers[c]] = split_list(row[c]);
-            else if (t.numeric[c] && !row[c].empty())
-                object[t.headers[c]] = nlohmann::ordered_json::parse(row[c]);
+            else if (t.numeric[c])  // an empty number is missing: null, not ""
+                object[t.headers[c]] =
+                    row[c].empty() ? nlohmann::ordered_json() : nlohmann::ordered_json::parse(row[c]);
             else
                 object[t.headers[c]] = row[c];
         }

@@ -153,9 +153,18 @@ CategoryMapping map_categories(const std::vector<std::string>& categories, const
 std::map<std::string, std::string> read_category_mapping(const std::string& path, const Plan& plan) {
     std::vector<CsvRow> rows = read_csv_file(path);
     std::map<std::string, std::string> out;
+    std::map<std::string, std::size_t> line_of;  // text -> the line that mapped it first
+    const std::string where = escape_controls(path) + ":";
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
-        if (row.cells.size() < 2 || row.cells[0].empty()) continue;
+        if (std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return c.empty(); })) continue;
+        if (row.cells.size() < 2 || row.cells[0].empty() || row.cells[1].empty())
+            fail_input(where + std::to_string(row.line) +
+                       ": a mapping is two cells, your text and the plan's industry");
+        auto [first, fresh] = line_of.emplace(row.cells[0], row.line);
+        if (!fresh)
+            fail_input(where + std::to_string(row.line) + ": " + quote_value(row.cells[0], 40) + " is mapped on line " +
+                       std::to_string(first->second) + " already");
         const Industry* i = industry_named(plan, row.cells[1]);
         if (i == nullptr)
             fail_input(

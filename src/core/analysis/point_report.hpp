@@ -53,7 +53,7 @@ CategoryMapping map_categories(const std::vector<std::string>& categories, const
 
 /// Reads a mapping file: CSV with a header, the category text in the first column and the plan
 /// industry (id, English or Chinese name) in the second. AtlasError(Input) naming the line for an
-/// industry the plan does not have.
+/// industry the plan does not have, a line without both cells, or a text mapped twice.
 std::map<std::string, std::string> read_category_mapping(const std::string& path, const Plan& plan);
 
 struct IndustryShare {

@@ -277,6 +277,16 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
     }
     Columns col = columns_of(headers, options, info, problems);
     if (gb18030) info.notes.push_back(escape_controls(path) + ": decoded as GB18030 (not UTF-8)");
+    // A header that names another datum than the one the points are read in is worth a word.
+    const std::string lon_header = lower(info.lon_column);
+    const char* named = lon_header.find("gcj") != std::string::npos ? "GCJ-02"
+                        : lon_header.find("bd09") != std::string::npos || lon_header.find("baidu") != std::string::npos
+                            ? "BD-09"
+                            : nullptr;
+    if (named != nullptr && options.datum == Datum::Wgs84)
+        info.notes.push_back(escape_controls(path) + ": column " + quote_value(info.lon_column, 40) + " sounds like " +
+                             named + ", but the points are read as WGS84 (--datum " +
+                             (std::string(named) == "GCJ-02" ? "gcj02" : "bd09") + " if they are " + named + ")");
     if (sep != ',') info.notes.push_back(escape_controls(path) + ": " + separator_name(sep) + "-separated");
     while (in.next(cells, line)) {
         if (cells.size() == 1 && cells[0].empty()) continue;  // an empty line

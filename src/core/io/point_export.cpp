@@ -19,9 +19,10 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
                     {"share_pct", FieldType::Real, "share_pct"},
                     {"per_1000_km2", FieldType::Real, "per_1000km"},
                     {"in_regions_pct", FieldType::Real, "in_reg_pct"}};
-    if (values) {
-        layer.fields.push_back({"value_sum", FieldType::Real, "value_sum"});
-        layer.fields.push_back({"value_mean", FieldType::Real, "value_mean"});
+    if (values) {  // as the table names them; Shapefile's 10 characters: "sum_" + 6 of the column
+        layer.fields.push_back({"sum_" + info.value_column, FieldType::Real, "sum_" + info.value_column.substr(0, 6)});
+        layer.fields.push_back(
+            {"mean_" + info.value_column, FieldType::Real, "mean_" + info.value_column.substr(0, 5)});
     }
     auto pct = [](std::uint64_t part, std::uint64_t whole) {
         return whole ? static_cast<double>(part) * 100 / static_cast<double>(whole) : 0.0;
@@ -36,9 +37,9 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
                     static_cast<std::int64_t>(r.points),
                     pct(r.points, located),
                     r.density(),
-                    pct(r.in_regions, r.points)};
+                    r.points ? FieldValue{pct(r.in_regions, r.points)} : FieldValue{}};
         if (values) {
-            f.values.push_back(r.sum);
+            f.values.push_back(r.valued ? FieldValue{r.sum} : FieldValue{});
             f.values.push_back(r.valued ? FieldValue{r.mean()} : FieldValue{});
         }
         f.polygons = r.unit ? r.unit->geometry : r.region->geometry;

@@ -18,7 +18,8 @@ struct PointLayerInfo {
 };
 
 /// One feature per row: code, name_en, name_zh, parent_code, area_km2, points, share_pct (of the
-/// points in any unit), per_1000_km2, in_regions_pct, and value_sum, value_mean with a value column.
+/// points in any unit), per_1000_km2, in_regions_pct (null without points), and sum_COL, mean_COL
+/// with a value column COL (null where no point has a value).
 /// Layer name "points_by_<level>".
 OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, std::uint64_t located,
                      const PointLayerInfo& info);

@@ -218,7 +218,7 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
         }
         auto add = [&](const OGRPoint& p) {
             batcher.add(p.getX(), p.getY(), value, category, static_cast<std::uint64_t>(feature->GetFID()), where, "",
-                        "");
+                        "", code_field >= 0 ? feature->GetFieldAsString(code_field) : "");
         };
         OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
         if (type == wkbPoint)

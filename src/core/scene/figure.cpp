@@ -435,7 +435,7 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     if (data != nullptr && !data->points.empty()) {
         f.dots = data->points;
         f.legend.notes.push_back(data->points.size() == data->points_total
-                                     ? tr("Dots: every point")
+                                     ? tr("Dots: all ") + with_separators(data->points.size()) + tr(" points")
                                      : tr("Dots: a random sample of ") + with_separators(data->points.size()) +
                                            tr(" of ") + with_separators(data->points_total) + tr(" points"));
     }

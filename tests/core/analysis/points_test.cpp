@@ -253,7 +253,7 @@ TEST_CASE("points per unit exported as a layer that GDAL reads back with the cou
     std::unique_ptr<OGRFeature> beijing(layer->GetNextFeature());
     REQUIRE(beijing);
     CHECK(beijing->GetFieldAsInteger64("points") == 1);
-    CHECK(beijing->GetFieldAsDouble("value_sum") == 120);
+    CHECK(beijing->GetFieldAsDouble("sum_employees") == 120);
     CHECK(beijing->GetFieldAsDouble("in_regions_pct") == 100);
     CHECK(beijing->GetGeometryRef()->getGeometryType() == wkbMultiPolygon);
     // An existing output is kept without --force.

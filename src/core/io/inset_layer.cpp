@@ -8,26 +8,12 @@
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/ogr_wgs84.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
 
 namespace {
-
-std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const std::string& path) {
-    const OGRSpatialReference* srs = layer->GetSpatialRef();
-    if (srs == nullptr) return nullptr;
-    OGRSpatialReference wgs84, source(*srs);
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (source.IsSame(&wgs84)) return nullptr;
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
-    if (!ct)
-        throw AtlasError(ErrorKind::Input, quote_value(path) + ", layer " + quote_value(layer->GetName()) +
-                                               ": cannot transform its CRS to WGS84 (" + last_gdal_error() + ")");
-    return ct;
-}
 
 std::vector<LonLat> points_of(const OGRSimpleCurve& curve) {
     std::vector<LonLat> out;
@@ -90,7 +76,7 @@ InsetLayer read_inset_layer(const std::string& path) {
     InsetLayer out;
     out.path = path;
     for (OGRLayer* layer : ds->GetLayers()) {
-        std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, path);
+        std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(*layer, path);
         for (auto& feature : *layer) {
             OGRGeometry* g = feature->GetGeometryRef();
             if (g == nullptr) continue;

@@ -13,6 +13,7 @@
 #include "error.hpp"
 #include "io/gdal_env.hpp"
 #include "io/input_file.hpp"
+#include "io/ogr_wgs84.hpp"
 #include "io/point_batcher.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
@@ -151,21 +152,6 @@ OGRLayer* point_layer(GDALDataset& ds, const std::string& path, const std::strin
             "); name one with --layer");
 }
 
-std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer& layer, const std::string& path) {
-    const OGRSpatialReference* srs = layer.GetSpatialRef();
-    if (srs == nullptr) return nullptr;  // no CRS: taken as lon/lat, the range check catches metres
-    OGRSpatialReference wgs84, source(*srs);
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (source.IsSame(&wgs84)) return nullptr;
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
-    if (!ct)
-        throw AtlasError(ErrorKind::Input, quote_value(path) + ", layer " + quote_value(layer.GetName()) +
-                                               ": cannot transform its CRS to WGS84 (" + last_gdal_error() + ")");
-    return ct;
-}
-
 int field_index(OGRLayer& layer, const std::string& path, const std::string& name) {
     if (name.empty()) return -1;
     int i = layer.GetLayerDefn()->GetFieldIndex(name.c_str());
@@ -187,7 +173,7 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
                          quote_value(path) + ": cannot open as vector data (" + last_gdal_error() + ")");
     info.kind = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "GDAL";
     OGRLayer& layer = *point_layer(*ds, path, options.layer);
-    std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, path);
+    std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(layer, path);
     int value_field = field_index(layer, path, options.value_column);
     int category_field = field_index(layer, path, options.category_column);
     int code_field = field_index(layer, path, options.code_column);

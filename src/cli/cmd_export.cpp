@@ -8,11 +8,13 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/data_export.hpp"
 #include "io/export.hpp"
 #include "io/interrupt.hpp"
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
 #include "io/vector_writer.hpp"
+#include "text/escape.hpp"
 #include "text/join.hpp"
 
 namespace atlas::cli {
@@ -23,6 +25,8 @@ struct ExportArgs {
     std::vector<std::string> layers{"regions"};
     std::vector<std::string> regions;
     std::string industry, format, output, table;
+    std::string data, data_key, data_separator;  ///< --data: the analyst's table joined to its units
+    CLI::Option* layer_option = nullptr;
     int precision = -1;
     double simplify_m = 0;
     bool force = false, no_bom = false, keep_formulas = false;
@@ -40,8 +44,9 @@ bool report_progress(std::size_t done, std::size_t total) {
 
 ExportRequest make_request(Context& ctx, const ExportArgs& args) {
     ExportRequest r;
-    for (const std::string& name : args.layers)
-        for (ExportLayer l : parse_export_layers(name)) r.layers.push_back(l);
+    if (args.data.empty())
+        for (const std::string& name : args.layers)
+            for (ExportLayer l : parse_export_layers(name)) r.layers.push_back(l);
     for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
     if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;
     r.driver = args.format;
@@ -56,13 +61,40 @@ ExportRequest make_request(Context& ctx, const ExportArgs& args) {
     return r;
 }
 
+UserTableOptions data_options(const ExportArgs& args) {
+    UserTableOptions o;
+    o.key_column = args.data_key;
+    const std::string& sep = args.data_separator;
+    if (!sep.empty() && sep != "," && sep != ";" && sep != "tab" && sep != "\t")
+        throw AtlasError(ErrorKind::Usage, "--data-separator must be \",\", \";\" or tab, not " + quote_value(sep, 20));
+    o.separator = sep.empty() ? 0 : sep == "tab" || sep == "\t" ? '\t' : sep[0];
+    return o;
+}
+
+/// --data: the table joined to every unit of its level, as the one layer "data".
+ExportResult export_data(Context& ctx, const ExportArgs& args, const ExportRequest& request) {
+    if (args.layer_option->count() > 0)
+        throw AtlasError(ErrorKind::Usage,
+                         "--data is exported as its own layer 'data': leave out --layer (export the plan's layers "
+                         "to another file)");
+    if (!args.regions.empty() || !args.industry.empty())
+        throw AtlasError(ErrorKind::Usage, "--region and --industry choose regions of the plan, not rows of --data");
+    UserTableOptions options = data_options(args);
+    Document& doc = ctx.doc();
+    return export_tables(request, 1, [&] {
+        UserTable table = read_user_table(args.data, doc.provinces(), doc.prefectures(), options, doc.counties());
+        for (const std::string& note : table.notes) std::cerr << "note: " << note << '\n';
+        return std::vector<OutLayer>{user_data_layer(doc, table)};
+    });
+}
+
 void run_export(Context& ctx, const ExportArgs& args) {
     ExportRequest request = make_request(ctx, args);
     ctx.plan();  // load (and print warnings) before the first feature is written
     // Ctrl-C, SIGTERM and SIGHUP remove what was written so far and exit 4 (io/interrupt.hpp); a
     // PostGIS transaction dies with the connection.
     install_interrupt_cleanup();
-    ExportResult result = export_layers(ctx.doc(), request);
+    ExportResult result = args.data.empty() ? export_layers(ctx.doc(), request) : export_data(ctx, args, request);
     for (const std::string& note : result.notes) std::cerr << "note: " << note << '\n';
     if (is_pg_connection(request.output))
         std::cerr << "wrote " << result.features << " features into " << result.path << " (one transaction)\n";
@@ -76,7 +108,14 @@ void run_export(Context& ctx, const ExportArgs& args) {
 void register_export(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ExportArgs>();
     CLI::App* cmd = app.add_subcommand("export", "Export layers to GeoJSON (RFC 7946) or another GDAL vector format");
-    cmd->add_option("--layer", args->layers, join_or(export_layer_names()) + " (repeatable)")->capture_default_str();
+    args->layer_option = cmd->add_option("--layer", args->layers, join_or(export_layer_names()) + " (repeatable)")
+                             ->capture_default_str();
+    cmd->add_option("--data", args->data,
+                    "Your CSV (keyed by province, prefecture or county-level code or name) joined to every unit of "
+                    "its level, exported as the layer 'data' (units without a row keep null values)");
+    cmd->add_option("--data-key", args->data_key, "Key column of --data (default: code, adcode, ... or the first)");
+    cmd->add_option("--data-separator", args->data_separator,
+                    "Separator of --data: \",\", \";\" or tab (default: whichever the header uses)");
     cmd->add_option("--region", args->regions, "Only this region (id or name; repeatable)");
     cmd->add_option("--industry", args->industry, "Only regions the plan designates for this industry");
     cmd->add_option("--format", args->format,

@@ -61,7 +61,9 @@ void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bo
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {
-        draw_matrix(list, font, layout, english, 16, 16);
+        MatrixLayout sized = layout;
+        size_matrix_labels(sized, font, english, 1);  // one header line: the grid fits a 1600 px page
+        draw_matrix(list, font, sized, english, 16, 16);
         draw_legend(list, font, matrix_legend(), static_cast<float>(width) - 12, static_cast<float>(height) - 12,
                     std::max(300.0f, static_cast<float>(width) * 0.4f));
     });

@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
+#include <vector>
 
 namespace atlas::render {
 
@@ -33,18 +36,46 @@ std::string fit(ImFont* font, float size, std::string text, float width) {
     return text + "...";
 }
 
+float text_width(ImFont* font, float size, const std::string& text) {
+    return font->CalcTextSizeA(size, 1e9f, 0, text.c_str()).x;
+}
+
+float header_size(ImFont* font) { return font->FontSize * 0.9f; }
+
+/// A column's name without its parenthesis ("Green low-carbon industries (new energy vehicles, ...)"):
+/// the full name is in the header's and the cells' tooltips.
+std::string head_name(const Industry& industry, bool english) {
+    std::string full = english ? industry.name_en : industry.name_zh;
+    std::size_t cut = english ? full.find(" (") : full.find("\xEF\xBC\x88");  // "（"
+    return full.substr(0, cut);
+}
+
+/// The head name in one line or, where two fit a cell, two, split at the space that makes the longer
+/// line shortest.
+std::vector<std::string> header_lines(ImFont* font, float size, const std::string& name, float cell_px) {
+    std::vector<std::string> best{name};
+    float best_width = text_width(font, size, name);
+    if (2 * size + 2 > cell_px) return best;
+    for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1)) {
+        std::string a = name.substr(0, at), b = name.substr(at + 1);
+        float w = std::max(text_width(font, size, a), text_width(font, size, b));
+        if (w < best_width) best = {a, b}, best_width = w;
+    }
+    return best;
+}
+
 void draw_headers(ImDrawList* list, ImFont* font, const MatrixLayout& m, bool english, float x, float y) {
-    float size = font->FontSize * 0.9f;
+    float size = header_size(font);
     for (std::size_t c = 0; c < m.columns.size(); ++c) {
         const Industry* ind = m.matrix.industries[m.columns[c]];
         float cx = x + m.row_label_px + m.cell_px * static_cast<float>(c);
         bool sector = ind->parent.empty();
-        // The name without its parenthesis ("Green low-carbon industries (new energy vehicles, ...)"):
-        // the head word fits the column; the full name is in the cell's tooltip and the legend.
-        std::string full = english ? ind->name_en : ind->name_zh;
-        std::string name = fit(font, size, full.substr(0, full.find(" (")), m.header_px - 8);
-        add_vertical_text(list, font, size, cx + (m.cell_px - size) / 2, y + m.header_px - 4,
-                          sector ? IM_COL32(10, 10, 40, 255) : IM_COL32(70, 70, 80, 255), name);
+        std::vector<std::string> lines = header_lines(font, size, head_name(*ind, english), m.cell_px);
+        float left = cx + (m.cell_px - size * static_cast<float>(lines.size())) / 2;
+        for (std::size_t l = 0; l < lines.size(); ++l)
+            add_vertical_text(list, font, size, left + size * static_cast<float>(l), y + m.header_px - 4,
+                              sector ? IM_COL32(10, 10, 40, 255) : IM_COL32(70, 70, 80, 255),
+                              fit(font, size, lines[l], m.header_px - 8));
         if (sector)
             list->AddLine(ImVec2(cx, y + 20), ImVec2(cx, y + m.height() - m.total_px), IM_COL32(60, 60, 70, 255), 1.5f);
     }
@@ -121,6 +152,28 @@ Legend matrix_legend() {
     legend.notes = {"Numbers: industries named per region (right), regions named per industry (bottom)",
                     "A subsector named for a region counts for its sector"};
     return legend;
+}
+
+void size_matrix_labels(MatrixLayout& layout, ImFont* font, bool english, int header_line_count) {
+    float size = header_size(font), header = 0, rows = 0;
+    layout.cell_px = std::max(22.0f, std::ceil(static_cast<float>(header_line_count) * size + 4));
+    for (std::size_t c : layout.columns)
+        for (const std::string& line :
+             header_lines(font, size, head_name(*layout.matrix.industries[c], english), layout.cell_px))
+            header = std::max(header, text_width(font, size, line));
+    for (const PlanRegion* region : layout.matrix.regions)
+        rows = std::max(rows, text_width(font, font->FontSize, english ? region->name_en : region->name_zh));
+    layout.header_px = header + 12;
+    layout.row_label_px = rows + 16;
+}
+
+bool matrix_header_at(const MatrixLayout& layout, float x, float y, std::size_t& column) {
+    float cx = x - layout.row_label_px;
+    if (cx < 0 || y < 0 || y >= layout.header_px) return false;
+    auto c = static_cast<std::size_t>(cx / layout.cell_px);
+    if (c >= layout.columns.size()) return false;
+    column = layout.columns[c];
+    return true;
 }
 
 void draw_matrix(ImDrawList* list, ImFont* font, const MatrixLayout& layout, bool english, float x, float y,

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "io/data_export.hpp"
 #include "io/export.hpp"
 #include "io/vector_writer.hpp"
 #include "panels.hpp"
@@ -16,6 +17,8 @@
 namespace atlas::viewer {
 
 namespace {
+
+const char* const kDataLayer = "data (your table joined to its units)";
 
 struct ExportDialog {
     int layer = 2;   ///< index into export_layer_names() (2: regions)
@@ -40,9 +43,17 @@ const std::vector<ExportFormat>& file_formats() {
     return formats;
 }
 
+/// The layers the dialog offers: the plan's, then the session's table joined to its units when one
+/// is loaded (what its choropleth shows).
+std::vector<std::string> layer_choices(const ViewerState& state) {
+    std::vector<std::string> out = export_layer_names();
+    if (state.data) out.push_back(kDataLayer);
+    return out;
+}
+
 /// ImGui::Combo's item getter over a list of names.
-bool layer_name(void*, int i, const char** out) {
-    *out = export_layer_names()[static_cast<std::size_t>(i)].c_str();
+bool layer_name(void* names, int i, const char** out) {
+    *out = (*static_cast<std::vector<std::string>*>(names))[static_cast<std::size_t>(i)].c_str();
     return true;
 }
 
@@ -51,7 +62,10 @@ bool format_name(void*, int i, const char** out) {
     return true;
 }
 
-const std::string& layer_at(const ExportDialog& d) { return export_layer_names()[static_cast<std::size_t>(d.layer)]; }
+std::string layer_at(const ViewerState& state, const ExportDialog& d) {
+    std::vector<std::string> names = layer_choices(state);
+    return names[std::min(names.size() - 1, static_cast<std::size_t>(d.layer))];
+}
 const char* const kFilters[] = {"every region", "the selected region", "the compare set",
                                 "the selected industry's regions"};
 
@@ -62,9 +76,10 @@ ExportDialog& dialog() {
 
 ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
     ExportRequest r;
-    r.layers = parse_export_layers(layer_at(d));
+    if (layer_at(state, d) != kDataLayer) r.layers = parse_export_layers(layer_at(state, d));
     const Session& s = state.session;
-    if (d.filter == 1) {
+    if (r.layers.empty()) {  // the joined table: every unit of its level, whatever the filter
+    } else if (d.filter == 1) {
         if (s.selected_region.empty())
             throw AtlasError(ErrorKind::Usage, tr("no region selected (click one on the map)"));
         r.regions = {s.selected_region};
@@ -85,7 +100,11 @@ ExportRequest request_for(ViewerState& state, const ExportDialog& d) {
 
 void run_export(ViewerState& state, const ExportDialog& d) {
     try {
-        ExportResult result = export_layers(state.doc, request_for(state, d));
+        ExportRequest request = request_for(state, d);
+        ExportResult result =
+            !request.layers.empty() ? export_layers(state.doc, request) : export_tables(request, 1, [&] {
+                return std::vector<OutLayer>{user_data_layer(state.doc, *state.data)};
+            });
         state.export_result = tr("wrote ") + result.path + ": " + std::to_string(result.features) + tr(" features, ") +
                               std::to_string(result.bytes) + tr(" bytes (") + result.driver + ")";
     } catch (const AtlasError& e) {
@@ -161,7 +180,10 @@ void draw_export_dialog(ViewerState& state) {
     // The outcome first, where it is seen without scrolling.
     if (!state.export_result.empty()) ImGui::TextWrapped("%s", state.export_result.c_str());
     if (state.message.rfind("saved figure", 0) == 0) ImGui::TextWrapped("%s", state.message.c_str());
-    ImGui::Combo(tr("layer"), &d.layer, layer_name, nullptr, static_cast<int>(export_layer_names().size()));
+    std::vector<std::string> layers = layer_choices(state);
+    d.layer = std::min(d.layer, static_cast<int>(layers.size()) - 1);  // the table may have been unloaded
+    ImGui::Combo(tr("layer"), &d.layer, layer_name, &layers, static_cast<int>(layers.size()));
+    mark_widget(state, "export.layer");
     ImGui::Combo(
         tr("filter"), &d.filter, [](void*, int i, const char** out) { return *out = tr(kFilters[i]), true; }, nullptr,
         IM_ARRAYSIZE(kFilters));
@@ -177,7 +199,7 @@ void draw_export_dialog(ViewerState& state) {
         run_export(state, d);  // the previous frame showed "exporting"
         d.pending = 0;
     }
-    if (d.pending == 2) ImGui::Text(tr("exporting %s ..."), layer_at(d).c_str()), d.pending = 1;
+    if (d.pending == 2) ImGui::Text(tr("exporting %s ..."), layer_at(state, d).c_str()), d.pending = 1;
     if (ImGui::Button(tr("Export")) && d.pending == 0) d.pending = 2;
     mark_widget(state, "export.run");
     ImGui::Separator();

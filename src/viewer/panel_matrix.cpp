@@ -30,6 +30,17 @@ void cell_tooltip(ViewerState& state, const MatrixLayout& m, std::size_t row, st
     ImGui::EndTooltip();
 }
 
+/// The industry's full name (with its parenthesis), section and how many regions the plan names for it.
+void header_tooltip(const ViewerState& state, const MatrixLayout& m, std::size_t column) {
+    const Industry& ind = *m.matrix.industries[column];
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextWrapped("%s", state.session.english ? ind.name_en.c_str() : ind.name_zh.c_str());
+    ImGui::TextDisabled(tr("plan section %s; named for %d regions"), ind.section.c_str(), m.column_regions[column]);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void choose_cell(ViewerState& state, const MatrixLayout& m, std::size_t row, std::size_t column) {
     const PlanRegion& r = *m.matrix.regions[row];
     state.session.selected_region = r.id;
@@ -75,9 +86,11 @@ void draw_matrix_window(ViewerState& state) {
     ImGui::TextDisabled(
         tr("blue: the plan names the industry for the region; grey: designated in general (no industry named). Click a "
            "cell to show it on the map."));
-    if (state.matrix_sort_applied != s.matrix_sort || state.matrix.rows.empty()) {
+    std::string sized_for = s.matrix_sort + (s.english ? " en " : " zh ") + std::to_string(ImGui::GetFontSize());
+    if (state.matrix_sort_applied != sized_for || state.matrix.rows.empty()) {
         state.matrix = matrix_layout(state.doc.plan(), s.matrix_sort);
-        state.matrix_sort_applied = s.matrix_sort;
+        render::size_matrix_labels(state.matrix, ImGui::GetFont(), s.english, 2);
+        state.matrix_sort_applied = sized_for;
     }
     const MatrixLayout& layout = state.matrix;
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -91,6 +104,8 @@ void draw_matrix_window(ViewerState& state) {
     bool on_cell = ImGui::IsItemHovered() && layout.cell_at(mouse.x - origin.x, mouse.y - origin.y, r, c);
     if (on_cell) cell_tooltip(state, layout, r, c);
     if (on_cell && ImGui::IsItemClicked()) choose_cell(state, layout, r, c);
+    if (ImGui::IsItemHovered() && render::matrix_header_at(layout, mouse.x - origin.x, mouse.y - origin.y, c))
+        header_tooltip(state, layout, c);
     ImGui::End();
 }
 

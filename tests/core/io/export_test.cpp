@@ -15,6 +15,7 @@
 #include "error.hpp"
 #include "geo/operations.hpp"
 #include "geo/orientation.hpp"
+#include "io/data_export.hpp"
 #include "io/gdal_env.hpp"
 #include "support.hpp"
 
@@ -223,4 +224,37 @@ TEST_CASE("simplification keeps shared borders shared", "[io][export][geo]") {
     for (const Region& p : test::bundled_provinces().regions) original += p.area_km2;
     CHECK(total == Approx(original).epsilon(0.005));
     CHECK(fs::file_size(tmp.path("p.gpkg")) < fs::file_size(std::string(ATLAS_GEODATA) + "/china.gpkg") / 3);
+}
+
+TEST_CASE("a table joined to its units exports as a layer: every unit kept, its values or null", "[io][export][data]") {
+    Document& doc = test::bundled_document();
+    // Three prefectures, one without a value, and a header that repeats one of the layer's fields.
+    UserTable table = parse_user_table("code,firms,area_km2\n320500,812,8657\n440300,,1997\n610100,95.5,10108\n",
+                                       "firms.csv", doc.provinces(), doc.prefectures());
+    test::TempFolder tmp;
+    ExportRequest request;
+    request.output = tmp.path("firms.gpkg");
+    ExportResult result = export_tables(request, 1, [&] { return std::vector<OutLayer>{user_data_layer(doc, table)}; });
+    CHECK(result.features == doc.prefectures().regions.size());
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(request.output.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName("data");
+    REQUIRE(layer != nullptr);
+    CHECK(layer->GetLayerDefn()->GetFieldIndex("firms") >= 0);
+    CHECK(layer->GetLayerDefn()->GetFieldIndex("data_area_km2") >= 0);
+    std::map<std::string, std::pair<bool, double>> firms;  // code: set, value
+    int in_table = 0;
+    for (auto& f : *layer) {
+        in_table += f->GetFieldAsInteger("in_table");
+        int i = f->GetFieldIndex("firms");
+        firms[f->GetFieldAsString("code")] = {f->IsFieldSetAndNotNull(i), f->GetFieldAsDouble(i)};
+        CHECK(f->GetGeometryRef() != nullptr);
+    }
+    CHECK(in_table == 3);
+    CHECK(firms["320500"] == std::make_pair(true, 812.0));
+    CHECK(firms["610100"] == std::make_pair(true, 95.5));
+    CHECK_FALSE(firms["440300"].first);  // an empty cell stays null, not 0
+    CHECK_FALSE(firms["110000"].first);  // a unit without a row too
+    CHECK(std::string(layer->GetMetadataItem("data_source")) == "firms.csv");
 }

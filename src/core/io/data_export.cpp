@@ -1,0 +1,89 @@
+#include "io/data_export.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <unordered_map>
+
+#include "error.hpp"
+
+namespace atlas {
+
+namespace {
+
+const RegionLayer& units_of(Document& doc, UserDataLevel level) {
+    if (level == UserDataLevel::Province) return doc.provinces();
+    if (level == UserDataLevel::Prefecture) return doc.prefectures();
+    const RegionLayer* counties = doc.counties();
+    if (counties == nullptr)
+        throw AtlasError(ErrorKind::Usage, "the table is by county-level unit and no county layer is loaded");
+    return *counties;
+}
+
+/// A column's name where a format allows 10 characters (Shapefile): the header when it fits, else
+/// "col" and its number, so that two long headers never collide once cut.
+std::string short_name(const std::string& header, std::size_t index) {
+    return header.size() <= 10 ? header : "col" + std::to_string(index + 1);
+}
+
+bool taken(const std::vector<FieldDef>& fields, const std::string& name) {
+    auto lower = [](std::string t) {
+        for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return t;
+    };
+    for (const FieldDef& f : fields)
+        if (lower(f.name) == lower(name)) return true;  // GPKG and Shapefile fields ignore case
+    return false;
+}
+
+/// The column's header, or "data_" and the header where the layer's own fields already use it (a
+/// table that repeats area_km2 or name_en), then a number.
+std::string free_name(const std::vector<FieldDef>& fields, const std::string& header) {
+    if (!taken(fields, header)) return header;
+    std::string name = "data_" + header;
+    for (int n = 2; taken(fields, name); ++n) name = "data_" + header + "_" + std::to_string(n);
+    return name;
+}
+
+}  // namespace
+
+OutLayer user_data_layer(Document& doc, const UserTable& table) {
+    OutLayer layer;
+    layer.name = "data";
+    layer.id_field = "code";
+    layer.fields = {{"code", FieldType::String, "code"},       {"name_en", FieldType::String, "name_en"},
+                    {"name_zh", FieldType::String, "name_zh"}, {"parent_code", FieldType::String, "parent"},
+                    {"area_km2", FieldType::Real, "area_km2"}, {"in_table", FieldType::Integer, "in_table"}};
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        std::string name = free_name(layer.fields, table.columns[c]);
+        layer.fields.push_back({name, FieldType::Real, short_name(name, c)});
+    }
+    std::unordered_map<std::string, std::size_t> row_of;
+    for (std::size_t r = 0; r < table.codes.size(); ++r) row_of.emplace(table.codes[r], r);
+    for (const Region& unit : units_of(doc, table.level).regions) {
+        auto row = row_of.find(unit.code);
+        OutFeature f;
+        f.values.reserve(layer.fields.size());
+        f.values.emplace_back(unit.code);
+        f.values.emplace_back(unit.name_en);
+        f.values.emplace_back(unit.name_zh);
+        if (unit.parent_code.empty())
+            f.values.emplace_back();
+        else
+            f.values.emplace_back(unit.parent_code);
+        f.values.emplace_back(unit.area_km2);
+        f.values.emplace_back(std::int64_t{row != row_of.end() ? 1 : 0});
+        for (const std::vector<double>& column : table.values) {
+            double v = row != row_of.end() ? column[row->second] : NAN;
+            if (std::isnan(v))
+                f.values.emplace_back();
+            else
+                f.values.emplace_back(v);
+        }
+        f.polygons = unit.geometry;
+        layer.features.push_back(std::move(f));
+    }
+    layer.metadata = {{"data_source", table.path}, {"data_key_column", table.key_column}};
+    return layer;
+}
+
+}  // namespace atlas

@@ -56,14 +56,13 @@ void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
     });
 }
 
-void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bool english, int width, int height) {
+void paint_matrix_figure(HeadlessLabels& overlay, MatrixLayout& layout, bool english, int width, int height) {
     glViewport(0, 0, width, height);
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {
-        MatrixLayout sized = layout;
-        size_matrix_labels(sized, font, english, 1);  // one header line: the grid fits a 1600 px page
-        draw_matrix(list, font, sized, english, 16, 16);
+        size_matrix_labels(layout, font, english, 1);  // one header line: the grid fits a 1600 px page
+        draw_matrix(list, font, layout, english, 16, 16);
         draw_legend(list, font, matrix_legend(), static_cast<float>(width) - 12, static_cast<float>(height) - 12,
                     std::max(300.0f, static_cast<float>(width) * 0.4f));
     });
@@ -86,7 +85,7 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
         HeadlessLabels overlay(texts, kFigureLabelPx);
         paint_matrix_figure(overlay, layout, session.english, width, height);
         write_png(output, width, height, target.read_rgba(), force);
-        return {context.renderer(), {}, {}};
+        return {context.renderer(), {}, {}, layout};
     }
     Camera camera = device_camera(prepared.camera, width, height);
     MapRenderer renderer;

@@ -23,6 +23,10 @@ struct RenderResult {
     std::string renderer;  ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
     Camera camera;         ///< the view that was drawn (for mapping places to pixels)
     ProjectedXY origin;    ///< scene origin in projected metres
+    MatrixLayout matrix;   ///< a matrix figure's grid as drawn (labels sized to the font), at (16, 16)
+
+    /// The pixel of the figure at which a projected point was drawn.
+    ScreenXY screen_of(const ProjectedXY& p) const { return camera.scene_to_screen({p.x - origin.x, p.y - origin.y}); }
 };
 
 using atlas::kFigureLabelPx;
@@ -39,8 +43,9 @@ void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
                       const FurnitureSettings& furniture, bool legend, float scale = 1,
                       const InsetLayer* inset = nullptr);
 
-/// The coverage matrix grid with its legend, on white, `width` x `height` pixels.
-void paint_matrix_figure(HeadlessLabels& overlay, const MatrixLayout& layout, bool english, int width, int height);
+/// The coverage matrix grid with its legend, on white, `width` x `height` pixels; `layout` gets its
+/// labels sized to the font first (size_matrix_labels, one header line).
+void paint_matrix_figure(HeadlessLabels& overlay, MatrixLayout& layout, bool english, int width, int height);
 
 /// Renders a session headless (EGL) and writes the PNG: the map at the session's camera, or the
 /// matrix, `page.device_width` x `page.device_height` pixels (the session's size when `page` is

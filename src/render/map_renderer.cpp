@@ -89,15 +89,18 @@ std::unique_ptr<MapRenderer::GpuMesh> make_mesh(const PolygonMesh& mesh);
 void MapRenderer::upload(const Scene& scene) {
     provinces_ = make_mesh(scene.provinces);
     prefectures_ = make_mesh(scene.prefectures);
-    regions_ = make_mesh(scene.regions);
+    regions_ = make_mesh(scene.regions.mesh);
     partial_counties_ = make_mesh(scene.partial_counties);
     counties_ = make_mesh(scene.counties);
-    places_ = make_mesh(scene.places);
+    places_ = make_mesh(scene.places.mesh);
     index_ = ScenePaintIndex::of(scene);
     hub_buffer_ = std::make_unique<Buffer>();
     hub_vao_ = std::make_unique<VertexArray>();
     glBindVertexArray(hub_vao_->id());
-    hub_buffer_->upload(scene.hubs.data(), scene.hubs.size() * sizeof(float));
+    std::vector<float> seats;  // x, y of each hub, the instances of the marker's quad
+    for (const HubMarker& h : scene.hubs)
+        seats.insert(seats.end(), {static_cast<float>(h.at.x), static_cast<float>(h.at.y)});
+    hub_buffer_->upload(seats.data(), seats.size() * sizeof(float));
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     glVertexAttribDivisor(0, 1);

@@ -64,13 +64,24 @@ std::vector<std::string> header_lines(ImFont* font, float size, const std::strin
     return best;
 }
 
+/// Whether [a, b] (pixels) meets what the draw list shows along x (axis 0) or y (axis 1): the matrix
+/// window scrolls, and what it cannot show is not drawn (a fifth of the grid is in view at 1400 px).
+bool in_clip(const ImDrawList* list, int axis, float a, float b) {
+    ImVec2 lo = list->GetClipRectMin(), hi = list->GetClipRectMax();
+    return axis == 0 ? b >= lo.x && a <= hi.x : b >= lo.y && a <= hi.y;
+}
+
 void draw_headers(ImDrawList* list, ImFont* font, const MatrixLayout& m, bool english, float x, float y) {
     float size = header_size(font);
     for (std::size_t c = 0; c < m.columns.size(); ++c) {
         const Industry* ind = m.matrix.industries[m.columns[c]];
         float cx = x + m.row_label_px + m.cell_px * static_cast<float>(c);
+        if (!in_clip(list, 0, cx - 2, cx + m.cell_px)) continue;
         bool sector = ind->parent.empty();
-        std::vector<std::string> lines = header_lines(font, size, head_name(*ind, english), m.cell_px);
+        std::size_t column = m.columns[c];
+        std::vector<std::string> measured;
+        if (column >= m.header_text.size()) measured = header_lines(font, size, head_name(*ind, english), m.cell_px);
+        const std::vector<std::string>& lines = column < m.header_text.size() ? m.header_text[column] : measured;
         float left = cx + (m.cell_px - size * static_cast<float>(lines.size())) / 2;
         for (std::size_t l = 0; l < lines.size(); ++l)
             add_vertical_text(list, font, size, left + size * static_cast<float>(l), y + m.header_px - 4,
@@ -87,10 +98,12 @@ void draw_rows(ImDrawList* list, ImFont* font, const MatrixLayout& m, bool engli
         std::size_t row = m.rows[r];
         const PlanRegion* region = m.matrix.regions[row];
         float ry = y + m.header_px + m.cell_px * static_cast<float>(r);
+        if (!in_clip(list, 1, ry, ry + m.cell_px)) continue;
         std::string name = fit(font, size, english ? region->name_en : region->name_zh, m.row_label_px - 12);
         list->AddText(font, size, ImVec2(x + 4, ry + (m.cell_px - size) / 2), IM_COL32(20, 20, 30, 255), name.c_str());
         for (std::size_t c = 0; c < m.columns.size(); ++c) {
             float cx = x + m.row_label_px + m.cell_px * static_cast<float>(c);
+            if (!in_clip(list, 0, cx, cx + m.cell_px)) continue;
             list->AddRectFilled(ImVec2(cx + 1, ry + 1), ImVec2(cx + m.cell_px - 1, ry + m.cell_px - 1),
                                 u32(matrix_cell_colour(m.matrix.cells[row][m.columns[c]])));
         }
@@ -157,10 +170,12 @@ Legend matrix_legend() {
 void size_matrix_labels(MatrixLayout& layout, ImFont* font, bool english, int header_line_count) {
     float size = header_size(font), header = 0, rows = 0;
     layout.cell_px = std::max(22.0f, std::ceil(static_cast<float>(header_line_count) * size + 4));
-    for (std::size_t c : layout.columns)
-        for (const std::string& line :
-             header_lines(font, size, head_name(*layout.matrix.industries[c], english), layout.cell_px))
+    layout.header_text.clear();  // measured once here, not at every frame
+    for (const Industry* industry : layout.matrix.industries) {
+        layout.header_text.push_back(header_lines(font, size, head_name(*industry, english), layout.cell_px));
+        for (const std::string& line : layout.header_text.back())
             header = std::max(header, text_width(font, size, line));
+    }
     for (const PlanRegion* region : layout.matrix.regions)
         rows = std::max(rows, text_width(font, font->FontSize, english ? region->name_en : region->name_zh));
     layout.header_px = header + 12;

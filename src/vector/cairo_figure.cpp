@@ -65,7 +65,7 @@ class CairoMapCanvas : public MapCanvas {
     }
 
     void hub(std::size_t h, float size, const Rgba& fill_colour, const Rgba& outline) override {
-        ProjectedXY s = camera_.world_to_screen(scene_.hubs[2 * h], scene_.hubs[2 * h + 1]);
+        ScreenXY s = camera_.scene_to_screen(scene_.hubs[h].at);
         cairo_new_sub_path(cr_);
         cairo_arc(cr_, s.x, s.y, size / 2, 0, 2 * M_PI);
         set_colour(cr_, {outline.r, outline.g, outline.b, 1});
@@ -84,7 +84,7 @@ class CairoMapCanvas : public MapCanvas {
             case MeshLayer::Prefectures:
                 return scene_.prefectures;
             case MeshLayer::Regions:
-                return scene_.regions;
+                return scene_.regions.mesh;
             case MeshLayer::PartialCounties:
                 return scene_.partial_counties;
             case MeshLayer::Counties:
@@ -92,7 +92,7 @@ class CairoMapCanvas : public MapCanvas {
             case MeshLayer::Places:
                 break;
         }
-        return scene_.places;
+        return scene_.places.mesh;
     }
 
     bool in_view(const PolygonMesh& m, std::size_t f) const {
@@ -108,7 +108,7 @@ class CairoMapCanvas : public MapCanvas {
             for (std::uint32_t i = 0; i < n; ++i) {
                 // Eighths of a pixel (0.03 mm on paper; cairo keeps 256ths, which an SVG spells out in six
                 // decimals), no vertex repeated: a smaller SVG, nothing seen.
-                ProjectedXY s = camera_.world_to_screen(m.xy[(first + i) * 2], m.xy[(first + i) * 2 + 1]);
+                ScreenXY s = camera_.scene_to_screen({m.xy[(first + i) * 2], m.xy[(first + i) * 2 + 1]});
                 double x = std::round(s.x * 8) / 8, y = std::round(s.y * 8) / 8;
                 if (x == last_x && y == last_y) continue;
                 (i == 0 ? cairo_move_to : cairo_line_to)(cr_, x, y);

@@ -42,9 +42,9 @@ bool handle_button(ViewerState& state, PointerState& p, const ButtonEvent& e) {
     if (std::hypot(e.x - p.press_x, e.y - p.press_y) >= 4) return moved;  // the end of a drag, not a click
     double now = glfwGetTime();
     if (now - p.last_click_time < 0.35)
-        zoom_at(state, e.x, e.y, 2.0);
+        zoom_at(state, {e.x, e.y}, 2.0);
     else
-        select_at(state, e.x, e.y);
+        select_at(state, {e.x, e.y});
     p.last_click_time = now;
     return true;
 }
@@ -75,11 +75,11 @@ bool handle_mouse(GLFWwindow* window, ViewerState& state, PointerState& p, doubl
         changed = true;
     }
     if (wheel != 0 && over_map) {
-        zoom_at(state, x, y, std::pow(1.25, wheel));
+        zoom_at(state, {x, y}, std::pow(1.25, wheel));
         changed = true;
     }
     p.last_x = x, p.last_y = y;
-    std::optional<LonLat> ll = lonlat_at(state, x, y);
+    std::optional<LonLat> ll = lonlat_at(state, {x, y});
     state.pointer = ll;
     const Region* before = state.hover.prefecture;
     state.hover = ll ? state.picker->at(*ll) : Pick{};
@@ -104,11 +104,11 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
             break;
         case GLFW_KEY_EQUAL:
         case GLFW_KEY_KP_ADD:
-            state.camera.zoom_about(cx, cy, 1.5);
+            state.camera.zoom_about({cx, cy}, 1.5);
             break;
         case GLFW_KEY_MINUS:
         case GLFW_KEY_KP_SUBTRACT:
-            state.camera.zoom_about(cx, cy, 1 / 1.5);
+            state.camera.zoom_about({cx, cy}, 1 / 1.5);
             break;
         case GLFW_KEY_0:
             state.camera = national_view(state.scene, state.camera.width, state.camera.height);
@@ -138,6 +138,10 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
             break;
         case GLFW_KEY_Q | kKeyCtrl:
             glfwSetWindowShouldClose(window, 1);
+            break;
+        case GLFW_KEY_F6:
+            next_keyboard_pane(state);
+            if (state.keyboard_in == "map") ImGui::SetWindowFocus(nullptr);  // arrows pan the map again
             break;
         case GLFW_KEY_ESCAPE:  // closes the topmost thing or clears the selection; never quits
             return escape(state);

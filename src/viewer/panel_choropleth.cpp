@@ -56,7 +56,7 @@ void load_csv(ViewerState& state, const std::string& path, const std::string& po
     state.session.data.column = points_by.empty() ? "" : "points";  // hover then reads the count
     state.session.choropleth = ChoroplethKind::UserData;
     state.loaded_data.clear();  // read it again even when the path is the same (an edited file)
-    state.applied_figure.clear();
+    state.view.touch_figure();
 }
 
 /// The CSV path: typed (or chosen below), then loaded; a file that cannot be used says why.

@@ -25,7 +25,7 @@ std::string number(double value, const char* format = "%.0f") {
 bool region_picker(ViewerState& state) {
     Session& s = state.session;
     bool changed = false;
-    ImGui::BeginChild("pick", ImVec2(0, 150), true);
+    ImGui::BeginChild("pick", ImVec2(0, 150), true, ImGuiWindowFlags_NavFlattened);  // arrows walk straight in
     for (const PlanRegion& r : state.doc.plan().regions) {
         auto it = std::find(s.compare.begin(), s.compare.end(), r.id);
         bool on = it != s.compare.end();

@@ -22,22 +22,25 @@ void swatch(const RegionPaint& p) {
 
 void projection_combo(ViewerState& state) {
     std::vector<std::string> names = projection_names();
-    if (ImGui::BeginCombo(tr("projection"), state.options.projection.c_str())) {
+    std::string& projection = state.session.projection;  // the scene follows it (refresh_scene)
+    if (ImGui::BeginCombo(tr("projection"), projection.c_str())) {
         for (const std::string& n : names)
-            if (ImGui::Selectable(n.c_str(), n == state.options.projection)) state.options.projection = n;
+            if (ImGui::Selectable(n.c_str(), n == projection)) projection = n;
         ImGui::EndCombo();
     }
-    state.session.projection = state.options.projection;
 }
 
 /// Layer checkboxes; labels and the legend are drawn every frame, the rest through the map cache.
-void layer_toggles(Session& s) {
+void layer_toggles(ViewerState& state) {
+    Session& s = state.session;
     ImGui::Checkbox(tr("Provinces"), &s.show_provinces);
+    mark_widget(state, "layers.provinces");
     ImGui::SameLine();
     ImGui::Checkbox(tr("Prefectures"), &s.show_prefectures);
     ImGui::SameLine();
     ImGui::Checkbox(tr("Regions"), &s.show_regions);
     ImGui::Checkbox(tr("Hubs"), &s.show_hubs);
+    mark_widget(state, "layers.hubs");
     ImGui::SameLine();
     ImGui::Checkbox(tr("Labels"), &s.show_labels);
     ImGui::SameLine();
@@ -89,7 +92,7 @@ void region_rows(ViewerState& state) {
 }  // namespace
 
 void layers_tab(ViewerState& state) {
-    layer_toggles(state.session);
+    layer_toggles(state);
     projection_combo(state);
     ImGui::Separator();
     ImGui::TextWrapped(

@@ -44,12 +44,10 @@ void load_session(ViewerState& state, const std::string& path) {
         state.session = s;
         state.typed_data_path = s.data.path;
         state.tab_request = s.show_compare_window ? "compare" : s.sidebar_tab;
-        state.options.projection = s.projection;
         state.options.session_path = path;
-        state.camera_from_session = true;
-        state.scene_dirty = true;
+        state.camera_from_session = true;  // the scene is rebuilt for it, in the session's projection
         state.frame_subject = true;
-        state.applied_figure.clear();
+        state.view.touch_figure();  // its CSV read again, even when the session names the same file
         state.loaded_data.clear();
         state.message = tr("loaded session ") + path + (warnings.empty() ? "" : "; " + warnings.front());
     } catch (const AtlasError& e) {

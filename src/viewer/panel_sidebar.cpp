@@ -30,7 +30,7 @@ void tab(ViewerState& state, const char* id, const char* label, void (*body)(Vie
     mark_widget(state, std::string("tab.") + id);
     if (!open) return;
     state.session.sidebar_tab = id;
-    ImGui::BeginChild(id);
+    ImGui::BeginChild(id, ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);  // keyboard: arrows walk in
     body(state);
     ImGui::EndChild();
     ImGui::EndTabItem();
@@ -59,6 +59,10 @@ bool begin_docked(ViewerState& state, const DockedPanel& panel, bool& open, floa
     // The width is set only when the layout changed it; otherwise it is the user's, read back below.
     if (width != applied) ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(180, height), ImVec2(1400, height));
+    if (state.keyboard_to == panel.name) {  // F6: the keyboard goes to this panel (arrows move its ring)
+        ImGui::SetNextWindowFocus();
+        state.keyboard_to.clear();
+    }
     ImGui::Begin(panel.window, nullptr, kDocked | ImGuiWindowFlags_NoTitleBar);
     float now = ImGui::GetWindowWidth();
     if (now != width && applied == width) width_points = now * k / state.ui_scale;  // dragged: kept, in UI points
@@ -92,7 +96,7 @@ bool file_browser(const char* id, std::string& typed, const char* extension, con
     }
     std::sort(entries.begin(), entries.end());
     bool chosen = false;
-    ImGui::BeginChild(id, ImVec2(0, 110), true);
+    ImGui::BeginChild(id, ImVec2(0, 110), true, ImGuiWindowFlags_NavFlattened);
     ImGui::TextDisabled("%s", folder.string().c_str());
     if (folder.has_parent_path() && folder != folder.root_path() && ImGui::Selectable("../"))
         typed = folder.parent_path().string() + "/";
@@ -118,6 +122,7 @@ void place_next_window(const ViewerState& state, const PixelRect& rect) {
 void mark_widget(ViewerState& state, const std::string& name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     state.widgets[name] = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+    if (ImGui::IsItemFocused()) state.nav_focus = name;  // where the keyboard's focus ring is
 }
 
 std::string format_km2(double value) {

@@ -69,7 +69,8 @@ void draw_help_window(ViewerState& state) {
         {"Ctrl+click", tr("in the industries panel: choose several (count choropleth)")},
         {"H", tr("this help")},
         {"Esc", tr("close the topmost panel, else clear the selection, else leave compare")},
-        {tr("Tab / arrows / Space"), tr("move through a panel's controls and use them (click a panel first)")},
+        {"F6", tr("the keyboard to the sidebar, the inspector, then back to the map")},
+        {tr("arrows / Space"), tr("in a panel (F6 or a click): move the focus ring and use what it is on")},
         {"Ctrl+Q", "quit"},
     };
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {

@@ -23,14 +23,14 @@ void move_camera(ViewerState& state, std::mt19937& rng) {
     if (pick(rng, 2) == 0)
         c.pan_pixels(uniform(rng, -40, 40), uniform(rng, -40, 40));
     else
-        c.zoom_about(x, y, std::pow(1.25, uniform(rng, -1, 1)));
+        c.zoom_about({x, y}, std::pow(1.25, uniform(rng, -1, 1)));
     if (c.metres_per_pixel > 20000 || c.metres_per_pixel < 30 || pick(rng, 400) == 0)
         c = national_view(state.scene, c.width, c.height);
 }
 
 void hover(ViewerState& state, std::mt19937& rng) {
     std::optional<LonLat> ll =
-        lonlat_at(state, uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height));
+        lonlat_at(state, {uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height)});
     state.pointer = ll;
     state.hover = ll ? state.picker->at(*ll) : Pick{};
 }
@@ -94,17 +94,25 @@ void toggle_window(ViewerState& state, std::mt19937& rng) {
 
 }  // namespace
 
-void random_step(ViewerState& state, std::mt19937& rng) {
+void random_step(ViewerState& state, std::mt19937& rng, long frame) {
+    constexpr long kSweep = 60;  // frames each way: 1.12^60 takes 7.5 km a pixel to 30 m
+    if (frame <= 2 * kSweep) {
+        Camera& c = state.camera;
+        if (frame == 1) c = national_view(state.scene, c.width, c.height);
+        c.zoom_about({c.width / 2.0, c.height / 2.0}, frame <= kSweep ? 1.12 : 1 / 1.12);
+        return;
+    }
     move_camera(state, rng);
     hover(state, rng);
     // Rarer actions, each with its own chance per frame (a style change redraws the whole map).
-    if (pick(rng, 20) == 0) select_at(state, uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height));
+    if (pick(rng, 20) == 0)
+        select_at(state, {uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height)});
     if (pick(rng, 40) == 0) toggle_layer(state.session, rng);
     if (pick(rng, 60) == 0) choose_industries(state, rng);
     if (pick(rng, 80) == 0) choose_compare(state, rng);
     if (pick(rng, 80) == 0) change_colouring(state, rng);
     if (pick(rng, 60) == 0) toggle_window(state, rng);
-    if (pick(rng, 3000) == 0) state.options.projection = pick(rng, 2) == 0 ? "mercator" : "albers";
+    if (pick(rng, 3000) == 0) state.session.projection = pick(rng, 2) == 0 ? "mercator" : "albers";
 }
 
 long resident_kb() {

@@ -170,9 +170,11 @@ void draw_map(ViewerState& state, render::MapRenderer& renderer, render::MapCach
         return;
     }
     bool moved = !cache.valid() || !same_view(cache.camera(), state.camera);
-    if (state.map_dirty || ((moved || cache.quick()) && !interacting)) {
+    ViewerState::Built& built = state.built;
+    bool stale = built.map_scene != built.scene_shown || built.map_style != built.style;
+    if (stale || ((moved || cache.quick()) && !interacting)) {
         cache.update(renderer, state.camera, state.style);
-        state.map_dirty = false;
+        built.map_scene = built.scene_shown, built.map_style = built.style;
     } else if (moved && cache.coverage(state.camera) < 0.9) {
         cache.update(renderer, state.camera, state.style, true);  // the full-quality one follows at rest
     }
@@ -185,7 +187,7 @@ void bench_zoom_step(ViewerState& state, double factor, bool& zooming_out) {
     double national = national_view(state.scene, state.camera.width, state.camera.height).metres_per_pixel;
     if (zooming_out && state.camera.metres_per_pixel >= national) zooming_out = false;
     if (!zooming_out && state.camera.metres_per_pixel <= 250) zooming_out = true;
-    state.camera.zoom_about(state.camera.width / 2.0, state.camera.height / 2.0, zooming_out ? 1 / factor : factor);
+    state.camera.zoom_about({state.camera.width / 2.0, state.camera.height / 2.0}, zooming_out ? 1 / factor : factor);
 }
 
 /// Labels of one map whose top left corner is at framebuffer pixel (x_offset, y_offset), clipped to it.
@@ -251,6 +253,7 @@ void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCa
     // One language for everything: menus, panels, legend, tooltips and messages follow the session (L).
     set_language(state.session.english ? Language::English : Language::Chinese);
     state.widgets.clear();  // what this frame draws, nothing stale
+    state.nav_focus.clear();
     sync_figure(state);
     if (split_active(state)) {
         draw_split(state, renderer, label_font, framebuffer_height);
@@ -313,6 +316,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         render::MapRenderer renderer;
         render::MapCache cache;
         renderer.upload(state.scene);
+        Generation uploaded = state.built.scene;  // the scene the GPU holds
         double last_camera_change = -1;
         Camera last_camera = state.camera;
         PointerState pointer;
@@ -347,16 +351,13 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             state.frame_keys = keys;
             if (options.bench_pan_px != 0) state.camera.pan_pixels(options.bench_pan_px, 0);
             if (options.bench_zoom > 1) bench_zoom_step(state, options.bench_zoom, zooming_out);
-            if (options.soak_seed != 0) random_step(state, soak_rng);
+            if (options.soak_seed != 0) random_step(state, soak_rng, frame);
             if (soak_log && (frame % 100 == 0 || frame == 1)) soak_log << frame << ' ' << resident_kb() << std::endl;
             if (!same_view(last_camera, state.camera)) last_camera_change = glfwGetTime(), last_camera = state.camera;
             bool interacting = pointer.dragging || glfwGetTime() - last_camera_change < 0.2;
-            double before = state.scene_tolerance_m;
-            std::string projection_before = state.projection_name;
             refresh_scene(state);
             if (state.frame_subject) frame_session_subject(state), state.frame_subject = false;
-            if (before != state.scene_tolerance_m || projection_before != state.projection_name)
-                renderer.upload(state.scene);
+            if (uploaded != state.built.scene) renderer.upload(state.scene), uploaded = state.built.scene;
             draw_frame(state, renderer, cache, label_font, interacting, fb_height);
             bool shot_now = !options.screenshot.empty() && frame == 3;
             if (shot_now) save_screenshot(state, options.screenshot, fb_width, fb_height);
@@ -369,6 +370,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
                 glFinish();  // count the GPU's (llvmpipe's) work in the frame, not just its submission
                 frame_ms.push_back((glfwGetTime() - frame_start) * 1000);
             }
+            state.keyboard_nav = io.NavActive && io.NavVisible;
             write_state_file(state);
             if (state.quit_requested) glfwSetWindowShouldClose(window, 1);
             if (shot_now || (options.frames > 0 && frame >= options.frames)) break;

@@ -17,55 +17,57 @@ namespace atlas::viewer {
 
 bool split_active(const ViewerState& state) { return state.session.split_view && state.session.compare.size() >= 2; }
 
-void zoom_at(ViewerState& state, double sx, double sy, double factor) {
-    if (!split_active(state)) return state.camera.zoom_about(sx, sy, factor);
+void zoom_at(ViewerState& state, ScreenXY pixel, double factor) {
+    if (!split_active(state)) return state.camera.zoom_about(pixel, factor);
     Camera half = state.camera;  // the half under the pointer, zoomed, then its view taken back
     half.width = state.camera.width / 2;
-    if (sx >= half.width) sx -= half.width;
-    half.zoom_about(sx, sy, factor);
+    if (pixel.x >= half.width) pixel.x -= half.width;
+    half.zoom_about(pixel, factor);
     state.camera.cx = half.cx, state.camera.cy = half.cy, state.camera.metres_per_pixel = half.metres_per_pixel;
 }
 
-std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy) {
+std::optional<LonLat> lonlat_at(const ViewerState& state, ScreenXY pixel) {
     Camera camera = state.camera;
     if (split_active(state)) {  // two half-width maps with one centre: map the pointer into its half
         camera.width = state.camera.width / 2;
-        if (sx >= camera.width) sx -= camera.width;
+        if (pixel.x >= camera.width) pixel.x -= camera.width;
     }
-    ProjectedXY world = camera.screen_to_world(sx, sy);
     LonLat ll;
-    if (!state.projection->inverse({world.x + state.scene.origin.x, world.y + state.scene.origin.y}, ll))
-        return std::nullopt;
+    if (!scene_lonlat(*state.projection, state.scene, camera.screen_to_scene(pixel), ll)) return std::nullopt;
     return ll;
 }
 
 void refresh_scene(ViewerState& state) {
+    state.view.note_changes();
+    ViewerState::Built& built = state.built;
     double tolerance = session_tolerance(state.camera.metres_per_pixel);
-    bool projection_changed = state.projection_name != state.options.projection;
-    if (!state.scene_dirty && !projection_changed && tolerance == state.scene_tolerance_m) return;
+    bool projection_changed = built.projection != state.view.projection_generation;
+    if (!projection_changed && tolerance == built.tolerance_m && !state.camera_from_session) return;
     // Only the level of detail changes while zooming: the cached map still shows the same map, and
     // the camera's move redraws it (quick while moving, in full at rest), so no forced full redraw.
-    bool level_only = !state.scene_dirty && !projection_changed && !state.camera_from_session;
-    ProjectedXY centre_world{state.camera.cx + state.scene.origin.x, state.camera.cy + state.scene.origin.y};
-    state.scene = build_scene(state.doc, {state.options.projection, tolerance});
-    state.scene_tolerance_m = tolerance;
+    bool level_only = !projection_changed && !state.camera_from_session;
+    ProjectedXY centre = state.scene.to_projected(state.camera.centre());  // kept across the rebuild
+    const std::string& projection = state.session.projection;
+    state.scene = build_scene(state.doc, {projection, tolerance});
+    built.tolerance_m = tolerance;
+    built.projection = state.view.projection_generation;
+    ++built.scene;
+    if (!level_only) ++built.scene_shown;
     if (projection_changed) {
-        state.projection = std::make_unique<Projection>(state.options.projection);
-        state.projection_name = state.options.projection;
+        state.projection = std::make_unique<Projection>(projection);
+        state.projection_name = projection;
         int w = state.camera.width, h = state.camera.height;
         state.camera = national_view(state.scene, w, h);
     } else {
-        state.camera.cx = centre_world.x - state.scene.origin.x;
-        state.camera.cy = centre_world.y - state.scene.origin.y;
+        SceneXY at = state.scene.to_scene(centre);
+        state.camera.cx = at.x, state.camera.cy = at.y;
     }
     if (state.camera_from_session) {
         int w = state.camera.width, h = state.camera.height;
         state.camera = session_camera(state.session, state.scene, *state.projection, w, h);
         state.camera_from_session = false;
-        if (session_tolerance(state.camera.metres_per_pixel) != tolerance) {  // rebuild at the session's detail
-            state.scene_dirty = true;
+        if (session_tolerance(state.camera.metres_per_pixel) != tolerance)  // rebuild at the session's detail
             return refresh_scene(state);
-        }
     }
     state.labels = std::make_unique<LabelSource>(state.doc, state.scene);
 #ifdef __GLIBC__
@@ -75,8 +77,6 @@ void refresh_scene(ViewerState& state) {
 #endif
     if (!state.picker)
         state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
-    state.scene_dirty = false;
-    if (!level_only) state.map_dirty = true;
 }
 
 namespace {
@@ -108,8 +108,8 @@ std::vector<const PlanRegion*> regions_of(const UnitReport& report) {
 
 }  // namespace
 
-void select_at(ViewerState& state, double sx, double sy) {
-    std::optional<LonLat> ll = lonlat_at(state, sx, sy);
+void select_at(ViewerState& state, ScreenXY pixel) {
+    std::optional<LonLat> ll = lonlat_at(state, pixel);
     Pick pick = ll ? state.picker->at(*ll) : Pick{};
     state.session.selected_prefecture = pick.prefecture != nullptr ? pick.prefecture->code : "";
     choose_region(state, pick.regions);
@@ -205,6 +205,21 @@ void leave_compare(ViewerState& state) {
     if (state.session.sidebar_tab == "compare") state.tab_request = "layers";
 }
 
+void next_keyboard_pane(ViewerState& state) {
+    const PanelLayout& panels = state.session.panels;
+    const std::string order[] = {"map", "sidebar", "inspector"};
+    std::size_t at = 0;
+    while (at < 3 && order[at] != state.keyboard_in) ++at;
+    for (std::size_t step = 1; step <= 3; ++step) {
+        const std::string& next = order[(at + step) % 3];
+        bool open = next == "map" || (next == "sidebar" ? panels.sidebar_open : panels.inspector_open);
+        if (!open) continue;
+        state.keyboard_in = next;
+        state.keyboard_to = next == "map" ? "" : next;
+        return;
+    }
+}
+
 bool escape(ViewerState& state) {
     Session& s = state.session;
     if (state.show_help) return state.show_help = false, true;
@@ -284,17 +299,6 @@ const Region* selected_unit(ViewerState& state) {
 namespace {
 
 /// The session's settings that change the figure (not the camera, size or open windows).
-std::string figure_key(const Session& session) {
-    Session s = session;
-    s.has_camera = false;
-    s.width = s.height = 16;
-    s.show_compare_window = s.show_matrix_window = s.split_view = false;
-    s.projection.clear();
-    s.selected_region.clear();  // applied on its own: a click must not recompute a choropleth
-    s.selected_prefecture.clear();
-    return session_json(s);
-}
-
 void load_data(ViewerState& state) {
     const Session& s = state.session;
     bool wants_data = s.choropleth == ChoroplethKind::UserData && !s.data.path.empty();
@@ -317,42 +321,38 @@ void load_data(ViewerState& state) {
 
 }  // namespace
 
-void sync_figure(ViewerState& state) {
-    // The figure's words (legend) in the session's language, as the rest of the interface.
-    set_language(state.session.english ? Language::English : Language::Chinese);
-    int selected = selected_region_index(state);
-    if (selected != state.style.selected_region) state.style.selected_region = selected, state.map_dirty = true;
+namespace {
+
+/// The selected region and unit as the style marks them.
+void apply_selection(ViewerState& state) {
+    MapStyle& style = state.style;
+    style.selected_region = selected_region_index(state);
     const Region* unit = selected_unit(state);
     const RegionLayer& prefectures = state.doc.prefectures();
-    bool is_province = unit != nullptr && prefectures.find(unit->code) != unit;
-    const RegionLayer& layer = is_province ? state.doc.provinces() : prefectures;
-    int unit_index = unit == nullptr ? -1 : static_cast<int>(unit - layer.regions.data());
-    if (unit_index != state.style.selected_unit || is_province != state.style.selected_is_province) {
-        state.style.selected_unit = unit_index, state.style.selected_is_province = is_province;
-        state.map_dirty = true;
-    }
-    std::string key = figure_key(state.session);
-    if (key == state.applied_figure) return;
+    style.selected_is_province = unit != nullptr && prefectures.find(unit->code) != unit;
+    const RegionLayer& layer = style.selected_is_province ? state.doc.provinces() : prefectures;
+    style.selected_unit = unit == nullptr ? -1 : static_cast<int>(unit - layer.regions.data());
+}
+
+void take_figure(ViewerState& state, const Figure& figure) {
+    state.style = figure.style;
+    state.legend = figure.legend;
+    state.values = figure.values;
+    state.figure_title = figure.title, state.figure_subtitle = figure.subtitle;
+    state.figure_credits = figure.credits;
+}
+
+void compose(ViewerState& state) {
     try {
         load_data(state);
-        Figure figure = compose_figure(state.doc, state.session, state.data.get());
-        state.style = figure.style;
-        state.legend = figure.legend;
-        state.values = figure.values;
-        state.figure_title = figure.title, state.figure_subtitle = figure.subtitle;
-        state.figure_credits = figure.credits;
+        take_figure(state, compose_figure(state.doc, state.session, state.data.get()));
     } catch (const AtlasError& e) {
         // Keep the viewer usable: say what is wrong with the file (every bad row) where it was chosen,
         // and draw the map without it until another file is loaded.
         state.data_error = e.what();
         state.data.reset();
         state.message = "cannot use " + state.session.data.path + " (the Data tab says why)";
-        Figure figure = compose_figure(state.doc, state.session, nullptr);
-        state.style = figure.style;
-        state.legend = figure.legend;
-        state.values = figure.values;
-        state.figure_title = figure.title, state.figure_subtitle = figure.subtitle;
-        state.figure_credits = figure.credits;
+        take_figure(state, compose_figure(state.doc, state.session, nullptr));
     }
     if (state.session.compare.size() >= 2) {  // the split view's halves: one compared region each
         Session half = state.session;
@@ -362,10 +362,23 @@ void sync_figure(ViewerState& state) {
         half.compare = {state.session.compare[1]};
         state.split_right = compose_figure(state.doc, half, nullptr).style;
     }
-    state.style.selected_region = selected;
-    state.style.selected_unit = unit_index, state.style.selected_is_province = is_province;
-    state.applied_figure = key;
-    state.map_dirty = true;
+}
+
+}  // namespace
+
+void sync_figure(ViewerState& state) {
+    // The figure's words (legend) in the session's language, as the rest of the interface.
+    set_language(state.session.english ? Language::English : Language::Chinese);
+    state.view.note_changes();
+    ViewerState::Built& built = state.built;
+    bool figure = built.figure != state.view.figure_generation;
+    bool selection = built.selection != state.view.selection_generation;
+    if (!figure && !selection) return;
+    if (figure) compose(state);  // the style afresh, without a selection
+    apply_selection(state);
+    built.figure = state.view.figure_generation;
+    built.selection = state.view.selection_generation;
+    ++built.style;
 }
 
 Session current_session(const ViewerState& state) {
@@ -381,10 +394,9 @@ void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometri
         Bounds b = bounds_of(*geometry);
         for (double lon : {b.min_lon, (b.min_lon + b.max_lon) / 2, b.max_lon})
             for (double lat : {b.min_lat, (b.min_lat + b.max_lat) / 2, b.max_lat}) {
-                ProjectedXY p;
-                if (!state.projection->forward({lon, lat}, p)) continue;
-                auto x = static_cast<float>(p.x - state.scene.origin.x),
-                     y = static_cast<float>(p.y - state.scene.origin.y);
+                SceneXY p;
+                if (!scene_point(*state.projection, state.scene, {lon, lat}, p)) continue;
+                auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
                 box[0] = std::min(box[0], x), box[1] = std::min(box[1], y);
                 box[2] = std::max(box[2], x), box[3] = std::max(box[3], y);
             }
@@ -424,8 +436,9 @@ void write_state_file(ViewerState& state) {
     if (state.options.state_file.empty()) return;
     nlohmann::ordered_json j;
     j["projection"] = state.projection_name;
-    j["camera"] = {{"cx", state.camera.cx + state.scene.origin.x},
-                   {"cy", state.camera.cy + state.scene.origin.y},
+    ProjectedXY centre = state.scene.to_projected(state.camera.centre());
+    j["camera"] = {{"cx", centre.x},
+                   {"cy", centre.y},
                    {"metres_per_pixel", state.camera.metres_per_pixel},
                    {"width", state.camera.width},
                    {"height", state.camera.height}};
@@ -450,6 +463,11 @@ void write_state_file(ViewerState& state) {
     j["search"] = state.search_query;
     j["panels"] = {{"sidebar", s.panels.sidebar_open}, {"inspector", s.panels.inspector_open}};
     j["legend_corner"] = s.legend_corner;
+    j["layers"] = {{"provinces", s.show_provinces}, {"prefectures", s.show_prefectures}, {"regions", s.show_regions},
+                   {"hubs", s.show_hubs},           {"labels", s.show_labels},           {"legend", s.show_legend}};
+    j["keyboard_nav"] = state.keyboard_nav;
+    j["nav_focus"] = state.keyboard_nav ? state.nav_focus : "";
+    j["keyboard_in"] = state.keyboard_in;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
     for (const auto& [name, at] : state.widgets) widgets[name] = {at[0], at[1]};
     j["widgets"] = widgets;

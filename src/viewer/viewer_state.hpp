@@ -1,7 +1,8 @@
 #pragma once
-/// Everything the viewer's panels and input handlers share: the document, the scene at the current
-/// level of detail, the camera, the style, the selection. Panels read and change this struct only;
-/// they never touch GDAL or GL directly.
+/// Everything the viewer's panels and input handlers share: the view state (session and camera, with
+/// their generation counters: scene/view_state.hpp), what is derived from it (the scene at the current
+/// level of detail, the style and legend) with the generations it was built from, and the panels' own
+/// state. Panels read and change this struct only; they never touch GDAL or GL directly.
 
 #include <array>
 #include <map>
@@ -24,18 +25,19 @@
 #include "scene/screen_layout.hpp"
 #include "scene/session.hpp"
 #include "scene/style.hpp"
+#include "scene/view_state.hpp"
 
 namespace atlas::viewer {
 
 struct ViewerOptions {
-    int width = 1400, height = 900;  ///< window size in screen coordinates
-    std::string projection = kDefaultProjection;
-    std::string screenshot;           ///< save the first complete frame here, then quit
-    std::string state_file;           ///< write the camera and selection here as JSON on every change
-    int frames = 0;                   ///< quit after this many frames (0: run until closed)
-    std::string frame_log;            ///< write each frame's duration in ms here (benchmarks)
-    bool redraw_every_frame = false;  ///< bypass the map cache (benchmarks of the renderer itself)
-    double bench_pan_px = 0;          ///< pan this many pixels every frame (benchmarks of panning)
+    int width = 1400, height = 900;               ///< window size in screen coordinates
+    std::string projection = kDefaultProjection;  ///< the session's, as given on the command line
+    std::string screenshot;                       ///< save the first complete frame here, then quit
+    std::string state_file;                       ///< write the camera and selection here as JSON on every change
+    int frames = 0;                               ///< quit after this many frames (0: run until closed)
+    std::string frame_log;                        ///< write each frame's duration in ms here (benchmarks)
+    bool redraw_every_frame = false;              ///< bypass the map cache (benchmarks of the renderer itself)
+    double bench_pan_px = 0;                      ///< pan this many pixels every frame (benchmarks of panning)
     /// Zoom by this factor (> 1) every frame about the window's centre, out to the national view and
     /// back in to 250 m/px, and again (benchmarks of continuous zooming); 0: off.
     double bench_zoom = 0;
@@ -51,16 +53,30 @@ struct ViewerState {
 
     Document& doc;
     ViewerOptions options;
-    std::string projection_name;
+    ViewState view;                   ///< what the user chose; everything below marked derived follows it
+    Session& session = view.session;  ///< what the map shows; panels change this, sync_figure applies it
+    Camera& camera = view.camera;
+
+    /// The generations of `view` that the derived state was built from, and the derived state's own.
+    struct Built {
+        Generation projection = 0;  ///< view.projection_generation of `scene`
+        double tolerance_m = -1;    ///< level of detail of `scene`
+        Generation scene = 0;       ///< raised at every rebuild of `scene` (the GPU's copy follows it)
+        /// Raised when a rebuild changes what the map shows: not when only the level of detail changed
+        /// while zooming (the cached image is still the same map, and the camera's move redraws it).
+        Generation scene_shown = 0;
+        Generation figure = 0, selection = 0;     ///< view generations `style` reflects
+        Generation style = 0;                     ///< raised at every change of `style`
+        Generation map_scene = 0, map_style = 0;  ///< scene_shown and style of the cached map image
+    } built;
+
+    std::string projection_name;  ///< the projection of `scene` (derived)
     std::unique_ptr<Projection> projection;
-    Scene scene;
-    double scene_tolerance_m = 0;  ///< level of detail of `scene`
+    Scene scene;  ///< derived: view.session.projection at the camera's level of detail
     std::unique_ptr<LabelSource> labels;
     std::unique_ptr<Picker> picker;
-    Camera camera;
-    Session session;  ///< what the map shows; panels change this, sync_figure applies it
-    MapStyle style;   ///< the session's figure style (derived)
-    Legend legend;    ///< the session's legend (derived)
+    MapStyle style;  ///< the session's figure style (derived)
+    Legend legend;   ///< the session's legend (derived)
     /// The figure's own title, subtitle and credits (derived): what Save figure writes over the map.
     std::string figure_title, figure_subtitle;
     std::vector<std::string> figure_credits;
@@ -69,13 +85,10 @@ struct ViewerState {
     std::string typed_points_path;         ///< the points path box of the colouring controls
     std::string points_by = "prefecture";  ///< the level points are counted per when loaded
     MapStyle split_left, split_right;      ///< styles of the split view's halves (the first two compared regions)
-    std::string applied_figure;            ///< the session settings `style` reflects
     std::unique_ptr<UserTable> data;       ///< the session's CSV when its choropleth is user data
     DensityGrid density;                   ///< of data's points, when it was counted from points (national view)
     std::string loaded_data;               ///< path and key column of `data` (loaded or failed)
     std::string data_error;                ///< why the session's CSV could not be used (one line per problem)
-    bool scene_dirty = true;               ///< rebuild (projection or level of detail changed)
-    bool map_dirty = true;                 ///< the cached map must be redrawn (style, selection, scene)
 
     Pick hover;                     ///< under the pointer
     std::optional<LonLat> pointer;  ///< lon/lat under the pointer
@@ -105,8 +118,14 @@ struct ViewerState {
     float sidebar_applied = 0;    ///< sidebar width (points) last set on its window; another width: the user dragged it
     float inspector_applied = 0;  ///< the same for the inspector
     bool quit_requested = false;  ///< Ctrl+Q or File > Quit
-    float banner_bottom = 0;      ///< bottom of the compare banner this frame (ImGui coordinates; 0: none)
-    bool frame_subject = false;   ///< a session was opened: frame its subject once its scene is built
+    bool keyboard_nav = false;    ///< ImGui's keyboard navigation is in a panel, its focus ring shown
+    std::string nav_focus;        ///< the named widget (see `widgets`) the focus ring is on this frame
+    /// F6 moves the keyboard between the panes, as in most desktop programs: the sidebar, the
+    /// inspector, then the map (arrows pan it). The pane it goes to next frame ("sidebar",
+    /// "inspector"), and the one it is in (also "map").
+    std::string keyboard_to, keyboard_in = "map";
+    float banner_bottom = 0;     ///< bottom of the compare banner this frame (ImGui coordinates; 0: none)
+    bool frame_subject = false;  ///< a session was opened: frame its subject once its scene is built
     /// The extent (scene metres) the camera was last fitted to, and the camera that fit gave: while the
     /// camera stays there, a change of the map's rectangle (a panel opening) fits it again.
     std::optional<std::array<float, 4>> fitted_box;
@@ -119,10 +138,10 @@ bool split_active(const ViewerState& state);
 
 /// Zooms by `factor` about a screen pixel, keeping the place under it fixed (in either half of a
 /// split view, whose two maps share the camera's centre and scale).
-void zoom_at(ViewerState& state, double sx, double sy, double factor);
+void zoom_at(ViewerState& state, ScreenXY pixel, double factor);
 
 /// Screen pixel (framebuffer) to lon/lat (in either half of a split view); empty where the projection has no inverse.
-std::optional<LonLat> lonlat_at(const ViewerState& state, double sx, double sy);
+std::optional<LonLat> lonlat_at(const ViewerState& state, ScreenXY pixel);
 
 /// The selected region (null for none), from the session.
 const PlanRegion* selected_region(ViewerState& state);
@@ -131,8 +150,9 @@ int selected_region_index(ViewerState& state);
 /// The selected unit, prefecture-level or a province (null for none), from the session.
 const Region* selected_unit(ViewerState& state);
 
-/// Recomposes the style and legend when the session's settings changed (loading its CSV if needed;
-/// a CSV that cannot be used turns the choropleth off and says why in `message`).
+/// Notes what changed in the view state, then recomposes the style and legend when the figure's
+/// generation moved (loading its CSV if needed; a CSV that cannot be used turns the choropleth off
+/// and says why in `message`) and applies a new selection to the style.
 void sync_figure(ViewerState& state);
 
 /// The session with the current camera stored in it (what Ctrl+S saves).
@@ -141,11 +161,12 @@ Session current_session(const ViewerState& state);
 /// Fits the camera to polygons (lon/lat) in the current projection, with a margin.
 void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometries);
 
-/// Rebuilds scene, labels and picker when the projection or level of detail changed.
+/// Rebuilds scene, labels and picker when the projection's generation or the level of detail the
+/// camera needs differs from what the scene was built for, or the camera is to come from the session.
 void refresh_scene(ViewerState& state);
 
 /// Selects what lies under the pointer: the smallest filled region there, and the prefecture.
-void select_at(ViewerState& state, double sx, double sy);
+void select_at(ViewerState& state, ScreenXY pixel);
 
 /// Divides the window (framebuffer pixels) between panels and map for this frame and sizes the camera
 /// to the map's rectangle; a camera showing all of China before a resize shows all of China after it.
@@ -161,6 +182,9 @@ void choose_search_hit(ViewerState& state, const SearchHit& hit);
 
 /// The inspector's report on the selected unit; empty (unit null) when none is selected.
 UnitReport selected_report(ViewerState& state);
+
+/// F6: the keyboard to the next pane (sidebar, inspector, map), skipping folded panels.
+void next_keyboard_pane(ViewerState& state);
 
 /// Esc: closes the topmost thing (help, export, matrix, search text, compare mode) or else clears
 /// the selection. Returns false when there was nothing to close (Esc never quits the viewer).

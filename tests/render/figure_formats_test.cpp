@@ -123,7 +123,7 @@ TEST_CASE("An inset frames the user's layer at the bottom right, over the map, i
     auto pixel_of = [&](double lon, double lat) {
         ProjectedXY xy;
         REQUIRE(albers.forward({lon, lat}, xy));
-        ProjectedXY p = at.camera.world_to_screen(xy.x - prepared.scene.origin.x, xy.y - prepared.scene.origin.y);
+        ScreenXY p = at.camera.scene_to_screen(prepared.scene.to_scene(xy));
         return std::make_pair(static_cast<int>(at.min.x + p.x), static_cast<int>(at.min.y + p.y));
     };
     auto grey = [](const Pixels& image, std::pair<int, int> xy) {

@@ -73,7 +73,7 @@ Rgba at_place(const Rendered& r, const LonLat& place) {
     Projection albers("albers");
     ProjectedXY xy;
     REQUIRE(albers.forward(place, xy));
-    ProjectedXY s = r.result.camera.world_to_screen(xy.x - r.result.origin.x, xy.y - r.result.origin.y);
+    ScreenXY s = r.result.screen_of(xy);
     return r.image.at(static_cast<int>(std::lround(s.x)), static_cast<int>(std::lround(s.y)));
 }
 
@@ -120,7 +120,7 @@ TEST_CASE("figure compare_three.json: shared members hatched, the rest of the ma
     Projection albers("albers");
     ProjectedXY xy;
     REQUIRE(albers.forward({118.3, 36.4}, xy));  // Shandong: in the peninsula and the Bohai rim
-    ProjectedXY centre = r.result.camera.world_to_screen(xy.x - r.result.origin.x, xy.y - r.result.origin.y);
+    ScreenXY centre = r.result.screen_of(xy);
     int dark = 0, light = 0;
     for (int dy = -6; dy <= 6; ++dy)
         for (int dx = -6; dx <= 6; ++dx) {
@@ -135,8 +135,12 @@ TEST_CASE("figure compare_three.json: shared members hatched, the rest of the ma
 TEST_CASE("figure matrix.json: cells coloured by coverage where the layout puts them", "[render][figure]") {
     Session s = kept_session("matrix.json");
     Rendered r = render_session(s);
-    MatrixLayout m = matrix_layout(test::bundled_plan(), s.matrix_sort);
+    const MatrixLayout& m = r.result.matrix;
     CHECK(r.image.width == 1700);
+    // Every industry's name whole: the header is as tall as the longest head name ("Intelligent
+    // manufacturing equipment and industrial robots", about 270 px at 13.5 px), not the 230 px before.
+    CHECK(m.header_px > 250);
+    CHECK(16 + m.width() <= 1700);
     auto cell = [&](const char* region, const char* industry) {
         std::size_t row = 0, column = 0;
         while (m.matrix.regions[m.rows[row]]->id != region) ++row;

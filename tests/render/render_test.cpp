@@ -50,7 +50,7 @@ Rgba pixel(const Rendered& r, const LonLat& place) {
     Projection albers("albers");
     ProjectedXY xy;
     REQUIRE(albers.forward(place, xy));
-    ProjectedXY s = r.camera.world_to_screen(xy.x - r.scene.origin.x, xy.y - r.scene.origin.y);
+    ScreenXY s = r.camera.scene_to_screen(r.scene.to_scene(xy));
     auto x = static_cast<std::size_t>(std::lround(s.x)), y = static_cast<std::size_t>(std::lround(s.y));
     REQUIRE(x < kWidth);
     REQUIRE(y < kHeight);

@@ -28,7 +28,7 @@ SearchHit first_hit(ViewerState& state, const std::string& query) {
 }
 
 bool shows(const ViewerState& s, const std::array<float, 4>& box) {
-    ProjectedXY a = s.camera.world_to_screen(box[0], box[1]), b = s.camera.world_to_screen(box[2], box[3]);
+    ScreenXY a = s.camera.scene_to_screen({box[0], box[1]}), b = s.camera.scene_to_screen({box[2], box[3]});
     return std::min(a.x, b.x) >= 0 && std::max(a.x, b.x) <= s.camera.width && std::min(a.y, b.y) >= 0 &&
            std::max(a.y, b.y) <= s.camera.height;
 }
@@ -111,13 +111,13 @@ TEST_CASE("viewer: at 1024x700 the map is between the panels and shows all of Ch
 
 TEST_CASE("viewer: folding the sidebar keeps the map still on the screen", "[viewer]") {
     auto state = started();
-    state->camera.zoom_about(state->camera.width / 2.0, state->camera.height / 2.0, 4);
+    state->camera.zoom_about({state->camera.width / 2.0, state->camera.height / 2.0}, 4);
     int x_before = state->layout.map.x;
-    ProjectedXY world = state->camera.screen_to_world(100, 100);  // a place near the map's top left
+    SceneXY world = state->camera.screen_to_scene({100, 100});  // a place near the map's top left
     state->session.panels.sidebar_open = false;
     apply_layout(*state, 1400, 900, 21, 28);
     double shift = x_before - state->layout.map.x;
-    ProjectedXY after = state->camera.world_to_screen(world.x, world.y);
+    ScreenXY after = state->camera.scene_to_screen(world);
     CHECK(after.x == Approx(100 + shift).margin(0.5));
     CHECK(after.y == Approx(100).margin(0.5));
 }
@@ -136,4 +136,67 @@ TEST_CASE("viewer: the choropleth's value under a unit, with its class", "[viewe
     const Region* nanjing = state->doc.prefectures().find("320100");
     REQUIRE(nanjing != nullptr);
     CHECK(value_of(*state, *nanjing).value == v.value);
+}
+
+TEST_CASE("viewer: derived state follows the view state's generations, each change rebuilt once", "[viewer]") {
+    auto state = started();
+    ViewerState::Built before = state->built;
+    // Nothing changed: nothing is rebuilt or recomposed.
+    refresh_scene(*state);
+    sync_figure(*state);
+    CHECK(state->built.scene == before.scene);
+    CHECK(state->built.style == before.style);
+    // A click selects: the style marks it without recomposing the figure.
+    state->session.selected_region = "guanzhong_plain";
+    sync_figure(*state);
+    CHECK(state->built.style == before.style + 1);
+    CHECK(state->built.figure == before.figure);
+    CHECK(state->style.selected_region == selected_region_index(*state));
+    // A colouring: the figure is recomposed once, the selection kept on the new style.
+    state->session.choropleth = ChoroplethKind::ProvinceCoverage;
+    sync_figure(*state);
+    sync_figure(*state);
+    CHECK(state->built.figure == before.figure + 1);
+    CHECK(state->built.style == before.style + 2);
+    CHECK(state->style.selected_region == selected_region_index(*state));
+    // Moving the camera within a level of detail rebuilds nothing; crossing levels rebuilds the scene
+    // but not "what the map shows" (the cached image need not be redrawn for it).
+    state->camera.pan_pixels(40, 0);
+    refresh_scene(*state);
+    CHECK(state->built.scene == before.scene);
+    state->camera.metres_per_pixel = 200;
+    refresh_scene(*state);
+    CHECK(state->built.scene == before.scene + 1);
+    CHECK(state->built.scene_shown == before.scene_shown);
+    // Another projection: the scene is rebuilt and shown anew, the camera back on all of China.
+    state->session.projection = "mercator";
+    refresh_scene(*state);
+    CHECK(state->built.scene == before.scene + 2);
+    CHECK(state->built.scene_shown == before.scene_shown + 1);
+    CHECK(state->projection_name == "mercator");
+    CHECK(shows_any_province(state->scene, state->camera));
+    // A forced recomposition (a file edited on disk) is one more figure generation.
+    state->view.touch_figure();
+    sync_figure(*state);
+    CHECK(state->built.figure == before.figure + 2);
+}
+
+TEST_CASE("view state: note_changes raises only the generation of what changed", "[viewer]") {
+    ViewState v;
+    v.note_changes();
+    Generation p = v.projection_generation, f = v.figure_generation, s = v.selection_generation;
+    CHECK((p == 1 && f == 1 && s == 1));
+    v.camera.cx += 1000;  // the camera is compared, not counted
+    v.session.width = 800;
+    v.note_changes();
+    CHECK((v.projection_generation == p && v.figure_generation == f && v.selection_generation == s));
+    v.session.selected_prefecture = "610100";
+    v.note_changes();
+    CHECK((v.selection_generation == s + 1 && v.figure_generation == f));
+    v.session.show_hubs = !v.session.show_hubs;
+    v.note_changes();
+    CHECK((v.figure_generation == f + 1 && v.projection_generation == p));
+    v.session.projection = "mercator";
+    v.note_changes();
+    CHECK((v.projection_generation == p + 1 && v.figure_generation == f + 1));
 }

@@ -1,6 +1,8 @@
 #pragma once
-/// Plain geometry types in lon/lat degrees (WGS84, traditional GIS order: x = lon, y = lat)
-/// and in projected metres. No third-party types leak through this header.
+/// Plain geometry types, one per coordinate space, so that a value cannot be passed to a function
+/// expecting another space: lon/lat degrees (WGS84, traditional GIS order: x = lon, y = lat),
+/// projected metres, metres relative to a scene's origin, and screen pixels. No third-party types
+/// leak through this header.
 
 #include <vector>
 
@@ -11,7 +13,22 @@ struct LonLat {
     double lat = 0;
 };
 
+/// Metres in a projection's plane (PROJ's output for a lon/lat), absolute.
 struct ProjectedXY {
+    double x = 0;
+    double y = 0;
+};
+
+/// Projected metres relative to a scene's origin (scene/scene.hpp): what meshes hold (as floats) and
+/// the camera's centre is given in. Scene::to_scene and Scene::to_projected convert.
+struct SceneXY {
+    double x = 0;
+    double y = 0;
+};
+
+/// Framebuffer pixels: origin at the top-left corner of the viewport, y growing downwards.
+/// Camera::scene_to_screen and Camera::screen_to_scene convert.
+struct ScreenXY {
     double x = 0;
     double y = 0;
 };

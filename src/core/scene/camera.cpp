@@ -12,18 +12,18 @@ void Camera::fit(const float extent[4], double margin) {
     metres_per_pixel = std::max(span_x, span_y);
 }
 
-ProjectedXY Camera::screen_to_world(double sx, double sy) const {
-    return {cx + (sx - width / 2.0) * metres_per_pixel, cy - (sy - height / 2.0) * metres_per_pixel};
+SceneXY Camera::screen_to_scene(ScreenXY s) const {
+    return {cx + (s.x - width / 2.0) * metres_per_pixel, cy - (s.y - height / 2.0) * metres_per_pixel};
 }
 
-ProjectedXY Camera::world_to_screen(double x, double y) const {
-    return {(x - cx) / metres_per_pixel + width / 2.0, height / 2.0 - (y - cy) / metres_per_pixel};
+ScreenXY Camera::scene_to_screen(SceneXY p) const {
+    return {(p.x - cx) / metres_per_pixel + width / 2.0, height / 2.0 - (p.y - cy) / metres_per_pixel};
 }
 
-void Camera::zoom_about(double sx, double sy, double factor) {
-    ProjectedXY before = screen_to_world(sx, sy);
+void Camera::zoom_about(ScreenXY pixel, double factor) {
+    SceneXY before = screen_to_scene(pixel);
     metres_per_pixel = std::clamp(metres_per_pixel / factor, 1.0, 1e5);
-    ProjectedXY after = screen_to_world(sx, sy);
+    SceneXY after = screen_to_scene(pixel);
     cx += before.x - after.x;
     cy += before.y - after.y;
 }

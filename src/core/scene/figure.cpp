@@ -298,10 +298,10 @@ Camera session_camera(const Session& s, const Scene& scene, const Projection& pr
             camera.width = width;
         }
     }
-    ProjectedXY centre;
-    if (s.has_camera && projection.forward(s.centre, centre)) {
-        camera.cx = centre.x - scene.origin.x;
-        camera.cy = centre.y - scene.origin.y;
+    SceneXY centre;
+    if (s.has_camera && scene_point(projection, scene, s.centre, centre)) {
+        camera.cx = centre.x;
+        camera.cy = centre.y;
         camera.metres_per_pixel = s.metres_per_pixel;
     }
     return camera;
@@ -309,7 +309,7 @@ Camera session_camera(const Session& s, const Scene& scene, const Projection& pr
 
 void store_camera(Session& s, const Camera& camera, const Scene& scene, const Projection& projection) {
     LonLat centre;
-    if (!projection.inverse({camera.cx + scene.origin.x, camera.cy + scene.origin.y}, centre)) return;
+    if (!scene_lonlat(projection, scene, camera.centre(), centre)) return;
     s.has_camera = true;
     s.centre = centre;
     s.metres_per_pixel = camera.metres_per_pixel;

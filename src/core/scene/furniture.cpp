@@ -16,8 +16,7 @@ namespace atlas {
 ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Projection& projection) {
     ViewGeometry g;
     auto lonlat = [&](double sx, double sy, LonLat& out) {
-        ProjectedXY w = camera.screen_to_world(sx, sy);
-        return projection.inverse({w.x + scene.origin.x, w.y + scene.origin.y}, out);
+        return scene_lonlat(projection, scene, camera.screen_to_scene({sx, sy}), out);
     };
     double cx = camera.width / 2.0, cy = camera.height / 2.0, half = 50;
     LonLat west, east;
@@ -27,10 +26,10 @@ ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Proje
     double metres = 0;
     geod_inverse(&wgs84, west.lat, west.lon, east.lat, east.lon, &metres, nullptr, nullptr);
     g.true_metres_per_px = metres / (2 * half);
-    ProjectedXY north;
-    if (!projection.forward({g.centre.lon, std::min(89.9, g.centre.lat + 0.1)}, north)) return g;
-    ProjectedXY from = camera.world_to_screen(camera.cx, camera.cy);
-    ProjectedXY to = camera.world_to_screen(north.x - scene.origin.x, north.y - scene.origin.y);
+    SceneXY north;
+    if (!scene_point(projection, scene, {g.centre.lon, std::min(89.9, g.centre.lat + 0.1)}, north)) return g;
+    ScreenXY from = camera.scene_to_screen(camera.centre());
+    ScreenXY to = camera.scene_to_screen(north);
     g.north_radians = std::atan2(to.x - from.x, -(to.y - from.y));
     g.known = true;
     return g;
@@ -97,7 +96,7 @@ double land_share(const Scene& scene, const Camera& camera, PaintPoint min, Pain
     for (int i = 0; i < kGrid; ++i)
         for (int j = 0; j < kGrid; ++j) {
             double sx = min.x + (max.x - min.x) * (i + 0.5) / kGrid, sy = min.y + (max.y - min.y) * (j + 0.5) / kGrid;
-            ProjectedXY w = camera.screen_to_world(sx, sy);
+            SceneXY w = camera.screen_to_scene({sx, sy});
             for (std::size_t f = 0; f < scene.provinces.features(); ++f)
                 if (inside_feature(scene.provinces, f, w.x, w.y)) {
                     ++land;
@@ -216,21 +215,15 @@ Legend figure_legend(const Figure& figure, bool credit_shown) {
 
 namespace {
 
-bool project_relative(const Projection& projection, const Scene& scene, const LonLat& ll, ProjectedXY& out) {
-    if (!projection.forward(ll, out)) return false;
-    out.x -= scene.origin.x, out.y -= scene.origin.y;
-    return true;
-}
-
 /// The inset's lines and points over its map, and its frame.
 void paint_inset_lines(Painter& p, const InsetLayer& layer, const Projection& projection, const Scene& scene,
                        const InsetPlacement& at) {
     float s = p.scale();
     const Rgba ink{0.2f, 0.2f, 0.25f, 1};
     auto screen = [&](const LonLat& ll, PaintPoint& out) {
-        ProjectedXY xy;
-        if (!project_relative(projection, scene, ll, xy)) return false;
-        ProjectedXY sp = at.camera.world_to_screen(xy.x, xy.y);
+        SceneXY xy;
+        if (!scene_point(projection, scene, ll, xy)) return false;
+        ScreenXY sp = at.camera.scene_to_screen(xy);
         out = {at.min.x + static_cast<float>(sp.x), at.min.y + static_cast<float>(sp.y)};
         return true;
     };
@@ -246,15 +239,15 @@ void paint_inset_lines(Painter& p, const InsetLayer& layer, const Projection& pr
 
 }  // namespace
 
-std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection,
-                                       const ProjectedXY& origin) {
+std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection, const Scene& scene) {
     const double* e = layer.extent;
     std::array<double, 4> box = {1e300, 1e300, -1e300, -1e300};
     for (int i = 0; i <= 8; ++i)
         for (int j = 0; j <= 8; ++j)
-            if (ProjectedXY xy; projection.forward({e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8}, xy)) {
-                box[0] = std::min(box[0], xy.x - origin.x), box[1] = std::min(box[1], xy.y - origin.y);
-                box[2] = std::max(box[2], xy.x - origin.x), box[3] = std::max(box[3], xy.y - origin.y);
+            if (SceneXY xy;
+                scene_point(projection, scene, {e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8}, xy)) {
+                box[0] = std::min(box[0], xy.x), box[1] = std::min(box[1], xy.y);
+                box[2] = std::max(box[2], xy.x), box[3] = std::max(box[3], xy.y);
             }
     return box;
 }
@@ -266,7 +259,7 @@ InsetPlacement place_inset(Painter& p, const Figure& figure, const FurnitureSett
     FigureWords words = figure_words(figure, settings);
     float s = p.scale(), m = 12 * s, top = paint_title(p, words, width, false);
     float bottom = height - paint_credit(p, words.credit, width, height, false);
-    std::array<double, 4> box = projected_extent(layer, projection, scene.origin);
+    std::array<double, 4> box = projected_extent(layer, projection, scene);
     float extent[4] = {static_cast<float>(box[0]), static_cast<float>(box[1]), static_cast<float>(box[2]),
                        static_cast<float>(box[3])};
     if (!(extent[0] < extent[2]) || !(extent[1] < extent[3])) return out;

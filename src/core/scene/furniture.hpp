@@ -46,11 +46,10 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings
 /// points tested against the provinces.
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
 
-/// The inset layer's extent projected, relative to `origin` (metres): min x, min y, max x, max y of
-/// a 9 x 9 grid over its lon/lat box (a conic bends the box's parallels). Min above max where the
-/// projection places none of it.
-std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection,
-                                       const ProjectedXY& origin);
+/// The inset layer's extent in the scene's metres: min x, min y, max x, max y of a 9 x 9 grid over
+/// its lon/lat box (a conic bends the box's parallels). Min above max where the projection places
+/// none of it.
+std::array<double, 4> projected_extent(const InsetLayer& layer, const Projection& projection, const Scene& scene);
 
 /// Where the inset goes: its box at the bottom right of the map, above the credit line (device
 /// pixels), as tall as the layer's extent is for its width (at most 45 % of the map's height), and

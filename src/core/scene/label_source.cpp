@@ -4,16 +4,6 @@
 
 namespace atlas {
 
-namespace {
-bool project(const Projection& p, const LonLat& ll, const Scene& scene, double& x, double& y) {
-    ProjectedXY xy;
-    if (!p.forward(ll, xy)) return false;
-    x = xy.x - scene.origin.x;
-    y = xy.y - scene.origin.y;
-    return true;
-}
-}  // namespace
-
 double label_scale(int kind) {
     switch (kind) {
         case kRegionLabel:
@@ -35,26 +25,27 @@ double label_scale(int kind) {
 
 LabelSource::LabelSource(Document& doc, const Scene& scene) {
     Projection projection(scene.projection_name);
-    double x = 0, y = 0;
+    SceneXY at;
     for (const Region& p : doc.provinces().regions)
-        if (project(projection, p.label, scene, x, y))
-            provinces_.push_back({p.name_en, p.name_zh, x, y, p.area_km2, -1, {}});
+        if (scene_point(projection, scene, p.label, at))
+            provinces_.push_back({p.name_en, p.name_zh, at, p.area_km2, -1, {}});
     for (const Region& p : doc.prefectures().regions) {
         if (p.parent_code.empty()) continue;  // municipalities: their province label names them
         // Hubs have their own, higher label.
-        if (std::find(scene.hub_codes.begin(), scene.hub_codes.end(), p.code) != scene.hub_codes.end()) continue;
+        if (std::any_of(scene.hubs.begin(), scene.hubs.end(), [&](const HubMarker& h) { return h.code == p.code; }))
+            continue;
         std::string en = p.name_en.substr(0, p.name_en.find(" ("));
-        if (project(projection, p.seat, scene, x, y)) cities_.push_back({en, p.name_zh, x, y, p.area_km2, -1, {}});
+        if (scene_point(projection, scene, p.seat, at)) cities_.push_back({en, p.name_zh, at, p.area_km2, -1, {}});
     }
     if (const RegionLayer* counties = doc.counties())
         for (const Region& c : counties->regions)
-            if (c.code != c.parent_code && project(projection, c.label, scene, x, y))  // not Dongguan twice
-                counties_.push_back({c.name_en, c.name_zh, x, y, c.area_km2, -1, {}});
+            if (c.code != c.parent_code && scene_point(projection, scene, c.label, at))  // not Dongguan twice
+                counties_.push_back({c.name_en, c.name_zh, at, c.area_km2, -1, {}});
     for (const Place& p : doc.places().places) {
         const PlaceShape& shape = doc.place_shape(p);
         if (p.kind == PlaceKind::NewDistrict && !shape.geometry.empty() &&
-            project(projection, shape.label, scene, x, y))
-            districts_.push_back({p.name_en, p.name_zh, x, y, shape.units_area_km2, -1, {}});
+            scene_point(projection, scene, shape.label, at))
+            districts_.push_back({p.name_en, p.name_zh, at, shape.units_area_km2, -1, {}});
     }
     std::vector<const RegionShape*> shapes = doc.shapes();
     for (std::size_t i = 0; i < shapes.size(); ++i) {
@@ -64,14 +55,13 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
             if (short_en.size() > std::string(suffix).size() &&
                 short_en.rfind(suffix) == short_en.size() - std::string(suffix).size())
                 short_en = short_en.substr(0, short_en.size() - std::string(suffix).size());
-        if (project(projection, shapes[i]->label, scene, x, y))
-            regions_.push_back({short_en, r.name_zh, x, y, shapes[i]->area_km2, static_cast<int>(i), {}});
+        if (scene_point(projection, scene, shapes[i]->label, at))
+            regions_.push_back({short_en, r.name_zh, at, shapes[i]->area_km2, static_cast<int>(i), {}});
     }
-    for (std::size_t h = 0; h < scene.hub_codes.size(); ++h) {
-        const Region* unit = doc.prefectures().find(scene.hub_codes[h]);
+    for (const HubMarker& hub : scene.hubs) {
+        const Region* unit = doc.prefectures().find(hub.code);
         std::string en = unit->name_en.substr(0, unit->name_en.find(" ("));  // "Fuzhou (Fujian)" -> "Fuzhou"
-        hubs_.push_back(
-            {en, unit->name_zh, scene.hubs[h * 2], scene.hubs[h * 2 + 1], unit->area_km2, -1, scene.hub_regions[h]});
+        hubs_.push_back({en, unit->name_zh, hub.at, unit->area_km2, -1, hub.regions});
     }
     auto by_area = [](const Anchor& a, const Anchor& b) { return a.area_km2 > b.area_km2; };
     std::stable_sort(provinces_.begin(), provinces_.end(), by_area);
@@ -88,7 +78,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         const std::string& text = style.english ? a.en : a.zh;
         auto [w, h] = measure(text);
         w *= label_scale(kind), h *= label_scale(kind);
-        ProjectedXY s = camera.world_to_screen(a.x, a.y);
+        ScreenXY s = camera.scene_to_screen(a.at);
         LabelCandidate c{text, s.x + (dx > 0 ? dx + w / 2 : 0), s.y, w, h, priority, kind, {}};
         if (dx > 0)  // a name beside its marker: else on the other side, else above or below it
             c.shifts = {{-2 * dx - w, 0}, {-dx - w / 2, -h}, {-dx - w / 2, h}};
@@ -104,7 +94,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
     if (style.show_hubs)  // the markers first: no label may cover one
         for (const Anchor& a : hubs_)
             if (any_visible(style, a.regions)) {
-                ProjectedXY s = camera.world_to_screen(a.x, a.y);
+                ScreenXY s = camera.scene_to_screen(a.at);
                 out.push_back({"", s.x, s.y, hub_px, hub_px, 10, kHubDot, {}});
             }
     if (!style.show_labels) return out;

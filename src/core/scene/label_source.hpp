@@ -52,7 +52,7 @@ class LabelSource {
   private:
     struct Anchor {
         std::string en, zh;
-        double x, y;                         ///< metres, relative to the scene origin
+        SceneXY at;
         double area_km2;                     ///< larger first among equals
         int index;                           ///< region index for regions
         std::vector<std::uint32_t> regions;  ///< for hubs: the regions naming them

@@ -8,14 +8,11 @@ ScenePaintIndex ScenePaintIndex::of(const Scene& scene) {
     ScenePaintIndex i;
     i.provinces = scene.provinces.features();
     i.prefectures = scene.prefectures.features();
-    i.regions = scene.regions.features();
     i.counties = scene.counties.features();
     i.partial_counties = scene.partial_counties.features();
-    i.place_kinds = scene.place_kinds;
-    i.place_partial = scene.place_partial;
-    i.hub_regions = scene.hub_regions;
-    i.region_partial_units = scene.region_partial_units;
-    i.region_partial_counties = scene.region_partial_counties;
+    i.regions = scene.regions.features;
+    i.places = scene.places.features;
+    i.hubs = scene.hubs;
     return i;
 }
 
@@ -41,32 +38,30 @@ void paint_fills(MapCanvas& c, const ScenePaintIndex& index, const MapStyle& sty
     for (std::size_t f = 0; f < n; ++f)
         if (fills.colours[f].a > 0) c.fill(fill_layer(fills.layer), f, fills.colours[f], 0);
     if (style.show_regions)
-        for (std::size_t r = 0; r < style.regions.size() && r < index.regions; ++r) {
+        for (std::size_t r = 0; r < style.regions.size() && r < index.regions.size(); ++r) {
             const RegionPaint& p = style.regions[r];
             if (!p.visible || !p.fill) continue;
             c.fill(MeshLayer::Regions, r, {p.colour.r, p.colour.g, p.colour.b, p.fill_alpha}, 0);
             // Members or counties whose extent no source gives, drawn whole: hatched over the fill.
             Rgba hatch{p.colour.r * 0.6f, p.colour.g * 0.6f, p.colour.b * 0.6f, std::min(1.0f, p.fill_alpha * 1.2f)};
-            if (r < index.region_partial_units.size())
-                for (std::uint32_t unit : index.region_partial_units[r])
-                    c.fill(MeshLayer::Prefectures, unit, hatch, 7 * scale);
-            if (r < index.region_partial_counties.size())
-                for (std::uint32_t county : index.region_partial_counties[r])
-                    c.fill(MeshLayer::PartialCounties, county, hatch, 7 * scale);
+            for (std::uint32_t unit : index.regions[r].partial_units)
+                c.fill(MeshLayer::Prefectures, unit, hatch, 7 * scale);
+            for (std::uint32_t county : index.regions[r].partial_counties)
+                c.fill(MeshLayer::PartialCounties, county, hatch, 7 * scale);
         }
     for (std::uint32_t unit : style.overlap_prefectures)
         if (unit < index.prefectures) c.fill(MeshLayer::Prefectures, unit, style.overlap_colour, -7 * scale);
     if (style.show_new_districts)
-        for (std::size_t p = 0; p < index.place_kinds.size(); ++p)
-            if (index.place_kinds[p] == PlaceKind::NewDistrict) {
+        for (std::size_t p = 0; p < index.places.size(); ++p)
+            if (index.places[p].kind == PlaceKind::NewDistrict) {
                 Rgba col = style.new_district_line;
-                bool partial = index.place_partial[p];
+                bool partial = index.places[p].partial;
                 c.fill(MeshLayer::Places, p, {col.r, col.g, col.b, partial ? 0.45f : 0.25f}, partial ? 5 * scale : 0);
             }
 }
 
 void paint_region_lines(MapCanvas& c, const ScenePaintIndex& index, const MapStyle& style, float scale) {
-    for (std::size_t r = 0; r < style.regions.size() && r < index.regions; ++r) {
+    for (std::size_t r = 0; r < style.regions.size() && r < index.regions.size(); ++r) {
         const RegionPaint& p = style.regions[r];
         if (!p.visible) continue;
         bool selected = static_cast<int>(r) == style.selected_region;
@@ -91,8 +86,8 @@ void paint_lines(MapCanvas& c, const ScenePaintIndex& index, const Camera& camer
     if (style.show_prefectures)
         c.lines(MeshLayer::Prefectures, -1, style.prefecture_line, style.prefecture_line_px * scale, 0);
     if (style.show_provinces) c.lines(MeshLayer::Provinces, -1, style.province_line, style.province_line_px * scale, 0);
-    for (std::size_t p = 0; p < index.place_kinds.size(); ++p) {
-        bool zone = index.place_kinds[p] == PlaceKind::PilotZone;
+    for (std::size_t p = 0; p < index.places.size(); ++p) {
+        bool zone = index.places[p].kind == PlaceKind::PilotZone;
         if (zone ? style.show_pilot_zones : style.show_new_districts)
             c.lines(MeshLayer::Places, static_cast<long>(p), zone ? style.pilot_zone_line : style.new_district_line,
                     (zone ? 2.4f : 1.6f) * scale, zone ? 10.0f * scale : 0.0f);
@@ -114,8 +109,8 @@ void paint_map(MapCanvas& canvas, const ScenePaintIndex& index, const Camera& ca
     paint_fills(canvas, index, style, scale);
     paint_lines(canvas, index, camera, style, scale);
     if (style.show_hubs)
-        for (std::size_t h = 0; h < index.hub_regions.size(); ++h)
-            if (any_visible(style, index.hub_regions[h]))
+        for (std::size_t h = 0; h < index.hubs.size(); ++h)
+            if (any_visible(style, index.hubs[h].regions))
                 canvas.hub(h, style.hub_px * scale, style.hub_fill, style.hub_outline);
 }
 

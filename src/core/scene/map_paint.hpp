@@ -18,10 +18,10 @@ enum class MeshLayer { Provinces, Prefectures, Regions, PartialCounties, Countie
 /// What paint_map needs of a scene besides its meshes (which a GPU backend keeps on the GPU): feature
 /// counts and the lists that say which features go with which region.
 struct ScenePaintIndex {
-    std::size_t provinces = 0, prefectures = 0, regions = 0, counties = 0, partial_counties = 0;
-    std::vector<PlaceKind> place_kinds;
-    std::vector<bool> place_partial;
-    std::vector<std::vector<std::uint32_t>> hub_regions, region_partial_units, region_partial_counties;
+    std::size_t provinces = 0, prefectures = 0, counties = 0, partial_counties = 0;  ///< features
+    std::vector<SceneRegion> regions;
+    std::vector<ScenePlace> places;
+    std::vector<HubMarker> hubs;
 
     static ScenePaintIndex of(const Scene& scene);
 };

@@ -18,6 +18,9 @@ struct MatrixLayout {
     std::vector<int> row_explicit;     ///< per matrix row: industries named for the region
     std::vector<int> column_regions;   ///< per matrix column: regions named for the industry
     float row_label_px = 290, header_px = 230, cell_px = 22, total_px = 34;
+    /// Per matrix column: its header's lines as set by the drawing code once it knew the font (empty:
+    /// not yet laid out; the drawing code then sets them itself).
+    std::vector<std::vector<std::string>> header_text;
 
     /// Width and height of the whole grid with labels and totals, in pixels.
     float width() const;

@@ -10,9 +10,9 @@ namespace {
 /// A lon/lat point as a painter point, or false where the projection cannot place it.
 bool to_painter(const Projection& projection, const Scene& scene, const Camera& camera, float ppp, PaintPoint origin,
                 const LonLat& ll, PaintPoint& out) {
-    ProjectedXY xy;
-    if (!projection.forward(ll, xy)) return false;
-    ProjectedXY sp = camera.world_to_screen(xy.x - scene.origin.x, xy.y - scene.origin.y);
+    SceneXY at;
+    if (!scene_point(projection, scene, ll, at)) return false;
+    ScreenXY sp = camera.scene_to_screen(at);
     out = {origin.x + static_cast<float>(sp.x) / ppp, origin.y + static_cast<float>(sp.y) / ppp};
     return true;
 }

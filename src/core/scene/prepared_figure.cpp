@@ -22,7 +22,7 @@ namespace {
 InsetLayer checked_inset(const std::string& path, const Scene& scene, const Projection& projection) {
     InsetLayer layer = read_inset_layer(path);
     const double* e = layer.extent;
-    std::array<double, 4> box = projected_extent(layer, projection, scene.origin);
+    std::array<double, 4> box = projected_extent(layer, projection, scene);
     // The map's extent and a quarter of it around: the South China Sea islands lie beyond the
     // provinces' extent, Europe far beyond it.
     const float* e_map = scene.extent;

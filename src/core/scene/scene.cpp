@@ -10,6 +10,7 @@ namespace {
 /// Returns whether every ring of the feature was kept.
 bool add_feature(PolygonMesh& mesh, const std::vector<std::size_t>& ring_sizes,
                  const std::vector<ProjectedXY>& projected, std::size_t& next, const ProjectedXY& origin) {
+    // Scene metres as floats: ~0.5 m steps at China's scale, far below a pixel.
     bool whole = true;
     mesh.feature_ring_first.push_back(static_cast<std::uint32_t>(mesh.ring_first.size()));
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
@@ -118,32 +119,30 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
         const PlaceShape& shape = doc.place_shape(p);
         if (shape.geometry.empty()) continue;
         places.push_back(&shape.geometry);
-        scene.place_kinds.push_back(p.kind);
-        scene.place_partial.push_back(p.partial);
+        scene.places.features.push_back({p.kind, p.partial});
     }
-    scene.places = project_polygons(projection, places, centre);
+    scene.places.mesh = project_polygons(projection, places, centre);
     std::vector<const MultiPolygon*> regions, partly_in;
     for (const RegionShape* s : doc.shapes()) {
         regions.push_back(&s->geometry);
-        scene.region_ids.push_back(s->region->id);
-        std::vector<std::uint32_t> partial, partial_counties;
+        SceneRegion region{s->region->id, {}, {}};
         for (const Member& m : s->region->members) {
             if (!m.partial) continue;
             if (county_scoped(m, doc.shaping_counties())) {
                 for (const std::string& code : m.counties->partly_included) {
-                    partial_counties.push_back(static_cast<std::uint32_t>(partly_in.size()));
+                    region.partial_counties.push_back(static_cast<std::uint32_t>(partly_in.size()));
                     partly_in.push_back(&doc.shaping_counties()->find(code)->geometry);
                 }
                 continue;
             }
             for (std::size_t i = 0; i < doc.prefectures().regions.size(); ++i)
-                if (doc.prefectures().regions[i].code == m.code) partial.push_back(static_cast<std::uint32_t>(i));
+                if (doc.prefectures().regions[i].code == m.code)
+                    region.partial_units.push_back(static_cast<std::uint32_t>(i));
         }
-        scene.region_partial_units.push_back(std::move(partial));
-        scene.region_partial_counties.push_back(std::move(partial_counties));
+        scene.regions.features.push_back(std::move(region));
     }
     scene.partial_counties = project_polygons(projection, partly_in, centre);
-    scene.regions =
+    scene.regions.mesh =
         project_polygons(projection, level_geometry(level.regions, regions), centre, &level.regions.triangles);
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (std::size_t f = 0; f < scene.provinces.features(); ++f)
@@ -155,18 +154,15 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
     std::vector<const RegionShape*> shapes = doc.shapes();
     for (std::size_t r = 0; r < shapes.size(); ++r)
         for (const Region* hub : shapes[r]->hub_units) {
-            auto known = std::find(scene.hub_codes.begin(), scene.hub_codes.end(), hub->code);
-            if (known != scene.hub_codes.end()) {
-                scene.hub_regions[static_cast<std::size_t>(known - scene.hub_codes.begin())].push_back(
-                    static_cast<std::uint32_t>(r));
+            auto known = std::find_if(scene.hubs.begin(), scene.hubs.end(),
+                                      [&](const HubMarker& m) { return m.code == hub->code; });
+            if (known != scene.hubs.end()) {
+                known->regions.push_back(static_cast<std::uint32_t>(r));
                 continue;
             }
-            ProjectedXY p;
-            if (!projection.forward(hub->seat, p)) continue;
-            scene.hub_codes.push_back(hub->code);
-            scene.hub_regions.push_back({static_cast<std::uint32_t>(r)});
-            scene.hubs.push_back(static_cast<float>(p.x - centre.x));
-            scene.hubs.push_back(static_cast<float>(p.y - centre.y));
+            SceneXY at;
+            if (scene_point(projection, scene, hub->seat, at))
+                scene.hubs.push_back({at, hub->code, {static_cast<std::uint32_t>(r)}});
         }
     return scene;
 }
@@ -189,6 +185,17 @@ bool inside_feature(const PolygonMesh& mesh, std::size_t feature, double x, doub
 }
 
 }  // namespace
+
+bool scene_point(const Projection& projection, const Scene& scene, const LonLat& lonlat, SceneXY& out) {
+    ProjectedXY p;
+    if (!projection.forward(lonlat, p)) return false;
+    out = scene.to_scene(p);
+    return true;
+}
+
+bool scene_lonlat(const Projection& projection, const Scene& scene, const SceneXY& point, LonLat& out) {
+    return projection.inverse(scene.to_projected(point), out);
+}
 
 Camera national_view(const Scene& scene, int width, int height) {
     Camera camera;

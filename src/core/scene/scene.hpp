@@ -45,30 +45,60 @@ struct SceneOptions {
     double tolerance_m = 0;
 };
 
+/// A hub seat as drawn: where, its prefecture-level unit's GB/T 2260 code, and the regions (plan
+/// order, indices into Scene::regions) that name it.
+struct HubMarker {
+    SceneXY at;
+    std::string code;
+    std::vector<std::uint32_t> regions;
+};
+
+/// What one feature of Scene::regions stands for.
+struct SceneRegion {
+    std::string id;  ///< the plan's region id
+    /// Prefecture features (indices into Scene::prefectures) that are partial members drawn whole
+    /// because no source gives their counties (or there is no county layer).
+    std::vector<std::uint32_t> partial_units;
+    /// Its features in Scene::partial_counties: county-level units a source puts only partly in the
+    /// region (成渝's 开州 and 云阳), drawn whole and hatched.
+    std::vector<std::uint32_t> partial_counties;
+};
+
+/// What one feature of Scene::places stands for.
+struct ScenePlace {
+    PlaceKind kind = PlaceKind::PilotZone;
+    bool partial = false;  ///< covers only parts of what is drawn
+};
+
+/// A layer of the scene: its polygons, and for each feature (same index) what it stands for.
+template <class Feature>
+struct SceneLayer {
+    PolygonMesh mesh;
+    std::vector<Feature> features;
+};
+
 struct Scene {
     std::string projection_name;
     ProjectedXY origin;              ///< projected centre of the data; mesh coordinates are relative to it
     float extent[4] = {0, 0, 0, 0};  ///< min x, min y, max x, max y of the provinces (relative)
-    PolygonMesh provinces, prefectures, regions;
+    PolygonMesh provinces, prefectures;
+    SceneLayer<SceneRegion> regions;  ///< the plan's regions, plan order
     /// County-level units (Document::county_display, layer order); empty without a county layer.
     PolygonMesh counties;
-    /// The plan's places that can be drawn (Document::places order), and for each its kind and whether
-    /// it covers only parts of what is drawn.
-    PolygonMesh places;
-    std::vector<PlaceKind> place_kinds;
-    std::vector<bool> place_partial;
-    std::vector<float> hubs;  ///< x, y of each hub seat (relative)
-    std::vector<std::string> hub_codes;
-    std::vector<std::vector<std::uint32_t>> hub_regions;  ///< for each hub, the regions naming it
-    std::vector<std::string> region_ids;                  ///< one per regions feature, plan order
-    /// For each region, the prefecture features (indices into `prefectures`) that are partial members
-    /// drawn whole because no source gives their counties (or there is no county layer).
-    std::vector<std::vector<std::uint32_t>> region_partial_units;
-    /// The county-level units a source puts only partly in a region (成渝's 开州 and 云阳), drawn whole
-    /// and hatched; for each region, its features in `partial_counties`.
+    /// The plan's places that can be drawn (Document::places order).
+    SceneLayer<ScenePlace> places;
+    std::vector<HubMarker> hubs;  ///< one per hub seat, however many regions name it
+    /// County-level units partly in a region, drawn whole and hatched (SceneRegion::partial_counties).
     PolygonMesh partial_counties;
-    std::vector<std::vector<std::uint32_t>> region_partial_counties;
+
+    SceneXY to_scene(const ProjectedXY& p) const { return {p.x - origin.x, p.y - origin.y}; }
+    ProjectedXY to_projected(const SceneXY& p) const { return {p.x + origin.x, p.y + origin.y}; }
 };
+
+/// A lon/lat (degrees) as scene metres; false where the projection cannot place it.
+bool scene_point(const Projection& projection, const Scene& scene, const LonLat& lonlat, SceneXY& out);
+/// The lon/lat (degrees) of a scene point; false where the projection has no inverse there.
+bool scene_lonlat(const Projection& projection, const Scene& scene, const SceneXY& point, LonLat& out);
 
 /// Builds the scene of the document's layers in a projection. Throws AtlasError for a bad projection.
 Scene build_scene(Document& doc, const SceneOptions& options);

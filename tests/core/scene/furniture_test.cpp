@@ -34,9 +34,9 @@ TEST_CASE("The scale is measured on the ground at the centre, north follows the 
     // Its central meridian is 105°E: near it north is straight up; at 125°E (Harbin) meridians lean
     // towards the pole, so north turns anticlockwise (negative).
     Camera east = national;
-    ProjectedXY harbin;
-    REQUIRE(albers.forward({126.6, 45.8}, harbin));
-    east.cx = harbin.x - scene.origin.x, east.cy = harbin.y - scene.origin.y;
+    SceneXY harbin;
+    REQUIRE(scene_point(albers, scene, {126.6, 45.8}, harbin));
+    east.cx = harbin.x, east.cy = harbin.y;
     ViewGeometry ne = view_geometry(scene, east, albers);
     CHECK(std::fabs(g.north_radians) < 0.05);
     CHECK(ne.north_radians < -0.1);
@@ -49,12 +49,12 @@ TEST_CASE("Land under a screen rectangle: none over the sea, all over Sichuan", 
     Camera camera = national_view(scene, 1600, 1200);
     Projection albers(scene.projection_name);
     auto screen = [&](double lon, double lat) {
-        ProjectedXY p;
-        REQUIRE(albers.forward({lon, lat}, p));
-        return camera.world_to_screen(p.x - scene.origin.x, p.y - scene.origin.y);
+        SceneXY p;
+        REQUIRE(scene_point(albers, scene, {lon, lat}, p));
+        return camera.scene_to_screen(p);
     };
-    ProjectedXY sea = screen(128, 28), sichuan = screen(103, 30.5);  // East China Sea; near Chengdu
-    auto box = [](ProjectedXY c) {
+    ScreenXY sea = screen(128, 28), sichuan = screen(103, 30.5);  // East China Sea; near Chengdu
+    auto box = [](ScreenXY c) {
         return std::make_pair(PaintPoint{static_cast<float>(c.x - 20), static_cast<float>(c.y - 20)},
                               PaintPoint{static_cast<float>(c.x + 20), static_cast<float>(c.y + 20)});
     };

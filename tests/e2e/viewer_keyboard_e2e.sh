@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end, keyboard only (TOUR 22): the real viewer under Xvfb, driven by xdotool keys and never the
+# mouse. F6 puts ImGui's keyboard navigation into a panel (focus ring shown), arrows move the
+# ring from widget to widget without panning the map, Space ticks what it is on: a layer toggled, a
+# region ticked for comparison. Checked through the JSON state the viewer writes (--state-file):
+# keyboard_nav, nav_focus (the named widget under the ring), layers, compare, camera.
+# Usage: viewer_keyboard_e2e.sh PATH/TO/clusteratlas      (starts its own Xvfb when DISPLAY is unset)
+set -euo pipefail
+bin=$(realpath "$1")
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
+fi
+tmp=$(mktemp -d)
+viewer_pid=""
+cleanup() { [ -n "$viewer_pid" ] && kill "$viewer_pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+field() { python3 -c "import json,sys; d=json.load(open('$tmp/state.json')); print(eval('d' + sys.argv[1]))" "$1"; }
+wait_for() {  # wait until a python expression over the state holds (up to ${2:-10} seconds)
+  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do
+    [ -f "$tmp/state.json" ] && python3 -c "import json; d=json.load(open('$tmp/state.json')); exit(0 if ($1) else 1)" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "timed out waiting for: $1 (state: $(cat "$tmp/state.json" 2>/dev/null))"
+}
+# ImGui 1.86 reads keys as held states once a frame: a key it handles itself (navigation) is held
+# long enough for a frame to see it, as a person's key press is.
+hold() { xdotool keydown --window "$wid" "$1"; sleep 0.25; xdotool keyup --window "$wid" "$1"; sleep 0.35; }
+# Moves the focus ring down until it is on a widget whose name starts with $1 (at most 40 steps).
+ring_to() {
+  for _ in $(seq 1 40); do
+    case "$(field "['nav_focus']")" in "$1"*) return 0 ;; esac
+    hold Down
+  done
+  fail "the focus ring never reached $1 (state: $(cat "$tmp/state.json"))"
+}
+
+cd "$tmp"
+"$bin" view --size 1400x900 --state-file "$tmp/state.json" 2> "$tmp/viewer.err" &
+viewer_pid=$!
+wait_for "True" 90
+wid=$(xdotool search --sync --onlyvisible --name ClusterAtlas | head -1)
+[ -n "$wid" ] || fail "no viewer window"
+sleep 0.5
+wait_for "not d['keyboard_nav']"
+cy=$(field "['camera']['cy']")
+
+# F6 moves the keyboard into the sidebar (then the inspector, then back to the map); the first
+# arrow shows the focus ring there.
+hold F6
+wait_for "d['keyboard_in'] == 'sidebar'"
+hold Down
+wait_for "d['keyboard_nav'] and d['nav_focus'] != ''"
+echo "F6: keyboard navigation in the sidebar, ring on $(field "['nav_focus']")"
+
+# Down arrows walk the Layers tab to a layer's checkbox; the map does not pan meanwhile.
+ring_to layers.
+layer=$(field "['nav_focus']"); layer=${layer#layers.}
+[ "$(field "['camera']['cy']")" = "$cy" ] || fail "arrows panned the map while a panel had the keyboard"
+hold space
+wait_for "not d['layers']['$layer']"
+hold space
+wait_for "d['layers']['$layer']"
+echo "space on the ring: $layer off and on again"
+
+# C opens the Compare tab (a shortcut still works); the ring walks to a region, Space ticks it.
+hold c
+wait_for "d['sidebar_tab'] == 'compare'"
+ring_to compare.
+region=$(field "['nav_focus']")
+hold space
+wait_for "'${region#compare.}' in d['compare']"
+echo "compare ticked by keyboard: $(field "['compare']")"
+
+# F6 twice: through the inspector and back to the map, where arrows pan it again.
+hold F6
+wait_for "d['keyboard_in'] == 'inspector'"
+hold F6
+wait_for "d['keyboard_in'] == 'map' and not d['keyboard_nav']"
+hold Down
+wait_for "d['camera']['cy'] != $cy"
+echo "F6 back to the map: arrows pan it"
+xdotool key --window "$wid" ctrl+q 2>/dev/null || true
+wait "$viewer_pid" || true
+viewer_pid=""
+echo "keyboard e2e: ok"

@@ -45,8 +45,12 @@ bool report_progress(std::size_t done, std::size_t total) {
 ExportRequest make_request(Context& ctx, const ExportArgs& args) {
     ExportRequest r;
     if (args.data.empty())
-        for (const std::string& name : args.layers)
+        for (const std::string& name : args.layers) {
+            if (name == "data")
+                throw AtlasError(ErrorKind::Usage,
+                                 "--layer data is your table joined to its units: name it with --data FILE");
             for (ExportLayer l : parse_export_layers(name)) r.layers.push_back(l);
+        }
     for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
     if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;
     r.driver = args.format;
@@ -73,7 +77,7 @@ UserTableOptions data_options(const ExportArgs& args) {
 
 /// --data: the table joined to every unit of its level, as the one layer "data".
 ExportResult export_data(Context& ctx, const ExportArgs& args, const ExportRequest& request) {
-    if (args.layer_option->count() > 0)
+    if (args.layer_option->count() > 0 && args.layers != std::vector<std::string>{"data"})
         throw AtlasError(ErrorKind::Usage,
                          "--data is exported as its own layer 'data': leave out --layer (export the plan's layers "
                          "to another file)");
@@ -112,7 +116,8 @@ void register_export(CLI::App& app, Context& ctx) {
                              ->capture_default_str();
     cmd->add_option("--data", args->data,
                     "Your CSV (keyed by province, prefecture or county-level code or name) joined to every unit of "
-                    "its level, exported as the layer 'data' (units without a row keep null values)");
+                    "its level, exported as the layer 'data' (units without a row keep null values; Shapefile "
+                    "cuts column names to 10 bytes)");
     cmd->add_option("--data-key", args->data_key, "Key column of --data (default: code, adcode, ... or the first)");
     cmd->add_option("--data-separator", args->data_separator,
                     "Separator of --data: \",\", \";\" or tab (default: whichever the header uses)");

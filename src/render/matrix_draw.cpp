@@ -17,7 +17,10 @@ ImU32 u32(const Rgba& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g
 void add_vertical_text(ImDrawList* list, ImFont* font, float size, float x, float y, ImU32 colour,
                        const std::string& text) {
     int first = list->VtxBuffer.Size;
-    list->AddText(font, size, ImVec2(x, y), colour, text.c_str());
+    // No clipping of the glyphs as laid out (across the window, beyond its right edge); the turned
+    // text is still clipped by the window when drawn.
+    const ImVec4 everywhere(-1e9f, -1e9f, 1e9f, 1e9f);
+    list->AddText(font, size, ImVec2(x, y), colour, text.c_str(), nullptr, 0, &everywhere);
     // ImGui draws no rotated text: turn the new vertices about (x, y) instead.
     for (int i = first; i < list->VtxBuffer.Size; ++i) {
         ImVec2& p = list->VtxBuffer[i].pos;
@@ -42,12 +45,16 @@ float text_width(ImFont* font, float size, const std::string& text) {
 
 float header_size(ImFont* font) { return font->FontSize * 0.9f; }
 
-/// A column's name without its parenthesis ("Green low-carbon industries (new energy vehicles, ...)"):
-/// the full name is in the header's and the cells' tooltips.
+/// A column's name without a closing parenthesis ("Green low-carbon industries (new energy vehicles,
+/// ...)"): the full name is in the header's and the cells' tooltips. A parenthesis inside the name
+/// ("Automotive (power) batteries") stays: cutting there would change what it names.
 std::string head_name(const Industry& industry, bool english) {
     std::string full = english ? industry.name_en : industry.name_zh;
-    std::size_t cut = english ? full.find(" (") : full.find("\xEF\xBC\x88");  // "（"
-    return full.substr(0, cut);
+    const std::string open = english ? " (" : "\xEF\xBC\x88", close = english ? ")" : "\xEF\xBC\x89";  // （ ）
+    std::size_t cut = full.rfind(open);
+    bool closing = cut != std::string::npos && full.size() >= close.size() &&
+                   full.compare(full.size() - close.size(), close.size(), close) == 0;
+    return closing ? full.substr(0, cut) : full;
 }
 
 /// The head name in one line or, where two fit a cell, two, split at the space that makes the longer

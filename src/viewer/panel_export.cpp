@@ -115,7 +115,7 @@ void run_export(ViewerState& state, const ExportDialog& d) {
 
 void format_combo(ExportDialog& d) {
     int before = d.format;
-    ImGui::Combo("format", &d.format, format_name, nullptr, static_cast<int>(file_formats().size()));
+    ImGui::Combo(tr("format"), &d.format, format_name, nullptr, static_cast<int>(file_formats().size()));
     if (before == d.format) return;
     // Keep the file name, change the extension to the format's.
     d.path = std::filesystem::path(d.path)

@@ -36,7 +36,10 @@ void header_tooltip(const ViewerState& state, const MatrixLayout& m, std::size_t
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextWrapped("%s", state.session.english ? ind.name_en.c_str() : ind.name_zh.c_str());
-    ImGui::TextDisabled(tr("plan section %s; named for %d regions"), ind.section.c_str(), m.column_regions[column]);
+    int n = m.column_regions[column];
+    ImGui::TextDisabled(
+        n == 1 ? tr("plan section %s; named for %d region") : tr("plan section %s; named for %d regions"),
+        ind.section.c_str(), n);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

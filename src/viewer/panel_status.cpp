@@ -71,7 +71,7 @@ void draw_help_window(ViewerState& state) {
         {"Esc", tr("close the topmost panel, else clear the selection, else leave compare")},
         {"F6", tr("the keyboard to the sidebar, the inspector, then back to the map")},
         {tr("arrows / Space"), tr("in a panel (F6 or a click): move the focus ring and use what it is on")},
-        {"Ctrl+Q", "quit"},
+        {"Ctrl+Q", tr("quit")},
     };
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {
         for (const auto& row : shortcuts) {

@@ -19,10 +19,26 @@ const RegionLayer& units_of(Document& doc, UserDataLevel level) {
     return *counties;
 }
 
-/// A column's name where a format allows 10 characters (Shapefile): the header when it fits, else
-/// "col" and its number, so that two long headers never collide once cut.
-std::string short_name(const std::string& header, std::size_t index) {
-    return header.size() <= 10 ? header : "col" + std::to_string(index + 1);
+/// A column's name where a format allows 10 bytes (Shapefile): the header when it fits, else its
+/// first bytes (whole UTF-8 characters) with a number where two would collide ("gdp_per_ca",
+/// "gdp_per__2"), so that the names still say what the columns hold.
+std::string short_name(const std::string& header, const std::vector<FieldDef>& fields) {
+    auto cut = [](const std::string& s, std::size_t n) {
+        if (s.size() <= n) return s;
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // not inside a character
+        return s.substr(0, n);
+    };
+    auto used = [&](const std::string& name) {
+        for (const FieldDef& f : fields)
+            if (f.short_name == name) return true;
+        return false;
+    };
+    std::string name = cut(header, 10);
+    for (int n = 2; used(name); ++n) {
+        std::string suffix = "_" + std::to_string(n);
+        name = cut(header, 10 - suffix.size()) + suffix;
+    }
+    return name;
 }
 
 bool taken(const std::vector<FieldDef>& fields, const std::string& name) {
@@ -55,7 +71,7 @@ OutLayer user_data_layer(Document& doc, const UserTable& table) {
                     {"area_km2", FieldType::Real, "area_km2"}, {"in_table", FieldType::Integer, "in_table"}};
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         std::string name = free_name(layer.fields, table.columns[c]);
-        layer.fields.push_back({name, FieldType::Real, short_name(name, c)});
+        layer.fields.push_back({name, FieldType::Real, short_name(name, layer.fields)});
     }
     std::unordered_map<std::string, std::size_t> row_of;
     for (std::size_t r = 0; r < table.codes.size(); ++r) row_of.emplace(table.codes[r], r);

@@ -258,3 +258,19 @@ TEST_CASE("a table joined to its units exports as a layer: every unit kept, its 
     CHECK_FALSE(firms["110000"].first);  // a unit without a row too
     CHECK(std::string(layer->GetMetadataItem("data_source")) == "firms.csv");
 }
+
+TEST_CASE("a joined table's long column names are cut for Shapefile so that they still say what they hold",
+          "[io][export][data]") {
+    Document& doc = test::bundled_document();
+    UserTable table = parse_user_table("code,gdp_per_capita_yuan,gdp_per_capita_usd\n110000,118198,17795\n", "gdp.csv",
+                                       doc.provinces(), doc.prefectures());
+    test::TempFolder tmp;
+    ExportRequest request;
+    request.output = tmp.path("gdp.shp");
+    export_tables(request, 1, [&] { return std::vector<OutLayer>{user_data_layer(doc, table)}; });
+    ReadBack back = read_back(request.output, "code");
+    CHECK(back.name_zh.size() == doc.provinces().regions.size());
+    std::set<std::string> fields(back.fields.begin(), back.fields.end());
+    CHECK(fields.count("gdp_per_ca") == 1);
+    CHECK(fields.count("gdp_per__2") == 1);
+}

@@ -64,10 +64,12 @@ void data_file(ViewerState& state) {
     std::string& typed = state.typed_data_path;
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr("Load")).x - ImGui::GetStyle().FramePadding.x * 2 -
                             ImGui::GetStyle().ItemSpacing.x);
-    ImGui::InputTextWithHint("##csv", tr("CSV keyed by province, prefecture or county code"), &typed);
+    // Enter in the box loads it, as the Load button does.
+    bool entered = ImGui::InputTextWithHint("##csv", tr("CSV keyed by province, prefecture or county code"), &typed,
+                                            ImGuiInputTextFlags_EnterReturnsTrue);
     mark_widget(state, "data.path");
     ImGui::SameLine();
-    if (ImGui::Button(tr("Load"))) load_csv(state, typed);
+    if (ImGui::Button(tr("Load")) || (entered && !typed.empty())) load_csv(state, typed);
     mark_widget(state, "data.load");
     if (file_browser("csv_files", typed, ".csv", state.session.data.path)) load_csv(state, typed);
 }
@@ -78,10 +80,11 @@ void points_file(ViewerState& state) {
     std::string& typed = state.typed_points_path;
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr("Count")).x - ImGui::GetStyle().FramePadding.x * 2 -
                             ImGui::GetStyle().ItemSpacing.x);
-    ImGui::InputTextWithHint("##points", tr("points: CSV with lon/lat, GeoJSON, GeoPackage ..."), &typed);
+    bool entered = ImGui::InputTextWithHint("##points", tr("points: CSV with lon/lat, GeoJSON, GeoPackage ..."), &typed,
+                                            ImGuiInputTextFlags_EnterReturnsTrue);
     mark_widget(state, "points.path");
     ImGui::SameLine();
-    if (ImGui::Button(tr("Count"))) load_csv(state, typed, state.points_by);
+    if (ImGui::Button(tr("Count")) || (entered && !typed.empty())) load_csv(state, typed, state.points_by);
     mark_widget(state, "points.load");
     const char* levels[] = {"province", "prefecture", "county"};
     const char* datums[] = {"wgs84", "gcj02", "bd09"};

@@ -108,7 +108,12 @@ void run_export(ViewerState& state, const ExportDialog& d) {
         state.export_result = tr("wrote ") + result.path + ": " + std::to_string(result.features) + tr(" features, ") +
                               std::to_string(result.bytes) + tr(" bytes (") + result.driver + ")";
     } catch (const AtlasError& e) {
-        state.export_result = std::string(tr("error: ")) + e.what();
+        // The dialog's own remedy, not the command line's flag.
+        std::string why = e.what();
+        const std::string flag = "(use --force to replace it)";
+        if (std::size_t at = why.find(flag); at != std::string::npos)
+            why.replace(at, flag.size(), tr("(tick \"replace an existing file\" to replace it)"));
+        state.export_result = std::string(tr("error: ")) + why;
     }
     state.message = state.export_result;
 }

@@ -371,6 +371,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
                 frame_ms.push_back((glfwGetTime() - frame_start) * 1000);
             }
             state.keyboard_nav = io.NavActive && io.NavVisible;
+            state.typing = io.WantTextInput;
             write_state_file(state);
             if (state.quit_requested) glfwSetWindowShouldClose(window, 1);
             if (shot_now || (options.frames > 0 && frame >= options.frames)) break;

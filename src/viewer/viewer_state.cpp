@@ -468,6 +468,7 @@ void write_state_file(ViewerState& state) {
     j["keyboard_nav"] = state.keyboard_nav;
     j["nav_focus"] = state.keyboard_nav ? state.nav_focus : "";
     j["keyboard_in"] = state.keyboard_in;
+    j["typing"] = state.typing;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
     for (const auto& [name, at] : state.widgets) widgets[name] = {at[0], at[1]};
     j["widgets"] = widgets;

@@ -119,6 +119,7 @@ struct ViewerState {
     float inspector_applied = 0;  ///< the same for the inspector
     bool quit_requested = false;  ///< Ctrl+Q or File > Quit
     bool keyboard_nav = false;    ///< ImGui's keyboard navigation is in a panel, its focus ring shown
+    bool typing = false;          ///< a text box has the keyboard (what is typed goes there, not to shortcuts)
     std::string nav_focus;        ///< the named widget (see `widgets`) the focus ring is on this frame
     /// F6 moves the keyboard between the panes, as in most desktop programs: the sidebar, the
     /// inspector, then the map (arrows pan it). The pane it goes to next frame ("sidebar",

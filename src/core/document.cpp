@@ -35,7 +35,9 @@ namespace {
 RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string>& warnings) {
     ReadReport report;
     RegionLayer layer = read_regions(spec, level, report);
-    warnings.insert(warnings.end(), report.warnings.begin(), report.warnings.end());
+    // A layer read twice (its attributes, then whole) says the same things once.
+    for (const std::string& w : report.warnings)
+        if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
     return layer;
 }
 }  // namespace
@@ -65,18 +67,34 @@ std::vector<std::string> Document::partial_member_prefectures() {
     return codes;
 }
 
+const RegionLayer* Document::county_attributes() {
+    if (!sources_.counties) return nullptr;
+    if (counties_) return &*counties_;
+    if (!county_attributes_) {
+        LayerSpec spec = *sources_.counties;
+        spec.attributes_only = true;
+        county_attributes_ = load(spec, UnitLevel::County, warnings_);
+    }
+    return &*county_attributes_;
+}
+
 const RegionLayer* Document::shaping_counties() {
     if (!sources_.counties) return nullptr;
     if (counties_) return &*counties_;
-    if (!shaping_counties_) shaping_counties_ = county_subset(partial_member_prefectures());
+    if (!shaping_counties_)
+        shaping_counties_ = county_subset(partial_member_prefectures(), district_county_codes(places()));
     return &*shaping_counties_;
 }
 
-RegionLayer Document::county_subset(const std::vector<std::string>& prefecture_codes) {
+RegionLayer Document::county_subset(const std::vector<std::string>& prefecture_codes,
+                                    const std::vector<std::string>& county_codes) {
     RegionLayer out;
-    if (!sources_.counties || prefecture_codes.empty()) return out;
+    if (!sources_.counties || (prefecture_codes.empty() && county_codes.empty())) return out;
+    auto listed = [](const std::vector<std::string>& list, const std::string& code) {
+        return std::find(list.begin(), list.end(), code) != list.end();
+    };
     auto wanted = [&](const Region& c) {
-        return std::find(prefecture_codes.begin(), prefecture_codes.end(), c.parent_code) != prefecture_codes.end();
+        return listed(prefecture_codes, c.parent_code) || listed(county_codes, c.code);
     };
     if (counties_) {
         out = RegionLayer{counties_->source, counties_->layer, {}, counties_->validated};
@@ -85,22 +103,26 @@ RegionLayer Document::county_subset(const std::vector<std::string>& prefecture_c
         return out;
     }
     LayerSpec spec = *sources_.counties;
-    std::string codes;
-    for (const std::string& code : prefecture_codes)
-        if (code.size() == 6 && std::all_of(code.begin(), code.end(), ::isdigit))  // digits only: safe in SQL
-            codes += (codes.empty() ? "'" : ",'") + code + "'";
-    if (spec.parent_field.empty() || codes.empty()) {
+    auto sql_list = [](const std::vector<std::string>& list) {
+        std::string codes;
+        for (const std::string& code : list)
+            if (code.size() == 6 && std::all_of(code.begin(), code.end(), ::isdigit))  // digits only: safe in SQL
+                codes += (codes.empty() ? "'" : ",'") + code + "'";
+        return codes.empty() ? "''" : codes;
+    };
+    if (spec.parent_field.empty() || spec.code_field.empty()) {
         for (const Region& c : counties()->regions)
             if (wanted(c)) out.regions.push_back(c);
         return out;
     }
-    spec.where = "\"" + spec.parent_field + "\" IN (" + codes + ")";
+    spec.where = "\"" + spec.parent_field + "\" IN (" + sql_list(prefecture_codes) + ") OR \"" + spec.code_field +
+                 "\" IN (" + sql_list(county_codes) + ")";
     out = load(spec, UnitLevel::County, warnings_);
     return out;
 }
 
 const RegionLayer* Document::county_display() {
-    const RegionLayer* exact = counties();
+    const RegionLayer* exact = county_attributes();  // one entry a county: only counted
     if (exact == nullptr) return nullptr;
     if (county_display_) return county_display_->regions.size() == exact->regions.size() ? &*county_display_ : exact;
     LayerSpec spec = *sources_.counties;
@@ -124,7 +146,7 @@ const PlaceSet& Document::places() {
     if (!sources_.places_dir.empty() && std::filesystem::is_directory(sources_.places_dir, ec)) {
         set = read_places(sources_.places_dir);
         // A layer other than the bundled one may lack some of their units: said, not fatal.
-        for (const std::string& problem : check_places(set, provinces(), prefectures(), counties()))
+        for (const std::string& problem : check_places(set, provinces(), prefectures(), county_attributes()))
             warnings_.push_back("place " + problem + " (not drawn there)");
     }
     return *(places_ = std::move(set));
@@ -133,8 +155,14 @@ const PlaceSet& Document::places() {
 const PlaceShape& Document::place_shape(const Place& place) {
     auto it = place_shapes_.find(place.id);
     if (it != place_shapes_.end()) return it->second;
-    return place_shapes_.emplace(place.id, build_place_shape(place, provinces(), prefectures(), counties()))
-        .first->second;
+    const ShapesById& stored = prepared().places;
+    auto united = stored.find(place.id);
+    // From the store, the units are only looked up; computed (a place the store lacks), their geometry counts.
+    PlaceShape shape =
+        united != stored.end()
+            ? assemble_place_shape(place, provinces(), prefectures(), county_attributes(), &united->second)
+            : build_place_shape(place, provinces(), prefectures(), shaping_counties());
+    return place_shapes_.emplace(place.id, std::move(shape)).first->second;
 }
 
 const Plan& Document::plan() {
@@ -148,7 +176,7 @@ const Plan& Document::plan() {
 
 std::string Document::shapes_fingerprint() {
     if (fingerprint_.empty())
-        fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), shaping_counties());
+        fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), shaping_counties(), &places());
     return fingerprint_;
 }
 
@@ -159,11 +187,21 @@ PreparedShapes Document::compute_prepared_shapes() {
         const PlanRegion& region = p.regions[i];
         // A GEOS failure while uniting the members says which region it was building.
         try {
-            out[region.id] = unite_members(region, provinces(), prefectures(), shaping_counties());
+            out.regions[region.id] = unite_members(region, provinces(), prefectures(), shaping_counties());
         } catch (const AtlasError& e) {
             throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
         }
         if (progress_) progress_("region shapes", i + 1, p.regions.size());
+    }
+    const std::vector<Place>& all = places().places;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        try {
+            if (auto united = unite_place(all[i], provinces(), prefectures(), shaping_counties()))
+                out.places[all[i].id] = std::move(*united);
+        } catch (const AtlasError& e) {
+            throw AtlasError(e.kind(), "place " + all[i].id + " (" + all[i].name_en + "): " + e.message());
+        }
+        if (progress_) progress_("place shapes", i + 1, all.size());
     }
     return out;
 }
@@ -248,7 +286,7 @@ const PreparedShapes& Document::prepared() {
             std::optional<PreparedShapes> s = read_shape_store(path, fingerprint, problem);
             // A store whose fingerprint matches was made from this plan: it has every region. Checked anyway.
             for (const PlanRegion& r : plan().regions)
-                if (s && s->count(r.id) == 0) problem = "region '" + r.id + "' missing", s.reset();
+                if (s && s->regions.count(r.id) == 0) problem = "region '" + r.id + "' missing", s.reset();
             return s;
         },
         [&] { return compute_prepared_shapes(); },
@@ -332,7 +370,7 @@ const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it != shapes_.end()) return it->second;
     RegionShape shape = region_membership(region, provinces(), prefectures(), shaping_counties());
-    const PreparedShape& united = prepared().at(region.id);
+    const PreparedShape& united = prepared().regions.at(region.id);
     shape.geometry = united.geometry;
     shape.label = united.label;
     shape.area_km2 = united.area_km2;
@@ -384,7 +422,7 @@ const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbo
 }
 
 const SearchIndex& Document::search() {
-    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan(), counties(), &places());
+    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan(), county_attributes(), &places());
     return *search_;
 }
 

@@ -41,16 +41,22 @@ class Document {
     const RegionLayer& prefectures();
     /// The county layer, loaded on first use; null when the sources have none. Throws AtlasError.
     const RegionLayer* counties();
-    /// The county-level units whose parent is one of `prefecture_codes` (six-digit codes), read alone
-    /// when the whole county layer is not loaded (an attribute filter: a fraction of the cost); empty
-    /// without a county layer. Throws AtlasError.
-    RegionLayer county_subset(const std::vector<std::string>& prefecture_codes);
+    /// The county layer's codes, names, parents, areas and label points without their geometry
+    /// (LayerSpec::attributes_only; the whole layer when it is loaded, or when the layer's stored
+    /// values cannot be trusted): what name search, code checks, labels and listings need, at a tenth
+    /// of the cost. Null without a county layer. Throws AtlasError.
+    const RegionLayer* county_attributes();
+    /// The county-level units whose parent is one of `prefecture_codes`, or whose code is one of
+    /// `county_codes` (six-digit codes), read alone when the whole county layer is not loaded (an
+    /// attribute filter: a fraction of the cost); empty without a county layer. Throws AtlasError.
+    RegionLayer county_subset(const std::vector<std::string>& prefecture_codes,
+                              const std::vector<std::string>& county_codes = {});
     /// Whether the sources name a county layer (nothing is read).
     bool has_counties() const { return sources_.counties.has_value(); }
-    /// The counties that shape the plan's regions: those of the prefectures a partial member with a
-    /// county scope stands for. The whole layer when it is loaded, else just those (county_subset);
-    /// null without a county layer. What region shapes and their store's fingerprint need, at a
-    /// fraction of the whole layer's cost.
+    /// The counties that shape the plan's regions and places: those of the prefectures a partial
+    /// member with a county scope stands for, and those the new districts name. The whole layer when
+    /// it is loaded, else just those (county_subset); null without a county layer. What region and
+    /// place shapes and their store's fingerprint need, at a fraction of the whole layer's cost.
     const RegionLayer* shaping_counties();
     /// The prefecture-level units (codes) of the partial members whose counties a source lists.
     std::vector<std::string> partial_member_prefectures();
@@ -60,7 +66,8 @@ class Document {
     /// The plan's pilot zones and new districts (AtlasError(Input) when their files are bad); a code no
     /// layer has is a warning. Empty when the sources name no folder or it does not exist.
     const PlaceSet& places();
-    /// The shape of one of places(), built on first use.
+    /// The shape of one of places(): its union, label and area from the prepared-data store (as
+    /// shape()), its units looked up by code.
     const PlaceShape& place_shape(const Place& place);
     /// The plan file, validated against the layers.
     const Plan& plan();
@@ -82,7 +89,7 @@ class Document {
     const Industry& industry(const std::string& query);
     /// Warnings gathered while loading (repaired geometries, assumed CRS, stores rebuilt).
     const std::vector<std::string>& warnings() const { return warnings_; }
-    /// Called as prepared data is computed when no store has it: (what, "region shapes" or "levels of
+    /// Called as prepared data is computed when no store has it: (what, "region shapes", "place shapes" or "levels of
     /// detail"; steps done; steps in all).
     using Progress = std::function<void(const std::string& what, std::size_t done, std::size_t total)>;
     void set_progress(Progress progress) { progress_ = std::move(progress); }
@@ -110,7 +117,7 @@ class Document {
     DocumentSources sources_;
     std::optional<RegionLayer> provinces_;
     std::optional<RegionLayer> prefectures_;
-    std::optional<RegionLayer> counties_, county_display_, shaping_counties_;
+    std::optional<RegionLayer> counties_, county_display_, shaping_counties_, county_attributes_;
     std::optional<PlaceSet> places_;
     std::map<std::string, PlaceShape> place_shapes_;
     std::optional<Plan> plan_;

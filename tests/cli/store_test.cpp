@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "analysis/place_shapes.hpp"
 #include "io/gdal_env.hpp"
 #include "store/detail_levels.hpp"
 #include "store/shape_store.hpp"
@@ -53,6 +54,8 @@ struct ColdData {
         fs::create_directories(tmp.path("data"));
         fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("data/china.gpkg"));
         fs::copy_file(std::string(ATLAS_GEODATA) + "/plan.json", tmp.path("data/plan.json"));
+        if (fs::exists(std::string(ATLAS_GEODATA) + "/places"))
+            fs::copy(std::string(ATLAS_GEODATA) + "/places", tmp.path("data/places"), fs::copy_options::recursive);
     }
     /// The cache's shapes stores (.gpkg), or its levels stores with ".levels".
     std::vector<std::string> stores(const std::string& extension = ".gpkg") const {
@@ -95,6 +98,28 @@ TEST_CASE("store: every region's union, label and area read back are exactly tho
                           computed.geometry[0].outer.size() * sizeof(LonLat)) == 0);
     }
     CHECK_THAT(doc.store_origin(), Contains(kBundledShapeStore));
+}
+
+TEST_CASE("store: every place's union, label and area read back are exactly those computed", "[store]") {
+    Document& doc = test::bundled_document();
+    std::size_t drawn = 0;
+    for (const Place& p : doc.places().places) {
+        INFO(p.id);
+        PlaceShape computed = build_place_shape(p, doc.provinces(), doc.prefectures(), doc.shaping_counties());
+        const PlaceShape& stored = doc.place_shape(p);
+        CHECK(stored.units.size() == computed.units.size());
+        CHECK(stored.drawn_as == computed.drawn_as);
+        CHECK(stored.units_area_km2 == computed.units_area_km2);
+        CHECK(stored.label.lon == computed.label.lon);
+        CHECK(stored.label.lat == computed.label.lat);
+        REQUIRE(stored.geometry.size() == computed.geometry.size());
+        for (std::size_t i = 0; i < stored.geometry.size(); ++i)
+            CHECK(std::memcmp(stored.geometry[i].outer.data(), computed.geometry[i].outer.data(),
+                              computed.geometry[i].outer.size() * sizeof(LonLat)) == 0);
+        drawn += stored.geometry.empty() ? 0 : 1;
+    }
+    // The eight pilot zones always; the nineteen new districts too where the county layer is built.
+    CHECK(drawn == (doc.has_counties() ? 8 + 19 : 8));
 }
 
 TEST_CASE("store: a cold and a warm store give identical export bytes and render pixels", "[store]") {
@@ -146,6 +171,17 @@ TEST_CASE("store: a changed source or plan gets a store of its own, the old one 
     double area_before = nlohmann::json::parse(before.out)["area_km2"];
     double area_after = nlohmann::json::parse(after.out)["area_km2"];
     CHECK(area_after < area_before - 1000);
+    // A pilot zone loses one of its units: the places are inputs too, a fourth store.
+    std::string zones = d.tmp.path("data/places/innovation-reform-pilot-zones-2015.csv");
+    if (fs::exists(zones)) {
+        std::string text = test::read_text(zones);
+        std::size_t at = text.find("110000;120000;130000");
+        REQUIRE(at != std::string::npos);
+        std::ofstream(zones, std::ios::binary) << text.replace(at, 20, "110000;120000");
+        auto zone = test::run_cli("prepare");
+        CHECK_THAT(zone.err, Contains("computed, kept in"));
+        CHECK(d.stores().size() == 4);
+    }
 }
 
 TEST_CASE("store: a truncated or damaged store is rebuilt with one warning, and answers do not change", "[store]") {

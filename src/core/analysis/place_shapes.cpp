@@ -27,8 +27,11 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 
 }  // namespace
 
-PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
-                             const RegionLayer* counties) {
+namespace {
+
+/// The units a place names, found in the layers at hand, and what its polygon is, in words.
+PlaceShape place_units(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
+                       const RegionLayer* counties) {
     PlaceShape s;
     s.place = &place;
     bool district = place.kind == PlaceKind::NewDistrict;
@@ -44,18 +47,53 @@ PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, c
         s.drawn_as = "not drawn: no county layer here (scripts/fetch-counties); located at its city's seat";
         return s;
     }
-    std::vector<const MultiPolygon*> parts;
-    for (const Region* u : s.units) parts.push_back(&u->geometry);
-    if (parts.empty()) return s;
-    GeosContext ctx;
-    s.geometry = union_all(ctx, parts);
-    s.units_area_km2 = geodesic_area_km2(s.geometry);
-    s.label = label_point(ctx, s.geometry);
     s.drawn_as = !district ? "the provinces and prefecture-level units it names, whole"
                  : place.partial
                      ? "its county-level units whole (hatched): its own extent differs, see covers and area_km2"
                      : "its county-level units";
     return s;
+}
+
+}  // namespace
+
+std::optional<PreparedShape> unite_place(const Place& place, const RegionLayer& provinces,
+                                         const RegionLayer& prefectures, const RegionLayer* counties) {
+    PlaceShape s = place_units(place, provinces, prefectures, counties);
+    bool drawable = place.kind != PlaceKind::NewDistrict || counties != nullptr;
+    if (!drawable || s.units.empty()) return std::nullopt;
+    std::vector<const MultiPolygon*> parts;
+    for (const Region* u : s.units) parts.push_back(&u->geometry);
+    GeosContext ctx;
+    PreparedShape out;
+    out.geometry = union_all(ctx, parts);
+    out.area_km2 = geodesic_area_km2(out.geometry);
+    out.label = label_point(ctx, out.geometry);
+    return out;
+}
+
+PlaceShape assemble_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
+                                const RegionLayer* counties, const PreparedShape* prepared) {
+    PlaceShape s = place_units(place, provinces, prefectures, counties);
+    std::optional<PreparedShape> computed;
+    if (prepared == nullptr) computed = unite_place(place, provinces, prefectures, counties);
+    const PreparedShape* united = prepared != nullptr ? prepared : computed ? &*computed : nullptr;
+    if (united == nullptr || s.units.empty()) return s;
+    s.geometry = united->geometry;
+    s.units_area_km2 = united->area_km2;
+    s.label = united->label;
+    return s;
+}
+
+PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
+                             const RegionLayer* counties) {
+    return assemble_place_shape(place, provinces, prefectures, counties, nullptr);
+}
+
+std::vector<std::string> district_county_codes(const PlaceSet& places) {
+    std::vector<std::string> codes;
+    for (const Place& p : places.places)
+        if (p.kind == PlaceKind::NewDistrict) codes.insert(codes.end(), p.codes.begin(), p.codes.end());
+    return codes;
 }
 
 std::vector<std::string> check_places(const PlaceSet& places, const RegionLayer& provinces,

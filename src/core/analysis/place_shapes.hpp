@@ -4,9 +4,11 @@
 /// county layer), flagged partial where it covers only parts of them, with its own area beside the
 /// counties'. Without a county layer a new district has no polygon, only its prefecture's seat.
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analysis/region_shapes.hpp"
 #include "geo/geometry.hpp"
 #include "model/place.hpp"
 #include "model/region.hpp"
@@ -25,6 +27,21 @@ struct PlaceShape {
 /// The shape of one place. Codes absent from the layers are left out (check_places reports them).
 PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
                              const RegionLayer* counties);
+
+/// The same with the union, label point and area of its units taken from `prepared` (a store's, as
+/// unite_place computed them): the units are only looked up by code, so the layers' geometry may be
+/// absent (LayerSpec::attributes_only). Computed as build_place_shape when `prepared` is null.
+PlaceShape assemble_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
+                                const RegionLayer* counties, const PreparedShape* prepared);
+
+/// The union of a place's units with its label point and area (GEOS: the costly part, what the
+/// prepared-data store keeps); nothing when the place has no unit to draw.
+std::optional<PreparedShape> unite_place(const Place& place, const RegionLayer& provinces,
+                                         const RegionLayer& prefectures, const RegionLayer* counties);
+
+/// The six-digit codes of the county-level units the new districts name (their geometry is what
+/// draws them).
+std::vector<std::string> district_county_codes(const PlaceSet& places);
 
 /// One line per code of a place that no layer at hand has ("nd07 Shaanxi Xixian New Area: 610118 is
 /// in no county-level unit"); empty when every code is found. Without a county layer a district's

@@ -261,13 +261,37 @@ OutLayer display_layer(const GeosContext& ctx, const OutLayer& counties) {
                    {},
                    bundled_schema::kCodeField,
                    {}};
+    bool all_valid = true;
     for (const OutFeature& c : counties.features) {
         OutFeature f;
         f.values = {c.values[0], c.values[4], c.values[10], c.values[11], c.values[12]};
         f.polygons = simplify(ctx, c.polygons, kCountyDisplayToleranceDeg);
+        // TopologyPreserveSimplify keeps each polygon's rings apart but not always its parts.
+        if (!is_valid(ctx, f.polygons)) f.polygons = make_valid(ctx, f.polygons);
+        all_valid = all_valid && is_valid(ctx, f.polygons);
         layer.features.push_back(std::move(f));
     }
+    // Stamped, its stored labels and areas are read, not computed again at every start (2,900
+    // inscribed circles and validity checks: a second of every render).
+    if (all_valid) layer.metadata.push_back({kValidatedStamp, "every geometry passed GEOS IsValid"});
     return layer;
+}
+
+/// The county layer's attributes again without geometry, as a GeoPackage attributes table
+/// (region_reader.hpp kAttributesTableSuffix): what name search, code checks and labels read.
+std::vector<std::string> attributes_table_sql(const OutLayer& counties) {
+    std::string table = counties.name + kAttributesTableSuffix;
+    std::string columns = "fid", definitions = "fid INTEGER PRIMARY KEY AUTOINCREMENT";
+    for (const FieldDef& f : counties.fields) {
+        columns += ", \"" + f.name + "\"";
+        definitions += ", \"" + f.name + "\" " + (f.type == FieldType::Real ? "REAL" : "TEXT");
+    }
+    return {"CREATE TABLE \"" + table + "\" (" + definitions + ")",
+            "INSERT INTO \"" + table + "\" (" + columns + ") SELECT " + columns + " FROM \"" + counties.name + "\"",
+            // The same fixed date as the layers' (write_reproducible_gpkg): the same bytes on every build.
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) VALUES ('" + table +
+                "', 'attributes', '" + table + "', '2016-11-29T00:00:00.000Z')",
+            "CREATE INDEX " + table + "_prefecture_code ON \"" + table + "\"(prefecture_code)"};
 }
 
 }  // namespace
@@ -291,9 +315,12 @@ CountyBuildReport build_counties(const CountyBuildInput& input) {
     std::vector<OutLayer> layers;
     layers.push_back(to_layer(ctx, counties, input));
     layers.push_back(display_layer(ctx, layers.front()));
-    // Points read only the partial members' counties: by prefecture, through this index.
-    write_reproducible_gpkg(input.output, layers, input.force,
-                            {"CREATE INDEX counties_prefecture_code ON counties(prefecture_code)"});
+    // Points and the shapes of regions and places read only some counties: by prefecture or by code,
+    // through these indexes (an OR of both uses them only when each has one).
+    std::vector<std::string> finish = {"CREATE INDEX counties_prefecture_code ON counties(prefecture_code)",
+                                       "CREATE INDEX counties_code ON counties(code)"};
+    for (std::string& sql : attributes_table_sql(layers.front())) finish.push_back(std::move(sql));
+    write_reproducible_gpkg(input.output, layers, input.force, finish);
     return report;
 }
 

@@ -265,7 +265,7 @@ std::uintmax_t size_of(const std::string& path) {
 /// error; among others ("all"), they are left out and `left_out` says so.
 ExportRequest leave_out_county_layers(Document& doc, const ExportRequest& asked, std::vector<std::string>& left_out) {
     ExportRequest request = asked;
-    if (doc.counties() != nullptr) return request;
+    if (doc.has_counties()) return request;
     request.layers.clear();
     for (ExportLayer kind : asked.layers) {
         if (kind != ExportLayer::Counties && kind != ExportLayer::NewDistricts) {

@@ -282,7 +282,18 @@ struct ReadContext {
     OGRCoordinateTransformation* ct;
     bool validate;
     const LayerTextEncoding& text;
+    bool attributes_only;  ///< the geometry was not read (LayerSpec::attributes_only, honoured)
 };
+
+/// A unit of a trusted layer read without its geometry: its stored area, label point and seat.
+Region with_stored_points(Region& r, OGRFeature& f, const ReadContext& c) {
+    const FieldIndexes& ix = c.ix;
+    r.area_km2 = f.GetFieldAsDouble(ix.area);
+    r.label = {f.GetFieldAsDouble(ix.label_lon), f.GetFieldAsDouble(ix.label_lat)};
+    bool has_seat = ix.seat_lon >= 0 && ix.seat_lat >= 0 && !f.IsFieldNull(ix.seat_lon);
+    r.seat = has_seat ? LonLat{f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)} : r.label;
+    return std::move(r);
+}
 
 Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& c, ReadReport& report) {
     OGRFeature& f = *raw.feature;
@@ -301,6 +312,7 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     r.source_code = decode_layer_text(raw.source_code, c.text);
     r.kind = decode_layer_text(raw.kind, c.text);
     r.name_en_source = decode_layer_text(raw.name_en_source, c.text);
+    if (c.attributes_only) return with_stored_points(r, f, c);
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");
     if (c.ct != nullptr) to_lonlat(*geometry, *c.ct, what);
@@ -365,6 +377,27 @@ class Skipped {
     std::size_t count_ = 0;
 };
 
+/// A trusted layer's attributes: its geometry-free twin (kAttributesTableSuffix) when the source has
+/// one with the fields, else the layer itself with its geometry ignored. `ix` follows the table read.
+OGRLayer* attributes_of(GDALDataset& ds, OGRLayer* layer, const LayerSpec& spec, FieldIndexes& ix) {
+    OGRLayer* twin = ds.GetLayerByName((spec.layer + kAttributesTableSuffix).c_str());
+    OGRFeatureDefn* defn = twin != nullptr && twin->GetGeomType() == wkbNone ? twin->GetLayerDefn() : nullptr;
+    bool usable = defn != nullptr && defn->GetFieldIndex(spec.code_field.c_str()) >= 0 &&
+                  defn->GetFieldIndex(spec.name_field.c_str()) >= 0;
+    if (usable) {
+        FieldIndexes twin_ix = field_indexes(defn, spec);
+        usable = twin_ix.area >= 0 && twin_ix.label_lon >= 0 && twin_ix.label_lat >= 0 &&
+                 (spec.where.empty() || twin->SetAttributeFilter(spec.where.c_str()) == OGRERR_NONE);
+        if (usable) {
+            ix = twin_ix;
+            return twin;
+        }
+    }
+    const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+    layer->SetIgnoredFields(ignored);
+    return layer;
+}
+
 }  // namespace
 
 RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report) {
@@ -386,6 +419,9 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     // start would double the start-up time. Any other layer is checked feature by feature.
     const char* stamp = layer->GetMetadataItem(kValidatedStamp);
     bool validate = stamp == nullptr || ct != nullptr || spec.datum != Datum::Wgs84;
+    // Without geometry only where the stored areas and label points are trusted (read_feature).
+    bool attributes_only = spec.attributes_only && !validate && ix.area >= 0 && ix.label_lon >= 0 && ix.label_lat >= 0;
+    if (attributes_only) layer = attributes_of(*ds, layer, spec, ix);
     std::vector<RawFeature> raw = read_all(layer, ix, spec);
     if (raw.empty()) fail_input(where(spec) + ": layer is empty");
     LayerTextEncoding text = decide_encoding(layer, raw, spec);
@@ -394,7 +430,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     RegionLayer out{spec.source, spec.layer, {}, !validate};
     std::map<std::string, GIntBig> seen;  // code -> the feature that had it first
     Skipped skipped;
-    ReadContext context{spec, level, ix, ct.get(), validate, text};
+    ReadContext context{spec, level, ix, ct.get(), validate, text, attributes_only};
     for (RawFeature& r : raw) {
         std::string code = decode_layer_text(r.code, text), name = decode_layer_text(r.name, text);
         std::string why = unit_code_problem(code, level);
@@ -416,7 +452,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
         fail_input(where(spec) + ": no " + to_string(level) + " in it: " + skipped.describe(level) +
                    "; check --code-field and --name-field");
     if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
-    check_over_china(out, spec);
+    if (!attributes_only) check_over_china(out, spec);
     // In code order whatever the source's (a FlatGeobuf comes in spatial-index order, a database in
     // any): every listing and export is the same for the same units.
     std::sort(out.regions.begin(), out.regions.end(), [](const Region& a, const Region& b) { return a.code < b.code; });

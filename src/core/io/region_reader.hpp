@@ -25,6 +25,11 @@ inline constexpr const char* kNameEnField = "name_en";        ///< English name
 inline constexpr const char* kParentField = "province_code";  ///< a prefecture's province code
 }  // namespace bundled_schema
 
+/// Suffix of a layer's geometry-free twin (`counties_attributes` beside `counties`): a GeoPackage
+/// attributes table with the same fields, read by LayerSpec::attributes_only. A GeoPackage row keeps
+/// its attributes after its geometry, so reading them from the layer itself reads every geometry page.
+inline constexpr const char* kAttributesTableSuffix = "_attributes";
+
 struct LayerSpec {
     std::string source;                                        ///< file path or OGR connection string
     std::string layer;                                         ///< layer (table) name
@@ -34,6 +39,12 @@ struct LayerSpec {
     std::string parent_field = bundled_schema::kParentField;   ///< optional: else the first two digits + "0000"
     Datum datum = Datum::Wgs84;  ///< datum of the lon/lat after any reprojection (--datum)
     std::string where;           ///< OGR attribute filter (SQL WHERE); empty: every feature
+    /// Codes, names, parents, areas and label points without the geometry (left empty): what a name
+    /// search or a code check needs, at a fraction of the cost. Honoured only for a layer whose areas
+    /// and label points can be trusted (stamped by a ClusterAtlas build: kValidatedStamp, in WGS84,
+    /// with area_km2, label_lon and label_lat fields); any other layer is read whole. Read from the
+    /// layer's twin (kAttributesTableSuffix) when the source has one.
+    bool attributes_only = false;
 };
 
 /// Per-feature problems that were repaired or skipped, one line each, naming the feature.

@@ -37,7 +37,7 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
         std::string en = p.name_en.substr(0, p.name_en.find(" ("));
         if (scene_point(projection, scene, p.seat, at)) cities_.push_back({en, p.name_zh, at, p.area_km2, -1, {}});
     }
-    if (const RegionLayer* counties = doc.counties())
+    if (const RegionLayer* counties = doc.county_attributes())  // names, areas and label points: no geometry
         for (const Region& c : counties->regions)
             if (c.code != c.parent_code && scene_point(projection, scene, c.label, at))  // not Dongguan twice
                 counties_.push_back({c.name_en, c.name_zh, at, c.area_km2, -1, {}});

@@ -17,6 +17,7 @@ namespace atlas {
 namespace {
 
 constexpr const char* kLayer = "region_shapes";
+constexpr const char* kPlaceLayer = "place_shapes";
 constexpr const char* kVersionKey = "CLUSTERATLAS_STORE_VERSION";
 constexpr const char* kFingerprintKey = "CLUSTERATLAS_FINGERPRINT";
 constexpr const char* kChecksumKey = "CLUSTERATLAS_CHECKSUM";
@@ -24,8 +25,10 @@ constexpr const char* kChecksumKey = "CLUSTERATLAS_CHECKSUM";
 /// A hash of everything stored, in id order: what a damaged or truncated file cannot reproduce.
 std::string checksum(const PreparedShapes& shapes) {
     ContentHash h;
-    h.add(static_cast<std::uint64_t>(shapes.size()));
-    for (const auto& [id, s] : shapes) h.add(id).add(s.area_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
+    for (const ShapesById* table : {&shapes.regions, &shapes.places}) {
+        h.add(static_cast<std::uint64_t>(table->size()));
+        for (const auto& [id, s] : *table) h.add(id).add(s.area_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
+    }
     return h.hex();
 }
 
@@ -35,8 +38,8 @@ std::string metadata(OGRLayer* layer, const char* key) {
 }
 
 /// The features of the store's layer; nothing (with `problem`) when one cannot be read.
-std::optional<PreparedShapes> read_features(OGRLayer* layer, std::string& problem) {
-    PreparedShapes shapes;
+std::optional<ShapesById> read_features(OGRLayer* layer, std::string& problem) {
+    ShapesById shapes;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     int id = defn->GetFieldIndex("id"), area = defn->GetFieldIndex("area_km2");
     int lon = defn->GetFieldIndex("label_lon"), lat = defn->GetFieldIndex("label_lat");
@@ -60,7 +63,7 @@ std::optional<PreparedShapes> read_features(OGRLayer* layer, std::string& proble
 }  // namespace
 
 std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan,
-                               const RegionLayer* counties) {
+                               const RegionLayer* counties, const PlaceSet* places) {
     ContentHash h;
     h.add(static_cast<std::uint64_t>(kShapeStoreVersion));
     for (const RegionLayer* layer : {&provinces, &prefectures}) {
@@ -79,6 +82,19 @@ std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& 
             for (const Region* c : scoped_counties(m, *counties)) h.add(c->code).add(c->geometry);
         }
     }
+    h.add(static_cast<std::uint64_t>(places != nullptr ? places->places.size() : 0));
+    if (places != nullptr)
+        for (const Place& p : places->places) {
+            h.add(p.id).add(static_cast<std::uint64_t>(p.kind)).add(static_cast<std::uint64_t>(p.codes.size()));
+            for (const std::string& code : p.codes) {
+                h.add(code);
+                // A new district is drawn from its counties: their geometry, or that there is none.
+                const Region* county =
+                    p.kind == PlaceKind::NewDistrict && counties != nullptr ? counties->find(code) : nullptr;
+                if (county != nullptr) h.add(county->geometry);
+                h.add(static_cast<std::uint64_t>(county != nullptr));
+            }
+        }
     return h.hex();
 }
 
@@ -98,33 +114,50 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
                          std::to_string(kShapeStoreVersion),
                std::nullopt;
     if (metadata(layer, kFingerprintKey) != fingerprint) return problem = kStoreOfOtherData, std::nullopt;
-    std::optional<PreparedShapes> shapes = read_features(layer, problem);
-    if (shapes && checksum(*shapes) != metadata(layer, kChecksumKey)) {
+    OGRLayer* place_layer = ds->GetLayerByName(kPlaceLayer);
+    if (place_layer == nullptr) return problem = "no " + std::string(kPlaceLayer) + " table", std::nullopt;
+    std::optional<ShapesById> regions = read_features(layer, problem);
+    std::optional<ShapesById> places = regions ? read_features(place_layer, problem) : std::nullopt;
+    if (!places) return std::nullopt;
+    std::optional<PreparedShapes> shapes = PreparedShapes{std::move(*regions), std::move(*places)};
+    if (checksum(*shapes) != metadata(layer, kChecksumKey)) {
         problem = "its content does not match its checksum (damaged or truncated)";
         return std::nullopt;
     }
     return shapes;
 }
 
-void write_shape_store(const std::string& path, const std::string& fingerprint, const PreparedShapes& shapes,
-                       bool replace) {
+namespace {
+
+OutLayer shapes_layer(const char* name, const ShapesById& shapes,
+                      std::vector<std::pair<std::string, std::string>> meta) {
     OutLayer layer{
-        kLayer,
+        name,
         false,
         {{"id"}, {"area_km2", FieldType::Real}, {"label_lon", FieldType::Real}, {"label_lat", FieldType::Real}},
         {},
         {},
         "id",
-        {{kVersionKey, std::to_string(kShapeStoreVersion)},
-         {kFingerprintKey, fingerprint},
-         {kChecksumKey, checksum(shapes)}}};
+        std::move(meta)};
     for (const auto& [id, s] : shapes) {
         OutFeature f;
         f.values = {id, s.area_km2, s.label.lon, s.label.lat};
         f.polygons = s.geometry;
         layer.features.push_back(std::move(f));
     }
-    write_layers(path, {layer}, WriteOptions{"GPKG", {}, {}, replace, 15, {}});
+    return layer;
+}
+
+}  // namespace
+
+void write_shape_store(const std::string& path, const std::string& fingerprint, const PreparedShapes& shapes,
+                       bool replace) {
+    OutLayer regions = shapes_layer(kLayer, shapes.regions,
+                                    {{kVersionKey, std::to_string(kShapeStoreVersion)},
+                                     {kFingerprintKey, fingerprint},
+                                     {kChecksumKey, checksum(shapes)}});
+    write_layers(path, {regions, shapes_layer(kPlaceLayer, shapes.places, {})},
+                 WriteOptions{"GPKG", {}, {}, replace, 15, {}});
 }
 
 std::string prepared_cache_dir() {

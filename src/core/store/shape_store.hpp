@@ -1,13 +1,15 @@
 #pragma once
-/// The prepared-data store of region shapes: each region's union of members (the expensive part of a
-/// RegionShape: GEOS unions of hundreds of prefectures), its label anchor and its ellipsoidal area,
-/// computed once and read back by every later process.
+/// The prepared-data store of region and place shapes: each region's union of members (the expensive
+/// part of a RegionShape: GEOS unions of hundreds of prefectures) and each of the plan's places' union
+/// of its units (a new district's counties, a pilot zone's provinces), with its label anchor (the
+/// inscribed circle's centre, another costly GEOS step) and its ellipsoidal area, computed once and
+/// read back by every later process.
 ///
-/// Format: a GeoPackage with one table, `region_shapes` (id, area_km2, label_lon, label_lat, geometry
-/// MultiPolygon in lon/lat WGS84 degrees), whose layer metadata carries the format version, the
-/// fingerprint of the inputs and a checksum of the content. A GeoPackage because it is one file, read
-/// and written by GDAL (already the project's I/O), opened by QGIS or ogrinfo to inspect, and exact:
-/// doubles round-trip bit for bit, so a read store gives the same bytes as a fresh computation.
+/// Format: a GeoPackage with two tables of the same fields, `region_shapes` and `place_shapes` (id,
+/// area_km2, label_lon, label_lat, geometry MultiPolygon in lon/lat WGS84 degrees); the first's layer
+/// metadata carries the format version, the fingerprint of the inputs and a checksum of both tables. A GeoPackage
+/// because it is one file, read and written by GDAL (already the project's I/O), opened by QGIS or ogrinfo to inspect,
+/// and exact: doubles round-trip bit for bit, so a read store gives the same bytes as a fresh computation.
 ///
 /// Where: the bundled data ships one (DATADIR/clusteratlas/prepared-shapes.gpkg, made at build time by
 /// `clusteratlas prepare`); any other source gets one on first use in $XDG_CACHE_HOME/clusteratlas/
@@ -19,22 +21,30 @@
 #include <string>
 
 #include "analysis/region_shapes.hpp"
+#include "model/place.hpp"
 #include "model/plan.hpp"
 #include "model/region.hpp"
 
 namespace atlas {
 
 /// Bumped whenever what is stored, or how it is computed, changes.
-inline constexpr int kShapeStoreVersion = 2;
+inline constexpr int kShapeStoreVersion = 3;
 
-/// By region id.
-using PreparedShapes = std::map<std::string, PreparedShape>;
+/// By id.
+using ShapesById = std::map<std::string, PreparedShape>;
+
+/// What a store holds.
+struct PreparedShapes {
+    ShapesById regions;  ///< by plan region id: every region of the plan
+    ShapesById places;   ///< by place id (model/place.hpp); a place with nothing to draw is absent
+};
 
 /// The key of the inputs the shapes are computed from: the store version, both layers as read (codes,
-/// parents, areas, every coordinate) and the plan's regions (ids, members, partial flags). 16 hex digits.
-/// With a county layer, the counties the plan's scoped members name or imply count too.
+/// parents, areas, every coordinate), the plan's regions (ids, members, partial flags) and the places
+/// (ids, kinds, codes). 16 hex digits. With a county layer, the counties the plan's scoped members
+/// name or imply and those the new districts name count too, with their geometry.
 std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& prefectures, const Plan& plan,
-                               const RegionLayer* counties = nullptr);
+                               const RegionLayer* counties = nullptr, const PlaceSet* places = nullptr);
 
 /// What read_shape_store says of a store made from other inputs: not damage, only not this data's.
 inline constexpr const char* kStoreOfOtherData = "made from other data";

@@ -32,9 +32,51 @@ DocumentSources bundled_sources() {
 }
 
 namespace {
+
+constexpr const char* kNotKept = "computed in memory, again next time";
+
+/// One warning a process however many kinds of prepared data could not be kept: the cause is the
+/// same. `line` names what and why, and ends with kNotKept.
+void warn_not_kept(std::vector<std::string>& warnings, const std::string& line) {
+    bool said = std::any_of(warnings.begin(), warnings.end(),
+                            [](const std::string& w) { return w.find(kNotKept) != std::string::npos; });
+    if (!said) warnings.push_back(line);
+}
+
+void create_cache_dir(const std::string& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw AtlasError(ErrorKind::Output, dir + ": cannot create (" + ec.message() + ")");
+}
+
+/// The layer memos of the cache folder (store/layer_memo.hpp): found by key, kept when derived.
+LayerMemoAccess memo_access(std::vector<std::string>& warnings) {
+    LayerMemoAccess access;
+    std::string dir = prepared_cache_dir();
+    if (dir.empty()) return access;  // said once by the shapes' store, which every command reads
+    access.find = [dir, &warnings](const std::string& key) {
+        std::string path = dir + "/" + layer_memo_name(key), problem;
+        std::optional<DerivedUnits> units = read_layer_memo(path, key, problem);
+        if (!problem.empty()) warnings.push_back(path + ": " + problem + "; rebuilt");
+        return units;
+    };
+    access.keep = [dir, &warnings](const std::string& key, const DerivedUnits& units) {
+        std::string path = dir + "/" + layer_memo_name(key);
+        try {
+            create_cache_dir(dir);
+            write_layer_memo(path, key, units, true);
+        } catch (const AtlasError& e) {
+            warn_not_kept(warnings, "cannot keep a layer's validity, areas and label points in the cache (" +
+                                        e.message() + "): " + kNotKept);
+        }
+    };
+    return access;
+}
+
 RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string>& warnings) {
     ReadReport report;
-    RegionLayer layer = read_regions(spec, level, report);
+    LayerMemoAccess memo = memo_access(warnings);
+    RegionLayer layer = read_regions(spec, level, report, &memo);
     // A layer read twice (its attributes, then whole) says the same things once.
     for (const std::string& w : report.warnings)
         if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
@@ -221,31 +263,21 @@ struct StoreAccess {
 template <typename T>
 void keep_in_cache(const StoreAccess<T>& access, const std::string& name, const T& data,
                    std::vector<std::string>& warnings, std::string& origin) {
-    // One warning a process however many kinds of data it could not keep: the cause is the same.
-    static const std::string kNotKept = "computed in memory, again next time";
-    auto said = [&] {
-        return std::any_of(warnings.begin(), warnings.end(),
-                           [](const std::string& w) { return w.find(kNotKept) != std::string::npos; });
-    };
     std::string dir = prepared_cache_dir();
     if (dir.empty()) {
-        if (!said())
-            warnings.push_back("no cache folder (neither XDG_CACHE_HOME nor HOME is set): " + access.what + " " +
-                               kNotKept);
+        warn_not_kept(warnings,
+                      "no cache folder (neither XDG_CACHE_HOME nor HOME is set): " + access.what + " " + kNotKept);
         return;
     }
     std::string path = dir + "/" + name;
     try {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        if (ec) throw AtlasError(ErrorKind::Output, dir + ": cannot create (" + ec.message() + ")");
+        create_cache_dir(dir);
         // Replacing: a damaged store of the same name, or one another process has just written.
         access.write(path, data);
         origin = "computed, kept in " + path;
     } catch (const AtlasError& e) {
-        if (!said())
-            warnings.push_back("cannot keep prepared " + access.what + " in the cache (" + e.message() +
-                               "): " + kNotKept);
+        warn_not_kept(warnings,
+                      "cannot keep prepared " + access.what + " in the cache (" + e.message() + "): " + kNotKept);
     }
 }
 

@@ -274,3 +274,68 @@ TEST_CASE("store: a cache folder that cannot be written costs one warning and wo
         CHECK(warnings_in(png.err) == 1);
     }
 }
+
+namespace {
+
+/// A user's layer of two provinces (no ClusterAtlas stamp): a square, and a bow-tie that is repaired
+/// with a warning at every read. `shift` moves the square's east edge, to change the source.
+void write_user_units(const std::string& path, double shift = 0) {
+    std::string east = std::to_string(117 + shift);
+    std::ofstream(path) << R"({"type":"FeatureCollection","name":"units","features":[)"
+                           R"({"type":"Feature","properties":{"code":"110000","name_zh":"北京"},"geometry":)"
+                           R"({"type":"Polygon","coordinates":[[[116,39.5],[)"
+                        << east << ",39.5],[" << east
+                        << R"(,40.5],[116,40.5],[116,39.5]]]}},)"
+                           R"({"type":"Feature","properties":{"code":"120000","name_zh":"天津"},"geometry":)"
+                           R"({"type":"Polygon","coordinates":[[[117,38.5],[118,39.5],[118,38.5],[117,39.5],)"
+                           R"([117,38.5]]]}}]})";
+}
+
+}  // namespace
+
+TEST_CASE("store: a user layer's validity, areas and labels are kept and read back with the same answers", "[store]") {
+    ColdData d;
+    write_user_units(d.tmp.path("units.geojson"));
+    std::string command = "--geodata " + d.tmp.path("units.geojson") + " --provinces-layer units list provinces";
+    auto first = test::run_cli(command + " --format json");
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(d.stores(".memo").size() == 1);
+    std::string memo = d.stores(".memo")[0];
+    // The bow-tie is repaired at every read, so its warning is said every time, from the memo too.
+    CHECK_THAT(first.err, Contains("feature 1 (code '120000'): invalid geometry"));
+    auto again = test::run_cli(command + " --format json");
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out == first.out);
+    CHECK(again.err == first.err);
+    nlohmann::json units = nlohmann::json::parse(again.out);
+    REQUIRE(units.size() == 2);
+    CHECK(units[0]["area_km2"].get<double>() == Approx(9481.6).margin(0.1));
+    SECTION("a damaged memo is rebuilt with one warning, answers unchanged") {
+        std::string bytes = test::read_text(memo);
+        std::ofstream(memo, std::ios::binary) << bytes.substr(0, bytes.size() - 9);
+        auto damaged = test::run_cli(command + " --format json");
+        REQUIRE(damaged.exit_code == 0);
+        CHECK(damaged.out == first.out);
+        CHECK(warnings_in(damaged.err) == warnings_in(first.err) + 1);
+        CHECK_THAT(damaged.err, Contains(memo + ": "));
+        CHECK_THAT(damaged.err, Contains("; rebuilt"));
+        CHECK(test::run_cli(command + " --format json").err == first.err);
+    }
+    SECTION("a changed source gets a memo of its own and its own areas") {
+        write_user_units(d.tmp.path("units.geojson"), 1);
+        auto changed = test::run_cli(command + " --format json");
+        REQUIRE(changed.exit_code == 0);
+        CHECK(d.stores(".memo").size() == 2);
+        double area = nlohmann::json::parse(changed.out)[0]["area_km2"];
+        CHECK(area == Approx(2 * 9481.6).epsilon(0.01));
+    }
+    SECTION("a cache folder that cannot be written costs one warning") {
+        std::ofstream(d.tmp.path("a-file")) << "not a folder";
+        ScopedEnv cache("XDG_CACHE_HOME", d.tmp.path("a-file"));
+        auto unkept = test::run_cli(command + " --format json");
+        REQUIRE(unkept.exit_code == 0);
+        CHECK(unkept.out == first.out);
+        CHECK(warnings_in(unkept.err) == warnings_in(first.err) + 1);
+        CHECK_THAT(unkept.err, Contains("computed in memory, again next time"));
+    }
+}

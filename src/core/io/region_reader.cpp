@@ -20,6 +20,7 @@
 #include "io/postgis.hpp"
 #include "io/postgis_open.hpp"
 #include "io/wkb.hpp"
+#include "store/content_hash.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -282,7 +283,9 @@ struct ReadContext {
     OGRCoordinateTransformation* ct;
     bool validate;
     const LayerTextEncoding& text;
-    bool attributes_only;  ///< the geometry was not read (LayerSpec::attributes_only, honoured)
+    bool attributes_only;                 ///< the geometry was not read (LayerSpec::attributes_only, honoured)
+    const DerivedUnits* known = nullptr;  ///< validity, areas and labels kept from an earlier read
+    DerivedUnits* derived = nullptr;      ///< where to put them when they are derived now, to keep
 };
 
 /// A unit of a trusted layer read without its geometry: its stored area, label point and seat.
@@ -293,6 +296,41 @@ Region with_stored_points(Region& r, OGRFeature& f, const ReadContext& c) {
     bool has_seat = ix.seat_lon >= 0 && ix.seat_lat >= 0 && !f.IsFieldNull(ix.seat_lon);
     r.seat = has_seat ? LonLat{f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)} : r.label;
     return std::move(r);
+}
+
+/// A unit with its area and label point (derived now or kept), and its seat where the source gives one.
+Region with_derived(Region& r, OGRFeature& f, const ReadContext& c, const DerivedUnit& derived) {
+    const FieldIndexes& ix = c.ix;
+    r.area_km2 = derived.area_km2;
+    r.label = derived.label;
+    bool has_seat = ix.seat_lon >= 0 && ix.seat_lat >= 0 && !f.IsFieldNull(ix.seat_lon);
+    r.seat =
+        has_seat ? to_wgs84({f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)}, c.spec.datum) : r.label;
+    return std::move(r);
+}
+
+/// The key of a layer's content as read, before any reprojection: what its derived values depend on
+/// (store/layer_memo.hpp). Every feature's code and geometry bytes, the CRS, the datum and the level.
+std::string layer_content_key(OGRLayer* layer, const std::vector<RawFeature>& raw, const LayerSpec& spec,
+                              UnitLevel level) {
+    ContentHash h;
+    h.add(static_cast<std::uint64_t>(kLayerMemoVersion))
+        .add(static_cast<std::uint64_t>(level))
+        .add(static_cast<std::uint64_t>(spec.datum));
+    char* wkt = nullptr;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) srs->exportToWkt(&wkt);
+    h.add(std::string_view(wkt != nullptr ? wkt : ""));
+    CPLFree(wkt);
+    h.add(static_cast<std::uint64_t>(raw.size()));
+    std::vector<unsigned char> wkb;
+    for (const RawFeature& r : raw) {
+        h.add(r.code);
+        OGRGeometry* g = r.feature->GetGeometryRef();
+        wkb.resize(g != nullptr ? static_cast<std::size_t>(g->WkbSize()) : 0);
+        if (g != nullptr) g->exportToWkb(wkbNDR, wkb.data());
+        h.add(std::string_view(reinterpret_cast<const char*>(wkb.data()), wkb.size()));
+    }
+    return h.hex();
 }
 
 Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& c, ReadReport& report) {
@@ -319,10 +357,16 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     // A stored area (the bundled data's, computed by geodesic_area_km2 at build time) saves the
     // per-vertex geodesic work at every start; other sources get it computed.
     std::size_t warnings_before = report.warnings.size();
-    r.geometry = read_geometry(ctx, geometry, what, c.validate, c.spec.datum, report);
+    const DerivedUnit* memo = nullptr;
+    if (c.known != nullptr)
+        if (auto it = c.known->find(r.code); it != c.known->end()) memo = &it->second;
+    // A geometry an earlier read of this same layer found valid is not checked again.
+    r.geometry =
+        read_geometry(ctx, geometry, what, c.validate && (memo == nullptr || !memo->valid), c.spec.datum, report);
     bool repaired = report.warnings.size() > warnings_before;
     if (r.geometry.empty()) fail_input(what + ": geometry is empty after repair");
     const FieldIndexes& ix = c.ix;
+    if (memo != nullptr) return with_derived(r, f, c, *memo);
     // Stored areas and label points are trusted only from a layer build-geodata wrote and stamped:
     // anyone else's area_km2 or label_lon is just a column, and the README promises computed areas.
     bool trusted = !c.validate;
@@ -336,10 +380,8 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     } catch (const AtlasError& e) {
         fail_input(what + ": " + e.message());
     }
-    bool has_seat = ix.seat_lon >= 0 && ix.seat_lat >= 0 && !f.IsFieldNull(ix.seat_lon);
-    r.seat =
-        has_seat ? to_wgs84({f.GetFieldAsDouble(ix.seat_lon), f.GetFieldAsDouble(ix.seat_lat)}, c.spec.datum) : r.label;
-    return r;
+    if (c.derived != nullptr) (*c.derived)[r.code] = {!repaired, r.area_km2, r.label};
+    return with_derived(r, f, c, {!repaired, r.area_km2, r.label});
 }
 
 /// The units of a China atlas lie over China: a layer entirely elsewhere has the wrong CRS (lon/lat
@@ -400,7 +442,7 @@ OGRLayer* attributes_of(GDALDataset& ds, OGRLayer* layer, const LayerSpec& spec,
 
 }  // namespace
 
-RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report) {
+RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report, const LayerMemoAccess* memo) {
     GDALDatasetUniquePtr ds = open_vector(spec.source);
     QuietGdalErrors quiet;
     OGRLayer* layer = ds->GetLayerByName(spec.layer.c_str());
@@ -430,7 +472,23 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     RegionLayer out{spec.source, spec.layer, {}, !validate};
     std::map<std::string, GIntBig> seen;  // code -> the feature that had it first
     Skipped skipped;
-    ReadContext context{spec, level, ix, ct.get(), validate, text, attributes_only};
+    // What an unstamped layer's geometry gives is kept by content: read again, it is looked up.
+    std::string memo_key;
+    std::optional<DerivedUnits> known;
+    DerivedUnits derived;
+    if (memo != nullptr && validate && !attributes_only) {
+        memo_key = layer_content_key(layer, raw, spec, level);
+        if (memo->find) known = memo->find(memo_key);
+    }
+    ReadContext context{spec,
+                        level,
+                        ix,
+                        ct.get(),
+                        validate,
+                        text,
+                        attributes_only,
+                        known ? &*known : nullptr,
+                        memo_key.empty() || known ? nullptr : &derived};
     for (RawFeature& r : raw) {
         std::string code = decode_layer_text(r.code, text), name = decode_layer_text(r.name, text);
         std::string why = unit_code_problem(code, level);
@@ -453,6 +511,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
                    "; check --code-field and --name-field");
     if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
     if (!attributes_only) check_over_china(out, spec);
+    if (!memo_key.empty() && !known && memo->keep) memo->keep(memo_key, derived);
     // In code order whatever the source's (a FlatGeobuf comes in spatial-index order, a database in
     // any): every listing and export is the same for the same units.
     std::sort(out.regions.begin(), out.regions.end(), [](const Region& a, const Region& b) { return a.code < b.code; });

@@ -2,11 +2,14 @@
 /// Reads provinces or prefectures from any OGR vector source: the bundled GeoPackage,
 /// a Shapefile, GeoJSON, or a PostGIS connection string ("PG:host=... dbname=...").
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "geo/datum.hpp"
 #include "model/region.hpp"
+#include "store/layer_memo.hpp"
 
 namespace atlas {
 
@@ -52,6 +55,13 @@ struct ReadReport {
     std::vector<std::string> warnings;
 };
 
+/// Where read_regions finds and keeps what an unstamped layer's geometry gives (validity, areas,
+/// label points: store/layer_memo.hpp), by a key of the layer's content. Either function may be empty.
+struct LayerMemoAccess {
+    std::function<std::optional<DerivedUnits>(const std::string& key)> find;
+    std::function<void(const std::string& key, const DerivedUnits& units)> keep;
+};
+
 /// Loads every administrative unit of `level` in the layer.
 ///
 /// Text: the encoding of the layer's attributes is decided once from their raw bytes (a Shapefile's
@@ -70,6 +80,10 @@ struct ReadReport {
 /// not), the layer or a required field is missing, a read fails part-way (a damaged file), the layer
 /// is empty or holds no unit, a code is duplicated, a ring fails its checks, or text decodes in no
 /// known encoding. GEOS and GDAL messages only appear inside such a line.
-RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report);
+/// Memo: with `memo`, a layer without the stamp gets its validity, areas and label points from an earlier
+/// read of the same content when `memo` has them (the warnings of repaired geometries are the same),
+/// and gives them to `memo` when it derived them.
+RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report,
+                         const LayerMemoAccess* memo = nullptr);
 
 }  // namespace atlas

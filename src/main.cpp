@@ -58,6 +58,7 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) atlas::cli::run_default_view(ctx);
+        ctx.print_pending_warnings();
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {

@@ -71,6 +71,11 @@ class Context {
 
     /// Prints the document's warnings not printed yet (stores rebuilt while drawing, for instance).
     void print_new_warnings();
+    /// The same at the end of a command, whatever it read through doc() directly; nothing when no
+    /// document was made (help, version, usage errors).
+    void print_pending_warnings() {
+        if (doc_) print_new_warnings();
+    }
 
   private:
     template <typename T>

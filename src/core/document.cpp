@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -15,6 +16,7 @@
 #include "io/data_paths.hpp"
 #include "io/place_reader.hpp"
 #include "io/plan_reader.hpp"
+#include "store/cache_file.hpp"
 
 namespace atlas {
 
@@ -144,21 +146,16 @@ RegionLayer Document::county_subset(const std::vector<std::string>& prefecture_c
             if (wanted(c)) out.regions.push_back(c);
         return out;
     }
+    // The wanted codes from the attributes (read without geometry where the layer allows), then only
+    // those features with geometry: a user's layer may have no prefecture field to filter on.
+    std::string codes;
+    if (const RegionLayer* attributes = county_attributes())
+        for (const Region& c : attributes->regions)
+            if (wanted(c) && std::all_of(c.code.begin(), c.code.end(), ::isdigit))  // digits only: safe in SQL
+                codes += (codes.empty() ? "'" : ",'") + c.code + "'";
+    if (codes.empty()) return out;
     LayerSpec spec = *sources_.counties;
-    auto sql_list = [](const std::vector<std::string>& list) {
-        std::string codes;
-        for (const std::string& code : list)
-            if (code.size() == 6 && std::all_of(code.begin(), code.end(), ::isdigit))  // digits only: safe in SQL
-                codes += (codes.empty() ? "'" : ",'") + code + "'";
-        return codes.empty() ? "''" : codes;
-    };
-    if (spec.parent_field.empty() || spec.code_field.empty()) {
-        for (const Region& c : counties()->regions)
-            if (wanted(c)) out.regions.push_back(c);
-        return out;
-    }
-    spec.where = "\"" + spec.parent_field + "\" IN (" + sql_list(prefecture_codes) + ") OR \"" + spec.code_field +
-                 "\" IN (" + sql_list(county_codes) + ")";
+    spec.where = "\"" + spec.code_field + "\" IN (" + codes + ")";
     out = load(spec, UnitLevel::County, warnings_);
     return out;
 }
@@ -350,6 +347,9 @@ namespace {
 std::optional<DetailLevel> read_one_level(const std::string& path, const std::string& fingerprint, double tolerance_m,
                                           std::string& problem) {
     problem.clear();
+    CacheFileCheck file = check_cache_file(path, std::numeric_limits<std::uintmax_t>::max());
+    if (!file.exists) return std::nullopt;
+    if (!file.problem.empty()) return problem = file.problem, std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::optional<std::vector<LevelEntry>> index = read_level_index(in, fingerprint, problem);

@@ -550,3 +550,29 @@ TEST_CASE("units are listed in code order whatever the source's order (FlatGeobu
     REQUIRE(rows.size() == 35);
     for (std::size_t i = 2; i < rows.size(); ++i) CHECK(rows[i - 1].cells.at(0) < rows[i].cells.at(0));
 }
+
+TEST_CASE("a user's county layer without a prefecture field works, and its warnings are said in every listing",
+          "[inputs]") {
+    TempFolder tmp;
+    // code and name only, as a user's layer may have them; one county a bow-tie, repaired with a warning.
+    write(tmp.path("c.geojson"),
+          R"({"type":"FeatureCollection","name":"counties","features":[{"type":"Feature","properties":)"
+          R"({"code":"110101","name_zh":"东城区"},"geometry":{"type":"Polygon","coordinates":[[[116.3,39.8],)"
+          R"([116.5,39.8],[116.5,40.0],[116.3,40.0],[116.3,39.8]]]}},{"type":"Feature","properties":)"
+          R"({"code":"110102","name_zh":"西城区"},"geometry":{"type":"Polygon","coordinates":[[[116.0,39.8],)"
+          R"([116.2,40.0],[116.2,39.8],[116.0,40.0],[116.0,39.8]]]}}]})");
+    std::string counties = "--counties " + tmp.path("c.geojson") + " ";
+    std::string repaired = "feature 1 (code '110102'): invalid geometry (Self-intersection";
+    // The regions' partial members are cut from the county layer: chosen by code, not by a field it lacks.
+    auto regions = run_cli(counties + "list regions --format csv");
+    CHECK(regions.exit_code == 0);
+    CHECK_THAT(regions.out, Contains("chengdu_chongqing"));
+    auto all = run_cli(counties + "list counties --format csv");
+    REQUIRE(all.exit_code == 0);
+    CHECK_THAT(all.out, Contains("110102,110000,西城区"));  // Beijing is its own prefecture-level unit
+    CHECK_THAT(all.err, Contains(repaired));
+    auto filtered = run_cli(counties + "list counties --prefecture 110000 --format csv");
+    REQUIRE(filtered.exit_code == 0);
+    CHECK_THAT(filtered.out, Contains("110101,110000,东城区"));
+    CHECK_THAT(filtered.err, Contains(repaired));
+}

@@ -4,6 +4,8 @@
 // answer.
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -338,4 +340,47 @@ TEST_CASE("store: a user layer's validity, areas and labels are kept and read ba
         CHECK(warnings_in(unkept.err) == warnings_in(first.err) + 1);
         CHECK_THAT(unkept.err, Contains("computed in memory, again next time"));
     }
+}
+
+TEST_CASE("store: a folder, FIFO, device or giant file at a store's path is set aside with a warning, never read",
+          "[store]") {
+    ColdData d;
+    write_user_units(d.tmp.path("units.geojson"));
+    std::string command =
+        "--geodata " + d.tmp.path("units.geojson") + " --provinces-layer units list provinces --format json";
+    auto first = test::run_cli(command);
+    REQUIRE(first.exit_code == 0);
+    std::string memo = d.stores(".memo").at(0);
+    fs::remove(memo);
+    std::string expected;
+    SECTION("a folder: not replaceable, so not kept either") {
+        fs::create_directory(memo);
+        expected = "a folder, not a file; rebuilt";
+    }
+    SECTION("a FIFO, which would block a reader") {
+        REQUIRE(::mkfifo(memo.c_str(), 0644) == 0);
+        expected = "a FIFO, not a file; rebuilt";
+    }
+    SECTION("a link to /dev/zero, which would never end") {
+        fs::create_symlink("/dev/zero", memo);
+        expected = "a device, not a file; rebuilt";
+    }
+    SECTION("a sparse file of 1 GiB") {
+        std::ofstream(memo, std::ios::binary);
+        fs::resize_file(memo, std::uintmax_t(1) << 30);
+        expected = "1073741824 bytes, more than such a store can hold";
+    }
+    // Within a minute: a reader that blocks on the FIFO or reads /dev/zero for ever fails here.
+    test::TempFolder out;
+    int status = std::system(
+        ("timeout 60 " + std::string(ATLAS_CLI) + " " + command + " >" + out.path("out") + " 2>" + out.path("err"))
+            .c_str());
+    test::CliResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_text(out.path("out")),
+                      test::read_text(out.path("err"))};
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out == first.out);
+    CHECK_THAT(r.err, Contains(memo + ": " + expected));
+    bool folder = fs::is_directory(memo);
+    CHECK(warnings_in(r.err) == warnings_in(first.err) + (folder ? 2 : 1));
+    if (!folder) CHECK(test::run_cli(command).err == first.err);  // replaced by a memo
 }

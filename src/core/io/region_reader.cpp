@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "error.hpp"
 #include "geo/geos_handle.hpp"
@@ -333,6 +334,14 @@ std::string layer_content_key(OGRLayer* layer, const std::vector<RawFeature>& ra
     return h.hex();
 }
 
+/// A county-level unit's prefecture-level unit from its code, for a layer without a prefecture field:
+/// PPCC00, except in the municipalities (and Hong Kong, Macau, Taiwan), which are their own
+/// prefecture-level unit PP0000 in the prefecture layer (110101 Dongcheng is in 110000 Beijing).
+std::string county_parent(const std::string& code) {
+    static const std::set<std::string> own_prefecture{"11", "12", "31", "50", "71", "81", "82"};
+    return own_prefecture.count(code.substr(0, 2)) > 0 ? code.substr(0, 2) + "0000" : code.substr(0, 4) + "00";
+}
+
 Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& c, ReadReport& report) {
     OGRFeature& f = *raw.feature;
     Region r;
@@ -346,7 +355,7 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     // Without a province field, a prefecture-level unit's province is in its code (a municipality,
     // 110000, is its own province, as in the bundled data).
     if (c.ix.parent < 0 && c.level == UnitLevel::Prefecture) r.parent_code = r.code.substr(0, 2) + "0000";
-    if (c.ix.parent < 0 && c.level == UnitLevel::County) r.parent_code = r.code.substr(0, 4) + "00";
+    if (c.ix.parent < 0 && c.level == UnitLevel::County) r.parent_code = county_parent(r.code);
     r.source_code = decode_layer_text(raw.source_code, c.text);
     r.kind = decode_layer_text(raw.kind, c.text);
     r.name_en_source = decode_layer_text(raw.name_en_source, c.text);

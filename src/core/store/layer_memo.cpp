@@ -5,6 +5,7 @@
 
 #include "io/output_file.hpp"
 #include "store/binary_io.hpp"
+#include "store/cache_file.hpp"
 #include "store/content_hash.hpp"
 
 namespace atlas {
@@ -12,6 +13,8 @@ namespace atlas {
 namespace {
 
 constexpr char kMagic[] = "CLUSTERATLAS-LAYER-MEMO\n";
+/// About 40 bytes a unit: 256 MiB is over six million units, far above any administrative layer.
+constexpr std::uintmax_t kMaxMemoBytes = 256u << 20;
 
 std::string records(const DerivedUnits& units) {
     Writer w;
@@ -36,6 +39,9 @@ std::string checksum(const std::string& bytes) {
 
 std::optional<DerivedUnits> read_layer_memo(const std::string& path, const std::string& key, std::string& problem) {
     problem.clear();
+    CacheFileCheck file = check_cache_file(path, kMaxMemoBytes);
+    if (!file.exists) return std::nullopt;
+    if (!file.problem.empty()) return problem = file.problem, std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -5,11 +5,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 #include "analysis/region_shapes.hpp"
 #include "io/gdal_env.hpp"
 #include "io/vector_writer.hpp"
 #include "io/wkb.hpp"
+#include "store/cache_file.hpp"
 #include "store/content_hash.hpp"
 
 namespace atlas {
@@ -101,8 +103,10 @@ std::string shapes_fingerprint(const RegionLayer& provinces, const RegionLayer& 
 std::optional<PreparedShapes> read_shape_store(const std::string& path, const std::string& fingerprint,
                                                std::string& problem) {
     problem.clear();
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    // A GeoPackage is opened by SQLite, which a FIFO would block; GDAL would read a folder as one.
+    CacheFileCheck file = check_cache_file(path, std::numeric_limits<std::uintmax_t>::max());
+    if (!file.exists) return std::nullopt;
+    if (!file.problem.empty()) return problem = file.problem, std::nullopt;
     ensure_gdal_registered();
     QuietGdalErrors quiet;
     const char* drivers[] = {"GPKG", nullptr};

@@ -51,28 +51,37 @@ void create_cache_dir(const std::string& dir) {
     if (ec) throw AtlasError(ErrorKind::Output, dir + ": cannot create (" + ec.message() + ")");
 }
 
-/// The layer memos of the cache folder (store/layer_memo.hpp): found by key, kept when derived.
-LayerMemoAccess memo_access(std::vector<std::string>& warnings) {
-    LayerMemoAccess access;
+/// Memos of one kind in the cache folder, found by key and kept when derived: `read` and `write` are
+/// the kind's (store/layer_memo.hpp, store/rounding_memo.hpp). A damaged memo is one warning (it is
+/// derived again); a cache that cannot be written is one warning a process.
+template <typename Access, typename Read, typename Write>
+Access cache_memo_access(std::vector<std::string>& warnings, std::string (*name)(const std::string&), Read read,
+                         Write write, const std::string& what) {
+    Access access;
     std::string dir = prepared_cache_dir();
     if (dir.empty()) return access;  // said once by the shapes' store, which every command reads
-    access.find = [dir, &warnings](const std::string& key) {
-        std::string path = dir + "/" + layer_memo_name(key), problem;
-        std::optional<DerivedUnits> units = read_layer_memo(path, key, problem);
+    access.find = [dir, name, read, &warnings](const std::string& key) {
+        std::string path = dir + "/" + name(key), problem;
+        auto found = read(path, key, problem);
         if (!problem.empty()) warnings.push_back(path + ": " + problem + "; rebuilt");
-        return units;
+        return found;
     };
-    access.keep = [dir, &warnings](const std::string& key, const DerivedUnits& units) {
-        std::string path = dir + "/" + layer_memo_name(key);
+    access.keep = [dir, name, write, what, &warnings](const std::string& key, const auto& value) {
+        std::string path = dir + "/" + name(key);
         try {
             create_cache_dir(dir);
-            write_layer_memo(path, key, units, true);
+            write(path, key, value, true);
         } catch (const AtlasError& e) {
-            warn_not_kept(warnings, "cannot keep a layer's validity, areas and label points in the cache (" +
-                                        e.message() + "): " + kNotKept);
+            warn_not_kept(warnings, "cannot keep " + what + " in the cache (" + e.message() + "): " + kNotKept);
         }
     };
     return access;
+}
+
+/// The layer memos of the cache folder (store/layer_memo.hpp).
+LayerMemoAccess memo_access(std::vector<std::string>& warnings) {
+    return cache_memo_access<LayerMemoAccess>(warnings, layer_memo_name, read_layer_memo, write_layer_memo,
+                                              "a layer's validity, areas and label points");
 }
 
 RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string>& warnings) {
@@ -85,6 +94,11 @@ RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string
     return layer;
 }
 }  // namespace
+
+RoundingMemoAccess Document::rounding_memo_access() {
+    return cache_memo_access<RoundingMemoAccess>(warnings_, rounding_memo_name, read_rounding_memo, write_rounding_memo,
+                                                 "an export's rounded polygons");
+}
 
 const RegionLayer& Document::provinces() {
     if (!provinces_) provinces_ = load(sources_.provinces, UnitLevel::Province, warnings_);

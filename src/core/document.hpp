@@ -14,6 +14,7 @@
 #include "io/region_reader.hpp"
 #include "model/plan.hpp"
 #include "store/detail_levels.hpp"
+#include "store/rounding_memo.hpp"
 #include "store/shape_store.hpp"
 
 namespace atlas {
@@ -87,6 +88,9 @@ class Document {
     /// What the user typed, as a region or industry; AtlasError(NotFound) with suggestions otherwise.
     const PlanRegion& region(const std::string& query);
     const Industry& industry(const std::string& query);
+    /// Where an export finds and keeps what rounding did to a layer's polygons (store/rounding_memo.hpp):
+    /// the cache folder; a damaged memo or an unwritable cache is added to warnings().
+    RoundingMemoAccess rounding_memo_access();
     /// Warnings gathered while loading (repaired geometries, assumed CRS, stores rebuilt).
     const std::vector<std::string>& warnings() const { return warnings_; }
     /// Called as prepared data is computed when no store has it: (what, "region shapes", "place shapes" or "levels of

@@ -384,3 +384,43 @@ TEST_CASE("store: a folder, FIFO, device or giant file at a store's path is set 
     CHECK(warnings_in(r.err) == warnings_in(first.err) + (folder ? 2 : 1));
     if (!folder) CHECK(test::run_cli(command).err == first.err);  // replaced by a memo
 }
+
+TEST_CASE("store: an export's rounding is kept: the same bytes and notes from the memo, a damaged one rebuilt",
+          "[store]") {
+    ColdData d;
+    auto rounding_memos = [&] {
+        std::vector<std::string> out;
+        for (const std::string& m : d.stores(".memo"))
+            if (fs::path(m).filename().string().rfind("rounding-", 0) == 0) out.push_back(m);
+        return out;
+    };
+    // At 3 decimals (about 100 m) rounding breaks rings of 10 regions, which GEOS snap-rounds.
+    auto exported = [&](const std::string& name, const std::string& precision = "3") {
+        auto r = test::run_cli("export --layer regions --force --precision " + precision + " -o " + d.tmp.path(name));
+        REQUIRE(r.exit_code == 0);
+        return r;
+    };
+    auto first = exported("first.geojson");
+    REQUIRE(rounding_memos().size() == 1);
+    std::string memo = rounding_memos()[0];
+    CHECK_THAT(first.err, Contains("note: 10 of 19 regions snap-rounded by GEOS"));
+    auto again = exported("again.geojson");
+    CHECK_THAT(again.err, Contains("note: 10 of 19 regions snap-rounded by GEOS"));  // from the memo
+    CHECK(warnings_in(again.err) == 0);
+    CHECK(test::read_text(d.tmp.path("again.geojson")) == test::read_text(d.tmp.path("first.geojson")));
+    SECTION("a damaged memo is rebuilt with one warning, the file unchanged") {
+        std::string bytes = test::read_text(memo);
+        bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x55);
+        std::ofstream(memo, std::ios::binary) << bytes;
+        auto damaged = exported("damaged.geojson");
+        CHECK(warnings_in(damaged.err) == 1);
+        CHECK_THAT(damaged.err, Contains(memo + ": its content does not match its checksum"));
+        CHECK(test::read_text(d.tmp.path("damaged.geojson")) == test::read_text(d.tmp.path("first.geojson")));
+        CHECK(warnings_in(exported("after.geojson").err) == 0);
+    }
+    SECTION("another precision gets a memo of its own") {
+        exported("fine.geojson", "6");
+        CHECK(rounding_memos().size() == 2);
+        CHECK(test::read_text(d.tmp.path("fine.geojson")) != test::read_text(d.tmp.path("first.geojson")));
+    }
+}

@@ -196,34 +196,59 @@ std::string feature_id(const OutLayer& layer, const OutFeature& f) {
     return "?";
 }
 
-/// Precision first, then orientation: rounding after orienting is what breaks rings (SOURCE-NOTES 6).
-/// A polygon that rounding or simplification made invalid (a ring crossing itself or a neighbouring
-/// ring) is snap-rounded by GEOS on the same grid instead, which is valid by construction; features
-/// that vanish are collected for the caller to refuse.
-void finish_geometry(OutLayer& layer, std::optional<int> precision, bool simplified, bool rfc7946,
-                     GeometryChanges& changes) {
+/// Rounds each feature (with `precision`) and repairs the ones that rounding or simplification made
+/// invalid (a ring crossing itself or a neighbouring ring): snap-rounded by GEOS on the same grid,
+/// valid by construction, or made valid when only simplified. What was repaired comes from `memo`
+/// when it has this layer, and is given to it when derived here: the same answer, without GEOS.
+void change_coordinates(OutLayer& layer, std::optional<int> precision, bool simplified, const RoundingMemoAccess* memo,
+                        GeometryChanges& changes) {
+    std::string key;
+    std::optional<RoundedFeatures> known;
+    if (memo != nullptr) {
+        std::vector<const MultiPolygon*> inputs;
+        for (const OutFeature& f : layer.features) inputs.push_back(&f.polygons);
+        key = rounding_memo_key(inputs, precision.value_or(-1), simplified);
+        if (memo->find) known = memo->find(key);
+        if (known && known->size() != layer.features.size()) known.reset();  // a hash collision, at worst
+    }
+    RoundedFeatures derived(known ? 0 : layer.features.size());
     GeosContext ctx;
-    for (OutFeature& f : layer.features) {
-        if (layer.points) {
-            if (precision) {
-                double scale = std::pow(10.0, *precision);
-                f.point = {std::round(f.point.lon * scale) / scale, std::round(f.point.lat * scale) / scale};
-            }
-            continue;
-        }
-        if (precision || simplified) {
-            MultiPolygon changed = f.polygons;
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        OutFeature& f = layer.features[i];
+        MultiPolygon changed;
+        if (known && (*known)[i].repaired) {
+            changed = std::move((*known)[i].geometry);
+            ++changes.repaired;
+        } else {
+            changed = f.polygons;
             if (precision) round_coordinates(changed, *precision);
-            if (!changed.empty() && !is_valid(ctx, changed)) {
+            if (!known && !changed.empty() && !is_valid(ctx, changed)) {
                 changed = precision ? snap_to_grid(ctx, f.polygons, std::pow(10.0, -*precision))
                                     : make_valid(ctx, f.polygons);
                 ++changes.repaired;
+                derived[i] = {true, changed};
             }
-            f.polygons = std::move(changed);
-            if (f.polygons.empty()) changes.collapsed.push_back(feature_id(layer, f));
         }
-        if (rfc7946) orient_rfc7946(f.polygons);
+        f.polygons = std::move(changed);
+        if (f.polygons.empty()) changes.collapsed.push_back(feature_id(layer, f));
     }
+    if (!known && memo != nullptr && memo->keep) memo->keep(key, derived);
+}
+
+/// Precision first, then orientation: rounding after orienting is what breaks rings (SOURCE-NOTES 6).
+/// Features that vanish are collected for the caller to refuse.
+void finish_geometry(OutLayer& layer, std::optional<int> precision, bool simplified, bool rfc7946,
+                     const RoundingMemoAccess* memo, GeometryChanges& changes) {
+    if (layer.points) {
+        if (!precision) return;
+        double scale = std::pow(10.0, *precision);
+        for (OutFeature& f : layer.features)
+            f.point = {std::round(f.point.lon * scale) / scale, std::round(f.point.lat * scale) / scale};
+        return;
+    }
+    if (precision || simplified) change_coordinates(layer, precision, simplified, memo, changes);
+    if (rfc7946)
+        for (OutFeature& f : layer.features) orient_rfc7946(f.polygons);
 }
 
 /// Refuses options that leave features without geometry, naming them.
@@ -320,12 +345,13 @@ WriteTarget check_request(const ExportRequest& request, std::size_t layer_count)
 
 /// Simplification, precision, RFC 7946 rings, spreadsheet-safe text, KML labels: what every layer
 /// gets before it is written.
-void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTarget& t, ExportResult& result) {
+void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTarget& t, const RoundingMemoAccess* memo,
+                   ExportResult& result) {
     if (!request.table.empty()) layer.name = request.table;
     bool simplified = request.simplify_m > 0 && !layer.points;
     if (simplified) simplify_layer(layer, request.simplify_m);
     GeometryChanges changes;
-    finish_geometry(layer, t.precision, simplified, is_geojson(t.driver), changes);
+    finish_geometry(layer, t.precision, simplified, is_geojson(t.driver), memo, changes);
     refuse_collapse(changes, layer, request, t.precision);
     if (changes.repaired > 0)
         result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) + " " +
@@ -336,8 +362,8 @@ void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTar
 }
 
 void write_out(std::vector<OutLayer>& layers, const ExportRequest& request, const WriteTarget& t,
-               ExportResult& result) {
-    for (OutLayer& layer : layers) prepare_layer(layer, request, t, result);
+               const RoundingMemoAccess* memo, ExportResult& result) {
+    for (OutLayer& layer : layers) prepare_layer(layer, request, t, memo, result);
     WriteOptions options = write_options(t.driver, request, t.precision);
     if (!t.to_stdout) {
         if (!t.to_postgis) {
@@ -384,7 +410,8 @@ ExportResult export_layers(Document& doc, const ExportRequest& asked) {
         result.notes.push_back(county_terms());
     std::vector<OutLayer> layers;
     for (ExportLayer kind : request.layers) layers.push_back(build_table(doc, kind, sel));
-    write_out(layers, request, t, result);
+    RoundingMemoAccess memo = doc.rounding_memo_access();
+    write_out(layers, request, t, &memo, result);
     return result;
 }
 
@@ -394,7 +421,7 @@ ExportResult export_tables(const ExportRequest& request, std::size_t layer_count
     WriteTarget t = check_request(request, layer_count);
     std::vector<OutLayer> layers = build();
     ExportResult result = result_for(request, t, {});
-    write_out(layers, request, t, result);
+    write_out(layers, request, t, nullptr, result);  // a user's table, exported once
     return result;
 }
 

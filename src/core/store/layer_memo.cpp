@@ -1,20 +1,14 @@
 #include "store/layer_memo.hpp"
 
-#include <fstream>
-#include <iterator>
-
-#include "io/output_file.hpp"
 #include "store/binary_io.hpp"
-#include "store/cache_file.hpp"
-#include "store/content_hash.hpp"
+#include "store/memo_file.hpp"
 
 namespace atlas {
 
 namespace {
 
-constexpr char kMagic[] = "CLUSTERATLAS-LAYER-MEMO\n";
 /// About 40 bytes a unit: 256 MiB is over six million units, far above any administrative layer.
-constexpr std::uintmax_t kMaxMemoBytes = 256u << 20;
+const MemoKind kKind{"CLUSTERATLAS-LAYER-MEMO\n", kLayerMemoVersion, 256u << 20, "layer memo"};
 
 std::string records(const DerivedUnits& units) {
     Writer w;
@@ -29,37 +23,12 @@ std::string records(const DerivedUnits& units) {
     return w.bytes();
 }
 
-std::string checksum(const std::string& bytes) {
-    ContentHash h;
-    h.add(std::string_view(bytes));
-    return h.hex();
-}
-
 }  // namespace
 
 std::optional<DerivedUnits> read_layer_memo(const std::string& path, const std::string& key, std::string& problem) {
-    problem.clear();
-    CacheFileCheck file = check_cache_file(path, kMaxMemoBytes);
-    if (!file.exists) return std::nullopt;
-    if (!file.problem.empty()) return problem = file.problem, std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::size_t magic = sizeof kMagic - 1;
-    if (bytes.compare(0, magic, kMagic) != 0) return problem = "not a layer memo", std::nullopt;
-    Reader r(bytes.data() + magic, bytes.size() - magic);
-    auto version = r.get<std::uint32_t>();
-    if (r.ok() && version != static_cast<std::uint32_t>(kLayerMemoVersion))
-        return problem = "memo version " + std::to_string(version), std::nullopt;
-    std::string made_for = r.text();
-    std::string sum = r.text();
-    if (!r.ok()) return problem = "truncated", std::nullopt;
-    if (made_for != key) return problem = "made from another layer", std::nullopt;
-    const char* body = r.position();
-    std::size_t body_size = static_cast<std::size_t>(bytes.data() + bytes.size() - body);
-    if (checksum(std::string(body, body_size)) != sum)
-        return problem = "its content does not match its checksum (damaged or truncated)", std::nullopt;
-    Reader b(body, body_size);
+    std::optional<std::string> body = read_memo_body(path, kKind, key, problem);
+    if (!body) return std::nullopt;
+    Reader b(body->data(), body->size());
     DerivedUnits units;
     for (std::uint32_t n = b.count(4 + 1 + 24), i = 0; i < n && b.ok(); ++i) {
         std::string code = b.text();
@@ -73,15 +42,7 @@ std::optional<DerivedUnits> read_layer_memo(const std::string& path, const std::
 }
 
 void write_layer_memo(const std::string& path, const std::string& key, const DerivedUnits& units, bool replace) {
-    std::string body = records(units);
-    Writer w;
-    w.bytes() = kMagic;
-    w.put(static_cast<std::uint32_t>(kLayerMemoVersion));
-    w.text(key);
-    w.text(checksum(body));
-    w.bytes() += body;
-    write_atomically(path, replace, "layer memo",
-                     [&](const std::string& temp) { write_new_file(temp, w.bytes(), path); });
+    write_memo_file(path, kKind, key, records(units), replace);
 }
 
 std::string layer_memo_name(const std::string& key) { return "layer-" + key + ".memo"; }

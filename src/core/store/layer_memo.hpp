@@ -10,6 +10,7 @@
 /// of the layer as read (codes, every geometry's bytes, CRS and datum: io/region_reader.cpp), so a
 /// changed source gets another file; a damaged or truncated file fails its checks and is rebuilt.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,7 +20,7 @@
 namespace atlas {
 
 /// Bumped whenever what is kept, or how it is derived, changes.
-inline constexpr int kLayerMemoVersion = 1;
+inline constexpr std::uint32_t kLayerMemoVersion = 1;
 
 /// What one unit's geometry gives.
 struct DerivedUnit {

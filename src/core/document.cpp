@@ -17,6 +17,7 @@
 #include "io/place_reader.hpp"
 #include "io/plan_reader.hpp"
 #include "store/cache_file.hpp"
+#include "store/parallel_tasks.hpp"
 
 namespace atlas {
 
@@ -234,28 +235,45 @@ std::string Document::shapes_fingerprint() {
 }
 
 PreparedShapes Document::compute_prepared_shapes() {
-    PreparedShapes out;
+    // Every input loaded here, before the threads: the document loads on first use and is not thread-safe.
     const Plan& p = plan();
-    for (std::size_t i = 0; i < p.regions.size(); ++i) {
-        const PlanRegion& region = p.regions[i];
-        // A GEOS failure while uniting the members says which region it was building.
-        try {
-            out.regions[region.id] = unite_members(region, provinces(), prefectures(), shaping_counties());
-        } catch (const AtlasError& e) {
-            throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
-        }
-        if (progress_) progress_("region shapes", i + 1, p.regions.size());
-    }
+    const RegionLayer &pr = provinces(), &pf = prefectures();
+    const RegionLayer* counties = shaping_counties();
     const std::vector<Place>& all = places().places;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        try {
-            if (auto united = unite_place(all[i], provinces(), prefectures(), shaping_counties()))
-                out.places[all[i].id] = std::move(*united);
-        } catch (const AtlasError& e) {
-            throw AtlasError(e.kind(), "place " + all[i].id + " (" + all[i].name_en + "): " + e.message());
-        }
-        if (progress_) progress_("place shapes", i + 1, all.size());
-    }
+    // The unions on every core, each into its own slot.
+    std::vector<PreparedShape> regions(p.regions.size());
+    run_parallel(
+        regions.size(), regions.size(),
+        [&](std::size_t i, const std::function<void()>& step) {
+            const PlanRegion& region = p.regions[i];
+            try {  // a GEOS failure while uniting the members says which region it was building
+                regions[i] = unite_members(region, pr, pf, counties);
+            } catch (const AtlasError& e) {
+                throw AtlasError(e.kind(), "region '" + region.id + "' (" + region.name_en + "): " + e.message());
+            }
+            step();
+        },
+        [this](std::size_t done, std::size_t total) {
+            if (progress_) progress_("region shapes", done, total);
+        });
+    std::vector<std::optional<PreparedShape>> places(all.size());
+    run_parallel(
+        places.size(), places.size(),
+        [&](std::size_t i, const std::function<void()>& step) {
+            try {
+                places[i] = unite_place(all[i], pr, pf, counties);
+            } catch (const AtlasError& e) {
+                throw AtlasError(e.kind(), "place " + all[i].id + " (" + all[i].name_en + "): " + e.message());
+            }
+            step();
+        },
+        [this](std::size_t done, std::size_t total) {
+            if (progress_) progress_("place shapes", done, total);
+        });
+    PreparedShapes out;
+    for (std::size_t i = 0; i < regions.size(); ++i) out.regions[p.regions[i].id] = std::move(regions[i]);
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (places[i]) out.places[all[i].id] = std::move(*places[i]);
     return out;
 }
 

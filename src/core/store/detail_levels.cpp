@@ -9,14 +9,9 @@
 #include "store/detail_levels.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstring>
-#include <exception>
 #include <fstream>
 #include <iterator>
-#include <mutex>
-#include <thread>
 
 #include "error.hpp"
 #include "geo/geos_handle.hpp"
@@ -26,6 +21,7 @@
 #include "io/output_file.hpp"
 #include "store/binary_io.hpp"
 #include "store/content_hash.hpp"
+#include "store/parallel_tasks.hpp"
 
 namespace atlas {
 
@@ -128,44 +124,21 @@ double detail_tolerance(double metres_per_pixel) {
 
 DetailLevels compute_detail_levels(const DetailSources& sources,
                                    const std::function<void(std::size_t, std::size_t)>& progress) {
-    // One task a level, on as many threads as there are cores (each with its own GEOS context): the
-    // levels share nothing but their read-only sources. Progress, a layer a step, is told from this
-    // thread.
-    const std::size_t count = std::size(kDetailTolerances), steps = 3 * count;  // a layer a step
+    // One task a layer of a level, one GEOS context each: they share nothing but their read-only
+    // sources. Finest level first: the costliest tasks start first, so the cores finish together.
+    const std::size_t count = std::size(kDetailTolerances);
     DetailLevels levels(count);
-    std::atomic<std::size_t> next{0}, done{0};
-    std::exception_ptr failure;
-    std::mutex failure_lock;
-    auto work = [&] {
+    for (std::size_t i = 0; i < count; ++i) levels[i].tolerance_m = kDetailTolerances[i];
+    auto task = [&](std::size_t t, const std::function<void()>& step) {
         GeosContext ctx;
-        for (std::size_t i = next++; i < count; i = next++) {
-            try {
-                DetailLevel& level = levels[i];
-                level.tolerance_m = kDetailTolerances[i];
-                level.provinces = prepare_layer(ctx, sources.provinces, level.tolerance_m);
-                ++done;
-                level.prefectures = prepare_layer(ctx, sources.prefectures, level.tolerance_m);
-                ++done;
-                level.regions = prepare_layer(ctx, sources.regions, level.tolerance_m);
-                ++done;
-            } catch (...) {
-                std::lock_guard<std::mutex> hold(failure_lock);
-                if (!failure) failure = std::current_exception();
-                done = steps;  // no more progress to wait for
-            }
-        }
+        DetailLevel& level = levels[t / 3];
+        const std::size_t layer = t % 3;
+        LayerDetail& out = layer == 0 ? level.prefectures : layer == 1 ? level.regions : level.provinces;
+        const auto& source = layer == 0 ? sources.prefectures : layer == 1 ? sources.regions : sources.provinces;
+        out = prepare_layer(ctx, source, level.tolerance_m);
+        step();
     };
-    std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, count);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (std::size_t told = 0; told < steps;) {  // progress from the caller's thread
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        std::size_t now = done.load();
-        if (now != told && progress) progress(now, steps);
-        told = now;
-    }
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    run_parallel(3 * count, 3 * count, task, progress);
     return levels;
 }
 

@@ -43,8 +43,8 @@ struct DetailSources {
     std::vector<const MultiPolygon*> provinces, prefectures, regions;
 };
 
-/// Every level of kDetailTolerances: simplification and triangulation, one level a thread. `progress`
-/// (may be empty) is told (layers done, layers of all levels) from the calling thread. Rethrows the first
+/// Every level of kDetailTolerances: simplification and triangulation, a layer of a level a task on every core.
+/// `progress` (may be empty) is told (layers done, layers of all levels) from the calling thread. Rethrows the first
 /// AtlasError of a level when GEOS fails outright.
 DetailLevels compute_detail_levels(const DetailSources& sources,
                                    const std::function<void(std::size_t, std::size_t)>& progress);

@@ -46,6 +46,16 @@ void warn_not_kept(std::vector<std::string>& warnings, const std::string& line) 
     if (!said) warnings.push_back(line);
 }
 
+/// The warning for a store or memo at `path` that is not used: it is rebuilt in its place, unless a
+/// folder stands there, which nothing replaces: then it says, once, that the data is computed in
+/// memory (warn_not_kept says nothing more).
+std::string not_used_line(const std::string& path, const std::string& problem) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return path + ": " + problem + "; it cannot be replaced, so prepared data is " + kNotKept;
+    return path + ": " + problem + "; rebuilt";
+}
+
 void create_cache_dir(const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -64,7 +74,7 @@ Access cache_memo_access(std::vector<std::string>& warnings, std::string (*name)
     access.find = [dir, name, read, &warnings](const std::string& key) {
         std::string path = dir + "/" + name(key), problem;
         auto found = read(path, key, problem);
-        if (!problem.empty()) warnings.push_back(path + ": " + problem + "; rebuilt");
+        if (!problem.empty()) warnings.push_back(not_used_line(path, problem));
         return found;
     };
     access.keep = [dir, name, write, what, &warnings](const std::string& key, const auto& value) {
@@ -328,7 +338,7 @@ T through_store(const StoreAccess<T>& access, const std::string& shipped, const 
             origin = cached;
             return std::move(*s);
         }
-        if (!problem.empty()) warnings.push_back(cached + ": " + problem + "; rebuilt");
+        if (!problem.empty()) warnings.push_back(not_used_line(cached, problem));
     }
     T data = access.compute();
     origin = "computed";
@@ -379,10 +389,10 @@ namespace {
 std::optional<DetailLevel> read_one_level(const std::string& path, const std::string& fingerprint, double tolerance_m,
                                           std::string& problem) {
     problem.clear();
-    CacheFileCheck file = check_cache_file(path, std::numeric_limits<std::uintmax_t>::max());
-    if (!file.exists) return std::nullopt;
-    if (!file.problem.empty()) return problem = file.problem, std::nullopt;
-    std::ifstream in(path, std::ios::binary);
+    OpenCacheFile file(path, std::numeric_limits<std::uintmax_t>::max());
+    if (!file.exists()) return std::nullopt;
+    if (!file.problem().empty()) return problem = file.problem(), std::nullopt;
+    std::ifstream in(file.name(), std::ios::binary);  // the file checked, whatever the path holds by now
     if (!in) return std::nullopt;
     std::optional<std::vector<LevelEntry>> index = read_level_index(in, fingerprint, problem);
     if (!index) return std::nullopt;

@@ -98,6 +98,18 @@ TEST_CASE("precision: every polygon stays valid (GEOS snap-rounding where roundi
     CHECK(validity(tmp.path("p1.geojson"), "").valid == 34);
 }
 
+TEST_CASE("simplification alone: the repaired polygons are said to be made valid, not snap-rounded", "[outputs]") {
+    TempFolder tmp;
+    // A GeoPackage keeps full precision: nothing is rounded, so nothing is snap-rounded.
+    auto r = run_cli("export --layer prefectures --simplify 2000 -o " + tmp.path("s.gpkg"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("of 367 prefectures repaired by GEOS MakeValid: simplification made them invalid"));
+    CHECK_THAT(r.err, !Contains("snap-rounded"));
+    Validity v = validity(tmp.path("s.gpkg"), "prefectures");
+    CHECK(v.features == 367);
+    CHECK(v.valid == 367);
+}
+
 TEST_CASE("options that would leave features without area, and negative or NaN tolerances, are refused", "[outputs]") {
     TempFolder tmp;
     auto zero = run_cli("export --layer prefectures --precision 0 -o " + tmp.path("p0.geojson"));

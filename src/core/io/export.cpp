@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -204,7 +205,9 @@ void change_coordinates(OutLayer& layer, std::optional<int> precision, bool simp
                         GeometryChanges& changes) {
     std::string key;
     std::optional<RoundedFeatures> known;
-    if (memo != nullptr) {
+    bool any_polygon = std::any_of(layer.features.begin(), layer.features.end(),
+                                   [](const OutFeature& f) { return !f.polygons.empty(); });
+    if (memo != nullptr && any_polygon) {  // a table without geometry leaves nothing to keep
         std::vector<const MultiPolygon*> inputs;
         for (const OutFeature& f : layer.features) inputs.push_back(&f.polygons);
         key = rounding_memo_key(inputs, precision.value_or(-1), simplified);
@@ -232,7 +235,7 @@ void change_coordinates(OutLayer& layer, std::optional<int> precision, bool simp
         f.polygons = std::move(changed);
         if (f.polygons.empty()) changes.collapsed.push_back(feature_id(layer, f));
     }
-    if (!known && memo != nullptr && memo->keep) memo->keep(key, derived);
+    if (!known && !key.empty() && memo->keep) memo->keep(key, derived);
 }
 
 /// Precision first, then orientation: rounding after orienting is what breaks rings (SOURCE-NOTES 6).
@@ -355,7 +358,9 @@ void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTar
     refuse_collapse(changes, layer, request, t.precision);
     if (changes.repaired > 0)
         result.notes.push_back(std::to_string(changes.repaired) + " of " + std::to_string(layer.features.size()) + " " +
-                               layer.name + " snap-rounded by GEOS to stay valid after the coordinate change");
+                               layer.name +
+                               (t.precision ? " snap-rounded by GEOS to stay valid after the coordinate change"
+                                            : " repaired by GEOS MakeValid: simplification made them invalid"));
     if (t.driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
     if (t.driver == "KML") add_kml_labels(layer);
     result.features += layer.features.size();

@@ -1,8 +1,6 @@
 #include "store/memo_file.hpp"
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 #include "io/output_file.hpp"
 #include "store/binary_io.hpp"
@@ -24,12 +22,12 @@ std::string checksum(const char* data, std::size_t size) {
 std::optional<std::string> read_memo_body(const std::string& path, const MemoKind& kind, const std::string& key,
                                           std::string& problem) {
     problem.clear();
-    CacheFileCheck file = check_cache_file(path, kind.max_bytes);
-    if (!file.exists) return std::nullopt;
-    if (!file.problem.empty()) return problem = file.problem, std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    OpenCacheFile file(path, kind.max_bytes);
+    if (!file.exists()) return std::nullopt;
+    if (!file.problem().empty()) return problem = file.problem(), std::nullopt;
+    std::optional<std::string> read = file.read_all(problem);
+    if (!read) return std::nullopt;
+    const std::string& bytes = *read;
     const std::size_t magic = std::strlen(kind.magic);
     if (bytes.compare(0, magic, kind.magic) != 0) return problem = std::string("not a ") + kind.what, std::nullopt;
     Reader r(bytes.data() + magic, bytes.size() - magic);

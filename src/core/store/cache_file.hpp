@@ -16,7 +16,7 @@ struct CacheFileCheck {
 };
 
 /// Whether `path` may be read as a store: a regular file (after links) of at most `max_bytes`.
-/// Never throws; a path that cannot be examined is reported as a problem.
+/// Never throws; a path that cannot be opened or examined is reported as a problem.
 CacheFileCheck check_cache_file(const std::string& path, std::uintmax_t max_bytes);
 
 /// A prepared-data file opened for reading through one descriptor, and checked on that descriptor as

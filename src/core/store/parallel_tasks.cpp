@@ -42,18 +42,19 @@ void run_parallel(std::size_t count, std::size_t parts,
     std::vector<std::thread> pool;
     running = threads;
     for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-    // Progress from the caller's thread (a terminal's progress bar is not thread-safe), as it changes.
+    // Progress from the caller's thread (a terminal's progress bar is not thread-safe), as it changes,
+    // and always up to the last part: the tasks may all finish before this thread first waits.
     std::size_t told = 0;
     {
         std::unique_lock<std::mutex> hold(lock);
-        while (running > 0) {
+        for (;;) {
             changed.wait(hold, [&] { return done != told || running == 0; });
-            if (done != told && progress) {
-                std::size_t now = told = done;
-                hold.unlock();
-                progress(now, parts);
-                hold.lock();
-            }
+            if (done == told) break;  // every thread stopped, and all its parts were told
+            std::size_t now = told = done;
+            if (!progress) continue;
+            hold.unlock();
+            progress(now, parts);
+            hold.lock();
         }
     }
     for (std::thread& t : pool) t.join();

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -49,7 +50,9 @@ ExportRequest make_request(Context& ctx, const ExportArgs& args) {
             if (name == "data")
                 throw AtlasError(ErrorKind::Usage,
                                  "--layer data is your table joined to its units: name it with --data FILE");
-            for (ExportLayer l : parse_export_layers(name)) r.layers.push_back(l);
+            // A layer named twice (`--layer regions --layer all`) is written once, where first named.
+            for (ExportLayer l : parse_export_layers(name))
+                if (std::find(r.layers.begin(), r.layers.end(), l) == r.layers.end()) r.layers.push_back(l);
         }
     for (const std::string& name : args.regions) r.regions.push_back(ctx.region(name).id);
     if (!args.industry.empty()) r.industry = ctx.industry(args.industry).id;

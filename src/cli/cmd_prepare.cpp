@@ -21,14 +21,19 @@ struct PrepareArgs {
     bool force = false;
 };
 
+/// "computed, kept in PATH", "computed", or the path a store was read from said as such.
+std::string origin_text(const std::string& origin) {
+    return origin.rfind("computed", 0) == 0 ? origin : "read from " + origin + " (already prepared)";
+}
+
 void run_prepare(Context& ctx, const PrepareArgs& args) {
     Document& doc = ctx.doc();
     if (args.output.empty()) {
         // Through the store, as any command: read where one is, else computed and kept in the cache.
         std::size_t regions = ctx.shapes().size();
-        std::cerr << regions << " region shapes: " << doc.store_origin() << '\n';
+        std::cerr << regions << " region shapes: " << origin_text(doc.store_origin()) << '\n';
         doc.detail_level(0);
-        std::cerr << std::size(kDetailTolerances) << " levels of detail: " << doc.levels_origin() << '\n';
+        std::cerr << std::size(kDetailTolerances) << " levels of detail: " << origin_text(doc.levels_origin()) << '\n';
         ctx.print_new_warnings();
         // Keeping is what prepare is for: computed but not kept (the warning says why) is a failure.
         if (doc.store_origin() == "computed" || doc.levels_origin() == "computed")

@@ -115,7 +115,7 @@ TEST_CASE("options that would leave features without area, and negative or NaN t
     auto zero = run_cli("export --layer prefectures --precision 0 -o " + tmp.path("p0.geojson"));
     CHECK(zero.exit_code == 2);
     CHECK_THAT(zero.err, Contains("--precision 0 leaves"));
-    CHECK_THAT(zero.err, Contains("of 367 prefectures without any area ("));
+    CHECK_THAT(zero.err, Contains("of 367 features of layer 'prefectures' without any area ("));
     CHECK_FALSE(fs::exists(tmp.path("p0.geojson")));
     auto huge = run_cli("export --layer provinces --simplify 1e9 -o " + tmp.path("s.geojson"));
     CHECK(huge.exit_code == 2);
@@ -161,6 +161,23 @@ TEST_CASE("CSV exports open in Excel: a UTF-8 BOM unless --no-bom, and read back
     CHECK(ds->GetLayer(0)->GetFeatureCount() == 16);
     REQUIRE(run_cli("export --layer hubs --no-bom -o " + tmp.path("plain.csv")).exit_code == 0);
     CHECK(test::read_text(tmp.path("plain.csv")).rfind("WKT,", 0) == 0);
+}
+
+TEST_CASE("a layer named twice is written once, where first named", "[outputs]") {
+    TempFolder tmp;
+    // GDAL refused the second 'regions' after the first was written (exit 4, "already exists").
+    auto r = run_cli("export --layer hubs --layer regions --layer hubs -o " + tmp.path("twice.gpkg"));
+    REQUIRE(r.exit_code == 0);
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("twice.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    REQUIRE(ds->GetLayerCount() == 2);
+    CHECK(std::string(ds->GetLayer(0)->GetName()) == "hubs");
+    CHECK(ds->GetLayer(0)->GetFeatureCount() == 16);
+    CHECK(std::string(ds->GetLayer(1)->GetName()) == "regions");
+    CHECK(ds->GetLayer(1)->GetFeatureCount() == 19);
+    // GeoJSON holds one layer: the same layer twice is still one.
+    CHECK(run_cli("export --layer regions --layer regions -o " + tmp.path("r.geojson")).exit_code == 0);
 }
 
 TEST_CASE("text that a spreadsheet would run as a formula is neutralised in every CSV output", "[outputs]") {

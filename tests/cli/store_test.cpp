@@ -135,7 +135,7 @@ TEST_CASE("store: a cold and a warm store give identical export bytes and render
     REQUIRE(warm.exit_code == 0);
     CHECK(test::read_text(d.tmp.path("cold.geojson")) == test::read_text(d.tmp.path("warm.geojson")));
     auto origin = test::run_cli("prepare");
-    CHECK_THAT(origin.err, Contains("19 region shapes: " + d.stores()[0]));
+    CHECK_THAT(origin.err, Contains("19 region shapes: read from " + d.stores()[0] + " (already prepared)"));
     if (ATLAS_HAVE_VIEWER) {
         auto warm_png = test::run_cli("render --size 400x300 -o " + d.tmp.path("warm.png"));
         fs::remove_all(d.tmp.path("cache"));

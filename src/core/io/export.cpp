@@ -264,8 +264,8 @@ void refuse_collapse(const GeometryChanges& changes, const OutLayer& layer, cons
         options += (options.empty() ? "" : " with ") + std::string("--precision ") + std::to_string(*precision);
     std::string ids = join_first(changes.collapsed, ", ", 5, [](std::size_t) { return ", ..."; });
     throw AtlasError(ErrorKind::Usage, options + " leaves " + std::to_string(changes.collapsed.size()) + " of " +
-                                           std::to_string(layer.features.size()) + " " + layer.name +
-                                           " without any area (" + ids + "); use " +
+                                           std::to_string(layer.features.size()) + " features of layer '" + layer.name +
+                                           "' without any area (" + ids + "); use " +
                                            (request.simplify_m > 0 ? "a smaller --simplify" : "a larger --precision") +
                                            "; nothing written");
 }

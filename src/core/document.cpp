@@ -18,6 +18,7 @@
 #include "io/plan_reader.hpp"
 #include "store/cache_file.hpp"
 #include "store/parallel_tasks.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -210,8 +211,16 @@ const PlaceSet& Document::places() {
     if (!sources_.places_dir.empty() && std::filesystem::is_directory(sources_.places_dir, ec)) {
         set = read_places(sources_.places_dir);
         // A layer other than the bundled one may lack some of their units: said, not fatal.
-        for (const std::string& problem : check_places(set, provinces(), prefectures(), county_attributes()))
-            warnings_.push_back("place " + problem + " (not drawn there)");
+        // One warning, however many places: a county layer of one province lacks most of them.
+        std::vector<std::string> problems = check_places(set, provinces(), prefectures(), county_attributes());
+        if (problems.size() == 1) warnings_.push_back("place " + problems[0] + " (not drawn there)");
+        if (problems.size() > 1)
+            warnings_.push_back(std::to_string(problems.size()) + " of " + std::to_string(set.places.size()) +
+                                " places name units the layers lack, not drawn there: " +
+                                join_first(problems, "; ", 2, [](std::size_t n) {
+                                    return "; and " + std::to_string(n) +
+                                           " more places (list places gives their codes)";
+                                }));
     }
     return *(places_ = std::move(set));
 }

@@ -4,6 +4,7 @@
 
 #include "geo/geos_handle.hpp"
 #include "geo/operations.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -100,18 +101,24 @@ std::vector<std::string> check_places(const PlaceSet& places, const RegionLayer&
                                       const RegionLayer& prefectures, const RegionLayer* counties) {
     std::vector<std::string> problems;
     for (const Place& p : places.places) {
-        std::vector<std::string> codes = p.codes;
+        std::vector<std::string> codes = p.codes, missing;
         codes.insert(codes.end(), p.core_codes.begin(), p.core_codes.end());
         for (const std::string& code : codes) {
             bool found = p.kind == PlaceKind::PilotZone ? zone_unit(code, provinces, prefectures) != nullptr
                          : counties != nullptr          ? counties->find(code) != nullptr
                                                         : prefecture_of_county(code, prefectures) != nullptr;
-            if (!found)
-                problems.push_back(p.id + " " + p.name_en + ": " + code + " is in no " +
-                                   (p.kind == PlaceKind::PilotZone ? "province or prefecture-level unit"
-                                    : counties != nullptr          ? "county-level unit"
-                                                                   : "prefecture-level unit"));
+            if (!found) missing.push_back(code);
         }
+        if (missing.empty()) continue;
+        // One line a place however many of its codes are missing (a user's county layer of one
+        // province lacks most of them).
+        problems.push_back(
+            p.id + " " + p.name_en + ": " +
+            join_first(missing, ", ", 4, [](std::size_t n) { return " and " + std::to_string(n) + " more"; }) +
+            (missing.size() == 1 ? " is" : " are") + " in no " +
+            (p.kind == PlaceKind::PilotZone ? "province or prefecture-level unit"
+             : counties != nullptr          ? "county-level unit"
+                                            : "prefecture-level unit"));
     }
     return problems;
 }

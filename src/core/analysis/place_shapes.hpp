@@ -43,8 +43,9 @@ std::optional<PreparedShape> unite_place(const Place& place, const RegionLayer& 
 /// draws them).
 std::vector<std::string> district_county_codes(const PlaceSet& places);
 
-/// One line per code of a place that no layer at hand has ("nd07 Shaanxi Xixian New Area: 610118 is
-/// in no county-level unit"); empty when every code is found. Without a county layer a district's
+/// One line per place with codes that no layer at hand has, at most four codes named ("nd07 Shaanxi
+/// Xixian New Area: 610118 is in no county-level unit", "nd03 ...: 500105, 500109, 500112, 500113 and
+/// 2 more are in no county-level unit"); empty when every code is found. Without a county layer a district's
 /// codes are checked against their prefectures.
 std::vector<std::string> check_places(const PlaceSet& places, const RegionLayer& provinces,
                                       const RegionLayer& prefectures, const RegionLayer* counties);

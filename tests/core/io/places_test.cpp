@@ -1,4 +1,5 @@
 // The plan's places (geodata/source/places): read, checked against the layers, tied to units, listed.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -39,6 +40,17 @@ TEST_CASE("places: 8 pilot zones and 19 new districts, each with codes and sourc
     CHECK_FALSE(places().find("nd19")->area_km2.has_value());            // 雄安: three stages, no one figure
     CHECK(places().find("guangdong")->core_codes.size() == 9);
     CHECK(check_places(places(), test::bundled_provinces(), test::bundled_prefectures(), nullptr).empty());
+}
+
+TEST_CASE("places: a county layer lacking a district's counties gives one bounded line a district") {
+    RegionLayer none;  // a user's county layer with none of the districts' counties
+    std::vector<std::string> problems =
+        check_places(places(), test::bundled_provinces(), test::bundled_prefectures(), &none);
+    CHECK(problems.size() == 19);  // one a new district, the pilot zones are checked on the other layers
+    CHECK(std::find(problems.begin(), problems.end(),
+                    "nd03 Chongqing Liangjiang New Area: 500105, 500109, 500112 are in no county-level unit") !=
+          problems.end());
+    for (const std::string& line : problems) CHECK(line.size() < 200);
 }
 
 TEST_CASE("places: Xi'an hosts its pilot zone and the Xixian New Area, Shenzhen is a core city of its zone") {

@@ -207,6 +207,14 @@ TEST_CASE("text that a spreadsheet would run as a formula is neutralised in ever
     }
     auto raw = run_cli(gpkg + "list provinces --format csv --keep-formulas");
     CHECK_THAT(raw.out, Contains(",=cmd|"));
+    // A user table's column names are its header in the exported CSV: neutralised as cells are.
+    { std::ofstream(tmp.path("d.csv")) << "code,=1+1,@x,+y\n110000,5,6,7\n"; }
+    REQUIRE(run_cli("export --data " + tmp.path("d.csv") + " -o " + tmp.path("d.out.csv")).exit_code == 0);
+    std::string header = test::read_text(tmp.path("d.out.csv"));
+    header = header.substr(0, header.find('\n'));
+    CHECK_THAT(header, Contains(",'=1+1,'@x,'+y"));
+    REQUIRE(run_cli("export --data " + tmp.path("d.csv") + " --keep-formulas -o " + tmp.path("k.csv")).exit_code == 0);
+    CHECK_THAT(test::read_text(tmp.path("k.csv")), Contains(",=1+1,@x,+y"));
 }
 
 TEST_CASE("legend class labels have the digits that tell their breaks apart", "[outputs]") {

@@ -142,8 +142,14 @@ OutLayer build_table(Document& doc, ExportLayer kind, const ExportSelection& sel
 }
 
 /// OWASP's rule for CSV opened in spreadsheets: a text cell starting with = + - @ tab or CR gets a
-/// leading quote (io/csv.hpp), numbers stay numbers.
+/// leading quote (io/csv.hpp), numbers stay numbers. The header too: a table's column names are the
+/// user's text as much as its cells are.
 void neutralise_formulas(OutLayer& layer) {
+    for (FieldDef& field : layer.fields) {
+        std::string safe = neutralise_formula(field.name);
+        if (layer.id_field == field.name) layer.id_field = safe;
+        field.name = std::move(safe);
+    }
     for (OutFeature& f : layer.features)
         for (FieldValue& v : f.values) {
             if (auto* text = std::get_if<std::string>(&v)) *text = neutralise_formula(*text);

@@ -107,7 +107,7 @@ Document& Context::doc() {
 void Context::print_new_warnings() {
     const auto& warnings = doc().warnings();
     for (; warnings_printed_ < warnings.size(); ++warnings_printed_)
-        std::cerr << "warning: " << warnings[warnings_printed_] << '\n';
+        std::cerr << "warning: " << bounded_message(warnings[warnings_printed_]) << '\n';
 }
 
 void Context::check_projection(const std::string& name) const {

@@ -61,7 +61,7 @@ void apply_data_options(const FigureArgs& a, Session& s) {
 std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, const Session& s) {
     std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
     if (!data) return data;
-    for (const std::string& note : data->notes) std::cerr << "note: " << note << '\n';
+    for (const std::string& note : data->notes) std::cerr << "note: " << bounded_message(note) << '\n';
     if (s.data.column.empty()) return data;
     try {
         data->column(s.data.column);
@@ -78,7 +78,7 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
 Session resolve_session(Context& ctx, const FigureArgs& a) {
     std::vector<std::string> warnings;
     Session s = a.session.empty() ? Session{} : read_session(a.session, &warnings);
-    for (const std::string& w : warnings) std::cerr << "warning: " << w << '\n';
+    for (const std::string& w : warnings) std::cerr << "warning: " << bounded_message(w) << '\n';
     if (!a.session.empty()) check_session(ctx.doc(), s, a.session);
     if (!a.industries.empty()) s.industries.clear();
     for (const std::string& name : a.industries) s.industries.push_back(ctx.industry(name).id);

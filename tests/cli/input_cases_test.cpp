@@ -457,6 +457,16 @@ TEST_CASE("command-line values are escaped and cut in messages, CLI11's too", "[
     CHECK(typo.exit_code == 2);
     CHECK_FALSE(has_raw_controls(typo.err));
     CHECK_THAT(typo.err, Contains("lis\\x1b[2Jt"));
+    // A right-to-left override reorders the line on screen; a zero-width space makes a wrong name look right.
+    auto bidi = run_cli("show \"$(printf 'zzz\\342\\200\\256abc')\"");
+    CHECK(bidi.exit_code == 5);
+    CHECK_THAT(bidi.err, Contains("'zzz\\u202eabc'"));
+    CHECK(bidi.err.find("\u202e") == std::string::npos);
+    TempFolder tmp;
+    write(tmp.path("t.csv"), "name,v\n北京\u200b,1\n");
+    auto hidden = run_cli("export --data " + tmp.path("t.csv") + " -o " + tmp.path("t.gpkg"));
+    CHECK(hidden.exit_code == 3);
+    CHECK_THAT(hidden.err, Contains("t.csv:2: '北京\\u200b' matches no province or prefecture name"));
     auto longname = run_cli("show " + std::string(3000, 'x'));
     CHECK(longname.exit_code == 5);
     CHECK(longname.err.size() < 400);

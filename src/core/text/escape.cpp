@@ -34,6 +34,14 @@ std::string hex_escape(const char* prefix, unsigned value, int digits) {
     return buffer;
 }
 
+/// Characters that print as nothing or reorder the line around them (Unicode's bidirectional
+/// controls, zero-width spaces and joiners, line and paragraph separators, the BOM): a value holding
+/// one would look like another ('北京' with a zero-width space) or scramble the message (U+202E).
+bool invisible_format(std::uint32_t cp) {
+    return cp == 0x061C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
 /// Appends the character at text[i] escaped as needed; returns its length in bytes.
 std::size_t append_escaped(std::string& out, std::string_view text, std::size_t i, bool keep_newlines) {
     std::uint32_t cp = 0;
@@ -44,8 +52,6 @@ std::size_t append_escaped(std::string& out, std::string_view text, std::size_t 
     }
     if (cp == '\n' && keep_newlines)
         out += '\n';
-    else if (cp == 0)
-        out += "\\0";
     else if (cp == '\t')
         out += "\\t";
     else if (cp == '\n')
@@ -54,7 +60,7 @@ std::size_t append_escaped(std::string& out, std::string_view text, std::size_t 
         out += "\\r";
     else if (cp < 0x20 || cp == 0x7F)
         out += hex_escape("\\x", cp, 2);
-    else if (cp >= 0x80 && cp <= 0x9F)
+    else if ((cp >= 0x80 && cp <= 0x9F) || invisible_format(cp))
         out += hex_escape("\\u", cp, 4);
     else
         out.append(text.substr(i, n));

@@ -12,9 +12,10 @@ namespace atlas {
 /// Default length of a quoted value, in characters (code points) before the cut.
 inline constexpr std::size_t kQuotedChars = 80;
 
-/// The text with C0 controls, DEL, C1 controls and invalid UTF-8 bytes escaped: \0 \t \n \r as
-/// such, other controls as \xNN (C1 as \u0080..\u009f), invalid bytes as \xNN. Valid UTF-8 text
-/// without controls comes back unchanged.
+/// The text with C0 controls, DEL, C1 controls, invisible or bidirectional format characters and
+/// invalid UTF-8 bytes escaped: \t \n \r as such, other controls as \xNN (NUL as \x00, so digits
+/// after it cannot read as octal), C1 and format characters as \uNNNN (\u0085, \u200b, \u202e),
+/// invalid bytes as \xNN. Valid UTF-8 text without them comes back unchanged.
 std::string escape_controls(std::string_view text);
 
 /// `'value'` escaped as above and cut after `max_chars` characters ("'abc...' (12,345 bytes)").

@@ -12,7 +12,14 @@ using Catch::Matchers::Contains;
 
 TEST_CASE("values in messages: controls and invalid bytes escaped, cut after 80 characters", "[text]") {
     CHECK(escape_controls("110000\x1b[2J") == "110000\\x1b[2J");
-    CHECK(escape_controls(std::string("a\0b", 3)) == "a\\0b");
+    CHECK(escape_controls(std::string("a\0"
+                                      "99",
+                                      4)) == "a\\x0099");  // not octal \099
+    // Characters that print as nothing or reorder the line: a name that looks valid but is not.
+    CHECK(escape_controls("北京\u200b") == "北京\\u200b");
+    CHECK(escape_controls("zzz\u202eabc") == "zzz\\u202eabc");
+    CHECK(escape_controls("\ufeffcode") == "\\ufeffcode");
+    CHECK(quote_value("a\u2066b") == "'a\\u2066b'");
     CHECK(escape_controls("tab\tnew\nline\r") == "tab\\tnew\\nline\\r");
     CHECK(escape_controls("\xc2\x85") == "\\u0085");     // C1 control NEL
     CHECK(escape_controls("\xff\xfe") == "\\xff\\xfe");  // not UTF-8

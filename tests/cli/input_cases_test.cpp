@@ -262,20 +262,24 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
     REQUIRE(::mkfifo(tmp.path("fifo").c_str(), 0600) == 0);
     const std::pair<const char*, const char*> paths[] = {
         {"../secret.txt", "S3cr3t"}, {"/etc/passwd", "root:"}, {"/dev/zero", "is a device"}, {"../fifo", "FIFO"}};
-    for (const auto& [path, marker] : paths) {
-        INFO(path);
-        write(tmp.path("shared/s.json"),
-              std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") + R"("data":{"path":")" +
-                  path + "\"}}");
-        auto r = run_cli("render --session " + tmp.path("shared/s.json") + " -o " + tmp.path("x.png"));
-        CHECK(r.exit_code == 3);
-        CHECK_THAT(r.err, Contains("s.json: 'data.path' names"));
-        bool content = std::string(marker) == "S3cr3t" || std::string(marker) == "root:";
-        if (content)
-            CHECK(r.err.find(marker) == std::string::npos);
-        else
-            CHECK_THAT(r.err, Contains(marker));
-    }
+    write(tmp.path("coords.csv"), "lon,lat\nS3cr3t-token-4711,39\n");  // a cell, not a header, holds it
+    // Read as a table, and as points counted per unit (a points file once had its cells and header shown).
+    for (const char* points : {"", R"(,"points_by":"prefecture")"})
+        for (auto [path, marker] : paths) {
+            if (*points != 0 && std::string(marker) == "root:") path = "../coords.csv", marker = "S3cr3t";
+            INFO(path << points);
+            write(tmp.path("shared/s.json"),
+                  std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") +
+                      R"("data":{"path":")" + path + "\"" + points + "}}");
+            auto r = run_cli("render --session " + tmp.path("shared/s.json") + " -o " + tmp.path("x.png"));
+            CHECK(r.exit_code == 3);
+            CHECK_THAT(r.err, Contains("s.json: 'data.path' names"));
+            bool content = std::string(marker) == "S3cr3t" || std::string(marker) == "root:";
+            if (content)
+                CHECK(r.err.find(marker) == std::string::npos);
+            else
+                CHECK_THAT(r.err, Contains(marker));
+        }
 }
 
 TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs]") {

@@ -217,12 +217,14 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
     if (c.lon < 0 || c.lat < 0) {
         std::vector<std::string> shown;
         for (std::size_t i = 0; i < headers.size() && i < 12; ++i) shown.push_back(quote_value(headers[i], 40));
+        // A file a shared session names may be anyone's: its first line is not shown.
+        std::string header = o.show_values ? join(shown, ", ") + (headers.size() > 12 ? ", ..." : "")
+                                           : std::to_string(headers.size()) + " columns, not shown";
         problems.fatal(std::string("no ") +
                        (c.lon < 0 && c.lat < 0 ? "longitude and latitude columns"
                         : c.lon < 0            ? "longitude column"
                                                : "latitude column") +
-                       " (the header has " + join(shown, ", ") + (headers.size() > 12 ? ", ..." : "") +
-                       "); name them with --lon and --lat");
+                       " (the header has " + header + "); name them with --lon and --lat");
     }
     if (!o.value_column.empty()) c.value = named_column(headers, o.value_column, "--value", info.path);
     if (!o.category_column.empty())
@@ -243,10 +245,10 @@ bool blank(const std::vector<std::string_view>& cells) {
                        [](std::string_view c) { return c.find_first_not_of(" \t") == std::string_view::npos; });
 }
 
-std::string number_problem(const std::string& column, std::string_view cell) {
+std::string number_problem(const std::string& column, std::string_view cell, bool show_values) {
     bool empty = cell.find_first_not_of(" \t") == std::string_view::npos;
     return "column " + quote_value(column, 40) +
-           (empty ? " is empty" : ": " + quote_value(cell, 40) + " is not a number");
+           (empty ? " is empty" : ": " + (show_values ? quote_value(cell, 40) : "a value") + " is not a number");
 }
 
 }  // namespace
@@ -300,17 +302,21 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
         double lon = 0, lat = 0, value = std::nan("");
         if (!parse_number(cells[static_cast<std::size_t>(col.lon)], lon)) {
             if (blank(cells)) continue;
-            problems.add(where, number_problem(info.lon_column, cells[static_cast<std::size_t>(col.lon)]), "lon");
+            problems.add(where,
+                         number_problem(info.lon_column, cells[static_cast<std::size_t>(col.lon)], options.show_values),
+                         "lon");
             continue;
         }
         if (!parse_number(cells[static_cast<std::size_t>(col.lat)], lat)) {
-            problems.add(where, number_problem(info.lat_column, cells[static_cast<std::size_t>(col.lat)]), "lat");
+            problems.add(where,
+                         number_problem(info.lat_column, cells[static_cast<std::size_t>(col.lat)], options.show_values),
+                         "lat");
             continue;
         }
         if (col.value >= 0) {
             std::string_view v = cells[static_cast<std::size_t>(col.value)];
             if (v.find_first_not_of(" \t") != std::string_view::npos && !parse_number(v, value)) {
-                problems.add(where, number_problem(info.value_column, v), "value");
+                problems.add(where, number_problem(info.value_column, v, options.show_values), "value");
                 continue;
             }
         }

@@ -184,8 +184,8 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
             const char* text = feature->GetFieldAsString(value_field);
             if (!points_detail::parse_number(text, value)) {
                 problems.add(where,
-                             "field " + quote_value(options.value_column, 40) + ": " + quote_value(text, 40) +
-                                 " is not a number",
+                             "field " + quote_value(options.value_column, 40) + ": " +
+                                 (options.show_values ? quote_value(text, 40) : "a value") + " is not a number",
                              "value");
                 continue;
             }

@@ -26,6 +26,9 @@ struct PointSourceOptions {
     std::string code_column;             ///< --expect-code: each point's GB/T 2260 code, to check; empty: none
     std::string layer;                   ///< the layer of a multi-layer vector source; empty: the only one
     Datum datum = Datum::Wgs84;          ///< of the coordinates as written in the file
+    /// Whether messages may quote the file's cells and header; false for a file a session names
+    /// (sessions are shared: such a file may be anyone's), whose lines and columns are named instead.
+    bool show_values = true;
 };
 
 /// Up to kPointBatch points, in file order. Coordinates are WGS84 degrees after datum conversion;

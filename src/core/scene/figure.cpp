@@ -350,12 +350,13 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     if (!s.data.points_by.empty()) {  // a file of points, counted per unit (its errors name the session)
         PointSourceOptions options;
         options.datum = parse_datum(s.data.points_datum);
+        options.show_values = s.data.named_by.empty();
         try {
             return load_point_table(doc, s.data.path, parse_point_level(s.data.points_by), options, kViewerDots);
         } catch (const AtlasError& e) {
             if (s.data.named_by.empty()) throw;
             throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quote_value(s.data.path, 200) +
-                                           ", whose points cannot be used:\n" + e.what());
+                                           ", whose points cannot be used (its content is not shown): " + e.what());
         }
     }
     char separator = s.data.separator == "tab" ? '\t' : s.data.separator.empty() ? 0 : s.data.separator[0];

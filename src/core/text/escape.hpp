@@ -18,6 +18,10 @@ inline constexpr std::size_t kQuotedChars = 80;
 /// invalid bytes as \xNN. Valid UTF-8 text without them comes back unchanged.
 std::string escape_controls(std::string_view text);
 
+/// Whether the text holds a C0 control (line break, tab, ESC...), DEL or a C1 control: text drawn on
+/// a figure as one line (a title, a credit) must not.
+bool has_controls(std::string_view text);
+
 /// `'value'` escaped as above and cut after `max_chars` characters ("'abc...' (12,345 bytes)").
 std::string quote_value(std::string_view value, std::size_t max_chars = kQuotedChars);
 

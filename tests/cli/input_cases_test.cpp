@@ -457,7 +457,9 @@ TEST_CASE("a province's code in a prefecture layer is not a prefecture-level uni
 
 TEST_CASE("session versions, duplicate keys and numbers beyond a double are input errors naming the file", "[inputs]") {
     CHECK(error_of([] { parse_session(R"({"clusteratlas_session":1,"size":[1e999,600]})", "s.json"); }) ==
-          "s.json: not a session file (a number out of range)");
+          "s.json: not a session file (a number out of range in 'size')");
+    CHECK(error_of([] { parse_session(R"({"clusteratlas_session":1,"camera":{"lon":1e400}})", "s.json"); }) ==
+          "s.json: not a session file (a number out of range in 'camera.lon')");
     CHECK(error_of([] { parse_session(R"({"clusteratlas_session":2})", "s.json"); }) ==
           "s.json: session format '2' is not one this ClusterAtlas reads (1)");
     CHECK(error_of([] {

@@ -449,7 +449,12 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
         throw AtlasError(ErrorKind::Input,
                          origin + ": not a session file (JSON error at byte " + std::to_string(e.byte) + ")");
     } catch (const nlohmann::json::exception&) {  // a number beyond double's range (1e999)
-        throw AtlasError(ErrorKind::Input, origin + ": not a session file (a number out of range)");
+        // The key being read when the parser stopped: the last key of each object still open.
+        std::string key;
+        for (const std::vector<std::string>& level : keys)
+            if (!level.empty()) key += (key.empty() ? "" : ".") + level.back();
+        throw AtlasError(ErrorKind::Input, origin + ": not a session file (a number out of range" +
+                                               (key.empty() ? std::string() : " in " + quote_value(key, 60)) + ")");
     }
     if (!duplicate.empty())
         throw AtlasError(ErrorKind::Input,

@@ -150,8 +150,9 @@ class CsvStream {
     std::size_t scratch_used_ = 0;
 };
 
-constexpr std::array<const char*, 6> kLonNames{"lon", "lng", "long", "longitude", "x", "经度"};
-constexpr std::array<const char*, 4> kLatNames{"lat", "latitude", "y", "纬度"};
+// The weak names ("x", "y": a projected or a plot coordinate as often as a degree) last.
+constexpr std::array<const char*, 6> kLonNames{"lon", "lng", "long", "longitude", "经度", "x"};
+constexpr std::array<const char*, 4> kLatNames{"lat", "latitude", "纬度", "y"};
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -178,13 +179,39 @@ bool names_with_affix(const std::string& header, const std::array<const char*, N
     return false;
 }
 
+/// The columns whose header is one of names[from, to) exactly, or (affix) carries one of them.
 template <std::size_t N>
-int find_column(const std::vector<std::string>& headers, const std::array<const char*, N>& names) {
-    for (std::size_t c = 0; c < headers.size(); ++c)
-        for (const char* n : names)
-            if (lower(headers[c]) == n) return static_cast<int>(c);
-    for (std::size_t c = 0; c < headers.size(); ++c)
-        if (names_with_affix(lower(headers[c]), names)) return static_cast<int>(c);
+std::vector<std::size_t> columns_named(const std::vector<std::string>& headers, const std::array<const char*, N>& names,
+                                       std::size_t from, std::size_t to, bool affix) {
+    std::vector<std::size_t> out;
+    for (std::size_t c = 0; c < headers.size(); ++c) {
+        std::string h = lower(headers[c]);
+        bool fits = affix
+                        ? names_with_affix(h, names)
+                        : std::any_of(names.begin() + from, names.begin() + to, [&](const char* n) { return h == n; });
+        if (fits) out.push_back(c);
+    }
+    return out;
+}
+
+/// The one column that names a longitude (latitude): an exact strong name ("lon") first, then an exact
+/// weak one ("x"), then a name with an affix ("lng_wgs84"); -1 when none. Two columns fitting
+/// equally well ("lng_bd09" and "lng_wgs84") are refused: which one holds the points is the user's to say.
+template <std::size_t N>
+int find_column(const std::vector<std::string>& headers, const std::array<const char*, N>& names, const char* what,
+                const char* option, const std::string& path) {
+    for (int tier = 0; tier < 3; ++tier) {
+        std::vector<std::size_t> found = tier == 0   ? columns_named(headers, names, 0, N - 1, false)
+                                         : tier == 1 ? columns_named(headers, names, N - 1, N, false)
+                                                     : columns_named(headers, names, 0, N, true);
+        if (found.size() == 1) return static_cast<int>(found[0]);
+        if (found.size() > 1) {
+            std::vector<std::string> shown;
+            for (std::size_t c : found) shown.push_back(quote_value(headers[c], 40));
+            throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": columns " + join(shown, ", ") +
+                                                   " could each be the " + what + "; name one with " + option);
+        }
+    }
     return -1;
 }
 
@@ -210,10 +237,14 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
                    PointProblems& problems) {
     Columns c;
     c.width = headers.size();
-    c.lon = o.lon_column.empty() ? find_column(headers, kLonNames)
+    c.lon = o.lon_column.empty() ? find_column(headers, kLonNames, "longitude", "--lon", info.path)
                                  : named_column(headers, o.lon_column, "--lon", info.path);
-    c.lat = o.lat_column.empty() ? find_column(headers, kLatNames)
+    c.lat = o.lat_column.empty() ? find_column(headers, kLatNames, "latitude", "--lat", info.path)
                                  : named_column(headers, o.lat_column, "--lat", info.path);
+    if (c.lon >= 0 && c.lon == c.lat)
+        throw AtlasError(ErrorKind::Usage, escape_controls(info.path) + ": column " +
+                                               quote_value(headers[static_cast<std::size_t>(c.lon)], 40) +
+                                               " cannot be both the longitude and the latitude (--lon, --lat)");
     if (c.lon < 0 || c.lat < 0) {
         std::vector<std::string> shown;
         for (std::size_t i = 0; i < headers.size() && i < 12; ++i) shown.push_back(quote_value(headers[i], 40));

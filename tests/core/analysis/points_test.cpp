@@ -168,6 +168,32 @@ TEST_CASE("bad points files give one line naming the file, line, column and valu
     CHECK_THAT(read_error(data("firms.csv"), named), Catch::Contains("--lon 'x_wgs': no such column"));
 }
 
+TEST_CASE("coordinate columns: 'lon' before 'x', and two equally likely columns refused, not the first taken",
+          "[points]") {
+    test::TempFolder tmp;
+    auto file = [&](const std::string& name, const std::string& text) {
+        std::ofstream(tmp.path(name)) << text;
+        return tmp.path(name);
+    };
+    // x,y came first and were read as degrees: the one point fell "outside every unit".
+    PointSourceInfo info;
+    PointTally t = count(file("xy.csv", "x,y,lon,lat\n1,2,116.4,39.9\n"), {}, &info);
+    CHECK(info.lon_column == "lon");
+    CHECK(info.lat_column == "lat");
+    CHECK(t.outside == 0);
+    std::string both = file("both.csv", "lng_bd09,lat_bd09,lng_wgs84,lat_wgs84\n116.41,39.91,116.40,39.90\n");
+    CHECK(read_error(both) ==
+          both + ": columns 'lng_bd09', 'lng_wgs84' could each be the longitude; name one with --lon");
+    std::string two = file("two.csv", "lon,lat,longitude\n116.4,39.9,121.5\n");
+    CHECK(read_error(two) == two + ": columns 'lon', 'longitude' could each be the longitude; name one with --lon");
+    PointSourceOptions named;
+    named.lon_column = "longitude";
+    CHECK(read_error(two, named).empty());
+    named.lon_column = named.lat_column = "lat";
+    CHECK(read_error(two, named) ==
+          two + ": column 'lat' cannot be both the longitude and the latitude (--lon, --lat)");
+}
+
 TEST_CASE("a BD-09 file read as WGS84: the points pushed into the sea are explained", "[points]") {
     // Points on land just inside the Zhejiang and Fujian coast whose BD-09 coordinates, read as WGS84,
     // fall into the sea (Baidu's shift is about a kilometre north-east), among many inland points.

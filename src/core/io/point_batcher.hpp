@@ -23,7 +23,8 @@ class PointProblems {
     /// already reported is counted on its first line instead ("(and 9,999 more lines like it)"), so a
     /// file with swapped columns gives one line, not millions.
     void add(const std::string& where, const std::string& what, const std::string& kind);
-    [[noreturn]] void fatal(const std::string& what);
+    /// "PATH: what", or "PATH:WHERE: what" with a line; raised at once with the lines before it.
+    [[noreturn]] void fatal(const std::string& what, const std::string& where = "");
     void raise_if_any() const;
     bool any() const { return !lines_.empty(); }
 

@@ -34,6 +34,7 @@ class CsvStream {
         if (buf_.rfind("\xEF\xBB\xBF", 0) == 0) pos_ = 3;
         if (buf_.rfind("\xFF\xFE", 0) == 0 || buf_.rfind("\xFE\xFF", 0) == 0)
             problems_.fatal("UTF-16 text: save the points as UTF-8 CSV");
+        refuse_nul(pos_);
     }
     ~CsvStream() {
         if (fd_ >= 0) ::close(fd_);
@@ -57,12 +58,29 @@ class CsvStream {
             if (eof_) return false;
             buf_.erase(0, pos_);
             pos_ = 0;
-            fill();
+            refuse_nul(fill());
         }
     }
 
   private:
-    void fill() {
+    /// A NUL byte from `from` on is refused, as the table reader does: it ends a C string (a name cut
+    /// short) and is never text; its line is the next record's plus the line breaks before it.
+    void refuse_nul(std::size_t from) {
+        const void* nul = std::memchr(buf_.data() + from, 0, buf_.size() - from);
+        if (nul == nullptr) return;
+        std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - buf_.data());
+        std::uint64_t line =
+            line_ + static_cast<std::uint64_t>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                          buf_.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        std::size_t start = buf_.rfind('\n', at == 0 ? 0 : at - 1);
+        std::size_t column = at - (start == std::string::npos || start < pos_ ? pos_ : start + 1) + 1;
+        problems_.fatal("a NUL byte (\\x00) at column " + std::to_string(column) +
+                            (line == 1 ? " (UTF-16 text? save the points as UTF-8 CSV)" : ""),
+                        std::to_string(line));
+    }
+
+    /// Reads the next block onto the buffer; returns where the new bytes start.
+    std::size_t fill() {
         std::size_t old = buf_.size();
         buf_.resize(old + kBlock);
         ssize_t n;
@@ -71,6 +89,7 @@ class CsvStream {
         if (n < 0) problems_.fatal(std::string("read error: ") + std::strerror(errno));
         buf_.resize(old + static_cast<std::size_t>(n));
         eof_ = n == 0;
+        return old;
     }
 
     /// Parses one whole record from pos_; false when the buffer ends first (and the file does not).
@@ -86,7 +105,7 @@ class CsvStream {
                 std::size_t q = p + 1;
                 for (;;) {
                     if (q >= end) {
-                        if (eof_) problems_.fatal("line " + std::to_string(line_) + ": a quote is never closed");
+                        if (eof_) problems_.fatal("a quote is never closed", std::to_string(line_));
                         return false;
                     }
                     if (b[q] == '"') {
@@ -291,8 +310,12 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
     std::string head(in.head());
     bool gb18030 =
         first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3) && plausible_gbk(head);
-    if (!gb18030 && first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3))
-        problems.fatal("not UTF-8 text, nor plausibly GB18030: save the points as UTF-8 CSV");
+    if (!gb18030 && first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3)) {
+        std::string at = invalid_utf8_at(head, first_invalid_utf8(head));  // "LINE: not UTF-8 (byte ...)"
+        std::size_t colon = at.find(": ");
+        problems.fatal(at.substr(colon + 2) + ", nor plausibly GB18030: save the points as UTF-8 CSV",
+                       at.substr(0, colon));
+    }
     auto decode = [gb18030](const std::string& raw) {
         return gb18030 ? to_utf8(raw, "GB18030").value_or(escape_controls(raw)) : raw;
     };

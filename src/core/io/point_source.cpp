@@ -51,8 +51,8 @@ void PointProblems::add(const std::string& where, const std::string& what, const
     }
 }
 
-void PointProblems::fatal(const std::string& what) {
-    lines_.push_back(escape_controls(path_) + ": " + what);
+void PointProblems::fatal(const std::string& what, const std::string& where) {
+    lines_.push_back(escape_controls(path_) + (where.empty() ? "" : ":" + where) + ": " + what);
     raise_if_any();
     fail_input(what);  // not reached: raise_if_any threw
 }

@@ -41,11 +41,7 @@ std::string hex_byte(unsigned char c) {
 
 /// "PATH:LINE: not UTF-8 (byte 0xB1 at column 3)".
 std::string invalid_at(std::string_view bytes, std::size_t offset, const std::string& path) {
-    std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
-    std::size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
-    std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    return path + ":" + std::to_string(line) + ": not UTF-8 (byte " +
-           hex_byte(static_cast<unsigned char>(bytes[offset])) + " at column " + std::to_string(column) + ")";
+    return path + ":" + invalid_utf8_at(bytes, offset);
 }
 
 DecodedText decode_with(std::string_view bytes, const std::string& encoding, const std::string& path,
@@ -90,6 +86,14 @@ DecodedText decode_bytes(std::string bytes, const std::string& path) {
 }
 
 }  // namespace
+
+std::string invalid_utf8_at(std::string_view bytes, std::size_t offset) {
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+    std::size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
+    std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return std::to_string(line) + ": not UTF-8 (byte " + hex_byte(static_cast<unsigned char>(bytes[offset])) +
+           " at column " + std::to_string(column) + ")";
+}
 
 /// GBK text as people write it in tables is mostly the 3,755 common characters of GB2312 level 1
 /// (lead byte 0xB0..0xD7, trail 0xA1..0xFE). Big5, Shift-JIS or Latin-1 read as GB18030 also "decode",

@@ -29,6 +29,10 @@ struct DecodedText {
 /// when no encoding fits, and "PATH:LINE: a NUL byte (\0) at column C" for a NUL in the text.
 DecodedText decode_text_file(std::string bytes, const std::string& path);
 
+/// "LINE: not UTF-8 (byte 0xB1 at column 3)" for the byte at `offset` of a text's bytes (lines and
+/// columns from 1, columns in bytes): where an editor finds it.
+std::string invalid_utf8_at(std::string_view bytes, std::size_t offset);
+
 /// True when bytes that are not UTF-8 look like GBK text: most double-byte pairs are GB2312 level 1.
 bool plausible_gbk(std::string_view bytes);
 

@@ -194,6 +194,27 @@ TEST_CASE("coordinate columns: 'lon' before 'x', and two equally likely columns 
           two + ": column 'lat' cannot be both the longitude and the latitude (--lon, --lat)");
 }
 
+TEST_CASE("a points CSV's NUL bytes and bytes that are not text are refused on their line, as a table's are",
+          "[points]") {
+    test::TempFolder tmp;
+    auto file = [&](const std::string& name, const std::string& text) {
+        std::ofstream(tmp.path(name), std::ios::binary) << text;
+        return tmp.path(name);
+    };
+    // A NUL was read past (the point counted); Latin-1 was refused without a line.
+    std::string nul = file("nul.csv", std::string("name,lon,lat\na\0b,116.4,39.9\n", 27));
+    CHECK(read_error(nul) == nul + ":2: a NUL byte (\\x00) at column 2");
+    std::string latin1 = file("l1.csv", "name,lon,lat\nCaf\xe9,116.4,39.9\n");
+    CHECK(read_error(latin1) ==
+          latin1 + ":2: not UTF-8 (byte 0xE9 at column 4), nor plausibly GB18030: save the points as UTF-8 CSV");
+    std::string late = "name,lon,lat\n";  // past the first 4 MiB block, the line still counted
+    for (int i = 0; i < 400000; ++i) late += "a,116.4,39.9\n";
+    std::string far = file("far.csv", late + std::string("b\0,116.4,39.9\n", 14));
+    CHECK(read_error(far) == far + ":400002: a NUL byte (\\x00) at column 2");
+    std::string quote = file("q.csv", "name,lon,lat\n\"abc,116.4,39.9\n");
+    CHECK(read_error(quote) == quote + ":2: a quote is never closed");
+}
+
 TEST_CASE("a BD-09 file read as WGS84: the points pushed into the sea are explained", "[points]") {
     // Points on land just inside the Zhejiang and Fujian coast whose BD-09 coordinates, read as WGS84,
     // fall into the sea (Baidu's shift is about a kilometre north-east), among many inland points.

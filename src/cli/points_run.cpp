@@ -10,6 +10,7 @@
 #include "io/postgis.hpp"
 #include "table.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas::cli {
 
@@ -35,6 +36,14 @@ std::string datum_text(Datum d) {
             return "BD-09, converted to WGS84";
     }
     return "";
+}
+
+/// "lines 3, 4 and 6" (or features), the first of those whose code cell is not a code.
+std::string line_list(const CountedPoints& c, const CodeCheck& k) {
+    std::vector<std::string> lines;
+    for (std::uint64_t l : k.malformed_lines) lines.push_back(std::to_string(l));
+    std::string text = std::string(c.info.kind == "CSV" ? "line" : "feature") + (lines.size() > 1 ? "s " : " ");
+    return text + join(lines, ", ") + (k.malformed > lines.size() ? ", ..." : "");
 }
 
 std::string percent(std::uint64_t part, std::uint64_t whole) {
@@ -70,6 +79,17 @@ void check_outside(const PointsRequest& request, const CountedPoints& c) {
     fail_input(text);
 }
 
+/// A code column none of whose cells is a code (a column of names given to --expect-code) is the
+/// wrong column, not a file of points without codes.
+void check_codes(const CountedPoints& c) {
+    const CodeCheck& k = c.tally.codes;
+    if (c.info.code_column.empty() || k.malformed == 0 || k.checked + k.unknown > 0) return;
+    throw AtlasError(ErrorKind::Usage, escape_controls(c.source_shown) + ": --expect-code column " +
+                                           quote_value(c.info.code_column, 40) +
+                                           " holds no GB/T 2260 code (4 or 6 digits), only text (" + line_list(c, k) +
+                                           "); is it the code column?");
+}
+
 void print_code_check(std::ostream& out, const CountedPoints& c) {
     const CodeCheck& k = c.tally.codes;
     out << "codes in " << quote_value(c.info.code_column, 40) << ": " << with_separators(k.agree) << " of "
@@ -77,7 +97,11 @@ void print_code_check(std::ostream& out, const CountedPoints& c) {
         << ") lie in the prefecture-level unit their code names; " << with_separators(k.elsewhere) << " in another, "
         << with_separators(k.outside) << " in none; " << with_separators(k.unknown)
         << " name a unit this layer does not have (older or newer codes), " << with_separators(k.no_code)
-        << " have no code\n";
+        << " have no code";
+    if (k.malformed > 0)
+        out << ", " << with_separators(k.malformed) << " hold text that is no GB/T 2260 code (" << line_list(c, k)
+            << ")";
+    out << '\n';
     for (const CodeCheck::Miss& m : k.first)
         out << "  " << (c.info.kind == "CSV" ? "line " : "feature ") << m.line << ": code " << m.expected << ", in "
             << (m.found.empty() ? std::string("no unit") : m.found) << '\n';
@@ -119,6 +143,7 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
     if (c.tally.points == 0) fail_input(escape_controls(c.source_shown) + ": no points");
     c.hint = outside_hint(*c.units, c.tally, c.datum);
     check_outside(request, c);
+    check_codes(c);
     if (!options.category_column.empty()) c.mapping = map_categories(c.info.categories, c.tally, plan, mapping);
     return c;
 }

@@ -122,8 +122,12 @@ namespace {
 
 void check_code(const PointUnits& units, const std::string& text, int prefecture, std::uint64_t line, CodeCheck& c) {
     std::string expected = expected_prefecture_code(text);
-    if (expected.empty()) {
+    if (text.empty()) {
         ++c.no_code;
+        return;
+    }
+    if (expected.empty()) {
+        if (++c.malformed <= 5) c.malformed_lines.push_back(line);
         return;
     }
     if (units.prefectures().find(expected) == nullptr) {

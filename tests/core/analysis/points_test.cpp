@@ -286,6 +286,24 @@ TEST_CASE("GeoNames' places in China land in the prefecture-level unit their cod
     CHECK(expected_prefecture_code("54A2").empty());
 }
 
+TEST_CASE(
+    "--expect-code: text that is no code is counted apart from empty cells, with its lines, and a column of "
+    "names refused",
+    "[points]") {
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("ec.csv")) << "lon,lat,code\n116.4,39.9,110101\n121.5,31.2,abc\n104.06,30.57,5101070\n"
+                                         "104.06,30.57,11.0101\n104.06,30.57,\n";
+    test::CliResult codes = test::run_cli("points " + tmp.path("ec.csv") + " --expect-code code --format csv");
+    REQUIRE(codes.exit_code == 0);
+    CHECK_THAT(codes.err, Catch::Contains("1 have no code, 3 hold text that is no GB/T 2260 code (lines 3, 4, 5)"));
+    // A column of firm names gave "0 of 0 points ... 2 have no code" and exit 0.
+    std::ofstream(tmp.path("en.csv")) << "lon,lat,name\n116.4,39.9,firm a\n121.5,31.2,firm b\n";
+    test::CliResult names = test::run_cli("points " + tmp.path("en.csv") + " --expect-code name");
+    CHECK(names.exit_code == 2);
+    CHECK_THAT(names.err, Catch::Contains("en.csv: --expect-code column 'name' holds no GB/T 2260 code (4 or 6 "
+                                          "digits), only text (lines 2, 3); is it the code column?"));
+}
+
 TEST_CASE("points per unit exported as a layer that GDAL reads back with the counts", "[points]") {
     test::TempFolder tmp;
     test::CliResult cli = test::run_cli("points " + data("firms.csv") + " --by province --value employees -o " +

@@ -287,7 +287,7 @@ TEST_CASE("GeoNames' places in China land in the prefecture-level unit their cod
 }
 
 TEST_CASE(
-    "--expect-code: text that is no code is counted apart from empty cells, with its lines, and a column of "
+    "points --expect-code: text that is no code is counted apart from empty cells, with its lines, and a column of "
     "names refused",
     "[points]") {
     test::TempFolder tmp;

@@ -202,6 +202,19 @@ TEST_CASE("a region filter keeps the new districts and counties in the region, n
     CHECK(counties.count("510727") == 0);  // Pingwu: Mianyang's, outside it
 }
 
+TEST_CASE("a Shapefile whose name is near the 255-byte limit is replaced like any other", "[outputs]") {
+    TempFolder tmp;
+    // The replace journal ".NAME.clusteratlas-commit" went past 255 bytes: "File name too long", exit 4.
+    std::string name = std::string(245, 'z') + ".shp";
+    REQUIRE(run_cli("export --layer hubs -o " + tmp.path(name)).exit_code == 0);
+    auto again = run_cli("export --layer hubs --force -o " + tmp.path(name));
+    INFO(again.err);
+    CHECK(again.exit_code == 0);
+    std::set<std::string> left;
+    for (const auto& entry : fs::directory_iterator(tmp.path(""))) left.insert(entry.path().extension().string());
+    CHECK(left == std::set<std::string>{".cpg", ".dbf", ".prj", ".shp", ".shx"});  // no journal left
+}
+
 TEST_CASE("text that a spreadsheet would run as a formula is neutralised in every CSV output", "[outputs]") {
     CHECK(neutralise_formula("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
     CHECK(neutralise_formula("@SUM(A1)") == "'@SUM(A1)");

@@ -40,8 +40,19 @@ std::string folder_of(const std::string& path) {
     return parent.empty() ? "." : parent.string();
 }
 
+/// ".NAME.clusteratlas-commit"; for a name too long for that (a file name is at most 255 bytes), the
+/// name's first 180 bytes (whole UTF-8 characters) and an FNV-1a hash of all of it, the same in every
+/// process, so that a later one finds the journal of an interrupted write.
 std::string commit_folder(const std::string& folder, const std::string& name) {
-    return folder + "/." + name + kCommitSuffix;
+    constexpr std::size_t kNameMax = 255;
+    if (1 + name.size() + std::strlen(kCommitSuffix) <= kNameMax) return folder + "/." + name + kCommitSuffix;
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (unsigned char c : name) hash = (hash ^ c) * 1099511628211ULL;
+    std::size_t cut = 180;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return folder + "/." + name.substr(0, cut) + "-" + hex + kCommitSuffix;
 }
 
 bool exists(const std::string& path) {

@@ -1,6 +1,7 @@
 #include "session_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -81,7 +82,10 @@ Session resolve_session(Context& ctx, const FigureArgs& a) {
     for (const std::string& w : warnings) std::cerr << "warning: " << bounded_message(w) << '\n';
     if (!a.session.empty()) check_session(ctx.doc(), s, a.session);
     if (!a.industries.empty()) s.industries.clear();
-    for (const std::string& name : a.industries) s.industries.push_back(ctx.industry(name).id);
+    for (const std::string& name : a.industries) {  // one industry named twice (by id and in Chinese) is one
+        const std::string& id = ctx.industry(name).id;
+        if (std::find(s.industries.begin(), s.industries.end(), id) == s.industries.end()) s.industries.push_back(id);
+    }
     if (!a.compare.empty()) {
         s.compare.clear();
         for (const std::string& name : a.compare) s.compare.push_back(ctx.region(name).id);

@@ -291,6 +291,15 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
         }
 }
 
+TEST_CASE("an industry a session names twice is refused, as a region in 'compare' twice is", "[inputs]") {
+    TempFolder tmp;
+    write(tmp.path("s.json"), R"({"clusteratlas_session":1,"industries":["biomedicine","biomedicine"]})");
+    auto r = run_cli("render --session " + tmp.path("s.json") + " -o " + tmp.path("x.png"));
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Contains("s.json: industry 'biomedicine' is in 'industries' twice"));
+    CHECK_FALSE(fs::exists(tmp.path("x.png")));
+}
+
 TEST_CASE("global options are accepted after the subcommand, as the README's synopses write them", "[inputs]") {
     TempFolder tmp;
     if (ATLAS_HAVE_VIEWER) {

@@ -436,7 +436,7 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     table.level = keys.level();
     table.codes = keys.codes(table.level);
     if (problems.any() && key.how == "the first column")  // every error is then read against that guess
-        problems.file("key column " + problems.column(headers, key.index) +
+        problems.file("the key, " + problems.column(headers, key.index) + "," +
                       " was guessed (the first column: no header says code or name); --data-key picks another");
     problems.raise_if_any();
     table.key_kind = keys.by_name() > 0 ? UserKeyKind::Name : UserKeyKind::Code;

@@ -332,8 +332,13 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
     if (!s.selected_prefecture.empty() && doc.prefectures().find(s.selected_prefecture) == nullptr &&
         doc.provinces().find(s.selected_prefecture) == nullptr)
         bad("unknown prefecture code " + quote_value(s.selected_prefecture) + " in 'selected_prefecture'");
-    for (const std::string& id : s.industries)
-        if (plan.industry(id) == nullptr) bad("unknown industry " + quote_value(id) + " in 'industries'");
+    for (std::size_t i = 0; i < s.industries.size(); ++i) {
+        if (plan.industry(s.industries[i]) == nullptr)
+            bad("unknown industry " + quote_value(s.industries[i]) + " in 'industries'");
+        if (std::find(s.industries.begin() + static_cast<std::ptrdiff_t>(i) + 1, s.industries.end(), s.industries[i]) !=
+            s.industries.end())
+            bad("industry " + quote_value(s.industries[i]) + " is in 'industries' twice");
+    }
     for (const std::string& id : s.compare)
         if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'compare'");
     if (!s.compare.empty() && (s.compare.size() < 2 || s.compare.size() > 4))

@@ -1,6 +1,8 @@
 #include "io/gdal_env.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal.h>
 
 #include <algorithm>
@@ -8,9 +10,24 @@
 
 namespace atlas {
 
+namespace {
+
+/// GDAL's own lines ("ERROR 1: Point outside of projection domain") are never printed as they are:
+/// every failure reaches the user as ClusterAtlas's one line naming the file and feature, with GDAL's
+/// reason from last_gdal_error(). CPL_DEBUG=ON still shows everything, for a developer.
+void CPL_STDCALL keep_quiet(CPLErr level, CPLErrorNum number, const char* message) {
+    const char* debug = CPLGetConfigOption("CPL_DEBUG", nullptr);
+    if (debug != nullptr && CPLTestBool(debug)) CPLDefaultErrorHandler(level, number, message);
+}
+
+}  // namespace
+
 void ensure_gdal_registered() {
     static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    std::call_once(once, [] {
+        CPLSetErrorHandler(keep_quiet);
+        GDALAllRegister();
+    });
 }
 
 namespace {

@@ -80,10 +80,10 @@ InsetLayer read_inset_layer(const std::string& path) {
         for (auto& feature : *layer) {
             OGRGeometry* g = feature->GetGeometryRef();
             if (g == nullptr) continue;
-            if (ct && g->transform(ct.get()) != OGRERR_NONE)
-                throw AtlasError(ErrorKind::Input, quote_value(path) + ", feature " +
-                                                       std::to_string(feature->GetFID()) +
-                                                       ": cannot transform to WGS84");
+            std::string problem = ct ? lonlat_problem(*g, *ct) : std::string();
+            if (!problem.empty())
+                throw AtlasError(ErrorKind::Input,
+                                 quote_value(path) + ", feature " + std::to_string(feature->GetFID()) + ": " + problem);
             collect(*g, out);
         }
     }

@@ -198,8 +198,9 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
             problems.add(where, "no geometry", "no geometry");
             continue;
         }
-        if (ct && g->transform(ct.get()) != OGRERR_NONE) {
-            problems.add(where, "cannot transform to WGS84", "transform");
+        std::string problem = ct ? lonlat_problem(*g, *ct, false) : std::string();
+        if (!problem.empty()) {
+            problems.add(where, problem, "transform");
             continue;
         }
         auto add = [&](const OGRPoint& p) {

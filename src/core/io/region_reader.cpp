@@ -18,6 +18,7 @@
 #include "io/gdal_env.hpp"
 #include "io/input_file.hpp"
 #include "io/layer_text.hpp"
+#include "io/ogr_wgs84.hpp"
 #include "io/postgis.hpp"
 #include "io/postgis_open.hpp"
 #include "io/wkb.hpp"
@@ -177,36 +178,10 @@ std::string coordinate(double v) {
     return buffer;
 }
 
-/// The largest magnitude of an envelope's coordinates (infinite when one is not finite).
-double magnitude(const OGREnvelope& e) {
-    double m = std::max({std::fabs(e.MinX), std::fabs(e.MaxX), std::fabs(e.MinY), std::fabs(e.MaxY)});
-    return std::isfinite(e.MinX + e.MaxX + e.MinY + e.MaxY) ? m : HUGE_VAL;
-}
-
-/// Reprojects a feature's geometry to lon/lat, refusing coordinates its CRS cannot hold. No CRS on
-/// Earth has coordinates beyond 1e9 of its units (PROJ can spin for minutes on 1e20 metres), and a
-/// coordinate beyond the CRS's extent comes back wrapped to a plausible longitude: the round trip
-/// back to the source CRS tells it apart.
+/// Reprojects a feature's geometry to lon/lat (io/ogr_wgs84.hpp lonlat_problem), or fails naming it.
 void to_lonlat(OGRGeometry& geometry, OGRCoordinateTransformation& ct, const std::string& what) {
-    OGREnvelope source;
-    geometry.getEnvelope(&source);
-    if (magnitude(source) > 1e9)
-        fail_input(what + ": coordinate " + coordinate(magnitude(source)) + " is beyond any extent of the layer's CRS");
-    if (geometry.transform(&ct) != OGRERR_NONE)
-        fail_input(what +
-                   ": cannot transform to WGS84 (a coordinate is infinite or outside the area of the layer's CRS)");
-    std::unique_ptr<OGRCoordinateTransformation> inverse(ct.GetInverse());
-    std::unique_ptr<OGRGeometry> round_trip(geometry.clone());
-    OGREnvelope again;
-    bool returned = inverse != nullptr && round_trip->transform(inverse.get()) == OGRERR_NONE;
-    if (returned) round_trip->getEnvelope(&again);
-    double tolerance = 1e-6 * std::max(1.0, magnitude(source));
-    auto differs = [&](double a, double b) { return !(std::fabs(a - b) <= tolerance); };
-    if (returned && (differs(source.MinX, again.MinX) || differs(source.MaxX, again.MaxX) ||
-                     differs(source.MinY, again.MinY) || differs(source.MaxY, again.MaxY)))
-        fail_input(what + ": a coordinate lies outside the extent of the layer's CRS (x " + coordinate(source.MinX) +
-                   " .. " + coordinate(source.MaxX) + ", y " + coordinate(source.MinY) + " .. " +
-                   coordinate(source.MaxY) + " do not come back from lon/lat)");
+    std::string problem = lonlat_problem(geometry, ct);
+    if (!problem.empty()) fail_input(what + ": " + problem);
 }
 
 void check_ring(const Ring& ring, std::size_t index, const std::string& what) {

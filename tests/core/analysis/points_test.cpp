@@ -215,6 +215,17 @@ TEST_CASE("a points CSV's NUL bytes and bytes that are not text are refused on t
     CHECK(read_error(quote) == quote + ":2: a quote is never closed");
 }
 
+TEST_CASE("a point source in a projected CRS with a coordinate no CRS holds is refused, not transformed for ever",
+          "[points]") {
+    test::TempFolder tmp;
+    // GDAL 3.6 spun for ever (10 minutes seen) transforming 1e300 metres of EPSG:3857 to WGS84.
+    std::ofstream(tmp.path("far.geojson"))
+        << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"features":[)"
+        << R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,1e300]}}]})";
+    CHECK(read_error(tmp.path("far.geojson")) ==
+          tmp.path("far.geojson") + ":feature 0: coordinate 1e+300 is beyond any extent of the layer's CRS");
+}
+
 TEST_CASE("a BD-09 file read as WGS84: the points pushed into the sea are explained", "[points]") {
     // Points on land just inside the Zhejiang and Fujian coast whose BD-09 coordinates, read as WGS84,
     // fall into the sea (Baidu's shift is about a kilometre north-east), among many inland points.

@@ -244,6 +244,9 @@ TEST_CASE("session files are untrusted input: depth, size, types and ranges give
     CHECK_THAT(
         error_of([] { parse_session(R"({"clusteratlas_session":1,"furniture":{"credit":"\u001b[31mX"}})", "c.json"); }),
         Contains("'furniture.credit' must be one line"));
+    CHECK_THAT(
+        error_of([] { parse_session(R"({"clusteratlas_session":1,"furniture":{"subtitle":"a\u2028b"}})", "l.json"); }),
+        Contains("'furniture.subtitle' must be one line of text without control characters, not 'a\\u2028b'"));
     TempFolder tmp;
     write(tmp.path("huge.json"), "{\"clusteratlas_session\":1,\"pad\":\"" + std::string(5 << 20, 'x') + "\"}");
     CHECK_THAT(error_of([&] { read_session(tmp.path("huge.json")); }),
@@ -271,11 +274,13 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
     REQUIRE(::mkfifo(tmp.path("fifo").c_str(), 0600) == 0);
     const std::pair<const char*, const char*> paths[] = {
         {"../secret.txt", "S3cr3t"}, {"/etc/passwd", "root:"}, {"/dev/zero", "is a device"}, {"../fifo", "FIFO"}};
-    write(tmp.path("coords.csv"), "lon,lat\nS3cr3t-token-4711,39\n");  // a cell, not a header, holds it
+    write(tmp.path("coords.csv"), "lon,lat\nS3cr3t-token-4711,39\n");            // a cell, not a header, holds it
+    write(tmp.path("both.csv"), "lng_S3cr3t,lng_bd09,lat\n116.4,116.4,39.9\n");  // two longitudes, one secret
     // Read as a table, and as points counted per unit (a points file once had its cells and header shown).
     for (const char* points : {"", R"(,"points_by":"prefecture")"})
         for (auto [path, marker] : paths) {
             if (*points != 0 && std::string(marker) == "root:") path = "../coords.csv", marker = "S3cr3t";
+            if (*points != 0 && std::string(marker) == "is a device") path = "../both.csv", marker = "S3cr3t";
             INFO(path << points);
             write(tmp.path("shared/s.json"),
                   std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") +

@@ -44,6 +44,8 @@ class CsvStream {
 
     /// The first bytes, to decide the encoding and the separator.
     std::string_view head() const { return std::string_view(buf_).substr(pos_, 1 << 16); }
+    /// Whether head() stops inside the file: its last bytes may then be a character cut in two.
+    bool head_cut() const { return buf_.size() - pos_ > (1 << 16); }
     void set_separator(char c) { sep_ = c; }
 
     /// The next record's cells (views valid until the next call) and its first line; false at the end.
@@ -218,15 +220,24 @@ std::vector<std::size_t> columns_named(const std::vector<std::string>& headers, 
 /// equally well ("lng_bd09" and "lng_wgs84") are refused: which one holds the points is the user's to say.
 template <std::size_t N>
 int find_column(const std::vector<std::string>& headers, const std::array<const char*, N>& names, const char* what,
-                const char* option, const std::string& path) {
+                const char* option, const std::string& path, bool show_values) {
     for (int tier = 0; tier < 3; ++tier) {
         std::vector<std::size_t> found = tier == 0   ? columns_named(headers, names, 0, N - 1, false)
                                          : tier == 1 ? columns_named(headers, names, N - 1, N, false)
                                                      : columns_named(headers, names, 0, N, true);
         if (found.size() == 1) return static_cast<int>(found[0]);
+        if (found.size() > 1 && lower(headers[found[0]]) == lower(headers[found[1]]))  // "lon,lat,lon"
+            throw AtlasError(ErrorKind::Input, escape_controls(path) + ":1: columns " + std::to_string(found[0] + 1) +
+                                                   " and " + std::to_string(found[1] + 1) + " are both named " +
+                                                   (show_values ? quote_value(headers[found[0]], 40) : "alike") +
+                                                   ": rename one");
         if (found.size() > 1) {
             std::vector<std::string> shown;
-            for (std::size_t c : found) shown.push_back(quote_value(headers[c], 40));
+            for (std::size_t c : found)
+                shown.push_back(show_values ? quote_value(headers[c], 40) : std::to_string(c + 1));
+            if (!show_values)  // a file a session names: its header is not shown, and no option can choose
+                throw AtlasError(ErrorKind::Input, escape_controls(path) + ": columns " + join(shown, ", ") +
+                                                       " could each be the " + what);
             throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": columns " + join(shown, ", ") +
                                                    " could each be the " + what + "; name one with " + option);
         }
@@ -236,10 +247,16 @@ int find_column(const std::vector<std::string>& headers, const std::array<const 
 
 int named_column(const std::vector<std::string>& headers, const std::string& name, const char* option,
                  const std::string& path) {
-    for (std::size_t c = 0; c < headers.size(); ++c)
-        if (headers[c] == name) return static_cast<int>(c);
-    for (std::size_t c = 0; c < headers.size(); ++c)
-        if (lower(headers[c]) == lower(name)) return static_cast<int>(c);
+    for (bool exact : {true, false}) {
+        std::vector<std::size_t> found;
+        for (std::size_t c = 0; c < headers.size(); ++c)
+            if (exact ? headers[c] == name : lower(headers[c]) == lower(name)) found.push_back(c);
+        if (found.size() > 1)  // the first was taken silently: which one is meant is not for us to guess
+            throw AtlasError(ErrorKind::Input, escape_controls(path) + ":1: " + option + " " + quote_value(name, 40) +
+                                                   " names columns " + std::to_string(found[0] + 1) + " and " +
+                                                   std::to_string(found[1] + 1) + ": rename one");
+        if (found.size() == 1) return static_cast<int>(found[0]);
+    }
     std::vector<std::string> shown;
     for (std::size_t c = 0; c < headers.size() && c < 12; ++c) shown.push_back(quote_value(headers[c], 40));
     throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": " + option + " " + quote_value(name, 40) +
@@ -256,9 +273,9 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
                    PointProblems& problems) {
     Columns c;
     c.width = headers.size();
-    c.lon = o.lon_column.empty() ? find_column(headers, kLonNames, "longitude", "--lon", info.path)
+    c.lon = o.lon_column.empty() ? find_column(headers, kLonNames, "longitude", "--lon", info.path, o.show_values)
                                  : named_column(headers, o.lon_column, "--lon", info.path);
-    c.lat = o.lat_column.empty() ? find_column(headers, kLatNames, "latitude", "--lat", info.path)
+    c.lat = o.lat_column.empty() ? find_column(headers, kLatNames, "latitude", "--lat", info.path, o.show_values)
                                  : named_column(headers, o.lat_column, "--lat", info.path);
     if (c.lon >= 0 && c.lon == c.lat)
         throw AtlasError(ErrorKind::Usage, escape_controls(info.path) + ": column " +
@@ -308,9 +325,12 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
     info.kind = "CSV";
     CsvStream in(path, problems);
     std::string head(in.head());
-    bool gb18030 =
-        first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3) && plausible_gbk(head);
-    if (!gb18030 && first_invalid_utf8(head) < head.size() - std::min<std::size_t>(head.size(), 3)) {
+    // A character cut at the end of a head that stops inside the file is not a fault; a whole small
+    // file's last byte is checked like any other ('caf\xe9' at the end of a file was taken as text).
+    const std::size_t checked = in.head_cut() ? head.size() - std::min<std::size_t>(head.size(), 3) : head.size();
+    const bool invalid = first_invalid_utf8(head) < checked;
+    bool gb18030 = invalid && plausible_gbk(head);
+    if (!gb18030 && invalid) {
         std::string at = invalid_utf8_at(head, first_invalid_utf8(head));  // "LINE: not UTF-8 (byte ...)"
         std::size_t colon = at.find(": ");
         problems.fatal(at.substr(colon + 2) + ", nor plausibly GB18030: save the points as UTF-8 CSV",

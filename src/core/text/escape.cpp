@@ -38,8 +38,15 @@ std::string hex_escape(const char* prefix, unsigned value, int digits) {
 /// controls, zero-width spaces and joiners, line and paragraph separators, the BOM): a value holding
 /// one would look like another ('北京' with a zero-width space) or scramble the message (U+202E).
 bool invisible_format(std::uint32_t cp) {
-    return cp == 0x061C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
-           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+    static constexpr std::uint32_t kRanges[][2] = {
+        {0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
+        {0x180B, 0x180F},   {0x200B, 0x200F},   {0x2028, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164},
+        {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFFB}, {0x1BCA0, 0x1BCA3},
+        {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+    };
+    for (const auto& [first, last] : kRanges)
+        if (cp >= first && cp <= last) return true;
+    return false;
 }
 
 /// Appends the character at text[i] escaped as needed; returns its length in bytes.
@@ -80,10 +87,11 @@ bool has_controls(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x20 || c == 0x7F) return true;
+        auto next = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
         // C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8.
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
-            static_cast<unsigned char>(text[i + 1]) >= 0x80)
-            return true;
+        if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return true;
+        // The line and paragraph separators U+2028 and U+2029 (0xE2 0x80 0xA8/0xA9) break a line too.
+        if (c == 0xE2 && next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9)) return true;
     }
     return false;
 }

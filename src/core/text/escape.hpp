@@ -12,14 +12,15 @@ namespace atlas {
 /// Default length of a quoted value, in characters (code points) before the cut.
 inline constexpr std::size_t kQuotedChars = 80;
 
-/// The text with C0 controls, DEL, C1 controls, invisible or bidirectional format characters and
+/// The text with C0 controls, DEL, C1 controls, invisible or bidirectional format characters (soft
+/// hyphen, zero-width, bidi controls, variation selectors, tags, fillers) and
 /// invalid UTF-8 bytes escaped: \t \n \r as such, other controls as \xNN (NUL as \x00, so digits
 /// after it cannot read as octal), C1 and format characters as \uNNNN (\u0085, \u200b, \u202e),
 /// invalid bytes as \xNN. Valid UTF-8 text without them comes back unchanged.
 std::string escape_controls(std::string_view text);
 
-/// Whether the text holds a C0 control (line break, tab, ESC...), DEL or a C1 control: text drawn on
-/// a figure as one line (a title, a credit) must not.
+/// Whether the text holds a C0 control (line break, tab, ESC...), DEL, a C1 control or a Unicode
+/// line or paragraph separator: text drawn on a figure as one line (a title, a credit) must not.
 bool has_controls(std::string_view text);
 
 /// `'value'` escaped as above and cut after `max_chars` characters ("'abc...' (12,345 bytes)").

@@ -189,6 +189,17 @@ TEST_CASE("coordinate columns: 'lon' before 'x', and two equally likely columns 
     PointSourceOptions named;
     named.lon_column = "longitude";
     CHECK(read_error(two, named).empty());
+    // Two columns of one name: the first was taken silently.
+    std::string dup = file("dup.csv", "lon,lat,v,v\n116.4,39.9,1,100\n");
+    PointSourceOptions value;
+    value.value_column = "v";
+    CHECK(read_error(dup, value) == dup + ":1: --value 'v' names columns 3 and 4: rename one");
+    std::string lon2 = file("lon2.csv", "lon,lat,lon\n116.4,39.9,1\n");
+    CHECK(read_error(lon2) == lon2 + ":1: columns 1 and 3 are both named 'lon': rename one");
+    // The last byte of a small file is checked like any other ('caf\xe9' was passed on as text).
+    std::string latin1 = file("l1.csv", "lon,lat,name\n116.4,39.9,caf\xe9\n");
+    CHECK(read_error(latin1) ==
+          latin1 + ":2: not UTF-8 (byte 0xE9 at column 15), nor plausibly GB18030: save the points as UTF-8 CSV");
     named.lon_column = named.lat_column = "lat";
     CHECK(read_error(two, named) ==
           two + ": column 'lat' cannot be both the longitude and the latitude (--lon, --lat)");

@@ -20,6 +20,10 @@ TEST_CASE("values in messages: controls and invalid bytes escaped, cut after 80 
     CHECK(escape_controls("zzz\u202eabc") == "zzz\\u202eabc");
     CHECK(escape_controls("\ufeffcode") == "\\ufeffcode");
     CHECK(quote_value("a\u2066b") == "'a\\u2066b'");
+    CHECK(escape_controls("a\u00adb\ufe0fc") == "a\\u00adb\\ufe0fc");  // soft hyphen, variation selector
+    CHECK(escape_controls("a\U000E0041b") == "a\\ue0041b");            // a tag character: hidden text
+    CHECK(has_controls("LINE1\u2028LINE2"));
+    CHECK_FALSE(has_controls("北京 Beijing"));
     CHECK(escape_controls("tab\tnew\nline\r") == "tab\\tnew\\nline\\r");
     CHECK(escape_controls("\xc2\x85") == "\\u0085");     // C1 control NEL
     CHECK(escape_controls("\xff\xfe") == "\\xff\\xfe");  // not UTF-8

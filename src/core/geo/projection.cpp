@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/number.hpp"
 
 namespace atlas {
 
@@ -57,11 +58,7 @@ void keep_log(void* data, int level, const char* message) {
     *static_cast<std::string*>(data) = m;
 }
 
-std::string degrees(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", v);
-    return buffer;
-}
+std::string degrees(double v) { return short_number(v); }
 
 /// Projections that are not maps: geocentric (XYZ) and other non-2D CRSs.
 void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::string& definition, std::string& caveat) {

@@ -7,16 +7,13 @@
 #include "error.hpp"
 #include "io/gdal_env.hpp"
 #include "text/escape.hpp"
+#include "text/number.hpp"
 
 namespace atlas {
 
 namespace {
 
-std::string coordinate(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
-}
+std::string coordinate(double v) { return short_number(v, 10); }
 
 /// The largest magnitude of an envelope's coordinates (infinite when one is not finite).
 double magnitude(const OGREnvelope& e) {

@@ -25,6 +25,7 @@
 #include "store/content_hash.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/number.hpp"
 
 namespace atlas {
 
@@ -172,11 +173,7 @@ LayerTextEncoding decide_encoding(OGRLayer* layer, const std::vector<RawFeature>
 }
 
 /// A coordinate as the user wrote it, short: 500, 1e+300, nan.
-std::string coordinate(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
-}
+std::string coordinate(double v) { return short_number(v, 10); }
 
 /// Reprojects a feature's geometry to lon/lat (io/ogr_wgs84.hpp lonlat_problem), or fails naming it.
 void to_lonlat(OGRGeometry& geometry, OGRCoordinateTransformation& ct, const std::string& what) {

@@ -14,6 +14,7 @@
 #include "text/escape.hpp"
 #include "text/i18n.hpp"
 #include "text/join.hpp"
+#include "text/number.hpp"
 
 namespace atlas {
 
@@ -264,9 +265,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
         if (unit == nullptr || c < 0) continue;
         auto f = static_cast<std::size_t>(unit - layer.regions.data());
         style.fills.colours[f] = colour_of_class(c);
-        char text[40];
-        std::snprintf(text, sizeof text, "%.10g", values[row]);
-        feature_values.text[f] = text;
+        feature_values.text[f] = short_number(values[row], 10);
         feature_values.class_label[f] =
             labels[static_cast<std::size_t>(c)] + " - " + labels[static_cast<std::size_t>(c) + 1];
     }

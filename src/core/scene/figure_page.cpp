@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/number.hpp"
 
 namespace atlas {
 
@@ -18,11 +19,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
+std::string number(double v) { return short_number(v); }
 
 /// Paper sizes in millimetres, portrait (ISO 216; US Letter is 8.5 x 11 in).
 bool paper_mm(const std::string& name, double& w, double& h) {

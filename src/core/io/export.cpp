@@ -26,6 +26,7 @@
 #include "io/vector_writer.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/number.hpp"
 
 namespace fs = std::filesystem;
 
@@ -88,10 +89,18 @@ std::string export_driver(const ExportRequest& request) {
 namespace {
 
 /// "2000", "1e+09", "nan": a number as the user would recognise it.
-std::string fixed_number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
+std::string fixed_number(double value) { return short_number(value); }
+
+/// Why a filter keeps nothing: "none of the chosen regions (chengdu_chongqing) is designated for
+/// 'biomedicine'", not "no region is", which the plan contradicts.
+std::string empty_selection(const ExportRequest& request) {
+    std::string regions = request.regions.empty()
+                              ? std::string()
+                              : " (" + join_first(request.regions, ", ", 3, [](std::size_t) { return ", ..."; }) + ")";
+    std::string who = request.regions.empty() ? "no region" : "none of the chosen regions" + regions;
+    return "the selection is empty: " + who +
+           (request.industry.empty() ? std::string(" matches")
+                                     : " is designated for " + quote_value(request.industry, 40));
 }
 
 ExportSelection select(Document& doc, const ExportRequest& request) {
@@ -105,13 +114,7 @@ ExportSelection select(Document& doc, const ExportRequest& request) {
         if (chosen && (request.industry.empty() || doc.plan().designates(r, request.industry)))
             sel.regions.push_back(&doc.shape(r));
     }
-    if (sel.regions.empty())
-        throw AtlasError(
-            ErrorKind::NotFound,
-            "the selection is empty: no region " +
-                (request.industry.empty() ? std::string("matches")
-                                          : "is designated for " + quote_value(request.industry, 40) + "") +
-                "; nothing written");
+    if (sel.regions.empty()) throw AtlasError(ErrorKind::NotFound, empty_selection(request) + "; nothing written");
     for (const RegionShape* s : sel.regions) {
         for (const Region* u : s->units) sel.unit_codes.insert(u->code);
         sel.province_codes.insert(s->provinces.begin(), s->provinces.end());
@@ -295,6 +298,28 @@ std::uintmax_t size_of(const std::string& path) {
     return ec ? 0 : size;
 }
 
+/// "--region shandong_peninsula --industry 'biomedicine'": the filter, as the user typed it.
+std::string filter_text(const ExportRequest& request) {
+    std::string text;
+    for (const std::string& id : request.regions) text += (text.empty() ? "" : " ") + std::string("--region ") + id;
+    if (!request.industry.empty())
+        text += (text.empty() ? "" : " ") + std::string("--industry ") + quote_value(request.industry, 40);
+    return text;
+}
+
+/// A filter that leaves a layer without features: asked alone, an error (an empty file helps no
+/// one); among others, written empty with a note naming it.
+void refuse_empty_layers(const std::vector<OutLayer>& layers, const ExportRequest& request, const ExportSelection& sel,
+                         ExportResult& result) {
+    if (!sel.filtered) return;
+    for (const OutLayer& layer : layers) {
+        if (!layer.features.empty()) continue;
+        std::string what = "nothing of layer '" + layer.name + "' lies in the selection (" + filter_text(request) + ")";
+        if (layers.size() == 1) throw AtlasError(ErrorKind::NotFound, what + "; nothing written");
+        result.notes.push_back(what + "; written empty");
+    }
+}
+
 /// Without a county layer, counties and new districts cannot be written: asked alone, that is an
 /// error; among others ("all"), they are left out and `left_out` says so.
 ExportRequest leave_out_county_layers(Document& doc, const ExportRequest& asked, std::vector<std::string>& left_out) {
@@ -421,6 +446,7 @@ ExportResult export_layers(Document& doc, const ExportRequest& asked) {
         result.notes.push_back(county_terms());
     std::vector<OutLayer> layers;
     for (ExportLayer kind : request.layers) layers.push_back(build_table(doc, kind, sel));
+    refuse_empty_layers(layers, request, sel, result);
     RoundingMemoAccess memo = doc.rounding_memo_access();
     write_out(layers, request, t, &memo, result);
     return result;

@@ -235,16 +235,19 @@ std::pair<std::vector<std::string>, std::vector<std::string>> county_regions(Doc
 /// Whether a county-level unit lies in one of the chosen regions: by the regions it is in or maybe in
 /// (a partial member's counties outside the region's scope are not), from the county layer when there
 /// is one, else by its prefecture-level unit (the first four digits, or the municipality's two).
+bool any_chosen(const ExportSelection& sel, const std::pair<std::vector<std::string>, std::vector<std::string>>& ids) {
+    return std::any_of(sel.regions.begin(), sel.regions.end(), [&](const RegionShape* r) {
+        const std::string& id = r->region->id;
+        return std::find(ids.first.begin(), ids.first.end(), id) != ids.first.end() ||
+               std::find(ids.second.begin(), ids.second.end(), id) != ids.second.end();
+    });
+}
+
 bool county_selected(Document& doc, const ExportSelection& sel, const std::string& code) {
     if (!sel.filtered) return true;
     const RegionLayer* counties = doc.shaping_counties();
-    if (const Region* county = counties != nullptr ? counties->find(code) : nullptr) {
-        auto [in, maybe] = county_regions(doc, *county);
-        in.insert(in.end(), maybe.begin(), maybe.end());
-        return std::any_of(sel.regions.begin(), sel.regions.end(), [&](const RegionShape* r) {
-            return std::find(in.begin(), in.end(), r->region->id) != in.end();
-        });
-    }
+    if (const Region* county = counties != nullptr ? counties->find(code) : nullptr)
+        return any_chosen(sel, county_regions(doc, *county));
     return sel.unit_codes.count(code.substr(0, 4) + "00") > 0 || sel.unit_codes.count(code.substr(0, 2) + "0000") > 0;
 }
 
@@ -282,13 +285,9 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
                    "code"};
     for (const Region& c : doc.counties()->regions) {
         if (!selected(sel, sel.unit_codes, c.parent_code)) continue;
-        auto [in, maybe] = county_regions(doc, c);
-        bool chosen =
-            std::any_of(sel.regions.begin(), sel.regions.end(), [&, &in = in, &maybe = maybe](const RegionShape* r) {
-                return std::find(in.begin(), in.end(), r->region->id) != in.end() ||
-                       std::find(maybe.begin(), maybe.end(), r->region->id) != maybe.end();
-            });
-        if (sel.filtered && !chosen) continue;  // a partial member's county outside the region's scope
+        auto regions = county_regions(doc, c);
+        if (sel.filtered && !any_chosen(sel, regions)) continue;  // a partial member's county out of scope
+        auto& [in, maybe] = regions;
         OutFeature f;
         f.values = {c.code,      c.parent_code, c.code.substr(0, 2) + "0000",
                     c.name_zh,   c.name_en,     c.name_en_source,

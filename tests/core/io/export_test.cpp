@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -179,6 +180,34 @@ TEST_CASE("a region or industry filter keeps the pilot zones in the chosen regio
     CHECK(zones({"yangtze_river_delta"}, "") == std::vector<std::string>{"anhui", "shanghai"});
     CHECK(zones({}, "biomedicine") == std::vector<std::string>{"shenyang"});  // in Central-South Liaoning
     CHECK(zones({}, "").size() == 8);
+}
+
+TEST_CASE("a filter that leaves a layer empty is said: an error alone, a note among others", "[io][export]") {
+    // Shandong Peninsula holds no pilot zone: the layer alone was once written with 0 features, exit 0.
+    test::TempFolder tmp;
+    ExportRequest request = regions_to(tmp.path("zones.geojson"));
+    request.layers = {ExportLayer::PilotZones};
+    request.regions = {"shandong_peninsula"};
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), request),
+                      "nothing of layer 'pilot_zones' lies in the selection (--region shandong_peninsula); "
+                      "nothing written");
+    CHECK_FALSE(fs::exists(tmp.path("zones.geojson")));
+    request.output = tmp.path("both.gpkg");
+    request.layers = {ExportLayer::Regions, ExportLayer::PilotZones};
+    ExportResult result = export_layers(test::bundled_document(), request);
+    CHECK(result.features == 1);
+    CHECK(std::count(result.notes.begin(), result.notes.end(),
+                     "nothing of layer 'pilot_zones' lies in the selection (--region shandong_peninsula); "
+                     "written empty") == 1);
+    // A region the plan does not designate for the industry: "none of the chosen regions", as the
+    // plan does designate others.
+    request.layers = {ExportLayer::Regions};
+    request.regions = {"chengdu_chongqing"};
+    request.industry = "biomedicine";
+    request.output = tmp.path("none.geojson");
+    CHECK_THROWS_WITH(export_layers(test::bundled_document(), request),
+                      "the selection is empty: none of the chosen regions (chengdu_chongqing) is designated for "
+                      "'biomedicine'; nothing written");
 }
 
 TEST_CASE("all layers into one GeoPackage, hubs as points at the seats", "[io][export]") {

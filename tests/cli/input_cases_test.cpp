@@ -98,7 +98,7 @@ TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK,
 
 TEST_CASE("a NUL byte, a folder or a device as a CSV get one clear line", "[inputs]") {
     std::string nul = error_of([] { table(fixture("nul.csv")); });
-    CHECK_THAT(nul, Contains("nul.csv:2: a NUL byte (\\0) at column 7"));
+    CHECK_THAT(nul, Contains("nul.csv:2: a NUL byte (\\x00) at column 7"));
     CHECK(test::line_count(nul + "\n") == 1);
     TempFolder tmp;
     fs::create_directory(tmp.path("dir.csv"));
@@ -296,6 +296,26 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
         }
 }
 
+TEST_CASE("a session's points that all lie outside every unit are refused, as 'points' refuses them", "[inputs]") {
+    // They were once drawn as an empty choropleth with a note, exit 0.
+    TempFolder tmp;
+    write(tmp.path("sea.csv"), "lon,lat\n150,20\n151,21\n152,22\n");
+    write(tmp.path("half.csv"), "lon,lat\n150,20\n116.40,39.90\n");
+    auto render = [&](const char* file) {
+        write(tmp.path("s.json"), std::string(R"({"clusteratlas_session":1,"size":[64,48],"choropleth":"data",)") +
+                                      R"("data":{"path":")" + file + R"(","points_by":"prefecture"}})");
+        return run_cli("render --session " + tmp.path("s.json") + " -o " + tmp.path("x.png") + " --force");
+    };
+    auto sea = render("sea.csv");
+    CHECK(sea.exit_code == 3);
+    CHECK_THAT(sea.err, Contains("sea.csv: 3 of 3 points lie outside every unit: the sea, abroad, or coordinates "
+                                 "that are not longitude/latitude (no point lies in a unit)"));
+    CHECK_FALSE(fs::exists(tmp.path("x.png")));
+    auto half = render("half.csv");
+    CHECK(half.exit_code == 0);
+    CHECK_THAT(half.err, Contains("half.csv: 1 of 2 points lie outside every unit"));
+}
+
 TEST_CASE("an industry a session names twice is refused, as a region in 'compare' twice is", "[inputs]") {
     TempFolder tmp;
     write(tmp.path("s.json"), R"({"clusteratlas_session":1,"industries":["biomedicine","biomedicine"]})");
@@ -372,7 +392,7 @@ TEST_CASE("more encodings: UTF-32 with a BOM, a NUL anywhere, Big5 refused rathe
     UserTable t = table(write(tmp.path("u32.csv"), std::string("\xFF\xFE\0\0", 4) + utf32));
     CHECK(t.codes == std::vector<std::string>{"110000"});
     CHECK_THAT(error_of([&] { table(write(tmp.path("nulhead.csv"), std::string("co\0de,v\n110000,1\n", 17))); }),
-               Contains("nulhead.csv:1: a NUL byte (\\0) at column 3"));
+               Contains("nulhead.csv:1: a NUL byte (\\x00) at column 3"));
     CHECK_THAT(error_of([&] { table(write(tmp.path("zeros.csv"), std::string(64, '\0'))); }),
                Contains("zeros.csv:1: a NUL byte"));
     // 北京 and 上海 in Big5: decodable as GB18030 only into rare characters.

@@ -127,12 +127,16 @@ std::unique_ptr<UserTable> load_point_table(Document& doc, const std::string& pa
     if (tally.points == 0) fail_input(escape_controls(path) + ": no points");
     std::unique_ptr<UserTable> table = point_table(*set->units, tally, level, path, info.value_column);
     table->notes = info.notes;
-    if (tally.outside > 0) {
-        std::string hint = outside_hint(*set->units, tally, options.datum);
-        table->notes.push_back(escape_controls(path) + ": " + with_separators(tally.outside) + " of " +
-                               with_separators(tally.points) + " points lie outside every unit" +
-                               (hint.empty() ? "" : "; " + hint));
-    }
+    if (tally.outside == 0) return table;
+    std::string hint = outside_hint(*set->units, tally, options.datum);
+    std::string text = escape_controls(path) + ": " + with_separators(tally.outside) + " of " +
+                       with_separators(tally.points) + " points lie outside every unit" +
+                       (hint.empty() ? "" : "; " + hint);
+    // No point on the map is no map: refused, as `points` and `render --points` refuse it.
+    if (tally.outside == tally.points)
+        fail_input(text + (hint.empty() ? ": the sea, abroad, or coordinates that are not longitude/latitude" : "") +
+                   " (no point lies in a unit)");
+    table->notes.push_back(text);
     return table;
 }
 

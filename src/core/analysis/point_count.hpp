@@ -37,8 +37,8 @@ std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally
 
 /// Reads and counts a file of points for a choropleth (a session's data.points_by): the table of
 /// point_table, keeping up to `dots` points to draw. Points outside every unit are a note of the
-/// table (a figure is drawn anyway; `points` is where they are an error). Throws AtlasError as
-/// read_points does.
+/// table (a figure is drawn anyway; `points` is where a share of them is an error). Throws
+/// AtlasError as read_points does, and AtlasError(Input) when no point lies in any unit.
 std::unique_ptr<UserTable> load_point_table(Document& doc, const std::string& path, PointLevel level,
                                             const PointSourceOptions& options, std::size_t dots);
 

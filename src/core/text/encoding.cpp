@@ -143,7 +143,7 @@ DecodedText decode_text_file(std::string bytes, const std::string& path) {
         std::size_t line = 1 + static_cast<std::size_t>(std::count(out.text.begin(), out.text.begin() + nul, '\n'));
         std::size_t start = out.text.rfind('\n', nul == 0 ? 0 : nul - 1);
         std::size_t column = nul - (start == std::string::npos || nul == 0 ? 0 : start + 1) + 1;
-        fail_input(path + ":" + std::to_string(line) + ": a NUL byte (\\0) at column " + std::to_string(column) +
+        fail_input(path + ":" + std::to_string(line) + ": a NUL byte (\\x00) at column " + std::to_string(column) +
                    "; a text file has none (is it binary, or UTF-32?)");
     }
     return out;

@@ -157,7 +157,7 @@ void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) 
     out << escape_controls(c.source_shown) << ": " << with_separators(t.points)
         << (t.points == 1 ? " point (" : " points (") << columns << "; " << c.datum_text
         << "): " << with_separators(t.points - t.outside) << " in a unit, "
-        << percent(t.in_regions, t.points - t.outside) << " of those inside the plan's regions; "
+        << percent(t.in_regions, t.points - t.outside) << " of those inside the regions the plan designates; "
         << with_separators(t.outside) << " outside every unit (" << percent(t.outside, t.points) << ")\n";
     if (!c.hint.empty()) out << "warning: of the points outside every unit, " << c.hint << '\n';
     if (!c.info.code_column.empty()) print_code_check(out, c);

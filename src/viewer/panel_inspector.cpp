@@ -131,7 +131,7 @@ void points_summary(const ViewerState& state, const Region& u) {
     std::snprintf(line, sizeof line, tr("Your points: %s (%.2f%% of those in a unit), %.3f per 1,000 km2"),
                   with_separators(static_cast<unsigned long long>(cell(0))).c_str(), cell(2), cell(1));
     ImGui::TextWrapped("%s", line);
-    if (cell(0) > 0) ImGui::TextDisabled(tr("%.1f%% of them inside the plan's regions"), cell(3));
+    if (cell(0) > 0) ImGui::TextDisabled(tr("%.1f%% of them inside the regions the plan designates"), cell(3));
     for (std::size_t c = 4; c < t->columns.size(); ++c)
         if (!std::isnan(cell(c))) ImGui::TextDisabled("%s: %.2f", t->columns[c].c_str(), cell(c));
 }

@@ -25,7 +25,7 @@ struct PointUnitRow {
     std::string parent;   ///< province code of a prefecture-level unit, prefecture code of a county-level one
     double area_km2 = 0;  ///< on the WGS84 ellipsoid
     std::uint64_t points = 0;
-    std::uint64_t in_regions = 0;         ///< of them inside any plan region
+    std::uint64_t in_regions = 0;         ///< of them inside a designated region (not a context area)
     std::uint64_t valued = 0;             ///< of them with a value
     double sum = 0;                       ///< of the values
     const Region* unit = nullptr;         ///< the unit (province, prefecture or county level)

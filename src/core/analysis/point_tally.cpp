@@ -36,6 +36,7 @@ PointUnits::PointUnits(const RegionLayer& provinces, const RegionLayer& prefectu
     if (counties_ != nullptr) county_regions_.assign(counties_->regions.size(), 0);
     for (std::size_t r = 0; r < regions_.size(); ++r) {
         const std::uint64_t bit = 1ull << r;
+        if (regions_[r]->designation.type != DesignationType::Context) designated_ |= bit;
         for (const Member& m : regions_[r]->members) {
             std::vector<const Region*> units = member_units(m.code, provinces, prefectures);
             if (county_scoped(m, counties_)) {
@@ -73,6 +74,7 @@ PointUnits::Location PointUnits::locate(double lon, double lat) const {
         if (c >= 0 && partial) at.regions |= county_regions_[static_cast<std::size_t>(c)];
         if (every_county_) at.county = c;
     }
+    at.designated = (at.regions & designated_) != 0;
     return at;
 }
 
@@ -84,6 +86,7 @@ PointUnits::Location PointUnits::location_of(int prefecture, int county_index) c
     if (c >= 0 && needs_county_[static_cast<std::size_t>(prefecture)])
         at.regions |= county_regions_[static_cast<std::size_t>(c)];
     if (every_county_) at.county = c;
+    at.designated = (at.regions & designated_) != 0;
     return at;
 }
 
@@ -177,7 +180,7 @@ void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& 
             continue;
         }
         const double value = values ? batch.value[i] : std::nan("");
-        const bool in_region = at.regions != 0;
+        const bool in_region = at.designated;
         t.in_regions += in_region ? 1 : 0;
         t.prefectures.add(static_cast<std::size_t>(at.prefecture), value, in_region);
         if (at.county >= 0) t.counties.add(static_cast<std::size_t>(at.county), value, in_region);
@@ -199,7 +202,7 @@ void tally_group(const PointUnits::Location& at, std::uint64_t count, double sum
         t.outside += count;
         return;
     }
-    const bool in_region = at.regions != 0;
+    const bool in_region = at.designated;
     t.in_regions += in_region ? count : 0;
     auto add = [&](UnitTally& u, std::size_t i) {
         u.count[i] += count;

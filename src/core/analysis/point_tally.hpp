@@ -37,6 +37,9 @@ class PointUnits {
         int prefecture = -1;  ///< index into prefectures().regions; -1 outside every unit
         int county = -1;      ///< index into counties()->regions; -1 outside, without a county layer or every_county
         std::uint64_t regions = 0;  ///< bit r: inside plan region r
+        /// Inside a region the plan designates (explicitly or in general); the wider areas it only
+        /// mentions (Bohai rim, Yangtze River Economic Belt) do not count, as in `coverage`.
+        bool designated = false;
     };
     Location locate(double lon, double lat) const;
     /// The location of a point known to lie in `prefecture` and in `county` (an index into
@@ -73,13 +76,14 @@ class PointUnits {
     std::vector<int> province_of_;
     std::vector<std::uint64_t> prefecture_regions_;  ///< regions a whole prefecture is in
     std::vector<std::uint64_t> county_regions_;      ///< regions of partial members' listed counties
+    std::uint64_t designated_ = 0;                   ///< bits of the regions that are not context
     std::vector<char> needs_county_;                 ///< prefecture is a partial member cut to counties
 };
 
 /// Count, sum and values counted, per unit.
 struct UnitTally {
     std::vector<std::uint64_t> count;
-    std::vector<std::uint64_t> in_regions;  ///< points of the unit inside any plan region
+    std::vector<std::uint64_t> in_regions;  ///< points of the unit inside a designated region (Location::designated)
     std::vector<double> sum;                ///< of the value column, where a point has a value
     std::vector<std::uint64_t> valued;      ///< points with a value
     void resize(std::size_t n);
@@ -112,7 +116,7 @@ std::string expected_prefecture_code(const std::string& text);
 struct PointTally {
     std::uint64_t points = 0;
     std::uint64_t outside = 0;     ///< in no unit: sea, abroad, wrong datum or axes
-    std::uint64_t in_regions = 0;  ///< inside at least one plan region
+    std::uint64_t in_regions = 0;  ///< inside at least one designated region (Location::designated)
     UnitTally prefectures, counties, regions;
     /// Points per (category, region bits): what the industry shares are computed from.
     std::unordered_map<std::int32_t, std::unordered_map<std::uint64_t, std::uint64_t>> category_regions;

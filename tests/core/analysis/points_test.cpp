@@ -119,6 +119,26 @@ TEST_CASE("a CSV of firms: columns found by name, counts, values and shares per 
     CHECK(row("110000").in_regions == 1);  // Beijing-Tianjin-Hebei
 }
 
+TEST_CASE("a point in a unit only the Yangtze River Economic Belt holds is not inside a designated region",
+          "[points]") {
+    // Nanchang lies in the belt alone (a context area the plan mentions, not a designation): it once
+    // counted 100% "inside the plan's regions", where `coverage` counts none of Jiangxi covered.
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("p.csv")) << "lon,lat\n115.89,28.68\n116.31,39.98\n";
+    PointTally t = count(tmp.path("p.csv"), {}, nullptr);
+    std::vector<PointUnitRow> rows = point_rows(bundled_units(), t, PointLevel::Prefecture);
+    auto row = [&](const std::string& code) {
+        for (const PointUnitRow& r : rows)
+            if (r.code == code) return r;
+        FAIL("no row " << code);
+        return PointUnitRow{};
+    };
+    CHECK(row("360100").points == 1);
+    CHECK(row("360100").in_regions == 0);
+    CHECK(row("110000").in_regions == 1);  // Beijing-Tianjin-Hebei
+    CHECK(t.in_regions == 1);
+}
+
 TEST_CASE("industries by id, English and Chinese name, and texts the plan lacks reported", "[points]") {
     PointSourceOptions options;
     options.category_column = "industry";

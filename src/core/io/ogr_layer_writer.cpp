@@ -3,7 +3,9 @@
 #include <ogrsf_frmts.h>
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -34,17 +36,30 @@ std::string write_failure_reason(const std::string& written) {
 DriverTraits traits_of(GDALDriver* driver) {
     const char* types = driver->GetMetadataItem(GDAL_DMD_CREATIONFIELDDATATYPES);
     std::string name = driver->GetDescription();
-    return {types != nullptr && std::string(types).find("StringList") != std::string::npos, name == "ESRI Shapefile"};
+    std::string listed = types != nullptr ? types : "";
+    return {listed.find("StringList") != std::string::npos, name == "ESRI Shapefile",
+            types == nullptr || listed.find("Integer64") != std::string::npos};
 }
 
 namespace {
 
-OGRFieldType ogr_type(FieldType t, const DriverTraits& traits) {
-    switch (t) {
+/// Whether every value of field `i` fits a 32-bit integer.
+bool fits_int32(const OutLayer& layer, std::size_t i) {
+    return std::all_of(layer.features.begin(), layer.features.end(), [&](const OutFeature& f) {
+        const auto* v = std::get_if<std::int64_t>(&f.values[i]);
+        return v == nullptr || (*v >= INT32_MIN && *v <= INT32_MAX);
+    });
+}
+
+/// A driver without 64-bit integers (KML) takes 32-bit ones, or reals for counts beyond them: GDAL
+/// would otherwise write them as text.
+OGRFieldType ogr_type(const OutLayer& layer, std::size_t i, const DriverTraits& traits) {
+    switch (layer.fields[i].type) {
         case FieldType::Real:
             return OFTReal;
         case FieldType::Integer:
-            return OFTInteger64;
+            if (traits.integer64) return OFTInteger64;
+            return fits_int32(layer, i) ? OFTInteger : OFTReal;
         case FieldType::StringList:
             return traits.lists ? OFTStringList : OFTString;
         case FieldType::String:
@@ -117,9 +132,10 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
     // Drivers may hold fields in another order than created (KML keeps its Name and Description
     // first), so values are set by the index the driver gives each name.
     std::vector<int> index;
-    for (const FieldDef& def : layer.fields) {
+    for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+        const FieldDef& def = layer.fields[i];
         const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
-        OGRFieldDefn field(name.c_str(), ogr_type(def.type, traits));
+        OGRFieldDefn field(name.c_str(), ogr_type(layer, i, traits));
         if (out->CreateField(&field) != OGRERR_NONE)
             fail_output(target + ": cannot create field " + quote_value(def.name, 40) + " (" + last_gdal_error() + ")");
         index.push_back(out->GetLayerDefn()->GetFieldIndex(name.c_str()));

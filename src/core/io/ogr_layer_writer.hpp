@@ -15,6 +15,7 @@ namespace atlas {
 struct DriverTraits {
     bool lists = false;        ///< can hold StringList fields
     bool short_names = false;  ///< field names limited to 10 characters
+    bool integer64 = true;     ///< can hold 64-bit integers (KML cannot: it writes them as strings)
 };
 
 /// What a driver can hold.

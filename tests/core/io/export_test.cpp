@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -93,6 +94,31 @@ TEST_CASE("regions export to every format and read back with GDAL", "[io][export
         for (const auto& entry : fs::directory_iterator(tmp.dir()))
             CHECK(entry.path().filename().string().rfind(".clusteratlas-tmp", 0) != 0);
     }
+}
+
+TEST_CASE("integer fields stay integers in every format, KML's 32-bit ones included", "[io][export]") {
+    // KML has no 64-bit integer: GDAL wrote member_count as <SimpleField type="string">.
+    for (const char* file : {"r.kml", "r.gpkg", "r.shp", "r.fgb", "r.geojson"}) {
+        INFO(file);
+        test::TempFolder tmp;
+        export_layers(test::bundled_document(), regions_to(tmp.path(file)));
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path(file).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        REQUIRE(ds);
+        OGRFeatureDefn* defn = ds->GetLayer(0)->GetLayerDefn();
+        const char* name = std::string(file) == "r.shp" ? "n_members" : "member_count";
+        int i = defn->GetFieldIndex(name);
+        REQUIRE(i >= 0);
+        OGRFieldType type = defn->GetFieldDefn(i)->GetType();
+        CHECK((type == OFTInteger || type == OFTInteger64));
+        std::unique_ptr<OGRFeature> f(ds->GetLayer(0)->GetNextFeature());
+        REQUIRE(f);
+        CHECK(f->GetFieldAsInteger64(i) > 0);
+    }
+    test::TempFolder tmp;
+    export_layers(test::bundled_document(), regions_to(tmp.path("r.kml")));
+    CHECK_THAT(test::read_text(tmp.path("r.kml")),
+               Catch::Matchers::Contains("<SimpleField name=\"member_count\" type=\"int\">"));
 }
 
 TEST_CASE("the regions layer carries what a user needs", "[io][export]") {

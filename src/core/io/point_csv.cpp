@@ -394,8 +394,17 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
                 continue;
             }
         }
-        std::int32_t category =
-            col.category >= 0 ? batcher.category(cells[static_cast<std::size_t>(col.category)]) : -1;
+        std::int32_t category = -1;
+        if (col.category >= 0) {
+            std::string_view text = cells[static_cast<std::size_t>(col.category)];
+            // Past the head only this column is read as text: bytes that are not UTF-8 are refused
+            // on their line, as in the head, not taken as an industry's name.
+            if (!gb18030 && first_invalid_utf8(text) != std::string_view::npos)
+                problems.fatal(
+                    "column " + quote_value(info.category_column, 40) + " is not UTF-8: save the points as UTF-8 CSV",
+                    where);
+            category = batcher.category(text);
+        }
         batcher.add(lon, lat, value, category, line, where, info.lon_column, info.lat_column,
                     col.code >= 0 ? cells[static_cast<std::size_t>(col.code)] : std::string_view());
     }

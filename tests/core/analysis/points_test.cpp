@@ -244,6 +244,14 @@ TEST_CASE("a points CSV's NUL bytes and bytes that are not text are refused on t
     CHECK(read_error(far) == far + ":400002: a NUL byte (\\x00) at column 2");
     std::string quote = file("q.csv", "name,lon,lat\n\"abc,116.4,39.9\n");
     CHECK(read_error(quote) == quote + ":2: a quote is never closed");
+    // Past the head, an industry's Latin-1 name was taken as a category and shown escaped.
+    PointSourceOptions by_industry;
+    by_industry.category_column = "industry";
+    std::string rows = "industry,lon,lat\n";
+    for (int i = 0; i < 20000; ++i) rows += "biomedicine,116.4,39.9\n";
+    std::string l1_late = file("l1late.csv", rows + "Caf\xe9,116.4,39.9\n");
+    CHECK(read_error(l1_late, by_industry) ==
+          l1_late + ":20002: column 'industry' is not UTF-8: save the points as UTF-8 CSV");
 }
 
 TEST_CASE("a point source in a projected CRS with a coordinate no CRS holds is refused, not transformed for ever",

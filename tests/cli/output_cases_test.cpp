@@ -202,6 +202,26 @@ TEST_CASE("a region filter keeps the new districts and counties in the region, n
     CHECK(counties.count("510727") == 0);  // Pingwu: Mianyang's, outside it
 }
 
+TEST_CASE("a zipped Shapefile's name too long for GDAL's temporary file is refused before the work, in one line",
+          "[outputs]") {
+    // GDAL failed at the end: "Cannot recompress ./.clusteratlas-tmp-.../aaa..." (its text, a temporary path).
+    TempFolder tmp;
+    for (const char* ext : {".shp.zip", ".shz"}) {
+        std::string name = std::string(240 - std::string(ext).size(), 'z') + ext;
+        auto r = run_cli("export --layer hubs -o " + tmp.path(name));
+        INFO(r.err);
+        CHECK(r.exit_code == 4);
+        CHECK_THAT(r.err, Contains("(File name too long: a zipped Shapefile's name may have 234 bytes, this one "
+                                   "has 240)"));
+        CHECK(r.err.find("clusteratlas-tmp") == std::string::npos);
+        std::string fits = std::string(234 - std::string(ext).size(), 'y') + ext;
+        CHECK(run_cli("export --layer hubs -o " + tmp.path(fits)).exit_code == 0);
+    }
+    std::size_t left = 0;
+    for (const auto& entry : fs::directory_iterator(tmp.path(""))) left += entry.path().filename().string()[0] == 'y';
+    CHECK(left == 2);
+}
+
 TEST_CASE("a Shapefile whose name is near the 255-byte limit is replaced like any other", "[outputs]") {
     TempFolder tmp;
     // The replace journal ".NAME.clusteratlas-commit" went past 255 bytes: "File name too long", exit 4.

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -72,6 +73,26 @@ class FdBuffer : public std::streambuf {
 
 std::string system_reason(int error) { return std::strerror(error); }
 
+namespace {
+
+/// GDAL writes a zipped Shapefile (.shz, .shp.zip) through a temporary file whose name is 21 bytes
+/// longer than the target's: past 234 bytes that failed inside GDAL after the work, with its own
+/// text and a temporary path.
+void check_zipped_shapefile_name(const std::string& path, const std::string& what) {
+    constexpr std::size_t kMost = 255 - 21;
+    std::string name = fs::path(path).filename().string();
+    if (what != "ESRI Shapefile" || name.size() <= kMost) return;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    auto ends = [&](const std::string& s) {
+        return name.size() >= s.size() && name.rfind(s) == name.size() - s.size();
+    };
+    if (!ends(".shz") && !ends(".shp.zip")) return;
+    fail(path + ": cannot write the " + what + " (File name too long: a zipped Shapefile's name may have " +
+         std::to_string(kMost) + " bytes, this one has " + std::to_string(name.size()) + ")");
+}
+
+}  // namespace
+
 void check_target(const std::string& path, bool force, const std::string& what) {
     if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
         throw AtlasError(ErrorKind::Usage,
@@ -94,6 +115,7 @@ void check_target(const std::string& path, bool force, const std::string& what) 
         fail(path + ": cannot write the " + what + " (no folder '" + folder + "')");
     if (::access(folder.c_str(), W_OK | X_OK) != 0)
         fail(path + ": cannot write in folder '" + folder + "' (" + system_reason(errno) + ")");
+    check_zipped_shapefile_name(path, what);
 }
 
 TempFolder::TempFolder(const std::string& target)

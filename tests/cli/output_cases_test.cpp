@@ -3,6 +3,7 @@
 // a full file system are the shell tests in tests/outputs/.
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -200,6 +201,23 @@ TEST_CASE("a region filter keeps the new districts and counties in the region, n
     CHECK(counties.count("510104") == 1);  // Chengdu's Jinjiang district
     CHECK(counties.count("500237") == 0);  // Wushan: Chongqing's, outside the region's scope
     CHECK(counties.count("510727") == 0);  // Pingwu: Mianyang's, outside it
+}
+
+TEST_CASE("with --force an export or render replaces files, never a FIFO or a device: refused in one line",
+          "[outputs]") {
+    // Renaming over them made /dev/null a plain file (as root, the system's own).
+    TempFolder tmp;
+    REQUIRE(::mkfifo(tmp.path("f.geojson").c_str(), 0600) == 0);
+    REQUIRE(::mkfifo(tmp.path("f.png").c_str(), 0600) == 0);
+    auto exported = run_cli("export --layer hubs --force -o " + tmp.path("f.geojson"));
+    CHECK(exported.exit_code == 4);
+    CHECK_THAT(exported.err, Contains("f.geojson: is a FIFO, not a file; the GeoJSON cannot replace it"));
+    auto rendered = run_cli("render --size 64x48 --force -o " + tmp.path("f.png"));
+    CHECK(rendered.exit_code == 4);
+    CHECK_THAT(rendered.err, Contains("f.png: is a FIFO, not a file; the PNG cannot replace it"));
+    struct stat st {};
+    REQUIRE(::lstat(tmp.path("f.png").c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
 }
 
 TEST_CASE("a zipped Shapefile's name too long for GDAL's temporary file is refused before the work, in one line",

@@ -75,6 +75,13 @@ std::string system_reason(int error) { return std::strerror(error); }
 
 namespace {
 
+std::string special_file_kind(mode_t mode) {
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "a special file";
+}
+
 /// GDAL writes a zipped Shapefile (.shz, .shp.zip) through a temporary file whose name is 21 bytes
 /// longer than the target's: past 234 bytes that failed inside GDAL after the work, with its own
 /// text and a temporary path.
@@ -106,6 +113,11 @@ void check_target(const std::string& path, bool force, const std::string& what) 
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) fail(path + ": is a folder; the " + what + " cannot replace it");
+        // Replacing is renaming over: a device or FIFO (/dev/null) would become a plain file, even
+        // with --force. Only a file or a link (the link is replaced, not its target) is replaced.
+        if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+            fail(path + ": is " + special_file_kind(st.st_mode) + ", not a file; the " + what +
+                 " cannot replace it (--force replaces files only)");
         if (!force) fail(path + ": exists (use --force to replace it)");
     } else if (errno != ENOENT) {
         fail(path + ": cannot write the " + what + " (" + system_reason(errno) + ")");

@@ -62,7 +62,7 @@ void apply_furniture(const RenderArgs& a, FurnitureSettings& f) {
     if (a.no_credit) f.show_credit = false;
     if (a.no_scale_bar) f.show_scale_bar = false;
     if (a.no_north_arrow) f.show_north_arrow = false;
-    if (!a.inset.empty()) f.inset = a.inset;
+    if (!a.inset.empty()) f.inset = a.inset, f.inset_named_by.clear();  // the user chose this file
 }
 
 std::vector<std::string> split(const std::string& list) {

@@ -288,12 +288,30 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
             auto r = run_cli("render --session " + tmp.path("shared/s.json") + " -o " + tmp.path("x.png"));
             CHECK(r.exit_code == 3);
             CHECK_THAT(r.err, Contains("s.json: 'data.path' names"));
+            CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // /etc/passwd gave 22 lines
             bool content = std::string(marker) == "S3cr3t" || std::string(marker) == "root:";
             if (content)
                 CHECK(r.err.find(marker) == std::string::npos);
             else
                 CHECK_THAT(r.err, Contains(marker));
         }
+}
+
+TEST_CASE("a session's inset is a key it knows, and a file it names that cannot be used is one line naming it",
+          "[inputs]") {
+    // 'furniture.inset' was called an unknown key "ignored", then used; its faults named no session.
+    TempFolder tmp;
+    for (const char* path : {"/dev/zero", "none.geojson"}) {
+        INFO(path);
+        write(tmp.path("s.json"),
+              std::string(R"({"clusteratlas_session":1,"size":[64,48],"furniture":{"inset":")") + path + "\"}}");
+        auto r = run_cli("render --session " + tmp.path("s.json") + " -o " + tmp.path("x.png"));
+        CHECK(r.exit_code == 3);
+        CHECK_THAT(r.err, Contains("s.json: 'furniture.inset' names '"));
+        CHECK_THAT(r.err, Contains("which cannot be used as an inset (its content is not shown)"));
+        CHECK(r.err.find("unknown key") == std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
 }
 
 TEST_CASE("a session's points that all lie outside every unit are refused, as 'points' refuses them", "[inputs]") {
@@ -308,8 +326,9 @@ TEST_CASE("a session's points that all lie outside every unit are refused, as 'p
     };
     auto sea = render("sea.csv");
     CHECK(sea.exit_code == 3);
-    CHECK_THAT(sea.err, Contains("sea.csv: 3 of 3 points lie outside every unit: the sea, abroad, or coordinates "
-                                 "that are not longitude/latitude (no point lies in a unit)"));
+    CHECK_THAT(sea.err, Contains("sea.csv', whose points cannot be used (its content is not shown): 3 of 3 points "
+                                 "lie outside every unit: the sea, abroad, or coordinates that are not "
+                                 "longitude/latitude (no point lies in a unit)"));
     CHECK_FALSE(fs::exists(tmp.path("x.png")));
     auto half = render("half.csv");
     CHECK(half.exit_code == 0);

@@ -349,6 +349,18 @@ void check_session(Document& doc, const Session& s, const std::string& origin) {
     if (s.choropleth == ChoroplethKind::UserData && s.data.path.empty()) bad("choropleth 'data' needs 'data.path'");
 }
 
+AtlasError session_file_fault(const AtlasError& e, const std::string& session, const std::string& key,
+                              const std::string& path, const std::string& use) {
+    std::string all = e.message();
+    std::size_t end = all.find('\n');
+    std::string first = all.substr(0, end);
+    bool more = end != std::string::npos && all.find_first_not_of('\n', end) != std::string::npos;
+    for (const std::string& shown : {path + ": ", quote_value(path) + ": "})
+        if (first.rfind(shown, 0) == 0) first.erase(0, shown.size());
+    return AtlasError(e.kind(), session + ": " + quote_value(key) + " names " + quote_value(path, 200) + ", " + use +
+                                    " (its content is not shown): " + first + (more ? " (and other problems)" : ""));
+}
+
 std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     if (s.choropleth != ChoroplethKind::UserData) return nullptr;
     if (!s.data.points_by.empty()) {  // a file of points, counted per unit (its errors name the session)
@@ -359,8 +371,7 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
             return load_point_table(doc, s.data.path, parse_point_level(s.data.points_by), options, kViewerDots);
         } catch (const AtlasError& e) {
             if (s.data.named_by.empty()) throw;
-            throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quote_value(s.data.path, 200) +
-                                           ", whose points cannot be used (its content is not shown): " + e.what());
+            throw session_file_fault(e, s.data.named_by, "data.path", s.data.path, "whose points cannot be used");
         }
     }
     char separator = s.data.separator == "tab" ? '\t' : s.data.separator.empty() ? 0 : s.data.separator[0];
@@ -374,8 +385,7 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
         return std::make_unique<UserTable>(
             read_user_table(s.data.path, doc.provinces(), doc.prefectures(), options, doc.counties()));
     } catch (const AtlasError& e) {
-        throw AtlasError(e.kind(), s.data.named_by + ": 'data.path' names " + quote_value(s.data.path, 200) +
-                                       ", which cannot be used (its content is not shown):\n" + e.what());
+        throw session_file_fault(e, s.data.named_by, "data.path", s.data.path, "which cannot be used");
     }
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "error.hpp"
 #include "io/user_data.hpp"
 #include "scene/camera.hpp"
 #include "scene/scene.hpp"
@@ -59,6 +60,13 @@ void check_session(Document& doc, const Session& session, const std::string& ori
 /// Points a session's choropleth keeps to draw as dots (data.points_by): enough to show every firm
 /// of a city when zoomed in, few enough to draw every frame.
 inline constexpr std::size_t kViewerDots = 200000;
+
+/// The one line for a file a session names that cannot be used: "s.json: 'data.path' names
+/// '/etc/passwd', which cannot be used (its content is not shown): no numeric column ... (and other
+/// problems)". The first of `e`'s lines without its repeated path, the rest left out: a shared
+/// session must not make the tool print what another file holds, nor a page of it.
+AtlasError session_file_fault(const AtlasError& e, const std::string& session, const std::string& key,
+                              const std::string& path, const std::string& use);
 
 /// Loads the session's CSV when its choropleth is user data (null otherwise): a table, or points
 /// counted per unit (data.points_by). Throws AtlasError.

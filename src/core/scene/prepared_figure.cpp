@@ -56,7 +56,13 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
     double scale = session.has_camera ? session.metres_per_pixel : 5.5e6 / session.width;
     out.scene = build_scene(doc, {session.projection, session_tolerance(scale)});
     Projection projection(session.projection);
-    if (!session.furniture.inset.empty()) out.inset = checked_inset(session.furniture.inset, out.scene, projection);
+    if (!session.furniture.inset.empty()) try {
+            out.inset = checked_inset(session.furniture.inset, out.scene, projection);
+        } catch (const AtlasError& e) {
+            if (session.furniture.inset_named_by.empty()) throw;
+            throw session_file_fault(e, session.furniture.inset_named_by, "furniture.inset", session.furniture.inset,
+                                     "which cannot be used as an inset");
+        }
     out.camera = session_camera(session, out.scene, projection, session.width, session.height);
     if (!shows_any_province(out.scene, out.camera)) {
         char view[160];

@@ -399,9 +399,10 @@ void read_layout(const Reader& in, const Json& j, Session& s) {
 
 void read_furniture(const Reader& in, const Json& j, Session& s) {
     const Json& f = in.object(j, "furniture", "");
-    in.unknown_keys(
-        f, {"title", "subtitle", "credit", "show_title", "show_subtitle", "show_credit", "scale_bar", "north_arrow"},
-        "furniture.");
+    in.unknown_keys(f,
+                    {"title", "subtitle", "credit", "show_title", "show_subtitle", "show_credit", "scale_bar",
+                     "north_arrow", "inset"},
+                    "furniture.");
     FurnitureSettings& out = s.furniture;
     // Drawn on the figure as one line each: refused as the command line's --title is.
     for (auto [key, text] : {std::pair{"title", &out.title}, {"subtitle", &out.subtitle}, {"credit", &out.credit}}) {
@@ -419,6 +420,7 @@ void read_furniture(const Reader& in, const Json& j, Session& s) {
     std::error_code ec;  // like the CSV, the inset's layer travels beside the session file
     if (!out.inset.empty() && fs::path(out.inset).is_relative() && !in.origin().empty() && fs::exists(in.origin(), ec))
         out.inset = (fs::absolute(in.origin(), ec).parent_path() / out.inset).lexically_normal().string();
+    if (!out.inset.empty()) out.inset_named_by = in.origin();
 }
 
 }  // namespace

@@ -55,6 +55,9 @@ struct FurnitureSettings {
     /// A vector source for an inset (io/inset_layer.hpp: the South China Sea islands and line, which
     /// the bundled data lacks); empty: no inset. Relative in a session file: beside the file.
     std::string inset;
+    /// The session file that named the inset (its errors name the file and key, never the
+    /// inset's content); empty when the user chose it (`--inset`).
+    std::string inset_named_by;
 };
 
 /// Which figure a headless render of the session draws.

@@ -66,11 +66,14 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
         if (said.empty() || all_ascii) return {};
         return {"", where + ": declares " + said + ", but its text is valid UTF-8; read as UTF-8"};
     }
-    // Other features with non-ASCII UTF-8 text: the layer mixes encodings (one name pasted from GBK).
-    // Decoding the whole layer in one legacy encoding would garble those, so it is refused below.
+    // Other features with Chinese names in UTF-8: the layer mixes encodings (one name pasted from
+    // GBK). Decoding the whole layer in one legacy encoding would garble those, so it is refused
+    // below. Valid UTF-8 alone is no witness: some GBK names are valid UTF-8 by chance (太原 is
+    // CC AB D4 AD, read as UTF-8 a combining mark and a Cyrillic letter), so a GBK .dbf whose
+    // .cpg says GBK was refused as mixed.
     bool others_utf8 = std::any_of(features.begin(), features.end(), [](const FeatureText& f) {
         return std::all_of(f.values.begin(), f.values.end(), valid_utf8) &&
-               !std::all_of(f.values.begin(), f.values.end(), ascii);
+               std::any_of(f.values.begin(), f.values.end(), [](const std::string& v) { return has_cjk(v); });
     });
     std::optional<std::size_t> as_declared;
     if (!said.empty()) as_declared = cjk_count(features, declared);
@@ -107,9 +110,13 @@ LayerTextEncoding decide_layer_encoding(const std::vector<FeatureText>& features
     std::string reads = others_utf8 && as_gbk && has_cjk(*as_gbk) && plausible_gbk(*bad_value)
                             ? " (it reads as " + quote_value(*as_gbk, 40) + " in GBK)"
                             : "";
+    // "nor 'GBK' (its .cpg)" only when the value does not read in the declared encoding either.
+    std::optional<std::string> as_said = said.empty() ? std::nullopt : to_utf8(*bad_value, declared);
+    bool reads_as_said = as_said && has_cjk(*as_said);
     fail_input(where + ": " + bad->label + ": text " + quote_value(*bad_value, 40) + " is not UTF-8" +
                (others_utf8 ? " like the rest of the layer (the layer mixes encodings)" + reads : "") +
-               (said.empty() ? "" : ", nor " + said) + (reads.empty() ? ", nor plausibly GB18030" : "") +
+               (said.empty() || reads_as_said ? "" : ", nor " + said) +
+               (reads.empty() ? ", nor plausibly GB18030" : "") +
                "; re-encode the source as UTF-8 (ogr2ogr -lco ENCODING=UTF-8)");
 }
 

@@ -6,6 +6,7 @@
 #include "io/layer_text.hpp"
 #include "text/encoding.hpp"
 #include "text/escape.hpp"
+#include "text/utf8.hpp"
 
 using namespace atlas;
 using Catch::Matchers::Contains;
@@ -106,4 +107,28 @@ TEST_CASE("layer text: decisions and their words, for GBK names, mixed layers an
     std::vector<FeatureText> halves = {{"feature 0", {beijing_gbk}}, {"feature 1", {"上海"}}};
     CHECK_THROWS_WITH(atlas::decide_layer_encoding(halves, "", "", "f.shp: layer 'x'"),
                       Catch::Contains("the layer mixes encodings"));
+    // GBK names that are valid UTF-8 by chance (太原, 鹰潭) are no UTF-8 witness: a GBK layer with
+    // them was refused as mixed, its .cpg saying 'GBK' or not.
+    const std::string taiyuan_gbk = "\xcc\xab\xd4\xad", yingtan_gbk = "\xd3\xa5\xcc\xb6";
+    REQUIRE(atlas::valid_utf8(taiyuan_gbk));
+    std::vector<FeatureText> chance = {{"feature 0", {beijing_gbk}},
+                                       {"feature 1", {tianjin_gbk}},
+                                       {"feature 2", {taiyuan_gbk}},
+                                       {"feature 3", {yingtan_gbk}}};
+    for (const char* declared : {"GBK", ""}) {
+        INFO(declared);
+        atlas::LayerTextEncoding c = atlas::decide_layer_encoding(chance, declared, "its .cpg", "f.shp: layer 'x'");
+        CHECK(atlas::decode_layer_text(taiyuan_gbk, c) == "太原");
+        CHECK(atlas::decode_layer_text(beijing_gbk, c) == "北京");
+    }
+    // A real mix under a GBK declaration: the GBK value reads in GBK, so the message does not say
+    // "nor 'GBK'" after "it reads as '北京' in GBK".
+    std::string said;
+    try {
+        atlas::decide_layer_encoding(mixed, "GBK", "its .cpg", "f.shp: layer 'x'");
+    } catch (const atlas::AtlasError& e) {
+        said = e.message();
+    }
+    CHECK_THAT(said, Catch::Contains("(it reads as '北京' in GBK)"));
+    CHECK(said.find("nor 'GBK'") == std::string::npos);
 }

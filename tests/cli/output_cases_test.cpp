@@ -333,6 +333,9 @@ TEST_CASE("projections under which China cannot be shown are refused, and CRSs f
     CHECK_THROWS_WITH(Projection("+proj=ortho +lat_0=-60 +lon_0=-60 +type=crs"),
                       Contains("cannot show China: 0 of 121"));
     CHECK_THROWS_WITH(Projection("EPSG:4978"), Contains("is a geocentric (X, Y, Z) CRS, not a map projection"));
+    // The same CRS as a bare PROJ string was drawn: X and Y of geocentric space, with a scale bar.
+    CHECK_THROWS_WITH(Projection("+proj=geocent"), Contains("is a geocentric (X, Y, Z) CRS, not a map projection"));
+    CHECK(Projection("+proj=merc").caveat().empty());  // a bare map projection stays a map
     CHECK_THAT(Projection("EPSG:32719").caveat(), Contains("is meant for lon -72..-66, lat -80..0, not China"));
     CHECK(Projection("albers").caveat().empty());
     TempFolder tmp;

@@ -63,7 +63,14 @@ std::string degrees(double v) { return short_number(v); }
 /// Projections that are not maps: geocentric (XYZ) and other non-2D CRSs.
 void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::string& definition, std::string& caveat) {
     PJ* crs = proj_create(context, definition.c_str());
-    if (crs == nullptr) return;  // a bare "+proj=..." operation: proj_create_crs_to_crs judges it
+    // A bare "+proj=geocent" is an operation to proj_create, but a CRS to proj_create_crs_to_crs,
+    // which then draws X and Y of geocentric space as a map: judged as the CRS it becomes.
+    if (crs != nullptr && !proj_is_crs(crs) && definition.rfind('+', 0) == 0 &&
+        definition.find("+type=crs") == std::string::npos) {
+        proj_destroy(crs);
+        crs = proj_create(context, (definition + " +type=crs").c_str());
+    }
+    if (crs == nullptr) return;  // proj_create_crs_to_crs judges it
     PJ_TYPE type = proj_get_type(crs);
     double w = 0, s = 0, e = 0, n = 0;
     const char* area = nullptr;

@@ -80,7 +80,7 @@ Session resolve_session(Context& ctx, const FigureArgs& a) {
     std::vector<std::string> warnings;
     Session s = a.session.empty() ? Session{} : read_session(a.session, &warnings);
     for (const std::string& w : warnings) std::cerr << "warning: " << bounded_message(w) << '\n';
-    if (!a.session.empty()) check_session(ctx.doc(), s, a.session);
+    if (!a.session.empty()) check_session(ctx.doc(), s, a.session, !ctx.projection_given());
     if (!a.industries.empty()) s.industries.clear();
     for (const std::string& name : a.industries) {  // one industry named twice (by id and in Chinese) is one
         const std::string& id = ctx.industry(name).id;
@@ -94,7 +94,7 @@ Session resolve_session(Context& ctx, const FigureArgs& a) {
     apply_data_options(a, s);
     if (a.no_legend) s.show_legend = false;
     if (ctx.projection_given()) s.projection = ctx.data.projection;
-    check_session(ctx.doc(), s, a.session.empty() ? "command line" : a.session);
+    check_session(ctx.doc(), s, a.session.empty() ? "command line" : a.session, false);  // --projection: checked
     return s;
 }
 

@@ -321,9 +321,17 @@ const std::vector<double>& coverage_class_bounds() {
     return bounds;
 }
 
-void check_session(Document& doc, const Session& s, const std::string& origin) {
+void check_session(Document& doc, const Session& s, const std::string& origin, bool projection) {
     const Plan& plan = doc.plan();
     auto bad = [&](const std::string& what) { throw AtlasError(ErrorKind::Input, origin + ": " + what); };
+    if (projection) try {
+            Projection{s.projection};
+        } catch (const AtlasError& e) {
+            std::string why = e.message();
+            std::string shown = "projection " + quote_value(s.projection) + " ";
+            if (why.rfind(shown, 0) == 0) why.erase(0, shown.size());
+            bad("'projection' " + quote_value(s.projection) + ": " + why);
+        }
     for (const auto& [id, setting] : s.regions)
         if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'regions'");
     if (!s.selected_region.empty() && plan.region(s.selected_region) == nullptr)

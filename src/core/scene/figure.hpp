@@ -54,8 +54,10 @@ struct Figure {
 };
 
 /// Throws AtlasError(Input) naming `origin` and the value when the session names a region,
-/// prefecture or industry the document does not have, or compares fewer than 2 or more than 4.
-void check_session(Document& doc, const Session& session, const std::string& origin);
+/// prefecture or industry the document does not have, or compares fewer than 2 or more than 4;
+/// with `projection`, also when its 'projection' cannot draw China (geo/projection.hpp), so that the
+/// fault names the session file and key, not the command line's option.
+void check_session(Document& doc, const Session& session, const std::string& origin, bool projection = true);
 
 /// Points a session's choropleth keeps to draw as dots (data.points_by): enough to show every firm
 /// of a city when zoomed in, few enough to draw every frame.

@@ -123,6 +123,13 @@ TEST_CASE("session: names the document lacks are refused", "[session]") {
     s.selected_prefecture.clear();
     s.industries = {"telepathy"};
     CHECK_THROWS_WITH(check_session(doc, s, "s.json"), Catch::Contains("unknown industry 'telepathy'"));
+    s.industries.clear();
+    // A projection that cannot draw China was a usage error naming neither the file nor the key.
+    s.projection = "+proj=ortho +lon_0=-75";
+    CHECK_THROWS_WITH(check_session(doc, s, "s.json"),
+                      "s.json: 'projection' '+proj=ortho +lon_0=-75': cannot show China: 0 of 121 points of "
+                      "China's bounding box project");
+    CHECK_NOTHROW(check_session(doc, s, "s.json", false));  // the command line's --projection replaces it
 }
 
 TEST_CASE("figure: one industry shows its regions, faint general ones, and hides the rest", "[session]") {

@@ -38,6 +38,9 @@ struct RenderArgs {
     PointsRequest points;  ///< --points FILE: counted per unit for the choropleth, drawn as dots
     std::string points_by = "prefecture";
     bool no_title = false, no_subtitle = false, no_credit = false, no_scale_bar = false, no_north_arrow = false;
+    double width_mm = 0, dpi = 0;  ///< read into page only when given: -1 is a value to refuse
+    CLI::Option* width_mm_option = nullptr;
+    CLI::Option* dpi_option = nullptr;
     CLI::Option* size_option = nullptr;
     CLI::Option* lang_option = nullptr;
     CLI::Option* title_option = nullptr;
@@ -117,6 +120,8 @@ void run_render(Context& ctx, const RenderArgs& args) {
     // 96 dpi) or from the session's pixels.
     FigureFormat format = figure_format(args.output);
     PageRequest request = args.page;
+    if (args.width_mm_option->count() > 0) request.width_mm = args.width_mm;
+    if (args.dpi_option->count() > 0) request.dpi = args.dpi;
     request.width_px = s.width, request.height_px = s.height;
     FigurePage page = figure_page(format, request);
     s.width = page.width, s.height = page.height;
@@ -165,8 +170,9 @@ void register_render(CLI::App& app, Context& ctx) {
         ->capture_default_str();
     cmd->add_option("--paper", args->page.paper, "Print size: a4, a3 or letter (portrait; see --landscape)");
     cmd->add_flag("--landscape", args->page.landscape, "Turn the paper (or --width-mm page) a quarter");
-    cmd->add_option("--width-mm", args->page.width_mm, "Print width in millimetres (height from --size's aspect)");
-    cmd->add_option("--dpi", args->page.dpi, "PNG resolution for --paper or --width-mm (default 300)");
+    args->width_mm_option =
+        cmd->add_option("--width-mm", args->width_mm, "Print width in millimetres (height from --size's aspect)");
+    args->dpi_option = cmd->add_option("--dpi", args->dpi, "PNG resolution for --paper or --width-mm (default 300)");
     args->title_option = cmd->add_option("--title", args->title, "Title over the map (default: what it shows)");
     args->subtitle_option = cmd->add_option("--subtitle", args->subtitle, "Subtitle (default: the plan)");
     args->credit_option = cmd->add_option("--credit", args->credit, "Credit line (default: the sources and your file)");

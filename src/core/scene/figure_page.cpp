@@ -51,20 +51,21 @@ FigurePage figure_page(FigureFormat format, const PageRequest& r) {
     FigurePage page;
     page.format = format;
     std::string paper = lower(r.paper);
-    bool width_given = r.width_mm != -1, dpi_given = r.dpi != -1;  // -1: not given (0 is a bad value)
+    const bool width_given = r.width_mm.has_value(), dpi_given = r.dpi.has_value();
     double w_mm = 0, h_mm = 0;
     if (!paper.empty() && width_given)
         throw AtlasError(ErrorKind::Usage, "--paper and --width-mm both set the width: give one");
     if (!paper.empty() && !paper_mm(paper, w_mm, h_mm))
         throw AtlasError(ErrorKind::Usage, "--paper " + quote_value(r.paper) + ": not a paper size (a4, a3, letter)");
-    if (width_given && !(r.width_mm >= 20 && r.width_mm <= 2000))
-        throw AtlasError(ErrorKind::Usage, "--width-mm " + number(r.width_mm) + ": must be 20 to 2000 millimetres");
-    if (dpi_given && !(r.dpi >= 72 && r.dpi <= 1200))
-        throw AtlasError(ErrorKind::Usage, "--dpi " + number(r.dpi) + ": must be 72 to 1200");
+    if (width_given && !(*r.width_mm >= 20 && *r.width_mm <= 2000))
+        throw AtlasError(ErrorKind::Usage, "--width-mm " + number(*r.width_mm) + ": must be 20 to 2000 millimetres");
+    if (dpi_given && !(*r.dpi >= 72 && *r.dpi <= 1200))
+        throw AtlasError(ErrorKind::Usage, "--dpi " + number(*r.dpi) + ": must be 72 to 1200");
     if (r.landscape && paper.empty())
         throw AtlasError(ErrorKind::Usage, "--landscape turns a --paper; a page of --width-mm takes --size's shape");
     if (r.width_px < 16 || r.height_px < 16 || r.width_px > 8192 || r.height_px > 8192)
-        throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
+        throw AtlasError(ErrorKind::Usage, "image size " + std::to_string(r.width_px) + "x" +
+                                               std::to_string(r.height_px) + ": must be 16 to 8192 pixels a side");
     if (paper.empty() && !width_given) {
         if (dpi_given)
             throw AtlasError(ErrorKind::Usage,
@@ -74,9 +75,9 @@ FigurePage figure_page(FigureFormat format, const PageRequest& r) {
         page.width_pt = r.width_px * 0.75, page.height_pt = r.height_px * 0.75;
         return page;
     }
-    if (width_given) w_mm = r.width_mm, h_mm = r.width_mm * r.height_px / r.width_px;
+    if (width_given) w_mm = *r.width_mm, h_mm = *r.width_mm * r.height_px / r.width_px;
     if (r.landscape) std::swap(w_mm, h_mm);
-    page.dpi = dpi_given ? r.dpi : (format == FigureFormat::Png ? 300 : kPrintPixelsPerInch);
+    page.dpi = dpi_given ? *r.dpi : (format == FigureFormat::Png ? 300 : kPrintPixelsPerInch);
     page.scale = page.dpi / kPrintPixelsPerInch;
     page.width = static_cast<int>(std::lround(w_mm / 25.4 * kPrintPixelsPerInch));
     page.height = static_cast<int>(std::lround(h_mm / 25.4 * kPrintPixelsPerInch));

@@ -5,6 +5,7 @@
 /// pixels: the screen's); a print size at 120, so that the 15-pixel label font sets at 9 pt on paper,
 /// the size of a map's text in print, and the map keeps its room on a column-wide figure.
 
+#include <optional>
 #include <string>
 
 namespace atlas {
@@ -19,12 +20,12 @@ FigureFormat figure_format(const std::string& output);
 inline constexpr double kPrintPixelsPerInch = 120;
 
 /// What the user asked for: a paper (a4, a3, letter), or a width in millimetres, or neither (the
-/// size in pixels); a negative width or DPI when not given.
+/// size in pixels). Every value given is checked: -1 is a bad width, not "none".
 struct PageRequest {
     std::string paper;  ///< "", "a4", "a3", "letter" (any case)
     bool landscape = false;
-    double width_mm = -1;
-    double dpi = -1;
+    std::optional<double> width_mm;
+    std::optional<double> dpi;
     int width_px = 1600, height_px = 1200;  ///< --size (or the session's); the aspect for width_mm
 };
 

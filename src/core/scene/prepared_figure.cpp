@@ -45,7 +45,8 @@ InsetLayer checked_inset(const std::string& path, const Scene& scene, const Proj
 PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                               bool force) {
     if (session.width < 16 || session.height < 16 || session.width > 8192 || session.height > 8192)
-        throw AtlasError(ErrorKind::Usage, "image size must be 16 to 8192 pixels a side");
+        throw AtlasError(ErrorKind::Usage, "image size " + std::to_string(session.width) + "x" +
+                                               std::to_string(session.height) + ": must be 16 to 8192 pixels a side");
     FigureFormat format = figure_format(output);
     // Refuse early what would fail late, after the scene is built.
     check_target(output, force, format == FigureFormat::Png ? "PNG" : format == FigureFormat::Svg ? "SVG" : "PDF");

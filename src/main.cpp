@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_values.hpp"
 #include "error.hpp"
 #include "io/output_file.hpp"
 #include "text/escape.hpp"
@@ -55,6 +56,7 @@ int run(int argc, char** argv) {
     atlas::cli::register_build_counties(app, ctx);
     atlas::cli::register_prepare(app, ctx);
     ctx.add_global_options_to_subcommands(app);
+    atlas::cli::refuse_empty_values(app);
     try {
         app.parse(argc, argv);
         if (app.get_subcommands().empty()) atlas::cli::run_default_view(ctx);

@@ -1,11 +1,28 @@
 #include "option_values.hpp"
 
+#include <CLI/CLI.hpp>
 #include <sstream>
 
 #include "error.hpp"
 #include "text/escape.hpp"
 
 namespace atlas::cli {
+
+void refuse_empty_values(CLI::App& app) {
+    static const CLI::Validator non_empty(
+        [](std::string& value) {
+            return value.find_first_not_of(" \t") == std::string::npos ? std::string("an empty value; give one")
+                                                                       : std::string();
+        },
+        "", "non-empty");
+    for (CLI::Option* option : app.get_options()) {
+        const std::string name = option->get_name();
+        if (option->get_type_size_max() == 0 || name == "--title" || name == "--subtitle" || name == "--credit")
+            continue;  // a flag, or a text that may be empty
+        option->check(non_empty);
+    }
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_empty_values(*sub);
+}
 
 void parse_size(const std::string& size, int& width, int& height) {
     char x = 0;

@@ -4,7 +4,17 @@
 
 #include <string>
 
+namespace CLI {
+class App;
+}
+
 namespace atlas::cli {
+
+/// Every option and argument of `app` and its subcommands that takes a value refuses an empty one
+/// ("--province ''" listed every prefecture, "coverage --industry ''" filtered nothing while
+/// "render --industry ''" said unknown industry): a CLI11 validation error, exit 2. The figure's
+/// texts (--title, --subtitle, --credit) may be empty: an empty text draws none.
+void refuse_empty_values(CLI::App& app);
 
 /// "1600x1200" -> width, height (--size).
 void parse_size(const std::string& size, int& width, int& height);

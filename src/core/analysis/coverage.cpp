@@ -115,6 +115,10 @@ std::vector<ProvinceCoverage> province_coverage(const Plan& plan, const std::vec
                 row.covered_km2 += cover.km2;
                 row.covered_partial_km2 += cover.uncertain_km2;
             }
+        // The units' areas, summed, pass the province's own by rounding (1.0000000000000742 of Hebei):
+        // a province is at most wholly covered.
+        row.covered_km2 = std::min(row.covered_km2, p.area_km2);
+        row.covered_partial_km2 = std::min(row.covered_partial_km2, row.covered_km2);
         for (const RegionShape* s : shapes) {
             if (std::find(s->provinces.begin(), s->provinces.end(), p.code) == s->provinces.end()) continue;
             if (s->region->designation.type == DesignationType::Context) row.context_regions.push_back(s->region);

@@ -61,6 +61,13 @@ TEST_CASE("province coverage: shares, regions and industries", "[analysis]") {
     CHECK(row("420000").share() == Approx(57946.0 / 186036.0).epsilon(0.01));  // Hubei: Wuhan 1+8
     auto shandong = row("370000");
     CHECK(std::count(shandong.industries.begin(), shandong.industries.end(), "biomedicine") == 1);
+    // A wholly covered province's share is 1, not 1.0000000000000742 (its units' areas summed).
+    for (const auto& r : rows) {
+        INFO(r.province->code);
+        CHECK(r.share() <= 1.0);
+        CHECK(r.covered_partial_km2 <= r.covered_km2);
+    }
+    CHECK(row("130000").share() == 1.0);  // Hebei, in Beijing-Tianjin-Hebei
     // Biomedicine only: Shandong still covered, Shanghai not.
     auto bio = province_coverage(bundled_plan(), all_shapes(), test::bundled_provinces(), "biomedicine");
     for (const auto& r : bio) {

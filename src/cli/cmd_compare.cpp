@@ -1,6 +1,8 @@
 // `clusteratlas compare A B [C D]`: industries shared and unique, Jaccard, areas, overlaps.
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "analysis/compare.hpp"
 #include "commands.hpp"
@@ -30,6 +32,54 @@ std::string industry_label(const Plan& plan, const Comparison& c, std::size_t i)
     return "industry: " + ind->name_en + " (" + ind->section + ")" + (shared ? " [shared]" : "");
 }
 
+/// Jaccard is undefined when neither region has an industry named (a general designation): "n/a",
+/// as the viewer says, not the 1 of two equal empty sets.
+bool no_jaccard(const Comparison& c, std::size_t a, std::size_t b) {
+    return designated_industries(*c.shapes[a]->region).empty() && designated_industries(*c.shapes[b]->region).empty();
+}
+
+std::vector<std::string> names_of_provinces(Context& ctx, const RegionShape& s) {
+    std::vector<std::string> names;
+    for (const std::string& code : s.provinces) names.push_back(ctx.provinces().find(code)->name_en);
+    return names;
+}
+
+/// One object per region, numbers as numbers: {"shared_industries": [...], "regions": [{"id",
+/// "area_km2", "jaccard": {"other_id": 0.14 | null}, "overlap_km2": {...}, ...}]}.
+nlohmann::ordered_json comparison_json(Context& ctx, const Comparison& c) {
+    nlohmann::ordered_json regions = nlohmann::ordered_json::array();
+    for (std::size_t r = 0; r < c.shapes.size(); ++r) {
+        const RegionShape& s = *c.shapes[r];
+        nlohmann::ordered_json terms = nlohmann::ordered_json::array(), named = nlohmann::ordered_json::array();
+        for (const IndustryDesignation& d : s.region->designation.industries) terms.push_back(d.plan_term);
+        for (std::size_t i = 0; i < c.industries.size(); ++i)
+            if (c.designated[i][r]) named.push_back(c.industries[i]);
+        nlohmann::ordered_json hubs = nlohmann::ordered_json::array(), jaccard, overlap;
+        for (const Hub& h : s.region->hubs) hubs.push_back(h.name_en);
+        for (std::size_t o = 0; o < c.shapes.size(); ++o) {
+            const std::string& id = c.shapes[o]->region->id;
+            jaccard[id] = no_jaccard(c, r, o) ? nlohmann::ordered_json() : nlohmann::ordered_json(c.jaccard[r][o]);
+            overlap[id] = std::round(c.overlap_km2[r][o]);
+        }
+        regions.push_back({{"id", s.region->id},
+                           {"name_en", s.region->name_en},
+                           {"name_zh", s.region->name_zh},
+                           {"designation", to_string(s.region->designation.type)},
+                           {"plan_terms", terms},
+                           {"area_km2", std::round(s.area_km2)},
+                           {"partial_area_km2", std::round(s.partial_area_km2)},
+                           {"members", s.region->members.size()},
+                           {"provinces", names_of_provinces(ctx, s)},
+                           {"hubs", hubs},
+                           {"extent", s.region->extent.provisional ? "provisional" : "confirmed"},
+                           {"industries", named},
+                           {"unique_industries", c.unique[r]},
+                           {"jaccard", jaccard},
+                           {"overlap_km2", overlap}});
+    }
+    return {{"shared_industries", c.shared}, {"regions", regions}};
+}
+
 Table comparison_table(Context& ctx, const Comparison& c) {
     const Plan& plan = ctx.plan();
     Table t;
@@ -49,12 +99,7 @@ Table comparison_table(Context& ctx, const Comparison& c) {
             per_region(c, [&](std::size_t r) { return fixed(c.shapes[r]->partial_area_km2, 0); }));
     add_row(t, "members",
             per_region(c, [&](std::size_t r) { return std::to_string(c.shapes[r]->region->members.size()); }));
-    add_row(t, "provinces", per_region(c, [&](std::size_t r) {
-                std::vector<std::string> names;
-                for (const std::string& code : c.shapes[r]->provinces)
-                    names.push_back(ctx.provinces().find(code)->name_en);
-                return join(names);
-            }));
+    add_row(t, "provinces", per_region(c, [&](std::size_t r) { return join(names_of_provinces(ctx, *c.shapes[r])); }));
     add_row(t, "hubs", per_region(c, [&](std::size_t r) {
                 std::vector<std::string> names;
                 for (const Hub& h : c.shapes[r]->region->hubs) names.push_back(h.name_en);
@@ -70,7 +115,9 @@ Table comparison_table(Context& ctx, const Comparison& c) {
     add_row(t, "unique industries", per_region(c, [&](std::size_t r) { return join(c.unique[r]); }));
     for (std::size_t other = 0; other < c.shapes.size(); ++other) {
         std::string id = c.shapes[other]->region->id;
-        add_row(t, "jaccard with " + id, per_region(c, [&](std::size_t r) { return fixed(c.jaccard[r][other], 3); }));
+        add_row(t, "jaccard with " + id, per_region(c, [&](std::size_t r) {
+                    return no_jaccard(c, r, other) ? std::string("n/a") : fixed(c.jaccard[r][other], 3);
+                }));
         add_row(t, "overlap_km2 with " + id,
                 per_region(c, [&](std::size_t r) { return fixed(c.overlap_km2[r][other], 0); }));
     }
@@ -97,6 +144,10 @@ void register_compare(CLI::App& app, Context& ctx) {
             shapes.push_back(&ctx.shape(region));
         }
         Comparison c = compare_regions(ctx.plan(), shapes);
+        if (format == Format::Json) {
+            std::cout << comparison_json(ctx, c).dump(2) << '\n';
+            return;
+        }
         if (format == Format::Table)
             std::cout << "shared industries: " << (c.shared.empty() ? "none" : join(c.shared)) << "\n\n";
         print_table(std::cout, comparison_table(ctx, c), format, !ctx.keep_formulas);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -108,6 +109,26 @@ TEST_CASE("compare Shandong Peninsula with the West Side of the Taiwan Strait", 
                              "next-generation information technology", "new materials", "marine economy", "biology",
                              "oceans", "integrated circuits", "shared industries: marine_economy", "area_km2", "157"})
         CHECK_THAT(r.out, Contains(word));
+}
+
+TEST_CASE("compare as JSON: one object per region, numbers as numbers, no Jaccard without industries named",
+          "[cli][plan]") {
+    // Every value was a string ("216701"), and two general designations had Jaccard 1.000.
+    auto r = run_cli("compare jingjinji zhongyuan shandong_peninsula --format json");
+    REQUIRE(r.exit_code == 0);
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    REQUIRE(j["regions"].size() == 3);
+    const nlohmann::json& jjj = j["regions"][0];
+    CHECK(jjj["id"] == "jingjinji");
+    CHECK(jjj["area_km2"].is_number());
+    CHECK(jjj["area_km2"].get<double>() > 200000);
+    CHECK(jjj["members"] == 13);
+    CHECK(jjj["jaccard"]["zhongyuan"].is_null());  // two general designations: undefined
+    CHECK(jjj["jaccard"]["shandong_peninsula"] == 0.0);
+    CHECK(j["regions"][2]["jaccard"]["shandong_peninsula"] == 1.0);
+    CHECK(j["regions"][2]["industries"].size() == 5);
+    auto table = run_cli("compare jingjinji zhongyuan");
+    CHECK_THAT(table.out, Contains("n/a"));
 }
 
 TEST_CASE("coverage by province: 34 rows with shares and industries", "[cli][plan]") {

@@ -85,6 +85,10 @@ DocumentSources Context::sources() const {
                            : !data.counties.empty() ? data.counties
                            : data.geodata.empty()   ? county_layer_path()
                                                     : "";
+    // A field named other than the bundled schema's is the user's: it must be there.
+    for (LayerSpec* spec : {&out.provinces, &out.prefectures})
+        spec->name_en_field_named = data.name_en_field != bundled_schema::kNameEnField;
+    out.prefectures.parent_field_named = data.province_field != bundled_schema::kParentField;
     if (!counties.empty()) {
         out.counties = LayerSpec{counties, "counties"};
         out.counties->parent_field = "prefecture_code";

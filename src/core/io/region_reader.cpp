@@ -73,6 +73,13 @@ int required_field(OGRFeatureDefn* defn, const LayerSpec& spec, const std::strin
     return index;
 }
 
+/// A field the user named for an optional role: it must be there.
+int named_field(OGRFeatureDefn* defn, const LayerSpec& spec, const std::string& field, const char* option) {
+    int index = defn->GetFieldIndex(field.c_str());
+    if (index < 0) fail_input(where(spec) + ": no field " + quote_value(field) + " (given with " + option + ")");
+    return index;
+}
+
 int optional_field(OGRFeatureDefn* defn, const std::string& field) {
     return field.empty() ? -1 : defn->GetFieldIndex(field.c_str());
 }
@@ -101,8 +108,10 @@ struct FieldIndexes {
 FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
     return {required_field(defn, spec, spec.code_field, "--code-field"),
             required_field(defn, spec, spec.name_field, "--name-field"),
-            optional_field(defn, spec.name_en_field),
-            optional_field(defn, spec.parent_field),
+            spec.name_en_field_named ? named_field(defn, spec, spec.name_en_field, "--name-en-field")
+                                     : optional_field(defn, spec.name_en_field),
+            spec.parent_field_named ? named_field(defn, spec, spec.parent_field, "--province-field")
+                                    : optional_field(defn, spec.parent_field),
             optional_field(defn, "label_lon"),
             optional_field(defn, "label_lat"),
             optional_field(defn, "seat_lon"),

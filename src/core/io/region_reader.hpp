@@ -48,6 +48,10 @@ struct LayerSpec {
     /// with area_km2, label_lon and label_lat fields); any other layer is read whole. Read from the
     /// layer's twin (kAttributesTableSuffix) when the source has one.
     bool attributes_only = false;
+    /// The user named name_en_field / parent_field (--name-en-field, --province-field): a layer
+    /// without it is refused naming it, not read with the fallback (a typo showed Chinese names as
+    /// English ones).
+    bool name_en_field_named = false, parent_field_named = false;
 };
 
 /// Per-feature problems that were repaired or skipped, one line each, naming the feature.

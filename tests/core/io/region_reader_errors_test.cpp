@@ -41,6 +41,16 @@ TEST_CASE("reader errors name the file, layer, field or feature", "[io][errors]"
     CHECK_THAT(read_error(spec("points.geojson")), Contains("geometry is Point"));
     CHECK_THAT(read_error(spec("huge_coordinates.geojson")), Contains("out of lon/lat range"));
     CHECK_THAT(read_error(spec("duplicate_codes.geojson", "nope")), Contains("no layer 'nope' (layers: units)"));
+    // An optional field the user named (--name-en-field, --province-field) must be there: a typo
+    // showed the Chinese names as English ones, with exit 0.
+    LayerSpec named = spec("bowtie.geojson");
+    named.name_en_field = "nosuch", named.name_en_field_named = true;
+    CHECK_THAT(read_error(named), Contains("layer 'units': no field 'nosuch' (given with --name-en-field)"));
+    named = spec("bowtie.geojson");
+    named.parent_field = "prov", named.parent_field_named = true;
+    CHECK_THAT(read_error(named), Contains("layer 'units': no field 'prov' (given with --province-field)"));
+    named.parent_field_named = false;  // the default name, absent: derived from the code, as before
+    CHECK(read_error(named).empty());
 }
 
 TEST_CASE("an invalid polygon is repaired with a warning naming the feature", "[io][errors]") {

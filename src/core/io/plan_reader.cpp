@@ -143,6 +143,17 @@ PlanInfo read_info(const json& j) {
             text(j, "text_file")};
 }
 
+/// nlohmann's text in a reader's words: "[json.exception.out_of_range.403] key 'plan' not found"
+/// becomes "no 'plan' key"; the library's bracketed prefix never reaches the user.
+std::string json_reason(const json::exception& e) {
+    std::string m = e.what();
+    if (m.rfind("[json.exception.", 0) == 0 && m.find("] ") != std::string::npos) m.erase(0, m.find("] ") + 2);
+    std::size_t a = m.find('\''), b = m.rfind('\'');
+    if (e.id == 403 && a != std::string::npos && b > a) return "no " + m.substr(a, b - a + 1) + " key";
+    if (e.id >= 302 && e.id <= 306) return "a value has the wrong type (" + m + ")";
+    return m;
+}
+
 /// The id of a list item for messages, whatever the item is.
 std::string id_of(const json& item) {
     if (!item.is_object()) return "?";
@@ -160,7 +171,7 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
         try {
             read(items[i]);
         } catch (const json::exception& e) {
-            fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + e.what());
+            fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + json_reason(e));
         } catch (const AtlasError& e) {
             fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + e.message());
         }
@@ -175,16 +186,22 @@ Plan parse_plan(const std::string& content, const std::string& path) {
     json doc;
     try {
         doc = json::parse(content);
-    } catch (const json::exception& e) {
-        fail_input(path + ": not valid JSON (" + e.what() + ")");
+    } catch (const json::parse_error& e) {
+        fail_input(path + ": not valid JSON (error at byte " + std::to_string(e.byte) + ")");
     }
     if (!doc.is_object()) fail_input(path + ": not a plan file (the top level is not an object)");
+    if (!doc.contains("plan") || !doc["plan"].is_object())
+        fail_input(path + ": not a plan file (no 'plan' object; the bundled geodata/plan.json shows the form)");
+    if (!doc.contains("schema_version") || doc["schema_version"] != 1)
+        fail_input(path + ": plan schema_version " +
+                   (doc.contains("schema_version") ? quote_value(doc["schema_version"].dump(), 20) : "missing") +
+                   "; this version of ClusterAtlas reads 1");
     Plan plan;
     try {
         plan.info = read_info(doc.at("plan"));
         for (const json& t : doc.value("plan_targets", json::array())) plan.plan_targets.push_back(read_target(t));
     } catch (const json::exception& e) {
-        fail_input(path + ": " + e.what());
+        fail_input(path + ": plan_targets: " + json_reason(e));
     } catch (const AtlasError& e) {
         fail_input(path + ": plan_targets: " + e.message());
     }

@@ -297,6 +297,23 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
         }
 }
 
+TEST_CASE("a Shapefile missing its .dbf or .shx is said in one line, not as a missing field or in GDAL's words",
+          "[inputs]") {
+    // No .dbf read as "no field 'code' (set it with --code-field)"; no .shx gave GDAL's SHAPE_RESTORE_SHX text.
+    TempFolder tmp;
+    REQUIRE(run_cli("export --layer hubs -o " + tmp.path("h.shp")).exit_code == 0);
+    fs::rename(tmp.path("h.dbf"), tmp.path("h.dbf.away"));
+    auto no_dbf = run_cli("points " + tmp.path("h.shp"));
+    CHECK(no_dbf.exit_code == 3);
+    CHECK_THAT(no_dbf.err, Contains("h.shp: a Shapefile without its .dbf, which holds the codes and names"));
+    fs::rename(tmp.path("h.dbf.away"), tmp.path("h.dbf"));
+    fs::remove(tmp.path("h.shx"));
+    auto no_shx = run_cli("--geodata " + tmp.path("h.shp") + " list provinces");
+    CHECK(no_shx.exit_code == 3);
+    CHECK_THAT(no_shx.err, Contains("h.shp: a Shapefile without its .shx index"));
+    CHECK(no_shx.err.find("Unable to open") == std::string::npos);
+}
+
 TEST_CASE("a session's inset is a key it knows, and a file it names that cannot be used is one line naming it",
           "[inputs]") {
     // 'furniture.inset' was called an unknown key "ignored", then used; its faults named no session.

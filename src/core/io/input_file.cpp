@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include "error.hpp"
 #include "text/escape.hpp"
@@ -103,6 +105,22 @@ void check_part(const std::filesystem::path& part) {
     if (::access(part.c_str(), R_OK) != 0) refuse_errno(escape_controls(part.string()), errno);
 }
 
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+/// A Shapefile missing a part fails in GDAL's words ("Unable to open ... SHAPE_RESTORE_SHX"), or,
+/// without its .dbf, as a layer without the code field: said here, in the user's terms.
+void check_shapefile_parts(const std::string& shown, const std::set<std::string>& sidecars) {
+    if (sidecars.count("dbf") == 0)
+        fail_input(shown + ": a Shapefile without its .dbf, which holds the codes and names: copy it beside the .shp");
+    if (sidecars.count("shx") == 0)
+        fail_input(shown +
+                   ": a Shapefile without its .shx index: copy it beside the .shp, or rebuild it with "
+                   "'ogrinfo --config SHAPE_RESTORE_SHX YES FILE.shp'");
+}
+
 }  // namespace
 
 void check_input_source(const std::string& source) {
@@ -119,9 +137,13 @@ void check_input_source(const std::string& source) {
         fs::path file(source);
         std::string stem = file.stem().string() + ".";
         fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+        std::set<std::string> sidecars;
         for (const auto& entry : fs::directory_iterator(folder, ec))  // its sidecars: a.shx, a.dbf, a.prj ...
-            if (entry.path().filename().string().rfind(stem, 0) == 0 && entry.path().filename() != file.filename())
+            if (entry.path().filename().string().rfind(stem, 0) == 0 && entry.path().filename() != file.filename()) {
                 check_part(entry.path());
+                sidecars.insert(lower(entry.path().filename().string().substr(stem.size())));
+            }
+        if (lower(file.extension().string()) == ".shp") check_shapefile_parts(shown, sidecars);
         return;
     }
     if (S_ISDIR(st.st_mode)) {

@@ -35,13 +35,24 @@ bool is_csv_path(const std::string& path) {
 
 namespace points_detail {
 
+namespace {
+
+/// "firms.csv:12" for a line, "firms.gpkg: feature 3" for a feature, the path alone for the file.
+std::string located(const std::string& path, const std::string& where) {
+    if (where.empty()) return escape_controls(path);
+    bool line = std::isdigit(static_cast<unsigned char>(where[0])) != 0;
+    return escape_controls(path) + (line ? ":" : ": ") + where;
+}
+
+}  // namespace
+
 void PointProblems::add(const std::string& where, const std::string& what, const std::string& kind) {
     for (std::size_t i = 0; i < kinds_.size(); ++i)
         if (kinds_[i] == kind) {
             ++repeats_[i];
             return;
         }
-    lines_.push_back(escape_controls(path_) + ":" + where + ": " + what);
+    lines_.push_back(located(path_, where) + ": " + what);
     kinds_.push_back(kind);
     repeats_.push_back(0);
     if (lines_.size() > kMost) {
@@ -52,7 +63,7 @@ void PointProblems::add(const std::string& where, const std::string& what, const
 }
 
 void PointProblems::fatal(const std::string& what, const std::string& where) {
-    lines_.push_back(escape_controls(path_) + (where.empty() ? "" : ":" + where) + ": " + what);
+    lines_.push_back(located(path_, where) + ": " + what);
     raise_if_any();
     fail_input(what);  // not reached: raise_if_any threw
 }
@@ -168,9 +179,11 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
                         PointProblems& problems, PointBatcher& batcher) {
     ensure_gdal_registered();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        throw AtlasError(ErrorKind::Input,
-                         quote_value(path) + ": cannot open as vector data (" + last_gdal_error() + ")");
+    if (!ds) {  // in the words the boundary reader uses; GDAL's reason only when it gives one
+        std::string reason = last_gdal_error();
+        throw AtlasError(ErrorKind::Input, escape_controls(path) + ": not a readable vector dataset" +
+                                               (reason.empty() ? "" : " (" + reason + ")"));
+    }
     info.kind = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "GDAL";
     OGRLayer& layer = *point_layer(*ds, path, options.layer);
     std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(layer, path);

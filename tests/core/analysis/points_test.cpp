@@ -262,7 +262,10 @@ TEST_CASE("a point source in a projected CRS with a coordinate no CRS holds is r
         << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"features":[)"
         << R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,1e300]}}]})";
     CHECK(read_error(tmp.path("far.geojson")) ==
-          tmp.path("far.geojson") + ":feature 0: coordinate 1e+300 is beyond any extent of the layer's CRS");
+          tmp.path("far.geojson") + ": feature 0: coordinate 1e+300 is beyond any extent of the layer's CRS");
+    // An empty file: the boundary reader's words, not "cannot open as vector data ()".
+    std::ofstream(tmp.path("zero.geojson")).flush();
+    CHECK(read_error(tmp.path("zero.geojson")) == tmp.path("zero.geojson") + ": not a readable vector dataset");
 }
 
 TEST_CASE("a BD-09 file read as WGS84: the points pushed into the sea are explained", "[points]") {

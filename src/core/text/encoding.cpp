@@ -136,6 +136,12 @@ bool has_cjk(std::string_view utf8) {
 }
 
 DecodedText decode_text_file(std::string bytes, const std::string& path) {
+    // A workbook saved as .xlsx or .ods is a ZIP archive, an old .xls an OLE file: said as what
+    // they are, not as bytes that are no UTF-8.
+    if (bytes.rfind("PK\x03\x04", 0) == 0 || bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0)
+        fail_input(path +
+                   ": a spreadsheet workbook (XLSX, ODS or XLS), not CSV text: save the sheet as "
+                   "'CSV UTF-8' and give that file");
     DecodedText out = decode_bytes(std::move(bytes), path);
     // A NUL is not text in any of these encodings' files: a binary file, or UTF-32 without a BOM.
     std::size_t nul = out.text.find('\0');

@@ -26,7 +26,8 @@ struct DecodedText {
 /// without one); GB18030 is accepted only when most of its characters are common (GB2312 level 1), so
 /// Big5, Shift-JIS and Latin-1 are refused rather than read as nonsense.
 /// Throws AtlasError(Input) "PATH:LINE: not UTF-8 (byte 0xB1 at column 3), nor plausibly GB18030 ..."
-/// when no encoding fits, and "PATH:LINE: a NUL byte (\x00) at column C" for a NUL in the text.
+/// when no encoding fits, "PATH:LINE: a NUL byte (\x00) at column C" for a NUL in the text, and
+/// "PATH: a spreadsheet workbook ..." for an XLSX, ODS or XLS file.
 DecodedText decode_text_file(std::string bytes, const std::string& path);
 
 /// "LINE: not UTF-8 (byte 0xB1 at column 3)" for the byte at `offset` of a text's bytes (lines and

@@ -70,6 +70,12 @@ int run(int argc, char** argv) {
         std::cerr << "clusteratlas: " << message << " (run with --help for the options)\n";
         return 2;
     } catch (const atlas::AtlasError& e) {
+        // What was repaired or skipped on the way may be the cause ("feature skipped: code '13O100'"
+        // before "lacks '130100'"): said first.
+        try {
+            ctx.print_pending_warnings();
+        } catch (const std::exception&) {
+        }
         // Messages carry values from files; bounded_message is the last guard against control
         // characters and runaway length that a message's author missed.
         std::cerr << "clusteratlas: " << atlas::bounded_message(e.message()) << '\n';

@@ -14,10 +14,13 @@
 #include "geo/bits_hash.hpp"
 #include "io/county_build.hpp"
 #include "io/data_paths.hpp"
+#include "io/pg_connection.hpp"
 #include "io/place_reader.hpp"
 #include "io/plan_reader.hpp"
+#include "io/postgis.hpp"
 #include "store/cache_file.hpp"
 #include "store/parallel_tasks.hpp"
+#include "text/escape.hpp"
 #include "text/join.hpp"
 
 namespace atlas {
@@ -241,7 +244,13 @@ const PlaceShape& Document::place_shape(const Place& place) {
 const Plan& Document::plan() {
     if (!plan_) {
         Plan loaded = read_plan(sources_.plan_path);
-        validate_plan(loaded, provinces(), prefectures(), sources_.plan_path);
+        // The bundled boundaries hold every code of the bundled plan: a code missing from a user's
+        // boundaries is theirs to supply, and the message names them.
+        bool own_boundaries = sources_.prefectures.source != bundled_geodata_path();
+        validate_plan(loaded, provinces(), prefectures(), sources_.plan_path,
+                      !own_boundaries                                 ? ""
+                      : is_pg_connection(sources_.prefectures.source) ? describe_connection(sources_.prefectures.source)
+                                                                      : escape_controls(sources_.prefectures.source));
         plan_ = std::move(loaded);
     }
     return *plan_;

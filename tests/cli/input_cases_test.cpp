@@ -297,6 +297,20 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
         }
 }
 
+TEST_CASE("boundaries of part of China are named as lacking the plan's units, not the bundled plan", "[inputs]") {
+    // "plan.json: 285 problem(s): region 'jingjinji': unknown member code ..." blamed the bundled plan.
+    TempFolder tmp;
+    REQUIRE(
+        run_cli("export --layer provinces --layer prefectures --region shandong_peninsula -o " + tmp.path("part.gpkg"))
+            .exit_code == 0);
+    auto r = run_cli("--geodata " + tmp.path("part.gpkg") + " list regions");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Contains("part.gpkg: lacks "));
+    CHECK_THAT(r.err, Contains("units the plan names ('110000' Beijing, a member of 'jingjinji';"));
+    CHECK(r.err.find("plan.json") == std::string::npos);
+    CHECK(test::line_count(r.err) == 1);
+}
+
 TEST_CASE("a Shapefile missing its .dbf or .shx is said in one line, not as a missing field or in GDAL's words",
           "[inputs]") {
     // No .dbf read as "no field 'code' (set it with --code-field)"; no .shx gave GDAL's SHAPE_RESTORE_SHX text.

@@ -226,11 +226,20 @@ namespace {
 class Problems {
   public:
     void add(const std::string& p) { list_.push_back(p); }
+    void add_all(const Problems& other) { list_.insert(list_.end(), other.list_.begin(), other.list_.end()); }
     void raise(const std::string& path) const {
         if (list_.empty()) return;
         // One line: the first few problems, then how many more (a wrong layer makes hundreds).
-        fail_input(path + ": " + std::to_string(list_.size()) + " problem(s): " +
+        fail_input(path + ": " + std::to_string(list_.size()) + (list_.size() == 1 ? " problem: " : " problems: ") +
                    join_first(list_, "; ", 8, [](std::size_t n) { return "; and " + std::to_string(n) + " more"; }));
+    }
+    /// For codes the boundaries lack: "lacks 285 units the plan names ('110000' Beijing, ...)"
+    void raise_missing(const std::string& boundaries) const {
+        if (list_.empty()) return;
+        fail_input(boundaries + ": lacks " + std::to_string(list_.size()) + (list_.size() == 1 ? " unit" : " units") +
+                   " the plan names (" +
+                   join_first(list_, "; ", 5, [](std::size_t n) { return "; and " + std::to_string(n) + " more"; }) +
+                   "); every region is drawn from its members: give boundaries of all of China");
     }
 
   private:
@@ -251,17 +260,24 @@ bool known_code(const std::string& code, const RegionLayer& provinces, const Reg
     return prefectures.find(code) != nullptr || provinces.find(code) != nullptr;
 }
 
+/// A code the layers lack, in the plan's terms ("region 'jingjinji': unknown member code '110000'
+/// (Beijing)") and in the boundaries' ("'110000' Beijing, a member of 'jingjinji'").
+struct MissingCodes {
+    Problems as_plan, as_boundaries;
+    void add(const std::string& region, const char* role, const std::string& code, const std::string& name) {
+        as_plan.add("region " + quote_value(region, 40) + ": unknown " + role + " code " + quote_value(code, 40) +
+                    " (" + name + ")");
+        as_boundaries.add(quote_value(code, 40) + " " + name + ", a " + role + " of " + quote_value(region, 40));
+    }
+};
+
 void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& provinces, const RegionLayer& prefectures,
-                  Problems& problems) {
+                  Problems& problems, MissingCodes& missing) {
     if (r.members.empty()) problems.add("region " + quote_value(r.id, 40) + " has no members");
     for (const Member& m : r.members)
-        if (!known_code(m.code, provinces, prefectures))
-            problems.add("region " + quote_value(r.id, 40) + ": unknown member code " + quote_value(m.code, 40) + " (" +
-                         m.name_en + ")");
+        if (!known_code(m.code, provinces, prefectures)) missing.add(r.id, "member", m.code, m.name_en);
     for (const Hub& h : r.hubs)
-        if (!known_code(h.code, provinces, prefectures))
-            problems.add("region " + quote_value(r.id, 40) + ": unknown hub code " + quote_value(h.code, 40) + " (" +
-                         h.name_en + ")");
+        if (!known_code(h.code, provinces, prefectures)) missing.add(r.id, "hub", h.code, h.name_en);
     for (const IndustryDesignation& d : r.designation.industries)
         if (plan.industry(d.industry) == nullptr)
             problems.add("region " + quote_value(r.id, 40) + ": unknown industry id " + quote_value(d.industry, 40) +
@@ -271,12 +287,14 @@ void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& prov
             problems.add("region " + quote_value(r.id, 40) + ": groups unknown region " + quote_value(g, 40) + "");
 }
 
-void check_macro(const Plan& plan, const RegionLayer& provinces, Problems& problems) {
+void check_macro(const Plan& plan, const RegionLayer& provinces, Problems& problems, MissingCodes& missing) {
     for (const MacroArea& a : plan.macro_areas)
         for (const std::string& code : a.provinces)
-            if (provinces.find(code) == nullptr)
-                problems.add("macro area " + quote_value(a.id, 40) + ": unknown province code " +
-                             quote_value(code, 40) + "");
+            if (provinces.find(code) == nullptr) {
+                missing.as_plan.add("macro area " + quote_value(a.id, 40) + ": unknown province code " +
+                                    quote_value(code, 40));
+                missing.as_boundaries.add("province " + quote_value(code, 40) + " of " + quote_value(a.id, 40));
+            }
     for (const MacroDesignation& d : plan.macro_designations) {
         if (plan.industry(d.industry) == nullptr)
             problems.add("macro designation " + quote_value(d.id, 40) + ": unknown industry id " +
@@ -291,17 +309,20 @@ void check_macro(const Plan& plan, const RegionLayer& provinces, Problems& probl
 }  // namespace
 
 void validate_plan(const Plan& plan, const RegionLayer& provinces, const RegionLayer& prefectures,
-                   const std::string& path) {
+                   const std::string& path, const std::string& boundaries) {
     Problems problems;
+    MissingCodes missing;
     check_industries(plan, problems);
     std::set<std::string> region_ids;
     for (const PlanRegion& r : plan.regions) {
         if (!region_ids.insert(r.id).second) problems.add("duplicate region id " + quote_value(r.id, 40) + "");
-        check_region(plan, r, provinces, prefectures, problems);
+        check_region(plan, r, provinces, prefectures, problems, missing);
     }
-    check_macro(plan, provinces, problems);
+    check_macro(plan, provinces, problems, missing);
     if (plan.regions.empty()) problems.add("no regions");
+    if (boundaries.empty()) problems.add_all(missing.as_plan);  // the bundled boundaries: the plan is at fault
     problems.raise(path);
+    missing.as_boundaries.raise_missing(boundaries);
 }
 
 }  // namespace atlas

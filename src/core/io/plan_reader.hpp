@@ -17,9 +17,10 @@ Plan parse_plan(const std::string& text, const std::string& path);
 
 /// Checks the plan against itself and the geodata; throws AtlasError(Input) with one line that lists
 /// every offender: duplicate region or industry ids, unknown parent or designated industry ids,
-/// regions without members, member or hub codes absent from both layers, unknown macro areas or
-/// province codes. `path` names the file in the message.
+/// regions without members, unknown macro areas (naming `path`, the plan); member, hub or province
+/// codes absent from both layers (naming `boundaries`, the layers' source, when given: a user's layer
+/// of part of China lacks them, the plan is not at fault; else `path`).
 void validate_plan(const Plan& plan, const RegionLayer& provinces, const RegionLayer& prefectures,
-                   const std::string& path);
+                   const std::string& path, const std::string& boundaries = "");
 
 }  // namespace atlas

@@ -54,7 +54,7 @@ TEST_CASE("plan errors list every offender", "[plan][errors]") {
     CHECK_THAT(message, Contains("duplicate region id 'chengdu_chongqing'"));
     CHECK_THAT(message, Contains("region 'wuhan_metropolitan' has no members"));
     CHECK_THAT(message, Contains("duplicate industry id"));
-    CHECK_THAT(message, Contains("6 problem(s)"));
+    CHECK_THAT(message, Contains("6 problems"));
 }
 
 TEST_CASE("malformed plan files name the place", "[plan][errors]") {

@@ -162,6 +162,11 @@ TEST_CASE("CSV exports open in Excel: a UTF-8 BOM unless --no-bom, and read back
     CHECK(ds->GetLayer(0)->GetFeatureCount() == 16);
     REQUIRE(run_cli("export --layer hubs --no-bom -o " + tmp.path("plain.csv")).exit_code == 0);
     CHECK(test::read_text(tmp.path("plain.csv")).rfind("WKT,", 0) == 0);
+    // Lists as "a; b", as the Shapefile and `list` give them: GDAL's CSV wrote JSON ("[ ""zhongyuan"" ]").
+    REQUIRE(run_cli("export --layer regions --no-bom -o " + tmp.path("regions.csv")).exit_code == 0);
+    std::string regions = test::read_text(tmp.path("regions.csv"));
+    CHECK(regions.find("[ \"\"") == std::string::npos);
+    CHECK_THAT(regions, Contains("110000; 120000; 130000"));  // the provinces of Beijing-Tianjin-Hebei
 }
 
 TEST_CASE("a layer named twice is written once, where first named", "[outputs]") {

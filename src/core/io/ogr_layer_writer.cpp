@@ -37,8 +37,10 @@ DriverTraits traits_of(GDALDriver* driver) {
     const char* types = driver->GetMetadataItem(GDAL_DMD_CREATIONFIELDDATATYPES);
     std::string name = driver->GetDescription();
     std::string listed = types != nullptr ? types : "";
-    return {listed.find("StringList") != std::string::npos, name == "ESRI Shapefile",
-            types == nullptr || listed.find("Integer64") != std::string::npos};
+    // GDAL's CSV writes a list as JSON ("[ ""zhongyuan"" ]"): joined "a; b" instead, as the
+    // command's own CSV, the Shapefile and `list` give it.
+    bool lists = listed.find("StringList") != std::string::npos && name != "CSV";
+    return {lists, name == "ESRI Shapefile", types == nullptr || listed.find("Integer64") != std::string::npos};
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "error.hpp"
 #include "geo/datum.hpp"
@@ -295,6 +296,29 @@ TEST_CASE("a session's data path never makes the tool echo a file, read a device
             else
                 CHECK_THAT(r.err, Contains(marker));
         }
+}
+
+TEST_CASE("a prefecture whose province field contradicts its code keeps its code's province, with a warning",
+          "[inputs]") {
+    // Nanjing with province_code 'abc' vanished from 'list prefectures --province 320000' (12, not 13), silently.
+    TempFolder tmp;
+    REQUIRE(run_cli("export --layer provinces --layer prefectures -o " + tmp.path("b.gpkg")).exit_code == 0);
+    ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("b.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* layer = ds->GetLayerByName("prefectures");
+        layer->SetAttributeFilter("code = '320100'");
+        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        REQUIRE(f);
+        f->SetField("province_code", "abc");
+        REQUIRE(layer->SetFeature(f.get()) == OGRERR_NONE);
+    }
+    auto r = run_cli("--geodata " + tmp.path("b.gpkg") + " list prefectures --province 320000 --format csv");
+    CHECK(r.exit_code == 0);
+    CHECK(test::line_count(r.out) == 14);  // the header and Jiangsu's 13
+    CHECK_THAT(r.err, Contains("1 of 367 units have a 'province_code' that is not the province of their code "
+                               "('320100' 'abc'); the code's province is taken"));
 }
 
 TEST_CASE("boundaries of part of China are named as lacking the plan's units, not the bundled plan", "[inputs]") {

@@ -390,6 +390,25 @@ void check_over_china(const RegionLayer& layer, const LayerSpec& spec) {
     }
 }
 
+/// A prefecture-level unit's province is the first two digits of its GB/T 2260 code: a province
+/// field that says otherwise ('110000' for Nanjing, 'abc', empty) moved it to another province, or
+/// to none, without a word. The code's province is taken, and one warning names the first few.
+void check_provinces(RegionLayer& layer, const LayerSpec& spec, ReadReport& report) {
+    std::vector<std::string> wrong;
+    for (Region& r : layer.regions) {
+        std::string province = r.code.substr(0, 2) + "0000";
+        if (r.parent_code == province) continue;
+        wrong.push_back(quote_value(r.code, 10) + " " + quote_value(r.parent_code, 20));
+        r.parent_code = province;
+    }
+    if (wrong.empty()) return;
+    report.warnings.push_back(
+        where(spec) + ": " + std::to_string(wrong.size()) + " of " + std::to_string(layer.regions.size()) +
+        " units have a " + quote_value(spec.parent_field, 40) + " that is not the province of their code (" +
+        join_first(wrong, ", ", 3, [](std::size_t n) { return ", and " + std::to_string(n) + " more"; }) +
+        "); the code's province is taken");
+}
+
 /// Features that are not administrative units of the level, with why: one warning line for all.
 class Skipped {
   public:
@@ -500,6 +519,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
         fail_input(where(spec) + ": no " + to_string(level) + " in it: " + skipped.describe(level) +
                    "; check --code-field and --name-field");
     if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
+    if (level == UnitLevel::Prefecture && ix.parent >= 0) check_provinces(out, spec, report);
     if (!attributes_only) check_over_china(out, spec);
     if (!memo_key.empty() && !known && memo->keep) memo->keep(memo_key, derived);
     // In code order whatever the source's (a FlatGeobuf comes in spatial-index order, a database in

@@ -109,6 +109,7 @@ double land_share(const Scene& scene, const Camera& camera, PaintPoint min, Pain
 namespace {
 
 const Rgba kPanel{1, 1, 1, 0.86f}, kInk{0.08f, 0.08f, 0.12f, 1}, kSoftInk{0.3f, 0.3f, 0.34f, 1};
+constexpr std::size_t kMostTitleLines = 3;
 
 /// The title block at the top left; returns its bottom edge (0 without a title or subtitle) and, in
 /// `right`, its right edge.
@@ -116,8 +117,11 @@ float paint_title(Painter& p, const FigureWords& w, float width, bool draw = tru
     if (w.title.empty() && w.subtitle.empty()) return 0;
     float s = p.scale(), pad = 8 * s, m = 12 * s, f = p.font_size(), wrap = width * 0.6f;
     float title_size = f * 1.5f, sub_size = f * 0.9f;
-    auto [tw, th] = measure_wrapped(p, title_size, w.title, wrap);
-    auto [sw, sh] = measure_wrapped(p, sub_size, w.subtitle, wrap);
+    // At most three lines each: the map, its legend and credit keep their room whatever the text.
+    std::vector<std::string> title = wrap_text_lines(p, title_size, w.title, wrap, kMostTitleLines);
+    std::vector<std::string> subtitle = wrap_text_lines(p, sub_size, w.subtitle, wrap, kMostTitleLines);
+    float tw = lines_width(p, title_size, title), th = title_size * static_cast<float>(title.size());
+    float sw = lines_width(p, sub_size, subtitle), sh = sub_size * static_cast<float>(subtitle.size());
     if (w.title.empty()) tw = th = 0;
     if (w.subtitle.empty()) sw = sh = 0;
     float box_w = std::max(tw, sw) + 2 * pad, box_h = th + sh + 2 * pad + (th > 0 && sh > 0 ? 2 * s : 0);
@@ -125,8 +129,8 @@ float paint_title(Painter& p, const FigureWords& w, float width, bool draw = tru
     if (!draw) return m + box_h;
     p.rect_filled({m, m}, {m + box_w, m + box_h}, kPanel, 3 * s);
     float y = m + pad;
-    if (th > 0) y += text_wrapped(p, {m + pad, y}, title_size, kInk, w.title, wrap) + 2 * s;
-    if (sh > 0) text_wrapped(p, {m + pad, y}, sub_size, kSoftInk, w.subtitle, wrap);
+    if (th > 0) y += draw_lines(p, {m + pad, y}, title_size, kInk, title) + 2 * s;
+    if (sh > 0) draw_lines(p, {m + pad, y}, sub_size, kSoftInk, subtitle);
     return m + box_h;
 }
 
@@ -134,10 +138,11 @@ float paint_title(Painter& p, const FigureWords& w, float width, bool draw = tru
 float paint_credit(Painter& p, const std::string& credit, float width, float height, bool draw = true) {
     if (credit.empty()) return 0;
     float s = p.scale(), pad = 4 * s, size = p.font_size() * 0.8f;
-    float h = measure_wrapped(p, size, credit, width - 24 * s).second + 2 * pad;
+    std::vector<std::string> lines = wrap_text_lines(p, size, credit, width - 24 * s, kMostTitleLines);
+    float h = size * static_cast<float>(lines.size()) + 2 * pad;
     if (!draw) return h;
     p.rect_filled({0, height - h}, {width, height}, kPanel);
-    text_wrapped(p, {12 * s, height - h + pad}, size, kSoftInk, credit, width - 24 * s);
+    draw_lines(p, {12 * s, height - h + pad}, size, kSoftInk, lines);
     return h;
 }
 
@@ -299,23 +304,28 @@ void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& 
         float best_max_w = 0, best_max_h = 0;
         double best = 1e300;
         Box best_box{};
-        for (auto [wide, tall] : {std::pair{0.34f, 0.7f}, {0.55f, 0.45f}, {0.8f, 0.3f}}) {
-            float max_w = std::max(260 * s, width * wide), max_h = (bottom - top) * tall;
-            auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
-            float right_top = width - m - lw < title_right + m ? top + m : m;  // beside the title, or under it
-            std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh},
-                                                PaintPoint{width - m - lw, bottom - m - lh},
-                                                PaintPoint{width - m - lw, right_top}, PaintPoint{m, top + m}};
-            for (int c = BottomLeft; c <= TopLeft; ++c) {
-                Box box{origin[c], {origin[c].x + lw, origin[c].y + lh}};
-                if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
-                double covered = land_share(scene, camera, box.min, box.max) * lw * lh;
-                // A wider, shorter legend (listed later) is harder to read: it must cover a quarter less.
-                bool first_layout = best_max_w == 0 || best_max_w == max_w;
-                if (covered < (first_layout ? best : best * 0.75) - 0.02 * lw * lh)
-                    best = covered, best_box = box, best_max_w = max_w, best_max_h = max_h;
+        // First the boxes clear of the credit strip; when none is (a long legend on a small figure),
+        // any box, as before.
+        for (bool must_fit : {true, false})
+            for (auto [wide, tall] : {std::pair{0.34f, 0.7f}, {0.55f, 0.45f}, {0.8f, 0.3f}}) {
+                if (!must_fit && best_max_w != 0) break;
+                float max_w = std::max(260 * s, width * wide), max_h = (bottom - top) * tall;
+                auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
+                float right_top = width - m - lw < title_right + m ? top + m : m;  // beside the title, or under it
+                std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh},
+                                                    PaintPoint{width - m - lw, bottom - m - lh},
+                                                    PaintPoint{width - m - lw, right_top}, PaintPoint{m, top + m}};
+                for (int c = BottomLeft; c <= TopLeft; ++c) {
+                    Box box{origin[c], {origin[c].x + lw, origin[c].y + lh}};
+                    if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
+                    if (must_fit && box.max.y > bottom - m / 2) continue;  // over the credit strip
+                    double covered = land_share(scene, camera, box.min, box.max) * lw * lh;
+                    // A wider, shorter legend (listed later) is harder to read: it must cover a quarter less.
+                    bool first_layout = best_max_w == 0 || best_max_w == max_w;
+                    if (covered < (first_layout ? best : best * 0.75) - 0.02 * lw * lh)
+                        best = covered, best_box = box, best_max_w = max_w, best_max_h = max_h;
+                }
             }
-        }
         if (best_max_w == 0) {  // every corner taken (a tiny figure): the bottom left, over what is there
             best_max_w = std::max(260 * s, width * 0.34f), best_max_h = (bottom - top) * 0.7f;
             auto [lw, lh] = legend_box_size(p, shown, best_max_w, best_max_h);

@@ -63,6 +63,35 @@ std::vector<std::string> wrap_text(const Painter& painter, float size, const std
     return lines;
 }
 
+std::vector<std::string> wrap_text_lines(const Painter& painter, float size, const std::string& text, float width,
+                                         std::size_t most) {
+    std::vector<std::string> lines = wrap_text(painter, size, text, width);
+    if (lines.size() <= most || most == 0) return lines;
+    lines.resize(most);
+    std::string& last = lines.back();
+    const std::string ellipsis = "...";  // the figure fonts lack U+2026
+    while (!last.empty() && width > 0 && painter.measure(size, last + ellipsis).first > width) {
+        while (!last.empty() && (static_cast<unsigned char>(last.back()) & 0xC0) == 0x80) last.pop_back();
+        if (!last.empty()) last.pop_back();  // the lead byte of the last character
+    }
+    while (!last.empty() && last.back() == ' ') last.pop_back();
+    last += ellipsis;
+    return lines;
+}
+
+float lines_width(const Painter& painter, float size, const std::vector<std::string>& lines) {
+    float w = 0;
+    for (const std::string& l : lines) w = std::max(w, painter.measure(size, l).first);
+    return w;
+}
+
+float draw_lines(Painter& painter, PaintPoint at, float size, const Rgba& colour,
+                 const std::vector<std::string>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        painter.text({at.x, at.y + size * static_cast<float>(i)}, size, colour, lines[i]);
+    return size * static_cast<float>(lines.size());
+}
+
 std::pair<float, float> measure_wrapped(const Painter& painter, float size, const std::string& text, float width) {
     std::vector<std::string> lines = wrap_text(painter, size, text, width);
     float w = 0;

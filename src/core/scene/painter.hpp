@@ -55,6 +55,18 @@ class Painter {
 /// characters of a word wider than the line (Chinese has no spaces). Never empty.
 std::vector<std::string> wrap_text(const Painter& painter, float size, const std::string& text, float width);
 
+/// wrap_text, at most `most` lines: when text is left out, the last line kept ends in an ellipsis
+/// ("...") and fits `width`. A title of 500 characters pushed the legend off the figure.
+std::vector<std::string> wrap_text_lines(const Painter& painter, float size, const std::string& text, float width,
+                                         std::size_t most);
+
+/// The widest of `lines` at `size`, in pixels.
+float lines_width(const Painter& painter, float size, const std::vector<std::string>& lines);
+
+/// Draws `lines` from their top left corner, one `size` apart; returns their height.
+float draw_lines(Painter& painter, PaintPoint at, float size, const Rgba& colour,
+                 const std::vector<std::string>& lines);
+
 /// Width (the widest line) and height of `text` wrapped at `width` (0: not wrapped).
 std::pair<float, float> measure_wrapped(const Painter& painter, float size, const std::string& text, float width);
 

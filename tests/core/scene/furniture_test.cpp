@@ -87,3 +87,40 @@ TEST_CASE("Titles and credits come from the figure unless the session gives or h
     CHECK(compose_figure(doc, s, nullptr).title ==
           "Comparison: Beijing-Tianjin-Hebei metropolitan region, Yangtze River Delta urban agglomeration");
 }
+
+namespace {
+
+/// Text 10 pixels a byte, nothing drawn: enough to lay text out.
+class MeasuringPainter : public Painter {
+  public:
+    float scale() const override { return 1; }
+    float font_size() const override { return 14; }
+    void rect_filled(PaintPoint, PaintPoint, const Rgba&, float) override {}
+    void rect(PaintPoint, PaintPoint, const Rgba&, float, float) override {}
+    void line(PaintPoint, PaintPoint, const Rgba&, float) override {}
+    void circle_filled(PaintPoint, float, const Rgba&) override {}
+    void polygon_filled(const std::vector<PaintPoint>&, const Rgba&) override {}
+    void text(PaintPoint, float, const Rgba&, const std::string&) override {}
+    std::pair<float, float> measure(float size, const std::string& text) const override {
+        return {10.0f * static_cast<float>(text.size()), size};
+    }
+    void push_clip(PaintPoint, PaintPoint) override {}
+    void pop_clip() override {}
+};
+
+}  // namespace
+
+TEST_CASE("A title, subtitle or credit takes at most three lines, the last cut with '...'", "[figure][furniture]") {
+    // A 500-character title grew its box to 60% of the map and pushed the legend off the figure.
+    MeasuringPainter p;
+    std::vector<std::string> lines = wrap_text_lines(p, 20, std::string(500, 'W'), 200, 3);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == std::string(20, 'W'));
+    CHECK(lines[2] == std::string(17, 'W') + "...");
+    CHECK(p.measure(20, lines[2]).first <= 200);
+    CHECK(wrap_text_lines(p, 20, "short title", 200, 3) == std::vector<std::string>{"short title"});
+    // Chinese is cut between characters, never inside one.
+    std::vector<std::string> zh = wrap_text_lines(p, 20, std::string(60, 'x') + "京津冀京津冀京津冀", 100, 2);
+    REQUIRE(zh.size() == 2);
+    CHECK(zh[1].size() <= 10);
+}

@@ -57,17 +57,24 @@ const RegionLayer& county_layer(Context& ctx) {
 
 Table place_table(Document& doc, const std::string& kind) {
     Table t;
-    for (const char* c : {"id", "kind", "name_en", "name_zh", "codes", "partial"}) t.add_column(c);
+    for (const char* c : {"id", "kind", "name_en", "name_zh"}) t.add_column(c);
+    t.add_column("codes", false, true);
+    t.add_column("partial");
+    // A published area is a number; when the source gives only words ("about 800 km2 of ..."),
+    // those go to area_text: a JSON reader of area_km2 gets a number or null, never text.
     t.add_column("area_km2", true);
+    t.add_column("area_text");
     t.add_column("counties_area_km2", true);
-    for (const char* c : {"approved", "document", "unconfirmed"}) t.add_column(c);
+    for (const char* c : {"approved", "document"}) t.add_column(c);
+    t.add_column("unconfirmed", false, true);
     t.add_column("sources", false, true);
     for (const Place& p : doc.places().places) {
         if (!kind.empty() && kind != to_string(p.kind)) continue;
         const PlaceShape& shape = doc.place_shape(p);
         bool district = p.kind == PlaceKind::NewDistrict;
         t.rows.push_back({p.id, to_string(p.kind), p.name_en, p.name_zh, join(p.codes),
-                          district ? (p.partial ? "yes" : "no") : "", p.area_km2 ? fixed(*p.area_km2, 0) : p.area_text,
+                          district ? (p.partial ? "yes" : "no") : "", p.area_km2 ? fixed(*p.area_km2, 0) : "",
+                          p.area_km2 ? "" : p.area_text,
                           district && !shape.geometry.empty() ? fixed(shape.units_area_km2, 0) : "", p.approved,
                           p.document, join(p.unconfirmed), join(p.sources)});
     }

@@ -11,8 +11,9 @@ namespace atlas::cli {
 void refuse_empty_values(CLI::App& app) {
     static const CLI::Validator non_empty(
         [](std::string& value) {
-            return value.find_first_not_of(" \t") == std::string::npos ? std::string("an empty value; give one")
-                                                                       : std::string();
+            // Spaces alone are blank; a tab is a value (--data-separator takes a literal tab).
+            return value.find_first_not_of(' ') == std::string::npos ? std::string("an empty value; give one")
+                                                                     : std::string();
         },
         "", "non-empty");
     for (CLI::Option* option : app.get_options()) {

@@ -350,13 +350,20 @@ TEST_CASE("a Shapefile missing its .dbf or .shx is said in one line, not as a mi
     CHECK(no_shx.exit_code == 3);
     CHECK_THAT(no_shx.err, Contains("h.shp: a Shapefile without its .shx index"));
     CHECK(no_shx.err.find("Unable to open") == std::string::npos);
+    // A table without geometry (a .dbf alone, a workbook) as points: one line, not a line a row.
+    fs::remove(tmp.path("h.shp"));
+    auto table = run_cli("points " + tmp.path("h.dbf"));
+    CHECK(table.exit_code == 3);
+    CHECK_THAT(table.err, Contains("h.dbf, layer 'h': a table without geometry (ESRI Shapefile); save it as CSV"));
+    CHECK(test::line_count(table.err) == 1);
 }
 
 TEST_CASE("a session's inset is a key it knows, and a file it names that cannot be used is one line naming it",
           "[inputs]") {
     // 'furniture.inset' was called an unknown key "ignored", then used; its faults named no session.
     TempFolder tmp;
-    for (const char* path : {"/dev/zero", "none.geojson"}) {
+    REQUIRE(::mkfifo(tmp.path("fifo.geojson").c_str(), 0600) == 0);  // GDAL's open waited on it for ever
+    for (const char* path : {"/dev/zero", "none.geojson", "fifo.geojson"}) {
         INFO(path);
         write(tmp.path("s.json"),
               std::string(R"({"clusteratlas_session":1,"size":[64,48],"furniture":{"inset":")") + path + "\"}}");
@@ -367,6 +374,19 @@ TEST_CASE("a session's inset is a key it knows, and a file it names that cannot 
         CHECK(r.err.find("unknown key") == std::string::npos);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
+    auto typed = run_cli("render --size 64x48 --inset " + tmp.path("fifo.geojson") + " -o " + tmp.path("y.png"));
+    CHECK(typed.exit_code == 3);
+    CHECK_THAT(typed.err, Contains("fifo.geojson: is a FIFO"));
+}
+
+TEST_CASE("a literal tab is a separator, not a blank value", "[inputs]") {
+    // Refusing blank values once refused --data-separator '<TAB>', which the help names.
+    TempFolder tmp;
+    write(tmp.path("t.tsv"), "code\tv\n110000\t1\n120000\t2\n");
+    auto r = run_cli("export --data " + tmp.path("t.tsv") + " --data-separator '\t' -o " + tmp.path("t.gpkg"));
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(run_cli("list prefectures --province '   '").exit_code == 2);
 }
 
 TEST_CASE("a session's points that all lie outside every unit are refused, as 'points' refuses them", "[inputs]") {

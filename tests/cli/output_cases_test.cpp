@@ -223,6 +223,13 @@ TEST_CASE("with --force an export or render replaces files, never a FIFO or a de
     struct stat st {};
     REQUIRE(::lstat(tmp.path("f.png").c_str(), &st) == 0);
     CHECK(S_ISFIFO(st.st_mode));
+    // A Shapefile's side files are replaced with it: a FIFO among them too was made a plain file.
+    REQUIRE(::mkfifo(tmp.path("s.dbf").c_str(), 0600) == 0);
+    auto shapefile = run_cli("export --layer hubs --force -o " + tmp.path("s.shp"));
+    CHECK(shapefile.exit_code == 4);
+    CHECK_THAT(shapefile.err, Contains("s.dbf: is a FIFO, not a file"));
+    REQUIRE(::lstat(tmp.path("s.dbf").c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
 }
 
 TEST_CASE("a zipped Shapefile's name too long for GDAL's temporary file is refused before the work, in one line",

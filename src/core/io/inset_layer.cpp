@@ -8,7 +8,9 @@
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/input_file.hpp"
 #include "io/ogr_wgs84.hpp"
+#include "io/pg_connection.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -70,6 +72,8 @@ void extent_of(InsetLayer& l) {
 }  // namespace
 
 InsetLayer read_inset_layer(const std::string& path) {
+    // A FIFO hung GDAL's open for ever; a missing file was "cannot open": said as for any source.
+    if (!is_pg_connection(path)) check_input_source(path);
     ensure_gdal_registered();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) throw AtlasError(ErrorKind::Input, quote_value(path) + ": cannot open as a vector layer for the inset");

@@ -98,9 +98,30 @@ void check_zipped_shapefile_name(const std::string& path, const std::string& wha
          std::to_string(kMost) + " bytes, this one has " + std::to_string(name.size()) + ")");
 }
 
+/// A Shapefile replaces its .dbf, .shx, .prj and other side files too: a FIFO or device among them
+/// is refused as the .shp itself is.
+void check_shapefile_sidecars(const std::string& path, const std::string& what) {
+    fs::path shp(path);
+    std::string ext = shp.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext != ".shp") return;
+    std::string stem = shp.stem().string() + ".";
+    std::error_code ec;
+    fs::path folder = shp.parent_path().empty() ? fs::path(".") : shp.parent_path();
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind(stem, 0) != 0 || name == shp.filename().string()) continue;
+        struct stat st {};
+        if (::lstat(entry.path().c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode) &&
+            !S_ISDIR(st.st_mode))
+            fail(entry.path().string() + ": is " + special_file_kind(st.st_mode) + ", not a file; the " + what +
+                 " cannot replace it (--force replaces files only)");
+    }
+}
+
 }  // namespace
 
-void check_target(const std::string& path, bool force, const std::string& what) {
+void check_target(const std::string& path, bool force, const std::string& what, bool cache) {
     if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
         throw AtlasError(ErrorKind::Usage,
                          escape_controls(path) + ": an output name with control characters is refused");
@@ -115,7 +136,7 @@ void check_target(const std::string& path, bool force, const std::string& what) 
         if (S_ISDIR(st.st_mode)) fail(path + ": is a folder; the " + what + " cannot replace it");
         // Replacing is renaming over: a device or FIFO (/dev/null) would become a plain file, even
         // with --force. Only a file or a link (the link is replaced, not its target) is replaced.
-        if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+        if (!cache && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
             fail(path + ": is " + special_file_kind(st.st_mode) + ", not a file; the " + what +
                  " cannot replace it (--force replaces files only)");
         if (!force) fail(path + ": exists (use --force to replace it)");
@@ -128,6 +149,7 @@ void check_target(const std::string& path, bool force, const std::string& what) 
     if (::access(folder.c_str(), W_OK | X_OK) != 0)
         fail(path + ": cannot write in folder '" + folder + "' (" + system_reason(errno) + ")");
     check_zipped_shapefile_name(path, what);
+    if (!cache) check_shapefile_sidecars(path, what);
 }
 
 TempFolder::TempFolder(const std::string& target)
@@ -231,8 +253,8 @@ void commit_file(const std::string& written, const std::string& target, bool for
 }
 
 void write_atomically(const std::string& path, bool force, const std::string& what,
-                      const std::function<void(const std::string& temp_file)>& write) {
-    check_target(path, force, what);
+                      const std::function<void(const std::string& temp_file)>& write, bool cache) {
+    check_target(path, force, what, cache);
     TempFolder temp(path);
     std::string file = temp.file(fs::path(path).filename().string());
     write(file);

@@ -23,8 +23,10 @@ namespace atlas {
 /// Throws AtlasError(Output) naming `path` when it exists (a symlink, even a dangling one, counts:
 /// lstat) and `force` is false, when it is a folder, when its folder is missing or not a folder, or
 /// when the folder cannot be written (permissions, read-only file system). `what` names the kind
-/// of output ("PNG", "GeoJSON") in messages.
-void check_target(const std::string& path, bool force, const std::string& what);
+/// of output ("PNG", "GeoJSON") in messages. A FIFO, device or socket at `path` is refused even
+/// with `force` (renaming over /dev/null made it a plain file), unless `cache`: a cache file of
+/// ClusterAtlas's own, where whatever is at its path is set aside and replaced, never read.
+void check_target(const std::string& path, bool force, const std::string& what, bool cache = false);
 
 /// The reason an operating-system call failed, for messages: strerror(errno).
 std::string system_reason(int error);
@@ -87,6 +89,6 @@ void commit_file(const std::string& written, const std::string& target, bool for
 /// check_target, then `write` into a file of a fresh TempFolder (the argument is its path), then
 /// commit_file. `write` throws AtlasError on failure; any failure leaves the target untouched.
 void write_atomically(const std::string& path, bool force, const std::string& what,
-                      const std::function<void(const std::string& temp_file)>& write);
+                      const std::function<void(const std::string& temp_file)>& write, bool cache = false);
 
 }  // namespace atlas

@@ -150,6 +150,10 @@ std::string json_reason(const json::exception& e) {
     if (m.rfind("[json.exception.", 0) == 0 && m.find("] ") != std::string::npos) m.erase(0, m.find("] ") + 2);
     std::size_t a = m.find('\''), b = m.rfind('\'');
     if (e.id == 403 && a != std::string::npos && b > a) return "no " + m.substr(a, b - a + 1) + " key";
+    if (e.id == 406) return "a number out of range";
+    // "cannot use at() with null": an object was expected where the file has something else.
+    if (e.id == 304 && m.rfind("cannot use at() with ", 0) == 0)
+        return "a value that should be an object is " + m.substr(std::string("cannot use at() with ").size());
     if (e.id >= 302 && e.id <= 306) return "a value has the wrong type (" + m + ")";
     return m;
 }
@@ -188,6 +192,8 @@ Plan parse_plan(const std::string& content, const std::string& path) {
         doc = json::parse(content);
     } catch (const json::parse_error& e) {
         fail_input(path + ": not valid JSON (error at byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) {  // a number beyond a double (1e999999)
+        fail_input(path + ": not a usable plan file (" + json_reason(e) + ")");
     }
     if (!doc.is_object()) fail_input(path + ": not a plan file (the top level is not an object)");
     if (!doc.contains("plan") || !doc["plan"].is_object())

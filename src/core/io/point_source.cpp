@@ -186,6 +186,12 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
     }
     info.kind = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "GDAL";
     OGRLayer& layer = *point_layer(*ds, path, options.layer);
+    // A workbook or a plain table read by GDAL has rows without geometry: one line, not "feature 1:
+    // no geometry (and 7 more like it)".
+    if (layer.GetGeomType() == wkbNone)
+        throw AtlasError(ErrorKind::Input, escape_controls(path) + ", layer " + quote_value(layer.GetName()) +
+                                               ": a table without geometry (" + info.kind +
+                                               "); save it as CSV with longitude and latitude columns");
     std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(layer, path);
     int value_field = field_index(layer, path, options.value_column);
     int category_field = field_index(layer, path, options.category_column);

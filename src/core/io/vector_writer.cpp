@@ -168,7 +168,7 @@ void write_layers(const std::string& path, const std::vector<OutLayer>& layers, 
     }
     ensure_gdal_registered();
     QuietGdalErrors quiet;
-    check_target(path, options.force, options.driver);
+    check_target(path, options.force, options.driver, options.cache);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(options.driver.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr)
         fail_output(path + ": unknown vector format '" + options.driver + "'");

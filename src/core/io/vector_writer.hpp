@@ -48,6 +48,7 @@ struct WriteOptions {
     /// Called after each feature with (done, total); return false to abandon the write.
     std::function<bool(std::size_t, std::size_t)> progress;
     std::vector<std::string> finish_sql;  ///< run on the dataset after the layers (GDAL formats): indexes
+    bool cache = false;                   ///< a cache file of our own: check_target's `cache`
 };
 
 /// Writes the layers into one dataset at `path`. GeoJSON and GeoJSONSeq go through

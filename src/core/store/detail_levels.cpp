@@ -223,8 +223,9 @@ void write_detail_levels(const std::string& path, const std::string& fingerprint
         offset += blocks[i].size();
     }
     for (const std::string& b : blocks) head.bytes() += b;
-    write_atomically(path, replace, "levels store",
-                     [&](const std::string& temp) { write_new_file(temp, head.bytes(), path); });
+    write_atomically(
+        path, replace, "levels store", [&](const std::string& temp) { write_new_file(temp, head.bytes(), path); },
+        true);  // a cache file: whatever is at its path is set aside
 }
 
 }  // namespace atlas

@@ -52,7 +52,8 @@ void write_memo_file(const std::string& path, const MemoKind& kind, const std::s
     w.text(key);
     w.text(checksum(body.data(), body.size()));
     w.bytes() += body;
-    write_atomically(path, replace, kind.what, [&](const std::string& temp) { write_new_file(temp, w.bytes(), path); });
+    write_atomically(
+        path, replace, kind.what, [&](const std::string& temp) { write_new_file(temp, w.bytes(), path); }, true);
 }
 
 }  // namespace atlas

@@ -161,7 +161,7 @@ void write_shape_store(const std::string& path, const std::string& fingerprint, 
                                      {kFingerprintKey, fingerprint},
                                      {kChecksumKey, checksum(shapes)}});
     write_layers(path, {regions, shapes_layer(kPlaceLayer, shapes.places, {})},
-                 WriteOptions{"GPKG", {}, {}, replace, 15, {}});
+                 WriteOptions{"GPKG", {}, {}, replace, 15, {}, {}, true});
 }
 
 std::string prepared_cache_dir() {

@@ -135,13 +135,31 @@ bool has_cjk(std::string_view utf8) {
     return false;
 }
 
+std::string binary_kind(std::string_view bytes) {
+    auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+    if (starts("PK\x03\x04")) {
+        std::string_view head = bytes.substr(0, 4096);
+        bool workbook = head.find("xl/") != std::string_view::npos ||
+                        head.find("[Content_Types].xml") != std::string_view::npos ||
+                        head.find("opendocument.spreadsheet") != std::string_view::npos;
+        return workbook ? "a spreadsheet workbook (XLSX or ODS)" : "a ZIP archive";
+    }
+    if (starts("\xD0\xCF\x11\xE0")) return "a spreadsheet workbook (XLS)";
+    if (starts("%PDF")) return "a PDF document";
+    if (starts("\x89PNG")) return "a PNG image";
+    if (starts("\xFF\xD8\xFF")) return "a JPEG image";
+    if (starts("\x1F\x8B")) return "a gzip archive (gunzip it first)";
+    if (starts("SQLite format 3")) return "an SQLite database (a GeoPackage?)";
+    return "";
+}
+
 DecodedText decode_text_file(std::string bytes, const std::string& path) {
-    // A workbook saved as .xlsx or .ods is a ZIP archive, an old .xls an OLE file: said as what
-    // they are, not as bytes that are no UTF-8.
-    if (bytes.rfind("PK\x03\x04", 0) == 0 || bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0)
-        fail_input(path +
-                   ": a spreadsheet workbook (XLSX, ODS or XLS), not CSV text: save the sheet as "
-                   "'CSV UTF-8' and give that file");
+    // A workbook, an archive, a document or an image: said as what it is, not as bytes that are no
+    // UTF-8 ("is it Big5, Shift-JIS or Latin-1?").
+    if (std::string kind = binary_kind(bytes); !kind.empty())
+        fail_input(
+            path + ": " + kind + ", not CSV text" +
+            (kind.find("workbook") != std::string::npos ? ": save the sheet as 'CSV UTF-8' and give that file" : ""));
     DecodedText out = decode_bytes(std::move(bytes), path);
     // A NUL is not text in any of these encodings' files: a binary file, or UTF-32 without a BOM.
     std::size_t nul = out.text.find('\0');

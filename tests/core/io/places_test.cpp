@@ -68,6 +68,15 @@ TEST_CASE("places: Xi'an hosts its pilot zone and the Xixian New Area, Shenzhen 
     CHECK(r.out.find("area:         882 km2 (its own, from the source)") != std::string::npos);
     auto list = test::run_cli("list places --format csv");
     CHECK(test::line_count(list.out) == 28);
+    // As JSON: a published area that is only words once crashed it (exit 1, the JSON library's text).
+    auto json = test::run_cli("list places --format json");
+    REQUIRE(json.exit_code == 0);
+    nlohmann::json places_json = nlohmann::json::parse(json.out);
+    CHECK(places_json.size() == 27);
+    for (const auto& p : places_json) {
+        CHECK((p["area_km2"].is_number() || p["area_km2"].is_null()));
+        CHECK(p["codes"].is_array());
+    }
     auto bad = test::run_cli("list places --kind zone");
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--kind 'zone' (use pilot-zone or new-district)") != std::string::npos);

@@ -73,8 +73,13 @@ TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK_THROWS_WITH(decode_text_file(std::string("co\0de,v\n", 8), "a.csv"),
                       Contains("a.csv:1: a NUL byte (\\x00) at column 3"));
     // An .xlsx is a ZIP archive: it was refused as "not UTF-8 (byte 0x8D ...) ... Big5, Shift-JIS or Latin-1?".
-    CHECK_THROWS_WITH(decode_text_file(std::string("PK\x03\x04\x14\x00\x06\x00", 8), "t.xlsx"),
-                      Contains("t.xlsx: a spreadsheet workbook (XLSX, ODS or XLS), not CSV text"));
+    CHECK_THROWS_WITH(decode_text_file(std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml", "t.xlsx"),
+                      Contains("t.xlsx: a spreadsheet workbook (XLSX or ODS), not CSV text: save the sheet as"));
+    CHECK_THROWS_WITH(decode_text_file(std::string("PK\x03\x04\x14\x00\x00\x00", 8) + "data.csv", "t.zip"),
+                      "t.zip: a ZIP archive, not CSV text");
+    CHECK_THROWS_WITH(decode_text_file("%PDF-1.4\n", "t.pdf"), "t.pdf: a PDF document, not CSV text");
+    CHECK_THROWS_WITH(decode_text_file("\x1F\x8B\x08\x00", "t.csv.gz"),
+                      "t.csv.gz: a gzip archive (gunzip it first), not CSV text");
     // Big5 北京 (A5 5F A8 CA) read as GBK would be rare characters: refused, not garbled.
     CHECK_THROWS_WITH(decode_text_file("\xA5\x5F\xA8\xCA,1\n\xA5\x5F\xA8\xCA,2\n", "big5.csv"), Contains("is it Big5"));
     DecodedText utf32 = decode_text_file(std::string("\xFF\xFE\0\0c\0\0\0\n\0\0\0", 12), "a.csv");

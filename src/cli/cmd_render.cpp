@@ -165,6 +165,7 @@ void register_render(CLI::App& app, Context& ctx) {
         ->capture_default_str();
     cmd->add_option("--points-datum", args->points.datum, "Datum of the points: wgs84, gcj02 or bd09");
     cmd->add_option("--points-value", args->points.options.value_column, "A numeric column of the points to sum");
+    args->points.options.value_option = "--points-value";  // named so in its messages
     cmd->add_option("--max-outside", args->points.max_outside_pct,
                     "Percent of the points that may lie outside every unit")
         ->capture_default_str();

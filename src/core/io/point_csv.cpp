@@ -293,7 +293,7 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
                                                : "latitude column") +
                        " (the header has " + header + "); name them with --lon and --lat");
     }
-    if (!o.value_column.empty()) c.value = named_column(headers, o.value_column, "--value", info.path);
+    if (!o.value_column.empty()) c.value = named_column(headers, o.value_column, o.value_option.c_str(), info.path);
     if (!o.category_column.empty())
         c.category = named_column(headers, o.category_column, "--industry-column", info.path);
     info.lon_column = headers[static_cast<std::size_t>(c.lon)];

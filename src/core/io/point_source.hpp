@@ -29,6 +29,8 @@ struct PointSourceOptions {
     /// Whether messages may quote the file's cells and header; false for a file a session names
     /// (sessions are shared: such a file may be anyone's), whose lines and columns are named instead.
     bool show_values = true;
+    /// The option that names value_column, for messages: `render` calls it --points-value.
+    std::string value_option = "--value";
 };
 
 /// Up to kPointBatch points, in file order. Coordinates are WGS84 degrees after datum conversion;

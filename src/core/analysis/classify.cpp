@@ -9,15 +9,11 @@
 
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 /// The finite values, sorted.
 std::vector<double> sorted_finite(const std::vector<double>& values) {
@@ -128,7 +124,7 @@ std::vector<double> natural_breaks(const std::vector<double>& xs, const std::vec
 }  // namespace
 
 ClassMethod parse_class_method(const std::string& name) {
-    const std::string n = lower(name);
+    const std::string n = ascii_lower(name);
     if (n == "quantile") return ClassMethod::Quantile;
     if (n == "equal" || n == "equal-interval") return ClassMethod::EqualInterval;
     if (n == "natural" || n == "jenks") return ClassMethod::NaturalBreaks;

@@ -20,6 +20,7 @@
 
 #include "error.hpp"
 #include "io/interrupt.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -58,11 +59,6 @@ std::string commit_folder(const std::string& folder, const std::string& name) {
 bool exists(const std::string& path) {
     struct stat st {};
     return ::lstat(path.c_str(), &st) == 0;
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
 }
 
 struct Manifest {
@@ -261,7 +257,7 @@ std::vector<std::string> shapefile_set(const std::string& folder, const std::str
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         std::string name = entry.path().filename().string();
         if (name.size() <= stem.size() || name.compare(0, stem.size(), stem) != 0) continue;
-        std::string ext = lower(name.substr(stem.size()));
+        std::string ext = ascii_lower(name.substr(stem.size()));
         if (std::find(std::begin(kShapefileParts), std::end(kShapefileParts), ext) != std::end(kShapefileParts))
             out.push_back(name);
     }

@@ -14,6 +14,7 @@
 
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -105,11 +106,6 @@ void check_part(const std::filesystem::path& part) {
     if (::access(part.c_str(), R_OK) != 0) refuse_errno(escape_controls(part.string()), errno);
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 /// A Shapefile missing a part fails in GDAL's words ("Unable to open ... SHAPE_RESTORE_SHX"), or,
 /// without its .dbf, as a layer without the code field: said here, in the user's terms.
 void check_shapefile_parts(const std::string& shown, const std::set<std::string>& sidecars) {
@@ -141,9 +137,9 @@ void check_input_source(const std::string& source) {
         for (const auto& entry : fs::directory_iterator(folder, ec))  // its sidecars: a.shx, a.dbf, a.prj ...
             if (entry.path().filename().string().rfind(stem, 0) == 0 && entry.path().filename() != file.filename()) {
                 check_part(entry.path());
-                sidecars.insert(lower(entry.path().filename().string().substr(stem.size())));
+                sidecars.insert(ascii_lower(entry.path().filename().string().substr(stem.size())));
             }
-        if (lower(file.extension().string()) == ".shp") check_shapefile_parts(shown, sidecars);
+        if (ascii_lower(file.extension().string()) == ".shp") check_shapefile_parts(shown, sidecars);
         return;
     }
     if (S_ISDIR(st.st_mode)) {

@@ -18,6 +18,7 @@
 #include "io/file_commit.hpp"
 #include "io/pg_connection.hpp"
 #include "text/escape.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -87,9 +88,8 @@ std::string special_file_kind(mode_t mode) {
 /// text and a temporary path.
 void check_zipped_shapefile_name(const std::string& path, const std::string& what) {
     constexpr std::size_t kMost = 255 - 21;
-    std::string name = fs::path(path).filename().string();
+    std::string name = ascii_lower(fs::path(path).filename().string());
     if (what != "ESRI Shapefile" || name.size() <= kMost) return;
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
     auto ends = [&](const std::string& s) {
         return name.size() >= s.size() && name.rfind(s) == name.size() - s.size();
     };
@@ -102,9 +102,7 @@ void check_zipped_shapefile_name(const std::string& path, const std::string& wha
 /// is refused as the .shp itself is.
 void check_shapefile_sidecars(const std::string& path, const std::string& what) {
     fs::path shp(path);
-    std::string ext = shp.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext != ".shp") return;
+    if (ascii_lower(shp.extension().string()) != ".shp") return;
     std::string stem = shp.stem().string() + ".";
     std::error_code ec;
     fs::path folder = shp.parent_path().empty() ? fs::path(".") : shp.parent_path();

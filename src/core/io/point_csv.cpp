@@ -175,11 +175,6 @@ class CsvStream {
 constexpr std::array<const char*, 6> kLonNames{"lon", "lng", "long", "longitude", "经度", "x"};
 constexpr std::array<const char*, 4> kLatNames{"lat", "latitude", "纬度", "y"};
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 /// A header made of one of the names and a suffix or prefix ("lng_gcj02", "poi_lat", "经度(WGS84)",
 /// "百度纬度"). "x" and "y" only alone: they are inside too many words.
 template <std::size_t N>
@@ -206,7 +201,7 @@ std::vector<std::size_t> columns_named(const std::vector<std::string>& headers, 
                                        std::size_t from, std::size_t to, bool affix) {
     std::vector<std::size_t> out;
     for (std::size_t c = 0; c < headers.size(); ++c) {
-        std::string h = lower(headers[c]);
+        std::string h = ascii_lower(headers[c]);
         bool fits = affix
                         ? names_with_affix(h, names)
                         : std::any_of(names.begin() + from, names.begin() + to, [&](const char* n) { return h == n; });
@@ -226,7 +221,7 @@ int find_column(const std::vector<std::string>& headers, const std::array<const 
                                          : tier == 1 ? columns_named(headers, names, N - 1, N, false)
                                                      : columns_named(headers, names, 0, N, true);
         if (found.size() == 1) return static_cast<int>(found[0]);
-        if (found.size() > 1 && lower(headers[found[0]]) == lower(headers[found[1]]))  // "lon,lat,lon"
+        if (found.size() > 1 && ascii_lower(headers[found[0]]) == ascii_lower(headers[found[1]]))  // "lon,lat,lon"
             throw AtlasError(ErrorKind::Input, escape_controls(path) + ":1: columns " + std::to_string(found[0] + 1) +
                                                    " and " + std::to_string(found[1] + 1) + " are both named " +
                                                    (show_values ? quote_value(headers[found[0]], 40) : "alike") +
@@ -250,7 +245,7 @@ int named_column(const std::vector<std::string>& headers, const std::string& nam
     for (bool exact : {true, false}) {
         std::vector<std::size_t> found;
         for (std::size_t c = 0; c < headers.size(); ++c)
-            if (exact ? headers[c] == name : lower(headers[c]) == lower(name)) found.push_back(c);
+            if (exact ? headers[c] == name : ascii_lower(headers[c]) == ascii_lower(name)) found.push_back(c);
         if (found.size() > 1)  // the first was taken silently: which one is meant is not for us to guess
             throw AtlasError(ErrorKind::Input, escape_controls(path) + ":1: " + option + " " + quote_value(name, 40) +
                                                    " names columns " + std::to_string(found[0] + 1) + " and " +
@@ -354,7 +349,7 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
     Columns col = columns_of(headers, options, info, problems);
     if (gb18030) info.notes.push_back(escape_controls(path) + ": decoded as GB18030 (not UTF-8)");
     // A header that names another datum than the one the points are read in is worth a word.
-    const std::string lon_header = lower(info.lon_column);
+    const std::string lon_header = ascii_lower(info.lon_column);
     const char* named = lon_header.find("gcj") != std::string::npos ? "GCJ-02"
                         : lon_header.find("bd09") != std::string::npos || lon_header.find("baidu") != std::string::npos
                             ? "BD-09"

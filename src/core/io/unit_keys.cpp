@@ -5,6 +5,7 @@
 
 #include "analysis/search.hpp"
 #include "text/join.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -17,16 +18,11 @@ const char* const kCodeHeaders[] = {"code",    "adcode", "region_code",  "provin
 const char* const kNameHeaders[] = {"name", "province", "city",   "prefecture", "region", "地区", "省份",
                                     "省",   "城市",     "地级市", "名称",       "地名",   "省市"};
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 template <std::size_t N>
 std::size_t first_header_in(const std::vector<std::string>& headers, const char* const (&names)[N]) {
     for (std::size_t i = 0; i < headers.size(); ++i)
         for (const char* name : names)
-            if (lower(headers[i]) == name) return i;
+            if (ascii_lower(headers[i]) == name) return i;
     return std::string::npos;
 }
 
@@ -82,7 +78,7 @@ KeyColumnChoice choose_key_column(const std::vector<std::string>& headers, const
         for (std::size_t i = 0; i < headers.size(); ++i)
             if (headers[i] == wanted) return {i, "--data-key"};
         for (std::size_t i = 0; i < headers.size(); ++i)
-            if (lower(headers[i]) == lower(wanted)) return {i, "--data-key"};
+            if (ascii_lower(headers[i]) == ascii_lower(wanted)) return {i, "--data-key"};
         return {std::string::npos, "--data-key"};
     }
     std::size_t code = first_header_in(headers, kCodeHeaders);

@@ -15,6 +15,7 @@
 #include "text/encoding.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -27,11 +28,6 @@ std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
     if (b == std::string::npos) return "";
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 /// Digits, optional sign, point and exponent, nothing else: strtod/from_chars alone would also take
@@ -360,7 +356,7 @@ std::size_t UserTable::column(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size(); ++i)
         if (columns[i] == name) return i;
     for (std::size_t i = 0; i < columns.size(); ++i)
-        if (lower(columns[i]) == lower(name)) return i;
+        if (ascii_lower(columns[i]) == ascii_lower(name)) return i;
     std::string listed = join_first(columns, ", ", kMaxHeadersListed,
                                     [&](std::size_t) { return ", ... (" + with_separators(columns.size()) + ")"; });
     throw AtlasError(ErrorKind::Usage, path + ": no numeric column " + quote_value(name) +

@@ -18,6 +18,7 @@
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
 #include "text/join.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,18 +26,13 @@ namespace atlas {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 /// A Shapefile written as its usual set of files (not the single-file .shz / .shp.zip forms).
 bool is_file_set(const std::string& driver, const std::string& path) {
-    return driver == "ESRI Shapefile" && ends_with(lower(path), ".shp");
+    return driver == "ESRI Shapefile" && ends_with(ascii_lower(path), ".shp");
 }
 
 /// Bytes a layer set takes at least in a binary format (coordinates as doubles), twice over for the
@@ -150,7 +146,7 @@ bool holds_one_layer(const std::string& driver) {
 }
 
 std::string driver_for_extension(const std::string& path) {
-    std::string name = lower(fs::path(path).filename().string());
+    std::string name = ascii_lower(fs::path(path).filename().string());
     std::string ext = fs::path(name).extension().string();
     for (const ExportFormat& f : export_formats())
         if (*f.extension != '\0' && ext == f.extension) return f.driver;

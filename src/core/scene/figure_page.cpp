@@ -9,15 +9,11 @@
 #include "error.hpp"
 #include "text/escape.hpp"
 #include "text/number.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string number(double v) { return short_number(v); }
 
@@ -39,7 +35,7 @@ bool paper_mm(const std::string& name, double& w, double& h) {
 FigureFormat figure_format(const std::string& output) {
     if (output == "-")
         throw AtlasError(ErrorKind::Usage, "a figure is written to a file, not to stdout: give -o NAME.png");
-    std::string extension = lower(std::filesystem::path(output).extension().string());
+    std::string extension = ascii_lower(std::filesystem::path(output).extension().string());
     if (extension == ".png") return FigureFormat::Png;
     if (extension == ".svg") return FigureFormat::Svg;
     if (extension == ".pdf") return FigureFormat::Pdf;
@@ -50,7 +46,7 @@ FigureFormat figure_format(const std::string& output) {
 FigurePage figure_page(FigureFormat format, const PageRequest& r) {
     FigurePage page;
     page.format = format;
-    std::string paper = lower(r.paper);
+    std::string paper = ascii_lower(r.paper);
     const bool width_given = r.width_mm.has_value(), dpi_given = r.dpi.has_value();
     double w_mm = 0, h_mm = 0;
     if (!paper.empty() && width_given)

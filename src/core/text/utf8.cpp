@@ -1,5 +1,6 @@
 #include "text/utf8.hpp"
 
+#include <cctype>
 #include <cstdint>
 
 namespace atlas {
@@ -36,5 +37,10 @@ std::size_t first_invalid_utf8(std::string_view s) {
 }
 
 bool valid_utf8(const std::string& s) { return first_invalid_utf8(s) == std::string_view::npos; }
+
+std::string ascii_lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
 
 }  // namespace atlas

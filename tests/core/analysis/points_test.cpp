@@ -42,6 +42,14 @@ PointTally count(const std::string& path, PointSourceOptions options = {}, Point
     return t;
 }
 
+/// The row of `code` among `rows`; fails the test when there is none.
+PointUnitRow row_of(const std::vector<PointUnitRow>& rows, const std::string& code) {
+    for (const PointUnitRow& r : rows)
+        if (r.code == code) return r;
+    FAIL("no row " << code);
+    return PointUnitRow{};
+}
+
 std::string read_error(const std::string& path, PointSourceOptions options = {}) {
     try {
         read_points(path, options, [](const PointBatch&) {});
@@ -103,12 +111,7 @@ TEST_CASE("a CSV of firms: columns found by name, counts, values and shares per 
     CHECK(t.points == 7);
     CHECK(t.outside == 0);
     std::vector<PointUnitRow> rows = point_rows(bundled_units(), t, PointLevel::Province);
-    auto row = [&](const std::string& code) {
-        for (const PointUnitRow& r : rows)
-            if (r.code == code) return r;
-        FAIL("no row " << code);
-        return PointUnitRow{};
-    };
+    auto row = [&](const std::string& code) { return row_of(rows, code); };
     CHECK(rows.size() == test::bundled_provinces().regions.size());
     CHECK(row("110000").points == 1);
     CHECK(row("110000").sum == 120);
@@ -127,12 +130,7 @@ TEST_CASE("a point in a unit only the Yangtze River Economic Belt holds is not i
     std::ofstream(tmp.path("p.csv")) << "lon,lat\n115.89,28.68\n116.31,39.98\n";
     PointTally t = count(tmp.path("p.csv"), {}, nullptr);
     std::vector<PointUnitRow> rows = point_rows(bundled_units(), t, PointLevel::Prefecture);
-    auto row = [&](const std::string& code) {
-        for (const PointUnitRow& r : rows)
-            if (r.code == code) return r;
-        FAIL("no row " << code);
-        return PointUnitRow{};
-    };
+    auto row = [&](const std::string& code) { return row_of(rows, code); };
     CHECK(row("360100").points == 1);
     CHECK(row("360100").in_regions == 0);
     CHECK(row("110000").in_regions == 1);  // Beijing-Tianjin-Hebei

@@ -40,7 +40,7 @@ bool no_jaccard(const Comparison& c, std::size_t a, std::size_t b) {
 
 std::vector<std::string> names_of_provinces(Context& ctx, const RegionShape& s) {
     std::vector<std::string> names;
-    for (const std::string& code : s.provinces) names.push_back(ctx.provinces().find(code)->name_en);
+    for (const std::string& code : s.provinces) names.push_back(ctx.province_units().find(code)->name_en);
     return names;
 }
 

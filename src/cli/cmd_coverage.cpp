@@ -79,7 +79,7 @@ Table by_province(Context& ctx, const std::string& industry) {
         return out;
     };
     for (const ProvinceCoverage& p :
-         province_coverage(ctx.plan(), ctx.shapes(), ctx.provinces(), industry, ctx.doc().shaping_counties()))
+         province_coverage(ctx.plan(), ctx.shapes(), ctx.province_units(), industry, ctx.doc().county_attributes()))
         t.rows.push_back({p.province->code, p.province->name_en, p.province->name_zh, fixed(p.province->area_km2, 0),
                           fixed(p.covered_km2, 0), fixed(p.share(), 4), fixed(p.covered_partial_km2, 0),
                           join(ids(p.regions)), join(p.industries), join(p.macro_industries),
@@ -89,6 +89,14 @@ Table by_province(Context& ctx, const std::string& industry) {
 
 void run_coverage(Context& ctx, const CoverageArgs& args) {
     Format format = ctx.output_format();
+    // Options of one table given with another changed nothing, silently.
+    if (!args.industry.empty() && (args.by == "region" || args.by == "industry"))
+        throw AtlasError(ErrorKind::Usage,
+                         "--industry applies to --by province (the regions designated for it); "
+                         "--by " +
+                             quote_value(args.by) + " lists every industry");
+    if (args.all_industries && (args.by == "industry" || args.by == "province"))
+        throw AtlasError(ErrorKind::Usage, "--all-industries applies to --by region (a column for every industry)");
     std::string industry = args.industry.empty() ? "" : ctx.industry(args.industry).id;
     if (args.by == "region")
         print_table(std::cout, by_region(ctx.plan(), args.all_industries, format), format, !ctx.keep_formulas);

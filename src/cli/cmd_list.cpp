@@ -154,16 +154,16 @@ struct ListArgs {
 void run_list(Context& ctx, const ListArgs& args) {
     Format format = ctx.output_format();
     if (args.what == "provinces") {
-        print_table(std::cout, unit_table(ctx.provinces(), false, ""), format, !ctx.keep_formulas);
+        print_table(std::cout, unit_table(ctx.province_units(), false, ""), format, !ctx.keep_formulas);
     } else if (args.what == "prefectures") {
-        if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
+        if (!args.province.empty() && ctx.province_units().find(args.province) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
-        print_table(std::cout, unit_table(ctx.prefectures(), true, args.province), format, !ctx.keep_formulas);
+        print_table(std::cout, unit_table(ctx.prefecture_units(), true, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "counties") {
         const RegionLayer& counties = county_layer(ctx);
-        if (!args.prefecture.empty() && ctx.prefectures().find(args.prefecture) == nullptr)
+        if (!args.prefecture.empty() && ctx.prefecture_units().find(args.prefecture) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown prefecture-level code " + quote_value(args.prefecture));
-        if (!args.province.empty() && ctx.provinces().find(args.province) == nullptr)
+        if (!args.province.empty() && ctx.province_units().find(args.province) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
         print_table(std::cout, county_table(counties, args.prefecture, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "places") {

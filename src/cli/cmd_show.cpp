@@ -97,16 +97,16 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     std::vector<std::string> hubs;
     for (const Hub& h : r.hubs) hubs.push_back(h.name_en + " " + h.name_zh + " (" + h.code + ")");
     out << "hubs:         " << (hubs.empty() ? "none named in the plan" : join(hubs)) << '\n';
-    out << "area:         " << area_text(r, s, ctx.doc().shaping_counties()) << '\n';
+    out << "area:         " << area_text(r, s, ctx.doc().county_attributes()) << '\n';
     std::vector<std::string> provinces;
-    for (const std::string& code : s.provinces) provinces.push_back(ctx.provinces().find(code)->name_en);
+    for (const std::string& code : s.provinces) provinces.push_back(ctx.province_units().find(code)->name_en);
     out << "provinces:    " << join(provinces) << '\n';
     out << "extent:       " << extent_text(r) << '\n';
     if (!r.extent.caveat.empty()) out << "caveat:       " << r.extent.caveat << '\n';
     if (!r.extent.verification.empty()) out << "verification: " << r.extent.verification << '\n';
     for (const SourceRef& src : r.extent.sources) out << "source:       " << src.title << " <" << src.url << ">\n";
     out << "members (" << r.members.size() << "):\n";
-    for (const Member& m : r.members) out << member_line(m, ctx.doc().shaping_counties()) << '\n';
+    for (const Member& m : r.members) out << member_line(m, ctx.doc().county_attributes()) << '\n';
     // The sentences the county lists come from, each once.
     std::vector<std::string> seen;
     for (const Member& m : r.members)
@@ -307,7 +307,7 @@ void register_show(CLI::App& app, Context& ctx) {
         else if (format == Format::Csv)
             print_table(std::cout, member_table(r), format, !ctx.keep_formulas);
         else
-            std::cout << region_json(r, s, ctx.doc().shaping_counties()).dump(2) << '\n';
+            std::cout << region_json(r, s, ctx.doc().county_attributes()).dump(2) << '\n';
     });
 }
 

@@ -52,6 +52,9 @@ class Context {
 
     const RegionLayer& provinces() { return loaded(doc().provinces()); }
     const RegionLayer& prefectures() { return loaded(doc().prefectures()); }
+    /// Without geometry where the layer allows (Document::province_units).
+    const RegionLayer& province_units() { return loaded(doc().province_units()); }
+    const RegionLayer& prefecture_units() { return loaded(doc().prefecture_units()); }
     const Plan& plan() { return loaded(doc().plan()); }
     const RegionShape& shape(const PlanRegion& region) { return loaded(doc().shape(region)); }
     std::vector<const RegionShape*> shapes() {

@@ -20,6 +20,7 @@
 #include "io/postgis.hpp"
 #include "store/cache_file.hpp"
 #include "store/parallel_tasks.hpp"
+#include "store/source_identity.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -115,14 +116,65 @@ RoundingMemoAccess Document::rounding_memo_access() {
                                                  "an export's rounded polygons");
 }
 
+namespace {
+
+/// Moves the geometry read whole into the units read as attributes, unit by unit (by code), so that
+/// pointers to them stay valid. The two reads of one source disagree only when a layer was changed
+/// after its attribute table was written.
+void fill_in(RegionLayer& units, RegionLayer&& whole, const LayerSpec& spec) {
+    std::unordered_map<std::string, Region*> by_code;
+    for (Region& r : whole.regions) by_code.emplace(r.code, &r);
+    for (Region& r : units.regions) {
+        auto found = by_code.find(r.code);
+        if (found == by_code.end() || units.regions.size() != whole.regions.size())
+            throw AtlasError(ErrorKind::Input, escape_controls(spec.source) + ": layer '" +
+                                                   escape_controls(spec.layer) +
+                                                   "' and its attribute table disagree on unit " + r.code +
+                                                   "; rebuild the data (scripts/build-geodata)");
+        r = std::move(*found->second);
+    }
+    units.validated = whole.validated;
+}
+
+bool without_geometry(const RegionLayer& layer) {
+    return !layer.regions.empty() &&
+           std::all_of(layer.regions.begin(), layer.regions.end(), [](const Region& r) { return r.geometry.empty(); });
+}
+
+}  // namespace
+
+const RegionLayer& Document::read_layer(LayerSlot& slot, const LayerSpec& spec, UnitLevel level, bool geometry) {
+    if (slot.layer && (slot.whole || !geometry)) return *slot.layer;
+    if (!geometry) {
+        LayerSpec attributes = spec;
+        attributes.attributes_only = true;
+        slot.layer = load(attributes, level, warnings_);
+        slot.whole = !without_geometry(*slot.layer);  // a layer whose stored values cannot be trusted is read whole
+        return *slot.layer;
+    }
+    RegionLayer whole = load(spec, level, warnings_);
+    if (slot.layer)
+        fill_in(*slot.layer, std::move(whole), spec);
+    else
+        slot.layer = std::move(whole);
+    slot.whole = true;
+    return *slot.layer;
+}
+
 const RegionLayer& Document::provinces() {
-    if (!provinces_) provinces_ = load(sources_.provinces, UnitLevel::Province, warnings_);
-    return *provinces_;
+    return read_layer(provinces_, sources_.provinces, UnitLevel::Province, true);
 }
 
 const RegionLayer& Document::prefectures() {
-    if (!prefectures_) prefectures_ = load(sources_.prefectures, UnitLevel::Prefecture, warnings_);
-    return *prefectures_;
+    return read_layer(prefectures_, sources_.prefectures, UnitLevel::Prefecture, true);
+}
+
+const RegionLayer& Document::province_units() {
+    return read_layer(provinces_, sources_.provinces, UnitLevel::Province, false);
+}
+
+const RegionLayer& Document::prefecture_units() {
+    return read_layer(prefectures_, sources_.prefectures, UnitLevel::Prefecture, false);
 }
 
 const RegionLayer* Document::counties() {
@@ -136,7 +188,8 @@ std::vector<std::string> Document::partial_member_prefectures() {
     for (const PlanRegion& r : plan().regions)
         for (const Member& m : r.members)
             if (m.counties)
-                for (const Region* u : member_units(m.code, provinces(), prefectures())) codes.push_back(u->code);
+                for (const Region* u : member_units(m.code, province_units(), prefecture_units()))
+                    codes.push_back(u->code);
     return codes;
 }
 
@@ -215,7 +268,8 @@ const PlaceSet& Document::places() {
         set = read_places(sources_.places_dir);
         // A layer other than the bundled one may lack some of their units: said, not fatal.
         // One warning, however many places: a county layer of one province lacks most of them.
-        std::vector<std::string> problems = check_places(set, provinces(), prefectures(), county_attributes());
+        std::vector<std::string> problems =
+            check_places(set, province_units(), prefecture_units(), county_attributes());
         if (problems.size() == 1) warnings_.push_back("place " + problems[0] + " (not drawn there)");
         if (problems.size() > 1)
             warnings_.push_back(std::to_string(problems.size()) + " of " + std::to_string(set.places.size()) +
@@ -236,7 +290,7 @@ const PlaceShape& Document::place_shape(const Place& place) {
     // From the store, the units are only looked up; computed (a place the store lacks), their geometry counts.
     PlaceShape shape =
         united != stored.end()
-            ? assemble_place_shape(place, provinces(), prefectures(), county_attributes(), &united->second)
+            ? assemble_place_shape(place, province_units(), prefecture_units(), county_attributes(), &united->second)
             : build_place_shape(place, provinces(), prefectures(), shaping_counties());
     return place_shapes_.emplace(place.id, std::move(shape)).first->second;
 }
@@ -247,7 +301,7 @@ const Plan& Document::plan() {
         // The bundled boundaries hold every code of the bundled plan: a code missing from a user's
         // boundaries is theirs to supply, and the message names them.
         bool own_boundaries = sources_.prefectures.source != bundled_geodata_path();
-        validate_plan(loaded, provinces(), prefectures(), sources_.plan_path,
+        validate_plan(loaded, province_units(), prefecture_units(), sources_.plan_path,
                       !own_boundaries                                 ? ""
                       : is_pg_connection(sources_.prefectures.source) ? describe_connection(sources_.prefectures.source)
                                                                       : escape_controls(sources_.prefectures.source));
@@ -256,9 +310,53 @@ const Plan& Document::plan() {
     return *plan_;
 }
 
+namespace {
+
+/// What the sources' identity covers: their files, the places' folder, and how the layers are read.
+IdentitySources identity_of(const DocumentSources& sources) {
+    IdentitySources id;
+    id.options = "shape store " + std::to_string(kShapeStoreVersion);
+    std::vector<const LayerSpec*> specs{&sources.provinces, &sources.prefectures};
+    if (sources.counties) specs.push_back(&*sources.counties);
+    for (const LayerSpec* s : specs) {
+        id.files.push_back(s->source);
+        for (const std::string* text :
+             {&s->layer, &s->code_field, &s->name_field, &s->name_en_field, &s->parent_field, &s->where})
+            id.options += "\n" + *text;
+        id.options += "\n" + std::to_string(static_cast<int>(s->datum));
+    }
+    id.files.push_back(sources.plan_path);
+    id.options += "\nplaces " + std::to_string(!sources.places_dir.empty());
+    if (!sources.places_dir.empty()) id.folders.push_back(sources.places_dir);
+    return id;
+}
+
+/// Kept quietly: a cache that cannot be written is said once by the prepared data itself, and with
+/// the shipped store (nothing else to keep) this would be a warning at every command.
+void keep_identity_quietly(const std::string& identity, const std::string& fingerprint) {
+    std::string dir = prepared_cache_dir();
+    if (dir.empty()) return;
+    try {
+        create_cache_dir(dir);
+        write_identity_memo(dir + "/" + identity_memo_name(identity), identity, fingerprint, true);
+    } catch (const AtlasError&) {
+    }
+}
+
+}  // namespace
+
 std::string Document::shapes_fingerprint() {
-    if (fingerprint_.empty())
-        fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), shaping_counties(), &places());
+    if (!fingerprint_.empty()) return fingerprint_;
+    // Known by the files' identity, the fingerprint needs none of their coordinates read.
+    std::optional<std::string> identity = source_identity(identity_of(sources_));
+    IdentityMemoAccess memo;
+    if (identity)
+        memo = cache_memo_access<IdentityMemoAccess>(warnings_, identity_memo_name, read_identity_memo,
+                                                     write_identity_memo, "the inputs' fingerprint");
+    if (memo.find)
+        if (std::optional<std::string> known = memo.find(*identity)) return fingerprint_ = *known;
+    fingerprint_ = atlas::shapes_fingerprint(provinces(), prefectures(), plan(), shaping_counties(), &places());
+    if (identity) keep_identity_quietly(*identity, fingerprint_);
     return fingerprint_;
 }
 
@@ -426,8 +524,8 @@ bool Document::fits_layers(const DetailLevel& level) {
     auto fits = [](const LayerDetail& layer, std::size_t features) {
         return layer.triangles.size() == features && (layer.features.empty() || layer.features.size() == features);
     };
-    return fits(level.provinces, provinces().regions.size()) && fits(level.prefectures, prefectures().regions.size()) &&
-           fits(level.regions, plan().regions.size());
+    return fits(level.provinces, province_units().regions.size()) &&
+           fits(level.prefectures, prefecture_units().regions.size()) && fits(level.regions, plan().regions.size());
 }
 
 const DetailLevel& Document::detail_level(double tolerance_m) {
@@ -461,7 +559,8 @@ const DetailLevel& Document::detail_level(double tolerance_m) {
 const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it != shapes_.end()) return it->second;
-    RegionShape shape = region_membership(region, provinces(), prefectures(), shaping_counties());
+    // Membership needs codes, parents and areas: no geometry is read for it.
+    RegionShape shape = region_membership(region, province_units(), prefecture_units(), county_attributes());
     const PreparedShape& united = prepared().regions.at(region.id);
     shape.geometry = united.geometry;
     shape.label = united.label;
@@ -514,12 +613,19 @@ const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbo
 }
 
 const SearchIndex& Document::search() {
-    if (!search_) search_.emplace(&provinces(), &prefectures(), &plan(), county_attributes(), &places());
+    if (!search_) search_.emplace(&province_units(), &prefecture_units(), &plan(), county_attributes(), &places());
     return *search_;
 }
 
-const PlanRegion& Document::region(const std::string& query) { return resolve_region(plan(), search(), query); }
+// An id or exact name needs no search index (a tenth of `show`'s time is building it).
+const PlanRegion& Document::region(const std::string& query) {
+    if (const PlanRegion* r = plan().region(query)) return *r;
+    return resolve_region(plan(), search(), query);
+}
 
-const Industry& Document::industry(const std::string& query) { return resolve_industry(plan(), search(), query); }
+const Industry& Document::industry(const std::string& query) {
+    if (const Industry* i = plan().industry(query)) return *i;
+    return resolve_industry(plan(), search(), query);
+}
 
 }  // namespace atlas

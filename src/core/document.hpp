@@ -37,9 +37,17 @@ class Document {
 
     const DocumentSources& sources() const { return sources_; }
 
-    /// Loaded on first use; per-feature repairs are added to warnings(). Throws AtlasError.
+    /// Loaded whole on first use; per-feature repairs are added to warnings(). Throws AtlasError.
     const RegionLayer& provinces();
     const RegionLayer& prefectures();
+    /// The same layers' units with codes, names, parents, areas and label points, and their geometry
+    /// only when it is loaded or the layer's stored values cannot be trusted (LayerSpec::attributes_only):
+    /// what plan checks, listings, membership and search need, without reading every coordinate. One
+    /// layer object either way: a later provinces() or prefectures() fills in the geometry of these very
+    /// units, so pointers to them stay valid. Throws AtlasError, also when the layer and its attribute
+    /// table disagree on the units.
+    const RegionLayer& province_units();
+    const RegionLayer& prefecture_units();
     /// The county layer, loaded on first use; null when the sources have none. Throws AtlasError.
     const RegionLayer* counties();
     /// The county layer's codes, names, parents, areas and label points without their geometry
@@ -113,14 +121,19 @@ class Document {
     DetailLevels compute_detail_levels();
 
   private:
+    /// A boundary layer as far as it has been read (province_units, provinces).
+    struct LayerSlot {
+        std::optional<RegionLayer> layer;
+        bool whole = false;  ///< its geometry is read
+    };
+    const RegionLayer& read_layer(LayerSlot& slot, const LayerSpec& spec, UnitLevel level, bool geometry);
     const PreparedShapes& prepared();
     DetailSources detail_sources();
     /// One entry a feature of each layer (a level read from a store).
     bool fits_layers(const DetailLevel& level);
 
     DocumentSources sources_;
-    std::optional<RegionLayer> provinces_;
-    std::optional<RegionLayer> prefectures_;
+    LayerSlot provinces_, prefectures_;
     std::optional<RegionLayer> counties_, county_display_, shaping_counties_, county_attributes_;
     std::optional<PlaceSet> places_;
     std::map<std::string, PlaceShape> place_shapes_;

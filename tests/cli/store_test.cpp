@@ -186,6 +186,43 @@ TEST_CASE("store: a changed source or plan gets a store of its own, the old one 
     }
 }
 
+// `list regions` hashed every coordinate of both layers to find its store (half its time): the
+// fingerprint is now kept by the files' identity (store/source_identity.hpp).
+TEST_CASE(
+    "store: the inputs' fingerprint is kept by their files' identity, and a touched file or a damaged memo costs "
+    "a derivation, never a wrong store",
+    "[store]") {
+    ColdData d;
+    auto first = test::run_cli("list regions --format csv");
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(d.stores(".memo").size() >= 1);
+    auto identity_memos = [&] {
+        std::vector<std::string> out;
+        for (const std::string& m : d.stores(".memo"))
+            if (fs::path(m).filename().string().rfind("identity-", 0) == 0) out.push_back(m);
+        return out;
+    };
+    REQUIRE(identity_memos().size() == 1);
+    auto warm = test::run_cli("list regions --format csv");
+    CHECK(warm.out == first.out);
+    CHECK(warm.err.empty());
+    CHECK(identity_memos().size() == 1);
+    // The same content with a new modification time: another identity, the same fingerprint and store.
+    fs::last_write_time(d.tmp.path("data/china.gpkg"), fs::file_time_type::clock::now());
+    auto touched = test::run_cli("list regions --format csv");
+    CHECK(touched.out == first.out);
+    CHECK(touched.err.empty());
+    CHECK(identity_memos().size() == 2);
+    CHECK(d.stores().size() == 1);
+    // A damaged memo is one warning and derived again.
+    for (const std::string& m : identity_memos()) std::ofstream(m, std::ios::binary) << "CLUSTERATLAS-IDENTITY-MEMO\nx";
+    auto damaged = test::run_cli("list regions --format csv");
+    CHECK(damaged.out == first.out);
+    CHECK(warnings_in(damaged.err) == 1);
+    CHECK_THAT(damaged.err, Contains("; rebuilt"));
+    CHECK(test::run_cli("list regions --format csv").err.empty());
+}
+
 TEST_CASE("store: a truncated or damaged store is rebuilt with one warning, and answers do not change", "[store]") {
     ColdData d;
     auto first = test::run_cli("list regions --format csv");

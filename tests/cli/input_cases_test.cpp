@@ -527,6 +527,45 @@ TEST_CASE("decimal commas and separators: what was picked is said, --data-separa
     CHECK(t.codes == std::vector<std::string>{"110000"});
 }
 
+// '1,234' was advised to be written 1.234, a thousand times off; Excel's "sep=;" line was read as the
+// key column's header.
+TEST_CASE("thousands separators are told apart from decimal commas, and Excel's sep= line names the separator",
+          "[inputs]") {
+    TempFolder tmp;
+    std::string thousands =
+        error_of([&] { table(write(tmp.path("t.csv"), "code,value\n110000,\"1,234,567\"\n120000,2\n")); });
+    CHECK_THAT(thousands,
+               Contains("column 'value': '1,234,567' is not a number; it has thousands separators: write 1234567"));
+    std::string either =
+        error_of([&] { table(write(tmp.path("e.csv"), "code,value\n110000,\"1,234\"\n120000,\"2,5\"\n")); });
+    CHECK_THAT(either, Contains("'1,234' in column 'value' has a thousands separator or a decimal comma: write 1234 "
+                                "or 1.234"));
+    CHECK_THAT(error_of([&] { table(write(tmp.path("d.csv"), "code,value\n110000,1.5\n120000,\"2,5\"\n")); }),
+               Contains("column 'value': '2,5' is not a number; it looks like a decimal comma: write 2.5"));
+    UserTable excel = table(write(tmp.path("x.csv"), "sep=;\ncode;value\n110000;1\n120000;2\n"));
+    CHECK(excel.key_column == "code");
+    CHECK(excel.columns == std::vector<std::string>{"value"});
+    CHECK(excel.codes == std::vector<std::string>{"110000", "120000"});
+    std::string line = error_of([&] { table(write(tmp.path("y.csv"), "sep=;\ncode;value\n110000;1\n120000\n")); });
+    CHECK_THAT(line, Contains("y.csv:4: 1 cells, the header has 2 (semicolon-separated, as its sep= line says"));
+}
+
+// 110000.0 (a number column saved by Excel or pandas), 110000000000 (the statistical code) and 110100
+// (Beijing's 市辖区, as many prefecture tables give it) were refused as names or unknown codes.
+TEST_CASE(
+    "codes written as decimals, as twelve-digit statistical codes or as a municipality's 110100 are read, "
+    "with a note",
+    "[inputs]") {
+    TempFolder tmp;
+    UserTable t = table(write(tmp.path("c.csv"), "code,value\n110000.0,1\n130100000000,2\n310100,3\n"));
+    CHECK(t.level == UserDataLevel::Prefecture);
+    CHECK(t.codes == std::vector<std::string>{"110000", "130100", "310000"});
+    REQUIRE(t.notes.size() == 1);
+    CHECK_THAT(t.notes[0], Contains("3 codes written otherwise"));
+    std::string bad = error_of([&] { table(write(tmp.path("b.csv"), "code,value\n130100000001,1\n")); });
+    CHECK_THAT(bad, Contains("'130100000001'"));
+}
+
 TEST_CASE("a source's sidecars and stdin are checked before GDAL opens them: no hang on a FIFO", "[inputs]") {
     TempFolder tmp;
     ensure_gdal_registered();

@@ -52,7 +52,7 @@ void take(PointUnitRow& row, const UnitTally& t, std::size_t i) {
     row.points = t.count[i];
     row.in_regions = t.in_regions[i];
     row.valued = t.valued[i];
-    row.sum = t.sum[i];
+    row.sum = t.total(i);
 }
 
 }  // namespace
@@ -70,7 +70,7 @@ std::vector<PointUnitRow> point_rows(const PointUnits& units, const PointTally& 
                 row.points += tally.prefectures.count[i];
                 row.in_regions += tally.prefectures.in_regions[i];
                 row.valued += tally.prefectures.valued[i];
-                row.sum += tally.prefectures.sum[i];
+                row.sum += tally.prefectures.total(i);
             }
             break;
         }

@@ -99,14 +99,21 @@ void UnitTally::resize(std::size_t n) {
     count.assign(n, 0);
     in_regions.assign(n, 0);
     sum.assign(n, 0.0);
+    carry.assign(n, 0.0);
     valued.assign(n, 0);
+}
+
+void UnitTally::add_value(std::size_t i, double value) {
+    double t = sum[i] + value;
+    carry[i] += std::abs(sum[i]) >= std::abs(value) ? (sum[i] - t) + value : (value - t) + sum[i];
+    sum[i] = t;
 }
 
 void UnitTally::add(std::size_t i, double value, bool in_region) {
     ++count[i];
     in_regions[i] += in_region ? 1 : 0;
     if (!std::isnan(value)) {
-        sum[i] += value;
+        add_value(i, value);
         ++valued[i];
     }
 }
@@ -207,7 +214,7 @@ void tally_group(const PointUnits::Location& at, std::uint64_t count, double sum
     auto add = [&](UnitTally& u, std::size_t i) {
         u.count[i] += count;
         u.in_regions[i] += in_region ? count : 0;
-        u.sum[i] += sum;
+        u.add_value(i, sum);
         u.valued[i] += valued;
     };
     add(t.prefectures, static_cast<std::size_t>(at.prefecture));

@@ -84,10 +84,14 @@ class PointUnits {
 struct UnitTally {
     std::vector<std::uint64_t> count;
     std::vector<std::uint64_t> in_regions;  ///< points of the unit inside a designated region (Location::designated)
-    std::vector<double> sum;                ///< of the value column, where a point has a value
+    std::vector<double> sum;                ///< of the value column, where a point has a value (with carry)
+    std::vector<double> carry;              ///< what rounding lost from sum (Neumaier): total() adds it back
     std::vector<std::uint64_t> valued;      ///< points with a value
     void resize(std::size_t n);
     void add(std::size_t i, double value, bool in_region);
+    /// Adds `value` to sum[i], compensated: a million values of 1e15 summed naively were 2e-8 off each.
+    void add_value(std::size_t i, double value);
+    double total(std::size_t i) const { return sum[i] + carry[i]; }
 };
 
 /// How points' own codes (--expect-code) agree with the unit they lie in.

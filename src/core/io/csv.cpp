@@ -2,51 +2,87 @@
 
 #include <cstdlib>
 
+#include "error.hpp"
 #include "io/input_file.hpp"
 #include "text/encoding.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
-std::vector<CsvRow> parse_csv(const std::string& text, char separator) {
+namespace {
+
+/// The cell's text up to the end of its line or a few characters past the fault, for the message.
+std::string cell_excerpt(const std::string& text, std::size_t cell_start, char separator) {
+    std::size_t end = text.find_first_of(std::string{separator, '\n', '\r'}, cell_start);
+    return quote_value(std::string_view(text).substr(cell_start, end == std::string::npos ? end : end - cell_start));
+}
+
+[[noreturn]] void csv_fault(const std::string& source, std::size_t line, const std::string& what) {
+    throw AtlasError(ErrorKind::Input,
+                     (source.empty() ? "CSV" : escape_controls(source)) + ":" + std::to_string(line) + ": " + what);
+}
+
+}  // namespace
+
+std::vector<CsvRow> parse_csv(const std::string& text, char separator, const std::string& source) {
     std::vector<CsvRow> rows;
     std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    std::size_t line = 1;
+    std::size_t line = 1, quote_line = 1, cell_start = i;
     CsvRow row{line, {}};
     std::string cell;
-    bool quoted = false, row_has_content = false;
-    auto end_row = [&] {
+    bool quoted = false, closed = false, row_has_content = false;
+    auto end_cell = [&] {
         row.cells.push_back(cell);
-        if (row_has_content || row.cells.size() > 1 || !cell.empty()) rows.push_back(row);
         cell.clear();
+        closed = false;
+    };
+    auto end_row = [&] {
+        end_cell();
+        if (row_has_content || row.cells.size() > 1 || !row.cells.back().empty()) rows.push_back(row);
         row = CsvRow{line, {}};
         row_has_content = false;
     };
+    // RFC 4180, strictly: a quote only opens a cell or stands doubled inside a quoted one. Spreadsheets
+    // would keep "1"2 as 12 and 1"0"0 as 100: a silently changed value, so both are refused.
+    auto column = [&] { return "column " + std::to_string(row.cells.size() + 1) + " "; };
     for (; i < text.size(); ++i) {
         char c = text[i];
         if (quoted) {
             if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
                 cell += '"', ++i;
             else if (c == '"')
-                quoted = false;
+                quoted = false, closed = true;
             else {
                 if (c == '\n') ++line;
                 cell += c;
             }
+        } else if (c == separator || c == '\n' || c == '\r') {
+            if (c == separator) {
+                end_cell();
+                row_has_content = true;
+            } else {
+                if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+                ++line;
+                end_row();
+            }
+            cell_start = i + 1;
+        } else if (closed) {
+            csv_fault(source, line,
+                      column() + cell_excerpt(text, cell_start, separator) +
+                          ": text after the closing quote; quote the whole cell and double any quote inside it");
         } else if (c == '"') {
+            if (i != cell_start)
+                csv_fault(source, line,
+                          column() + cell_excerpt(text, cell_start, separator) +
+                              ": a quote inside a cell that is not quoted; quote the whole cell and double the quote");
             quoted = row_has_content = true;
-        } else if (c == separator) {
-            row.cells.push_back(cell);
-            cell.clear();
-            row_has_content = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            ++line;
-            end_row();
+            quote_line = line;
         } else {
             cell += c;
             row_has_content = true;
         }
     }
+    if (quoted) csv_fault(source, quote_line, "a quote opened here is never closed");
     if (row_has_content || !cell.empty()) end_row();
     return rows;
 }
@@ -73,7 +109,7 @@ const char* separator_name(char separator) {
 }
 
 std::vector<CsvRow> read_csv_file(const std::string& path) {
-    return parse_csv(decode_text_file(read_input_file(path, "CSV table", kMaxTableBytes), path).text);
+    return parse_csv(decode_text_file(read_input_file(path, "CSV table", kMaxTableBytes), path).text, ',', path);
 }
 
 std::string csv_escape(const std::string& cell) {

@@ -13,8 +13,11 @@ struct CsvRow {
     std::vector<std::string> cells;
 };
 
-/// Parses a whole CSV text (UTF-8, LF or CRLF). A leading UTF-8 byte order mark is skipped.
-std::vector<CsvRow> parse_csv(const std::string& text, char separator = ',');
+/// Parses a whole CSV text (UTF-8, LF or CRLF). A leading UTF-8 byte order mark is skipped. Strict
+/// about quotes, as a changed value is worse than a refusal: text after a closing quote ("1"2), a
+/// quote inside an unquoted cell (1"0"0) and a quote never closed throw AtlasError(Input) as one
+/// line "SOURCE:LINE: column N 'cell': ..." (`source`: the file's name; "CSV" when empty).
+std::vector<CsvRow> parse_csv(const std::string& text, char separator = ',', const std::string& source = "");
 
 /// The separator of a CSV text: whichever of ',', ';' and '\t' occurs most often outside quotes on
 /// its first non-blank line (',' on a tie or when none occurs).

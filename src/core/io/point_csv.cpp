@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <string_view>
 
 #include "error.hpp"
@@ -123,13 +124,28 @@ class CsvStream {
                     if (b[q] == '\n') ++lines;
                     s.push_back(b[q++]);
                 }
-                while (q < end && b[q] != sep_ && b[q] != '\n' && b[q] != '\r') s.push_back(b[q++]);
+                // "1"2 would read as 12: a changed value, refused as the table reader refuses it.
+                if (q < end && b[q] != sep_ && b[q] != '\n' && b[q] != '\r') {
+                    std::size_t cut = q;
+                    while (cut < end && b[cut] != sep_ && b[cut] != '\n' && b[cut] != '\r') ++cut;
+                    problems_.fatal("column " + std::to_string(cells.size() + 1) + " " +
+                                        quote_value(std::string_view(b + p, cut - p)) +
+                                        ": text after the closing quote; quote the whole cell and double any "
+                                        "quote inside it",
+                                    std::to_string(line_));
+                }
                 cells.emplace_back(s);
                 p = q;
             } else {
                 std::size_t q = p;
                 while (q < end && b[q] != sep_ && b[q] != '\n' && b[q] != '\r') ++q;
-                cells.emplace_back(b + p, q - p);
+                std::string_view cell(b + p, q - p);
+                if (cell.find('"') != std::string_view::npos)
+                    problems_.fatal("column " + std::to_string(cells.size() + 1) + " " + quote_value(cell) +
+                                        ": a quote inside a cell that is not quoted; quote the whole cell and "
+                                        "double the quote",
+                                    std::to_string(line_));
+                cells.emplace_back(cell);
                 p = q;
             }
             if (p >= end) {
@@ -167,7 +183,9 @@ class CsvStream {
     bool eof_ = false;
     char sep_ = ',';
     std::uint64_t line_ = 1;
-    std::vector<std::string> scratch_;
+    // A deque: growing it moves no string, so views of the cells unquoted before stay valid (a vector's
+    // reallocation moved short strings' bytes and left the header's first names pointing at freed memory).
+    std::deque<std::string> scratch_;
     std::size_t scratch_used_ = 0;
 };
 

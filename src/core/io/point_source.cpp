@@ -93,7 +93,11 @@ std::string range_problem(double v, bool lat, const std::string& column) {
     char number[32];
     std::snprintf(number, sizeof number, "%.8g", v);
     std::string text = where + number + " is outside " + (lat ? "-90..90" : "-180..180");
-    if (lat && std::abs(v) <= 180) text += " (longitude and latitude swapped? name them with --lon and --lat)";
+    // --lon and --lat name a CSV's columns; a layer's points carry their own order.
+    if (lat && std::abs(v) <= 180)
+        text += column.empty() ? " (longitude and latitude swapped in the file? its points must give the longitude "
+                                 "first, x then y)"
+                               : " (longitude and latitude swapped? name them with --lon and --lat)";
     return text;
 }
 

@@ -189,6 +189,13 @@ class KeyReader {
         if (std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
             return problems_.row(line, "key " + problems_.value(key) + " contains a control character");
         KeyUnits& u = units_.back();
+        if (std::string code = written_code(key); !code.empty()) {
+            if (const Region* p = provinces_.find(code)) u.provinces.push_back(p);
+            if (const Region* p = prefectures_.find(code)) u.prefectures.push_back(p);
+            if (u.none()) return problems_.row(line, unknown(key));
+            ++rewritten_;
+            return;
+        }
         if (looks_like_code(key)) {
             if (const Region* p = provinces_.find(key)) u.provinces.push_back(p);
             if (const Region* p = prefectures_.find(key)) u.prefectures.push_back(p);
@@ -205,6 +212,9 @@ class KeyReader {
         return static_cast<std::size_t>(std::count_if(
             units_.begin(), units_.end(), [](const KeyUnits& u) { return u.old_code && !u.counties.empty(); }));
     }
+
+    /// Keys read as a code written otherwise (written_code).
+    std::size_t rewritten_codes() const { return rewritten_; }
 
     /// Keys that named their unit by name rather than code.
     std::size_t by_name() const { return by_name_; }
@@ -284,6 +294,28 @@ class KeyReader {
   private:
     static constexpr std::size_t npos = std::string::npos;
 
+    /// The six-digit code of a key written as spreadsheets and statistics offices write codes, or
+    /// empty: "110000.0" (a number column saved by Excel or pandas), "110000000000" (the twelve-digit
+    /// statistical code of a unit at county level or above), and 110100, 120100, 310100, 500100 (a
+    /// municipality's 市辖区, the prefecture-level code many prefecture tables give it) when the layers
+    /// lack that code. All three were refused as names or unknown codes.
+    std::string written_code(const std::string& key) const {
+        auto digits = [](const std::string& s) {
+            return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (std::size_t dot = key.find('.');
+            dot == 6 && digits(key.substr(0, 6)) && key.find_first_not_of('0', dot + 1) == std::string::npos)
+            return key.substr(0, 6);
+        if (key.size() == 12 && digits(key) && key.compare(6, 6, "000000") == 0) return key.substr(0, 6);
+        static const std::map<std::string, std::string> municipal = {
+            {"110100", "110000"}, {"120100", "120000"}, {"310100", "310000"}, {"500100", "500000"}};
+        auto m = municipal.find(key);
+        if (m != municipal.end() && prefectures_.find(key) == nullptr &&
+            (counties_ == nullptr || counties_->find(key) == nullptr))
+            return m->second;
+        return "";
+    }
+
     /// The county-level unit of a code: its own, or its code before 2016 (`old` set).
     const Region* county(const std::string& code, bool& old) const {
         if (counties_ == nullptr) return nullptr;
@@ -322,6 +354,7 @@ class KeyReader {
     std::vector<std::string> keys_;
     std::vector<KeyUnits> units_;
     std::size_t by_name_ = 0;
+    std::size_t rewritten_ = 0;
 };
 
 /// "; key: column 'x', the first (no header says code or name; --data-key picks another)" when the key
@@ -332,20 +365,52 @@ std::string key_note(const std::vector<std::string>& headers, const KeyColumnCho
            ", the first (no header says code or name; --data-key picks another)";
 }
 
+/// The cell without thousands separators when it is written with them ("1,234", "12,345,678.5"),
+/// else empty.
+std::string without_thousands(const std::string& cell) {
+    std::size_t start = cell.size() > 0 && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
+    std::size_t end = std::min(cell.find('.'), cell.size());
+    std::size_t first = cell.find(',', start);
+    if (first == std::string::npos || first == start || first - start > 3 || first > end) return "";
+    for (std::size_t at = first; at < end; at += 4)
+        if (cell[at] != ',' || at + 4 > end ||
+            !std::all_of(cell.begin() + static_cast<long>(at) + 1, cell.begin() + static_cast<long>(at) + 4,
+                         [](char ch) { return ch >= '0' && ch <= '9'; }))
+            return "";
+    std::string plain;
+    for (char ch : cell)
+        if (ch != ',') plain += ch;
+    return is_number(plain) ? plain : "";
+}
+
+/// What a cell with a comma may mean as a number ("looks like a decimal comma: write 1.5", "has
+/// thousands separators: write 1234567"; "1,234" may be either: advice to write 1.234 alone was a
+/// thousand times off); empty when it is no number either way.
+std::string comma_reading(const std::string& cell, const Problems& problems) {
+    std::size_t comma = cell.find(',');
+    if (comma == std::string::npos || comma == 0 || comma + 1 == cell.size()) return "";
+    std::string dotted = cell;
+    dotted[comma] = '.';
+    std::string plain = without_thousands(cell);
+    bool shown = problems.value(cell) != "(a value)";
+    if (!plain.empty() && (!is_number(dotted) || cell.find(',', comma + 1) != std::string::npos))
+        return "has thousands separators: write " + (shown ? plain : "the digits alone");
+    if (!plain.empty())
+        return "has a thousands separator or a decimal comma: write " +
+               (shown ? plain + " or " + dotted : "the digits alone or a point");
+    if (is_number(dotted)) return "looks like a decimal comma: write " + (shown ? dotted : "a point");
+    return "";
+}
+
 /// "; '1,5' in column 'value' looks like a decimal comma: write 1.5" when a cell is one.
 std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std::vector<std::string>& headers,
                                std::size_t key, const Problems& problems) {
     for (const CsvRow* r : rows)
         for (std::size_t c = 0; c < r->cells.size(); ++c) {
             std::string cell = trim(r->cells[c]);
-            std::size_t comma = cell.find(',');
-            if (c == key || comma == std::string::npos || comma == 0 || comma + 1 == cell.size()) continue;
-            std::string dotted = cell;
-            dotted[comma] = '.';
-            if (is_number(dotted))
-                return "; " + problems.value(cell) + " in " + problems.column(headers, c) +
-                       " looks like a decimal comma: write " +
-                       (problems.value(cell) == "(a value)" ? "a point" : dotted);
+            if (c == key) continue;
+            if (std::string reading = comma_reading(cell, problems); !reading.empty())
+                return "; " + problems.value(cell) + " in " + problems.column(headers, c) + " " + reading;
         }
     return "";
 }
@@ -374,8 +439,19 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
                            const RegionLayer* counties) {
     Problems problems(path, options.show_values);
     DecodedText decoded = decode_text_file(bytes, path);
-    const char separator = options.separator != 0 ? options.separator : detect_separator(decoded.text);
-    std::vector<CsvRow> rows = parse_csv(decoded.text, separator);
+    // Excel's "sep=;" first line names the separator and is no header: it was read as the key column.
+    char declared = 0;
+    std::string& text = decoded.text;
+    std::size_t bom = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    if (text.compare(bom, 4, "sep=") == 0 && text.size() > bom + 5 &&
+        (text[bom + 5] == '\n' || text[bom + 5] == '\r')) {
+        declared = text[bom + 4];
+        text.erase(bom, 5);  // the line break stays: line numbers stay the file's
+    }
+    const char separator = options.separator != 0 ? options.separator
+                           : declared != 0        ? declared
+                                                  : detect_separator(text);
+    std::vector<CsvRow> rows = parse_csv(text, separator, path);
     rows.erase(std::remove_if(rows.begin(), rows.end(), blank_row), rows.end());
     if (rows.empty()) problems.fatal("empty file, no data rows");
     if (rows.size() == 1) problems.fatal("no data rows, only the header");
@@ -392,6 +468,7 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     // Where the separator explains an error, say which one was used and how to pick another.
     const std::string sep_note = std::string(" (") + separator_name(separator) + "-separated, " +
                                  (options.separator != 0 ? "as --data-separator says"
+                                  : declared != 0        ? "as its sep= line says; --data-separator picks another"
                                                          : "as the header suggests; --data-separator picks another") +
                                  ")";
 
@@ -423,9 +500,11 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
         for (std::size_t i = 0; i < numeric.size(); ++i) {
             const std::string cell = trim(row->cells[numeric[i]]);
             double value = std::numeric_limits<double>::quiet_NaN();  // empty: missing data
-            if (!cell.empty() && !parse_number(cell, value))
-                problems.row(row->line,
-                             problems.column(headers, numeric[i]) + ": " + problems.value(cell) + " is not a number");
+            if (!cell.empty() && !parse_number(cell, value)) {
+                std::string reading = comma_reading(cell, problems);
+                problems.row(row->line, problems.column(headers, numeric[i]) + ": " + problems.value(cell) +
+                                            " is not a number" + (reading.empty() ? "" : "; it " + reading));
+            }
             table.values[i].push_back(value);
         }
     }
@@ -439,6 +518,10 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     if (keys.old_codes() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.old_codes()) +
                               " county codes from before 2016 joined to their 2016 codes");
+    if (keys.rewritten_codes() > 0)
+        table.notes.push_back(path + ": " + std::to_string(keys.rewritten_codes()) +
+                              " codes written otherwise (110000.0, twelve-digit statistical codes, a municipality's "
+                              "110100) read as their six-digit GB/T 2260 codes");
     if (keys.by_name() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " +
                               std::to_string(table.codes.size()) + " rows joined by name (key column " +

@@ -184,6 +184,14 @@ TEST_CASE("bad points files give one line naming the file, line, column and valu
     PointSourceOptions named;
     named.lon_column = "x_wgs";
     CHECK_THAT(read_error(data("firms.csv"), named), Catch::Contains("--lon 'x_wgs': no such column"));
+    // A layer's points have no columns to name: --lon and --lat would change nothing.
+    test::TempFolder tmp;
+    std::string geojson = tmp.path("swapped.geojson");
+    std::ofstream(geojson) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                              R"("geometry":{"type":"Point","coordinates":[39.9,116.4]}}]})";
+    CHECK_THAT(read_error(geojson), Catch::EndsWith("latitude 116.4 is outside -90..90 (longitude and latitude "
+                                                    "swapped in the file? its points must give the longitude first, "
+                                                    "x then y)"));
 }
 
 TEST_CASE("coordinate columns: 'lon' before 'x', and two equally likely columns refused, not the first taken",
@@ -221,6 +229,26 @@ TEST_CASE("coordinate columns: 'lon' before 'x', and two equally likely columns 
     named.lon_column = named.lat_column = "lat";
     CHECK(read_error(two, named) ==
           two + ": column 'lat' cannot be both the longitude and the latitude (--lon, --lat)");
+}
+
+// R's write.csv and pandas' QUOTE_ALL quote every header cell: the first names were read from freed
+// memory ('\x03\x00\x00') or shifted, and two points were counted in Garze instead of Beijing and Shanghai.
+TEST_CASE("a points CSV whose header cells are all quoted is read by its names", "[points]") {
+    test::TempFolder tmp;
+    std::string quoted = tmp.path("quoted.csv");
+    std::ofstream(quoted) << "\"lon\",\"lat\",\"x\",\"y\"\n116.4,39.9,100.1,30.1\n121.5,31.2,100.2,30.2\n";
+    PointSourceInfo info;
+    PointTally t = count(quoted, {}, &info);
+    CHECK(info.lon_column == "lon");
+    CHECK(info.lat_column == "lat");
+    CHECK(t.outside == 0);
+    CHECK(row_of(point_rows(bundled_units(), t, PointLevel::Province), "110000").points == 1);
+    CHECK(row_of(point_rows(bundled_units(), t, PointLevel::Province), "310000").points == 1);
+    std::string stray = tmp.path("stray.csv");
+    std::ofstream(stray) << "lon,lat\n\"116.4\"5,39.9\n";
+    CHECK(read_error(stray) == stray +
+                                   ":2: column 1 '\"116.4\"5': text after the closing quote; quote the whole cell and "
+                                   "double any quote inside it");
 }
 
 TEST_CASE("a points CSV's NUL bytes and bytes that are not text are refused on their line, as a table's are",
@@ -374,4 +402,15 @@ TEST_CASE("points per unit exported as a layer that GDAL reads back with the cou
     CHECK(beijing->GetGeometryRef()->getGeometryType() == wkbMultiPolygon);
     // An existing output is kept without --force.
     CHECK(test::run_cli("points " + data("firms.csv") + " -o " + tmp.path("firms.geojson")).exit_code == 4);
+}
+
+// A million points of value 1e15 had a mean of 999999999977668.75: the sums are compensated.
+TEST_CASE("sums of --value are compensated: a million values of 1e15, and 1 + 1e100 + 1 - 1e100", "[points]") {
+    UnitTally t;
+    t.resize(2);
+    for (int i = 0; i < 1000000; ++i) t.add(0, 1e15, false);
+    CHECK(t.total(0) == 1e21);
+    CHECK(t.total(0) / static_cast<double>(t.valued[0]) == 1e15);
+    for (double v : {1.0, 1e100, 1.0, -1e100}) t.add(1, v, false);
+    CHECK(t.total(1) == 2.0);
 }

@@ -15,6 +15,7 @@
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
 #include "io/vector_writer.hpp"
+#include "option_values.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -140,7 +141,11 @@ void register_export(CLI::App& app, Context& ctx) {
                   "CSV: leave out the UTF-8 byte order mark (by default it is written, so Excel reads Chinese right)");
     cmd->add_flag("--keep-formulas", args->keep_formulas,
                   "CSV: write text cells starting with =, +, -, @ as they are (by default a ' is put before them)");
-    cmd->callback([&ctx, args] { run_export(ctx, *args); });
+    cmd->callback([&ctx, args, cmd] {
+        only_with(*cmd, "--data-key", "--data");
+        only_with(*cmd, "--data-separator", "--data");
+        run_export(ctx, *args);
+    });
 }
 
 }  // namespace atlas::cli

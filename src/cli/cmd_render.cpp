@@ -103,7 +103,8 @@ void run_render(Context& ctx, const RenderArgs& args) {
     Session s = resolve_session(ctx, args.figure);
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();
-    if (!from_file || args.size_option->count() > 0) parse_size(args.size, s.width, s.height);
+    // A session without "size" draws at --size's default, as --help says (it drew the viewer's 1400x900).
+    if (!from_file || args.size_option->count() > 0 || !s.size_given) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
     set_language(s.english ? Language::English : Language::Chinese);  // the legend's words
     if (!args.layers.empty()) {

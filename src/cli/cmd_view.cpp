@@ -31,6 +31,10 @@ void run_view(Context& ctx, ViewArgs& args) {
     if (args.figure.session.empty() || (args.lang_option != nullptr && args.lang_option->count() > 0))
         s.english = parse_english(args.lang);
     args.options.width = s.width, args.options.height = s.height, args.options.english = s.english;
+    // A session saved by the viewer reopens the window it was saved from: "size" is only its map.
+    bool size_typed = args.size_option != nullptr && args.size_option->count() > 0;
+    if (!args.figure.session.empty() && !size_typed && s.window_width > 0)
+        args.options.width = s.window_width, args.options.height = s.window_height;
     args.options.session_path = args.figure.session;
     if (!args.view.empty()) {
         char c1 = 0, c2 = 0;

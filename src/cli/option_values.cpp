@@ -25,6 +25,11 @@ void refuse_empty_values(CLI::App& app) {
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_empty_values(*sub);
 }
 
+void only_with(const CLI::App& cmd, const std::string& option, const std::string& needed) {
+    if (cmd.count(option) > 0 && cmd.count(needed) == 0)
+        throw AtlasError(ErrorKind::Usage, option + " needs " + needed + " (without it, it changes nothing)");
+}
+
 void parse_size(const std::string& size, int& width, int& height) {
     char x = 0;
     std::istringstream in(size);

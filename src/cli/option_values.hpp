@@ -16,6 +16,10 @@ namespace atlas::cli {
 /// texts (--title, --subtitle, --credit) may be empty: an empty text draws none.
 void refuse_empty_values(CLI::App& app);
 
+/// Refuses `option` given on `cmd` without `needed`: "--data-key needs --data (without it, it changes
+/// nothing)". An option silently ignored let a user believe it had taken effect. Throws AtlasError(Usage).
+void only_with(const CLI::App& cmd, const std::string& option, const std::string& needed);
+
 /// "1600x1200" -> width, height (--size).
 void parse_size(const std::string& size, int& width, int& height);
 

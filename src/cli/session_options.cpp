@@ -76,6 +76,23 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
     return data;
 }
 
+namespace {
+
+/// What the options typed make of the session, said in the options' names: check_session says it in
+/// a session file's keys ("'compare' needs 2 to 4 regions"), which the command line has none of.
+void check_given_options(const FigureArgs& a, const Session& s) {
+    if (!a.compare.empty() && (s.compare.size() < 2 || s.compare.size() > 4))
+        throw AtlasError(ErrorKind::Usage, "--compare needs 2 to 4 regions (--compare A --compare B ...), not " +
+                                               std::to_string(s.compare.size()));
+    for (std::size_t i = 0; i < s.compare.size() && !a.compare.empty(); ++i)
+        if (std::count(s.compare.begin(), s.compare.end(), s.compare[i]) > 1)
+            throw AtlasError(ErrorKind::Usage, "--compare names region " + quote_value(s.compare[i]) + " twice");
+    if (!a.choropleth.empty() && s.choropleth == ChoroplethKind::UserData && s.data.path.empty())
+        throw AtlasError(ErrorKind::Usage, "--choropleth data needs --data FILE (or --points FILE)");
+}
+
+}  // namespace
+
 Session resolve_session(Context& ctx, const FigureArgs& a) {
     std::vector<std::string> warnings;
     Session s = a.session.empty() ? Session{} : read_session(a.session, &warnings);
@@ -94,6 +111,7 @@ Session resolve_session(Context& ctx, const FigureArgs& a) {
     apply_data_options(a, s);
     if (a.no_legend) s.show_legend = false;
     if (ctx.projection_given()) s.projection = ctx.data.projection;
+    check_given_options(a, s);
     check_session(ctx.doc(), s, a.session.empty() ? "command line" : a.session, false);  // --projection: checked
     return s;
 }

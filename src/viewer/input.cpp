@@ -32,8 +32,11 @@ bool handle_button(ViewerState& state, PointerState& p, const ButtonEvent& e) {
         p.press_y = p.last_y = e.y;
         return false;
     }
+    // A release whose press the map never saw (it went to a dialog that has closed since, e.g. the
+    // Open button of "Open session") is no click: it selected the unit under the button.
+    if (!p.dragging) return false;
     bool moved = false;
-    if (p.dragging && (e.x != p.last_x || e.y != p.last_y)) {
+    if (e.x != p.last_x || e.y != p.last_y) {
         state.camera.pan_pixels(e.x - p.last_x, e.y - p.last_y);
         moved = true;
     }

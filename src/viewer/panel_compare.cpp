@@ -54,12 +54,25 @@ void row(const char* label, const std::vector<std::string>& cells) {
     }
 }
 
+/// The designation in the interface's language ("general" stood in the Chinese table).
+const char* designation_words(DesignationType type) {
+    switch (type) {
+        case DesignationType::Explicit:
+            return tr("industries named");
+        case DesignationType::General:
+            return tr("general");
+        case DesignationType::Context:
+            return tr("wider area");
+    }
+    return "?";
+}
+
 void facts(ViewerState& state, const Comparison& c) {
     std::size_t n = c.shapes.size();
     std::vector<std::string> kind, area, overlap, members, provinces, hubs, similarity;
     for (std::size_t i = 0; i < n; ++i) {
         const RegionShape& shape = *c.shapes[i];
-        kind.push_back(to_string(shape.region->designation.type));
+        kind.push_back(designation_words(shape.region->designation.type));
         area.push_back(format_km2(shape.area_km2) + (shape.partial_area_km2 > 0 ? tr(" (upper bound)") : ""));
         double shared = 0;
         std::vector<std::string> jac;
@@ -84,13 +97,13 @@ void facts(ViewerState& state, const Comparison& c) {
             ", ");
         hubs.push_back(h.empty() ? "-" : h);
     }
-    row("designation", kind);
-    row("area", area);
+    row(tr("designation"), kind);
+    row(tr("area"), area);
     row(tr("overlap with the others"), overlap);
     row(tr("industries in common (Jaccard)"), similarity);
     row(tr("prefecture-level members"), members);
-    row("provinces", provinces);
-    row("hubs", hubs);
+    row(tr("provinces"), provinces);
+    row(tr("hubs"), hubs);
 }
 
 void industries(ViewerState& state, const Comparison& c) {

@@ -132,6 +132,7 @@ void draw_menu_bar(ViewerState& state) {
 }
 
 void draw_map_legend(ViewerState& state) {
+    state.legend_rect.reset();
     if (!state.session.show_legend || state.legend.entries.empty()) return;
     ImGuiIO& io = ImGui::GetIO();
     float k = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
@@ -155,6 +156,9 @@ void draw_map_legend(ViewerState& state) {
                              ImGuiCond_Always);
     if (ImGui::Begin(tr("Legend"), &state.session.show_legend,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize)) {
+        ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        state.legend_rect = std::array<float, 4>{pos.x * k - static_cast<float>(map.x),
+                                                 pos.y * k - static_cast<float>(map.y), size.x * k, size.y * k};
         for (const char* c : kLegendCorners) {
             std::string label = std::string(c == corner ? "[" : " ") + (c[0] == 't' ? "^" : "v") +
                                 (std::string(c).find("left") != std::string::npos ? "<" : ">") +

@@ -94,7 +94,7 @@ void attribute_table(ViewerState& state) {
     TableState& t = table_state();
     ImGui::Separator();
     ImGui::TextUnformatted(tr("Attribute table"));
-    const char* layers[] = {"provinces", tr("prefecture-level units"), tr("regions of the plan")};
+    const char* layers[] = {tr("provinces"), tr("prefecture-level units"), tr("regions of the plan")};
     ImGui::SetNextItemWidth(-1);
     ImGui::Combo("##table_layer", &t.layer, layers, IM_ARRAYSIZE(layers));
     mark_widget(state, "table.layer");
@@ -109,10 +109,10 @@ void attribute_table(ViewerState& state) {
         ImGuiTableFlags_ScrollY;  // not resizable: a column border would take the clicks meant for a row
     if (!ImGui::BeginTable("attributes", 4, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 14))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(t.layer == 2 ? "id" : "code", ImGuiTableColumnFlags_DefaultSort);
-    ImGui::TableSetupColumn("name");
+    ImGui::TableSetupColumn(t.layer == 2 ? "id" : tr("code"), ImGuiTableColumnFlags_DefaultSort);
+    ImGui::TableSetupColumn(tr("name"));
     ImGui::TableSetupColumn(tr("km\u00b2"), ImGuiTableColumnFlags_PreferSortDescending);
-    ImGui::TableSetupColumn(t.layer == 2 ? "industries" : "value", ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableSetupColumn(t.layer == 2 ? tr("industries") : tr("value"), ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableHeadersRow();
     sort_rows(rows, ImGui::TableGetSortSpecs());
     for (std::size_t i = 0; i < rows.size(); ++i) {

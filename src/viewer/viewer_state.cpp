@@ -235,6 +235,7 @@ bool escape(ViewerState& state) {
 }
 
 void apply_layout(ViewerState& state, int width, int height, int top, int bottom) {
+    state.window_width = width, state.window_height = height;
     Session& s = state.session;
     s.panels.bottom_dock_open = s.show_matrix_window;
     // The inspector opens for a new selection; with nothing selected a small window starts with it
@@ -384,9 +385,45 @@ void sync_figure(ViewerState& state) {
 Session current_session(const ViewerState& state) {
     Session s = state.session;
     store_camera(s, state.camera, state.scene, *state.projection);
+    // The window too: the map's size alone reopened a window without room for the panels.
+    if (state.window_width > 0 && state.window_height > 0) {
+        s.window_width = static_cast<int>(std::lround(static_cast<double>(state.window_width) / state.ui_scale));
+        s.window_height = static_cast<int>(std::lround(static_cast<double>(state.window_height) / state.ui_scale));
+    }
     s.projection = state.projection_name;
     return s;
 }
+
+namespace {
+
+/// Frames `box` (scene metres) in the map beside or above/below the legend, whichever shows it larger:
+/// the legend floats over a corner of the map and hid whole regions that fit had just framed.
+void fit_clear_of_legend(ViewerState& state, const float box[4]) {
+    Camera& camera = state.camera;
+    camera.fit(box, 0.15);
+    if (!state.legend_rect) return;
+    const auto [lx, ly, lw, lh] = *state.legend_rect;
+    const double w = camera.width, h = camera.height;
+    bool left = lx + lw / 2 < w / 2, top = ly + lh / 2 < h / 2;
+    // Beside the legend (its full height), or above or below it (its full width).
+    std::array<std::array<double, 4>, 2> areas{
+        {{left ? lx + lw : 0, 0, left ? w - lx - lw : lx, h}, {0, top ? ly + lh : 0, w, top ? h - ly - lh : ly}}};
+    double best = 0;
+    Camera chosen = camera;
+    for (const auto& [x, y, aw, ah] : areas) {
+        if (aw < 120 || ah < 120) continue;  // too narrow to frame anything: the legend's side of it
+        Camera c = camera;
+        c.fit_within(box, x, y, aw, ah, 0.08);
+        if (best == 0 || c.metres_per_pixel < best) best = c.metres_per_pixel, chosen = c;
+    }
+    // Only when the legend is in the way of the plain fit: otherwise the plain fit stays.
+    ScreenXY a = camera.scene_to_screen({box[0], box[1]}), b = camera.scene_to_screen({box[2], box[3]});
+    bool overlaps = std::max(a.x, b.x) > lx && std::min(a.x, b.x) < lx + lw && std::max(a.y, b.y) > ly &&
+                    std::min(a.y, b.y) < ly + lh;
+    if (overlaps && best > 0) camera = chosen;
+}
+
+}  // namespace
 
 void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometries) {
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
@@ -408,7 +445,7 @@ void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometri
         half.fit(box, 0.15);
         state.camera.cx = half.cx, state.camera.cy = half.cy, state.camera.metres_per_pixel = half.metres_per_pixel;
     } else {
-        state.camera.fit(box, 0.15);
+        fit_clear_of_legend(state, box);
     }
     state.fitted_box = std::array<float, 4>{box[0], box[1], box[2], box[3]};
     state.fitted_camera = state.camera;

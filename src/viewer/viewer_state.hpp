@@ -109,8 +109,12 @@ struct ViewerState {
     std::string written_state;  ///< last JSON written to the state file
     std::string message;        ///< last status message (screenshot written, errors)
 
-    ScreenLayout layout;  ///< this frame's docked panels and map, framebuffer pixels
-    float ui_scale = 1;   ///< framebuffer pixels per UI point (the monitor's content scale)
+    ScreenLayout layout;                      ///< this frame's docked panels and map, framebuffer pixels
+    int window_width = 0, window_height = 0;  ///< this frame's window, framebuffer pixels (apply_layout)
+    /// The legend window as last drawn: x, y, width, height in framebuffer pixels from the map's top
+    /// left; none when it is hidden. What fit and fly-to keep the framed regions clear of.
+    std::optional<std::array<float, 4>> legend_rect;
+    float ui_scale = 1;  ///< framebuffer pixels per UI point (the monitor's content scale)
     /// Centres of named widgets in window coordinates (UI points) as last drawn: written to the state
     /// file so that end-to-end tests click what a user sees instead of guessing coordinates.
     std::map<std::string, std::array<float, 2>> widgets;

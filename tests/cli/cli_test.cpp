@@ -156,6 +156,61 @@ TEST_CASE("unknown names get suggestions and exit code 5", "[cli][errors]") {
     CHECK(run_cli("compare jingjinji").exit_code == 2);
 }
 
+// `coverage --by region --industry biomedicine` printed the whole matrix, byte for byte the same as
+// without it; `export --data-key code` without --data wrote the plan's layers.
+TEST_CASE("an option given where it changes nothing is refused, naming where it applies", "[cli][errors]") {
+    auto industry = run_cli("coverage --by region --industry biomedicine");
+    CHECK(industry.exit_code == 2);
+    CHECK(industry.err ==
+          "clusteratlas: --industry applies to --by province (the regions designated for it); --by 'region' lists "
+          "every industry\n");
+    auto all = run_cli("coverage --by province --all-industries");
+    CHECK(all.exit_code == 2);
+    CHECK(all.err == "clusteratlas: --all-industries applies to --by region (a column for every industry)\n");
+    CHECK(run_cli("coverage --by province --industry biomedicine").exit_code == 0);
+    test::TempFolder tmp;
+    auto key = run_cli("export --data-key code -o " + tmp.path("x.geojson"));
+    CHECK(key.exit_code == 2);
+    CHECK(key.err == "clusteratlas: --data-key needs --data (without it, it changes nothing)\n");
+    CHECK(!std::filesystem::exists(tmp.path("x.geojson")));
+    auto shapefile = run_cli("export --layer hubs --table my_hubs -o " + tmp.path("h.shp"));
+    CHECK(shapefile.exit_code == 2);
+    CHECK(shapefile.err ==
+          "clusteratlas: --table does nothing for ESRI Shapefile: its layer is named after the "
+          "file; rename the file instead\n");
+    auto tab = run_cli("export --layer hubs --table \"$(printf 'a\\tb')\" -o " + tmp.path("h.gpkg"));
+    CHECK(tab.exit_code == 2);
+    CHECK(tab.err == "clusteratlas: --table 'a\\tb': a table name with control characters is refused\n");
+}
+
+// "command line: 'compare' needs 2 to 4 regions" named a session key the user never typed.
+TEST_CASE("render's figure options are named as typed when they do not fit together", "[cli][errors]") {
+    test::TempFolder tmp;
+    auto one = run_cli("render -o " + tmp.path("a.png") + " --compare jingjinji");
+    CHECK(one.exit_code == 2);
+    CHECK(one.err == "clusteratlas: --compare needs 2 to 4 regions (--compare A --compare B ...), not 1\n");
+    auto twice = run_cli("render -o " + tmp.path("a.png") + " --compare jingjinji --compare 京津冀");
+    CHECK(twice.exit_code == 2);
+    CHECK(twice.err == "clusteratlas: --compare names region 'jingjinji' twice\n");
+    auto data = run_cli("render -o " + tmp.path("a.png") + " --choropleth data");
+    CHECK(data.exit_code == 2);
+    CHECK(data.err == "clusteratlas: --choropleth data needs --data FILE (or --points FILE)\n");
+    CHECK(!std::filesystem::exists(tmp.path("a.png")));
+}
+
+// A session without "size" was drawn at the viewer's 1400x900 while --help gives 1600x1200.
+TEST_CASE("render --session of a session without a size draws at --size's default", "[cli][figure][gl]") {
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("s.json")) << R"({"clusteratlas_session": 1, "industries": ["biomedicine"]})";
+    auto r = run_cli("render --session " + tmp.path("s.json") + " -o " + tmp.path("a.png"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("(1600x1200, "));
+    std::ofstream(tmp.path("t.json")) << R"({"clusteratlas_session": 1, "size": [320, 200]})";
+    auto sized = run_cli("render --session " + tmp.path("t.json") + " -o " + tmp.path("b.png"));
+    REQUIRE(sized.exit_code == 0);
+    CHECK_THAT(sized.err, Contains("(320x200, "));
+}
+
 TEST_CASE("export regions to GeoJSON from the command line", "[cli][export]") {
     atlas::test::TempFolder tmp;
     std::string out = tmp.path("regions.geojson");

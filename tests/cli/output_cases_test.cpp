@@ -232,6 +232,50 @@ TEST_CASE("with --force an export or render replaces files, never a FIFO or a de
     CHECK(S_ISFIFO(st.st_mode));
 }
 
+// `points a.csv -o a.csv --force` replaced the points with the table of counts; the same with a table
+// given to export --data, and a GeoPackage or Shapefile of points.
+TEST_CASE("no output replaces an input of the same command, even with --force", "[outputs]") {
+    TempFolder tmp;
+    auto slurp = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    std::string points = tmp.path("p.csv"), table = tmp.path("t.csv");
+    std::ofstream(points) << "lon,lat\n116.4,39.9\n";
+    std::ofstream(table) << "code,val\n110000,1\n";
+    auto counted = run_cli("points " + points + " -o " + points + " --force");
+    CHECK(counted.exit_code == 2);
+    CHECK(counted.err == "clusteratlas: " + points + ": is an input of this command ('" + points +
+                             "'); write the output elsewhere (--force never replaces an input)\n");
+    CHECK(slurp(points) == "lon,lat\n116.4,39.9\n");
+    auto exported = run_cli("export --data " + table + " -o " + table + " --force");
+    CHECK(exported.exit_code == 2);
+    CHECK(slurp(table) == "code,val\n110000,1\n");
+    // A Shapefile of points (the plan's hubs), written over by the counts' Shapefile.
+    REQUIRE(run_cli("export --layer hubs -o " + tmp.path("pts.shp")).exit_code == 0);
+    auto shapefile = run_cli("points " + tmp.path("pts.shp") + " -o " + tmp.path("pts.shp") + " --force");
+    CHECK(shapefile.exit_code == 2);
+    CHECK_THAT(shapefile.err, Contains("is an input of this command"));
+}
+
+// x.gml, x.xlsx and x.kmz held GeoJSON text; "-o m.gpkg --format GeoJSON" a GeoJSON named .gpkg.
+TEST_CASE("an output name whose extension is no format written, or disagrees with --format, is refused", "[outputs]") {
+    TempFolder tmp;
+    auto gml = run_cli("export --layer hubs -o " + tmp.path("x.gml"));
+    CHECK(gml.exit_code == 2);
+    CHECK(gml.err == "clusteratlas: " + tmp.path("x.gml") +
+                         ": '.gml' is not the extension of a format ClusterAtlas writes (.geojson, .geojsonl, .gpkg, "
+                         ".fgb, .shp, .kml, .csv); rename it or give --format\n");
+    CHECK(!fs::exists(tmp.path("x.gml")));
+    auto disagree = run_cli("export --layer hubs --format GeoJSON -o " + tmp.path("m.gpkg"));
+    CHECK(disagree.exit_code == 2);
+    CHECK(disagree.err ==
+          "clusteratlas: " + tmp.path("m.gpkg") + ": the name says GPKG but --format says GeoJSON; make them agree\n");
+    // --format in any case, and a name of no known extension written as the format says.
+    CHECK(run_cli("export --layer hubs --format geojson -o " + tmp.path("h.txt")).exit_code == 0);
+    CHECK(test::read_text(tmp.path("h.txt")).find("\"FeatureCollection\"") != std::string::npos);
+}
+
 TEST_CASE("a zipped Shapefile's name too long for GDAL's temporary file is refused before the work, in one line",
           "[outputs]") {
     // GDAL failed at the end: "Cannot recompress ./.clusteratlas-tmp-.../aaa..." (its text, a temporary path).
@@ -441,4 +485,18 @@ TEST_CASE("degenerate export options: a negative precision is refused, formulas 
     CHECK_THAT(negative.err, Contains("--precision must be 0 to 15, not -1"));
     CHECK(neutralise_formula("   =pad") == "'   =pad");
     CHECK(neutralise_formula("  -3.5") == "  -3.5");
+}
+
+// The plan's quotes were cut to 254 bytes in a Shapefile without a word; the regions layer also had
+// no field for the sources `show` lists.
+TEST_CASE("a Shapefile export says which fields it cut to 254 bytes", "[outputs]") {
+    TempFolder tmp;
+    auto r = run_cli("export --layer regions -o " + tmp.path("r.shp"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("regions values longer than a Shapefile's 254 bytes cut in fields "));
+    CHECK_THAT(r.err, Contains("quote"));
+    CHECK_THAT(r.err, Contains("(a GeoPackage keeps them whole)"));
+    auto g = run_cli("export --layer regions -o " + tmp.path("r.gpkg"));
+    REQUIRE(g.exit_code == 0);
+    CHECK(g.err.find("254 bytes") == std::string::npos);
 }

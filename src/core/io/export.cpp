@@ -27,6 +27,7 @@
 #include "text/escape.hpp"
 #include "text/join.hpp"
 #include "text/number.hpp"
+#include "text/utf8.hpp"
 
 namespace fs = std::filesystem;
 
@@ -76,13 +77,28 @@ std::string export_driver(const ExportRequest& request) {
         throw AtlasError(ErrorKind::Usage,
                          "--format PostgreSQL writes to a database: -o \"PG:host=... dbname=... user=...\"");
     if (to_postgis) return "PostgreSQL";
+    // The name's extension and --format must agree: x.gml, x.xlsx or x.kmz held GeoJSON text, and
+    // "-o m.gpkg --format GeoJSON" a ".gpkg" that no GIS opens as one.
+    const bool to_stdout = request.output == "-";
+    const std::string from_extension = to_stdout ? "" : driver_for_extension(request.output);
+    const std::string extension = ascii_lower(fs::path(request.output).extension().string());
+    const std::string shown = escape_controls(request.output);
     if (!request.driver.empty()) {
+        std::string chosen;
         for (const ExportFormat& f : export_formats())
-            if (request.driver == f.driver) return f.driver;
-        throw AtlasError(ErrorKind::Usage, "unknown format " + quote_value(request.driver, 40) + " (use " +
-                                               export_formats_text() + " with -o PG:...)");
+            if (ascii_lower(request.driver) == ascii_lower(f.driver)) chosen = f.driver;
+        if (chosen.empty())
+            throw AtlasError(ErrorKind::Usage, "unknown format " + quote_value(request.driver, 40) + " (use " +
+                                                   export_formats_text() + " with -o PG:...)");
+        if (!from_extension.empty() && from_extension != chosen)
+            throw AtlasError(ErrorKind::Usage, shown + ": the name says " + from_extension + " but --format says " +
+                                                   chosen + "; make them agree");
+        return chosen;
     }
-    std::string from_extension = request.output == "-" ? "" : driver_for_extension(request.output);
+    if (!to_stdout && from_extension.empty() && !extension.empty())
+        throw AtlasError(ErrorKind::Usage, shown + ": " + quote_value(extension) +
+                                               " is not the extension of a format ClusterAtlas writes (" +
+                                               export_extensions_text() + "); rename it or give --format");
     return from_extension.empty() ? "GeoJSON" : from_extension;
 }
 
@@ -374,7 +390,39 @@ WriteTarget check_request(const ExportRequest& request, std::size_t layer_count)
     if (!t.to_stdout && !t.to_postgis) check_target(request.output, request.force, t.driver);  // before the work
     if (!request.table.empty() && layer_count != 1)
         throw AtlasError(ErrorKind::Usage, "--table names the table of one layer; export the layers one at a time");
+    if (has_controls(request.table))
+        throw AtlasError(ErrorKind::Usage,
+                         "--table " + quote_value(request.table) + ": a table name with control characters is refused");
+    // These formats keep no layer name apart from the file's: --table changed nothing, silently.
+    if (!request.table.empty() && (t.driver == "ESRI Shapefile" || t.driver == "CSV" || t.driver == "GeoJSONSeq"))
+        throw AtlasError(ErrorKind::Usage, "--table does nothing for " + t.driver +
+                                               ": its layer is named after the file; rename the file instead");
     return t;
+}
+
+/// A Shapefile's text field holds at most 254 bytes: what the .dbf will cut, said at export time
+/// ("13 regions values cut ... in fields quote, caveat"), not found later in a quote cut mid-sentence.
+std::string shapefile_cuts(const OutLayer& layer) {
+    constexpr std::size_t kDbfText = 254;
+    std::size_t cut = 0;
+    std::vector<std::string> fields;
+    for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+        std::size_t here = 0;
+        for (const OutFeature& f : layer.features) {
+            const FieldValue& v = f.values.at(i);
+            std::size_t bytes = std::holds_alternative<std::string>(v) ? std::get<std::string>(v).size()
+                                : std::holds_alternative<std::vector<std::string>>(v)
+                                    ? join(std::get<std::vector<std::string>>(v)).size()
+                                    : 0;
+            here += bytes > kDbfText ? 1 : 0;
+        }
+        if (here == 0) continue;
+        cut += here;
+        fields.push_back(layer.fields[i].short_name.empty() ? layer.fields[i].name : layer.fields[i].short_name);
+    }
+    if (cut == 0) return "";
+    return std::to_string(cut) + " " + layer.name + " values longer than a Shapefile's 254 bytes cut in field" +
+           (fields.size() == 1 ? " " : "s ") + join(fields, ", ") + " (a GeoPackage keeps them whole)";
 }
 
 /// Simplification, precision, RFC 7946 rings, spreadsheet-safe text, KML labels: what every layer
@@ -394,6 +442,8 @@ void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTar
                                             : " repaired by GEOS MakeValid: simplification made them invalid"));
     if (t.driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
     if (t.driver == "KML") add_kml_labels(layer);
+    if (t.driver == "ESRI Shapefile")
+        if (std::string cut = shapefile_cuts(layer); !cut.empty()) result.notes.push_back(cut);
     result.features += layer.features.size();
 }
 

@@ -103,6 +103,7 @@ std::vector<FieldDef> region_fields() {
             {"extent_year", I, "ext_year"},
             {"extent_after_plan", I, "ext_after"},
             {"caveat", S},
+            {"extent_sources", L, "ext_urls"},
             {"plan_section", S, "section"},
             {"plan_quote", S, "quote"}};
 }
@@ -124,6 +125,9 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
         members.push_back(m.code);
         if (m.partial) partial.push_back(m.code);
     }
+    // Where the extent comes from, as `show` gives it: the defining plans' addresses.
+    std::vector<std::string> extent_urls;
+    for (const SourceRef& src : r.extent.sources) extent_urls.push_back(src.url);
     return {r.id,
             r.name_zh,
             r.name_en,
@@ -146,6 +150,7 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
             optional_int(r.extent.year),
             std::int64_t{r.extent.after_plan},
             r.extent.caveat,
+            extent_urls,
             r.plan_section,
             r.designation.quote};
 }

@@ -20,6 +20,7 @@
 
 #include "error.hpp"
 #include "io/interrupt.hpp"
+#include "io/output_file.hpp"
 #include "text/utf8.hpp"
 
 namespace atlas {
@@ -277,6 +278,7 @@ void commit_file_set(const std::string& temp_folder, const std::string& target, 
     m.old = shapefile_set(folder, name);
     for (const std::string& n : m.old) {
         std::string path = folder + "/" + n;
+        refuse_input_target(path);  // a Shapefile read as input, whichever of its files was noted
         if (!force) fail(path + ": exists (use --force to replace it)");
         if (fs::is_directory(fs::symlink_status(path, ec))) fail(path + ": is a folder; not replaced");
     }

@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <set>
+#include <vector>
 
 #include "error.hpp"
 #include "text/escape.hpp"
@@ -54,6 +56,49 @@ std::string human_size(std::uint64_t bytes) {
     return buffer;
 }
 
+namespace {
+
+struct NotedInput {
+    dev_t device;
+    ino_t inode;
+    std::string name;
+    std::string what;
+};
+
+std::mutex noted_mutex;
+std::vector<NotedInput> noted;  // a handful a process
+
+}  // namespace
+
+void note_input_file(const std::string& path, const std::string& what) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+    std::lock_guard<std::mutex> lock(noted_mutex);
+    for (const NotedInput& n : noted)
+        if (n.device == st.st_dev && n.inode == st.st_ino) return;
+    noted.push_back({st.st_dev, st.st_ino, path, what});
+}
+
+void forget_input_file(const std::string& path, const std::string& what) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return;
+    std::lock_guard<std::mutex> lock(noted_mutex);
+    noted.erase(std::remove_if(noted.begin(), noted.end(),
+                               [&](const NotedInput& n) {
+                                   return n.device == st.st_dev && n.inode == st.st_ino && n.what == what;
+                               }),
+                noted.end());
+}
+
+std::string input_at(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return "";
+    std::lock_guard<std::mutex> lock(noted_mutex);
+    for (const NotedInput& n : noted)
+        if (n.device == st.st_dev && n.inode == st.st_ino) return n.name;
+    return "";
+}
+
 std::string read_input_file(const std::string& raw_path, const std::string& what, std::uint64_t max_bytes) {
     const std::string path = escape_controls(raw_path);  // as messages show it
     const std::string& open_path = raw_path;
@@ -65,6 +110,7 @@ std::string read_input_file(const std::string& raw_path, const std::string& what
     if (S_ISDIR(st.st_mode)) fail_input(path + ": is a folder, not a " + what);
     if (!S_ISREG(st.st_mode))
         fail_input(path + ": is " + kind_of(st.st_mode) + ", not a regular file; a " + what + " must be a file");
+    note_input_file(raw_path, what);
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes) {
         bool close = size < 2 * max_bytes;  // "4.0 MB; at most 4.0 MB" would say nothing: the bytes then
@@ -130,6 +176,7 @@ void check_input_source(const std::string& source) {
     std::error_code ec;
     if (S_ISREG(st.st_mode)) {
         if (::access(source.c_str(), R_OK) != 0) refuse_errno(shown, errno);
+        note_input_file(source);
         fs::path file(source);
         std::string stem = file.stem().string() + ".";
         fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
@@ -137,6 +184,7 @@ void check_input_source(const std::string& source) {
         for (const auto& entry : fs::directory_iterator(folder, ec))  // its sidecars: a.shx, a.dbf, a.prj ...
             if (entry.path().filename().string().rfind(stem, 0) == 0 && entry.path().filename() != file.filename()) {
                 check_part(entry.path());
+                note_input_file(entry.path().string());
                 sidecars.insert(ascii_lower(entry.path().filename().string().substr(stem.size())));
             }
         if (ascii_lower(file.extension().string()) == ".shp") check_shapefile_parts(shown, sidecars);

@@ -26,6 +26,19 @@ std::string read_input_file(const std::string& path, const std::string& what, st
 /// throws AtlasError(Input) naming it. Connection strings (PG:) are not paths and are not checked.
 void check_input_source(const std::string& path);
 
+/// Remembers a file this process reads as input, by device and inode, so that no output replaces it
+/// (io/output_file.hpp refuses one, even with --force): `points a.csv -o a.csv --force` destroyed
+/// its own input. read_input_file and check_input_source note theirs. Never throws; not a file: nothing.
+/// `what` is its kind, as read_input_file names it ("session file").
+void note_input_file(const std::string& path, const std::string& what = "");
+
+/// Forgets `path` as an input when it was read as `what`: a session saved over the session it was
+/// loaded from updates it on purpose (over a table it read, it would not).
+void forget_input_file(const std::string& path, const std::string& what);
+
+/// The input, as it was named, that `path` is (links followed); empty when it is none. Never throws.
+std::string input_at(const std::string& path);
+
 /// "50.4 MB", "812 kB", "17 bytes".
 std::string human_size(std::uint64_t bytes);
 

@@ -16,6 +16,7 @@
 
 #include "error.hpp"
 #include "io/file_commit.hpp"
+#include "io/input_file.hpp"
 #include "io/pg_connection.hpp"
 #include "text/escape.hpp"
 #include "text/utf8.hpp"
@@ -119,7 +120,16 @@ void check_shapefile_sidecars(const std::string& path, const std::string& what) 
 
 }  // namespace
 
+void refuse_input_target(const std::string& path) {
+    std::string input = input_at(path);
+    if (!input.empty())
+        throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": is an input of this command (" +
+                                               quote_value(input) +
+                                               "); write the output elsewhere (--force never replaces an input)");
+}
+
 void check_target(const std::string& path, bool force, const std::string& what, bool cache) {
+    refuse_input_target(path);
     if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
         throw AtlasError(ErrorKind::Usage,
                          escape_controls(path) + ": an output name with control characters is refused");
@@ -231,6 +241,7 @@ void sync_written_file(const std::string& path, const std::string& shown_as) {
 }
 
 void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what) {
+    refuse_input_target(target);  // inputs read since check_target
     std::string folder = folder_of(target);
     FolderLock lock(folder);
     recover_interrupted_writes(folder);

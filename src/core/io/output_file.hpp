@@ -26,7 +26,12 @@ namespace atlas {
 /// of output ("PNG", "GeoJSON") in messages. A FIFO, device or socket at `path` is refused even
 /// with `force` (renaming over /dev/null made it a plain file), unless `cache`: a cache file of
 /// ClusterAtlas's own, where whatever is at its path is set aside and replaced, never read.
+/// An input of this process (io/input_file.hpp note_input_file) is refused too, whatever `force`.
 void check_target(const std::string& path, bool force, const std::string& what, bool cache = false);
+
+/// Throws AtlasError(Usage) naming `path` when it is an input this process read (input_at): no
+/// output ever replaces one. Part of check_target and commit_file.
+void refuse_input_target(const std::string& path);
 
 /// The reason an operating-system call failed, for messages: strerror(errno).
 std::string system_reason(int error);

@@ -135,6 +135,13 @@ std::string export_formats_text() {
     return join_or(names);
 }
 
+std::string export_extensions_text() {
+    std::vector<std::string> names;
+    for (const ExportFormat& f : export_formats())
+        if (*f.extension != '\0') names.push_back(f.extension);
+    return join(names, ", ");
+}
+
 bool is_geojson(const std::string& driver) { return driver == "GeoJSON" || driver == "GeoJSONSeq"; }
 
 bool holds_one_layer(const std::string& driver) {

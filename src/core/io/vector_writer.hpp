@@ -73,6 +73,8 @@ const std::vector<ExportFormat>& export_formats();
 
 /// "GeoJSON, GeoJSONSeq, GPKG, ... or PostgreSQL", driver names with a space in quotes.
 std::string export_formats_text();
+/// "GeoJSON" ... written as their file extensions: ".geojson, .geojsonl, .gpkg, ...".
+std::string export_extensions_text();
 
 /// GDAL driver short name for a file name's extension ("" when unknown).
 std::string driver_for_extension(const std::string& path);

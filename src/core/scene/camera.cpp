@@ -12,6 +12,15 @@ void Camera::fit(const float extent[4], double margin) {
     metres_per_pixel = std::max(span_x, span_y);
 }
 
+void Camera::fit_within(const float extent[4], double x, double y, double w, double h, double margin) {
+    double span_x = (extent[2] - extent[0]) / (w * (1 - 2 * margin));
+    double span_y = (extent[3] - extent[1]) / (h * (1 - 2 * margin));
+    metres_per_pixel = std::max(span_x, span_y);
+    // The extent's centre under the sub-rectangle's centre (screen_to_scene of that pixel).
+    cx = (extent[0] + extent[2]) / 2.0 - (x + w / 2 - width / 2.0) * metres_per_pixel;
+    cy = (extent[1] + extent[3]) / 2.0 + (y + h / 2 - height / 2.0) * metres_per_pixel;
+}
+
 SceneXY Camera::screen_to_scene(ScreenXY s) const {
     return {cx + (s.x - width / 2.0) * metres_per_pixel, cy - (s.y - height / 2.0) * metres_per_pixel};
 }

@@ -15,6 +15,10 @@ struct Camera {
 
     /// Centres the extent (min x, min y, max x, max y) and scales it to fill the viewport less a margin.
     void fit(const float extent[4], double margin = 0.04);
+    /// As fit, into the viewport's sub-rectangle at (x, y) of w x h framebuffer pixels (from the
+    /// viewport's top left) less the margin of its size: the extent framed clear of a panel that floats
+    /// over the rest of the map.
+    void fit_within(const float extent[4], double x, double y, double w, double h, double margin);
     SceneXY centre() const { return {cx, cy}; }
     /// The scene point under a screen pixel.
     SceneXY screen_to_scene(ScreenXY screen) const;

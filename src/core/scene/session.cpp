@@ -66,6 +66,7 @@ std::string session_json(const Session& s) {
     Json j;
     j["clusteratlas_session"] = 1;
     j["size"] = {s.width, s.height};
+    if (s.window_width > 0 && s.window_height > 0) j["window"] = {s.window_width, s.window_height};
     j["projection"] = s.projection;
     j["language"] = s.english ? "en" : "zh";
     if (s.has_camera)
@@ -259,18 +260,25 @@ class Reader {
     std::vector<std::string>* warnings_;
 };
 
-void read_size(const Reader& in, const Json& j, Session& s) {
-    const Json* v = in.member(j, "size");
-    if (v == nullptr) return;
+/// [width, height] at `key`, 16 to 8192 pixels each; false when the key is absent.
+bool read_pixels(const Reader& in, const Json& j, const char* key, int& width, int& height) {
+    const Json* v = in.member(j, key);
+    if (v == nullptr) return false;
     if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number())
-        in.fail("size", "has the wrong type (" + describe(*v) + "; expected [width, height])");
+        in.fail(key, "has the wrong type (" + describe(*v) + "; expected [width, height])");
     auto pixels = [](const Json& n) {
         double x = n.get<double>();
         return std::isfinite(x) && x == std::floor(x) && x >= 16 && x <= 8192;
     };
     if (!pixels((*v)[0]) || !pixels((*v)[1]))
-        in.fail("size", "must be [width, height], 16 to 8192 pixels, not " + (*v)[0].dump() + " x " + (*v)[1].dump());
-    s.width = static_cast<int>((*v)[0].get<double>()), s.height = static_cast<int>((*v)[1].get<double>());
+        in.fail(key, "must be [width, height], 16 to 8192 pixels, not " + (*v)[0].dump() + " x " + (*v)[1].dump());
+    width = static_cast<int>((*v)[0].get<double>()), height = static_cast<int>((*v)[1].get<double>());
+    return true;
+}
+
+void read_size(const Reader& in, const Json& j, Session& s) {
+    s.size_given = read_pixels(in, j, "size", s.width, s.height);
+    read_pixels(in, j, "window", s.window_width, s.window_height);
 }
 
 void read_layers(const Reader& in, const Json& j, Session& s) {
@@ -468,9 +476,9 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
         throw AtlasError(ErrorKind::Input, origin + ": session format " + quote_value(version.dump(), 40) +
                                                " is not one this ClusterAtlas reads (1)");
     Reader in(origin, warnings);
-    in.unknown_keys(j, {"clusteratlas_session", "size", "projection", "language", "camera", "layers", "regions",
-                        "selected_region", "selected_prefecture", "industries", "compare", "choropleth", "data",
-                        "figure", "matrix_sort", "windows", "layout", "furniture"});
+    in.unknown_keys(j, {"clusteratlas_session", "size", "window", "projection", "language", "camera", "layers",
+                        "regions", "selected_region", "selected_prefecture", "industries", "compare", "choropleth",
+                        "data", "figure", "matrix_sort", "windows", "layout", "furniture"});
     Session s;
     read_size(in, j, s);
     in.text(j, "projection", s.projection);
@@ -504,6 +512,7 @@ Session read_session(const std::string& path, std::vector<std::string>* warnings
 }
 
 void write_session(const std::string& path, const Session& session, bool force) {
+    forget_input_file(path, "session file");  // saving a session over itself updates it
     write_atomically(path, force, "session",
                      [&](const std::string& temp) { write_new_file(temp, session_json(session), path); });
 }

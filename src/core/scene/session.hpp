@@ -65,6 +65,10 @@ enum class FigureKind { Map, Matrix };
 
 struct Session {
     int width = 1400, height = 900;  ///< viewport in pixels
+    bool size_given = false;         ///< read from a file that has "size" (render's --size default otherwise)
+    /// The viewer's window the session was saved from, screen pixels ("window"); 0: none, the viewer
+    /// opens at "size". "size" is the map's, which `render --session` draws.
+    int window_width = 0, window_height = 0;
     std::string projection = kDefaultProjection;
     bool english = true;
     bool has_camera = false;  ///< false: all of China

@@ -127,8 +127,17 @@ TEST_CASE("the regions layer carries what a user needs", "[io][export]") {
     ReadBack back = read_back(tmp.path("r.gpkg"), "id");
     for (const char* field : {"id", "name_zh", "name_en", "kind", "designation", "industries", "plan_terms", "hubs",
                               "members", "provinces", "area_km2", "partial_area_km2", "confidence", "provisional",
-                              "extent_source", "caveat", "plan_section", "plan_quote"})
+                              "extent_source", "caveat", "extent_sources", "plan_section", "plan_quote"})
         CHECK(std::count(back.fields.begin(), back.fields.end(), field) == 1);
+    // The extent's sources, as `show` lists them: the Yangtze River Delta's plan among them.
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("r.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName("regions");
+    REQUIRE(layer != nullptr);
+    layer->SetAttributeFilter("id = 'yangtze_river_delta'");
+    OGRFeatureUniquePtr f(layer->GetNextFeature());
+    REQUIRE(f);
+    CHECK_THAT(std::string(f->GetFieldAsString("extent_sources")), Catch::Matchers::Contains("http"));
 }
 
 TEST_CASE("GeoJSON follows RFC 7946", "[io][export]") {

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "scene/camera.hpp"
+
 using namespace atlas;
 
 namespace {
@@ -57,4 +59,19 @@ TEST_CASE("screen layout: at 4K and 200% the panels keep their size in points", 
     CHECK(l.sidebar.width == 680);
     CHECK(l.inspector.width == 720);
     CHECK(l.map.width == 3840 - 680 - 720);
+}
+
+// The viewer's legend floats over a corner of the map: fit and fly-to frame regions beside it
+// (Pearl River Delta lay wholly under it after "Fit map").
+TEST_CASE("camera: an extent fitted within part of the viewport fills that part, centred on it", "[layout]") {
+    Camera c;
+    c.width = 1000, c.height = 800;
+    const float box[4] = {0, 0, 400000, 200000};  // scene metres, 2:1
+    c.fit_within(box, 300, 0, 700, 800, 0.1);     // the map right of a 300-pixel legend
+    CHECK(c.metres_per_pixel == Approx(400000 / (700 * 0.8)));
+    ScreenXY centre = c.scene_to_screen({200000, 100000});
+    CHECK(centre.x == Approx(650));
+    CHECK(centre.y == Approx(400));
+    ScreenXY left = c.scene_to_screen({0, 100000});
+    CHECK(left.x == Approx(300 + 70));  // the margin inside the part, clear of the legend
 }

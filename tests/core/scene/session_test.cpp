@@ -40,6 +40,7 @@ bool same_colour(const Rgba& a, const Rgba& b) {
 TEST_CASE("session: every setting survives a write and a read", "[session]") {
     Session s;
     s.width = 1200, s.height = 700, s.projection = "mercator", s.english = false;
+    s.window_width = 1400, s.window_height = 900;  // the viewer's window, beside the map's size
     s.has_camera = true, s.centre = {121.47, 31.23}, s.metres_per_pixel = 320.5;
     s.show_prefectures = false, s.show_legend = false;
     s.regions["kunming"] = {false, -1};
@@ -64,6 +65,8 @@ TEST_CASE("session: every setting survives a write and a read", "[session]") {
     CHECK(back.centre.lon == 121.47);
     CHECK(back.regions.at("jingjinji").opacity == Approx(0.8f));
     CHECK(back.data.classes == 7);
+    CHECK(back.window_width == 1400);
+    CHECK(back.window_height == 900);
     SECTION("an existing file is kept without force") {
         CHECK_THROWS_WITH(write_session(path, Session{}, false), Catch::Contains("exists (use --force"));
         CHECK(read_session(path).width == 1200);
@@ -169,6 +172,16 @@ TEST_CASE("figure: the compare set shows only its regions and hatches the member
     // Every unit of Beijing-Tianjin-Hebei lies in the Bohai Sea region: all of them are shared.
     CHECK(f.style.overlap_prefectures.size() == doc.shape(*doc.plan().region("jingjinji")).units.size());
     CHECK(f.legend.entries.back().label == "member of more than one (overlap)");  // no hubs: no hub symbol
+    // Entered over a province choropleth and an industry, comparing shows the compared regions alone
+    // (the viewer's banner said "Comparing 3" over every region, coloured by coverage).
+    s.choropleth = ChoroplethKind::ProvinceCoverage;
+    s.industries = {"biomedicine"};
+    Figure over = compose_figure(doc, s, nullptr);
+    CHECK(over.legend.title == "Comparison of 2 regions");
+    CHECK(over.style.fills.colours.empty());
+    visible = 0;
+    for (const RegionPaint& p : over.style.regions) visible += p.visible ? 1 : 0;
+    CHECK(visible == 2);
 }
 
 TEST_CASE("figure: province coverage fills each province by its classed share", "[session]") {

@@ -172,6 +172,9 @@ void compare_tab(ViewerState& state) {
     ImGui::Checkbox(tr("Split view (first two)"), &s.split_view);
     mark_widget(state, "compare.split");
     ImGui::EndDisabled();
+    // A region ticked to compare shows the compared regions: a choropleth on before hid them under
+    // its fills while the banner said "Comparing 3" (loading data afterwards shows the data again).
+    if (changed && !s.compare.empty()) s.choropleth = ChoroplethKind::None;
     if (changed && s.compare.size() >= 2) fit_compared(state);
     if (s.compare.size() >= 2) comparison_table(state);
 }

@@ -403,7 +403,7 @@ namespace {
 void figure_titles(Document& doc, const Session& s, Figure& f) {
     const Plan& plan = doc.plan();
     f.subtitle = tr("13th Five-Year Plan for Strategic Emerging Industries (State Council, November 2016)");
-    if (s.choropleth != ChoroplethKind::None && s.compare.empty()) {
+    if (s.choropleth != ChoroplethKind::None) {
         f.title = f.legend.title;
     } else if (!s.compare.empty()) {
         f.title = tr("Comparison: ") + join_mapped(
@@ -431,14 +431,12 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
 Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     const Plan& plan = doc.plan();
     Figure f{base_style(doc, s), {}, {}};
-    // Comparing is the mode the user entered last and the banner announces: it shows the compared
-    // regions whatever choropleth or industry was on before (they return when it ends).
-    if (!s.compare.empty())
-        compare_set(doc, s, f.style, f.legend);
-    else if (s.choropleth == ChoroplethKind::ProvinceCoverage)
+    if (s.choropleth == ChoroplethKind::ProvinceCoverage)
         province_coverage_fills(doc, s, f.style, f.legend, f.values);
     else if (s.choropleth == ChoroplethKind::UserData && data != nullptr)
         user_data_fills(doc, s, *data, f.style, f.legend, f.values);
+    else if (!s.compare.empty())
+        compare_set(doc, s, f.style, f.legend);
     else if (s.industries.size() == 1)
         industry_filter(doc, s.industries[0], f.style, f.legend, s.english);
     else if (s.industries.size() > 1)

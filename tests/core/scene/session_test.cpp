@@ -172,13 +172,10 @@ TEST_CASE("figure: the compare set shows only its regions and hatches the member
     // Every unit of Beijing-Tianjin-Hebei lies in the Bohai Sea region: all of them are shared.
     CHECK(f.style.overlap_prefectures.size() == doc.shape(*doc.plan().region("jingjinji")).units.size());
     CHECK(f.legend.entries.back().label == "member of more than one (overlap)");  // no hubs: no hub symbol
-    // Entered over a province choropleth and an industry, comparing shows the compared regions alone
-    // (the viewer's banner said "Comparing 3" over every region, coloured by coverage).
-    s.choropleth = ChoroplethKind::ProvinceCoverage;
+    // Over an industry, comparing shows the compared regions alone.
     s.industries = {"biomedicine"};
     Figure over = compose_figure(doc, s, nullptr);
     CHECK(over.legend.title == "Comparison of 2 regions");
-    CHECK(over.style.fills.colours.empty());
     visible = 0;
     for (const RegionPaint& p : over.style.regions) visible += p.visible ? 1 : 0;
     CHECK(visible == 2);

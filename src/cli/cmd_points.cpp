@@ -13,6 +13,7 @@
 #include "io/interrupt.hpp"
 #include "io/point_export.hpp"
 #include "io/postgis.hpp"
+#include "io/vector_writer.hpp"
 #include "points_run.hpp"
 #include "text/escape.hpp"
 
@@ -109,6 +110,7 @@ void run_points(Context& ctx, const PointsArgs& args) {
         request.output = args.output;
         request.force = args.force;
         request.keep_formulas = ctx.keep_formulas;
+        request.format_option = false;
         ExportResult result = export_tables(request, 1, [&] {
             counted = count_points(ctx, args.request, level);
             PointLayerInfo info{counted.source_shown, counted.datum_text, counted.info.value_column,
@@ -168,8 +170,15 @@ void register_points(CLI::App& app, Context& ctx) {
     cmd->add_option("-o,--output", args->output, "Write the per-unit layer (any export format, or PG:...)");
     cmd->add_flag("--force", args->force, "Replace an existing output");
     ctx.add_format_option(*cmd);
-    cmd->callback([&ctx, args, max_outside] {
+    cmd->callback([&ctx, args, max_outside, cmd] {
         args->request.max_outside_given = max_outside->count() > 0;
+        // -o writes the format its name says; --format (table, csv, json) chooses what is printed, and
+        // with -o nothing is: it was ignored without a word.
+        if (!args->output.empty() && cmd->get_option("--format")->count() > 0)
+            throw AtlasError(ErrorKind::Usage,
+                             "--format chooses the printed table (table, csv or json); with -o the layer's format "
+                             "is its name's extension (" +
+                                 export_extensions_text() + "): drop --format");
         run_points(ctx, *args);
     });
 }

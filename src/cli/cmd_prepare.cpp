@@ -51,6 +51,10 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
     std::string fingerprint = doc.shapes_fingerprint();
     PreparedShapes shapes = doc.compute_prepared_shapes();
     DetailLevels levels = doc.compute_detail_levels();
+    // Again, now that the inputs are read and noted: an input named as either target (the levels
+    // store's name is derived) is refused before either is written, not after the first.
+    check_target(args.output, args.force, "store");
+    check_target(levels_path, args.force, "levels store");
     write_shape_store(args.output, fingerprint, shapes, args.force);
     write_detail_levels(levels_path, fingerprint, levels, args.force);
     std::cerr << "wrote " << args.output << ": " << shapes.regions.size() << " region shapes, " << shapes.places.size()

@@ -95,12 +95,47 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
     return table;
 }
 
+/// An option the figure would not use is refused, naming it and what it needs: `--column x` without
+/// --data, `--points-value` without --points, `--region` under --compare, drew the same map as if
+/// never typed, and the user took it for their figure.
+void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, const Session& s) {
+    auto given = [&](const char* name) { return cmd.get_option(name)->count() > 0; };
+    auto refuse = [](const std::string& what) { throw AtlasError(ErrorKind::Usage, what); };
+    const bool points = !a.points.path.empty();
+    for (const char* o : {"--points-by", "--points-datum", "--points-value", "--max-outside"})
+        if (given(o) && !points) refuse(std::string(o) + " is an option of --points: give --points FILE, or drop it");
+    const bool table = s.choropleth == ChoroplethKind::UserData && !s.data.path.empty();
+    for (const char* o : {"--data-key", "--data-separator"}) {
+        if (given(o) && points) refuse(std::string(o) + " reads --data; --points are counted per unit: drop it");
+        if (given(o) && !table) refuse(std::string(o) + " reads --data: give --data FILE, or drop it");
+    }
+    for (const char* o : {"--column", "--classes", "--method"})
+        if (given(o) && !table && !points)
+            refuse(std::string(o) + " classes the --data choropleth: give --data FILE (or --points FILE), or drop it");
+    if (given("--data") && given("--choropleth") && s.choropleth != ChoroplethKind::UserData)
+        refuse("--data is drawn by --choropleth data, and --choropleth " + a.figure.choropleth +
+               " leaves it out: drop one");
+    const bool choropleth = s.choropleth != ChoroplethKind::None || points;
+    if (given("--compare") && given("--region"))
+        refuse("--compare draws only the compared regions: --region does nothing with it");
+    if (given("--compare") && given("--industry") && !choropleth)
+        refuse("--compare draws the compared regions, not --industry's: choose one");
+    if (given("--compare") && choropleth)
+        refuse("--compare is not drawn under a choropleth (--data, --points or --choropleth): choose one");
+    if (given("--industry") && s.choropleth == ChoroplethKind::UserData)
+        refuse("--industry is not drawn under the --data or --points choropleth: choose one");
+    if (given("--no-title") && given("--title")) refuse("--title and --no-title: choose one");
+    if (given("--no-subtitle") && given("--subtitle")) refuse("--subtitle and --no-subtitle: choose one");
+    if (given("--no-credit") && given("--credit")) refuse("--credit and --no-credit: choose one");
+}
+
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,
 /// language, layers and regions given here override the file's.
-void run_render(Context& ctx, const RenderArgs& args) {
+void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     // SIGINT, SIGTERM and SIGHUP during the (long) drawing: nothing written, exit 4, as for export.
     install_interrupt_cleanup();
     Session s = resolve_session(ctx, args.figure);
+    refuse_options_without_effect(cmd, args, s);
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();
     // A session without "size" draws at --size's default, as --help says (it drew the viewer's 1400x900).
@@ -187,7 +222,7 @@ void register_render(CLI::App& app, Context& ctx) {
                     "Vector layer (any GDAL format) drawn in an inset at the bottom right, framing its extent: "
                     "the South China Sea islands and line, which the bundled data lacks");
     cmd->add_flag("--force", args->force, "Replace an existing file");
-    cmd->callback([&ctx, args] { run_render(ctx, *args); });
+    cmd->callback([&ctx, args, cmd] { run_render(ctx, *cmd, *args); });
 }
 
 }  // namespace atlas::cli

@@ -26,7 +26,10 @@ void Table::add_column(const std::string& name, bool is_numeric, bool is_list) {
 std::string fixed(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
+    // A value that rounds to zero is 0, not "-0.00": a sign on nothing reads as a deficit.
+    std::string out = buffer;
+    if (out[0] == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
+    return out;
 }
 
 std::size_t display_width(const std::string& utf8) {

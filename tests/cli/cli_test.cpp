@@ -255,6 +255,49 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
     CHECK_FALSE(std::ifstream("/tmp/never.geojson").good());
 }
 
+// Options that change nothing in the result were accepted without a word: the figure or file the
+// user got was not the one they asked for, and nothing said so.
+TEST_CASE("options that would change nothing are refused, naming what they need", "[cli][errors]") {
+    test::TempFolder tmp;
+    const std::string png = " -o " + tmp.path("x.png");
+    struct Case {
+        std::string args, message;
+    };
+    const Case cases[] = {
+        {"render --column firms" + png, "--column classes the --data choropleth: give --data FILE"},
+        {"render --classes 7" + png, "--classes classes the --data choropleth"},
+        {"render --data-key code" + png, "--data-key reads --data: give --data FILE"},
+        {"render --points-value v" + png, "--points-value is an option of --points: give --points FILE"},
+        {"render --max-outside 5" + png, "--max-outside is an option of --points"},
+        {"render --compare yrd --compare prd --region bth" + png, "--compare draws only the compared regions"},
+        {"render --compare yrd --compare prd --industry biomedicine" + png,
+         "--compare draws the compared regions, not --industry's"},
+        {"render --compare yrd --compare prd --choropleth province-coverage" + png,
+         "--compare is not drawn under a choropleth"},
+        {"render --title T --no-title" + png, "--title and --no-title: choose one"},
+        {"render --choropleth none --data " + std::string(ATLAS_TEST_DATA) + "/user/bad_rows.csv" + png,
+         "--data is drawn by --choropleth data, and --choropleth none leaves it out"},
+        {"export --layer regions --table t -o " + tmp.path("t.geojson"), "--table does nothing for GeoJSON"},
+        {"export --layer regions --format \"ESRI Shapefile\" -o " + tmp.path("e.zip"),
+         "'.zip' is not the extension of a format ClusterAtlas writes"},
+        {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --format json -o " + tmp.path("p.geojson"),
+         "with -o the layer's format is its name's extension"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.args);
+        auto e = run_cli(c.args);
+        CHECK(e.exit_code == 2);
+        CHECK_THAT(e.err, Contains(c.message));
+        CHECK(atlas::test::line_count(e.err) == 1);
+    }
+    CHECK(std::filesystem::is_empty(tmp.path("")));  // nothing written: no figure, no e.zip folder
+    // points has no --format naming a GDAL format: its advice does not offer one.
+    auto gml = run_cli("points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv -o " + tmp.path("p.gml"));
+    CHECK(gml.exit_code == 2);
+    CHECK_THAT(gml.err, Contains("'.gml' is not the extension of a format ClusterAtlas writes"));
+    CHECK(gml.err.find("--format") == std::string::npos);
+}
+
 TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data]") {
     test::TempFolder tmp;
     std::string csv = std::string(ATLAS_TEST_DATA) + "/user/bad_rows.csv";

@@ -550,6 +550,54 @@ TEST_CASE("thousands separators are told apart from decimal commas, and Excel's 
     CHECK_THAT(line, Contains("y.csv:4: 1 cells, the header has 2 (semicolon-separated, as its sep= line says"));
 }
 
+// "1.234.567" and "1 234 567" (and a no-break space) were "not a number" without a word of why; 1.234
+// in a semicolon-separated file, likely a thousand, was read as 1.234 without a note.
+TEST_CASE("digits grouped by dots or spaces are hinted, and 1.234 in a semicolon file is noted", "[inputs]") {
+    TempFolder tmp;
+    CHECK_THAT(error_of([&] { table(write(tmp.path("d.csv"), "code;value\n110000;1.234.567\n120000;2\n")); }),
+               Contains("'1.234.567' is not a number; it has dots between digit groups: write 1234567"));
+    CHECK_THAT(error_of([&] { table(write(tmp.path("s.csv"), "code,value\n110000,1 234 567\n120000,2\n")); }),
+               Contains("'1 234 567' is not a number; it has spaces between digit groups: write 1234567"));
+    CHECK_THAT(error_of([&] {
+                   table(write(tmp.path("n.csv"),
+                               "code;value\n110000;1\xC2\xA0"
+                               "234,5\n120000;2\n"));
+               }),
+               Contains("has spaces between digit groups and a decimal comma: write 1234.5"));
+    UserTable semi = table(write(tmp.path("semi.csv"), "code;value\n110000;1.234\n120000;2.500\n130000;7\n"));
+    CHECK(semi.values[0][0] == Approx(1.234));
+    REQUIRE(semi.notes.size() == 1);
+    CHECK_THAT(semi.notes[0], Contains("column 'value': 2 values such as '1.234' read with a decimal point; in a "
+                                       "semicolon-separated file they may be thousands"));
+    // A column with other fractions (0.5) uses the dot as a decimal point: no note; nor in a comma file.
+    CHECK(table(write(tmp.path("f.csv"), "code;value\n110000;1.234\n120000;0.5\n")).notes.empty());
+    CHECK(table(write(tmp.path("c.csv"), "code,value\n110000,1.234\n120000,2\n")).notes.empty());
+}
+
+// A stray quote in a file a session names showed the cell, which the session's reader never chose to
+// see (a session from elsewhere can name any file: its contents must not reach the terminal).
+TEST_CASE("a stray quote in a file the user did not name is placed by line and column, its value not shown",
+          "[inputs]") {
+    TempFolder tmp;
+    Document& doc = test::bundled_document();
+    UserTableOptions hidden;
+    hidden.show_values = false;
+    std::string path = write(tmp.path("secret.csv"), "code,value\n110000,\"s3cr3t\"x\n");
+    std::string message = error_of([&] { read_user_table(path, doc.provinces(), doc.prefectures(), hidden); });
+    CHECK_THAT(message, Contains("secret.csv:2: column 2 (a value): text after the closing quote"));
+    CHECK(message.find("s3cr3t") == std::string::npos);
+    CHECK_THAT(error_of([&] { table(path); }), Contains("'\"s3cr3t\"x'"));
+}
+
+// Excel's sep= line was honoured by --data only: an --industry-map with one read "sep=;" as its header.
+TEST_CASE("Excel's sep= line names the separator of every CSV read whole", "[inputs]") {
+    TempFolder tmp;
+    std::vector<CsvRow> rows = read_csv_file(write(tmp.path("m.csv"), "sep=;\ntext;industry\nchips;semiconductors\n"));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].cells == std::vector<std::string>{"text", "industry"});
+    CHECK(rows[1].line == 3);
+}
+
 // 110000.0 (a number column saved by Excel or pandas), 110000000000 (the statistical code) and 110100
 // (Beijing's 市辖区, as many prefecture tables give it) were refused as names or unknown codes.
 TEST_CASE(

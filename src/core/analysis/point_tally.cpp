@@ -105,6 +105,12 @@ void UnitTally::resize(std::size_t n) {
 
 void UnitTally::add_value(std::size_t i, double value) {
     double t = sum[i] + value;
+    // Past the largest double the sum is infinite and its carry not a number: printed as "-nan" and
+    // refused by the JSON writer. One clear line instead.
+    if (!std::isfinite(t))
+        throw AtlasError(ErrorKind::Input,
+                         "--value: a unit's sum passes 1.8e308, the largest number a double holds; scale the "
+                         "column down (for example to thousands)");
     carry[i] += std::abs(sum[i]) >= std::abs(value) ? (sum[i] - t) + value : (value - t) + sum[i];
     sum[i] = t;
 }
@@ -118,7 +124,15 @@ void UnitTally::add(std::size_t i, double value, bool in_region) {
     }
 }
 
-std::string expected_prefecture_code(const std::string& text) {
+std::string expected_prefecture_code(const std::string& written) {
+    // As spreadsheets and statistics offices write codes: "110105.0" (a number column saved by Excel
+    // or pandas) and the 9- or 12-digit statistical code of a township or village, whose first six
+    // digits are its county's. Both were counted as malformed.
+    std::string text = written;
+    if (std::size_t dot = text.find('.');
+        dot != std::string::npos && dot + 1 < text.size() && text.find_first_not_of('0', dot + 1) == std::string::npos)
+        text.erase(dot);
+    if (text.size() == 9 || text.size() == 12) text.erase(6);
     if ((text.size() != 4 && text.size() != 6) ||
         !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
         return "";

@@ -90,8 +90,10 @@ struct UnitTally {
     void resize(std::size_t n);
     void add(std::size_t i, double value, bool in_region);
     /// Adds `value` to sum[i], compensated: a million values of 1e15 summed naively were 2e-8 off each.
+    /// Throws AtlasError(Input) when the sum passes the largest double.
     void add_value(std::size_t i, double value);
-    double total(std::size_t i) const { return sum[i] + carry[i]; }
+    /// The sum with its carry; 0 for -0 (a negative zero printed "-0.00").
+    double total(std::size_t i) const { return sum[i] + carry[i] + 0.0; }
 };
 
 /// How points' own codes (--expect-code) agree with the unit they lie in.
@@ -113,8 +115,9 @@ struct CodeCheck {
 
 /// The prefecture-level unit code a point's code stands for: "5402" and "540221" mean 540200; a
 /// municipality's district (110105) means 110000; a directly administered county-level unit
-/// (429004) stays itself. Empty when the text is not 4 or 6 digits.
-std::string expected_prefecture_code(const std::string& text);
+/// (429004) stays itself; "540221.0" and a township's or village's 9- or 12-digit statistical code
+/// ("540221100000") are read by their first six digits. Empty when the text is none of these.
+std::string expected_prefecture_code(const std::string& written);
 
 /// Everything counted from a source's points.
 struct PointTally {

@@ -12,7 +12,8 @@ namespace atlas {
 namespace {
 
 /// The cell's text up to the end of its line or a few characters past the fault, for the message.
-std::string cell_excerpt(const std::string& text, std::size_t cell_start, char separator) {
+std::string cell_excerpt(const std::string& text, std::size_t cell_start, char separator, bool show_values) {
+    if (!show_values) return "(a value)";
     std::size_t end = text.find_first_of(std::string{separator, '\n', '\r'}, cell_start);
     return quote_value(std::string_view(text).substr(cell_start, end == std::string::npos ? end : end - cell_start));
 }
@@ -24,7 +25,7 @@ std::string cell_excerpt(const std::string& text, std::size_t cell_start, char s
 
 }  // namespace
 
-std::vector<CsvRow> parse_csv(const std::string& text, char separator, const std::string& source) {
+std::vector<CsvRow> parse_csv(const std::string& text, char separator, const std::string& source, bool show_values) {
     std::vector<CsvRow> rows;
     std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
     std::size_t line = 1, quote_line = 1, cell_start = i;
@@ -68,12 +69,12 @@ std::vector<CsvRow> parse_csv(const std::string& text, char separator, const std
             cell_start = i + 1;
         } else if (closed) {
             csv_fault(source, line,
-                      column() + cell_excerpt(text, cell_start, separator) +
+                      column() + cell_excerpt(text, cell_start, separator, show_values) +
                           ": text after the closing quote; quote the whole cell and double any quote inside it");
         } else if (c == '"') {
             if (i != cell_start)
                 csv_fault(source, line,
-                          column() + cell_excerpt(text, cell_start, separator) +
+                          column() + cell_excerpt(text, cell_start, separator, show_values) +
                               ": a quote inside a cell that is not quoted; quote the whole cell and double the quote");
             quoted = row_has_content = true;
             quote_line = line;
@@ -85,6 +86,16 @@ std::vector<CsvRow> parse_csv(const std::string& text, char separator, const std
     if (quoted) csv_fault(source, quote_line, "a quote opened here is never closed");
     if (row_has_content || !cell.empty()) end_row();
     return rows;
+}
+
+char take_sep_line(std::string& text) {
+    std::size_t bom = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    if (text.compare(bom, 4, "sep=") != 0 || text.size() <= bom + 5) return 0;
+    if (text[bom + 5] != '\n' && text[bom + 5] != '\r') return 0;
+    char declared = text[bom + 4];
+    if (declared == '"' || declared == '\n' || declared == '\r') return 0;
+    text.erase(bom, 5);  // the line break stays: line numbers stay the file's
+    return declared;
 }
 
 char detect_separator(std::string_view text) {
@@ -109,7 +120,9 @@ const char* separator_name(char separator) {
 }
 
 std::vector<CsvRow> read_csv_file(const std::string& path) {
-    return parse_csv(decode_text_file(read_input_file(path, "CSV table", kMaxTableBytes), path).text, ',', path);
+    std::string text = decode_text_file(read_input_file(path, "CSV table", kMaxTableBytes), path).text;
+    const char declared = take_sep_line(text);
+    return parse_csv(text, declared != 0 ? declared : ',', path);
 }
 
 std::string csv_escape(const std::string& cell) {

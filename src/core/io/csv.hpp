@@ -16,8 +16,16 @@ struct CsvRow {
 /// Parses a whole CSV text (UTF-8, LF or CRLF). A leading UTF-8 byte order mark is skipped. Strict
 /// about quotes, as a changed value is worse than a refusal: text after a closing quote ("1"2), a
 /// quote inside an unquoted cell (1"0"0) and a quote never closed throw AtlasError(Input) as one
-/// line "SOURCE:LINE: column N 'cell': ..." (`source`: the file's name; "CSV" when empty).
-std::vector<CsvRow> parse_csv(const std::string& text, char separator = ',', const std::string& source = "");
+/// line "SOURCE:LINE: column N 'cell': ..." (`source`: the file's name; "CSV" when empty). Without
+/// `show_values` (a file a session names, whose contents must not reach its reader's terminal) the
+/// cell is written "(a value)".
+std::vector<CsvRow> parse_csv(const std::string& text, char separator = ',', const std::string& source = "",
+                              bool show_values = true);
+
+/// Excel's "sep=;" first line names the separator and is no header. When `text` (after a UTF-8 byte
+/// order mark) starts with one, removes "sep=X" (the line break stays, so line numbers stay the
+/// file's) and returns X; returns 0 and leaves `text` alone otherwise.
+char take_sep_line(std::string& text);
 
 /// The separator of a CSV text: whichever of ',', ';' and '\t' occurs most often outside quotes on
 /// its first non-blank line (',' on a tie or when none occurs).
@@ -27,7 +35,8 @@ char detect_separator(std::string_view text);
 const char* separator_name(char separator);
 
 /// Reads (kind and size checked, encoding decided: see text/encoding.hpp) and parses a file with
-/// ',' separators; throws AtlasError(Input) naming the file when it cannot be read or decoded.
+/// ',' separators, or those its "sep=" first line names; throws AtlasError(Input) naming the file when it cannot be
+/// read or decoded.
 std::vector<CsvRow> read_csv_file(const std::string& path);
 
 /// Quotes a cell when it holds a comma, quote or line break.

@@ -22,6 +22,7 @@
 #include "io/gdal_env.hpp"
 #include "io/geojson_writer.hpp"
 #include "io/output_file.hpp"
+#include "io/pg_connection.hpp"
 #include "io/postgis.hpp"
 #include "io/vector_writer.hpp"
 #include "text/escape.hpp"
@@ -79,8 +80,9 @@ std::string export_driver(const ExportRequest& request) {
     if (to_postgis) return "PostgreSQL";
     // The name's extension and --format must agree: x.gml, x.xlsx or x.kmz held GeoJSON text, and
     // "-o m.gpkg --format GeoJSON" a ".gpkg" that no GIS opens as one.
-    const bool to_stdout = request.output == "-";
-    const std::string from_extension = to_stdout ? "" : driver_for_extension(request.output);
+    // A mistyped connection string is check_target's to refuse, without showing any of it.
+    const bool no_name_check = request.output == "-" || looks_like_connection(request.output);
+    const std::string from_extension = no_name_check ? "" : driver_for_extension(request.output);
     const std::string extension = ascii_lower(fs::path(request.output).extension().string());
     const std::string shown = escape_controls(request.output);
     if (!request.driver.empty()) {
@@ -93,12 +95,20 @@ std::string export_driver(const ExportRequest& request) {
         if (!from_extension.empty() && from_extension != chosen)
             throw AtlasError(ErrorKind::Usage, shown + ": the name says " + from_extension + " but --format says " +
                                                    chosen + "; make them agree");
+        // "-o e.zip --format 'ESRI Shapefile'" made a folder named e.zip: an extension no format
+        // writes is refused whatever --format says.
+        if (!no_name_check && from_extension.empty() && !extension.empty())
+            throw AtlasError(ErrorKind::Usage, shown + ": " + quote_value(extension) +
+                                                   " is not the extension of a format ClusterAtlas writes (" +
+                                                   export_extensions_text() + "); name it as --format " + chosen +
+                                                   " is named");
         return chosen;
     }
-    if (!to_stdout && from_extension.empty() && !extension.empty())
+    if (!no_name_check && from_extension.empty() && !extension.empty())
         throw AtlasError(ErrorKind::Usage, shown + ": " + quote_value(extension) +
                                                " is not the extension of a format ClusterAtlas writes (" +
-                                               export_extensions_text() + "); rename it or give --format");
+                                               export_extensions_text() + "); rename it" +
+                                               (request.format_option ? " or give --format" : ""));
     return from_extension.empty() ? "GeoJSON" : from_extension;
 }
 
@@ -394,7 +404,7 @@ WriteTarget check_request(const ExportRequest& request, std::size_t layer_count)
         throw AtlasError(ErrorKind::Usage,
                          "--table " + quote_value(request.table) + ": a table name with control characters is refused");
     // These formats keep no layer name apart from the file's: --table changed nothing, silently.
-    if (!request.table.empty() && (t.driver == "ESRI Shapefile" || t.driver == "CSV" || t.driver == "GeoJSONSeq"))
+    if (!request.table.empty() && (t.driver == "ESRI Shapefile" || t.driver == "CSV" || is_geojson(t.driver)))
         throw AtlasError(ErrorKind::Usage, "--table does nothing for " + t.driver +
                                                ": its layer is named after the file; rename the file instead");
     return t;

@@ -40,6 +40,7 @@ struct ExportRequest {
     bool force = false;
     bool csv_bom = true;         ///< CSV: start with the UTF-8 byte order mark (Excel then reads UTF-8)
     bool keep_formulas = false;  ///< CSV: text cells as they are, even when a spreadsheet would run them
+    bool format_option = true;   ///< the command has a --format naming a GDAL format (points' does not)
     std::function<bool(std::size_t, std::size_t)> progress;  ///< (done, total); false stops
 };
 

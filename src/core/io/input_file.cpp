@@ -163,13 +163,35 @@ void check_shapefile_parts(const std::string& shown, const std::set<std::string>
                    "'ogrinfo --config SHAPE_RESTORE_SHX YES FILE.shp'");
 }
 
+/// The archive a /vsizip/, /vsitar/ or /vsigzip/ path reads ("/vsizip/d/a.zip/x.shp": d/a.zip, also
+/// written "/vsizip/{d/a.zip}/x.shp") noted as an input: an output over it destroyed what was read.
+void note_archive_of(const std::string& source) {
+    std::size_t start = source.find('/', 1);
+    if (start == std::string::npos) return;
+    std::string rest = source.substr(start + 1);
+    if (!rest.empty() && rest[0] == '{') {
+        std::size_t close = rest.find('}');
+        if (close != std::string::npos) note_input_file(rest.substr(1, close - 1));
+        return;
+    }
+    for (std::size_t cut = rest.find('/', 1);; cut = rest.find('/', cut + 1)) {
+        std::string prefix = rest.substr(0, cut);
+        struct stat st {};
+        if (::stat(prefix.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return note_input_file(prefix);
+        if (cut == std::string::npos) return;
+    }
+}
+
 }  // namespace
 
 void check_input_source(const std::string& source) {
     const std::string shown = escape_controls(source);  // messages show it escaped; calls use it as given
     if (source.rfind("/vsistdin", 0) == 0)
         fail_input(shown + ": reading vector data from stdin is not supported; save it to a file");
-    if (source.rfind("/vsi", 0) == 0) return;  // GDAL's virtual file systems (/vsizip/, /vsimem/) check themselves
+    if (source.rfind("/vsi", 0) == 0) {  // GDAL's virtual file systems (/vsizip/, /vsimem/) check themselves
+        note_archive_of(source);
+        return;
+    }
     struct stat st {};
     if (::stat(source.c_str(), &st) != 0) refuse_errno(shown, errno);
     namespace fs = std::filesystem;
@@ -192,7 +214,10 @@ void check_input_source(const std::string& source) {
     }
     if (S_ISDIR(st.st_mode)) {
         if (::access(source.c_str(), R_OK | X_OK) != 0) refuse_errno(shown, errno);
-        for (const auto& entry : fs::directory_iterator(source, ec)) check_part(entry.path());
+        for (const auto& entry : fs::directory_iterator(source, ec)) {
+            check_part(entry.path());
+            note_input_file(entry.path().string());  // `points dir -o dir/a.shp --force` replaced its input
+        }
         return;
     }
     fail_input(shown + ": is " + kind_of(st.st_mode) + ", not a file or folder of vector data");

@@ -17,6 +17,7 @@
 #include "text/encoding.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/number.hpp"
 #include "text/utf8.hpp"
 
 namespace atlas::points_detail {
@@ -28,7 +29,8 @@ constexpr std::size_t kBlock = 4 << 20;
 /// One file read block by block; records are parsed from the buffer, which keeps the unparsed tail.
 class CsvStream {
   public:
-    CsvStream(const std::string& path, PointProblems& problems) : path_(path), problems_(problems) {
+    CsvStream(const std::string& path, PointProblems& problems, bool show_values)
+        : path_(path), problems_(problems), show_values_(show_values) {
         fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd_ < 0) problems_.fatal(std::strerror(errno));
         fill();
@@ -48,6 +50,16 @@ class CsvStream {
     /// Whether head() stops inside the file: its last bytes may then be a character cut in two.
     bool head_cut() const { return buf_.size() - pos_ > (1 << 16); }
     void set_separator(char c) { sep_ = c; }
+    /// Excel's "sep=;" first line: skipped, and its separator returned; 0 when there is none.
+    char take_sep_line() {
+        std::string_view h = head();
+        if (h.substr(0, 4) != "sep=" || h.size() < 6 || h[4] == '"') return 0;
+        std::size_t skip = h[5] == '\n' ? 6 : h[5] == '\r' ? (h.size() > 6 && h[6] == '\n' ? 7 : 6) : 0;
+        if (skip == 0) return 0;
+        pos_ += skip;
+        line_ = 2;
+        return h[4];
+    }
 
     /// The next record's cells (views valid until the next call) and its first line; false at the end.
     bool next(std::vector<std::string_view>& cells, std::uint64_t& line) {
@@ -129,7 +141,7 @@ class CsvStream {
                     std::size_t cut = q;
                     while (cut < end && b[cut] != sep_ && b[cut] != '\n' && b[cut] != '\r') ++cut;
                     problems_.fatal("column " + std::to_string(cells.size() + 1) + " " +
-                                        quote_value(std::string_view(b + p, cut - p)) +
+                                        shown(std::string_view(b + p, cut - p)) +
                                         ": text after the closing quote; quote the whole cell and double any "
                                         "quote inside it",
                                     std::to_string(line_));
@@ -141,7 +153,7 @@ class CsvStream {
                 while (q < end && b[q] != sep_ && b[q] != '\n' && b[q] != '\r') ++q;
                 std::string_view cell(b + p, q - p);
                 if (cell.find('"') != std::string_view::npos)
-                    problems_.fatal("column " + std::to_string(cells.size() + 1) + " " + quote_value(cell) +
+                    problems_.fatal("column " + std::to_string(cells.size() + 1) + " " + shown(cell) +
                                         ": a quote inside a cell that is not quoted; quote the whole cell and "
                                         "double the quote",
                                     std::to_string(line_));
@@ -168,6 +180,9 @@ class CsvStream {
         }
     }
 
+    /// A cell for a message: quoted, or "(a value)" for a file a session names.
+    std::string shown(std::string_view cell) const { return show_values_ ? quote_value(cell) : "(a value)"; }
+
     std::string& scratch(std::size_t i) {
         if (scratch_.size() <= i) scratch_.resize(i + 1);
         scratch_[i].clear();
@@ -177,6 +192,7 @@ class CsvStream {
 
     std::string path_;
     PointProblems& problems_;
+    bool show_values_;
     int fd_ = -1;
     std::string buf_;
     std::size_t pos_ = 0;
@@ -325,10 +341,20 @@ bool blank(const std::vector<std::string_view>& cells) {
                        [](std::string_view c) { return c.find_first_not_of(" \t") == std::string_view::npos; });
 }
 
+/// "; it has thousands separators: write 1234567" where the cell is a number written so.
+std::string reading_of(std::string_view cell, bool show_values) {
+    std::string trimmed(cell);
+    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+    trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
+    std::string reading = written_number_reading(trimmed, show_values);
+    return reading.empty() ? "" : "; it " + reading;
+}
+
 std::string number_problem(const std::string& column, std::string_view cell, bool show_values) {
     bool empty = cell.find_first_not_of(" \t") == std::string_view::npos;
     return "column " + quote_value(column, 40) +
-           (empty ? " is empty" : ": " + (show_values ? quote_value(cell, 40) : "a value") + " is not a number");
+           (empty ? " is empty" : ": " + (show_values ? quote_value(cell, 40) : "a value") + " is not a number") +
+           reading_of(cell, show_values);
 }
 
 }  // namespace
@@ -336,7 +362,8 @@ std::string number_problem(const std::string& column, std::string_view cell, boo
 void read_csv_points(const std::string& path, const PointSourceOptions& options, PointSourceInfo& info,
                      PointProblems& problems, PointBatcher& batcher) {
     info.kind = "CSV";
-    CsvStream in(path, problems);
+    CsvStream in(path, problems, options.show_values);
+    const char declared = in.take_sep_line();
     std::string head(in.head());
     // A character cut at the end of a head that stops inside the file is not a fault; a whole small
     // file's last byte is checked like any other ('caf\xe9' at the end of a file was taken as text).
@@ -352,7 +379,7 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
     auto decode = [gb18030](const std::string& raw) {
         return gb18030 ? to_utf8(raw, "GB18030").value_or(escape_controls(raw)) : raw;
     };
-    char sep = detect_separator(head);
+    const char sep = declared != 0 ? declared : detect_separator(head);
     in.set_separator(sep);
     std::vector<std::string_view> cells;
     std::uint64_t line = 0;

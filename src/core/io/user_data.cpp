@@ -15,6 +15,7 @@
 #include "text/encoding.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/number.hpp"
 #include "text/utf8.hpp"
 
 namespace atlas {
@@ -365,41 +366,10 @@ std::string key_note(const std::vector<std::string>& headers, const KeyColumnCho
            ", the first (no header says code or name; --data-key picks another)";
 }
 
-/// The cell without thousands separators when it is written with them ("1,234", "12,345,678.5"),
-/// else empty.
-std::string without_thousands(const std::string& cell) {
-    std::size_t start = cell.size() > 0 && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
-    std::size_t end = std::min(cell.find('.'), cell.size());
-    std::size_t first = cell.find(',', start);
-    if (first == std::string::npos || first == start || first - start > 3 || first > end) return "";
-    for (std::size_t at = first; at < end; at += 4)
-        if (cell[at] != ',' || at + 4 > end ||
-            !std::all_of(cell.begin() + static_cast<long>(at) + 1, cell.begin() + static_cast<long>(at) + 4,
-                         [](char ch) { return ch >= '0' && ch <= '9'; }))
-            return "";
-    std::string plain;
-    for (char ch : cell)
-        if (ch != ',') plain += ch;
-    return is_number(plain) ? plain : "";
-}
-
-/// What a cell with a comma may mean as a number ("looks like a decimal comma: write 1.5", "has
-/// thousands separators: write 1234567"; "1,234" may be either: advice to write 1.234 alone was a
-/// thousand times off); empty when it is no number either way.
+/// What a cell that is no number may mean (text/number.hpp written_number_reading), the value
+/// repeated only where the file's values are shown.
 std::string comma_reading(const std::string& cell, const Problems& problems) {
-    std::size_t comma = cell.find(',');
-    if (comma == std::string::npos || comma == 0 || comma + 1 == cell.size()) return "";
-    std::string dotted = cell;
-    dotted[comma] = '.';
-    std::string plain = without_thousands(cell);
-    bool shown = problems.value(cell) != "(a value)";
-    if (!plain.empty() && (!is_number(dotted) || cell.find(',', comma + 1) != std::string::npos))
-        return "has thousands separators: write " + (shown ? plain : "the digits alone");
-    if (!plain.empty())
-        return "has a thousands separator or a decimal comma: write " +
-               (shown ? plain + " or " + dotted : "the digits alone or a point");
-    if (is_number(dotted)) return "looks like a decimal comma: write " + (shown ? dotted : "a point");
-    return "";
+    return written_number_reading(cell, problems.value(cell) != "(a value)");
 }
 
 /// "; '1,5' in column 'value' looks like a decimal comma: write 1.5" when a cell is one.
@@ -439,19 +409,12 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
                            const RegionLayer* counties) {
     Problems problems(path, options.show_values);
     DecodedText decoded = decode_text_file(bytes, path);
-    // Excel's "sep=;" first line names the separator and is no header: it was read as the key column.
-    char declared = 0;
     std::string& text = decoded.text;
-    std::size_t bom = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    if (text.compare(bom, 4, "sep=") == 0 && text.size() > bom + 5 &&
-        (text[bom + 5] == '\n' || text[bom + 5] == '\r')) {
-        declared = text[bom + 4];
-        text.erase(bom, 5);  // the line break stays: line numbers stay the file's
-    }
+    const char declared = take_sep_line(text);
     const char separator = options.separator != 0 ? options.separator
                            : declared != 0        ? declared
                                                   : detect_separator(text);
-    std::vector<CsvRow> rows = parse_csv(text, separator, path);
+    std::vector<CsvRow> rows = parse_csv(text, separator, path, options.show_values);
     rows.erase(std::remove_if(rows.begin(), rows.end(), blank_row), rows.end());
     if (rows.empty()) problems.fatal("empty file, no data rows");
     if (rows.size() == 1) problems.fatal("no data rows, only the header");
@@ -487,6 +450,10 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     table.values.resize(numeric.size());
 
     KeyReader keys(provinces, prefectures, counties, key_note(headers, key, problems), problems);
+    // Per column: cells like 1.234 (a dot, then groups of three digits) and cells with any other
+    // fraction. In a semicolon-separated file (a comma-decimal locale's) the first may be 1234.
+    std::vector<std::size_t> grouped(numeric.size(), 0), fractions(numeric.size(), 0);
+    std::vector<std::string> first_grouped(numeric.size());
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow* row = &rows[r];
         // A row of the wrong width is reported and not looked into further: its cells cannot be
@@ -506,8 +473,18 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
                                             " is not a number" + (reading.empty() ? "" : "; it " + reading));
             }
             table.values[i].push_back(value);
+            if (cell.find('.') == std::string::npos) continue;
+            bool dot_grouped = looks_dot_grouped(cell);
+            ++(dot_grouped ? grouped[i] : fractions[i]);
+            if (dot_grouped && first_grouped[i].empty()) first_grouped[i] = cell;
         }
     }
+    for (std::size_t i = 0; i < numeric.size() && separator == ';'; ++i)
+        if (grouped[i] > 0 && fractions[i] == 0)
+            table.notes.push_back(path + ": " + problems.column(headers, numeric[i]) + ": " +
+                                  std::to_string(grouped[i]) + " values such as " + problems.value(first_grouped[i]) +
+                                  " read with a decimal point; in a semicolon-separated file they may be thousands "
+                                  "written with a dot between digit groups: check the figures");
     table.level = keys.level();
     table.codes = keys.codes(table.level);
     if (problems.any() && key.how == "the first column")  // every error is then read against that guess

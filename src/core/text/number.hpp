@@ -10,3 +10,19 @@ namespace atlas {
 std::string short_number(double v, int significant = 6);
 
 }  // namespace atlas
+
+namespace atlas {
+
+/// What a cell that is no plain number means when written as people write numbers, as advice:
+/// "has thousands separators: write 1234567" ("1,234,567"; also "1.234.567", "1 234 567" with
+/// spaces or no-break spaces, and "1.234,5" with a decimal comma: write 1234.5), "looks like a
+/// decimal comma: write 1.5" ("1,5"), and for "1,234", which may be either, both. Without
+/// `show_values` (a file the user did not name) the number is not repeated ("write the digits
+/// alone"). Empty when the cell is no number either way.
+std::string written_number_reading(const std::string& cell, bool show_values = true);
+
+/// Whether `cell` is digits in groups of three split by dots and nothing else ("1.234", "-12.345.678"):
+/// a number in a comma-decimal locale, a fraction in others.
+bool looks_dot_grouped(const std::string& cell);
+
+}  // namespace atlas

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -413,4 +414,78 @@ TEST_CASE("sums of --value are compensated: a million values of 1e15, and 1 + 1e
     CHECK(t.total(0) / static_cast<double>(t.valued[0]) == 1e15);
     for (double v : {1.0, 1e100, 1.0, -1e100}) t.add(1, v, false);
     CHECK(t.total(1) == 2.0);
+}
+
+// A sum past the largest double printed "-nan" and failed the JSON writer; a sum of 1 and -1 "-0.00".
+TEST_CASE("a --value sum past the largest double is one clear error, and a zero sum has no sign", "[points]") {
+    UnitTally t;
+    t.resize(2);
+    t.add(0, 1.7e308, false);
+    CHECK_THROWS_WITH(t.add(0, 1.7e308, false), Catch::Contains("--value: a unit's sum passes 1.8e308"));
+    t.add(1, -1.0, false);
+    t.add(1, 1.0, false);
+    CHECK(t.total(1) == 0.0);
+    CHECK_FALSE(std::signbit(t.total(1)));
+}
+
+// 110101.0 (a number column saved by Excel) and a village's twelve-digit statistical code were counted
+// as text that is no code.
+TEST_CASE("points --expect-code reads codes written as decimals and townships' and villages' codes", "[points]") {
+    CHECK(expected_prefecture_code("110101.0") == "110000");
+    CHECK(expected_prefecture_code("510107004001") == "510100");
+    CHECK(expected_prefecture_code("510107004") == "510100");
+    CHECK(expected_prefecture_code("5101.07").empty());
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("c.csv")) << "lon,lat,code\n116.4,39.9,110101.0\n104.06,30.57,510107004001\n";
+    test::CliResult r = test::run_cli("points " + tmp.path("c.csv") + " --expect-code code --format csv");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("codes in 'code': 2 of 2"));
+}
+
+// Excel's "sep=;" line was read as the points' header ("no longitude column"); a value with thousands
+// separators was "not a number" without the hint tables give; a stray quote in a file a session names
+// showed its cell.
+TEST_CASE("a points CSV's sep= line, numbers written with digit groups, and hidden values", "[points]") {
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("sep.csv")) << "sep=;\nlon;lat\n116.4;39.9\n121.5;31.2\n";
+    PointSourceInfo info;
+    PointTally t = count(tmp.path("sep.csv"), {}, &info);
+    CHECK(info.lon_column == "lon");
+    CHECK(row_of(point_rows(bundled_units(), t, PointLevel::Province), "110000").points == 1);
+    CHECK(row_of(point_rows(bundled_units(), t, PointLevel::Province), "310000").points == 1);
+    std::ofstream(tmp.path("v.csv")) << "lon,lat,v\n116.4,39.9,\"1,234,567\"\n";
+    PointSourceOptions valued;
+    valued.value_column = "v";
+    CHECK_THAT(
+        read_error(tmp.path("v.csv"), valued),
+        Catch::Contains(":2: column 'v': '1,234,567' is not a number; it has thousands separators: write 1234567"));
+    std::ofstream(tmp.path("s.csv")) << "lon,lat\n\"s3cr3t\"x,39.9\n";
+    PointSourceOptions hidden;
+    hidden.show_values = false;
+    std::string message = read_error(tmp.path("s.csv"), hidden);
+    CHECK_THAT(message, Catch::Contains(":2: column 1 (a value): text after the closing quote"));
+    CHECK(message.find("s3cr3t") == std::string::npos);
+}
+
+// `points dir -o dir/p.shp --force` replaced a file of the folder it was reading.
+TEST_CASE("points read from a folder never replace a file of that folder", "[points]") {
+    test::TempFolder tmp;
+    std::filesystem::create_directory(tmp.path("dir"));
+    ensure_gdal_registered();
+    {
+        GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+        GDALDatasetUniquePtr ds(shp->Create(tmp.path("dir/p.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        REQUIRE(ds);
+        OGRLayer* layer = ds->CreateLayer("p", nullptr, wkbPoint, nullptr);
+        OGRFeature f(layer->GetLayerDefn());
+        OGRPoint point(116.4, 39.9);
+        f.SetGeometry(&point);
+        REQUIRE(layer->CreateFeature(&f) == OGRERR_NONE);
+    }
+    const auto size = std::filesystem::file_size(tmp.path("dir/p.shp"));
+    test::CliResult r =
+        test::run_cli("points " + tmp.path("dir") + " --by province -o " + tmp.path("dir/p.shp") + " --force");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("p.shp"));
+    CHECK(std::filesystem::file_size(tmp.path("dir/p.shp")) == size);
 }

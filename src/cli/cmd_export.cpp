@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "io/data_export.hpp"
 #include "io/export.hpp"
+#include "io/input_file.hpp"
 #include "io/interrupt.hpp"
 #include "io/output_file.hpp"
 #include "io/postgis.hpp"
@@ -98,6 +99,9 @@ ExportResult export_data(Context& ctx, const ExportArgs& args, const ExportReque
 
 void run_export(Context& ctx, const ExportArgs& args) {
     ExportRequest request = make_request(ctx, args);
+    // Noted before the output is checked: "-o d.csv" over --data d.csv said "exists (use --force)",
+    // advice that then met the refusal of an input as output.
+    if (!args.data.empty()) note_input_file(args.data, "table");
     ctx.plan();  // load (and print warnings) before the first feature is written
     // Ctrl-C, SIGTERM and SIGHUP remove what was written so far and exit 4 (io/interrupt.hpp); a
     // PostGIS transaction dies with the connection.

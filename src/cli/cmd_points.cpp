@@ -10,6 +10,7 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "io/export.hpp"
+#include "io/input_file.hpp"
 #include "io/interrupt.hpp"
 #include "io/point_export.hpp"
 #include "io/postgis.hpp"
@@ -104,6 +105,10 @@ void run_points(Context& ctx, const PointsArgs& args) {
     if (level == PointLevel::Industry && !args.output.empty())
         throw AtlasError(ErrorKind::Usage, "--by industry is a table, not a layer: -o takes a unit level");
     if (!args.output.empty()) install_interrupt_cleanup();
+    // Noted before the output is checked: "-o f.csv" over its input said "exists (use --force)",
+    // advice that then met the refusal of an input as output.
+    note_input_file(args.request.path, "points");
+    if (!args.request.mapping_path.empty()) note_input_file(args.request.mapping_path, "industry map");
     CountedPoints counted;
     if (!args.output.empty()) {
         ExportRequest request;

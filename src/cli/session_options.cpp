@@ -69,9 +69,14 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
     } catch (const AtlasError& e) {
         // A column the session file names is a fault of that file (exit 3, file and key named);
         // one typed as --column stays a usage error.
+        // The headers of a file a session names are its content: not listed (as its values are not).
+        const std::string what = s.data.named_by.empty()
+                                     ? e.message()
+                                     : escape_controls(s.data.path) + ": no numeric column " +
+                                           quote_value(s.data.column, 40) + " (its headers are not shown)";
         if (a.column.empty() && !a.session.empty())
-            throw AtlasError(ErrorKind::Input, a.session + ": 'data.column': " + e.message());
-        throw;
+            throw AtlasError(ErrorKind::Input, a.session + ": 'data.column': " + what);
+        throw AtlasError(e.kind(), what);
     }
     return data;
 }

@@ -107,11 +107,11 @@ bool handle_key(GLFWwindow* window, ViewerState& state, int key) {
             break;
         case GLFW_KEY_EQUAL:
         case GLFW_KEY_KP_ADD:
-            state.camera.zoom_about({cx, cy}, 1.5);
+            zoom_at(state, {cx, cy}, 1.5);
             break;
         case GLFW_KEY_MINUS:
         case GLFW_KEY_KP_SUBTRACT:
-            state.camera.zoom_about({cx, cy}, 1 / 1.5);
+            zoom_at(state, {cx, cy}, 1 / 1.5);
             break;
         case GLFW_KEY_0:
             state.camera = national_view(state.scene, state.camera.width, state.camera.height);

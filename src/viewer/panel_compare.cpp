@@ -168,8 +168,13 @@ void compare_tab(ViewerState& state) {
     ImGui::SameLine();
     ImGui::BeginDisabled(s.compare.size() < 2);
     if (ImGui::Button(tr("Fit map"))) fit_compared(state);
+    // Beside the button where it fits, else below it: at 1400 px it was cut ("Split view (first t").
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* split_label = tr("Split view (first two)");
+    float split_width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(split_label).x;
     ImGui::SameLine();
-    ImGui::Checkbox(tr("Split view (first two)"), &s.split_view);
+    if (ImGui::GetContentRegionAvail().x < split_width) ImGui::NewLine();
+    ImGui::Checkbox(split_label, &s.split_view);
     mark_widget(state, "compare.split");
     ImGui::EndDisabled();
     // A region ticked to compare shows the compared regions: a choropleth on before hid them under

@@ -23,9 +23,15 @@ void cell_tooltip(ViewerState& state, const MatrixLayout& m, std::size_t row, st
                                                        : tr("not designated"));
     if (c != Coverage::None)
         ImGui::TextWrapped(tr("Plan, section %s: \"%s\""), r.plan_section.c_str(), r.designation.quote.c_str());
-    for (const IndustryDesignation& d : r.designation.industries)
-        if (state.doc.plan().designates(r, ind.id) && (d.industry == ind.id || ind.parent.empty()))
+    // The plan's words for this column's industry, or for one of its branches: a top-level column
+    // listed every word the region has, biomedicine's beside the new energy vehicles' (a user's trial).
+    const Plan& plan = state.doc.plan();
+    for (const IndustryDesignation& d : r.designation.industries) {
+        const Industry* named = plan.industry(d.industry);
+        bool of_column = d.industry == ind.id || (named != nullptr && named->parent == ind.id);
+        if (plan.designates(r, ind.id) && of_column)
             ImGui::TextDisabled(tr("the plan's word: \"%s\""), d.plan_term.c_str());
+    }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

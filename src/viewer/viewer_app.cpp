@@ -112,7 +112,7 @@ void save_screenshot(ViewerState& state, const std::string& path, int w, int h) 
         std::copy_n(&pixels[static_cast<std::size_t>(h - 1 - y) * row], row, &rows[static_cast<std::size_t>(y) * row]);
     for (std::size_t i = 3; i < rows.size(); i += 4) rows[i] = 255;
     render::write_png(path, w, h, rows, true);
-    state.message = "saved " + path;
+    state.message = tr("saved ") + path;
 }
 
 /// The map as a figure (labels and legend, no panels), drawn offscreen by the same code as
@@ -144,7 +144,7 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
             render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
         }
         std::error_code ec;
-        state.message = "saved figure " + std::filesystem::absolute(state.figure_path, ec).string();
+        state.message = tr("saved figure ") + std::filesystem::absolute(state.figure_path, ec).string();
     } catch (const std::exception& e) {
         state.message = e.what();
     }
@@ -269,6 +269,7 @@ void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCa
     draw_matrix_window(state);
     draw_export_dialog(state);
     draw_map_legend(state);
+    refit_for_legend(state);
     draw_hover_tooltip(state);
     draw_status_bar(state);
     draw_help_window(state);
@@ -307,6 +308,9 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     glfwGetWindowContentScale(window, &content_scale, &unused);
     content_scale = std::clamp(content_scale, 1.0f, 4.0f);
     ImGui::GetStyle().ScaleAllSizes(content_scale);
+    // Windows opaque: at ImGui's 0.94 the map's lines showed through the help and export text.
+    ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1.0f;
+    ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w = 1.0f;
     ImFont* ui_font = render::load_ui_font(ui_texts(doc, *state.labels), 15 * content_scale);
     ImFont* label_font = render::load_label_font(state.labels->all_texts(), 15);
     ImGui::GetIO().FontDefault = ui_font;

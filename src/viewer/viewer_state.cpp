@@ -18,9 +18,15 @@ namespace atlas::viewer {
 bool split_active(const ViewerState& state) { return state.session.split_view && state.session.compare.size() >= 2; }
 
 void zoom_at(ViewerState& state, ScreenXY pixel, double factor) {
+    // Out no further than a few times the national view: China shrank to a speck that was hard to
+    // find again (a new user's trial). In the viewport zoomed: a split view's half.
+    const int width = split_active(state) ? state.camera.width / 2 : state.camera.width;
+    const double farthest =
+        kFarthestOfNational * national_view(state.scene, width, state.camera.height).metres_per_pixel;
+    if (factor < 1 && farthest > 0) factor = std::min(1.0, std::max(factor, state.camera.metres_per_pixel / farthest));
     if (!split_active(state)) return state.camera.zoom_about(pixel, factor);
     Camera half = state.camera;  // the half under the pointer, zoomed, then its view taken back
-    half.width = state.camera.width / 2;
+    half.width = width;
     if (pixel.x >= half.width) pixel.x -= half.width;
     half.zoom_about(pixel, factor);
     state.camera.cx = half.cx, state.camera.cy = half.cy, state.camera.metres_per_pixel = half.metres_per_pixel;
@@ -314,9 +320,9 @@ void load_data(ViewerState& state) {
     state.data = load_session_data(state.doc, s);
     state.density = density_grid(state.data->points, state.data->points_total);
     state.message = s.data.points_by.empty()
-                        ? "loaded " + s.data.path + " (" + std::to_string(state.data->codes.size()) + " rows)"
-                        : "counted " + with_separators(state.data->points_total) + " points of " + s.data.path +
-                              " in " + std::to_string(state.data->codes.size()) + " units";
+                        ? tr("loaded ") + s.data.path + " (" + std::to_string(state.data->codes.size()) + tr(" rows)")
+                        : tr("counted ") + with_separators(state.data->points_total) + tr(" points of ") + s.data.path +
+                              tr(" in ") + std::to_string(state.data->codes.size()) + tr(" units");
     for (const std::string& note : state.data->notes) state.message += "; " + note;
 }
 
@@ -352,7 +358,7 @@ void compose(ViewerState& state) {
         // and draw the map without it until another file is loaded.
         state.data_error = e.what();
         state.data.reset();
-        state.message = "cannot use " + state.session.data.path + " (the Data tab says why)";
+        state.message = tr("cannot use ") + state.session.data.path + tr(" (the Data tab says why)");
         take_figure(state, compose_figure(state.doc, state.session, nullptr));
     }
     if (state.session.compare.size() >= 2) {  // the split view's halves: one compared region each
@@ -448,6 +454,20 @@ void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometri
         fit_clear_of_legend(state, box);
     }
     state.fitted_box = std::array<float, 4>{box[0], box[1], box[2], box[3]};
+    state.fitted_camera = state.camera;
+    state.fitted_legend = state.legend_rect;
+}
+
+void refit_for_legend(ViewerState& state) {
+    if (!state.fitted_box || split_active(state) || state.legend_rect == state.fitted_legend) return;
+    const Camera& f = state.fitted_camera;
+    const Camera& c = state.camera;
+    if (f.cx != c.cx || f.cy != c.cy || f.metres_per_pixel != c.metres_per_pixel || f.width != c.width ||
+        f.height != c.height)
+        return;  // the user has moved the map since: it stays where they put it
+    state.fitted_legend = state.legend_rect;
+    if (!state.legend_rect) return;  // the legend closed: what was framed is still in view
+    fit_clear_of_legend(state, state.fitted_box->data());
     state.fitted_camera = state.camera;
 }
 

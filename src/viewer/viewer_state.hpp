@@ -135,14 +135,24 @@ struct ViewerState {
     /// camera stays there, a change of the map's rectangle (a panel opening) fits it again.
     std::optional<std::array<float, 4>> fitted_box;
     Camera fitted_camera;
-    std::string layout_selection = "-";  ///< the selection the inspector was last opened or folded for
+    std::optional<std::array<float, 4>> fitted_legend;  ///< legend_rect when it was fitted
+    std::string layout_selection = "-";                 ///< the selection the inspector was last opened or folded for
 };
 
 /// True when the map is split in two (the split view is on and two regions are compared).
 bool split_active(const ViewerState& state);
 
+/// After the legend is drawn: while the camera still shows what fit or fly-to framed, a legend that
+/// appeared or moved since (the first frame has none yet) frames it again clear of the legend. A
+/// compare opened from the command line framed the Pearl River Delta under the legend.
+void refit_for_legend(ViewerState& state);
+
+/// How far out the viewer zooms: this many times the national view's metres per pixel.
+constexpr double kFarthestOfNational = 4.0;
+
 /// Zooms by `factor` about a screen pixel, keeping the place under it fixed (in either half of a
-/// split view, whose two maps share the camera's centre and scale).
+/// split view, whose two maps share the camera's centre and scale); out no further than
+/// kFarthestOfNational times the national view.
 void zoom_at(ViewerState& state, ScreenXY pixel, double factor);
 
 /// Screen pixel (framebuffer) to lon/lat (in either half of a split view); empty where the projection has no inverse.

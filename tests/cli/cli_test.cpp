@@ -279,7 +279,7 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
          "--data is drawn by --choropleth data, and --choropleth none leaves it out"},
         {"export --layer regions --table t -o " + tmp.path("t.geojson"), "--table does nothing for GeoJSON"},
         {"export --layer regions --format \"ESRI Shapefile\" -o " + tmp.path("e.zip"),
-         "'.zip' is not the extension of a format ClusterAtlas writes"},
+         "a Shapefile is named .shp (or .shp.zip or .shz, zipped); '.zip' would be a folder of that name"},
         {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --format json -o " + tmp.path("p.geojson"),
          "with -o the layer's format is its name's extension"},
     };
@@ -296,6 +296,11 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
     CHECK(gml.exit_code == 2);
     CHECK_THAT(gml.err, Contains("'.gml' is not the extension of a format ClusterAtlas writes"));
     CHECK(gml.err.find("--format") == std::string::npos);
+    // Without --force an input as the output said "exists (use --force ...)", advice that led to the refusal.
+    std::ofstream(tmp.path("f.csv")) << "lon,lat\n116.4,39.9\n";
+    auto own = run_cli("points " + tmp.path("f.csv") + " -o " + tmp.path("f.csv"));
+    CHECK(own.exit_code == 2);
+    CHECK_THAT(own.err, Contains("is an input of this command"));
 }
 
 TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data]") {

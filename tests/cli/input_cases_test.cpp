@@ -589,6 +589,30 @@ TEST_CASE("a stray quote in a file the user did not name is placed by line and c
     CHECK_THAT(error_of([&] { table(path); }), Contains("'\"s3cr3t\"x'"));
 }
 
+// A table of one row whose value overflowed (1e999) said only "no numeric column besides the key".
+TEST_CASE("a value column none of whose cells is a number says which cell is not", "[inputs]") {
+    TempFolder tmp;
+    CHECK_THAT(error_of([&] { table(write(tmp.path("o.csv"), "code,v\n110000,1e999\n")); }),
+               Contains("no numeric column besides the key column 'code'") &&
+                   Contains("; line 2: '1e999' in column 'v' is not a number"));
+    // A column of names is no hint: it was never meant as numbers.
+    std::string names = error_of([&] { table(write(tmp.path("n.csv"), "code,name\n110000,Beijing\n")); });
+    CHECK(names.find("is not a number") == std::string::npos);
+}
+
+// The headers of a file a session names were listed when the session's column was not among them.
+TEST_CASE("a session's column missing from the file it names does not list that file's headers", "[inputs]") {
+    TempFolder tmp;
+    write(tmp.path("b.csv"), "code,SECRETA,SECRETB\n110000,1,2\n");
+    write(tmp.path("s.json"),
+          R"({"clusteratlas_session": 1, "choropleth": "data", "data": {"path": "b.csv", "column": "zz"}})");
+    auto r = run_cli("render --session " + tmp.path("s.json") + " -o " + tmp.path("x.svg"));
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Contains("'data.column': ") && Contains("no numeric column 'zz' (its headers are not shown)"));
+    CHECK(r.err.find("SECRET") == std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path("x.svg")));
+}
+
 // Excel's sep= line was honoured by --data only: an --industry-map with one read "sep=;" as its header.
 TEST_CASE("Excel's sep= line names the separator of every CSV read whole", "[inputs]") {
     TempFolder tmp;
@@ -769,7 +793,7 @@ TEST_CASE("a column a session names that its table lacks is a fault of the sessi
     auto r = run_cli("render --session " + tmp.path("c.json") + " -o " + tmp.path("c.png"));
     CHECK(r.exit_code == 3);
     CHECK_THAT(r.err, Contains("c.json: 'data.column': "));
-    CHECK_THAT(r.err, Contains("no numeric column 'nocol' (numeric columns: 企业数)"));
+    CHECK_THAT(r.err, Contains("no numeric column 'nocol' (its headers are not shown)"));
     // Typed on the command line, the same mistake stays a usage error.
     auto typed = run_cli("render --session " + tmp.path("c.json") + " --column nocol2 -o " + tmp.path("c.png"));
     CHECK(typed.exit_code == 2);

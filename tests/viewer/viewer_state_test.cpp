@@ -200,3 +200,13 @@ TEST_CASE("view state: note_changes raises only the generation of what changed",
     v.note_changes();
     CHECK((v.projection_generation == p + 1 && v.figure_generation == f + 1));
 }
+
+// Zooming out went on to 1e5 m/px, where China was a speck hard to find again (a new user's trial).
+TEST_CASE("viewer: zooming out stops at four times the national view", "[viewer]") {
+    auto state = started();
+    const double national = national_view(state->scene, state->camera.width, state->camera.height).metres_per_pixel;
+    for (int i = 0; i < 30; ++i) zoom_at(*state, {state->camera.width / 2.0, state->camera.height / 2.0}, 1 / 1.25);
+    CHECK(state->camera.metres_per_pixel == Approx(kFarthestOfNational * national));
+    zoom_at(*state, {10, 10}, 2.0);  // and in again, as ever
+    CHECK(state->camera.metres_per_pixel == Approx(kFarthestOfNational * national / 2));
+}

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -72,18 +73,30 @@ class BatchHandoff {
 PointSourceInfo read_and_tally(const std::string& path, const PointSourceOptions& options, const PointUnits& units,
                                PointTally& tally) {
     BatchHandoff handoff;
+    // A fault while counting (a --value sum past the largest double) is the reader's to raise: thrown
+    // out of the thread, it ended the process with std::terminate (exit 134). The batches still to
+    // come are taken and dropped, so that the reader never waits on a full slot.
+    std::exception_ptr fault;
     std::thread counter([&] {
         PointBatch batch;
-        while (handoff.take(batch)) tally_points(units, batch, tally);
+        while (handoff.take(batch)) {
+            if (fault) continue;
+            try {
+                tally_points(units, batch, tally);
+            } catch (...) {
+                fault = std::current_exception();
+            }
+        }
     });
     try {
         PointSourceInfo info = read_points(path, options, [&](const PointBatch& b) { handoff.put(b); });
         handoff.finish();
         counter.join();
+        if (fault) std::rethrow_exception(fault);
         return info;
     } catch (...) {
         handoff.finish();
-        counter.join();
+        if (counter.joinable()) counter.join();
         throw;
     }
 }

@@ -95,13 +95,11 @@ std::string export_driver(const ExportRequest& request) {
         if (!from_extension.empty() && from_extension != chosen)
             throw AtlasError(ErrorKind::Usage, shown + ": the name says " + from_extension + " but --format says " +
                                                    chosen + "; make them agree");
-        // "-o e.zip --format 'ESRI Shapefile'" made a folder named e.zip: an extension no format
-        // writes is refused whatever --format says.
-        if (!no_name_check && from_extension.empty() && !extension.empty())
-            throw AtlasError(ErrorKind::Usage, shown + ": " + quote_value(extension) +
-                                                   " is not the extension of a format ClusterAtlas writes (" +
-                                                   export_extensions_text() + "); name it as --format " + chosen +
-                                                   " is named");
+        // GDAL writes a Shapefile under any other name as a folder of that name: "-o e.zip" made a
+        // folder named e.zip. A name without an extension is a folder on purpose (one .shp per layer).
+        if (!no_name_check && from_extension.empty() && !extension.empty() && chosen == "ESRI Shapefile")
+            throw AtlasError(ErrorKind::Usage, shown + ": a Shapefile is named .shp (or .shp.zip or .shz, zipped); " +
+                                                   quote_value(extension) + " would be a folder of that name");
         return chosen;
     }
     if (!no_name_check && from_extension.empty() && !extension.empty())

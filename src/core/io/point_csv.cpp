@@ -350,9 +350,10 @@ std::string reading_of(std::string_view cell, bool show_values) {
     return reading.empty() ? "" : "; it " + reading;
 }
 
-std::string number_problem(const std::string& column, std::string_view cell, bool show_values) {
+/// `role` ("longitude") names the column where its header is not shown (a file a session names).
+std::string number_problem(const std::string& column, const char* role, std::string_view cell, bool show_values) {
     bool empty = cell.find_first_not_of(" \t") == std::string_view::npos;
-    return "column " + quote_value(column, 40) +
+    return (show_values ? "column " + quote_value(column, 40) : std::string("the ") + role + " column") +
            (empty ? " is empty" : ": " + (show_values ? quote_value(cell, 40) : "a value") + " is not a number") +
            reading_of(cell, show_values);
 }
@@ -417,20 +418,22 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
         if (!parse_number(cells[static_cast<std::size_t>(col.lon)], lon)) {
             if (blank(cells)) continue;
             problems.add(where,
-                         number_problem(info.lon_column, cells[static_cast<std::size_t>(col.lon)], options.show_values),
+                         number_problem(info.lon_column, "longitude", cells[static_cast<std::size_t>(col.lon)],
+                                        options.show_values),
                          "lon");
             continue;
         }
         if (!parse_number(cells[static_cast<std::size_t>(col.lat)], lat)) {
             problems.add(where,
-                         number_problem(info.lat_column, cells[static_cast<std::size_t>(col.lat)], options.show_values),
+                         number_problem(info.lat_column, "latitude", cells[static_cast<std::size_t>(col.lat)],
+                                        options.show_values),
                          "lat");
             continue;
         }
         if (col.value >= 0) {
             std::string_view v = cells[static_cast<std::size_t>(col.value)];
             if (v.find_first_not_of(" \t") != std::string_view::npos && !parse_number(v, value)) {
-                problems.add(where, number_problem(info.value_column, v, options.show_values), "value");
+                problems.add(where, number_problem(info.value_column, "value", v, options.show_values), "value");
                 continue;
             }
         }
@@ -440,9 +443,10 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
             // Past the head only this column is read as text: bytes that are not UTF-8 are refused
             // on their line, as in the head, not taken as an industry's name.
             if (!gb18030 && first_invalid_utf8(text) != std::string_view::npos)
-                problems.fatal(
-                    "column " + quote_value(info.category_column, 40) + " is not UTF-8: save the points as UTF-8 CSV",
-                    where);
+                problems.fatal((options.show_values ? "column " + quote_value(info.category_column, 40)
+                                                    : std::string("the industry column")) +
+                                   " is not UTF-8: save the points as UTF-8 CSV",
+                               where);
             category = batcher.category(text);
         }
         batcher.add(lon, lat, value, category, line, where, info.lon_column, info.lat_column,

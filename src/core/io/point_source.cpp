@@ -87,12 +87,13 @@ bool parse_number(std::string_view cell, double& out) {
 
 namespace {
 
-std::string range_problem(double v, bool lat, const std::string& column) {
-    std::string where =
-        column.empty() ? std::string(lat ? "latitude " : "longitude ") : "column " + quote_value(column, 40) + ": ";
+/// Without `show_values` (a file a session names) neither the column's header nor the number is shown.
+std::string range_problem(double v, bool lat, const std::string& column, bool show_values) {
+    std::string where = column.empty() || !show_values ? std::string(lat ? "latitude " : "longitude ")
+                                                       : "column " + quote_value(column, 40) + ": ";
     char number[32];
     std::snprintf(number, sizeof number, "%.8g", v);
-    std::string text = where + number + " is outside " + (lat ? "-90..90" : "-180..180");
+    std::string text = where + (show_values ? number : "a value") + " is outside " + (lat ? "-90..90" : "-180..180");
     // --lon and --lat name a CSV's columns; a layer's points carry their own order.
     if (lat && std::abs(v) <= 180)
         text += column.empty() ? " (longitude and latitude swapped in the file? its points must give the longitude "
@@ -106,8 +107,10 @@ std::string range_problem(double v, bool lat, const std::string& column) {
 void PointBatcher::add(double lon, double lat, double value, std::int32_t category, std::uint64_t line,
                        const std::string& where, const std::string& lon_name, const std::string& lat_name,
                        std::string_view code) {
-    if (!(lon >= -180 && lon <= 180)) return problems_.add(where, range_problem(lon, false, lon_name), "range lon");
-    if (!(lat >= -90 && lat <= 90)) return problems_.add(where, range_problem(lat, true, lat_name), "range lat");
+    if (!(lon >= -180 && lon <= 180))
+        return problems_.add(where, range_problem(lon, false, lon_name, options_.show_values), "range lon");
+    if (!(lat >= -90 && lat <= 90))
+        return problems_.add(where, range_problem(lat, true, lat_name, options_.show_values), "range lat");
     LonLat p = options_.datum == Datum::Wgs84 ? LonLat{lon, lat} : to_wgs84({lon, lat}, options_.datum);
     batch_.lon.push_back(p.lon);
     batch_.lat.push_back(p.lat);

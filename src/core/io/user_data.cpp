@@ -372,17 +372,27 @@ std::string comma_reading(const std::string& cell, const Problems& problems) {
     return written_number_reading(cell, problems.value(cell) != "(a value)");
 }
 
-/// "; '1,5' in column 'value' looks like a decimal comma: write 1.5" when a cell is one.
+/// "; '1,5' in column 'value' looks like a decimal comma: write 1.5" when a cell is one; else where
+/// the first cell that is no number is ("; line 2: '1e999' in column 'v' is not a number"): a table
+/// of one row whose value overflowed said only "no numeric column".
 std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std::vector<std::string>& headers,
                                std::size_t key, const Problems& problems) {
+    std::string first;
     for (const CsvRow* r : rows)
         for (std::size_t c = 0; c < r->cells.size(); ++c) {
             std::string cell = trim(r->cells[c]);
             if (c == key) continue;
             if (std::string reading = comma_reading(cell, problems); !reading.empty())
                 return "; " + problems.value(cell) + " in " + problems.column(headers, c) + " " + reading;
+            // Meant as a number (a digit or sign first, or nan, inf): a column of names is no hint.
+            const std::string lower = ascii_lower(cell);
+            bool meant = !cell.empty() && (std::string("0123456789+-.").find(cell[0]) != std::string::npos ||
+                                           lower == "nan" || lower == "inf" || lower == "infinity");
+            if (first.empty() && meant && !is_number(cell))
+                first = "; line " + std::to_string(r->line) + ": " + problems.value(cell) + " in " +
+                        problems.column(headers, c) + " is not a number";
         }
-    return "";
+    return first;
 }
 
 }  // namespace

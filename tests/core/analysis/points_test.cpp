@@ -426,6 +426,14 @@ TEST_CASE("a --value sum past the largest double is one clear error, and a zero 
     t.add(1, 1.0, false);
     CHECK(t.total(1) == 0.0);
     CHECK_FALSE(std::signbit(t.total(1)));
+    // Counted on the reader's side thread, the error ended the process (std::terminate, exit 134).
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("ov.csv")) << "lon,lat,v\n116.4,39.9,1e308\n116.4,39.9,1e308\n";
+    test::CliResult r = test::run_cli("points " + tmp.path("ov.csv") + " --value v");
+    CHECK(r.exit_code == 3);
+    CHECK(r.err ==
+          "clusteratlas: --value: a unit's sum passes 1.8e308, the largest number a double holds; scale the "
+          "column down (for example to thousands)\n");
 }
 
 // 110101.0 (a number column saved by Excel) and a village's twelve-digit statistical code were counted
@@ -465,6 +473,13 @@ TEST_CASE("a points CSV's sep= line, numbers written with digit groups, and hidd
     std::string message = read_error(tmp.path("s.csv"), hidden);
     CHECK_THAT(message, Catch::Contains(":2: column 1 (a value): text after the closing quote"));
     CHECK(message.find("s3cr3t") == std::string::npos);
+    // Nor a header or a coordinate of it.
+    std::ofstream(tmp.path("h.csv")) << "name,lng_SECRET,lat\nx,abc,39.9\ny,116.4,-91.123456\n";
+    std::string hidden_cells = read_error(tmp.path("h.csv"), hidden);
+    CHECK_THAT(hidden_cells, Catch::Contains(":2: the longitude column: a value is not a number"));
+    CHECK_THAT(hidden_cells, Catch::Contains(":3: latitude a value is outside -90..90"));
+    CHECK(hidden_cells.find("SECRET") == std::string::npos);
+    CHECK(hidden_cells.find("91.12") == std::string::npos);
 }
 
 // `points dir -o dir/p.shp --force` replaced a file of the folder it was reading.

@@ -204,6 +204,39 @@ const RegionLayer* Document::county_attributes() {
     return &*county_attributes_;
 }
 
+const RegionLayer* Document::membership_counties() {
+    if (!sources_.counties) return nullptr;
+    if (counties_) return &*counties_;
+    if (county_attributes_) return &*county_attributes_;
+    if (membership_counties_) return &*membership_counties_;
+    LayerSpec spec = *sources_.counties;
+    if (spec.parent_field.empty()) return county_attributes();
+    auto digits = [](const std::string& code) {
+        return !code.empty() && std::all_of(code.begin(), code.end(), ::isdigit);  // safe in SQL
+    };
+    std::string prefectures, counties;
+    for (const std::string& code : partial_member_prefectures())
+        if (digits(code)) prefectures += (prefectures.empty() ? "'" : ",'") + code + "'";
+    for (const PlanRegion& r : plan().regions)
+        for (const Member& m : r.members)
+            if (m.counties)
+                for (const auto* list : {&m.counties->included, &m.counties->partly_included, &m.counties->excluded})
+                    for (const std::string& code : *list)
+                        if (digits(code)) counties += (counties.empty() ? "'" : ",'") + code + "'";
+    if (prefectures.empty() && counties.empty()) return county_attributes();
+    std::string filter = "\"" + spec.parent_field + "\" IN (" + prefectures + ")";
+    if (!counties.empty()) filter += " OR \"" + spec.code_field + "\" IN (" + counties + ")";
+    spec.where = spec.where.empty() ? filter : "(" + spec.where + ") AND (" + filter + ")";
+    spec.attributes_only = true;
+    try {
+        std::vector<std::string> ignored;  // the whole layer's warnings are said where it is read whole
+        membership_counties_ = load(spec, UnitLevel::County, ignored);
+    } catch (const AtlasError&) {
+        return county_attributes();  // a filter the source cannot run, or that keeps nothing: the whole
+    }
+    return &*membership_counties_;
+}
+
 const RegionLayer* Document::shaping_counties() {
     if (!sources_.counties) return nullptr;
     if (counties_) return &*counties_;
@@ -560,7 +593,7 @@ const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it != shapes_.end()) return it->second;
     // Membership needs codes, parents and areas: no geometry is read for it.
-    RegionShape shape = region_membership(region, province_units(), prefecture_units(), county_attributes());
+    RegionShape shape = region_membership(region, province_units(), prefecture_units(), membership_counties());
     const PreparedShape& united = prepared().regions.at(region.id);
     shape.geometry = united.geometry;
     shape.label = united.label;

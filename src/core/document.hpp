@@ -67,6 +67,11 @@ class Document {
     /// it is loaded, else just those (county_subset); null without a county layer. What region and
     /// place shapes and their store's fingerprint need, at a fraction of the whole layer's cost.
     const RegionLayer* shaping_counties();
+    /// The attributes (no geometry) of the counties the partial members' county lists name or lie
+    /// in: what region membership (`list`, `show`, `compare`) needs, a few dozen of 2,868 units. The
+    /// whole layer (or all its attributes) when loaded already or when the layer has no parent field
+    /// to filter on; null without a county layer. Throws AtlasError.
+    const RegionLayer* membership_counties();
     /// The prefecture-level units (codes) of the partial members whose counties a source lists.
     std::vector<std::string> partial_member_prefectures();
     /// The counties simplified for drawing (io/county_build.hpp kCountyDisplayLayer), one per county
@@ -134,7 +139,7 @@ class Document {
 
     DocumentSources sources_;
     LayerSlot provinces_, prefectures_;
-    std::optional<RegionLayer> counties_, county_display_, shaping_counties_, county_attributes_;
+    std::optional<RegionLayer> counties_, county_display_, shaping_counties_, county_attributes_, membership_counties_;
     std::optional<PlaceSet> places_;
     std::map<std::string, PlaceShape> place_shapes_;
     std::optional<Plan> plan_;

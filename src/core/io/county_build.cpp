@@ -277,23 +277,6 @@ OutLayer display_layer(const GeosContext& ctx, const OutLayer& counties) {
     return layer;
 }
 
-/// The county layer's attributes again without geometry, as a GeoPackage attributes table
-/// (region_reader.hpp kAttributesTableSuffix): what name search, code checks and labels read.
-std::vector<std::string> attributes_table_sql(const OutLayer& counties) {
-    std::string table = counties.name + kAttributesTableSuffix;
-    std::string columns = "fid", definitions = "fid INTEGER PRIMARY KEY AUTOINCREMENT";
-    for (const FieldDef& f : counties.fields) {
-        columns += ", \"" + f.name + "\"";
-        definitions += ", \"" + f.name + "\" " + (f.type == FieldType::Real ? "REAL" : "TEXT");
-    }
-    return {"CREATE TABLE \"" + table + "\" (" + definitions + ")",
-            "INSERT INTO \"" + table + "\" (" + columns + ") SELECT " + columns + " FROM \"" + counties.name + "\"",
-            // The same fixed date as the layers' (write_reproducible_gpkg): the same bytes on every build.
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) VALUES ('" + table +
-                "', 'attributes', '" + table + "', '2016-11-29T00:00:00.000Z')",
-            "CREATE INDEX " + table + "_prefecture_code ON \"" + table + "\"(prefecture_code)"};
-}
-
 }  // namespace
 
 const std::map<std::string, std::string>& county_code_changes_2016() {
@@ -320,6 +303,8 @@ CountyBuildReport build_counties(const CountyBuildInput& input) {
     std::vector<std::string> finish = {"CREATE INDEX counties_prefecture_code ON counties(prefecture_code)",
                                        "CREATE INDEX counties_code ON counties(code)"};
     for (std::string& sql : attributes_table_sql(layers.front())) finish.push_back(std::move(sql));
+    // Looked up by prefecture (the partial members' counties): the twin's own index.
+    finish.push_back("CREATE INDEX counties_attributes_prefecture_code ON counties_attributes(prefecture_code)");
     write_reproducible_gpkg(input.output, layers, input.force, finish);
     return report;
 }

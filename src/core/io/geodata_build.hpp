@@ -33,6 +33,10 @@ GeodataBuildReport build_geodata(const GeodataBuildInput& input);
 void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force,
                              const std::vector<std::string>& finish_sql = {});
 
+/// SQL that copies a layer's attributes into a geometry-free GeoPackage attributes table named with
+/// kAttributesTableSuffix (io/region_reader.hpp), which commands that need no geometry read.
+std::vector<std::string> attributes_table_sql(const OutLayer& layer);
+
 /// Codes of the source that changed before the end of 2016 (GB/T 2260 as of 2016-12-31):
 /// returns the 2016 code for a source code (the code itself when unchanged).
 std::string code_2016(const std::string& source_code);

@@ -90,6 +90,11 @@ std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const Lay
         report.warnings.push_back(where(spec) + ": no CRS given; assuming lon/lat WGS84");
         return nullptr;
     }
+    // EPSG:4326 itself, by its authority: importing it to compare opened PROJ's database, 15 ms of
+    // every command that reads a layer (perf, 2026-12-03).
+    const char* authority = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (authority != nullptr && code != nullptr && EQUAL(authority, "EPSG") && EQUAL(code, "4326")) return nullptr;
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

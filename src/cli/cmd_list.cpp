@@ -2,12 +2,15 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "analysis/coverage.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas::cli {
 
@@ -110,7 +113,7 @@ Table region_table(Context& ctx) {
     for (const PlanRegion& r : ctx.plan().regions) {
         std::vector<std::string> industries;
         for (const IndustryDesignation& d : r.designation.industries) industries.push_back(d.industry);
-        double area = ctx.shape(r).area_km2;
+        double area = ctx.doc().region_area_km2(r);
         const std::optional<PublishedArea>& published = r.extent.published_area;
         std::string deviation;
         if (published) deviation = fixed(100 * (area - published->km2) / published->km2, 1);
@@ -151,7 +154,31 @@ struct ListArgs {
     std::string kind;
 };
 
+/// A filter the listing does not take is refused, naming those that do: `list regions --province
+/// 999999` printed every region, and the user read it as the province's.
+void refuse_unused_filters(const ListArgs& args) {
+    const std::map<std::string, std::set<std::string>> takes = {{"provinces", {}},
+                                                                {"prefectures", {"--province"}},
+                                                                {"counties", {"--province", "--prefecture"}},
+                                                                {"places", {"--kind"}},
+                                                                {"regions", {}},
+                                                                {"industries", {}}};
+    auto it = takes.find(args.what);
+    if (it == takes.end()) return;  // an unknown listing is refused by name
+    const std::pair<const char*, const std::string*> given[] = {
+        {"--province", &args.province}, {"--prefecture", &args.prefecture}, {"--kind", &args.kind}};
+    for (const auto& [option, value] : given) {
+        if (value->empty() || it->second.count(option) > 0) continue;
+        std::vector<std::string> lists;
+        for (const auto& [what, options] : takes)
+            if (options.count(option) > 0) lists.push_back(what);
+        throw AtlasError(ErrorKind::Usage,
+                         "list " + args.what + " takes no " + option + " (it filters " + join_or(lists) + "); drop it");
+    }
+}
+
 void run_list(Context& ctx, const ListArgs& args) {
+    refuse_unused_filters(args);
     Format format = ctx.output_format();
     if (args.what == "provinces") {
         print_table(std::cout, unit_table(ctx.province_units(), false, ""), format, !ctx.keep_formulas);

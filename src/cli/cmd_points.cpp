@@ -15,6 +15,7 @@
 #include "io/point_export.hpp"
 #include "io/postgis.hpp"
 #include "io/vector_writer.hpp"
+#include "option_values.hpp"
 #include "points_run.hpp"
 #include "text/escape.hpp"
 
@@ -177,6 +178,8 @@ void register_points(CLI::App& app, Context& ctx) {
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, args, max_outside, cmd] {
         args->request.max_outside_given = max_outside->count() > 0;
+        only_with(*cmd, "--force", "--output");
+        only_with(*cmd, "--geometry-column", "--table");
         // -o writes the format its name says; --format (table, csv, json) chooses what is printed, and
         // with -o nothing is: it was ignored without a word.
         if (!args->output.empty() && cmd->get_option("--format")->count() > 0)

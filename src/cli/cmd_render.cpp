@@ -112,9 +112,13 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     for (const char* o : {"--column", "--classes", "--method"})
         if (given(o) && !table && !points)
             refuse(std::string(o) + " classes the --data choropleth: give --data FILE (or --points FILE), or drop it");
-    if (given("--data") && given("--choropleth") && s.choropleth != ChoroplethKind::UserData)
-        refuse("--data is drawn by --choropleth data, and --choropleth " + a.figure.choropleth +
-               " leaves it out: drop one");
+    if ((given("--data") || points) && given("--choropleth") && s.choropleth != ChoroplethKind::UserData)
+        refuse(std::string(points ? "--points" : "--data") + " is drawn by --choropleth data, and --choropleth " +
+               a.figure.choropleth + " leaves it out: drop one");
+    if (given("--paper") && given("--size"))
+        refuse("--paper sets the page's size: --size does nothing with it (--width-mm takes --size's aspect)");
+    if (given("--dpi") && figure_format(a.output) != FigureFormat::Png)
+        refuse("--dpi sets a PNG's resolution; an SVG or PDF is drawn as vectors: drop it");
     const bool choropleth = s.choropleth != ChoroplethKind::None || points;
     if (given("--compare") && given("--region"))
         refuse("--compare draws only the compared regions: --region does nothing with it");

@@ -86,8 +86,8 @@ void check_codes(const CountedPoints& c) {
     if (c.info.code_column.empty() || k.malformed == 0 || k.checked + k.unknown > 0) return;
     throw AtlasError(ErrorKind::Usage, escape_controls(c.source_shown) + ": --expect-code column " +
                                            quote_value(c.info.code_column, 40) +
-                                           " holds no GB/T 2260 code (4 or 6 digits), only text (" + line_list(c, k) +
-                                           "); is it the code column?");
+                                           " holds no GB/T 2260 code (4, 6, 9 or 12 digits), only text (" +
+                                           line_list(c, k) + "); is it the code column?");
 }
 
 void print_code_check(std::ostream& out, const CountedPoints& c) {

@@ -601,6 +601,21 @@ const RegionShape& Document::shape(const PlanRegion& region) {
     return shapes_.emplace(region.id, std::move(shape)).first->second;
 }
 
+double Document::region_area_km2(const PlanRegion& region) {
+    if (auto it = shapes_.find(region.id); it != shapes_.end()) return it->second.area_km2;
+    if (!prepared_ && !store_areas_tried_) {
+        store_areas_tried_ = true;
+        const std::string fingerprint = shapes_fingerprint();
+        const std::string dir = prepared_cache_dir();
+        for (const std::string& path : {bundled_data_dir() + "/" + kBundledShapeStore,
+                                        dir.empty() ? std::string() : dir + "/" + shape_store_name(fingerprint)})
+            if (!path.empty() && (store_areas_ = read_store_areas(path, fingerprint))) break;
+    }
+    if (!prepared_ && store_areas_)
+        if (auto it = store_areas_->find(region.id); it != store_areas_->end()) return it->second;
+    return shape(region).area_km2;  // through the whole store, which says why it is not used
+}
+
 std::vector<const RegionShape*> Document::shapes() {
     std::vector<const RegionShape*> out;
     for (const PlanRegion& r : plan().regions) out.push_back(&shape(r));

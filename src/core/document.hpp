@@ -90,6 +90,10 @@ class Document {
     /// one shipped with the bundled data, else the cache, else they are computed (reporting to
     /// set_progress) and kept in the cache; a damaged store or an unwritable cache is a warning.
     const RegionShape& shape(const PlanRegion& region);
+    /// The region's ellipsoidal area (km²) as shape() gives it, read from the store's geometry-free
+    /// table when no shape is loaded yet (store/shape_store.hpp read_store_areas): what `list regions`
+    /// prints without reading 3.4 MB of region geometry. Throws AtlasError as shape() does.
+    double region_area_km2(const PlanRegion& region);
     std::vector<const RegionShape*> shapes();
     /// Pairs (i < j) of plan region indices that touch or overlap: they share a prefecture-level unit,
     /// or units of theirs have vertices within one 0.02 degree cell (about 2 km, allowing for
@@ -144,6 +148,8 @@ class Document {
     std::map<std::string, PlaceShape> place_shapes_;
     std::optional<Plan> plan_;
     std::optional<PreparedShapes> prepared_;
+    std::optional<std::map<std::string, double>> store_areas_;  ///< read_store_areas, once tried
+    bool store_areas_tried_ = false;
     std::map<std::string, RegionShape> shapes_;
     Progress progress_;
     std::string store_origin_;

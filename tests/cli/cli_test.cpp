@@ -275,6 +275,10 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
         {"render --compare yrd --compare prd --choropleth province-coverage" + png,
          "--compare is not drawn under a choropleth"},
         {"render --title T --no-title" + png, "--title and --no-title: choose one"},
+        {"render --paper a4 --size 800x600" + png, "--paper sets the page's size: --size does nothing with it"},
+        {"render --paper a4 --dpi 150 -o " + tmp.path("x.svg"), "--dpi sets a PNG's resolution"},
+        {"render --points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --choropleth none" + png,
+         "--points is drawn by --choropleth data, and --choropleth none leaves it out"},
         {"render --choropleth none --data " + std::string(ATLAS_TEST_DATA) + "/user/bad_rows.csv" + png,
          "--data is drawn by --choropleth data, and --choropleth none leaves it out"},
         {"export --layer regions --table t -o " + tmp.path("t.geojson"), "--table does nothing for GeoJSON"},
@@ -282,6 +286,18 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
          "a Shapefile is named .shp (or .shp.zip or .shz, zipped); '.zip' would be a folder of that name"},
         {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --format json -o " + tmp.path("p.geojson"),
          "with -o the layer's format is its name's extension"},
+        {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --force", "--force needs --output"},
+        {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --layer foo",
+         "--layer picks a layer of a "
+         "multi-layer source; a CSV has one"},
+        {"export --layer regions --no-bom -o " + tmp.path("r.geojson"), "--no-bom is for CSV output"},
+        {"export --layer regions --keep-formulas -o " + tmp.path("r.gpkg"), "--keep-formulas is for CSV output"},
+        {"export --layer hubs --simplify 1000 -o " + tmp.path("h.geojson"),
+         "--simplify simplifies borders, and the "
+         "hubs are points"},
+        {"list regions --province 320000", "list regions takes no --province (it filters counties or prefectures)"},
+        {"list prefectures --prefecture 320100", "list prefectures takes no --prefecture (it filters counties)"},
+        {"list provinces --kind pilot-zone", "list provinces takes no --kind (it filters places)"},
     };
     for (const Case& c : cases) {
         INFO(c.args);

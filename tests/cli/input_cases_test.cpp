@@ -174,13 +174,35 @@ TEST_CASE("a read error in the middle of a layer is an error naming file and lay
         std::string zeros(4096, '\0');
         f.write(zeros.data(), 4096);
     }
-    for (const char* command : {"info", "list prefectures --format csv", "coverage --by province"}) {
+    for (const char* command : {"info", "coverage --by province"}) {
         INFO(command);
         auto r = run_cli("--geodata " + tmp.path("mid.gpkg") + " " + command);
         CHECK(r.exit_code == 3);
         CHECK(test::line_count(r.err) == 1);
         CHECK_THAT(r.err, Contains("mid.gpkg: layer 'prefectures': read failed after feature"));
     }
+    // The page lies in the boundaries: a listing reads the geometry-free table, whole, never shorter.
+    auto listed = run_cli("--geodata " + tmp.path("mid.gpkg") + " list prefectures --format csv");
+    CHECK(listed.exit_code == 0);
+    CHECK(test::line_count(listed.out) == 1 + 367);
+}
+
+// The geometry-free twins are kept in step by triggers: an edit of the layer in any tool (here plain
+// SQL) is what a listing prints, not the name the file was built with.
+TEST_CASE("an edit of a bundled layer reaches the listings that read its geometry-free table", "[inputs]") {
+    TempFolder tmp;
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("edited.gpkg"));
+    {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("edited.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE prefectures SET name_en = 'Renamed' WHERE code = '320500'", nullptr, nullptr);
+        ds->ExecuteSQL("DELETE FROM prefectures WHERE code = '320600'", nullptr, nullptr);
+    }
+    auto listed = run_cli("--geodata " + tmp.path("edited.gpkg") + " list prefectures --province 320000 --format csv");
+    REQUIRE(listed.exit_code == 0);
+    CHECK_THAT(listed.out, Contains("320500,320000,苏州,Renamed,"));
+    CHECK(listed.out.find("320600") == std::string::npos);
 }
 
 TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its bytes show", "[inputs]") {
@@ -546,6 +568,13 @@ TEST_CASE("thousands separators are told apart from decimal commas, and Excel's 
     CHECK(excel.key_column == "code");
     CHECK(excel.columns == std::vector<std::string>{"value"});
     CHECK(excel.codes == std::vector<std::string>{"110000", "120000"});
+    // --data-separator against the file's own sep= line: one line, not an error for every row.
+    Document& doc = test::bundled_document();
+    std::string clash = error_of([&] {
+        read_user_table(tmp.path("x.csv"), doc.provinces(), doc.prefectures(), UserTableOptions{"", ','});
+    });
+    CHECK_THAT(clash, Contains("x.csv: its sep= line says semicolon-separated, and --data-separator comma"));
+    CHECK(clash.find('\n') == std::string::npos);
     std::string line = error_of([&] { table(write(tmp.path("y.csv"), "sep=;\ncode;value\n110000;1\n120000\n")); });
     CHECK_THAT(line, Contains("y.csv:4: 1 cells, the header has 2 (semicolon-separated, as its sep= line says"));
 }

@@ -132,7 +132,9 @@ std::string expected_prefecture_code(const std::string& written) {
     if (std::size_t dot = text.find('.');
         dot != std::string::npos && dot + 1 < text.size() && text.find_first_not_of('0', dot + 1) == std::string::npos)
         text.erase(dot);
-    if (text.size() == 9 || text.size() == 12) text.erase(6);
+    const bool digits =
+        !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (digits && (text.size() == 9 || text.size() == 12)) text.erase(6);
     if ((text.size() != 4 && text.size() != 6) ||
         !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
         return "";

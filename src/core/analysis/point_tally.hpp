@@ -103,7 +103,7 @@ struct CodeCheck {
     std::uint64_t elsewhere = 0;  ///< in another unit
     std::uint64_t outside = 0;    ///< in none
     std::uint64_t no_code = 0;    ///< an empty cell
-    std::uint64_t malformed = 0;  ///< text that is not a GB/T 2260 code (4 or 6 digits): "abc", "5101070"
+    std::uint64_t malformed = 0;  ///< text that is not a GB/T 2260 code (4, 6, 9 or 12 digits): "abc", "5101070"
     std::vector<std::uint64_t> malformed_lines;  ///< the lines (features) of the first 5 of them
     std::uint64_t unknown = 0;                   ///< a code no unit of the layer has (an older or newer code)
     struct Miss {

@@ -394,6 +394,12 @@ WriteTarget check_request(const ExportRequest& request, std::size_t layer_count)
         throw AtlasError(ErrorKind::Usage, quote_value(request.output) + ": " + t.driver +
                                                " holds one layer, and --layer asks for " + std::to_string(layer_count) +
                                                "; export them one at a time, or into a GeoPackage (.gpkg)");
+    // Options that change nothing in what is written were accepted without a word.
+    if (t.driver != "CSV" && (!request.csv_bom || request.keep_formulas))
+        throw AtlasError(ErrorKind::Usage, std::string(!request.csv_bom ? "--no-bom" : "--keep-formulas") +
+                                               " is for CSV output; " + t.driver + " is written as it is: drop it");
+    if (request.simplify_m > 0 && request.layers == std::vector<ExportLayer>{ExportLayer::Hubs})
+        throw AtlasError(ErrorKind::Usage, "--simplify simplifies borders, and the hubs are points: drop it");
     t.to_postgis = is_pg_connection(request.output);
     if (!t.to_stdout && !t.to_postgis) check_target(request.output, request.force, t.driver);  // before the work
     if (!request.table.empty() && layer_count != 1)

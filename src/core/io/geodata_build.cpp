@@ -199,11 +199,25 @@ std::vector<std::string> attributes_table_sql(const OutLayer& layer) {
         columns += ", \"" + f.name + "\"";
         definitions += ", \"" + f.name + "\" " + (f.type == FieldType::Real ? "REAL" : "TEXT");
     }
+    std::string values = "NEW.fid", sets;
+    for (const FieldDef& f : layer.fields) {
+        values += ", NEW.\"" + f.name + "\"";
+        sets += std::string(sets.empty() ? "" : ", ") + "\"" + f.name + "\" = NEW.\"" + f.name + "\"";
+    }
+    const std::string on = " ON \"" + layer.name + "\" BEGIN ";
+    const std::string insert = "INSERT INTO \"" + table + "\" (" + columns + ") VALUES (" + values + "); END";
     return {"CREATE TABLE \"" + table + "\" (" + definitions + ")",
             "INSERT INTO \"" + table + "\" (" + columns + ") SELECT " + columns + " FROM \"" + layer.name + "\"",
             // The same fixed date as the layers' (write_reproducible_gpkg): the same bytes on every build.
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) VALUES ('" + table +
-                "', 'attributes', '" + table + "', '2016-11-29T00:00:00.000Z')"};
+                "', 'attributes', '" + table + "', '2016-11-29T00:00:00.000Z')",
+            // Kept in step by SQLite itself, whatever edits the layer (QGIS, ogr2ogr, plain SQL): a twin
+            // left behind would give the old names and codes to every command that reads it.
+            "CREATE TRIGGER \"" + table + "_insert\" AFTER INSERT" + on + insert,
+            "CREATE TRIGGER \"" + table + "_update\" AFTER UPDATE" + on + "DELETE FROM \"" + table +
+                "\" WHERE fid = OLD.fid; " + insert,
+            "CREATE TRIGGER \"" + table + "_delete\" AFTER DELETE" + on + "DELETE FROM \"" + table +
+                "\" WHERE fid = OLD.fid; END"};
 }
 
 void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer>& layers, bool force,

@@ -34,7 +34,8 @@ void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer
                              const std::vector<std::string>& finish_sql = {});
 
 /// SQL that copies a layer's attributes into a geometry-free GeoPackage attributes table named with
-/// kAttributesTableSuffix (io/region_reader.hpp), which commands that need no geometry read.
+/// kAttributesTableSuffix (io/region_reader.hpp), which commands that need no geometry read, and the
+/// triggers that keep it in step with every later edit of the layer (insert, update, delete).
 std::vector<std::string> attributes_table_sql(const OutLayer& layer);
 
 /// Codes of the source that changed before the end of 2016 (GB/T 2260 as of 2016-12-31):

@@ -256,6 +256,8 @@ PointSourceInfo read_points(const std::string& path, const PointSourceOptions& o
     info.code_column = options.code_column;
     PointProblems problems(path);
     PointBatcher batcher(options, info, problems, sink);
+    if (is_csv_path(path) && !options.layer.empty())  // it named no layer and the file was read all the same
+        throw AtlasError(ErrorKind::Usage, "--layer picks a layer of a multi-layer source; a CSV has one: drop it");
     if (is_csv_path(path))
         points_detail::read_csv_points(path, options, info, problems, batcher);
     else

@@ -421,6 +421,11 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     DecodedText decoded = decode_text_file(bytes, path);
     std::string& text = decoded.text;
     const char declared = take_sep_line(text);
+    // Each row read with the other separator gave its own error: one line says why instead.
+    if (options.separator != 0 && declared != 0 && declared != options.separator)
+        problems.fatal(std::string("its sep= line says ") + separator_name(declared) +
+                       "-separated, and --data-separator " + separator_name(options.separator) +
+                       ": drop --data-separator, or the sep= line");
     const char separator = options.separator != 0 ? options.separator
                            : declared != 0        ? declared
                                                   : detect_separator(text);
@@ -492,7 +497,8 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     for (std::size_t i = 0; i < numeric.size() && separator == ';'; ++i)
         if (grouped[i] > 0 && fractions[i] == 0)
             table.notes.push_back(path + ": " + problems.column(headers, numeric[i]) + ": " +
-                                  std::to_string(grouped[i]) + " values such as " + problems.value(first_grouped[i]) +
+                                  std::to_string(grouped[i]) + (grouped[i] == 1 ? " value, " : " values such as ") +
+                                  problems.value(first_grouped[i]) + (grouped[i] == 1 ? "," : "") +
                                   " read with a decimal point; in a semicolon-separated file they may be thousands "
                                   "written with a dot between digit groups: check the figures");
     table.level = keys.level();

@@ -9,6 +9,8 @@
 
 #include "analysis/region_shapes.hpp"
 #include "io/gdal_env.hpp"
+#include "io/geodata_build.hpp"
+#include "io/region_reader.hpp"
 #include "io/vector_writer.hpp"
 #include "io/wkb.hpp"
 #include "store/cache_file.hpp"
@@ -23,6 +25,21 @@ constexpr const char* kPlaceLayer = "place_shapes";
 constexpr const char* kVersionKey = "CLUSTERATLAS_STORE_VERSION";
 constexpr const char* kFingerprintKey = "CLUSTERATLAS_FINGERPRINT";
 constexpr const char* kChecksumKey = "CLUSTERATLAS_CHECKSUM";
+constexpr const char* kAreasChecksumKey = "CLUSTERATLAS_AREAS_CHECKSUM";
+
+/// A hash of the regions' ids and areas, as the geometry-free table holds them.
+std::string areas_checksum(const std::map<std::string, double>& areas) {
+    ContentHash h;
+    h.add(static_cast<std::uint64_t>(areas.size()));
+    for (const auto& [id, area] : areas) h.add(id).add(area);
+    return h.hex();
+}
+
+std::map<std::string, double> areas_of(const ShapesById& regions) {
+    std::map<std::string, double> out;
+    for (const auto& [id, s] : regions) out[id] = s.area_km2;
+    return out;
+}
 
 /// A hash of everything stored, in id order: what a damaged or truncated file cannot reproduce.
 std::string checksum(const PreparedShapes& shapes) {
@@ -155,6 +172,26 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
     return shapes;
 }
 
+std::optional<std::map<std::string, double>> read_store_areas(const std::string& path, const std::string& fingerprint) {
+    CacheFileCheck file = check_cache_file(path, std::numeric_limits<std::uintmax_t>::max());
+    if (!file.exists || !file.problem.empty()) return std::nullopt;
+    ensure_gdal_registered();
+    QuietGdalErrors quiet;
+    const char* drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    OGRLayer* layer = ds ? ds->GetLayerByName(kLayer) : nullptr;
+    OGRLayer* table = ds ? ds->GetLayerByName((std::string(kLayer) + kAttributesTableSuffix).c_str()) : nullptr;
+    if (layer == nullptr || table == nullptr || metadata(layer, kVersionKey) != std::to_string(kShapeStoreVersion) ||
+        metadata(layer, kFingerprintKey) != fingerprint)
+        return std::nullopt;
+    int id = table->GetLayerDefn()->GetFieldIndex("id"), area = table->GetLayerDefn()->GetFieldIndex("area_km2");
+    if (id < 0 || area < 0) return std::nullopt;
+    std::map<std::string, double> areas;
+    for (auto& f : *table) areas[f->GetFieldAsString(id)] = f->GetFieldAsDouble(area);
+    if (areas_checksum(areas) != metadata(layer, kAreasChecksumKey)) return std::nullopt;
+    return areas;
+}
+
 namespace {
 
 OutLayer shapes_layer(const char* name, const ShapesById& shapes,
@@ -183,9 +220,10 @@ void write_shape_store(const std::string& path, const std::string& fingerprint, 
     OutLayer regions = shapes_layer(kLayer, shapes.regions,
                                     {{kVersionKey, std::to_string(kShapeStoreVersion)},
                                      {kFingerprintKey, fingerprint},
-                                     {kChecksumKey, checksum(shapes)}});
+                                     {kChecksumKey, checksum(shapes)},
+                                     {kAreasChecksumKey, areas_checksum(areas_of(shapes.regions))}});
     write_layers(path, {regions, shapes_layer(kPlaceLayer, shapes.places, {})},
-                 WriteOptions{"GPKG", {}, {}, replace, 15, {}, {}, true});
+                 WriteOptions{"GPKG", {}, {}, replace, 15, {}, attributes_table_sql(regions), true});
 }
 
 std::string prepared_cache_dir() {

@@ -7,7 +7,9 @@
 ///
 /// Format: a GeoPackage with two tables of the same fields, `region_shapes` and `place_shapes` (id,
 /// area_km2, label_lon, label_lat, geometry MultiPolygon in lon/lat WGS84 degrees); the first's layer
-/// metadata carries the format version, the fingerprint of the inputs and a checksum of both tables. A GeoPackage
+/// metadata carries the format version, the fingerprint of the inputs and a checksum of both tables;
+/// `region_shapes_attributes` repeats the regions' fields without geometry, with a checksum of its
+/// own, for commands that print areas and draw nothing (`list regions`). A GeoPackage
 /// because it is one file, read and written by GDAL (already the project's I/O), opened by QGIS or ogrinfo to inspect,
 /// and exact: doubles round-trip bit for bit, so a read store gives the same bytes as a fresh computation.
 ///
@@ -28,7 +30,7 @@
 namespace atlas {
 
 /// Bumped whenever what is stored, or how it is computed, changes.
-inline constexpr int kShapeStoreVersion = 3;
+inline constexpr int kShapeStoreVersion = 4;
 
 /// By id.
 using ShapesById = std::map<std::string, PreparedShape>;
@@ -54,6 +56,11 @@ inline constexpr const char* kStoreOfOtherData = "made from other data";
 /// version, kStoreOfOtherData, checksum mismatch). Never throws for a bad store.
 std::optional<PreparedShapes> read_shape_store(const std::string& path, const std::string& fingerprint,
                                                std::string& problem);
+
+/// The regions' areas (km², by plan region id) from the geometry-free table of the store at `path`
+/// when it holds shapes for `fingerprint` and that table matches its checksum; nothing otherwise (no
+/// file, another version or data, damage: read_shape_store then says why). Never throws.
+std::optional<std::map<std::string, double>> read_store_areas(const std::string& path, const std::string& fingerprint);
 
 /// Writes the store at `path` (exclusively, checked and renamed into place: io/output_file.hpp),
 /// replacing one there when `replace`. Throws AtlasError(Output) naming the path when it cannot.

@@ -380,8 +380,8 @@ TEST_CASE(
     std::ofstream(tmp.path("en.csv")) << "lon,lat,name\n116.4,39.9,firm a\n121.5,31.2,firm b\n";
     test::CliResult names = test::run_cli("points " + tmp.path("en.csv") + " --expect-code name");
     CHECK(names.exit_code == 2);
-    CHECK_THAT(names.err, Catch::Contains("en.csv: --expect-code column 'name' holds no GB/T 2260 code (4 or 6 "
-                                          "digits), only text (lines 2, 3); is it the code column?"));
+    CHECK_THAT(names.err, Catch::Contains("en.csv: --expect-code column 'name' holds no GB/T 2260 code (4, 6, 9 or "
+                                          "12 digits), only text (lines 2, 3); is it the code column?"));
 }
 
 TEST_CASE("points per unit exported as a layer that GDAL reads back with the counts", "[points]") {
@@ -443,6 +443,7 @@ TEST_CASE("points --expect-code reads codes written as decimals and townships' a
     CHECK(expected_prefecture_code("510107004001") == "510100");
     CHECK(expected_prefecture_code("510107004") == "510100");
     CHECK(expected_prefecture_code("5101.07").empty());
+    CHECK(expected_prefecture_code("11010800100X").empty());  // a letter in it: text, not a village's code
     test::TempFolder tmp;
     std::ofstream(tmp.path("c.csv")) << "lon,lat,code\n116.4,39.9,110101.0\n104.06,30.57,510107004001\n";
     test::CliResult r = test::run_cli("points " + tmp.path("c.csv") + " --expect-code code --format csv");

@@ -103,6 +103,10 @@ void run_points(Context& ctx, const PointsArgs& args) {
     Format format = ctx.output_format();
     if (level == PointLevel::Industry && args.request.options.category_column.empty())
         throw AtlasError(ErrorKind::Usage, "--by industry needs --industry-column (the points' industry)");
+    if (level == PointLevel::Industry && !args.request.options.value_column.empty())
+        throw AtlasError(ErrorKind::Usage,
+                         "--by industry counts the points of each industry; --value sums per unit "
+                         "(--by region, province, prefecture or county): drop one");
     if (level == PointLevel::Industry && !args.output.empty())
         throw AtlasError(ErrorKind::Usage, "--by industry is a table, not a layer: -o takes a unit level");
     if (!args.output.empty()) install_interrupt_cleanup();

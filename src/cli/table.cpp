@@ -1,5 +1,6 @@
 #include "table.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -25,7 +26,11 @@ void Table::add_column(const std::string& name, bool is_numeric, bool is_list) {
 
 std::string fixed(double value, int decimals) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    // From 1e15 on, %f writes every digit of a number a double does not hold (1e62 as 63 digits).
+    if (std::fabs(value) >= 1e15 && std::isfinite(value))
+        std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     // A value that rounds to zero is 0, not "-0.00": a sign on nothing reads as a deficit.
     std::string out = buffer;
     if (out[0] == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);

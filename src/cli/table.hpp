@@ -29,7 +29,7 @@ struct Table {
 /// spreadsheet would run as formulas are neutralised (io/csv.hpp) unless `neutralise_formulas` is false.
 void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas = true);
 
-/// A number with a fixed count of decimals ("16414.7").
+/// A number with a fixed count of decimals ("16414.7"); from 1e15 on, 15 significant digits ("1e+62").
 std::string fixed(double value, int decimals);
 
 /// Display width of a UTF-8 string in terminal columns.

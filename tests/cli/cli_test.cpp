@@ -287,6 +287,10 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
         {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --format json -o " + tmp.path("p.geojson"),
          "with -o the layer's format is its name's extension"},
         {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --force", "--force needs --output"},
+        {"points " + std::string(ATLAS_TEST_DATA) +
+             "/points/firms.csv --by industry --industry-column industry "
+             "--value employees",
+         "--by industry counts the points of each industry; --value sums per unit"},
         {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --layer foo",
          "--layer picks a layer of a "
          "multi-layer source; a CSV has one"},

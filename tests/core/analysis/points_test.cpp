@@ -434,6 +434,12 @@ TEST_CASE("a --value sum past the largest double is one clear error, and a zero 
     CHECK(r.err ==
           "clusteratlas: --value: a unit's sum passes 1.8e308, the largest number a double holds; scale the "
           "column down (for example to thousands)\n");
+    // Printed: a zero sum without a sign, and 1e62 not as 63 digits a double does not hold.
+    std::ofstream(tmp.path("z.csv")) << "lon,lat,v\n116.4,39.9,1\n116.4,39.9,-1\n121.5,31.2,1e62\n";
+    test::CliResult z = test::run_cli("points " + tmp.path("z.csv") + " --value v --by province --format csv");
+    REQUIRE(z.exit_code == 0);
+    CHECK_THAT(z.out, Catch::Contains("110000,") && Catch::Contains(",0.00,") && Catch::Contains(",1e+62,"));
+    CHECK(z.out.find("-0.00") == std::string::npos);
 }
 
 // 110101.0 (a number column saved by Excel) and a village's twelve-digit statistical code were counted

@@ -112,7 +112,8 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     for (const char* o : {"--column", "--classes", "--method"})
         if (given(o) && !table && !points)
             refuse(std::string(o) + " classes the --data choropleth: give --data FILE (or --points FILE), or drop it");
-    if ((given("--data") || points) && given("--choropleth") && s.choropleth != ChoroplethKind::UserData)
+    if ((given("--data") || points) && given("--choropleth") &&
+        parse_choropleth_kind(a.figure.choropleth) != ChoroplethKind::UserData)
         refuse(std::string(points ? "--points" : "--data") + " is drawn by --choropleth data, and --choropleth " +
                a.figure.choropleth + " leaves it out: drop one");
     if (given("--paper") && given("--size"))
@@ -226,7 +227,10 @@ void register_render(CLI::App& app, Context& ctx) {
                     "Vector layer (any GDAL format) drawn in an inset at the bottom right, framing its extent: "
                     "the South China Sea islands and line, which the bundled data lacks");
     cmd->add_flag("--force", args->force, "Replace an existing file");
-    cmd->callback([&ctx, args, cmd] { run_render(ctx, *cmd, *args); });
+    cmd->callback([&ctx, args, cmd] {
+        args->figure.table_from_points = !args->points.path.empty();
+        run_render(ctx, *cmd, *args);
+    });
 }
 
 }  // namespace atlas::cli

@@ -36,6 +36,8 @@ void run_view(Context& ctx, ViewArgs& args) {
     if (!args.figure.session.empty() && !size_typed && s.window_width > 0)
         args.options.width = s.window_width, args.options.height = s.window_height;
     args.options.session_path = args.figure.session;
+    // Regions to compare typed here open the tab that lists them (the Layers tab showed no comparison).
+    if (!args.figure.compare.empty()) s.sidebar_tab = "compare";
     if (!args.view.empty()) {
         char c1 = 0, c2 = 0;
         std::istringstream v(args.view);

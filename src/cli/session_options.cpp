@@ -92,7 +92,8 @@ void check_given_options(const FigureArgs& a, const Session& s) {
     for (std::size_t i = 0; i < s.compare.size() && !a.compare.empty(); ++i)
         if (std::count(s.compare.begin(), s.compare.end(), s.compare[i]) > 1)
             throw AtlasError(ErrorKind::Usage, "--compare names region " + quote_value(s.compare[i]) + " twice");
-    if (!a.choropleth.empty() && s.choropleth == ChoroplethKind::UserData && s.data.path.empty())
+    if (!a.choropleth.empty() && s.choropleth == ChoroplethKind::UserData && s.data.path.empty() &&
+        !a.table_from_points)
         throw AtlasError(ErrorKind::Usage, "--choropleth data needs --data FILE (or --points FILE)");
 }
 
@@ -113,6 +114,9 @@ Session resolve_session(Context& ctx, const FigureArgs& a) {
         for (const std::string& name : a.compare) s.compare.push_back(ctx.region(name).id);
     }
     if (!a.choropleth.empty()) s.choropleth = parse_choropleth_kind(a.choropleth);
+    // render --points gives the table after the session is resolved (and sets the choropleth then).
+    if (a.table_from_points && s.choropleth == ChoroplethKind::UserData && s.data.path.empty())
+        s.choropleth = ChoroplethKind::None;
     apply_data_options(a, s);
     if (a.no_legend) s.show_legend = false;
     if (ctx.projection_given()) s.projection = ctx.data.projection;

@@ -21,6 +21,7 @@ struct FigureArgs {
     int classes = 5;
     std::vector<std::string> industries, compare;
     bool no_legend = false;
+    bool table_from_points = false;  ///< render --points gives the choropleth's table (not an option)
 };
 
 /// Adds --session, --industry (repeatable), --compare (repeatable), --choropleth, --data, --data-key,

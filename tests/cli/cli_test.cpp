@@ -299,6 +299,8 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
         {"export --layer hubs --simplify 1000 -o " + tmp.path("h.geojson"),
          "--simplify simplifies borders, and the "
          "hubs are points"},
+        {"export --layer regions --format CSV -o " + tmp.path("z.txt"),
+         "a CSV is named .csv; '.txt' would be a folder"},
         {"list regions --province 320000", "list regions takes no --province (it filters counties or prefectures)"},
         {"list prefectures --prefecture 320100", "list prefectures takes no --prefecture (it filters counties)"},
         {"list provinces --kind pilot-zone", "list provinces takes no --kind (it filters places)"},
@@ -316,6 +318,10 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
     CHECK(gml.exit_code == 2);
     CHECK_THAT(gml.err, Contains("'.gml' is not the extension of a format ClusterAtlas writes"));
     CHECK(gml.err.find("--format") == std::string::npos);
+    // The choropleth --points gives is "--choropleth data", which was refused as needing --data.
+    auto points_data = run_cli("render --points " + std::string(ATLAS_TEST_DATA) +
+                               "/points/firms.csv --choropleth data -o " + tmp.path("p.svg"));
+    CHECK(points_data.exit_code == 0);
     // Without --force an input as the output said "exists (use --force ...)", advice that led to the refusal.
     std::ofstream(tmp.path("f.csv")) << "lon,lat\n116.4,39.9\n";
     auto own = run_cli("points " + tmp.path("f.csv") + " -o " + tmp.path("f.csv"));

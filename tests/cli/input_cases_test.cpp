@@ -206,6 +206,16 @@ TEST_CASE("an edit of a bundled layer reaches the listings that read its geometr
     REQUIRE(listed.exit_code == 0);
     CHECK_THAT(listed.out, Contains("320500,320000,苏州,Renamed,"));
     CHECK(listed.out.find("320600") == std::string::npos);
+    // Edited after its triggers were dropped, the layer is read itself: the twin is stale.
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("edited.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("DROP TRIGGER prefectures_attributes_update", nullptr, nullptr);
+        ds->ExecuteSQL("UPDATE prefectures SET name_en = 'Again' WHERE code = '320500'", nullptr, nullptr);
+    }
+    auto stale = run_cli("--geodata " + tmp.path("edited.gpkg") + " list prefectures --province 320000 --format csv");
+    REQUIRE(stale.exit_code == 0);
+    CHECK_THAT(stale.out, Contains("320500,320000,苏州,Again,"));
 }
 
 TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its bytes show", "[inputs]") {

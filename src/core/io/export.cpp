@@ -100,6 +100,9 @@ std::string export_driver(const ExportRequest& request) {
         if (!no_name_check && from_extension.empty() && !extension.empty() && chosen == "ESRI Shapefile")
             throw AtlasError(ErrorKind::Usage, shown + ": a Shapefile is named .shp (or .shp.zip or .shz, zipped); " +
                                                    quote_value(extension) + " would be a folder of that name");
+        if (!no_name_check && from_extension.empty() && !extension.empty() && chosen == "CSV")
+            throw AtlasError(ErrorKind::Usage, shown + ": a CSV is named .csv; " + quote_value(extension) +
+                                                   " would be a folder of that name");
         return chosen;
     }
     if (!no_name_check && from_extension.empty() && !extension.empty())

@@ -433,7 +433,8 @@ class Skipped {
     std::size_t count_ = 0;
 };
 
-/// Whether the layer's table has as many rows as its twin: counted through the table's b-tree (half a
+/// Whether the twin can stand for the layer: the triggers that keep it in step are there, and the
+/// layer's table has as many rows as the twin: counted through the table's b-tree (half a
 /// millisecond), which a damaged page of it fails (a fault of the file, said as a read failure of
 /// the layer: the twin alone would have listed every row of a GeoPackage that nothing else could
 /// read), and which an edit made without the twin's triggers changes (the twin then not used).
@@ -441,6 +442,20 @@ bool rows_agree(GDALDataset& ds, const LayerSpec& spec, OGRLayer& twin) {
     if (spec.layer.find('"') != std::string::npos) return false;
     std::string sql =
         "SELECT count(*) FROM \"" + spec.layer + "\"" + (spec.where.empty() ? "" : " WHERE " + spec.where);
+    // The triggers that keep the twin in step (io/geodata_build.hpp attributes_table_sql): a layer
+    // edited after they were dropped, or a table made again without them, left the twin stale.
+    const std::string twin_name = twin.GetName();
+    if (twin_name.find('\'') != std::string::npos) return false;
+    std::string triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('" + twin_name +
+                           "_insert', '" + twin_name + "_update', '" + twin_name + "_delete')";
+    if (OGRLayer* found = ds.ExecuteSQL(triggers.c_str(), nullptr, nullptr)) {
+        std::unique_ptr<OGRFeature> row(found->GetNextFeature());
+        bool all = row && row->GetFieldAsInteger64(0) == 3;
+        ds.ReleaseResultSet(found);
+        if (!all) return false;
+    } else {
+        return false;  // not SQLite: no triggers to rely on
+    }
     auto failed = [&] {  // SQLite's reason, without GDAL's "In ExecuteSQL(): sqlite3_step(SELECT ...): "
         std::string why = last_gdal_error();
         std::size_t cut = why.rfind("): ");

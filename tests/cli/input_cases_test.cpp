@@ -194,26 +194,25 @@ TEST_CASE("a read error in the middle of a layer is an error naming file and lay
 // SQL) is what a listing prints, not the name the file was built with.
 TEST_CASE("an edit of a bundled layer reaches the listings that read its geometry-free table", "[inputs]") {
     TempFolder tmp;
-    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("edited.gpkg"));
-    {
+    const std::string gpkg = tmp.path("edited.gpkg");
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", gpkg);
+    auto edit = [&](std::initializer_list<const char*> statements) {
         ensure_gdal_registered();
-        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("edited.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
         REQUIRE(ds);
-        ds->ExecuteSQL("UPDATE prefectures SET name_en = 'Renamed' WHERE code = '320500'", nullptr, nullptr);
-        ds->ExecuteSQL("DELETE FROM prefectures WHERE code = '320600'", nullptr, nullptr);
-    }
-    auto listed = run_cli("--geodata " + tmp.path("edited.gpkg") + " list prefectures --province 320000 --format csv");
+        for (const char* sql : statements) ds->ExecuteSQL(sql, nullptr, nullptr);
+    };
+    auto list = [&] { return run_cli("--geodata " + gpkg + " list prefectures --province 320000 --format csv"); };
+    edit({"UPDATE prefectures SET name_en = 'Renamed' WHERE code = '320500'",
+          "DELETE FROM prefectures WHERE code = '320600'"});
+    auto listed = list();
     REQUIRE(listed.exit_code == 0);
     CHECK_THAT(listed.out, Contains("320500,320000,苏州,Renamed,"));
     CHECK(listed.out.find("320600") == std::string::npos);
     // Edited after its triggers were dropped, the layer is read itself: the twin is stale.
-    {
-        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("edited.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        REQUIRE(ds);
-        ds->ExecuteSQL("DROP TRIGGER prefectures_attributes_update", nullptr, nullptr);
-        ds->ExecuteSQL("UPDATE prefectures SET name_en = 'Again' WHERE code = '320500'", nullptr, nullptr);
-    }
-    auto stale = run_cli("--geodata " + tmp.path("edited.gpkg") + " list prefectures --province 320000 --format csv");
+    edit({"DROP TRIGGER prefectures_attributes_update",
+          "UPDATE prefectures SET name_en = 'Again' WHERE code = '320500'"});
+    auto stale = list();
     REQUIRE(stale.exit_code == 0);
     CHECK_THAT(stale.out, Contains("320500,320000,苏州,Again,"));
 }

@@ -187,11 +187,19 @@ void run_list(Context& ctx, const ListArgs& args) {
             throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
         print_table(std::cout, unit_table(ctx.prefecture_units(), true, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "counties") {
-        const RegionLayer& counties = county_layer(ctx);
         if (!args.prefecture.empty() && ctx.prefecture_units().find(args.prefecture) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown prefecture-level code " + quote_value(args.prefecture));
         if (!args.province.empty() && ctx.province_units().find(args.province) == nullptr)
             throw AtlasError(ErrorKind::NotFound, "unknown province code " + quote_value(args.province));
+        // Both filters at once select the prefecture's counties only when it lies in the province: a
+        // prefecture of another province gave an empty table, as if it had no counties.
+        const Region* prefecture = args.prefecture.empty() ? nullptr : ctx.prefecture_units().find(args.prefecture);
+        if (prefecture != nullptr && !args.province.empty() && prefecture->parent_code != args.province)
+            throw AtlasError(ErrorKind::Usage, "--prefecture " + quote_value(args.prefecture) + " (" +
+                                                   escape_controls(prefecture->name_en) + ") lies in province " +
+                                                   quote_value(prefecture->parent_code) + ", not in --province " +
+                                                   quote_value(args.province) + ": drop one");
+        const RegionLayer& counties = county_layer(ctx);
         print_table(std::cout, county_table(counties, args.prefecture, args.province), format, !ctx.keep_formulas);
     } else if (args.what == "places") {
         if (!args.kind.empty() && args.kind != "pilot-zone" && args.kind != "new-district")

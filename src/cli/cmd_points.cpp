@@ -100,13 +100,19 @@ Table industry_table(const std::vector<IndustryShare>& shares) {
 
 void run_points(Context& ctx, const PointsArgs& args) {
     PointLevel level = parse_point_level(args.by);
-    Format format = ctx.output_format();
+    // With -o the table is a file whose format its name gives (--format is refused there).
+    Format format = args.output.empty() ? ctx.output_format() : parse_format(ctx.format);
     if (level == PointLevel::Industry && args.request.options.category_column.empty())
         throw AtlasError(ErrorKind::Usage, "--by industry needs --industry-column (the points' industry)");
     if (level == PointLevel::Industry && !args.request.options.value_column.empty())
         throw AtlasError(ErrorKind::Usage,
                          "--by industry counts the points of each industry; --value sums per unit "
                          "(--by region, province, prefecture or county): drop one");
+    // Per unit the points are counted whatever their industry: the column would be read for nothing.
+    if (level != PointLevel::Industry && !args.request.options.category_column.empty())
+        throw AtlasError(ErrorKind::Usage,
+                         "--industry-column counts the points of each industry: give --by industry, "
+                         "or drop it");
     if (level == PointLevel::Industry && !args.output.empty())
         throw AtlasError(ErrorKind::Usage, "--by industry is a table, not a layer: -o takes a unit level");
     if (!args.output.empty()) install_interrupt_cleanup();

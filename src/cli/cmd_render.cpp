@@ -129,6 +129,12 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
         refuse("--compare is not drawn under a choropleth (--data, --points or --choropleth): choose one");
     if (given("--industry") && s.choropleth == ChoroplethKind::UserData)
         refuse("--industry is not drawn under the --data or --points choropleth: choose one");
+    // Only the regions and hubs layers are filtered by them: with both hidden the map was the same.
+    for (const char* o : {"--region", "--compare"})
+        if (given(o) && !s.show_regions && !s.show_hubs)
+            refuse(std::string(o) +
+                   " picks regions to draw, and neither the regions nor the hubs layer is drawn: "
+                   "add regions to --layers, or drop it");
     if (given("--no-title") && given("--title")) refuse("--title and --no-title: choose one");
     if (given("--no-subtitle") && given("--subtitle")) refuse("--subtitle and --no-subtitle: choose one");
     if (given("--no-credit") && given("--credit")) refuse("--credit and --no-credit: choose one");
@@ -140,6 +146,12 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     // SIGINT, SIGTERM and SIGHUP during the (long) drawing: nothing written, exit 4, as for export.
     install_interrupt_cleanup();
     Session s = resolve_session(ctx, args.figure);
+    if (!args.layers.empty()) {
+        std::vector<std::string> layers = split(args.layers);
+        if (layers.empty())
+            throw AtlasError(ErrorKind::Usage, "--layers " + quote_value(args.layers) + " names no layer");
+        show_only_layers(s, layers);
+    }
     refuse_options_without_effect(cmd, args, s);
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();
@@ -147,12 +159,6 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     if (!from_file || args.size_option->count() > 0 || !s.size_given) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
     set_language(s.english ? Language::English : Language::Chinese);  // the legend's words
-    if (!args.layers.empty()) {
-        std::vector<std::string> layers = split(args.layers);
-        if (layers.empty())
-            throw AtlasError(ErrorKind::Usage, "--layers " + quote_value(args.layers) + " names no layer");
-        show_only_layers(s, layers);
-    }
     for (const PlanRegion& r : ctx.plan().regions)
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;

@@ -57,6 +57,14 @@ void Context::add_format_option(CLI::App& command) {
                      "them, so spreadsheets do not run them as formulas)");
 }
 
+Format Context::output_format() const {
+    Format f = parse_format(format);
+    if (keep_formulas && f != Format::Csv)
+        throw AtlasError(ErrorKind::Usage,
+                         "--keep-formulas is for CSV output; --format " + format + " is written as it is: drop it");
+    return f;
+}
+
 std::string Context::geodata_source() const { return data.geodata.empty() ? bundled_geodata_path() : data.geodata; }
 
 DocumentSources Context::sources() const {

@@ -62,10 +62,13 @@ class Context {
         print_new_warnings();
         return all;
     }
-    const PlanRegion& region(const std::string& query) { return doc().region(query); }
-    const Industry& industry(const std::string& query) { return doc().industry(query); }
+    /// What the user typed, as a region or industry (Document::region); a near miss is said on stderr.
+    const PlanRegion& region(const std::string& query) { return loaded(doc().region(query)); }
+    const Industry& industry(const std::string& query) { return loaded(doc().industry(query)); }
 
-    Format output_format() const { return parse_format(format); }
+    /// --format, for a command that prints its table. Throws AtlasError(Usage) for --keep-formulas
+    /// with any format but csv: it changes CSV cells only, and was silently ignored.
+    Format output_format() const;
     /// True when --projection was given on the command line (it then overrides a session's).
     bool projection_given() const;
     /// Checks a projection before anything is drawn or written (AtlasError(Usage) when PROJ refuses it

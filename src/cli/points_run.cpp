@@ -79,15 +79,20 @@ void check_outside(const PointsRequest& request, const CountedPoints& c) {
     fail_input(text);
 }
 
-/// A code column none of whose cells is a code (a column of names given to --expect-code) is the
-/// wrong column, not a file of points without codes.
+/// A code column none of whose cells names a unit of the layer (a column of names or counts given to
+/// --expect-code) is the wrong column, not a file of points without codes: "0 of 0 points agree" was
+/// printed with exit 0 when one count happened to read as a 4-digit code.
 void check_codes(const CountedPoints& c) {
     const CodeCheck& k = c.tally.codes;
-    if (c.info.code_column.empty() || k.malformed == 0 || k.checked + k.unknown > 0) return;
+    if (c.info.code_column.empty() || k.checked > 0 || k.malformed + k.unknown == 0) return;
+    std::string found;
+    if (k.malformed > 0) found = "text that is no code (" + line_list(c, k) + ")";
+    if (k.unknown > 0)
+        found += std::string(found.empty() ? "" : " and ") + with_separators(k.unknown) +
+                 (k.unknown == 1 ? " code" : " codes") + " no unit of the layer has";
     throw AtlasError(ErrorKind::Usage, escape_controls(c.source_shown) + ": --expect-code column " +
-                                           quote_value(c.info.code_column, 40) +
-                                           " holds no GB/T 2260 code (4, 6, 9 or 12 digits), only text (" +
-                                           line_list(c, k) + "); is it the code column?");
+                                           quote_value(c.info.code_column, 40) + " names no unit in any cell, only " +
+                                           found + "; is it the code column (GB/T 2260: 4, 6, 9 or 12 digits)?");
 }
 
 void print_code_check(std::ostream& out, const CountedPoints& c) {
@@ -131,6 +136,10 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
     if (is_pg_connection(request.path)) {
         if (request.table.empty())
             throw AtlasError(ErrorKind::Usage, "points in PostGIS: name their table with --table (schema.table)");
+        if (!options.lon_column.empty() || !options.lat_column.empty())
+            throw AtlasError(ErrorKind::Usage,
+                             "--lon and --lat name CSV columns; points in PostGIS are their "
+                             "--geometry-column: drop them");
         c.info =
             tally_points_postgis({request.path, request.table, request.geometry_column, options}, *c.units, c.tally);
         c.source_shown = c.info.path;

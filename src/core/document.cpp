@@ -668,12 +668,18 @@ const SearchIndex& Document::search() {
 // An id or exact name needs no search index (a tenth of `show`'s time is building it).
 const PlanRegion& Document::region(const std::string& query) {
     if (const PlanRegion* r = plan().region(query)) return *r;
-    return resolve_region(plan(), search(), query);
+    std::string note;
+    const PlanRegion& r = resolve_region(plan(), search(), query, &note);
+    if (!note.empty()) warnings_.push_back(note);
+    return r;
 }
 
 const Industry& Document::industry(const std::string& query) {
     if (const Industry* i = plan().industry(query)) return *i;
-    return resolve_industry(plan(), search(), query);
+    std::string note;
+    const Industry& i = resolve_industry(plan(), search(), query, &note);
+    if (!note.empty()) warnings_.push_back(note);
+    return i;
 }
 
 }  // namespace atlas

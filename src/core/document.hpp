@@ -103,6 +103,7 @@ class Document {
     /// Search over provinces, prefectures, regions and industries.
     const SearchIndex& search();
     /// What the user typed, as a region or industry; AtlasError(NotFound) with suggestions otherwise.
+    /// A near miss (not an id, name or alias) is read as the best match and said in warnings().
     const PlanRegion& region(const std::string& query);
     const Industry& industry(const std::string& query);
     /// Where an export finds and keeps what rounding did to a layer's polygons (store/rounding_memo.hpp):

@@ -241,7 +241,9 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
         {"export --format DXF -o /tmp/x.dxf", "unknown format 'DXF'", 2},
         {"export --layer rivers -o /tmp/x.geojson", "unknown layer 'rivers'", 2},
         {"export --format GPKG -o -", "only GeoJSON", 2},
-        {"export --industry digital_creative -o /tmp/never.geojson", "selection is empty", 5},
+        {"export --industry digital_creative -o /tmp/never.geojson", "selection is empty", 2},
+        // Known names whose combination selects nothing: a usage error, not an unknown name (5).
+        {"export --layer hubs --region jingjinji -o /tmp/never.geojson", "nothing of layer 'hubs' lies in", 2},
         {"export -o /proc/nope/x.geojson", "no folder '/proc/nope'", 4},
         {"export --region Atlantis -o /tmp/never.geojson", "unknown region 'Atlantis'", 5},
     };
@@ -260,6 +262,10 @@ TEST_CASE("export to stdout, and export errors", "[cli][export][errors]") {
 TEST_CASE("options that would change nothing are refused, naming what they need", "[cli][errors]") {
     test::TempFolder tmp;
     const std::string png = " -o " + tmp.path("x.png");
+    test::TempFolder inputs;
+    std::ofstream(inputs.path("one.geojson"))
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"v":1},)"
+        << R"("geometry":{"type":"Point","coordinates":[116.3,39.9]}}]})";
     struct Case {
         std::string args, message;
     };
@@ -301,6 +307,21 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
          "hubs are points"},
         {"export --layer regions --format CSV -o " + tmp.path("z.txt"),
          "a CSV is named .csv; '.txt' would be a folder"},
+        {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --industry-column industry --by province",
+         "--industry-column counts the points of each industry: give --by industry, or drop it"},
+        {"points " + inputs.path("one.geojson") + " --lon x --lat y", "--lon names a CSV column; the points of '"},
+        {"render --layers provinces --region jingjinji" + png,
+         "--region picks regions to draw, and neither the regions nor the hubs layer is drawn"},
+        {"render --layers provinces,labels --compare kunming --compare guiyang" + png,
+         "--compare picks regions to draw, and neither the regions nor the hubs layer is drawn"},
+        {"list provinces --keep-formulas", "--keep-formulas is for CSV output; --format table is written as it is"},
+        {"show jingjinji --keep-formulas --format json", "--keep-formulas is for CSV output; --format json"},
+        {"coverage --keep-formulas", "--keep-formulas is for CSV output"},
+        {"compare yrd prd --keep-formulas", "--keep-formulas is for CSV output"},
+        {"points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --keep-formulas",
+         "--keep-formulas is for CSV output"},
+        {"list counties --province 110000 --prefecture 320100",
+         "--prefecture '320100' (Nanjing) lies in province '320000', not in --province '110000': drop one"},
         {"list regions --province 320000", "list regions takes no --province (it filters counties or prefectures)"},
         {"list prefectures --prefecture 320100", "list prefectures takes no --prefecture (it filters counties)"},
         {"list provinces --kind pilot-zone", "list provinces takes no --kind (it filters places)"},
@@ -327,6 +348,20 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
     auto own = run_cli("points " + tmp.path("f.csv") + " -o " + tmp.path("f.csv"));
     CHECK(own.exit_code == 2);
     CHECK_THAT(own.err, Contains("is an input of this command"));
+    // What --keep-formulas changes is still written: a CSV table printed, or a CSV file by -o.
+    CHECK(run_cli("list provinces --format csv --keep-formulas").exit_code == 0);
+    CHECK(run_cli("points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv --keep-formulas -o " +
+                  tmp.path("kept.csv"))
+              .exit_code == 0);
+    // --region with the hubs drawn picks the hubs.
+    CHECK(run_cli("render --layers provinces,hubs --region yrd -o " + tmp.path("hubs.png")).exit_code == 0);
+    // A near miss of a name is read as the best match and said.
+    auto near = run_cli("coverage --by province --industry biomedcine --format csv");
+    CHECK(near.exit_code == 0);
+    CHECK_THAT(near.err,
+               Contains("'biomedcine' read as industry 'biomedicine' (Biomedicine (biopharmaceuticals)): give the id "
+                        "to be sure"));
+    CHECK(run_cli("coverage --by province --industry biomedicine --format csv").err.empty());
 }
 
 TEST_CASE("a CSV with bad rows reports each by its line number and writes nothing", "[cli][errors][user_data]") {

@@ -25,6 +25,7 @@ using namespace atlas;
 using atlas::test::run_cli;
 using atlas::test::TempFolder;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 namespace fs = std::filesystem;
 
 namespace {
@@ -215,6 +216,51 @@ TEST_CASE("an edit of a bundled layer reaches the listings that read its geometr
     auto stale = list();
     REQUIRE(stale.exit_code == 0);
     CHECK_THAT(stale.out, Contains("320500,320000,苏州,Again,"));
+}
+
+// `info` prints the extent a GeoPackage records (gpkg_contents) only while its R-tree, which the
+// file's triggers keep in step with every edit, agrees: an edit in SQL leaves the record stale.
+TEST_CASE("info's extent follows an edit of the provinces that left the recorded extent stale", "[inputs]") {
+    TempFolder tmp;
+    const std::string gpkg = tmp.path("extent.gpkg");
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", gpkg);
+    auto extent = [&] {
+        auto r = run_cli("--geodata " + gpkg + " info");
+        REQUIRE(r.exit_code == 0);
+        std::size_t at = r.out.find("extent:");
+        REQUIRE(at != std::string::npos);
+        return r.out.substr(at, r.out.find('\n', at) - at);
+    };
+    auto sql = [&](const char* statement) {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL(statement, nullptr, nullptr);
+    };
+    CHECK(extent() == "extent:       lon 73.4991 .. 135.0869, lat 18.1449 .. 53.5620");
+    // The recorded extent is what is printed while the index agrees (135.086935 recorded as 135.08700).
+    sql("UPDATE gpkg_contents SET max_x = 135.087 WHERE table_name = 'provinces'");
+    CHECK(extent() == "extent:       lon 73.4991 .. 135.0870, lat 18.1449 .. 53.5620");
+    // Xinjiang (the west end) given Beijing's shape in plain SQL: the index follows, the record does not.
+    sql("UPDATE provinces SET geom = (SELECT geom FROM provinces WHERE code = '110000') WHERE code = '650000'");
+    CHECK(extent() == "extent:       lon 78.3938 .. 135.0869, lat 18.1449 .. 53.5620");  // Tibet's west end
+}
+
+TEST_CASE("info with boundaries that lack units the plan names prints one error line and no report", "[inputs]") {
+    TempFolder tmp;
+    const std::string gpkg = tmp.path("short.gpkg");
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", gpkg);
+    ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("DELETE FROM provinces WHERE code = '650000'", nullptr, nullptr);
+    }
+    auto r = run_cli("--geodata " + gpkg + " info");
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.empty());
+    CHECK(test::line_count(r.err) == 1);
+    CHECK_THAT(r.err, Contains("short.gpkg: lacks 1 unit the plan names (province '650000'"));
 }
 
 TEST_CASE("a Shapefile whose language driver id lies is read in the encoding its bytes show", "[inputs]") {
@@ -553,6 +599,13 @@ TEST_CASE("decimal commas and separators: what was picked is said, --data-separa
     CHECK_THAT(comma, Contains("'1,5' in column 'value' looks like a decimal comma: write 1.5"));
     std::string width = error_of([&] { table(write(tmp.path("w.csv"), "code,value\n110000;5\n120000,6\n")); });
     CHECK_THAT(width, Contains("w.csv:2: 1 cells, the header has 2 (comma-separated, as the header suggests"));
+    // Every row short: the rows' width is the fault, said alone (no "no numeric column" before it).
+    auto short_rows = run_cli("export --data " + write(tmp.path("short.csv"), "code,v,w\n110000,1\n") + " -o " +
+                              tmp.path("s.geojson"));
+    CHECK(short_rows.exit_code == 3);
+    CHECK(test::line_count(short_rows.err) == 1);
+    CHECK_THAT(short_rows.err, Contains("short.csv:2: 2 cells, the header has 3"));
+    CHECK_FALSE(fs::exists(tmp.path("s.geojson")));
     Document& doc = test::bundled_document();
     // The header has more commas than semicolons, but the file is semicolon-separated.
     UserTable t = read_user_table(write(tmp.path("semi.csv"), "code;value,with,commas\n110000;5\n"), doc.provinces(),

@@ -17,7 +17,8 @@ struct Comparison {
     std::vector<std::string> shared;               ///< named for all of them
     std::vector<std::vector<std::string>> unique;  ///< [region]: named for that region only
     std::vector<std::vector<double>> jaccard;      ///< [region][region]
-    std::vector<std::vector<double>> overlap_km2;  ///< [region][region]: area of the members they share
+    std::vector<std::vector<double>>
+        overlap_km2;  ///< [region][region]: km² both shapes cover (a region's own: its area)
 };
 
 /// The industry ids the plan names for a region (empty unless its designation is explicit).
@@ -26,6 +27,7 @@ std::vector<std::string> designated_industries(const PlanRegion& region);
 /// Jaccard similarity of two id sets; two empty sets count as identical (1).
 double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
+/// Overlaps are GEOS intersections of the shapes' geometry, areas on the WGS84 ellipsoid.
 /// Throws AtlasError(Usage) unless 2 to 4 shapes are given.
 Comparison compare_regions(const Plan& plan, const std::vector<const RegionShape*>& shapes);
 

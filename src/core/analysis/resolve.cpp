@@ -11,11 +11,17 @@ namespace atlas {
 namespace {
 
 /// The id of a confident match: an exact id, or a top hit scoring at least 70 that beats the runner-up.
-std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::string& query, const char* what) {
+/// A match by less than a name or alias (a prefix, some words) is said in `note`: "biomedical" is
+/// Biomedical engineering, not Biomedicine, and the user reads which it was.
+std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::string& query, const char* what,
+                       std::string* note) {
     std::vector<SearchHit> hits = index.find(query, kind, 5);
     for (const SearchHit& h : hits)
         if (h.id == query) return h.id;
     bool confident = !hits.empty() && hits[0].score >= 70 && (hits.size() == 1 || hits[0].score > hits[1].score);
+    if (confident && hits[0].score < 95 && note != nullptr)
+        *note = quote_value(query) + " read as " + what + " " + quote_value(hits[0].id) + " (" +
+                escape_controls(hits[0].name_en) + "): give the id to be sure";
     if (confident) return hits[0].id;
     std::string message = std::string("unknown ") + what + " " + quote_value(query);
     if (!hits.empty()) {
@@ -87,14 +93,16 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
                                               " units (" + join(tied_units, ", ") + "): give the code");
 }
 
-const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query) {
+const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query,
+                                 std::string* note) {
     if (const PlanRegion* r = plan.region(query)) return *r;
-    return *plan.region(resolve_id(index, EntityKind::Region, query, "region"));
+    return *plan.region(resolve_id(index, EntityKind::Region, query, "region", note));
 }
 
-const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query) {
+const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query,
+                                 std::string* note) {
     if (const Industry* i = plan.industry(query)) return *i;
-    return *plan.industry(resolve_id(index, EntityKind::Industry, query, "industry"));
+    return *plan.industry(resolve_id(index, EntityKind::Industry, query, "industry", note));
 }
 
 }  // namespace atlas

@@ -11,10 +11,14 @@
 namespace atlas {
 
 /// Throws AtlasError(NotFound) "unknown region 'X'; did you mean: A, B, C?" when nothing matches well.
-const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query);
+/// A match by less than an id, a name or an alias (a prefix, some of its words, a misspelling) sets
+/// `note` (when given) to a line naming what the query was read as.
+const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query,
+                                 std::string* note = nullptr);
 
 /// Same for industries.
-const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query);
+const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query,
+                                 std::string* note = nullptr);
 
 /// The administrative unit (province, prefecture-level or county-level unit) a query confidently
 /// names: its exact code (or a county's code from before 2016), its Chinese name, or a name or alias

@@ -141,7 +141,7 @@ ExportSelection select(Document& doc, const ExportRequest& request) {
         if (chosen && (request.industry.empty() || doc.plan().designates(r, request.industry)))
             sel.regions.push_back(&doc.shape(r));
     }
-    if (sel.regions.empty()) throw AtlasError(ErrorKind::NotFound, empty_selection(request) + "; nothing written");
+    if (sel.regions.empty()) throw AtlasError(ErrorKind::Usage, empty_selection(request) + "; nothing written");
     for (const RegionShape* s : sel.regions) {
         for (const Region* u : s->units) sel.unit_codes.insert(u->code);
         sel.province_codes.insert(s->provinces.begin(), s->provinces.end());
@@ -342,7 +342,7 @@ void refuse_empty_layers(const std::vector<OutLayer>& layers, const ExportReques
     for (const OutLayer& layer : layers) {
         if (!layer.features.empty()) continue;
         std::string what = "nothing of layer '" + layer.name + "' lies in the selection (" + filter_text(request) + ")";
-        if (layers.size() == 1) throw AtlasError(ErrorKind::NotFound, what + "; nothing written");
+        if (layers.size() == 1) throw AtlasError(ErrorKind::Usage, what + "; nothing written");
         result.notes.push_back(what + "; written empty");
     }
 }
@@ -442,6 +442,18 @@ std::string shapefile_cuts(const OutLayer& layer) {
            (fields.size() == 1 ? " " : "s ") + join(fields, ", ") + " (a GeoPackage keeps them whole)";
 }
 
+/// A Shapefile's field names hold 10 bytes: which fields are written under another name, said at
+/// export time ("population_2015 as population, population_2016 as populati_2"), so that a reader of
+/// the .dbf knows which column is which year.
+std::string shapefile_renames(const OutLayer& layer) {
+    std::vector<std::string> renamed;
+    for (const FieldDef& f : layer.fields)
+        if (!f.short_name.empty() && f.short_name != f.name) renamed.push_back(f.name + " as " + f.short_name);
+    if (renamed.empty()) return "";
+    return layer.name + ": " + std::to_string(renamed.size()) + (renamed.size() == 1 ? " field name" : " field names") +
+           " cut to a Shapefile's 10 bytes: " + join(renamed, ", ") + " (a GeoPackage keeps them whole)";
+}
+
 /// Simplification, precision, RFC 7946 rings, spreadsheet-safe text, KML labels: what every layer
 /// gets before it is written.
 void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTarget& t, const RoundingMemoAccess* memo,
@@ -459,8 +471,10 @@ void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTar
                                             : " repaired by GEOS MakeValid: simplification made them invalid"));
     if (t.driver == "CSV" && !request.keep_formulas) neutralise_formulas(layer);
     if (t.driver == "KML") add_kml_labels(layer);
-    if (t.driver == "ESRI Shapefile")
+    if (t.driver == "ESRI Shapefile") {
         if (std::string cut = shapefile_cuts(layer); !cut.empty()) result.notes.push_back(cut);
+        if (std::string renames = shapefile_renames(layer); !renames.empty()) result.notes.push_back(renames);
+    }
     result.features += layer.features.size();
 }
 

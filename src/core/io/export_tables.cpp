@@ -1,6 +1,7 @@
 #include "io/export_tables.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -62,16 +63,26 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
                     {"area_km2", R},
                     {"label_lon", R},
                     {"label_lat", R},
-                    {"regions", L}},
+                    {"regions", L},
+                    {"regions_partial", L, "reg_partl"},
+                    {"regions_via_province", L, "reg_viapro"}},
                    {},
                    {},
                    "code"};
     auto containing = regions_by_unit(doc);
+    const std::vector<const RegionShape*> shapes = doc.shapes();
     for (const Region& u : doc.prefectures().regions) {
         if (!selected(sel, sel.unit_codes, u.code)) continue;
+        // How it belongs, as `show` says it: a partial member has only some of its counties in the
+        // region; a unit inside a member province is in it through that province.
+        std::vector<std::string> partial, via_province;
+        for (const UnitMembership& m : report_unit(doc.plan(), shapes, doc.provinces(), doc.prefectures(), u).regions) {
+            if (m.partial) partial.push_back(m.region->id);
+            if (m.via_province) via_province.push_back(m.region->id);
+        }
         OutFeature f;
-        f.values = {u.code,     u.parent_code, u.name_zh,   u.name_en,         u.source_code,
-                    u.area_km2, u.label.lon,   u.label.lat, containing[u.code]};
+        f.values = {u.code,      u.parent_code, u.name_zh,          u.name_en, u.source_code, u.area_km2,
+                    u.label.lon, u.label.lat,   containing[u.code], partial,   via_province};
         f.polygons = u.geometry;
         layer.features.push_back(std::move(f));
     }
@@ -97,6 +108,8 @@ std::vector<FieldDef> region_fields() {
             {"provinces", L, "provinces"},
             {"area_km2", R},
             {"partial_area_km2", R, "part_km2"},
+            {"published_km2", R, "pub_km2"},
+            {"deviation_pct", R, "dev_pct"},
             {"confidence", S, "confidence"},
             {"provisional", I, "provision"},
             {"extent_source", S, "ext_source"},
@@ -113,6 +126,19 @@ std::vector<FieldDef> region_fields() {
 FieldValue optional_int(const std::optional<int>& v) {
     if (!v) return FieldValue{};
     return FieldValue{std::int64_t{*v}};
+}
+
+/// The planning area a source publishes (null without one), and how far the computed area is from it
+/// in percent, as `list regions` prints them.
+FieldValue published_km2(const PlanRegion& r) {
+    if (!r.extent.published_area) return FieldValue{};
+    return FieldValue{r.extent.published_area->km2};
+}
+
+FieldValue deviation_pct(const RegionShape& s) {
+    const std::optional<PublishedArea>& published = s.region->extent.published_area;
+    if (!published || !(published->km2 > 0)) return FieldValue{};
+    return FieldValue{std::round(1000 * (s.area_km2 - published->km2) / published->km2) / 10};
 }
 
 std::vector<FieldValue> region_values(const RegionShape& s) {
@@ -144,6 +170,8 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
             s.provinces,
             s.area_km2,
             s.partial_area_km2,
+            published_km2(r),
+            deviation_pct(s),
             std::string(r.extent.provisional ? "provisional" : "confirmed"),
             std::int64_t{r.extent.provisional},
             r.extent.source_plan,

@@ -258,6 +258,11 @@ PointSourceInfo read_points(const std::string& path, const PointSourceOptions& o
     PointBatcher batcher(options, info, problems, sink);
     if (is_csv_path(path) && !options.layer.empty())  // it named no layer and the file was read all the same
         throw AtlasError(ErrorKind::Usage, "--layer picks a layer of a multi-layer source; a CSV has one: drop it");
+    // A layer's points are its geometry: --lon and --lat, which name CSV columns, would do nothing.
+    if (!is_csv_path(path) && (!options.lon_column.empty() || !options.lat_column.empty()))
+        throw AtlasError(ErrorKind::Usage, std::string(options.lon_column.empty() ? "--lat" : "--lon") +
+                                               " names a CSV column; the points of " + quote_value(path, 60) +
+                                               " are its features' geometry: drop it");
     if (is_csv_path(path))
         points_detail::read_csv_points(path, options, info, problems, batcher);
     else

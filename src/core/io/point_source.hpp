@@ -63,7 +63,7 @@ struct PointSourceInfo {
 /// AtlasError(Input) listing up to 20 problems "points.csv:5: column 'lat': 'abc' is not a number"
 /// (reading stops after the 20th). No coordinate columns: one line naming the headers found and
 /// --lon/--lat. Also AtlasError(Input) for an unreadable file or layer; AtlasError(Usage) for a
-/// named column that does not exist.
+/// named column that does not exist, and for --lon/--lat given for a source that is not a CSV.
 PointSourceInfo read_points(const std::string& path, const PointSourceOptions& options,
                             const std::function<void(const PointBatch&)>& sink);
 

@@ -21,6 +21,7 @@
 #include "io/ogr_wgs84.hpp"
 #include "io/postgis.hpp"
 #include "io/postgis_open.hpp"
+#include "io/stored_extent.hpp"
 #include "io/wkb.hpp"
 #include "store/content_hash.hpp"
 #include "text/escape.hpp"
@@ -565,6 +566,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     if (skipped.count() > 0) report.warnings.push_back(where(spec) + ": " + skipped.describe(level));
     if (level == UnitLevel::Prefecture && ix.parent >= 0) check_provinces(out, spec, report);
     if (!attributes_only) check_over_china(out, spec);
+    if (attributes_only && spec.where.empty()) out.stored_extent = stored_extent(*ds, spec.layer);
     if (!memo_key.empty() && !known && memo->keep) memo->keep(memo_key, derived);
     // In code order whatever the source's (a FlatGeobuf comes in spatial-index order, a database in
     // any): every listing and export is the same for the same units.

@@ -456,7 +456,10 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     for (std::size_t r = 1; r < rows.size(); ++r)
         if (rows[r].cells.size() == headers.size()) data.push_back(&rows[r]);
     const std::vector<std::size_t> numeric = numeric_columns(headers.size(), key.index, data);
-    if (numeric.empty())
+    // Without a row of the header's width nothing can be said of the columns: the rows' widths are
+    // the fault ("no numeric column" before "2 cells, the header has 3" sent the user the wrong way).
+    const bool only_misshapen_rows = data.empty() && rows.size() > 1;
+    if (numeric.empty() && !only_misshapen_rows)
         problems.file("no numeric column besides the key " + problems.column(headers, key.index) + sep_note + " (" +
                       problems.headers(headers) + ")" + key_note(headers, key, problems) +
                       decimal_comma_hint(data, headers, key.index, problems));

@@ -1,6 +1,7 @@
 #pragma once
 /// An administrative unit (province, prefecture-level or county-level unit) as loaded from a data source.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,11 @@ struct RegionLayer {
     std::vector<Region> regions;
     /// Written and validated by build-geodata: every geometry valid, neighbours sharing exact borders.
     bool validated = false;
+    /// The whole layer's extent (degrees lon/lat, WGS84) as its source stores it, set by an
+    /// attributes-only read of a GeoPackage whose recorded extent (gpkg_contents) agrees with its
+    /// R-tree index, which SQLite triggers keep in step with every edit; absent otherwise (the
+    /// extent is then the regions' geometry's: bounds_of).
+    std::optional<Bounds> stored_extent;
 
     /// Null when no region has that code.
     const Region* find(const std::string& code) const;

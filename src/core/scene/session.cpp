@@ -1,6 +1,7 @@
 #include "scene/session.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -323,6 +324,20 @@ void read_regions(const Reader& in, const Json& j, Session& s) {
     }
 }
 
+/// A file a session names is a file on this machine: sessions are shared, and GDAL reads
+/// "/vsicurl/http://...", "/vsis3/...", a bare URL or a connection string ("WFS:http://...") from the
+/// network, so opening one would make whoever opens the session contact any host. Checked after a
+/// relative path is taken beside the session file.
+void check_local_path(const Reader& in, const char* key, const std::string& path) {
+    std::size_t colon = path.find(':');
+    bool scheme = colon != std::string::npos && colon >= 2 && fs::path(path).is_relative() &&
+                  std::all_of(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(colon),
+                              [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    if (path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos || scheme)
+        in.fail(key, "must name a file on this machine, not a GDAL virtual file, URL or connection string: " +
+                         quote_value(path, 60));
+}
+
 void read_data(const Reader& in, const Json& j, Session& s) {
     const Json& d = in.object(j, "data", "");
     in.unknown_keys(d, {"path", "key_column", "column", "method", "classes", "separator", "points_by", "points_datum"},
@@ -358,6 +373,7 @@ void read_data(const Reader& in, const Json& j, Session& s) {
     std::error_code ec;
     if (fs::path(s.data.path).is_relative() && !origin.empty() && fs::exists(origin, ec))
         s.data.path = (fs::absolute(origin, ec).parent_path() / s.data.path).lexically_normal().string();
+    check_local_path(in, "data.path", s.data.path);
     s.data.named_by = origin;
 }
 
@@ -428,6 +444,7 @@ void read_furniture(const Reader& in, const Json& j, Session& s) {
     std::error_code ec;  // like the CSV, the inset's layer travels beside the session file
     if (!out.inset.empty() && fs::path(out.inset).is_relative() && !in.origin().empty() && fs::exists(in.origin(), ec))
         out.inset = (fs::absolute(in.origin(), ec).parent_path() / out.inset).lexically_normal().string();
+    if (!out.inset.empty()) check_local_path(in, "furniture.inset", out.inset);
     if (!out.inset.empty()) out.inset_named_by = in.origin();
 }
 

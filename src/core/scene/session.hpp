@@ -117,8 +117,9 @@ void show_only_layers(Session& session, const std::vector<std::string>& names);
 
 /// Reads a session file: a regular file of at most 4 MB (io/input_file.hpp), JSON nested at most
 /// 16 levels. Relative data paths are resolved against the file's folder, and marked as named by
-/// the session (DataLayerSettings::named_by). Unknown keys are ignored with a warning naming the
-/// nearest known key, added to `warnings` when given. A wrong type or value throws AtlasError(Input)
+/// the session (DataLayerSettings::named_by); a data path or inset that is no file on this machine
+/// (a GDAL virtual file such as /vsicurl/, a URL, a connection string) is refused. Unknown keys are ignored with a
+/// warning naming the nearest known key, added to `warnings` when given. A wrong type or value throws AtlasError(Input)
 /// naming the file and the key, describing the value without dumping it ("an array of 5,600,000
 /// items"); numbers are range-checked before they are narrowed.
 Session read_session(const std::string& path, std::vector<std::string>* warnings = nullptr);

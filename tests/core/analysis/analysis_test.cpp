@@ -91,8 +91,25 @@ TEST_CASE("compare a region with itself gives Jaccard 1, nested regions overlap"
         Comparison c = compare_regions(bundled_plan(), {&s, &s});
         CHECK(c.jaccard[0][1] == 1.0);
     }
-    Comparison nested = compare_regions(bundled_plan(), {test::shape("bohai_sea_region"), test::shape("jingjinji")});
-    CHECK(nested.overlap_km2[0][1] == Approx(test::shape("jingjinji")->area_km2).epsilon(0.001));
+    // Overlaps are of the shapes themselves: a region's with itself is its area, a region inside
+    // another overlaps it by its whole area (a partial member counted whole made Chengdu-Chongqing
+    // overlap itself and the Yangtze River Economic Belt by 239,223 km2 where its area is 189,055).
+    const std::pair<const char*, const char*> nested_pairs[] = {{"bohai_sea_region", "jingjinji"},
+                                                                {"yangtze_river_economic_belt", "chengdu_chongqing"},
+                                                                {"yangtze_river_economic_belt", "wuhan_metropolitan"}};
+    for (auto [outer, inner] : nested_pairs) {
+        INFO(outer << " around " << inner);
+        Comparison nested = compare_regions(bundled_plan(), {test::shape(outer), test::shape(inner)});
+        double area = test::shape(inner)->area_km2;
+        CHECK(nested.overlap_km2[1][1] == area);
+        CHECK(nested.overlap_km2[0][0] == test::shape(outer)->area_km2);
+        CHECK(nested.overlap_km2[0][1] == nested.overlap_km2[1][0]);
+        CHECK(nested.overlap_km2[0][1] <= area);
+        CHECK(nested.overlap_km2[0][1] == Approx(area).epsilon(0.0005));
+    }
+    // Neighbours that share only a border overlap by (nearly) nothing, never by a shared unit's area.
+    Comparison side = compare_regions(bundled_plan(), {test::shape("changzhutan"), test::shape("wuhan_metropolitan")});
+    CHECK(side.overlap_km2[0][1] < 1.0);
     CHECK_THROWS_AS(compare_regions(bundled_plan(), {test::shape("jingjinji")}), AtlasError);
 }
 

@@ -380,8 +380,16 @@ TEST_CASE(
     std::ofstream(tmp.path("en.csv")) << "lon,lat,name\n116.4,39.9,firm a\n121.5,31.2,firm b\n";
     test::CliResult names = test::run_cli("points " + tmp.path("en.csv") + " --expect-code name");
     CHECK(names.exit_code == 2);
-    CHECK_THAT(names.err, Catch::Contains("en.csv: --expect-code column 'name' holds no GB/T 2260 code (4, 6, 9 or "
-                                          "12 digits), only text (lines 2, 3); is it the code column?"));
+    CHECK_THAT(names.err, Catch::Contains("en.csv: --expect-code column 'name' names no unit in any cell, only text "
+                                          "that is no code (lines 2, 3); is it the code column (GB/T 2260: 4, 6, 9 "
+                                          "or 12 digits)?"));
+    // A column of counts where one count reads as a 4-digit code (2000: no province has the prefix 20).
+    std::ofstream(tmp.path("n.csv")) << "lon,lat,employees\n116.4,39.9,120\n121.5,31.2,2000\n104.06,30.57,45\n";
+    test::CliResult counts = test::run_cli("points " + tmp.path("n.csv") + " --expect-code employees");
+    CHECK(counts.exit_code == 2);
+    CHECK(test::line_count(counts.err) == 1);
+    CHECK_THAT(counts.err, Catch::Contains("--expect-code column 'employees' names no unit in any cell, only text that "
+                                           "is no code (lines 2, 4) and 1 code no unit of the layer has"));
 }
 
 TEST_CASE("points per unit exported as a layer that GDAL reads back with the counts", "[points]") {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <vector>
 
 #include "error.hpp"
 
@@ -43,5 +44,29 @@ TEST_CASE("an unknown projection is a usage error naming it", "[geo]") {
     } catch (const AtlasError& e) {
         CHECK(e.kind() == ErrorKind::Usage);
         CHECK(std::string(e.what()).find("robinsonx") != std::string::npos);
+    }
+}
+
+TEST_CASE("a short projection name projects exactly as PROJ's own choice for its definition", "[geo]") {
+    // The short names are built from a stored pipeline, not searched for in PROJ's database: a PROJ
+    // that chose another operation would move every map.
+    std::vector<LonLat> grid;
+    for (double lon = 70; lon <= 140; lon += 7)
+        for (double lat = 15; lat <= 55; lat += 4) grid.push_back({lon, lat});
+    for (const std::string& name : projection_names()) {
+        Projection stored(name), searched(projection_definition(name));
+        std::vector<ProjectedXY> a = stored.forward(grid), b = searched.forward(grid);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            INFO(name << " at " << grid[i].lon << "," << grid[i].lat);
+            CHECK(a[i].x == b[i].x);
+            CHECK(a[i].y == b[i].y);
+        }
+        LonLat back_a, back_b;
+        REQUIRE(stored.inverse(a[12], back_a));
+        REQUIRE(searched.inverse(b[12], back_b));
+        CHECK(back_a.lon == back_b.lon);
+        CHECK(back_a.lat == back_b.lat);
+        CHECK(stored.caveat() == searched.caveat());
     }
 }

@@ -353,10 +353,45 @@ TEST_CASE("a joined table's long column names are cut for Shapefile so that they
     test::TempFolder tmp;
     ExportRequest request;
     request.output = tmp.path("gdp.shp");
-    export_tables(request, 1, [&] { return std::vector<OutLayer>{user_data_layer(doc, table)}; });
+    ExportResult result = export_tables(request, 1, [&] { return std::vector<OutLayer>{user_data_layer(doc, table)}; });
     ReadBack back = read_back(request.output, "code");
     CHECK(back.name_zh.size() == doc.provinces().regions.size());
     std::set<std::string> fields(back.fields.begin(), back.fields.end());
     CHECK(fields.count("gdp_per_ca") == 1);
     CHECK(fields.count("gdp_per__2") == 1);
+    // And which is which is said: the .dbf alone cannot tell yuan from dollars.
+    bool said = false;
+    for (const std::string& note : result.notes)
+        said = said ||
+               note.find("gdp_per_capita_yuan as gdp_per_ca, gdp_per_capita_usd as gdp_per__2") != std::string::npos;
+    CHECK(said);
+}
+
+TEST_CASE("exported prefectures say how they belong, regions carry the published area", "[io][export]") {
+    // Yueyang is a partial member of Changsha-Zhuzhou-Xiangtan and in the Yangtze River Economic Belt
+    // through Hunan, as `show 430600` says; the export said only "changzhutan; yangtze_river_economic_belt".
+    test::TempFolder tmp;
+    ExportRequest request = regions_to(tmp.path("all.gpkg"));
+    request.layers = {ExportLayer::Prefectures, ExportLayer::Regions};
+    export_layers(test::bundled_document(), request);
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("all.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* prefectures = ds->GetLayerByName("prefectures");
+    prefectures->SetAttributeFilter("code = '430600'");
+    std::unique_ptr<OGRFeature> yueyang(prefectures->GetNextFeature());
+    REQUIRE(yueyang);
+    CHECK(std::string(yueyang->GetFieldAsString("regions_partial")) == "changzhutan");
+    CHECK(std::string(yueyang->GetFieldAsString("regions_via_province")) == "yangtze_river_economic_belt");
+    OGRLayer* regions = ds->GetLayerByName("regions");
+    regions->SetAttributeFilter("id = 'yangtze_river_delta'");
+    std::unique_ptr<OGRFeature> yrd(regions->GetNextFeature());
+    REQUIRE(yrd);
+    CHECK(yrd->GetFieldAsDouble("published_km2") == 211700);
+    double area = yrd->GetFieldAsDouble("area_km2");
+    CHECK(yrd->GetFieldAsDouble("deviation_pct") == Approx(std::round(1000 * (area - 211700) / 211700) / 10));
+    regions->SetAttributeFilter("id = 'bohai_sea_region'");  // no published area: null
+    std::unique_ptr<OGRFeature> bohai(regions->GetNextFeature());
+    REQUIRE(bohai);
+    CHECK_FALSE(bohai->IsFieldSetAndNotNull(bohai->GetFieldIndex("published_km2")));
 }

@@ -113,6 +113,47 @@ TEST_CASE("session: bad files name the file and the key", "[session]") {
                Catch::Contains("'language' must be en or zh"));
 }
 
+// Sessions are shared: a file one names is opened by whoever opens it, so it is a file on this
+// machine. GDAL would fetch "/vsicurl/http://..." (a beacon to any host) and read a bare URL or a
+// connection string from the network.
+TEST_CASE("session: a file it names is a local file, never a URL or a GDAL virtual file", "[session]") {
+    test::TempFolder tmp;
+    const std::string origin = tmp.path("s.json");
+    std::ofstream(origin) << "{}";
+    auto error_of = [&](const std::string& text) {
+        try {
+            parse_session(text, origin);
+        } catch (const AtlasError& e) {
+            CHECK(e.kind() == ErrorKind::Input);
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    for (const char* path :
+         {"/vsicurl/http://127.0.0.1:9/p.geojson", "/vsizip//vsicurl/http://h/x.zip/p.csv", "/vsis3/bucket/p.csv"}) {
+        INFO(path);
+        CHECK_THAT(error_of(std::string(R"({"clusteratlas_session": 1, "data": {"path": ")") + path + "\"}}"),
+                   Catch::Contains("'data.path' must name a file on this machine, not a GDAL virtual file, URL or "
+                                   "connection string: '") &&
+                       Catch::Contains(path));
+        CHECK_THAT(error_of(std::string(R"({"clusteratlas_session": 1, "furniture": {"inset": ")") + path + "\"}}"),
+                   Catch::Contains("'furniture.inset' must name a file on this machine"));
+    }
+    // Without a session file to resolve against, a URL and a connection string stay as they are.
+    for (const char* path : {"http://127.0.0.1:9/p.geojson", "WFS:http://127.0.0.1:9/wfs"}) {
+        INFO(path);
+        try {
+            parse_session(std::string(R"({"clusteratlas_session": 1, "data": {"path": ")") + path + "\"}}", "");
+            FAIL("accepted");
+        } catch (const AtlasError& e) {
+            CHECK_THAT(e.what(), Catch::Contains("must name a file on this machine"));
+        }
+    }
+    // Beside the session file, a name with a colon is a local file like any other.
+    Session s = parse_session(R"({"clusteratlas_session": 1, "data": {"path": "notes:2016.csv"}})", origin);
+    CHECK(s.data.path == tmp.path("notes:2016.csv"));
+}
+
 TEST_CASE("session: names the document lacks are refused", "[session]") {
     Document& doc = test::bundled_document();
     Session s;

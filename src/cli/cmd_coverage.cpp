@@ -78,8 +78,8 @@ Table by_province(Context& ctx, const std::string& industry) {
         for (const PlanRegion* r : regions) out.push_back(r->id);
         return out;
     };
-    for (const ProvinceCoverage& p :
-         province_coverage(ctx.plan(), ctx.shapes(), ctx.province_units(), industry, ctx.doc().county_attributes()))
+    for (const ProvinceCoverage& p : province_coverage(ctx.plan(), ctx.memberships(), ctx.province_units(), industry,
+                                                       ctx.doc().membership_counties()))
         t.rows.push_back({p.province->code, p.province->name_en, p.province->name_zh, fixed(p.province->area_km2, 0),
                           fixed(p.covered_km2, 0), fixed(p.share(), 4), fixed(p.covered_partial_km2, 0),
                           join(ids(p.regions)), join(p.industries), join(p.macro_industries),

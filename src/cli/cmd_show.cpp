@@ -97,7 +97,7 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     std::vector<std::string> hubs;
     for (const Hub& h : r.hubs) hubs.push_back(h.name_en + " " + h.name_zh + " (" + h.code + ")");
     out << "hubs:         " << (hubs.empty() ? "none named in the plan" : join(hubs)) << '\n';
-    out << "area:         " << area_text(r, s, ctx.doc().county_attributes()) << '\n';
+    out << "area:         " << area_text(r, s, ctx.doc().membership_counties()) << '\n';
     std::vector<std::string> provinces;
     for (const std::string& code : s.provinces) provinces.push_back(ctx.province_units().find(code)->name_en);
     out << "provinces:    " << join(provinces) << '\n';
@@ -106,7 +106,7 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     if (!r.extent.verification.empty()) out << "verification: " << r.extent.verification << '\n';
     for (const SourceRef& src : r.extent.sources) out << "source:       " << src.title << " <" << src.url << ">\n";
     out << "members (" << r.members.size() << "):\n";
-    for (const Member& m : r.members) out << member_line(m, ctx.doc().county_attributes()) << '\n';
+    for (const Member& m : r.members) out << member_line(m, ctx.doc().membership_counties()) << '\n';
     // The sentences the county lists come from, each once.
     std::vector<std::string> seen;
     for (const Member& m : r.members)
@@ -301,13 +301,16 @@ void register_show(CLI::App& app, Context& ctx) {
                              "no region, province, prefecture, county or place " + e.message().substr(prefix.size()));
         }
         const PlanRegion& r = *found;
-        const RegionShape& s = ctx.shape(r);
+        // Membership and area are all a report prints: the area from the store's geometry-free table.
+        RegionShape s = ctx.doc().membership(r);
+        s.area_km2 = ctx.doc().region_area_km2(r);
+        ctx.print_pending_warnings();
         if (format == Format::Table)
             print_report(ctx, r, s);
         else if (format == Format::Csv)
             print_table(std::cout, member_table(r), format, !ctx.keep_formulas);
         else
-            std::cout << region_json(r, s, ctx.doc().county_attributes()).dump(2) << '\n';
+            std::cout << region_json(r, s, ctx.doc().membership_counties()).dump(2) << '\n';
     });
 }
 

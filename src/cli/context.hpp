@@ -62,6 +62,12 @@ class Context {
         print_new_warnings();
         return all;
     }
+    /// Without geometry (Document::memberships).
+    std::vector<const RegionShape*> memberships() {
+        std::vector<const RegionShape*> all = doc().memberships();
+        print_new_warnings();
+        return all;
+    }
     /// What the user typed, as a region or industry (Document::region); a near miss is said on stderr.
     const PlanRegion& region(const std::string& query) { return loaded(doc().region(query)); }
     const Industry& industry(const std::string& query) { return loaded(doc().industry(query)); }

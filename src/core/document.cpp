@@ -616,6 +616,19 @@ double Document::region_area_km2(const PlanRegion& region) {
     return shape(region).area_km2;  // through the whole store, which says why it is not used
 }
 
+const RegionShape& Document::membership(const PlanRegion& region) {
+    if (auto it = shapes_.find(region.id); it != shapes_.end()) return it->second;
+    if (auto it = memberships_.find(region.id); it != memberships_.end()) return it->second;
+    RegionShape m = region_membership(region, province_units(), prefecture_units(), membership_counties());
+    return memberships_.emplace(region.id, std::move(m)).first->second;
+}
+
+std::vector<const RegionShape*> Document::memberships() {
+    std::vector<const RegionShape*> out;
+    for (const PlanRegion& r : plan().regions) out.push_back(&membership(r));
+    return out;
+}
+
 std::vector<const RegionShape*> Document::shapes() {
     std::vector<const RegionShape*> out;
     for (const PlanRegion& r : plan().regions) out.push_back(&shape(r));

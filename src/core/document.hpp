@@ -95,6 +95,13 @@ class Document {
     /// prints without reading 3.4 MB of region geometry. Throws AtlasError as shape() does.
     double region_area_km2(const PlanRegion& region);
     std::vector<const RegionShape*> shapes();
+    /// The membership part of one region's shape (analysis/region_shapes.hpp region_membership: member
+    /// units, provinces, partial area, hub units), with its geometry, label and area left empty
+    /// unless shape() has loaded them: what coverage shares and reports need without reading the
+    /// prepared store's 3.4 MB of region geometry. Throws AtlasError as shape() does.
+    const RegionShape& membership(const PlanRegion& region);
+    /// membership() of every region, in plan order.
+    std::vector<const RegionShape*> memberships();
     /// Pairs (i < j) of plan region indices that touch or overlap: they share a prefecture-level unit,
     /// or units of theirs have vertices within one 0.02 degree cell (about 2 km, allowing for
     /// generalised borders). Computed once, in time linear in the vertices: what the region palette
@@ -152,6 +159,7 @@ class Document {
     std::optional<std::map<std::string, double>> store_areas_;  ///< read_store_areas, once tried
     bool store_areas_tried_ = false;
     std::map<std::string, RegionShape> shapes_;
+    std::map<std::string, RegionShape> memberships_;  ///< regions whose shape is not loaded
     Progress progress_;
     std::string store_origin_;
     std::map<double, DetailLevel> levels_;  ///< by tolerance, as read or computed

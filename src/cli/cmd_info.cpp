@@ -56,6 +56,12 @@ void run_info(Context& ctx) {
     if (ctx.data.geodata.empty())
         out << "datum:        WGS84 lon/lat (EPSG:4326); bundled data converted from GCJ-02, see "
             << bundled_data_notes_path() << "\n";
+    else if (!provinces.reprojected_from.empty())
+        out << "datum:        WGS84 lon/lat (EPSG:4326), reprojected from the layer's " << provinces.reprojected_from
+            << (ctx.data.datum == "wgs84"
+                    ? std::string()
+                    : std::string(", then converted from ") + to_string(parse_datum(ctx.data.datum)))
+            << '\n';
     else if (ctx.data.datum == "wgs84")
         out << "datum:        WGS84 lon/lat (EPSG:4326), as --geodata gives it (--datum gcj02|bd09 converts "
                "otherwise)\n";

@@ -40,6 +40,7 @@ Table unit_table(const std::vector<PointUnitRow>& rows, PointLevel level, const 
     t.add_column(region ? "region" : "code");
     t.add_column("name_en");
     t.add_column("name_zh");
+    if (region) t.add_column("designation"), t.add_column("confidence");  // as the regions export says them
     if (level == PointLevel::Prefecture || level == PointLevel::County) t.add_column("parent_code");
     t.add_column("area_km2", true);
     t.add_column("points", true);
@@ -55,6 +56,10 @@ Table unit_table(const std::vector<PointUnitRow>& rows, PointLevel level, const 
     for (const PointUnitRow& r : rows) {
         if (format == Format::Table && r.points == 0) continue;  // people read the units with points
         std::vector<std::string> row{r.code, r.name_en, r.name_zh};
+        if (region && r.region != nullptr) {
+            row.push_back(to_string(r.region->region->designation.type));
+            row.push_back(r.region->region->extent.provisional ? "provisional" : "confirmed");
+        }
         if (level == PointLevel::Prefecture || level == PointLevel::County) row.push_back(r.parent);
         row.push_back(fixed(r.area_km2, 0));
         row.push_back(std::to_string(r.points));
@@ -67,10 +72,11 @@ Table unit_table(const std::vector<PointUnitRow>& rows, PointLevel level, const 
         }
         t.rows.push_back(std::move(row));
     }
+    const std::size_t points =
+        static_cast<std::size_t>(std::find(t.headers.begin(), t.headers.end(), "points") - t.headers.begin());
     if (format == Format::Table)  // most points first
-        std::stable_sort(t.rows.begin(), t.rows.end(), [&](const auto& a, const auto& b) {
-            return std::stoull(a[region ? 4 : 5]) > std::stoull(b[region ? 4 : 5]);
-        });
+        std::stable_sort(t.rows.begin(), t.rows.end(),
+                         [&](const auto& a, const auto& b) { return std::stoull(a[points]) > std::stoull(b[points]); });
     return t;
 }
 

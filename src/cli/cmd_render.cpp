@@ -104,31 +104,13 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     const bool points = !a.points.path.empty();
     for (const char* o : {"--points-by", "--points-datum", "--points-value", "--max-outside"})
         if (given(o) && !points) refuse(std::string(o) + " is an option of --points: give --points FILE, or drop it");
-    const bool table = s.choropleth == ChoroplethKind::UserData && !s.data.path.empty();
-    for (const char* o : {"--data-key", "--data-separator"}) {
-        if (given(o) && points) refuse(std::string(o) + " reads --data; --points are counted per unit: drop it");
-        if (given(o) && !table) refuse(std::string(o) + " reads --data: give --data FILE, or drop it");
-    }
-    for (const char* o : {"--column", "--classes", "--method"})
-        if (given(o) && !table && !points)
-            refuse(std::string(o) + " classes the --data choropleth: give --data FILE (or --points FILE), or drop it");
-    if ((given("--data") || points) && given("--choropleth") &&
-        parse_choropleth_kind(a.figure.choropleth) != ChoroplethKind::UserData)
-        refuse(std::string(points ? "--points" : "--data") + " is drawn by --choropleth data, and --choropleth " +
-               a.figure.choropleth + " leaves it out: drop one");
+    refuse_figure_options_without_effect(cmd, a.figure, s, points);
     if (given("--paper") && given("--size"))
         refuse("--paper sets the page's size: --size does nothing with it (--width-mm takes --size's aspect)");
     if (given("--dpi") && figure_format(a.output) != FigureFormat::Png)
         refuse("--dpi sets a PNG's resolution; an SVG or PDF is drawn as vectors: drop it");
-    const bool choropleth = s.choropleth != ChoroplethKind::None || points;
     if (given("--compare") && given("--region"))
         refuse("--compare draws only the compared regions: --region does nothing with it");
-    if (given("--compare") && given("--industry") && !choropleth)
-        refuse("--compare draws the compared regions, not --industry's: choose one");
-    if (given("--compare") && choropleth)
-        refuse("--compare is not drawn under a choropleth (--data, --points or --choropleth): choose one");
-    if (given("--industry") && s.choropleth == ChoroplethKind::UserData)
-        refuse("--industry is not drawn under the --data or --points choropleth: choose one");
     // Only the regions and hubs layers are filtered by them: with both hidden the map was the same.
     for (const char* o : {"--region", "--compare"})
         if (given(o) && !s.show_regions && !s.show_hubs)

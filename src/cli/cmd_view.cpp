@@ -23,9 +23,11 @@ struct ViewArgs {
     CLI::Option* lang_option = nullptr;
 };
 
-void run_view(Context& ctx, ViewArgs& args) {
+/// `cmd`: the subcommand whose options were given; null without one (no option given).
+void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     Session& s = args.options.session;
     s = resolve_session(ctx, args.figure);
+    if (cmd != nullptr) refuse_figure_options_without_effect(*cmd, args.figure, s, false);
     if (args.figure.session.empty() || (args.size_option != nullptr && args.size_option->count() > 0))
         parse_size(args.size, s.width, s.height);
     if (args.figure.session.empty() || (args.lang_option != nullptr && args.lang_option->count() > 0))
@@ -79,13 +81,13 @@ void register_view(CLI::App& app, Context& ctx) {
         "Random pan, zoom, hover, select and toggles every frame from this seed (soak runs; with --frames)");
     cmd->add_option("--soak-log", args->options.soak_log,
                     "Write 'frame resident_kB' every 100 frames here (soak runs)");
-    cmd->callback([&ctx, args] { run_view(ctx, *args); });
+    cmd->callback([&ctx, cmd, args] { run_view(ctx, cmd, *args); });
 }
 
 /// Runs the viewer with default options (no subcommand given).
 void run_default_view(Context& ctx) {
     ViewArgs args;
-    run_view(ctx, args);
+    run_view(ctx, nullptr, args);
 }
 
 }  // namespace atlas::cli

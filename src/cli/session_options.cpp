@@ -125,4 +125,31 @@ Session resolve_session(Context& ctx, const FigureArgs& a) {
     return s;
 }
 
+void refuse_figure_options_without_effect(const CLI::App& cmd, const FigureArgs& a, const Session& s, bool points) {
+    auto given = [&](const char* name) { return cmd.get_option(name)->count() > 0; };
+    auto refuse = [](const std::string& what) { throw AtlasError(ErrorKind::Usage, what); };
+    const bool table = s.choropleth == ChoroplethKind::UserData && !s.data.path.empty();
+    for (const char* o : {"--data-key", "--data-separator"}) {
+        if (given(o) && points) refuse(std::string(o) + " reads --data; --points are counted per unit: drop it");
+        if (given(o) && !table) refuse(std::string(o) + " reads --data: give --data FILE, or drop it");
+    }
+    for (const char* o : {"--column", "--classes", "--method"})
+        if (given(o) && !table && !points)
+            refuse(std::string(o) + " classes the --data choropleth: give --data FILE" +
+                   (cmd.get_name() == "render" ? " (or --points FILE)" : "") + ", or drop it");
+    if ((given("--data") || points) && given("--choropleth") &&
+        parse_choropleth_kind(a.choropleth) != ChoroplethKind::UserData)
+        refuse(std::string(points ? "--points" : "--data") + " is drawn by --choropleth data, and --choropleth " +
+               a.choropleth + " leaves it out: drop one");
+    const bool choropleth = s.choropleth != ChoroplethKind::None || points;
+    if (given("--compare") && given("--industry") && !choropleth)
+        refuse("--compare draws the compared regions, not --industry's: choose one");
+    if (given("--compare") && choropleth)
+        refuse("--compare is not drawn under a choropleth (--data, " + std::string(points ? "--points " : "") +
+               "or --choropleth): choose one");
+    if (given("--industry") && s.choropleth == ChoroplethKind::UserData)
+        refuse("--industry is not drawn under the --data" +
+               std::string(cmd.get_name() == "render" ? " or --points" : "") + " choropleth: choose one");
+}
+
 }  // namespace atlas::cli

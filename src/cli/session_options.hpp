@@ -37,4 +37,11 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
 
 Session resolve_session(Context& ctx, const FigureArgs& args);
 
+/// Refuses (AtlasError(Usage), naming the option and what it needs) a figure option that would
+/// change nothing in `s`, the resolved session: --column, --classes or --method without a table to
+/// class, --data-key without --data, --data or points under another choropleth, --compare with
+/// --industry or under a choropleth, --industry under the data choropleth. `points`: the command
+/// counts points for the choropleth (render --points). What `view` and `render` both take.
+void refuse_figure_options_without_effect(const CLI::App& cmd, const FigureArgs& a, const Session& s, bool points);
+
 }  // namespace atlas::cli

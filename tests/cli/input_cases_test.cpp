@@ -2,6 +2,7 @@
 // answer or one clear error). Each TEST_CASE is one kind of fault, with the handed case among its
 // instances; fixtures in tests/data/cases.
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogrsf_frmts.h>
 #include <sys/stat.h>
 
@@ -244,6 +245,27 @@ TEST_CASE("info's extent follows an edit of the provinces that left the recorded
     // Xinjiang (the west end) given Beijing's shape in plain SQL: the index follows, the record does not.
     sql("UPDATE provinces SET geom = (SELECT geom FROM provinces WHERE code = '110000') WHERE code = '650000'");
     CHECK(extent() == "extent:       lon 78.3938 .. 135.0869, lat 18.1449 .. 53.5620");  // Tibet's west end
+}
+
+// A layer in another CRS is reprojected on reading; `info` said it was "WGS84 lon/lat (EPSG:4326), as
+// --geodata gives it".
+TEST_CASE("info names the CRS a --geodata layer was reprojected from", "[inputs]") {
+    TempFolder tmp;
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr src(GDALDataset::Open((std::string(ATLAS_GEODATA) + "/china.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(src);
+    const char* args[] = {"-t_srs", "EPSG:3857", "provinces", "prefectures", nullptr};
+    GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+    GDALDatasetH from = GDALDataset::ToHandle(src.get());
+    GDALDatasetH out = GDALVectorTranslate(tmp.path("m.gpkg").c_str(), nullptr, 1, &from, options, nullptr);
+    GDALVectorTranslateOptionsFree(options);
+    REQUIRE(out != nullptr);
+    GDALClose(out);
+    auto r = run_cli("--geodata " + tmp.path("m.gpkg") + " info");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("datum:        WGS84 lon/lat (EPSG:4326), reprojected from the layer's EPSG:3857 "
+                               "(WGS 84 / Pseudo-Mercator)\n"));
+    CHECK_THAT(r.out, Contains("provinces:    34 features"));
 }
 
 TEST_CASE("info with boundaries that lack units the plan names prints one error line and no report", "[inputs]") {

@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -76,6 +77,12 @@ void keep_log(void* data, int level, const char* message) {
 
 std::string degrees(double v) { return short_number(v); }
 
+bool equal_ignoring_case(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
 /// Projections that are not maps: geocentric (XYZ) and other non-2D CRSs.
 void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::string& definition, std::string& caveat) {
     PJ* crs = proj_create(context, definition.c_str());
@@ -87,6 +94,19 @@ void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::str
         crs = proj_create(context, (definition + " +type=crs").c_str());
     }
     if (crs == nullptr) return;  // proj_create_crs_to_crs judges it
+    // A bare word is looked up by PROJ among the CRS names, where "foo" found Amersfoort / RD New and
+    // "Beijing" a Beijing 1954 CRS: a name is taken only when it is the CRS's whole name.
+    const bool word = definition.find_first_of("+:[{") == std::string::npos;
+    const char* found = proj_get_name(crs);
+    if (word && (found == nullptr || !equal_ignoring_case(found, definition))) {
+        std::string nearest = found != nullptr ? std::string(found) : std::string();
+        proj_destroy(crs);
+        throw AtlasError(ErrorKind::Usage,
+                         "unknown projection " + quote_value(name) +
+                             (nearest.empty() ? "" : " (PROJ's nearest CRS name is " + quote_value(nearest, 60) + ")") +
+                             ": use albers, mercator, platecarree, an EPSG code, a PROJ string "
+                             "or a CRS's whole name");
+    }
     PJ_TYPE type = proj_get_type(crs);
     double w = 0, s = 0, e = 0, n = 0;
     const char* area = nullptr;

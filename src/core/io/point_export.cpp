@@ -19,6 +19,12 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
                     {"share_pct", FieldType::Real, "share_pct"},
                     {"per_1000_km2", FieldType::Real, "per_1000km"},
                     {"in_regions_pct", FieldType::Real, "in_reg_pct"}};
+    // A region's designation and the confidence in its extent, as the regions export gives them: a
+    // provisional extent or a context area is not read as a confirmed designated region.
+    const bool region = level == PointLevel::Region;
+    if (region)
+        layer.fields.insert(layer.fields.begin() + 3, {{"designation", FieldType::String, "designatn"},
+                                                       {"confidence", FieldType::String, "confidence"}});
     if (values) {  // as the table names them; Shapefile's 10 characters: "sum_" + 6 of the column
         layer.fields.push_back({"sum_" + info.value_column, FieldType::Real, "sum_" + info.value_column.substr(0, 6)});
         layer.fields.push_back(
@@ -38,6 +44,10 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
                     pct(r.points, located),
                     r.density(),
                     r.points ? FieldValue{pct(r.in_regions, r.points)} : FieldValue{}};
+        if (region && r.region != nullptr)
+            f.values.insert(f.values.begin() + 3,
+                            {std::string(to_string(r.region->region->designation.type)),
+                             std::string(r.region->region->extent.provisional ? "provisional" : "confirmed")});
         if (values) {
             f.values.push_back(r.valued ? FieldValue{r.sum} : FieldValue{});
             f.values.push_back(r.valued ? FieldValue{r.mean()} : FieldValue{});

@@ -85,6 +85,16 @@ int optional_field(OGRFeatureDefn* defn, const std::string& field) {
     return field.empty() ? -1 : defn->GetFieldIndex(field.c_str());
 }
 
+/// "EPSG:3857 (WGS 84 / Pseudo-Mercator)", or the CRS's name alone without an authority code.
+std::string crs_text(const OGRSpatialReference& srs) {
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    const char* name = srs.GetName();
+    std::string n = name != nullptr ? escape_controls(name) : std::string("unnamed CRS");
+    if (authority == nullptr || code == nullptr) return n;
+    return std::string(authority) + ":" + code + " (" + n + ")";
+}
+
 std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const LayerSpec& spec, ReadReport& report) {
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (srs == nullptr) {
@@ -524,6 +534,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     if (!text.note.empty()) report.warnings.push_back(text.note);
     GeosContext ctx;
     RegionLayer out{spec.source, spec.layer, {}, !validate};
+    if (ct != nullptr) out.reprojected_from = crs_text(*layer->GetSpatialRef());
     std::map<std::string, GIntBig> seen;  // code -> the feature that had it first
     Skipped skipped;
     // What an unstamped layer's geometry gives is kept by content: read again, it is looked up.

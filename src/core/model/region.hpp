@@ -50,6 +50,9 @@ struct RegionLayer {
     /// R-tree index, which SQLite triggers keep in step with every edit; absent otherwise (the
     /// extent is then the regions' geometry's: bounds_of).
     std::optional<Bounds> stored_extent;
+    /// The source's CRS when its coordinates were reprojected to WGS84 lon/lat on reading, as
+    /// "EPSG:3857 (WGS 84 / Pseudo-Mercator)"; empty when the source is in WGS84 lon/lat already.
+    std::string reprojected_from;
 
     /// Null when no region has that code.
     const Region* find(const std::string& code) const;

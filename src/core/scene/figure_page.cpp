@@ -80,6 +80,16 @@ FigurePage figure_page(FigureFormat format, const PageRequest& r) {
     page.device_width = static_cast<int>(std::lround(w_mm / 25.4 * page.dpi));
     page.device_height = static_cast<int>(std::lround(h_mm / 25.4 * page.dpi));
     page.width_pt = w_mm / 25.4 * 72, page.height_pt = h_mm / 25.4 * 72;
+    // The page's layout, not --size, is what is drawn: said in the options the user gave ("image
+    // size 945x2" named a size no one typed).
+    if (page.width < 16 || page.height < 16)
+        throw AtlasError(ErrorKind::Usage,
+                         (width_given ? "--width-mm " + number(*r.width_mm) + " with --size " +
+                                            std::to_string(r.width_px) + "x" + std::to_string(r.height_px) + "'s shape"
+                                      : "--paper " + quote_value(r.paper)) +
+                             " gives a " + number(w_mm) + " x " + number(h_mm) + " mm page laid out at " +
+                             std::to_string(page.width) + " x " + std::to_string(page.height) +
+                             " pixels; each side needs 16: give a --size nearer the page's shape");
     if (format == FigureFormat::Png && (page.device_width > 8192 || page.device_height > 8192)) {
         auto most = static_cast<int>(std::floor(8192 / (std::max(w_mm, h_mm) / 25.4)));
         throw AtlasError(ErrorKind::Usage,

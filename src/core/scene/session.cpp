@@ -336,6 +336,20 @@ void check_local_path(const Reader& in, const char* key, const std::string& path
     if (path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos || scheme)
         in.fail(key, "must name a file on this machine, not a GDAL virtual file, URL or connection string: " +
                          quote_value(path, 60));
+    // A GDAL VRT is a local file that names other sources, the network and FIFOs among them: GDAL
+    // follows it whatever its name says, so its first bytes decide.
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return;
+    std::ifstream file(path, std::ios::binary);
+    std::string head(4096, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(file.gcount()));
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (head.find("<ogrvrtdatasource") != std::string::npos || head.find("<vrtdataset") != std::string::npos)
+        in.fail(key,
+                "names a GDAL VRT, which reads other files or the network on whoever opens the session: "
+                "give the data itself, not " +
+                    quote_value(path, 60));
 }
 
 void read_data(const Reader& in, const Json& j, Session& s) {

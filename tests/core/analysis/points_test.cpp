@@ -413,6 +413,28 @@ TEST_CASE("points per unit exported as a layer that GDAL reads back with the cou
     CHECK(test::run_cli("points " + data("firms.csv") + " -o " + tmp.path("firms.geojson")).exit_code == 4);
 }
 
+// Per region, a provisional extent and a context area were listed like any designated region.
+TEST_CASE("points per region say each region's designation and the confidence in its extent", "[points]") {
+    test::TempFolder tmp;
+    test::CliResult csv = test::run_cli("points " + data("firms.csv") + " --by region --format csv");
+    REQUIRE(csv.exit_code == 0);
+    CHECK_THAT(csv.out, Catch::StartsWith("region,name_en,name_zh,designation,confidence,area_km2,points,"));
+    CHECK_THAT(csv.out, Catch::Contains("\ntianshan_north_slope,North Slope of the Tianshan Mountains,天山北坡城市群,"
+                                        "general,provisional,"));
+    CHECK_THAT(csv.out, Catch::Contains("\nyangtze_river_economic_belt,Yangtze River Economic Belt,长江经济带,"
+                                        "context,confirmed,"));
+    REQUIRE(test::run_cli("points " + data("firms.csv") + " --by region -o " + tmp.path("r.gpkg")).exit_code == 0);
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("r.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    layer->SetAttributeFilter("code = 'tianshan_north_slope'");
+    std::unique_ptr<OGRFeature> tianshan(layer->GetNextFeature());
+    REQUIRE(tianshan);
+    CHECK(std::string(tianshan->GetFieldAsString("confidence")) == "provisional");
+    CHECK(std::string(tianshan->GetFieldAsString("designation")) == "general");
+}
+
 // A million points of value 1e15 had a mean of 999999999977668.75: the sums are compensated.
 TEST_CASE("sums of --value are compensated: a million values of 1e15, and 1 + 1e100 + 1 - 1e100", "[points]") {
     UnitTally t;

@@ -70,3 +70,26 @@ TEST_CASE("a short projection name projects exactly as PROJ's own choice for its
         CHECK(stored.caveat() == searched.caveat());
     }
 }
+
+TEST_CASE("a word is a projection only as a CRS's whole name, never PROJ's nearest match", "[geo]") {
+    // "foo" was drawn in Amersfoort / RD New (the Netherlands) and "Beijing" in a Beijing 1954 CRS,
+    // each labelled only with the word typed.
+    for (const char* word : {"foo", "Beijing", "xian"}) {
+        INFO(word);
+        try {
+            Projection p(word);
+            FAIL("accepted");
+        } catch (const AtlasError& e) {
+            CHECK(e.kind() == ErrorKind::Usage);
+            CHECK_THAT(e.what(), Catch::StartsWith(std::string("unknown projection '") + word +
+                                                   "' (PROJ's nearest CRS "
+                                                   "name is '"));
+        }
+    }
+    Projection named("WGS 84 / Pseudo-Mercator");  // a whole name, in any case
+    Projection lower("wgs 84 / pseudo-mercator");
+    ProjectedXY a, b;
+    REQUIRE(named.forward({116.4, 39.9}, a));
+    REQUIRE(lower.forward({116.4, 39.9}, b));
+    CHECK(a.x == b.x);
+}

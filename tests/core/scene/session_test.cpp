@@ -149,6 +149,19 @@ TEST_CASE("session: a file it names is a local file, never a URL or a GDAL virtu
             CHECK_THAT(e.what(), Catch::Contains("must name a file on this machine"));
         }
     }
+    // A VRT beside the session is a local file that reads the network (or a FIFO, which hung): refused
+    // by its content, whatever its name.
+    const std::string vrt = R"(<OGRVRTDataSource><OGRVRTLayer name="p"><SrcDataSource>)"
+                            R"(/vsicurl/http://127.0.0.1:9/p.geojson</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>)";
+    std::ofstream(tmp.path("remote.vrt")) << vrt;
+    std::ofstream(tmp.path("remote.csv")) << "\xEF\xBB\xBF  " << vrt;
+    for (const char* name : {"remote.vrt", "remote.csv"}) {
+        INFO(name);
+        CHECK_THAT(error_of(std::string(R"({"clusteratlas_session": 1, "data": {"path": ")") + name + "\"}}"),
+                   Catch::Contains("'data.path' names a GDAL VRT, which reads other files or the network"));
+        CHECK_THAT(error_of(std::string(R"({"clusteratlas_session": 1, "furniture": {"inset": ")") + name + "\"}}"),
+                   Catch::Contains("'furniture.inset' names a GDAL VRT"));
+    }
     // Beside the session file, a name with a colon is a local file like any other.
     Session s = parse_session(R"({"clusteratlas_session": 1, "data": {"path": "notes:2016.csv"}})", origin);
     CHECK(s.data.path == tmp.path("notes:2016.csv"));

@@ -322,14 +322,6 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
          "--keep-formulas is for CSV output"},
         {"list counties --province 110000 --prefecture 320100",
          "--prefecture '320100' (Nanjing) lies in province '320000', not in --province '110000': drop one"},
-        // view takes the figure options render takes, and refuses the same of them.
-        {"view --column x --frames 1", "--column classes the --data choropleth: give --data FILE, or drop it"},
-        {"view --method equal --frames 1", "--method classes the --data choropleth"},
-        {"view --data-key code --frames 1", "--data-key reads --data: give --data FILE"},
-        {"view --compare jingjinji --compare shandong_peninsula --industry biomedicine --frames 1",
-         "--compare draws the compared regions, not --industry's: choose one"},
-        {"view --choropleth none --data " + std::string(ATLAS_TEST_DATA) + "/user/province_area.csv --frames 1",
-         "--data is drawn by --choropleth data, and --choropleth none leaves it out"},
         {"render --size 8192x16 --width-mm 200 -o " + tmp.path("x.pdf"),
          "--width-mm 200 with --size 8192x16's shape gives a 200 x 0.390625 mm page laid out at 945 x 2 pixels"},
         {"list regions --province 320000", "list regions takes no --province (it filters counties or prefectures)"},
@@ -344,6 +336,24 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
         CHECK(atlas::test::line_count(e.err) == 1);
     }
     CHECK(std::filesystem::is_empty(tmp.path("")));  // nothing written: no figure, no e.zip folder
+    // view takes the figure options render takes, and refuses the same of them (where it is built).
+    const Case view_cases[] = {
+        {"view --column x --frames 1", "--column classes the --data choropleth: give --data FILE, or drop it"},
+        {"view --method equal --frames 1", "--method classes the --data choropleth"},
+        {"view --data-key code --frames 1", "--data-key reads --data: give --data FILE"},
+        {"view --compare jingjinji --compare shandong_peninsula --industry biomedicine --frames 1",
+         "--compare draws the compared regions, not --industry's: choose one"},
+        {"view --choropleth none --data " + std::string(ATLAS_TEST_DATA) + "/user/province_area.csv --frames 1",
+         "--data is drawn by --choropleth data, and --choropleth none leaves it out"},
+    };
+    for (const Case& c : view_cases) {
+        if (!ATLAS_HAVE_VIEWER) break;
+        INFO(c.args);
+        auto e = run_cli(c.args);
+        CHECK(e.exit_code == 2);
+        CHECK_THAT(e.err, Contains(c.message));
+        CHECK(atlas::test::line_count(e.err) == 1);
+    }
     // points has no --format naming a GDAL format: its advice does not offer one.
     auto gml = run_cli("points " + std::string(ATLAS_TEST_DATA) + "/points/firms.csv -o " + tmp.path("p.gml"));
     CHECK(gml.exit_code == 2);
@@ -364,7 +374,7 @@ TEST_CASE("options that would change nothing are refused, naming what they need"
                   tmp.path("kept.csv"))
               .exit_code == 0);
     // --region with the hubs drawn picks the hubs.
-    CHECK(run_cli("render --layers provinces,hubs --region yrd -o " + tmp.path("hubs.png")).exit_code == 0);
+    CHECK(run_cli("render --layers provinces,hubs --region yrd -o " + tmp.path("hubs.svg")).exit_code == 0);
     // A near miss of a name is read as the best match and said.
     auto near = run_cli("coverage --by province --industry biomedcine --format csv");
     CHECK(near.exit_code == 0);

@@ -43,11 +43,7 @@ int run(int argc, char** argv) {
     app.require_subcommand(0, 1);
     atlas::cli::Context ctx;
     ctx.add_data_options(app);
-    atlas::cli::register_info(app, ctx);
-    atlas::cli::register_list(app, ctx);
-    atlas::cli::register_show(app, ctx);
-    atlas::cli::register_compare(app, ctx);
-    atlas::cli::register_coverage(app, ctx);
+    atlas::cli::register_queries(app, ctx);
     atlas::cli::register_points(app, ctx);
     atlas::cli::register_export(app, ctx);
     atlas::cli::register_render(app, ctx);

@@ -10,6 +10,8 @@ namespace atlas::cli {
 
 class Context;
 
+/// info, list, show, compare and coverage: what both programs answer (io/program_files.hpp).
+void register_queries(CLI::App& app, Context& ctx);
 void register_info(CLI::App& app, Context& ctx);
 void register_list(CLI::App& app, Context& ctx);
 void register_build_geodata(CLI::App& app, Context& ctx);

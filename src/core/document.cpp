@@ -1,6 +1,9 @@
 #include "document.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +24,7 @@
 #include "store/cache_file.hpp"
 #include "store/parallel_tasks.hpp"
 #include "store/source_identity.hpp"
+#include "store/units_memo.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -61,6 +65,11 @@ std::string not_used_line(const std::string& path, const std::string& problem) {
     return path + ": " + problem + "; rebuilt";
 }
 
+/// Whether this user may not read `path` or a folder above it (EACCES, EPERM).
+bool forbidden(const std::string& path) {
+    return ::access(path.c_str(), R_OK) != 0 && (errno == EACCES || errno == EPERM);
+}
+
 void create_cache_dir(const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -79,7 +88,9 @@ Access cache_memo_access(std::vector<std::string>& warnings, std::string (*name)
     access.find = [dir, name, read, &warnings](const std::string& key) {
         std::string path = dir + "/" + name(key), problem;
         auto found = read(path, key, problem);
-        if (!problem.empty()) warnings.push_back(not_used_line(path, problem));
+        // One this user may not read (another user's cache) is not damaged, nor can it be rebuilt:
+        // keeping it again says so where that matters (warn_not_kept).
+        if (!problem.empty() && !forbidden(path)) warnings.push_back(not_used_line(path, problem));
         return found;
     };
     access.keep = [dir, name, write, what, &warnings](const std::string& key, const auto& value) {
@@ -100,13 +111,65 @@ LayerMemoAccess memo_access(std::vector<std::string>& warnings) {
                                               "a layer's validity, areas and label points");
 }
 
+bool without_geometry(const RegionLayer& layer) {
+    return !layer.regions.empty() &&
+           std::all_of(layer.regions.begin(), layer.regions.end(), [](const Region& r) { return r.geometry.empty(); });
+}
+
+/// Where attributes-only reads are kept (store/units_memo.hpp).
+struct UnitsMemoAccess {
+    std::function<std::optional<KeptUnits>(const std::string& key)> find;
+    std::function<void(const std::string& key, const KeptUnits& units)> keep;
+};
+
+/// The identity of an attributes-only read of `spec` (store/units_memo.hpp): the source file as the
+/// file system has it and every option of the read. Nothing for a source that is not a local file.
+std::optional<std::string> units_identity(const LayerSpec& spec, UnitLevel level) {
+    IdentitySources id;
+    id.files.push_back(spec.source);
+    id.options = "units " + std::to_string(kUnitsMemoVersion) + " " + to_string(level);
+    for (const std::string* text :
+         {&spec.layer, &spec.code_field, &spec.name_field, &spec.name_en_field, &spec.parent_field, &spec.where})
+        id.options += "\n" + std::to_string(text->size()) + ":" + *text;
+    id.options += "\n" + std::to_string(static_cast<int>(spec.datum)) + std::to_string(spec.name_en_field_named) +
+                  std::to_string(spec.parent_field_named);
+    return source_identity(id);
+}
+
+/// Kept quietly, as the inputs' fingerprint is (keep_identity_quietly): the read itself succeeded.
+void keep_units_quietly(const std::string& key, const KeptUnits& units) {
+    std::string dir = prepared_cache_dir();
+    if (dir.empty()) return;
+    try {
+        create_cache_dir(dir);
+        write_units_memo(dir + "/" + units_memo_name(key), key, units, true);
+    } catch (const AtlasError&) {
+    }
+}
+
+void add_once(std::vector<std::string>& warnings, const std::vector<std::string>& more) {
+    // A layer read twice (its attributes, then whole) says the same things once.
+    for (const std::string& w : more)
+        if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+}
+
 RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string>& warnings) {
+    // An attributes-only read of an unchanged file is served from the cache, without GDAL.
+    std::optional<std::string> key = spec.attributes_only ? units_identity(spec, level) : std::nullopt;
+    if (key) {
+        UnitsMemoAccess units = cache_memo_access<UnitsMemoAccess>(warnings, units_memo_name, read_units_memo,
+                                                                   write_units_memo, "a layer's units");
+        if (units.find)
+            if (std::optional<KeptUnits> kept = units.find(*key)) {
+                add_once(warnings, kept->warnings);
+                return std::move(kept->layer);
+            }
+    }
     ReadReport report;
     LayerMemoAccess memo = memo_access(warnings);
     RegionLayer layer = read_regions(spec, level, report, &memo);
-    // A layer read twice (its attributes, then whole) says the same things once.
-    for (const std::string& w : report.warnings)
-        if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+    add_once(warnings, report.warnings);
+    if (key && without_geometry(layer)) keep_units_quietly(*key, KeptUnits{layer, report.warnings});
     return layer;
 }
 }  // namespace
@@ -134,11 +197,6 @@ void fill_in(RegionLayer& units, RegionLayer&& whole, const LayerSpec& spec) {
         r = std::move(*found->second);
     }
     units.validated = whole.validated;
-}
-
-bool without_geometry(const RegionLayer& layer) {
-    return !layer.regions.empty() &&
-           std::all_of(layer.regions.begin(), layer.regions.end(), [](const Region& r) { return r.geometry.empty(); });
 }
 
 }  // namespace
@@ -487,7 +545,7 @@ T through_store(const StoreAccess<T>& access, const std::string& shipped, const 
             origin = cached;
             return std::move(*s);
         }
-        if (!problem.empty()) warnings.push_back(not_used_line(cached, problem));
+        if (!problem.empty() && !forbidden(cached)) warnings.push_back(not_used_line(cached, problem));
     }
     T data = access.compute();
     origin = "computed";
@@ -589,12 +647,34 @@ const DetailLevel& Document::detail_level(double tolerance_m) {
     return levels_.emplace(chosen, std::move(level)).first->second;
 }
 
+namespace {
+
+/// Where a store for `fingerprint` may be: shipped with the bundled data, then in the cache (as
+/// through_store looks), for the reads of a part of one (read_store_areas, read_store_region).
+std::vector<std::string> store_paths(const std::string& fingerprint) {
+    std::vector<std::string> paths{bundled_data_dir() + "/" + kBundledShapeStore};
+    if (std::string dir = prepared_cache_dir(); !dir.empty())
+        paths.push_back(dir + "/" + shape_store_name(fingerprint));
+    return paths;
+}
+
+}  // namespace
+
 const RegionShape& Document::shape(const PlanRegion& region) {
     auto it = shapes_.find(region.id);
     if (it != shapes_.end()) return it->second;
     // Membership needs codes, parents and areas: no geometry is read for it.
     RegionShape shape = region_membership(region, province_units(), prefecture_units(), membership_counties());
-    const PreparedShape& united = prepared().regions.at(region.id);
+    // One region's row alone while the whole store is not read (compare reads two of 19); the whole
+    // store otherwise, which says why a store is not used.
+    std::optional<PreparedShape> alone;
+    if (!prepared_)
+        for (const std::string& path : store_paths(shapes_fingerprint()))
+            if ((alone = read_store_region(path, shapes_fingerprint(), region.id))) {
+                if (store_origin_.empty()) store_origin_ = path;
+                break;
+            }
+    const PreparedShape& united = alone ? *alone : prepared().regions.at(region.id);
     shape.geometry = united.geometry;
     shape.label = united.label;
     shape.area_km2 = united.area_km2;
@@ -606,10 +686,8 @@ double Document::region_area_km2(const PlanRegion& region) {
     if (!prepared_ && !store_areas_tried_) {
         store_areas_tried_ = true;
         const std::string fingerprint = shapes_fingerprint();
-        const std::string dir = prepared_cache_dir();
-        for (const std::string& path : {bundled_data_dir() + "/" + kBundledShapeStore,
-                                        dir.empty() ? std::string() : dir + "/" + shape_store_name(fingerprint)})
-            if (!path.empty() && (store_areas_ = read_store_areas(path, fingerprint))) break;
+        for (const std::string& path : store_paths(fingerprint))
+            if ((store_areas_ = read_store_areas(path, fingerprint))) break;
     }
     if (!prepared_ && store_areas_)
         if (auto it = store_areas_->find(region.id); it != store_areas_->end()) return it->second;
@@ -630,6 +708,7 @@ std::vector<const RegionShape*> Document::memberships() {
 }
 
 std::vector<const RegionShape*> Document::shapes() {
+    prepared();  // every region: the whole store in one read, not row by row
     std::vector<const RegionShape*> out;
     for (const PlanRegion& r : plan().regions) out.push_back(&shape(r));
     return out;

@@ -28,6 +28,13 @@ class AtlasError : public std::runtime_error {
     std::string message_;
 };
 
+/// Thrown in the front program (io/program_files.hpp) by what only the full program links (GDAL,
+/// libpq: io/absent_gdal.cpp): the front then hands the whole command line over. Deliberately not a
+/// std::exception, so that no handler of errors takes it for one.
+struct NeedsFullProgram {
+    const char* what;  ///< the function that needed it, for CLUSTERATLAS_FRONT_ONLY's message
+};
+
 /// Shorthand for the most common case: bad input.
 [[noreturn]] inline void fail_input(const std::string& message) { throw AtlasError(ErrorKind::Input, message); }
 

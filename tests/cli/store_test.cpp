@@ -225,9 +225,9 @@ TEST_CASE(
 
 TEST_CASE("store: a truncated or damaged store is rebuilt with one warning, and answers do not change", "[store]") {
     ColdData d;
-    // `compare` reads the regions' geometry for their overlaps (`list regions` and `show` read only
-    // the areas' table, checked apart).
-    const std::string compare = "compare jingjinji bohai_sea_region --format json";
+    // An export of the regions reads the whole store (`compare` reads its regions' rows alone, each
+    // under its own checksum, below; `list regions` and `show` the areas' table, checked apart).
+    const std::string compare = "export --layer regions --format geojson -o -";
     auto first = test::run_cli(compare);
     REQUIRE(first.exit_code == 0);
     REQUIRE(d.stores().size() == 1);
@@ -248,6 +248,27 @@ TEST_CASE("store: a truncated or damaged store is rebuilt with one warning, and 
     auto healed = test::run_cli(compare);
     CHECK(warnings_in(healed.err) == 0);
     CHECK(healed.out == first.out);
+}
+
+TEST_CASE("store: compare reads its regions' rows alone, and a row that does not match its checksum is not used",
+          "[store]") {
+    ColdData d;
+    const std::string compare = "compare jingjinji bohai_sea_region --format json";
+    auto first = test::run_cli(compare);
+    REQUIRE(first.exit_code == 0);
+    REQUIRE(d.stores().size() == 1);
+    {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(d.stores()[0].c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE region_shapes SET area_km2 = area_km2 + 5000 WHERE id = 'jingjinji'", nullptr, nullptr);
+    }
+    // The row is refused, the whole store then read: its checksum fails too, so it is rebuilt.
+    auto again = test::run_cli(compare);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out == first.out);
+    CHECK(warnings_in(again.err) == 1);
+    CHECK_THAT(again.err, Contains("does not match its checksum"));
 }
 
 // `list regions` reads the areas from the store's geometry-free table, which has a checksum of its own:
@@ -485,4 +506,83 @@ TEST_CASE("store: an export's rounding is kept: the same bytes and notes from th
         CHECK(rounding_memos().size() == 2);
         CHECK(test::read_text(d.tmp.path("fine.geojson")) != test::read_text(d.tmp.path("first.geojson")));
     }
+}
+
+TEST_CASE(
+    "front program: the everyday queries are answered from the kept units, byte for byte as the full program answers "
+    "them",
+    "[cli][store]") {
+    const char* queries[] = {"info",
+                             "list regions",
+                             "list prefectures --province 320000",
+                             "list industries",
+                             "show yangtze_river_delta",
+                             "show 'Pearl River Delta' --format json",
+                             "compare yangtze_river_delta pearl_river_delta",
+                             "compare chengdu_chongqing wuhan --format csv",
+                             "coverage --by province",
+                             "coverage --by region --all-industries"};
+    for (const char* q : queries) {
+        INFO(q);
+        test::CliResult full;
+        {
+            ScopedEnv everything("CLUSTERATLAS_FULL", "1");  // and it keeps the units in the cache
+            full = test::run_cli(q);
+        }
+        REQUIRE(full.exit_code == 0);
+        ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");  // exit 70 where it would hand over
+        test::CliResult front = test::run_cli(q);
+        INFO(front.err);
+        CHECK(front.exit_code == 0);
+        CHECK(front.out == full.out);
+        CHECK(front.err == full.err);
+    }
+}
+
+TEST_CASE("front program: an edited layer is not answered from the units kept before the edit", "[cli][store]") {
+    ColdData d;
+    REQUIRE(test::run_cli("list prefectures --province 320000").exit_code == 0);  // the full program keeps the units
+    {
+        ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");
+        test::CliResult kept = test::run_cli("list prefectures --province 320000");
+        REQUIRE(kept.exit_code == 0);
+        CHECK_THAT(kept.out, Contains("Suzhou"));
+    }
+    {  // through GDAL, whose functions the layer's triggers call; they update the attribute table too
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(d.tmp.path("data/china.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE prefectures SET name_en = 'Gusu' WHERE code = '320500'", nullptr, nullptr);
+    }
+    {
+        ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");
+        test::CliResult stale = test::run_cli("list prefectures --province 320000");
+        CHECK(stale.exit_code == 70);  // the front cannot answer: the file is not the one its units came from
+        CHECK(stale.out.empty());
+    }
+    test::CliResult edited = test::run_cli("list prefectures --province 320000");
+    REQUIRE(edited.exit_code == 0);
+    CHECK_THAT(edited.out, Contains("Gusu"));
+    CHECK_THAT(edited.out, !Contains("Suzhou"));
+}
+
+TEST_CASE("front program: damaged kept units cost one warning and are kept again", "[cli][store]") {
+    ColdData d;
+    REQUIRE(test::run_cli("list prefectures --province 440000").exit_code == 0);
+    std::vector<std::string> memos;
+    for (const auto& e : fs::directory_iterator(d.tmp.path("cache/clusteratlas")))
+        if (e.path().filename().string().rfind("units-", 0) == 0) memos.push_back(e.path().string());
+    REQUIRE(memos.size() == 2);  // provinces and prefectures
+    for (const std::string& memo : memos) fs::resize_file(memo, fs::file_size(memo) - 9);
+    test::CliResult damaged = test::run_cli("list prefectures --province 440000");
+    REQUIRE(damaged.exit_code == 0);
+    CHECK(warnings_in(damaged.err) == 2);
+    CHECK_THAT(damaged.err, Contains("units-") && Contains("rebuilt"));
+    CHECK_THAT(damaged.out, Contains("Shenzhen"));
+    ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");
+    test::CliResult again = test::run_cli("list prefectures --province 440000");
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.empty());
+    CHECK(again.out == damaged.out);
 }

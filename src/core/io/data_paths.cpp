@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "io/program_files.hpp"
+
 namespace atlas {
 
 namespace {
@@ -14,11 +16,8 @@ bool has_data(const fs::path& dir) {
     return fs::is_regular_file(dir / "china.gpkg", ec) && fs::is_regular_file(dir / "plan.json", ec);
 }
 
-fs::path exe_dir() {
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path(".") : exe.parent_path();
-}
+/// The front program's folder, from either program (io/program_files.hpp).
+fs::path exe_dir() { return program_dir(); }
 
 }  // namespace
 

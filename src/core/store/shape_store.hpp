@@ -6,12 +6,15 @@
 /// read back by every later process.
 ///
 /// Format: a GeoPackage with two tables of the same fields, `region_shapes` and `place_shapes` (id,
-/// area_km2, label_lon, label_lat, geometry MultiPolygon in lon/lat WGS84 degrees); the first's layer
+/// area_km2, label_lon, label_lat, row_checksum, geometry MultiPolygon in lon/lat WGS84 degrees; the
+/// row checksum covers that row, so that one region can be read alone); the first's layer
 /// metadata carries the format version, the fingerprint of the inputs and a checksum of both tables;
 /// `region_shapes_attributes` repeats the regions' fields without geometry, with a checksum of its
 /// own, for commands that print areas and draw nothing (`list regions`). A GeoPackage
-/// because it is one file, read and written by GDAL (already the project's I/O), opened by QGIS or ogrinfo to inspect,
-/// and exact: doubles round-trip bit for bit, so a read store gives the same bytes as a fresh computation.
+/// because it is one file, written by GDAL (already the project's I/O) and read back with SQLite alone
+/// (store/shape_store_read.cpp: the front program has no GDAL, io/program_files.hpp), opened by QGIS
+/// or ogrinfo to inspect, and exact: doubles round-trip bit for bit, so a read store gives the same
+/// bytes as a fresh computation.
 ///
 /// Where: the bundled data ships one (DATADIR/clusteratlas/prepared-shapes.gpkg, made at build time by
 /// `clusteratlas prepare`); any other source gets one on first use in $XDG_CACHE_HOME/clusteratlas/
@@ -30,7 +33,7 @@
 namespace atlas {
 
 /// Bumped whenever what is stored, or how it is computed, changes.
-inline constexpr int kShapeStoreVersion = 4;
+inline constexpr int kShapeStoreVersion = 5;
 
 /// By id.
 using ShapesById = std::map<std::string, PreparedShape>;
@@ -61,6 +64,12 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
 /// when it holds shapes for `fingerprint` and that table matches its checksum; nothing otherwise (no
 /// file, another version or data, damage: read_shape_store then says why). Never throws.
 std::optional<std::map<std::string, double>> read_store_areas(const std::string& path, const std::string& fingerprint);
+
+/// One region's shape (by plan region id) from the store at `path` when it holds shapes for
+/// `fingerprint` and that region's row matches its own checksum; nothing otherwise (read_shape_store
+/// then says why). What `compare` and `show` need without parsing every region and place. Never throws.
+std::optional<PreparedShape> read_store_region(const std::string& path, const std::string& fingerprint,
+                                               const std::string& id);
 
 /// Writes the store at `path` (exclusively, checked and renamed into place: io/output_file.hpp),
 /// replacing one there when `replace`. Throws AtlasError(Output) naming the path when it cannot.

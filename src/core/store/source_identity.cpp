@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "io/program_files.hpp"
 #include "store/content_hash.hpp"
 #include "store/memo_file.hpp"
 
@@ -74,7 +75,11 @@ std::optional<std::string> source_identity(const IdentitySources& sources) {
     try {
         ContentHash h;
         h.add(static_cast<std::uint64_t>(kIdentityMemoVersion)).add(sources.options);
-        if (!add_file(h, "/proc/self/exe")) return std::nullopt;
+        // Both programs (io/program_files.hpp): what one derived, the other trusts, until either is rebuilt.
+        std::vector<std::string> programs = program_files();
+        h.add(static_cast<std::uint64_t>(programs.size()));
+        for (const std::string& program : programs)
+            if (!add_file(h, program)) return std::nullopt;
         for (const std::string& file : sources.files)
             if (!add_file(h, file)) return std::nullopt;
         for (const std::string& folder : sources.folders)

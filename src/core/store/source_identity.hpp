@@ -7,8 +7,8 @@
 /// An identity covers, for each file (links followed): its canonical path, device, inode, size, and
 /// modification and status-change times in nanoseconds; the same of its side files (every file of
 /// its folder whose name starts with the file's stem and a dot: a Shapefile's .dbf, .shx, .prj and
-/// .cpg, a GeoPackage's -wal and -journal); every file under a folder; and the same of the running
-/// program, so that another build derives again. Any write to a source changes its times, so a
+/// .cpg, a GeoPackage's -wal and -journal); every file under a folder; and the same of both
+/// programs (io/program_files.hpp), so that another build derives again. Any write to a source changes its times, so a
 /// changed source is never served an old fingerprint; a copy or a touched file only costs one
 /// derivation.
 ///

@@ -11,6 +11,8 @@
 #include <iterator>
 #include <string>
 
+#include "io/program_files.hpp"
+
 // glibc's documented way to make gettext reread LANGUAGE after it changed.
 extern "C" int _nl_msg_cat_cntr;  // NOLINT(bugprone-reserved-identifier)
 
@@ -21,10 +23,8 @@ namespace {
 constexpr const char* kDomain = "clusteratlas";
 Language g_language = Language::English;
 
-std::string executable_dir() {
-    std::error_code ec;
-    return std::filesystem::read_symlink("/proc/self/exe", ec).parent_path().string();
-}
+/// The front program's folder, from either program (io/program_files.hpp).
+std::string executable_dir() { return program_dir(); }
 
 void bind_catalogue() {
     static bool bound = false;

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::cli {
 
@@ -257,6 +258,15 @@ void print_unit(Context& ctx, const SearchHit& hit) {
                                                          : UnitLevel::County);
 }
 
+/// A unit or place is reported as a table only: said, not answered "no region ... named so" as before.
+void refuse_format_for(Format format, const std::string& what) {
+    if (format != Format::Table)
+        throw AtlasError(ErrorKind::Usage, "show: " + escape_controls(what) +
+                                               " is a unit or place, shown as a table only; --format csv and "
+                                               "json show regions (list prefectures, list counties or list "
+                                               "places give units and places as csv or json)");
+}
+
 }  // namespace
 
 void register_show(CLI::App& app, Context& ctx) {
@@ -272,13 +282,14 @@ void register_show(CLI::App& app, Context& ctx) {
         Format format = ctx.output_format();
         // A unit (province, prefecture-level or county-level) when the query names one better than any
         // region: "Xi'an" is the city, not a region whose name contains "xian".
-        if (format == Format::Table && ctx.plan().region(*name) == nullptr) {
+        if (ctx.plan().region(*name) == nullptr) {
             const SearchIndex& index = ctx.doc().search();
             std::vector<SearchHit> regions = index.find(*name, EntityKind::Region, 1);
             // A region named exactly (Kunming the key city) is the region, however many units share the name.
             bool region_named = !regions.empty() && regions[0].score >= 95;
             std::optional<SearchHit> unit = region_named ? std::nullopt : resolve_unit(index, *name);
             if (unit && (regions.empty() || unit->score > regions[0].score || unit->name_zh == *name)) {
+                refuse_format_for(format, unit->name_en + " (" + unit->id + ")");
                 print_unit(ctx, *unit);
                 return;
             }
@@ -286,6 +297,7 @@ void register_show(CLI::App& app, Context& ctx) {
             bool sure =
                 !places.empty() && places[0].score >= 80 && (places.size() == 1 || places[0].score > places[1].score);
             if (sure && (regions.empty() || places[0].score > regions[0].score)) {
+                refuse_format_for(format, places[0].name_en + " (" + places[0].id + ")");
                 print_place(ctx.doc(), *ctx.doc().places().find(places[0].id));
                 return;
             }

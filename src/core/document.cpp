@@ -123,13 +123,15 @@ struct UnitsMemoAccess {
 };
 
 /// The identity of an attributes-only read of `spec` (store/units_memo.hpp): the source file as the
-/// file system has it and every option of the read. Nothing for a source that is not a local file.
+/// file system has it, the path as given (its warnings name it: a link or another spelling of the same
+/// file gets a memo of its own) and every option of the read. Nothing for a source that is not a
+/// local file.
 std::optional<std::string> units_identity(const LayerSpec& spec, UnitLevel level) {
     IdentitySources id;
     id.files.push_back(spec.source);
     id.options = "units " + std::to_string(kUnitsMemoVersion) + " " + to_string(level);
-    for (const std::string* text :
-         {&spec.layer, &spec.code_field, &spec.name_field, &spec.name_en_field, &spec.parent_field, &spec.where})
+    for (const std::string* text : {&spec.source, &spec.layer, &spec.code_field, &spec.name_field, &spec.name_en_field,
+                                    &spec.parent_field, &spec.where})
         id.options += "\n" + std::to_string(text->size()) + ":" + *text;
     id.options += "\n" + std::to_string(static_cast<int>(spec.datum)) + std::to_string(spec.name_en_field_named) +
                   std::to_string(spec.parent_field_named);

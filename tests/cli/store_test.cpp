@@ -586,3 +586,39 @@ TEST_CASE("front program: damaged kept units cost one warning and are kept again
     CHECK(again.err.empty());
     CHECK(again.out == damaged.out);
 }
+
+TEST_CASE("front program: a link to a layer file keeps units of its own, whose warnings name the path typed",
+          "[cli][store]") {
+    ColdData d;
+    {  // a feature that is no prefecture-level unit: skipped, with a warning naming the file
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(d.tmp.path("data/china.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* layer = ds->GetLayerByName("prefectures");
+        REQUIRE(layer != nullptr);
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("code", "100000_JD");
+        feature.SetField("name_zh", "九段线");
+        OGRPolygon square;
+        OGRLinearRing ring;
+        for (auto [x, y] : {std::pair{110.0, 10.0}, {110.1, 10.0}, {110.1, 10.1}, {110.0, 10.1}, {110.0, 10.0}})
+            ring.addPoint(x, y);
+        square.addRing(&ring);
+        feature.SetGeometry(&square);
+        REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
+    }
+    const std::string file = d.tmp.path("data/china.gpkg"), link = d.tmp.path("link.gpkg");
+    fs::create_symlink(file, link);
+    auto direct = test::run_cli("--geodata " + file + " list prefectures --province 320000");
+    REQUIRE(direct.exit_code == 0);
+    CHECK_THAT(direct.err, Contains(file + ": layer 'prefectures'"));
+    auto linked = test::run_cli("--geodata " + link + " list prefectures --province 320000");
+    REQUIRE(linked.exit_code == 0);
+    CHECK_THAT(linked.err, Contains(link + ": layer 'prefectures'"));
+    CHECK(linked.out == direct.out);
+    ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");
+    auto again = test::run_cli("--geodata " + link + " list prefectures --province 320000");
+    CHECK(again.exit_code == 0);
+    CHECK(again.err == linked.err);
+}

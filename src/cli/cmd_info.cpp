@@ -26,6 +26,11 @@ Bounds extent_of(Context& ctx) {
     return b;
 }
 
+/// A file's path, or a connection without its password.
+std::string source_text(const std::string& source) {
+    return is_pg_connection(source) ? describe_connection(source) : escape_controls(source);
+}
+
 double total_area(const RegionLayer& layer) {
     double sum = 0;
     for (const Region& r : layer.regions) sum += r.area_km2;
@@ -37,20 +42,25 @@ void run_info(Context& ctx) {
     Projection projection(ctx.data.projection);
     const RegionLayer& provinces = ctx.province_units();
     const RegionLayer& prefectures = ctx.prefecture_units();
+    // A county layer named but missing is an error here as in list counties, not a line left out.
+    const RegionLayer* counties = ctx.doc().county_attributes();
     Bounds b = extent_of(ctx);
     // Everything is read before the first line is printed: a plan that does not fit the layers is
     // one error line, not half a report and then the error.
     const Plan& plan = ctx.plan();
     std::ostream& out = std::cout;
     out << std::fixed << std::setprecision(4);
-    out << "geodata:      "
-        << (is_pg_connection(ctx.geodata_source()) ? describe_connection(ctx.geodata_source())
-                                                   : escape_controls(ctx.geodata_source()))
-        << '\n';
+    out << "geodata:      " << source_text(ctx.geodata_source()) << '\n';
     out << "provinces:    " << provinces.regions.size() << " features (layer '" << provinces.layer << "'), "
         << std::setprecision(0) << total_area(provinces) << " km2\n";
     out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "
         << total_area(prefectures) << " km2\n";
+    if (counties != nullptr)
+        out << "counties:     " << counties->regions.size() << " features (layer '" << counties->layer << "' of "
+            << source_text(ctx.doc().sources().counties->source) << "), " << total_area(*counties) << " km2\n";
+    else
+        out << "counties:     none (scripts/fetch-counties builds the layer; without it a partial member counts "
+               "whole)\n";
     out << std::setprecision(4) << "extent:       lon " << b.min_lon << " .. " << b.max_lon << ", lat " << b.min_lat
         << " .. " << b.max_lat << '\n';
     if (ctx.data.geodata.empty())

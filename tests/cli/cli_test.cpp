@@ -12,6 +12,7 @@
 using atlas::test::run_cli;
 namespace test = atlas::test;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 TEST_CASE("list provinces --format csv prints 34 rows with unique codes and both names", "[cli]") {
     auto r = run_cli("list provinces --format csv");
@@ -50,6 +51,24 @@ TEST_CASE("info reports counts, datum and projection", "[cli]") {
     CHECK_THAT(r.out, Contains("prefectures:  367 features"));
     CHECK_THAT(r.out, Contains("GCJ-02"));
     CHECK_THAT(r.out, Contains("+proj=aea +lat_1=25 +lat_2=47 +lon_0=105"));
+    // CTest runs this without the county layer: info says so, and how to build one.
+    CHECK_THAT(r.out, Contains("counties:     none (scripts/fetch-counties builds the layer"));
+}
+
+TEST_CASE("show reads the level a name's suffix gives, and full-width forms as typed", "[cli]") {
+    // 吉林 alone names the province and the city; 吉林省 and 吉林市 say which.
+    auto both = run_cli("show 吉林");
+    CHECK(both.exit_code == 5);
+    CHECK_THAT(both.err, Contains("'吉林' names 2 units"));
+    CHECK_THAT(run_cli("show 吉林省").out, StartsWith("吉林  Jilin  [220000]  province"));
+    CHECK_THAT(run_cli("show 吉林市").out, StartsWith("吉林  Jilin (city)  [220200]  prefecture"));
+    CHECK_THAT(run_cli("show \"Jilin Province\"").out, StartsWith("吉林  Jilin  [220000]  province"));
+    // An ideographic space after the name, as a Chinese input method leaves it; full-width digits.
+    auto spaced = run_cli("show \"长三角\u3000\"");
+    CHECK(spaced.exit_code == 0);
+    CHECK_THAT(spaced.out, StartsWith("Yangtze River Delta urban agglomeration"));
+    CHECK_THAT(run_cli("show \"吉林省\u3000\"").out, StartsWith("吉林  Jilin  [220000]  province"));
+    CHECK_THAT(run_cli("show \uFF13\uFF17\uFF10\uFF11\uFF10\uFF10").out, StartsWith("济南  Jinan  [370100]"));
 }
 
 TEST_CASE("bad input on the command line: one line on stderr, non-zero exit, nothing on stdout", "[cli][errors]") {

@@ -56,8 +56,9 @@ struct ColdData {
         fs::create_directories(tmp.path("data"));
         fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("data/china.gpkg"));
         fs::copy_file(std::string(ATLAS_GEODATA) + "/plan.json", tmp.path("data/plan.json"));
-        if (fs::exists(std::string(ATLAS_GEODATA) + "/places"))
-            fs::copy(std::string(ATLAS_GEODATA) + "/places", tmp.path("data/places"), fs::copy_options::recursive);
+        // The places as the build folder's data has them (geodata/source/places in the sources): without
+        // them a cold store would be keyed apart from the one the other tests' Document made.
+        fs::copy(std::string(ATLAS_GEODATA) + "/source/places", tmp.path("data/places"), fs::copy_options::recursive);
     }
     /// The cache's shapes stores (.gpkg), or its levels stores with ".levels".
     std::vector<std::string> stores(const std::string& extension = ".gpkg") const {

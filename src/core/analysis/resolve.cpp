@@ -33,6 +33,27 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
     throw AtlasError(ErrorKind::NotFound, message);
 }
 
+/// Whether a unit is of the level its name's suffix says: 吉林省 the province, 吉林市 the city (a
+/// prefecture-level or county-level city, or a municipality), 郫都区 a county-level unit.
+bool fits_level(const SearchHit& h, LevelHint hint) {
+    auto ends_with_shi = [&] { return h.name_zh.size() > 3 && h.name_zh.compare(h.name_zh.size() - 3, 3, "市") == 0; };
+    switch (hint) {
+        case LevelHint::Province:
+            return h.kind == EntityKind::Province;
+        case LevelHint::CityOrMunicipality:
+            return h.kind == EntityKind::Prefecture || (h.kind == EntityKind::County && ends_with_shi()) ||
+                   (h.kind == EntityKind::Province &&
+                    (h.id == "110000" || h.id == "120000" || h.id == "310000" || h.id == "500000"));
+        case LevelHint::Prefecture:
+            return h.kind == EntityKind::Prefecture;
+        case LevelHint::County:
+            return h.kind == EntityKind::County;
+        case LevelHint::None:
+            break;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::string& query) {
@@ -40,6 +61,11 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
     for (const SearchHit& h : index.find(query, 20))
         if (h.kind == EntityKind::Province || h.kind == EntityKind::Prefecture || h.kind == EntityKind::County)
             hits.push_back(h);
+    // A suffix that says the level keeps the other levels out, where a unit of that level is found.
+    LevelHint hint = level_hint(query);
+    if (std::any_of(hits.begin(), hits.end(), [&](const SearchHit& h) { return fits_level(h, hint); }))
+        hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const SearchHit& h) { return !fits_level(h, hint); }),
+                   hits.end());
     for (const SearchHit& h : hits)
         if (h.id == query) return h;
     // A code is a code: 510199 is no unit, not the nearest code by spelling. A county's code from

@@ -124,6 +124,36 @@ std::vector<std::string> words_of(const std::string& text) {
     return words;
 }
 
+/// Full-width forms as typed with a Chinese input method: letters and digits as ASCII (１４１０２５ is
+/// 141025), the ideographic space and full-width punctuation as a space, so "长三角　" is 长三角 and
+/// "吉林省　" still ends in 省.
+std::string fold_full_width(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        auto c0 = static_cast<unsigned char>(text[i]);
+        if (c0 == 0xE3 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+            (text[i + 2] == '\x80' || text[i + 2] == '\x81' || text[i + 2] == '\x82')) {  // U+3000-3002
+            out += ' ';
+            i += 3;
+            continue;
+        }
+        if (c0 == 0xEF && i + 2 < text.size() && (text[i + 1] == '\xBC' || text[i + 1] == '\xBD')) {
+            // U+FF01..U+FF7F: EF BC 81..BF, EF BD 80..BF.
+            char32_t cp = 0xFF00 + ((static_cast<unsigned char>(text[i + 1]) & 0x03) << 6) +
+                          (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                auto ascii = static_cast<char>(cp - 0xFF01 + 0x21);
+                out += std::isalnum(static_cast<unsigned char>(ascii)) ? ascii : ' ';
+                i += 3;
+                continue;
+            }
+        }
+        out += text[i++];
+    }
+    std::size_t first = out.find_first_not_of(" \t"), last = out.find_last_not_of(" \t");
+    return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+}
+
 bool is_prefix(const std::string& prefix, const std::string& s) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 int typo_budget(std::size_t length) { return length <= 4 ? 0 : length <= 8 ? 1 : 2; }
@@ -131,7 +161,7 @@ int typo_budget(std::size_t length) { return length <= 4 ? 0 : length <= 8 ? 1 :
 }  // namespace
 
 std::string normalize_name(const std::string& name) {
-    std::string text = name;
+    std::string text = fold_full_width(name);
     for (const char* umlaut : {"\xC3\xBC", "\xC3\x9C"})  // ü, Ü: Ürümqi is Urumqi
         for (std::size_t at; (at = text.find(umlaut)) != std::string::npos;) text.replace(at, 2, "u");
     std::string out;
@@ -143,6 +173,21 @@ std::string normalize_name(const std::string& name) {
             out += static_cast<char>(std::tolower(c));
     }
     return canonical_spelling(out);
+}
+
+LevelHint level_hint(const std::string& name) {
+    std::string lower;
+    for (char c : fold_full_width(name)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* p :
+         {"省", "自治区", "特别行政区", " province", " autonomous region", " sar", " special administrative region"})
+        if (ends_with(lower, p)) return LevelHint::Province;
+    for (const char* p : {"市", " city", " shi"})
+        if (ends_with(lower, p)) return LevelHint::CityOrMunicipality;
+    for (const char* p : {"自治州", "地区", "盟", " prefecture", " league", " autonomous prefecture"})
+        if (ends_with(lower, p)) return LevelHint::Prefecture;
+    for (const char* p : {"区", "县", "旗", " district", " county", " banner"})
+        if (ends_with(lower, p)) return LevelHint::County;
+    return LevelHint::None;
 }
 
 int edit_distance(const std::string& a, const std::string& b) {
@@ -210,6 +255,13 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
             std::vector<std::string> aliases{r.code, r.source_code};
             for (const auto& [old_code, code] : county_code_changes_2016())
                 if (code == r.code) aliases.push_back(old_code);  // 500234 开县 -> 500154 开州区
+            // 郫都 for 郫都区, 阿荣 for 阿荣旗, 神农架 for 神农架林区, as people write them (县 is cut by
+            // normalising already); never leaving one character (城区, 郊区 stay whole).
+            for (const char* suffix : {"林区", "区", "旗"})
+                if (ends_with(r.name_zh, suffix) && r.name_zh.size() - std::string(suffix).size() >= 6) {
+                    aliases.push_back(r.name_zh.substr(0, r.name_zh.size() - std::string(suffix).size()));
+                    break;
+                }
             add(EntityKind::County, r.code, r.name_en, r.name_zh, aliases);
         }
 }

@@ -25,6 +25,13 @@ struct SearchHit {
 /// Lower case, without spaces, hyphens, apostrophes, punctuation and Chinese administrative suffixes.
 std::string normalize_name(const std::string& name);
 
+/// What a name's own suffix says of its level: 吉林省 / "Jilin Province" a province, 吉林市 / "Jilin
+/// City" a city (prefecture-level, county-level or one of the four municipalities), 延边自治州 / 阿里地区 /
+/// 阿拉善盟 a prefecture-level unit, 郫都区 / 平陆县 / 阿荣旗 / "Pidu District" a county-level unit.
+/// 自治区 and 地区 are read before 区. Nothing is thrown.
+enum class LevelHint { None, Province, CityOrMunicipality, Prefecture, County };
+LevelHint level_hint(const std::string& name);
+
 /// Edit distance (insert, delete, substitute, swap) over Unicode code points.
 int edit_distance(const std::string& a, const std::string& b);
 

@@ -50,23 +50,6 @@ std::vector<const Region*> lookup(const std::map<std::string, std::vector<const 
     return {};
 }
 
-/// What a name's own suffix says of its level: 吉林市 is the prefecture-level city, 吉林省 the
-/// province; a 市 of province level is one of the four municipalities.
-enum class LevelHint { None, Province, CityOrMunicipality, Prefecture };
-
-LevelHint level_hint(const std::string& name) {
-    std::string lower;
-    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* p :
-         {"省", "自治区", "特别行政区", " province", " autonomous region", " sar", " special administrative region"})
-        if (ends_with(lower, p)) return LevelHint::Province;
-    for (const char* p : {"市", " city", " shi"})
-        if (ends_with(lower, p)) return LevelHint::CityOrMunicipality;
-    for (const char* p : {"自治州", "地区", "盟", " prefecture", " league", " autonomous prefecture"})
-        if (ends_with(lower, p)) return LevelHint::Prefecture;
-    return LevelHint::None;
-}
-
 bool municipality(const Region* r) {
     return r->code == "110000" || r->code == "120000" || r->code == "310000" || r->code == "500000";
 }
@@ -99,7 +82,7 @@ UnitNameIndex::UnitNameIndex(const RegionLayer& provinces, const RegionLayer& pr
 
 std::vector<const Region*> UnitNameIndex::provinces(const std::string& name) const {
     LevelHint hint = level_hint(name);
-    if (hint == LevelHint::Prefecture) return {};
+    if (hint == LevelHint::Prefecture) return {};  // a County hint is left to the lookup: no such key matches
     std::vector<const Region*> out = lookup(provinces_, name);
     if (hint == LevelHint::CityOrMunicipality)
         out.erase(std::remove_if(out.begin(), out.end(), [](const Region* r) { return !municipality(r); }), out.end());

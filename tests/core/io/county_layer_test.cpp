@@ -115,6 +115,15 @@ TEST_CASE("list counties, a county search and show a county from the command lin
     REQUIRE(pidu.exit_code == 0);
     CHECK(pidu.out.find("郫都区  Pidu District  [510117]") != std::string::npos);
     CHECK(pidu.out.find("in Chengdu-Chongqing area") != std::string::npos);
+    // The short forms people write, as show's help gives them: 郫都 for 郫都区, 开州 for 开州区.
+    CHECK(test::run_cli("show 郫都").out.find("郫都区  Pidu District  [510117]") != std::string::npos);
+    CHECK(test::run_cli("show 开州").out.find("开州区  Kaizhou District  [500154]") != std::string::npos);
+    CHECK(test::run_cli("show 阿荣").out.find("阿荣旗  Arong Banner  [150721]") != std::string::npos);
+    auto xinhua = test::run_cli("show 新华");  // three 新华区: still the code, not the first of them
+    CHECK(xinhua.exit_code == 5);
+    CHECK(xinhua.err.find("names 3 units (130105") != std::string::npos);
+    auto info = test::run_cli("info");
+    CHECK(info.out.find(" features (layer 'counties' of ") != std::string::npos);
     auto gu = test::run_cli("show 古县");
     CHECK(gu.out.find("not in Guanzhong Plain urban agglomeration") != std::string::npos);
     auto ambiguous = test::run_cli("show 新华区");

@@ -138,15 +138,21 @@ std::optional<std::string> units_identity(const LayerSpec& spec, UnitLevel level
     return source_identity(id);
 }
 
-/// Kept quietly, as the inputs' fingerprint is (keep_identity_quietly): the read itself succeeded.
-void keep_units_quietly(const std::string& key, const KeptUnits& units) {
+/// Writes a memo into the cache folder (`write` is given its path there), quietly: what it keeps was
+/// computed already, and a cache that cannot be written only costs the next process the same work.
+template <typename Write>
+void keep_quietly(const std::string& name, Write write) {
     std::string dir = prepared_cache_dir();
     if (dir.empty()) return;
     try {
         create_cache_dir(dir);
-        write_units_memo(dir + "/" + units_memo_name(key), key, units, true);
+        write(dir + "/" + name);
     } catch (const AtlasError&) {
     }
+}
+
+void keep_units_quietly(const std::string& key, const KeptUnits& units) {
+    keep_quietly(units_memo_name(key), [&](const std::string& path) { write_units_memo(path, key, units, true); });
 }
 
 void add_once(std::vector<std::string>& warnings, const std::vector<std::string>& more) {
@@ -427,13 +433,8 @@ IdentitySources identity_of(const DocumentSources& sources) {
 /// Kept quietly: a cache that cannot be written is said once by the prepared data itself, and with
 /// the shipped store (nothing else to keep) this would be a warning at every command.
 void keep_identity_quietly(const std::string& identity, const std::string& fingerprint) {
-    std::string dir = prepared_cache_dir();
-    if (dir.empty()) return;
-    try {
-        create_cache_dir(dir);
-        write_identity_memo(dir + "/" + identity_memo_name(identity), identity, fingerprint, true);
-    } catch (const AtlasError&) {
-    }
+    keep_quietly(identity_memo_name(identity),
+                 [&](const std::string& path) { write_identity_memo(path, identity, fingerprint, true); });
 }
 
 }  // namespace
@@ -693,7 +694,10 @@ double Document::region_area_km2(const PlanRegion& region) {
     }
     if (!prepared_ && store_areas_)
         if (auto it = store_areas_->find(region.id); it != store_areas_->end()) return it->second;
-    return shape(region).area_km2;  // through the whole store, which says why it is not used
+    // The whole store, which says why its areas were not used (damaged: rebuilt with a warning), not
+    // a region's row alone, which is checked by its own checksum and would hide a damaged table.
+    prepared();
+    return shape(region).area_km2;
 }
 
 const RegionShape& Document::membership(const PlanRegion& region) {

@@ -187,6 +187,25 @@ std::string version_problem(sqlite3* db, const std::string& fingerprint) {
 
 }  // namespace
 
+namespace {
+
+/// The geometry-free areas table (what `list regions` reads alone) when it is there, whole and
+/// matches its own checksum; nothing otherwise.
+std::optional<std::map<std::string, double>> areas_table(sqlite3* db) {
+    std::string table = std::string(kLayer) + kAttributesTableSuffix;
+    if (!has_table(db, table) || !has_fields(db, table, {"id", "area_km2"})) return std::nullopt;
+    Statement st = prepare(db, "SELECT id, area_km2 FROM " + quoted(table));
+    if (!st) return std::nullopt;
+    std::map<std::string, double> areas;
+    int rc = 0;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
+        areas[column_text(st.get(), 0)] = sqlite3_column_double(st.get(), 1);
+    if (rc != SQLITE_DONE || areas_checksum(areas) != metadata(db, kLayer, kAreasChecksumKey)) return std::nullopt;
+    return areas;
+}
+
+}  // namespace
+
 std::optional<PreparedShapes> read_shape_store(const std::string& path, const std::string& fingerprint,
                                                std::string& problem) {
     problem.clear();
@@ -205,6 +224,13 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
     std::optional<PreparedShapes> shapes = PreparedShapes{std::move(*regions), std::move(*places)};
     if (checksum(*shapes) != metadata(db.get(), kLayer, kChecksumKey)) {
         problem = "its content does not match its checksum (damaged or truncated)";
+        return std::nullopt;
+    }
+    // The areas table is read alone by the commands that print areas: one that says other areas than
+    // the shapes (edited, or damaged) makes the store damaged, rebuilt, not half trusted.
+    if (std::optional<std::map<std::string, double>> areas = areas_table(db.get());
+        !areas || *areas != areas_of(shapes->regions)) {
+        problem = "its areas table does not match its shapes (damaged or edited)";
         return std::nullopt;
     }
     return shapes;
@@ -243,19 +269,10 @@ std::optional<std::map<std::string, double>> read_store_areas(const std::string&
     CacheFileCheck file = check_cache_file(path, std::numeric_limits<std::uintmax_t>::max());
     if (!file.exists || !file.problem.empty()) return std::nullopt;
     Db db = open_store(path);
-    std::string table = std::string(kLayer) + kAttributesTableSuffix;
-    if (!db || !has_table(db.get(), kLayer) || !has_table(db.get(), table) || !has_table(db.get(), "gpkg_metadata") ||
-        !version_problem(db.get(), fingerprint).empty() || !has_fields(db.get(), table, {"id", "area_km2"}))
+    if (!db || !has_table(db.get(), kLayer) || !has_table(db.get(), "gpkg_metadata") ||
+        !version_problem(db.get(), fingerprint).empty())
         return std::nullopt;
-    Statement st = prepare(db.get(), "SELECT id, area_km2 FROM " + quoted(table));
-    if (!st) return std::nullopt;
-    std::map<std::string, double> areas;
-    int rc = 0;
-    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
-        areas[column_text(st.get(), 0)] = sqlite3_column_double(st.get(), 1);
-    if (rc != SQLITE_DONE || areas_checksum(areas) != metadata(db.get(), kLayer, kAreasChecksumKey))
-        return std::nullopt;
-    return areas;
+    return areas_table(db.get());
 }
 
 }  // namespace atlas

@@ -491,6 +491,7 @@ PreparedShapes Document::compute_prepared_shapes() {
             if (progress_) progress_("place shapes", done, total);
         });
     PreparedShapes out;
+    out.neighbours = compute_region_neighbours();
     for (std::size_t i = 0; i < regions.size(); ++i) out.regions[p.regions[i].id] = std::move(regions[i]);
     for (std::size_t i = 0; i < places.size(); ++i)
         if (places[i]) out.places[all[i].id] = std::move(*places[i]);
@@ -720,13 +721,16 @@ std::vector<const RegionShape*> Document::shapes() {
     return out;
 }
 
-const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbours() {
-    if (neighbours_) return *neighbours_;
+namespace {
+
+/// Document::region_neighbours computed from the units' coordinates: `regions` in plan order, their
+/// units pointing into `units`.
+std::vector<std::pair<std::size_t, std::size_t>> neighbour_pairs(const RegionLayer& units,
+                                                                 const std::vector<const RegionShape*>& regions) {
     // Prefecture-level units are neighbours when they have vertices in one cell of a 0.02 degree grid
     // (about 2 km: shared borders, and generalised ones that nearly meet); regions are neighbours when
     // they share a unit or have neighbouring units. Linear in the vertices, where GEOS distances
     // between the regions' unions took seconds.
-    const RegionLayer& units = prefectures();
     std::unordered_map<VertexKey, std::vector<std::uint32_t>, VertexKeyHash> cells;
     for (std::size_t u = 0; u < units.regions.size(); ++u)
         for (const Polygon& polygon : units.regions[u].geometry)
@@ -739,21 +743,37 @@ const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbo
         for (std::uint32_t a : list)
             for (std::uint32_t b : list)
                 if (a != b) touching[a].insert(b);
-    std::vector<const RegionShape*> all = shapes();
-    std::vector<std::vector<bool>> reach(all.size(), std::vector<bool>(units.regions.size(), false));
-    for (std::size_t r = 0; r < all.size(); ++r)
-        for (const Region* u : all[r]->units) {
+    std::vector<std::vector<bool>> reach(regions.size(), std::vector<bool>(units.regions.size(), false));
+    for (std::size_t r = 0; r < regions.size(); ++r)
+        for (const Region* u : regions[r]->units) {
             auto i = static_cast<std::size_t>(u - units.regions.data());
             reach[r][i] = true;
             for (std::uint32_t n : touching[i]) reach[r][n] = true;
         }
     std::vector<std::pair<std::size_t, std::size_t>> pairs;
-    for (std::size_t i = 0; i < all.size(); ++i)
-        for (std::size_t j = i + 1; j < all.size(); ++j)
-            if (std::any_of(all[j]->units.begin(), all[j]->units.end(), [&](const Region* u) {
+    for (std::size_t i = 0; i < regions.size(); ++i)
+        for (std::size_t j = i + 1; j < regions.size(); ++j)
+            if (std::any_of(regions[j]->units.begin(), regions[j]->units.end(), [&](const Region* u) {
                     return reach[i][static_cast<std::size_t>(u - units.regions.data())];
                 }))
                 pairs.emplace_back(i, j);
+    return pairs;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> Document::compute_region_neighbours() {
+    const RegionLayer& units = prefectures();  // the coordinates, into the units the memberships point to
+    return neighbour_pairs(units, memberships());
+}
+
+const std::vector<std::pair<std::size_t, std::size_t>>& Document::region_neighbours() {
+    if (neighbours_) return *neighbours_;
+    // Kept with the region shapes (computed with them), so that drawing needs no unit's coordinates.
+    std::vector<std::pair<std::size_t, std::size_t>> pairs = prepared().neighbours;
+    const std::size_t n = plan().regions.size();
+    if (std::any_of(pairs.begin(), pairs.end(), [n](const auto& p) { return p.first >= p.second || p.second >= n; }))
+        pairs = compute_region_neighbours();  // a store of this fingerprint has the plan's regions; checked anyway
     neighbours_ = std::move(pairs);
     return *neighbours_;
 }

@@ -107,6 +107,8 @@ class Document {
     /// generalised borders). Computed once, in time linear in the vertices: what the region palette
     /// keeps apart.
     const std::vector<std::pair<std::size_t, std::size_t>>& region_neighbours();
+    /// The same computed from the prefecture-level units' coordinates (read whole), not the store.
+    std::vector<std::pair<std::size_t, std::size_t>> compute_region_neighbours();
     /// Search over provinces, prefectures, regions and industries.
     const SearchIndex& search();
     /// What the user typed, as a region or industry; AtlasError(NotFound) with suggestions otherwise.

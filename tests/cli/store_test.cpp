@@ -103,6 +103,24 @@ TEST_CASE("store: every region's union, label and area read back are exactly tho
     CHECK_THAT(doc.store_origin(), Contains(kBundledShapeStore));
 }
 
+TEST_CASE("store: the regions' neighbours (what the palette keeps apart) are kept and read back as computed",
+          "[store]") {
+    Document& doc = test::bundled_document();
+    const auto& stored = doc.region_neighbours();
+    CHECK_THAT(doc.store_origin(), Contains(kBundledShapeStore));
+    CHECK(stored == doc.compute_region_neighbours());
+    // Beijing-Tianjin-Hebei and the Bohai Sea region share members; Kunming and Harbin are far apart.
+    auto index = [&](const char* id) {
+        return static_cast<std::size_t>(doc.plan().region(id) - &doc.plan().regions[0]);
+    };
+    auto pair = [&](const char* a, const char* b) {
+        return std::make_pair(std::min(index(a), index(b)), std::max(index(a), index(b)));
+    };
+    CHECK(std::count(stored.begin(), stored.end(), pair("jingjinji", "bohai_sea_region")) == 1);
+    CHECK(std::count(stored.begin(), stored.end(), pair("kunming", "yangtze_river_delta")) == 0);
+    CHECK(stored.size() >= 19);
+}
+
 TEST_CASE("store: every place's union, label and area read back are exactly those computed", "[store]") {
     Document& doc = test::bundled_document();
     std::size_t drawn = 0;

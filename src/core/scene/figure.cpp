@@ -51,10 +51,10 @@ MapStyle base_style(Document& doc, const Session& s) {
     }
     if (const PlanRegion* r = plan.region(s.selected_region))
         style.selected_region = static_cast<int>(index_of(plan, r));
-    if (const Region* u = doc.prefectures().find(s.selected_prefecture)) {
-        style.selected_unit = static_cast<int>(u - doc.prefectures().regions.data());
-    } else if (const Region* p = doc.provinces().find(s.selected_prefecture)) {
-        style.selected_unit = static_cast<int>(p - doc.provinces().regions.data());
+    if (const Region* u = doc.prefecture_units().find(s.selected_prefecture)) {
+        style.selected_unit = static_cast<int>(u - doc.prefecture_units().regions.data());
+    } else if (const Region* p = doc.province_units().find(s.selected_prefecture)) {
+        style.selected_unit = static_cast<int>(p - doc.province_units().regions.data());
         style.selected_is_province = true;
     }
     return style;
@@ -170,14 +170,14 @@ void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle
 void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legend) {
     const Plan& plan = doc.plan();
     legend.title = tr("Comparison of ") + std::to_string(s.compare.size()) + tr(" regions");
-    std::vector<int> member_count(doc.prefectures().regions.size(), 0);
+    std::vector<int> member_count(doc.prefecture_units().regions.size(), 0);
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const PlanRegion& r = plan.regions[i];
         bool in = std::find(s.compare.begin(), s.compare.end(), r.id) != s.compare.end();
         style.regions[i].visible = in;
         if (!in) continue;
         for (const Region* unit : doc.shape(r).units)
-            ++member_count[static_cast<std::size_t>(unit - doc.prefectures().regions.data())];
+            ++member_count[static_cast<std::size_t>(unit - doc.prefecture_units().regions.data())];
     }
     for (std::size_t u = 0; u < member_count.size(); ++u)
         if (member_count[u] > 1) style.overlap_prefectures.push_back(static_cast<std::uint32_t>(u));
@@ -336,8 +336,8 @@ void check_session(Document& doc, const Session& s, const std::string& origin, b
         if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'regions'");
     if (!s.selected_region.empty() && plan.region(s.selected_region) == nullptr)
         bad("unknown region " + quote_value(s.selected_region) + " in 'selected_region'");
-    if (!s.selected_prefecture.empty() && doc.prefectures().find(s.selected_prefecture) == nullptr &&
-        doc.provinces().find(s.selected_prefecture) == nullptr)
+    if (!s.selected_prefecture.empty() && doc.prefecture_units().find(s.selected_prefecture) == nullptr &&
+        doc.province_units().find(s.selected_prefecture) == nullptr)
         bad("unknown prefecture code " + quote_value(s.selected_prefecture) + " in 'selected_prefecture'");
     for (std::size_t i = 0; i < s.industries.size(); ++i) {
         if (plan.industry(s.industries[i]) == nullptr)

@@ -26,10 +26,11 @@ double label_scale(int kind) {
 LabelSource::LabelSource(Document& doc, const Scene& scene) {
     Projection projection(scene.projection_name);
     SceneXY at;
-    for (const Region& p : doc.provinces().regions)
+    // Names, label and seat points: the units without their geometry (read only where drawn from it).
+    for (const Region& p : doc.province_units().regions)
         if (scene_point(projection, scene, p.label, at))
             provinces_.push_back({p.name_en, p.name_zh, at, p.area_km2, -1, {}});
-    for (const Region& p : doc.prefectures().regions) {
+    for (const Region& p : doc.prefecture_units().regions) {
         if (p.parent_code.empty()) continue;  // municipalities: their province label names them
         // Hubs have their own, higher label.
         if (std::any_of(scene.hubs.begin(), scene.hubs.end(), [&](const HubMarker& h) { return h.code == p.code; }))

@@ -84,7 +84,8 @@ void write_shape_store(const std::string& path, const std::string& fingerprint, 
                                     {{kVersionKey, std::to_string(kShapeStoreVersion)},
                                      {kFingerprintKey, fingerprint},
                                      {kChecksumKey, checksum(shapes)},
-                                     {kAreasChecksumKey, areas_checksum(areas_of(shapes.regions))}});
+                                     {kAreasChecksumKey, areas_checksum(areas_of(shapes.regions))},
+                                     {kNeighboursKey, neighbours_text(shapes.neighbours)}});
     write_layers(path, {regions, shapes_layer(kPlaceLayer, shapes.places, {})},
                  WriteOptions{"GPKG", {}, {}, replace, 15, {}, attributes_table_sql(regions), true});
 }

@@ -33,7 +33,7 @@
 namespace atlas {
 
 /// Bumped whenever what is stored, or how it is computed, changes.
-inline constexpr int kShapeStoreVersion = 5;
+inline constexpr int kShapeStoreVersion = 6;
 
 /// By id.
 using ShapesById = std::map<std::string, PreparedShape>;
@@ -42,6 +42,9 @@ using ShapesById = std::map<std::string, PreparedShape>;
 struct PreparedShapes {
     ShapesById regions;  ///< by plan region id: every region of the plan
     ShapesById places;   ///< by place id (model/place.hpp); a place with nothing to draw is absent
+    /// Pairs (i < j) of plan region indices whose units touch or are shared (Document::region_neighbours):
+    /// kept, as finding them reads every prefecture-level unit's coordinates.
+    std::vector<std::pair<std::size_t, std::size_t>> neighbours;
 };
 
 /// The key of the inputs the shapes are computed from: the store version, both layers as read (codes,

@@ -3,7 +3,10 @@
 /// by its writer (GDAL) and its reader (SQLite, store/shape_store_read.cpp). Internal to store/.
 
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/shape_store.hpp"
 
@@ -15,6 +18,13 @@ inline constexpr const char* kVersionKey = "CLUSTERATLAS_STORE_VERSION";
 inline constexpr const char* kFingerprintKey = "CLUSTERATLAS_FINGERPRINT";
 inline constexpr const char* kChecksumKey = "CLUSTERATLAS_CHECKSUM";
 inline constexpr const char* kAreasChecksumKey = "CLUSTERATLAS_AREAS_CHECKSUM";
+inline constexpr const char* kNeighboursKey = "CLUSTERATLAS_REGION_NEIGHBOURS";
+
+/// Neighbour pairs as metadata text, "0-3 0-5 1-2" (plan indices: no character XML escapes).
+std::string neighbours_text(const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
+
+/// The pairs of neighbours_text; nothing when the text is not of that form.
+std::optional<std::vector<std::pair<std::size_t, std::size_t>>> parse_neighbours(const std::string& text);
 
 /// A hash of the regions' ids and areas, as the geometry-free table holds them (16 hex digits).
 std::string areas_checksum(const std::map<std::string, double>& areas);

@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <memory>
+#include <sstream>
 
 #include "io/region_reader.hpp"
 #include "io/wkb.hpp"
@@ -42,7 +43,29 @@ std::string checksum(const PreparedShapes& shapes) {
         h.add(static_cast<std::uint64_t>(table->size()));
         for (const auto& [id, s] : *table) h.add(id).add(s.area_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
     }
+    h.add(neighbours_text(shapes.neighbours));
     return h.hex();
+}
+
+std::string neighbours_text(const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+    std::string text;
+    for (const auto& [i, j] : pairs) text += (text.empty() ? "" : " ") + std::to_string(i) + "-" + std::to_string(j);
+    return text;
+}
+
+std::optional<std::vector<std::pair<std::size_t, std::size_t>>> parse_neighbours(const std::string& text) {
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    std::istringstream in(text);
+    for (std::string pair; in >> pair;) {
+        std::size_t dash = pair.find('-');
+        auto digits = [](const std::string& t) {
+            return !t.empty() && t.size() < 10 && t.find_first_not_of("0123456789") == std::string::npos;
+        };
+        std::string a = dash == std::string::npos ? "" : pair.substr(0, dash), b = pair.substr(dash + 1);
+        if (!digits(a) || !digits(b)) return std::nullopt;
+        pairs.emplace_back(std::stoul(a), std::stoul(b));
+    }
+    return pairs;
 }
 
 }  // namespace shape_store_format
@@ -221,7 +244,11 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
     std::optional<ShapesById> regions = read_features(db.get(), kLayer, problem);
     std::optional<ShapesById> places = regions ? read_features(db.get(), kPlaceLayer, problem) : std::nullopt;
     if (!places) return std::nullopt;
-    std::optional<PreparedShapes> shapes = PreparedShapes{std::move(*regions), std::move(*places)};
+    std::optional<std::vector<std::pair<std::size_t, std::size_t>>> neighbours =
+        parse_neighbours(metadata(db.get(), kLayer, kNeighboursKey));
+    if (!neighbours) return problem = "its region neighbours are not readable (damaged)", std::nullopt;
+    std::optional<PreparedShapes> shapes =
+        PreparedShapes{std::move(*regions), std::move(*places), std::move(*neighbours)};
     if (checksum(*shapes) != metadata(db.get(), kLayer, kChecksumKey)) {
         problem = "its content does not match its checksum (damaged or truncated)";
         return std::nullopt;

@@ -58,6 +58,8 @@ void run_info(Context& ctx) {
     if (counties != nullptr)
         out << "counties:     " << counties->regions.size() << " features (layer '" << counties->layer << "' of "
             << source_text(ctx.doc().sources().counties->source) << "), " << total_area(*counties) << " km2\n";
+    else if (ctx.data.counties == "none")  // asked for: not a layer that is missing
+        out << "counties:     none (--counties none: a partial member counts whole)\n";
     else
         out << "counties:     none (scripts/fetch-counties builds the layer; without it a partial member counts "
                "whole)\n";

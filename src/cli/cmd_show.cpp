@@ -285,10 +285,12 @@ void register_show(CLI::App& app, Context& ctx) {
         if (ctx.plan().region(*name) == nullptr) {
             const SearchIndex& index = ctx.doc().search();
             std::vector<SearchHit> regions = index.find(*name, EntityKind::Region, 1);
-            // A region named exactly (Kunming the key city) is the region, however many units share the name.
-            bool region_named = !regions.empty() && regions[0].score >= 95;
+            // A region named exactly (Kunming the key city) is the region, however many units share the
+            // name; a suffix that says a level (昆明市, 武汉市, "Wuhan City") asks for the unit.
+            bool level_said = level_hint(*name) != LevelHint::None;
+            bool region_named = !level_said && !regions.empty() && regions[0].score >= 95;
             std::optional<SearchHit> unit = region_named ? std::nullopt : resolve_unit(index, *name);
-            if (unit && (regions.empty() || unit->score > regions[0].score || unit->name_zh == *name)) {
+            if (unit && (regions.empty() || level_said || unit->score > regions[0].score || unit->name_zh == *name)) {
                 refuse_format_for(format, unit->name_en + " (" + unit->id + ")");
                 print_unit(ctx, *unit);
                 return;

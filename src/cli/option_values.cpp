@@ -8,14 +8,30 @@
 
 namespace atlas::cli {
 
+namespace {
+
+/// Spaces alone: ASCII, the ideographic space a Chinese input method leaves (U+3000) and the no-break
+/// space pasted from a web page (U+00A0). A tab is a value (--data-separator takes a literal tab).
+bool blank(const std::string& value) {
+    for (std::size_t i = 0; i < value.size();) {
+        if (value[i] == ' ')
+            i += 1;
+        else if (value.compare(i, 2, "\xC2\xA0") == 0)
+            i += 2;
+        else if (value.compare(i, 3, "\xE3\x80\x80") == 0)
+            i += 3;
+        else
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 void refuse_empty_values(CLI::App& app) {
     static const CLI::Validator non_empty(
-        [](std::string& value) {
-            // Spaces alone are blank; a tab is a value (--data-separator takes a literal tab).
-            return value.find_first_not_of(' ') == std::string::npos ? std::string("an empty value; give one")
-                                                                     : std::string();
-        },
-        "", "non-empty");
+        [](std::string& value) { return blank(value) ? std::string("an empty value; give one") : std::string(); }, "",
+        "non-empty");
     for (CLI::Option* option : app.get_options()) {
         const std::string name = option->get_name();
         if (option->get_type_size_max() == 0 || name == "--title" || name == "--subtitle" || name == "--credit")

@@ -53,6 +53,9 @@ TEST_CASE("info reports counts, datum and projection", "[cli]") {
     CHECK_THAT(r.out, Contains("+proj=aea +lat_1=25 +lat_2=47 +lon_0=105"));
     // CTest runs this without the county layer: info says so, and how to build one.
     CHECK_THAT(r.out, Contains("counties:     none (scripts/fetch-counties builds the layer"));
+    // Asked for none: said as asked, not as a layer to go and build.
+    CHECK_THAT(run_cli("--counties none info").out,
+               Contains("counties:     none (--counties none: a partial member counts whole)"));
 }
 
 TEST_CASE("show reads the level a name's suffix gives, and full-width forms as typed", "[cli]") {
@@ -69,6 +72,28 @@ TEST_CASE("show reads the level a name's suffix gives, and full-width forms as t
     CHECK_THAT(spaced.out, StartsWith("Yangtze River Delta urban agglomeration"));
     CHECK_THAT(run_cli("show \"吉林省\u3000\"").out, StartsWith("吉林  Jilin  [220000]  province"));
     CHECK_THAT(run_cli("show \uFF13\uFF17\uFF10\uFF11\uFF10\uFF10").out, StartsWith("济南  Jinan  [370100]"));
+}
+
+TEST_CASE("show: a level suffix asks for the unit over a region of its name, and one name of two cities asks which",
+          "[cli]") {
+    // 武汉 is the region (Wuhan metropolitan area); 武汉市 and "Wuhan City" the prefecture-level city.
+    CHECK_THAT(run_cli("show 武汉").out, StartsWith("Wuhan"));
+    CHECK_THAT(run_cli("show 武汉").out, !StartsWith("武汉  Wuhan  [420100]"));
+    CHECK_THAT(run_cli("show 武汉市").out, StartsWith("武汉  Wuhan  [420100]  prefecture"));
+    CHECK_THAT(run_cli("show \"Wuhan City\"").out, StartsWith("武汉  Wuhan  [420100]  prefecture"));
+    CHECK_THAT(run_cli("show 昆明市").out, StartsWith("昆明  Kunming  [530100]  prefecture"));
+    // Fuzhou is 福州 and 抚州: asked, with their provinces, not answered with the place 福州新区.
+    auto fuzhou = run_cli("show Fuzhou");
+    CHECK(fuzhou.exit_code == 5);
+    CHECK(fuzhou.out.empty());
+    CHECK_THAT(fuzhou.err, Contains("'Fuzhou' names 2 units (350100 福州 (福建), 361000 抚州 (江西)): give the code"));
+    CHECK_THAT(run_cli("show \"Fuzhou (Fujian)\"").out, StartsWith("福州  Fuzhou (Fujian)  [350100]"));
+    CHECK_THAT(run_cli("show \"Jilin City\"").out, StartsWith("吉林  Jilin (city)  [220200]  prefecture"));
+    CHECK_THAT(run_cli("show \"Suzhou City\"").err, Contains("names 2 units (320500 苏州 (江苏), 341300 宿州 (安徽))"));
+    // An autonomous prefecture as it is written: 延边州, 恩施州; a no-break space pasted after a name.
+    CHECK_THAT(run_cli("show 延边州").out, StartsWith("延边  Yanbian  [222400]  prefecture"));
+    CHECK_THAT(run_cli("show 恩施州").out, StartsWith("恩施  Enshi  [422800]  prefecture"));
+    CHECK_THAT(run_cli("show \"吉林省\u00A0\"").out, StartsWith("吉林  Jilin  [220000]  province"));
 }
 
 TEST_CASE("bad input on the command line: one line on stderr, non-zero exit, nothing on stdout", "[cli][errors]") {

@@ -33,15 +33,24 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
     throw AtlasError(ErrorKind::NotFound, message);
 }
 
+bool ends_with_zh(const std::string& s, const std::string& suffix) {
+    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// "130105 新华区 (石家庄)": a unit as a list of units of one name gives it.
+std::string code_and_name(const SearchHit& h) {
+    return h.id + " " + h.name_zh + (h.parent_zh.empty() ? "" : " (" + h.parent_zh + ")");
+}
+
 /// Whether a unit is of the level its name's suffix says: 吉林省 the province, 吉林市 the city (a
 /// prefecture-level or county-level city, or a municipality), 郫都区 a county-level unit.
 bool fits_level(const SearchHit& h, LevelHint hint) {
-    auto ends_with_shi = [&] { return h.name_zh.size() > 3 && h.name_zh.compare(h.name_zh.size() - 3, 3, "市") == 0; };
     switch (hint) {
         case LevelHint::Province:
             return h.kind == EntityKind::Province;
         case LevelHint::CityOrMunicipality:
-            return h.kind == EntityKind::Prefecture || (h.kind == EntityKind::County && ends_with_shi()) ||
+            return h.kind == EntityKind::Prefecture ||
+                   (h.kind == EntityKind::County && ends_with_zh(h.name_zh, "市")) ||
                    (h.kind == EntityKind::Province &&
                     (h.id == "110000" || h.id == "120000" || h.id == "310000" || h.id == "500000"));
         case LevelHint::Prefecture:
@@ -63,9 +72,15 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
             hits.push_back(h);
     // A suffix that says the level keeps the other levels out, where a unit of that level is found.
     LevelHint hint = level_hint(query);
-    if (std::any_of(hits.begin(), hits.end(), [&](const SearchHit& h) { return fits_level(h, hint); }))
-        hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const SearchHit& h) { return !fits_level(h, hint); }),
-                   hits.end());
+    auto keep_only = [&hits](auto&& fits) {
+        if (std::any_of(hits.begin(), hits.end(), fits))
+            hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const SearchHit& h) { return !fits(h); }),
+                       hits.end());
+    };
+    keep_only([&](const SearchHit& h) { return fits_level(h, hint); });
+    // "Chaoyang District" is the two 朝阳区, not 朝阳县 as well.
+    if (std::string kind = county_kind_suffix(query); hint == LevelHint::County && !kind.empty())
+        keep_only([&](const SearchHit& h) { return ends_with_zh(h.name_zh, kind); });
     for (const SearchHit& h : hits)
         if (h.id == query) return h;
     // A code is a code: 510199 is no unit, not the nearest code by spelling. A county's code from
@@ -81,12 +96,12 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
     // exactly does not win over prefecture-level units the query begins.
     std::vector<std::string> higher;
     for (const SearchHit& h : hits)
-        if (h.kind != EntityKind::County && h.score >= 80) higher.push_back(h.id + " " + h.name_zh);
+        if (h.kind != EntityKind::County && h.score >= 80) higher.push_back(code_and_name(h));
     bool county_first = !hits.empty() && hits[0].kind == EntityKind::County && hits[0].score >= 95;
-    if (county_first && !higher.empty() && std::none_of(hits.begin(), hits.end(), [](const SearchHit& h) {
-            return h.kind != EntityKind::County && h.score >= 95;
+    if (county_first && !higher.empty() && std::none_of(hits.begin(), hits.end(), [&](const SearchHit& h) {
+            return h.kind != EntityKind::County && h.score >= hits[0].score;
         })) {
-        higher.push_back(hits[0].id + " " + hits[0].name_zh);
+        higher.push_back(code_and_name(hits[0]));
         throw AtlasError(ErrorKind::NotFound, quote_value(query) + " names " + std::to_string(higher.size()) +
                                                   " units (" + join(higher, ", ") + "): give the code");
     }
@@ -95,7 +110,7 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
     hits.erase(std::remove_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.score < 95; }), hits.end());
     std::vector<std::string> same_name;  // 岳阳县 the county, not 岳阳 the city; 新华区 is three districts
     for (const SearchHit& h : hits)
-        if (h.name_zh == query) same_name.push_back(h.id + " " + h.name_en);
+        if (h.name_zh == query) same_name.push_back(code_and_name(h));
     if (same_name.size() > 1)
         throw AtlasError(ErrorKind::NotFound, quote_value(query) + " names " + std::to_string(same_name.size()) +
                                                   " units (" + join(same_name, ", ") + "): give the code");
@@ -114,7 +129,7 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
     // Several units of one name (碑林区 and 北林区 are both Beilin District; Fuzhou is 福州 and 抚州).
     std::vector<std::string> tied_units;
     for (const SearchHit& h : hits)
-        if (h.score == hits[0].score) tied_units.push_back(h.id + " " + h.name_zh);
+        if (h.score == hits[0].score) tied_units.push_back(code_and_name(h));
     throw AtlasError(ErrorKind::NotFound, quote_value(query) + " names " + std::to_string(tied_units.size()) +
                                               " units (" + join(tied_units, ", ") + "): give the code");
 }

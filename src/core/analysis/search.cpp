@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "io/county_build.hpp"
 #include "text/utf8.hpp"
@@ -30,6 +31,16 @@ namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// The thirty autonomous prefectures (自治州) by GB/T 2260 code: the layers name them short (延边), and
+/// nothing in a unit's row says it is one.
+bool is_autonomous_prefecture(const std::string& code) {
+    static const char* const codes[] = {"222400", "422800", "433100", "513200", "513300", "513400", "522300", "522600",
+                                        "522700", "532300", "532500", "532600", "532800", "532900", "533100", "533300",
+                                        "533400", "622900", "623000", "632200", "632300", "632500", "632600", "632700",
+                                        "632800", "652300", "652700", "652800", "653000", "654000"};
+    return std::any_of(std::begin(codes), std::end(codes), [&](const char* c) { return code == c; });
 }
 
 /// 广西壮族自治区 -> 广西, 新疆维吾尔自治区 -> 新疆, 恩施土家族苗族自治州 -> 恩施, 北京市 -> 北京: the short
@@ -126,7 +137,7 @@ std::vector<std::string> words_of(const std::string& text) {
 
 /// Full-width forms as typed with a Chinese input method: letters and digits as ASCII (１４１０２５ is
 /// 141025), the ideographic space and full-width punctuation as a space, so "长三角　" is 长三角 and
-/// "吉林省　" still ends in 省.
+/// "吉林省　" still ends in 省; a no-break space pasted from a web page is a space too.
 std::string fold_full_width(const std::string& text) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
@@ -135,6 +146,11 @@ std::string fold_full_width(const std::string& text) {
             (text[i + 2] == '\x80' || text[i + 2] == '\x81' || text[i + 2] == '\x82')) {  // U+3000-3002
             out += ' ';
             i += 3;
+            continue;
+        }
+        if (c0 == 0xC2 && i + 1 < text.size() && text[i + 1] == '\xA0') {  // U+00A0, a pasted no-break space
+            out += ' ';
+            i += 2;
             continue;
         }
         if (c0 == 0xEF && i + 2 < text.size() && (text[i + 1] == '\xBC' || text[i + 1] == '\xBD')) {
@@ -190,6 +206,14 @@ LevelHint level_hint(const std::string& name) {
     return LevelHint::None;
 }
 
+std::string county_kind_suffix(const std::string& name) {
+    std::string lower;
+    for (char c : fold_full_width(name)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto [en, zh] : {std::pair{" district", "区"}, {" county", "县"}, {" banner", "旗"}})
+        if (ends_with(lower, en) || ends_with(lower, zh)) return zh;
+    return {};
+}
+
 int edit_distance(const std::string& a, const std::string& b) {
     auto x = utf8_code_points(a), y = utf8_code_points(b);
     std::size_t n = x.size(), m = y.size();
@@ -220,6 +244,15 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
         for (const Region& r : prefectures->regions) {
             if (provinces != nullptr && provinces->find(r.code) != nullptr) continue;  // municipalities once
             add(EntityKind::Prefecture, r.code, r.name_en, r.name_zh, {r.code, r.source_code});
+            if (const Region* province = provinces != nullptr ? provinces->find(r.parent_code) : nullptr)
+                entries_.back().hit.parent_zh = province->name_zh;
+            // "Fuzhou (Fujian)" and "Fuzhou (Jiangxi)" are both named Fuzhou: the name without the
+            // province that tells them apart is theirs (so "Fuzhou" asks which, not a place named after one).
+            if (std::size_t open = r.name_en.find(" ("); open != std::string::npos && open > 0)
+                entries_.back().names.push_back(normalize_name(r.name_en.substr(0, open)));
+            // 延边州 for 延边朝鲜族自治州, as autonomous prefectures are written (the layers hold 延边).
+            if (is_autonomous_prefecture(r.code) && !ends_with(r.name_zh, "州"))
+                entries_.back().aliases.push_back(normalize_name(r.name_zh + "州"));
         }
     if (plan != nullptr)
         for (const Industry& i : plan->industries) add(EntityKind::Industry, i.id, i.name_en, i.name_zh, {i.id});
@@ -257,12 +290,17 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
                 if (code == r.code) aliases.push_back(old_code);  // 500234 开县 -> 500154 开州区
             // 郫都 for 郫都区, 阿荣 for 阿荣旗, 神农架 for 神农架林区, as people write them (县 is cut by
             // normalising already); never leaving one character (城区, 郊区 stay whole).
+            // As much a name as 和平 is of 和平县 (whose 县 normalising cuts): 和平 asks which of 和平县 and
+            // the two 和平区 is meant, rather than answering the county.
+            add(EntityKind::County, r.code, r.name_en, r.name_zh, aliases);
+            if (const Region* prefecture = prefectures != nullptr ? prefectures->find(r.parent_code) : nullptr)
+                entries_.back().hit.parent_zh = prefecture->name_zh;
             for (const char* suffix : {"林区", "区", "旗"})
                 if (ends_with(r.name_zh, suffix) && r.name_zh.size() - std::string(suffix).size() >= 6) {
-                    aliases.push_back(r.name_zh.substr(0, r.name_zh.size() - std::string(suffix).size()));
+                    entries_.back().names.push_back(
+                        normalize_name(r.name_zh.substr(0, r.name_zh.size() - std::string(suffix).size())));
                     break;
                 }
-            add(EntityKind::County, r.code, r.name_en, r.name_zh, aliases);
         }
 }
 

@@ -20,6 +20,9 @@ struct SearchHit {
     std::string id;  ///< code for provinces, prefectures and counties, id for regions, industries and places
     std::string name_en, name_zh;
     int score = 0;  ///< 100 exact, 95 alias, 80 prefix, 70 all words, 60 substring, 40-50 typo
+    /// The Chinese name of the unit holding it (a county's prefecture, a prefecture's province), which
+    /// tells apart units of one name (three 新华区); empty for others or where not indexed.
+    std::string parent_zh;
 };
 
 /// Lower case, without spaces, hyphens, apostrophes, punctuation and Chinese administrative suffixes.
@@ -31,6 +34,10 @@ std::string normalize_name(const std::string& name);
 /// 自治区 and 地区 are read before 区. Nothing is thrown.
 enum class LevelHint { None, Province, CityOrMunicipality, Prefecture, County };
 LevelHint level_hint(const std::string& name);
+
+/// The character that ends the county-level names a name's suffix asks for: "区" for 朝阳区 or
+/// "Chaoyang District", "县" for "... County", "旗" for "... Banner"; empty for any other name.
+std::string county_kind_suffix(const std::string& name);
 
 /// Edit distance (insert, delete, substitute, swap) over Unicode code points.
 int edit_distance(const std::string& a, const std::string& b);

@@ -136,7 +136,18 @@ TEST_CASE("list counties, a county search and show a county from the command lin
     CHECK(code.exit_code == 5);
     CHECK(code.out.empty());
     auto beilin = test::run_cli("show Beilin");
-    CHECK(beilin.err.find("'Beilin' names 2 units (231202 北林区, 610103 碑林区)") != std::string::npos);
+    CHECK(beilin.err.find("'Beilin' names 2 units (231202 北林区 (绥化), 610103 碑林区 (西安))") != std::string::npos);
+    // 和平 is 和平县 and two 和平区 as much as 和平县 alone: asked, not answered with the county.
+    auto heping = test::run_cli("show 和平");
+    CHECK(heping.exit_code == 5);
+    CHECK(heping.err.find("'和平' names 3 units (") != std::string::npos);
+    CHECK(heping.err.find("和平县 (河源)") != std::string::npos);
+    CHECK(heping.err.find("和平区 (沈阳)") != std::string::npos);
+    CHECK(test::run_cli("show 和平县").out.find("和平县  Heping County  [441624]") != std::string::npos);
+    // "Chaoyang District" is the two 朝阳区 and 潮阳区, not 朝阳县 as well.
+    auto chaoyang = test::run_cli("show \"Chaoyang District\"");
+    CHECK(chaoyang.err.find("names 3 units (110105 朝阳区 (北京), 220104 朝阳区 (长春), 440513 潮阳区 (汕头))") !=
+          std::string::npos);
     CHECK(test::run_cli("show 碑林区").out.find("Beilin District  [610103]  county-level unit (district)") !=
           std::string::npos);
     CHECK(test::run_cli("list counties --province 610000 --format csv").out.find("611002") != std::string::npos);

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "scene/map_paint.hpp"
 #include "text/escape.hpp"
 #include "text/i18n.hpp"
 
@@ -48,13 +49,27 @@ void refresh_scene(ViewerState& state) {
     ViewerState::Built& built = state.built;
     double tolerance = session_tolerance(state.camera.metres_per_pixel);
     bool projection_changed = built.projection != state.view.projection_generation;
-    if (!projection_changed && tolerance == built.tolerance_m && !state.camera_from_session) return;
+    // County outlines are read and projected the first time the view needs them (zoomed in below the
+    // style's scale, or a county choropleth), not at start: the national view never draws them.
+    bool counties = county_mesh_needed(state.style, state.camera.metres_per_pixel);
+    if (!projection_changed && tolerance == built.tolerance_m && !state.camera_from_session) {
+        if (counties && state.scene.counties.features() == 0) {
+            add_county_outlines(state.doc, state.scene);
+            // Uploaded; the cached map is redrawn in full when the camera's move that needed them ends.
+            if (state.scene.counties.features() > 0) ++built.scene;
+        }
+        return;
+    }
     // Only the level of detail changes while zooming: the cached map still shows the same map, and
     // the camera's move redraws it (quick while moving, in full at rest), so no forced full redraw.
     bool level_only = !projection_changed && !state.camera_from_session;
     ProjectedXY centre = state.scene.to_projected(state.camera.centre());  // kept across the rebuild
     const std::string& projection = state.session.projection;
-    state.scene = build_scene(state.doc, {projection, tolerance});
+    // The county outlines have one level of detail: kept across a change of level, not projected again.
+    PolygonMesh kept_counties = projection_changed ? PolygonMesh{} : std::move(state.scene.counties);
+    state.scene = build_scene(state.doc, {projection, tolerance, false});
+    state.scene.counties = std::move(kept_counties);
+    if (counties) add_county_outlines(state.doc, state.scene);
     built.tolerance_m = tolerance;
     built.projection = state.view.projection_generation;
     ++built.scene;

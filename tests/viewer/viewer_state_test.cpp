@@ -210,3 +210,26 @@ TEST_CASE("viewer: zooming out stops at four times the national view", "[viewer]
     zoom_at(*state, {10, 10}, 2.0);  // and in again, as ever
     CHECK(state->camera.metres_per_pixel == Approx(kFarthestOfNational * national / 2));
 }
+
+TEST_CASE("viewer: county outlines are read when the view first needs them, and kept across levels of detail",
+          "[viewer][counties]") {
+    auto state = started();
+    REQUIRE(state->doc.county_display() != nullptr);  // tests/counties.sh gives the county layer
+    // The national view never draws them: the start neither reads nor projects 2,880 units.
+    CHECK(state->scene.counties.features() == 0);
+    Generation scene = state->built.scene;
+    // Zoomed in below the style's scale (Shanghai at 250 m a pixel): read, projected and uploaded.
+    SceneXY shanghai;
+    REQUIRE(scene_point(*state->projection, state->scene, {121.47, 31.23}, shanghai));
+    state->camera.cx = shanghai.x, state->camera.cy = shanghai.y, state->camera.metres_per_pixel = 250;
+    refresh_scene(*state);
+    CHECK(state->scene.counties.features() == state->doc.county_display()->regions.size());
+    CHECK(state->built.scene > scene);
+    // Out again to another level of detail: the same outlines, not read again or dropped.
+    const float* first = state->scene.counties.xy.data();
+    state->camera.metres_per_pixel = 1000;
+    refresh_scene(*state);
+    REQUIRE(state->built.tolerance_m == 500);
+    CHECK(state->scene.counties.features() == state->doc.county_display()->regions.size());
+    CHECK(state->scene.counties.xy.data() == first);
+}

@@ -79,9 +79,7 @@ void paint_region_lines(MapCanvas& c, const ScenePaintIndex& index, const MapSty
 }
 
 void paint_lines(MapCanvas& c, const ScenePaintIndex& index, const Camera& camera, const MapStyle& style, float scale) {
-    bool county_zoom = camera.metres_per_pixel * scale < style.counties_below_mpp;
-    if (style.show_counties && index.counties > 0 &&
-        (county_zoom || style.fills.layer == FeatureFills::Layer::Counties))
+    if (index.counties > 0 && county_outlines_painted(style, camera.metres_per_pixel * scale))
         c.lines(MeshLayer::Counties, -1, style.county_line, style.county_line_px * scale, 0);
     if (style.show_prefectures)
         c.lines(MeshLayer::Prefectures, -1, style.prefecture_line, style.prefecture_line_px * scale, 0);
@@ -102,6 +100,16 @@ void paint_lines(MapCanvas& c, const ScenePaintIndex& index, const Camera& camer
 }
 
 }  // namespace
+
+bool county_outlines_painted(const MapStyle& style, double metres_per_figure_pixel) {
+    return style.show_counties &&
+           (metres_per_figure_pixel < style.counties_below_mpp || style.fills.layer == FeatureFills::Layer::Counties);
+}
+
+bool county_mesh_needed(const MapStyle& style, double metres_per_figure_pixel) {
+    return style.fills.layer == FeatureFills::Layer::Counties ||
+           county_outlines_painted(style, metres_per_figure_pixel);
+}
 
 void paint_map(MapCanvas& canvas, const ScenePaintIndex& index, const Camera& camera, const MapStyle& style,
                float scale) {

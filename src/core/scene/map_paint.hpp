@@ -42,6 +42,14 @@ class MapCanvas {
     virtual void hub(std::size_t hub, float size, const Rgba& fill, const Rgba& outline) = 0;
 };
 
+/// Whether the county-level outlines are painted at a scale (metres per figure pixel): below the
+/// style's counties_below_mpp, or under a county choropleth, and only while shown.
+bool county_outlines_painted(const MapStyle& style, double metres_per_figure_pixel);
+
+/// Whether painting at that scale needs the scene's county mesh: its outlines painted, or a county
+/// choropleth filled. A scene built without it (SceneOptions::counties) needs add_county_outlines then.
+bool county_mesh_needed(const MapStyle& style, double metres_per_figure_pixel);
+
 /// Paints the map: background, land, choropleth fills, region fills with hatched partial members,
 /// shared members of a compare set, new districts, then county, prefecture and province borders,
 /// places, region outlines (casings for wider areas, dashes for provisional extents), the selected

@@ -11,6 +11,7 @@
 #include "io/output_file.hpp"
 #include "scene/figure_page.hpp"
 #include "scene/furniture.hpp"
+#include "scene/map_paint.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -55,7 +56,8 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
 
     // The scene's level of detail follows the session's scale, as in the viewer.
     double scale = session.has_camera ? session.metres_per_pixel : 5.5e6 / session.width;
-    out.scene = build_scene(doc, {session.projection, session_tolerance(scale)});
+    // Without the county outlines until the camera says they are drawn: a national view never is.
+    out.scene = build_scene(doc, {session.projection, session_tolerance(scale), false});
     Projection projection(session.projection);
     if (!session.furniture.inset.empty()) try {
             out.inset = checked_inset(session.furniture.inset, out.scene, projection);
@@ -65,6 +67,7 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
                                      "which cannot be used as an inset");
         }
     out.camera = session_camera(session, out.scene, projection, session.width, session.height);
+    if (county_mesh_needed(out.figure.style, out.camera.metres_per_pixel)) add_county_outlines(doc, out.scene);
     if (!shows_any_province(out.scene, out.camera)) {
         char view[160];
         std::snprintf(view, sizeof view, "centre lon %.4f, lat %.4f, %.4g m per pixel", session.centre.lon,

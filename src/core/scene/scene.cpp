@@ -112,8 +112,7 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
                                        &level.provinces.triangles);
     scene.prefectures = project_polygons(projection, level_geometry(level.prefectures, geometries(doc.prefectures())),
                                          centre, &level.prefectures.triangles);
-    if (const RegionLayer* counties = doc.county_display())
-        scene.counties = project_polygons(projection, geometries(*counties), centre);
+    if (options.counties) add_county_outlines(doc, scene);
     std::vector<const MultiPolygon*> places;
     for (const Place& p : doc.places().places) {
         const PlaceShape& shape = doc.place_shape(p);
@@ -165,6 +164,12 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
                 scene.hubs.push_back({at, hub->code, {static_cast<std::uint32_t>(r)}});
         }
     return scene;
+}
+
+void add_county_outlines(Document& doc, Scene& scene) {
+    if (scene.counties.features() > 0) return;
+    if (const RegionLayer* counties = doc.county_display())
+        scene.counties = project_polygons(Projection(scene.projection_name), geometries(*counties), scene.origin);
 }
 
 namespace {

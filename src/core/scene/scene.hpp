@@ -43,6 +43,10 @@ PolygonMesh project_polygons(const Projection& projection, const std::vector<con
 struct SceneOptions {
     std::string projection = kDefaultProjection;
     double tolerance_m = 0;
+    /// Whether the county-level outlines are read and projected (add_county_outlines later otherwise):
+    /// they are drawn only below MapStyle::counties_below_mpp or as a county choropleth, so a national
+    /// view never needs the 2,880 units' geometry.
+    bool counties = true;
 };
 
 /// A hub seat as drawn: where, its prefecture-level unit's GB/T 2260 code, and the regions (plan
@@ -83,7 +87,8 @@ struct Scene {
     float extent[4] = {0, 0, 0, 0};  ///< min x, min y, max x, max y of the provinces (relative)
     PolygonMesh provinces, prefectures;
     SceneLayer<SceneRegion> regions;  ///< the plan's regions, plan order
-    /// County-level units (Document::county_display, layer order); empty without a county layer.
+    /// County-level units (Document::county_display, layer order); empty without a county layer, or
+    /// until add_county_outlines where the scene was built without them.
     PolygonMesh counties;
     /// The plan's places that can be drawn (Document::places order).
     SceneLayer<ScenePlace> places;
@@ -102,6 +107,11 @@ bool scene_lonlat(const Projection& projection, const Scene& scene, const SceneX
 
 /// Builds the scene of the document's layers in a projection. Throws AtlasError for a bad projection.
 Scene build_scene(Document& doc, const SceneOptions& options);
+
+/// Reads the document's county-level units (display geometry) and projects them into the scene's
+/// `counties` mesh, in the scene's projection and origin; nothing when there is no county layer or
+/// the mesh is already there. Throws AtlasError for a bad projection.
+void add_county_outlines(Document& doc, Scene& scene);
 
 /// True when the camera's view (its viewport at its scale) shows some part of a province: a vertex
 /// of a province inside the view, or the view's centre inside a province. False for a view of the

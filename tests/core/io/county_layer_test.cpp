@@ -9,6 +9,7 @@
 #include "document.hpp"
 #include "error.hpp"
 #include "io/user_data.hpp"
+#include "scene/prepared_figure.hpp"
 #include "support.hpp"
 
 namespace atlas {
@@ -245,6 +246,18 @@ TEST_CASE("a county's name never hides the cities it shares a name with, and old
     CHECK(suzhou.err.find("620902 肃州区") != std::string::npos);
     CHECK(test::run_cli("show 500234").out.find("开州区  Kaizhou District  [500154]") != std::string::npos);
     CHECK(test::run_cli("show 神农架林区").out.find("[429021]") != std::string::npos);
+}
+
+TEST_CASE("a figure reads the county outlines only where it draws them", "[counties]") {
+    Document& doc = county_document();
+    test::TempFolder folder;
+    std::string output = folder.path("figure.png");  // only checked, never written
+    Session national;                                // all of China: no county is outlined
+    CHECK(prepare_figure(doc, national, nullptr, output, false).scene.counties.features() == 0);
+    Session shanghai;  // 250 m a pixel: below the style's 1500, every county outlined
+    shanghai.has_camera = true, shanghai.centre = {121.47, 31.23}, shanghai.metres_per_pixel = 250;
+    CHECK(prepare_figure(doc, shanghai, nullptr, output, false).scene.counties.features() ==
+          doc.county_display()->regions.size());
 }
 
 }  // namespace atlas

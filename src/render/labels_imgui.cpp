@@ -3,6 +3,11 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -12,9 +17,33 @@
 
 namespace atlas::render {
 
+namespace {
+
+/// The CJK font file mapped read-only once a process, never unmapped: ImGui's AddFontFromFileTTF
+/// reads all 19 MB of it into the heap for every font made from it (the UI's and the labels'), where
+/// stb_truetype touches only the tables and the glyphs it packs. Throws std::runtime_error naming the
+/// file when it cannot be opened or mapped.
+const std::pair<void*, std::size_t>& mapped_cjk_font() {
+    static const std::pair<void*, std::size_t> mapped = [] {
+        int fd = ::open(kCjkFontPath, O_RDONLY | O_CLOEXEC);
+        struct stat st {};
+        if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_size <= 0) {
+            if (fd >= 0) ::close(fd);
+            throw std::runtime_error(std::string(kCjkFontPath) + ": missing (install fonts-noto-cjk)");
+        }
+        auto size = static_cast<std::size_t>(st.st_size);
+        void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        ::close(fd);  // the mapping stays valid without the descriptor
+        if (data == MAP_FAILED) throw std::runtime_error(std::string(kCjkFontPath) + ": cannot be mapped");
+        return std::pair<void*, std::size_t>{data, size};
+    }();
+    return mapped;
+}
+
+}  // namespace
+
 ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
-    if (std::error_code ec; !std::filesystem::exists(kCjkFontPath, ec))
-        throw std::runtime_error(std::string(kCjkFontPath) + ": missing (install fonts-noto-cjk)");
+    const auto& [font_data, font_size] = mapped_cjk_font();
     ImGuiIO& io = ImGui::GetIO();
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
@@ -27,7 +56,9 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
     ImFontConfig config;
     config.FontNo = kCjkFontFace;
     config.OversampleH = 2;
-    ImFont* font = io.Fonts->AddFontFromFileTTF(kCjkFontPath, size_px, &config, ranges.Data);
+    config.FontDataOwnedByAtlas = false;  // the mapping is the process's, read only
+    ImFont* font =
+        io.Fonts->AddFontFromMemoryTTF(font_data, static_cast<int>(font_size), size_px, &config, ranges.Data);
     if (font == nullptr) throw std::runtime_error(std::string(kCjkFontPath) + ": cannot load");
     return font;
 }
@@ -35,11 +66,14 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
 ImFont* load_ui_font(const std::vector<std::string>& texts, float size_px) { return load_label_font(texts, size_px); }
 
 void release_font_sources() {
-    // The CJK font file (19 MB, read whole by ImGui) and the atlas's CPU pixels (RGBA and alpha) are
-    // needed only to build the texture: once it is on the GPU the glyph table is all text needs.
+    // The font's glyph input (the mapped file stays mapped) and the atlas's CPU pixels (RGBA and alpha)
+    // are needed only to build the texture: once it is on the GPU the glyph table is all text needs.
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->ClearInputData();
     atlas->ClearTexData();
+    // The pages of the mapped file it touched leave the resident set too (read again if a font is made later).
+    const auto& [font_data, font_size] = mapped_cjk_font();
+    ::madvise(font_data, font_size, MADV_DONTNEED);
 }
 
 std::vector<PlacedLabel> draw_labels(ImDrawList* list, ImFont* font, const LabelSource& source, const Camera& camera,

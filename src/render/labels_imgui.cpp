@@ -1,13 +1,13 @@
 #include "labels_imgui.hpp"
 
+#include <fcntl.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -40,6 +40,15 @@ const std::pair<void*, std::size_t>& mapped_cjk_font() {
     return mapped;
 }
 
+/// ImGui's allocator, as its default (malloc, free), except that the mapped font is never freed: an
+/// atlas given font data it does not own copies all of it (ImFontAtlas::AddFont), so the mapping is
+/// handed over as owned and its "free" at ClearInputData is this no-op.
+void* font_aware_alloc(std::size_t size, void*) { return std::malloc(size); }
+void font_aware_free(void* ptr, void*) {
+    const auto& [font_data, font_size] = mapped_cjk_font();
+    if (ptr != font_data) std::free(ptr);
+}
+
 }  // namespace
 
 ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
@@ -56,7 +65,8 @@ ImFont* load_label_font(const std::vector<std::string>& texts, float size_px) {
     ImFontConfig config;
     config.FontNo = kCjkFontFace;
     config.OversampleH = 2;
-    config.FontDataOwnedByAtlas = false;  // the mapping is the process's, read only
+    // Owned, not copied: font_aware_free keeps the mapping (ImGui only reads font data).
+    ImGui::SetAllocatorFunctions(font_aware_alloc, font_aware_free);
     ImFont* font =
         io.Fonts->AddFontFromMemoryTTF(font_data, static_cast<int>(font_size), size_px, &config, ranges.Data);
     if (font == nullptr) throw std::runtime_error(std::string(kCjkFontPath) + ": cannot load");

@@ -60,7 +60,7 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
             regions_.push_back({short_en, r.name_zh, at, shapes[i]->area_km2, static_cast<int>(i), {}});
     }
     for (const HubMarker& hub : scene.hubs) {
-        const Region* unit = doc.prefectures().find(hub.code);
+        const Region* unit = doc.prefecture_units().find(hub.code);
         std::string en = unit->name_en.substr(0, unit->name_en.find(" ("));  // "Fuzhou (Fujian)" -> "Fuzhou"
         hubs_.push_back({en, unit->name_zh, hub.at, unit->area_km2, -1, hub.regions});
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace atlas {
 
@@ -88,9 +89,11 @@ std::vector<const MultiPolygon*> geometries(const RegionLayer& layer) {
     return out;
 }
 
-/// A level's simplified features, or the source's where the level is the source itself.
-std::vector<const MultiPolygon*> level_geometry(const LayerDetail& level, std::vector<const MultiPolygon*> source) {
-    if (level.features.empty()) return source;
+/// A level's simplified features, or the source's where the level is the source itself (read only
+/// then: a simplified level needs none of the layer's geometry).
+std::vector<const MultiPolygon*> level_geometry(const LayerDetail& level,
+                                                const std::function<std::vector<const MultiPolygon*>()>& source) {
+    if (level.features.empty()) return source();
     std::vector<const MultiPolygon*> out;
     for (const MultiPolygon& g : level.features) out.push_back(&g);
     return out;
@@ -102,16 +105,23 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
     Projection projection(options.projection);
     Scene scene;
     scene.projection_name = options.projection;
+    // The origin is the provinces' extent's centre, the same at every level of detail: as the source
+    // stores it where it can be trusted (RegionLayer::stored_extent), else from their geometry.
     Bounds b;
-    for (const Region& p : doc.provinces().regions) b.extend(bounds_of(p.geometry));
+    if (const std::optional<Bounds>& stored = doc.province_units().stored_extent)
+        b = *stored;
+    else
+        for (const Region& p : doc.provinces().regions) b.extend(bounds_of(p.geometry));
     ProjectedXY centre;
     projection.forward({(b.min_lon + b.max_lon) / 2, (b.min_lat + b.max_lat) / 2}, centre);
     scene.origin = centre;
     const DetailLevel& level = doc.detail_level(options.tolerance_m);
-    scene.provinces = project_polygons(projection, level_geometry(level.provinces, geometries(doc.provinces())), centre,
-                                       &level.provinces.triangles);
-    scene.prefectures = project_polygons(projection, level_geometry(level.prefectures, geometries(doc.prefectures())),
-                                         centre, &level.prefectures.triangles);
+    scene.provinces =
+        project_polygons(projection, level_geometry(level.provinces, [&] { return geometries(doc.provinces()); }),
+                         centre, &level.provinces.triangles);
+    scene.prefectures =
+        project_polygons(projection, level_geometry(level.prefectures, [&] { return geometries(doc.prefectures()); }),
+                         centre, &level.prefectures.triangles);
     if (options.counties) add_county_outlines(doc, scene);
     std::vector<const MultiPolygon*> places;
     for (const Place& p : doc.places().places) {
@@ -134,15 +144,15 @@ Scene build_scene(Document& doc, const SceneOptions& options) {
                 }
                 continue;
             }
-            for (std::size_t i = 0; i < doc.prefectures().regions.size(); ++i)
-                if (doc.prefectures().regions[i].code == m.code)
+            for (std::size_t i = 0; i < doc.prefecture_units().regions.size(); ++i)
+                if (doc.prefecture_units().regions[i].code == m.code)
                     region.partial_units.push_back(static_cast<std::uint32_t>(i));
         }
         scene.regions.features.push_back(std::move(region));
     }
     scene.partial_counties = project_polygons(projection, partly_in, centre);
-    scene.regions.mesh =
-        project_polygons(projection, level_geometry(level.regions, regions), centre, &level.regions.triangles);
+    scene.regions.mesh = project_polygons(projection, level_geometry(level.regions, [&] { return regions; }), centre,
+                                          &level.regions.triangles);
     float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (std::size_t f = 0; f < scene.provinces.features(); ++f)
         for (int k = 0; k < 2; ++k) {

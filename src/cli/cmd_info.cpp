@@ -43,7 +43,7 @@ void run_info(Context& ctx) {
     const RegionLayer& provinces = ctx.province_units();
     const RegionLayer& prefectures = ctx.prefecture_units();
     // A county layer named but missing is an error here as in list counties, not a line left out.
-    const RegionLayer* counties = ctx.doc().county_attributes();
+    std::optional<UnitsSummary> counties = ctx.doc().county_summary();  // its count and area only
     Bounds b = extent_of(ctx);
     // Everything is read before the first line is printed: a plan that does not fit the layers is
     // one error line, not half a report and then the error.
@@ -55,9 +55,9 @@ void run_info(Context& ctx) {
         << std::setprecision(0) << total_area(provinces) << " km2\n";
     out << "prefectures:  " << prefectures.regions.size() << " features (layer '" << prefectures.layer << "'), "
         << total_area(prefectures) << " km2\n";
-    if (counties != nullptr)
-        out << "counties:     " << counties->regions.size() << " features (layer '" << counties->layer << "' of "
-            << source_text(ctx.doc().sources().counties->source) << "), " << total_area(*counties) << " km2\n";
+    if (counties)
+        out << "counties:     " << counties->count << " features (layer '" << counties->layer << "' of "
+            << source_text(ctx.doc().sources().counties->source) << "), " << counties->area_km2 << " km2\n";
     else if (ctx.data.counties == "none")  // asked for: not a layer that is missing
         out << "counties:     none (--counties none: a partial member counts whole)\n";
     else

@@ -122,6 +122,12 @@ struct UnitsMemoAccess {
     std::function<void(const std::string& key, const KeptUnits& units)> keep;
 };
 
+/// Where summaries of attributes-only reads are kept (store/units_memo.hpp UnitsSummary).
+struct UnitsSummaryAccess {
+    std::function<std::optional<UnitsSummary>(const std::string& key)> find;
+    std::function<void(const std::string& key, const UnitsSummary& summary)> keep;
+};
+
 /// The identity of an attributes-only read of `spec` (store/units_memo.hpp): the source file as the
 /// file system has it, the path as given (its warnings name it: a link or another spelling of the same
 /// file gets a memo of its own) and every option of the read. Nothing for a source that is not a
@@ -155,6 +161,16 @@ void keep_units_quietly(const std::string& key, const KeptUnits& units) {
     keep_quietly(units_memo_name(key), [&](const std::string& path) { write_units_memo(path, key, units, true); });
 }
 
+/// Keeps the units' summary (store/units_memo.hpp UnitsSummary) unless it is there already: memos kept
+/// before summaries were gain theirs at the next read.
+void keep_summary_quietly(const std::string& key, const KeptUnits& units) {
+    std::string dir = prepared_cache_dir();
+    std::error_code ec;
+    if (dir.empty() || std::filesystem::exists(dir + "/" + units_summary_name(key), ec)) return;
+    keep_quietly(units_summary_name(key),
+                 [&](const std::string& path) { write_units_summary(path, key, summary_of(units), false); });
+}
+
 void add_once(std::vector<std::string>& warnings, const std::vector<std::string>& more) {
     // A layer read twice (its attributes, then whole) says the same things once.
     for (const std::string& w : more)
@@ -170,6 +186,7 @@ RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string
         if (units.find)
             if (std::optional<KeptUnits> kept = units.find(*key)) {
                 add_once(warnings, kept->warnings);
+                keep_summary_quietly(*key, *kept);
                 return std::move(kept->layer);
             }
     }
@@ -177,7 +194,11 @@ RegionLayer load(const LayerSpec& spec, UnitLevel level, std::vector<std::string
     LayerMemoAccess memo = memo_access(warnings);
     RegionLayer layer = read_regions(spec, level, report, &memo);
     add_once(warnings, report.warnings);
-    if (key && without_geometry(layer)) keep_units_quietly(*key, KeptUnits{layer, report.warnings});
+    if (key && without_geometry(layer)) {
+        KeptUnits kept{layer, report.warnings};
+        keep_units_quietly(*key, kept);
+        keep_summary_quietly(*key, kept);
+    }
     return layer;
 }
 }  // namespace
@@ -268,6 +289,28 @@ const RegionLayer* Document::county_attributes() {
         county_attributes_ = load(spec, UnitLevel::County, warnings_);
     }
     return &*county_attributes_;
+}
+
+std::optional<UnitsSummary> Document::county_summary() {
+    if (!sources_.counties) return std::nullopt;
+    LayerSpec spec = *sources_.counties;
+    spec.attributes_only = true;
+    std::optional<std::string> key = units_identity(spec, UnitLevel::County);
+    if (key && !counties_ && !county_attributes_) {
+        auto access = cache_memo_access<UnitsSummaryAccess>(warnings_, units_summary_name, read_units_summary,
+                                                            write_units_summary, "a layer's summary");
+        if (access.find) {
+            if (std::optional<UnitsSummary> kept = access.find(*key)) {
+                add_once(warnings_, kept->warnings);
+                return kept;
+            }
+            // A damaged one (said by find) goes, so that the read below keeps a new one.
+            std::error_code ec;
+            std::filesystem::remove(prepared_cache_dir() + "/" + units_summary_name(*key), ec);
+        }
+    }
+    const RegionLayer* layer = county_attributes();  // its warnings said by the read
+    return summary_of(KeptUnits{RegionLayer{layer->source, layer->layer, layer->regions}, {}});
 }
 
 const RegionLayer* Document::membership_counties() {

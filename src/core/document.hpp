@@ -16,6 +16,7 @@
 #include "store/detail_levels.hpp"
 #include "store/rounding_memo.hpp"
 #include "store/shape_store.hpp"
+#include "store/units_memo.hpp"
 
 namespace atlas {
 
@@ -55,6 +56,10 @@ class Document {
     /// values cannot be trusted): what name search, code checks, labels and listings need, at a tenth
     /// of the cost. Null without a county layer. Throws AtlasError.
     const RegionLayer* county_attributes();
+    /// The county layer's count of units, their total area and its name, from the summary kept with
+    /// its units (store/units_memo.hpp) where there is one, else from county_attributes; nothing
+    /// without a county layer. Throws AtlasError as county_attributes.
+    std::optional<UnitsSummary> county_summary();
     /// The county-level units whose parent is one of `prefecture_codes`, or whose code is one of
     /// `county_codes` (six-digit codes), read alone when the whole county layer is not loaded (an
     /// attribute filter: a fraction of the cost); empty without a county layer. Throws AtlasError.

@@ -649,3 +649,27 @@ TEST_CASE("front program: a link to a layer file keeps units of its own, whose w
     CHECK(again.exit_code == 0);
     CHECK(again.err == linked.err);
 }
+
+TEST_CASE("info counts the county layer from the summary kept with its units; a damaged one costs one warning",
+          "[store][counties]") {
+    test::TempFolder tmp;
+    ScopedEnv cache("XDG_CACHE_HOME", tmp.dir());
+    test::CliResult first = test::run_cli("info");  // reads the county layer's units, keeps them and their summary
+    REQUIRE(first.exit_code == 0);
+    CHECK_THAT(first.out, Contains("counties:     2880 features (layer 'counties' of "));
+    std::vector<std::string> summaries;
+    for (const auto& e : fs::directory_iterator(tmp.path("clusteratlas")))
+        if (e.path().filename().string().rfind("unitsum-", 0) == 0) summaries.push_back(e.path().string());
+    REQUIRE(summaries.size() == 3);  // provinces, prefectures, counties
+    for (const std::string& s : summaries) fs::resize_file(s, fs::file_size(s) - 5);
+    test::CliResult damaged = test::run_cli("info");  // only the counties' is read: one warning
+    CHECK(damaged.exit_code == 0);
+    CHECK(warnings_in(damaged.err) == 1);
+    CHECK_THAT(damaged.err, Contains("unitsum-") && Contains("rebuilt"));
+    CHECK(damaged.out == first.out);
+    ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");  // the front alone answers from the new one
+    test::CliResult again = test::run_cli("info");
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.empty());
+    CHECK(again.out == first.out);
+}

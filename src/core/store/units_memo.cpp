@@ -83,4 +83,44 @@ void write_units_memo(const std::string& path, const std::string& key, const Kep
 
 std::string units_memo_name(const std::string& key) { return "units-" + key + ".memo"; }
 
+namespace {
+
+const MemoKind kSummaryKind{"CLUSTERATLAS-UNITS-SUMMARY\n", kUnitsMemoVersion, 1u << 20, "units summary"};
+
+}  // namespace
+
+UnitsSummary summary_of(const KeptUnits& units) {
+    UnitsSummary s{units.layer.source, units.layer.layer, static_cast<std::uint32_t>(units.layer.regions.size()), 0,
+                   units.warnings};
+    for (const Region& r : units.layer.regions) s.area_km2 += r.area_km2;  // in order: info's sum, to the bit
+    return s;
+}
+
+std::optional<UnitsSummary> read_units_summary(const std::string& path, const std::string& key, std::string& problem) {
+    std::optional<std::string> body = read_memo_body(path, kSummaryKind, key, problem);
+    if (!body) return std::nullopt;
+    Reader b(body->data(), body->size());
+    UnitsSummary s;
+    s.source = b.text();
+    s.layer = b.text();
+    s.count = b.get<std::uint32_t>();
+    s.area_km2 = b.get<double>();
+    for (std::uint32_t n = b.count(4), i = 0; i < n && b.ok(); ++i) s.warnings.push_back(b.text());
+    if (!b.ok() || !b.at_end()) return problem = "malformed", std::nullopt;
+    return s;
+}
+
+void write_units_summary(const std::string& path, const std::string& key, const UnitsSummary& summary, bool replace) {
+    Writer w;
+    w.text(summary.source);
+    w.text(summary.layer);
+    w.put(summary.count);
+    w.put(summary.area_km2);
+    w.put(static_cast<std::uint32_t>(summary.warnings.size()));
+    for (const std::string& warning : summary.warnings) w.text(warning);
+    write_memo_file(path, kSummaryKind, key, w.bytes(), replace);
+}
+
+std::string units_summary_name(const std::string& key) { return "unitsum-" + key + ".memo"; }
+
 }  // namespace atlas

@@ -39,4 +39,27 @@ void write_units_memo(const std::string& path, const std::string& key, const Kep
 /// File name of the memo for a key: "units-<key>.memo".
 std::string units_memo_name(const std::string& key);
 
+/// What `info` says of a layer: how many units, their total area (km², summed in layer order as
+/// read) and the read's warnings, kept beside the units memo of the same key so that it is answered
+/// without reading 2,880 county records ("unitsum-<key>.memo", the same framing and checks).
+struct UnitsSummary {
+    std::string source, layer;
+    std::uint32_t count = 0;
+    double area_km2 = 0;
+    std::vector<std::string> warnings;
+};
+
+/// The summary of kept units (count, total area, warnings).
+UnitsSummary summary_of(const KeptUnits& units);
+
+/// The summary kept at `path` for `key`; nothing when there is none (`problem` empty) or it is not
+/// usable (`problem` says why). Never throws.
+std::optional<UnitsSummary> read_units_summary(const std::string& path, const std::string& key, std::string& problem);
+
+/// Keeps a summary (exclusive, checked, renamed into place). Throws AtlasError(Output) naming the path.
+void write_units_summary(const std::string& path, const std::string& key, const UnitsSummary& summary, bool replace);
+
+/// File name of the summary for a key: "unitsum-<key>.memo".
+std::string units_summary_name(const std::string& key);
+
 }  // namespace atlas

@@ -296,8 +296,9 @@ void register_show(CLI::App& app, Context& ctx) {
                 return;
             }
             std::vector<SearchHit> places = index.find(*name, EntityKind::Place, 2);
-            bool sure =
-                !places.empty() && places[0].score >= 80 && (places.size() == 1 || places[0].score > places[1].score);
+            int least = too_short_to_guess(*name) ? 95 : 80;  // "x" is not the Xi'an pilot zone
+            bool sure = !places.empty() && places[0].score >= least &&
+                        (places.size() == 1 || places[0].score > places[1].score);
             if (sure && (regions.empty() || places[0].score > regions[0].score)) {
                 refuse_format_for(format, places[0].name_en + " (" + places[0].id + ")");
                 print_place(ctx.doc(), *ctx.doc().places().find(places[0].id));

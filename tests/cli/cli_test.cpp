@@ -94,6 +94,14 @@ TEST_CASE("show: a level suffix asks for the unit over a region of its name, and
     CHECK_THAT(run_cli("show 延边州").out, StartsWith("延边  Yanbian  [222400]  prefecture"));
     CHECK_THAT(run_cli("show 恩施州").out, StartsWith("恩施  Enshi  [422800]  prefecture"));
     CHECK_THAT(run_cli("show \"吉林省\u00A0\"").out, StartsWith("吉林  Jilin  [220000]  province"));
+    // One or two letters, or one character, are no name: not the Xi'an pilot zone, Wuhan or a new area.
+    for (const char* short_query : {"x", "Wu", "江", "1"}) {
+        auto r = run_cli(std::string("show ") + short_query);
+        INFO(short_query);
+        CHECK(r.exit_code == 5);
+        CHECK(r.out.empty());
+        CHECK_THAT(r.err, Contains("no region, province, prefecture, county or place"));
+    }
 }
 
 TEST_CASE("bad input on the command line: one line on stderr, non-zero exit, nothing on stdout", "[cli][errors]") {

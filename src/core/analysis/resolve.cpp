@@ -18,6 +18,9 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
     std::vector<SearchHit> hits = index.find(query, kind, 5);
     for (const SearchHit& h : hits)
         if (h.id == query) return h.id;
+    if (too_short_to_guess(query))  // only a whole name or alias: "Wu" is not read as Wuhan
+        hits.erase(std::remove_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.score < 95; }),
+                   hits.end());
     bool confident = !hits.empty() && hits[0].score >= 70 && (hits.size() == 1 || hits[0].score > hits[1].score);
     if (confident && hits[0].score < 95 && note != nullptr)
         *note = quote_value(query) + " read as " + what + " " + quote_value(hits[0].id) + " (" +

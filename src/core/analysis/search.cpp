@@ -214,6 +214,12 @@ std::string county_kind_suffix(const std::string& name) {
     return {};
 }
 
+bool too_short_to_guess(const std::string& query) {
+    std::string q = normalize_name(query);
+    bool cjk = std::any_of(q.begin(), q.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    return utf8_code_points(q).size() < (cjk ? 2u : 3u);
+}
+
 int edit_distance(const std::string& a, const std::string& b) {
     auto x = utf8_code_points(a), y = utf8_code_points(b);
     std::size_t n = x.size(), m = y.size();

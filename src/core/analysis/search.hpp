@@ -39,6 +39,12 @@ LevelHint level_hint(const std::string& name);
 /// "Chaoyang District", "县" for "... County", "旗" for "... Banner"; empty for any other name.
 std::string county_kind_suffix(const std::string& name);
 
+/// Whether a query is too short to be read as the name it begins or resembles (one or two letters,
+/// one Chinese character, as normalised): "x" is not the Xi'an pilot zone, "Wu" not Wuhan, 江 not the
+/// Ganjiang New Area. Commands that answer one thing take only a whole name or alias then; a list
+/// of suggestions as the user types (the viewer's search) still shows what such a query begins.
+bool too_short_to_guess(const std::string& query);
+
 /// Edit distance (insert, delete, substitute, swap) over Unicode code points.
 int edit_distance(const std::string& a, const std::string& b);
 

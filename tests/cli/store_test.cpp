@@ -650,7 +650,7 @@ TEST_CASE("front program: a link to a layer file keeps units of its own, whose w
     CHECK(again.err == linked.err);
 }
 
-TEST_CASE("info counts the county layer from the summary kept with its units; a damaged one costs one warning",
+TEST_CASE("info counts the county layer from the summary kept with its units, and a damaged one costs one warning",
           "[store][counties]") {
     test::TempFolder tmp;
     ScopedEnv cache("XDG_CACHE_HOME", tmp.dir());

@@ -38,8 +38,8 @@ double total_area(const RegionLayer& layer) {
 }
 
 void run_info(Context& ctx) {
-    ctx.check_projection(ctx.data.projection);
-    Projection projection(ctx.data.projection);
+    ProjectionSummary projection = summarize_projection(ctx.data.projection);
+    if (!projection.caveat.empty()) std::cerr << "warning: " << projection.caveat << '\n';
     const RegionLayer& provinces = ctx.province_units();
     const RegionLayer& prefectures = ctx.prefecture_units();
     // A county layer named but missing is an error here as in list counties, not a line left out.
@@ -82,8 +82,8 @@ void run_info(Context& ctx) {
             << " (--datum) with the transform that built the bundled data\n";
     out << "plan:         " << plan.regions.size() << " regions, " << plan.industries.size() << " industries ("
         << (ctx.data.plan.empty() ? "the bundled " + bundled_plan_path() : escape_controls(ctx.data.plan)) << ")\n";
-    out << "areas:        on the WGS84 ellipsoid (PROJ geodesic)\n";
-    out << "projection:   " << projection.name() << " = " << projection.definition() << '\n';
+    out << "areas:        on the WGS84 ellipsoid (exact on its authalic sphere; PROJ's geodesic area within 1e-6)\n";
+    out << "projection:   " << ctx.data.projection << " = " << projection.definition << '\n';
 }
 
 }  // namespace

@@ -123,8 +123,8 @@ void Context::print_new_warnings() {
 }
 
 void Context::check_projection(const std::string& name) const {
-    Projection projection(name);
-    if (!projection.caveat().empty()) std::cerr << "warning: " << projection.caveat() << '\n';
+    ProjectionSummary projection = summarize_projection(name);
+    if (!projection.caveat.empty()) std::cerr << "warning: " << projection.caveat << '\n';
 }
 
 bool Context::projection_given() const {

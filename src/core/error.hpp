@@ -29,8 +29,8 @@ class AtlasError : public std::runtime_error {
 };
 
 /// Thrown in the front program (io/program_files.hpp) by what only the full program links (GDAL,
-/// libpq: io/absent_gdal.cpp): the front then hands the whole command line over. Deliberately not a
-/// std::exception, so that no handler of errors takes it for one.
+/// libpq: io/absent_gdal.cpp; PROJ: geo/projection_summary_front.cpp): the front then hands the whole command line
+/// over. Deliberately not a std::exception, so that no handler of errors takes it for one.
 struct NeedsFullProgram {
     const char* what;  ///< the function that needed it, for CLUSTERATLAS_FRONT_ONLY's message
 };

@@ -540,6 +540,8 @@ TEST_CASE(
     "them",
     "[cli][store]") {
     const char* queries[] = {"info",
+                             "info --projection mercator",
+                             "info --projection platecarree",
                              "list regions",
                              "list prefectures --province 320000",
                              "list industries",
@@ -564,6 +566,29 @@ TEST_CASE(
         CHECK(front.out == full.out);
         CHECK(front.err == full.err);
     }
+}
+
+TEST_CASE("front program: a projection PROJ must resolve is handed over, and answered by the full program",
+          "[cli][store]") {
+    ColdData d;
+    REQUIRE(test::run_cli("info").exit_code == 0);  // the full program keeps the units
+    {
+        ScopedEnv front_only("CLUSTERATLAS_FRONT_ONLY", "1");
+        CHECK(test::run_cli("info").exit_code == 0);  // a short name: answered without PROJ
+        test::CliResult epsg = test::run_cli("info --projection EPSG:3415");
+        CHECK(epsg.exit_code == 70);  // the front cannot answer: it links no PROJ
+        CHECK(epsg.out.empty());
+        CHECK_THAT(epsg.err, Contains("a projection resolved by PROJ"));
+    }
+    test::CliResult handed = test::run_cli("info --projection EPSG:3415");
+    REQUIRE(handed.exit_code == 0);
+    CHECK_THAT(handed.out, Contains("projection:   EPSG:3415 = EPSG:3415\n"));
+    test::CliResult far = test::run_cli("info --projection EPSG:32719");
+    CHECK(far.exit_code == 0);
+    CHECK_THAT(far.err, Contains("warning: projection 'EPSG:32719' is meant for lon -72..-66"));
+    test::CliResult unknown = test::run_cli("info --projection foo");
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Contains("unknown projection 'foo'"));
 }
 
 TEST_CASE("front program: an edited layer is not answered from the units kept before the edit", "[cli][store]") {

@@ -1,6 +1,5 @@
 #include "geo/operations.hpp"
 
-#include <geodesic.h>
 #include <geos_c.h>
 
 #include <algorithm>
@@ -176,25 +175,6 @@ double geodesic_area_km2(const MultiPolygon& geometry) {
         for (const Ring& hole : polygon.holes) total -= ring_area_units(hole);
     }
     return total * kRq2 / 1e6;
-}
-
-double proj_geodesic_area_km2(const MultiPolygon& geometry) {
-    geod_geodesic geod;
-    geod_init(&geod, kA, kF);
-    auto ring_m2 = [&](const Ring& ring) {
-        if (ring.size() < 4) return 0.0;
-        std::vector<double> lats, lons;
-        for (std::size_t i = 0; i + 1 < ring.size(); ++i) lats.push_back(ring[i].lat), lons.push_back(ring[i].lon);
-        double area = 0, perimeter = 0;
-        geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &area, &perimeter);
-        return std::fabs(area);
-    };
-    double total = 0;
-    for (const Polygon& polygon : geometry) {
-        total += ring_m2(polygon.outer);
-        for (const Ring& hole : polygon.holes) total -= ring_m2(hole);
-    }
-    return total / 1e6;
 }
 
 LonLat label_point(const GeosContext& ctx, const MultiPolygon& geometry) {

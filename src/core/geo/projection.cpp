@@ -8,50 +8,11 @@
 #include <cstdio>
 
 #include "error.hpp"
+#include "geo/named_projection.hpp"
 #include "text/escape.hpp"
 #include "text/number.hpp"
 
 namespace atlas {
-
-namespace {
-struct NamedProjection {
-    const char* name;
-    const char* definition;
-    /// The operation PROJ 9 chooses from EPSG:4326 to `definition`, in lon/lat order
-    /// (proj_normalize_for_visualization, then proj_as_proj_string): built from it, a named projection
-    /// needs no search of PROJ's database, which took a fifth of an `info` (tests/core/geo/projection_test.cpp
-    /// checks that both project alike).
-    const char* pipeline;
-};
-constexpr NamedProjection kNamed[] = {
-    {"albers", "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs +type=crs",
-     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=aea +lat_0=0 +lon_0=105 +lat_1=25 "
-     "+lat_2=47 +x_0=0 +y_0=0 +ellps=WGS84"},
-    {"mercator", "EPSG:3857",
-     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=webmerc +lat_0=0 +lon_0=0 +x_0=0 "
-     "+y_0=0 +ellps=WGS84"},
-    {"platecarree", "+proj=eqc +lat_ts=0 +lon_0=105 +datum=WGS84 +units=m +no_defs +type=crs",
-     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=eqc +lat_ts=0 +lat_0=0 +lon_0=105 "
-     "+x_0=0 +y_0=0 +ellps=WGS84"},
-};
-
-const NamedProjection* named(const std::string& name) {
-    for (const auto& p : kNamed)
-        if (name == p.name) return &p;
-    return nullptr;
-}
-}  // namespace
-
-std::string projection_definition(const std::string& name) {
-    const NamedProjection* p = named(name);
-    return p != nullptr ? p->definition : name;
-}
-
-std::vector<std::string> projection_names() {
-    std::vector<std::string> names;
-    for (const auto& p : kNamed) names.emplace_back(p.name);
-    return names;
-}
 
 struct Projection::Impl {
     PJ_CONTEXT* context = nullptr;
@@ -129,7 +90,7 @@ void check_crs_kind(PJ_CONTEXT* context, const std::string& name, const std::str
 Projection::Projection(const std::string& name)
     : impl_(std::make_unique<Impl>()), name_(name), definition_(projection_definition(name)) {
     impl_->context = proj_context_create();
-    if (const NamedProjection* known = named(name)) {
+    if (const NamedProjection* known = named_projection(name)) {
         impl_->transform = proj_create(impl_->context, known->pipeline);
         if (impl_->transform == nullptr) throw std::logic_error("projection " + name + ": PROJ refused its pipeline");
         check_china_visible();

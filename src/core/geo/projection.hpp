@@ -20,6 +20,17 @@ std::string projection_definition(const std::string& name);
 /// The short names, in the order a user interface should list them.
 std::vector<std::string> projection_names();
 
+/// What `info` reports of a projection: its definition and its caveat, as Projection gives them.
+struct ProjectionSummary {
+    std::string definition;
+    std::string caveat;  ///< empty, or a warning for the user (Projection::caveat)
+};
+
+/// The summary of a projection by name. Throws as Projection's constructor. In the front program
+/// (io/program_files.hpp) a short name is described without PROJ (each shows China whole, so its
+/// caveat is empty: tested) and any other name throws NeedsFullProgram.
+ProjectionSummary summarize_projection(const std::string& name);
+
 class Projection {
   public:
     /// Throws AtlasError(Usage) naming `name` when PROJ cannot build the transformation (with PROJ's

@@ -93,3 +93,18 @@ TEST_CASE("a word is a projection only as a CRS's whole name, never PROJ's neare
     REQUIRE(lower.forward({116.4, 39.9}, b));
     CHECK(a.x == b.x);
 }
+
+TEST_CASE("a short projection name is summarized alike with and without PROJ: its definition, no caveat", "[geo]") {
+    // The front program (geo/projection_summary_front.cpp) describes short names from their table,
+    // without PROJ: what PROJ says of them must be that, or `info` would differ between the programs.
+    for (const std::string& name : projection_names()) {
+        INFO(name);
+        ProjectionSummary summary = summarize_projection(name);
+        CHECK(summary.definition == projection_definition(name));
+        CHECK(summary.caveat.empty());
+    }
+    CHECK(projection_definition("albers") ==
+          "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs +type=crs");
+    CHECK(projection_definition("mercator") == "EPSG:3857");
+    CHECK(projection_definition("EPSG:3415") == "EPSG:3415");
+}

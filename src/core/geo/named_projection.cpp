@@ -1,0 +1,40 @@
+#include "geo/named_projection.hpp"
+
+#include <vector>
+
+#include "geo/projection.hpp"
+
+namespace atlas {
+
+namespace {
+constexpr NamedProjection kNamed[] = {
+    {"albers", "+proj=aea +lat_1=25 +lat_2=47 +lon_0=105 +datum=WGS84 +units=m +no_defs +type=crs",
+     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=aea +lat_0=0 +lon_0=105 +lat_1=25 "
+     "+lat_2=47 +x_0=0 +y_0=0 +ellps=WGS84"},
+    {"mercator", "EPSG:3857",
+     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=webmerc +lat_0=0 +lon_0=0 +x_0=0 "
+     "+y_0=0 +ellps=WGS84"},
+    {"platecarree", "+proj=eqc +lat_ts=0 +lon_0=105 +datum=WGS84 +units=m +no_defs +type=crs",
+     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=eqc +lat_ts=0 +lat_0=0 +lon_0=105 "
+     "+x_0=0 +y_0=0 +ellps=WGS84"},
+};
+}  // namespace
+
+const NamedProjection* named_projection(const std::string& name) {
+    for (const auto& p : kNamed)
+        if (name == p.name) return &p;
+    return nullptr;
+}
+
+std::string projection_definition(const std::string& name) {
+    const NamedProjection* p = named_projection(name);
+    return p != nullptr ? p->definition : name;
+}
+
+std::vector<std::string> projection_names() {
+    std::vector<std::string> names;
+    for (const auto& p : kNamed) names.emplace_back(p.name);
+    return names;
+}
+
+}  // namespace atlas

@@ -18,6 +18,7 @@
 #include "figure_draw.hpp"
 #include "input.hpp"
 #include "io/inset_layer.hpp"
+#include "key_taps.hpp"
 #include "labels_imgui.hpp"
 #include "map_cache.hpp"
 #include "map_renderer.hpp"
@@ -37,12 +38,23 @@ struct WindowData {
     std::vector<ButtonEvent> buttons;
     double cursor_x = 0, cursor_y = 0;  ///< window coordinates, in event order
     std::vector<int> keys;              ///< pressed since the last frame
+    KeyTaps taps;                       ///< pressed and released since the last frame
 };
 
 void on_key(GLFWwindow* window, int key, int, int action, int mods) {
+    auto* data = static_cast<WindowData*>(glfwGetWindowUserPointer(window));
+    if (action == GLFW_PRESS) data->taps.pressed(key);
+    if (action == GLFW_RELEASE) data->taps.released(key);
     if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
     int flags = ((mods & GLFW_MOD_CONTROL) != 0 ? kKeyCtrl : 0) | ((mods & GLFW_MOD_SHIFT) != 0 ? kKeyShift : 0);
-    static_cast<WindowData*>(glfwGetWindowUserPointer(window))->keys.push_back(key | flags);
+    data->keys.push_back(key | flags);
+}
+
+/// ImGui's key states for the keys tapped within this frame's events: down for this frame (ImGui
+/// 1.86 would not see them otherwise, viewer/key_taps.hpp), `down` false to release them after it.
+void show_taps(ImGuiIO& io, const std::vector<int>& tapped, bool down) {
+    for (int key : tapped)
+        if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[key] = down;
 }
 
 void on_cursor(GLFWwindow* window, double x, double y) {
@@ -340,7 +352,10 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             ImGui_ImplOpenGL3_NewFrame();
             if (frame == 1) render::release_font_sources();
             ImGui_ImplGlfw_NewFrame();
+            std::vector<int> tapped = data.taps.take_taps();
+            show_taps(io, tapped, true);
             ImGui::NewFrame();
+            show_taps(io, tapped, false);
             float imgui_px = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
             state.ui_scale = content_scale * imgui_px;
             apply_layout(state, fb_width, fb_height, static_cast<int>(ImGui::GetFrameHeight() * imgui_px),

@@ -12,14 +12,25 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
-# ImGui 1.86 reads keys as held states once a frame: a key it handles itself (navigation) is held
-# long enough for a frame to see it, as a person's key press is.
+# A key held long enough for a frame to see it, as a person's slow press is.
 hold() { xdotool keydown --window "$wid" "$1"; sleep 0.25; xdotool keyup --window "$wid" "$1"; sleep 0.35; }
-# Moves the focus ring down until it is on a widget whose name starts with $1 (at most 40 steps).
+# A quick tap during a slow frame: the viewer is stopped while xdotool sends the press and the
+# release, so both arrive between two frames, as they do when llvmpipe takes 100-300 ms to draw one.
+# ImGui 1.86 reads keys as held states once a frame and would never see it down; the viewer shows
+# it down for one frame (viewer/key_taps.hpp), so each tap moves the ring one step.
+tap() {
+  kill -STOP "$viewer_pid"
+  xdotool key --window "$wid" "$1"
+  sleep 0.1
+  kill -CONT "$viewer_pid"
+  sleep 0.4
+}
+# Moves the focus ring down, one quick tap at a time, until it is on a widget whose name starts with $1
+# (at most 40 steps).
 ring_to() {
   for _ in $(seq 1 40); do
     case "$(field "['nav_focus']")" in "$1"*) return 0 ;; esac
-    hold Down
+    tap Down
   done
   fail "the focus ring never reached $1 (state: $(cat "$tmp/state.json"))"
 }

@@ -429,11 +429,13 @@ const PlaceShape& Document::place_shape(const Place& place) {
     if (it != place_shapes_.end()) return it->second;
     const ShapesById& stored = prepared().places;
     auto united = stored.find(place.id);
-    // From the store, the units are only looked up; computed (a place the store lacks), their geometry counts.
-    PlaceShape shape =
-        united != stored.end()
-            ? assemble_place_shape(place, province_units(), prefecture_units(), county_attributes(), &united->second)
-            : build_place_shape(place, provinces(), prefectures(), shaping_counties());
+    // From the store, the units are only looked up; computed (a place the store lacks), their geometry
+    // counts. One that cannot be drawn (a new district without a county layer) needs none either.
+    bool found = united != stored.end();
+    PlaceShape shape = found || !place_drawable(place, shaping_counties())
+                           ? assemble_place_shape(place, province_units(), prefecture_units(), county_attributes(),
+                                                  found ? &united->second : nullptr)
+                           : build_place_shape(place, provinces(), prefectures(), shaping_counties());
     return place_shapes_.emplace(place.id, std::move(shape)).first->second;
 }
 

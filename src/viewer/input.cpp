@@ -85,7 +85,7 @@ bool handle_mouse(GLFWwindow* window, ViewerState& state, PointerState& p, doubl
     std::optional<LonLat> ll = lonlat_at(state, {x, y});
     state.pointer = ll;
     const Region* before = state.hover.prefecture;
-    state.hover = ll ? state.picker->at(*ll) : Pick{};
+    state.hover = state.presented ? pick_at(state, ll) : Pick{};
     return changed || before != state.hover.prefecture;
 }
 

@@ -138,7 +138,7 @@ void points_summary(const ViewerState& state, const Region& u) {
 
 void unit_details(ViewerState& state, const UnitReport& report) {
     const Region& u = *report.unit;
-    const Region* p = report.is_province ? nullptr : state.doc.provinces().find(u.parent_code);
+    const Region* p = report.is_province ? nullptr : state.doc.province_units().find(u.parent_code);
     ImGui::TextWrapped("%s %s", u.name_en.c_str(), u.name_zh.c_str());
     ImGui::TextDisabled(tr("%s, GB/T 2260 code %s%s%s"),
                         report.is_province ? tr("province-level unit") : tr("prefecture-level unit"), u.code.c_str(),

@@ -32,7 +32,7 @@ void hover(ViewerState& state, std::mt19937& rng) {
     std::optional<LonLat> ll =
         lonlat_at(state, {uniform(rng, 0, state.camera.width), uniform(rng, 0, state.camera.height)});
     state.pointer = ll;
-    state.hover = ll ? state.picker->at(*ll) : Pick{};
+    state.hover = pick_at(state, ll);
 }
 
 void toggle_layer(Session& s, std::mt19937& rng) {

@@ -101,7 +101,7 @@ GLFWwindow* open_window(const ViewerOptions& options) {
 /// Every text the UI may show in Chinese: names of units, regions, members, defining plans.
 std::vector<std::string> ui_texts(Document& doc, const LabelSource& labels) {
     std::vector<std::string> texts = labels.all_texts();
-    for (const Region& r : doc.prefectures().regions) texts.push_back(r.name_zh);
+    for (const Region& r : doc.prefecture_units().regions) texts.push_back(r.name_zh);
     for (const Industry& i : doc.plan().industries) texts.push_back(i.name_zh);
     for (const PlanRegion& r : doc.plan().regions) {
         texts.insert(texts.end(), {r.name_zh, r.extent.source_plan, r.extent.caveat});
@@ -385,6 +385,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested)
                 save_figure(state, renderer);
             glfwSwapBuffers(window);
+            state.presented = true;
             if (!options.frame_log.empty()) {
                 glFinish();  // count the GPU's (llvmpipe's) work in the frame, not just its submission
                 frame_ms.push_back((glfwGetTime() - frame_start) * 1000);

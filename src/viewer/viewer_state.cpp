@@ -96,8 +96,15 @@ void refresh_scene(ViewerState& state) {
     // freed heap pages resident unless asked, and a long session would then grow with every rebuild.
     malloc_trim(0);
 #endif
+}
+
+Pick pick_at(ViewerState& state, const std::optional<LonLat>& ll) {
+    if (!ll) return {};
+    // Built at the first pointer over the map, not at start: it reads every province's and
+    // prefecture's geometry and every region's union, which the first frame does not need.
     if (!state.picker)
         state.picker = std::make_unique<Picker>(state.doc.provinces(), state.doc.prefectures(), state.doc.shapes());
+    return state.picker->at(*ll);
 }
 
 namespace {
@@ -131,7 +138,7 @@ std::vector<const PlanRegion*> regions_of(const UnitReport& report) {
 
 void select_at(ViewerState& state, ScreenXY pixel) {
     std::optional<LonLat> ll = lonlat_at(state, pixel);
-    Pick pick = ll ? state.picker->at(*ll) : Pick{};
+    Pick pick = pick_at(state, ll);
     state.session.selected_prefecture = pick.prefecture != nullptr ? pick.prefecture->code : "";
     choose_region(state, pick.regions);
 }
@@ -170,7 +177,7 @@ void choose_search_hit(ViewerState& state, const SearchHit& hit) {
     } else if (hit.kind == EntityKind::County) {
         // The inspector reports prefecture-level units: the county's, framed on the county itself.
         const Region* county = doc.counties() != nullptr ? doc.counties()->find(hit.id) : nullptr;
-        const Region* unit = county != nullptr ? doc.prefectures().find(county->parent_code) : nullptr;
+        const Region* unit = county != nullptr ? doc.prefecture_units().find(county->parent_code) : nullptr;
         if (unit == nullptr) return;
         select_unit(state, *unit, false);
         fly_to(state, {&county->geometry});
@@ -187,7 +194,7 @@ UnitValue value_of(const ViewerState& state, const Region& unit) {
     // A county choropleth has no value for a prefecture-level unit (the picker selects those).
     if (v.layer == FeatureFills::Layer::Counties) return {v.measure, tr("see its counties"), ""};
     const RegionLayer& layer =
-        v.layer == FeatureFills::Layer::Provinces ? state.doc.provinces() : state.doc.prefectures();
+        v.layer == FeatureFills::Layer::Provinces ? state.doc.province_units() : state.doc.prefecture_units();
     const Region* feature = layer.find(unit.code);
     if (feature == nullptr && v.layer == FeatureFills::Layer::Provinces && !unit.parent_code.empty())
         feature = layer.find(unit.parent_code);
@@ -212,6 +219,7 @@ void frame_session_subject(ViewerState& state) {
         for (const std::string& id : s.compare)
             if (const PlanRegion* r = state.doc.plan().region(id)) geometries.push_back(&state.doc.shape(*r).geometry);
     } else if (const Region* unit = selected_unit(state)) {
+        state.doc.provinces(), state.doc.prefectures();  // read the geometry into these very units
         geometries.push_back(&unit->geometry);
     } else if (const PlanRegion* r = selected_region(state)) {
         geometries.push_back(&state.doc.shape(*r).geometry);
@@ -314,8 +322,8 @@ int selected_region_index(ViewerState& state) {
 const Region* selected_unit(ViewerState& state) {
     const std::string& code = state.session.selected_prefecture;
     if (code.empty()) return nullptr;
-    const Region* unit = state.doc.prefectures().find(code);
-    return unit != nullptr ? unit : state.doc.provinces().find(code);
+    const Region* unit = state.doc.prefecture_units().find(code);
+    return unit != nullptr ? unit : state.doc.province_units().find(code);
 }
 
 namespace {
@@ -350,9 +358,10 @@ void apply_selection(ViewerState& state) {
     MapStyle& style = state.style;
     style.selected_region = selected_region_index(state);
     const Region* unit = selected_unit(state);
-    const RegionLayer& prefectures = state.doc.prefectures();
+    // Looked up by code: the units without their geometry do (the same layer objects as with it).
+    const RegionLayer& prefectures = state.doc.prefecture_units();
     style.selected_is_province = unit != nullptr && prefectures.find(unit->code) != unit;
-    const RegionLayer& layer = style.selected_is_province ? state.doc.provinces() : prefectures;
+    const RegionLayer& layer = style.selected_is_province ? state.doc.province_units() : prefectures;
     style.selected_unit = unit == nullptr ? -1 : static_cast<int>(unit - layer.regions.data());
 }
 

@@ -74,9 +74,9 @@ struct ViewerState {
     std::unique_ptr<Projection> projection;
     Scene scene;  ///< derived: view.session.projection at the camera's level of detail
     std::unique_ptr<LabelSource> labels;
-    std::unique_ptr<Picker> picker;
-    MapStyle style;  ///< the session's figure style (derived)
-    Legend legend;   ///< the session's legend (derived)
+    std::unique_ptr<Picker> picker;  ///< built by pick_at on first use
+    MapStyle style;                  ///< the session's figure style (derived)
+    Legend legend;                   ///< the session's legend (derived)
     /// The figure's own title, subtitle and credits (derived): what Save figure writes over the map.
     std::string figure_title, figure_subtitle;
     std::vector<std::string> figure_credits;
@@ -124,7 +124,10 @@ struct ViewerState {
     bool quit_requested = false;  ///< Ctrl+Q or File > Quit
     bool keyboard_nav = false;    ///< ImGui's keyboard navigation is in a panel, its focus ring shown
     bool typing = false;          ///< a text box has the keyboard (what is typed goes there, not to shortcuts)
-    std::string nav_focus;        ///< the named widget (see `widgets`) the focus ring is on this frame
+    /// A frame has been presented. The pointer's hover waits for it: building the picker (pick_at)
+    /// would otherwise delay the first frame whenever the window opens under the pointer.
+    bool presented = false;
+    std::string nav_focus;  ///< the named widget (see `widgets`) the focus ring is on this frame
     /// F6 moves the keyboard between the panes, as in most desktop programs: the sidebar, the
     /// inspector, then the map (arrows pan it). The pane it goes to next frame ("sidebar",
     /// "inspector"), and the one it is in (also "map").
@@ -176,9 +179,14 @@ Session current_session(const ViewerState& state);
 /// Fits the camera to polygons (lon/lat) in the current projection, with a margin.
 void fly_to(ViewerState& state, const std::vector<const MultiPolygon*>& geometries);
 
-/// Rebuilds scene, labels and picker when the projection's generation or the level of detail the
+/// Rebuilds scene and labels when the projection's generation or the level of detail the
 /// camera needs differs from what the scene was built for, or the camera is to come from the session.
 void refresh_scene(ViewerState& state);
+
+/// What lies under a point (lon/lat degrees): nothing when `ll` is empty (off the projection). The
+/// picker is built on the first call (reading the provinces' and prefectures' full geometry and the
+/// regions' unions: a few hundred ms once), so the first frame does without it. Throws AtlasError.
+Pick pick_at(ViewerState& state, const std::optional<LonLat>& ll);
 
 /// Selects what lies under the pointer: the smallest filled region there, and the prefecture.
 void select_at(ViewerState& state, ScreenXY pixel);

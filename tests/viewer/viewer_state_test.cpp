@@ -233,3 +233,30 @@ TEST_CASE("viewer: county outlines are read when the view first needs them, and 
     CHECK(state->scene.counties.features() == state->doc.county_display()->regions.size());
     CHECK(state->scene.counties.xy.data() == first);
 }
+
+TEST_CASE("viewer: the start reads no province or prefecture geometry, the first hover builds the picker", "[viewer]") {
+    Document doc(bundled_sources());  // its own: the shared document has read the geometry already
+    ViewerState state(doc);
+    state.camera.width = 1400, state.camera.height = 900;
+    refresh_scene(state);
+    sync_figure(state);
+    apply_layout(state, 1400, 900, 21, 28);
+    auto with_geometry = [](const RegionLayer& layer) {
+        return std::count_if(layer.regions.begin(), layer.regions.end(),
+                             [](const Region& r) { return !r.geometry.empty(); });
+    };
+    // The first frame needs the simplified scene only: the units are there, their coordinates are not.
+    REQUIRE(doc.prefecture_units().regions.size() > 300);
+    CHECK(with_geometry(doc.prefecture_units()) == 0);
+    CHECK(with_geometry(doc.province_units()) == 0);
+    CHECK(state.picker == nullptr);
+    CHECK(pick_at(state, std::nullopt).prefecture == nullptr);  // off the projection: nothing read
+    CHECK(state.picker == nullptr);
+    // The first pointer over Suzhou reads them and finds it, with its province and regions.
+    Pick suzhou = pick_at(state, LonLat{120.62, 31.30});
+    REQUIRE(suzhou.prefecture != nullptr);
+    CHECK(suzhou.prefecture->code == "320500");
+    CHECK(suzhou.province->code == "320000");
+    CHECK(suzhou.regions.size() == 2);
+    CHECK(with_geometry(doc.prefecture_units()) == static_cast<long>(doc.prefecture_units().regions.size()));
+}

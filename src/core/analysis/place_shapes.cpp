@@ -57,11 +57,15 @@ PlaceShape place_units(const Place& place, const RegionLayer& provinces, const R
 
 }  // namespace
 
+bool place_drawable(const Place& place, const RegionLayer* counties) {
+    return place.kind != PlaceKind::NewDistrict || counties != nullptr;
+}
+
 std::optional<PreparedShape> unite_place(const Place& place, const RegionLayer& provinces,
                                          const RegionLayer& prefectures, const RegionLayer* counties) {
+    if (!place_drawable(place, counties)) return std::nullopt;
     PlaceShape s = place_units(place, provinces, prefectures, counties);
-    bool drawable = place.kind != PlaceKind::NewDistrict || counties != nullptr;
-    if (!drawable || s.units.empty()) return std::nullopt;
+    if (s.units.empty()) return std::nullopt;
     std::vector<const MultiPolygon*> parts;
     for (const Region* u : s.units) parts.push_back(&u->geometry);
     GeosContext ctx;

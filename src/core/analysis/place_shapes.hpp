@@ -34,6 +34,9 @@ PlaceShape build_place_shape(const Place& place, const RegionLayer& provinces, c
 PlaceShape assemble_place_shape(const Place& place, const RegionLayer& provinces, const RegionLayer& prefectures,
                                 const RegionLayer* counties, const PreparedShape* prepared);
 
+/// Whether a place can have a polygon: a new district only with a county layer (`counties`).
+bool place_drawable(const Place& place, const RegionLayer* counties);
+
 /// The union of a place's units with its label point and area (GEOS: the costly part, what the
 /// prepared-data store keeps); nothing when the place has no unit to draw.
 std::optional<PreparedShape> unite_place(const Place& place, const RegionLayer& provinces,

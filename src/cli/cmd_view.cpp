@@ -65,7 +65,8 @@ void register_view(CLI::App& app, Context& ctx) {
     args->size_option = cmd->add_option("--size", args->size, "Window WIDTHxHEIGHT")->capture_default_str();
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);
-    cmd->add_option("--screenshot", args->options.screenshot, "Save the first complete frame as PNG, then quit");
+    cmd->add_option("--screenshot", args->options.screenshot,
+                    "Save the third frame (panels laid out; the last with --frames 1 or 2) as PNG, then quit");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
     cmd->add_option("--view", args->view, "Start at LON,LAT,METRES_PER_PIXEL (e.g. 121.5,31.2,300)");

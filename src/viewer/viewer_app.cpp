@@ -378,7 +378,9 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             if (state.frame_subject) frame_session_subject(state), state.frame_subject = false;
             if (uploaded != state.built.scene) renderer.upload(state.scene), uploaded = state.built.scene;
             draw_frame(state, renderer, cache, label_font, interacting, fb_height);
-            bool shot_now = !options.screenshot.empty() && frame == 3;
+            // At frame 3 (ImGui sizes its windows and tables from frame 2), or the last when --frames ends sooner.
+            bool last = options.frames > 0 && frame >= options.frames;
+            bool shot_now = !options.screenshot.empty() && (frame == 3 || last);
             if (shot_now) save_screenshot(state, options.screenshot, fb_width, fb_height);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift))
                 save_screenshot(state, "clusteratlas-screenshot.png", fb_width, fb_height);
@@ -394,7 +396,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             state.typing = io.WantTextInput;
             write_state_file(state);
             if (state.quit_requested) glfwSetWindowShouldClose(window, 1);
-            if (shot_now || (options.frames > 0 && frame >= options.frames)) break;
+            if (shot_now || last) break;
         }
         if (!options.frame_log.empty()) {
             std::ofstream log(options.frame_log);

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Compares two PNGs of the same size (8-bit RGB or RGBA, non-interlaced, as ClusterAtlas writes
 them) without third-party modules. Prints the share of pixels whose largest channel difference
-exceeds TOLERANCE and the mean absolute difference; exits 1 when the share exceeds MAX_SHARE.
+exceeds TOLERANCE and the mean absolute difference; exits 1 when the share exceeds MAX_SHARE. BOX
+(pixels, from the top left) compares only that rectangle of both images.
 
-Usage: png_diff.py A.png B.png [MAX_SHARE=0.01] [TOLERANCE=8]"""
+Usage: png_diff.py A.png B.png [MAX_SHARE=0.01] [TOLERANCE=8] [BOX=X,Y,WIDTH,HEIGHT]"""
 import struct
 import sys
 import zlib
@@ -69,9 +70,15 @@ def main():
         print(f"sizes differ: {a[0]}x{a[1]} and {b[0]}x{b[1]}")
         return 1
     width, height = a[0], a[1]
+    x0, y0 = 0, 0
+    if len(sys.argv) > 5:
+        x0, y0, width, height = (int(v) for v in sys.argv[5].split(","))
+        if x0 < 0 or y0 < 0 or width <= 0 or height <= 0 or x0 + width > a[0] or y0 + height > a[1]:
+            print(f"box {sys.argv[5]} is not inside {a[0]}x{a[1]}")
+            return 1
     differing, total_abs = 0, 0
-    for ra, rb in zip(a[3], b[3]):
-        for x in range(width):
+    for ra, rb in zip(a[3][y0:y0 + height], b[3][y0:y0 + height]):
+        for x in range(x0, x0 + width):
             pa, pb = x * a[2], x * b[2]
             d = max(abs(ra[pa + k] - rb[pb + k]) for k in range(3))
             total_abs += d

@@ -233,4 +233,11 @@ PY
 "$bin" view --size 1200x800 --screenshot "$tmp/shot.png"
 size=$(python3 -c "import struct; d=open('$tmp/shot.png','rb').read(24); print(*struct.unpack('>II', d[16:24]))")
 [ "$size" = "1200 800" ] || fail "screenshot size $size"
+# --frames 1 with --screenshot saves that one frame (it wrote nothing before), and the first frame
+# already shows the whole map: its map (north-west of the legend and of any tooltip at the pointer)
+# is frame 3's, never blank or partial. ImGui sizes its tables only from the second frame on.
+"$bin" view --size 1200x800 --frames 1 --screenshot "$tmp/first.png"
+[ -s "$tmp/first.png" ] || fail "view --frames 1 --screenshot wrote no PNG"
+python3 "$here/png_diff.py" "$tmp/first.png" "$tmp/shot.png" 0.002 8 350,30,550,420 ||
+  fail "the first frame's map differs from frame 3's"
 echo "1 passed, 0 failed"

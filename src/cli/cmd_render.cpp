@@ -37,6 +37,7 @@ struct RenderArgs {
     std::string title, subtitle, credit, inset;
     PointsRequest points;  ///< --points FILE: counted per unit for the choropleth, drawn as dots
     std::string points_by = "prefecture";
+    std::string renderer = default_png_renderer();  ///< who draws a PNG: gl (EGL, as the viewer) or cairo
     bool no_title = false, no_subtitle = false, no_credit = false, no_scale_bar = false, no_north_arrow = false;
     double width_mm = 0, dpi = 0;  ///< read into page only when given: -1 is a value to refuse
     CLI::Option* width_mm_option = nullptr;
@@ -109,6 +110,10 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
         refuse("--paper sets the page's size: --size does nothing with it (--width-mm takes --size's aspect)");
     if (given("--dpi") && figure_format(a.output) != FigureFormat::Png)
         refuse("--dpi sets a PNG's resolution; an SVG or PDF is drawn as vectors: drop it");
+    if (a.renderer != "gl" && a.renderer != "cairo")
+        refuse("bad --renderer " + quote_value(a.renderer) + " (use gl or cairo)");
+    if (given("--renderer") && figure_format(a.output) != FigureFormat::Png)
+        refuse("--renderer chooses who draws a PNG; an SVG or PDF is always drawn by cairo: drop it");
     if (given("--compare") && given("--region"))
         refuse("--compare draws only the compared regions: --region does nothing with it");
     // Only the regions and hubs layers are filtered by them: with both hidden the map was the same.
@@ -156,10 +161,12 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     s.width = page.width, s.height = page.height;
     std::unique_ptr<UserTable> data =
         args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
-    std::string drawn_by = format == FigureFormat::Png
-                               ? draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page)
-                               : "cairo " + std::string(cairo_version_string());
-    if (format != FigureFormat::Png)
+    bool gl = format == FigureFormat::Png && args.renderer == "gl";
+    std::string drawn_by = gl ? draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page)
+                              : "cairo " + std::string(cairo_version_string());
+    if (format == FigureFormat::Png && !gl)
+        vector::write_raster_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
+    else if (format != FigureFormat::Png)
         vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
     ctx.print_new_warnings();
     char size[96];
@@ -188,6 +195,11 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_option("--region", args->regions, "Show only this region (id or name; repeatable)");
     args->lang_option = cmd->add_option("--lang", args->lang, "Label language: en or zh")->capture_default_str();
     add_figure_options(cmd, args->figure);
+    cmd->add_option("--renderer", args->renderer,
+                    "Who draws a PNG: gl (OpenGL through EGL, as the viewer draws; the default where the "
+                    "viewer is built) or cairo (no GL driver: about half the time and memory; SVG and PDF are "
+                    "always cairo's)")
+        ->capture_default_str();
     cmd->add_option("--points", args->points.path,
                     "Your points (CSV or any GDAL point source): a choropleth of them per unit, and dots");
     cmd->add_option("--points-by", args->points_by, "Units of the points' choropleth: province, prefecture or county")

@@ -11,9 +11,13 @@
 
 namespace atlas::cli {
 
+/// Who draws a PNG when `render --renderer` is not given: "gl" in a build with the viewer (the
+/// viewer's own drawing), "cairo" in a build without it.
+const char* default_png_renderer();
+
 /// Draws the session's figure into the PNG `output` (`force`: replace it) at the page's device size;
 /// returns GL_RENDERER. Throws AtlasError as prepare_figure does; without the viewer, after those
-/// checks pass, AtlasError(Usage) saying this build draws SVG and PDF only.
+/// checks pass, AtlasError(Usage) saying this build draws with cairo only.
 std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                             bool force, const FigurePage& page);
 

@@ -149,9 +149,10 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
-void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared) {
+/// `raster`: drawn into an image surface (glyphs filled as outlines, see CairoPainter).
+void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster) {
     const CjkFont& font = CjkFont::get();
-    CairoPainter painter(cr, font, kFigureLabelPx);
+    CairoPainter painter(cr, font, kFigureLabelPx, raster);
     const Camera& camera = prepared.camera;
     const Figure& figure = prepared.figure;
     ScenePaintIndex index = ScenePaintIndex::of(prepared.scene);
@@ -183,6 +184,65 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
 
 }  // namespace
 
+namespace {
+
+/// Paints the prepared figure on `cr` (already scaled to figure pixels); returns cairo's status.
+cairo_status_t paint_checked(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared,
+                             bool raster) {
+    try {
+        paint(cr, doc, session, prepared, raster);
+    } catch (...) {
+        cairo_destroy(cr);
+        throw;
+    }
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    return status;
+}
+
+void throw_if_failed(cairo_status_t status, const std::string& output) {
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw AtlasError(ErrorKind::Output,
+                         output + ": cairo could not draw the figure (" + cairo_status_to_string(status) + ")");
+}
+
+}  // namespace
+
+void write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                         bool force, const FigurePage* page) {
+    if (figure_format(output) != FigureFormat::Png)
+        throw AtlasError(ErrorKind::Usage, "write_raster_figure writes PNG");
+    if (session.figure == FigureKind::Matrix)
+        throw AtlasError(
+            ErrorKind::Usage,
+            "the coverage matrix is drawn by GL only: render it with --renderer gl (a build with the viewer)");
+    PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
+    int width = page != nullptr ? page->device_width : session.width;
+    int height = page != nullptr ? page->device_height : session.height;
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, static_cast<double>(width) / session.width, static_cast<double>(height) / session.height);
+    // Glyphs placed at their true advances, as in the SVG and PDF: an image surface's default hinting
+    // rounds each advance to whole pixels and squeezes the labels' words together.
+    cairo_font_options_t* fonts = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fonts, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fonts, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, fonts);
+    cairo_font_options_destroy(fonts);
+    cairo_status_t status;
+    try {
+        status = paint_checked(cr, doc, session, prepared, true);
+    } catch (...) {
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    std::string bytes;
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, append, &bytes);
+    cairo_surface_destroy(surface);
+    throw_if_failed(status, output);
+    write_atomically(output, force, "PNG", [&](const std::string& temp) { write_new_file(temp, bytes, output); });
+}
+
 void write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                          bool force, const FigurePage* page) {
     FigureFormat format = figure_format(output);
@@ -205,21 +265,17 @@ void write_vector_figure(Document& doc, const Session& session, const UserTable*
     cairo_t* cr = cairo_create(surface);
     double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
     cairo_scale(cr, to_page * width_pt / session.width, to_page * height_pt / session.height);
+    cairo_status_t status;
     try {
-        paint(cr, doc, session, prepared);
+        status = paint_checked(cr, doc, session, prepared, false);
     } catch (...) {
-        cairo_destroy(cr);
         cairo_surface_destroy(surface);
         throw;
     }
-    cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
     cairo_surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw AtlasError(ErrorKind::Output,
-                         output + ": cairo could not draw the figure (" + cairo_status_to_string(status) + ")");
+    throw_if_failed(status, output);
     const char* what = format == FigureFormat::Svg ? "SVG" : "PDF";
     write_atomically(output, force, what, [&](const std::string& temp) { write_new_file(temp, bytes, output); });
 }

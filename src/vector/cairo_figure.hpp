@@ -1,8 +1,8 @@
 #pragma once
-/// Figures as vectors: the map of a session drawn through cairo into SVG or PDF, in the same order
-/// and style as the PNG (scene/map_paint.hpp, scene/label_paint.hpp, scene/furniture.hpp), with text
-/// set as text in Noto Sans CJK SC (embedded as a subset in PDF). Needs no GL: a build without the
-/// viewer writes these too.
+/// Figures drawn by cairo: the map of a session into SVG or PDF, or into a PNG raster, in the same
+/// order and style as the GL PNG (scene/map_paint.hpp, scene/label_paint.hpp, scene/furniture.hpp),
+/// with text set in Noto Sans CJK SC (as text, embedded as a subset, in SVG and PDF). Needs no GL: a
+/// build without the viewer writes these too, and a PNG drawn so starts no GL driver.
 
 #include <string>
 
@@ -17,6 +17,13 @@ namespace atlas::vector {
 /// session's size at 96 dpi when null): written whole into memory, then into a new file renamed into
 /// place (existing files are kept unless `force`). Throws AtlasError as prepare_figure does, Usage
 /// for a matrix figure (drawn as PNG only), Output when the file cannot be written.
+/// Writes the session's map as the PNG `output`, `page`'s device pixels (the session's size when
+/// null), drawn by cairo's image backend (analytic antialiasing, no multisampled targets): RGB, 8 bits
+/// a channel (the figure is opaque, so cairo writes no alpha channel). Throws as write_vector_figure does; Usage for a
+/// matrix figure (drawn by GL only).
+void write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                         bool force, const FigurePage* page = nullptr);
+
 void write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                          bool force, const FigurePage* page = nullptr);
 

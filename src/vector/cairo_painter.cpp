@@ -99,6 +99,11 @@ void CairoPainter::text(PaintPoint at, float size, const Rgba& colour, const std
     set_font(size);
     set_colour(cr_, colour);
     cairo_move_to(cr_, at.x, at.y + size * font_.ascent_share());
+    if (glyphs_as_paths_) {
+        cairo_text_path(cr_, s.c_str());
+        cairo_fill(cr_);
+        return;
+    }
     cairo_show_text(cr_, s.c_str());
     cairo_new_path(cr_);
 }

@@ -35,7 +35,10 @@ class CjkFont {
 class CairoPainter : public Painter {
   public:
     /// Draws into `cr` (not owned) in figure pixels; `font_size` is the label font's, in pixels.
-    CairoPainter(cairo_t* cr, const CjkFont& font, float font_size) : cr_(cr), font_(font), font_size_(font_size) {}
+    /// `glyphs_as_paths`: text filled as outlines at exact positions (for an image surface, whose
+    /// glyph cache puts each glyph on a whole pixel, off its halo), not set as text (SVG, PDF).
+    CairoPainter(cairo_t* cr, const CjkFont& font, float font_size, bool glyphs_as_paths = false)
+        : cr_(cr), font_(font), font_size_(font_size), glyphs_as_paths_(glyphs_as_paths) {}
     float scale() const override { return 1; }
     float font_size() const override { return font_size_; }
     void rect_filled(PaintPoint min, PaintPoint max, const Rgba& colour, float rounding) override;
@@ -56,6 +59,7 @@ class CairoPainter : public Painter {
     cairo_t* cr_;
     const CjkFont& font_;
     float font_size_;
+    bool glyphs_as_paths_;
 };
 
 /// Sets the source colour of `cr`.

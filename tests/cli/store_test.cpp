@@ -155,13 +155,17 @@ TEST_CASE("store: a cold and a warm store give identical export bytes and render
     CHECK(test::read_text(d.tmp.path("cold.geojson")) == test::read_text(d.tmp.path("warm.geojson")));
     auto origin = test::run_cli("prepare");
     CHECK_THAT(origin.err, Contains("19 region shapes: read from " + d.stores()[0] + " (already prepared)"));
-    if (ATLAS_HAVE_VIEWER) {
-        auto warm_png = test::run_cli("render --size 400x300 -o " + d.tmp.path("warm.png"));
+    std::vector<std::string> renderers = {"cairo"};
+    if (ATLAS_HAVE_VIEWER) renderers.push_back("gl");
+    for (const std::string& r : renderers) {
+        INFO("render --renderer " << r);
+        std::string render = "render --size 400x300 --renderer " + r + " -o " + d.tmp.path(r);
+        auto warm_png = test::run_cli(render + "-warm.png");
         fs::remove_all(d.tmp.path("cache"));
-        auto cold_png = test::run_cli("render --size 400x300 -o " + d.tmp.path("cold.png"));
+        auto cold_png = test::run_cli(render + "-cold.png");
         REQUIRE(warm_png.exit_code == 0);
         REQUIRE(cold_png.exit_code == 0);
-        CHECK(test::read_text(d.tmp.path("cold.png")) == test::read_text(d.tmp.path("warm.png")));
+        CHECK(test::read_text(d.tmp.path(r + "-cold.png")) == test::read_text(d.tmp.path(r + "-warm.png")));
     }
 }
 

@@ -47,11 +47,14 @@ PY
   done
   ok "desktop entry, metainfo and icons installed"
 else
-  "$bin" render -o map.png > render.out 2>&1
-  [ $? = 2 ] && grep -q "cannot draw PNG in this build" render.out || fail "CLI-only render: $(cat render.out)"
+  "$bin" render --size 320x240 -o map.png > render.out 2>&1 || fail "CLI-only render of a PNG: $(cat render.out)"
+  grep -q "320x240, albers, cairo" render.out || fail "CLI-only render: not drawn by cairo: $(cat render.out)"
+  "$bin" render --renderer gl -o gl.png > render.out 2>&1
+  [ $? = 2 ] && grep -q "renderer gl cannot draw in this build" render.out && [ ! -e gl.png ] ||
+    fail "CLI-only render --renderer gl: $(cat render.out)"
   "$bin" render -o map.pdf > render.out 2>&1 || fail "CLI-only render of a PDF: $(cat render.out)"
   [ ! -e "$prefix/share/applications" ] || fail "a CLI-only build installs a desktop entry"
-  ok "CLI-only build: render writes PDF, checks a PNG's input, then says it cannot draw PNG (exit 2); no desktop entry"
+  ok "CLI-only build: render draws a PNG with cairo and a PDF, says --renderer gl cannot draw (exit 2); no desktop entry"
 fi
 
 man=$prefix/share/man/man1/clusteratlas.1.gz

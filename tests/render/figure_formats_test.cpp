@@ -1,6 +1,6 @@
-// One figure, three formats: the PNG drawn by GL and the SVG drawn by cairo, rasterised by
-// rsvg-convert (librsvg2-bin), agree pixel for pixel within a stated tolerance; the PNG is opaque
-// and a print size gives the pixels it promises.
+// One figure, several formats: the PNG drawn by GL, the PNG drawn by cairo, and the SVG drawn by
+// cairo, rasterised by rsvg-convert (librsvg2-bin), agree pixel for pixel within a stated tolerance;
+// the PNGs are opaque and a print size gives the pixels it promises.
 #include <gdal_priv.h>
 
 #include <catch2/catch.hpp>
@@ -40,6 +40,29 @@ Pixels read_png(const std::string& path) {
     return p;
 }
 
+/// GL and cairo antialias edges and set glyphs each their own way, so pixels on a line or a letter
+/// differ; the fills, hatches, bands and layout do not. At least 95 % of the pixels within 24 levels
+/// (of 255) in every channel, a mean difference under 4 levels, and no pixel of `gl` translucent.
+void check_agreement(const Pixels& gl, const Pixels& other) {
+    REQUIRE(gl.width == other.width);
+    REQUIRE(gl.height == other.height);
+    REQUIRE(gl.bands == 4);
+    std::size_t close = 0, total = 0, translucent = 0;
+    double sum = 0;
+    for (int y = 0; y < gl.height; ++y)
+        for (int x = 0; x < gl.width; ++x) {
+            const std::uint8_t *a = gl.at(x, y), *b = other.at(x, y);
+            int d = 0;
+            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a[c] - b[c]));
+            close += d <= 24 ? 1 : 0, sum += d, ++total;
+            translucent += a[3] != 255 ? 1 : 0;
+        }
+    INFO("within 24 levels: " << close << " of " << total << ", mean difference " << sum / double(total));
+    CHECK(double(close) >= 0.95 * double(total));
+    CHECK(sum / double(total) < 4);
+    CHECK(translucent == 0);
+}
+
 }  // namespace
 
 TEST_CASE("The SVG of a figure, rasterised, agrees with its PNG", "[figure][vector][gl]") {
@@ -56,37 +79,43 @@ TEST_CASE("The SVG of a figure, rasterised, agrees with its PNG", "[figure][vect
     REQUIRE(svg.width == 1000);
     REQUIRE(svg.height == 750);
     REQUIRE(png.bands == 4);
-    // The tolerance: GL and cairo antialias edges and set glyphs each their own way, so pixels on a
-    // line or a letter differ; the fills, hatches, bands and layout do not. At least 95 % of the
-    // pixels within 24 levels (of 255) in every channel, a mean difference under 4 levels, and no
-    // PNG pixel translucent.
-    std::size_t close = 0, total = 0, translucent = 0;
-    double sum = 0;
-    for (int y = 0; y < png.height; ++y)
-        for (int x = 0; x < png.width; ++x) {
-            const std::uint8_t *a = png.at(x, y), *b = svg.at(x, y);
-            int d = 0;
-            for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a[c] - b[c]));
-            close += d <= 24 ? 1 : 0, sum += d, ++total;
-            translucent += a[3] != 255 ? 1 : 0;
-        }
-    INFO("within 24 levels: " << close << " of " << total << ", mean difference " << sum / double(total));
-    CHECK(double(close) >= 0.95 * double(total));
-    CHECK(sum / double(total) < 4);
-    CHECK(translucent == 0);
+    check_agreement(png, svg);
 }
 
-TEST_CASE("An A4 figure at 300 dpi is 2480 x 3508 pixels", "[figure][gl]") {
+TEST_CASE("A PNG drawn by cairo (render --renderer cairo) agrees with the one drawn by GL", "[figure][vector][gl]") {
+    test::TempFolder tmp;
+    Session s;
+    s.width = 1000, s.height = 750;
+    s.industries = {"new_energy_vehicles"};
+    Document& doc = test::bundled_document();
+    render::render_session_png(doc, s, nullptr, tmp.path("gl.png"), false);
+    vector::write_raster_figure(doc, s, nullptr, tmp.path("cairo.png"), false);
+    Pixels gl = read_png(tmp.path("gl.png")), cairo = read_png(tmp.path("cairo.png"));
+    REQUIRE(cairo.width == 1000);
+    REQUIRE(cairo.height == 750);
+    // Opaque: cairo leaves out the alpha channel when no pixel needs it.
+    REQUIRE(cairo.bands == 3);
+    check_agreement(gl, cairo);
+    // An existing file is kept without force, as for GL's PNG.
+    CHECK_THROWS_WITH(vector::write_raster_figure(doc, s, nullptr, tmp.path("cairo.png"), false),
+                      Catch::Contains("exists"));
+}
+
+TEST_CASE("An A4 figure at 300 dpi is 2480 x 3508 pixels, drawn by GL or by cairo", "[figure][gl][vector]") {
     test::TempFolder tmp;
     PageRequest r;
     r.paper = "a4", r.dpi = 300;
     FigurePage page = figure_page(FigureFormat::Png, r);
     Session s;
     s.width = page.width, s.height = page.height;
-    render::render_session_png(test::bundled_document(), s, nullptr, tmp.path("a4.png"), false, &page);
-    Pixels png = read_png(tmp.path("a4.png"));
-    CHECK(png.width == 2480);
-    CHECK(png.height == 3508);
+    render::render_session_png(test::bundled_document(), s, nullptr, tmp.path("gl.png"), false, &page);
+    vector::write_raster_figure(test::bundled_document(), s, nullptr, tmp.path("cairo.png"), false, &page);
+    for (const char* name : {"gl.png", "cairo.png"}) {
+        INFO(name);
+        Pixels png = read_png(tmp.path(name));
+        CHECK(png.width == 2480);
+        CHECK(png.height == 3508);
+    }
 }
 
 TEST_CASE("An inset frames the user's layer at the bottom right, over the map, in PNG and SVG alike",

@@ -197,8 +197,8 @@ void register_render(CLI::App& app, Context& ctx) {
     add_figure_options(cmd, args->figure);
     cmd->add_option("--renderer", args->renderer,
                     "Who draws a PNG: gl (OpenGL through EGL, as the viewer draws; the default where the "
-                    "viewer is built) or cairo (no GL driver: about half the time and memory; SVG and PDF are "
-                    "always cairo's)")
+                    "viewer is built) or cairo (no GL driver: less time and under half the memory; SVG and "
+                    "PDF are always cairo's)")
         ->capture_default_str();
     cmd->add_option("--points", args->points.path,
                     "Your points (CSV or any GDAL point source): a choropleth of them per unit, and dots");

@@ -4,6 +4,7 @@
 #include <cairo-svg.h>
 
 #include <cmath>
+#include <memory>
 
 #include "cairo_painter.hpp"
 #include "error.hpp"
@@ -182,23 +183,8 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
                     &placement);
 }
 
-}  // namespace
-
-namespace {
-
-/// Paints the prepared figure on `cr` (already scaled to figure pixels); returns cairo's status.
-cairo_status_t paint_checked(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared,
-                             bool raster) {
-    try {
-        paint(cr, doc, session, prepared, raster);
-    } catch (...) {
-        cairo_destroy(cr);
-        throw;
-    }
-    cairo_status_t status = cairo_status(cr);
-    cairo_destroy(cr);
-    return status;
-}
+using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
+using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
 
 void throw_if_failed(cairo_status_t status, const std::string& output) {
     if (status != CAIRO_STATUS_SUCCESS)
@@ -219,26 +205,23 @@ void write_raster_figure(Document& doc, const Session& session, const UserTable*
     PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
     int width = page != nullptr ? page->device_width : session.width;
     int height = page != nullptr ? page->device_height : session.height;
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-    cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, static_cast<double>(width) / session.width, static_cast<double>(height) / session.height);
-    // Glyphs placed at their true advances, as in the SVG and PDF: an image surface's default hinting
-    // rounds each advance to whole pixels and squeezes the labels' words together.
-    cairo_font_options_t* fonts = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fonts, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fonts, CAIRO_HINT_STYLE_NONE);
-    cairo_set_font_options(cr, fonts);
-    cairo_font_options_destroy(fonts);
+    Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height), cairo_surface_destroy);
     cairo_status_t status;
-    try {
-        status = paint_checked(cr, doc, session, prepared, true);
-    } catch (...) {
-        cairo_surface_destroy(surface);
-        throw;
+    {
+        Context cr(cairo_create(surface.get()), cairo_destroy);
+        cairo_scale(cr.get(), static_cast<double>(width) / session.width, static_cast<double>(height) / session.height);
+        // Glyphs placed at their true advances, as in the SVG and PDF: an image surface's default
+        // hinting rounds each advance to whole pixels and squeezes the labels' words together.
+        cairo_font_options_t* fonts = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(fonts, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(fonts, CAIRO_HINT_STYLE_NONE);
+        cairo_set_font_options(cr.get(), fonts);
+        cairo_font_options_destroy(fonts);
+        paint(cr.get(), doc, session, prepared, true);
+        status = cairo_status(cr.get());
     }
     std::string bytes;
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, append, &bytes);
-    cairo_surface_destroy(surface);
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface.get(), append, &bytes);
     throw_if_failed(status, output);
     write_atomically(output, force, "PNG", [&](const std::string& temp) { write_new_file(temp, bytes, output); });
 }
@@ -255,26 +238,23 @@ void write_vector_figure(Document& doc, const Session& session, const UserTable*
     std::string bytes;
     // An SVG in CSS pixels (96 to the inch, as the figure is laid out), a PDF in points.
     bool svg = format == FigureFormat::Svg;
-    cairo_surface_t* surface =
-        svg ? cairo_svg_surface_create_for_stream(append, &bytes, width_pt / 0.75, height_pt / 0.75)
-            : cairo_pdf_surface_create_for_stream(append, &bytes, width_pt, height_pt);
+    Surface surface(svg ? cairo_svg_surface_create_for_stream(append, &bytes, width_pt / 0.75, height_pt / 0.75)
+                        : cairo_pdf_surface_create_for_stream(append, &bytes, width_pt, height_pt),
+                    cairo_surface_destroy);
     if (svg)
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX);
+        cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PX);
     else
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ClusterAtlas");
-    cairo_t* cr = cairo_create(surface);
-    double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
-    cairo_scale(cr, to_page * width_pt / session.width, to_page * height_pt / session.height);
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "ClusterAtlas");
     cairo_status_t status;
-    try {
-        status = paint_checked(cr, doc, session, prepared, false);
-    } catch (...) {
-        cairo_surface_destroy(surface);
-        throw;
+    {
+        Context cr(cairo_create(surface.get()), cairo_destroy);
+        double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
+        cairo_scale(cr.get(), to_page * width_pt / session.width, to_page * height_pt / session.height);
+        paint(cr.get(), doc, session, prepared, false);
+        status = cairo_status(cr.get());
     }
-    cairo_surface_finish(surface);
-    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    cairo_surface_finish(surface.get());
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface.get());
     throw_if_failed(status, output);
     const char* what = format == FigureFormat::Svg ? "SVG" : "PDF";
     write_atomically(output, force, what, [&](const std::string& temp) { write_new_file(temp, bytes, output); });

@@ -63,14 +63,20 @@ void check_agreement(const Pixels& gl, const Pixels& other) {
     CHECK(translucent == 0);
 }
 
+/// The figure the renderers are compared on: one industry, 1000 x 750 figure pixels.
+Session compared_figure() {
+    Session s;
+    s.width = 1000, s.height = 750;
+    s.industries = {"new_energy_vehicles"};
+    return s;
+}
+
 }  // namespace
 
 TEST_CASE("The SVG of a figure, rasterised, agrees with its PNG", "[figure][vector][gl]") {
     REQUIRE(std::system("command -v rsvg-convert > /dev/null") == 0);  // install-deps installs librsvg2-bin
     test::TempFolder tmp;
-    Session s;
-    s.width = 1000, s.height = 750;
-    s.industries = {"new_energy_vehicles"};
+    Session s = compared_figure();
     Document& doc = test::bundled_document();
     render::render_session_png(doc, s, nullptr, tmp.path("map.png"), false);
     vector::write_vector_figure(doc, s, nullptr, tmp.path("map.svg"), false);
@@ -84,9 +90,7 @@ TEST_CASE("The SVG of a figure, rasterised, agrees with its PNG", "[figure][vect
 
 TEST_CASE("A PNG drawn by cairo (render --renderer cairo) agrees with the one drawn by GL", "[figure][vector][gl]") {
     test::TempFolder tmp;
-    Session s;
-    s.width = 1000, s.height = 750;
-    s.industries = {"new_energy_vehicles"};
+    Session s = compared_figure();
     Document& doc = test::bundled_document();
     render::render_session_png(doc, s, nullptr, tmp.path("gl.png"), false);
     vector::write_raster_figure(doc, s, nullptr, tmp.path("cairo.png"), false);

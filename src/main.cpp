@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <regex>
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -31,6 +32,16 @@ int exit_code(atlas::ErrorKind kind) {
             return 5;
     }
     return 1;
+}
+
+/// CLI11's message in the words of the rest of the program: "--format: At Most 1 required but
+/// received 2" becomes "--format given 2 times: give it once".
+std::string parse_message(const CLI::ParseError& e) {
+    static const std::regex at_most(R"(^(\S+): At Most 1 required but received (\d+)$)");
+    std::string message = e.what();
+    std::smatch m;
+    if (std::regex_match(message, m, at_most)) return m[1].str() + " given " + m[2].str() + " times: give it once";
+    return message;
 }
 
 /// Parses the command line and runs the subcommand; the exit code.
@@ -62,7 +73,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help-like requests
         // CLI11 quotes what was typed as it was typed: escaped and cut here, on one line.
-        std::string message = atlas::bounded_message(atlas::escape_controls(e.what()), 300, 1);
+        std::string message = atlas::bounded_message(atlas::escape_controls(parse_message(e)), 300, 1);
         std::cerr << "clusteratlas: " << message << " (run with --help for the options)\n";
         return 2;
     } catch (const atlas::AtlasError& e) {

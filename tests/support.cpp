@@ -89,9 +89,10 @@ std::string read_text(const std::string& path) {
     return s.str();
 }
 
-CliResult run_cli(const std::string& args) {
+CliResult run_cli(const std::string& args, const std::string& environment) {
     TempFolder tmp;
-    std::string command = std::string(ATLAS_CLI) + " " + args + " >" + tmp.path("out") + " 2>" + tmp.path("err");
+    std::string command = (environment.empty() ? "" : "env " + environment + " ") + std::string(ATLAS_CLI) + " " +
+                          args + " >" + tmp.path("out") + " 2>" + tmp.path("err");
     int status = std::system(command.c_str());
     CliResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

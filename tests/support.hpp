@@ -39,8 +39,9 @@ struct CliResult {
     std::string err;  ///< stderr
 };
 
-/// Runs the built clusteratlas with the arguments (a shell-quoted string).
-CliResult run_cli(const std::string& args);
+/// Runs the built clusteratlas with the arguments (a shell-quoted string), under `env` with the
+/// given NAME=value words when `environment` is not empty.
+CliResult run_cli(const std::string& args, const std::string& environment = "");
 
 /// Number of lines in a text.
 std::size_t line_count(const std::string& text);

@@ -109,11 +109,12 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     if (given("--paper") && given("--size"))
         refuse("--paper sets the page's size: --size does nothing with it (--width-mm takes --size's aspect)");
     if (given("--dpi") && figure_format(a.output) != FigureFormat::Png)
-        refuse("--dpi sets a PNG's resolution; an SVG or PDF is drawn as vectors: drop it");
+        refuse("--dpi sets a PNG's resolution; " + quote_value(a.output) + " is drawn as vectors: drop it");
     if (a.renderer != "gl" && a.renderer != "cairo")
         refuse("bad --renderer " + quote_value(a.renderer) + " (use gl or cairo)");
     if (given("--renderer") && figure_format(a.output) != FigureFormat::Png)
-        refuse("--renderer chooses who draws a PNG; an SVG or PDF is always drawn by cairo: drop it");
+        refuse("--renderer chooses who draws a PNG; " + quote_value(a.output) +
+               " is drawn by cairo as vectors: drop it");
     if (given("--compare") && given("--region"))
         refuse("--compare draws only the compared regions: --region does nothing with it");
     // Only the regions and hubs layers are filtered by them: with both hidden the map was the same.

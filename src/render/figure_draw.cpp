@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "error.hpp"
 #include "io/output_file.hpp"
@@ -68,13 +69,27 @@ void paint_matrix_figure(HeadlessLabels& overlay, MatrixLayout& layout, bool eng
     });
 }
 
+namespace {
+/// The GL context for a PNG, or one line naming the file and the way round a machine without
+/// OpenGL (cairo draws the same figure without it).
+void open_context(std::optional<OffscreenContext>& context, const std::string& output) {
+    try {
+        context.emplace();
+    } catch (const AtlasError& e) {
+        throw AtlasError(
+            e.kind(), "cannot draw " + quote_value(output) + " with OpenGL: " + e.message() + "; use --renderer cairo");
+    }
+}
+}  // namespace
+
 RenderResult render_session_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                                 bool force, const FigurePage* page) {
     PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
     int width = page != nullptr ? page->device_width : session.width;
     int height = page != nullptr ? page->device_height : session.height;
     auto scale = static_cast<float>(page != nullptr ? page->scale : 1.0);
-    OffscreenContext context;
+    std::optional<OffscreenContext> context;
+    open_context(context, output);
     OffscreenTarget target(width, height);
     target.bind();
     if (session.figure == FigureKind::Matrix) {
@@ -85,7 +100,7 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
         HeadlessLabels overlay(texts, kFigureLabelPx);
         paint_matrix_figure(overlay, layout, session.english, width, height);
         write_png(output, width, height, target.read_rgba(), force);
-        return {context.renderer(), {}, {}, layout};
+        return {context->renderer(), {}, {}, layout};
     }
     Camera camera = device_camera(prepared.camera, width, height);
     MapRenderer renderer;
@@ -102,7 +117,7 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection, session.furniture,
                      session.show_legend, scale, prepared.inset.path.empty() ? nullptr : &prepared.inset);
     write_png(output, width, height, target.read_rgba(), force);
-    return {context.renderer(), camera, prepared.scene.origin};
+    return {context->renderer(), camera, prepared.scene.origin};
 }
 
 }  // namespace atlas::render

@@ -35,8 +35,9 @@ EGLDisplay surfaceless_display() {
 OffscreenContext::OffscreenContext() : impl_(std::make_unique<Impl>()) {
     impl_->display = surfaceless_display();
     if (impl_->display == EGL_NO_DISPLAY || !eglInitialize(impl_->display, nullptr, nullptr))
-        throw std::runtime_error("no EGL display for headless rendering (is Mesa's libegl1 installed?)");
-    if (!eglBindAPI(EGL_OPENGL_API)) throw std::runtime_error("EGL cannot bind the OpenGL API");
+        throw AtlasError(ErrorKind::Output,
+                         "no EGL display for OpenGL without a window (is Mesa's libegl1 installed?)");
+    if (!eglBindAPI(EGL_OPENGL_API)) throw AtlasError(ErrorKind::Output, "EGL cannot bind the OpenGL API");
     const EGLint config_attributes[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
                                         EGL_NONE};
     EGLConfig config = nullptr;
@@ -47,9 +48,10 @@ OffscreenContext::OffscreenContext() : impl_(std::make_unique<Impl>()) {
         EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     impl_->context =
         eglCreateContext(impl_->display, count > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, context_attributes);
-    if (impl_->context == EGL_NO_CONTEXT) throw std::runtime_error("EGL cannot create an OpenGL 3.3 core context");
+    if (impl_->context == EGL_NO_CONTEXT)
+        throw AtlasError(ErrorKind::Output, "EGL cannot create an OpenGL 3.3 core context");
     if (!eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context))
-        throw std::runtime_error("EGL cannot make the context current without a surface");
+        throw AtlasError(ErrorKind::Output, "EGL cannot make the context current without a surface");
 }
 
 OffscreenContext::~OffscreenContext() {

@@ -12,7 +12,8 @@ namespace atlas::render {
 
 class OffscreenContext {
   public:
-    /// Creates and makes current an EGL context; throws std::runtime_error saying what failed.
+    /// Creates and makes current an EGL context; throws AtlasError(Output) saying what failed (no EGL
+    /// display, no OpenGL 3.3 core context): the machine cannot draw with OpenGL, not a fault of ours.
     OffscreenContext();
     ~OffscreenContext();
     OffscreenContext(const OffscreenContext&) = delete;

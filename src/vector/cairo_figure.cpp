@@ -14,6 +14,7 @@
 #include "scene/map_paint.hpp"
 #include "scene/point_paint.hpp"
 #include "scene/prepared_figure.hpp"
+#include "text/escape.hpp"
 
 namespace atlas::vector {
 
@@ -201,7 +202,8 @@ void write_raster_figure(Document& doc, const Session& session, const UserTable*
     if (session.figure == FigureKind::Matrix)
         throw AtlasError(
             ErrorKind::Usage,
-            "the coverage matrix is drawn by GL only: render it with --renderer gl (a build with the viewer)");
+            "cannot draw " + quote_value(output) +
+                ": the coverage matrix is drawn by GL only; render it with --renderer gl (a build with the viewer)");
     PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
     int width = page != nullptr ? page->device_width : session.width;
     int height = page != nullptr ? page->device_height : session.height;
@@ -231,7 +233,8 @@ void write_vector_figure(Document& doc, const Session& session, const UserTable*
     FigureFormat format = figure_format(output);
     if (format == FigureFormat::Png) throw AtlasError(ErrorKind::Usage, "write_vector_figure writes SVG or PDF");
     if (session.figure == FigureKind::Matrix)
-        throw AtlasError(ErrorKind::Usage, "the coverage matrix is drawn as PNG only: name the output .png");
+        throw AtlasError(ErrorKind::Usage, "cannot draw " + quote_value(output) +
+                                               ": the coverage matrix is drawn as PNG only; name it .png");
     PreparedFigure prepared = prepare_figure(doc, session, data, output, force);
     double width_pt = page != nullptr ? page->width_pt : session.width * 0.75;
     double height_pt = page != nullptr ? page->height_pt : session.height * 0.75;

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
 
 #include "cairo_figure.hpp"
 #include "cairo_painter.hpp"
@@ -103,6 +104,21 @@ TEST_CASE("A PNG drawn by cairo (render --renderer cairo) agrees with the one dr
     // An existing file is kept without force, as for GL's PNG.
     CHECK_THROWS_WITH(vector::write_raster_figure(doc, s, nullptr, tmp.path("cairo.png"), false),
                       Catch::Contains("exists"));
+}
+
+TEST_CASE("Without OpenGL, render names the PNG and --renderer cairo, and cairo draws it", "[figure][vector][cli]") {
+    test::TempFolder tmp;
+    // glvnd finds no EGL vendor: what a machine without Mesa's EGL (a container, a server) sees.
+    std::string no_egl = "__EGL_VENDOR_LIBRARY_FILENAMES=/nonexistent";
+    test::CliResult gl = test::run_cli("render --size 400x300 -o " + tmp.path("m.png"), no_egl);
+    CHECK(gl.exit_code == 4);
+    CHECK(test::line_count(gl.err) == 1);
+    CHECK_THAT(gl.err, Catch::Contains("cannot draw '" + tmp.path("m.png") + "' with OpenGL") &&
+                           Catch::Contains("--renderer cairo"));
+    CHECK_FALSE(std::filesystem::exists(tmp.path("m.png")));
+    test::CliResult cairo = test::run_cli("render --renderer cairo --size 400x300 -o " + tmp.path("m.png"), no_egl);
+    CHECK(cairo.exit_code == 0);
+    CHECK(read_png(tmp.path("m.png")).width == 400);
 }
 
 TEST_CASE("An A4 figure at 300 dpi is 2480 x 3508 pixels, drawn by GL or by cairo", "[figure][gl][vector]") {

@@ -64,8 +64,12 @@ TEST_CASE("Vector figures refuse what PNG figures refuse, and keep an existing f
     CHECK(test::read_text(path) == "keep me");
     Session matrix = small_national();
     matrix.figure = FigureKind::Matrix;
-    CHECK_THROWS_WITH(vector::write_vector_figure(test::bundled_document(), matrix, nullptr, tmp.path("m.pdf"), false),
-                      "the coverage matrix is drawn as PNG only: name the output .png");
+    CHECK_THROWS_WITH(
+        vector::write_vector_figure(test::bundled_document(), matrix, nullptr, tmp.path("m.pdf"), false),
+        "cannot draw '" + tmp.path("m.pdf") + "': the coverage matrix is drawn as PNG only; name it .png");
+    CHECK_THROWS_WITH(vector::write_raster_figure(test::bundled_document(), matrix, nullptr, tmp.path("m.png"), false),
+                      Catch::StartsWith("cannot draw '" + tmp.path("m.png") + "': the coverage matrix is drawn by GL"));
+    CHECK_FALSE(std::filesystem::exists(tmp.path("m.png")));
 }
 
 TEST_CASE("An inset's layer is refused off the map or over most of it, and a lone point gets a box around it",

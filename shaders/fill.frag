@@ -4,11 +4,17 @@
 uniform vec4 u_color;
 uniform float u_hatch;  // 0: solid
 out vec4 frag_color;
+// x + y and x - y of pixel centres are whole numbers; mod() of a whole multiple of the period came
+// out just under the period on llvmpipe (x - y * floor(x / y) with an inexact 1 / y), leaving holes
+// where the stripes cross. Half a pixel added keeps the test off the boundary: the same pixels
+// inked ((x + y) mod period <= fraction * period), robustly.
+bool inked(float s, float period, float fraction) {
+    return mod(s + 0.5, period) <= period * fraction + 0.5;
+}
 void main() {
     float period = abs(u_hatch);
-    if (u_hatch > 0.0 && mod(gl_FragCoord.x + gl_FragCoord.y, period) > period * 0.35) discard;
-    if (u_hatch < 0.0 && mod(gl_FragCoord.x + gl_FragCoord.y, period) > period * 0.25 &&
-        mod(gl_FragCoord.x - gl_FragCoord.y, period) > period * 0.25)
-        discard;
+    float x = gl_FragCoord.x, y = gl_FragCoord.y;
+    if (u_hatch > 0.0 && !inked(x + y, period, 0.35)) discard;
+    if (u_hatch < 0.0 && !inked(x + y, period, 0.25) && !inked(x - y, period, 0.25)) discard;
     frag_color = u_color;
 }

@@ -4,6 +4,7 @@
 #include <cairo-svg.h>
 
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "cairo_painter.hpp"
@@ -23,7 +24,9 @@ namespace {
 /// The cairo backend of scene/map_paint.hpp: rings as paths in figure pixels.
 class CairoMapCanvas : public MapCanvas {
   public:
-    CairoMapCanvas(cairo_t* cr, const Scene& scene, const Camera& camera) : cr_(cr), scene_(scene), camera_(camera) {
+    /// `raster`: drawn into an image surface, where the stripes are snapped to whole pixels as GL's are.
+    CairoMapCanvas(cairo_t* cr, const Scene& scene, const Camera& camera, bool raster)
+        : cr_(cr), scene_(scene), camera_(camera), raster_(raster) {
         double half_w = (camera.width / 2.0 + 16) * camera.metres_per_pixel;
         double half_h = (camera.height / 2.0 + 16) * camera.metres_per_pixel;
         view_ = {camera.cx - half_w, camera.cy - half_h, camera.cx + half_w, camera.cy + half_h};
@@ -47,7 +50,13 @@ class CairoMapCanvas : public MapCanvas {
         }
         cairo_save(cr_);
         cairo_clip(cr_);
-        stripes(hatch);
+        if (raster_) {
+            cairo_surface_t* mask = raster_stripes(hatch);
+            cairo_identity_matrix(cr_);  // the mask is in device pixels (cairo_restore puts the matrix back)
+            cairo_mask_surface(cr_, mask, 0, 0);
+        } else {
+            stripes(hatch);
+        }
         cairo_restore(cr_);
     }
 
@@ -132,17 +141,52 @@ class CairoMapCanvas : public MapCanvas {
             double k = c + centre;  // x + (h - y) = k: from the top edge down to the bottom edge
             cairo_move_to(cr_, k - h, 0);
             cairo_line_to(cr_, k, h);
-            if (hatch < 0) {  // x - (h - y) = k - h
-                cairo_move_to(cr_, k, 0);
-                cairo_line_to(cr_, k - h, h);
-            }
+        }
+        // The other diagonal: x - (h - y) = d + centre, d a multiple of the period as GL's mod counts from x - y = 0.
+        for (double d = std::floor(-h / period) * period; hatch < 0 && d <= w + period; d += period) {
+            cairo_move_to(cr_, d + centre + h, 0);
+            cairo_line_to(cr_, d + centre, h);
         }
         cairo_stroke(cr_);
     }
 
+    /// The stripes of an image surface as a mask of its pixels, inked by shaders/fill.frag's own test
+    /// on the pixel centres in device space: the raster's hatching is GL's, pixel for pixel (stroked,
+    /// the 1-2 px stripes were grey smears, or crisp with an extra pixel where they cross). Made once
+    /// per period, for the whole surface.
+    cairo_surface_t* raster_stripes(float hatch) {
+        auto found = masks_.find(hatch);
+        if (found != masks_.end()) return found->second.get();
+        cairo_surface_t* target = cairo_get_target(cr_);
+        int w = cairo_image_surface_get_width(target), h = cairo_image_surface_get_height(target);
+        double period = std::fabs(hatch), unused = 0;
+        cairo_user_to_device_distance(cr_, &period, &unused);
+        double fraction = hatch > 0 ? 0.35 : 0.25;
+        auto inked = [&](double s) {
+            return s + 0.5 - period * std::floor((s + 0.5) / period) <= period * fraction + 0.5;
+        };
+        MaskSurface mask(cairo_image_surface_create(CAIRO_FORMAT_A8, w, h), cairo_surface_destroy);
+        cairo_surface_flush(mask.get());
+        unsigned char* data = cairo_image_surface_get_data(mask.get());
+        int stride = cairo_image_surface_get_stride(mask.get());
+        for (int row = 0; row < h; ++row)
+            for (int col = 0; col < w; ++col) {
+                // GL's x + y and x - y at this pixel's centre, y counted up from the bottom.
+                double sum = col + h - row, difference = col + row + 1 - h;
+                bool ink = inked(sum) || (hatch < 0 && inked(difference));
+                data[static_cast<std::size_t>(row) * static_cast<std::size_t>(stride) + static_cast<std::size_t>(col)] =
+                    ink ? 255 : 0;
+            }
+        cairo_surface_mark_dirty(mask.get());
+        return masks_.emplace(hatch, std::move(mask)).first->second.get();
+    }
+
+    using MaskSurface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
     cairo_t* cr_;
     const Scene& scene_;
     Camera camera_;
+    bool raster_;
+    std::map<float, MaskSurface> masks_;
     std::array<double, 4> view_{};
 };
 
@@ -160,7 +204,7 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
     ScenePaintIndex index = ScenePaintIndex::of(prepared.scene);
     cairo_rectangle(cr, 0, 0, camera.width, camera.height);
     cairo_clip(cr);
-    CairoMapCanvas map(cr, prepared.scene, camera);
+    CairoMapCanvas map(cr, prepared.scene, camera, raster);
     paint_map(map, index, camera, figure.style);
     LabelSource labels(doc, prepared.scene);
     Projection projection(session.projection);
@@ -175,7 +219,7 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
         cairo_translate(cr, placement.min.x, placement.min.y);
         cairo_rectangle(cr, 0, 0, placement.camera.width, placement.camera.height);
         cairo_clip(cr);
-        CairoMapCanvas inset_map(cr, prepared.scene, placement.camera);
+        CairoMapCanvas inset_map(cr, prepared.scene, placement.camera, raster);
         paint_map(inset_map, index, placement.camera, figure.style);
         cairo_restore(cr);
     }

@@ -14,6 +14,7 @@
 #include "io/gdal_env.hpp"
 #include "scene/furniture.hpp"
 #include "scene/prepared_figure.hpp"
+#include "scene/session.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -104,6 +105,30 @@ TEST_CASE("A PNG drawn by cairo (render --renderer cairo) agrees with the one dr
     // An existing file is kept without force, as for GL's PNG.
     CHECK_THROWS_WITH(vector::write_raster_figure(doc, s, nullptr, tmp.path("cairo.png"), false),
                       Catch::Contains("exists"));
+}
+
+TEST_CASE("Hatching in cairo's PNG inks GL's pixels: overlaps of three compared regions", "[figure][vector][gl]") {
+    test::TempFolder tmp;
+    // 1600 x 1000; Beijing-Tianjin-Hebei and Shandong overlap the Bohai Sea region, cross-hatched.
+    Session s = read_session(std::string(ATLAS_TEST_DATA) + "/sessions/compare_three.json");
+    Document& doc = test::bundled_document();
+    render::render_session_png(doc, s, nullptr, tmp.path("gl.png"), false);
+    vector::write_raster_figure(doc, s, nullptr, tmp.path("cairo.png"), false);
+    Pixels gl = read_png(tmp.path("gl.png")), cairo = read_png(tmp.path("cairo.png"));
+    check_agreement(gl, cairo);
+    // 40 x 24 pixels inside each overlap, away from lines and labels: the same pixels dark.
+    for (auto [x0, y0] : {std::pair{536, 220}, std::pair{860, 400}}) {
+        int dark = 0, differ = 0;
+        for (int y = y0; y < y0 + 24; ++y)
+            for (int x = x0; x < x0 + 40; ++x) {
+                bool a = gl.at(x, y)[0] < 100, b = cairo.at(x, y)[0] < 100;
+                dark += a ? 1 : 0, differ += a != b ? 1 : 0;
+            }
+        INFO("box at " << x0 << "," << y0 << ": " << dark << " dark in GL's, " << differ << " differ");
+        CHECK(dark > 300);  // a hatch (about half the pixels), not a plain fill
+        CHECK(dark < 600);
+        CHECK(differ <= 10);
+    }
 }
 
 TEST_CASE("Without OpenGL, render names the PNG and --renderer cairo, and cairo draws it", "[figure][vector][cli]") {

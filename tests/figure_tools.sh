@@ -33,4 +33,7 @@ grep -q "7 points (columns 'lon', 'lat'; WGS84): 7 in a unit" "$tmp/err" || fail
 pdftotext "$tmp/points.pdf" - | tr '\n' ' ' > "$tmp/points.txt"
 grep -q 'Dots: all 7 points' "$tmp/points.txt" || fail "no dots note in the legend: $(cat "$tmp/points.txt")"
 grep -q 'points (firms.csv)' "$tmp/points.txt" || fail "no points choropleth in the legend: $(cat "$tmp/points.txt")"
+grep -q 'your points (firms.csv)' "$tmp/points.txt" || fail "no dot swatch in the legend: $(cat "$tmp/points.txt")"
+# Most prefectures hold no point: quantiles give a class of just 0, said as such, and one above it.
+grep -q ' 0 over 0 - 1 no data ' "$tmp/points.txt" || fail "classes not '0', 'over 0 - 1': $(cat "$tmp/points.txt")"
 echo "ok: render --points draws the count per prefecture and the dots, and says so"

@@ -177,8 +177,9 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
         std::snprintf(size, sizeof size, "%.1f x %.1f mm", page.width_pt / 72 * 25.4, page.height_pt / 72 * 25.4);
     std::string resolution =
         format == FigureFormat::Png && page.dpi != 96 ? ", " + std::to_string(static_cast<int>(page.dpi)) + " dpi" : "";
-    std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << s.projection << ", " << drawn_by
-              << ")\n";
+    // A matrix is a table, not a map: no projection to report.
+    std::string what = s.figure == FigureKind::Matrix ? "coverage matrix" : s.projection;
+    std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << what << ", " << drawn_by << ")\n";
 }
 
 }  // namespace

@@ -460,4 +460,8 @@ TEST_CASE("render --session draws a kept session, and command-line options overr
     auto count =
         test::run_cli("render --industry biomedicine --industry marine_economy --size 600x400 -o " + tmp.path("n.png"));
     CHECK(count.exit_code == 0);
+    // A matrix is a table: its line names no projection.
+    auto matrix = test::run_cli("render --session " + sessions + "matrix.json -o " + tmp.path("m.png"));
+    CHECK(matrix.exit_code == 0);
+    CHECK_THAT(matrix.err, Catch::Contains(", coverage matrix, ") && !Catch::Contains("albers"));
 }

@@ -237,6 +237,17 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
 /// The user's column, classed, on the provinces or prefectures it is keyed by.
+/// A class's legend text from its breaks (classify.hpp: the first class [b0, b1], the others
+/// (b_c, b_c+1]): "1.97 - 3.00". A class of one value, which quantiles make when many units share
+/// the minimum (counts of points: most units 0), is that value ("0", not "0.000 - 0.000"), and the
+/// class above it starts "over" it, as the two never share a unit.
+std::string class_label(const std::vector<double>& breaks, const std::vector<std::string>& labels, std::size_t c) {
+    if (breaks[c] == breaks[c + 1]) return format_break(breaks[c]);
+    std::string low = labels[c];
+    if (c > 0 && breaks[c - 1] == breaks[c]) low = tr("over ") + format_break(breaks[c]);
+    return low + " - " + labels[c + 1];
+}
+
 void user_data_fills(Document& doc, const Session& s, const UserTable& table, MapStyle& style, Legend& legend,
                      FeatureValues& feature_values) {
     std::size_t column = s.data.column.empty() ? 0 : table.column(s.data.column);
@@ -255,6 +266,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
     };
     legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
     std::vector<std::string> labels = format_breaks(classes.breaks);
+    auto class_text = [&](std::size_t c) { return class_label(classes.breaks, labels, c); };
     feature_values.layer = style.fills.layer;
     feature_values.measure = legend.title;
     feature_values.text.assign(layer.regions.size(), "");
@@ -266,12 +278,10 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
         auto f = static_cast<std::size_t>(unit - layer.regions.data());
         style.fills.colours[f] = colour_of_class(c);
         feature_values.text[f] = short_number(values[row], 10);
-        feature_values.class_label[f] =
-            labels[static_cast<std::size_t>(c)] + " - " + labels[static_cast<std::size_t>(c) + 1];
+        feature_values.class_label[f] = class_text(static_cast<std::size_t>(c));
     }
     for (std::size_t c = 0; c < classes.classes(); ++c)
-        legend.entries.push_back(
-            {colour_of_class(static_cast<int>(c)), labels[c] + " - " + labels[c + 1], Swatch::Fill});
+        legend.entries.push_back({colour_of_class(static_cast<int>(c)), class_text(c), Swatch::Fill});
     legend.entries.push_back({kNoData, tr("no data"), Swatch::Fill});
     legend.notes.push_back(std::string(to_string(method)) + tr(" classes, by ") +
                            (provinces  ? tr("province")
@@ -457,6 +467,8 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         f.credits.push_back(tr("Data: ") + file_name(data->path));
     if (data != nullptr && !data->points.empty()) {
         f.dots = data->points;
+        f.legend.entries.push_back(
+            {kDotInk, std::string(tr("your points")) + " (" + file_name(data->path) + ")", Swatch::Dot});
         f.legend.notes.push_back(data->points.size() == data->points_total
                                      ? tr("Dots: all ") + with_separators(data->points.size()) + tr(" points")
                                      : tr("Dots: a random sample of ") + with_separators(data->points.size()) +

@@ -18,8 +18,9 @@ namespace atlas {
 
 struct LegendEntry {
     /// Hatched: "/" stripes (partial members); CrossHatched: both diagonals (overlaps); Casing: a wide
-    /// translucent band (wider areas).
-    enum class Swatch { Fill, Outline, Dashed, Hatched, CrossHatched, Casing, Point };
+    /// translucent band (wider areas); Point: a hub's marker; Dot: the user's points as drawn
+    /// (scene/point_paint.hpp's colours, larger).
+    enum class Swatch { Fill, Outline, Dashed, Hatched, CrossHatched, Casing, Point, Dot };
     Rgba colour;
     std::string label;
     Swatch swatch = Swatch::Fill;

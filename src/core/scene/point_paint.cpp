@@ -32,15 +32,14 @@ Rgba ramp(double t) {
 
 void paint_dots(Painter& p, const std::vector<LonLat>& dots, const Projection& projection, const Scene& scene,
                 const Camera& camera, float ppp, PaintPoint origin) {
-    const Rgba rim{0.08f, 0.08f, 0.1f, 0.75f}, ink{1.0f, 0.6f, 0.1f, 0.95f};
     const float r = 1.4f * p.scale();
     const float w = static_cast<float>(camera.width) / ppp, h = static_cast<float>(camera.height) / ppp;
     for (const LonLat& ll : dots) {
         PaintPoint c;
         if (!to_painter(projection, scene, camera, ppp, origin, ll, c)) continue;
         if (c.x < origin.x - r || c.y < origin.y - r || c.x > origin.x + w + r || c.y > origin.y + h + r) continue;
-        p.circle_filled(c, r + 0.7f * p.scale(), rim);
-        p.circle_filled(c, r, ink);
+        p.circle_filled(c, r + 0.7f * p.scale(), kDotRim);
+        p.circle_filled(c, r, kDotInk);
     }
 }
 

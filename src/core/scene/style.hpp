@@ -47,6 +47,9 @@ Rgba ramp_colour(double t);
 /// "Not designated" in province coverage: a neutral grey apart from the ramp (a cream would read as
 /// the lowest share).
 inline constexpr Rgba kNotDesignated{0.93f, 0.93f, 0.93f, 1};
+/// The user's points: orange ink in a dark rim (scene/point_paint.hpp's dots, the legend's Dot swatch).
+inline constexpr Rgba kDotInk{1.0f, 0.6f, 0.1f, 0.95f};
+inline constexpr Rgba kDotRim{0.08f, 0.08f, 0.1f, 0.75f};
 
 struct MapStyle {
     Rgba background{0.84f, 0.89f, 0.93f, 1};

@@ -3,9 +3,12 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <regex>
+#include <sstream>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -34,13 +37,50 @@ int exit_code(atlas::ErrorKind kind) {
     return 1;
 }
 
+/// "4.000000" as "4".
+std::string plain_number(const std::string& text) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", std::strtod(text.c_str(), nullptr));
+    return buf;
+}
+
 /// CLI11's message in the words of the rest of the program: "--format: At Most 1 required but
-/// received 2" becomes "--format given 2 times: give it once".
+/// received 2" becomes "--format given 2 times: give it once", "Could not convert: --dpi = abc"
+/// becomes "--dpi 'abc': not a number"; values quoted short and escaped. Others are kept.
 std::string parse_message(const CLI::ParseError& e) {
-    static const std::regex at_most(R"(^(\S+): At Most 1 required but received (\d+)$)");
+    static const std::regex at_most_one(R"(^(\S+): At Most 1 required but received (\d+)$)"),
+        count(R"(^(\S+): At (Most|least) (\d+) required but received (\d+)$)"),
+        missing(R"(^(\S+): \d+ required \S+ missing$)"), convert(R"(^Could not convert: (\S+) = (.*)$)"),
+        range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)"),
+        extras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
     std::string message = e.what();
     std::smatch m;
-    if (std::regex_match(message, m, at_most)) return m[1].str() + " given " + m[2].str() + " times: give it once";
+    if (std::regex_match(message, m, at_most_one)) return m[1].str() + " given " + m[2].str() + " times: give it once";
+    if (std::regex_match(message, m, count))
+        return m[1].str() + ": give " + (m[2] == "Most" ? "at most " : "at least ") + m[3].str() + ", not " +
+               m[4].str();
+    if (std::regex_match(message, m, missing)) return m[1].str() + " needs a value";
+    if (std::regex_match(message, m, convert)) {
+        // Only whole-number options fail on a number: "2.5" is not "not a number".
+        std::string value = m[2].str();
+        char* end = nullptr;
+        std::strtod(value.c_str(), &end);
+        bool numeric = !value.empty() && end != nullptr && *end == '\0';
+        return m[1].str() + " " + atlas::quote_value(value, 40) + (numeric ? ": not a whole number" : ": not a number");
+    }
+    if (std::regex_match(message, m, range))
+        return m[1].str() + " " + atlas::quote_value(m[2].str(), 40) + ": must be " + plain_number(m[3]) + " to " +
+               plain_number(m[4]);
+    if (std::regex_match(message, m, extras)) {
+        // CLI11 lists them last first; said in the order typed.
+        std::vector<std::string> words;
+        std::stringstream in(m[1].str());
+        for (std::string w; in >> w;) words.insert(words.begin(), atlas::quote_value(w, 40));
+        std::string list;
+        for (const std::string& w : words) list += (list.empty() ? "" : ", ") + w;
+        return (words.size() == 1 ? "unexpected argument " : "unexpected arguments ") + list +
+               " (not an option or value of this command)";
+    }
     return message;
 }
 

@@ -36,4 +36,7 @@ grep -q 'points (firms.csv)' "$tmp/points.txt" || fail "no points choropleth in 
 grep -q 'your points (firms.csv)' "$tmp/points.txt" || fail "no dot swatch in the legend: $(cat "$tmp/points.txt")"
 # Most prefectures hold no point: quantiles give a class of just 0, said as such, and one above it.
 grep -q ' 0 over 0 - 1 no data ' "$tmp/points.txt" || fail "classes not '0', 'over 0 - 1': $(cat "$tmp/points.txt")"
+printf 'name,lon,lat\nZhongguancun,116.3105,39.9834\n' > "$tmp/one.csv"
+"$bin" render --points "$tmp/one.csv" -o "$tmp/one.pdf" --size 1000x700 2> "$tmp/err" || fail "render one point: $(cat "$tmp/err")"
+pdftotext "$tmp/one.pdf" - | tr '\n' ' ' | grep -q 'Dots: the only point' || fail "one point's legend note: $(pdftotext "$tmp/one.pdf" - | tr '\n' ' ')"
 echo "ok: render --points draws the count per prefecture and the dots, and says so"

@@ -72,12 +72,15 @@ void paint_matrix_figure(HeadlessLabels& overlay, MatrixLayout& layout, bool eng
 namespace {
 /// The GL context for a PNG, or one line naming the file and the way round a machine without
 /// OpenGL (cairo draws the same figure without it).
-void open_context(std::optional<OffscreenContext>& context, const std::string& output) {
+void open_context(std::optional<OffscreenContext>& context, const std::string& output, bool matrix) {
     try {
         context.emplace();
     } catch (const AtlasError& e) {
-        throw AtlasError(
-            e.kind(), "cannot draw " + quote_value(output) + " with OpenGL: " + e.message() + "; use --renderer cairo");
+        // cairo draws every map figure, but not the matrix: no advice that sends the user back here.
+        throw AtlasError(e.kind(), "cannot draw " + quote_value(output) + " with OpenGL: " + e.message() +
+                                       (matrix ? "; the coverage matrix is drawn by OpenGL only (on this machine, "
+                                                 "`coverage` prints it as a table)"
+                                               : "; use --renderer cairo"));
     }
 }
 }  // namespace
@@ -89,7 +92,7 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     int height = page != nullptr ? page->device_height : session.height;
     auto scale = static_cast<float>(page != nullptr ? page->scale : 1.0);
     std::optional<OffscreenContext> context;
-    open_context(context, output);
+    open_context(context, output, session.figure == FigureKind::Matrix);
     OffscreenTarget target(width, height);
     target.bind();
     if (session.figure == FigureKind::Matrix) {

@@ -144,6 +144,13 @@ TEST_CASE("Without OpenGL, render names the PNG and --renderer cairo, and cairo 
     test::CliResult cairo = test::run_cli("render --renderer cairo --size 400x300 -o " + tmp.path("m.png"), no_egl);
     CHECK(cairo.exit_code == 0);
     CHECK(read_png(tmp.path("m.png")).width == 400);
+    // cairo does not draw the coverage matrix: the advice must not send the user round in a circle.
+    test::CliResult matrix = test::run_cli(
+        "render --session " + std::string(ATLAS_TEST_DATA) + "/sessions/matrix.json -o " + tmp.path("matrix.png"),
+        no_egl);
+    CHECK(matrix.exit_code == 4);
+    CHECK_THAT(matrix.err,
+               Catch::Contains("the coverage matrix is drawn by OpenGL only") && !Catch::Contains("--renderer cairo"));
 }
 
 TEST_CASE("An A4 figure at 300 dpi is 2480 x 3508 pixels, drawn by GL or by cairo", "[figure][gl][vector]") {

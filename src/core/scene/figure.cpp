@@ -469,7 +469,8 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         f.dots = data->points;
         f.legend.entries.push_back(
             {kDotInk, std::string(tr("your points")) + " (" + file_name(data->path) + ")", Swatch::Dot});
-        f.legend.notes.push_back(data->points.size() == data->points_total
+        f.legend.notes.push_back(data->points_total == 1 ? std::string(tr("Dots: the only point"))
+                                 : data->points.size() == data->points_total
                                      ? tr("Dots: all ") + with_separators(data->points.size()) + tr(" points")
                                      : tr("Dots: a random sample of ") + with_separators(data->points.size()) +
                                            tr(" of ") + with_separators(data->points_total) + tr(" points"));

@@ -213,7 +213,8 @@ void register_render(CLI::App& app, Context& ctx) {
                     "Percent of the points that may lie outside every unit")
         ->capture_default_str();
     cmd->add_option("--paper", args->page.paper, "Print size: a4, a3 or letter (portrait; see --landscape)");
-    cmd->add_flag("--landscape", args->page.landscape, "Turn the paper (or --width-mm page) a quarter");
+    cmd->add_flag("--landscape", args->page.landscape,
+                  "Turn the --paper a quarter (a --width-mm page takes --size's shape)");
     args->width_mm_option =
         cmd->add_option("--width-mm", args->width_mm, "Print width in millimetres (height from --size's aspect)");
     args->dpi_option = cmd->add_option("--dpi", args->dpi, "PNG resolution for --paper or --width-mm (default 300)");

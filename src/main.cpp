@@ -48,17 +48,17 @@ std::string plain_number(const std::string& text) {
 /// received 2" becomes "--format given 2 times: give it once", "Could not convert: --dpi = abc"
 /// becomes "--dpi 'abc': not a number"; values quoted short and escaped. Others are kept.
 std::string parse_message(const CLI::ParseError& e) {
-    static const std::regex at_most_one(R"(^(\S+): At Most 1 required but received (\d+)$)"),
-        count(R"(^(\S+): At (Most|least) (\d+) required but received (\d+)$)"),
+    static const std::regex count(R"(^(\S+): At (Most|least) (\d+) required but received (\d+)$)"),
         missing(R"(^(\S+): \d+ required \S+ missing$)"), convert(R"(^Could not convert: (\S+) = (.*)$)"),
         range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)"),
         extras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
     std::string message = e.what();
     std::smatch m;
-    if (std::regex_match(message, m, at_most_one)) return m[1].str() + " given " + m[2].str() + " times: give it once";
-    if (std::regex_match(message, m, count))
+    if (std::regex_match(message, m, count)) {
+        if (m[2] == "Most" && m[3] == "1") return m[1].str() + " given " + m[4].str() + " times: give it once";
         return m[1].str() + ": give " + (m[2] == "Most" ? "at most " : "at least ") + m[3].str() + ", not " +
                m[4].str();
+    }
     if (std::regex_match(message, m, missing)) return m[1].str() + " needs a value";
     if (std::regex_match(message, m, convert)) {
         // Only whole-number options fail on a number: "2.5" is not "not a number".

@@ -236,7 +236,6 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
-/// The user's column, classed, on the provinces or prefectures it is keyed by.
 /// A class's legend text from its breaks (classify.hpp: the first class [b0, b1], the others
 /// (b_c, b_c+1]): "1.97 - 3.00". A class of one value, which quantiles make when many units share
 /// the minimum (counts of points: most units 0), is that value ("0", not "0.000 - 0.000"), and the
@@ -248,6 +247,7 @@ std::string class_label(const std::vector<double>& breaks, const std::vector<std
     return low + " - " + labels[c + 1];
 }
 
+/// The user's column, classed, on the provinces or prefectures it is keyed by.
 void user_data_fills(Document& doc, const Session& s, const UserTable& table, MapStyle& style, Legend& legend,
                      FeatureValues& feature_values) {
     std::size_t column = s.data.column.empty() ? 0 : table.column(s.data.column);

@@ -49,8 +49,8 @@ std::string plain_number(const std::string& text) {
 /// becomes "--dpi 'abc': not a number"; values quoted short and escaped. Others are kept.
 std::string parse_message(const CLI::ParseError& e) {
     static const std::regex count(R"(^(\S+): At (Most|least) (\d+) required but received (\d+)$)"),
-        missing(R"(^(\S+): \d+ required \S+ missing$)"), convert(R"(^Could not convert: (\S+) = (.*)$)"),
-        range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)"),
+        missing(R"(^(\S+): \d+ required \S+ missing$)"), option_as_value(R"(^(\S+): needs a value( .*)$)"),
+        convert(R"(^Could not convert: (\S+) = (.*)$)"), range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)"),
         extras(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
     std::string message = e.what();
     std::smatch m;
@@ -60,6 +60,7 @@ std::string parse_message(const CLI::ParseError& e) {
                m[4].str();
     }
     if (std::regex_match(message, m, missing)) return m[1].str() + " needs a value";
+    if (std::regex_match(message, m, option_as_value)) return m[1].str() + " needs a value" + m[2].str();
     if (std::regex_match(message, m, convert)) {
         // Only whole-number options fail on a number: "2.5" is not "not a number".
         std::string value = m[2].str();

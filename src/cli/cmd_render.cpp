@@ -13,6 +13,7 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "io/interrupt.hpp"
+#include "io/pg_connection.hpp"
 #include "option_values.hpp"
 #include "points_run.hpp"
 #include "render_backend.hpp"
@@ -83,7 +84,19 @@ std::vector<std::string> split(const std::string& list) {
 std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Session& s) {
     if (!args.figure.data.empty())
         throw AtlasError(ErrorKind::Usage, "--points and --data both give the choropleth's table: choose one");
-    PointLevel level = parse_point_level(args.points_by);
+    // A choropleth's units tile the map (regions overlap, industries are not places): refused before
+    // the points are counted (`--points-by region` counted them, then refused).
+    const std::string& by = args.points_by;
+    if (by != "province" && by != "prefecture" && by != "county")
+        throw AtlasError(ErrorKind::Usage, "--points-by " + quote_value(by, 40) +
+                                               ": a choropleth's units are province, prefecture or county");
+    PointLevel level = parse_point_level(by, "--points-by");
+    // `points` names a PostGIS table with --table; render has no such option, and said "--table".
+    if (is_pg_connection(args.points.path))
+        throw AtlasError(ErrorKind::Usage,
+                         "--points reads a file of points here; for a PostGIS table, write its "
+                         "counts with 'clusteratlas points PG:... --table T -o counts.csv' and "
+                         "draw them with --data counts.csv");
     CountedPoints counted = count_points(ctx, args.points, level);
     print_summary(std::cerr, counted, level);
     std::unique_ptr<UserTable> table =
@@ -209,6 +222,7 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_option("--points-datum", args->points.datum, "Datum of the points: wgs84, gcj02 or bd09");
     cmd->add_option("--points-value", args->points.options.value_column, "A numeric column of the points to sum");
     args->points.options.value_option = "--points-value";  // named so in its messages
+    args->points.by_option = "--points-by";
     cmd->add_option("--max-outside", args->points.max_outside_pct,
                     "Percent of the points that may lie outside every unit")
         ->capture_default_str();

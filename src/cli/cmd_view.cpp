@@ -1,15 +1,18 @@
 // `clusteratlas view` (also what `clusteratlas` alone runs): the interactive viewer.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/output_file.hpp"
 #include "option_values.hpp"
 #include "scene/figure.hpp"
 #include "session_options.hpp"
 #include "text/escape.hpp"
+#include "text/utf8.hpp"
 #include "viewer_app.hpp"
 
 namespace atlas::cli {
@@ -22,6 +25,47 @@ struct ViewArgs {
     CLI::Option* size_option = nullptr;
     CLI::Option* lang_option = nullptr;
 };
+
+/// --view LON,LAT,METRES_PER_PIXEL: degrees on the sphere and the viewer's zoom range (1 m to
+/// 100 km a pixel). `--view 500,500,1` printed PROJ's own words and opened a map of nothing.
+void parse_view(const std::string& view, Session& s) {
+    char c1 = 0, c2 = 0;
+    std::istringstream v(view);
+    if (!(v >> s.centre.lon >> c1 >> s.centre.lat >> c2 >> s.metres_per_pixel) || c1 != ',' || c2 != ',' ||
+        !(v >> std::ws).eof())
+        throw AtlasError(ErrorKind::Usage, "bad --view " + quote_value(view) + " (use LON,LAT,METRES_PER_PIXEL)");
+    auto refuse = [&](const std::string& why) {
+        throw AtlasError(ErrorKind::Usage, "--view " + quote_value(view) + ": " + why);
+    };
+    if (!(s.centre.lon >= -180 && s.centre.lon <= 180)) refuse("longitude must be -180 to 180 degrees");
+    if (!(s.centre.lat >= -90 && s.centre.lat <= 90)) refuse("latitude must be -90 to 90 degrees");
+    if (!(s.metres_per_pixel >= 1 && s.metres_per_pixel <= 1e5)) refuse("metres per pixel must be 1 to 100000");
+    s.has_camera = true;
+}
+
+/// --screenshot is checked as `render -o` is, before a window opens: a PNG name, a window a map
+/// fits in, and an existing file kept unless --force (it was overwritten, and any name was
+/// written as PNG bytes).
+void check_screenshot(const ViewArgs& args) {
+    const std::string& path = args.options.screenshot;
+    if (args.options.force && path.empty())
+        throw AtlasError(ErrorKind::Usage, "--force replaces a --screenshot: give one");
+    if (path.empty()) return;
+    if (path == "-" || ascii_lower(std::filesystem::path(path).extension().string()) != ".png")
+        throw AtlasError(
+            ErrorKind::Usage,
+            quote_value(path) + ": --screenshot is a PNG of the window; name it .png (render -o draws SVG and PDF)");
+    check_target(path, args.options.force, "PNG");
+}
+
+/// The window: room for the panels and a map beside them (a 10x10 window opened, and its
+/// screenshot was of nothing), at most what a framebuffer holds.
+void check_window_size(const viewer::ViewerOptions& o) {
+    constexpr int kMinWidth = 480, kMinHeight = 320, kMost = 8192;
+    if (o.width < kMinWidth || o.height < kMinHeight || o.width > kMost || o.height > kMost)
+        throw AtlasError(ErrorKind::Usage, "window size " + std::to_string(o.width) + "x" + std::to_string(o.height) +
+                                               ": must be 480x320 to 8192x8192");
+}
 
 /// `cmd`: the subcommand whose options were given; null without one (no option given).
 void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
@@ -40,15 +84,9 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     args.options.session_path = args.figure.session;
     // Regions to compare typed here open the tab that lists them (the Layers tab showed no comparison).
     if (!args.figure.compare.empty()) s.sidebar_tab = "compare";
-    if (!args.view.empty()) {
-        char c1 = 0, c2 = 0;
-        std::istringstream v(args.view);
-        if (!(v >> s.centre.lon >> c1 >> s.centre.lat >> c2 >> s.metres_per_pixel) || c1 != ',' || c2 != ',' ||
-            s.metres_per_pixel <= 0)
-            throw AtlasError(ErrorKind::Usage,
-                             "bad --view " + quote_value(args.view) + " (use LON,LAT,METRES_PER_PIXEL)");
-        s.has_camera = true;
-    }
+    if (!args.view.empty()) parse_view(args.view, s);
+    check_window_size(args.options);
+    check_screenshot(args);
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
     args.options.projection = s.projection;
     ctx.check_projection(s.projection);
@@ -67,6 +105,7 @@ void register_view(CLI::App& app, Context& ctx) {
     add_figure_options(cmd, args->figure);
     cmd->add_option("--screenshot", args->options.screenshot,
                     "Save the third frame (panels laid out; the last with --frames 1 or 2) as PNG, then quit");
+    cmd->add_flag("--force", args->options.force, "Replace an existing --screenshot file");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
     cmd->add_option("--view", args->view, "Start at LON,LAT,METRES_PER_PIXEL (e.g. 121.5,31.2,300)");

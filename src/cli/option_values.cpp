@@ -1,6 +1,7 @@
 #include "option_values.hpp"
 
 #include <CLI/CLI.hpp>
+#include <set>
 #include <sstream>
 
 #include "error.hpp"
@@ -26,17 +27,43 @@ bool blank(const std::string& value) {
     return true;
 }
 
+/// The command's option names as typed: "-o", "--output".
+std::set<std::string> option_names(const CLI::App& app) {
+    std::set<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {
+        for (const std::string& n : option->get_snames()) names.insert("-" + n);
+        for (const std::string& n : option->get_lnames()) names.insert("--" + n);
+    }
+    return names;
+}
+
+/// CLI11 gives an option its next word whatever it is: `render --size -o x.png` took "-o" as the
+/// size and then said "--output is required". A value that is one of the command's options (or any
+/// "--word") is the user's missing value.
+CLI::Validator not_an_option(std::set<std::string> names) {
+    return CLI::Validator(
+        [names = std::move(names)](std::string& value) {
+            std::string name = value.substr(0, value.find('='));
+            bool option = names.count(name) > 0 || (value.size() > 2 && value.compare(0, 2, "--") == 0);
+            return option ? "needs a value (" + quote_value(value, 40) + " is an option, typed where the value goes)"
+                          : std::string();
+        },
+        "", "not-an-option");
+}
+
 }  // namespace
 
 void refuse_empty_values(CLI::App& app) {
     static const CLI::Validator non_empty(
         [](std::string& value) { return blank(value) ? std::string("an empty value; give one") : std::string(); }, "",
         "non-empty");
+    const CLI::Validator no_option = not_an_option(option_names(app));
     for (CLI::Option* option : app.get_options()) {
         const std::string name = option->get_name();
         if (option->get_type_size_max() == 0 || name == "--title" || name == "--subtitle" || name == "--credit")
-            continue;  // a flag, or a text that may be empty
+            continue;  // a flag, or a text that may be empty (or start with dashes)
         option->check(non_empty);
+        if (!option->get_lnames().empty() || !option->get_snames().empty()) option->check(no_option);
     }
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_empty_values(*sub);
 }

@@ -13,7 +13,8 @@ namespace atlas::cli {
 /// Every option and argument of `app` and its subcommands that takes a value refuses an empty one
 /// ("--province ''" listed every prefecture, "coverage --industry ''" filtered nothing while
 /// "render --industry ''" said unknown industry): a CLI11 validation error, exit 2. The figure's
-/// texts (--title, --subtitle, --credit) may be empty: an empty text draws none.
+/// texts (--title, --subtitle, --credit) may be empty: an empty text draws none. An option's value
+/// that is one of the command's options or a "--word" is refused too: the user left the value out.
 void refuse_empty_values(CLI::App& app);
 
 /// Refuses `option` given on `cmd` without `needed`: "--data-key needs --data (without it, it changes

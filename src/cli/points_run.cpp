@@ -130,9 +130,10 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
             throw AtlasError(ErrorKind::Usage, "--industry-map maps --industry-column's texts: give that column too");
         mapping = read_category_mapping(request.mapping_path, plan);
     }
-    c.unit_set = point_units(ctx.doc(), level);
+    c.unit_set = point_units(ctx.doc(), level, request.by_option);
     c.units = c.unit_set->units.get();
     c.tally = start_tally(*c.units);
+    c.tally.name_value(options.value_option + " " + quote_value(options.value_column, 40));
     if (is_pg_connection(request.path)) {
         if (request.table.empty())
             throw AtlasError(ErrorKind::Usage, "points in PostGIS: name their table with --table (schema.table)");

@@ -24,6 +24,7 @@ struct PointsRequest {
     std::string datum;            ///< --points-datum; empty: --datum's when the boundaries are bundled, else WGS84
     double max_outside_pct = 5;
     bool max_outside_given = false;  ///< --max-outside on the command line: a hint then only warns
+    std::string by_option = "--by";  ///< the option choosing the units, as messages name it
 };
 
 struct CountedPoints {

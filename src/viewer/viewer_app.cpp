@@ -27,6 +27,7 @@
 #include "panels.hpp"
 #include "scene/figure_page.hpp"
 #include "soak.hpp"
+#include "text/escape.hpp"
 #include "text/i18n.hpp"
 
 namespace atlas::viewer {
@@ -77,10 +78,14 @@ void on_button(GLFWwindow* window, int button, int action, int) {
 
 GLFWwindow* open_window(const ViewerOptions& options) {
     glfwSetErrorCallback([](int, const char*) {});
+    // With --screenshot the message names the file not written and the command that draws one.
+    const bool shot = !options.screenshot.empty();
+    const std::string png = shot ? quote_value(options.screenshot) : "map.png";
+    const std::string what = shot ? " for " + png : "";
     if (!glfwInit())
         // Not an internal error: the environment has no display; the message names the way round it.
-        throw AtlasError(ErrorKind::Usage,
-                         "cannot open a window (no display?); use 'clusteratlas render -o map.png' instead");
+        throw AtlasError(ErrorKind::Usage, "cannot open a window" + what +
+                                               " (no display?); use clusteratlas render -o " + png + " instead");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -91,7 +96,7 @@ GLFWwindow* open_window(const ViewerOptions& options) {
     if (window == nullptr) {
         glfwTerminate();
         throw AtlasError(ErrorKind::Usage,
-                         "cannot create an OpenGL 3.3 core window; use 'clusteratlas render -o map.png'");
+                         "cannot create an OpenGL 3.3 core window" + what + "; use clusteratlas render -o " + png);
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
@@ -114,7 +119,7 @@ std::vector<std::string> ui_texts(Document& doc, const LabelSource& labels) {
 }
 
 /// The whole window (panels included), `w` x `h` framebuffer pixels.
-void save_screenshot(ViewerState& state, const std::string& path, int w, int h) {
+void save_screenshot(ViewerState& state, const std::string& path, int w, int h, bool force) {
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4), rows(pixels.size());
     glReadBuffer(GL_BACK);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -123,7 +128,7 @@ void save_screenshot(ViewerState& state, const std::string& path, int w, int h) 
     for (int y = 0; y < h; ++y)
         std::copy_n(&pixels[static_cast<std::size_t>(h - 1 - y) * row], row, &rows[static_cast<std::size_t>(y) * row]);
     for (std::size_t i = 3; i < rows.size(); i += 4) rows[i] = 255;
-    render::write_png(path, w, h, rows, true);
+    render::write_png(path, w, h, rows, force);
     state.message = tr("saved ") + path;
 }
 
@@ -381,9 +386,9 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             // At frame 3 (ImGui sizes its windows and tables from frame 2), or the last when --frames ends sooner.
             bool last = options.frames > 0 && frame >= options.frames;
             bool shot_now = !options.screenshot.empty() && (frame == 3 || last);
-            if (shot_now) save_screenshot(state, options.screenshot, fb_width, fb_height);
+            if (shot_now) save_screenshot(state, options.screenshot, fb_width, fb_height, options.force);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift))
-                save_screenshot(state, "clusteratlas-screenshot.png", fb_width, fb_height);
+                save_screenshot(state, "clusteratlas-screenshot.png", fb_width, fb_height, true);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested)
                 save_figure(state, renderer);
             glfwSwapBuffers(window);

@@ -33,6 +33,7 @@ struct ViewerOptions {
     int width = 1400, height = 900;               ///< window size in screen coordinates
     std::string projection = kDefaultProjection;  ///< the session's, as given on the command line
     std::string screenshot;                       ///< save frame 3 (or the last of `frames`) here, quit
+    bool force = false;                           ///< replace an existing `screenshot`
     std::string state_file;                       ///< write the camera and selection here as JSON on every change
     int frames = 0;                               ///< quit after this many frames (0: run until closed)
     std::string frame_log;                        ///< write each frame's duration in ms here (benchmarks)

@@ -238,6 +238,15 @@ size=$(python3 -c "import struct; d=open('$tmp/shot.png','rb').read(24); print(*
 # is frame 3's, never blank or partial. ImGui sizes its tables only from the second frame on.
 "$bin" view --size 1200x800 --frames 1 --screenshot "$tmp/first.png"
 [ -s "$tmp/first.png" ] || fail "view --frames 1 --screenshot wrote no PNG"
+# An existing screenshot is kept (exit 4, the file's bytes as they were) unless --force replaces it.
+cp "$tmp/first.png" "$tmp/kept.png"
+rc=0; "$bin" view --size 1200x800 --frames 1 --screenshot "$tmp/first.png" 2>"$tmp/kept.err" || rc=$?
+[ "$rc" = 4 ] || fail "view --screenshot over an existing file exited $rc"
+grep -q "exists (use --force" "$tmp/kept.err" || fail "no 'exists' message: $(cat "$tmp/kept.err")"
+cmp -s "$tmp/first.png" "$tmp/kept.png" || fail "view --screenshot changed an existing file without --force"
+printf 'not a png' >"$tmp/old.png"
+"$bin" view --size 1200x800 --frames 1 --force --screenshot "$tmp/old.png"
+head -c 8 "$tmp/old.png" | od -An -c | grep -q "P   N   G" || fail "--force did not replace the screenshot"
 python3 "$here/png_diff.py" "$tmp/first.png" "$tmp/shot.png" 0.002 8 350,30,550,420 ||
   fail "the first frame's map differs from frame 3's"
 echo "1 passed, 0 failed"

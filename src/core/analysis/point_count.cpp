@@ -11,16 +11,16 @@
 
 namespace atlas {
 
-std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level) {
+std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level, const std::string& by_option) {
     auto set = std::make_unique<PointUnitSet>();
     const Plan& plan = doc.plan();
     const RegionLayer* counties = nullptr;
     if (level == PointLevel::County) {
         counties = doc.counties();
         if (counties == nullptr)
-            throw AtlasError(
-                ErrorKind::Usage,
-                "--by county needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
+            throw AtlasError(ErrorKind::Usage, by_option +
+                                                   " county needs the county layer (scripts/fetch-counties "
+                                                   "builds it, or --counties FILE)");
     } else {  // only the partial members' counties decide anything: read just those
         set->county_subset = doc.county_subset(doc.partial_member_prefectures());
         if (!set->county_subset.regions.empty()) counties = &set->county_subset;

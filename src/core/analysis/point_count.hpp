@@ -20,8 +20,9 @@ struct PointUnitSet {
 };
 
 /// Indexes the document's units for `level` (every county for PointLevel::County: AtlasError(Usage)
-/// without a county layer). Throws AtlasError as the document's loaders do.
-std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level);
+/// without a county layer, naming `by_option`, the option that chose the level). Throws AtlasError
+/// as the document's loaders do.
+std::unique_ptr<PointUnitSet> point_units(Document& doc, PointLevel level, const std::string& by_option = "--by");
 
 /// Reads a file's points and counts them into `tally`, the counting on a second thread while the
 /// next batch is read (reading a CSV and locating points take about as long each). Throws what

@@ -9,13 +9,13 @@
 
 namespace atlas {
 
-PointLevel parse_point_level(const std::string& name) {
+PointLevel parse_point_level(const std::string& name, const std::string& option) {
     if (name == "province") return PointLevel::Province;
     if (name == "prefecture") return PointLevel::Prefecture;
     if (name == "county") return PointLevel::County;
     if (name == "region") return PointLevel::Region;
     if (name == "industry") return PointLevel::Industry;
-    throw AtlasError(ErrorKind::Usage, "--by " + quote_value(name, 40) +
+    throw AtlasError(ErrorKind::Usage, option + " " + quote_value(name, 40) +
                                            ": not a level (region, province, prefecture, county or industry)");
 }
 
@@ -82,9 +82,7 @@ std::vector<PointUnitRow> point_rows(const PointUnits& units, const PointTally& 
             break;
         case PointLevel::County:
             if (units.counties() == nullptr)
-                throw AtlasError(
-                    ErrorKind::Usage,
-                    "--by county needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
+                throw AtlasError(ErrorKind::Usage, "per-county counts need the county layer");  // point_units said it
             for (std::size_t i = 0; i < units.counties()->regions.size(); ++i) {
                 rows.push_back(unit_row(units.counties()->regions[i]));
                 take(rows.back(), tally.counties, i);

@@ -15,8 +15,9 @@ namespace atlas {
 
 enum class PointLevel { Province, Prefecture, County, Region, Industry };
 
-/// "province", "prefecture", "county", "region", "industry"; AtlasError(Usage) naming the value otherwise.
-PointLevel parse_point_level(const std::string& name);
+/// "province", "prefecture", "county", "region", "industry"; AtlasError(Usage) naming `option` and
+/// the value otherwise.
+PointLevel parse_point_level(const std::string& name, const std::string& option = "--by");
 const char* to_string(PointLevel level);
 
 struct PointUnitRow {

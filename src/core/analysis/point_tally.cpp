@@ -109,8 +109,9 @@ void UnitTally::add_value(std::size_t i, double value) {
     // refused by the JSON writer. One clear line instead.
     if (!std::isfinite(t))
         throw AtlasError(ErrorKind::Input,
-                         "--value: a unit's sum passes 1.8e308, the largest number a double holds; scale the "
-                         "column down (for example to thousands)");
+                         value_named +
+                             ": a unit's sum passes 1.8e308, the largest number a double holds; scale the "
+                             "column down (for example to thousands)");
     carry[i] += std::abs(sum[i]) >= std::abs(value) ? (sum[i] - t) + value : (value - t) + sum[i];
     sum[i] = t;
 }

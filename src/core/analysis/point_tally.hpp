@@ -87,10 +87,11 @@ struct UnitTally {
     std::vector<double> sum;                ///< of the value column, where a point has a value (with carry)
     std::vector<double> carry;              ///< what rounding lost from sum (Neumaier): total() adds it back
     std::vector<std::uint64_t> valued;      ///< points with a value
+    std::string value_named = "--value";    ///< the option and column summed, as messages name it
     void resize(std::size_t n);
     void add(std::size_t i, double value, bool in_region);
     /// Adds `value` to sum[i], compensated: a million values of 1e15 summed naively were 2e-8 off each.
-    /// Throws AtlasError(Input) when the sum passes the largest double.
+    /// Throws AtlasError(Input), naming value_named, when the sum passes the largest double.
     void add_value(std::size_t i, double value);
     /// The sum with its carry; 0 for -0 (a negative zero printed "-0.00").
     double total(std::size_t i) const { return sum[i] + carry[i] + 0.0; }
@@ -129,6 +130,10 @@ struct PointTally {
     std::unordered_map<std::int32_t, std::unordered_map<std::uint64_t, std::uint64_t>> category_regions;
     std::uint64_t uncategorised = 0;  ///< points with an empty category cell
     CodeCheck codes;                  ///< with --expect-code
+    /// The option and column whose values are summed, as messages name them ("--points-value 'v'").
+    void name_value(const std::string& named) {
+        prefectures.value_named = counties.value_named = regions.value_named = named;
+    }
 
     /// Raw (as read, before datum conversion) coordinates of points outside, the first 5,000, and
     /// of a uniform sample of all points (reservoir, sample_kept): to test whether other axes or another

@@ -30,13 +30,26 @@ data=$(cd "$(dirname "$0")" && pwd)/data/points
 "$bin" render --points "$data/firms.csv" --column points -o "$tmp/points.pdf" --size 1000x700 2> "$tmp/err" ||
   fail "render --points: $(cat "$tmp/err")"
 grep -q "7 points (columns 'lon', 'lat'; WGS84): 7 in a unit" "$tmp/err" || fail "render --points summary: $(cat "$tmp/err")"
-pdftotext "$tmp/points.pdf" - | tr '\n' ' ' > "$tmp/points.txt"
+pdftotext -raw "$tmp/points.pdf" - | tr '\n' ' ' > "$tmp/points.txt"
 grep -q 'Dots: all 7 points' "$tmp/points.txt" || fail "no dots note in the legend: $(cat "$tmp/points.txt")"
 grep -q 'points (firms.csv)' "$tmp/points.txt" || fail "no points choropleth in the legend: $(cat "$tmp/points.txt")"
 grep -q 'your points (firms.csv)' "$tmp/points.txt" || fail "no dot swatch in the legend: $(cat "$tmp/points.txt")"
 # Most prefectures hold no point: quantiles give a class of just 0, said as such, and one above it.
-grep -q ' 0 over 0 - 1 no data ' "$tmp/points.txt" || fail "classes not '0', 'over 0 - 1': $(cat "$tmp/points.txt")"
+# Every prefecture has a count (0 or more): no unit is "no data", so the legend does not list it.
+grep -q ' (firms.csv) 0 over 0 - 1 hub' "$tmp/points.txt" && ! grep -q 'no data' "$tmp/points.txt" ||
+  fail "classes not '0', 'over 0 - 1' without 'no data': $(cat "$tmp/points.txt")"
 printf 'name,lon,lat\nZhongguancun,116.3105,39.9834\n' > "$tmp/one.csv"
 "$bin" render --points "$tmp/one.csv" -o "$tmp/one.pdf" --size 1000x700 2> "$tmp/err" || fail "render one point: $(cat "$tmp/err")"
 pdftotext "$tmp/one.pdf" - | tr '\n' ' ' | grep -q 'Dots: the only point' || fail "one point's legend note: $(pdftotext "$tmp/one.pdf" - | tr '\n' ' ')"
 echo "ok: render --points draws the count per prefecture and the dots, and says so"
+# Negative values (a change in percent): classes read "-4 to -2", never "-4 - -2".
+printf 'code,change\n110000,-4\n120000,-3\n130000,-2\n140000,-1\n310000,1\n320000,2\n' > "$tmp/change.csv"
+"$bin" render --data "$tmp/change.csv" --column change --classes 3 --method equal -o "$tmp/change.pdf" --size 1000x700 2> "$tmp/err" ||
+  fail "render negative data: $(cat "$tmp/err")"
+pdftotext "$tmp/change.pdf" - | tr '\n' ' ' > "$tmp/change.txt"
+for class in '-4 to -2 ' '-2 to 0 ' ' 0 to 2 '; do
+  grep -q -- "$class" "$tmp/change.txt" || fail "no class '$class': $(cat "$tmp/change.txt")"
+done
+! grep -q -- ' - -' "$tmp/change.txt" ||
+  fail "negative classes: $(cat "$tmp/change.txt")"
+echo "ok: negative classes are joined by 'to'"

@@ -51,6 +51,7 @@ void check_screenshot(const ViewArgs& args) {
     if (args.options.force && path.empty())
         throw AtlasError(ErrorKind::Usage, "--force replaces a --screenshot: give one");
     if (path.empty()) return;
+    refuse_folder(path, "screenshot", "screenshot.png");
     if (path == "-" || ascii_lower(std::filesystem::path(path).extension().string()) != ".png")
         throw AtlasError(
             ErrorKind::Usage,

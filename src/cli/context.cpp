@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "error.hpp"
 #include "geo/projection.hpp"
@@ -47,7 +49,20 @@ void Context::add_data_options(CLI::App& app) {
 void Context::add_global_options_to_subcommands(CLI::App& app) {
     // The README's synopses put global options after the subcommand, as kubectl and gh accept
     // theirs: each subcommand takes them too, bound to the same settings.
-    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) add_data_options(*command);
+    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) {
+        std::size_t own = command->get_options().size();
+        add_data_options(*command);
+        std::vector<std::string> names;
+        for (std::size_t i = own; i < command->get_options().size(); ++i)
+            names.push_back(command->get_options()[i]->get_name());
+        // Given before and after the subcommand, both bound to one setting: the second silently won.
+        command->parse_complete_callback([&app, command, names] {
+            for (const std::string& name : names) {
+                std::size_t before = app.get_option(name)->count(), after = command->get_option(name)->count();
+                if (before > 0 && after > 0) throw CLI::ArgumentMismatch::AtMost(name, 1, before + after);
+            }
+        });
+    }
 }
 
 void Context::add_format_option(CLI::App& command) {

@@ -42,8 +42,8 @@ void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
     // Three layers: the map's labels, the inset's map over them, the furniture over all.
     overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
         ImGuiPainter painter(list, font, scale);
-        paint_dots(painter, figure.dots, projection, scene, camera);
         if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
+        paint_dots(painter, figure.dots, projection, scene, camera);  // over the labels: none hides a point
         if (inset != nullptr) placement = place_inset(painter, figure, furniture, scene, camera, *inset, projection);
     });
     if (placement.placed) {

@@ -208,8 +208,8 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
     paint_map(map, index, camera, figure.style);
     LabelSource labels(doc, prepared.scene);
     Projection projection(session.projection);
-    paint_dots(painter, figure.dots, projection, prepared.scene, camera);
     if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
+    paint_dots(painter, figure.dots, projection, prepared.scene, camera);  // over the labels: none hides a point
     const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
     InsetPlacement placement;
     if (inset != nullptr)

@@ -220,9 +220,11 @@ void draw_map_labels(ViewerState& state, ImFont* font, const Camera& camera, con
 }
 
 /// The user's points over the map (Data: points): squares of density at the national view, where
-/// dots would be a smear, dots once zoomed in past 2.5 km a pixel.
-void draw_points(ViewerState& state, const Camera& camera, int x_offset, int y_offset) {
+/// dots would be a smear, under the labels; dots once zoomed in past 2.5 km a pixel, over them
+/// (`over_labels`), so that no label hides a point.
+void draw_points(ViewerState& state, const Camera& camera, int x_offset, int y_offset, bool over_labels) {
     if (state.data == nullptr || state.data->points.empty()) return;
+    if ((camera.metres_per_pixel > kDensityAboveMetresPerPixel) == over_labels) return;
     float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1;
     ImDrawList* list = ImGui::GetBackgroundDrawList();
     PaintPoint min{static_cast<float>(x_offset) / scale, static_cast<float>(y_offset) / scale};
@@ -276,8 +278,9 @@ void draw_frame(ViewerState& state, render::MapRenderer& renderer, render::MapCa
         draw_split(state, renderer, label_font, framebuffer_height);
     } else {
         draw_map(state, renderer, cache, interacting, framebuffer_height);
-        draw_points(state, state.camera, state.layout.map.x, state.layout.map.y);
+        draw_points(state, state.camera, state.layout.map.x, state.layout.map.y, false);
         draw_map_labels(state, label_font, state.camera, state.style, state.layout.map.x, state.layout.map.y);
+        draw_points(state, state.camera, state.layout.map.x, state.layout.map.y, true);
     }
     draw_menu_bar(state);
     draw_sidebar(state);

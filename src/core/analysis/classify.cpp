@@ -54,10 +54,15 @@ std::vector<double> quantile_breaks(const std::vector<double>& sorted, int k) {
 
 std::vector<double> equal_breaks(double lo, double hi, int k) {
     std::vector<double> breaks{lo};
-    // Interpolated without hi - lo, which overflows to inf when the values span more than DBL_MAX.
+    const double span = hi - lo;
     for (int i = 1; i < k; ++i) {
         double t = static_cast<double>(i) / k;
-        breaks.push_back(lo * (1 - t) + hi * t);
+        // lo + span * t puts a break at 0 exactly where it belongs (-4..2 in 3: -4 + 6 * 2/3 = 0;
+        // interpolated it was -2.2e-16, printed "-2.22e-16"); interpolation only where hi - lo
+        // overflows to inf (values spanning more than DBL_MAX).
+        double b = std::isfinite(span) ? lo + span * t : lo * (1 - t) + hi * t;
+        if (std::isfinite(span) && std::fabs(b) < span * 1e-12) b = 0;  // rounding's residue of a zero
+        breaks.push_back(b);
     }
     breaks.push_back(hi);  // exactly the maximum, whatever the rounding above
     return breaks;

@@ -128,6 +128,13 @@ void refuse_input_target(const std::string& path) {
                                                "); write the output elsewhere (--force never replaces an input)");
 }
 
+void refuse_folder(const std::string& path, const std::string& what, const std::string& example) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        fail(escape_controls(path) + ": is a folder; the " + what + " cannot replace it (name a file in it: " +
+             escape_controls((std::filesystem::path(path) / example).lexically_normal().string()) + ")");
+}
+
 void check_target(const std::string& path, bool force, const std::string& what, bool cache) {
     refuse_input_target(path);
     if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))

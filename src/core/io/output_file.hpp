@@ -29,6 +29,11 @@ namespace atlas {
 /// An input of this process (io/input_file.hpp note_input_file) is refused too, whatever `force`.
 void check_target(const std::string& path, bool force, const std::string& what, bool cache = false);
 
+/// Throws AtlasError(Output) when `path` is a folder, before its name is judged: "d: is a folder; the
+/// PNG cannot replace it (name a file in it: d/map.png)", `example` being the file name suggested.
+/// `render -o d` said only that 'd' is no figure format.
+void refuse_folder(const std::string& path, const std::string& what, const std::string& example);
+
 /// Throws AtlasError(Usage) naming `path` when it is an input this process read (input_at): no
 /// output ever replaces one. Part of check_target and commit_file.
 void refuse_input_target(const std::string& path);

@@ -10,6 +10,7 @@
 #include "analysis/coverage.hpp"
 #include "analysis/point_count.hpp"
 #include "error.hpp"
+#include "scene/point_paint.hpp"
 #include "store/detail_levels.hpp"
 #include "text/escape.hpp"
 #include "text/i18n.hpp"
@@ -102,7 +103,7 @@ void hub_entry(const Plan& plan, const MapStyle& style, Legend& legend) {
     bool any = false;
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
         any = any || (style.regions[i].visible && !plan.regions[i].hubs.empty());
-    if (style.show_hubs && style.show_regions && any)
+    if (style.show_hubs && any)  // drawn with the regions layer off too (scene/map_paint.cpp)
         legend.entries.push_back({style.hub_fill, tr("hub city named by the plan"), Swatch::Point});
 }
 
@@ -239,12 +240,27 @@ std::string file_name(const std::string& path) { return std::filesystem::path(pa
 /// A class's legend text from its breaks (classify.hpp: the first class [b0, b1], the others
 /// (b_c, b_c+1]): "1.97 - 3.00". A class of one value, which quantiles make when many units share
 /// the minimum (counts of points: most units 0), is that value ("0", not "0.000 - 0.000"), and the
-/// class above it starts "over" it, as the two never share a unit.
+/// class above it starts "over" it, as the two never share a unit. Where a break is negative the
+/// bounds are joined by "to": "-4 to -3", not "-4 - -3".
 std::string class_label(const std::vector<double>& breaks, const std::vector<std::string>& labels, std::size_t c) {
     if (breaks[c] == breaks[c + 1]) return format_break(breaks[c]);
     std::string low = labels[c];
     if (c > 0 && breaks[c - 1] == breaks[c]) low = tr("over ") + format_break(breaks[c]);
-    return low + " - " + labels[c + 1];
+    bool negative = std::any_of(breaks.begin(), breaks.end(), [](double b) { return b < 0; });
+    return low + (negative ? tr(" to ") : " - ") + labels[c + 1];
+}
+
+/// The classing method in the legend's words and language ("quantile", "equal-interval").
+const char* method_name(ClassMethod m) {
+    switch (m) {
+        case ClassMethod::Quantile:
+            return tr("quantile");
+        case ClassMethod::EqualInterval:
+            return tr("equal-interval");
+        case ClassMethod::NaturalBreaks:
+            return tr("natural-breaks (Jenks)");
+    }
+    return to_string(m);
 }
 
 /// The user's column, classed, on the provinces or prefectures it is keyed by.
@@ -282,12 +298,15 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
     }
     for (std::size_t c = 0; c < classes.classes(); ++c)
         legend.entries.push_back({colour_of_class(static_cast<int>(c)), class_text(c), Swatch::Fill});
-    legend.entries.push_back({kNoData, tr("no data"), Swatch::Fill});
-    legend.notes.push_back(std::string(to_string(method)) + tr(" classes, by ") +
+    // "no data" only where a unit is drawn in it: a table of every province has none.
+    if (std::any_of(style.fills.colours.begin(), style.fills.colours.end(),
+                    [](const Rgba& c) { return c.r == kNoData.r && c.g == kNoData.g && c.b == kNoData.b; }))
+        legend.entries.push_back({kNoData, tr("no data"), Swatch::Fill});
+    legend.notes.push_back(std::string(method_name(method)) + tr(" classes, by ") +
                            (provinces  ? tr("province")
                             : counties ? tr("county-level unit")
                                        : tr("prefecture")) +
-                           tr("; regions drawn as outlines"));
+                           (style.show_regions ? tr("; regions drawn as outlines") : ""));
     for (RegionPaint& p : style.regions) p.fill = false;
 }
 
@@ -382,11 +401,18 @@ AtlasError session_file_fault(const AtlasError& e, const std::string& session, c
 std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
     if (s.choropleth != ChoroplethKind::UserData) return nullptr;
     if (!s.data.points_by.empty()) {  // a file of points, counted per unit (its errors name the session)
+        PointLevel level = parse_point_level(s.data.points_by, "data.points_by");  // read_session checked it
+        // The session's key (or the viewer's choice) is at fault, not the file it names.
+        if (level == PointLevel::County && doc.counties() == nullptr)
+            throw AtlasError(s.data.named_by.empty() ? ErrorKind::Usage : ErrorKind::Input,
+                             (s.data.named_by.empty() ? std::string("points per county")
+                                                      : s.data.named_by + ": 'data.points_by' county") +
+                                 " needs the county layer (scripts/fetch-counties builds it, or --counties FILE)");
         PointSourceOptions options;
         options.datum = parse_datum(s.data.points_datum);
         options.show_values = s.data.named_by.empty();
         try {
-            return load_point_table(doc, s.data.path, parse_point_level(s.data.points_by), options, kViewerDots);
+            return load_point_table(doc, s.data.path, level, options, kViewerDots);
         } catch (const AtlasError& e) {
             if (s.data.named_by.empty()) throw;
             throw session_file_fault(e, s.data.named_by, "data.path", s.data.path, "whose points cannot be used");
@@ -455,6 +481,13 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         f.legend.title = tr("Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries");
         region_entries(doc, f.style, f.legend, s.english);
     }
+    bool region_legend = s.choropleth == ChoroplethKind::None || (s.choropleth == ChoroplethKind::UserData && !data);
+    if (region_legend && !f.style.show_regions) {
+        // --layers without regions: their swatches and notes describe nothing drawn. The title stays:
+        // the hubs shown are those of the regions it names.
+        f.legend.entries.clear();
+        f.legend.notes.clear();
+    }
     hub_entry(plan, f.style, f.legend);
     place_entries(doc, f.style, f.legend);
     // The sources: legend notes on screen, the credit line of a figure (which then drops them from its
@@ -467,8 +500,8 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         f.credits.push_back(tr("Data: ") + file_name(data->path));
     if (data != nullptr && !data->points.empty()) {
         f.dots = data->points;
-        f.legend.entries.push_back(
-            {kDotInk, std::string(tr("your points")) + " (" + file_name(data->path) + ")", Swatch::Dot});
+        f.legend.entries.push_back({kDotInk, std::string(tr("your points")) + " (" + file_name(data->path) + ")",
+                                    Swatch::Dot, dot_radius(data->points.size())});
         f.legend.notes.push_back(data->points_total == 1 ? std::string(tr("Dots: the only point"))
                                  : data->points.size() == data->points_total
                                      ? tr("Dots: all ") + with_separators(data->points.size()) + tr(" points")

@@ -24,6 +24,7 @@ struct LegendEntry {
     Rgba colour;
     std::string label;
     Swatch swatch = Swatch::Fill;
+    float dot_radius = 1.4f;  ///< Dot: the radius the map draws its dots at, figure pixels at scale 1
 };
 
 /// A legend: title, one entry per colour or symbol, and notes (sources, caveats) under them.

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "io/output_file.hpp"
 #include "text/escape.hpp"
 #include "text/number.hpp"
 #include "text/utf8.hpp"
@@ -35,6 +36,7 @@ bool paper_mm(const std::string& name, double& w, double& h) {
 FigureFormat figure_format(const std::string& output) {
     if (output == "-")
         throw AtlasError(ErrorKind::Usage, "a figure is written to a file, not to stdout: give -o NAME.png");
+    refuse_folder(output, "figure", "map.png");
     std::string extension = ascii_lower(std::filesystem::path(output).extension().string());
     if (extension == ".png") return FigureFormat::Png;
     if (extension == ".svg") return FigureFormat::Svg;

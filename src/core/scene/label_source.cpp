@@ -1,8 +1,44 @@
 #include "scene/label_source.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <unordered_map>
 
 namespace atlas {
+
+namespace {
+
+/// One name once where it would be read twice side by side: the municipality "Tianjin" (a province)
+/// and the city "Tianjin", the region "Kunming" and its hub city. The lower priority's label goes
+/// when a higher one of the same text is within a label's width; two towns of one name far apart
+/// ("Taizhou", Jiangsu and Zhejiang) keep both. Markers (no text) are kept.
+void drop_repeated_names(std::vector<LabelCandidate>& out) {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_text;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (!out[i].text.empty()) by_text[out[i].text].push_back(i);
+    std::vector<bool> drop(out.size(), false);
+    for (auto& [text, same] : by_text) {
+        std::stable_sort(same.begin(), same.end(),
+                         [&](std::size_t a, std::size_t b) { return out[a].priority > out[b].priority; });
+        std::vector<std::size_t> shown;  // of this text, in the order they will be placed
+        for (std::size_t j : same) {
+            const LabelCandidate& b = out[j];
+            drop[j] = std::any_of(shown.begin(), shown.end(), [&](std::size_t i) {
+                return std::hypot(out[i].x - b.x, out[i].y - b.y) < std::max(out[i].width, b.width);
+            });
+            if (!drop[j]) shown.push_back(j);
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (drop[i]) continue;
+        if (kept != i) out[kept] = std::move(out[i]);  // never onto itself: a self-moved string is empty
+        ++kept;
+    }
+    out.resize(kept);
+}
+
+}  // namespace
 
 double label_scale(int kind) {
     switch (kind) {
@@ -116,6 +152,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         for (const Anchor& a : cities_) add(a, 1, kCityLabel, 0);
     if (style.show_counties && metres_per_figure_pixel < kCountyLabelsBelowMpp)
         for (const Anchor& a : counties_) add(a, 0, kCountyLabel, 0);
+    drop_repeated_names(out);
     return out;
 }
 

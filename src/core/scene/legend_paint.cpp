@@ -65,10 +65,10 @@ void paint_swatch(Painter& p, const LegendEntry& e, PaintPoint at) {
             p.circle_filled(c, 3.5f * s, edge);
             break;
         }
-        case Swatch::Dot: {  // the map's dot, twice its size, so its colours read in the legend
+        case Swatch::Dot: {  // the map's dot at the map's size (scene/point_paint.cpp)
             PaintPoint c{at.x + kSwatchW * s / 2, at.y + kSwatchH * s / 2};
-            p.circle_filled(c, 4.2f * s, kDotRim);
-            p.circle_filled(c, 2.8f * s, kDotInk);
+            p.circle_filled(c, (e.dot_radius + 0.7f) * s, kDotRim);
+            p.circle_filled(c, e.dot_radius * s, kDotInk);
             break;
         }
     }

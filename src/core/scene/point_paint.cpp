@@ -30,9 +30,11 @@ Rgba ramp(double t) {
 
 }  // namespace
 
+float dot_radius(std::size_t dots) { return dots <= 100 ? 3.0f : dots <= 1000 ? 2.2f : 1.4f; }
+
 void paint_dots(Painter& p, const std::vector<LonLat>& dots, const Projection& projection, const Scene& scene,
                 const Camera& camera, float ppp, PaintPoint origin) {
-    const float r = 1.4f * p.scale();
+    const float r = dot_radius(dots.size()) * p.scale();
     const float w = static_cast<float>(camera.width) / ppp, h = static_cast<float>(camera.height) / ppp;
     for (const LonLat& ll : dots) {
         PaintPoint c;

@@ -264,10 +264,47 @@ TEST_CASE("figure: a user column is classed onto its provinces", "[session]") {
     const auto& fills = f.style.fills.colours;
     CHECK(same_colour(fills[province_index("650000")], ramp_colour(1)));  // Xinjiang: the largest
     CHECK(same_colour(fills[province_index("820000")], ramp_colour(0)));  // Macau: the smallest
-    CHECK(f.legend.entries.size() == 4 + 2);                              // classes, no data, hubs
+    // Classes and hubs: every province has a value, so "no data" is not listed.
+    CHECK(f.legend.entries.size() == 4 + 1);
+    CHECK(f.legend.entries.back().swatch == LegendEntry::Swatch::Point);
     CHECK_THAT(f.legend.title, Catch::StartsWith("area_km2 (province_area.csv)"));
+    CHECK_THAT(f.legend.notes[0], Catch::EndsWith("; regions drawn as outlines"));
     s.data.column = "firms";
     CHECK_THROWS_AS(compose_figure(doc, s, table.get()), AtlasError);
+}
+
+TEST_CASE("figure: 'no data' is listed only where a unit has none", "[session]") {
+    Document& doc = test::bundled_document();
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("two.csv")) << "code,v\n110000,1\n310000,2\n";
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = tmp.path("two.csv");
+    s.data.classes = 2;
+    s.data.method = "equal";
+    auto table = load_session_data(doc, s);
+    Figure f = compose_figure(doc, s, table.get());
+    REQUIRE(f.legend.entries.size() == 2 + 1 + 1);  // classes, no data, hubs
+    CHECK(f.legend.entries[2].label == "no data");
+    CHECK(same_colour(f.style.fills.colours[province_index("440000")], f.legend.entries[2].colour));  // Guangdong
+}
+
+TEST_CASE("figure: the legend lists only the layers drawn", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    s.show_regions = false;  // --layers provinces,hubs
+    Figure f = compose_figure(doc, s, nullptr);
+    REQUIRE(f.legend.entries.size() == 1);
+    CHECK(f.legend.entries[0].swatch == LegendEntry::Swatch::Point);
+    CHECK(f.legend.entries[0].label == "hub city named by the plan");
+    for (const std::string& note : f.legend.notes) CHECK_THAT(note, !Catch::Contains("Dashed outline"));
+    s.show_hubs = false;
+    CHECK(compose_figure(doc, s, nullptr).legend.entries.empty());
+    s.industries = {"integrated_circuits"};  // an industry's legend is of regions too
+    s.show_hubs = true;
+    f = compose_figure(doc, s, nullptr);
+    REQUIRE(f.legend.entries.size() == 1);
+    CHECK(f.legend.entries[0].swatch == LegendEntry::Swatch::Point);
 }
 
 TEST_CASE("matrix layout: rows sorted by industries named, cells found at their pixels", "[session]") {

@@ -42,9 +42,12 @@ void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
     // Three layers: the map's labels, the inset's map over them, the furniture over all.
     overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
         ImGuiPainter painter(list, font, scale);
-        if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
-        paint_dots(painter, figure.dots, projection, scene, camera);  // over the labels: none hides a point
         if (inset != nullptr) placement = place_inset(painter, figure, furniture, scene, camera, *inset, projection);
+        // Labels kept off the boxes drawn over them (legend, inset, title): none half hidden.
+        std::vector<std::array<double, 4>> boxes =
+            furniture_boxes(painter, figure, furniture, scene, camera, geometry, legend, &placement);
+        if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style, 1, {}, boxes);
+        paint_dots(painter, figure.dots, projection, scene, camera);  // over the labels: none hides a point
     });
     if (placement.placed) {
         int left = static_cast<int>(std::lround(placement.min.x));

@@ -208,12 +208,16 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
     paint_map(map, index, camera, figure.style);
     LabelSource labels(doc, prepared.scene);
     Projection projection(session.projection);
-    if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style);
-    paint_dots(painter, figure.dots, projection, prepared.scene, camera);  // over the labels: none hides a point
     const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
     InsetPlacement placement;
     if (inset != nullptr)
         placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
+    // Labels kept off the boxes drawn over them (legend, inset, title): none half hidden.
+    ViewGeometry geometry = view_geometry(prepared.scene, camera, projection);
+    std::vector<std::array<double, 4>> boxes = furniture_boxes(painter, figure, session.furniture, prepared.scene,
+                                                               camera, geometry, session.show_legend, &placement);
+    if (figure.style.show_labels) paint_labels(painter, labels, camera, figure.style, 1, {}, boxes);
+    paint_dots(painter, figure.dots, projection, prepared.scene, camera);  // over the labels: none hides a point
     if (placement.placed) {  // the map again in the inset's box, over the labels
         cairo_save(cr);
         cairo_translate(cr, placement.min.x, placement.min.y);
@@ -223,9 +227,8 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
         paint_map(inset_map, index, placement.camera, figure.style);
         cairo_restore(cr);
     }
-    paint_furniture(painter, figure, session.furniture, prepared.scene, camera,
-                    view_geometry(prepared.scene, camera, projection), session.show_legend, inset, &projection,
-                    &placement);
+    paint_furniture(painter, figure, session.furniture, prepared.scene, camera, geometry, session.show_legend, inset,
+                    &projection, &placement);
 }
 
 using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;

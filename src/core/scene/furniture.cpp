@@ -91,19 +91,31 @@ bool inside_feature(const PolygonMesh& mesh, std::size_t f, double x, double y) 
 }  // namespace
 
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max) {
+    return covered_share(scene, camera, min, max, nullptr);
+}
+
+double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style) {
     constexpr int kGrid = 12;
-    int land = 0;
+    double covered = 0;
     for (int i = 0; i < kGrid; ++i)
         for (int j = 0; j < kGrid; ++j) {
             double sx = min.x + (max.x - min.x) * (i + 0.5) / kGrid, sy = min.y + (max.y - min.y) * (j + 0.5) / kGrid;
             SceneXY w = camera.screen_to_scene({sx, sy});
-            for (std::size_t f = 0; f < scene.provinces.features(); ++f)
-                if (inside_feature(scene.provinces, f, w.x, w.y)) {
-                    ++land;
+            bool land = false;
+            for (std::size_t f = 0; f < scene.provinces.features() && !land; ++f)
+                land = inside_feature(scene.provinces, f, w.x, w.y);
+            if (!land) continue;
+            covered += 1;
+            if (style == nullptr || !style->show_regions) continue;
+            // A filled region is what the figure is about: under the legend it counts three times.
+            for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
+                if (style->regions[r].visible && style->regions[r].fill &&
+                    inside_feature(scene.regions.mesh, r, w.x, w.y)) {
+                    covered += 2;
                     break;
                 }
         }
-    return land / double(kGrid * kGrid);
+    return covered / double(kGrid * kGrid);
 }
 
 namespace {
@@ -281,16 +293,21 @@ InsetPlacement place_inset(Painter& p, const Figure& figure, const FurnitureSett
     return out;
 }
 
-void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                     const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,
-                     const Projection* projection, const InsetPlacement* placement) {
+namespace {
+
+/// Lays the furniture out and, with `draw`, paints it; returns the boxes it takes (device pixels).
+std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, const FurnitureSettings& settings,
+                                           const Scene& scene, const Camera& camera, const ViewGeometry& geometry,
+                                           bool legend, const InsetLayer* inset, const Projection* projection,
+                                           const InsetPlacement* placement, bool draw) {
     auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
     float s = p.scale(), m = 12 * s;
     FigureWords words = figure_words(figure, settings);
-    float title_right = 0, top = paint_title(p, words, width, true, &title_right);
-    float bottom = height - paint_credit(p, words.credit, width, height);
-    bool has_inset = inset != nullptr && projection != nullptr && placement != nullptr && placement->placed;
-    if (has_inset) paint_inset_lines(p, *inset, *projection, scene, *placement);
+    float title_right = 0, top = paint_title(p, words, width, draw, &title_right);
+    float bottom = height - paint_credit(p, words.credit, width, height, draw);
+    bool has_inset = placement != nullptr && placement->placed;
+    if (draw && has_inset && inset != nullptr && projection != nullptr)
+        paint_inset_lines(p, *inset, *projection, scene, *placement);
     // The legend in the free corner that covers the least land; the scale block in the first corner
     // (bottom right, bottom left, above the inset, top right) where it meets no other box.
     enum Corner { BottomLeft, BottomRight, TopRight, TopLeft };
@@ -319,7 +336,7 @@ void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& 
                     Box box{origin[c], {origin[c].x + lw, origin[c].y + lh}};
                     if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
                     if (must_fit && box.max.y > bottom - m / 2) continue;  // over the credit strip
-                    double covered = land_share(scene, camera, box.min, box.max) * lw * lh;
+                    double covered = covered_share(scene, camera, box.min, box.max, &figure.style) * lw * lh;
                     // A wider, shorter legend (listed later) is harder to read: it must cover a quarter less.
                     bool first_layout = best_max_w == 0 || best_max_w == max_w;
                     if (covered < (first_layout ? best : best * 0.75) - 0.02 * lw * lh)
@@ -331,9 +348,16 @@ void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& 
             auto [lw, lh] = legend_box_size(p, shown, best_max_w, best_max_h);
             best_box = {{m, bottom - m - lh}, {m + lw, bottom - m}};
         }
-        paint_legend(p, shown, best_box.min, best_max_w, best_max_h);
+        if (draw) paint_legend(p, shown, best_box.min, best_max_w, best_max_h);
         taken.push_back(best_box);
     }
+    if (bottom < height) taken.push_back({{0, bottom}, {width, height}});
+    auto boxes_with = [&](const Box& scale) {
+        std::vector<std::array<double, 4>> out;
+        for (const Box& b : taken) out.push_back({b.min.x, b.min.y, b.max.x, b.max.y});
+        if (scale.max.x > scale.min.x) out.push_back({scale.min.x, scale.min.y, scale.max.x, scale.max.y});
+        return out;
+    };
     ScaleBlock block = scale_block(p, settings, geometry, width);
     float bw = block.width, bh = block.height;
     float above_inset = has_inset ? placement->min.y - m / 2 - bh : bottom - m - bh;
@@ -342,11 +366,27 @@ void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& 
     for (const PaintPoint& at : spots) {
         Box box{at, {at.x + bw, at.y + bh}};
         if (std::none_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) {
-            paint_scale_block(p, block, geometry, at);
-            return;
+            if (draw) paint_scale_block(p, block, geometry, at);
+            return boxes_with(box);
         }
     }
-    paint_scale_block(p, block, geometry, spots[0]);  // nowhere free: where a reader looks for it
+    if (draw) paint_scale_block(p, block, geometry, spots[0]);  // nowhere free: where a reader looks for it
+    return boxes_with({spots[0], {spots[0].x + bw, spots[0].y + bh}});
+}
+
+}  // namespace
+
+void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+                     const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,
+                     const Projection* projection, const InsetPlacement* placement) {
+    furnish(p, figure, settings, scene, camera, geometry, legend, inset, projection, placement, true);
+}
+
+std::vector<std::array<double, 4>> furniture_boxes(Painter& p, const Figure& figure, const FurnitureSettings& settings,
+                                                   const Scene& scene, const Camera& camera,
+                                                   const ViewGeometry& geometry, bool legend,
+                                                   const InsetPlacement* placement) {
+    return furnish(p, figure, settings, scene, camera, geometry, legend, nullptr, nullptr, placement, false);
 }
 
 }  // namespace atlas

@@ -46,6 +46,11 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings
 /// points tested against the provinces.
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
 
+/// What a box over the map would hide, 0 to 3: land_share with, given `style`, its filled regions
+/// counted three times, for the legend's corner (on a 1000 x 750 map the least land was the east,
+/// where the regions are).
+double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style);
+
 /// The inset layer's extent in the scene's metres: min x, min y, max x, max y of a 9 x 9 grid over
 /// its lon/lat box (a conic bends the box's parallels). Min above max where the projection places
 /// none of it.
@@ -70,5 +75,13 @@ InsetPlacement place_inset(Painter& painter, const Figure& figure, const Furnitu
 void paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
                      const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset = nullptr,
                      const Projection* projection = nullptr, const InsetPlacement* placement = nullptr);
+
+/// The boxes paint_furniture takes over the map, placed as it places them (device pixels: left,
+/// top, right, bottom): the title block, the inset, the legend, the credit strip and the scale
+/// block. The map's labels are kept off them: a label half under the legend read as a stray word.
+std::vector<std::array<double, 4>> furniture_boxes(Painter& painter, const Figure& figure,
+                                                   const FurnitureSettings& settings, const Scene& scene,
+                                                   const Camera& camera, const ViewGeometry& geometry, bool legend,
+                                                   const InsetPlacement* placement = nullptr);
 
 }  // namespace atlas

@@ -29,15 +29,16 @@ Rgba label_ink(int kind) {
 }  // namespace
 
 std::vector<PlacedLabel> paint_labels(Painter& painter, const LabelSource& source, const Camera& camera,
-                                      const MapStyle& style, float pixels_per_point, PaintPoint origin) {
+                                      const MapStyle& style, float pixels_per_point, PaintPoint origin,
+                                      const std::vector<std::array<double, 4>>& obstacles) {
     float base = painter.font_size();
     auto measure = [&](const std::string& text) {
         std::pair<float, float> size = painter.measure(base, text);
         return std::make_pair(static_cast<double>(size.first * pixels_per_point),
                               static_cast<double>(size.second * pixels_per_point));
     };
-    std::vector<PlacedLabel> placed =
-        place_labels(source.candidates(camera, style, measure, painter.scale()), camera.width, camera.height);
+    std::vector<PlacedLabel> placed = place_labels(source.candidates(camera, style, measure, painter.scale()),
+                                                   camera.width, camera.height, 2, obstacles);
     float halo = painter.scale();
     for (const PlacedLabel& p : placed) {
         const LabelCandidate& l = p.label;

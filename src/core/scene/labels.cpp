@@ -9,7 +9,7 @@ bool overlaps(const PlacedLabel& a, const PlacedLabel& b) {
 }
 
 std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width, int viewport_height,
-                                      double padding) {
+                                      double padding, const std::vector<std::array<double, 4>>& obstacles) {
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
     std::vector<PlacedLabel> placed;
@@ -22,6 +22,10 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, in
                           y + c.height / 2 + padding};
             if (p.left < 0 || p.top < 0 || p.right > viewport_width || p.bottom > viewport_height) continue;
             if (std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& q) { return overlaps(p, q); }))
+                continue;
+            if (std::any_of(obstacles.begin(), obstacles.end(), [&](const std::array<double, 4>& b) {
+                    return p.left < b[2] && b[0] < p.right && p.top < b[3] && b[1] < p.bottom;
+                }))
                 continue;
             p.label.x = x, p.label.y = y;
             placed.push_back(std::move(p));

@@ -3,9 +3,12 @@
 // figure unless the session says otherwise.
 #include "scene/furniture.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "scene/label_source.hpp"
+#include "scene/labels.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -123,4 +126,69 @@ TEST_CASE("A title, subtitle or credit takes at most three lines, the last cut w
     std::vector<std::string> zh = wrap_text_lines(p, 20, std::string(60, 'x') + "京津冀京津冀京津冀", 100, 2);
     REQUIRE(zh.size() == 2);
     CHECK(zh[1].size() <= 10);
+}
+
+TEST_CASE("No map label is placed under the legend, the title or the credit strip", "[figure][furniture][labels]") {
+    // At 800 x 600 the region legend takes the left of the map; labels were placed under it and
+    // showed through its translucent box as stray half words.
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Figure figure = compose_figure(doc, Session{}, nullptr);
+    Camera camera = national_view(scene, 800, 600);
+    ViewGeometry geometry = view_geometry(scene, camera, Projection("albers"));
+    MeasuringPainter p;
+    std::vector<std::array<double, 4>> boxes =
+        furniture_boxes(p, figure, FurnitureSettings{}, scene, camera, geometry, true);
+    REQUIRE(boxes.size() >= 4);  // title, legend, credit strip, scale block
+    bool legend_left =
+        std::any_of(boxes.begin(), boxes.end(), [](const auto& b) { return b[0] < 20 && b[3] - b[1] > 200; });
+    CHECK(legend_left);
+    LabelSource source(doc, scene);
+    auto measure = [](const std::string& text) { return std::make_pair(7.0 * static_cast<double>(text.size()), 14.0); };
+    std::vector<LabelCandidate> candidates = source.candidates(camera, figure.style, measure);
+    std::vector<PlacedLabel> free = place_labels(candidates, 800, 600, 2, boxes);
+    CHECK(free.size() >= 10);
+    for (const PlacedLabel& l : free)
+        for (const auto& b : boxes) CHECK_FALSE((l.left < b[2] && b[0] < l.right && l.top < b[3] && b[1] < l.bottom));
+    // Without the boxes, some label would have been under one: the test sees the case it guards.
+    std::size_t under = 0;
+    for (const PlacedLabel& l : place_labels(candidates, 800, 600))
+        for (const auto& b : boxes) under += l.left < b[2] && b[0] < l.right && l.top < b[3] && b[1] < l.bottom;
+    CHECK(under > 0);
+}
+
+namespace {
+
+/// Latin text about as wide as Noto Sans sets it (0.4 em a byte), so that the legend's corners are
+/// those of a real figure.
+class FontWidthPainter : public MeasuringPainter {
+  public:
+    std::pair<float, float> measure(float size, const std::string& text) const override {
+        return {0.4f * size * static_cast<float>(text.size()), size};
+    }
+};
+
+}  // namespace
+
+TEST_CASE("The legend never hides the regions the map is about", "[figure][furniture]") {
+    // At 1000 x 750 the corner with the least land was the bottom right: the legend covered the
+    // Yangtze and Pearl River Deltas. Filled regions now weigh three times what bare land does.
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Figure figure = compose_figure(doc, Session{}, nullptr);
+    Projection albers("albers");
+    FontWidthPainter p;
+    for (auto [w, h] : {std::pair{1000, 750}, {1600, 1200}, {1200, 1200}, {1400, 800}}) {
+        Camera camera = national_view(scene, w, h);
+        ViewGeometry geometry = view_geometry(scene, camera, albers);
+        std::vector<std::array<double, 4>> boxes =
+            furniture_boxes(p, figure, FurnitureSettings{}, scene, camera, geometry, true);
+        for (LonLat city : {LonLat{121.47, 31.23}, LonLat{113.26, 23.13}, LonLat{116.40, 39.90}}) {  // SH, GZ, BJ
+            SceneXY at;
+            REQUIRE(scene_point(albers, scene, city, at));
+            ScreenXY px = camera.scene_to_screen(at);
+            INFO(w << "x" << h << " at " << city.lon << ", " << city.lat);
+            for (const auto& b : boxes) CHECK_FALSE((px.x > b[0] && px.x < b[2] && px.y > b[1] && px.y < b[3]));
+        }
+    }
 }

@@ -38,6 +38,12 @@ grep -q 'your points (firms.csv)' "$tmp/points.txt" || fail "no dot swatch in th
 # Every prefecture has a count (0 or more): no unit is "no data", so the legend does not list it.
 grep -q ' (firms.csv) 0 over 0 - 1 hub' "$tmp/points.txt" && ! grep -q 'no data' "$tmp/points.txt" ||
   fail "classes not '0', 'over 0 - 1' without 'no data': $(cat "$tmp/points.txt")"
+# A sum of values where no point has one (Urumqi's firm has no employees) is no data, not 0.
+"$bin" render --points "$data/firms.csv" --points-value employees --column sum_employees -o "$tmp/sum.pdf" \
+  --size 1000x700 2> "$tmp/err" || fail "render --points-value: $(cat "$tmp/err")"
+pdftotext -raw "$tmp/sum.pdf" - | tr '\n' ' ' | grep -q 'no data' ||
+  fail "a unit whose points have no value is not 'no data': $(pdftotext -raw "$tmp/sum.pdf" - | tr '\n' ' ')"
+echo "ok: a sum over points without values is no data"
 printf 'name,lon,lat\nZhongguancun,116.3105,39.9834\n' > "$tmp/one.csv"
 "$bin" render --points "$tmp/one.csv" -o "$tmp/one.pdf" --size 1000x700 2> "$tmp/err" || fail "render one point: $(cat "$tmp/err")"
 pdftotext "$tmp/one.pdf" - | tr '\n' ' ' | grep -q 'Dots: the only point' || fail "one point's legend note: $(pdftotext "$tmp/one.pdf" - | tr '\n' ' ')"
@@ -53,3 +59,10 @@ done
 ! grep -q -- ' - -' "$tmp/change.txt" ||
   fail "negative classes: $(cat "$tmp/change.txt")"
 echo "ok: negative classes are joined by 'to'"
+# A file or column name from outside is shown escaped: a newline in it drew a second line over the subtitle.
+odd="$tmp/we"$'\n'"ird.csv"
+printf 'code,"gro\nwth"\n110000,1\n310000,2\n440000,3\n' > "$odd"
+"$bin" render --data "$odd" --classes 2 -o "$tmp/odd.pdf" --size 1000x700 2> "$tmp/err" || fail "render odd names: $(cat "$tmp/err")"
+pdftotext -raw "$tmp/odd.pdf" - | tr '\n' ' ' > "$tmp/odd.txt"
+grep -qF 'gro\nwth (we\nird.csv)' "$tmp/odd.txt" || fail "names not escaped: $(cat "$tmp/odd.txt")"
+echo "ok: file and column names with control characters are shown escaped"

@@ -123,7 +123,9 @@ std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally
         const double n = static_cast<double>(r.points);
         std::vector<double> row = {n, r.density(), located > 0 ? n * 100 / located : none,
                                    r.points ? static_cast<double>(r.in_regions) * 100 / n : none};
-        if (values) row.insert(row.end(), {r.sum, r.valued ? r.mean() : none});
+        // Points there but none with a value: unknown ("no data" on the map), not a sum of 0. A unit
+        // without points sums to 0 (no firm, no employee).
+        if (values) row.insert(row.end(), {r.points > 0 && !r.valued ? none : r.sum, r.valued ? r.mean() : none});
         for (std::size_t k = 0; k < row.size(); ++k) t->values[k].push_back(row[k]);
     }
     t->points = tally.sample;

@@ -65,23 +65,45 @@ Swatch swatch_of(const RegionPaint& p) {
     return p.casing ? Swatch::Casing : p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline;
 }
 
+/// The hatch's entry, where a drawn region is hatched: what is drawn whole although only part of it
+/// is in the region (faint regions too: an industry's legend lists them as one entry).
+void partial_entry(Document& doc, const MapStyle& style, Legend& legend) {
+    const Plan& plan = doc.plan();
+    bool partial = false;
+    for (std::size_t i = 0; i < plan.regions.size(); ++i)
+        partial = partial || (style.regions[i].visible && style.regions[i].fill &&
+                              doc.shape(plan.regions[i]).partial_area_km2 > 0);
+    if (partial)
+        legend.entries.push_back(
+            {{0.3f, 0.3f, 0.3f, 1}, tr("partly in the region, which part unknown (counted whole)"), Swatch::Hatched});
+}
+
+/// What a drawn region's outline says when the legend does not list the regions one by one (a
+/// choropleth): dashed, a provisional extent; a wide band, a wider area.
+void outline_notes(const MapStyle& style, Legend& legend) {
+    if (!style.show_regions) return;
+    bool dashed = false, banded = false;
+    for (const RegionPaint& p : style.regions) {
+        dashed = dashed || (p.visible && p.dashed);
+        banded = banded || (p.visible && p.casing);
+    }
+    if (dashed) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
+    if (banded) legend.notes.push_back(tr("Wide band: a wider area around the clusters (not a designated cluster)"));
+}
+
 /// One legend entry per visible region, with its own paint.
 void region_entries(Document& doc, const MapStyle& style, Legend& legend, bool english) {
     const Plan& plan = doc.plan();
-    bool partial = false, provisional = false;
+    bool provisional = false;
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const RegionPaint& p = style.regions[i];
         if (!p.visible) continue;
         Rgba c = p.colour;
         c.a = p.fill ? std::max(0.25f, p.fill_alpha) : 0;  // outline-only regions: no fill in the swatch
         legend.entries.push_back({c, name_of(plan.regions[i], english), swatch_of(p)});
-        // Hatched: what is drawn whole although only part of it is in the region.
-        partial = partial || (p.fill && doc.shape(plan.regions[i]).partial_area_km2 > 0);
         provisional = provisional || p.dashed;
     }
-    if (partial)
-        legend.entries.push_back(
-            {{0.3f, 0.3f, 0.3f, 1}, tr("partly in the region, which part unknown (counted whole)"), Swatch::Hatched});
+    partial_entry(doc, style, legend);
     if (provisional) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
 }
 
@@ -130,6 +152,10 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
     MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
     for (std::size_t i = 0; i < faint.size(); ++i) named.regions[i].visible = named.regions[i].visible && !faint[i];
     region_entries(doc, named, legend, english);
+    // The faint regions are hatched too where partly in: said once, whoever is hatched.
+    bool hatch_listed = std::any_of(legend.entries.begin(), legend.entries.end(),
+                                    [](const LegendEntry& e) { return e.swatch == Swatch::Hatched; });
+    if (!hatch_listed) partial_entry(doc, style, legend);
     if (general > 0)
         legend.entries.push_back(
             {{0.5f, 0.5f, 0.5f, 0.25f},
@@ -233,9 +259,14 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
     for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
         if (!industry.empty() && !plan.designates(plan.regions[i], industry)) style.regions[i].visible = false;
+    outline_notes(style, legend);
 }
 
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+/// A file's name as a figure shows it: control characters escaped ("we\nird.csv" drew a second line
+/// over the subtitle), as every message shows a value from outside.
+std::string file_name(const std::string& path) {
+    return escape_controls(std::filesystem::path(path).filename().string());
+}
 
 /// A class's legend text from its breaks (classify.hpp: the first class [b0, b1], the others
 /// (b_c, b_c+1]): "1.97 - 3.00". A class of one value, which quantiles make when many units share
@@ -280,7 +311,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
         return ramp_colour(
             classes.classes() <= 1 ? 1.0 : static_cast<double>(c) / static_cast<double>(classes.classes() - 1));
     };
-    legend.title = table.columns[column] + " (" + file_name(table.path) + ")";
+    legend.title = escape_controls(table.columns[column]) + " (" + file_name(table.path) + ")";
     std::vector<std::string> labels = format_breaks(classes.breaks);
     auto class_text = [&](std::size_t c) { return class_label(classes.breaks, labels, c); };
     feature_values.layer = style.fills.layer;
@@ -308,6 +339,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
                                        : tr("prefecture")) +
                            (style.show_regions ? tr("; regions drawn as outlines") : ""));
     for (RegionPaint& p : style.regions) p.fill = false;
+    outline_notes(style, legend);
 }
 
 }  // namespace
@@ -457,6 +489,8 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
                   (any ? tr(": the regions the plan names for it") : tr(": section 8 names no region for it"));
     } else if (s.industries.size() > 1) {
         f.title = f.legend.title;
+    } else if (!s.show_regions && s.show_hubs) {  // --layers provinces,hubs: no region is drawn
+        f.title = tr("Hub cities named by the plan's regions");
     } else {
         f.title = tr("Regions for strategic emerging industries");
     }
@@ -487,6 +521,7 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
         // the hubs shown are those of the regions it names.
         f.legend.entries.clear();
         f.legend.notes.clear();
+        if (s.compare.empty() && s.industries.empty()) f.legend.title = tr("Hub cities named by the plan's regions");
     }
     hub_entry(plan, f.style, f.legend);
     place_entries(doc, f.style, f.legend);

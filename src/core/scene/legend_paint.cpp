@@ -54,11 +54,18 @@ void paint_swatch(Painter& p, const LegendEntry& e, PaintPoint at) {
         case Swatch::CrossHatched:
             hatch_lines(p, at, end, edge, true);
             break;
-        case Swatch::Casing:
-            p.rect({at.x + 3 * s, at.y + 3 * s}, {end.x - 3 * s, end.y - 3 * s},
-                   {e.colour.r, e.colour.g, e.colour.b, 0.4f}, 6 * s);
+        case Swatch::Casing: {
+            // The band as four abutting strips: a stroked rectangle overlaps itself at the corners,
+            // which a translucent colour showed as dark diagonal seams.
+            Rgba band{e.colour.r, e.colour.g, e.colour.b, 0.4f};
+            float b = 6 * s;
+            p.rect_filled(at, {end.x, at.y + b}, band);
+            p.rect_filled({at.x, end.y - b}, end, band);
+            p.rect_filled({at.x, at.y + b}, {at.x + b, end.y - b}, band);
+            p.rect_filled({end.x - b, at.y + b}, {end.x, end.y - b}, band);
             p.rect(at, end, edge, 1.2f * s);
             break;
+        }
         case Swatch::Point: {
             PaintPoint c{at.x + kSwatchW * s / 2, at.y + kSwatchH * s / 2};
             p.circle_filled(c, 5 * s, {1, 1, 1, 1});

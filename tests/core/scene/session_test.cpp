@@ -2,6 +2,7 @@
 // session's figure (style and legend) shows what it says.
 #include "scene/session.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -320,4 +321,36 @@ TEST_CASE("matrix layout: rows sorted by industries named, cells found at their 
     CHECK(m.matrix.industries[column]->id == "next_gen_it");  // the first sector leads the columns
     CHECK_FALSE(m.cell_at(5, 5, row, column));
     CHECK_THROWS_AS(matrix_layout(plan, "colour"), AtlasError);
+}
+
+TEST_CASE("figure: every outline and hatch drawn is in the legend, choropleths included", "[session]") {
+    Document& doc = test::bundled_document();
+    auto has_swatch = [](const Figure& f, LegendEntry::Swatch swatch) {
+        return std::any_of(f.legend.entries.begin(), f.legend.entries.end(),
+                           [&](const LegendEntry& e) { return e.swatch == swatch; });
+    };
+    auto has_note = [](const Figure& f, const std::string& start) {
+        return std::any_of(f.legend.notes.begin(), f.legend.notes.end(),
+                           [&](const std::string& n) { return n.rfind(start, 0) == 0; });
+    };
+    // A choropleth draws the regions as outlines, dashed where provisional and banded where wider
+    // areas: its legend says both, as it lists no region.
+    Session s;
+    s.choropleth = ChoroplethKind::ProvinceCoverage;
+    Figure coverage = compose_figure(doc, s, nullptr);
+    CHECK(has_note(coverage, "Dashed outline: provisional extent"));
+    CHECK(has_note(coverage, "Wide band: a wider area"));
+    // One industry: the faint regions designated in general are hatched where partly in, and the
+    // hatch is listed even when no region named for the industry has it.
+    Session industry;
+    industry.industries = {"biomedicine"};
+    Figure f = compose_figure(doc, industry, nullptr);
+    bool faint_hatched = false;
+    const Plan& plan = doc.plan();
+    for (std::size_t i = 0; i < plan.regions.size(); ++i)
+        faint_hatched = faint_hatched || (f.style.regions[i].visible && f.style.regions[i].fill &&
+                                          !plan.designates(plan.regions[i], "biomedicine") &&
+                                          doc.shape(plan.regions[i]).partial_area_km2 > 0);
+    REQUIRE(faint_hatched);
+    CHECK(has_swatch(f, LegendEntry::Swatch::Hatched));
 }

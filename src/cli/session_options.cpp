@@ -62,8 +62,14 @@ void apply_data_options(const FigureArgs& a, Session& s) {
 std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, const Session& s) {
     std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
     if (!data) return data;
-    for (const std::string& note : data->notes) std::cerr << "note: " << bounded_message(note) << '\n';
-    if (s.data.column.empty()) return data;
+    // The notes once the column is found: a refused command says one line.
+    auto print_notes = [&] {
+        for (const std::string& note : data->notes) std::cerr << "note: " << bounded_message(note) << '\n';
+    };
+    if (s.data.column.empty()) {
+        print_notes();
+        return data;
+    }
     try {
         data->column(s.data.column);
     } catch (const AtlasError& e) {
@@ -78,6 +84,7 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
             throw AtlasError(ErrorKind::Input, a.session + ": 'data.column': " + what);
         throw AtlasError(e.kind(), what);
     }
+    print_notes();
     return data;
 }
 

@@ -354,7 +354,7 @@ std::string reading_of(std::string_view cell, bool show_values) {
 std::string number_problem(const std::string& column, const char* role, std::string_view cell, bool show_values) {
     bool empty = cell.find_first_not_of(" \t") == std::string_view::npos;
     return (show_values ? "column " + quote_value(column, 40) : std::string("the ") + role + " column") +
-           (empty ? " is empty" : ": " + (show_values ? quote_value(cell, 40) : "a value") + " is not a number") +
+           (empty ? " is empty" : ": " + (show_values ? quote_value(cell, 40) : "a value") + why_not_a_number(cell)) +
            reading_of(cell, show_values);
 }
 

@@ -17,6 +17,7 @@
 #include "io/point_batcher.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/number.hpp"
 
 namespace atlas {
 
@@ -211,7 +212,7 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
             if (!points_detail::parse_number(text, value)) {
                 problems.add(where,
                              "field " + quote_value(options.value_column, 40) + ": " +
-                                 (options.show_values ? quote_value(text, 40) : "a value") + " is not a number",
+                                 (options.show_values ? quote_value(text, 40) : "a value") + why_not_a_number(text),
                              "value");
                 continue;
             }

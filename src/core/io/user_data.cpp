@@ -390,7 +390,7 @@ std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std
                                            lower == "nan" || lower == "inf" || lower == "infinity");
             if (first.empty() && meant && !is_number(cell))
                 first = "; line " + std::to_string(r->line) + ": " + problems.value(cell) + " in " +
-                        problems.column(headers, c) + " is not a number";
+                        problems.column(headers, c) + why_not_a_number(cell);
         }
     return first;
 }
@@ -488,7 +488,7 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
             if (!cell.empty() && !parse_number(cell, value)) {
                 std::string reading = comma_reading(cell, problems);
                 problems.row(row->line, problems.column(headers, numeric[i]) + ": " + problems.value(cell) +
-                                            " is not a number" + (reading.empty() ? "" : "; it " + reading));
+                                            why_not_a_number(cell) + (reading.empty() ? "" : "; it " + reading));
             }
             table.values[i].push_back(value);
             if (cell.find('.') == std::string::npos) continue;
@@ -511,6 +511,17 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
                       " was guessed (the first column: no header says code or name); --data-key picks another");
     problems.raise_if_any();
     table.key_kind = keys.by_name() > 0 ? UserKeyKind::Name : UserKeyKind::Code;
+    // Text columns (a name, a note) are not mapped or exported: said, never dropped silently.
+    std::vector<std::string> text_columns;
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        if (c != key.index && std::find(numeric.begin(), numeric.end(), c) == numeric.end())
+            text_columns.push_back(problems.column(headers, c));
+    if (!text_columns.empty())
+        table.notes.push_back(
+            path + ": " + std::to_string(text_columns.size()) +
+            (text_columns.size() == 1 ? " text column" : " text columns") + " left out (" +
+            join_first(text_columns, ", ", 5, [](std::size_t n) { return ", and " + std::to_string(n) + " more"; }) +
+            "): only number columns are mapped and exported");
     if (keys.old_codes() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.old_codes()) +
                               " county codes from before 2016 joined to their 2016 codes");

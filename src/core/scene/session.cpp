@@ -298,7 +298,17 @@ void read_camera(const Reader& in, const Json& j, Session& s) {
     if (!c->is_object()) in.fail("camera", "has the wrong type (" + describe(*c) + "; expected an object)");
     in.unknown_keys(*c, {"lon", "lat", "metres_per_pixel"}, "camera.");
     const char* needs = "needs lon -180..180, lat -90..90 and metres_per_pixel > 0";
-    if (!c->contains("lon") || !c->contains("lat") || !c->contains("metres_per_pixel")) in.fail("camera", needs);
+    if (!c->contains("lon") || !c->contains("lat") || !c->contains("metres_per_pixel")) {
+        // The keys it has instead ("center", "zoom": another tool's camera) are what to rename.
+        std::vector<std::string> other;
+        for (const auto& item : c->items())
+            if (item.key() != "lon" && item.key() != "lat" && item.key() != "metres_per_pixel")
+                other.push_back(quote_value(item.key(), 30));
+        in.fail("camera",
+                std::string(needs) + (other.empty() ? "" : "; it has " + join_first(other, ", ", 4, [](std::size_t n) {
+                                                               return ", and " + std::to_string(n) + " more";
+                                                           }) + ", which a camera does not"));
+    }
     try {
         s.centre.lon = in.number(*c, "lon", 0, -180, 180, false, "camera.");
         s.centre.lat = in.number(*c, "lat", 0, -90, 90, false, "camera.");

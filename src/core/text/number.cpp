@@ -93,4 +93,15 @@ std::string written_number_reading(const std::string& written, bool show_values)
     return "";
 }
 
+std::string why_not_a_number(std::string_view cell) {
+    while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
+    while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
+    if (!cell.empty() && cell.front() == '+') cell.remove_prefix(1);
+    double ignored = 0;
+    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), ignored);
+    if (!cell.empty() && ec == std::errc::result_out_of_range && end == cell.data() + cell.size())
+        return " is out of range (a number here is at most about 1.8e308 and, if not 0, at least 2.2e-308)";
+    return " is not a number";
+}
+
 }  // namespace atlas

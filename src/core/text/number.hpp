@@ -2,6 +2,7 @@
 /// Numbers in messages and labels, as a user would recognise them.
 
 #include <string>
+#include <string_view>
 
 namespace atlas {
 
@@ -24,5 +25,10 @@ std::string written_number_reading(const std::string& cell, bool show_values = t
 /// Whether `cell` is digits in groups of three split by dots and nothing else ("1.234", "-12.345.678"):
 /// a number in a comma-decimal locale, a fraction in others.
 bool looks_dot_grouped(const std::string& cell);
+
+/// How a message goes on after a cell that was no finite number: " is out of range (...)" where
+/// it is a decimal past a double's range ("1e400", "-1e999", "1e-400"), else " is not a number".
+/// The cell's spaces around it and a leading '+' are ignored.
+std::string why_not_a_number(std::string_view cell);
 
 }  // namespace atlas

@@ -51,6 +51,9 @@ TEST_CASE("User data: a province table with a name column, two numeric columns a
     CHECK(t.level == UserDataLevel::Province);
     CHECK(t.codes == std::vector<std::string>{"110000", "310000", "440000"});
     CHECK(t.columns == std::vector<std::string>{"firms", "share"});  // the name column is a label column
+    // ... which is not mapped nor exported, and is said to be left out (export --data dropped it silently).
+    REQUIRE(t.notes.size() == 1);
+    CHECK(t.notes[0] == path + ": 1 text column left out (column 'name'): only number columns are mapped and exported");
     REQUIRE(t.values.size() == 2);
     CHECK(t.values[0] == std::vector<double>{120, 95, 350});
     CHECK(t.values[1][0] == 0.25);

@@ -66,3 +66,11 @@ printf 'code,"gro\nwth"\n110000,1\n310000,2\n440000,3\n' > "$odd"
 pdftotext -raw "$tmp/odd.pdf" - | tr '\n' ' ' > "$tmp/odd.txt"
 grep -qF 'gro\nwth (we\nird.csv)' "$tmp/odd.txt" || fail "names not escaped: $(cat "$tmp/odd.txt")"
 echo "ok: file and column names with control characters are shown escaped"
+# ... and so in an error about it: one line.
+"$bin" render --data "$odd" --column nope -o "$tmp/odd2.pdf" 2> "$tmp/err" && fail "a missing column drew a figure"
+[ "$(wc -l < "$tmp/err")" = 1 ] && grep -qF 'we\nird.csv: no numeric column' "$tmp/err" || fail "unescaped name in the error: $(cat "$tmp/err")"
+# --points-value without --column maps the sum.
+"$bin" render --points "$data/firms.csv" --points-value employees -o "$tmp/pv.pdf" --size 1000x700 2> "$tmp/err" ||
+  fail "render --points-value: $(cat "$tmp/err")"
+pdftotext -raw "$tmp/pv.pdf" - | grep -q 'sum_employees (firms.csv)' || fail "--points-value did not map the sum"
+echo "ok: --points-value maps its sum; a missing column's error names the file escaped"

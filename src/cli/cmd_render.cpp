@@ -97,6 +97,20 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
                          "--points reads a file of points here; for a PostGIS table, write its "
                          "counts with 'clusteratlas points PG:... --table T -o counts.csv' and "
                          "draw them with --data counts.csv");
+    // The column is known before the file is counted: a wrong --column is one line, at once. With
+    // --points-value and no --column, the map is of the sum (the value was asked for).
+    const std::string& value = args.points.options.value_column;
+    std::string column = !args.figure.column.empty() ? args.figure.column
+                         : !value.empty()            ? "sum_" + value
+                                                     : "per_1000_km2";
+    std::vector<std::string> columns = point_table_columns(value);
+    auto same = [&](const std::string& c) { return ascii_lower(c) == ascii_lower(column); };  // as UserTable::column
+    if (std::none_of(columns.begin(), columns.end(), same))
+        throw AtlasError(ErrorKind::Usage,
+                         "--column " + quote_value(column, 40) + ": the points' table has " + join(columns, ", ") +
+                             (value.empty() && (column.rfind("sum_", 0) == 0 || column.rfind("mean_", 0) == 0)
+                                  ? " (sum_ and mean_ need --points-value COLUMN)"
+                                  : ""));
     CountedPoints counted = count_points(ctx, args.points, level);
     print_summary(std::cerr, counted, level);
     std::unique_ptr<UserTable> table =
@@ -104,7 +118,7 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
     s.choropleth = ChoroplethKind::UserData;
     s.data.path = args.points.path;
     s.data.named_by.clear();
-    s.data.column = args.figure.column.empty() ? "per_1000_km2" : args.figure.column;
+    s.data.column = column;
     table->column(s.data.column);  // a column it does not have: one line naming those it has
     return table;
 }

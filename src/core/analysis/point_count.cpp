@@ -101,6 +101,12 @@ PointSourceInfo read_and_tally(const std::string& path, const PointSourceOptions
     }
 }
 
+std::vector<std::string> point_table_columns(const std::string& value_column) {
+    std::vector<std::string> columns = {"points", "per_1000_km2", "share_pct", "in_regions_pct"};
+    if (!value_column.empty()) columns.insert(columns.end(), {"sum_" + value_column, "mean_" + value_column});
+    return columns;
+}
+
 std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally& tally, PointLevel level,
                                        const std::string& path, const std::string& value_column) {
     if (level == PointLevel::Region || level == PointLevel::Industry)
@@ -112,9 +118,8 @@ std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally
     t->level = level == PointLevel::Province     ? UserDataLevel::Province
                : level == PointLevel::Prefecture ? UserDataLevel::Prefecture
                                                  : UserDataLevel::County;
-    t->columns = {"points", "per_1000_km2", "share_pct", "in_regions_pct"};
+    t->columns = point_table_columns(value_column);
     const bool values = !value_column.empty();
-    if (values) t->columns.insert(t->columns.end(), {"sum_" + value_column, "mean_" + value_column});
     t->values.assign(t->columns.size(), {});
     const double located = static_cast<double>(tally.points - tally.outside);
     const double none = std::nan("");

@@ -33,6 +33,10 @@ PointSourceInfo read_and_tally(const std::string& path, const PointSourceOptions
 /// The per-unit counts as a choropleth's table: one row per unit of `level` (province, prefecture or
 /// county; Usage otherwise), columns points, per_1000_km2, share_pct, in_regions_pct and, with a
 /// value column, sum_ and mean_ of it; `tally.sample` as the dots.
+/// The columns of point_table for a value column ("" for none): points, per_1000_km2, share_pct,
+/// in_regions_pct, and sum_ and mean_ of the value column.
+std::vector<std::string> point_table_columns(const std::string& value_column);
+
 std::unique_ptr<UserTable> point_table(const PointUnits& units, const PointTally& tally, PointLevel level,
                                        const std::string& path, const std::string& value_column);
 

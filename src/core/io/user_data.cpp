@@ -404,7 +404,7 @@ std::size_t UserTable::column(const std::string& name) const {
         if (ascii_lower(columns[i]) == ascii_lower(name)) return i;
     std::string listed = join_first(columns, ", ", kMaxHeadersListed,
                                     [&](std::size_t) { return ", ... (" + with_separators(columns.size()) + ")"; });
-    throw AtlasError(ErrorKind::Usage, path + ": no numeric column " + quote_value(name) +
+    throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": no numeric column " + quote_value(name) +
                                            " (numeric columns: " + escape_controls(listed) + ")");
 }
 

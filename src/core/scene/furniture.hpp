@@ -46,9 +46,9 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings
 /// points tested against the provinces.
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
 
-/// What a box over the map would hide, 0 to 3: land_share with, given `style`, its filled regions
-/// counted three times, for the legend's corner (on a 1000 x 750 map the least land was the east,
-/// where the regions are).
+/// What a box over the map would hide: land_share with, given `style`, its filled regions counted
+/// six times and each hub city shown a sixth of the box, for the legend's corner (on a 1000 x 750 map the least land
+/// was the east, where the regions are).
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style);
 
 /// The inset layer's extent in the scene's metres: min x, min y, max x, max y of a 9 x 9 grid over

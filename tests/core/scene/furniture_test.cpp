@@ -172,13 +172,13 @@ class FontWidthPainter : public MeasuringPainter {
 
 TEST_CASE("The legend never hides the regions the map is about", "[figure][furniture]") {
     // At 1000 x 750 the corner with the least land was the bottom right: the legend covered the
-    // Yangtze and Pearl River Deltas. Filled regions now weigh three times what bare land does.
+    // Yangtze and Pearl River Deltas. Filled regions now weigh six times what bare land does.
     Document& doc = test::bundled_document();
     Scene scene = build_scene(doc, {"albers", 2000});
     Figure figure = compose_figure(doc, Session{}, nullptr);
     Projection albers("albers");
     FontWidthPainter p;
-    for (auto [w, h] : {std::pair{1000, 750}, {1600, 1200}, {1200, 1200}, {1400, 800}}) {
+    for (auto [w, h] : {std::pair{1000, 750}, {1600, 1200}, {1200, 1200}, {1400, 800}, {1500, 800}, {1600, 900}}) {
         Camera camera = national_view(scene, w, h);
         ViewGeometry geometry = view_geometry(scene, camera, albers);
         std::vector<std::array<double, 4>> boxes =

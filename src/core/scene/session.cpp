@@ -304,10 +304,13 @@ void read_camera(const Reader& in, const Json& j, Session& s) {
         for (const auto& item : c->items())
             if (item.key() != "lon" && item.key() != "lat" && item.key() != "metres_per_pixel")
                 other.push_back(quote_value(item.key(), 30));
-        in.fail("camera",
-                std::string(needs) + (other.empty() ? "" : "; it has " + join_first(other, ", ", 4, [](std::size_t n) {
-                                                               return ", and " + std::to_string(n) + " more";
-                                                           }) + ", which a camera does not"));
+        std::vector<std::string> missing;
+        for (const char* key : {"lon", "lat", "metres_per_pixel"})
+            if (!c->contains(key)) missing.push_back(std::string("'") + key + "'");
+        in.fail("camera", std::string(needs) + " (" + join(missing, ", ") + " missing)" +
+                              (other.empty() ? "" : "; it has " + join_first(other, ", ", 4, [](std::size_t n) {
+                                                        return ", and " + std::to_string(n) + " more";
+                                                    }) + ", which a camera does not"));
     }
     try {
         s.centre.lon = in.number(*c, "lon", 0, -180, 180, false, "camera.");

@@ -78,9 +78,9 @@ void partial_entry(Document& doc, const MapStyle& style, Legend& legend) {
             {{0.3f, 0.3f, 0.3f, 1}, tr("partly in the region, which part unknown (counted whole)"), Swatch::Hatched});
 }
 
-/// What a drawn region's outline says when the legend does not list the regions one by one (a
-/// choropleth): dashed, a provisional extent; a wide band, a wider area.
-void outline_notes(const MapStyle& style, Legend& legend) {
+/// What a drawn region's outline says: dashed, a provisional extent; with `bands` (a choropleth's
+/// legend, which does not list the regions one by one), a wide band, a wider area.
+void outline_notes(const MapStyle& style, Legend& legend, bool bands = true) {
     if (!style.show_regions) return;
     bool dashed = false, banded = false;
     for (const RegionPaint& p : style.regions) {
@@ -88,23 +88,22 @@ void outline_notes(const MapStyle& style, Legend& legend) {
         banded = banded || (p.visible && p.casing);
     }
     if (dashed) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
-    if (banded) legend.notes.push_back(tr("Wide band: a wider area around the clusters (not a designated cluster)"));
+    if (banded && bands)
+        legend.notes.push_back(tr("Wide band: a wider area around the clusters (not a designated cluster)"));
 }
 
 /// One legend entry per visible region, with its own paint.
 void region_entries(Document& doc, const MapStyle& style, Legend& legend, bool english) {
     const Plan& plan = doc.plan();
-    bool provisional = false;
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const RegionPaint& p = style.regions[i];
         if (!p.visible) continue;
         Rgba c = p.colour;
         c.a = p.fill ? std::max(0.25f, p.fill_alpha) : 0;  // outline-only regions: no fill in the swatch
         legend.entries.push_back({c, name_of(plan.regions[i], english), swatch_of(p)});
-        provisional = provisional || p.dashed;
     }
     partial_entry(doc, style, legend);
-    if (provisional) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
+    outline_notes(style, legend, false);  // the bands have their own swatches here
 }
 
 /// The plan's places, when shown.
@@ -329,9 +328,9 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
     }
     for (std::size_t c = 0; c < classes.classes(); ++c)
         legend.entries.push_back({colour_of_class(static_cast<int>(c)), class_text(c), Swatch::Fill});
-    // "no data" only where a unit is drawn in it: a table of every province has none.
-    if (std::any_of(style.fills.colours.begin(), style.fills.colours.end(),
-                    [](const Rgba& c) { return c.r == kNoData.r && c.g == kNoData.g && c.b == kNoData.b; }))
+    // "no data" only where a unit is drawn in it (its value text empty): a table of every province has none.
+    if (std::any_of(feature_values.text.begin(), feature_values.text.end(),
+                    [](const std::string& t) { return t.empty(); }))
         legend.entries.push_back({kNoData, tr("no data"), Swatch::Fill});
     legend.notes.push_back(std::string(method_name(method)) + tr(" classes, by ") +
                            (provinces  ? tr("province")

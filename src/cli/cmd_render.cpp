@@ -190,23 +190,29 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     std::unique_ptr<UserTable> data =
         args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
     bool gl = format == FigureFormat::Png && args.renderer == "gl";
-    std::string drawn_by = gl ? draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page)
-                              : "cairo " + std::string(cairo_version_string());
-    if (format == FigureFormat::Png && !gl)
-        vector::write_raster_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
-    else if (format != FigureFormat::Png)
-        vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
+    DrawnFigure drawn{"cairo " + std::string(cairo_version_string())};
+    if (gl)
+        drawn = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page);
+    else if (format == FigureFormat::Png)
+        drawn.legend_fits = vector::write_raster_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
+    else
+        drawn.legend_fits = vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
     ctx.print_new_warnings();
     char size[96];
     if (format == FigureFormat::Png)
         std::snprintf(size, sizeof size, "%dx%d", page.device_width, page.device_height);
     else
         std::snprintf(size, sizeof size, "%.1f x %.1f mm", page.width_pt / 72 * 25.4, page.height_pt / 72 * 25.4);
+    if (!drawn.legend_fits)  // drawn all the same: the figure is the user's to judge
+        std::cerr << "warning: " << escape_controls(args.output) << ": the legend does not fit this " << size
+                  << " map even in small type; it covers the title, inset or credit: give a larger --size, "
+                     "fewer --regions, or --no-legend\n";
     std::string resolution =
         format == FigureFormat::Png && page.dpi != 96 ? ", " + std::to_string(static_cast<int>(page.dpi)) + " dpi" : "";
     // A matrix is a table, not a map: no projection to report.
     std::string what = s.figure == FigureKind::Matrix ? "coverage matrix" : s.projection;
-    std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << what << ", " << drawn_by << ")\n";
+    std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << what << ", " << drawn.renderer
+              << ")\n";
 }
 
 }  // namespace

@@ -15,10 +15,16 @@ namespace atlas::cli {
 /// viewer's own drawing), "cairo" in a build without it.
 const char* default_png_renderer();
 
+/// What draw_figure_png drew with, and whether the legend fitted the map (paint_furniture).
+struct DrawnFigure {
+    std::string renderer;  ///< GL_RENDERER
+    bool legend_fits = true;
+};
+
 /// Draws the session's figure into the PNG `output` (`force`: replace it) at the page's device size;
 /// returns GL_RENDERER. Throws AtlasError as prepare_figure does; without the viewer, after those
 /// checks pass, AtlasError(Usage) saying this build draws with cairo only.
-std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+DrawnFigure draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                             bool force, const FigurePage& page);
 
 }  // namespace atlas::cli

@@ -5,9 +5,10 @@ namespace atlas::cli {
 
 const char* default_png_renderer() { return "gl"; }
 
-std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+DrawnFigure draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                             bool force, const FigurePage& page) {
-    return render::render_session_png(doc, session, data, output, force, &page).renderer;
+    render::RenderResult drawn = render::render_session_png(doc, session, data, output, force, &page);
+    return {drawn.renderer, drawn.legend_fits};
 }
 
 }  // namespace atlas::cli

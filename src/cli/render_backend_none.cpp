@@ -6,7 +6,7 @@ namespace atlas::cli {
 
 const char* default_png_renderer() { return "cairo"; }
 
-std::string draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+DrawnFigure draw_figure_png(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                             bool force, const FigurePage&) {
     // Every check of the full build first, so a bad session or an existing output gets its own
     // answer; only the drawing itself is missing.

@@ -33,7 +33,7 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
     return texts;
 }
 
-void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
+bool paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
                       const Scene& scene, const Camera& camera, const Projection& projection,
                       const FurnitureSettings& furniture, bool legend, float scale, const InsetLayer* inset) {
     renderer.draw(camera, figure.style, 0, 0, scale);
@@ -54,10 +54,13 @@ void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
         int bottom = camera.height - static_cast<int>(std::lround(placement.min.y)) - placement.camera.height;
         renderer.draw(placement.camera, figure.style, left, bottom, scale);
     }
+    bool fits = true;
     overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
         ImGuiPainter painter(list, font, scale);
-        paint_furniture(painter, figure, furniture, scene, camera, geometry, legend, inset, &projection, &placement);
+        fits = paint_furniture(painter, figure, furniture, scene, camera, geometry, legend, inset, &projection,
+                               &placement);
     });
+    return fits;
 }
 
 void paint_matrix_figure(HeadlessLabels& overlay, MatrixLayout& layout, bool english, int width, int height) {
@@ -120,10 +123,11 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     texts.insert(texts.end(), {tr("true at"), tr("Inset: "), session.furniture.inset});
     HeadlessLabels overlay(texts, kFigureLabelPx * scale);
     Projection projection(session.projection);
-    paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection, session.furniture,
-                     session.show_legend, scale, prepared.inset.path.empty() ? nullptr : &prepared.inset);
+    bool fits =
+        paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection, session.furniture,
+                         session.show_legend, scale, prepared.inset.path.empty() ? nullptr : &prepared.inset);
     write_png(output, width, height, target.read_rgba(), force);
-    return {context->renderer(), camera, prepared.scene.origin};
+    return {context->renderer(), camera, prepared.scene.origin, {}, fits};
 }
 
 }  // namespace atlas::render

@@ -20,10 +20,11 @@ namespace atlas::render {
 
 /// What a headless render drew.
 struct RenderResult {
-    std::string renderer;  ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
-    Camera camera;         ///< the view that was drawn (for mapping places to pixels)
-    ProjectedXY origin;    ///< scene origin in projected metres
-    MatrixLayout matrix;   ///< a matrix figure's grid as drawn (labels sized to the font), at (16, 16)
+    std::string renderer;     ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
+    Camera camera;            ///< the view that was drawn (for mapping places to pixels)
+    ProjectedXY origin;       ///< scene origin in projected metres
+    MatrixLayout matrix;      ///< a matrix figure's grid as drawn (labels sized to the font), at (16, 16)
+    bool legend_fits = true;  ///< false: the legend was drawn over the title, inset or credit, or cut
 
     /// The pixel of the figure at which a projected point was drawn.
     ScreenXY screen_of(const ProjectedXY& p) const { return camera.scene_to_screen({p.x - origin.x, p.y - origin.y}); }
@@ -38,7 +39,8 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
 /// covers the least land. The renderer holds the scene; `camera` is in device pixels, `scale` device
 /// pixels per figure pixel (the overlay's font baked at kFigureLabelPx times it). With `inset`, the
 /// map is drawn a second time into the inset's box, over the labels and under the furniture.
-void paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
+/// Returns paint_furniture's answer: false when the legend does not fit the map even in small type.
+bool paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
                       const Scene& scene, const Camera& camera, const Projection& projection,
                       const FurnitureSettings& furniture, bool legend, float scale = 1,
                       const InsetLayer* inset = nullptr);

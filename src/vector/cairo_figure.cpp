@@ -196,7 +196,7 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 /// `raster`: drawn into an image surface (glyphs filled as outlines, see CairoPainter).
-void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster) {
+bool paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster) {
     const CjkFont& font = CjkFont::get();
     CairoPainter painter(cr, font, kFigureLabelPx, raster);
     const Camera& camera = prepared.camera;
@@ -227,8 +227,8 @@ void paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& p
         paint_map(inset_map, index, placement.camera, figure.style);
         cairo_restore(cr);
     }
-    paint_furniture(painter, figure, session.furniture, prepared.scene, camera, geometry, session.show_legend, inset,
-                    &projection, &placement);
+    return paint_furniture(painter, figure, session.furniture, prepared.scene, camera, geometry, session.show_legend,
+                           inset, &projection, &placement);
 }
 
 using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
@@ -242,7 +242,7 @@ void throw_if_failed(cairo_status_t status, const std::string& output) {
 
 }  // namespace
 
-void write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+bool write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                          bool force, const FigurePage* page) {
     if (figure_format(output) != FigureFormat::Png)
         throw AtlasError(ErrorKind::Usage, "write_raster_figure writes PNG");
@@ -256,6 +256,7 @@ void write_raster_figure(Document& doc, const Session& session, const UserTable*
     int height = page != nullptr ? page->device_height : session.height;
     Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height), cairo_surface_destroy);
     cairo_status_t status;
+    bool fits = true;
     {
         Context cr(cairo_create(surface.get()), cairo_destroy);
         cairo_scale(cr.get(), static_cast<double>(width) / session.width, static_cast<double>(height) / session.height);
@@ -266,16 +267,17 @@ void write_raster_figure(Document& doc, const Session& session, const UserTable*
         cairo_font_options_set_hint_style(fonts, CAIRO_HINT_STYLE_NONE);
         cairo_set_font_options(cr.get(), fonts);
         cairo_font_options_destroy(fonts);
-        paint(cr.get(), doc, session, prepared, true);
+        fits = paint(cr.get(), doc, session, prepared, true);
         status = cairo_status(cr.get());
     }
     std::string bytes;
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface.get(), append, &bytes);
     throw_if_failed(status, output);
     write_atomically(output, force, "PNG", [&](const std::string& temp) { write_new_file(temp, bytes, output); });
+    return fits;
 }
 
-void write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+bool write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                          bool force, const FigurePage* page) {
     FigureFormat format = figure_format(output);
     if (format == FigureFormat::Png) throw AtlasError(ErrorKind::Usage, "write_vector_figure writes SVG or PDF");
@@ -296,11 +298,12 @@ void write_vector_figure(Document& doc, const Session& session, const UserTable*
     else
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "ClusterAtlas");
     cairo_status_t status;
+    bool fits = true;
     {
         Context cr(cairo_create(surface.get()), cairo_destroy);
         double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
         cairo_scale(cr.get(), to_page * width_pt / session.width, to_page * height_pt / session.height);
-        paint(cr.get(), doc, session, prepared, false);
+        fits = paint(cr.get(), doc, session, prepared, false);
         status = cairo_status(cr.get());
     }
     cairo_surface_finish(surface.get());
@@ -308,6 +311,7 @@ void write_vector_figure(Document& doc, const Session& session, const UserTable*
     throw_if_failed(status, output);
     const char* what = format == FigureFormat::Svg ? "SVG" : "PDF";
     write_atomically(output, force, what, [&](const std::string& temp) { write_new_file(temp, bytes, output); });
+    return fits;
 }
 
 }  // namespace atlas::vector

@@ -13,18 +13,20 @@
 
 namespace atlas::vector {
 
+/// Writes the session's map as the PNG `output`, `page`'s device pixels (the session's size when
+/// null), drawn by cairo's image backend (analytic antialiasing, no multisampled targets): RGB, 8 bits
+/// a channel (the figure is opaque, so cairo writes no alpha channel). Throws as write_vector_figure
+/// does; Usage for a matrix figure (drawn by GL only). Returns false when the legend does not fit the
+/// map even in small type (scene/furniture.hpp paint_furniture).
+bool write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+                         bool force, const FigurePage* page = nullptr);
+
 /// Writes the session's map as the SVG or PDF `output` names (its extension), on `page` (the
 /// session's size at 96 dpi when null): written whole into memory, then into a new file renamed into
 /// place (existing files are kept unless `force`). Throws AtlasError as prepare_figure does, Usage
-/// for a matrix figure (drawn as PNG only), Output when the file cannot be written.
-/// Writes the session's map as the PNG `output`, `page`'s device pixels (the session's size when
-/// null), drawn by cairo's image backend (analytic antialiasing, no multisampled targets): RGB, 8 bits
-/// a channel (the figure is opaque, so cairo writes no alpha channel). Throws as write_vector_figure does; Usage for a
-/// matrix figure (drawn by GL only).
-void write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                         bool force, const FigurePage* page = nullptr);
-
-void write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
+/// for a matrix figure (drawn as PNG only), Output when the file cannot be written. Returns as
+/// write_raster_figure does.
+bool write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                          bool force, const FigurePage* page = nullptr);
 
 }  // namespace atlas::vector

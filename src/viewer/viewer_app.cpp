@@ -138,12 +138,13 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
     state.figure_requested = false;
     try {
         Figure figure{state.style, state.legend, {}, state.figure_title, state.figure_subtitle, state.figure_credits};
+        bool legend_fits = true;
         if (figure_format(state.figure_path) != FigureFormat::Png) {
             // SVG and PDF: the session as it is on screen, drawn by cairo as `render` draws it.
             Session session = state.session;
             store_camera(session, state.camera, state.scene, *state.projection);
             session.width = state.camera.width, session.height = state.camera.height;
-            vector::write_vector_figure(state.doc, session, state.data.get(), state.figure_path, true);
+            legend_fits = vector::write_vector_figure(state.doc, session, state.data.get(), state.figure_path, true);
         } else {
             render::OffscreenTarget target(state.camera.width, state.camera.height);
             target.bind();
@@ -155,13 +156,15 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
             render::HeadlessLabels overlay(texts, render::kFigureLabelPx);
             InsetLayer inset;
             if (!state.session.furniture.inset.empty()) inset = read_inset_layer(state.session.furniture.inset);
-            render::paint_map_figure(renderer, overlay, *state.labels, figure, state.scene, state.camera,
-                                     *state.projection, state.session.furniture, state.session.show_legend, 1,
-                                     inset.path.empty() ? nullptr : &inset);
+            legend_fits = render::paint_map_figure(renderer, overlay, *state.labels, figure, state.scene, state.camera,
+                                                   *state.projection, state.session.furniture,
+                                                   state.session.show_legend, 1, inset.path.empty() ? nullptr : &inset);
             render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
         }
         std::error_code ec;
         state.message = tr("saved figure ") + std::filesystem::absolute(state.figure_path, ec).string();
+        if (!legend_fits)
+            state.message += tr(" (the legend does not fit a map this small: it covers the title or credit)");
     } catch (const std::exception& e) {
         state.message = e.what();
     }

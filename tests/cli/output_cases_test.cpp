@@ -471,6 +471,22 @@ TEST_CASE("a render that would draw nothing is refused, and a partly visible pro
     CHECK_THAT(Projection("+proj=ortho +lat_0=0 +lon_0=15").caveat(), Contains("part of China will be missing"));
 }
 
+TEST_CASE("a figure too small for its legend is drawn and warned about in one line", "[outputs]") {
+    // The 22-entry legend of a 400x300 map covers its title and credit even in the smallest type:
+    // drawn, since the figure is the user's to judge, but said.
+    TempFolder tmp;
+    auto small = run_cli("render --size 400x300 --renderer cairo -o " + tmp.path("small.png"));
+    CHECK(small.exit_code == 0);
+    CHECK_THAT(small.err, Contains("warning: " + tmp.path("small.png") +
+                                   ": the legend does not fit this 400x300 map even in small type"));
+    CHECK(fs::exists(tmp.path("small.png")));
+    auto fits = run_cli("render --size 640x480 --renderer cairo -o " + tmp.path("fits.png"));
+    CHECK(fits.exit_code == 0);
+    CHECK_THAT(fits.err, !Contains("legend does not fit"));
+    auto without = run_cli("render --size 400x300 --no-legend --renderer cairo -o " + tmp.path("without.png"));
+    CHECK_THAT(without.err, !Contains("legend does not fit"));
+}
+
 TEST_CASE("equal intervals over values spanning more than a double's range still label every class", "[outputs]") {
     Classes c = classify({1e308, -1e308, 0, 5}, 4, ClassMethod::EqualInterval);
     for (double b : c.breaks) CHECK(std::isfinite(b));

@@ -88,6 +88,17 @@ bool inside_feature(const PolygonMesh& mesh, std::size_t f, double x, double y) 
     return inside;
 }
 
+/// Share (0 to 1) of a feature's screen extent inside the screen rectangle from `min` to `max`.
+double extent_under(const PolygonMesh& mesh, std::size_t f, const Camera& camera, PaintPoint min, PaintPoint max) {
+    const float* b = &mesh.feature_box[4 * f];
+    ScreenXY a = camera.scene_to_screen({b[0], b[1]}), c = camera.scene_to_screen({b[2], b[3]});
+    double x0 = std::min(a.x, c.x), x1 = std::max(a.x, c.x), y0 = std::min(a.y, c.y), y1 = std::max(a.y, c.y);
+    double w = std::min<double>(x1, max.x) - std::max<double>(x0, min.x);
+    double h = std::min<double>(y1, max.y) - std::max<double>(y0, min.y);
+    if (w <= 0 || h <= 0 || x1 <= x0 || y1 <= y0) return 0;
+    return w * h / ((x1 - x0) * (y1 - y0));
+}
+
 }  // namespace
 
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max) {
@@ -124,6 +135,13 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
             if (at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y && any_visible(*style, hub.regions))
                 covered += kGrid * kGrid / 6.0;
         }
+    // A region hidden whole is worth half the box, in proportion to its extent under it: the grid's
+    // points weigh a region by the share of the box it fills, so a box over all of a small region
+    // (the North Slope of the Tianshan under an 800x600 legend) cost little.
+    if (style != nullptr && style->show_regions)
+        for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
+            if (style->regions[r].visible && style->regions[r].fill)
+                covered += extent_under(scene.regions.mesh, r, camera, min, max) * kGrid * kGrid / 2.0;
     return covered / double(kGrid * kGrid);
 }
 
@@ -304,11 +322,86 @@ InsetPlacement place_inset(Painter& p, const Figure& figure, const FurnitureSett
 
 namespace {
 
+/// The map's room between its title block and its credit strip (device pixels).
+struct MapRoom {
+    float top = 0, bottom = 0, title_right = 0;
+};
+
+/// Where the legend goes, in what layout and at what size of type.
+struct LegendSpot {
+    Box box{};
+    float max_w = 0, max_h = 0;  ///< the layout: legend_box_size's bounds
+    float type = 1;              ///< its sizes times this (ScaledPainter)
+    bool fits = false;           ///< inside the map's room and clear of the other boxes
+};
+
+/// Sizes of type the legend may be set in, largest first: a 22-entry legend is taller than a
+/// 180 mm print page's map or an 800x450 figure (its heading was cut at the top edge, its foot ran
+/// over the credit); at 0.6 a figure's 15 px labels are 9 px, 7 pt on paper.
+constexpr std::array<float, 4> kLegendTypes = {1.0f, 0.85f, 0.72f, 0.6f};
+
+/// Under this share of the box (region points, hubs and extents, over bare land) a legend hides no
+/// region: one grid point of a filled region is 0.035.
+constexpr double kHidesNoRegion = 0.05;
+
+/// Every free corner, the legend in one, two or three columns, its type at each size. The largest
+/// type at which some box hides no region (covered_share over land_share) takes the box that covers
+/// the least (share of the box times its area): smaller type is for keeping the legend inside the
+/// map and off the regions, never for sparing bare land. Where every box hides a region, the least
+/// covered wins, a wider layout (harder to read) covering a quarter less for each step wider and a
+/// smaller type a third less share for each step smaller. Ties go to the first (bottom left, one
+/// column). Boxes inside the room come first; when none fits (a tiny figure), any box.
+LegendSpot place_legend(Painter& p, const Legend& shown, const MapStyle& style, const Scene& scene,
+                        const Camera& camera, MapRoom room, const std::vector<Box>& taken) {
+    enum Corner { BottomLeft, BottomRight, TopRight, TopLeft };
+    auto width = static_cast<float>(camera.width);
+    float s = p.scale(), m = 12 * s, top = room.top, bottom = room.bottom;
+    for (bool must_fit : {true, false}) {
+        LegendSpot best;
+        double best_score = 1e300;
+        for (std::size_t step = 0; step < kLegendTypes.size(); ++step) {
+            ScaledPainter type(p, kLegendTypes[step]);
+            double type_penalty = std::pow(1.5, step) / (kLegendTypes[step] * kLegendTypes[step]);
+            double layout_penalty = 1, clear_score = 1e300;
+            LegendSpot clear;  // at this type, the best box that hides no region
+            for (auto [wide, tall] : {std::pair{0.34f, 0.7f}, {0.55f, 0.45f}, {0.8f, 0.3f}}) {
+                float max_w = std::max(260 * s, width * wide), max_h = (bottom - top) * tall;
+                auto [lw, lh] = legend_box_size(type, shown, max_w, max_h);
+                float right_top = width - m - lw < room.title_right + m ? top + m : m;  // beside the title, or under it
+                std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh},
+                                                    PaintPoint{width - m - lw, bottom - m - lh},
+                                                    PaintPoint{width - m - lw, right_top}, PaintPoint{m, top + m}};
+                for (int c = BottomLeft; c <= TopLeft; ++c) {
+                    Box box{origin[c], {origin[c].x + lw, origin[c].y + lh}};
+                    if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
+                    bool inside = box.min.y >= m / 2 && box.min.x >= 0 && box.max.x <= width &&
+                                  box.max.y <= bottom - m / 2;  // not cut at an edge, not over the credit strip
+                    if (must_fit && !inside) continue;
+                    double share = covered_share(scene, camera, box.min, box.max, &style);
+                    double score = (share + 0.02) * lw * lh * layout_penalty;
+                    LegendSpot here{box, max_w, max_h, kLegendTypes[step], inside};
+                    if (score * type_penalty < best_score) best_score = score * type_penalty, best = here;
+                    if (score < clear_score && share - land_share(scene, camera, box.min, box.max) < kHidesNoRegion)
+                        clear_score = score, clear = here;
+                }
+                layout_penalty /= 0.75;
+            }
+            if (clear.max_w != 0) return clear;
+        }
+        if (best.max_w != 0) return best;
+    }
+    // Every corner taken (a tiny figure): the bottom left, over what is there, at the smallest type.
+    ScaledPainter type(p, kLegendTypes.back());
+    float max_w = std::max(260 * s, width * 0.34f), max_h = (bottom - top) * 0.7f;
+    auto [lw, lh] = legend_box_size(type, shown, max_w, max_h);
+    return {{{m, bottom - m - lh}, {m + lw, bottom - m}}, max_w, max_h, kLegendTypes.back(), false};
+}
+
 /// Lays the furniture out and, with `draw`, paints it; returns the boxes it takes (device pixels).
 std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, const FurnitureSettings& settings,
                                            const Scene& scene, const Camera& camera, const ViewGeometry& geometry,
                                            bool legend, const InsetLayer* inset, const Projection* projection,
-                                           const InsetPlacement* placement, bool draw) {
+                                           const InsetPlacement* placement, bool draw, bool* fits = nullptr) {
     auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
     float s = p.scale(), m = 12 * s;
     FigureWords words = figure_words(figure, settings);
@@ -319,46 +412,18 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
         paint_inset_lines(p, *inset, *projection, scene, *placement);
     // The legend in the free corner that covers the least land; the scale block in the first corner
     // (bottom right, bottom left, above the inset, top right) where it meets no other box.
-    enum Corner { BottomLeft, BottomRight, TopRight, TopLeft };
     std::vector<Box> taken;
     if (top > 0) taken.push_back({{0, 0}, {title_right, top}});
     if (has_inset) taken.push_back({placement->min, placement->max});
     Legend shown = figure_legend(figure, !words.credit.empty());
     if (legend && !shown.entries.empty()) {
-        // Every free corner, with the legend in one, two or three columns: the least land covered
-        // (share of the box times its area) wins; ties go to the first (bottom left, then one column).
-        float best_max_w = 0, best_max_h = 0;
-        double best = 1e300;
-        Box best_box{};
-        // First the boxes clear of the credit strip; when none is (a long legend on a small figure),
-        // any box, as before.
-        for (bool must_fit : {true, false})
-            for (auto [wide, tall] : {std::pair{0.34f, 0.7f}, {0.55f, 0.45f}, {0.8f, 0.3f}}) {
-                if (!must_fit && best_max_w != 0) break;
-                float max_w = std::max(260 * s, width * wide), max_h = (bottom - top) * tall;
-                auto [lw, lh] = legend_box_size(p, shown, max_w, max_h);
-                float right_top = width - m - lw < title_right + m ? top + m : m;  // beside the title, or under it
-                std::array<PaintPoint, 4> origin = {PaintPoint{m, bottom - m - lh},
-                                                    PaintPoint{width - m - lw, bottom - m - lh},
-                                                    PaintPoint{width - m - lw, right_top}, PaintPoint{m, top + m}};
-                for (int c = BottomLeft; c <= TopLeft; ++c) {
-                    Box box{origin[c], {origin[c].x + lw, origin[c].y + lh}};
-                    if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
-                    if (must_fit && box.max.y > bottom - m / 2) continue;  // over the credit strip
-                    double covered = covered_share(scene, camera, box.min, box.max, &figure.style) * lw * lh;
-                    // A wider, shorter legend (listed later) is harder to read: it must cover a quarter less.
-                    bool first_layout = best_max_w == 0 || best_max_w == max_w;
-                    if (covered < (first_layout ? best : best * 0.75) - 0.02 * lw * lh)
-                        best = covered, best_box = box, best_max_w = max_w, best_max_h = max_h;
-                }
-            }
-        if (best_max_w == 0) {  // every corner taken (a tiny figure): the bottom left, over what is there
-            best_max_w = std::max(260 * s, width * 0.34f), best_max_h = (bottom - top) * 0.7f;
-            auto [lw, lh] = legend_box_size(p, shown, best_max_w, best_max_h);
-            best_box = {{m, bottom - m - lh}, {m + lw, bottom - m}};
+        LegendSpot spot = place_legend(p, shown, figure.style, scene, camera, {top, bottom, title_right}, taken);
+        if (draw) {
+            ScaledPainter type(p, spot.type);
+            paint_legend(type, shown, spot.box.min, spot.max_w, spot.max_h);
         }
-        if (draw) paint_legend(p, shown, best_box.min, best_max_w, best_max_h);
-        taken.push_back(best_box);
+        if (fits != nullptr) *fits = spot.fits;
+        taken.push_back(spot.box);
     }
     if (bottom < height) taken.push_back({{0, bottom}, {width, height}});
     auto boxes_with = [&](const Box& scale) {
@@ -385,10 +450,12 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
 
 }  // namespace
 
-void paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+bool paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
                      const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,
                      const Projection* projection, const InsetPlacement* placement) {
-    furnish(p, figure, settings, scene, camera, geometry, legend, inset, projection, placement, true);
+    bool fits = true;
+    furnish(p, figure, settings, scene, camera, geometry, legend, inset, projection, placement, true, &fits);
+    return fits;
 }
 
 std::vector<std::array<double, 4>> furniture_boxes(Painter& p, const Figure& figure, const FurnitureSettings& settings,

@@ -71,8 +71,11 @@ InsetPlacement place_inset(Painter& painter, const Figure& figure, const Furnitu
                            const Projection& projection);
 
 /// Draws the furniture, the inset's lines and frame (when given and placed) and (when `legend`) the
-/// legend over the map. The camera is in device pixels.
-void paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+/// legend over the map. The camera is in device pixels. The legend is set in smaller type (down to
+/// 0.6 of the labels' size) where that is what keeps it inside the map, clear of the title, inset
+/// and credit, or off the regions. Returns false when even then it does not fit and was drawn over
+/// them or cut at an edge (the caller says so): true without a legend.
+bool paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
                      const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset = nullptr,
                      const Projection* projection = nullptr, const InsetPlacement* placement = nullptr);
 

@@ -51,6 +51,46 @@ class Painter {
     virtual void pop_clip() = 0;
 };
 
+/// Another painter with its sizes times `factor` (0 to 1): the same surface, smaller type, swatches
+/// and paddings. A legend too tall for a small figure or a print page is set in it.
+class ScaledPainter : public Painter {
+  public:
+    ScaledPainter(Painter& inner, float factor) : inner_(inner), factor_(factor) {}
+    float scale() const override { return inner_.scale() * factor_; }
+    float font_size() const override { return inner_.font_size() * factor_; }
+    void rect_filled(PaintPoint min, PaintPoint max, const Rgba& colour, float rounding = 0) override {
+        inner_.rect_filled(min, max, colour, rounding);
+    }
+    void rect(PaintPoint min, PaintPoint max, const Rgba& colour, float thickness, float rounding = 0) override {
+        inner_.rect(min, max, colour, thickness, rounding);
+    }
+    void line(PaintPoint a, PaintPoint b, const Rgba& colour, float thickness) override {
+        inner_.line(a, b, colour, thickness);
+    }
+    void circle_filled(PaintPoint centre, float radius, const Rgba& colour) override {
+        inner_.circle_filled(centre, radius, colour);
+    }
+    void polygon_filled(const std::vector<PaintPoint>& points, const Rgba& colour) override {
+        inner_.polygon_filled(points, colour);
+    }
+    void text(PaintPoint at, float size, const Rgba& colour, const std::string& text) override {
+        inner_.text(at, size, colour, text);
+    }
+    void text_halo(PaintPoint at, float size, const Rgba& ink, const Rgba& halo_colour, float halo,
+                   const std::string& text) override {
+        inner_.text_halo(at, size, ink, halo_colour, halo, text);
+    }
+    std::pair<float, float> measure(float size, const std::string& text) const override {
+        return inner_.measure(size, text);
+    }
+    void push_clip(PaintPoint min, PaintPoint max) override { inner_.push_clip(min, max); }
+    void pop_clip() override { inner_.pop_clip(); }
+
+  private:
+    Painter& inner_;
+    float factor_;
+};
+
 /// `text` broken into lines no wider than `width` at `size`: at spaces, and between any two
 /// characters of a word wider than the line (Chinese has no spaces). Never empty.
 std::vector<std::string> wrap_text(const Painter& painter, float size, const std::string& text, float width);

@@ -19,6 +19,9 @@ pdffonts "$tmp/a4.pdf" > "$tmp/fonts" || fail "pdffonts refuses the PDF"
 grep -E '^[A-Z]{6}\+NotoSansCJKsc-Regular +CID Type 0C +Identity-H +yes +yes +yes' "$tmp/fonts" > /dev/null ||
   fail "no embedded subset of Noto Sans CJK: $(cat "$tmp/fonts")"
 pdftotext "$tmp/a4.pdf" - | grep -q '生物医药' || fail "the Chinese title is not text in the PDF"
+# The Chinese credit line's parts are joined with the full-width semicolon throughout (it mixed '；' and '; ').
+pdftotext -raw "$tmp/a4.pdf" - | grep '^边界' > "$tmp/credit" || fail "no Chinese credit line in the PDF"
+if grep -q '; ' "$tmp/credit"; then fail "the Chinese credit mixes separators: $(cat "$tmp/credit")"; fi
 echo "ok: one A4 page, $(tail -1 "$tmp/fonts" | awk '{print $1}') embedded, the title is text"
 "$bin" render -o "$tmp/map.svg" --size 1000x700 2> "$tmp/err" || fail "render svg: $(cat "$tmp/err")"
 rsvg-convert "$tmp/map.svg" -o "$tmp/svg.png" 2> "$tmp/err" || fail "rsvg-convert: $(cat "$tmp/err")"

@@ -141,12 +141,12 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
         RegionPaint& p = style.regions[i];
         if (plan.designates(r, id))
             p.fill_alpha = std::max(p.fill_alpha, 0.6f);
-        else if (r.designation.type == DesignationType::General && p.visible) {
+        else if (r.designation.type == DesignationType::General && p.visible && style.show_regions) {
             // Faint and grey, as the legend says, and unlabelled: the named regions stand out.
             p.colour = {0.55f, 0.55f, 0.58f, 1};
             p.fill_alpha = 0.15f, p.labelled = false, faint[i] = true, ++general;
         } else
-            p.visible = false;
+            p.visible = false;  // with the regions layer off, the general ones too: no hub of theirs drawn
     }
     MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
     for (std::size_t i = 0; i < faint.size(); ++i) named.regions[i].visible = named.regions[i].visible && !faint[i];
@@ -466,20 +466,56 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
 
 namespace {
 
+/// What a figure without regions or hubs shows: its places, or its boundaries.
+std::string layers_title(const Session& s) {
+    if (s.show_pilot_zones && s.show_new_districts)
+        return tr("Comprehensive innovation reform pilot zones and national new districts");
+    if (s.show_pilot_zones) return tr("Comprehensive innovation reform pilot zones (2015)");
+    if (s.show_new_districts) return tr("National new districts");
+    if (s.show_prefectures) return tr("Provinces and prefecture-level cities of China");
+    return tr("Provinces of China");
+}
+
+/// The names of the compared regions, joined with commas.
+std::string compared_names(const Plan& plan, const Session& s) {
+    return join_mapped(
+        s.compare,
+        [&](const std::string& id) {
+            const PlanRegion* r = plan.region(id);
+            return r == nullptr ? id : s.english ? r->name_en : r->name_zh;
+        },
+        ", ");
+}
+
+/// The title of a figure whose regions layer is off: it names what is drawn, the hub cities of the
+/// regions picked, or else the places or boundaries (it spoke of regions that were not drawn).
+std::string title_without_regions(const Plan& plan, const Session& s) {
+    if (!s.show_hubs) return layers_title(s);
+    if (!s.compare.empty()) return tr("Hub cities of ") + compared_names(plan, s);
+    if (s.industries.size() == 1) {
+        const Industry* ind = plan.industry(s.industries[0]);
+        bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
+                               [&](const PlanRegion& r) { return plan.designates(r, ind->id); });
+        return (s.english ? ind->name_en : ind->name_zh) +
+               (any ? tr(": hub cities of the regions the plan names for it")
+                    : tr(": section 8 names no region for it"));
+    }
+    if (s.industries.size() > 1)
+        return tr("Hub cities of the regions named for any of ") + std::to_string(s.industries.size()) +
+               tr(" selected industries");
+    return tr("Hub cities named by the plan's regions");
+}
+
 /// The figure's own title (what it shows) and subtitle (the plan), in the session's language.
 void figure_titles(Document& doc, const Session& s, Figure& f) {
     const Plan& plan = doc.plan();
     f.subtitle = tr("13th Five-Year Plan for Strategic Emerging Industries (State Council, November 2016)");
     if (s.choropleth != ChoroplethKind::None) {
         f.title = f.legend.title;
+    } else if (!s.show_regions) {
+        f.title = title_without_regions(plan, s);
     } else if (!s.compare.empty()) {
-        f.title = tr("Comparison: ") + join_mapped(
-                                           s.compare,
-                                           [&](const std::string& id) {
-                                               const PlanRegion* r = plan.region(id);
-                                               return r == nullptr ? id : s.english ? r->name_en : r->name_zh;
-                                           },
-                                           ", ");
+        f.title = tr("Comparison: ") + compared_names(plan, s);
     } else if (s.industries.size() == 1) {
         const Industry* ind = plan.industry(s.industries[0]);
         bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
@@ -488,8 +524,6 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
                   (any ? tr(": the regions the plan names for it") : tr(": section 8 names no region for it"));
     } else if (s.industries.size() > 1) {
         f.title = f.legend.title;
-    } else if (!s.show_regions && s.show_hubs) {  // --layers provinces,hubs: no region is drawn
-        f.title = tr("Hub cities named by the plan's regions");
     } else {
         f.title = tr("Regions for strategic emerging industries");
     }
@@ -516,11 +550,11 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     }
     bool region_legend = s.choropleth == ChoroplethKind::None || (s.choropleth == ChoroplethKind::UserData && !data);
     if (region_legend && !f.style.show_regions) {
-        // --layers without regions: their swatches and notes describe nothing drawn. The title stays:
-        // the hubs shown are those of the regions it names.
+        // --layers without regions: their swatches and notes describe nothing drawn, the legend's
+        // title what is (the figure's).
         f.legend.entries.clear();
         f.legend.notes.clear();
-        if (s.compare.empty() && s.industries.empty()) f.legend.title = tr("Hub cities named by the plan's regions");
+        f.legend.title = title_without_regions(plan, s);
     }
     hub_entry(plan, f.style, f.legend);
     place_entries(doc, f.style, f.legend);

@@ -308,6 +308,38 @@ TEST_CASE("figure: the legend lists only the layers drawn", "[session]") {
     CHECK(f.legend.entries[0].swatch == LegendEntry::Swatch::Point);
 }
 
+TEST_CASE("figure: without the regions layer the title names what is drawn", "[session]") {
+    // --layers provinces was titled "Regions for strategic emerging industries"; with hubs and an
+    // industry it spoke of the regions named for it and drew the hubs of every region.
+    Document& doc = test::bundled_document();
+    const Plan& plan = doc.plan();
+    Session s;
+    s.show_regions = s.show_hubs = s.show_prefectures = false;  // --layers provinces
+    Figure f = compose_figure(doc, s, nullptr);
+    CHECK(f.title == "Provinces of China");
+    CHECK(f.legend.title == f.title);
+    s.show_prefectures = s.show_pilot_zones = true;  // --layers provinces,prefectures,pilot_zones
+    CHECK(compose_figure(doc, s, nullptr).title == "Comprehensive innovation reform pilot zones (2015)");
+    CHECK(compose_figure(doc, s, nullptr).legend.title == "Comprehensive innovation reform pilot zones (2015)");
+    s.show_pilot_zones = false, s.show_hubs = true;  // --layers provinces,prefectures,hubs --industry biomedicine
+    s.industries = {"biomedicine"};
+    f = compose_figure(doc, s, nullptr);
+    CHECK(f.title == "Biomedicine (biopharmaceuticals): hub cities of the regions the plan names for it");
+    // Only the named regions' hubs are drawn (scene/map_paint.cpp draws a hub of a visible region):
+    // Kunming, designated in general, keeps its dot off.
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        INFO(plan.regions[i].id);
+        CHECK(f.style.regions[i].visible == plan.designates(plan.regions[i], "biomedicine"));
+    }
+    s.industries.clear();
+    s.compare = {"yangtze_river_delta", "pearl_river_delta"};
+    CHECK(compose_figure(doc, s, nullptr).title ==
+          "Hub cities of Yangtze River Delta urban agglomeration, Pearl River Delta urban agglomeration");
+    s.show_regions = true;  // the regions drawn: the titles as before
+    CHECK(compose_figure(doc, s, nullptr).title ==
+          "Comparison: Yangtze River Delta urban agglomeration, Pearl River Delta urban agglomeration");
+}
+
 TEST_CASE("matrix layout: rows sorted by industries named, cells found at their pixels", "[session]") {
     const Plan& plan = test::bundled_plan();
     MatrixLayout m = matrix_layout(plan, "industries");

@@ -117,6 +117,8 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
         point_table(*counted.units, counted.tally, level, counted.info.path, counted.info.value_column);
     s.choropleth = ChoroplethKind::UserData;
     s.data.path = args.points.path;
+    s.data.points_by = by;
+    s.data.points_value = value;
     s.data.named_by.clear();
     s.data.column = column;
     table->column(s.data.column);  // a column it does not have: one line naming those it has
@@ -130,8 +132,11 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     auto given = [&](const char* name) { return cmd.get_option(name)->count() > 0; };
     auto refuse = [](const std::string& what) { throw AtlasError(ErrorKind::Usage, what); };
     const bool points = !a.points.path.empty();
+    // A session's points (the viewer's "count points") are summed as --points' are.
+    const bool session_points = s.choropleth == ChoroplethKind::UserData && !s.data.points_by.empty();
     for (const char* o : {"--points-by", "--points-datum", "--points-value", "--max-outside"})
-        if (given(o) && !points) refuse(std::string(o) + " is an option of --points: give --points FILE, or drop it");
+        if (given(o) && !points && !(session_points && std::string(o) == "--points-value"))
+            refuse(std::string(o) + " is an option of --points: give --points FILE, or drop it");
     refuse_figure_options_without_effect(cmd, a.figure, s, points);
     if (given("--paper") && given("--size"))
         refuse("--paper sets the page's size: --size does nothing with it (--width-mm takes --size's aspect)");
@@ -168,6 +173,12 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
         show_only_layers(s, layers);
     }
     refuse_options_without_effect(cmd, args, s);
+    // The session's points summed: the sum is the map unless --column says otherwise.
+    if (args.points.path.empty() && !args.points.options.value_column.empty()) {
+        s.data.points_value = args.points.options.value_column;
+        s.data.points_value_typed = true;
+        if (args.figure.column.empty()) s.data.column = "sum_" + s.data.points_value;
+    }
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();
     // A session without "size" draws at --size's default, as --help says (it drew the viewer's 1400x900).

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "analysis/classify.hpp"
+#include "analysis/point_count.hpp"
 #include "error.hpp"
 #include "scene/figure.hpp"
 #include "text/escape.hpp"
@@ -76,10 +77,15 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
         // A column the session file names is a fault of that file (exit 3, file and key named);
         // one typed as --column stays a usage error.
         // The headers of a file a session names are its content: not listed (as its values are not).
-        const std::string what = s.data.named_by.empty()
-                                     ? e.message()
-                                     : escape_controls(s.data.path) + ": no numeric column " +
-                                           quote_value(s.data.column, 40) + " (its headers are not shown)";
+        // A points' table is ours (counts per unit), not the file's: its columns are named.
+        const std::string what =
+            !s.data.points_by.empty()
+                ? escape_controls(s.data.path) + ": the points' table has no column " + quote_value(s.data.column, 40) +
+                      " (it has " + join(point_table_columns(s.data.points_value), ", ") +
+                      (s.data.points_value.empty() ? "; sum_ and mean_ need 'data.points_value'" : "") + ")"
+            : s.data.named_by.empty() ? e.message()
+                                      : escape_controls(s.data.path) + ": no numeric column " +
+                                            quote_value(s.data.column, 40) + " (its headers are not shown)";
         if (a.column.empty() && !a.session.empty())
             throw AtlasError(ErrorKind::Input, a.session + ": 'data.column': " + what);
         throw AtlasError(e.kind(), what);

@@ -51,6 +51,7 @@ void classing(Session& s) {
 void load_csv(ViewerState& state, const std::string& path, const std::string& points_by = "") {
     std::error_code ec;
     state.session.data.points_by = points_by;
+    state.session.data.points_value.clear();  // a column of the previous file's, if any
     state.session.data.path = std::filesystem::absolute(path, ec).lexically_normal().string();
     state.session.data.named_by.clear();                            // the user chose this file: its errors may quote it
     state.session.data.column = points_by.empty() ? "" : "points";  // hover then reads the count

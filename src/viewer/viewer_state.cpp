@@ -332,8 +332,9 @@ namespace {
 void load_data(ViewerState& state) {
     const Session& s = state.session;
     bool wants_data = s.choropleth == ChoroplethKind::UserData && !s.data.path.empty();
-    std::string wanted =
-        wants_data ? s.data.path + "\n" + s.data.key_column + "\n" + s.data.points_by + "\n" + s.data.points_datum : "";
+    std::string wanted = wants_data ? s.data.path + "\n" + s.data.key_column + "\n" + s.data.points_by + "\n" +
+                                          s.data.points_datum + "\n" + s.data.points_value
+                                    : "";
     if (wanted == state.loaded_data) return;
     state.data.reset();
     state.density = {};

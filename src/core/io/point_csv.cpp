@@ -274,8 +274,10 @@ int find_column(const std::vector<std::string>& headers, const std::array<const 
     return -1;
 }
 
+/// The column `name` (exactly, else case-insensitively) names; refused in one line naming `option`,
+/// with the header's first columns unless `show_values` is false (a file a session names).
 int named_column(const std::vector<std::string>& headers, const std::string& name, const char* option,
-                 const std::string& path) {
+                 const std::string& path, bool show_values = true) {
     for (bool exact : {true, false}) {
         std::vector<std::size_t> found;
         for (std::size_t c = 0; c < headers.size(); ++c)
@@ -288,9 +290,10 @@ int named_column(const std::vector<std::string>& headers, const std::string& nam
     }
     std::vector<std::string> shown;
     for (std::size_t c = 0; c < headers.size() && c < 12; ++c) shown.push_back(quote_value(headers[c], 40));
+    std::string header = show_values ? "the header has " + join(shown, ", ") + (headers.size() > 12 ? ", ..." : "")
+                                     : std::to_string(headers.size()) + " columns, not shown";
     throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": " + option + " " + quote_value(name, 40) +
-                                           ": no such column (the header has " + join(shown, ", ") +
-                                           (headers.size() > 12 ? ", ..." : "") + ")");
+                                           ": no such column (" + header + ")");
 }
 
 struct Columns {
@@ -303,9 +306,9 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
     Columns c;
     c.width = headers.size();
     c.lon = o.lon_column.empty() ? find_column(headers, kLonNames, "longitude", "--lon", info.path, o.show_values)
-                                 : named_column(headers, o.lon_column, "--lon", info.path);
+                                 : named_column(headers, o.lon_column, "--lon", info.path, o.show_values);
     c.lat = o.lat_column.empty() ? find_column(headers, kLatNames, "latitude", "--lat", info.path, o.show_values)
-                                 : named_column(headers, o.lat_column, "--lat", info.path);
+                                 : named_column(headers, o.lat_column, "--lat", info.path, o.show_values);
     if (c.lon >= 0 && c.lon == c.lat)
         throw AtlasError(ErrorKind::Usage, escape_controls(info.path) + ": column " +
                                                quote_value(headers[static_cast<std::size_t>(c.lon)], 40) +
@@ -322,15 +325,16 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
                                                : "latitude column") +
                        " (the header has " + header + "); name them with --lon and --lat");
     }
-    if (!o.value_column.empty()) c.value = named_column(headers, o.value_column, o.value_option.c_str(), info.path);
+    if (!o.value_column.empty())
+        c.value = named_column(headers, o.value_column, o.value_option.c_str(), info.path, o.show_values);
     if (!o.category_column.empty())
-        c.category = named_column(headers, o.category_column, "--industry-column", info.path);
+        c.category = named_column(headers, o.category_column, "--industry-column", info.path, o.show_values);
     info.lon_column = headers[static_cast<std::size_t>(c.lon)];
     info.lat_column = headers[static_cast<std::size_t>(c.lat)];
     if (c.value >= 0) info.value_column = headers[static_cast<std::size_t>(c.value)];
     if (c.category >= 0) info.category_column = headers[static_cast<std::size_t>(c.category)];
     if (!o.code_column.empty()) {
-        c.code = named_column(headers, o.code_column, "--expect-code", info.path);
+        c.code = named_column(headers, o.code_column, "--expect-code", info.path, o.show_values);
         info.code_column = headers[static_cast<std::size_t>(c.code)];
     }
     return c;

@@ -171,16 +171,21 @@ OGRLayer* point_layer(GDALDataset& ds, const std::string& path, const std::strin
             "); name one with --layer");
 }
 
-int field_index(OGRLayer& layer, const std::string& path, const std::string& name) {
+/// The field `name` names in the layer, -1 for no name; refused in one line naming `option`, with
+/// the layer's fields unless `show_values` is false (a file a session names: its fields are content).
+int field_index(OGRLayer& layer, const std::string& path, const std::string& name, const std::string& option,
+                bool show_values) {
     if (name.empty()) return -1;
     int i = layer.GetLayerDefn()->GetFieldIndex(name.c_str());
     if (i >= 0) return i;
     std::vector<std::string> names;
     for (int f = 0; f < layer.GetLayerDefn()->GetFieldCount(); ++f)
         names.push_back(quote_value(layer.GetLayerDefn()->GetFieldDefn(f)->GetNameRef(), 40));
-    throw AtlasError(ErrorKind::Usage, quote_value(path) + ", layer " + quote_value(layer.GetName()) + ": no field " +
-                                           quote_value(name) + " (it has " +
-                                           (names.empty() ? std::string("none") : join(names, ", ")) + ")");
+    std::string fields = !show_values    ? std::to_string(names.size()) + " fields, not shown"
+                         : names.empty() ? std::string("it has none")
+                                         : "it has " + join(names, ", ");
+    throw AtlasError(ErrorKind::Usage, quote_value(path) + ", layer " + quote_value(layer.GetName()) + ": " + option +
+                                           " " + quote_value(name) + ": no such field (" + fields + ")");
 }
 
 void read_vector_points(const std::string& path, const PointSourceOptions& options, PointSourceInfo& info,
@@ -201,9 +206,10 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
                                                ": a table without geometry (" + info.kind +
                                                "); save it as CSV with longitude and latitude columns");
     std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(layer, path);
-    int value_field = field_index(layer, path, options.value_column);
-    int category_field = field_index(layer, path, options.category_column);
-    int code_field = field_index(layer, path, options.code_column);
+    bool show = options.show_values;
+    int value_field = field_index(layer, path, options.value_column, options.value_option, show);
+    int category_field = field_index(layer, path, options.category_column, "--industry-column", show);
+    int code_field = field_index(layer, path, options.code_column, "--expect-code", show);
     for (auto& feature : layer) {
         std::string where = "feature " + std::to_string(feature->GetFID());
         double value = std::nan("");

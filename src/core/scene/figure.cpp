@@ -442,11 +442,18 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
         PointSourceOptions options;
         options.datum = parse_datum(s.data.points_datum);
         options.show_values = s.data.named_by.empty();
+        options.value_column = s.data.points_value;
+        bool typed = s.data.named_by.empty() || s.data.points_value_typed;
+        options.value_option = typed ? "--points-value" : "'data.points_value'";
         try {
             return load_point_table(doc, s.data.path, level, options, kViewerDots);
         } catch (const AtlasError& e) {
             if (s.data.named_by.empty()) throw;
-            throw session_file_fault(e, s.data.named_by, "data.path", s.data.path, "whose points cannot be used");
+            AtlasError fault =
+                session_file_fault(e, s.data.named_by, "data.path", s.data.path, "whose points cannot be used");
+            // The session's own key names a column the file lacks: the session is at fault (exit 3).
+            bool value_key = !typed && e.message().find("'data.points_value'") != std::string::npos;
+            throw value_key ? AtlasError(ErrorKind::Input, fault.message()) : fault;
         }
     }
     char separator = s.data.separator == "tab" ? '\t' : s.data.separator.empty() ? 0 : s.data.separator[0];

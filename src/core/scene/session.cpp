@@ -97,6 +97,7 @@ std::string session_json(const Session& s) {
     if (!s.data.points_by.empty()) {
         j["data"]["points_by"] = s.data.points_by;
         j["data"]["points_datum"] = s.data.points_datum;
+        if (!s.data.points_value.empty()) j["data"]["points_value"] = s.data.points_value;
     }
     j["figure"] = s.figure == FigureKind::Matrix ? "matrix" : "map";
     j["matrix_sort"] = s.matrix_sort;
@@ -367,8 +368,10 @@ void check_local_path(const Reader& in, const char* key, const std::string& path
 
 void read_data(const Reader& in, const Json& j, Session& s) {
     const Json& d = in.object(j, "data", "");
-    in.unknown_keys(d, {"path", "key_column", "column", "method", "classes", "separator", "points_by", "points_datum"},
-                    "data.");
+    in.unknown_keys(
+        d,
+        {"path", "key_column", "column", "method", "classes", "separator", "points_by", "points_datum", "points_value"},
+        "data.");
     in.text(d, "path", s.data.path, "data.");
     in.text(d, "key_column", s.data.key_column, "data.");
     in.text(d, "column", s.data.column, "data.");
@@ -393,6 +396,12 @@ void read_data(const Reader& in, const Json& j, Session& s) {
     } catch (const AtlasError&) {
         in.fail("data.points_datum", "must be wgs84, gcj02 or bd09, not " + quote_value(s.data.points_datum, 20));
     }
+    in.text(d, "points_value", s.data.points_value, "data.");
+    if (!s.data.points_value.empty() && s.data.points_by.empty())
+        in.fail("data.points_value",
+                "is a column of points: it needs 'data.points_by' (province, prefecture or county)");
+    // The value was asked for: its sum is the map, as `render --points-value` draws it.
+    if (!s.data.points_value.empty() && s.data.column.empty()) s.data.column = "sum_" + s.data.points_value;
     if (s.data.path.empty()) return;
     // A session travels with its CSV: a relative path means beside the session file. Sessions are
     // shared, so the file is marked as named by the session (its content stays out of messages).

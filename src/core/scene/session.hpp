@@ -37,6 +37,10 @@ struct DataLayerSettings {
     /// (analysis/point_count.hpp), counted per unit of that level for the choropleth and drawn as dots.
     std::string points_by;
     std::string points_datum = "wgs84";  ///< of those points: wgs84, gcj02 or bd09
+    /// Of those points: a numeric column summed and averaged per unit (the table's sum_ and mean_
+    /// columns; `column` defaults to its sum); empty: counted only.
+    std::string points_value;
+    bool points_value_typed = false;  ///< given as render --points-value, not by the session: messages name the option
     /// The session file that named `path` (empty when the user chose it: command line or viewer).
     /// Such a file is read with its content kept out of every message (load_session_data).
     std::string named_by;

@@ -53,7 +53,7 @@ TEST_CASE("session: every setting survives a write and a read", "[session]") {
     s.data = {"/data/firms.csv", "adcode", "firms", "natural", 7};
     s.figure = FigureKind::Matrix, s.matrix_sort = "name", s.split_view = true, s.show_matrix_window = true;
     s.furniture = {"Title", "Subtitle", "Credit", false, false, false, false, false, "/data/scs.geojson"};
-    s.data.points_by = "county", s.data.points_datum = "gcj02";
+    s.data.points_by = "county", s.data.points_datum = "gcj02", s.data.points_value = "employees";
     test::TempFolder tmp;
     std::string path = tmp.path("s.json");
     write_session(path, s, false);
@@ -66,6 +66,7 @@ TEST_CASE("session: every setting survives a write and a read", "[session]") {
     CHECK(back.centre.lon == 121.47);
     CHECK(back.regions.at("jingjinji").opacity == Approx(0.8f));
     CHECK(back.data.classes == 7);
+    CHECK(back.data.points_value == "employees");  // a summed points' figure can be kept
     CHECK(back.window_width == 1400);
     CHECK(back.window_height == 900);
     SECTION("an existing file is kept without force") {

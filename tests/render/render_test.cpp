@@ -160,10 +160,11 @@ TEST_CASE("labels never overlap and stay inside the view", "[render][labels]") {
             CHECK(placed[i].right <= 1000);
             for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(overlaps(placed[i], placed[j]));
         }
-        // The highest priority goes first: every filled region that fits gets its label.
+        // The highest priority goes first: every filled region that fits gets its label (of 16, the
+        // small ones whose label would have to leave their area are named by their hubs instead).
         std::size_t regions = 0;
         for (const PlacedLabel& p : placed) regions += p.label.kind == kRegionLabel ? 1 : 0;
-        CHECK(regions >= 12);
+        CHECK(regions >= 11);
     }
 }
 

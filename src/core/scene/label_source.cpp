@@ -2,43 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace atlas {
-
-namespace {
-
-/// One name once where it would be read twice side by side: the municipality "Tianjin" (a province)
-/// and the city "Tianjin", the region "Kunming" and its hub city. The lower priority's label goes
-/// when a higher one of the same text is within a label's width; two towns of one name far apart
-/// ("Taizhou", Jiangsu and Zhejiang) keep both. Markers (no text) are kept.
-void drop_repeated_names(std::vector<LabelCandidate>& out) {
-    std::unordered_map<std::string, std::vector<std::size_t>> by_text;
-    for (std::size_t i = 0; i < out.size(); ++i)
-        if (!out[i].text.empty()) by_text[out[i].text].push_back(i);
-    std::vector<bool> drop(out.size(), false);
-    for (auto& [text, same] : by_text) {
-        std::stable_sort(same.begin(), same.end(),
-                         [&](std::size_t a, std::size_t b) { return out[a].priority > out[b].priority; });
-        std::vector<std::size_t> shown;  // of this text, in the order they will be placed
-        for (std::size_t j : same) {
-            const LabelCandidate& b = out[j];
-            drop[j] = std::any_of(shown.begin(), shown.end(), [&](std::size_t i) {
-                return std::hypot(out[i].x - b.x, out[i].y - b.y) < std::max(out[i].width, b.width);
-            });
-            if (!drop[j]) shown.push_back(j);
-        }
-    }
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (drop[i]) continue;
-        if (kept != i) out[kept] = std::move(out[i]);  // never onto itself: a self-moved string is empty
-        ++kept;
-    }
-    out.resize(kept);
-}
-
-}  // namespace
 
 double label_scale(int kind) {
     switch (kind) {
@@ -119,8 +84,12 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         LabelCandidate c{text, s.x + (dx > 0 ? dx + w / 2 : 0), s.y, w, h, priority, kind, {}};
         if (dx > 0)  // a name beside its marker: else on the other side, else above or below it
             c.shifts = {{-2 * dx - w, 0}, {-dx - w / 2, -h}, {-dx - w / 2, h}};
-        else  // a name over an area: nudged up or down, off a marker or a higher label
-            c.shifts = {{0, -h}, {0, h}, {0, -2 * h}, {0, 2 * h}};
+        else  // a name over an area: nudged up or down, off a marker or a higher label, but kept over
+              // its area (about a square of its size): nudged off a small one, "Kunming" stood beside
+              // the Guiyang dot, "Hong Kong" north of Guangzhou, "Hubei" in Hunan
+            for (double dy : {-h, h, -2 * h, 2 * h})
+                if (std::fabs(dy) <= (std::sqrt(a.area_km2) * 1000 / camera.metres_per_pixel + h) / 2)
+                    c.shifts.push_back({0, dy});
         out.push_back(std::move(c));
     };
     auto shown = [&](const Anchor& a) {
@@ -152,7 +121,6 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         for (const Anchor& a : cities_) add(a, 1, kCityLabel, 0);
     if (style.show_counties && metres_per_figure_pixel < kCountyLabelsBelowMpp)
         for (const Anchor& a : counties_) add(a, 0, kCountyLabel, 0);
-    drop_repeated_names(out);
     return out;
 }
 

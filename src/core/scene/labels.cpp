@@ -1,6 +1,7 @@
 #include "scene/labels.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace atlas {
 
@@ -13,7 +14,19 @@ std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, in
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const LabelCandidate& a, const LabelCandidate& b) { return a.priority > b.priority; });
     std::vector<PlacedLabel> placed;
+    // One name once where it would be read twice side by side: the municipality "Tianjin" and the
+    // city "Tianjin", the region "Kunming" and its hub city. A lower label goes when one of the same
+    // text was placed within a label's width of it; when the higher could not be placed, the lower
+    // names the place instead (the hub "Guiyang" where its region's label found no room). Two towns
+    // of one name far apart ("Taizhou", Jiangsu and Zhejiang) keep both.
+    auto said_nearby = [&](const LabelCandidate& c) {
+        return !c.text.empty() && std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& q) {
+            return q.label.text == c.text &&
+                   std::hypot(q.label.x - c.x, q.label.y - c.y) < std::max(q.label.width, c.width);
+        });
+    };
     for (LabelCandidate& c : candidates) {
+        if (said_nearby(c)) continue;
         std::vector<std::array<double, 2>> tries{{0, 0}};
         tries.insert(tries.end(), c.shifts.begin(), c.shifts.end());
         for (const auto& [dx, dy] : tries) {

@@ -27,7 +27,8 @@ struct PlacedLabel {
 /// Places labels by descending priority (ties: larger areas first as given by input order); a label
 /// whose box would overlap one already placed (with `padding` pixels around each) or leave the
 /// viewport is tried at its shifts in turn, and dropped when none is free. No label overlaps an
-/// `obstacle` (screen pixels: left, top, right, bottom), such as the legend's box.
+/// `obstacle` (screen pixels: left, top, right, bottom), such as the legend's box. A label whose text
+/// was already placed within a label's width is left out (the region "Kunming" and its hub city).
 std::vector<PlacedLabel> place_labels(std::vector<LabelCandidate> candidates, int viewport_width, int viewport_height,
                                       double padding = 2, const std::vector<std::array<double, 4>>& obstacles = {});
 

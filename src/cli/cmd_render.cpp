@@ -216,8 +216,11 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
         std::snprintf(size, sizeof size, "%.1f x %.1f mm", page.width_pt / 72 * 25.4, page.height_pt / 72 * 25.4);
     if (!drawn.legend_fits)  // drawn all the same: the figure is the user's to judge
         std::cerr << "warning: " << escape_controls(args.output) << ": the legend does not fit this " << size
-                  << " map even in small type; it covers the title, inset or credit: give a larger --size, "
-                     "fewer --regions, or --no-legend\n";
+                  << " map even in small type; it covers the title, inset or credit: give a larger "
+                  << (!request.paper.empty() || request.width_mm
+                          ? "--width-mm or --paper (the type is set in points: more pixels do not help)"
+                          : "--size")
+                  << ", fewer --regions, or --no-legend\n";
     std::string resolution =
         format == FigureFormat::Png && page.dpi != 96 ? ", " + std::to_string(static_cast<int>(page.dpi)) + " dpi" : "";
     // A matrix is a table, not a map: no projection to report.

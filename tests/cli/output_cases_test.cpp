@@ -483,6 +483,9 @@ TEST_CASE("a figure too small for its legend is drawn and warned about in one li
     auto fits = run_cli("render --size 640x480 --renderer cairo -o " + tmp.path("fits.png"));
     CHECK(fits.exit_code == 0);
     CHECK_THAT(fits.err, !Contains("legend does not fit"));
+    // On a page the type is set in points: more pixels would not help, a wider page would.
+    auto page = run_cli("render --width-mm 60 --renderer cairo -o " + tmp.path("page.png"));
+    CHECK_THAT(page.err, Contains("give a larger --width-mm or --paper"));
     auto without = run_cli("render --size 400x300 --no-legend --renderer cairo -o " + tmp.path("without.png"));
     CHECK_THAT(without.err, !Contains("legend does not fit"));
 }

@@ -156,10 +156,11 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
                                     [](const LegendEntry& e) { return e.swatch == Swatch::Hatched; });
     if (!hatch_listed) partial_entry(doc, style, legend);
     if (general > 0)
-        legend.entries.push_back(
-            {{0.5f, 0.5f, 0.5f, 0.25f},
-             tr("faint: ") + std::to_string(general) + tr(" regions designated in general, no industry named"),
-             Swatch::Fill});
+        legend.entries.push_back({{0.5f, 0.5f, 0.5f, 0.25f},
+                                  tr("faint: ") + std::to_string(general) +
+                                      (general == 1 ? tr(" region designated in general, no industry named")
+                                                    : tr(" regions designated in general, no industry named")),
+                                  Swatch::Fill});
     bool any_named = std::any_of(plan.regions.begin(), plan.regions.end(),
                                  [&](const PlanRegion& r) { return plan.designates(r, id); });
     legend.notes.push_back(any_named ? tr("Full colour: the plan names this industry (or one below it) for the region")
@@ -448,7 +449,10 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
         try {
             return load_point_table(doc, s.data.path, level, options, kViewerDots);
         } catch (const AtlasError& e) {
-            if (s.data.named_by.empty()) throw;
+            // The file's fault unless the option typed names a column it lacks (its header stays unshown).
+            if (s.data.named_by.empty() ||
+                (s.data.points_value_typed && e.message().find("--points-value") != std::string::npos))
+                throw;
             AtlasError fault =
                 session_file_fault(e, s.data.named_by, "data.path", s.data.path, "whose points cannot be used");
             // The session's own key names a column the file lacks: the session is at fault (exit 3).

@@ -407,6 +407,8 @@ void read_data(const Reader& in, const Json& j, Session& s) {
     // shared, so the file is marked as named by the session (its content stays out of messages).
     const std::string& origin = in.origin();
     std::error_code ec;
+    // A URL as written: joining it to the session's folder folds "https://" into "https:/".
+    if (s.data.path.find("://") != std::string::npos) check_local_path(in, "data.path", s.data.path);
     if (fs::path(s.data.path).is_relative() && !origin.empty() && fs::exists(origin, ec))
         s.data.path = (fs::absolute(origin, ec).parent_path() / s.data.path).lexically_normal().string();
     check_local_path(in, "data.path", s.data.path);
@@ -478,6 +480,7 @@ void read_furniture(const Reader& in, const Json& j, Session& s) {
     in.boolean(f, "north_arrow", out.show_north_arrow, "furniture.");
     in.text(f, "inset", out.inset, "furniture.");
     std::error_code ec;  // like the CSV, the inset's layer travels beside the session file
+    if (out.inset.find("://") != std::string::npos) check_local_path(in, "furniture.inset", out.inset);  // as data.path
     if (!out.inset.empty() && fs::path(out.inset).is_relative() && !in.origin().empty() && fs::exists(in.origin(), ec))
         out.inset = (fs::absolute(in.origin(), ec).parent_path() / out.inset).lexically_normal().string();
     if (!out.inset.empty()) check_local_path(in, "furniture.inset", out.inset);

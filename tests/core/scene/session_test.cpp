@@ -387,3 +387,16 @@ TEST_CASE("figure: every outline and hatch drawn is in the legend, choropleths i
     REQUIRE(faint_hatched);
     CHECK(has_swatch(f, LegendEntry::Swatch::Hatched));
 }
+
+TEST_CASE("figure: one faint region is counted in the singular", "[session]") {
+    // render --region yangtze_river_delta --industry biomedicine read "faint: 1 regions".
+    Document& doc = test::bundled_document();
+    Session s;
+    for (const PlanRegion& r : doc.plan().regions) s.regions[r.id].visible = r.id == "yangtze_river_delta";
+    s.industries = {"biomedicine"};
+    Figure f = compose_figure(doc, s, nullptr);
+    bool found = std::any_of(f.legend.entries.begin(), f.legend.entries.end(), [](const LegendEntry& e) {
+        return e.label == "faint: 1 region designated in general, no industry named";
+    });
+    CHECK(found);
+}

@@ -131,8 +131,34 @@ void draw_menu_bar(ViewerState& state) {
     session_popups(state);
 }
 
+namespace {
+
+/// The legend's corner buttons: "auto" (where it hides least), then the four corners, the one it is
+/// in marked.
+void legend_corner_buttons(ViewerState& state, const std::string& shown) {
+    std::string& corner = state.session.legend_corner;
+    bool automatic = corner == "auto";
+    if (ImGui::SmallButton(automatic ? "[A]##auto" : " A ##auto")) corner = "auto";
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("put the legend where it hides least of the map"));
+    mark_widget(state, "legend.auto");
+    ImGui::SameLine();
+    for (const char* c : kLegendCorners) {
+        bool here = c == shown;
+        std::string label = std::string(here ? (automatic ? "(" : "[") : " ") + (c[0] == 't' ? "^" : "v") +
+                            (std::string(c).find("left") != std::string::npos ? "<" : ">") +
+                            (here ? (automatic ? ")" : "]") : " ");
+        if (ImGui::SmallButton((label + "##" + c).c_str())) corner = c;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("move the legend to the %s corner"), c);
+        mark_widget(state, std::string("legend.") + c);
+        ImGui::SameLine();
+    }
+}
+
+}  // namespace
+
 void draw_map_legend(ViewerState& state) {
     state.legend_rect.reset();
+    state.legend_open = false;
     if (!state.session.show_legend || state.legend.entries.empty()) return;
     ImGuiIO& io = ImGui::GetIO();
     float k = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1;
@@ -140,34 +166,39 @@ void draw_map_legend(ViewerState& state) {
     float max_width = std::max(260.0f, static_cast<float>(map.width) / k * 0.6f), w = 0, h = 0;
     float max_height = static_cast<float>(map.height) / k * 0.4f;
     render::legend_size(ImGui::GetFont(), state.legend, max_width, w, h);
-    // Docked in a corner of the map (never over a panel); the user moves it between corners.
-    std::string& corner = state.session.legend_corner;
-    bool right = corner.find("right") != std::string::npos, bottom = corner.find("bottom") != std::string::npos;
-    float margin = 8;
-    ImVec2 at(static_cast<float>(right ? map.x + map.width : map.x) / k + (right ? -margin : margin),
-              static_cast<float>(bottom ? map.y + map.height : map.y) / k + (bottom ? -margin : margin));
-    if (!bottom && state.banner_bottom > 0) at.y = std::max(at.y, state.banner_bottom + margin);
-    ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(right ? 1.f : 0.f, bottom ? 1.f : 0.f));
     // At most 40 % of the map's height: a longer legend scrolls (the Layers tab lists every region too).
     const ImGuiStyle& style = ImGui::GetStyle();
     float chrome = ImGui::GetFrameHeight() * 2 + style.WindowPadding.y * 2 + style.ItemSpacing.y * 2;
     float scrollbar = h + chrome > max_height ? style.ScrollbarSize : 0;
-    ImGui::SetNextWindowSize(ImVec2(w + style.WindowPadding.x * 2 + scrollbar, std::min(h + chrome, max_height)),
-                             ImGuiCond_Always);
-    if (ImGui::Begin(tr("Legend"), &state.session.show_legend,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize)) {
-        ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ImVec2 size(w + style.WindowPadding.x * 2 + scrollbar, std::min(h + chrome, max_height));
+    // Docked in a corner of the map (never over a panel): the session's, or where it hides least.
+    float margin = 8;
+    float top = state.banner_bottom > 0 ? (state.banner_bottom + margin) * k - static_cast<float>(map.y) : margin * k;
+    std::string corner = legend_corner_shown(state, size.x * k, size.y * k, margin * k, top);
+    bool right = corner.find("right") != std::string::npos, bottom = corner.find("bottom") != std::string::npos;
+    ImVec2 at(static_cast<float>(right ? map.x + map.width : map.x) / k + (right ? -margin : margin),
+              static_cast<float>(bottom ? map.y + map.height : map.y) / k + (bottom ? -margin : margin));
+    if (!bottom && state.banner_bottom > 0) at.y = std::max(at.y, state.banner_bottom + margin);
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(right ? 1.f : 0.f, bottom ? 1.f : 0.f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    // Folded at start where every corner would hide a region (a 1400x900 window: the sidebar's Layers
+    // tab lists the regions' colours too), as kepler.gl's legend; its title bar opens it.
+    if (!state.legend_fold_decided && state.presented && state.session.legend_corner == "auto") {
+        state.legend_fold_decided = true;
+        if (state.auto_corner_hides) ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);
+    }
+    bool open = ImGui::Begin(tr("Legend"), &state.session.show_legend,
+                             ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
+    state.legend_open = open;
+    // The title bar's fold arrow, for end-to-end tests (the item last drawn is the window's content).
+    ImVec2 bar = ImGui::GetWindowPos();
+    state.widgets["legend.fold"] = {bar.x + style.FramePadding.x + ImGui::GetFontSize() / 2,
+                                    bar.y + ImGui::GetFrameHeight() / 2};
+    if (open) {
+        ImVec2 pos = ImGui::GetWindowPos(), drawn = ImGui::GetWindowSize();
         state.legend_rect = std::array<float, 4>{pos.x * k - static_cast<float>(map.x),
-                                                 pos.y * k - static_cast<float>(map.y), size.x * k, size.y * k};
-        for (const char* c : kLegendCorners) {
-            std::string label = std::string(c == corner ? "[" : " ") + (c[0] == 't' ? "^" : "v") +
-                                (std::string(c).find("left") != std::string::npos ? "<" : ">") +
-                                (c == corner ? "]" : " ");
-            if (ImGui::SmallButton((label + "##" + c).c_str())) corner = c;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("move the legend to the %s corner"), c);
-            mark_widget(state, std::string("legend.") + c);
-            ImGui::SameLine();
-        }
+                                                 pos.y * k - static_cast<float>(map.y), drawn.x * k, drawn.y * k};
+        legend_corner_buttons(state, corner);
         ImGui::NewLine();
         ImVec2 origin = ImGui::GetCursorScreenPos();
         render::draw_legend(ImGui::GetWindowDrawList(), ImGui::GetFont(), state.legend, origin.x + w, origin.y + h,

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "error.hpp"
+#include "scene/furniture.hpp"
 #include "scene/map_paint.hpp"
 #include "text/escape.hpp"
 #include "text/i18n.hpp"
@@ -282,13 +283,7 @@ void apply_layout(ViewerState& state, int width, int height, int top, int bottom
     const PixelRect& map = state.layout.map;
     Camera& c = state.camera;
     if (c.width == map.width && c.height == map.height && before_rect == map) return;
-    bool national = false;
-    if (state.scene.provinces.features() > 0) {
-        Camera before = national_view(state.scene, c.width, c.height);
-        national = std::abs(before.metres_per_pixel - c.metres_per_pixel) <= 1e-6 * c.metres_per_pixel &&
-                   std::abs(before.cx - c.cx) < 1 && std::abs(before.cy - c.cy) < 1;
-    }
-    if (national) {
+    if (shows_national_view(state)) {
         c = national_view(state.scene, map.width, map.height);
         return;
     }
@@ -425,6 +420,52 @@ Session current_session(const ViewerState& state) {
     return s;
 }
 
+bool shows_national_view(const ViewerState& state) {
+    const Camera& c = state.camera;
+    if (state.scene.provinces.features() == 0) return false;
+    Camera national = national_view(state.scene, c.width, c.height);
+    return std::abs(national.metres_per_pixel - c.metres_per_pixel) <= 1e-6 * c.metres_per_pixel &&
+           std::abs(national.cx - c.cx) < 1 && std::abs(national.cy - c.cy) < 1;
+}
+
+std::string legend_corner_shown(ViewerState& state, float width, float height, float margin, float top) {
+    if (state.session.legend_corner != "auto") return state.session.legend_corner;
+    const Camera& c = state.camera;
+    std::array<double, 8> key{c.cx,
+                              c.cy,
+                              c.metres_per_pixel,
+                              static_cast<double>(c.width),
+                              static_cast<double>(c.height),
+                              width,
+                              height,
+                              static_cast<double>(state.built.style)};
+    if (key == state.auto_corner_key && !state.auto_corner.empty()) return state.auto_corner;
+    state.auto_corner_key = key;
+    const Camera& f = state.fitted_camera;
+    bool framed = shows_national_view(state) ||
+                  (state.fitted_box && f.cx == c.cx && f.cy == c.cy && f.metres_per_pixel == c.metres_per_pixel);
+    if (!framed && !state.auto_corner.empty()) return state.auto_corner;
+    const float w = static_cast<float>(c.width), h = static_cast<float>(c.height);
+    const float left = margin, right = w - margin - width, upper = std::max(margin, top), lower = h - margin - height;
+    // In place_legend's order (scene/furniture.cpp): ties go to the bottom left, over neighbouring countries.
+    const std::array<std::pair<const char*, PaintPoint>, 4> corners{{{"bottom-left", {left, lower}},
+                                                                     {"bottom-right", {right, lower}},
+                                                                     {"top-right", {right, upper}},
+                                                                     {"top-left", {left, upper}}}};
+    std::string best = state.auto_corner;
+    double best_share = 1e300;
+    for (const auto& [name, at] : corners) {
+        double share = covered_share(state.scene, c, at, {at.x + width, at.y + height}, &state.style);
+        if (name == state.auto_corner) share *= 0.75;  // stays unless another corner hides a quarter less
+        if (share < best_share) best_share = share, best = name;
+    }
+    state.auto_corner = best;
+    const PaintPoint at =
+        std::find_if(corners.begin(), corners.end(), [&](const auto& spot) { return best == spot.first; })->second;
+    state.auto_corner_hides = hides_a_region(state.scene, c, at, {at.x + width, at.y + height}, state.style);
+    return best;
+}
+
 namespace {
 
 /// Frames `box` (scene metres) in the map beside or above/below the legend, whichever shows it larger:
@@ -545,6 +586,8 @@ void write_state_file(ViewerState& state) {
     j["search"] = state.search_query;
     j["panels"] = {{"sidebar", s.panels.sidebar_open}, {"inspector", s.panels.inspector_open}};
     j["legend_corner"] = s.legend_corner;
+    j["legend_corner_shown"] = s.legend_corner == "auto" ? state.auto_corner : s.legend_corner;
+    j["legend_open"] = state.legend_open;
     j["layers"] = {{"provinces", s.show_provinces}, {"prefectures", s.show_prefectures}, {"regions", s.show_regions},
                    {"hubs", s.show_hubs},           {"labels", s.show_labels},           {"legend", s.show_legend}};
     j["keyboard_nav"] = state.keyboard_nav;

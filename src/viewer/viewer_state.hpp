@@ -141,6 +141,13 @@ struct ViewerState {
     Camera fitted_camera;
     std::optional<std::array<float, 4>> fitted_legend;  ///< legend_rect when it was fitted
     std::string layout_selection = "-";                 ///< the selection the inspector was last opened or folded for
+    /// The corner an "auto" legend is in (empty: not chosen yet), and the camera, legend size and style
+    /// it was last considered for.
+    std::string auto_corner;
+    std::array<double, 8> auto_corner_key{};
+    bool auto_corner_hides = false;    ///< the legend open in auto_corner hides some of a filled region or a hub
+    bool legend_fold_decided = false;  ///< whether the legend starts folded has been decided
+    bool legend_open = false;          ///< the legend window is shown and not folded (this frame)
 };
 
 /// True when the map is split in two (the split view is on and two regions are compared).
@@ -150,6 +157,18 @@ bool split_active(const ViewerState& state);
 /// appeared or moved since (the first frame has none yet) frames it again clear of the legend. A
 /// compare opened from the command line framed the Pearl River Delta under the legend.
 void refit_for_legend(ViewerState& state);
+
+/// The corner (kLegendCorners) the legend window goes in: the session's, or for "auto" the corner
+/// where a legend of `width` x `height` framebuffer pixels, `margin` from the map's edges and at
+/// least `top` from the map's top (under a banner), hides least of the map (scene/furniture.hpp
+/// covered_share: filled regions and hub cities weigh most), as a figure's legend. Chosen afresh
+/// only while the map shows what the viewer framed (the national view, a fit or fly-to) or the
+/// legend is new; once the user moves the map the legend stays in its corner, and another corner
+/// must hide a quarter less to take it. Sets auto_corner_hides.
+std::string legend_corner_shown(ViewerState& state, float width, float height, float margin, float top);
+
+/// True when the camera shows the national view of its map rectangle (start, Home).
+bool shows_national_view(const ViewerState& state);
 
 /// How far out the viewer zooms: this many times the national view's metres per pixel.
 constexpr double kFarthestOfNational = 4.0;

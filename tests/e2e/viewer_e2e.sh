@@ -40,6 +40,8 @@ sleep 0.5
 
 # Docked layout: the map lies between the sidebar and the inspector, inside the window.
 wait_for "d['map_rect'][0] >= 300 and d['map_rect'][0] + d['map_rect'][2] <= 1400 and d['panels']['sidebar']"
+# Between the panels every corner of the map would hide a region under the legend: it starts folded.
+wait_for "d['legend_corner'] == 'auto' and d['legend_corner_shown'] != '' and not d['legend_open']"
 
 # Click on the map (east-central China): selects the prefecture and region there; the inspector
 # names every region containing that prefecture.
@@ -149,7 +151,10 @@ click_widget table.first_row
 wait_for "d['selected_prefecture'] == '320000' and d['inspector']['unit'] == '320000'"
 echo "table: $(field "['inspector']")"
 
-# The legend moves between the map's corners; folding the sidebar gives the map its room.
+# The legend opens from its title bar and moves between the map's corners; folding the sidebar
+# gives the map its room.
+click_widget legend.fold
+wait_for "d['legend_open']"
 click_widget legend.top-right
 wait_for "d['legend_corner'] == 'top-right'"
 click_widget sidebar.fold

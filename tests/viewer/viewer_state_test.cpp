@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "scene/furniture.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -259,4 +260,28 @@ TEST_CASE("viewer: the start reads no province or prefecture geometry, the first
     CHECK(suzhou.province->code == "320000");
     CHECK(suzhou.regions.size() == 2);
     CHECK(with_geometry(doc.prefecture_units()) == static_cast<long>(doc.prefecture_units().regions.size()));
+}
+
+TEST_CASE("viewer: an automatic legend goes where it hides least, folded where every corner hides a region",
+          "[viewer]") {
+    // The legend window's size as drawn with the bundled font (about 400 x 340 pixels at 1400x900).
+    auto state = started();
+    REQUIRE(state->session.legend_corner == "auto");
+    const float w = 400, h = 340;
+    std::string corner = legend_corner_shown(*state, w, h, 8, 8);
+    // Between the panels of a 1400x900 window every corner hides a region: the bottom left, the
+    // fixed corner before, hid Kunming, Guiyang and Chengdu-Chongqing.
+    CHECK(corner != "bottom-left");
+    CHECK(state->auto_corner_hides);
+    const auto bottom = static_cast<float>(state->camera.height) - 8;
+    CHECK(hides_a_region(state->scene, state->camera, {8, bottom - h}, {8 + w, bottom}, state->style));
+    // At 1920x1080 the bottom left is over Tibet and neighbouring countries: open there.
+    auto wide = started(1920, 1080);
+    CHECK(legend_corner_shown(*wide, 400, 410, 8, 8) == "bottom-left");
+    CHECK_FALSE(wide->auto_corner_hides);
+    // Once the user moves the map the legend stays in its corner; a corner the session names is kept.
+    wide->camera.pan_pixels(-600, 0);
+    CHECK(legend_corner_shown(*wide, 400, 410, 8, 8) == "bottom-left");
+    wide->session.legend_corner = "top-right";
+    CHECK(legend_corner_shown(*wide, 400, 410, 8, 8) == "top-right");
 }

@@ -145,6 +145,14 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
     return covered / double(kGrid * kGrid);
 }
 
+/// Under this share of the box (region points, hubs and extents, over bare land) a legend hides no
+/// region: one grid point of a filled region is 0.035.
+constexpr double kHidesNoRegion = 0.05;
+
+bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style) {
+    return covered_share(scene, camera, min, max, &style) - land_share(scene, camera, min, max) >= kHidesNoRegion;
+}
+
 namespace {
 
 const Rgba kPanel{1, 1, 1, 0.86f}, kInk{0.08f, 0.08f, 0.12f, 1}, kSoftInk{0.3f, 0.3f, 0.34f, 1};
@@ -339,10 +347,6 @@ struct LegendSpot {
 /// 180 mm print page's map or an 800x450 figure (its heading was cut at the top edge, its foot ran
 /// over the credit); at 0.6 a figure's 15 px labels are 9 px, 7 pt on paper.
 constexpr std::array<float, 4> kLegendTypes = {1.0f, 0.85f, 0.72f, 0.6f};
-
-/// Under this share of the box (region points, hubs and extents, over bare land) a legend hides no
-/// region: one grid point of a filled region is 0.035.
-constexpr double kHidesNoRegion = 0.05;
 
 /// Every free corner, the legend in one, two or three columns, its type at each size. The largest
 /// type at which some box hides no region (covered_share over land_share) takes the box that covers

@@ -51,6 +51,10 @@ double land_share(const Scene& scene, const Camera& camera, PaintPoint min, Pain
 /// was the east, where the regions are).
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style);
 
+/// True when a box over the map (device pixels) hides some of `style`'s filled regions or hub
+/// cities: covered_share over land_share by a grid point's worth or more.
+bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
+
 /// The inset layer's extent in the scene's metres: min x, min y, max x, max y of a 9 x 9 grid over
 /// its lon/lat box (a conic bends the box's parallels). Min above max where the projection places
 /// none of it.

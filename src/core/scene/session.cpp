@@ -451,9 +451,11 @@ void read_layout(const Reader& in, const Json& j, Session& s) {
     auto known = [](const std::string& v, const auto& list) {
         return std::find(std::begin(list), std::end(list), v) != std::end(list);
     };
-    if (!known(s.legend_corner, kLegendCorners))
-        in.fail("layout.legend_corner", "must be " + join_or({std::begin(kLegendCorners), std::end(kLegendCorners)}) +
-                                            ", not " + quote_value(s.legend_corner, 40));
+    if (s.legend_corner != "auto" && !known(s.legend_corner, kLegendCorners)) {
+        std::vector<std::string> corners{"auto"};
+        corners.insert(corners.end(), std::begin(kLegendCorners), std::end(kLegendCorners));
+        in.fail("layout.legend_corner", "must be " + join_or(corners) + ", not " + quote_value(s.legend_corner, 40));
+    }
     if (!known(s.sidebar_tab, kSidebarTabs))
         in.fail("layout.tab", "must be " + join_or({std::begin(kSidebarTabs), std::end(kSidebarTabs)}) + ", not " +
                                   quote_value(s.sidebar_tab, 40));

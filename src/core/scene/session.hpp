@@ -93,14 +93,15 @@ struct Session {
     std::string matrix_sort = "plan";  ///< plan, name, industries (rows by count of industries)
     bool show_compare_window = false, show_matrix_window = false, split_view = false;
     PanelLayout panels;  ///< the viewer's docked panels (widths in UI points)
-    /// top-left, top-right, bottom-left, bottom-right; bottom left by default: in a national view of
-    /// China that corner holds neighbouring countries only.
-    std::string legend_corner = "bottom-left";
+    /// auto, top-left, top-right, bottom-left or bottom-right. "auto" (the default) puts the legend in
+    /// the corner where it hides least of the regions the viewer framed, as a figure's legend: a fixed
+    /// bottom left hid Kunming, Guiyang and Chengdu-Chongqing at the national view of a 1400x900 window.
+    std::string legend_corner = "auto";
     std::string sidebar_tab = "layers";  ///< layers, industries, compare, data
     FurnitureSettings furniture;
 };
 
-/// The legend corners and sidebar tabs a session may name.
+/// The legend corners and sidebar tabs a session may name ("auto" as well as the corners).
 inline const char* const kLegendCorners[] = {"top-left", "top-right", "bottom-left", "bottom-right"};
 inline const char* const kSidebarTabs[] = {"layers", "industries", "compare", "data"};
 

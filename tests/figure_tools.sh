@@ -75,16 +75,16 @@ echo "ok: file and column names with control characters are shown escaped"
 # --points-value without --column maps the sum.
 "$bin" render --points "$data/firms.csv" --points-value employees -o "$tmp/pv.pdf" --size 1000x700 2> "$tmp/err" ||
   fail "render --points-value: $(cat "$tmp/err")"
-pdftotext -raw "$tmp/pv.pdf" - | grep -q 'sum_employees (firms.csv)' || fail "--points-value did not map the sum"
+pdftotext -raw "$tmp/pv.pdf" - | grep -q 'sum of employees (firms.csv)' || fail "--points-value did not map the sum"
 echo "ok: --points-value maps its sum; a missing column's error names the file escaped"
 # A session keeps the points' value: render --session draws the same sum, and --points-value adds it
 # to a session of points counted only (the viewer's).
 cp "$data/firms.csv" "$tmp/firms.csv"
 printf '{"clusteratlas_session":1,"choropleth":"data","data":{"path":"firms.csv","points_by":"prefecture","points_value":"employees"}}' > "$tmp/pv.json"
 "$bin" render --session "$tmp/pv.json" -o "$tmp/spv.pdf" --size 1000x700 2> "$tmp/err" || fail "render a session's points value: $(cat "$tmp/err")"
-pdftotext -raw "$tmp/spv.pdf" - | grep -q 'sum_employees (firms.csv)' || fail "the session's points value did not map the sum"
+pdftotext -raw "$tmp/spv.pdf" - | grep -q 'sum of employees (firms.csv)' || fail "the session's points value did not map the sum"
 printf '{"clusteratlas_session":1,"choropleth":"data","data":{"path":"firms.csv","points_by":"prefecture"}}' > "$tmp/count.json"
 "$bin" render --session "$tmp/count.json" --points-value employees -o "$tmp/cpv.pdf" --size 1000x700 2> "$tmp/err" ||
   fail "render --session --points-value: $(cat "$tmp/err")"
-pdftotext -raw "$tmp/cpv.pdf" - | grep -q 'sum_employees (firms.csv)' || fail "--points-value over a session did not map the sum"
+pdftotext -raw "$tmp/cpv.pdf" - | grep -q 'sum of employees (firms.csv)' || fail "--points-value over a session did not map the sum"
 echo "ok: a session's points value, and --points-value over a session of points, map the sum"

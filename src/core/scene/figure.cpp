@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "analysis/classify.hpp"
@@ -294,6 +295,40 @@ const char* method_name(ClassMethod m) {
     return to_string(m);
 }
 
+/// A column's name in a figure: a table counted from points says what its columns measure ("points
+/// per 1,000 km²", "sum of employees"; their keys, per_1000_km2 and sum_employees, read as code in a
+/// title); another table's header as the user wrote it, control characters escaped.
+std::string column_words(const UserTable& table, std::size_t column) {
+    const std::string& name = table.columns[column];
+    if (table.points_total == 0) return escape_controls(name);
+    if (name == "per_1000_km2") return tr("points per 1,000 km²");
+    if (name == "share_pct") return tr("share of all points (%)");
+    if (name == "in_regions_pct") return tr("share of points in designated regions (%)");
+    if (name.rfind("sum_", 0) == 0) return tr("sum of ") + escape_controls(name.substr(4));
+    if (name.rfind("mean_", 0) == 0) return tr("mean of ") + escape_controls(name.substr(5));
+    return escape_controls(name == "points" ? tr("points") : name);
+}
+
+/// A note where the values gave fewer classes than asked (most units share one value: 332 of 339
+/// prefectures have no point of 7), so that two colours are not read as a choice of two classes.
+void fewer_classes_note(const std::vector<double>& values, std::size_t classes, int asked, Legend& legend) {
+    if (classes == 0 || classes >= static_cast<std::size_t>(asked)) return;
+    std::map<double, std::size_t> count;
+    std::size_t known = 0;
+    for (double v : values)
+        if (std::isfinite(v)) ++count[v], ++known;
+    auto modal =
+        std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    char head[80], tail[120];
+    std::snprintf(head, sizeof head, tr("%zu classes, not %d: "), classes, asked);
+    if (modal != count.end() && modal->second * 2 > known)
+        std::snprintf(tail, sizeof tail, tr("the value %s in %zu of %zu units"), short_number(modal->first, 10).c_str(),
+                      modal->second, known);
+    else
+        std::snprintf(tail, sizeof tail, tr("%zu distinct values"), count.size());
+    legend.notes.push_back(std::string(head) + tail);
+}
+
 /// The user's column, classed, on the provinces or prefectures it is keyed by.
 void user_data_fills(Document& doc, const Session& s, const UserTable& table, MapStyle& style, Legend& legend,
                      FeatureValues& feature_values) {
@@ -311,7 +346,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
         return ramp_colour(
             classes.classes() <= 1 ? 1.0 : static_cast<double>(c) / static_cast<double>(classes.classes() - 1));
     };
-    legend.title = escape_controls(table.columns[column]) + " (" + file_name(table.path) + ")";
+    legend.title = column_words(table, column) + " (" + file_name(table.path) + ")";
     std::vector<std::string> labels = format_breaks(classes.breaks);
     auto class_text = [&](std::size_t c) { return class_label(classes.breaks, labels, c); };
     feature_values.layer = style.fills.layer;
@@ -338,6 +373,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
                             : counties ? tr("county-level unit")
                                        : tr("prefecture")) +
                            (style.show_regions ? tr("; regions drawn as outlines") : ""));
+    fewer_classes_note(values, classes.classes(), s.data.classes, legend);
     for (RegionPaint& p : style.regions) p.fill = false;
     outline_notes(style, legend);
 }

@@ -291,6 +291,42 @@ TEST_CASE("figure: 'no data' is listed only where a unit has none", "[session]")
     CHECK(same_colour(f.style.fills.colours[province_index("440000")], f.legend.entries[2].colour));  // Guangdong
 }
 
+TEST_CASE("figure: a points' figure says what it measures and why it has fewer classes", "[session]") {
+    // Titled per_1000_km2 and sum_employees (the columns' keys), with two colours where five quantile
+    // classes were asked and nothing said of the 360 prefectures with no point.
+    Document& doc = test::bundled_document();
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = std::string(ATLAS_TEST_DATA) + "/points/firms.csv";
+    s.data.points_by = "prefecture";
+    s.data.points_value = "employees";
+    auto table = load_session_data(doc, s);
+    REQUIRE(table != nullptr);
+    const std::vector<std::pair<std::string, std::string>> titles = {
+        {"points", "points (firms.csv)"},
+        {"per_1000_km2", "points per 1,000 km² (firms.csv)"},
+        {"share_pct", "share of all points (%) (firms.csv)"},
+        {"sum_employees", "sum of employees (firms.csv)"},
+        {"mean_employees", "mean of employees (firms.csv)"}};
+    for (const auto& [column, title] : titles) {
+        s.data.column = column;
+        CHECK(compose_figure(doc, s, table.get()).legend.title == title);
+    }
+    s.data.column = "points";
+    Figure f = compose_figure(doc, s, table.get());
+    CHECK_THAT(f.legend.notes, Catch::VectorContains(std::string("2 classes, not 5: the value 0 in 360 of 367 units")));
+    // Five values over five classes: none merged, nothing said.
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("five.csv")) << "code,v\n110000,1\n310000,2\n440000,3\n510000,4\n650000,5\n";
+    Session five;
+    five.choropleth = ChoroplethKind::UserData;
+    five.data.path = tmp.path("five.csv");
+    auto spread = load_session_data(doc, five);
+    for (const std::string& note : compose_figure(doc, five, spread.get()).legend.notes)
+        CHECK_THAT(note, !Catch::Contains("classes, not"));
+    CHECK(compose_figure(doc, five, spread.get()).legend.title == "v (five.csv)");
+}
+
 TEST_CASE("figure: the legend lists only the layers drawn", "[session]") {
     Document& doc = test::bundled_document();
     Session s;

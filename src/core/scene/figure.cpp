@@ -531,7 +531,37 @@ std::string compared_names(const Plan& plan, const Session& s) {
             const PlanRegion* r = plan.region(id);
             return r == nullptr ? id : s.english ? r->name_en : r->name_zh;
         },
-        ", ");
+        s.english ? ", " : "、");
+}
+
+/// The regions a session picked (--region, or the viewer's Layers tab hiding the others), when they
+/// are one to three: a title names them. Empty when every region is shown, none is, or more than three.
+std::vector<const PlanRegion*> picked_regions(const Plan& plan, const Session& s) {
+    std::vector<const PlanRegion*> shown;
+    for (const PlanRegion& r : plan.regions) {
+        auto it = s.regions.find(r.id);
+        if (it == s.regions.end() || it->second.visible) shown.push_back(&r);
+    }
+    if (shown.size() > 3) shown.clear();
+    return shown;
+}
+
+std::string picked_names(const Session& s, const std::vector<const PlanRegion*>& picked) {
+    return join_mapped(
+        picked, [&](const PlanRegion* r) { return s.english ? r->name_en : r->name_zh; }, s.english ? ", " : "、");
+}
+
+/// An industry's title over the regions picked: whether the plan names them for it (`--region
+/// kunming --industry biomedicine` spoke of "the regions the plan names for it", which were not drawn).
+std::string picked_industry_title(const Plan& plan, const Session& s, const Industry& ind,
+                                  const std::vector<const PlanRegion*>& picked) {
+    std::size_t named = 0;
+    for (const PlanRegion* r : picked) named += plan.designates(*r, ind.id) ? 1 : 0;
+    std::string head = (s.english ? ind.name_en : ind.name_zh) + (s.english ? ": " : "：") + picked_names(s, picked);
+    if (named == picked.size()) return head + tr(", named for it");
+    if (named == 0) return head + tr(", not named for it");
+    return head + (s.english ? " (" : "（") + std::to_string(named) + tr(" of ") + std::to_string(picked.size()) +
+           tr(" named for it)");
 }
 
 /// The title of a figure whose regions layer is off: it names what is drawn, the hub cities of the
@@ -539,6 +569,8 @@ std::string compared_names(const Plan& plan, const Session& s) {
 std::string title_without_regions(const Plan& plan, const Session& s) {
     if (!s.show_hubs) return layers_title(s);
     if (!s.compare.empty()) return tr("Hub cities of ") + compared_names(plan, s);
+    std::vector<const PlanRegion*> picked = picked_regions(plan, s);
+    if (!picked.empty() && s.industries.size() <= 1) return tr("Hub cities of ") + picked_names(s, picked);
     if (s.industries.size() == 1) {
         const Industry* ind = plan.industry(s.industries[0]);
         bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
@@ -563,6 +595,8 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
         f.title = title_without_regions(plan, s);
     } else if (!s.compare.empty()) {
         f.title = tr("Comparison: ") + compared_names(plan, s);
+    } else if (s.industries.size() == 1 && !picked_regions(plan, s).empty()) {
+        f.title = picked_industry_title(plan, s, *plan.industry(s.industries[0]), picked_regions(plan, s));
     } else if (s.industries.size() == 1) {
         const Industry* ind = plan.industry(s.industries[0]);
         bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
@@ -571,6 +605,8 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
                   (any ? tr(": the regions the plan names for it") : tr(": section 8 names no region for it"));
     } else if (s.industries.size() > 1) {
         f.title = f.legend.title;
+    } else if (!picked_regions(plan, s).empty()) {
+        f.title = picked_names(s, picked_regions(plan, s));
     } else {
         f.title = tr("Regions for strategic emerging industries");
     }

@@ -327,6 +327,28 @@ TEST_CASE("figure: a points' figure says what it measures and why it has fewer c
     CHECK(compose_figure(doc, five, spread.get()).legend.title == "v (five.csv)");
 }
 
+TEST_CASE("figure: the regions picked are named in the title", "[session]") {
+    // --region kunming was titled "Regions for strategic emerging industries"; with --industry it
+    // spoke of "the regions the plan names for it", none of which was drawn.
+    Document& doc = test::bundled_document();
+    Session s;
+    for (const PlanRegion& r : doc.plan().regions)
+        if (r.id != "kunming" && r.id != "shandong_peninsula") s.regions[r.id].visible = false;
+    CHECK(compose_figure(doc, s, nullptr).title == "Shandong Peninsula urban agglomeration, Kunming");
+    s.industries = {"biomedicine"};
+    CHECK(compose_figure(doc, s, nullptr).title ==
+          "Biomedicine (biopharmaceuticals): Shandong Peninsula urban agglomeration, Kunming (1 of 2 named for it)");
+    s.regions["shandong_peninsula"].visible = false;
+    CHECK(compose_figure(doc, s, nullptr).title == "Biomedicine (biopharmaceuticals): Kunming, not named for it");
+    s.show_regions = false;  // --layers provinces,hubs
+    s.industries.clear();
+    CHECK(compose_figure(doc, s, nullptr).title == "Hub cities of Kunming");
+    // Four or more picked: the plan's own words, as with all of them.
+    s.show_regions = true;
+    for (const char* id : {"shandong_peninsula", "guiyang", "wuhan_metropolitan"}) s.regions[id].visible = true;
+    CHECK(compose_figure(doc, s, nullptr).title == "Regions for strategic emerging industries");
+}
+
 TEST_CASE("figure: the legend lists only the layers drawn", "[session]") {
     Document& doc = test::bundled_document();
     Session s;

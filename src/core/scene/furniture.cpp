@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "scene/legend_paint.hpp"
 #include "text/i18n.hpp"
@@ -214,10 +215,11 @@ struct ScaleBlock {
     float width = 0, height = 0, arrow_height = 0;
 };
 
-ScaleBlock scale_block(const Painter& p, const FurnitureSettings& settings, const ViewGeometry& g, float map_width) {
+/// `bar_room`: the most pixels the bar may take.
+ScaleBlock scale_block(const Painter& p, const FurnitureSettings& settings, const ViewGeometry& g, float bar_room) {
     ScaleBlock b;
     float s = p.scale(), pad = 6 * s, f = p.font_size(), note_size = f * 0.7f;
-    if (settings.show_scale_bar && g.known) b.bar = scale_bar(g.true_metres_per_px, std::min(160 * s, map_width / 4));
+    if (settings.show_scale_bar && g.known) b.bar = scale_bar(g.true_metres_per_px, bar_room);
     char where[96];
     std::snprintf(where, sizeof where, "%s %.1f°%s, %.1f°%s", tr("true at"), std::fabs(g.centre.lat),
                   g.centre.lat >= 0 ? "N" : "S", std::fabs(g.centre.lon), g.centre.lon >= 0 ? "E" : "W");
@@ -266,6 +268,47 @@ Legend figure_legend(const Figure& figure, bool credit_shown) {
 }  // namespace
 
 namespace {
+
+struct ScaleSpot {
+    ScaleBlock block;
+    PaintPoint at;  ///< top left, device pixels
+};
+
+/// Where the scale block goes: the first spot free of other boxes and of land, trying the corners in
+/// the order a reader looks (bottom right, bottom left, above the inset, top right), then along the
+/// bottom and right edges half a box at a time, then all again with a bar half as long; where every
+/// free spot covers land, the one covering least (regions and hubs weigh most). At 800x600 every
+/// corner left was over land: the bottom right over Taiwan. `inset_top` < 0: no inset.
+ScaleSpot place_scale_block(const Painter& p, const FurnitureSettings& settings, const ViewGeometry& geometry,
+                            const MapStyle& style, const Scene& scene, const Camera& camera,
+                            const std::vector<Box>& taken, float inset_top, float bottom) {
+    auto width = static_cast<float>(camera.width);
+    float m = 12 * p.scale(), room = std::min(160 * p.scale(), width / 4);
+    std::optional<std::pair<double, ScaleSpot>> best;
+    for (float bar_room : {room, room / 2}) {
+        ScaleBlock block = scale_block(p, settings, geometry, bar_room);
+        float bw = block.width, bh = block.height;
+        float above_inset = inset_top >= 0 ? inset_top - m / 2 - bh : bottom - m - bh;
+        std::vector<PaintPoint> spots = {{width - m - bw, bottom - m - bh},
+                                         {m, bottom - m - bh},
+                                         {width - m - bw, above_inset},
+                                         {width - m - bw, m}};
+        for (float x = width - m - bw * 1.5f; x > m; x -= bw / 2) spots.push_back({x, bottom - m - bh});
+        for (float y = bottom - m - bh * 1.5f; y > m; y -= bh / 2) spots.push_back({width - m - bw, y});
+        for (const PaintPoint& at : spots) {
+            Box box{at, {at.x + bw, at.y + bh}};
+            if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
+            double share = covered_share(scene, camera, box.min, box.max, &style);
+            if (share == 0) return {block, at};
+            if (!best || share < best->first) best = std::pair{share, ScaleSpot{block, at}};
+        }
+        if (bw <= 0) break;  // neither bar nor arrow: nothing to place
+    }
+    if (best) return best->second;
+    // Nowhere free: where a reader looks for it.
+    ScaleBlock block = scale_block(p, settings, geometry, room);
+    return {block, {width - m - block.width, bottom - m - block.height}};
+}
 
 /// The inset's lines and points over its map, and its frame.
 void paint_inset_lines(Painter& p, const InsetLayer& layer, const Projection& projection, const Scene& scene,
@@ -407,15 +450,14 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
                                            bool legend, const InsetLayer* inset, const Projection* projection,
                                            const InsetPlacement* placement, bool draw, bool* fits = nullptr) {
     auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
-    float s = p.scale(), m = 12 * s;
     FigureWords words = figure_words(figure, settings);
     float title_right = 0, top = paint_title(p, words, width, draw, &title_right);
     float bottom = height - paint_credit(p, words.credit, width, height, draw);
     bool has_inset = placement != nullptr && placement->placed;
     if (draw && has_inset && inset != nullptr && projection != nullptr)
         paint_inset_lines(p, *inset, *projection, scene, *placement);
-    // The legend in the free corner that covers the least land; the scale block in the first corner
-    // (bottom right, bottom left, above the inset, top right) where it meets no other box.
+    // The legend in the free corner that covers the least land; the scale block where it meets no
+    // other box and covers no land (below).
     std::vector<Box> taken;
     if (top > 0) taken.push_back({{0, 0}, {title_right, top}});
     if (has_inset) taken.push_back({placement->min, placement->max});
@@ -436,20 +478,10 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
         if (scale.max.x > scale.min.x) out.push_back({scale.min.x, scale.min.y, scale.max.x, scale.max.y});
         return out;
     };
-    ScaleBlock block = scale_block(p, settings, geometry, width);
-    float bw = block.width, bh = block.height;
-    float above_inset = has_inset ? placement->min.y - m / 2 - bh : bottom - m - bh;
-    std::array<PaintPoint, 4> spots = {PaintPoint{width - m - bw, bottom - m - bh}, PaintPoint{m, bottom - m - bh},
-                                       PaintPoint{width - m - bw, above_inset}, PaintPoint{width - m - bw, m}};
-    for (const PaintPoint& at : spots) {
-        Box box{at, {at.x + bw, at.y + bh}};
-        if (std::none_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) {
-            if (draw) paint_scale_block(p, block, geometry, at);
-            return boxes_with(box);
-        }
-    }
-    if (draw) paint_scale_block(p, block, geometry, spots[0]);  // nowhere free: where a reader looks for it
-    return boxes_with({spots[0], {spots[0].x + bw, spots[0].y + bh}});
+    ScaleSpot spot = place_scale_block(p, settings, geometry, figure.style, scene, camera, taken,
+                                       has_inset ? placement->min.y : -1, bottom);
+    if (draw) paint_scale_block(p, spot.block, geometry, spot.at);
+    return boxes_with({spot.at, {spot.at.x + spot.block.width, spot.at.y + spot.block.height}});
 }
 
 }  // namespace

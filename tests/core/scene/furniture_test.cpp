@@ -192,3 +192,29 @@ TEST_CASE("The legend never hides the regions the map is about", "[figure][furni
         }
     }
 }
+
+TEST_CASE("The scale bar's box leaves Taiwan and the regions in view", "[figure][furniture]") {
+    // At 800 x 600 the legend takes the bottom left and every other corner is over land: the scale
+    // block covered Taiwan at the bottom right. A shorter bar in a narrower box clears it.
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Projection albers("albers");
+    Figure figure = compose_figure(doc, Session{}, nullptr);
+    for (auto [w, h] : {std::pair{800, 600}, {1600, 1200}}) {
+        CAPTURE(w, h);
+        Camera camera = national_view(scene, w, h);
+        ViewGeometry geometry = view_geometry(scene, camera, albers);
+        FontWidthPainter p;
+        auto boxes = furniture_boxes(p, figure, FurnitureSettings{}, scene, camera, geometry, true);
+        // The scale block is the last box; it is in the lower right, clear of Taiwan (Taipei to Kaohsiung).
+        REQUIRE(boxes.size() >= 4);
+        const auto& scale = boxes.back();
+        CHECK(scale[0] > w / 2.0);
+        for (LonLat place : {LonLat{121.56, 25.04}, LonLat{120.68, 24.14}, LonLat{120.30, 22.62}}) {
+            SceneXY at;
+            REQUIRE(scene_point(albers, scene, place, at));
+            ScreenXY px = camera.scene_to_screen(at);
+            CHECK_FALSE((px.x > scale[0] && px.x < scale[2] && px.y > scale[1] && px.y < scale[3]));
+        }
+    }
+}

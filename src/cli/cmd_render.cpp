@@ -134,7 +134,8 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     const bool points = !a.points.path.empty();
     // A session's points (the viewer's "count points") are summed as --points' are.
     const bool session_points = s.choropleth == ChoroplethKind::UserData && !s.data.points_by.empty();
-    for (const char* o : {"--points-by", "--points-datum", "--points-value", "--max-outside"})
+    for (const char* o :
+         {"--points-by", "--points-datum", "--points-value", "--points-lon", "--points-lat", "--max-outside"})
         if (given(o) && !points && !(session_points && std::string(o) == "--points-value"))
             refuse(std::string(o) + " is an option of --points: give --points FILE, or drop it");
     refuse_figure_options_without_effect(cmd, a.figure, s, points);
@@ -256,6 +257,11 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_option("--points-datum", args->points.datum, "Datum of the points: wgs84, gcj02 or bd09");
     cmd->add_option("--points-value", args->points.options.value_column, "A numeric column of the points to sum");
     args->points.options.value_option = "--points-value";  // named so in its messages
+    cmd->add_option("--points-lon", args->points.options.lon_column,
+                    "Longitude column of --points (default: found by name: lon, lng, long, longitude, 经度, x)");
+    cmd->add_option("--points-lat", args->points.options.lat_column,
+                    "Latitude column of --points (default: found by name: lat, latitude, 纬度, y)");
+    args->points.options.lon_option = "--points-lon", args->points.options.lat_option = "--points-lat";
     args->points.by_option = "--points-by";
     cmd->add_option("--max-outside", args->points.max_outside_pct,
                     "Percent of the points that may lie outside every unit")

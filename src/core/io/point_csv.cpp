@@ -267,8 +267,10 @@ int find_column(const std::vector<std::string>& headers, const std::array<const 
             if (!show_values)  // a file a session names: its header is not shown, and no option can choose
                 throw AtlasError(ErrorKind::Input, escape_controls(path) + ": columns " + join(shown, ", ") +
                                                        " could each be the " + what);
-            throw AtlasError(ErrorKind::Usage, escape_controls(path) + ": columns " + join(shown, ", ") +
-                                                   " could each be the " + what + "; name one with " + option);
+            throw AtlasError(
+                ErrorKind::Usage,
+                escape_controls(path) + ": columns " + join(shown, ", ") + " could each be the " + what +
+                    (*option != 0 ? "; name one with " + std::string(option) : std::string("; rename all but one")));
         }
     }
     return -1;
@@ -305,14 +307,18 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
                    PointProblems& problems) {
     Columns c;
     c.width = headers.size();
-    c.lon = o.lon_column.empty() ? find_column(headers, kLonNames, "longitude", "--lon", info.path, o.show_values)
-                                 : named_column(headers, o.lon_column, "--lon", info.path, o.show_values);
-    c.lat = o.lat_column.empty() ? find_column(headers, kLatNames, "latitude", "--lat", info.path, o.show_values)
-                                 : named_column(headers, o.lat_column, "--lat", info.path, o.show_values);
+    c.lon = o.lon_column.empty()
+                ? find_column(headers, kLonNames, "longitude", o.lon_option.c_str(), info.path, o.show_values)
+                : named_column(headers, o.lon_column, o.lon_option.c_str(), info.path, o.show_values);
+    c.lat = o.lat_column.empty()
+                ? find_column(headers, kLatNames, "latitude", o.lat_option.c_str(), info.path, o.show_values)
+                : named_column(headers, o.lat_column, o.lat_option.c_str(), info.path, o.show_values);
     if (c.lon >= 0 && c.lon == c.lat)
-        throw AtlasError(ErrorKind::Usage, escape_controls(info.path) + ": column " +
-                                               quote_value(headers[static_cast<std::size_t>(c.lon)], 40) +
-                                               " cannot be both the longitude and the latitude (--lon, --lat)");
+        throw AtlasError(ErrorKind::Usage,
+                         escape_controls(info.path) + ": column " +
+                             quote_value(headers[static_cast<std::size_t>(c.lon)], 40) +
+                             " cannot be both the longitude and the latitude (" +
+                             (o.lon_option.empty() ? "lon, lat" : o.lon_option + ", " + o.lat_option) + ")");
     if (c.lon < 0 || c.lat < 0) {
         std::vector<std::string> shown;
         for (std::size_t i = 0; i < headers.size() && i < 12; ++i) shown.push_back(quote_value(headers[i], 40));
@@ -323,7 +329,7 @@ Columns columns_of(const std::vector<std::string>& headers, const PointSourceOpt
                        (c.lon < 0 && c.lat < 0 ? "longitude and latitude columns"
                         : c.lon < 0            ? "longitude column"
                                                : "latitude column") +
-                       " (the header has " + header + "); name them with --lon and --lat");
+                       " (the header has " + header + "); " + coordinate_columns_advice(o));
     }
     if (!o.value_column.empty())
         c.value = named_column(headers, o.value_column, o.value_option.c_str(), info.path, o.show_values);

@@ -34,6 +34,11 @@ bool is_csv_path(const std::string& path) {
     return path.rfind("PG:", 0) != 0 && (ext == ".csv" || ext == ".tsv" || ext == ".txt");
 }
 
+std::string coordinate_columns_advice(const PointSourceOptions& options) {
+    if (options.lon_option.empty()) return "name them lon and lat in the file's header";
+    return "name them with " + options.lon_option + " and " + options.lat_option;
+}
+
 namespace points_detail {
 
 namespace {
@@ -89,7 +94,7 @@ bool parse_number(std::string_view cell, double& out) {
 namespace {
 
 /// Without `show_values` (a file a session names) neither the column's header nor the number is shown.
-std::string range_problem(double v, bool lat, const std::string& column, bool show_values) {
+std::string range_problem(double v, bool lat, const std::string& column, bool show_values, const std::string& advice) {
     std::string where = column.empty() || !show_values ? std::string(lat ? "latitude " : "longitude ")
                                                        : "column " + quote_value(column, 40) + ": ";
     char number[32];
@@ -99,7 +104,7 @@ std::string range_problem(double v, bool lat, const std::string& column, bool sh
     if (lat && std::abs(v) <= 180)
         text += column.empty() ? " (longitude and latitude swapped in the file? its points must give the longitude "
                                  "first, x then y)"
-                               : " (longitude and latitude swapped? name them with --lon and --lat)";
+                               : " (longitude and latitude swapped? " + advice + ")";
     return text;
 }
 
@@ -109,9 +114,13 @@ void PointBatcher::add(double lon, double lat, double value, std::int32_t catego
                        const std::string& where, const std::string& lon_name, const std::string& lat_name,
                        std::string_view code) {
     if (!(lon >= -180 && lon <= 180))
-        return problems_.add(where, range_problem(lon, false, lon_name, options_.show_values), "range lon");
+        return problems_.add(
+            where, range_problem(lon, false, lon_name, options_.show_values, coordinate_columns_advice(options_)),
+            "range lon");
     if (!(lat >= -90 && lat <= 90))
-        return problems_.add(where, range_problem(lat, true, lat_name, options_.show_values), "range lat");
+        return problems_.add(
+            where, range_problem(lat, true, lat_name, options_.show_values, coordinate_columns_advice(options_)),
+            "range lat");
     LonLat p = options_.datum == Datum::Wgs84 ? LonLat{lon, lat} : to_wgs84({lon, lat}, options_.datum);
     batch_.lon.push_back(p.lon);
     batch_.lat.push_back(p.lat);
@@ -267,7 +276,7 @@ PointSourceInfo read_points(const std::string& path, const PointSourceOptions& o
         throw AtlasError(ErrorKind::Usage, "--layer picks a layer of a multi-layer source; a CSV has one: drop it");
     // A layer's points are its geometry: --lon and --lat, which name CSV columns, would do nothing.
     if (!is_csv_path(path) && (!options.lon_column.empty() || !options.lat_column.empty()))
-        throw AtlasError(ErrorKind::Usage, std::string(options.lon_column.empty() ? "--lat" : "--lon") +
+        throw AtlasError(ErrorKind::Usage, (options.lon_column.empty() ? options.lat_option : options.lon_option) +
                                                " names a CSV column; the points of " + quote_value(path, 60) +
                                                " are its features' geometry: drop it");
     if (is_csv_path(path))

@@ -31,7 +31,14 @@ struct PointSourceOptions {
     bool show_values = true;
     /// The option that names value_column, for messages: `render` calls it --points-value.
     std::string value_option = "--value";
+    /// The options that name lon_column and lat_column, for messages (`render`: --points-lon,
+    /// --points-lat); empty where none does (a session's or the viewer's points).
+    std::string lon_option = "--lon", lat_option = "--lat";
 };
+
+/// How a user names the coordinate columns, for messages: "name them with --lon and --lat", or where
+/// no option does, "name them lon and lat in the file's header".
+std::string coordinate_columns_advice(const PointSourceOptions& options);
 
 /// Up to kPointBatch points, in file order. Coordinates are WGS84 degrees after datum conversion;
 /// raw_* as written in the file (for the diagnosis of points off the map).

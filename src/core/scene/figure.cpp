@@ -482,6 +482,7 @@ std::unique_ptr<UserTable> load_session_data(Document& doc, const Session& s) {
         options.value_column = s.data.points_value;
         bool typed = s.data.named_by.empty() || s.data.points_value_typed;
         options.value_option = typed ? "--points-value" : "'data.points_value'";
+        options.lon_option = options.lat_option = "";  // a session and the viewer find them by name only
         try {
             return load_point_table(doc, s.data.path, level, options, kViewerDots);
         } catch (const AtlasError& e) {

@@ -541,3 +541,21 @@ TEST_CASE("points read from a folder never replace a file of that folder", "[poi
     CHECK_THAT(r.err, Catch::Contains("p.shp"));
     CHECK(std::filesystem::file_size(tmp.path("dir/p.shp")) == size);
 }
+
+TEST_CASE("render names the points' coordinate columns with its own options", "[points]") {
+    // render said "name them with --lon and --lat", options of `points` that render does not have.
+    test::TempFolder tmp;
+    test::CliResult swapped = test::run_cli("render --points " + data("swapped.csv") + " -o " + tmp.path("s.png"));
+    CHECK(swapped.exit_code == 3);
+    CHECK_THAT(swapped.err, Catch::Contains("name them with --points-lon and --points-lat"));
+    // Named the other way round, the same file draws: two points, both in a unit.
+    test::CliResult named = test::run_cli("render --points " + data("swapped.csv") +
+                                          " --points-lon lat --points-lat lon --size 400x300 -o " + tmp.path("s.png"));
+    CHECK(named.exit_code == 0);
+    CHECK_THAT(named.err, Catch::Contains("2 points (columns 'lat', 'lon'; WGS84): 2 in a unit"));
+    CHECK(std::filesystem::exists(tmp.path("s.png")));
+    // Where no option names them (a session, the viewer's Data tab), the file's header does.
+    PointSourceOptions session;
+    session.lon_option = session.lat_option = "";
+    CHECK(coordinate_columns_advice(session) == "name them lon and lat in the file's header");
+}

@@ -180,16 +180,23 @@ void draw_map_legend(ViewerState& state) {
               static_cast<float>(bottom ? map.y + map.height : map.y) / k + (bottom ? -margin : margin));
     if (!bottom && state.banner_bottom > 0) at.y = std::max(at.y, state.banner_bottom + margin);
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(right ? 1.f : 0.f, bottom ? 1.f : 0.f));
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     // Folded at start where every corner would hide a region (a 1400x900 window: the sidebar's Layers
     // tab lists the regions' colours too), as kepler.gl's legend; its title bar opens it.
+    bool fold = false;
     if (!state.legend_fold_decided && state.presented && state.session.legend_corner == "auto") {
         state.legend_fold_decided = true;
-        if (state.auto_corner_hides) ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);
+        fold = state.auto_corner_hides;
+        if (fold) ImGui::SetNextWindowCollapsed(true, ImGuiCond_Always);
     }
+    // Folded, the title bar is as wide as its words (ImGui keeps the open width: a long empty bar).
+    if (fold || state.legend_folded)
+        size.x = ImGui::CalcTextSize(tr("Legend")).x + ImGui::GetFrameHeight() * 2 + style.FramePadding.x * 4 +
+                 style.ItemInnerSpacing.x * 2;
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     bool open = ImGui::Begin(tr("Legend"), &state.session.show_legend,
                              ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
     state.legend_open = open;
+    state.legend_folded = ImGui::IsWindowCollapsed();
     // The title bar's fold arrow, for end-to-end tests (the item last drawn is the window's content).
     ImVec2 bar = ImGui::GetWindowPos();
     state.widgets["legend.fold"] = {bar.x + style.FramePadding.x + ImGui::GetFontSize() / 2,

@@ -148,6 +148,7 @@ struct ViewerState {
     bool auto_corner_hides = false;    ///< the legend open in auto_corner hides some of a filled region or a hub
     bool legend_fold_decided = false;  ///< whether the legend starts folded has been decided
     bool legend_open = false;          ///< the legend window is shown and not folded (this frame)
+    bool legend_folded = false;        ///< the legend window was folded to its title bar last frame
 };
 
 /// True when the map is split in two (the split view is on and two regions are compared).

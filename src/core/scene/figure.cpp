@@ -589,6 +589,7 @@ std::string title_without_regions(const Plan& plan, const Session& s) {
 /// The figure's own title (what it shows) and subtitle (the plan), in the session's language.
 void figure_titles(Document& doc, const Session& s, Figure& f) {
     const Plan& plan = doc.plan();
+    const std::vector<const PlanRegion*> picked = picked_regions(plan, s);  // --region: named in the title
     f.subtitle = tr("13th Five-Year Plan for Strategic Emerging Industries (State Council, November 2016)");
     if (s.choropleth != ChoroplethKind::None) {
         f.title = f.legend.title;
@@ -596,8 +597,8 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
         f.title = title_without_regions(plan, s);
     } else if (!s.compare.empty()) {
         f.title = tr("Comparison: ") + compared_names(plan, s);
-    } else if (s.industries.size() == 1 && !picked_regions(plan, s).empty()) {
-        f.title = picked_industry_title(plan, s, *plan.industry(s.industries[0]), picked_regions(plan, s));
+    } else if (s.industries.size() == 1 && !picked.empty()) {
+        f.title = picked_industry_title(plan, s, *plan.industry(s.industries[0]), picked);
     } else if (s.industries.size() == 1) {
         const Industry* ind = plan.industry(s.industries[0]);
         bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
@@ -606,8 +607,8 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
                   (any ? tr(": the regions the plan names for it") : tr(": section 8 names no region for it"));
     } else if (s.industries.size() > 1) {
         f.title = f.legend.title;
-    } else if (!picked_regions(plan, s).empty()) {
-        f.title = picked_names(s, picked_regions(plan, s));
+    } else if (!picked.empty()) {
+        f.title = picked_names(s, picked);
     } else {
         f.title = tr("Regions for strategic emerging industries");
     }

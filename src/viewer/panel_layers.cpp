@@ -9,11 +9,15 @@ namespace atlas::viewer {
 
 namespace {
 
+/// The region's paint as drawn: an empty grey box where the map does not draw it (an industry
+/// filter hides it), so the panel never shows a colour the map lacks.
 void swatch(const RegionPaint& p) {
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* list = ImGui::GetWindowDrawList();
-    ImU32 colour = ImGui::ColorConvertFloat4ToU32(ImVec4(p.colour.r, p.colour.g, p.colour.b, p.fill ? 0.6f : 0.f));
-    ImU32 edge = ImGui::ColorConvertFloat4ToU32(ImVec4(p.colour.r, p.colour.g, p.colour.b, 1));
+    float fill = p.visible && p.fill ? 0.6f : 0.f;
+    ImU32 colour = ImGui::ColorConvertFloat4ToU32(ImVec4(p.colour.r, p.colour.g, p.colour.b, fill));
+    ImU32 edge = p.visible ? ImGui::ColorConvertFloat4ToU32(ImVec4(p.colour.r, p.colour.g, p.colour.b, 1))
+                           : ImGui::GetColorU32(ImGuiCol_TextDisabled);
     list->AddRectFilled(at, ImVec2(at.x + 14, at.y + 14), colour);
     list->AddRect(at, ImVec2(at.x + 14, at.y + 14), edge, 0, 0, p.dashed ? 1.0f : 2.0f);
     ImGui::Dummy(ImVec2(16, 14));

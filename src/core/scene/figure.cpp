@@ -129,6 +129,22 @@ void hub_entry(const Plan& plan, const MapStyle& style, Legend& legend) {
         legend.entries.push_back({style.hub_fill, tr("hub city named by the plan"), Swatch::Point});
 }
 
+/// The regions the plan names for the sector above the industry ("biology" for biomedicine): drawn
+/// light, one entry each, saying which sector; the plan does not say they include this industry.
+void broader_entries(const Plan& plan, const Industry& ind, const MapStyle& style, const std::vector<bool>& broader,
+                     Legend& legend, bool english) {
+    const Industry* parent = plan.industry(ind.parent);
+    for (std::size_t i = 0; i < plan.regions.size(); ++i) {
+        if (!broader[i]) continue;
+        Rgba c = style.regions[i].colour;
+        c.a = style.regions[i].fill_alpha;
+        legend.entries.push_back({c,
+                                  name_of(plan.regions[i], english) + tr(" (light: named for the sector above, ") +
+                                      (english ? parent->name_en + ")" : parent->name_zh + "）"),
+                                  swatch_of(style.regions[i])});
+    }
+}
+
 /// One industry: the regions named for it in full colour, those designated in general faintly.
 void industry_filter(Document& doc, const std::string& id, MapStyle& style, Legend& legend, bool english) {
     const Plan& plan = doc.plan();
@@ -136,12 +152,14 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
     legend.title = tr("Designated for ") + (english ? ind->name_en : ind->name_zh) + tr(" (plan section ") +
                    ind->section + tr(")");
     std::size_t general = 0;
-    std::vector<bool> faint(plan.regions.size(), false);
+    std::vector<bool> faint(plan.regions.size(), false), broader(plan.regions.size(), false);
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         const PlanRegion& r = plan.regions[i];
         RegionPaint& p = style.regions[i];
         if (plan.designates(r, id))
             p.fill_alpha = std::max(p.fill_alpha, 0.6f);
+        else if (!ind->parent.empty() && plan.designates(r, ind->parent) && p.visible && style.show_regions)
+            p.fill_alpha = 0.25f, broader[i] = true;  // "biology" for biomedicine: may include it, not named
         else if (r.designation.type == DesignationType::General && p.visible && style.show_regions) {
             // Faint and grey, as the legend says, and unlabelled: the named regions stand out.
             p.colour = {0.55f, 0.55f, 0.58f, 1};
@@ -150,8 +168,10 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
             p.visible = false;  // with the regions layer off, the general ones too: no hub of theirs drawn
     }
     MapStyle named = style;  // the legend lists the named regions one by one, the faint ones as a group
-    for (std::size_t i = 0; i < faint.size(); ++i) named.regions[i].visible = named.regions[i].visible && !faint[i];
+    for (std::size_t i = 0; i < faint.size(); ++i)
+        named.regions[i].visible = named.regions[i].visible && !faint[i] && !broader[i];
     region_entries(doc, named, legend, english);
+    broader_entries(plan, *ind, style, broader, legend, english);
     // The faint regions are hatched too where partly in: said once, whoever is hatched.
     bool hatch_listed = std::any_of(legend.entries.begin(), legend.entries.end(),
                                     [](const LegendEntry& e) { return e.swatch == Swatch::Hatched; });
@@ -169,7 +189,7 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
 }
 
 /// Several industries: each region filled by how many of them the plan names for it.
-void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle& style, Legend& legend) {
+void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle& style, Legend& legend, bool english) {
     const Plan& plan = doc.plan();
     legend.title =
         tr("Regions by how many of ") + std::to_string(ids.size()) + tr(" selected industries they are named for");
@@ -185,11 +205,15 @@ void industry_count(Document& doc, const std::vector<std::string>& ids, MapStyle
         p.fill_alpha = 0.85f;  // groups and belts stay outlines: their members have their own fills
         p.colour = ramp_colour(0.25 + 0.75 * static_cast<double>(count) / static_cast<double>(most));
     }
-    for (std::size_t n = 1; n <= most; ++n)
-        legend.entries.push_back({ramp_colour(0.25 + 0.75 * static_cast<double>(n) / static_cast<double>(most)),
-                                  std::to_string(n) + " of " + std::to_string(most), Swatch::Fill});
+    for (std::size_t n = 1; n <= most; ++n) {
+        char label[96];  // in the interface's words: zh showed "1 of 2"
+        std::snprintf(label, sizeof label, tr("%zu of %zu"), n, most);
+        legend.entries.push_back(
+            {ramp_colour(0.25 + 0.75 * static_cast<double>(n) / static_cast<double>(most)), label, Swatch::Fill});
+    }
     std::string names = join_mapped(
-        ids, [&](const std::string& id) { return plan.industry(id)->name_en; }, ", ");
+        ids, [&](const std::string& id) { return english ? plan.industry(id)->name_en : plan.industry(id)->name_zh; },
+        english ? ", " : "、");
     legend.notes.push_back(tr("Industries: ") + names);
     legend.notes.push_back(tr("Regions designated only in general (no industry named) are not shown"));
 }
@@ -304,8 +328,13 @@ std::string column_words(const UserTable& table, std::size_t column) {
     if (name == "per_1000_km2") return tr("points per 1,000 km²");
     if (name == "share_pct") return tr("share of all points (%)");
     if (name == "in_regions_pct") return tr("share of points in designated regions (%)");
-    if (name.rfind("sum_", 0) == 0) return tr("sum of ") + escape_controls(name.substr(4));
-    if (name.rfind("mean_", 0) == 0) return tr("mean of ") + escape_controls(name.substr(5));
+    // The column's name goes where the language puts it: "sum of employees", "employees 合计".
+    auto around = [&](std::string pattern, std::size_t prefix) {
+        std::size_t at = pattern.find("%s");
+        return at == std::string::npos ? pattern : pattern.replace(at, 2, escape_controls(name.substr(prefix)));
+    };
+    if (name.rfind("sum_", 0) == 0) return around(tr("sum of %s"), 4);
+    if (name.rfind("mean_", 0) == 0) return around(tr("mean of %s"), 5);
     return escape_controls(name == "points" ? tr("points") : name);
 }
 
@@ -535,19 +564,26 @@ std::string compared_names(const Plan& plan, const Session& s) {
         s.english ? ", " : "、");
 }
 
-/// The regions a session picked (--region, or the viewer's Layers tab hiding the others), when they
-/// are one to three: a title names them. Empty when every region is shown, none is, or more than three.
+/// The regions a session picked (--region, or the viewer's Layers tab hiding the others): those
+/// shown when some but not all are. Empty when every region is shown or none is.
 std::vector<const PlanRegion*> picked_regions(const Plan& plan, const Session& s) {
     std::vector<const PlanRegion*> shown;
     for (const PlanRegion& r : plan.regions) {
         auto it = s.regions.find(r.id);
         if (it == s.regions.end() || it->second.visible) shown.push_back(&r);
     }
-    if (shown.size() > 3) shown.clear();
+    if (shown.size() == plan.regions.size()) shown.clear();
     return shown;
 }
 
-std::string picked_names(const Session& s, const std::vector<const PlanRegion*>& picked) {
+/// One to three picked regions by name; more as "4 of the plan's 19 regions" (a title of twelve
+/// names would cover the map).
+std::string picked_names(const Plan& plan, const Session& s, const std::vector<const PlanRegion*>& picked) {
+    if (picked.size() > 3) {
+        char text[160];
+        std::snprintf(text, sizeof text, tr("%zu of the plan's %zu regions"), picked.size(), plan.regions.size());
+        return text;
+    }
     return join_mapped(
         picked, [&](const PlanRegion* r) { return s.english ? r->name_en : r->name_zh; }, s.english ? ", " : "、");
 }
@@ -558,11 +594,14 @@ std::string picked_industry_title(const Plan& plan, const Session& s, const Indu
                                   const std::vector<const PlanRegion*>& picked) {
     std::size_t named = 0;
     for (const PlanRegion* r : picked) named += plan.designates(*r, ind.id) ? 1 : 0;
-    std::string head = (s.english ? ind.name_en : ind.name_zh) + (s.english ? ": " : "：") + picked_names(s, picked);
-    if (named == picked.size()) return head + tr(", named for it");
-    if (named == 0) return head + tr(", not named for it");
-    return head + (s.english ? " (" : "（") + std::to_string(named) + tr(" of ") + std::to_string(picked.size()) +
-           tr(" named for it)");
+    std::string head =
+        (s.english ? ind.name_en : ind.name_zh) + (s.english ? ": " : "：") + picked_names(plan, s, picked);
+    if (picked.size() == 1) return head + (named == 1 ? tr(", named for it") : tr(", not named for it"));
+    if (named == picked.size()) return head + tr("; all named for it");
+    if (named == 0) return head + tr("; none named for it");
+    char tail[160];
+    std::snprintf(tail, sizeof tail, tr("; %zu of the %zu named for it"), named, picked.size());
+    return head + tail;
 }
 
 /// The title of a figure whose regions layer is off: it names what is drawn, the hub cities of the
@@ -571,7 +610,7 @@ std::string title_without_regions(const Plan& plan, const Session& s) {
     if (!s.show_hubs) return layers_title(s);
     if (!s.compare.empty()) return tr("Hub cities of ") + compared_names(plan, s);
     std::vector<const PlanRegion*> picked = picked_regions(plan, s);
-    if (!picked.empty() && s.industries.size() <= 1) return tr("Hub cities of ") + picked_names(s, picked);
+    if (!picked.empty() && s.industries.size() <= 1) return tr("Hub cities of ") + picked_names(plan, s, picked);
     if (s.industries.size() == 1) {
         const Industry* ind = plan.industry(s.industries[0]);
         bool any = std::any_of(plan.regions.begin(), plan.regions.end(),
@@ -608,7 +647,7 @@ void figure_titles(Document& doc, const Session& s, Figure& f) {
     } else if (s.industries.size() > 1) {
         f.title = f.legend.title;
     } else if (!picked.empty()) {
-        f.title = picked_names(s, picked);
+        f.title = picked_names(plan, s, picked);
     } else {
         f.title = tr("Regions for strategic emerging industries");
     }
@@ -628,7 +667,7 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     else if (s.industries.size() == 1)
         industry_filter(doc, s.industries[0], f.style, f.legend, s.english);
     else if (s.industries.size() > 1)
-        industry_count(doc, s.industries, f.style, f.legend);
+        industry_count(doc, s.industries, f.style, f.legend, s.english);
     else {
         f.legend.title = tr("Regions of section 8, 13th Five-Year Plan for Strategic Emerging Industries");
         region_entries(doc, f.style, f.legend, s.english);

@@ -13,6 +13,7 @@
 #include "scene/figure.hpp"
 #include "scene/matrix_layout.hpp"
 #include "support.hpp"
+#include "text/i18n.hpp"
 
 using namespace atlas;
 
@@ -198,9 +199,9 @@ TEST_CASE("figure: one industry shows its regions, faint general ones, and hides
     Figure f = compose_figure(doc, s, nullptr);
     CHECK(f.style.regions[region_index("west_taiwan_strait")].visible);
     CHECK(f.style.regions[region_index("west_taiwan_strait")].fill_alpha >= 0.6f);
-    CHECK_FALSE(f.style.regions[region_index("shandong_peninsula")].visible);  // explicit, but not for chips
-    CHECK(f.style.regions[region_index("kunming")].fill_alpha < 0.2f);         // general: faint
-    CHECK_FALSE(f.style.regions[region_index("bohai_sea_region")].visible);    // context
+    CHECK(f.style.regions[region_index("shandong_peninsula")].fill_alpha < 0.3f);  // for next-generation IT: light
+    CHECK(f.style.regions[region_index("kunming")].fill_alpha < 0.2f);             // general: faint
+    CHECK_FALSE(f.style.regions[region_index("bohai_sea_region")].visible);        // context
     CHECK_THAT(f.legend.title, Catch::Contains("Integrated circuits"));
     CHECK(f.legend.entries[0].label == "West Side of the Taiwan Strait");
 }
@@ -215,6 +216,34 @@ TEST_CASE("figure: several industries colour regions by how many they are named 
     CHECK(same_colour(west.colour, f.legend.entries[0].colour));
     CHECK(f.legend.entries[1].label == "2 of 2");
     CHECK_FALSE(f.style.regions[region_index("kunming")].visible);
+    // In Chinese the classes and the industries are in Chinese (they were "1 of 2" and English names).
+    s.english = false;
+    set_language(Language::Chinese);
+    f = compose_figure(test::bundled_document(), s, nullptr);
+    set_language(Language::English);
+    CHECK(f.legend.entries[1].label == "2 / 2 项");
+    CHECK_THAT(f.legend.notes[0], Catch::Contains("生物医药、"));
+    CHECK_THAT(f.legend.notes[0], !Catch::Contains("Biomedicine"));
+}
+
+TEST_CASE("figure: a region named for the sector above the industry is drawn light and listed", "[session]") {
+    // --industry biomedicine: the West Side of the Taiwan Strait, named for "biology" (the biotech
+    // sector), was hidden on the map while the viewer's Layers tab gave it an orange swatch.
+    Session s;
+    s.industries = {"biomedicine"};
+    Figure f = compose_figure(test::bundled_document(), s, nullptr);
+    const RegionPaint& west = f.style.regions[region_index("west_taiwan_strait")];
+    CHECK(west.visible);
+    CHECK(west.fill_alpha < 0.3f);
+    CHECK(f.style.regions[region_index("shandong_peninsula")].fill_alpha >= 0.6f);  // named for biomedicine
+    auto entry = std::find_if(f.legend.entries.begin(), f.legend.entries.end(), [](const LegendEntry& e) {
+        return e.label.rfind("West Side of the Taiwan Strait", 0) == 0;
+    });
+    REQUIRE(entry != f.legend.entries.end());
+    CHECK(entry->label == "West Side of the Taiwan Strait (light: named for the sector above, Biotech industry)");
+    s.industries = {"next_gen_it"};  // a sector: none above it
+    for (const LegendEntry& e : compose_figure(test::bundled_document(), s, nullptr).legend.entries)
+        CHECK_THAT(e.label, !Catch::Contains("sector above"));
 }
 
 TEST_CASE("figure: the compare set shows only its regions and hatches the members they share", "[session]") {
@@ -312,6 +341,15 @@ TEST_CASE("figure: a points' figure says what it measures and why it has fewer c
         s.data.column = column;
         CHECK(compose_figure(doc, s, table.get()).legend.title == title);
     }
+    // In Chinese the column's name comes first ("合计 employees" read as "total: employees").
+    set_language(Language::Chinese);
+    s.data.column = "sum_employees";
+    std::string zh_sum = compose_figure(doc, s, table.get()).legend.title;
+    s.data.column = "mean_employees";
+    std::string zh_mean = compose_figure(doc, s, table.get()).legend.title;
+    set_language(Language::English);
+    CHECK(zh_sum == "employees 合计 (firms.csv)");
+    CHECK(zh_mean == "employees 平均值 (firms.csv)");
     s.data.column = "points";
     Figure f = compose_figure(doc, s, table.get());
     CHECK_THAT(f.legend.notes, Catch::VectorContains(std::string("2 classes, not 5: the value 0 in 360 of 367 units")));
@@ -337,16 +375,24 @@ TEST_CASE("figure: the regions picked are named in the title", "[session]") {
     CHECK(compose_figure(doc, s, nullptr).title == "Shandong Peninsula urban agglomeration, Kunming");
     s.industries = {"biomedicine"};
     CHECK(compose_figure(doc, s, nullptr).title ==
-          "Biomedicine (biopharmaceuticals): Shandong Peninsula urban agglomeration, Kunming (1 of 2 named for it)");
+          "Biomedicine (biopharmaceuticals): Shandong Peninsula urban agglomeration, Kunming; 1 of the 2 named for it");
     s.regions["shandong_peninsula"].visible = false;
     CHECK(compose_figure(doc, s, nullptr).title == "Biomedicine (biopharmaceuticals): Kunming, not named for it");
     s.show_regions = false;  // --layers provinces,hubs
     s.industries.clear();
     CHECK(compose_figure(doc, s, nullptr).title == "Hub cities of Kunming");
-    // Four or more picked: the plan's own words, as with all of them.
+    // Four or more picked: counted, not named (the title said "the regions the plan names for it",
+    // one of four drawn, or the generic plan title).
     s.show_regions = true;
-    for (const char* id : {"shandong_peninsula", "guiyang", "wuhan_metropolitan"}) s.regions[id].visible = true;
-    CHECK(compose_figure(doc, s, nullptr).title == "Regions for strategic emerging industries");
+    for (const char* id : {"shandong_peninsula", "guiyang", "pearl_river_delta"}) s.regions[id].visible = true;
+    CHECK(compose_figure(doc, s, nullptr).title == "4 of the plan's 19 regions");
+    s.industries = {"biomedicine"};
+    CHECK(compose_figure(doc, s, nullptr).title ==
+          "Biomedicine (biopharmaceuticals): 4 of the plan's 19 regions; 1 of the 4 named for it");
+    s.english = false;
+    set_language(Language::Chinese);
+    CHECK(compose_figure(doc, s, nullptr).title == "生物医药：4 个地区（规划共 19 个）；其中 1 个（共 4 个）为其点名");
+    set_language(Language::English);
 }
 
 TEST_CASE("figure: the legend lists only the layers drawn", "[session]") {

@@ -13,6 +13,7 @@
 #include "context.hpp"
 #include "error.hpp"
 #include "io/interrupt.hpp"
+#include "io/output_file.hpp"
 #include "io/pg_connection.hpp"
 #include "option_values.hpp"
 #include "points_run.hpp"
@@ -199,6 +200,11 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     request.width_px = s.width, request.height_px = s.height;
     FigurePage page = figure_page(format, request);
     s.width = page.width, s.height = page.height;
+    // An existing figure is refused before the points are read and summed (their summary came first).
+    check_target(args.output, args.force,
+                 format == FigureFormat::Png   ? "PNG"
+                 : format == FigureFormat::Svg ? "SVG"
+                                               : "PDF");
     std::unique_ptr<UserTable> data =
         args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
     bool gl = format == FigureFormat::Png && args.renderer == "gl";

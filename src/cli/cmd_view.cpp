@@ -48,8 +48,8 @@ void parse_view(const std::string& view, Session& s) {
 /// written as PNG bytes).
 void check_screenshot(const ViewArgs& args) {
     const std::string& path = args.options.screenshot;
-    if (args.options.force && path.empty())
-        throw AtlasError(ErrorKind::Usage, "--force replaces a --screenshot: give one");
+    if (args.options.force && path.empty() && args.options.state_file.empty())
+        throw AtlasError(ErrorKind::Usage, "--force replaces a --screenshot or --state-file: give one");
     if (path.empty()) return;
     refuse_folder(path, "screenshot", "screenshot.png");
     if (path == "-" || ascii_lower(std::filesystem::path(path).extension().string()) != ".png")
@@ -66,6 +66,15 @@ void check_window_size(const viewer::ViewerOptions& o) {
     if (o.width < kMinWidth || o.height < kMinHeight || o.width > kMost || o.height > kMost)
         throw AtlasError(ErrorKind::Usage, "window size " + std::to_string(o.width) + "x" + std::to_string(o.height) +
                                                ": must be 480x320 to 8192x8192");
+}
+
+/// --state-file is an output like --screenshot: an existing file is kept unless --force (the
+/// viewer replaced it at its first frame).
+void check_state_file(const ViewArgs& args) {
+    const std::string& path = args.options.state_file;
+    if (path.empty()) return;
+    refuse_folder(path, "state file", "state.json");
+    check_target(path, args.options.force, "state file");
 }
 
 /// `cmd`: the subcommand whose options were given; null without one (no option given).
@@ -88,6 +97,7 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     if (!args.view.empty()) parse_view(args.view, s);
     check_window_size(args.options);
     check_screenshot(args);
+    check_state_file(args);
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
     args.options.projection = s.projection;
     ctx.check_projection(s.projection);
@@ -106,7 +116,7 @@ void register_view(CLI::App& app, Context& ctx) {
     add_figure_options(cmd, args->figure);
     cmd->add_option("--screenshot", args->options.screenshot,
                     "Save the third frame (panels laid out; the last with --frames 1 or 2) as PNG, then quit");
-    cmd->add_flag("--force", args->options.force, "Replace an existing --screenshot file");
+    cmd->add_flag("--force", args->options.force, "Replace an existing --screenshot or --state-file");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
     cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
     cmd->add_option("--view", args->view, "Start at LON,LAT,METRES_PER_PIXEL (e.g. 121.5,31.2,300)");

@@ -216,7 +216,7 @@ kill -0 "$viewer_pid" 2>/dev/null && fail "viewer did not quit on Ctrl+Q"
 viewer_pid=""
 
 # A session opens where it was saved: the viewer started with it shows the same compare set and layout.
-"$bin" view --session "$tmp/clusteratlas-session.json" --state-file "$tmp/state.json" --frames 5
+"$bin" view --session "$tmp/clusteratlas-session.json" --state-file "$tmp/state.json" --force --frames 5
 wait_for "d['compare'] == ['jingjinji', 'shandong_peninsula'] and d['industries'] == ['biotech'] and d['choropleth'] == 'data' and d['sidebar_tab'] == 'data'"
 
 # A small window (1024x700): panels and map side by side inside it, the inspector folded, the map

@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -554,6 +555,13 @@ TEST_CASE("render names the points' coordinate columns with its own options", "[
     CHECK(named.exit_code == 0);
     CHECK_THAT(named.err, Catch::Contains("2 points (columns 'lat', 'lon'; WGS84): 2 in a unit"));
     CHECK(std::filesystem::exists(tmp.path("s.png")));
+    // Drawn again over it without --force: refused in one line, before the points are read (their
+    // summary was printed first, as though drawn).
+    test::CliResult again = test::run_cli("render --points " + data("swapped.csv") +
+                                          " --points-lon lat --points-lat lon --size 400x300 -o " + tmp.path("s.png"));
+    CHECK(again.exit_code == 4);
+    CHECK_THAT(again.err, Catch::Contains(tmp.path("s.png") + ": exists (use --force to replace it)"));
+    CHECK(std::count(again.err.begin(), again.err.end(), '\n') == 1);
     // Where no option names them (a session, the viewer's Data tab), the file's header does.
     PointSourceOptions session;
     session.lon_option = session.lat_option = "";

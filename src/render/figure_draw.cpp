@@ -123,9 +123,17 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     texts.insert(texts.end(), {tr("true at"), tr("Inset: "), session.furniture.inset});
     HeadlessLabels overlay(texts, kFigureLabelPx * scale);
     Projection projection(session.projection);
-    bool fits =
-        paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection, session.furniture,
-                         session.show_legend, scale, prepared.inset.path.empty() ? nullptr : &prepared.inset);
+    const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
+    if (!session.has_camera && session.show_legend)  // all of China beside its legend, where it hid a region
+        overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {
+            ImGuiPainter painter(list, font, scale);
+            InsetPlacement placement;
+            if (inset != nullptr)
+                placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
+            camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, camera, &placement);
+        });
+    bool fits = paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection,
+                                 session.furniture, session.show_legend, scale, inset);
     write_png(output, width, height, target.read_rgba(), force);
     return {context->renderer(), camera, prepared.scene.origin, {}, fits};
 }

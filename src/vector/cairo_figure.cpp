@@ -199,19 +199,23 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 bool paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster) {
     const CjkFont& font = CjkFont::get();
     CairoPainter painter(cr, font, kFigureLabelPx, raster);
-    const Camera& camera = prepared.camera;
     const Figure& figure = prepared.figure;
+    Projection projection(session.projection);
+    const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
+    InsetPlacement placement;
+    if (inset != nullptr)
+        placement =
+            place_inset(painter, figure, session.furniture, prepared.scene, prepared.camera, *inset, projection);
+    if (!session.has_camera && session.show_legend)  // all of China beside its legend, where it hid a region
+        prepared.camera =
+            camera_beside_legend(painter, figure, session.furniture, prepared.scene, prepared.camera, &placement);
+    const Camera& camera = prepared.camera;
     ScenePaintIndex index = ScenePaintIndex::of(prepared.scene);
     cairo_rectangle(cr, 0, 0, camera.width, camera.height);
     cairo_clip(cr);
     CairoMapCanvas map(cr, prepared.scene, camera, raster);
     paint_map(map, index, camera, figure.style);
     LabelSource labels(doc, prepared.scene);
-    Projection projection(session.projection);
-    const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
-    InsetPlacement placement;
-    if (inset != nullptr)
-        placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
     // Labels kept off the boxes drawn over them (legend, inset, title): none half hidden.
     ViewGeometry geometry = view_geometry(prepared.scene, camera, projection);
     std::vector<std::array<double, 4>> boxes = furniture_boxes(painter, figure, session.furniture, prepared.scene,

@@ -155,6 +155,25 @@ TEST_CASE("figure matrix.json: cells coloured by coverage where the layout puts 
     CHECK(near(cell("bohai_sea_region", "next_gen_it"), render::matrix_cell_colour(Coverage::None)));
 }
 
+TEST_CASE("a figure too small for its legend frames China beside it: the North Slope of the Tianshan in view",
+          "[render][figure]") {
+    // At 560 x 420 the 22-entry legend lay over half the North Slope of the Tianshan in every
+    // corner (on a 120 mm page too); China is now fitted beside it, at least 0.6 of its size.
+    Session s;
+    s.width = 560, s.height = 420;
+    Rendered r = render_session(s);
+    Camera national = national_view(build_scene(test::bundled_document(), {"albers", 2000}), 560, 420);
+    CHECK(r.result.camera.metres_per_pixel > national.metres_per_pixel * 1.05);
+    CHECK(r.result.camera.metres_per_pixel <= national.metres_per_pixel / 0.6 * 1.01);
+    Rgba urumqi = at_place(r, {87.62, 43.83});  // in the region's green, not under the legend's white
+    CHECK(urumqi.g - urumqi.r > 0.08f);
+    // At 1600 x 1200 the legend hides no region: all of China as large as it fits.
+    s.width = 1600, s.height = 1200;
+    Rendered large = render_session(s);
+    CHECK(large.result.camera.metres_per_pixel ==
+          Approx(national_view(build_scene(test::bundled_document(), {"albers", 2000}), 1600, 1200).metres_per_pixel));
+}
+
 TEST_CASE("the legend holds all its text: nothing of it below its frame, at the default size and a small one",
           "[figure]") {
     for (auto [width, height] : {std::pair{1600, 1200}, std::pair{800, 600}}) {

@@ -284,4 +284,13 @@ TEST_CASE("viewer: an automatic legend goes where it hides least, folded where e
     CHECK(legend_corner_shown(*wide, 400, 410, 8, 8) == "bottom-left");
     wide->session.legend_corner = "top-right";
     CHECK(legend_corner_shown(*wide, 400, 410, 8, 8) == "top-right");
+    // One industry: the faint regions (designated in general) are context, not what a legend must
+    // spare; at 1400x900 the bottom left hides only the faint Kunming and the legend stayed folded.
+    auto industry = started();
+    industry->session.industries = {"biomedicine"};
+    sync_figure(*industry);
+    legend_corner_shown(*industry, 400, 300, 8, 8);
+    CHECK_FALSE(industry->auto_corner_hides);
+    const auto lower = static_cast<float>(industry->camera.height) - 8;
+    CHECK_FALSE(hides_a_region(industry->scene, industry->camera, {8, lower - 300}, {408, lower}, industry->style));
 }

@@ -20,6 +20,11 @@ ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Proje
         return scene_lonlat(projection, scene, camera.screen_to_scene({sx, sy}), out);
     };
     double cx = camera.width / 2.0, cy = camera.height / 2.0, half = 50;
+    ScreenXY a = camera.scene_to_screen({scene.extent[0], scene.extent[1]});
+    ScreenXY b = camera.scene_to_screen({scene.extent[2], scene.extent[3]});
+    double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x), y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+    if (x0 >= -1 && y0 >= -1 && x1 <= camera.width + 1 && y1 <= camera.height + 1)  // all of China in view
+        cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     LonLat west, east;
     if (!lonlat(cx, cy, g.centre) || !lonlat(cx - half, cy, west) || !lonlat(cx + half, cy, east)) return g;
     geod_geodesic wgs84;
@@ -29,7 +34,7 @@ ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Proje
     g.true_metres_per_px = metres / (2 * half);
     SceneXY north;
     if (!scene_point(projection, scene, {g.centre.lon, std::min(89.9, g.centre.lat + 0.1)}, north)) return g;
-    ScreenXY from = camera.scene_to_screen(camera.centre());
+    ScreenXY from{cx, cy};
     ScreenXY to = camera.scene_to_screen(north);
     g.north_radians = std::atan2(to.x - from.x, -(to.y - from.y));
     g.known = true;
@@ -100,11 +105,46 @@ double extent_under(const PolygonMesh& mesh, std::size_t f, const Camera& camera
     return w * h / ((x1 - x0) * (y1 - y0));
 }
 
+/// Share (0 to 1) of a feature's own area under the screen rectangle, from a 12 x 12 grid over its
+/// extent: the extent's share (extent_under) misjudges a region whose corner lies under a box.
+double area_under(const PolygonMesh& mesh, std::size_t f, const Camera& camera, PaintPoint min, PaintPoint max) {
+    if (extent_under(mesh, f, camera, min, max) == 0) return 0;
+    const float* b = &mesh.feature_box[4 * f];
+    constexpr int kGrid = 12;
+    int inside = 0, under = 0;
+    for (int i = 0; i < kGrid; ++i)
+        for (int j = 0; j < kGrid; ++j) {
+            double x = b[0] + (b[2] - b[0]) * (i + 0.5) / kGrid, y = b[1] + (b[3] - b[1]) * (j + 0.5) / kGrid;
+            if (!inside_feature(mesh, f, x, y)) continue;
+            ++inside;
+            ScreenXY at = camera.scene_to_screen({x, y});
+            under += at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y ? 1 : 0;
+        }
+    return inside == 0 ? 0 : static_cast<double>(under) / inside;
+}
+
 }  // namespace
 
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max) {
     return covered_share(scene, camera, min, max, nullptr);
 }
+
+namespace {
+
+/// A region the figure is about: filled in full colour. The faint ones (designated in general,
+/// under an industry) are context, weighed as bare land: a legend over the faint Kunming folded
+/// the viewer's legend with `--industry biomedicine`.
+bool prominent(const MapStyle& style, std::size_t r) {
+    const RegionPaint& p = style.regions[r];
+    return p.visible && p.fill && p.labelled;
+}
+
+bool any_prominent(const MapStyle& style, const std::vector<std::uint32_t>& regions) {
+    return std::any_of(regions.begin(), regions.end(),
+                       [&](std::uint32_t r) { return r < style.regions.size() && prominent(style, r); });
+}
+
+}  // namespace
 
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style) {
     constexpr int kGrid = 12;
@@ -122,8 +162,7 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
             // A filled region is what the figure is about: under the legend it counts six times (three
             // times still put a 1400x800 legend over the Yangtze River Delta, to spare Tibet).
             for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
-                if (style->regions[r].visible && style->regions[r].fill &&
-                    inside_feature(scene.regions.mesh, r, w.x, w.y)) {
+                if (prominent(*style, r) && inside_feature(scene.regions.mesh, r, w.x, w.y)) {
                     covered += 5;
                     break;
                 }
@@ -133,7 +172,7 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
     if (style != nullptr && style->show_hubs)
         for (const HubMarker& hub : scene.hubs) {
             ScreenXY at = camera.scene_to_screen(hub.at);
-            if (at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y && any_visible(*style, hub.regions))
+            if (at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y && any_prominent(*style, hub.regions))
                 covered += kGrid * kGrid / 6.0;
         }
     // A region hidden whole is worth half the box, in proportion to its extent under it: the grid's
@@ -141,7 +180,7 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
     // (the North Slope of the Tianshan under an 800x600 legend) cost little.
     if (style != nullptr && style->show_regions)
         for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
-            if (style->regions[r].visible && style->regions[r].fill)
+            if (prominent(*style, r))
                 covered += extent_under(scene.regions.mesh, r, camera, min, max) * kGrid * kGrid / 2.0;
     return covered / double(kGrid * kGrid);
 }
@@ -384,6 +423,7 @@ struct LegendSpot {
     float max_w = 0, max_h = 0;  ///< the layout: legend_box_size's bounds
     float type = 1;              ///< its sizes times this (ScaledPainter)
     bool fits = false;           ///< inside the map's room and clear of the other boxes
+    bool clear = false;          ///< hides no region (covered_share over land_share under kHidesNoRegion)
 };
 
 /// Sizes of type the legend may be set in, largest first: a 22-entry legend is taller than a
@@ -433,7 +473,10 @@ LegendSpot place_legend(Painter& p, const Legend& shown, const MapStyle& style, 
                 }
                 layout_penalty /= 0.75;
             }
-            if (clear.max_w != 0) return clear;
+            if (clear.max_w != 0) {
+                clear.clear = true;
+                return clear;
+            }
         }
         if (best.max_w != 0) return best;
     }
@@ -442,6 +485,19 @@ LegendSpot place_legend(Painter& p, const Legend& shown, const MapStyle& style, 
     float max_w = std::max(260 * s, width * 0.34f), max_h = (bottom - top) * 0.7f;
     auto [lw, lh] = legend_box_size(type, shown, max_w, max_h);
     return {{{m, bottom - m - lh}, {m + lw, bottom - m}}, max_w, max_h, kLegendTypes.back(), false};
+}
+
+/// The map's room and the boxes taken before the legend is placed: the title block, the inset, the
+/// credit strip below `room.bottom` (not a box: the legend is kept above it).
+std::vector<Box> boxes_before_legend(Painter& p, const FigureWords& words, const Camera& camera,
+                                     const InsetPlacement* placement, MapRoom& room) {
+    auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
+    room.top = paint_title(p, words, width, false, &room.title_right);
+    room.bottom = height - paint_credit(p, words.credit, width, height, false);
+    std::vector<Box> taken;
+    if (room.top > 0) taken.push_back({{0, 0}, {room.title_right, room.top}});
+    if (placement != nullptr && placement->placed) taken.push_back({placement->min, placement->max});
+    return taken;
 }
 
 /// Lays the furniture out and, with `draw`, paints it; returns the boxes it takes (device pixels).
@@ -485,6 +541,62 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
 }
 
 }  // namespace
+
+Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+                            const Camera& camera, const InsetPlacement* placement) {
+    FigureWords words = figure_words(figure, settings);
+    Legend shown = figure_legend(figure, !words.credit.empty());
+    if (shown.entries.empty()) return camera;
+    MapRoom room;
+    std::vector<Box> taken = boxes_before_legend(p, words, camera, placement, room);
+    // Clear by place_legend's measure, and no region a twentieth under it nor any hub: a 500 px
+    // legend over the west of the North Slope of the Tianshan hid under a twentieth of its own box.
+    auto spares = [&](const Camera& c, const LegendSpot& spot) {
+        if (!spot.fits || !spot.clear) return false;
+        const MapStyle& style = figure.style;
+        for (std::size_t r = 0; r < style.regions.size() && r < scene.regions.mesh.features(); ++r)
+            if (style.show_regions && prominent(style, r) &&
+                area_under(scene.regions.mesh, r, c, spot.box.min, spot.box.max) > 0.05)
+                return false;
+        for (const HubMarker& hub : scene.hubs) {
+            ScreenXY at = c.scene_to_screen(hub.at);
+            if (style.show_hubs && at.x > spot.box.min.x && at.x < spot.box.max.x && at.y > spot.box.min.y &&
+                at.y < spot.box.max.y && any_prominent(style, hub.regions))
+                return false;
+        }
+        return true;
+    };
+    if (spares(camera, place_legend(p, shown, figure.style, scene, camera, room, taken))) return camera;
+    // China fitted beside a column as wide as the legend (left), or above a band as tall (bottom),
+    // its type as large as can be: the candidates whose China is largest are tried first.
+    float s = p.scale(), m = 12 * s, right = static_cast<float>(camera.width);
+    if (placement != nullptr && placement->placed) right = placement->min.x;  // the inset's column stays
+    std::vector<Camera> candidates;
+    for (float type_size : kLegendTypes) {
+        ScaledPainter type(p, type_size);
+        auto [cw, ch] = legend_box_size(type, shown, std::max(260 * s, right * 0.34f), (room.bottom - room.top) * 0.9f);
+        auto [bw, bh] = legend_box_size(type, shown, right * 0.9f, (room.bottom - room.top) * 0.4f);
+        float column_w = right - cw - 2 * m, band_h = room.bottom - bh - 2 * m;
+        if (column_w > right / 3) {  // room for a map beside it at all (fit_within of a negative width)
+            Camera column = camera;
+            column.fit_within(scene.extent, cw + 2 * m, 0, column_w, room.bottom, 0.03);
+            candidates.push_back(column);
+        }
+        if (band_h > room.bottom / 3) {
+            Camera band = camera;
+            band.fit_within(scene.extent, 0, 0, right, band_h, 0.03);
+            candidates.push_back(band);
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Camera& a, const Camera& b) { return a.metres_per_pixel < b.metres_per_pixel; });
+    for (const Camera& c : candidates) {
+        // China at least 0.6 of its size: a smaller map is worse than a legend over a region.
+        if (!(c.metres_per_pixel > 0) || c.metres_per_pixel > camera.metres_per_pixel / 0.6) break;
+        if (spares(c, place_legend(p, shown, figure.style, scene, c, room, taken))) return c;
+    }
+    return camera;
+}
 
 bool paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
                      const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,

@@ -17,7 +17,10 @@
 
 namespace atlas {
 
-/// What the projection does at the centre of a view (computed with PROJ and a geodesic on WGS84).
+/// What the projection does at the centre of the map in a view: the centre of China's extent where
+/// the view shows all of it, else the view's centre (computed with PROJ and a geodesic on WGS84).
+/// A figure framed beside its legend has its camera's centre over the legend, where north turned
+/// 20 degrees.
 struct ViewGeometry {
     LonLat centre;                  ///< degrees
     double true_metres_per_px = 0;  ///< ground metres per device pixel east-west at the centre; 0: unknown
@@ -25,7 +28,7 @@ struct ViewGeometry {
     bool known = false;             ///< false where the projection cannot place the centre
 };
 
-/// The view's geometry at the camera's centre (device pixels).
+/// The view's geometry (camera in device pixels).
 ViewGeometry view_geometry(const Scene& scene, const Camera& camera, const Projection& projection);
 
 /// A scale bar: a round length (1, 2 or 5 times a power of ten, metres) at most `max_px` long.
@@ -46,13 +49,14 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings
 /// points tested against the provinces.
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
 
-/// What a box over the map would hide: land_share with, given `style`, its filled regions counted
-/// six times and each hub city shown a sixth of the box, for the legend's corner (on a 1000 x 750 map the least land
-/// was the east, where the regions are).
+/// What a box over the map would hide: land_share with, given `style`, its regions in full colour
+/// counted six times and each of their hub cities a sixth of the box, for the legend's corner (on a
+/// 1000 x 750 map the least land was the east, where the regions are). Faint regions (designated in
+/// general, under an industry: `labelled` false) count as bare land.
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style);
 
-/// True when a box over the map (device pixels) hides some of `style`'s filled regions or hub
-/// cities: covered_share over land_share by a grid point's worth or more.
+/// True when a box over the map (device pixels) hides some of `style`'s full-colour regions or
+/// their hub cities: covered_share over land_share by a grid point's worth or more.
 bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
 
 /// The inset layer's extent in the scene's metres: min x, min y, max x, max y of a 9 x 9 grid over
@@ -73,6 +77,16 @@ struct InsetPlacement {
 InsetPlacement place_inset(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
                            const Scene& scene, const Camera& camera, const InsetLayer& layer,
                            const Projection& projection);
+
+/// The camera of a figure framed by the program (all of China, no camera of the session's) with room
+/// for its legend: where the legend over `camera` would hide a region or not fit in any corner (a
+/// 120 mm page: the North Slope of the Tianshan under it), all of China fitted beside a column as
+/// wide as the legend (left) or above a band as tall (bottom), in the legend's type or a step or two
+/// smaller, whichever leaves China largest with a legend that hides no region and fits. `camera`
+/// itself where its legend hides none, or where every candidate would shrink China below two thirds
+/// of its size. Device pixels; the inset's column (`placement`) is kept free.
+Camera camera_beside_legend(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
+                            const Scene& scene, const Camera& camera, const InsetPlacement* placement);
 
 /// Draws the furniture, the inset's lines and frame (when given and placed) and (when `legend`) the
 /// legend over the map. The camera is in device pixels. The legend is set in smaller type (down to

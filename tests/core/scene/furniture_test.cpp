@@ -218,3 +218,27 @@ TEST_CASE("The scale bar's box leaves Taiwan and the regions in view", "[figure]
         }
     }
 }
+
+TEST_CASE(
+    "A figure framed beside its legend keeps China's scale and north, and a legend hiding no region keeps the view",
+    "[figure][furniture]") {
+    // China fitted right of a legend's column has the camera's centre over the column: the scale
+    // was measured there and north turned (render at 120 mm). See tests/render/figure_test.cpp for
+    // the framing itself, drawn with the real font.
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Projection albers("albers");
+    Camera national = national_view(scene, 1600, 1200);
+    Camera framed = national;
+    framed.fit_within(scene.extent, 600, 0, 1000, 1200, 0.03);
+    ViewGeometry g = view_geometry(scene, framed, albers);
+    REQUIRE(g.known);
+    CHECK(std::fabs(g.north_radians) < 0.05);
+    CHECK(g.centre.lon == Approx(view_geometry(scene, national, albers).centre.lon).margin(0.5));
+    // Where the legend hides no region (1600 x 1200 pixels), the national view is kept.
+    Figure figure = compose_figure(doc, Session{}, nullptr);
+    FontWidthPainter p;
+    Camera kept = camera_beside_legend(p, figure, FurnitureSettings{}, scene, national, nullptr);
+    CHECK(kept.metres_per_pixel == national.metres_per_pixel);
+    CHECK(kept.cx == national.cx);
+}

@@ -238,6 +238,15 @@ void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legen
         legend.entries.push_back({style.overlap_colour, tr("member of more than one (overlap)"), Swatch::CrossHatched});
 }
 
+/// The class above a single value in the legend's words: "over 0, up to 1" ("over 0 - 1" read as
+/// over a range).
+std::string over_up_to(const std::string& low, const std::string& high) {
+    std::string text = tr("over %s, up to %s");
+    for (const std::string& value : {low, high})
+        if (std::size_t at = text.find("%s"); at != std::string::npos) text.replace(at, 2, value);
+    return text;
+}
+
 std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v))) + "%"; }
 
 /// Provinces filled by the share of their area inside counted regions (designated regions, or those
@@ -270,12 +279,14 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
     }
     legend.title = industry.empty()
                        ? tr("Share of province area inside designated regions")
-                       : tr("Share of province area inside regions named for ") + plan.industry(industry)->name_en;
+                       : tr("Share of province area inside regions named for ") +
+                             (s.english ? plan.industry(industry)->name_en : plan.industry(industry)->name_zh);
     legend.entries.push_back({colour_of_class(0), tr("none (not designated)"), Swatch::Fill});
     for (std::size_t c = 1; c < bounds.size(); ++c)
         legend.entries.push_back(
             {colour_of_class(c),
-             (c == 1 ? std::string(tr("over 0")) : percent(bounds[c - 1])) + " - " + percent(bounds[c]), Swatch::Fill});
+             c == 1 ? over_up_to("0", percent(bounds[c])) : percent(bounds[c - 1]) + " - " + percent(bounds[c]),
+             Swatch::Fill});
     for (std::size_t p = 0; p < rows.size(); ++p) values.class_label[p] = legend.entries[class_of_row[p]].label;
     values.measure = legend.title;
     legend.notes.push_back(doc.has_counties()
@@ -300,10 +311,9 @@ std::string file_name(const std::string& path) {
 /// bounds are joined by "to": "-4 to -3", not "-4 - -3".
 std::string class_label(const std::vector<double>& breaks, const std::vector<std::string>& labels, std::size_t c) {
     if (breaks[c] == breaks[c + 1]) return format_break(breaks[c]);
-    std::string low = labels[c];
-    if (c > 0 && breaks[c - 1] == breaks[c]) low = tr("over ") + format_break(breaks[c]);
+    if (c > 0 && breaks[c - 1] == breaks[c]) return over_up_to(format_break(breaks[c]), labels[c + 1]);
     bool negative = std::any_of(breaks.begin(), breaks.end(), [](double b) { return b < 0; });
-    return low + (negative ? tr(" to ") : " - ") + labels[c + 1];
+    return labels[c] + (negative ? tr(" to ") : " - ") + labels[c + 1];
 }
 
 /// The classing method in the legend's words and language ("quantile", "equal-interval").

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "scene/legend_paint.hpp"
@@ -139,9 +140,53 @@ bool prominent(const MapStyle& style, std::size_t r) {
     return p.visible && p.fill && p.labelled;
 }
 
-bool any_prominent(const MapStyle& style, const std::vector<std::uint32_t>& regions) {
-    return std::any_of(regions.begin(), regions.end(),
-                       [&](std::uint32_t r) { return r < style.regions.size() && prominent(style, r); });
+/// A sparse choropleth's units that stand out: where one colour fills at least half the units (the
+/// value 0 in 360 of 367 prefectures), those of any other colour are what the figure shows (an
+/// 800x600 legend hid the Lhasa unit, one of seven with points). Empty for a choropleth whose
+/// classes share the map, or none: the legend then spares the least land.
+std::vector<bool> standout_units(const MapStyle& style) {
+    const std::vector<Rgba>& colours = style.fills.colours;
+    if (style.fills.layer == FeatureFills::Layer::None || colours.empty()) return {};
+    auto key = [](const Rgba& c) { return std::array<float, 4>{c.r, c.g, c.b, c.a}; };
+    std::map<std::array<float, 4>, std::size_t> count;
+    for (const Rgba& c : colours) ++count[key(c)];
+    auto commonest =
+        std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (commonest->second * 2 < colours.size()) return {};
+    std::vector<bool> out(colours.size());
+    for (std::size_t f = 0; f < colours.size(); ++f) out[f] = colours[f].a > 0 && key(colours[f]) != commonest->first;
+    return out;
+}
+
+/// The scene's mesh of the choropleth's layer (null for none).
+const PolygonMesh* fill_mesh(const Scene& scene, const MapStyle& style) {
+    switch (style.fills.layer) {
+        case FeatureFills::Layer::Provinces:
+            return &scene.provinces;
+        case FeatureFills::Layer::Prefectures:
+            return &scene.prefectures;
+        case FeatureFills::Layer::Counties:
+            return &scene.counties;
+        case FeatureFills::Layer::None:
+            break;
+    }
+    return nullptr;
+}
+
+/// True where the scene point lies in a standout unit of the choropleth.
+bool in_standout(const PolygonMesh* mesh, const std::vector<bool>& standout, double x, double y) {
+    if (mesh == nullptr) return false;
+    for (std::size_t f = 0; f < standout.size() && f < mesh->features(); ++f)
+        if (standout[f] && inside_feature(*mesh, f, x, y)) return true;
+    return false;
+}
+
+/// A hub city the figure is about: of a region drawn and labelled, filled or outlined (a choropleth
+/// draws the regions as outlines), not of a faint one.
+bool hub_shown(const MapStyle& style, const std::vector<std::uint32_t>& regions) {
+    return std::any_of(regions.begin(), regions.end(), [&](std::uint32_t r) {
+        return r < style.regions.size() && style.regions[r].visible && style.regions[r].labelled;
+    });
 }
 
 }  // namespace
@@ -149,6 +194,8 @@ bool any_prominent(const MapStyle& style, const std::vector<std::uint32_t>& regi
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style) {
     constexpr int kGrid = 12;
     double covered = 0;
+    std::vector<bool> standout = style == nullptr ? std::vector<bool>{} : standout_units(*style);
+    const PolygonMesh* units = standout.empty() ? nullptr : fill_mesh(scene, *style);
     for (int i = 0; i < kGrid; ++i)
         for (int j = 0; j < kGrid; ++j) {
             double sx = min.x + (max.x - min.x) * (i + 0.5) / kGrid, sy = min.y + (max.y - min.y) * (j + 0.5) / kGrid;
@@ -158,6 +205,10 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
                 land = inside_feature(scene.provinces, f, w.x, w.y);
             if (!land) continue;
             covered += 1;
+            if (in_standout(units, standout, w.x, w.y)) {  // weighed as a region is
+                covered += 5;
+                continue;
+            }
             if (style == nullptr || !style->show_regions) continue;
             // A filled region is what the figure is about: under the legend it counts six times (three
             // times still put a 1400x800 legend over the Yangtze River Delta, to spare Tibet).
@@ -172,7 +223,7 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
     if (style != nullptr && style->show_hubs)
         for (const HubMarker& hub : scene.hubs) {
             ScreenXY at = camera.scene_to_screen(hub.at);
-            if (at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y && any_prominent(*style, hub.regions))
+            if (at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y && hub_shown(*style, hub.regions))
                 covered += kGrid * kGrid / 6.0;
         }
     // A region hidden whole is worth half the box, in proportion to its extent under it: the grid's
@@ -182,6 +233,8 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
         for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
             if (prominent(*style, r))
                 covered += extent_under(scene.regions.mesh, r, camera, min, max) * kGrid * kGrid / 2.0;
+    for (std::size_t f = 0; units != nullptr && f < standout.size() && f < units->features(); ++f)
+        if (standout[f]) covered += extent_under(*units, f, camera, min, max) * kGrid * kGrid / 2.0;  // as a region
     return covered / double(kGrid * kGrid);
 }
 
@@ -561,7 +614,7 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
         for (const HubMarker& hub : scene.hubs) {
             ScreenXY at = c.scene_to_screen(hub.at);
             if (style.show_hubs && at.x > spot.box.min.x && at.x < spot.box.max.x && at.y > spot.box.min.y &&
-                at.y < spot.box.max.y && any_prominent(style, hub.regions))
+                at.y < spot.box.max.y && hub_shown(style, hub.regions))
                 return false;
         }
         return true;

@@ -9,6 +9,7 @@
 
 #include "scene/label_source.hpp"
 #include "scene/labels.hpp"
+#include "scene/session.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -241,4 +242,28 @@ TEST_CASE(
     Camera kept = camera_beside_legend(p, figure, FurnitureSettings{}, scene, national, nullptr);
     CHECK(kept.metres_per_pixel == national.metres_per_pixel);
     CHECK(kept.cx == national.cx);
+}
+
+TEST_CASE("A sparse choropleth's legend leaves its few units with values in view", "[figure][furniture]") {
+    // Seven points in seven prefectures: at 800 x 600 the legend lay over the Lhasa unit, one of the
+    // seven, to spare bare land.
+    Document& doc = test::bundled_document();
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = std::string(ATLAS_TEST_DATA) + "/points/firms.csv";
+    s.data.points_by = "prefecture";
+    s.data.column = "points";
+    auto table = load_session_data(doc, s);
+    REQUIRE(table != nullptr);
+    Figure figure = compose_figure(doc, s, table.get());
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Projection albers("albers");
+    FontWidthPainter p;
+    Camera camera = national_view(scene, 800, 600);
+    ViewGeometry geometry = view_geometry(scene, camera, albers);
+    auto boxes = furniture_boxes(p, figure, FurnitureSettings{}, scene, camera, geometry, true);
+    SceneXY lhasa;
+    REQUIRE(scene_point(albers, scene, {91.13, 29.65}, lhasa));
+    ScreenXY px = camera.scene_to_screen(lhasa);
+    for (const auto& b : boxes) CHECK_FALSE((px.x > b[0] && px.x < b[2] && px.y > b[1] && px.y < b[3]));
 }

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -37,7 +38,8 @@ struct RenderArgs {
     FigureArgs figure;
     PageRequest page;
     std::string title, subtitle, credit, inset;
-    PointsRequest points;  ///< --points FILE: counted per unit for the choropleth, drawn as dots
+    std::string save_session;  ///< --save-session FILE: the figure's session, to reopen or redraw
+    PointsRequest points;      ///< --points FILE: counted per unit for the choropleth, drawn as dots
     std::string points_by = "prefecture";
     std::string renderer = default_png_renderer();  ///< who draws a PNG: gl (EGL, as the viewer) or cairo
     bool no_title = false, no_subtitle = false, no_credit = false, no_scale_bar = false, no_north_arrow = false;
@@ -120,10 +122,22 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
     s.data.path = args.points.path;
     s.data.points_by = by;
     s.data.points_value = value;
+    if (!args.points.datum.empty()) s.data.points_datum = args.points.datum;
     s.data.named_by.clear();
     s.data.column = column;
     table->column(s.data.column);  // a column it does not have: one line naming those it has
     return table;
+}
+
+/// --save-session: the session the figure was drawn from, its files named by absolute paths (a
+/// session reads relative ones against its own folder), so that `render --session FILE` draws the
+/// same figure and `view --session FILE` opens it.
+void save_figure_session(Session s, const std::string& path, bool force) {
+    std::error_code ec;
+    if (!s.data.path.empty()) s.data.path = std::filesystem::absolute(s.data.path, ec).string();
+    if (!s.furniture.inset.empty()) s.furniture.inset = std::filesystem::absolute(s.furniture.inset, ec).string();
+    write_session(path, s, force);
+    std::cerr << "wrote " << path << " (the figure's session: render --session or view --session opens it)\n";
 }
 
 /// An option the figure would not use is refused, naming it and what it needs: `--column x` without
@@ -157,6 +171,12 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
             refuse(std::string(o) +
                    " picks regions to draw, and neither the regions nor the hubs layer is drawn: "
                    "add regions to --layers, or drop it");
+    // A session names the points' columns lon and lat by header: it could not redraw these.
+    for (const char* o : {"--points-lon", "--points-lat"})
+        if (given(o) && given("--save-session"))
+            refuse(std::string(o) +
+                   " cannot be kept in a session (it reads the points' lon and lat columns by name): "
+                   "rename the columns, or drop --save-session");
     if (given("--no-title") && given("--title")) refuse("--title and --no-title: choose one");
     if (given("--no-subtitle") && given("--subtitle")) refuse("--subtitle and --no-subtitle: choose one");
     if (given("--no-credit") && given("--credit")) refuse("--credit and --no-credit: choose one");
@@ -205,6 +225,7 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
                  format == FigureFormat::Png   ? "PNG"
                  : format == FigureFormat::Svg ? "SVG"
                                                : "PDF");
+    if (!args.save_session.empty()) check_target(args.save_session, args.force, "session");
     std::unique_ptr<UserTable> data =
         args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
     bool gl = format == FigureFormat::Png && args.renderer == "gl";
@@ -234,6 +255,7 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     std::string what = s.figure == FigureKind::Matrix ? "coverage matrix" : s.projection;
     std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << what << ", " << drawn.renderer
               << ")\n";
+    if (!args.save_session.empty()) save_figure_session(s, args.save_session, args.force);
 }
 
 }  // namespace
@@ -289,6 +311,8 @@ void register_render(CLI::App& app, Context& ctx) {
     cmd->add_option("--inset", args->inset,
                     "Vector layer (any GDAL format) drawn in an inset at the bottom right, framing its extent: "
                     "the South China Sea islands and line, which the bundled data lacks");
+    cmd->add_option("--save-session", args->save_session,
+                    "Also write the figure's session (JSON): render --session or view --session opens it");
     cmd->add_flag("--force", args->force, "Replace an existing file");
     cmd->callback([&ctx, args, cmd] {
         args->figure.table_from_points = !args->points.path.empty();

@@ -465,3 +465,41 @@ TEST_CASE("render --session draws a kept session, and command-line options overr
     CHECK(matrix.exit_code == 0);
     CHECK_THAT(matrix.err, Catch::Contains(", coverage matrix, ") && !Catch::Contains("albers"));
 }
+
+TEST_CASE("render --save-session keeps the figure: the session draws the same bytes", "[cli][figure]") {
+    // A figure made on the command line could not be kept: the viewer saved sessions, render did not.
+    test::TempFolder tmp;
+    std::string firms = std::string(ATLAS_TEST_DATA) + "/points/firms.csv";
+    auto made = test::run_cli(
+        "render --renderer cairo --region kunming --region guiyang --industry biomedicine "
+        "--lang zh --size 500x400 --title 'Two regions' -o " +
+        tmp.path("a.png") + " --save-session " + tmp.path("s.json"));
+    REQUIRE(made.exit_code == 0);
+    CHECK_THAT(made.err, Catch::Contains("wrote " + tmp.path("s.json")));
+    auto redrawn =
+        test::run_cli("render --renderer cairo --session " + tmp.path("s.json") + " -o " + tmp.path("b.png"));
+    REQUIRE(redrawn.exit_code == 0);
+    auto bytes = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    CHECK(bytes(tmp.path("a.png")) == bytes(tmp.path("b.png")));
+    // Points: their file by absolute path, the value summed, the datum kept.
+    auto points = test::run_cli("render --renderer cairo --points " + firms +
+                                " --points-value employees --points-datum gcj02 --size 500x400 -o " +
+                                tmp.path("p.png") + " --save-session " + tmp.path("p.json"));
+    REQUIRE(points.exit_code == 0);
+    nlohmann::json kept = nlohmann::json::parse(bytes(tmp.path("p.json")));
+    CHECK(kept["data"]["path"] == std::filesystem::absolute(firms).string());
+    CHECK(kept["data"]["column"] == "sum_employees");
+    CHECK(kept["data"]["points_datum"] == "gcj02");
+    // An existing session is kept without --force, and the figure not drawn; columns a session
+    // cannot name are refused.
+    auto again = test::run_cli("render -o " + tmp.path("c.png") + " --save-session " + tmp.path("p.json"));
+    CHECK(again.exit_code == 4);
+    CHECK_FALSE(std::filesystem::exists(tmp.path("c.png")));
+    auto lon = test::run_cli("render --points " + firms + " --points-lon lon -o " + tmp.path("d.png") +
+                             " --save-session " + tmp.path("d.json"));
+    CHECK(lon.exit_code == 2);
+    CHECK_THAT(lon.err, Catch::Contains("--points-lon cannot be kept in a session"));
+}

@@ -74,6 +74,10 @@ void paint_region_lines(MapCanvas& c, const ScenePaintIndex& index, const MapSty
             continue;
         }
         float width = (selected ? style.region_line_px * 2 : style.region_line_px) * scale;
+        // Over a choropleth a light halo under the outline: a dark class swallowed the Shandong
+        // Peninsula's purple and the Yangtze River Delta's blue.
+        if (style.fills.layer != FeatureFills::Layer::None)
+            c.lines(MeshLayer::Regions, feature, {1, 1, 1, 0.85f}, width + 2.5f * scale, dash);
         c.lines(MeshLayer::Regions, feature, p.colour, width, dash);
     }
 }

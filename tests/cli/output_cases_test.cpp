@@ -463,11 +463,16 @@ TEST_CASE("a render that would draw nothing is refused, and a partly visible pro
         << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":-70,"lat":-40,"metres_per_pixel":100}})";
     auto far = run_cli("render --session " + tmp.path("far.json") + " -o " + tmp.path("far.png"));
     CHECK(far.exit_code == 3);
-    CHECK_THAT(
-        far.err,
-        Contains(
-            "nothing to draw: the view (centre lon -70.0000, lat -40.0000, 100 m per pixel) shows no part of China"));
+    // The file and its key named (it said only "nothing to draw: the view ...").
+    CHECK_THAT(far.err, Contains(tmp.path("far.json") + ": 'camera' (lon -70, lat -40, 100 m per pixel): the view "
+                                                        "shows no part of China; remove 'camera' for all of China"));
     CHECK_FALSE(fs::exists(tmp.path("far.png")));
+    // Over China's box but off its land (the Sea of Japan, zoomed in): the figure's own words.
+    std::ofstream(tmp.path("sea.json"))
+        << R"({"clusteratlas_session":1,"size":[64,48],"camera":{"lon":134,"lat":40,"metres_per_pixel":100}})";
+    auto sea = run_cli("render --session " + tmp.path("sea.json") + " -o " + tmp.path("sea.png"));
+    CHECK(sea.exit_code == 3);
+    CHECK_THAT(sea.err, Contains("nothing to draw: the view (centre lon 134.0000, lat 40.0000"));
     CHECK_THAT(Projection("+proj=ortho +lat_0=0 +lon_0=15").caveat(), Contains("part of China will be missing"));
 }
 

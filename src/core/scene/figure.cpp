@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "analysis/coverage.hpp"
 #include "analysis/point_count.hpp"
 #include "error.hpp"
+#include "geo/projection.hpp"
 #include "scene/point_paint.hpp"
 #include "store/detail_levels.hpp"
 #include "text/escape.hpp"
@@ -457,6 +459,32 @@ const std::vector<double>& coverage_class_bounds() {
     return bounds;
 }
 
+namespace {
+
+/// A session's camera far from China (lon 10, lat 50) is refused naming the file and the key: the
+/// figure said only "nothing to draw". The view is taken generously (its larger side, at least 1,600
+/// pixels, each way from the centre): a view that only misses China at the edges is drawn.
+void check_camera(const Session& s, const std::function<void(const std::string&)>& bad) {
+    char view[160];
+    std::snprintf(view, sizeof view, "'camera' (lon %.4g, lat %.4g, %.4g m per pixel)", s.centre.lon, s.centre.lat,
+                  s.metres_per_pixel);
+    const LonLat& c = s.centre;
+    if (c.lon >= 73 && c.lon <= 135 && c.lat >= 18 && c.lat <= 54) return;  // over China's box: drawn as asked
+    Projection projection(s.projection);
+    ProjectedXY centre{};
+    if (!projection.forward(c, centre))
+        bad(std::string(view) + ": projection " + quote_value(s.projection) + " cannot place its centre");
+    double reach = std::max({s.width, s.height, 1600}) * s.metres_per_pixel;
+    for (double lon = 73; lon <= 135; lon += 2)
+        for (double lat = 18; lat <= 54; lat += 2)
+            if (ProjectedXY at; projection.forward({lon, lat}, at) && std::fabs(at.x - centre.x) < reach &&
+                                std::fabs(at.y - centre.y) < reach)
+                return;
+    bad(std::string(view) + ": the view shows no part of China; remove 'camera' for all of China");
+}
+
+}  // namespace
+
 void check_session(Document& doc, const Session& s, const std::string& origin, bool projection) {
     const Plan& plan = doc.plan();
     auto bad = [&](const std::string& what) { throw AtlasError(ErrorKind::Input, origin + ": " + what); };
@@ -468,6 +496,7 @@ void check_session(Document& doc, const Session& s, const std::string& origin, b
             if (why.rfind(shown, 0) == 0) why.erase(0, shown.size());
             bad("'projection' " + quote_value(s.projection) + ": " + why);
         }
+    if (projection && s.has_camera) check_camera(s, bad);
     for (const auto& [id, setting] : s.regions)
         if (plan.region(id) == nullptr) bad("unknown region " + quote_value(id) + " in 'regions'");
     if (!s.selected_region.empty() && plan.region(s.selected_region) == nullptr)

@@ -233,9 +233,11 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     if (gl)
         drawn = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page);
     else if (format == FigureFormat::Png)
-        drawn.legend_fits = vector::write_raster_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
+        drawn.legend_fits =
+            vector::write_raster_figure(ctx.doc(), s, data.get(), args.output, args.force, &page, &drawn.cut_texts);
     else
-        drawn.legend_fits = vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page);
+        drawn.legend_fits =
+            vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page, &drawn.cut_texts);
     ctx.print_new_warnings();
     char size[96];
     if (format == FigureFormat::Png)
@@ -249,6 +251,10 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
                           ? "--width-mm or --paper (the type is set in points: more pixels do not help)"
                           : "--size")
                   << ", fewer --regions, or --no-legend\n";
+    for (const std::string& text : drawn.cut_texts)  // drawn with "...": the user's words are theirs to shorten
+        std::cerr << "warning: " << escape_controls(args.output) << ": the " << text
+                  << " is cut to three lines on this figure (it ends in \"...\"): shorten it, or give a larger "
+                  << (!request.paper.empty() || request.width_mm ? "--width-mm or --paper" : "--size") << '\n';
     std::string resolution =
         format == FigureFormat::Png && page.dpi != 96 ? ", " + std::to_string(static_cast<int>(page.dpi)) + " dpi" : "";
     // A matrix is a table, not a map: no projection to report.

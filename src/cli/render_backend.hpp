@@ -3,6 +3,7 @@
 /// in a build without the viewer (-DATLAS_BUILD_VIEWER=OFF), checks the same and cannot draw.
 
 #include <string>
+#include <vector>
 
 #include "document.hpp"
 #include "io/user_data.hpp"
@@ -19,6 +20,7 @@ const char* default_png_renderer();
 struct DrawnFigure {
     std::string renderer;  ///< GL_RENDERER
     bool legend_fits = true;
+    std::vector<std::string> cut_texts;  ///< scene/furniture.hpp cut_figure_texts
 };
 
 /// Draws the session's figure into the PNG `output` (`force`: replace it) at the page's device size;

@@ -124,18 +124,20 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     HeadlessLabels overlay(texts, kFigureLabelPx * scale);
     Projection projection(session.projection);
     const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
-    if (!session.has_camera && session.show_legend)  // all of China beside its legend, where it hid a region
-        overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {
-            ImGuiPainter painter(list, font, scale);
-            InsetPlacement placement;
-            if (inset != nullptr)
-                placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
-            camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, camera, &placement);
-        });
+    std::vector<std::string> cut;
+    overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {  // measured only: nothing drawn
+        ImGuiPainter painter(list, font, scale);
+        cut = cut_figure_texts(painter, figure, session.furniture, static_cast<float>(width));
+        if (session.has_camera || !session.show_legend) return;
+        InsetPlacement placement;  // all of China beside its legend, where the legend hid a region
+        if (inset != nullptr)
+            placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
+        camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, camera, &placement);
+    });
     bool fits = paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection,
                                  session.furniture, session.show_legend, scale, inset);
     write_png(output, width, height, target.read_rgba(), force);
-    return {context->renderer(), camera, prepared.scene.origin, {}, fits};
+    return {context->renderer(), camera, prepared.scene.origin, {}, fits, cut};
 }
 
 }  // namespace atlas::render

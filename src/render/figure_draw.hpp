@@ -20,11 +20,12 @@ namespace atlas::render {
 
 /// What a headless render drew.
 struct RenderResult {
-    std::string renderer;     ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
-    Camera camera;            ///< the view that was drawn (for mapping places to pixels)
-    ProjectedXY origin;       ///< scene origin in projected metres
-    MatrixLayout matrix;      ///< a matrix figure's grid as drawn (labels sized to the font), at (16, 16)
-    bool legend_fits = true;  ///< false: the legend was drawn over the title, inset or credit, or cut
+    std::string renderer;                ///< GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
+    Camera camera;                       ///< the view that was drawn (for mapping places to pixels)
+    ProjectedXY origin;                  ///< scene origin in projected metres
+    MatrixLayout matrix;                 ///< a matrix figure's grid as drawn (labels sized to the font), at (16, 16)
+    bool legend_fits = true;             ///< false: the legend was drawn over the title, inset or credit, or cut
+    std::vector<std::string> cut_texts;  ///< furniture.hpp cut_figure_texts: "title", "subtitle", "credit"
 
     /// The pixel of the figure at which a projected point was drawn.
     ScreenXY screen_of(const ProjectedXY& p) const { return camera.scene_to_screen({p.x - origin.x, p.y - origin.y}); }

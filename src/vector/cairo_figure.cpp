@@ -196,10 +196,13 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 /// `raster`: drawn into an image surface (glyphs filled as outlines, see CairoPainter).
-bool paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster) {
+bool paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster,
+           std::vector<std::string>* cut_texts) {
     const CjkFont& font = CjkFont::get();
     CairoPainter painter(cr, font, kFigureLabelPx, raster);
     const Figure& figure = prepared.figure;
+    if (cut_texts != nullptr)
+        *cut_texts = cut_figure_texts(painter, figure, session.furniture, static_cast<float>(prepared.camera.width));
     Projection projection(session.projection);
     const InsetLayer* inset = prepared.inset.path.empty() ? nullptr : &prepared.inset;
     InsetPlacement placement;
@@ -247,7 +250,7 @@ void throw_if_failed(cairo_status_t status, const std::string& output) {
 }  // namespace
 
 bool write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                         bool force, const FigurePage* page) {
+                         bool force, const FigurePage* page, std::vector<std::string>* cut_texts) {
     if (figure_format(output) != FigureFormat::Png)
         throw AtlasError(ErrorKind::Usage, "write_raster_figure writes PNG");
     if (session.figure == FigureKind::Matrix)
@@ -271,7 +274,7 @@ bool write_raster_figure(Document& doc, const Session& session, const UserTable*
         cairo_font_options_set_hint_style(fonts, CAIRO_HINT_STYLE_NONE);
         cairo_set_font_options(cr.get(), fonts);
         cairo_font_options_destroy(fonts);
-        fits = paint(cr.get(), doc, session, prepared, true);
+        fits = paint(cr.get(), doc, session, prepared, true, cut_texts);
         status = cairo_status(cr.get());
     }
     std::string bytes;
@@ -282,7 +285,7 @@ bool write_raster_figure(Document& doc, const Session& session, const UserTable*
 }
 
 bool write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                         bool force, const FigurePage* page) {
+                         bool force, const FigurePage* page, std::vector<std::string>* cut_texts) {
     FigureFormat format = figure_format(output);
     if (format == FigureFormat::Png) throw AtlasError(ErrorKind::Usage, "write_vector_figure writes SVG or PDF");
     if (session.figure == FigureKind::Matrix)
@@ -307,7 +310,7 @@ bool write_vector_figure(Document& doc, const Session& session, const UserTable*
         Context cr(cairo_create(surface.get()), cairo_destroy);
         double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
         cairo_scale(cr.get(), to_page * width_pt / session.width, to_page * height_pt / session.height);
-        fits = paint(cr.get(), doc, session, prepared, false);
+        fits = paint(cr.get(), doc, session, prepared, false, cut_texts);
         status = cairo_status(cr.get());
     }
     cairo_surface_finish(surface.get());

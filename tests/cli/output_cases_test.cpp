@@ -495,6 +495,24 @@ TEST_CASE("a figure too small for its legend is drawn and warned about in one li
     CHECK_THAT(without.err, !Contains("legend does not fit"));
 }
 
+TEST_CASE("a title cut to three lines is drawn and warned about, by either renderer", "[outputs]") {
+    // The figure showed "..." and render said nothing: the user's words were silently shortened.
+    TempFolder tmp;
+    std::string title;
+    for (int i = 0; i < 6; ++i) title += "Strategic emerging industries and the regions the plan names ";
+    for (const char* renderer : {"gl", "cairo"}) {
+        CAPTURE(renderer);
+        auto cut = run_cli(std::string("render --renderer ") + renderer + " --size 600x400 --title '" + title +
+                           "' --force -o " + tmp.path("cut.png"));
+        CHECK(cut.exit_code == 0);
+        CHECK_THAT(cut.err, Contains("cut.png: the title is cut to three lines on this figure"));
+        CHECK_THAT(cut.err, !Contains("the credit is cut"));
+    }
+    auto svg = run_cli("render --size 600x400 --title 'Short' -o " + tmp.path("short.svg"));
+    CHECK(svg.exit_code == 0);
+    CHECK_THAT(svg.err, !Contains("is cut to three lines"));
+}
+
 TEST_CASE("equal intervals over values spanning more than a double's range still label every class", "[outputs]") {
     Classes c = classify({1e308, -1e308, 0, 5}, 4, ClassMethod::EqualInterval);
     for (double b : c.breaks) CHECK(std::isfinite(b));

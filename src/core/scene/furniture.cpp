@@ -274,6 +274,24 @@ float paint_title(Painter& p, const FigureWords& w, float width, bool draw = tru
     return m + box_h;
 }
 
+}  // namespace
+
+std::vector<std::string> cut_figure_texts(Painter& p, const Figure& figure, const FurnitureSettings& settings,
+                                          float width) {
+    FigureWords w = figure_words(figure, settings);
+    float f = p.font_size(), wrap = width * 0.6f;  // as paint_title and paint_credit lay them out
+    auto cut = [&](float size, const std::string& text, float room) {
+        return wrap_text_lines(p, size, text, room, kMostTitleLines + 1).size() > kMostTitleLines;
+    };
+    std::vector<std::string> out;
+    if (cut(f * 1.5f, w.title, wrap)) out.push_back("title");
+    if (cut(f * 0.9f, w.subtitle, wrap)) out.push_back("subtitle");
+    if (cut(f * 0.8f, w.credit, width - 24 * p.scale())) out.push_back("credit");
+    return out;
+}
+
+namespace {
+
 /// The credit strip along the bottom edge; returns its height.
 float paint_credit(Painter& p, const std::string& credit, float width, float height, bool draw = true) {
     if (credit.empty()) return 0;

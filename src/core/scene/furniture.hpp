@@ -45,6 +45,12 @@ struct FigureWords {
 };
 FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings);
 
+/// The figure's texts that are cut to three lines with "..." on a figure `width` device pixels wide:
+/// "title", "subtitle", "credit", in that order (render warns about them; the figure showed "..."
+/// and said nothing).
+std::vector<std::string> cut_figure_texts(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
+                                          float width);
+
 /// Fraction (0 to 1) of a screen rectangle (device pixels) that lies on land: a 12 x 12 grid of
 /// points tested against the provinces.
 double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);

@@ -398,6 +398,9 @@ ScaleSpot place_scale_block(const Painter& p, const FurnitureSettings& settings,
     for (float bar_room : {room, room / 2}) {
         ScaleBlock block = scale_block(p, settings, geometry, bar_room);
         float bw = block.width, bh = block.height;
+        // Neither bar nor arrow: nothing to place (the walks below step by half the block's width,
+        // and a block of none walked without end until memory ran out).
+        if (!(bw > 0) || !(bh > 0)) return {block, {width - m, bottom - m}};
         float above_inset = inset_top >= 0 ? inset_top - m / 2 - bh : bottom - m - bh;
         std::vector<PaintPoint> spots = {{width - m - bw, bottom - m - bh},
                                          {m, bottom - m - bh},
@@ -412,7 +415,6 @@ ScaleSpot place_scale_block(const Painter& p, const FurnitureSettings& settings,
             if (share == 0) return {block, at};
             if (!best || share < best->first) best = std::pair{share, ScaleSpot{block, at}};
         }
-        if (bw <= 0) break;  // neither bar nor arrow: nothing to place
     }
     if (best) return best->second;
     // Nowhere free: where a reader looks for it.

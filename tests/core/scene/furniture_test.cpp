@@ -267,3 +267,20 @@ TEST_CASE("A sparse choropleth's legend leaves its few units with values in view
     ScreenXY px = camera.scene_to_screen(lhasa);
     for (const auto& b : boxes) CHECK_FALSE((px.x > b[0] && px.x < b[2] && px.y > b[1] && px.y < b[3]));
 }
+
+TEST_CASE("A figure without scale bar and north arrow is laid out, with no box for them", "[figure][furniture]") {
+    // render --no-scale-bar --no-north-arrow walked the bottom edge by half a block of no width and
+    // ran out of memory.
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Projection albers("albers");
+    Figure figure = compose_figure(doc, Session{}, nullptr);
+    FurnitureSettings none;
+    none.show_scale_bar = none.show_north_arrow = false;
+    FontWidthPainter p;
+    Camera camera = national_view(scene, 800, 600);
+    auto with =
+        furniture_boxes(p, figure, FurnitureSettings{}, scene, camera, view_geometry(scene, camera, albers), true);
+    auto without = furniture_boxes(p, figure, none, scene, camera, view_geometry(scene, camera, albers), true);
+    CHECK(without.size() == with.size() - 1);  // the title, legend and credit; no scale block
+}

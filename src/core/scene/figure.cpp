@@ -132,18 +132,25 @@ void hub_entry(const Plan& plan, const MapStyle& style, Legend& legend) {
 }
 
 /// The regions the plan names for the sector above the industry ("biology" for biomedicine): drawn
-/// light, one entry each, saying which sector; the plan does not say they include this industry.
+/// light, one entry each, and a note saying which sector; the plan does not say they include this
+/// industry. The sector goes in a note, which wraps: in each entry it widened the legend over half
+/// of a 120 mm page.
 void broader_entries(const Plan& plan, const Industry& ind, const MapStyle& style, const std::vector<bool>& broader,
                      Legend& legend, bool english) {
     const Industry* parent = plan.industry(ind.parent);
+    bool any = false;
     for (std::size_t i = 0; i < plan.regions.size(); ++i) {
         if (!broader[i]) continue;
         Rgba c = style.regions[i].colour;
         c.a = style.regions[i].fill_alpha;
-        legend.entries.push_back({c,
-                                  name_of(plan.regions[i], english) + tr(" (light: named for the sector above, ") +
-                                      (english ? parent->name_en + ")" : parent->name_zh + "）"),
-                                  swatch_of(style.regions[i])});
+        legend.entries.push_back({c, name_of(plan.regions[i], english) + tr(" (light)"), swatch_of(style.regions[i])});
+        any = true;
+    }
+    if (any) {
+        std::string note = tr("Light: named for the sector above, %s, which may include this industry");
+        if (std::size_t at = note.find("%s"); at != std::string::npos)
+            note.replace(at, 2, english ? parent->name_en : parent->name_zh);
+        legend.notes.push_back(note);
     }
 }
 

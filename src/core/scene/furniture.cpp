@@ -189,6 +189,22 @@ bool hub_shown(const MapStyle& style, const std::vector<std::uint32_t>& regions)
     });
 }
 
+/// True where a box hides a twentieth of a full-colour region or a hub city: covered_share's
+/// measure alone let a 500 px legend over the west of the North Slope of the Tianshan, or over half
+/// the Shandong Peninsula on a 120 mm page, count as clear (a share of its own large box).
+bool hides_part(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style) {
+    for (std::size_t r = 0; r < style.regions.size() && r < scene.regions.mesh.features(); ++r)
+        if (style.show_regions && prominent(style, r) && area_under(scene.regions.mesh, r, camera, min, max) > 0.05)
+            return true;
+    for (const HubMarker& hub : scene.hubs) {
+        ScreenXY at = camera.scene_to_screen(hub.at);
+        if (style.show_hubs && at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y &&
+            hub_shown(style, hub.regions))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style) {
@@ -541,7 +557,8 @@ LegendSpot place_legend(Painter& p, const Legend& shown, const MapStyle& style, 
                     double score = (share + 0.02) * lw * lh * layout_penalty;
                     LegendSpot here{box, max_w, max_h, kLegendTypes[step], inside};
                     if (score * type_penalty < best_score) best_score = score * type_penalty, best = here;
-                    if (score < clear_score && share - land_share(scene, camera, box.min, box.max) < kHidesNoRegion)
+                    if (score < clear_score && share - land_share(scene, camera, box.min, box.max) < kHidesNoRegion &&
+                        !hides_part(scene, camera, box.min, box.max, style))
                         clear_score = score, clear = here;
                 }
                 layout_penalty /= 0.75;
@@ -622,24 +639,9 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
     if (shown.entries.empty()) return camera;
     MapRoom room;
     std::vector<Box> taken = boxes_before_legend(p, words, camera, placement, room);
-    // Clear by place_legend's measure, and no region a twentieth under it nor any hub: a 500 px
-    // legend over the west of the North Slope of the Tianshan hid under a twentieth of its own box.
-    auto spares = [&](const Camera& c, const LegendSpot& spot) {
-        if (!spot.fits || !spot.clear) return false;
-        const MapStyle& style = figure.style;
-        for (std::size_t r = 0; r < style.regions.size() && r < scene.regions.mesh.features(); ++r)
-            if (style.show_regions && prominent(style, r) &&
-                area_under(scene.regions.mesh, r, c, spot.box.min, spot.box.max) > 0.05)
-                return false;
-        for (const HubMarker& hub : scene.hubs) {
-            ScreenXY at = c.scene_to_screen(hub.at);
-            if (style.show_hubs && at.x > spot.box.min.x && at.x < spot.box.max.x && at.y > spot.box.min.y &&
-                at.y < spot.box.max.y && hub_shown(style, hub.regions))
-                return false;
-        }
-        return true;
-    };
-    if (spares(camera, place_legend(p, shown, figure.style, scene, camera, room, taken))) return camera;
+    // Inside the map's room and hiding no region (place_legend's clear, hides_part included).
+    auto spares = [](const LegendSpot& spot) { return spot.fits && spot.clear; };
+    if (spares(place_legend(p, shown, figure.style, scene, camera, room, taken))) return camera;
     // China fitted beside a column as wide as the legend (left), or above a band as tall (bottom),
     // its type as large as can be: the candidates whose China is largest are tried first.
     float s = p.scale(), m = 12 * s, right = static_cast<float>(camera.width);
@@ -666,7 +668,7 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
     for (const Camera& c : candidates) {
         // China at least 0.6 of its size: a smaller map is worse than a legend over a region.
         if (!(c.metres_per_pixel > 0) || c.metres_per_pixel > camera.metres_per_pixel / 0.6) break;
-        if (spares(c, place_legend(p, shown, figure.style, scene, c, room, taken))) return c;
+        if (spares(place_legend(p, shown, figure.style, scene, c, room, taken))) return c;
     }
     return camera;
 }

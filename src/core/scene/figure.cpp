@@ -155,7 +155,9 @@ void broader_entries(const Plan& plan, const Industry& ind, const MapStyle& styl
 }
 
 /// One industry: the regions named for it in full colour, those designated in general faintly.
-void industry_filter(Document& doc, const std::string& id, MapStyle& style, Legend& legend, bool english) {
+/// `picked`: the user chose the regions shown (--region): the faint ones keep their labels, else a
+/// figure of four picked regions named none of the three grey ones.
+void industry_filter(Document& doc, const std::string& id, MapStyle& style, Legend& legend, bool english, bool picked) {
     const Plan& plan = doc.plan();
     const Industry* ind = plan.industry(id);
     legend.title = tr("Designated for ") + (english ? ind->name_en : ind->name_zh) + tr(" (plan section ") +
@@ -170,9 +172,9 @@ void industry_filter(Document& doc, const std::string& id, MapStyle& style, Lege
         else if (!ind->parent.empty() && plan.designates(r, ind->parent) && p.visible && style.show_regions)
             p.fill_alpha = 0.25f, broader[i] = true;  // "biology" for biomedicine: may include it, not named
         else if (r.designation.type == DesignationType::General && p.visible && style.show_regions) {
-            // Faint and grey, as the legend says, and unlabelled: the named regions stand out.
+            // Faint and grey, as the legend says, and unlabelled unless picked: the named regions stand out.
             p.colour = {0.55f, 0.55f, 0.58f, 1};
-            p.fill_alpha = 0.15f, p.labelled = false, faint[i] = true, ++general;
+            p.fill_alpha = 0.15f, p.labelled = picked, faint[i] = true, ++general;
         } else
             p.visible = false;  // with the regions layer off, the general ones too: no hub of theirs drawn
     }
@@ -711,7 +713,7 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     else if (!s.compare.empty())
         compare_set(doc, s, f.style, f.legend);
     else if (s.industries.size() == 1)
-        industry_filter(doc, s.industries[0], f.style, f.legend, s.english);
+        industry_filter(doc, s.industries[0], f.style, f.legend, s.english, !picked_regions(plan, s).empty());
     else if (s.industries.size() > 1)
         industry_count(doc, s.industries, f.style, f.legend, s.english);
     else {

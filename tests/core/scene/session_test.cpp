@@ -392,8 +392,14 @@ TEST_CASE("figure: the regions picked are named in the title", "[session]") {
     for (const char* id : {"shandong_peninsula", "guiyang", "pearl_river_delta"}) s.regions[id].visible = true;
     CHECK(compose_figure(doc, s, nullptr).title == "4 of the plan's 19 regions");
     s.industries = {"biomedicine"};
-    CHECK(compose_figure(doc, s, nullptr).title ==
-          "Biomedicine (biopharmaceuticals): 4 of the plan's 19 regions; 1 of the 4 named for it");
+    Figure four = compose_figure(doc, s, nullptr);
+    CHECK(four.title == "Biomedicine (biopharmaceuticals): 4 of the plan's 19 regions; 1 of the 4 named for it");
+    // The grey ones the user picked keep their names on the map (none of the three was named).
+    CHECK(four.style.regions[region_index("guiyang")].labelled);
+    CHECK(four.style.regions[region_index("guiyang")].fill_alpha < 0.2f);
+    Session all;
+    all.industries = {"biomedicine"};
+    CHECK_FALSE(compose_figure(doc, all, nullptr).style.regions[region_index("guiyang")].labelled);
     s.english = false;
     set_language(Language::Chinese);
     CHECK(compose_figure(doc, s, nullptr).title == "生物医药：4 个地区（规划共 19 个）；其中 1 个（共 4 个）为其点名");

@@ -12,6 +12,7 @@
 #include "io/inset_layer.hpp"
 #include "scene/camera.hpp"
 #include "scene/figure.hpp"
+#include "scene/map_cover.hpp"
 #include "scene/painter.hpp"
 #include "scene/scene.hpp"
 
@@ -50,20 +51,6 @@ FigureWords figure_words(const Figure& figure, const FurnitureSettings& settings
 /// and said nothing).
 std::vector<std::string> cut_figure_texts(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
                                           float width);
-
-/// Fraction (0 to 1) of a screen rectangle (device pixels) that lies on land: a 12 x 12 grid of
-/// points tested against the provinces.
-double land_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max);
-
-/// What a box over the map would hide: land_share with, given `style`, its regions in full colour
-/// counted six times and each of their hub cities a sixth of the box, for the legend's corner (on a
-/// 1000 x 750 map the least land was the east, where the regions are). Faint regions (designated in
-/// general, under an industry: `labelled` false) count as bare land.
-double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style);
-
-/// True when a box over the map (device pixels) hides some of `style`'s full-colour regions or
-/// their hub cities: covered_share over land_share by a grid point's worth or more.
-bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
 
 /// The inset layer's extent in the scene's metres: min x, min y, max x, max y of a 9 x 9 grid over
 /// its lon/lat box (a conic bends the box's parallels). Min above max where the projection places

@@ -30,6 +30,13 @@ const Rgba kNoData{0.80f, 0.80f, 0.80f, 1};
 
 std::string name_of(const PlanRegion& r, bool english) { return english ? r.name_en : r.name_zh; }
 
+/// A translated pattern with its first "%s" replaced by `value`, where the language puts it ("sum of
+/// %s", "%s 合计"); the pattern alone when a translation dropped it.
+std::string fill_in(std::string pattern, const std::string& value) {
+    if (std::size_t at = pattern.find("%s"); at != std::string::npos) pattern.replace(at, 2, value);
+    return pattern;
+}
+
 std::size_t index_of(const Plan& plan, const PlanRegion* r) {
     return static_cast<std::size_t>(r - plan.regions.data());
 }
@@ -147,10 +154,8 @@ void broader_entries(const Plan& plan, const Industry& ind, const MapStyle& styl
         any = true;
     }
     if (any) {
-        std::string note = tr("Light: named for the sector above, %s, which may include this industry");
-        if (std::size_t at = note.find("%s"); at != std::string::npos)
-            note.replace(at, 2, english ? parent->name_en : parent->name_zh);
-        legend.notes.push_back(note);
+        legend.notes.push_back(fill_in(tr("Light: named for the sector above, %s, which may include this industry"),
+                                       english ? parent->name_en : parent->name_zh));
     }
 }
 
@@ -252,10 +257,7 @@ void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legen
 /// The class above a single value in the legend's words: "over 0, up to 1" ("over 0 - 1" read as
 /// over a range).
 std::string over_up_to(const std::string& low, const std::string& high) {
-    std::string text = tr("over %s, up to %s");
-    for (const std::string& value : {low, high})
-        if (std::size_t at = text.find("%s"); at != std::string::npos) text.replace(at, 2, value);
-    return text;
+    return fill_in(fill_in(tr("over %s, up to %s"), low), high);
 }
 
 std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v))) + "%"; }
@@ -350,12 +352,8 @@ std::string column_words(const UserTable& table, std::size_t column) {
     if (name == "share_pct") return tr("share of all points (%)");
     if (name == "in_regions_pct") return tr("share of points in designated regions (%)");
     // The column's name goes where the language puts it: "sum of employees", "employees 合计".
-    auto around = [&](std::string pattern, std::size_t prefix) {
-        std::size_t at = pattern.find("%s");
-        return at == std::string::npos ? pattern : pattern.replace(at, 2, escape_controls(name.substr(prefix)));
-    };
-    if (name.rfind("sum_", 0) == 0) return around(tr("sum of %s"), 4);
-    if (name.rfind("mean_", 0) == 0) return around(tr("mean of %s"), 5);
+    if (name.rfind("sum_", 0) == 0) return fill_in(tr("sum of %s"), escape_controls(name.substr(4)));
+    if (name.rfind("mean_", 0) == 0) return fill_in(tr("mean of %s"), escape_controls(name.substr(5)));
     return escape_controls(name == "points" ? tr("points") : name);
 }
 

@@ -82,6 +82,16 @@ TempFolder::~TempFolder() {
     std::filesystem::remove_all(dir_, ec);
 }
 
+Session firms_points_session(const std::string& column, const std::string& value) {
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = std::string(ATLAS_TEST_DATA) + "/points/firms.csv";
+    s.data.points_by = "prefecture";
+    s.data.points_value = value;
+    s.data.column = column;
+    return s;
+}
+
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;

@@ -7,6 +7,7 @@
 #include "document.hpp"
 #include "model/plan.hpp"
 #include "model/region.hpp"
+#include "scene/session.hpp"
 
 namespace atlas::test {
 
@@ -48,5 +49,9 @@ std::size_t line_count(const std::string& text);
 
 /// Whole file as a string ("" when it cannot be read).
 std::string read_text(const std::string& path);
+
+/// A session whose choropleth is tests/data/points/firms.csv counted per prefecture (7 points),
+/// its column `column`, summing `value` when given.
+Session firms_points_session(const std::string& column, const std::string& value = "");
 
 }  // namespace atlas::test

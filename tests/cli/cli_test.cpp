@@ -479,17 +479,13 @@ TEST_CASE("render --save-session keeps the figure: the session draws the same by
     auto redrawn =
         test::run_cli("render --renderer cairo --session " + tmp.path("s.json") + " -o " + tmp.path("b.png"));
     REQUIRE(redrawn.exit_code == 0);
-    auto bytes = [](const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    };
-    CHECK(bytes(tmp.path("a.png")) == bytes(tmp.path("b.png")));
+    CHECK(test::read_text(tmp.path("a.png")) == test::read_text(tmp.path("b.png")));
     // Points: their file by absolute path, the value summed, the datum kept.
     auto points = test::run_cli("render --renderer cairo --points " + firms +
                                 " --points-value employees --points-datum gcj02 --size 500x400 -o " +
                                 tmp.path("p.png") + " --save-session " + tmp.path("p.json"));
     REQUIRE(points.exit_code == 0);
-    nlohmann::json kept = nlohmann::json::parse(bytes(tmp.path("p.json")));
+    nlohmann::json kept = nlohmann::json::parse(test::read_text(tmp.path("p.json")));
     CHECK(kept["data"]["path"] == std::filesystem::absolute(firms).string());
     CHECK(kept["data"]["column"] == "sum_employees");
     CHECK(kept["data"]["points_datum"] == "gcj02");

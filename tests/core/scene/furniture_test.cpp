@@ -169,6 +169,12 @@ class FontWidthPainter : public MeasuringPainter {
     }
 };
 
+/// True when the pixel lies inside one of furniture_boxes' boxes (left, top, right, bottom).
+bool under_a_box(const std::vector<std::array<double, 4>>& boxes, ScreenXY px) {
+    return std::any_of(boxes.begin(), boxes.end(),
+                       [&](const auto& b) { return px.x > b[0] && px.x < b[2] && px.y > b[1] && px.y < b[3]; });
+}
+
 }  // namespace
 
 TEST_CASE("The legend never hides the regions the map is about", "[figure][furniture]") {
@@ -189,7 +195,7 @@ TEST_CASE("The legend never hides the regions the map is about", "[figure][furni
             REQUIRE(scene_point(albers, scene, city, at));
             ScreenXY px = camera.scene_to_screen(at);
             INFO(w << "x" << h << " at " << city.lon << ", " << city.lat);
-            for (const auto& b : boxes) CHECK_FALSE((px.x > b[0] && px.x < b[2] && px.y > b[1] && px.y < b[3]));
+            CHECK_FALSE(under_a_box(boxes, px));
         }
     }
 }
@@ -215,7 +221,7 @@ TEST_CASE("The scale bar's box leaves Taiwan and the regions in view", "[figure]
             SceneXY at;
             REQUIRE(scene_point(albers, scene, place, at));
             ScreenXY px = camera.scene_to_screen(at);
-            CHECK_FALSE((px.x > scale[0] && px.x < scale[2] && px.y > scale[1] && px.y < scale[3]));
+            CHECK_FALSE(under_a_box({scale}, px));
         }
     }
 }
@@ -248,11 +254,7 @@ TEST_CASE("A sparse choropleth's legend leaves its few units with values in view
     // Seven points in seven prefectures: at 800 x 600 the legend lay over the Lhasa unit, one of the
     // seven, to spare bare land.
     Document& doc = test::bundled_document();
-    Session s;
-    s.choropleth = ChoroplethKind::UserData;
-    s.data.path = std::string(ATLAS_TEST_DATA) + "/points/firms.csv";
-    s.data.points_by = "prefecture";
-    s.data.column = "points";
+    Session s = test::firms_points_session("points");
     auto table = load_session_data(doc, s);
     REQUIRE(table != nullptr);
     Figure figure = compose_figure(doc, s, table.get());
@@ -265,7 +267,7 @@ TEST_CASE("A sparse choropleth's legend leaves its few units with values in view
     SceneXY lhasa;
     REQUIRE(scene_point(albers, scene, {91.13, 29.65}, lhasa));
     ScreenXY px = camera.scene_to_screen(lhasa);
-    for (const auto& b : boxes) CHECK_FALSE((px.x > b[0] && px.x < b[2] && px.y > b[1] && px.y < b[3]));
+    CHECK_FALSE(under_a_box(boxes, px));
 }
 
 TEST_CASE("A figure without scale bar and north arrow is laid out, with no box for them", "[figure][furniture]") {

@@ -327,11 +327,7 @@ TEST_CASE("figure: a points' figure says what it measures and why it has fewer c
     // Titled per_1000_km2 and sum_employees (the columns' keys), with two colours where five quantile
     // classes were asked and nothing said of the 360 prefectures with no point.
     Document& doc = test::bundled_document();
-    Session s;
-    s.choropleth = ChoroplethKind::UserData;
-    s.data.path = std::string(ATLAS_TEST_DATA) + "/points/firms.csv";
-    s.data.points_by = "prefecture";
-    s.data.points_value = "employees";
+    Session s = test::firms_points_session("", "employees");
     auto table = load_session_data(doc, s);
     REQUIRE(table != nullptr);
     const std::vector<std::pair<std::string, std::string>> titles = {

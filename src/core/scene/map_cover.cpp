@@ -71,6 +71,28 @@ bool prominent(const MapStyle& style, std::size_t r) {
     return p.visible && p.fill && p.labelled;
 }
 
+/// A region drawn as an outline the figure is about: over a choropleth, whose units carry the colour.
+/// Wide areas (casings) and faint regions are context.
+bool outlined(const MapStyle& style, std::size_t r) {
+    const RegionPaint& p = style.regions[r];
+    return p.visible && !p.fill && !p.casing && p.labelled;
+}
+
+/// The user's dots on screen and those of them inside the box.
+struct DotsUnder {
+    std::size_t shown = 0, under = 0;
+};
+DotsUnder dots_under(const MapStyle& style, const Camera& camera, PaintPoint min, PaintPoint max) {
+    DotsUnder out;
+    for (const SceneXY& dot : style.dots) {
+        ScreenXY at = camera.scene_to_screen(dot);
+        if (at.x < 0 || at.y < 0 || at.x > camera.width || at.y > camera.height) continue;
+        ++out.shown;
+        out.under += at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y ? 1 : 0;
+    }
+    return out;
+}
+
 /// A sparse choropleth's units that stand out: where one colour fills at least half the units (the
 /// value 0 in 360 of 367 prefectures), those of any other colour are what the figure shows (an
 /// 800x600 legend hid the Lhasa unit, one of seven with points). Empty for a choropleth whose
@@ -143,11 +165,12 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
             if (style == nullptr || !style->show_regions) continue;
             // A filled region is what the figure is about: under the legend it counts six times (three
             // times still put a 1400x800 legend over the Yangtze River Delta, to spare Tibet).
-            for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
-                if (prominent(*style, r) && inside_feature(scene.regions.mesh, r, w.x, w.y)) {
-                    covered += 5;
-                    break;
-                }
+            // An outlined one (over a choropleth) three times: its line is less of the map than a fill.
+            double most = 0;
+            for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features() && most < 5; ++r)
+                if ((prominent(*style, r) || outlined(*style, r)) && inside_feature(scene.regions.mesh, r, w.x, w.y))
+                    most = std::max(most, prominent(*style, r) ? 5.0 : 2.0);
+            covered += most;
         }
     // A hub city the plan names is worth a sixth of the box: the grid's points miss a small delta
     // (Shanghai, Hangzhou and Wuxi under a 1400x800 legend).
@@ -162,8 +185,12 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
     // (the North Slope of the Tianshan under an 800x600 legend) cost little.
     if (style != nullptr && style->show_regions)
         for (std::size_t r = 0; r < style->regions.size() && r < scene.regions.mesh.features(); ++r)
-            if (prominent(*style, r))
+            if (prominent(*style, r) || outlined(*style, r))
                 covered += extent_under(scene.regions.mesh, r, camera, min, max) * kGrid * kGrid / 2.0;
+    // The user's dots are the figure's evidence: hiding all of them costs a whole box.
+    if (style != nullptr)
+        if (DotsUnder dots = dots_under(*style, camera, min, max); dots.under > 0)
+            covered += static_cast<double>(dots.under) / static_cast<double>(dots.shown) * kGrid * kGrid;
     for (std::size_t f = 0; units != nullptr && f < standout.size() && f < units->features(); ++f)
         if (standout[f]) covered += extent_under(*units, f, camera, min, max) * kGrid * kGrid / 2.0;  // as a region
     return covered / double(kGrid * kGrid);
@@ -175,8 +202,12 @@ bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, Pa
 
 bool hides_part(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style) {
     for (std::size_t r = 0; r < style.regions.size() && r < scene.regions.mesh.features(); ++r)
-        if (style.show_regions && prominent(style, r) && area_under(scene.regions.mesh, r, camera, min, max) > 0.05)
+        if (style.show_regions && (prominent(style, r) || outlined(style, r)) &&
+            area_under(scene.regions.mesh, r, camera, min, max) > 0.05)
             return true;
+    // Any dot of up to 20 on screen; of more, a twentieth of them.
+    DotsUnder dots = dots_under(style, camera, min, max);
+    if (dots.under > 0 && dots.under * 20 >= std::max<std::size_t>(dots.shown, 20)) return true;
     for (const HubMarker& hub : scene.hubs) {
         ScreenXY at = camera.scene_to_screen(hub.at);
         if (style.show_hubs && at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y &&

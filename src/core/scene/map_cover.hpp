@@ -21,18 +21,20 @@ double land_share(const Scene& scene, const Camera& camera, PaintPoint min, Pain
 
 /// What a box over the map would hide: land_share with, given `style`, its regions in full colour
 /// counted six times and each of their hub cities a sixth of the box, for the legend's corner (on a
-/// 1000 x 750 map the least land was the east, where the regions are). Faint regions (designated in
-/// general, under an industry: `labelled` false) count as bare land.
+/// 1000 x 750 map the least land was the east, where the regions are), regions drawn as outlines over
+/// a choropleth three times, and the user's dots (MapStyle::dots) a whole box if all are hidden.
+/// Faint regions (designated in general, under an industry: `labelled` false) and wide areas count as
+/// bare land.
 double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle* style);
 
 /// True when a box over the map (device pixels) hides some of `style`'s full-colour regions or
 /// their hub cities: covered_share over land_share by a grid point's worth or more.
 bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
 
-/// True where a box hides a twentieth of a full-colour region's area or a hub city of a region
-/// shown: covered_share's measure alone let a 500 px legend over the west of the North Slope of the
-/// Tianshan, or over half the Shandong Peninsula on a 120 mm page, count as clear (a share of its
-/// own large box).
+/// True where a box hides a twentieth of a full-colour or outlined region's area, a hub city of a
+/// region shown, or a user's dot (of more than 20 on screen, a twentieth of them): covered_share's measure alone let a
+/// 500 px legend over the west of the North Slope of the Tianshan, or over half the Shandong Peninsula on a 120 mm
+/// page, count as clear (a share of its own large box).
 bool hides_part(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
 
 }  // namespace atlas

@@ -67,6 +67,8 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
                                      "which cannot be used as an inset");
         }
     out.camera = session_camera(session, out.scene, projection, session.width, session.height);
+    for (const LonLat& dot : out.figure.dots)
+        if (SceneXY at; scene_point(projection, out.scene, dot, at)) out.figure.style.dots.push_back(at);
     if (county_mesh_needed(out.figure.style, out.camera.metres_per_pixel)) add_county_outlines(doc, out.scene);
     if (!shows_any_province(out.scene, out.camera)) {
         char view[160];

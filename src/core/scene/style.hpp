@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "geo/geometry.hpp"
 #include "model/plan.hpp"
 
 namespace atlas {
@@ -83,6 +84,10 @@ struct MapStyle {
     /// the regions being compared.
     std::vector<std::uint32_t> overlap_prefectures;
     Rgba overlap_colour{0.1f, 0.1f, 0.1f, 0.85f};
+    /// The user's dots in the scene's metres (prepare_figure sets them from Figure::dots), for the
+    /// legend and scale block to spare (scene/map_cover.hpp): an 800x600 legend hid the Urumqi dot.
+    /// Empty in the viewer, which draws its dots from its own data.
+    std::vector<SceneXY> dots;
 };
 
 /// True when any of the given regions is visible: hubs show only for visible regions.

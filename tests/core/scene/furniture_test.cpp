@@ -9,6 +9,7 @@
 
 #include "scene/label_source.hpp"
 #include "scene/labels.hpp"
+#include "scene/prepared_figure.hpp"
 #include "scene/session.hpp"
 #include "support.hpp"
 
@@ -268,6 +269,30 @@ TEST_CASE("A sparse choropleth's legend leaves its few units with values in view
     REQUIRE(scene_point(albers, scene, {91.13, 29.65}, lhasa));
     ScreenXY px = camera.scene_to_screen(lhasa);
     CHECK_FALSE(under_a_box(boxes, px));
+}
+
+TEST_CASE("A choropleth's legend spares the user's dots and the regions drawn as outlines", "[figure][furniture]") {
+    // An 800x600 figure of the firms' mean employees put its legend over Xinjiang: the Urumqi dot
+    // (its unit "no data") and the outline of the North Slope of the Tianshan under it.
+    Document& doc = test::bundled_document();
+    Session s = test::firms_points_session("mean_employees", "employees");
+    s.width = 800, s.height = 600;
+    auto table = load_session_data(doc, s);
+    REQUIRE(table != nullptr);
+    test::TempFolder tmp;
+    PreparedFigure prepared = prepare_figure(doc, s, table.get(), tmp.path("f.png"), false);
+    CHECK(prepared.figure.style.dots.size() == 7);  // every dot placed for the legend to spare
+    Projection albers("albers");
+    FontWidthPainter p;
+    ViewGeometry geometry = view_geometry(prepared.scene, prepared.camera, albers);
+    auto boxes =
+        furniture_boxes(p, prepared.figure, FurnitureSettings{}, prepared.scene, prepared.camera, geometry, true);
+    for (LonLat at : {LonLat{87.62, 43.83}, LonLat{84.87, 45.58}, LonLat{81.3, 43.9}}) {  // Urumqi, Karamay, Yining
+        CAPTURE(at.lon, at.lat);
+        SceneXY xy;
+        REQUIRE(scene_point(albers, prepared.scene, at, xy));
+        CHECK_FALSE(under_a_box(boxes, prepared.camera.scene_to_screen(xy)));
+    }
 }
 
 TEST_CASE("A figure without scale bar and north arrow is laid out, with no box for them", "[figure][furniture]") {

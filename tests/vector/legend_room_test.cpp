@@ -3,6 +3,7 @@
 // 1400x800's shape is 680x389 of them, whatever its dpi.
 #include <cairo.h>
 
+#include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <memory>
@@ -10,6 +11,8 @@
 #include "cairo_painter.hpp"
 #include "scene/figure.hpp"
 #include "scene/furniture.hpp"
+#include "scene/label_paint.hpp"
+#include "scene/label_source.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -67,4 +70,45 @@ TEST_CASE("On a print page or a small figure the legend stays inside the map, of
     // A 400x300 figure has no room for 22 entries even in the smallest type: said, not hidden.
     Camera tiny = national_view(scene, 400, 300);
     CHECK_FALSE(paint_furniture(p, figure, FurnitureSettings{}, scene, tiny, view_geometry(scene, tiny, albers), true));
+}
+
+TEST_CASE("small national figures name every agglomeration and every hub city", "[figure][labels][vector]") {
+    // At 1024x768 "Guiyang" had no name (its region's anchor lies under its own hub marker, and the
+    // larger "Changsha-Zhuzhou-Xiangtan" took the place beside it); at 800x600 "Pearl River Delta"
+    // had none; a hub's name was never set above or below its marker (a pixel over it), so
+    // "Guangzhou" went unnamed beside the Pearl River Delta's name.
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Figure figure = compose_figure(doc, Session{}, nullptr);
+    LabelSource source(doc, scene);
+    MeasuringCairo cairo;
+    std::size_t filled = 0;
+    for (const RegionPaint& r : figure.style.regions) filled += r.visible && r.fill && r.labelled ? 1 : 0;
+    REQUIRE(filled == 16);
+    for (auto [w, h] : {std::pair{800, 600}, {1024, 768}, {1400, 900}, {1600, 1200}}) {
+        CAPTURE(w, h);
+        Camera camera = national_view(scene, w, h);
+        ViewGeometry geometry = view_geometry(scene, camera, Projection("albers"));
+        auto boxes = furniture_boxes(cairo.painter, figure, FurnitureSettings{}, scene, camera, geometry, true);
+        std::vector<PlacedLabel> placed = paint_labels(cairo.painter, source, camera, figure.style, 1, {0, 0}, boxes);
+        std::string regions;
+        std::size_t named = 0;
+        for (const PlacedLabel& l : placed)
+            if (l.label.kind == kRegionLabel) ++named, regions += l.label.text + "; ";
+        CAPTURE(regions);
+        // At 800x600 the east is too crowded for all: "Wuhan metropolitan area" and "Central-Southern
+        // Liaoning" find no room.
+        if (w >= 1024) CHECK(named == filled);
+        CHECK(named + 2 >= filled);
+        auto has = [&](const std::string& text) {
+            return std::any_of(placed.begin(), placed.end(),
+                               [&](const PlacedLabel& l) { return l.label.text == text; });
+        };
+        for (const char* name : {"Guiyang", "Pearl River Delta", "Kunming"}) {
+            CAPTURE(name);
+            CHECK(has(name));
+        }
+        if (w >= 1024) CHECK(has("Guangzhou"));
+        if (w >= 1024) CHECK(has("Wuhan metropolitan area"));
+    }
 }

@@ -82,14 +82,24 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
         w *= label_scale(kind), h *= label_scale(kind);
         ScreenXY s = camera.scene_to_screen(a.at);
         LabelCandidate c{text, s.x + (dx > 0 ? dx + w / 2 : 0), s.y, w, h, priority, kind, {}};
-        if (dx > 0)  // a name beside its marker: else on the other side, else above or below it
-            c.shifts = {{-2 * dx - w, 0}, {-dx - w / 2, -h}, {-dx - w / 2, h}};
-        else  // a name over an area: nudged up or down, off a marker or a higher label, but kept over
-              // its area (about a square of its size): nudged off a small one, "Kunming" stood beside
-              // the Guiyang dot, "Hong Kong" north of Guangzhou, "Hubei" in Hunan
+        if (dx > 0) {  // a name beside its marker: else on the other side, else above or below it,
+                       // clear of the marker and both boxes' 2 px of padding (a shift of h overlapped
+                       // the marker by a pixel: "Guangzhou" was never set above or below its dot)
+            const double dy = (h + hub_px) / 2 + 4;
+            c.shifts = {{-2 * dx - w, 0}, {-dx - w / 2, -dy}, {-dx - w / 2, dy}};
+        } else {
+            // A name over an area: nudged up or down, off a marker or a higher label, but kept over
+            // its area (about a square of its size): nudged off a small one, "Kunming" stood beside
+            // the Guiyang dot, "Hong Kong" north of Guangzhou, "Hubei" in Hunan.
             for (double dy : {-h, h, -2 * h, 2 * h})
                 if (std::fabs(dy) <= (std::sqrt(a.area_km2) * 1000 / camera.metres_per_pixel + h) / 2)
                     c.shifts.push_back({0, dy});
+            // Last, beside its anchor, one end at it: a small region's anchor lies under its own hub
+            // marker ("Guiyang" at 1024x768 had no place, and no name).
+            const double side = w / 2 + hub_px;  // as a hub name stands off its marker
+            c.shifts.push_back({side, 0});
+            c.shifts.push_back({-side, 0});
+        }
         out.push_back(std::move(c));
     };
     auto shown = [&](const Anchor& a) {

@@ -180,6 +180,8 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     if (given("--no-title") && given("--title")) refuse("--title and --no-title: choose one");
     if (given("--no-subtitle") && given("--subtitle")) refuse("--subtitle and --no-subtitle: choose one");
     if (given("--no-credit") && given("--credit")) refuse("--credit and --no-credit: choose one");
+    refuse_stdout_target("--save-session", a.save_session, "a session", "figure.json");
+    refuse_same_output("-o", a.output, "--save-session", a.save_session);
 }
 
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,

@@ -73,6 +73,8 @@ void check_window_size(const viewer::ViewerOptions& o) {
 void check_state_file(const ViewArgs& args) {
     const std::string& path = args.options.state_file;
     if (path.empty()) return;
+    refuse_stdout_target("--state-file", path, "the viewer's state", "state.json");
+    refuse_same_output("--screenshot", args.options.screenshot, "--state-file", path);
     refuse_folder(path, "state file", "state.json");
     check_target(path, args.options.force, "state file");
 }

@@ -128,6 +128,27 @@ void refuse_input_target(const std::string& path) {
                                                "); write the output elsewhere (--force never replaces an input)");
 }
 
+void refuse_same_output(const std::string& first_option, const std::string& first, const std::string& second_option,
+                        const std::string& second) {
+    if (first.empty() || second.empty()) return;
+    std::error_code ec1, ec2, ec3;
+    fs::path a = fs::absolute(first, ec1).lexically_normal(), b = fs::absolute(second, ec2).lexically_normal();
+    bool same = !ec1 && !ec2 && a == b;
+    if (!same && fs::exists(first, ec1) && fs::exists(second, ec2)) same = fs::equivalent(first, second, ec3) && !ec3;
+    if (same)
+        throw AtlasError(ErrorKind::Usage, second_option + " " + quote_value(second) + " is the file " + first_option +
+                                               " writes: name another (one would replace the other)");
+}
+
+void refuse_stdout_target(const std::string& option, const std::string& path, const std::string& what,
+                          const std::string& example) {
+    if (path == "-")
+        throw AtlasError(ErrorKind::Usage, option + " '-': " + what +
+                                               " is kept in a file, not written to standard output: name one, "
+                                               "such as " +
+                                               example);
+}
+
 void refuse_folder(const std::string& path, const std::string& what, const std::string& example) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))

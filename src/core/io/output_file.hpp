@@ -38,6 +38,19 @@ void refuse_folder(const std::string& path, const std::string& what, const std::
 /// output ever replaces one. Part of check_target and commit_file.
 void refuse_input_target(const std::string& path);
 
+/// Throws AtlasError(Usage) when two outputs of one command name the same file (the same path once
+/// made absolute and normal, or one file reached by two names): "--save-session 'a.png' is the
+/// file -o writes: name another". `render -o b.png --save-session b.png --force` replaced the
+/// figure with its session. Options are named as typed ("-o", "--state-file"); empty paths pass.
+void refuse_same_output(const std::string& first_option, const std::string& first, const std::string& second_option,
+                        const std::string& second);
+
+/// Throws AtlasError(Usage) when an output that can only be a file is "-" (standard output):
+/// "--save-session '-': a session is kept in a file, not written to standard output: name a .json
+/// file" (it made a file named "-").
+void refuse_stdout_target(const std::string& option, const std::string& path, const std::string& what,
+                          const std::string& example);
+
 /// The reason an operating-system call failed, for messages: strerror(errno).
 std::string system_reason(int error);
 

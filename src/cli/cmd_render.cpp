@@ -182,6 +182,11 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     if (given("--no-credit") && given("--credit")) refuse("--credit and --no-credit: choose one");
     refuse_stdout_target("--save-session", a.save_session, "a session", "figure.json");
     refuse_same_output("-o", a.output, "--save-session", a.save_session);
+    // An output that is one of the inputs, refused before anything is drawn (the figure was written,
+    // then its session refused): the files typed here, and those the session names.
+    for (const std::string* input :
+         {&a.points.path, &a.figure.data, &a.figure.session, &a.inset, &s.data.path, &s.furniture.inset})
+        for (const std::string* output : {&a.output, &a.save_session}) refuse_named_input(*output, *input);
 }
 
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,

@@ -128,14 +128,29 @@ void refuse_input_target(const std::string& path) {
                                                "); write the output elsewhere (--force never replaces an input)");
 }
 
-void refuse_same_output(const std::string& first_option, const std::string& first, const std::string& second_option,
-                        const std::string& second) {
-    if (first.empty() || second.empty()) return;
+namespace {
+
+/// One file by two names: the same path once absolute and normal, or one file reached twice.
+bool same_file(const std::string& first, const std::string& second) {
+    if (first.empty() || second.empty()) return false;
     std::error_code ec1, ec2, ec3;
     fs::path a = fs::absolute(first, ec1).lexically_normal(), b = fs::absolute(second, ec2).lexically_normal();
-    bool same = !ec1 && !ec2 && a == b;
-    if (!same && fs::exists(first, ec1) && fs::exists(second, ec2)) same = fs::equivalent(first, second, ec3) && !ec3;
-    if (same)
+    if (!ec1 && !ec2 && a == b) return true;
+    return fs::exists(first, ec1) && fs::exists(second, ec2) && fs::equivalent(first, second, ec3) && !ec3;
+}
+
+}  // namespace
+
+void refuse_named_input(const std::string& output, const std::string& input) {
+    if (same_file(output, input))
+        throw AtlasError(ErrorKind::Usage, escape_controls(output) + ": is an input of this command (" +
+                                               quote_value(input) +
+                                               "); write the output elsewhere (--force never replaces an input)");
+}
+
+void refuse_same_output(const std::string& first_option, const std::string& first, const std::string& second_option,
+                        const std::string& second) {
+    if (same_file(first, second))
         throw AtlasError(ErrorKind::Usage, second_option + " " + quote_value(second) + " is the file " + first_option +
                                                " writes: name another (one would replace the other)");
 }

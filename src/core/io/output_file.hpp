@@ -38,6 +38,11 @@ void refuse_folder(const std::string& path, const std::string& what, const std::
 /// output ever replaces one. Part of check_target and commit_file.
 void refuse_input_target(const std::string& path);
 
+/// Throws AtlasError(Usage) as refuse_input_target does when `output` is the file `input` names,
+/// before the input is read: `render --points f.csv --save-session f.csv --force` drew and wrote
+/// the figure, then refused the session. Empty paths pass.
+void refuse_named_input(const std::string& output, const std::string& input);
+
 /// Throws AtlasError(Usage) when two outputs of one command name the same file (the same path once
 /// made absolute and normal, or one file reached by two names): "--save-session 'a.png' is the
 /// file -o writes: name another". `render -o b.png --save-session b.png --force` replaced the

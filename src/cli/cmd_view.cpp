@@ -79,6 +79,15 @@ void check_state_file(const ViewArgs& args) {
     check_target(path, args.options.force, "state file");
 }
 
+/// Neither output may be a file the viewer reads: `view --session s.json --state-file f.csv --force`
+/// replaced the session's points with the viewer's state.
+void refuse_inputs_as_outputs(const ViewArgs& args) {
+    const Session& s = args.options.session;
+    for (const std::string* input : {&args.figure.data, &args.figure.session, &s.data.path, &s.furniture.inset})
+        for (const std::string* output : {&args.options.screenshot, &args.options.state_file})
+            refuse_named_input(*output, *input);
+}
+
 /// `cmd`: the subcommand whose options were given; null without one (no option given).
 void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     Session& s = args.options.session;
@@ -98,6 +107,7 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     if (!args.figure.compare.empty()) s.sidebar_tab = "compare";
     if (!args.view.empty()) parse_view(args.view, s);
     check_window_size(args.options);
+    refuse_inputs_as_outputs(args);
     check_screenshot(args);
     check_state_file(args);
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;

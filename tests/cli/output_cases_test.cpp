@@ -258,6 +258,36 @@ TEST_CASE("no output replaces an input of the same command, even with --force", 
     CHECK_THAT(shapefile.err, Contains("is an input of this command"));
 }
 
+// `view --session s.json --state-file p.csv --force` replaced the points the session names with the
+// viewer's state; `render --points p.csv --save-session p.csv --force` drew the figure, then refused.
+TEST_CASE("a figure's or the viewer's outputs never replace the files a session names", "[outputs]") {
+    TempFolder tmp;
+    std::string points = tmp.path("p.csv"), session = tmp.path("s.json");
+    std::ofstream(points) << "lon,lat\n116.4,39.9\n";
+    REQUIRE(run_cli("render --renderer cairo --points " + points + " --save-session " + session + " -o " +
+                    tmp.path("first.png"))
+                .exit_code == 0);
+    auto typed =
+        run_cli("render --points " + points + " --save-session " + points + " --force -o " + tmp.path("a.png"));
+    CHECK(typed.exit_code == 2);
+    CHECK_THAT(typed.err, Contains("p.csv: is an input of this command"));
+    CHECK(!fs::exists(tmp.path("a.png")));  // refused before drawing
+    auto named =
+        run_cli("render --session " + session + " --save-session " + points + " --force -o " + tmp.path("b.png"));
+    CHECK(named.exit_code == 2);
+    CHECK(!fs::exists(tmp.path("b.png")));
+    auto two = run_cli("render -o " + tmp.path("c.png") + " --save-session " + tmp.path("c.png") + " --force");
+    CHECK(two.exit_code == 2);
+    CHECK_THAT(two.err, Contains("c.png' is the file -o writes: name another"));
+    CHECK(!fs::exists(tmp.path("c.png")));
+    if (ATLAS_HAVE_VIEWER) {
+        auto state = run_cli("view --session " + session + " --state-file " + points + " --force --frames 1");
+        CHECK(state.exit_code == 2);
+        CHECK_THAT(state.err, Contains("p.csv: is an input of this command"));
+    }
+    CHECK(test::read_text(points) == "lon,lat\n116.4,39.9\n");
+}
+
 // x.gml, x.xlsx and x.kmz held GeoJSON text; "-o m.gpkg --format GeoJSON" a GeoJSON named .gpkg.
 TEST_CASE("an output name whose extension is no format written, or disagrees with --format, is refused", "[outputs]") {
     TempFolder tmp;

@@ -428,6 +428,24 @@ bool shows_national_view(const ViewerState& state) {
            std::abs(national.cx - c.cx) < 1 && std::abs(national.cy - c.cy) < 1;
 }
 
+namespace {
+
+/// The user's points the legend's corner spares: at most 5,000 of them, evenly taken (a corner is
+/// weighed by the share of dots it hides), projected again only when the scene or the data changes.
+void refresh_corner_dots(ViewerState& state) {
+    if (state.corner_dots_scene == state.built.scene && state.corner_dots_data == state.loaded_data) return;
+    state.corner_dots_scene = state.built.scene, state.corner_dots_data = state.loaded_data;
+    state.corner_dots.clear();
+    if (!state.data || state.data->points.empty() || !state.projection) return;
+    constexpr std::size_t kMostDots = 5000;
+    const std::vector<LonLat>& points = state.data->points;
+    const std::size_t step = (points.size() + kMostDots - 1) / kMostDots;
+    for (std::size_t i = 0; i < points.size(); i += step)
+        if (SceneXY at; scene_point(*state.projection, state.scene, points[i], at)) state.corner_dots.push_back(at);
+}
+
+}  // namespace
+
 std::string legend_corner_shown(ViewerState& state, float width, float height, float margin, float top) {
     if (state.session.legend_corner != "auto") return state.session.legend_corner;
     const Camera& c = state.camera;
@@ -445,6 +463,8 @@ std::string legend_corner_shown(ViewerState& state, float width, float height, f
     bool framed = shows_national_view(state) ||
                   (state.fitted_box && f.cx == c.cx && f.cy == c.cy && f.metres_per_pixel == c.metres_per_pixel);
     if (!framed && !state.auto_corner.empty()) return state.auto_corner;
+    refresh_corner_dots(state);
+    state.style.dots = state.corner_dots;  // the composed style has none: compose_figure does not project
     const float w = static_cast<float>(c.width), h = static_cast<float>(c.height);
     const float left = margin, right = w - margin - width, upper = std::max(margin, top), lower = h - margin - height;
     // In place_legend's order (scene/furniture.cpp): ties go to the bottom left, over neighbouring countries.

@@ -145,6 +145,11 @@ struct ViewerState {
     /// it was last considered for.
     std::string auto_corner;
     std::array<double, 8> auto_corner_key{};
+    /// A sample of data's points in the scene's metres, for the legend's corner to spare (MapStyle::dots),
+    /// and the scene generation and data they were projected for.
+    std::vector<SceneXY> corner_dots;
+    Generation corner_dots_scene = 0;
+    std::string corner_dots_data;
     bool auto_corner_hides = false;    ///< the legend open in auto_corner hides some of a filled region or a hub
     bool legend_fold_decided = false;  ///< whether the legend starts folded has been decided
     bool legend_open = false;          ///< the legend window is shown and not folded (this frame)

@@ -3,6 +3,7 @@
 #include "viewer_state.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "scene/furniture.hpp"
 #include "support.hpp"
@@ -260,6 +261,26 @@ TEST_CASE("viewer: the start reads no province or prefecture geometry, the first
     CHECK(suzhou.province->code == "320000");
     CHECK(suzhou.regions.size() == 2);
     CHECK(with_geometry(doc.prefecture_units()) == static_cast<long>(doc.prefecture_units().regions.size()));
+}
+
+TEST_CASE("viewer: an automatic legend spares the user's points", "[viewer]") {
+    // At 1920x1080 the bottom left (over Tibet) is clear of the regions; with the user's points in
+    // Tibet it hid all of them, as a figure's legend hid the Urumqi dot.
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("tibet.csv")) << "lon,lat\n91.13,29.65\n88.88,29.27\n85.1,30.6\n80.1,32.5\n94.36,29.65\n";
+    auto state = started(1920, 1080);
+    REQUIRE(legend_corner_shown(*state, 400, 410, 8, 8) == "bottom-left");
+    state->session.choropleth = ChoroplethKind::UserData;
+    state->session.data.path = tmp.path("tibet.csv");
+    state->session.data.points_by = "prefecture";
+    sync_figure(*state);
+    REQUIRE(state->data != nullptr);
+    std::string corner = legend_corner_shown(*state, 400, 410, 8, 8);
+    CHECK(state->style.dots.size() == 5);
+    const auto bottom = static_cast<float>(state->camera.height) - 8;
+    bool spared = corner != "bottom-left" || state->auto_corner_hides;
+    CHECK(spared);
+    CHECK(hides_part(state->scene, state->camera, {8, bottom - 410}, {408, bottom}, state->style));
 }
 
 TEST_CASE("viewer: an automatic legend goes where it hides least, folded where every corner hides a region",

@@ -1,8 +1,10 @@
 // `clusteratlas view` (also what `clusteratlas` alone runs): the interactive viewer.
 #include <CLI/CLI.hpp>
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include "commands.hpp"
 #include "context.hpp"
@@ -48,8 +50,13 @@ void parse_view(const std::string& view, Session& s) {
 /// written as PNG bytes).
 void check_screenshot(const ViewArgs& args) {
     const std::string& path = args.options.screenshot;
-    if (args.options.force && path.empty() && args.options.state_file.empty())
-        throw AtlasError(ErrorKind::Usage, "--force replaces a --screenshot or --state-file: give one");
+    if (args.options.force && path.empty() && args.options.state_file.empty() && args.options.frame_log.empty() &&
+        args.options.soak_log.empty())
+        throw AtlasError(ErrorKind::Usage,
+                         "--force replaces a --screenshot, --state-file, --frame-log or --soak-log: give one");
+    if (args.options.frames < 0)
+        throw AtlasError(ErrorKind::Usage,
+                         "--frames " + std::to_string(args.options.frames) + ": must be 0 (run until closed) or more");
     if (path.empty()) return;
     refuse_folder(path, "screenshot", "screenshot.png");
     if (path == "-" || ascii_lower(std::filesystem::path(path).extension().string()) != ".png")
@@ -74,7 +81,6 @@ void check_state_file(const ViewArgs& args) {
     const std::string& path = args.options.state_file;
     if (path.empty()) return;
     refuse_stdout_target("--state-file", path, "the viewer's state", "state.json");
-    refuse_same_output("--screenshot", args.options.screenshot, "--state-file", path);
     refuse_folder(path, "state file", "state.json");
     check_target(path, args.options.force, "state file");
 }
@@ -83,9 +89,30 @@ void check_state_file(const ViewArgs& args) {
 /// replaced the session's points with the viewer's state.
 void refuse_inputs_as_outputs(const ViewArgs& args) {
     const Session& s = args.options.session;
+    const viewer::ViewerOptions& o = args.options;
     for (const std::string* input : {&args.figure.data, &args.figure.session, &s.data.path, &s.furniture.inset})
-        for (const std::string* output : {&args.options.screenshot, &args.options.state_file})
+        for (const std::string* output : {&o.screenshot, &o.state_file, &o.frame_log, &o.soak_log})
             refuse_named_input(*output, *input);
+    // No two outputs in one file: `--frame-log x.png --screenshot x.png` left the log where the PNG was.
+    const std::array<std::pair<const char*, const std::string*>, 4> outputs{{{"--screenshot", &o.screenshot},
+                                                                             {"--state-file", &o.state_file},
+                                                                             {"--frame-log", &o.frame_log},
+                                                                             {"--soak-log", &o.soak_log}}};
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+        for (std::size_t j = i + 1; j < outputs.size(); ++j)
+            refuse_same_output(outputs[i].first, *outputs[i].second, outputs[j].first, *outputs[j].second);
+}
+
+/// --frame-log and --soak-log are outputs as --state-file is: kept unless --force (a rerun replaced
+/// them without a word).
+void check_logs(const ViewArgs& args) {
+    for (auto [option, path, what] : {std::tuple{"--frame-log", &args.options.frame_log, "frame log"},
+                                      std::tuple{"--soak-log", &args.options.soak_log, "soak log"}}) {
+        if (path->empty()) continue;
+        refuse_stdout_target(option, *path, std::string("the ") + what, "frames.txt");
+        refuse_folder(*path, what, "frames.txt");
+        check_target(*path, args.options.force, what);
+    }
 }
 
 /// `cmd`: the subcommand whose options were given; null without one (no option given).
@@ -110,6 +137,7 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     refuse_inputs_as_outputs(args);
     check_screenshot(args);
     check_state_file(args);
+    check_logs(args);
     if (args.figure.session.empty() || ctx.projection_given()) s.projection = ctx.data.projection;
     args.options.projection = s.projection;
     ctx.check_projection(s.projection);
@@ -128,9 +156,10 @@ void register_view(CLI::App& app, Context& ctx) {
     add_figure_options(cmd, args->figure);
     cmd->add_option("--screenshot", args->options.screenshot,
                     "Save the third frame (panels laid out; the last with --frames 1 or 2) as PNG, then quit");
-    cmd->add_flag("--force", args->options.force, "Replace an existing --screenshot or --state-file");
+    cmd->add_flag("--force", args->options.force,
+                  "Replace an existing --screenshot, --state-file, --frame-log or --soak-log");
     cmd->add_option("--state-file", args->options.state_file, "Write camera and selection as JSON on every change");
-    cmd->add_option("--frames", args->options.frames, "Quit after this many frames");
+    cmd->add_option("--frames", args->options.frames, "Quit after this many frames (0: run until closed)");
     cmd->add_option("--view", args->view, "Start at LON,LAT,METRES_PER_PIXEL (e.g. 121.5,31.2,300)");
     cmd->add_option("--frame-log", args->options.frame_log, "Write each frame's time in ms to this file");
     cmd->add_flag("--redraw-every-frame", args->options.redraw_every_frame,

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 
 #include "cairo_figure.hpp"
@@ -18,6 +19,7 @@
 #include "figure_draw.hpp"
 #include "input.hpp"
 #include "io/inset_layer.hpp"
+#include "io/output_file.hpp"
 #include "key_taps.hpp"
 #include "labels_imgui.hpp"
 #include "map_cache.hpp"
@@ -33,6 +35,13 @@
 namespace atlas::viewer {
 
 namespace {
+
+/// A diagnostic log (--frame-log, --soak-log) put in place whole: written to a temporary file,
+/// checked and renamed over the last one. The command checked the name before the window opened
+/// (an existing file only with --force, never an input or another output).
+void write_log(const std::string& path, const std::string& what, const std::string& text) {
+    write_atomically(path, true, what, [&](const std::string& temp) { write_new_file(temp, text, path); });
+}
 
 struct WindowData {
     double wheel = 0;
@@ -350,8 +359,9 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
         bool changed = true, zooming_out = true;
         std::vector<double> frame_ms;
         std::mt19937 soak_rng(options.soak_seed);
-        std::ofstream soak_log;
-        if (!options.soak_log.empty()) soak_log.open(options.soak_log);
+        // The soak log is put in place whole every 100 frames (write_atomically): a run cut short
+        // leaves the lines so far, never half a file. Its name was checked before the window opened.
+        std::string soak_lines;
         for (int frame = 1; !glfwWindowShouldClose(window); ++frame) {
             double frame_start = glfwGetTime();
             if (options.frames > 0 || !options.screenshot.empty())
@@ -382,7 +392,10 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             if (options.bench_pan_px != 0) state.camera.pan_pixels(options.bench_pan_px, 0);
             if (options.bench_zoom > 1) bench_zoom_step(state, options.bench_zoom, zooming_out);
             if (options.soak_seed != 0) random_step(state, soak_rng, frame);
-            if (soak_log && (frame % 100 == 0 || frame == 1)) soak_log << frame << ' ' << resident_kb() << std::endl;
+            if (!options.soak_log.empty() && (frame % 100 == 0 || frame == 1)) {
+                soak_lines += std::to_string(frame) + ' ' + std::to_string(resident_kb()) + '\n';
+                write_log(options.soak_log, "soak log", soak_lines);
+            }
             if (!same_view(last_camera, state.camera)) last_camera_change = glfwGetTime(), last_camera = state.camera;
             bool interacting = pointer.dragging || glfwGetTime() - last_camera_change < 0.2;
             refresh_scene(state);
@@ -410,9 +423,10 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             if (shot_now || last) break;
         }
         if (!options.frame_log.empty()) {
-            std::ofstream log(options.frame_log);
+            std::ostringstream log;
             log << "# renderer: " << glGetString(GL_RENDERER) << "\n";
             for (double ms : frame_ms) log << ms << '\n';
+            write_log(options.frame_log, "frame log", log.str());
         }
     }
     ImGui_ImplOpenGL3_Shutdown();

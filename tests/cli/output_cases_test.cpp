@@ -284,6 +284,10 @@ TEST_CASE("a figure's or the viewer's outputs never replace the files a session 
         auto state = run_cli("view --session " + session + " --state-file " + points + " --force --frames 1");
         CHECK(state.exit_code == 2);
         CHECK_THAT(state.err, Contains("p.csv: is an input of this command"));
+        // The diagnostic logs too: --frame-log over the session replaced it, exit 0.
+        auto log = run_cli("view --session " + session + " --frame-log " + session + " --force --frames 1");
+        CHECK(log.exit_code == 2);
+        CHECK_THAT(log.err, Contains("s.json: is an input of this command"));
     }
     CHECK(test::read_text(points) == "lon,lat\n116.4,39.9\n");
 }

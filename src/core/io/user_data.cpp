@@ -395,6 +395,40 @@ std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std
     return first;
 }
 
+/// One line where the separator is wrong, instead of an error for every row: a header of one column
+/// (a '|'-separated file gave 21 lines that each named the whole header as the key), or rows of one
+/// cell under a header of several, split by another separator (a comma header over semicolon rows).
+void refuse_wrong_separator(const std::vector<CsvRow>& rows, const std::vector<std::string>& headers, char separator,
+                            Problems& problems) {
+    const std::string used = separator_name(separator);
+    if (headers.size() == 1 && rows.size() > 1) {
+        char likely = 0;
+        std::size_t most = 0;
+        for (char c : std::string("|:/^~#!")) {
+            auto n = static_cast<std::size_t>(std::count(headers[0].begin(), headers[0].end(), c));
+            if (n > most) most = n, likely = c;
+        }
+        problems.fatal("its header is one column, " + problems.value(headers[0]) + ": no " + used +
+                       " separates its names" +
+                       (likely != 0 ? std::string("; it looks '") + likely + "'-separated" : std::string()) +
+                       ": save it comma-, semicolon- or tab-separated (--data-separator takes , ; or tab)");
+    }
+    std::size_t rows_of_one = 0;
+    char other = 0;
+    std::size_t first_line = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        if (rows[r].cells.size() != 1 || headers.size() < 2) continue;
+        char found = detect_separator(rows[r].cells[0]);
+        if (found == separator || rows[r].cells[0].find(found) == std::string::npos) continue;
+        ++rows_of_one, other = found;
+        if (first_line == 0) first_line = rows[r].line;
+    }
+    if (rows_of_one * 2 > rows.size() - 1)
+        problems.fatal("its header is " + used + "-separated and its rows " + separator_name(other) +
+                       "-separated (line " + std::to_string(first_line) + " and " + std::to_string(rows_of_one - 1) +
+                       " more): save it with one separator");
+}
+
 }  // namespace
 
 std::size_t UserTable::column(const std::string& name) const {
@@ -439,6 +473,7 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
     UserTable table;
     table.path = path;
     if (!decoded.note.empty()) table.notes.push_back(decoded.note);
+    refuse_wrong_separator(rows, headers, separator, problems);
     const KeyColumnChoice key = choose_key_column(headers, options.key_column);
     if (key.index == std::string::npos)
         problems.fatal("no key column " + quote_value(options.key_column) + " (" + problems.headers(headers) + ")");

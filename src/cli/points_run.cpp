@@ -133,7 +133,9 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
     c.unit_set = point_units(ctx.doc(), level, request.by_option);
     c.units = c.unit_set->units.get();
     c.tally = start_tally(*c.units);
-    c.tally.name_value(options.value_option + " " + quote_value(options.value_column, 40));
+    // "f.csv: --points-value 'v': ..." (the sum's fault named the option but not the file).
+    c.tally.name_value(escape_controls(c.source_shown) + ": " + options.value_option + " " +
+                       quote_value(options.value_column, 40));
     if (is_pg_connection(request.path)) {
         if (request.table.empty())
             throw AtlasError(ErrorKind::Usage, "points in PostGIS: name their table with --table (schema.table)");

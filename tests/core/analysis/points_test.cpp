@@ -462,9 +462,9 @@ TEST_CASE("a --value sum past the largest double is one clear error, and a zero 
     std::ofstream(tmp.path("ov.csv")) << "lon,lat,v\n116.4,39.9,1e308\n116.4,39.9,1e308\n";
     test::CliResult r = test::run_cli("points " + tmp.path("ov.csv") + " --value v");
     CHECK(r.exit_code == 3);
-    CHECK(r.err ==
-          "clusteratlas: --value 'v': a unit's sum passes 1.8e308, the largest number a double holds; scale the "
-          "column down (for example to thousands)\n");
+    CHECK(r.err == "clusteratlas: " + tmp.path("ov.csv") +
+                       ": --value 'v': a unit's sum passes 1.8e308, the largest number a double holds; scale the "
+                       "column down (for example to thousands)\n");
     // Printed: a zero sum without a sign, and 1e62 not as 63 digits a double does not hold.
     std::ofstream(tmp.path("z.csv")) << "lon,lat,v\n116.4,39.9,1\n116.4,39.9,-1\n121.5,31.2,1e62\n";
     test::CliResult z = test::run_cli("points " + tmp.path("z.csv") + " --value v --by province --format csv");

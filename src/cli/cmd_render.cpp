@@ -114,6 +114,13 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
                              (value.empty() && (column.rfind("sum_", 0) == 0 || column.rfind("mean_", 0) == 0)
                                   ? " (sum_ and mean_ need --points-value COLUMN)"
                                   : ""));
+    // The value summed drawn by neither of its columns: the figure was the same without it.
+    const std::string lower = ascii_lower(column), sum = ascii_lower("sum_" + value),
+                      mean = ascii_lower("mean_" + value);
+    if (!value.empty() && lower != sum && lower != mean)
+        throw AtlasError(ErrorKind::Usage, "--points-value " + quote_value(value, 40) + " is drawn by --column sum_" +
+                                               value + " or mean_" + value + ", not " + quote_value(column, 40) +
+                                               ": give one of them, or drop --points-value");
     CountedPoints counted = count_points(ctx, args.points, level);
     print_summary(std::cerr, counted, level);
     std::unique_ptr<UserTable> table =
@@ -207,6 +214,12 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
         s.data.points_value = args.points.options.value_column;
         s.data.points_value_typed = true;
         if (args.figure.column.empty()) s.data.column = "sum_" + s.data.points_value;
+        const std::string& v = s.data.points_value;
+        if (ascii_lower(s.data.column) != ascii_lower("sum_" + v) &&
+            ascii_lower(s.data.column) != ascii_lower("mean_" + v))
+            throw AtlasError(ErrorKind::Usage, "--points-value " + quote_value(v, 40) + " is drawn by --column sum_" +
+                                                   v + " or mean_" + v + ", not " + quote_value(s.data.column, 40) +
+                                                   ": give one of them, or drop --points-value");
     }
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();

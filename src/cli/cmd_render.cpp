@@ -147,6 +147,33 @@ void save_figure_session(Session s, const std::string& path, bool force) {
     std::cerr << "wrote " << path << " (the figure's session: render --session or view --session opens it)\n";
 }
 
+/// What a saved session cannot keep, said in one warning each rather than dropped without a word:
+/// the data sources (--counties none redrew with the counties) and the page (--width-mm 120 at 300
+/// dpi drew 1417x1063; the session says 567x425, its size in figure pixels).
+void warn_not_kept(const Context& ctx, const CLI::App& cmd, const std::string& path, const Session& s) {
+    const DataOptions& d = ctx.data;
+    const DataOptions defaults;
+    std::vector<std::string> sources;
+    if (!d.geodata.empty()) sources.push_back("--geodata");
+    if (d.provinces_layer != defaults.provinces_layer || d.prefectures_layer != defaults.prefectures_layer ||
+        d.code_field != defaults.code_field || d.name_field != defaults.name_field ||
+        d.name_en_field != defaults.name_en_field || d.province_field != defaults.province_field)
+        sources.push_back("the layer and field options");
+    if (!d.counties.empty()) sources.push_back("--counties");
+    if (!d.plan.empty()) sources.push_back("--plan");
+    if (d.datum != defaults.datum) sources.push_back("--datum");
+    if (!sources.empty())
+        std::cerr << "warning: " << escape_controls(path) << ": a session keeps the figure, not its data sources ("
+                  << join(sources, ", ") << "): give them again with render --session or view --session\n";
+    std::vector<std::string> page;
+    for (const char* o : {"--paper", "--width-mm", "--dpi", "--landscape"})
+        if (cmd.get_option(o)->count() > 0) page.push_back(o);
+    if (!page.empty())
+        std::cerr << "warning: " << escape_controls(path) << ": a session keeps the figure's size in pixels ("
+                  << s.width << "x" << s.height << "), not " << join(page, ", ")
+                  << ": give them again with render --session\n";
+}
+
 /// An option the figure would not use is refused, naming it and what it needs: `--column x` without
 /// --data, `--points-value` without --points, `--region` under --compare, drew the same map as if
 /// never typed, and the user took it for their figure.
@@ -281,7 +308,9 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     std::string what = s.figure == FigureKind::Matrix ? "coverage matrix" : s.projection;
     std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << what << ", " << drawn.renderer
               << ")\n";
-    if (!args.save_session.empty()) save_figure_session(s, args.save_session, args.force);
+    if (args.save_session.empty()) return;
+    save_figure_session(s, args.save_session, args.force);
+    warn_not_kept(ctx, cmd, args.save_session, s);
 }
 
 }  // namespace

@@ -498,4 +498,13 @@ TEST_CASE("render --save-session keeps the figure: the session draws the same by
                              " --save-session " + tmp.path("d.json"));
     CHECK(lon.exit_code == 2);
     CHECK_THAT(lon.err, Catch::Contains("--points-lon cannot be kept in a session"));
+    // What a session cannot keep is said (--counties none and a 120 mm page at 300 dpi were dropped
+    // without a word); a plain figure says nothing of it.
+    CHECK_THAT(made.err, !Catch::Contains("a session keeps"));
+    auto page = test::run_cli("--counties none render --renderer cairo --width-mm 120 --dpi 300 -o " +
+                              tmp.path("e.png") + " --save-session " + tmp.path("e.json"));
+    REQUIRE(page.exit_code == 0);
+    CHECK_THAT(page.err, Catch::Contains("e.json: a session keeps the figure, not its data sources (--counties)"));
+    CHECK_THAT(page.err, Catch::Contains("e.json: a session keeps the figure's size in pixels (567x425), not "
+                                         "--width-mm, --dpi"));
 }

@@ -221,6 +221,10 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
     for (const std::string* input :
          {&a.points.path, &a.figure.data, &a.figure.session, &a.inset, &s.data.path, &s.furniture.inset})
         for (const std::string* output : {&a.output, &a.save_session}) refuse_named_input(*output, *input);
+    // A session is JSON: "s.png" held JSON that no image viewer opens (-o's name picks its format).
+    const std::string kept = ascii_lower(a.save_session);
+    if (!kept.empty() && (kept.size() < 5 || kept.compare(kept.size() - 5, 5, ".json") != 0))
+        refuse("--save-session " + quote_value(a.save_session, 60) + ": a session is JSON; name it .json");
 }
 
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,

@@ -82,6 +82,16 @@ std::vector<std::string> split(const std::string& list) {
     return out;
 }
 
+/// --points-value drawn by neither of its columns (sum_VALUE, mean_VALUE): the figure was the same
+/// without it (--column points). Throws AtlasError(Usage); an empty value passes.
+void refuse_value_not_drawn(const std::string& value, const std::string& column) {
+    const std::string drawn = ascii_lower(column);
+    if (value.empty() || drawn == ascii_lower("sum_" + value) || drawn == ascii_lower("mean_" + value)) return;
+    throw AtlasError(ErrorKind::Usage, "--points-value " + quote_value(value, 40) + " is drawn by --column sum_" +
+                                           value + " or mean_" + value + ", not " + quote_value(column, 40) +
+                                           ": give one of them, or drop --points-value");
+}
+
 /// --points: the points counted per unit, as the choropleth's table (its column: --column, else the
 /// density), with a sample to draw as dots.
 std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Session& s) {
@@ -114,13 +124,7 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
                              (value.empty() && (column.rfind("sum_", 0) == 0 || column.rfind("mean_", 0) == 0)
                                   ? " (sum_ and mean_ need --points-value COLUMN)"
                                   : ""));
-    // The value summed drawn by neither of its columns: the figure was the same without it.
-    const std::string lower = ascii_lower(column), sum = ascii_lower("sum_" + value),
-                      mean = ascii_lower("mean_" + value);
-    if (!value.empty() && lower != sum && lower != mean)
-        throw AtlasError(ErrorKind::Usage, "--points-value " + quote_value(value, 40) + " is drawn by --column sum_" +
-                                               value + " or mean_" + value + ", not " + quote_value(column, 40) +
-                                               ": give one of them, or drop --points-value");
+    refuse_value_not_drawn(value, column);
     CountedPoints counted = count_points(ctx, args.points, level);
     print_summary(std::cerr, counted, level);
     std::unique_ptr<UserTable> table =
@@ -222,8 +226,7 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
          {&a.points.path, &a.figure.data, &a.figure.session, &a.inset, &s.data.path, &s.furniture.inset})
         for (const std::string* output : {&a.output, &a.save_session}) refuse_named_input(*output, *input);
     // A session is JSON: "s.png" held JSON that no image viewer opens (-o's name picks its format).
-    const std::string kept = ascii_lower(a.save_session);
-    if (!kept.empty() && (kept.size() < 5 || kept.compare(kept.size() - 5, 5, ".json") != 0))
+    if (!a.save_session.empty() && ascii_lower(std::filesystem::path(a.save_session).extension().string()) != ".json")
         refuse("--save-session " + quote_value(a.save_session, 60) + ": a session is JSON; name it .json");
 }
 
@@ -245,12 +248,7 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
         s.data.points_value = args.points.options.value_column;
         s.data.points_value_typed = true;
         if (args.figure.column.empty()) s.data.column = "sum_" + s.data.points_value;
-        const std::string& v = s.data.points_value;
-        if (ascii_lower(s.data.column) != ascii_lower("sum_" + v) &&
-            ascii_lower(s.data.column) != ascii_lower("mean_" + v))
-            throw AtlasError(ErrorKind::Usage, "--points-value " + quote_value(v, 40) + " is drawn by --column sum_" +
-                                                   v + " or mean_" + v + ", not " + quote_value(s.data.column, 40) +
-                                                   ": give one of them, or drop --points-value");
+        refuse_value_not_drawn(s.data.points_value, s.data.column);
     }
     ctx.check_projection(s.projection);
     bool from_file = !args.figure.session.empty();

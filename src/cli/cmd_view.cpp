@@ -9,10 +9,10 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
-#include "io/inset_layer.hpp"
 #include "io/output_file.hpp"
 #include "option_values.hpp"
 #include "scene/figure.hpp"
+#include "scene/prepared_figure.hpp"
 #include "session_options.hpp"
 #include "text/escape.hpp"
 #include "text/utf8.hpp"
@@ -137,13 +137,7 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     check_window_size(args.options);
     // The session's inset, refused as render refuses it (the viewer read it only at Save figure,
     // and opened with /dev/urandom named).
-    if (!s.furniture.inset.empty()) try {
-            read_inset_layer(s.furniture.inset);
-        } catch (const AtlasError& e) {
-            if (s.furniture.inset_named_by.empty()) throw;
-            throw session_file_fault(e, s.furniture.inset_named_by, "furniture.inset", s.furniture.inset,
-                                     "which cannot be used as an inset");
-        }
+    if (!s.furniture.inset.empty()) read_session_inset(s);
     refuse_inputs_as_outputs(args);
     check_screenshot(args);
     check_state_file(args);

@@ -59,13 +59,9 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
     // Without the county outlines until the camera says they are drawn: a national view never is.
     out.scene = build_scene(doc, {session.projection, session_tolerance(scale), false});
     Projection projection(session.projection);
-    if (!session.furniture.inset.empty()) try {
-            out.inset = checked_inset(session.furniture.inset, out.scene, projection);
-        } catch (const AtlasError& e) {
-            if (session.furniture.inset_named_by.empty()) throw;
-            throw session_file_fault(e, session.furniture.inset_named_by, "furniture.inset", session.furniture.inset,
-                                     "which cannot be used as an inset");
-        }
+    if (!session.furniture.inset.empty())
+        out.inset = read_session_inset(
+            session, [&](const std::string& path) { return checked_inset(path, out.scene, projection); });
     out.camera = session_camera(session, out.scene, projection, session.width, session.height);
     for (const LonLat& dot : out.figure.dots)
         if (SceneXY at; scene_point(projection, out.scene, dot, at)) out.figure.style.dots.push_back(at);
@@ -79,6 +75,16 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
                                                quote_value(session.projection));
     }
     return out;
+}
+
+InsetLayer read_session_inset(const Session& session, const std::function<InsetLayer(const std::string& path)>& read) {
+    try {
+        return read(session.furniture.inset);
+    } catch (const AtlasError& e) {
+        if (session.furniture.inset_named_by.empty()) throw;
+        throw session_file_fault(e, session.furniture.inset_named_by, "furniture.inset", session.furniture.inset,
+                                 "which cannot be used as an inset");
+    }
 }
 
 Camera device_camera(const Camera& figure_camera, int width, int height) {

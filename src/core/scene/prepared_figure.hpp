@@ -3,6 +3,7 @@
 /// before a GL context exists. A build without the viewer runs it too, so its `render` refuses bad
 /// sizes, existing outputs, bad sessions and empty views exactly as the full build does.
 
+#include <functional>
 #include <string>
 
 #include "document.hpp"
@@ -31,6 +32,12 @@ struct PreparedFigure {
 /// cannot be read.
 PreparedFigure prepare_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
                               bool force);
+
+/// The session's inset layer read by `read` (read_inset_layer, or a check against the map), its
+/// fault made the session file's ("s.json: 'furniture.inset' names ..., which cannot be used as an
+/// inset") where the file named it; `render` and `view` refuse it alike. Throws AtlasError.
+InsetLayer read_session_inset(const Session& session,
+                              const std::function<InsetLayer(const std::string& path)>& read = read_inset_layer);
 
 /// The same view over `width` x `height` device pixels (a PNG printed at a DPI): same centre,
 /// same ground extent across.

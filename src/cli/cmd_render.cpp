@@ -232,6 +232,41 @@ void refuse_options_without_effect(const CLI::App& cmd, const RenderArgs& a, con
 
 /// The figure of a session (from --session, or the defaults), with the command line on top: size,
 /// language, layers and regions given here override the file's.
+/// A figure's size as the user gave it: device pixels for a PNG, millimetres for SVG and PDF.
+std::string figure_size_words(FigureFormat format, const FigurePage& page) {
+    char size[96];
+    if (format == FigureFormat::Png)
+        std::snprintf(size, sizeof size, "%dx%d", page.device_width, page.device_height);
+    else
+        std::snprintf(size, sizeof size, "%.1f x %.1f mm", page.width_pt / 72 * 25.4, page.height_pt / 72 * 25.4);
+    return size;
+}
+
+/// Warnings for a figure too small for its furniture: the legend over the title or credit, the
+/// legend or scale block over what the figure shows (no place for them was clear), texts cut. Drawn
+/// all the same: the figure is the user's to judge. `paper`: sized by --paper or --width-mm, whose
+/// type is set in points (more pixels do not help).
+void warn_figure_room(const std::string& output, const std::string& size, bool paper, const DrawnFigure& drawn) {
+    std::string file = "warning: " + escape_controls(output) + ": ";
+    std::string larger =
+        paper ? "--width-mm or --paper (the type is set in points: more pixels do not help)" : "--size";
+    if (!drawn.fit.legend_inside)
+        std::cerr << file << "the legend does not fit this " << size
+                  << " map even in small type; it covers the title, inset or credit: give a larger " << larger
+                  << ", fewer --regions, or --no-legend\n";
+    else if (drawn.fit.legend_hides != Hidden::Nothing)
+        std::cerr << file << "no corner of this " << size << " map is clear for the legend: it hides "
+                  << hidden_words(drawn.fit.legend_hides) << ": give a larger " << larger << ", or --no-legend\n";
+    if (drawn.fit.scale_hides != Hidden::Nothing)
+        std::cerr << file << "no place on this " << size
+                  << " map is clear for the scale bar and north arrow: they hide "
+                  << hidden_words(drawn.fit.scale_hides) << ": give a larger " << larger << ", or --no-scale-bar\n";
+    for (const std::string& text : drawn.cut_texts)  // drawn with "...": the user's words are theirs to shorten
+        std::cerr << file << "the " << text
+                  << " is cut to three lines on this figure (it ends in \"...\"): shorten it, "
+                  << "or give a larger " << (paper ? "--width-mm or --paper" : "--size") << '\n';
+}
+
 void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     // SIGINT, SIGTERM and SIGHUP during the (long) drawing: nothing written, exit 4, as for export.
     install_interrupt_cleanup();
@@ -282,28 +317,14 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     if (gl)
         drawn = draw_figure_png(ctx.doc(), s, data.get(), args.output, args.force, page);
     else if (format == FigureFormat::Png)
-        drawn.legend_fits =
+        drawn.fit =
             vector::write_raster_figure(ctx.doc(), s, data.get(), args.output, args.force, &page, &drawn.cut_texts);
     else
-        drawn.legend_fits =
+        drawn.fit =
             vector::write_vector_figure(ctx.doc(), s, data.get(), args.output, args.force, &page, &drawn.cut_texts);
     ctx.print_new_warnings();
-    char size[96];
-    if (format == FigureFormat::Png)
-        std::snprintf(size, sizeof size, "%dx%d", page.device_width, page.device_height);
-    else
-        std::snprintf(size, sizeof size, "%.1f x %.1f mm", page.width_pt / 72 * 25.4, page.height_pt / 72 * 25.4);
-    if (!drawn.legend_fits)  // drawn all the same: the figure is the user's to judge
-        std::cerr << "warning: " << escape_controls(args.output) << ": the legend does not fit this " << size
-                  << " map even in small type; it covers the title, inset or credit: give a larger "
-                  << (!request.paper.empty() || request.width_mm
-                          ? "--width-mm or --paper (the type is set in points: more pixels do not help)"
-                          : "--size")
-                  << ", fewer --regions, or --no-legend\n";
-    for (const std::string& text : drawn.cut_texts)  // drawn with "...": the user's words are theirs to shorten
-        std::cerr << "warning: " << escape_controls(args.output) << ": the " << text
-                  << " is cut to three lines on this figure (it ends in \"...\"): shorten it, or give a larger "
-                  << (!request.paper.empty() || request.width_mm ? "--width-mm or --paper" : "--size") << '\n';
+    std::string size = figure_size_words(format, page);
+    warn_figure_room(args.output, size, !request.paper.empty() || request.width_mm, drawn);
     std::string resolution =
         format == FigureFormat::Png && page.dpi != 96 ? ", " + std::to_string(static_cast<int>(page.dpi)) + " dpi" : "";
     // A matrix is a table, not a map: no projection to report.

@@ -8,6 +8,7 @@
 #include "document.hpp"
 #include "io/user_data.hpp"
 #include "scene/figure_page.hpp"
+#include "scene/furniture.hpp"
 #include "scene/session.hpp"
 
 namespace atlas::cli {
@@ -18,8 +19,8 @@ const char* default_png_renderer();
 
 /// What draw_figure_png drew with, and whether the legend fitted the map (paint_furniture).
 struct DrawnFigure {
-    std::string renderer;  ///< GL_RENDERER
-    bool legend_fits = true;
+    std::string renderer;                ///< GL_RENDERER
+    FurnitureFit fit;                    ///< where the legend did not fit, what it and the scale block hide
     std::vector<std::string> cut_texts;  ///< scene/furniture.hpp cut_figure_texts
 };
 

@@ -33,9 +33,10 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
     return texts;
 }
 
-bool paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
-                      const Scene& scene, const Camera& camera, const Projection& projection,
-                      const FurnitureSettings& furniture, bool legend, float scale, const InsetLayer* inset) {
+FurnitureFit paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels,
+                              const Figure& figure, const Scene& scene, const Camera& camera,
+                              const Projection& projection, const FurnitureSettings& furniture, bool legend,
+                              float scale, const InsetLayer* inset) {
     renderer.draw(camera, figure.style, 0, 0, scale);
     ViewGeometry geometry = view_geometry(scene, camera, projection);
     InsetPlacement placement;
@@ -54,13 +55,13 @@ bool paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const Labe
         int bottom = camera.height - static_cast<int>(std::lround(placement.min.y)) - placement.camera.height;
         renderer.draw(placement.camera, figure.style, left, bottom, scale);
     }
-    bool fits = true;
+    FurnitureFit fit;
     overlay.paint(camera.width, camera.height, [&](ImDrawList* list, ImFont* font) {
         ImGuiPainter painter(list, font, scale);
-        fits = paint_furniture(painter, figure, furniture, scene, camera, geometry, legend, inset, &projection,
-                               &placement);
+        fit = paint_furniture(painter, figure, furniture, scene, camera, geometry, legend, inset, &projection,
+                              &placement);
     });
-    return fits;
+    return fit;
 }
 
 void paint_matrix_figure(HeadlessLabels& overlay, MatrixLayout& layout, bool english, int width, int height) {
@@ -134,10 +135,10 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
             placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
         camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, camera, &placement);
     });
-    bool fits = paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection,
-                                 session.furniture, session.show_legend, scale, inset);
+    FurnitureFit fit = paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection,
+                                        session.furniture, session.show_legend, scale, inset);
     write_png(output, width, height, target.read_rgba(), force);
-    return {context->renderer(), camera, prepared.scene.origin, {}, fits, cut};
+    return {context->renderer(), camera, prepared.scene.origin, {}, fit, cut};
 }
 
 }  // namespace atlas::render

@@ -24,7 +24,7 @@ struct RenderResult {
     Camera camera;                       ///< the view that was drawn (for mapping places to pixels)
     ProjectedXY origin;                  ///< scene origin in projected metres
     MatrixLayout matrix;                 ///< a matrix figure's grid as drawn (labels sized to the font), at (16, 16)
-    bool legend_fits = true;             ///< false: the legend was drawn over the title, inset or credit, or cut
+    FurnitureFit fit;                    ///< where the legend did not fit, what it and the scale block hide
     std::vector<std::string> cut_texts;  ///< furniture.hpp cut_figure_texts: "title", "subtitle", "credit"
 
     /// The pixel of the figure at which a projected point was drawn.
@@ -40,11 +40,11 @@ std::vector<std::string> figure_texts(Document& doc, const LabelSource& labels, 
 /// covers the least land. The renderer holds the scene; `camera` is in device pixels, `scale` device
 /// pixels per figure pixel (the overlay's font baked at kFigureLabelPx times it). With `inset`, the
 /// map is drawn a second time into the inset's box, over the labels and under the furniture.
-/// Returns paint_furniture's answer: false when the legend does not fit the map even in small type.
-bool paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels, const Figure& figure,
-                      const Scene& scene, const Camera& camera, const Projection& projection,
-                      const FurnitureSettings& furniture, bool legend, float scale = 1,
-                      const InsetLayer* inset = nullptr);
+/// Returns paint_furniture's answer: where the legend did not fit, what it and the scale block hide.
+FurnitureFit paint_map_figure(MapRenderer& renderer, HeadlessLabels& overlay, const LabelSource& labels,
+                              const Figure& figure, const Scene& scene, const Camera& camera,
+                              const Projection& projection, const FurnitureSettings& furniture, bool legend,
+                              float scale = 1, const InsetLayer* inset = nullptr);
 
 /// The coverage matrix grid with its legend, on white, `width` x `height` pixels; `layout` gets its
 /// labels sized to the font first (size_matrix_labels, one header line).

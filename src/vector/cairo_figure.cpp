@@ -196,8 +196,8 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 }
 
 /// `raster`: drawn into an image surface (glyphs filled as outlines, see CairoPainter).
-bool paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster,
-           std::vector<std::string>* cut_texts) {
+FurnitureFit paint(cairo_t* cr, Document& doc, const Session& session, PreparedFigure& prepared, bool raster,
+                   std::vector<std::string>* cut_texts) {
     const CjkFont& font = CjkFont::get();
     CairoPainter painter(cr, font, kFigureLabelPx, raster);
     const Figure& figure = prepared.figure;
@@ -249,8 +249,9 @@ void throw_if_failed(cairo_status_t status, const std::string& output) {
 
 }  // namespace
 
-bool write_raster_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                         bool force, const FigurePage* page, std::vector<std::string>* cut_texts) {
+FurnitureFit write_raster_figure(Document& doc, const Session& session, const UserTable* data,
+                                 const std::string& output, bool force, const FigurePage* page,
+                                 std::vector<std::string>* cut_texts) {
     if (figure_format(output) != FigureFormat::Png)
         throw AtlasError(ErrorKind::Usage, "write_raster_figure writes PNG");
     if (session.figure == FigureKind::Matrix)
@@ -263,7 +264,7 @@ bool write_raster_figure(Document& doc, const Session& session, const UserTable*
     int height = page != nullptr ? page->device_height : session.height;
     Surface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height), cairo_surface_destroy);
     cairo_status_t status;
-    bool fits = true;
+    FurnitureFit fit;
     {
         Context cr(cairo_create(surface.get()), cairo_destroy);
         cairo_scale(cr.get(), static_cast<double>(width) / session.width, static_cast<double>(height) / session.height);
@@ -274,18 +275,19 @@ bool write_raster_figure(Document& doc, const Session& session, const UserTable*
         cairo_font_options_set_hint_style(fonts, CAIRO_HINT_STYLE_NONE);
         cairo_set_font_options(cr.get(), fonts);
         cairo_font_options_destroy(fonts);
-        fits = paint(cr.get(), doc, session, prepared, true, cut_texts);
+        fit = paint(cr.get(), doc, session, prepared, true, cut_texts);
         status = cairo_status(cr.get());
     }
     std::string bytes;
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface.get(), append, &bytes);
     throw_if_failed(status, output);
     write_atomically(output, force, "PNG", [&](const std::string& temp) { write_new_file(temp, bytes, output); });
-    return fits;
+    return fit;
 }
 
-bool write_vector_figure(Document& doc, const Session& session, const UserTable* data, const std::string& output,
-                         bool force, const FigurePage* page, std::vector<std::string>* cut_texts) {
+FurnitureFit write_vector_figure(Document& doc, const Session& session, const UserTable* data,
+                                 const std::string& output, bool force, const FigurePage* page,
+                                 std::vector<std::string>* cut_texts) {
     FigureFormat format = figure_format(output);
     if (format == FigureFormat::Png) throw AtlasError(ErrorKind::Usage, "write_vector_figure writes SVG or PDF");
     if (session.figure == FigureKind::Matrix)
@@ -305,12 +307,12 @@ bool write_vector_figure(Document& doc, const Session& session, const UserTable*
     else
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "ClusterAtlas");
     cairo_status_t status;
-    bool fits = true;
+    FurnitureFit fit;
     {
         Context cr(cairo_create(surface.get()), cairo_destroy);
         double to_page = svg ? 1 / 0.75 : 1;  // figure pixels to the page's units
         cairo_scale(cr.get(), to_page * width_pt / session.width, to_page * height_pt / session.height);
-        fits = paint(cr.get(), doc, session, prepared, false, cut_texts);
+        fit = paint(cr.get(), doc, session, prepared, false, cut_texts);
         status = cairo_status(cr.get());
     }
     cairo_surface_finish(surface.get());
@@ -318,7 +320,7 @@ bool write_vector_figure(Document& doc, const Session& session, const UserTable*
     throw_if_failed(status, output);
     const char* what = format == FigureFormat::Svg ? "SVG" : "PDF";
     write_atomically(output, force, what, [&](const std::string& temp) { write_new_file(temp, bytes, output); });
-    return fits;
+    return fit;
 }
 
 }  // namespace atlas::vector

@@ -153,7 +153,8 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
             Session session = state.session;
             store_camera(session, state.camera, state.scene, *state.projection);
             session.width = state.camera.width, session.height = state.camera.height;
-            legend_fits = vector::write_vector_figure(state.doc, session, state.data.get(), state.figure_path, true);
+            legend_fits = vector::write_vector_figure(state.doc, session, state.data.get(), state.figure_path, true)
+                              .legend_inside;
         } else {
             render::OffscreenTarget target(state.camera.width, state.camera.height);
             target.bind();
@@ -167,7 +168,8 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
             if (!state.session.furniture.inset.empty()) inset = read_inset_layer(state.session.furniture.inset);
             legend_fits = render::paint_map_figure(renderer, overlay, *state.labels, figure, state.scene, state.camera,
                                                    *state.projection, state.session.furniture,
-                                                   state.session.show_legend, 1, inset.path.empty() ? nullptr : &inset);
+                                                   state.session.show_legend, 1, inset.path.empty() ? nullptr : &inset)
+                              .legend_inside;
             render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
         }
         std::error_code ec;

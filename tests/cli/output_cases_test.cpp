@@ -529,6 +529,35 @@ TEST_CASE("a figure too small for its legend is drawn and warned about in one li
     CHECK_THAT(without.err, !Contains("legend does not fit"));
 }
 
+TEST_CASE("a figure whose legend or scale bar must hide what it shows says so", "[outputs]") {
+    // At 400x300 the province-coverage legend lay over Sichuan, Qinghai and Chongqing and the scale
+    // bar over a region, and render said nothing (it warned only where the legend left the map).
+    TempFolder tmp;
+    auto small =
+        run_cli("render --choropleth province-coverage --size 400x300 --renderer cairo -o " + tmp.path("small.png"));
+    CHECK(small.exit_code == 0);
+    CHECK_THAT(small.err, Contains("warning: " + tmp.path("small.png") +
+                                   ": no corner of this 400x300 map is clear for the legend: it hides "));
+    CHECK_THAT(small.err, Contains(": give a larger --size, or --no-legend"));
+    CHECK_THAT(small.err, Contains("no place on this 400x300 map is clear for the scale bar and north arrow"));
+    CHECK(fs::exists(tmp.path("small.png")));
+    auto without = run_cli(
+        "render --choropleth province-coverage --size 400x300 --no-legend --no-scale-bar "
+        "--renderer cairo -o " +
+        tmp.path("without.png"));
+    CHECK(without.exit_code == 0);
+    CHECK_THAT(without.err, !Contains("is clear for"));
+    // Figures with room find a clear place for both, and say nothing; at 560x420 the scale bar lay
+    // over the Shandong Peninsula and Shanghai's hub before it looked along the left and top edges.
+    for (std::string args : {"--choropleth province-coverage --size 800x600", "--size 800x600",
+                             "--lang zh --industry next_gen_it --size 560x420", "--size 1600x1200"}) {
+        CAPTURE(args);
+        auto fits = run_cli("render " + args + " --renderer cairo -o " + tmp.path("fits.png") + " --force");
+        CHECK(fits.exit_code == 0);
+        CHECK_THAT(fits.err, !Contains("is clear for"));
+    }
+}
+
 TEST_CASE("a title cut to three lines is drawn and warned about, by either renderer", "[outputs]") {
     // The figure showed "..." and render said nothing: the user's words were silently shortened.
     TempFolder tmp;

@@ -49,7 +49,7 @@ TEST_CASE("On a print page or a small figure the legend stays inside the map, of
         INFO(w << "x" << h);
         Camera camera = national_view(scene, w, h);
         ViewGeometry geometry = view_geometry(scene, camera, albers);
-        CHECK(paint_furniture(p, figure, FurnitureSettings{}, scene, camera, geometry, true));
+        CHECK(paint_furniture(p, figure, FurnitureSettings{}, scene, camera, geometry, true).legend_inside);
         std::vector<std::array<double, 4>> boxes =
             furniture_boxes(p, figure, FurnitureSettings{}, scene, camera, geometry, true);
         REQUIRE(boxes.size() >= 4);  // title, legend, credit strip, scale block
@@ -69,7 +69,8 @@ TEST_CASE("On a print page or a small figure the legend stays inside the map, of
     }
     // A 400x300 figure has no room for 22 entries even in the smallest type: said, not hidden.
     Camera tiny = national_view(scene, 400, 300);
-    CHECK_FALSE(paint_furniture(p, figure, FurnitureSettings{}, scene, tiny, view_geometry(scene, tiny, albers), true));
+    CHECK_FALSE(paint_furniture(p, figure, FurnitureSettings{}, scene, tiny, view_geometry(scene, tiny, albers), true)
+                    .legend_inside);
 }
 
 TEST_CASE("small national figures name every agglomeration and every hub city", "[figure][labels][vector]") {

@@ -212,20 +212,33 @@ namespace {
 
 struct ScaleSpot {
     ScaleBlock block;
-    PaintPoint at;  ///< top left, device pixels
+    PaintPoint at;                   ///< top left, device pixels
+    Hidden hides = Hidden::Nothing;  ///< what it hides where no spot was clear
 };
+
+/// What a box over the map hides of the figure's subject: what_is_hidden, or a region where only
+/// covered_share's grid finds one (a point of a small region under a box).
+Hidden hidden_under(const Scene& scene, const Camera& camera, const Box& box, const MapStyle& style) {
+    Hidden hidden = what_is_hidden(scene, camera, box.min, box.max, style);
+    if (hidden == Hidden::Nothing &&
+        covered_share(scene, camera, box.min, box.max, &style) - land_share(scene, camera, box.min, box.max) >=
+            kHidesNoRegion)
+        return Hidden::Region;
+    return hidden;
+}
 
 /// Where the scale block goes: the first spot free of other boxes and of land, trying the corners in
 /// the order a reader looks (bottom right, bottom left, above the inset, top right), then along the
 /// bottom and right edges half a box at a time, then all again with a bar half as long; where every
-/// free spot covers land, the one covering least (regions and hubs weigh most). At 800x600 every
-/// corner left was over land: the bottom right over Taiwan. `inset_top` < 0: no inset.
+/// free spot covers land, the one hiding nothing of the figure's subject (hidden_under) that covers
+/// least, else the one covering least (regions and hubs weigh most). At 800x600 every corner left was
+/// over land: the bottom right over Taiwan. `inset_top` < 0: no inset.
 ScaleSpot place_scale_block(const Painter& p, const FurnitureSettings& settings, const ViewGeometry& geometry,
                             const MapStyle& style, const Scene& scene, const Camera& camera,
                             const std::vector<Box>& taken, float inset_top, float bottom) {
     auto width = static_cast<float>(camera.width);
     float m = 12 * p.scale(), room = std::min(160 * p.scale(), width / 4);
-    std::optional<std::pair<double, ScaleSpot>> best;
+    std::optional<std::pair<double, ScaleSpot>> best, clear;
     for (float bar_room : {room, room / 2}) {
         ScaleBlock block = scale_block(p, settings, geometry, bar_room);
         float bw = block.width, bh = block.height;
@@ -239,18 +252,31 @@ ScaleSpot place_scale_block(const Painter& p, const FurnitureSettings& settings,
                                          {width - m - bw, m}};
         for (float x = width - m - bw * 1.5f; x > m; x -= bw / 2) spots.push_back({x, bottom - m - bh});
         for (float y = bottom - m - bh * 1.5f; y > m; y -= bh / 2) spots.push_back({width - m - bw, y});
+        // Then the left edge and the top (a small figure's sea may lie only there: at 560x420 every
+        // spot on the right hid the Shandong Peninsula or Shanghai).
+        for (float y = bottom - m - bh * 1.5f; y > m; y -= bh / 2) spots.push_back({m, y});
+        for (float x = m; x < width - m - bw; x += bw / 2) spots.push_back({x, m});
         for (const PaintPoint& at : spots) {
             Box box{at, {at.x + bw, at.y + bh}};
             if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.meets(box); })) continue;
             double share = covered_share(scene, camera, box.min, box.max, &style);
             if (share == 0) return {block, at};
             if (!best || share < best->first) best = std::pair{share, ScaleSpot{block, at}};
+            if ((!clear || share < clear->first) && hidden_under(scene, camera, box, style) == Hidden::Nothing)
+                clear = std::pair{share, ScaleSpot{block, at}};
         }
     }
-    if (best) return best->second;
+    if (clear) return clear->second;
+    if (best) {
+        ScaleSpot& spot = best->second;
+        spot.hides = hidden_under(scene, camera,
+                                  {spot.at, {spot.at.x + spot.block.width, spot.at.y + spot.block.height}}, style);
+        return spot;
+    }
     // Nowhere free: where a reader looks for it.
     ScaleBlock block = scale_block(p, settings, geometry, room);
-    return {block, {width - m - block.width, bottom - m - block.height}};
+    PaintPoint at{width - m - block.width, bottom - m - block.height};
+    return {block, at, hidden_under(scene, camera, {at, {at.x + block.width, at.y + block.height}}, style)};
 }
 
 /// The inset's lines and points over its map, and its frame.
@@ -324,10 +350,11 @@ struct MapRoom {
 /// Where the legend goes, in what layout and at what size of type.
 struct LegendSpot {
     Box box{};
-    float max_w = 0, max_h = 0;  ///< the layout: legend_box_size's bounds
-    float type = 1;              ///< its sizes times this (ScaledPainter)
-    bool fits = false;           ///< inside the map's room and clear of the other boxes
-    bool clear = false;          ///< hides no region (covered_share over land_share under kHidesNoRegion)
+    float max_w = 0, max_h = 0;      ///< the layout: legend_box_size's bounds
+    float type = 1;                  ///< its sizes times this (ScaledPainter)
+    bool fits = false;               ///< inside the map's room and clear of the other boxes
+    bool clear = false;              ///< hides no region (covered_share over land_share under kHidesNoRegion)
+    Hidden hides = Hidden::Nothing;  ///< what it hides when not clear (hidden_under)
 };
 
 /// Sizes of type the legend may be set in, largest first: a 22-entry legend is taller than a
@@ -383,13 +410,17 @@ LegendSpot place_legend(Painter& p, const Legend& shown, const MapStyle& style, 
                 return clear;
             }
         }
-        if (best.max_w != 0) return best;
+        if (best.max_w != 0) {
+            best.hides = hidden_under(scene, camera, best.box, style);
+            return best;
+        }
     }
     // Every corner taken (a tiny figure): the bottom left, over what is there, at the smallest type.
     ScaledPainter type(p, kLegendTypes.back());
     float max_w = std::max(260 * s, width * 0.34f), max_h = (bottom - top) * 0.7f;
     auto [lw, lh] = legend_box_size(type, shown, max_w, max_h);
-    return {{{m, bottom - m - lh}, {m + lw, bottom - m}}, max_w, max_h, kLegendTypes.back(), false};
+    Box box{{m, bottom - m - lh}, {m + lw, bottom - m}};
+    return {box, max_w, max_h, kLegendTypes.back(), false, false, hidden_under(scene, camera, box, style)};
 }
 
 /// The map's room and the boxes taken before the legend is placed: the title block, the inset, the
@@ -409,7 +440,7 @@ std::vector<Box> boxes_before_legend(Painter& p, const FigureWords& words, const
 std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, const FurnitureSettings& settings,
                                            const Scene& scene, const Camera& camera, const ViewGeometry& geometry,
                                            bool legend, const InsetLayer* inset, const Projection* projection,
-                                           const InsetPlacement* placement, bool draw, bool* fits = nullptr) {
+                                           const InsetPlacement* placement, bool draw, FurnitureFit* fit = nullptr) {
     auto width = static_cast<float>(camera.width), height = static_cast<float>(camera.height);
     FigureWords words = figure_words(figure, settings);
     float title_right = 0, top = paint_title(p, words, width, draw, &title_right);
@@ -429,7 +460,7 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
             ScaledPainter type(p, spot.type);
             paint_legend(type, shown, spot.box.min, spot.max_w, spot.max_h);
         }
-        if (fits != nullptr) *fits = spot.fits;
+        if (fit != nullptr) fit->legend_inside = spot.fits, fit->legend_hides = spot.hides;
         taken.push_back(spot.box);
     }
     if (bottom < height) taken.push_back({{0, bottom}, {width, height}});
@@ -442,6 +473,7 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
     ScaleSpot spot = place_scale_block(p, settings, geometry, figure.style, scene, camera, taken,
                                        has_inset ? placement->min.y : -1, bottom);
     if (draw) paint_scale_block(p, spot.block, geometry, spot.at);
+    if (fit != nullptr) fit->scale_hides = spot.hides;
     return boxes_with({spot.at, {spot.at.x + spot.block.width, spot.at.y + spot.block.height}});
 }
 
@@ -488,12 +520,12 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
     return camera;
 }
 
-bool paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                     const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,
-                     const Projection* projection, const InsetPlacement* placement) {
-    bool fits = true;
-    furnish(p, figure, settings, scene, camera, geometry, legend, inset, projection, placement, true, &fits);
-    return fits;
+FurnitureFit paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
+                             const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset,
+                             const Projection* projection, const InsetPlacement* placement) {
+    FurnitureFit fit;
+    furnish(p, figure, settings, scene, camera, geometry, legend, inset, projection, placement, true, &fit);
+    return fit;
 }
 
 std::vector<std::array<double, 4>> furniture_boxes(Painter& p, const Figure& figure, const FurnitureSettings& settings,

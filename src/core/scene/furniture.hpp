@@ -81,14 +81,23 @@ InsetPlacement place_inset(Painter& painter, const Figure& figure, const Furnitu
 Camera camera_beside_legend(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
                             const Scene& scene, const Camera& camera, const InsetPlacement* placement);
 
+/// How the furniture sat on a figure, for the caller to warn about: the figure is drawn all the same.
+struct FurnitureFit {
+    bool legend_inside = true;              ///< false: drawn over the title, inset or credit, or cut at an edge
+    Hidden legend_hides = Hidden::Nothing;  ///< what the legend hides of the map's subject (map_cover.hpp)
+    Hidden scale_hides = Hidden::Nothing;   ///< what the scale bar and north arrow hide
+};
+
 /// Draws the furniture, the inset's lines and frame (when given and placed) and (when `legend`) the
 /// legend over the map. The camera is in device pixels. The legend is set in smaller type (down to
 /// 0.6 of the labels' size) where that is what keeps it inside the map, clear of the title, inset
-/// and credit, or off the regions. Returns false when even then it does not fit and was drawn over
-/// them or cut at an edge (the caller says so): true without a legend.
-bool paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                     const Camera& camera, const ViewGeometry& geometry, bool legend, const InsetLayer* inset = nullptr,
-                     const Projection* projection = nullptr, const InsetPlacement* placement = nullptr);
+/// and credit, or off the regions. Says where even then it does not fit and was drawn over them or
+/// cut at an edge, and what it and the scale block hide where no place was clear (a figure too small
+/// for them): all clear without a legend or scale block.
+FurnitureFit paint_furniture(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
+                             const Scene& scene, const Camera& camera, const ViewGeometry& geometry, bool legend,
+                             const InsetLayer* inset = nullptr, const Projection* projection = nullptr,
+                             const InsetPlacement* placement = nullptr);
 
 /// The boxes paint_furniture takes over the map, placed as it places them (device pixels: left,
 /// top, right, bottom): the title block, the inset, the legend, the credit strip and the scale

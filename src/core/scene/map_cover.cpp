@@ -200,21 +200,58 @@ bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, Pa
     return covered_share(scene, camera, min, max, &style) - land_share(scene, camera, min, max) >= kHidesNoRegion;
 }
 
-bool hides_part(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style) {
+namespace {
+
+/// A choropleth's unit with a class (its colour drawn) half or more under the box: a small unit is
+/// judged by the grid over its own extent, so Hainan or Ningxia count as Sichuan does.
+bool hides_classed_unit(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max,
+                        const MapStyle& style) {
+    const PolygonMesh* mesh = fill_mesh(scene, style);
+    if (mesh == nullptr) return false;
+    const std::vector<Rgba>& colours = style.fills.colours;
+    for (std::size_t f = 0; f < colours.size() && f < mesh->features(); ++f)
+        if (colours[f].a > 0 && area_under(*mesh, f, camera, min, max) >= 0.5) return true;
+    return false;
+}
+
+}  // namespace
+
+Hidden what_is_hidden(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style) {
     for (std::size_t r = 0; r < style.regions.size() && r < scene.regions.mesh.features(); ++r)
         if (style.show_regions && (prominent(style, r) || outlined(style, r)) &&
             area_under(scene.regions.mesh, r, camera, min, max) > 0.05)
-            return true;
-    // Any dot of up to 20 on screen; of more, a twentieth of them.
-    DotsUnder dots = dots_under(style, camera, min, max);
-    if (dots.under > 0 && dots.under * 20 >= std::max<std::size_t>(dots.shown, 20)) return true;
+            return Hidden::Region;
     for (const HubMarker& hub : scene.hubs) {
         ScreenXY at = camera.scene_to_screen(hub.at);
         if (style.show_hubs && at.x > min.x && at.x < max.x && at.y > min.y && at.y < max.y &&
             hub_shown(style, hub.regions))
-            return true;
+            return Hidden::Hub;
     }
-    return false;
+    // Any dot of up to 20 on screen; of more, a twentieth of them.
+    DotsUnder dots = dots_under(style, camera, min, max);
+    if (dots.under > 0 && dots.under * 20 >= std::max<std::size_t>(dots.shown, 20)) return Hidden::Dots;
+    if (hides_classed_unit(scene, camera, min, max, style)) return Hidden::Unit;
+    return Hidden::Nothing;
+}
+
+bool hides_part(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style) {
+    return what_is_hidden(scene, camera, min, max, style) != Hidden::Nothing;
+}
+
+const char* hidden_words(Hidden hidden) {
+    switch (hidden) {
+        case Hidden::Region:
+            return "part of a region";
+        case Hidden::Hub:
+            return "a hub city";
+        case Hidden::Dots:
+            return "some of your points";
+        case Hidden::Unit:
+            return "most of a classed unit";
+        case Hidden::Nothing:
+            break;
+    }
+    return "nothing";
 }
 
 }  // namespace atlas

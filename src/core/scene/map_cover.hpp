@@ -31,10 +31,25 @@ double covered_share(const Scene& scene, const Camera& camera, PaintPoint min, P
 /// their hub cities: covered_share over land_share by a grid point's worth or more.
 bool hides_a_region(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
 
-/// True where a box hides a twentieth of a full-colour or outlined region's area, a hub city of a
-/// region shown, or a user's dot (of more than 20 on screen, a twentieth of them): covered_share's measure alone let a
-/// 500 px legend over the west of the North Slope of the Tianshan, or over half the Shandong Peninsula on a 120 mm
-/// page, count as clear (a share of its own large box).
+/// What a box hides of the figure's subject, the first found in this order.
+enum class Hidden {
+    Nothing,
+    Region,  ///< a twentieth or more of a full-colour or outlined region's area
+    Hub,     ///< a hub city of a region shown
+    Dots,    ///< a user's dot (of more than 20 on screen, a twentieth of them)
+    Unit,    ///< half or more of a choropleth's unit that has a class (Hainan under a 600x800 legend)
+};
+
+/// What a box over the map (device pixels) hides: covered_share's measure alone let a 500 px legend
+/// over the west of the North Slope of the Tianshan, or over half the Shandong Peninsula on a 120 mm
+/// page, count as clear (a share of its own large box), and it weighs a dense choropleth's units as
+/// bare land (a 400x300 legend over Sichuan).
+Hidden what_is_hidden(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
+
+/// what_is_hidden is not Nothing.
 bool hides_part(const Scene& scene, const Camera& camera, PaintPoint min, PaintPoint max, const MapStyle& style);
+
+/// The words for what is hidden, for a warning: "a region", "a hub city", "your points", "a classed unit".
+const char* hidden_words(Hidden hidden);
 
 }  // namespace atlas

@@ -133,6 +133,7 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
     s.data.path = args.points.path;
     s.data.points_by = by;
     s.data.points_value = value;
+    s.data.key_column.clear(), s.data.separator.clear();  // a table's options (a session's): points take none
     if (!args.points.datum.empty()) s.data.points_datum = args.points.datum;
     s.data.named_by.clear();
     s.data.column = column;

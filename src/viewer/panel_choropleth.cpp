@@ -52,6 +52,10 @@ void load_csv(ViewerState& state, const std::string& path, const std::string& po
     std::error_code ec;
     state.session.data.points_by = points_by;
     state.session.data.points_value.clear();  // a column of the previous file's, if any
+    if (!points_by.empty()) {                 // a table's options, which points do not take (session.cpp refuses them)
+        state.session.data.key_column.clear();
+        state.session.data.separator.clear();
+    }
     state.session.data.path = std::filesystem::absolute(path, ec).lexically_normal().string();
     state.session.data.named_by.clear();                            // the user chose this file: its errors may quote it
     state.session.data.column = points_by.empty() ? "" : "points";  // hover then reads the count

@@ -489,6 +489,18 @@ TEST_CASE("render --save-session keeps the figure: the session draws the same by
     CHECK(kept["data"]["path"] == std::filesystem::absolute(firms).string());
     CHECK(kept["data"]["column"] == "sum_employees");
     CHECK(kept["data"]["points_datum"] == "gcj02");
+    // Points over a table's session: the table's key column and separator are not kept with them
+    // (a session with both is refused), so the saved session opens.
+    std::ofstream(tmp.path("table.json"))
+        << R"({"clusteratlas_session":1,"choropleth":"data","data":{"path":")" << ATLAS_TEST_DATA
+        << R"(/user/province_area.csv","key_column":"code","separator":",","column":"area_km2"}})";
+    auto over = test::run_cli("render --renderer cairo --session " + tmp.path("table.json") + " --points " + firms +
+                              " --size 500x400 -o " + tmp.path("t.png") + " --save-session " + tmp.path("t.json"));
+    REQUIRE(over.exit_code == 0);
+    auto reopened =
+        test::run_cli("render --renderer cairo --session " + tmp.path("t.json") + " -o " + tmp.path("t2.png"));
+    CHECK(reopened.exit_code == 0);
+    CHECK(test::read_text(tmp.path("t.png")) == test::read_text(tmp.path("t2.png")));
     // An existing session is kept without --force, and the figure not drawn; columns a session
     // cannot name are refused.
     auto again = test::run_cli("render -o " + tmp.path("c.png") + " --save-session " + tmp.path("p.json"));

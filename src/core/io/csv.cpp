@@ -1,5 +1,6 @@
 #include "io/csv.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "error.hpp"
@@ -117,6 +118,22 @@ char detect_separator(std::string_view text) {
 
 const char* separator_name(char separator) {
     return separator == ';' ? "semicolon" : separator == '\t' ? "tab" : "comma";
+}
+
+char likely_other_separator(std::string_view header) {
+    char likely = 0;
+    std::size_t most = 0;
+    for (char c : std::string_view("|:/^~#!")) {
+        auto n = static_cast<std::size_t>(std::count(header.begin(), header.end(), c));
+        if (n > most) most = n, likely = c;
+    }
+    return likely;
+}
+
+std::string one_column_header_words(std::string_view header, char separator) {
+    char likely = likely_other_separator(header);
+    return std::string("no ") + separator_name(separator) + " separates its names" +
+           (likely != 0 ? std::string("; it looks '") + likely + "'-separated" : std::string());
 }
 
 std::vector<CsvRow> read_csv_file(const std::string& path) {

@@ -34,6 +34,15 @@ char detect_separator(std::string_view text);
 /// "comma", "semicolon", "tab".
 const char* separator_name(char separator);
 
+/// The character a header read as one column seems to be separated by: the commonest of '|', ':',
+/// '/', '^', '~', '#' and '!' in it, or 0 when none occurs (a table exported with '|' read as one
+/// column named 'code|name|firms').
+char likely_other_separator(std::string_view header);
+
+/// What a file whose header has one column says of its separator: "no comma separates its names;
+/// it looks '|'-separated" (the second part only where likely_other_separator finds one).
+std::string one_column_header_words(std::string_view header, char separator);
+
 /// Reads (kind and size checked, encoding decided: see text/encoding.hpp) and parses a file with
 /// ',' separators, or those its "sep=" first line names; throws AtlasError(Input) naming the file when it cannot be
 /// read or decoded.

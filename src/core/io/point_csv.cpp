@@ -10,6 +10,7 @@
 #include <cstring>
 #include <deque>
 #include <string_view>
+#include <utility>
 
 #include "error.hpp"
 #include "io/csv.hpp"
@@ -303,6 +304,18 @@ struct Columns {
     std::size_t width = 0;
 };
 
+/// The first row one cell holding another separator than the header's (a comma header over
+/// semicolon rows): refused as the file's fault, not as each row's width.
+void refuse_mixed_separators(const std::vector<std::string_view>& cells, char sep, std::size_t width,
+                             const std::string& where, PointProblems& problems) {
+    if (cells.size() != 1 || width < 2) return;
+    char found = detect_separator(cells[0]);
+    if (found == sep || cells[0].find(found) == std::string_view::npos) return;
+    problems.fatal(std::string("its header is ") + separator_name(sep) + "-separated and its rows " +
+                       separator_name(found) + "-separated: save the points with one separator",
+                   where);
+}
+
 Columns columns_of(const std::vector<std::string>& headers, const PointSourceOptions& o, PointSourceInfo& info,
                    PointProblems& problems) {
     Columns c;
@@ -402,6 +415,12 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
         h.erase(h.find_last_not_of(" \t") + 1);
         headers.push_back(h);
     }
+    // A header of one column holding '|' (or ':' ...) was read with the wrong separator: said so, not
+    // "no longitude and latitude columns (the header has 'lon|lat|name')".
+    if (headers.size() == 1 && likely_other_separator(headers[0]) != 0)
+        problems.fatal(
+            "its header is one column" + (options.show_values ? ", " + quote_value(headers[0], 60) : std::string()) +
+            ": " + one_column_header_words(headers[0], sep) + ": save the points comma-, semicolon- or tab-separated");
     Columns col = columns_of(headers, options, info, problems);
     if (gb18030) info.notes.push_back(escape_controls(path) + ": decoded as GB18030 (not UTF-8)");
     // A header that names another datum than the one the points are read in is worth a word.
@@ -415,9 +434,11 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
                              named + ", but the points are read as WGS84 (--datum " +
                              (std::string(named) == "GCJ-02" ? "gcj02" : "bd09") + " if they are " + named + ")");
     if (sep != ',') info.notes.push_back(escape_controls(path) + ": " + separator_name(sep) + "-separated");
+    bool first_row = true;
     while (in.next(cells, line)) {
         if (cells.size() == 1 && cells[0].empty()) continue;  // an empty line
         std::string where = std::to_string(line);
+        if (std::exchange(first_row, false)) refuse_mixed_separators(cells, sep, col.width, where, problems);
         if (cells.size() != col.width) {
             if (blank(cells)) continue;
             problems.add(where, std::to_string(cells.size()) + " cells, the header has " + std::to_string(col.width),

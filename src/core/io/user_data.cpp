@@ -401,18 +401,10 @@ std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std
 void refuse_wrong_separator(const std::vector<CsvRow>& rows, const std::vector<std::string>& headers, char separator,
                             Problems& problems) {
     const std::string used = separator_name(separator);
-    if (headers.size() == 1 && rows.size() > 1) {
-        char likely = 0;
-        std::size_t most = 0;
-        for (char c : std::string("|:/^~#!")) {
-            auto n = static_cast<std::size_t>(std::count(headers[0].begin(), headers[0].end(), c));
-            if (n > most) most = n, likely = c;
-        }
-        problems.fatal("its header is one column, " + problems.value(headers[0]) + ": no " + used +
-                       " separates its names" +
-                       (likely != 0 ? std::string("; it looks '") + likely + "'-separated" : std::string()) +
+    if (headers.size() == 1 && rows.size() > 1)
+        problems.fatal("its header is one column, " + problems.value(headers[0]) + ": " +
+                       one_column_header_words(headers[0], separator) +
                        ": save it comma-, semicolon- or tab-separated (--data-separator takes , ; or tab)");
-    }
     std::size_t rows_of_one = 0;
     char other = 0;
     std::size_t first_line = 0;

@@ -498,10 +498,16 @@ void check_session(Document& doc, const Session& s, const std::string& origin, b
     if (projection) try {
             Projection{s.projection};
         } catch (const AtlasError& e) {
-            std::string why = e.message();
-            std::string shown = "projection " + quote_value(s.projection) + " ";
-            if (why.rfind(shown, 0) == 0) why.erase(0, shown.size());
-            bad("'projection' " + quote_value(s.projection) + ": " + why);
+            // The key names the value once: "'projection' '+proj=foo': Unknown projection (PROJ)",
+            // not "...: projection '+proj=foo': ..." after it.
+            std::string why = e.message(), value = quote_value(s.projection);
+            for (const std::string& shown :
+                 {"projection " + value + ": ", "projection " + value + " ", "unknown projection " + value + ": "})
+                if (why.rfind(shown, 0) == 0) {
+                    why = (shown[0] == 'u' ? "unknown projection: " : "") + why.substr(shown.size());
+                    break;
+                }
+            bad("'projection' " + value + ": " + why);
         }
     if (projection && s.has_camera) check_camera(s, bad);
     for (const auto& [id, setting] : s.regions)

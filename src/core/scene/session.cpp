@@ -400,6 +400,13 @@ void read_data(const Reader& in, const Json& j, Session& s) {
     if (!s.data.points_value.empty() && s.data.points_by.empty())
         in.fail("data.points_value",
                 "is a column of points: it needs 'data.points_by' (province, prefecture or county)");
+    // A table's options on points: accepted and never used (the points name their own columns and
+    // their separator is found in the file), so the session would not mean what it says.
+    for (const auto& [key, value] : {std::pair{"key_column", &s.data.key_column}, {"separator", &s.data.separator}})
+        if (!value->empty() && !s.data.points_by.empty())
+            in.fail(std::string("data.") + key,
+                    "is a table's (--data) option: the points ('data.points_by') have none; "
+                    "remove it");
     // The value was asked for: its sum is the map, as `render --points-value` draws it.
     if (!s.data.points_value.empty() && s.data.column.empty()) s.data.column = "sum_" + s.data.points_value;
     if (s.data.path.empty()) return;

@@ -51,7 +51,7 @@ TEST_CASE("session: every setting survives a write and a read", "[session]") {
     s.industries = {"biomedicine", "new_materials"};
     s.compare = {"jingjinji", "shandong_peninsula"};
     s.choropleth = ChoroplethKind::UserData;
-    s.data = {"/data/firms.csv", "adcode", "firms", "natural", 7};
+    s.data = {"/data/firms.csv", "", "firms", "natural", 7};  // points: no key column (a table's, below)
     s.figure = FigureKind::Matrix, s.matrix_sort = "name", s.split_view = true, s.show_matrix_window = true;
     s.furniture = {"Title", "Subtitle", "Credit", false, false, false, false, false, "/data/scs.geojson"};
     s.data.points_by = "county", s.data.points_datum = "gcj02", s.data.points_value = "employees";
@@ -70,6 +70,14 @@ TEST_CASE("session: every setting survives a write and a read", "[session]") {
     CHECK(back.data.points_value == "employees");  // a summed points' figure can be kept
     CHECK(back.window_width == 1400);
     CHECK(back.window_height == 900);
+    // A table's key column and separator (a points session refuses them).
+    Session table = s;
+    table.data.points_by.clear(), table.data.points_value.clear();
+    table.data.key_column = "adcode", table.data.separator = ";";
+    write_session(tmp.path("t.json"), table, false);
+    Session table_back = read_session(tmp.path("t.json"));
+    CHECK(session_json(table_back) == session_json(table));
+    CHECK(table_back.data.key_column == "adcode");
     SECTION("an existing file is kept without force") {
         CHECK_THROWS_WITH(write_session(path, Session{}, false), Catch::Contains("exists (use --force"));
         CHECK(read_session(path).width == 1200);

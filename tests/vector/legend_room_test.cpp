@@ -97,10 +97,12 @@ TEST_CASE("small national figures name every agglomeration and every hub city", 
         for (const PlacedLabel& l : placed)
             if (l.label.kind == kRegionLabel) ++named, regions += l.label.text + "; ";
         CAPTURE(regions);
-        // At 800x600 the east is too crowded for all: "Wuhan metropolitan area" and "Central-Southern
-        // Liaoning" find no room.
+        // At 800x600 "Wuhan metropolitan area" and "Central-Southern Liaoning" found no room in the
+        // crowded east before a name could stand a line above or below its side place, and "Yangtze
+        // River Delta" none off its own five hub markers before it could stand further out; on this
+        // camera (the figure's own names all 16) "Wuhan metropolitan area" still finds none.
         if (w >= 1024) CHECK(named == filled);
-        CHECK(named + 2 >= filled);
+        CHECK(named + 1 >= filled);
         auto has = [&](const std::string& text) {
             return std::any_of(placed.begin(), placed.end(),
                                [&](const PlacedLabel& l) { return l.label.text == text; });
@@ -111,5 +113,6 @@ TEST_CASE("small national figures name every agglomeration and every hub city", 
         }
         if (w >= 1024) CHECK(has("Guangzhou"));
         if (w >= 1024) CHECK(has("Wuhan metropolitan area"));
+        CHECK(has("Central-Southern Liaoning"));
     }
 }

@@ -97,8 +97,18 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
             // Last, beside its anchor, one end at it: a small region's anchor lies under its own hub
             // marker ("Guiyang" at 1024x768 had no place, and no name).
             const double side = w / 2 + hub_px;  // as a hub name stands off its marker
-            c.shifts.push_back({side, 0});
-            c.shifts.push_back({-side, 0});
+            // Then a line above or below that, then a quarter of its width further out where that
+            // stays within the region's half width (about): at 800x600 the crowded east left "Wuhan
+            // metropolitan area" no place, and "Yangtze River Delta" beside its anchor lay over its
+            // own five hub markers; further out, at 640x480, "West Side of the Taiwan Strait" stood
+            // over Hunan.
+            const double half_width = std::sqrt(a.area_km2) * 1000 / camera.metres_per_pixel / 2;
+            for (double out : {side, side + w / 4})
+                for (double dy : {0.0, -h, h}) {
+                    if (out > side && w / 4 > half_width) break;
+                    c.shifts.push_back({out, dy});
+                    c.shifts.push_back({-out, dy});
+                }
         }
         out.push_back(std::move(c));
     };

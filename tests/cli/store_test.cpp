@@ -104,6 +104,24 @@ TEST_CASE("store: every region's union, label and area read back are exactly tho
     CHECK_THAT(doc.store_origin(), Contains(kBundledShapeStore));
 }
 
+TEST_CASE("store: a label at longitude -0 reads back from the store it was written to", "[store]") {
+    // SQLite keeps -0.0 as 0.0: the checksum of the shapes written differed from that of the shapes
+    // read, and a store whose region lay over the prime meridian was rebuilt with a warning every run.
+    test::TempFolder tmp;
+    PreparedShapes shapes;
+    PreparedShape square;
+    square.geometry = {Polygon{{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}, {-1, -1}}, {}}};
+    square.label = {-0.0, -0.0};
+    square.area_km2 = 49000;
+    shapes.regions["square"] = square;
+    write_shape_store(tmp.path("s.gpkg"), "fingerprint", shapes, false);
+    std::string problem;
+    std::optional<PreparedShapes> back = read_shape_store(tmp.path("s.gpkg"), "fingerprint", problem);
+    CHECK(problem == "");
+    REQUIRE(back);
+    CHECK(back->regions.at("square").label.lon == 0);
+}
+
 TEST_CASE("store: the regions' neighbours (what the palette keeps apart) are kept and read back as computed",
           "[store]") {
     Document& doc = test::bundled_document();

@@ -216,6 +216,23 @@ void check_ring(const Ring& ring, std::size_t index, const std::string& what) {
                    " positions (a closed ring needs at least 4)");
 }
 
+/// A unit of China lies within a few degrees of China's extent (lon 73.5..135.1, lat 3.8..53.6, the
+/// Nansha islands included): a feature reaching past that (a whole-world box, a ring across the
+/// antimeridian) was taken as Beijing of 510 million km², its label at lon 0, and the map shrunk to
+/// fit it. The layer's own check (check_over_china) sees only a layer wholly elsewhere.
+void check_near_china(const MultiPolygon& g, const std::string& what) {
+    double west = 180, east = -180, south = 90, north = -90;
+    for (const Polygon& p : g)
+        for (const LonLat& q : p.outer)
+            west = std::min(west, q.lon), east = std::max(east, q.lon), south = std::min(south, q.lat),
+            north = std::max(north, q.lat);
+    if (west >= 70 && east <= 140 && south >= 0 && north <= 57) return;
+    char box[128];
+    std::snprintf(box, sizeof box, "lon %.4g..%.4g, lat %.4g..%.4g", west, east, south, north);
+    fail_input(what + ": reaches " + box + ", past China (lon 73..135, lat 3..54); " +
+               (east - west > 180 ? "does it cross the antimeridian or cover the globe? " : "") + "is its CRS right?");
+}
+
 /// Every ring of every polygon, holes too: finite lon/lat in range, closed (an open ring is closed,
 /// as GDAL and QGIS do, with a warning), at least 4 positions.
 void check_rings(MultiPolygon& g, const std::string& what, ReadReport& report) {
@@ -231,6 +248,7 @@ void check_rings(MultiPolygon& g, const std::string& what, ReadReport& report) {
         visit(polygon.outer);
         for (Ring& hole : polygon.holes) visit(hole);
     }
+    check_near_china(g, what);
     if (closed > 0)
         report.warnings.push_back(what + ": " + std::to_string(closed) +
                                   " ring(s) not closed (first and last positions "

@@ -2,7 +2,9 @@
 
 #include <xxhash.h>
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <new>
 
 static_assert(sizeof(atlas::LonLat) == 2 * sizeof(double), "LonLat rings are hashed as blocks of doubles");
@@ -25,6 +27,10 @@ ContentHash& ContentHash::add(std::string_view text) {
 }
 
 ContentHash& ContentHash::add(double value) {
+    // As a database keeps it: SQLite writes -0.0 back as 0.0 (a label at lon -0 made the store's
+    // checksum fail on every read, and the store was rebuilt every run), and any NaN as one NULL.
+    if (value == 0) value = 0.0;
+    if (std::isnan(value)) value = std::numeric_limits<double>::quiet_NaN();
     bytes(&value, sizeof value);
     return *this;
 }

@@ -256,6 +256,17 @@ TEST_CASE("no output replaces an input of the same command, even with --force", 
     auto shapefile = run_cli("points " + tmp.path("pts.shp") + " -o " + tmp.path("pts.shp") + " --force");
     CHECK(shapefile.exit_code == 2);
     CHECK_THAT(shapefile.err, Contains("is an input of this command"));
+    // Only a source's own parts are inputs: china.geojson beside china.gpkg is the user's to replace
+    // (it was refused as "an input", --force or not).
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("china.gpkg"));
+    for (int round = 0; round < 2; ++round) {
+        auto beside = run_cli("--geodata " + tmp.path("china.gpkg") + " export --layer hubs -o " +
+                              tmp.path("china.geojson") + " --force");
+        CHECK(beside.exit_code == 0);
+    }
+    auto over = run_cli("--geodata " + tmp.path("china.gpkg") + " export --layer hubs -o " + tmp.path("china.gpkg") +
+                        " --force");
+    CHECK(over.exit_code == 2);
 }
 
 // `view --session s.json --state-file p.csv --force` replaced the points the session names with the

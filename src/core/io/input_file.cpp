@@ -182,6 +182,16 @@ void note_archive_of(const std::string& source) {
     }
 }
 
+/// A file GDAL reads with a source of that name: a multi-file format's parts (a.shx, a.dbf, a.prj of
+/// a.shp; a.dat, a.map of a.tab; a.mid of a.mif; a.csvt, a.prj of a.csv) or the source's own name
+/// extended (a.gpkg-wal, a.shp.xml, a.gpkg.aux.xml). `rest`: lower case, after "a.". Other files
+/// of the stem are the user's: a.geojson beside a.gpkg was refused as an input of `export -o`.
+bool is_sidecar(const std::string& rest, const std::string& source_name, const std::string& name) {
+    static const std::set<std::string> parts = {"shp", "shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx",
+                                                "qpj", "dat", "map", "id",  "ind", "mid", "csvt"};
+    return parts.count(rest) > 0 || name.rfind(source_name, 0) == 0;
+}
+
 }  // namespace
 
 void check_input_source(const std::string& source) {
@@ -203,12 +213,15 @@ void check_input_source(const std::string& source) {
         std::string stem = file.stem().string() + ".";
         fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
         std::set<std::string> sidecars;
-        for (const auto& entry : fs::directory_iterator(folder, ec))  // its sidecars: a.shx, a.dbf, a.prj ...
-            if (entry.path().filename().string().rfind(stem, 0) == 0 && entry.path().filename() != file.filename()) {
-                check_part(entry.path());
-                note_input_file(entry.path().string());
-                sidecars.insert(ascii_lower(entry.path().filename().string().substr(stem.size())));
-            }
+        for (const auto& entry : fs::directory_iterator(folder, ec)) {  // its sidecars: a.shx, a.dbf, a.prj ...
+            std::string name = entry.path().filename().string();
+            if (name.rfind(stem, 0) != 0 || entry.path().filename() == file.filename()) continue;
+            std::string rest = ascii_lower(name.substr(stem.size()));
+            if (!is_sidecar(rest, file.filename().string(), name)) continue;
+            check_part(entry.path());
+            note_input_file(entry.path().string());
+            sidecars.insert(rest);
+        }
         if (ascii_lower(file.extension().string()) == ".shp") check_shapefile_parts(shown, sidecars);
         return;
     }

@@ -108,24 +108,43 @@ std::string quote_value(std::string_view value, std::size_t max_chars) {
     return out;
 }
 
+namespace {
+
+/// A line longer than `max_bytes` keeps its start and its end, cut on character boundaries: what
+/// went wrong is said last ("...: cannot read (File name too long)"), and a 1,200-character path
+/// before it left only "clusteratlas: aaa...".
+std::string shortened_line(const std::string& line, std::size_t max_bytes) {
+    if (line.size() <= max_bytes) return line;
+    auto lead = [&](std::size_t k) { return (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80; };
+    std::size_t head = max_bytes / 2, tail = line.size() - max_bytes / 2;
+    while (head > 0 && !lead(head)) --head;
+    while (tail < line.size() && !lead(tail)) ++tail;
+    return line.substr(0, head) + " ... " + line.substr(tail);
+}
+
+}  // namespace
+
 std::string bounded_message(std::string_view message, std::size_t max_line_bytes, std::size_t max_lines) {
-    std::string out;
-    std::size_t lines = 0, line_start = 0, i = 0;
+    std::string out, line;
+    std::size_t lines = 0, i = 0;
     while (i < message.size()) {
         if (message[i] == '\n') {
+            out += shortened_line(line, max_line_bytes), line.clear();
             if (++lines == max_lines) break;
             out += '\n';
-            line_start = out.size();
             ++i;
             continue;
         }
-        if (out.size() - line_start >= max_line_bytes) {  // skip to the end of this line
-            out += "...";
-            while (i < message.size() && message[i] != '\n') ++i;
-            continue;
+        if (line.size() > 4 * max_line_bytes) {  // a line of megabytes: on to its last bytes, which are shown
+            std::size_t end = message.find('\n', i);
+            end = end == std::string_view::npos ? message.size() : end;
+            std::size_t from = end > 2 * max_line_bytes ? std::max(i, end - 2 * max_line_bytes) : i;
+            while (from < end && (static_cast<unsigned char>(message[from]) & 0xC0) == 0x80) ++from;
+            if (from > i) line.resize(max_line_bytes), i = from;  // the head kept, the middle skipped
         }
-        i += append_escaped(out, message, i, true);
+        i += append_escaped(line, message, i, true);
     }
+    out += shortened_line(line, max_line_bytes);
     if (i < message.size()) {  // stopped at a line break: count the lines after it
         std::string_view rest = message.substr(i + 1);
         std::size_t lines_left = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));

@@ -10,6 +10,8 @@
 
 using namespace atlas;
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
+using Catch::Matchers::StartsWith;
 
 TEST_CASE("values in messages: controls and invalid bytes escaped, cut after 80 characters", "[text]") {
     CHECK(escape_controls("110000\x1b[2J") == "110000\\x1b[2J");
@@ -47,6 +49,17 @@ TEST_CASE("a message is bounded: lines cut at 1000 bytes, at most 25 lines, cont
     CHECK_THAT(cut, Contains("line 24"));
     CHECK_THAT(cut, Contains("... and 15 more lines"));
     CHECK(bounded_message("a\x1b[31mb\nc") == "a\\x1b[31mb\nc");
+    // A long line keeps its end, where the cause is: a 1,200-character path left "aaa..." alone.
+    std::string path(1200, 'a');
+    std::string named = bounded_message(path + ".gpkg: cannot read (File name too long)");
+    CHECK(named.size() < 1100);
+    CHECK_THAT(named, StartsWith("aaaa"));
+    CHECK_THAT(named, EndsWith("aaa.gpkg: cannot read (File name too long)"));
+    CHECK_THAT(bounded_message(huge + ": the end"), EndsWith("ccc: the end"));
+    CHECK(bounded_message(huge + ": the end").size() < 1100);
+    std::string wide;  // cut on characters, never inside one
+    for (int i = 0; i < 800; ++i) wide += "北";
+    CHECK(first_invalid_utf8(bounded_message(wide)) == std::string::npos);
 }
 
 TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {

@@ -1,6 +1,7 @@
 #include "scene/painter.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace atlas {
 
@@ -13,18 +14,51 @@ std::size_t char_length(const std::string& s, std::size_t i) {
     return n;
 }
 
-/// Splits a word too wide for a line into pieces that fit (at least one character each).
+/// Whether a line may break before the character at `i`: not inside a run of Latin letters and
+/// digits ("2 / 016年" split a year), not before closing punctuation nor after opening punctuation
+/// (the line-breaking rules of Chinese typesetting).
+bool may_break_before(const std::string& s, std::size_t i, std::size_t previous) {
+    auto alnum = [&](std::size_t k) { return std::isalnum(static_cast<unsigned char>(s[k])) != 0; };
+    if (alnum(i) && alnum(previous)) return false;
+    static const std::vector<std::string> closing = {"，", "。", "、", "：", "；", "！", "？", "）", "》", "」", "』",
+                                                     "”",  "’",  "】", ",",  ".",  ":",  ";",  ")",  "!",  "?",  "%"};
+    static const std::vector<std::string> opening = {"（", "《", "「", "『", "“", "‘", "【", "("};
+    for (const std::string& c : closing)
+        if (s.compare(i, c.size(), c) == 0) return false;
+    for (const std::string& o : opening)
+        if (s.compare(previous, o.size(), o) == 0 && previous + o.size() == i) return false;
+    return true;
+}
+
+/// Splits a word too wide for a line into pieces that fit, where a line may break (a piece that
+/// still does not fit is cut between any characters).
 void break_word(const Painter& p, float size, const std::string& word, float width, std::vector<std::string>& lines,
                 std::string& current) {
-    for (std::size_t i = 0; i < word.size();) {
-        std::size_t n = char_length(word, i);
-        std::string next = current + word.substr(i, n);
-        if (!current.empty() && p.measure(size, next).first > width) {
+    std::vector<std::string> units;  // pieces no line breaks inside
+    for (std::size_t i = 0, previous = 0; i < word.size(); previous = i, i += char_length(word, i)) {
+        if (units.empty() || may_break_before(word, i, previous)) units.emplace_back();
+        units.back() += word.substr(i, char_length(word, i));
+    }
+    for (const std::string& unit : units) {
+        std::string next = current + unit;
+        if (current.empty() || p.measure(size, next).first <= width) {
+            current = next;
+        } else {
             lines.push_back(current);
-            next = word.substr(i, n);
+            current = unit;
         }
-        current = next;
-        i += n;
+        if (p.measure(size, current).first <= width) continue;
+        std::string piece = current;  // a unit wider than the line: cut between characters
+        current.clear();
+        for (std::size_t i = 0; i < piece.size();) {
+            std::size_t n = char_length(piece, i);
+            if (!current.empty() && p.measure(size, current + piece.substr(i, n)).first > width) {
+                lines.push_back(current);
+                current.clear();
+            }
+            current += piece.substr(i, n);
+            i += n;
+        }
     }
 }
 

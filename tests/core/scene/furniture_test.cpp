@@ -128,6 +128,10 @@ TEST_CASE("A title, subtitle or credit takes at most three lines, the last cut w
     std::vector<std::string> zh = wrap_text_lines(p, 20, std::string(60, 'x') + "京津冀京津冀京津冀", 100, 2);
     REQUIRE(zh.size() == 2);
     CHECK(zh[1].size() <= 10);
+    // Nor inside a number, nor before closing or after opening punctuation: a 400x300 figure's
+    // subtitle read "（国务院，2" then "016年11月）".
+    std::vector<std::string> dated = wrap_text(p, 20, "（国务院，2016年11月）", 100);
+    CHECK(dated == std::vector<std::string>{"（国务", "院，2016", "年11", "月）"});
 }
 
 TEST_CASE("No map label is placed under the legend, the title or the credit strip", "[figure][furniture][labels]") {

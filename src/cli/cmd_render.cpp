@@ -268,6 +268,32 @@ void warn_figure_room(const std::string& output, const std::string& size, bool p
                   << "or give a larger " << (paper ? "--width-mm or --paper" : "--size") << '\n';
 }
 
+/// Layers that would draw nothing of what the options pick: a figure of China with its title and
+/// nothing else, exit 0. With the regions layer off, --region and --compare draw only their hub
+/// cities ("Hub cities of Beijing-Tianjin-Hebei" over a bare map: it has none); --layers counties
+/// without a county layer draws no county.
+void refuse_layers_drawing_nothing(Context& ctx, const RenderArgs& a, const Session& s) {
+    std::vector<std::string> layers = split(a.layers);
+    if (std::find(layers.begin(), layers.end(), "counties") != layers.end() && !ctx.doc().has_counties())
+        throw AtlasError(ErrorKind::Usage,
+                         "--layers counties: there is no county layer to draw (" +
+                             std::string(ctx.data.counties == "none" ? "--counties none" : "none was built") +
+                             "); give --counties FILE, or other layers");
+    if (s.show_regions || !s.show_hubs) return;  // regions drawn, or refused without hubs (above)
+    std::vector<std::string> picked = a.regions;
+    picked.insert(picked.end(), a.figure.compare.begin(), a.figure.compare.end());
+    if (picked.empty()) return;
+    std::vector<std::string> without;
+    for (const std::string& name : picked)
+        if (const PlanRegion& r = ctx.region(name); r.hubs.empty()) without.push_back(r.name_en);
+    if (without.size() == picked.size())
+        throw AtlasError(ErrorKind::Usage,
+                         "with the regions layer off only the hub cities of the regions picked are "
+                         "drawn, and " +
+                             join(without, ", ") + (without.size() == 1 ? " has none" : " have none") +
+                             ": add regions to --layers");
+}
+
 void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     // SIGINT, SIGTERM and SIGHUP during the (long) drawing: nothing written, exit 4, as for export.
     install_interrupt_cleanup();
@@ -279,6 +305,7 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
         show_only_layers(s, layers);
     }
     refuse_options_without_effect(cmd, args, s);
+    refuse_layers_drawing_nothing(ctx, args, s);
     // The session's points summed: the sum is the map unless --column says otherwise.
     if (args.points.path.empty() && !args.points.options.value_column.empty()) {
         s.data.points_value = args.points.options.value_column;

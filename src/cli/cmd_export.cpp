@@ -98,6 +98,12 @@ ExportResult export_data(Context& ctx, const ExportArgs& args, const ExportReque
 }
 
 void run_export(Context& ctx, const ExportArgs& args) {
+    // Written in EPSG:4326 whatever it said: the user took the file for projected.
+    if (ctx.projection_given())
+        throw AtlasError(ErrorKind::Usage,
+                         "--projection draws maps (render, view); export writes lon/lat on WGS84 (EPSG:4326, as RFC "
+                         "7946 asks): drop it, and reproject the file if you need another CRS "
+                         "(ogr2ogr -t_srs EPSG:XXXX)");
     ExportRequest request = make_request(ctx, args);
     // Noted before the output is checked: "-o d.csv" over --data d.csv said "exists (use --force)",
     // advice that then met the refusal of an input as output.

@@ -105,6 +105,10 @@ Table industry_table(const std::vector<IndustryShare>& shares) {
 }
 
 void run_points(Context& ctx, const PointsArgs& args) {
+    if (ctx.projection_given())  // counts and shares: nothing is drawn, and -o writes lon/lat
+        throw AtlasError(ErrorKind::Usage,
+                         "--projection draws maps (render, view); points counts on the ground and writes lon/lat "
+                         "on WGS84 (EPSG:4326): drop it");
     PointLevel level = parse_point_level(args.by);
     // With -o the table is a file whose format its name gives (--format is refused there).
     Format format = args.output.empty() ? ctx.output_format() : parse_format(ctx.format);

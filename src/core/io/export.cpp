@@ -85,6 +85,13 @@ std::string export_driver(const ExportRequest& request) {
     const std::string from_extension = no_name_check ? "" : driver_for_extension(request.output);
     const std::string extension = ascii_lower(fs::path(request.output).extension().string());
     const std::string shown = escape_controls(request.output);
+    // GDAL writes a Shapefile's parts in lower case: "-o a.SHP" left a.shp, a.shx, a.dbf and reported
+    // "wrote a.SHP: 0 bytes" of a file that does not exist.
+    if (!no_name_check && from_extension == "ESRI Shapefile" && extension == ".shp" &&
+        fs::path(request.output).extension().string() != ".shp")
+        throw AtlasError(ErrorKind::Usage, shown +
+                                               ": name the Shapefile .shp in lower case (GDAL writes its .shp, "
+                                               ".shx, .dbf and .prj so)");
     if (!request.driver.empty()) {
         std::string chosen;
         for (const ExportFormat& f : export_formats())

@@ -2,6 +2,7 @@
 // and keeps them in the prepared-data store (store/shape_store.hpp, store/detail_levels.hpp), so that
 // later commands read them instead.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -11,6 +12,8 @@
 #include "io/output_file.hpp"
 #include "store/detail_levels.hpp"
 #include "store/shape_store.hpp"
+#include "text/escape.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas::cli {
 
@@ -45,6 +48,13 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
     }
     // A store of its own (the one shipped beside the bundled data): always computed afresh. Both
     // targets are checked before the work.
+    // A GeoPackage by name: "-o -" made files named "-" and "-.levels", "-o s.levels" a GeoPackage
+    // named s.levels beside s.levels.levels.
+    refuse_stdout_target("-o", args.output, "a store", "china.gpkg");
+    if (ascii_lower(std::filesystem::path(args.output).extension().string()) != ".gpkg")
+        throw AtlasError(ErrorKind::Usage, "-o " + quote_value(args.output, 60) +
+                                               ": the store is a GeoPackage; name it .gpkg (its levels of detail "
+                                               "go beside it, .gpkg replaced by .levels)");
     std::string levels_path = levels_path_for(args.output);
     check_target(args.output, args.force, "store");
     check_target(levels_path, args.force, "levels store");

@@ -22,6 +22,7 @@
 #include "store/binary_io.hpp"
 #include "store/content_hash.hpp"
 #include "store/parallel_tasks.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -145,7 +146,7 @@ DetailLevels compute_detail_levels(const DetailSources& sources,
 std::string levels_path_for(const std::string& shapes_store_path) {
     const std::string gpkg = ".gpkg";
     std::string base = shapes_store_path;
-    if (base.size() > gpkg.size() && base.compare(base.size() - gpkg.size(), gpkg.size(), gpkg) == 0)
+    if (base.size() > gpkg.size() && ascii_lower(base.substr(base.size() - gpkg.size())) == gpkg)  // .GPKG too
         base.resize(base.size() - gpkg.size());
     return base + ".levels";
 }

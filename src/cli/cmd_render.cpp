@@ -7,12 +7,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cairo_figure.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/input_file.hpp"
 #include "io/interrupt.hpp"
 #include "io/output_file.hpp"
 #include "io/pg_connection.hpp"
@@ -144,13 +146,32 @@ std::unique_ptr<UserTable> points_data(Context& ctx, const RenderArgs& args, Ses
 /// --save-session: the session the figure was drawn from, its files named by absolute paths (a
 /// session reads relative ones against its own folder), so that `render --session FILE` draws the
 /// same figure and `view --session FILE` opens it.
-void save_figure_session(Session s, const std::string& path, bool force) {
-    std::error_code ec;
-    if (!s.data.path.empty()) s.data.path = std::filesystem::absolute(s.data.path, ec).string();
-    if (!s.furniture.inset.empty()) s.furniture.inset = std::filesystem::absolute(s.furniture.inset, ec).string();
-    write_session(path, s, force);
-    std::cerr << "wrote " << path << " (the figure's session: render --session or view --session opens it)\n";
-}
+/// --save-session, written whole before the figure is drawn into a temporary file beside it and put
+/// in place after the figure: both or neither (on a full disk the figure was written, then the
+/// session failed, exit 4, and the figure stayed). Its files are named by absolute paths (a session
+/// reads relative ones against its own folder).
+class PendingSession {
+  public:
+    PendingSession(Session s, const std::string& path) : path_(path) {
+        if (path.empty()) return;
+        std::error_code ec;
+        if (!s.data.path.empty()) s.data.path = std::filesystem::absolute(s.data.path, ec).string();
+        if (!s.furniture.inset.empty()) s.furniture.inset = std::filesystem::absolute(s.furniture.inset, ec).string();
+        temp_.emplace(path);
+        file_ = temp_->file("session.json");
+        write_new_file(file_, session_json(s), path);
+    }
+    void commit(bool force) {
+        if (!temp_) return;
+        forget_input_file(path_, "session file");  // saving a session over itself updates it
+        commit_file(file_, path_, force, "session");
+        std::cerr << "wrote " << path_ << " (the figure's session: render --session or view --session opens it)\n";
+    }
+
+  private:
+    std::string path_, file_;
+    std::optional<TempFolder> temp_;
+};
 
 /// What a saved session cannot keep, said in one warning each rather than dropped without a word:
 /// the data sources (--counties none redrew with the counties) and the page (--width-mm 120 at 300
@@ -340,6 +361,7 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     if (!args.save_session.empty()) check_target(args.save_session, args.force, "session");
     std::unique_ptr<UserTable> data =
         args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
+    PendingSession session(s, args.save_session);
     bool gl = format == FigureFormat::Png && args.renderer == "gl";
     DrawnFigure drawn{"cairo " + std::string(cairo_version_string())};
     if (gl)
@@ -360,7 +382,7 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     std::cerr << "wrote " << args.output << " (" << size << resolution << ", " << what << ", " << drawn.renderer
               << ")\n";
     if (args.save_session.empty()) return;
-    save_figure_session(s, args.save_session, args.force);
+    session.commit(args.force);
     warn_not_kept(ctx, cmd, args.save_session, s);
 }
 

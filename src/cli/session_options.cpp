@@ -39,10 +39,15 @@ namespace {
 void apply_data_options(const FigureArgs& a, Session& s) {
     bool fresh = a.session.empty();
     if (!a.data.empty()) {
+        const std::string previous = s.data.path;
         std::error_code ec;
         s.data.path = std::filesystem::absolute(a.data, ec).string();
         s.data.named_by.clear();  // the user chose this file
         if (a.choropleth.empty()) s.choropleth = ChoroplethKind::UserData;
+        // The session's column, key and separator were its own file's: over another file the first
+        // numeric column is drawn (its 'area_km2' was looked for in the new table), unless given here.
+        if (s.data.path != previous) s.data.column.clear(), s.data.key_column.clear(), s.data.separator.clear();
+        s.data.points_by.clear(), s.data.points_value.clear();  // a table, not points
     }
     if (!a.data_key.empty()) s.data.key_column = a.data_key;
     if (!a.data_separator.empty()) {

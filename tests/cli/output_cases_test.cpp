@@ -121,11 +121,12 @@ TEST_CASE("options that would leave features without area, and negative or NaN t
     auto huge = run_cli("export --layer provinces --simplify 1e9 -o " + tmp.path("s.geojson"));
     CHECK(huge.exit_code == 2);
     CHECK_THAT(huge.err, Contains("--simplify 1e+09 leaves"));
-    for (const char* value : {"-100", "nan"}) {
-        auto r = run_cli(std::string("export --layer provinces --simplify=") + value + " -o " + tmp.path("n.geojson"));
-        CHECK(r.exit_code == 2);
-        CHECK_THAT(r.err, Contains("--simplify must be a distance in metres, 0 or more"));
-    }
+    auto negative = run_cli("export --layer provinces --simplify=-100 -o " + tmp.path("n.geojson"));
+    CHECK(negative.exit_code == 2);
+    CHECK_THAT(negative.err, Contains("--simplify must be a distance in metres, 0 or more"));
+    auto nan = run_cli("export --layer provinces --simplify=nan -o " + tmp.path("n.geojson"));
+    CHECK(nan.exit_code == 2);
+    CHECK_THAT(nan.err, Contains("--simplify: 'nan' is not a decimal number"));
 }
 
 TEST_CASE("KML placemarks carry the unit's name and a description, and read back by GDAL", "[outputs]") {

@@ -1,6 +1,7 @@
 #include "text/escape.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -124,7 +125,44 @@ std::string shortened_line(const std::string& line, std::size_t max_bytes) {
 
 }  // namespace
 
-std::string bounded_message(std::string_view message, std::size_t max_line_bytes, std::size_t max_lines) {
+std::string without_passwords(std::string_view text) {
+    std::string out(text);
+    auto lower = [&](std::size_t k) { return static_cast<char>(std::tolower(static_cast<unsigned char>(out[k]))); };
+    auto ends_value = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\'' || c == '"' || c == ')'; };
+    // password=VALUE or password='VALUE' (libpq's key=value form, a URI's query).
+    const std::string key = "password=";
+    for (std::size_t i = 0; i + key.size() <= out.size(); ++i) {
+        std::size_t k = 0;
+        while (k < key.size() && lower(i + k) == key[k]) ++k;
+        if (k < key.size()) continue;
+        std::size_t start = i + key.size(), end = start;
+        if (end < out.size() && out[end] == '\'') {  // quoted: up to the closing quote, \' escaped
+            for (++end; end < out.size() && out[end] != '\''; ++end)
+                if (out[end] == '\\') ++end;
+            end = std::min(end + 1, out.size());
+        } else {
+            while (end < out.size() && !ends_value(out[end]) && out[end] != '&') ++end;
+        }
+        out.replace(start, end - start, "***");
+        i = start + 2;
+    }
+    // scheme://user:secret@host: the secret between the first ':' after "://" and the '@'.
+    for (std::size_t at = out.find("://"); at != std::string::npos; at = out.find("://", at + 3)) {
+        std::size_t start = at + 3, end = start;
+        while (end < out.size() && out[end] != '@' && out[end] != '/' && !ends_value(out[end])) ++end;
+        if (end >= out.size() || out[end] != '@') continue;
+        std::size_t colon = out.find(':', start);
+        if (colon == std::string::npos || colon > end) continue;
+        out.replace(colon + 1, end - colon - 1, "***");
+    }
+    return out;
+}
+
+std::string bounded_message(std::string_view raw, std::size_t max_line_bytes, std::size_t max_lines) {
+    // The last guard: no message shows a password, whoever built it (a PG: string given where a
+    // file goes was echoed whole as "no such file").
+    const std::string redacted = without_passwords(raw);
+    std::string_view message = redacted;
     std::string out, line;
     std::size_t lines = 0, i = 0;
     while (i < message.size()) {

@@ -26,8 +26,12 @@ bool has_controls(std::string_view text);
 /// `'value'` escaped as above and cut after `max_chars` characters ("'abc...' (12,345 bytes)").
 std::string quote_value(std::string_view value, std::size_t max_chars = kQuotedChars);
 
-/// A message made safe to print: controls other than line breaks escaped, each line cut at
-/// `max_line_bytes` (on a character boundary), at most `max_lines` lines ("... N more lines").
+/// `text` with every password replaced by "***": the value of a password= key (libpq's key=value
+/// connection strings and a URI's query; quoted or not) and a URI's user:secret@ part.
+std::string without_passwords(std::string_view text);
+
+/// A message made safe to print: passwords hidden (without_passwords), controls other than line breaks escaped, each
+/// line cut at `max_line_bytes` (on a character boundary), at most `max_lines` lines ("... N more lines").
 std::string bounded_message(std::string_view message, std::size_t max_line_bytes = 1000, std::size_t max_lines = 25);
 
 /// "1,234,567": integers with thousands separators, for counts and sizes in messages.

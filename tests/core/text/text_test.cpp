@@ -62,6 +62,21 @@ TEST_CASE("a message is bounded: lines cut at 1000 bytes, at most 25 lines, cont
     CHECK(first_invalid_utf8(bounded_message(wide)) == std::string::npos);
 }
 
+TEST_CASE("no message shows a password, in a connection string or a URI", "[text]") {
+    // `render --data 'PG:... password=SeCrEt99'` said "/tmp/PG:... password=SeCrEt99 ...: no such file".
+    CHECK(bounded_message("/tmp/PG:host=h port=1 password=SeCrEt99 dbname=x: no such file") ==
+          "/tmp/PG:host=h port=1 password=*** dbname=x: no such file");
+    CHECK(bounded_message("'PG:host=h PASSWORD='se cr\\'et' dbname=x': cannot open") ==
+          "'PG:host=h PASSWORD=*** dbname=x': cannot open");
+    CHECK(bounded_message("/tmp/postgresql://u:SeCrEt99@127.0.0.1:1/x: no such file") ==
+          "/tmp/postgresql://u:***@127.0.0.1:1/x: no such file");
+    CHECK(bounded_message("postgresql://h/x?user=u&password=SeCrEt99&sslmode=off") ==
+          "postgresql://h/x?user=u&password=***&sslmode=off");
+    CHECK(bounded_message("https://example.com:8080/a.csv: no such file") ==
+          "https://example.com:8080/a.csv: no such file");
+    CHECK(bounded_message("password=") == "password=***");
+}
+
 TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK(decode_text_file("code,v\n", "a.csv").encoding == "UTF-8");
     DecodedText bom = decode_text_file(

@@ -69,6 +69,17 @@ std::string layer_at(const ViewerState& state, const ExportDialog& d) {
 const char* const kFilters[] = {"every region", "the selected region", "the compare set",
                                 "the selected industry's regions"};
 
+}  // namespace
+
+std::string dialog_remedy(std::string why) {
+    const std::string flag = "(use --force to replace it)";
+    if (std::size_t at = why.find(flag); at != std::string::npos)
+        why.replace(at, flag.size(), tr("(tick \"replace an existing file\" to replace it)"));
+    return why;
+}
+
+namespace {
+
 ExportDialog& dialog() {
     static ExportDialog d;  // the dialog's own settings live as long as the window
     return d;
@@ -108,12 +119,7 @@ void run_export(ViewerState& state, const ExportDialog& d) {
         state.export_result = tr("wrote ") + result.path + ": " + std::to_string(result.features) + tr(" features, ") +
                               std::to_string(result.bytes) + tr(" bytes (") + result.driver + ")";
     } catch (const AtlasError& e) {
-        // The dialog's own remedy, not the command line's flag.
-        std::string why = e.what();
-        const std::string flag = "(use --force to replace it)";
-        if (std::size_t at = why.find(flag); at != std::string::npos)
-            why.replace(at, flag.size(), tr("(tick \"replace an existing file\" to replace it)"));
-        state.export_result = std::string(tr("error: ")) + why;
+        state.export_result = std::string(tr("error: ")) + dialog_remedy(e.what());
     }
     state.message = state.export_result;
 }
@@ -161,7 +167,7 @@ void figure_section(ViewerState& state) {
     ImGui::InputText("##figure", &state.figure_path);
     mark_widget(state, "figure.path");
     ImGui::SameLine();
-    if (ImGui::Button(tr("Save figure"))) state.figure_requested = true;
+    if (ImGui::Button(tr("Save figure"))) state.figure_requested = true, state.figure_replace = dialog().force;
     mark_widget(state, "figure.save");
     std::error_code ec;
     ImGui::TextDisabled(tr("writes %s"), std::filesystem::absolute(state.figure_path, ec).string().c_str());

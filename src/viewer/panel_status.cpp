@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "panels.hpp"
+#include "text/escape.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
@@ -43,7 +44,8 @@ void draw_status_bar(const ViewerState& state) {
     ImGui::SameLine();
     ImGui::Text(tr("%g km"), km);
     ImGui::SameLine();
-    ImGui::Text(tr("   %s | H: help | %s"), state.projection_name.c_str(), state.message.c_str());
+    ImGui::Text(tr("   %s | H: help | %s"), state.projection_name.c_str(),
+                without_passwords(state.message).c_str());  // messages quote what was typed
     ImGui::End();
 }
 

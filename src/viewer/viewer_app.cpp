@@ -145,16 +145,21 @@ void save_screenshot(ViewerState& state, const std::string& path, int w, int h, 
 /// `render --session`, so that the two images agree.
 void save_figure(ViewerState& state, render::MapRenderer& renderer) {
     state.figure_requested = false;
+    // The Export window's button writes its path, replacing it only when ticked; F12 and the menu
+    // write a free name beside it.
+    const bool replace = state.figure_replace.value_or(false);
+    const std::string path = state.figure_replace ? state.figure_path : free_file_name(state.figure_path);
+    state.figure_replace.reset();
     try {
         Figure figure{state.style, state.legend, {}, state.figure_title, state.figure_subtitle, state.figure_credits};
         bool legend_fits = true;
-        if (figure_format(state.figure_path) != FigureFormat::Png) {
+        if (figure_format(path) != FigureFormat::Png) {
             // SVG and PDF: the session as it is on screen, drawn by cairo as `render` draws it.
             Session session = state.session;
             store_camera(session, state.camera, state.scene, *state.projection);
             session.width = state.camera.width, session.height = state.camera.height;
-            legend_fits = vector::write_vector_figure(state.doc, session, state.data.get(), state.figure_path, true)
-                              .legend_inside;
+            legend_fits =
+                vector::write_vector_figure(state.doc, session, state.data.get(), path, replace).legend_inside;
         } else {
             render::OffscreenTarget target(state.camera.width, state.camera.height);
             target.bind();
@@ -170,14 +175,14 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
                                                    *state.projection, state.session.furniture,
                                                    state.session.show_legend, 1, inset.path.empty() ? nullptr : &inset)
                               .legend_inside;
-            render::write_png(state.figure_path, state.camera.width, state.camera.height, target.read_rgba(), true);
+            render::write_png(path, state.camera.width, state.camera.height, target.read_rgba(), replace);
         }
         std::error_code ec;
-        state.message = tr("saved figure ") + std::filesystem::absolute(state.figure_path, ec).string();
+        state.message = tr("saved figure ") + std::filesystem::absolute(path, ec).string();
         if (!legend_fits)
             state.message += tr(" (the legend does not fit a map this small: it covers the title or credit)");
     } catch (const std::exception& e) {
-        state.message = e.what();
+        state.message = dialog_remedy(e.what());
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -409,7 +414,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
             bool shot_now = !options.screenshot.empty() && (frame == 3 || last);
             if (shot_now) save_screenshot(state, options.screenshot, fb_width, fb_height, options.force);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12 | kKeyShift))
-                save_screenshot(state, "clusteratlas-screenshot.png", fb_width, fb_height, true);
+                save_screenshot(state, free_file_name("clusteratlas-screenshot.png"), fb_width, fb_height, false);
             if (std::count(keys.begin(), keys.end(), GLFW_KEY_F12) || state.figure_requested)
                 save_figure(state, renderer);
             glfwSwapBuffers(window);

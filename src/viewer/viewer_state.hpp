@@ -103,9 +103,11 @@ struct ViewerState {
     bool camera_from_session = true;  ///< place the camera from the session after the next scene refresh
     std::string export_result;        ///< last result of the export dialog (path, features, size) or error
     bool show_export = false;
-    bool figure_requested = false;
-    bool save_session_requested = false;  ///< Ctrl+S pressed: save the session this frame      ///< save a figure (map
-                                          ///< with legend) at the end of this frame
+    bool figure_requested = false;  ///< save a figure (map with legend) at the end of this frame
+    /// From the Export window: replace figure_path when it exists (its tick box). Unset (F12, the
+    /// menu): a free name beside it (clusteratlas-figure-2.png), never an existing file replaced.
+    std::optional<bool> figure_replace;
+    bool save_session_requested = false;  ///< Ctrl+S pressed: save the session this frame
     std::string figure_path = "clusteratlas-figure.png";
     std::string written_state;  ///< last JSON written to the state file
     std::string message;        ///< last status message (screenshot written, errors)

@@ -171,10 +171,13 @@ xdotool key --window "$wid" ctrl+s
 click_widget session.save
 wait_for "d['message'].startswith('saved session')"
 [ -f "$tmp/clusteratlas-session.json" ] || fail "the session was not saved where the dialog said"
+# A figure the user kept is kept: F12 takes the free name beside it (it was replaced without a word).
+echo kept > "$tmp/clusteratlas-figure.png"
 xdotool key --window "$wid" F12
-wait_for "d['message'].startswith('saved figure')" 30
+wait_for "d['message'].startswith('saved figure') and d['message'].endswith('clusteratlas-figure-2.png')" 30
+[ "$(cat "$tmp/clusteratlas-figure.png")" = kept ] || fail "F12 replaced the figure the user kept"
 "$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.png"
-python3 "$here/png_diff.py" "$tmp/clusteratlas-figure.png" "$tmp/render.png" 0.002 || fail "render --session differs from the viewer's figure"
+python3 "$here/png_diff.py" "$tmp/clusteratlas-figure-2.png" "$tmp/render.png" 0.002 || fail "render --session differs from the viewer's figure"
 # The Export window saves the same figure as SVG (cairo), as `render --session -o x.svg` draws it.
 xdotool mousemove --window "$wid" "$sx" "$sy"
 xdotool key --window "$wid" e

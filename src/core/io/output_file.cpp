@@ -120,6 +120,16 @@ void check_shapefile_sidecars(const std::string& path, const std::string& what) 
 
 }  // namespace
 
+std::string free_file_name(const std::string& path) {
+    std::error_code ec;
+    fs::path p(path);
+    const fs::path original(path);
+    for (int n = 2; fs::exists(fs::symlink_status(p, ec)) && n < 10000; ++n)
+        p = fs::path(original).replace_filename(original.stem().string() + "-" + std::to_string(n) +
+                                                original.extension().string());
+    return p.string();
+}
+
 void refuse_input_target(const std::string& path) {
     std::string input = input_at(path);
     if (!input.empty())

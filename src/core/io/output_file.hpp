@@ -56,6 +56,10 @@ void refuse_same_output(const std::string& first_option, const std::string& firs
 void refuse_stdout_target(const std::string& option, const std::string& path, const std::string& what,
                           const std::string& example);
 
+/// `path`, or where it exists the first free "NAME-2.EXT", "NAME-3.EXT" ... beside it (up to 9999):
+/// the viewer's F12 and Shift+F12 replaced a clusteratlas-figure.png the user had kept, without a word.
+std::string free_file_name(const std::string& path);
+
 /// The reason an operating-system call failed, for messages: strerror(errno).
 std::string system_reason(int error);
 

@@ -10,6 +10,7 @@
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/output_file.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -56,6 +57,19 @@ TEST_CASE("an existing target is kept unless forced", "[io][errors]") {
     write_layers(target, {sample_layer()}, {"GPKG", {}, {}, true, {}});
     CHECK(test::read_text(target) != "precious");
     CHECK(entries(tmp.dir()) == 1);
+}
+
+TEST_CASE("a quick save takes a free name beside a kept file, never the file", "[io][viewer]") {
+    // The viewer's F12 and Shift+F12 replaced a clusteratlas-figure.png the user had kept.
+    test::TempFolder tmp;
+    const std::string figure = tmp.path("clusteratlas-figure.png");
+    CHECK(free_file_name(figure) == figure);
+    std::ofstream(figure) << "precious";
+    CHECK(free_file_name(figure) == tmp.path("clusteratlas-figure-2.png"));
+    std::ofstream(tmp.path("clusteratlas-figure-2.png")) << "also kept";
+    CHECK(free_file_name(figure) == tmp.path("clusteratlas-figure-3.png"));
+    std::filesystem::create_symlink("/nonexistent", tmp.path("clusteratlas-figure-3.png"));  // a dangling link too
+    CHECK(free_file_name(figure) == tmp.path("clusteratlas-figure-4.png"));
 }
 
 TEST_CASE("an interrupted write leaves the target as it was and no temporary file", "[io][errors]") {

@@ -1,5 +1,6 @@
 // `clusteratlas view` (also what `clusteratlas` alone runs): the interactive viewer.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <iostream>
@@ -130,6 +131,15 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     bool size_typed = args.size_option != nullptr && args.size_option->count() > 0;
     if (!args.figure.session.empty() && !size_typed && s.window_width > 0)
         args.options.width = s.window_width, args.options.height = s.window_height;
+    // A figure's session (render --save-session at 400x300) names the figure's size, not a window:
+    // opened in a window grown to hold the panels (it was refused as a usage error).
+    if (!args.figure.session.empty() && !size_typed && s.window_width <= 0) {
+        int width = std::clamp(args.options.width, 480, 8192), height = std::clamp(args.options.height, 320, 8192);
+        if (width != args.options.width || height != args.options.height)
+            std::cerr << "note: " << escape_controls(args.figure.session) << ": its figure is " << args.options.width
+                      << "x" << args.options.height << "; the window opens at " << width << "x" << height << '\n';
+        args.options.width = width, args.options.height = height;
+    }
     args.options.session_path = args.figure.session;
     // Regions to compare typed here open the tab that lists them (the Layers tab showed no comparison).
     if (!args.figure.compare.empty()) s.sidebar_tab = "compare";

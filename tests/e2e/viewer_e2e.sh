@@ -257,4 +257,10 @@ printf 'not a png' >"$tmp/old.png"
 head -c 8 "$tmp/old.png" | od -An -c | grep -q "P   N   G" || fail "--force did not replace the screenshot"
 python3 "$here/png_diff.py" "$tmp/first.png" "$tmp/shot.png" 0.002 8 350,30,550,420 ||
   fail "the first frame's map differs from frame 3's"
+# A small figure's session (render --save-session at 400x300) opens in a window grown to hold the
+# panels (it was refused: "window size 400x300: must be 480x320 ...", exit 2).
+"$bin" render --renderer cairo --size 400x300 -o "$tmp/figure400.png" --save-session "$tmp/figure400.json"
+"$bin" view --session "$tmp/figure400.json" --frames 3 --screenshot "$tmp/figure400_view.png" 2>"$tmp/figure400.err" ||
+  fail "view --session of a 400x300 figure's session: $(cat "$tmp/figure400.err")"
+grep -q "the window opens at 480x320" "$tmp/figure400.err" || fail "no note of the window's size: $(cat "$tmp/figure400.err")"
 echo "1 passed, 0 failed"

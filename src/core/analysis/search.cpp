@@ -220,9 +220,12 @@ bool too_short_to_guess(const std::string& query) {
     return utf8_code_points(q).size() < (cjk ? 2u : 3u);
 }
 
-int edit_distance(const std::string& a, const std::string& b) {
+int edit_distance(const std::string& a, const std::string& b, int limit) {
     auto x = utf8_code_points(a), y = utf8_code_points(b);
     std::size_t n = x.size(), m = y.size();
+    // Lengths further apart than the limit are further apart than it: a 2,000-character name was
+    // measured against every unit's name in full (`show xxx...` took 30 s).
+    if ((n > m ? n - m : m - n) > static_cast<std::size_t>(limit)) return limit + 1;
     std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
     for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
     for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
@@ -334,20 +337,20 @@ int SearchIndex::score(const Entry& e, const std::string& query, const std::vect
             best = std::max(best, 80);
         else if (n.find(query) != std::string::npos)
             best = std::max(best, 60);
-        int d = edit_distance(query, n);
+        int d = edit_distance(query, n, typo_budget(n.size()));
         if (d <= typo_budget(n.size())) best = std::max(best, 50 - 5 * d);
     }
     for (const std::string& a : e.aliases) {
         if (a == query)
             best = std::max(best, 95);
-        else if (a.size() > 4 && edit_distance(query, a) <= typo_budget(a.size()))
+        else if (a.size() > 4 && edit_distance(query, a, typo_budget(a.size())) <= typo_budget(a.size()))
             best = std::max(best, 45);
     }
     for (const auto& name_words : e.words) {
         auto all_words_within = [&](int (*budget)(std::size_t)) {
             return !words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) {
                 return std::any_of(name_words.begin(), name_words.end(), [&](const std::string& nw) {
-                    return is_prefix(w, nw) || edit_distance(w, nw) <= budget(w.size());
+                    return is_prefix(w, nw) || edit_distance(w, nw, budget(w.size())) <= budget(w.size());
                 });
             });
         };

@@ -46,7 +46,8 @@ std::string county_kind_suffix(const std::string& name);
 bool too_short_to_guess(const std::string& query);
 
 /// Edit distance (insert, delete, substitute, swap) over Unicode code points.
-int edit_distance(const std::string& a, const std::string& b);
+/// (Past `limit` it may stop early and return limit + 1: only whether it is within a budget counts.)
+int edit_distance(const std::string& a, const std::string& b, int limit = 1 << 30);
 
 class SearchIndex {
   public:

@@ -103,11 +103,11 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
             // own five hub markers; further out, at 640x480, "West Side of the Taiwan Strait" stood
             // over Hunan.
             const double half_width = std::sqrt(a.area_km2) * 1000 / camera.metres_per_pixel / 2;
-            for (double out : {side, side + w / 4})
+            for (double across : {side, side + w / 4})
                 for (double dy : {0.0, -h, h}) {
-                    if (out > side && w / 4 > half_width) break;
-                    c.shifts.push_back({out, dy});
-                    c.shifts.push_back({-out, dy});
+                    if (across > side && w / 4 > half_width) break;
+                    c.shifts.push_back({across, dy});
+                    c.shifts.push_back({-across, dy});
                 }
         }
         out.push_back(std::move(c));

@@ -61,7 +61,13 @@ std::vector<std::string> split_list(const std::string& cell) {
     return items;
 }
 
-void print_text(std::ostream& out, const Table& t) {
+void print_text(std::ostream& out, const Table& raw) {
+    // Names come from the user's layers: a terminal table shows their control characters escaped
+    // (a name_en holding ESC ] 0 ; ... BEL retitled the terminal). CSV and JSON carry them as data.
+    Table t = raw;
+    for (std::string& h : t.headers) h = escape_controls(h);
+    for (auto& row : t.rows)
+        for (std::string& cell : row) cell = escape_controls(cell);
     std::vector<std::size_t> widths(t.headers.size());
     for (std::size_t c = 0; c < t.headers.size(); ++c) widths[c] = display_width(t.headers[c]);
     for (const auto& row : t.rows)

@@ -520,3 +520,17 @@ TEST_CASE("render --save-session keeps the figure: the session draws the same by
     CHECK_THAT(page.err, Catch::Contains("e.json: a session keeps the figure's size in pixels (567x425), not "
                                          "--width-mm, --dpi"));
 }
+
+TEST_CASE("a terminal table shows a layer's control characters escaped, CSV and JSON carry them", "[cli][errors]") {
+    // A name_en holding ESC ] 0 ; ... BEL retitled the terminal and ESC [ 2 J cleared it: errors were
+    // escaped, `list` and `coverage` tables were not.
+    std::string geodata =
+        "--geodata " + std::string(ATLAS_TEST_DATA) + "/bad/escape_names.geojson --provinces-layer units ";
+    auto table = test::run_cli(geodata + "list provinces");
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::Contains("Shanghai\\x1b]0;PWN\\x07\\x1b[2J"));
+    CHECK(table.out.find('\x1b') == std::string::npos);
+    CHECK(table.out.find('\x07') == std::string::npos);
+    auto json = test::run_cli(geodata + "list provinces --format json");
+    CHECK_THAT(json.out, Catch::Contains("Shanghai\\u001b]0;PWN\\u0007\\u001b[2J"));
+}

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "analysis/resolve.hpp"
 #include "analysis/unit_report.hpp"
@@ -87,8 +88,23 @@ std::string member_line(const Member& m, const RegionLayer* counties) {
     return line;
 }
 
+/// What `show` prints, held and written to stdout at the end of its scope with control characters
+/// escaped (line breaks kept): a layer's name holding ESC [ 2 J cleared the terminal.
+class EscapedOut {
+  public:
+    EscapedOut() = default;
+    EscapedOut(const EscapedOut&) = delete;
+    EscapedOut& operator=(const EscapedOut&) = delete;
+    ~EscapedOut() { std::cout << escape_controls_keep_lines(buffer_.str()); }
+    std::ostream& stream() { return buffer_; }
+
+  private:
+    std::ostringstream buffer_;
+};
+
 void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
-    std::ostream& out = std::cout;
+    EscapedOut escaped;  // names from the user's layers: their control characters escaped
+    std::ostream& out = escaped.stream();
     out << r.name_en << " (" << r.name_zh << ")  [" << r.id << "]\n";
     out << "kind:         " << r.kind << (r.tier.empty() ? "" : ", " + r.tier) << '\n';
     out << "designation:  " << designation_text(ctx.plan(), r) << '\n';
@@ -189,14 +205,15 @@ std::string membership_text(const UnitReport& report, const UnitMembership& m, c
     return "in " + region + ": " + how;
 }
 
-void print_places_of(Document& doc, const Region& unit, UnitLevel level) {
+void print_places_of(std::ostream& out, Document& doc, const Region& unit, UnitLevel level) {
     for (const PlaceTie& tie : places_of_unit(doc.places(), unit, level))
-        std::cout << "place:        " << tie.relation << " " << place_summary(*tie.place) << '\n';
+        out << "place:        " << tie.relation << " " << place_summary(*tie.place) << '\n';
 }
 
 void print_place(Document& doc, const Place& p) {
     const PlaceShape& shape = doc.place_shape(p);
-    std::ostream& out = std::cout;
+    EscapedOut escaped;  // names from the user's layers: their control characters escaped
+    std::ostream& out = escaped.stream();
     out << p.name_en << " (" << p.name_zh << ")  [" << p.id << "]  "
         << (p.kind == PlaceKind::PilotZone ? "comprehensive innovation reform pilot zone (2015), plan section 8(2)"
                                            : "national new district, plan section 8(3)")
@@ -230,7 +247,8 @@ void print_unit(Context& ctx, const SearchHit& hit) {
                             ? report_county(doc.plan(), shapes, doc.prefectures(), *unit)
                             : report_unit(doc.plan(), shapes, doc.provinces(), doc.prefectures(), *unit);
     const Region* prefecture = hit.kind == EntityKind::County ? doc.prefectures().find(unit->parent_code) : unit;
-    std::ostream& out = std::cout;
+    EscapedOut escaped;  // names from the user's layers: their control characters escaped
+    std::ostream& out = escaped.stream();
     out << unit->name_zh << "  " << unit->name_en << "  [" << unit->code << "]  " << to_string(hit.kind);
     if (!unit->kind.empty()) out << " (" << unit->kind << ")";
     if (hit.kind == EntityKind::County && prefecture != nullptr)
@@ -252,7 +270,7 @@ void print_unit(Context& ctx, const SearchHit& hit) {
     std::vector<std::string> industries;
     for (const std::string& id : report.industries) industries.push_back(doc.plan().industry(id)->name_en);
     out << "industries:   " << (industries.empty() ? "none named for its regions" : join(industries)) << '\n';
-    print_places_of(doc, *unit,
+    print_places_of(out, doc, *unit,
                     hit.kind == EntityKind::Province     ? UnitLevel::Province
                     : hit.kind == EntityKind::Prefecture ? UnitLevel::Prefecture
                                                          : UnitLevel::County);

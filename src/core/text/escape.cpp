@@ -84,6 +84,13 @@ std::string escape_controls(std::string_view text) {
     return out;
 }
 
+std::string escape_controls_keep_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) i += append_escaped(out, text, i, true);
+    return out;
+}
+
 bool has_controls(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);

@@ -19,6 +19,9 @@ inline constexpr std::size_t kQuotedChars = 80;
 /// invalid bytes as \xNN. Valid UTF-8 text without them comes back unchanged.
 std::string escape_controls(std::string_view text);
 
+/// escape_controls with line breaks kept: a report of several lines made safe for a terminal.
+std::string escape_controls_keep_lines(std::string_view text);
+
 /// Whether the text holds a C0 control (line break, tab, ESC...), DEL, a C1 control or a Unicode
 /// line or paragraph separator: text drawn on a figure as one line (a title, a credit) must not.
 bool has_controls(std::string_view text);

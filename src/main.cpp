@@ -140,6 +140,9 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
     // A closed pipe is a write error to report (exit 4), not a silent death.
     std::signal(SIGPIPE, SIG_IGN);
+    // A file over the size limit (ulimit -f) is a write error naming the file ("File too large"),
+    // not a death by SIGXFSZ that leaves temporary files behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     atlas::install_checked_stdout();
     int code = run(argc, argv);
     // Data goes to stdout through a checked buffer: a failed write (full disk, closed stdout, a

@@ -29,6 +29,28 @@ std::string origin_text(const std::string& origin) {
     return origin.rfind("computed", 0) == 0 ? origin : "read from " + origin + " (already prepared)";
 }
 
+/// Both files written whole into one temporary folder beside them, then both put in place: a full
+/// disk left a new store beside an old or missing levels file (exit 4), which later commands took
+/// for a pair of another fingerprint and computed again.
+void write_pair(const PrepareArgs& args, const std::string& levels_path, const std::string& fingerprint,
+                const PreparedShapes& shapes, const DetailLevels& levels) {
+    TempFolder temp(args.output);
+    std::string store_file = temp.file("store.gpkg");
+    std::string levels_file = temp.file("store.levels");
+    try {
+        write_shape_store(store_file, fingerprint, shapes, false);
+        write_detail_levels(levels_file, fingerprint, levels, false);
+    } catch (const AtlasError& e) {  // the message names the file the user asked for
+        std::string message = e.message();
+        for (auto [written, target] : {std::pair{store_file, args.output}, std::pair{levels_file, levels_path}})
+            for (std::size_t at = message.find(written); at != std::string::npos; at = message.find(written))
+                message.replace(at, written.size(), target);
+        throw AtlasError(e.kind(), message);
+    }
+    commit_file(store_file, args.output, args.force, "store");
+    commit_file(levels_file, levels_path, args.force, "levels store");
+}
+
 void run_prepare(Context& ctx, const PrepareArgs& args) {
     Document& doc = ctx.doc();
     if (args.output.empty()) {
@@ -65,8 +87,7 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
     // store's name is derived) is refused before either is written, not after the first.
     check_target(args.output, args.force, "store");
     check_target(levels_path, args.force, "levels store");
-    write_shape_store(args.output, fingerprint, shapes, args.force);
-    write_detail_levels(levels_path, fingerprint, levels, args.force);
+    write_pair(args, levels_path, fingerprint, shapes, levels);
     std::cerr << "wrote " << args.output << ": " << shapes.regions.size() << " region shapes, " << shapes.places.size()
               << " place shapes, and " << levels_path << ": " << levels.size() << " levels of detail (fingerprint "
               << fingerprint << ")\n";

@@ -160,6 +160,7 @@ std::optional<std::string> serve(int argc, char** argv) {
 int main(int argc, char** argv) {
     if (env_set("CLUSTERATLAS_FULL") || !is_query(argc, argv)) hand_over(argv, "not a query");
     std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);  // as the full program: a write over ulimit -f fails with EFBIG
     HeldOutput output;
     if (!output.hold()) {
         output.drop();

@@ -188,6 +188,29 @@ TEST_CASE("store: a cold and a warm store give identical export bytes and render
     }
 }
 
+TEST_CASE("prepare -o puts its store and levels in place together: a failed levels write keeps the old pair",
+          "[store][cli]") {
+    test::TempFolder tmp;
+    std::string store = tmp.path("s.gpkg"), levels = tmp.path("s.levels");
+    REQUIRE(test::run_cli("prepare -o " + store).exit_code == 0);
+    std::string old_store = test::read_text(store), old_levels = test::read_text(levels);
+    REQUIRE(old_levels.size() > 20'000'000);  // the levels store is the larger file: it fails, the store fits
+    // ulimit -f (1 kB blocks) between the two sizes: the levels write fails with "File too large".
+    std::string command = "sh -c 'ulimit -f 12000; exec " + std::string(ATLAS_CLI) + " prepare --force -o " + store +
+                          "' >" + tmp.path("out") + " 2>" + tmp.path("err");
+    int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 4);
+    std::string err = test::read_text(tmp.path("err"));
+    CHECK(err == "clusteratlas: " + levels + ": cannot write (File too large)\n");
+    CHECK(test::read_text(store) == old_store);  // a new store beside the old levels was left before
+    CHECK(test::read_text(levels) == old_levels);
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(tmp.dir())) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"err", "out", "s.gpkg", "s.levels"});  // no temporary folder left
+}
+
 TEST_CASE("store: a changed source or plan gets a store of its own, the old one is not used for it", "[store]") {
     ColdData d;
     REQUIRE(test::run_cli("prepare").exit_code == 0);

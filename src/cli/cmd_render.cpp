@@ -289,6 +289,19 @@ void warn_figure_room(const std::string& output, const std::string& size, bool p
                   << "or give a larger " << (paper ? "--width-mm or --paper" : "--size") << '\n';
 }
 
+/// A session holding more than one figure draws one of them (a choropleth, else a comparison, else
+/// industries), as the viewer does; what it leaves out is said, since the file asks for it (a viewer
+/// keeps its compare set under data loaded after it).
+void warn_session_not_drawn(const std::string& session, const Session& s) {
+    if (session.empty() || s.compare.empty()) return;
+    const bool choropleth = s.choropleth != ChoroplethKind::None;
+    if (!choropleth && s.industries.empty()) return;
+    std::cerr << "warning: " << escape_controls(session) << ": "
+              << (choropleth ? "its 'compare' is not drawn under its choropleth: the figure is the choropleth"
+                             : "its 'industries' are not drawn beside its 'compare': the figure is the comparison")
+              << " (give --compare, --industry or --choropleth to choose)\n";
+}
+
 /// Layers that would draw nothing of what the options pick: a figure of China with its title and
 /// nothing else, exit 0. With the regions layer off, --region and --compare draw only their hub
 /// cities ("Hub cities of Beijing-Tianjin-Hebei" over a bare map: it has none); --layers counties
@@ -340,6 +353,12 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     if (!from_file || args.size_option->count() > 0 || !s.size_given) parse_size(args.size, s.width, s.height);
     if (!from_file || args.lang_option->count() > 0) s.english = parse_english(args.lang);
     set_language(s.english ? Language::English : Language::Chinese);  // the legend's words
+    warn_session_not_drawn(args.figure.session, s);
+    if (!args.regions.empty() && args.figure.compare.empty() && !s.compare.empty()) {
+        // The comparison draws only its regions: the ones picked here were not drawn.
+        std::cerr << "note: --region replaces " << escape_controls(args.figure.session) << "'s 'compare'\n";
+        s.compare.clear();
+    }
     for (const PlanRegion& r : ctx.plan().regions)
         if (!args.regions.empty()) s.regions[r.id].visible = false;
     for (const std::string& name : args.regions) s.regions[ctx.region(name).id].visible = true;

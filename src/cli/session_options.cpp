@@ -117,11 +117,39 @@ void check_given_options(const FigureArgs& a, const Session& s) {
 
 }  // namespace
 
+/// A figure draws one thing (a choropleth, else a comparison, else industries): what the session
+/// holds that would hide what is typed over it is replaced, with a note. `render --session S
+/// --industry X` over a session's comparison drew the comparison without a word.
+void replace_what_typed_hides(const FigureArgs& a, Session& s) {
+    auto note = [&](const std::string& typed, const std::string& key) {
+        std::cerr << "note: " << typed << " replaces " << escape_controls(a.session) << "'s '" << key << "'\n";
+    };
+    const bool choropleth_typed =
+        !a.data.empty() || a.table_from_points ||
+        (!a.choropleth.empty() && parse_choropleth_kind(a.choropleth) != ChoroplethKind::None);
+    if (!s.compare.empty() && a.compare.empty() && (choropleth_typed || !a.industries.empty())) {
+        note(choropleth_typed ? (a.data.empty() ? (a.table_from_points ? "--points" : "--choropleth") : "--data")
+                              : "--industry",
+             "compare");
+        s.compare.clear();
+    }
+    if (a.compare.empty()) return;
+    if (s.choropleth != ChoroplethKind::None && !choropleth_typed && a.choropleth.empty()) {
+        note("--compare", "choropleth");  // as ticking a region to compare does in the viewer
+        s.choropleth = ChoroplethKind::None;
+    }
+    if (!s.industries.empty() && a.industries.empty()) {
+        note("--compare", "industries");
+        s.industries.clear();
+    }
+}
+
 Session resolve_session(Context& ctx, const FigureArgs& a) {
     std::vector<std::string> warnings;
     Session s = a.session.empty() ? Session{} : read_session(a.session, &warnings);
     for (const std::string& w : warnings) std::cerr << "warning: " << bounded_message(w) << '\n';
     if (!a.session.empty()) check_session(ctx.doc(), s, a.session, !ctx.projection_given());
+    if (!a.session.empty()) replace_what_typed_hides(a, s);
     if (!a.industries.empty()) s.industries.clear();
     for (const std::string& name : a.industries) {  // one industry named twice (by id and in Chinese) is one
         const std::string& id = ctx.industry(name).id;

@@ -534,3 +534,37 @@ TEST_CASE("a terminal table shows a layer's control characters escaped, CSV and 
     auto json = test::run_cli(geodata + "list provinces --format json");
     CHECK_THAT(json.out, Catch::Contains("Shanghai\\u001b]0;PWN\\u0007\\u001b[2J"));
 }
+
+TEST_CASE("an option typed over a session replaces what in it would hide the option's figure, with a note",
+          "[cli][session]") {
+    // render --session S --industry X over a session's comparison drew the comparison without a word
+    // (without a session, --compare with --industry is refused).
+    atlas::test::TempFolder tmp;
+    std::ofstream(tmp.path("c.json"))
+        << R"({"clusteratlas_session": 1, "compare": ["jingjinji", "wuhan_metropolitan"], "size": [400, 300]})";
+    auto saved = [&](const std::string& name) { return nlohmann::json::parse(atlas::test::read_text(tmp.path(name))); };
+    std::string common = " --renderer cairo -o " + tmp.path("o.png") + " --force --save-session ";
+    auto industry =
+        run_cli("render --session " + tmp.path("c.json") + " --industry biomedicine" + common + tmp.path("i.json"));
+    REQUIRE(industry.exit_code == 0);
+    CHECK_THAT(industry.err, Contains("note: --industry replaces " + tmp.path("c.json") + "'s 'compare'"));
+    CHECK(saved("i.json")["compare"].empty());
+    CHECK(saved("i.json")["industries"] == nlohmann::json::array({"biomedicine"}));
+    auto region = run_cli("render --session " + tmp.path("c.json") + " --region wuhan" + common + tmp.path("r.json"));
+    REQUIRE(region.exit_code == 0);
+    CHECK_THAT(region.err, Contains("note: --region replaces " + tmp.path("c.json") + "'s 'compare'"));
+    CHECK(saved("r.json")["compare"].empty());
+    // A session file asking for two figures draws one, and says which it left out.
+    std::ofstream(tmp.path("both.json"))
+        << R"({"clusteratlas_session": 1, "compare": ["jingjinji", "wuhan_metropolitan"], "choropleth": "province-coverage"})";
+    auto both = run_cli("render --session " + tmp.path("both.json") + " --renderer cairo -o " + tmp.path("b.png"));
+    REQUIRE(both.exit_code == 0);
+    CHECK_THAT(both.err, Contains("both.json: its 'compare' is not drawn under its choropleth"));
+    // --compare typed over it draws the comparison (the viewer drops a choropleth when regions are ticked).
+    auto compared = run_cli("render --session " + tmp.path("both.json") + " --compare yrd --compare prd" + common +
+                            tmp.path("k.json"));
+    REQUIRE(compared.exit_code == 0);
+    CHECK_THAT(compared.err, Contains("note: --compare replaces " + tmp.path("both.json") + "'s 'choropleth'"));
+    CHECK(saved("k.json")["choropleth"] == "none");
+    CHECK(saved("k.json")["compare"] == nlohmann::json::array({"yangtze_river_delta", "pearl_river_delta"}));
+}

@@ -333,7 +333,7 @@ void read_regions(const Reader& in, const Json& j, Session& s) {
         in.unknown_keys(value, {"visible", "opacity"}, prefix);
         RegionSetting r;
         in.boolean(value, "visible", r.visible, prefix);
-        r.opacity = static_cast<float>(in.number(value, "opacity", -1, -1, 1, false, prefix));
+        r.opacity = static_cast<float>(in.number(value, "opacity", -1, 0, 1, false, prefix));  // -1 inside: unset
         s.regions[id] = r;
     }
 }

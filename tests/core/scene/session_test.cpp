@@ -122,6 +122,9 @@ TEST_CASE("session: bad files name the file and the key", "[session]") {
                Catch::Contains("'industries' has the wrong type (the string 'biotech'; expected an array of strings)"));
     CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "language": "fr"})"),
                Catch::Contains("'language' must be en or zh"));
+    // -1 is the unset opacity inside; in a file it drew the default fill as if it were a value.
+    CHECK_THAT(error_of(R"({"clusteratlas_session": 1, "regions": {"wuhan_metropolitan": {"opacity": -1}}})"),
+               Catch::Contains("'regions.wuhan_metropolitan.opacity' must be 0 to 1, not -1"));
 }
 
 // Sessions are shared: a file one names is opened by whoever opens it, so it is a file on this

@@ -223,8 +223,11 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
         std::string where = "feature " + std::to_string(feature->GetFID());
         double value = std::nan("");
         if (value_field >= 0 && feature->IsFieldSetAndNotNull(value_field)) {
-            const char* text = feature->GetFieldAsString(value_field);
-            if (!points_detail::parse_number(text, value)) {
+            std::string_view text = feature->GetFieldAsString(value_field);
+            // An empty text cell is a missing value, as a CSV's empty cell is (README): it was
+            // refused as "'' is not a number" from a GeoPackage's String column.
+            bool blank = text.find_first_not_of(" \t") == std::string_view::npos;
+            if (!blank && !points_detail::parse_number(text, value)) {
                 problems.add(where,
                              "field " + quote_value(options.value_column, 40) + ": " +
                                  (options.show_values ? quote_value(text, 40) : "a value") + why_not_a_number(text),

@@ -414,6 +414,27 @@ TEST_CASE("points per unit exported as a layer that GDAL reads back with the cou
     CHECK(test::run_cli("points " + data("firms.csv") + " -o " + tmp.path("firms.geojson")).exit_code == 4);
 }
 
+TEST_CASE("an empty text value of a GDAL point source is missing, as a CSV's empty cell is", "[points]") {
+    // A GeoPackage's String column with an empty cell was refused: "'' is not a number".
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("e.geojson"))
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"employees":"12"},"geometry":{"type":"Point","coordinates":[116.4,39.9]}},)"
+        << R"({"type":"Feature","properties":{"employees":""},"geometry":{"type":"Point","coordinates":[116.41,39.91]}},)"
+        << R"({"type":"Feature","properties":{"employees":" "},"geometry":{"type":"Point","coordinates":[121.47,31.23]}}]})";
+    test::CliResult cli =
+        test::run_cli("points " + tmp.path("e.geojson") + " --by province --value employees --format csv");
+    REQUIRE(cli.exit_code == 0);
+    CHECK_THAT(cli.out, Catch::Contains("\n110000,Beijing,北京,16414,2,66.67,0.122,100.0,12.00,12.00\n"));
+    CHECK_THAT(cli.out, Catch::Contains("\n310000,Shanghai,上海,7771,1,33.33,0.129,100.0,,\n"));
+    std::ofstream(tmp.path("x.geojson"))
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"employees":"twelve"},"geometry":{"type":"Point","coordinates":[116.4,39.9]}}]})";
+    test::CliResult bad = test::run_cli("points " + tmp.path("x.geojson") + " --value employees");
+    CHECK(bad.exit_code == 3);
+    CHECK_THAT(bad.err, Catch::Contains("field 'employees': 'twelve'"));
+}
+
 // Per region, a provisional extent and a context area were listed like any designated region.
 TEST_CASE("points per region say each region's designation and the confidence in its extent", "[points]") {
     test::TempFolder tmp;

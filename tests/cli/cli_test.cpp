@@ -1,4 +1,6 @@
 // End-to-end: the real clusteratlas binary, its stdout, stderr and exit codes.
+#include <gdal_priv.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -7,6 +9,7 @@
 #include <sstream>
 
 #include "io/csv.hpp"
+#include "io/gdal_env.hpp"
 #include "support.hpp"
 
 using atlas::test::run_cli;
@@ -567,4 +570,25 @@ TEST_CASE("an option typed over a session replaces what in it would hide the opt
     CHECK_THAT(compared.err, Contains("note: --compare replaces " + tmp.path("both.json") + "'s 'choropleth'"));
     CHECK(saved("k.json")["choropleth"] == "none");
     CHECK(saved("k.json")["compare"] == nlohmann::json::array({"yangtze_river_delta", "pearl_river_delta"}));
+}
+
+TEST_CASE("show escapes a layer's control characters in its report", "[cli][errors]") {
+    // A copy of the bundled layers whose Suzhou name_en holds ESC ] 0 ; PWN BEL: `show 320500`
+    // retitled the terminal (its report was printed as read).
+    atlas::test::TempFolder tmp;
+    std::filesystem::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("c.gpkg"));
+    atlas::ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("c.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL(
+            "UPDATE prefectures SET name_en = 'Suzhou' || char(27) || ']0;PWN' || char(7) "
+            "WHERE code = '320500'",
+            nullptr, nullptr);
+    }
+    auto shown = run_cli("--geodata " + tmp.path("c.gpkg") + " show 320500", "XDG_CACHE_HOME=" + tmp.path("cache"));
+    REQUIRE(shown.exit_code == 0);
+    CHECK_THAT(shown.out, Contains("Suzhou\\x1b]0;PWN\\x07  [320500]"));
+    CHECK(shown.out.find('\x1b') == std::string::npos);
+    CHECK(shown.out.find('\x07') == std::string::npos);
 }

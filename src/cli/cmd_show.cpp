@@ -106,7 +106,7 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     EscapedOut escaped;  // names from the user's layers: their control characters escaped
     std::ostream& out = escaped.stream();
     out << r.name_en << " (" << r.name_zh << ")  [" << r.id << "]\n";
-    out << "kind:         " << r.kind << (r.tier.empty() ? "" : ", " + r.tier) << '\n';
+    out << "kind:         " << r.kind << (r.tier.empty() || r.tier == r.kind ? "" : ", " + r.tier) << '\n';
     out << "designation:  " << designation_text(ctx.plan(), r) << '\n';
     if (!r.designation.note.empty()) out << "              " << r.designation.note << '\n';
     out << "plan, " << r.plan_section << ":    \"" << r.designation.quote << "\"\n";
@@ -237,6 +237,31 @@ void print_place(Document& doc, const Place& p) {
     for (const std::string& url : p.sources) out << "source:       <" << url << ">\n";
 }
 
+/// A layer's kind of unit in words: "prefecture (county_level_under_province)" showed the field's
+/// value, and "prefecture (prefecture)" said it twice. A kind the bundled data lacks is shown as is.
+std::string unit_kind_words(const std::string& kind) {
+    if (kind == "county_level_under_province") return "county-level city administered by its province";
+    if (kind == "province_as_one_unit") return "a province drawn as one unit";
+    if (kind == "sar") return "special administrative region";
+    return kind;
+}
+
+/// `show Kunming` reports the region (the key city) and says that the name is also a unit's, which
+/// its code or a level's suffix (昆明市) reports: the user may have meant the prefecture.
+void note_unit_of_same_name(Context& ctx, const std::string& query, const PlanRegion& r) {
+    if (query == r.id) return;
+    std::optional<SearchHit> unit;
+    try {
+        unit = resolve_unit(ctx.doc().search(), query);
+    } catch (const AtlasError&) {  // several units of the name: the region is what was asked for
+        return;
+    }
+    if (!unit || unit->kind == EntityKind::Place || unit->score < 95) return;
+    std::cerr << "note: " << escape_controls(query) << " also names the " << to_string(unit->kind) << " "
+              << escape_controls(unit->id + " " + unit->name_zh + " " + unit->name_en) << ": show " << unit->id
+              << " reports it\n";
+}
+
 void print_unit(Context& ctx, const SearchHit& hit) {
     Document& doc = ctx.doc();
     std::vector<const RegionShape*> shapes = ctx.shapes();
@@ -250,7 +275,8 @@ void print_unit(Context& ctx, const SearchHit& hit) {
     EscapedOut escaped;  // names from the user's layers: their control characters escaped
     std::ostream& out = escaped.stream();
     out << unit->name_zh << "  " << unit->name_en << "  [" << unit->code << "]  " << to_string(hit.kind);
-    if (!unit->kind.empty()) out << " (" << unit->kind << ")";
+    if (std::string kind = unit_kind_words(unit->kind); !kind.empty() && kind != to_string(hit.kind))
+        out << " (" << kind << ")";
     if (hit.kind == EntityKind::County && prefecture != nullptr)
         out << " of " << prefecture->name_zh << " " << prefecture->name_en << " (" << prefecture->code << ")";
     out << '\n';
@@ -334,6 +360,7 @@ void register_show(CLI::App& app, Context& ctx) {
                              "no region, province, prefecture, county or place " + e.message().substr(prefix.size()));
         }
         const PlanRegion& r = *found;
+        note_unit_of_same_name(ctx, *name, r);
         // Membership and area are all a report prints: the area from the store's geometry-free table.
         RegionShape s = ctx.doc().membership(r);
         s.area_km2 = ctx.doc().region_area_km2(r);

@@ -84,7 +84,21 @@ TEST_CASE("show: a level suffix asks for the unit over a region of its name, and
     CHECK_THAT(run_cli("show 武汉").out, !StartsWith("武汉  Wuhan  [420100]"));
     CHECK_THAT(run_cli("show 武汉市").out, StartsWith("武汉  Wuhan  [420100]  prefecture"));
     CHECK_THAT(run_cli("show \"Wuhan City\"").out, StartsWith("武汉  Wuhan  [420100]  prefecture"));
-    CHECK_THAT(run_cli("show 昆明市").out, StartsWith("昆明  Kunming  [530100]  prefecture"));
+    CHECK_THAT(run_cli("show 昆明市").out, StartsWith("昆明  Kunming  [530100]  prefecture\n"));
+    // The region of a city's name says that the name is the city's too (Kunming the key city).
+    auto kunming = run_cli("show Kunming");
+    CHECK_THAT(kunming.out, StartsWith("Kunming (昆明)  [kunming]\nkind:         key_city\n"));
+    CHECK(kunming.err == "note: Kunming also names the prefecture 530100 昆明 Kunming: show 530100 reports it\n");
+    CHECK_THAT(run_cli("show 659001").out,
+               StartsWith("石河子  Shihezi  [659001]  prefecture (county-level city administered by its province)\n"));
+    // A unit where a region is asked for is named as what it is (it was "unknown region '苏州'").
+    auto suzhou = run_cli("compare 苏州 长三角");
+    CHECK(suzhou.exit_code == 5);
+    CHECK(suzhou.err ==
+          "clusteratlas: unknown region '苏州': it is a prefecture, 320500 苏州 Suzhou (Jiangsu), not a "
+          "region of the plan; show 320500 names the regions that hold it\n");
+    CHECK_THAT(run_cli("render --region 青岛 -o never.png").err,
+               Contains("'青岛': it is a prefecture, 370200 青岛 Qingdao (山东), not a region"));
     // Fuzhou is 福州 and 抚州: asked, with their provinces, not answered with the place 福州新区.
     auto fuzhou = run_cli("show Fuzhou");
     CHECK(fuzhou.exit_code == 5);

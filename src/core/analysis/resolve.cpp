@@ -40,6 +40,12 @@ bool ends_with_zh(const std::string& s, const std::string& suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+/// "510117 郫都区 Pidu District (成都)", "320500 苏州 Suzhou (Jiangsu)": a unit named alone.
+std::string unit_words(const SearchHit& h) {
+    bool parent_said = h.parent_zh.empty() || h.name_en.find('(') != std::string::npos;
+    return h.id + " " + h.name_zh + " " + h.name_en + (parent_said ? "" : " (" + h.parent_zh + ")");
+}
+
 /// "130105 新华区 (石家庄)": a unit as a list of units of one name gives it.
 std::string code_and_name(const SearchHit& h) {
     return h.id + " " + h.name_zh + (h.parent_zh.empty() ? "" : " (" + h.parent_zh + ")");
@@ -140,7 +146,23 @@ std::optional<SearchHit> resolve_unit(const SearchIndex& index, const std::strin
 const PlanRegion& resolve_region(const Plan& plan, const SearchIndex& index, const std::string& query,
                                  std::string* note) {
     if (const PlanRegion* r = plan.region(query)) return *r;
-    return *plan.region(resolve_id(index, EntityKind::Region, query, "region", note));
+    try {
+        return *plan.region(resolve_id(index, EntityKind::Region, query, "region", note));
+    } catch (const AtlasError& e) {
+        if (e.kind() != ErrorKind::NotFound) throw;
+        // `compare 苏州 长三角` said only "unknown region '苏州'": the user named a unit, which show
+        // answers with the regions holding it.
+        std::optional<SearchHit> unit;
+        try {
+            unit = resolve_unit(index, query);
+        } catch (const AtlasError&) {  // several units of that name: the region's message stands
+        }
+        if (!unit || unit->kind == EntityKind::Place) throw;
+        throw AtlasError(ErrorKind::NotFound, "unknown region " + quote_value(query) + ": it is a " +
+                                                  to_string(unit->kind) + ", " + unit_words(*unit) +
+                                                  ", not a region of the plan; show " + unit->id +
+                                                  " names the regions that hold it");
+    }
 }
 
 const Industry& resolve_industry(const Plan& plan, const SearchIndex& index, const std::string& query,

@@ -606,3 +606,15 @@ TEST_CASE("show escapes a layer's control characters in its report", "[cli][erro
     CHECK(shown.out.find('\x1b') == std::string::npos);
     CHECK(shown.out.find('\x07') == std::string::npos);
 }
+
+TEST_CASE("a path climbing above the root reads and writes GeoPackages as any other reader does", "[cli][io]") {
+    // "/../tmp/x.gpkg" is /tmp/x.gpkg; SQLite refused it ("unable to open database file") where a CSV
+    // reader took it.
+    atlas::test::TempFolder tmp;
+    auto read = run_cli("--geodata /.." + std::string(ATLAS_GEODATA) + "/china.gpkg list provinces --format csv");
+    CHECK(read.exit_code == 0);
+    CHECK(atlas::test::line_count(read.out) == 35);
+    auto written = run_cli("export --layer hubs -o /.." + tmp.path("h.gpkg"));
+    CHECK(written.exit_code == 0);
+    CHECK(std::filesystem::exists(tmp.path("h.gpkg")));
+}

@@ -71,4 +71,10 @@ std::string last_gdal_error() {
     return message;
 }
 
+std::string gdal_path(const std::string& path) {
+    std::string p = path;
+    while (p.rfind("/..", 0) == 0 && (p.size() == 3 || p[3] == '/')) p.erase(0, 3);
+    return p.empty() ? "/" : p;
+}
+
 }  // namespace atlas

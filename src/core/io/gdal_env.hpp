@@ -22,4 +22,10 @@ class QuietGdalErrors {
 /// first failure rather than PostgreSQL's "current transaction is aborted" that follows it.
 std::string last_gdal_error();
 
+/// `path` as GDAL's SQLite-based drivers can open it: "/../tmp/x.gpkg" becomes "/tmp/x.gpkg" (the
+/// root's parent is the root), which SQLite's unix VFS refused ("unable to open database file") while
+/// every other reader took it. Only `..` right under the root is dropped: `a/../b` is left to the
+/// system (a may be a link). Other paths, and connection strings, are returned as given.
+std::string gdal_path(const std::string& path);
+
 }  // namespace atlas

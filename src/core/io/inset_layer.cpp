@@ -75,7 +75,7 @@ InsetLayer read_inset_layer(const std::string& path) {
     // A FIFO hung GDAL's open for ever; a missing file was "cannot open": said as for any source.
     if (!is_pg_connection(path)) check_input_source(path);
     ensure_gdal_registered();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) throw AtlasError(ErrorKind::Input, quote_value(path) + ": cannot open as a vector layer for the inset");
     InsetLayer out;
     out.path = path;

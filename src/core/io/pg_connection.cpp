@@ -7,7 +7,9 @@
 #include <memory>
 #include <vector>
 
+#include "analysis/search.hpp"
 #include "io/connection_text.hpp"
+#include "text/escape.hpp"
 
 namespace atlas {
 
@@ -68,6 +70,22 @@ std::string quote(const std::string& value) {
                      "quotes, password='...'; write key=value pairs or a postgresql:// URI)");
 }
 
+/// A key libpq does not know, refused naming it (never its value, which may be a password):
+/// "dbnme=x" was "libpq cannot parse it", without saying which part.
+void refuse_unknown_key(const std::string& key, ErrorKind kind) {
+    std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> known(PQconndefaults(), PQconninfoFree);
+    if (!known) return;  // out of memory: libpq's own parse says what it can
+    std::string nearest;
+    int best = 3;
+    for (const PQconninfoOption* o = known.get(); o->keyword != nullptr; ++o) {
+        if (key == o->keyword) return;
+        if (int d = edit_distance(key, o->keyword, best); d < best) best = d, nearest = o->keyword;
+    }
+    throw AtlasError(kind, "PostgreSQL connection string: unknown key " + quote_value(key, 40) +
+                               (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)") +
+                               "; libpq takes dbname, host, port, user, password, sslmode and its other keys");
+}
+
 /// The password part of a URI's user information as written, for scrubbing: libpq may read an
 /// unencoded '@' in it as the start of the host and quote that part of the password back.
 std::string uri_password(const std::string& uri) {
@@ -95,8 +113,10 @@ PgConnection parse_pg_connection(const std::string& source, ErrorKind kind) {
         for (const Pair& p : pairs) {
             if (std::find(std::begin(kGdalKeys), std::end(kGdalKeys), p.key) != std::end(kGdalKeys))
                 c.gdal_options[p.key] = p.value;
-            else
+            else {
+                refuse_unknown_key(p.key, kind);
                 rest += (rest.empty() ? "" : " ") + p.text;
+            }
         }
         conninfo = rest;
     }

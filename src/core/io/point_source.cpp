@@ -200,7 +200,7 @@ int field_index(OGRLayer& layer, const std::string& path, const std::string& nam
 void read_vector_points(const std::string& path, const PointSourceOptions& options, PointSourceInfo& info,
                         PointProblems& problems, PointBatcher& batcher) {
     ensure_gdal_registered();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {  // in the words the boundary reader uses; GDAL's reason only when it gives one
         std::string reason = last_gdal_error();
         throw AtlasError(ErrorKind::Input, escape_controls(path) + ": not a readable vector dataset" +

@@ -40,8 +40,8 @@ std::string source_name(const std::string& source) {
 std::string where(const LayerSpec& spec) { return source_name(spec.source) + ": layer " + quote_value(spec.layer, 80); }
 
 GDALDatasetUniquePtr open_file(const std::string& source, const char* const* open_options) {
-    GDALDatasetUniquePtr ds(
-        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gdal_path(source).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                              open_options, nullptr));
     if (ds) return ds;
     std::string why = last_gdal_error();
     fail_input(source + ": not a readable vector dataset" + (why.empty() ? "" : " (" + why + ")"));

@@ -71,7 +71,7 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
         return write_failure_reason(temp_file);
     };
     CPLStringList ds_options = to_options(options.dataset_options);
-    GDALDatasetUniquePtr ds(driver->Create(temp_file.c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
+    GDALDatasetUniquePtr ds(driver->Create(gdal_path(temp_file).c_str(), 0, 0, 0, GDT_Unknown, ds_options.List()));
     if (!ds) fail_output(path + ": cannot create a " + options.driver + " file (" + reason() + ")");
     DriverTraits traits = traits_of(driver);
     try {

@@ -9,6 +9,7 @@
 #include "io/input_file.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/json_text.hpp"
 
 namespace atlas {
 
@@ -88,7 +89,7 @@ Designation read_designation(const json& j) {
 Extent read_extent(const json& j) {
     Extent e;
     e.source_plan = text(j, "source_plan");
-    if (j.contains("year") && j["year"].is_number_integer()) e.year = year_of(j, 0);
+    if (j.contains("year") && !j["year"].is_null()) e.year = year_of(j, 0);  // null: no year known
     std::string confidence = j.at("confidence").get<std::string>();
     if (confidence != "confirmed" && confidence != "provisional")
         throw json::other_error::create(
@@ -187,11 +188,13 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
 Plan read_plan(const std::string& path) { return parse_plan(read_input_file(path, "plan file", kMaxPlanBytes), path); }
 
 Plan parse_plan(const std::string& content, const std::string& path) {
+    // A plan is 6 levels deep; 100,000 levels crashed the parse (a stack overflow, no message).
+    check_json_text(content, path, "plan file", 32);
     json doc;
     try {
         doc = json::parse(content);
     } catch (const json::parse_error& e) {
-        fail_input(path + ": not valid JSON (error at byte " + std::to_string(e.byte) + ")");
+        fail_input(path + ": not a plan file (" + json_error_words(content, e.byte) + ")");
     } catch (const json::exception& e) {  // a number beyond a double (1e999999)
         fail_input(path + ": not a usable plan file (" + json_reason(e) + ")");
     }

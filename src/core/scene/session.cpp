@@ -18,6 +18,7 @@
 #include "io/output_file.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/json_text.hpp"
 
 namespace atlas {
 
@@ -123,31 +124,6 @@ namespace {
 
 constexpr int kMaxDepth = 16;              // a session is 3 levels deep; anything far deeper is not one
 constexpr std::size_t kMaxListItems = 64;  // industries, compare
-
-/// The deepest nesting of arrays and objects in JSON text, found without building anything (the
-/// parser and every recursive walk of a 100,000-level value would overflow the stack).
-void check_depth(const std::string& text, const std::string& origin) {
-    int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxDepth)
-                throw AtlasError(ErrorKind::Input, origin + ": not a session file (nested more than " +
-                                                       std::to_string(kMaxDepth) + " levels deep at byte " +
-                                                       std::to_string(i) + ")");
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-}
 
 /// "an array of 5,600,000 items", "a string", ...: what a value is, never the value itself.
 std::string describe(const Json& v) {
@@ -499,7 +475,7 @@ void read_furniture(const Reader& in, const Json& j, Session& s) {
 }  // namespace
 
 Session parse_session(const std::string& text, const std::string& origin, std::vector<std::string>* warnings) {
-    check_depth(text, origin);
+    check_json_text(text, origin, "session file", kMaxDepth);
     Json j;
     std::string duplicate;
     // Duplicate keys: JSON leaves them undefined and the parser keeps the last; a session names each once.
@@ -521,8 +497,7 @@ Session parse_session(const std::string& text, const std::string& origin, std::v
     try {
         j = Json::parse(text, callback);
     } catch (const nlohmann::json::parse_error& e) {
-        throw AtlasError(ErrorKind::Input,
-                         origin + ": not a session file (JSON error at byte " + std::to_string(e.byte) + ")");
+        throw AtlasError(ErrorKind::Input, origin + ": not a session file (" + json_error_words(text, e.byte) + ")");
     } catch (const nlohmann::json::exception&) {  // a number beyond double's range (1e999)
         // The key being read when the parser stopped: the last key of each object still open.
         std::string key;

@@ -67,6 +67,6 @@ TEST_CASE("malformed plan files name the place", "[plan][errors]") {
     CHECK_THAT(plan_error(bad_confidence), Contains("confidence must be confirmed or provisional"));
     test::TempFolder tmp;
     std::ofstream(tmp.path("broken.json")) << "{\"plan\": ";
-    CHECK_THROWS_WITH(read_plan(tmp.path("broken.json")), Contains("broken.json: not valid JSON"));
+    CHECK_THROWS_WITH(read_plan(tmp.path("broken.json")), Contains("broken.json: not a plan file (JSON error at byte"));
     CHECK_THROWS_WITH(read_plan(tmp.path("missing.json")), Contains("missing.json: no such file"));
 }

@@ -133,6 +133,7 @@ void register_compare(CLI::App& app, Context& ctx) {
     cmd->add_option("regions", *names, "2 to 4 region ids or names")->required()->expected(2, 4);
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, names] {
+        ctx.refuse_projection("compare");
         Format format = ctx.output_format();
         std::vector<const RegionShape*> shapes;
         for (const std::string& name : *names) {

@@ -123,7 +123,10 @@ void register_coverage(CLI::App& app, Context& ctx) {
     cmd->add_option("--industry", args->industry, "With --by province: count only regions designated for it");
     cmd->add_flag("--all-industries", args->all_industries, "With --by region: a column for every industry");
     ctx.add_format_option(*cmd);
-    cmd->callback([&ctx, args] { run_coverage(ctx, *args); });
+    cmd->callback([&ctx, args] {
+        ctx.refuse_projection("coverage");
+        run_coverage(ctx, *args);
+    });
 }
 
 }  // namespace atlas::cli

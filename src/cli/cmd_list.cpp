@@ -235,7 +235,10 @@ void register_list(CLI::App& app, Context& ctx) {
                     "Only places of this kind: pilot-zone (comprehensive innovation reform pilot zones, 2015) or "
                     "new-district (national new districts, by 2017)");
     ctx.add_format_option(*cmd);
-    cmd->callback([&ctx, args] { run_list(ctx, *args); });
+    cmd->callback([&ctx, args] {
+        ctx.refuse_projection("list");
+        run_list(ctx, *args);
+    });
 }
 
 }  // namespace atlas::cli

@@ -106,7 +106,10 @@ void register_prepare(CLI::App& app, Context& ctx) {
         "Write the store to this GeoPackage (and the levels beside it, .gpkg replaced by .levels) instead of the "
         "cache, as shipped beside the bundled data");
     cmd->add_flag("--force", args->force, "Replace an existing output file");
-    cmd->callback([&ctx, args] { run_prepare(ctx, *args); });
+    cmd->callback([&ctx, args] {
+        ctx.refuse_projection("prepare");  // the store keeps lon/lat: the same file whatever it said
+        run_prepare(ctx, *args);
+    });
 }
 
 }  // namespace atlas::cli

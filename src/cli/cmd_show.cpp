@@ -323,6 +323,7 @@ void register_show(CLI::App& app, Context& ctx) {
         ->required();
     ctx.add_format_option(*cmd);
     cmd->callback([&ctx, name] {
+        ctx.refuse_projection("show");
         Format format = ctx.output_format();
         // A unit (province, prefecture-level or county-level) when the query names one better than any
         // region: "Xi'an" is the city, not a region whose name contains "xian".

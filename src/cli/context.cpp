@@ -142,6 +142,13 @@ void Context::check_projection(const std::string& name) const {
     if (!projection.caveat.empty()) std::cerr << "warning: " << projection.caveat << '\n';
 }
 
+void Context::refuse_projection(const std::string& command) const {
+    if (projection_given())
+        throw AtlasError(ErrorKind::Usage, "--projection draws maps (render, view); " + command +
+                                               " draws none (areas are measured on the WGS84 ellipsoid, whatever "
+                                               "the projection): drop it");
+}
+
 bool Context::projection_given() const {
     for (const CLI::Option* o : projection_options_)
         if (o->count() > 0) return true;

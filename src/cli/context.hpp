@@ -77,6 +77,10 @@ class Context {
     Format output_format() const;
     /// True when --projection was given on the command line (it then overrides a session's).
     bool projection_given() const;
+    /// Throws AtlasError(Usage) when --projection was given to `command`, which draws no map (its
+    /// areas are on the WGS84 ellipsoid whatever the projection): `list --projection robinsonx` was
+    /// accepted, not even checked, and changed nothing.
+    void refuse_projection(const std::string& command) const;
     /// Checks a projection before anything is drawn or written (AtlasError(Usage) when PROJ refuses it
     /// or it cannot show China); its caveat, if any, goes to stderr as a warning.
     void check_projection(const std::string& name) const;

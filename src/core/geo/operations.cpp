@@ -28,6 +28,17 @@ MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry) {
     return from_geos(ctx, fixed.get());
 }
 
+MultiPolygon make_valid_keeping_holes(const GeosContext& ctx, const MultiPolygon& geometry) {
+    GeomPtr g = to_geos(ctx, geometry);
+    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx.handle());
+    GEOSMakeValidParams_setMethod_r(ctx.handle(), params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(ctx.handle(), params, 0);
+    GEOSGeometry* made = GEOSMakeValidWithParams_r(ctx.handle(), g.get(), params);
+    GEOSMakeValidParams_destroy_r(ctx.handle(), params);
+    GeomPtr fixed = own(ctx, made, "MakeValid");
+    return from_geos(ctx, fixed.get());
+}
+
 std::size_t drop_holes_outside_shells(const GeosContext& ctx, MultiPolygon& geometry) {
     std::size_t dropped = 0;
     for (Polygon& polygon : geometry) {

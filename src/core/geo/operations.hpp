@@ -16,6 +16,11 @@ bool is_valid(const GeosContext& ctx, const MultiPolygon& geometry, std::string*
 /// Repairs an invalid polygon with GEOS MakeValid and keeps only its polygonal parts.
 MultiPolygon make_valid(const GeosContext& ctx, const MultiPolygon& geometry);
 
+/// GEOS MakeValid by structure (GEOS_MAKE_VALID_STRUCTURE): the union of the repaired shells less
+/// the union of the repaired holes, so that a hole stays water whatever its rings do. The default
+/// (linework) method turned a hole identical to its shell into land. Collapsed parts are dropped.
+MultiPolygon make_valid_keeping_holes(const GeosContext& ctx, const MultiPolygon& geometry);
+
 /// Removes the holes that lie outside their polygon's shell (their inside point is not in the shell)
 /// and returns how many. GEOS MakeValid, by either method, would turn such a hole into land; in a
 /// boundary file it is an error of the file. Only for geometries found invalid.

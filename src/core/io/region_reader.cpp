@@ -284,7 +284,8 @@ MultiPolygon read_geometry(const GeosContext& ctx, OGRGeometry* geometry, const 
                                       (dropped > 0 ? " after dropping " + std::to_string(dropped) +
                                                          " hole(s) outside their shell (not counted as land)"
                                                    : ""));
-            result = make_valid(ctx, result);
+            bool holes = std::any_of(result.begin(), result.end(), [](const Polygon& p) { return !p.holes.empty(); });
+            result = holes ? make_valid_keeping_holes(ctx, result) : make_valid(ctx, result);
         }
     } catch (const AtlasError& e) {
         fail_input(what + ": " + e.message());
@@ -396,6 +397,14 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     bool trusted = !c.validate;
     bool has_area = trusted && !repaired && ix.area >= 0 && !f.IsFieldNull(ix.area) && f.GetFieldAsDouble(ix.area) > 0;
     r.area_km2 = has_area ? f.GetFieldAsDouble(ix.area) : geodesic_area_km2(r.geometry);
+    // A ring of points a ten-billionth of a degree apart is valid and was listed at 0 km² without a
+    // word: no administrative unit is smaller than a square metre.
+    // (A unit off China is left to check_over_china: its CRS, not its size, is what is wrong.)
+    const LonLat& corner = r.geometry.front().outer.front();
+    bool over_china = corner.lon > 70 && corner.lon < 140 && corner.lat > 15 && corner.lat < 56;
+    if (over_china && !(r.area_km2 >= 1e-6))
+        fail_input(what + ": geometry has no area (" + short_number(r.area_km2 * 1e6, 3) +
+                   " m²): a collapsed polygon, not a unit's boundary");
     bool has_label = trusted && ix.label_lon >= 0 && ix.label_lat >= 0 && !f.IsFieldNull(ix.label_lon);
     try {
         r.label = has_label

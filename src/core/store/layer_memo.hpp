@@ -20,7 +20,7 @@
 namespace atlas {
 
 /// Bumped whenever what is kept, or how it is derived, changes.
-inline constexpr std::uint32_t kLayerMemoVersion = 1;
+inline constexpr std::uint32_t kLayerMemoVersion = 2;  // 2: holes kept as holes by repair
 
 /// What one unit's geometry gives.
 struct DerivedUnit {

@@ -965,3 +965,27 @@ TEST_CASE("a user's county layer without a prefecture field works, and its warni
     CHECK_THAT(filtered.out, Contains("110101,110000,东城区"));
     CHECK_THAT(filtered.err, Contains(repaired));
 }
+
+TEST_CASE("a layer's repaired features are listed five at most, the rest counted in one line", "[cli][errors]") {
+    // A county layer rounded to 6 decimals gave 831 lines of "invalid geometry ... repaired".
+    test::TempFolder tmp;
+    std::ofstream out(tmp.path("bowties.geojson"));
+    out << R"({"type":"FeatureCollection","name":"units","features":[)";
+    const char* codes[] = {"110000", "120000", "130000", "140000", "150000", "210000", "220000", "230000", "310000"};
+    for (int i = 0; i < 9; ++i) {
+        double x = 100 + 2 * i, y = 30;  // a bowtie: its edges cross at its middle
+        out << (i ? "," : "") << R"({"type":"Feature","properties":{"code":")" << codes[i]
+            << R"(","name_zh":"x"},"geometry":{"type":"Polygon","coordinates":[[[)" << x << "," << y << "],[" << x + 1
+            << "," << y + 1 << "],[" << x + 1 << "," << y << "],[" << x << "," << y + 1 << "],[" << x << "," << y
+            << "]]]}}";
+    }
+    out << "]}";
+    out.close();
+    auto r = run_cli("--geodata " + tmp.path("bowties.geojson") + " --provinces-layer units list provinces");
+    REQUIRE(r.exit_code == 0);
+    CHECK(test::line_count(r.err) == 6);
+    CHECK_THAT(r.err, Catch::Contains("feature 4 (code '150000'): invalid geometry (Self-intersection"));
+    CHECK_THAT(r.err,
+               Catch::Contains(": 4 more features repaired or closed as the ones above (not listed one by one)"));
+    CHECK(test::line_count(r.out) == 11);  // all nine listed, under the header and its rule
+}

@@ -619,3 +619,29 @@ TEST_CASE("a Shapefile export says which fields it cut to 254 bytes", "[outputs]
     REQUIRE(g.exit_code == 0);
     CHECK(g.err.find("254 bytes") == std::string::npos);
 }
+
+TEST_CASE("export and render with --force never replace a link to standard output, a FIFO or a device with a file",
+          "[cli][output]") {
+    // As root, export -o /dev/stdout --force made /dev/stdout (a link to /proc/self/fd/1) a plain file
+    // for every process; a link to a FIFO became a file too.
+    test::TempFolder tmp;
+    REQUIRE(::mkfifo(tmp.path("fifo").c_str(), 0600) == 0);
+    std::filesystem::create_symlink("/proc/self/fd/1", tmp.path("out.geojson"));
+    std::filesystem::create_symlink(tmp.path("fifo"), tmp.path("fifo.geojson"));
+    std::filesystem::create_symlink("/dev/null", tmp.path("null.png"));
+    auto out = test::run_cli("export --layer hubs --force -o " + tmp.path("out.geojson"));
+    CHECK(out.exit_code == 4);
+    CHECK_THAT(out.err, Catch::Contains("out.geojson: is a link to an open file of a process (/proc/self/fd/1)"));
+    auto fifo = test::run_cli("export --layer hubs --force -o " + tmp.path("fifo.geojson"));
+    CHECK(fifo.exit_code == 4);
+    CHECK_THAT(fifo.err, Catch::Contains("fifo.geojson: is a link to a FIFO, not a file"));
+    auto device = test::run_cli("render --renderer cairo --size 200x150 --force -o " + tmp.path("null.png"));
+    CHECK(device.exit_code == 4);
+    CHECK_THAT(device.err, Catch::Contains("null.png: is a link to a device, not a file"));
+    for (const char* name : {"out.geojson", "fifo.geojson", "null.png"})
+        CHECK(std::filesystem::is_symlink(tmp.path(name)));
+    // A link to a file is replaced, as a file is.
+    std::ofstream(tmp.path("kept.geojson")) << "old";
+    std::filesystem::create_symlink(tmp.path("kept.geojson"), tmp.path("link.geojson"));
+    CHECK(test::run_cli("export --layer hubs --force -o " + tmp.path("link.geojson")).exit_code == 0);
+}

@@ -181,6 +181,21 @@ void refuse_folder(const std::string& path, const std::string& what, const std::
              escape_controls((std::filesystem::path(path) / example).lexically_normal().string()) + ")");
 }
 
+/// Whether a chain of links reaches /proc/.../fd/N or /dev/fd/N: a process's open file (standard
+/// output, whatever it is redirected to), which is written to, never replaced.
+bool links_to_open_file(const std::string& path) {
+    fs::path at = path;
+    std::error_code ec;
+    for (int hop = 0; hop < 40 && fs::is_symlink(at, ec); ++hop) {
+        fs::path target = fs::read_symlink(at, ec);
+        if (ec) return false;
+        at = target.is_absolute() ? target : at.parent_path() / target;
+        std::string text = at.lexically_normal().string();
+        if (text.rfind("/proc/", 0) == 0 || text.rfind("/dev/fd/", 0) == 0) return true;
+    }
+    return false;
+}
+
 void check_target(const std::string& path, bool force, const std::string& what, bool cache) {
     refuse_input_target(path);
     if (std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
@@ -199,6 +214,18 @@ void check_target(const std::string& path, bool force, const std::string& what, 
         // with --force. Only a file or a link (the link is replaced, not its target) is replaced.
         if (!cache && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
             fail(path + ": is " + special_file_kind(st.st_mode) + ", not a file; the " + what +
+                 " cannot replace it (--force replaces files only)");
+        // A link to a device, FIFO or socket (/dev/stdout -> /proc/self/fd/1 -> /dev/pts/0) is what
+        // the user writes to, not a file to replace: as root, --force made /dev/stdout a plain file
+        // for every process. A link to a file, or a dangling one, is replaced as a file is.
+        if (!cache && S_ISLNK(st.st_mode) && links_to_open_file(path))
+            fail(path + ": is a link to an open file of a process (" +
+                 escape_controls(fs::read_symlink(path).string()) + "), not a file; the " + what +
+                 " cannot replace it (--force replaces files only)");
+        struct stat to {};
+        if (!cache && S_ISLNK(st.st_mode) && ::stat(path.c_str(), &to) == 0 && !S_ISREG(to.st_mode) &&
+            !S_ISDIR(to.st_mode))
+            fail(path + ": is a link to " + special_file_kind(to.st_mode) + ", not a file; the " + what +
                  " cannot replace it (--force replaces files only)");
         if (!force) fail(path + ": exists (use --force to replace it)");
     } else if (errno != ENOENT) {

@@ -9,10 +9,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
 #include "io/input_file.hpp"
+#include "io/layer_text.hpp"
 #include "io/ogr_wgs84.hpp"
 #include "io/point_batcher.hpp"
 #include "text/escape.hpp"
@@ -197,6 +199,30 @@ int field_index(OGRLayer& layer, const std::string& path, const std::string& nam
                                            " " + quote_value(name) + ": no such field (" + fields + ")");
 }
 
+/// A Shapefile's text as the boundary reader decides it (io/layer_text.hpp), from the raw bytes of
+/// the values read: GBK industry names under language driver id 0x57 were read as Latin-1
+/// ('ÉúÎïÒ½Ò©') and matched no industry. One pass over the layer, which is then read again.
+LayerTextEncoding decide_point_text(OGRLayer& layer, const std::string& path, int category_field, int code_field,
+                                    PointSourceInfo& info) {
+    std::vector<FeatureText> features;
+    std::set<std::string> seen;
+    for (auto& feature : layer)
+        for (int field : {category_field, code_field})
+            if (field >= 0 && feature->IsFieldSetAndNotNull(field))
+                if (std::string raw = feature->GetFieldAsString(field); seen.insert(raw).second)
+                    features.push_back({"feature " + std::to_string(feature->GetFID()), {raw}});
+    layer.ResetReading();
+    std::string declared, how;
+    if (const char* cpg = layer.GetMetadataItem("ENCODING_FROM_CPG", "SHAPEFILE"); cpg != nullptr && *cpg != '\0')
+        declared = cpg, how = "its .cpg";
+    else if (const char* ldid = layer.GetMetadataItem("ENCODING_FROM_LDID", "SHAPEFILE"); ldid != nullptr && *ldid)
+        declared = ldid, how = "the .dbf's language driver id";
+    LayerTextEncoding text = decide_layer_encoding(features, declared, how,
+                                                   escape_controls(path) + ", layer " + quote_value(layer.GetName()));
+    if (!text.note.empty()) info.notes.push_back(text.note);
+    return text;
+}
+
 void read_vector_points(const std::string& path, const PointSourceOptions& options, PointSourceInfo& info,
                         PointProblems& problems, PointBatcher& batcher) {
     ensure_gdal_registered();
@@ -207,6 +233,14 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
                                                (reason.empty() ? "" : " (" + reason + ")"));
     }
     info.kind = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "GDAL";
+    // A Shapefile's text is read raw and decided from its bytes, as the boundary reader's is.
+    const bool shapefile = info.kind == "ESRI Shapefile";
+    if (shapefile) {
+        const char* const raw[] = {"ENCODING=", nullptr};
+        GDALDatasetUniquePtr again(
+            GDALDataset::Open(gdal_path(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, raw, nullptr));
+        if (again) ds = std::move(again);
+    }
     OGRLayer& layer = *point_layer(*ds, path, options.layer);
     // A workbook or a plain table read by GDAL has rows without geometry: one line, not "feature 1:
     // no geometry (and 7 more like it)".
@@ -219,6 +253,9 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
     int value_field = field_index(layer, path, options.value_column, options.value_option, show);
     int category_field = field_index(layer, path, options.category_column, "--industry-column", show);
     int code_field = field_index(layer, path, options.code_column, "--expect-code", show);
+    LayerTextEncoding encoding;
+    if (shapefile) encoding = decide_point_text(layer, path, category_field, code_field, info);
+    auto text_of = [&](OGRFeature& f, int field) { return decode_layer_text(f.GetFieldAsString(field), encoding); };
     for (auto& feature : layer) {
         std::string where = "feature " + std::to_string(feature->GetFID());
         double value = std::nan("");
@@ -236,7 +273,7 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
             }
         }
         std::int32_t category = category_field >= 0 && feature->IsFieldSetAndNotNull(category_field)
-                                    ? batcher.category(feature->GetFieldAsString(category_field))
+                                    ? batcher.category(text_of(*feature, category_field))
                                     : -1;
         OGRGeometry* g = feature->GetGeometryRef();
         if (g == nullptr || g->IsEmpty()) {
@@ -250,7 +287,7 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
         }
         auto add = [&](const OGRPoint& p) {
             batcher.add(p.getX(), p.getY(), value, category, static_cast<std::uint64_t>(feature->GetFID()), where, "",
-                        "", code_field >= 0 ? feature->GetFieldAsString(code_field) : "");
+                        "", code_field >= 0 ? text_of(*feature, code_field) : "");
         };
         OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
         if (type == wkbPoint)

@@ -435,6 +435,18 @@ TEST_CASE("an empty text value of a GDAL point source is missing, as a CSV's emp
     CHECK_THAT(bad.err, Catch::Contains("field 'employees': 'twelve'"));
 }
 
+TEST_CASE("a GBK Shapefile of points whose language driver id says Latin-1 is read as GB18030", "[points]") {
+    // Its industry names came out as 'ÉúÎïÒ½Ò©' and matched no industry (the boundary reader decided
+    // the encoding from the bytes; the points reader trusted the .dbf).
+    test::CliResult cli = test::run_cli("points " + data("firms_gbk_ldid.shp") +
+                                        " --by industry --industry-column industry --format csv");
+    REQUIRE(cli.exit_code == 0);
+    CHECK_THAT(cli.out, Catch::Contains("\nbiomedicine,Biomedicine (biopharmaceuticals),1,"));
+    CHECK_THAT(cli.out, Catch::Contains("\nnext_gen_it,Next-generation information technology,1,"));
+    CHECK_THAT(cli.err, Catch::Contains("declares 'ISO-8859-1' (the .dbf's language driver id), but its names read "
+                                        "as Chinese in GB18030"));
+}
+
 // Per region, a provisional extent and a context area were listed like any designated region.
 TEST_CASE("points per region say each region's designation and the confidence in its extent", "[points]") {
     test::TempFolder tmp;

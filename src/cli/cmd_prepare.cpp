@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/interrupt.hpp"
 #include "io/output_file.hpp"
 #include "store/detail_levels.hpp"
 #include "store/shape_store.hpp"
@@ -47,6 +48,7 @@ void write_pair(const PrepareArgs& args, const std::string& levels_path, const s
                 message.replace(at, written.size(), target);
         throw AtlasError(e.kind(), message);
     }
+    CommitGroup pair;  // a signal after the store is in place waits for the levels
     commit_file(store_file, args.output, args.force, "store");
     commit_file(levels_file, levels_path, args.force, "levels store");
 }

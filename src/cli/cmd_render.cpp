@@ -381,6 +381,8 @@ void run_render(Context& ctx, const CLI::App& cmd, const RenderArgs& args) {
     std::unique_ptr<UserTable> data =
         args.points.path.empty() ? load_figure_data(ctx, args.figure, s) : points_data(ctx, args, s);
     PendingSession session(s, args.save_session);
+    std::optional<CommitGroup> pair;  // the figure and its session: both in place, or a signal waits
+    if (!args.save_session.empty()) pair.emplace();
     bool gl = format == FigureFormat::Png && args.renderer == "gl";
     DrawnFigure drawn{"cairo " + std::string(cairo_version_string())};
     if (gl)

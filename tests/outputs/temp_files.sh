@@ -15,6 +15,8 @@
 #     removes it, but not the folder of a live process.
 #  5. "export -o -" (SIGTERM on its 100th write; and piped into head -c 100): no file or folder is
 #     created anywhere (every creating system call traced), exit 4 with one line.
+#  6. SIGTERM on the first rename of a figure and its session, or a store and its levels: both are
+#     put in place before the signal acts (exit 143, "after the output was put in place").
 # Usage: temp_files.sh PATH/TO/clusteratlas. Exit 77 (CTest: skipped) without strace. Parts 1-2 plant
 # as user nobody when run as root (setpriv), else as the same user (2 then skips the other-user part).
 set -u
@@ -145,5 +147,21 @@ one_line "$tmp/head.err" && grep -q "stdout: .*Broken pipe" "$tmp/head.err" || f
 c=$(created "$tmp/head.trace"); [ -z "$c" ] || fail "export -o - | head -c 100: created $c"
 [ -z "$(ls -A "$tmp/t" "$tmp/cwd" | grep -v ':$' | grep .)" ] || fail "export -o -: files in TMPDIR or the working folder"
 ok "export -o - | head -c 100: exit 4 ($(sed 's/^clusteratlas: //' "$tmp/head.err")), no file or folder created"
+
+# 6. SIGTERM on the first rename of a figure with its session (and of prepare's store with its levels):
+#    the signal waits until both are in place; the figure was left without its session.
+mkdir "$tmp/pair"
+( cd "$tmp/pair" && strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:signal=SIGTERM:when=1 \
+    "$bin" render --size 200x150 --renderer cairo -o m.png --save-session s.json > /dev/null 2> "$tmp/pair.err" < /dev/null )
+rc=$?
+[ $rc = 143 ] || fail "SIGTERM on the figure's rename: exit $rc, not 143: $(cat "$tmp/pair.err")"
+[ -f "$tmp/pair/m.png" ] && [ -f "$tmp/pair/s.json" ] || fail "SIGTERM on the figure's rename: left $(ls "$tmp/pair")"
+grep -q "interrupted (SIGTERM) after the output was put in place" "$tmp/pair.err" || fail "pair: $(cat "$tmp/pair.err")"
+# (prepare's first two renames are inside its own temporary folder; the third puts the store in place)
+( cd "$tmp/pair" && strace -f -qq -o /dev/null -e trace=renameat2 -e inject=renameat2:signal=SIGTERM:when=3 \
+    "$bin" prepare -o p.gpkg > /dev/null 2> "$tmp/prepare.err" < /dev/null )
+[ -f "$tmp/pair/p.gpkg" ] && [ -f "$tmp/pair/p.levels" ] || fail "SIGTERM on the store's rename: left $(ls "$tmp/pair")"
+[ -z "$(ls -A "$tmp/pair" | grep -v -x -e m.png -e s.json -e p.gpkg -e p.levels)" ] || fail "pair: left $(ls -A "$tmp/pair")"
+ok "SIGTERM on the first rename of a figure and its session, a store and its levels: both put in place, then exit 143"
 
 echo "$passed passed, 0 failed"

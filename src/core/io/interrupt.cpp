@@ -112,7 +112,27 @@ DeferSignals::DeferSignals() {
     ::sigprocmask(SIG_BLOCK, &block, &saved_);
 }
 
-DeferSignals::~DeferSignals() { ::sigprocmask(SIG_SETMASK, &saved_, nullptr); }
+namespace {
+int g_groups = 0;           // CommitGroups alive (one thread puts files in place)
+bool g_group_held = false;  // a commit in a group left the signals blocked
+sigset_t g_group_mask;      // the mask to restore when the last group ends
+}  // namespace
+
+DeferSignals::~DeferSignals() {
+    if (g_groups > 0) {  // held until the group's other files are in place too
+        if (!g_group_held) g_group_mask = saved_, g_group_held = true;
+        return;
+    }
+    ::sigprocmask(SIG_SETMASK, &saved_, nullptr);
+}
+
+CommitGroup::CommitGroup() { ++g_groups; }
+
+CommitGroup::~CommitGroup() {
+    if (--g_groups > 0 || !g_group_held) return;
+    g_group_held = false;
+    ::sigprocmask(SIG_SETMASK, &g_group_mask, nullptr);
+}
 
 void mark_output_in_place() { g_in_place.store(true); }
 

@@ -33,6 +33,18 @@ class DeferSignals {
     sigset_t saved_;  // the mask before
 };
 
+/// Files put in place one after the other that belong together (a figure and its session, a store
+/// and its levels): while a group is alive, a signal that comes after its first file is in place
+/// waits until the group ends, when all are (SIGTERM between the figure's rename and the session's
+/// left the figure without its session). Signals before the first commit act at once.
+class CommitGroup {
+  public:
+    CommitGroup();
+    ~CommitGroup();
+    CommitGroup(const CommitGroup&) = delete;
+    CommitGroup& operator=(const CommitGroup&) = delete;
+};
+
 /// This process's output is in place: a signal from now on says so ("interrupted after the output
 /// was put in place") and ends the process by the signal (exit status 128 + signal), never claiming
 /// that nothing was written.

@@ -4,6 +4,8 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "error.hpp"
@@ -69,6 +71,21 @@ void extent_of(InsetLayer& l) {
     std::copy(e, e + 4, l.extent);
 }
 
+/// Every coordinate a finite longitude and latitude, the feature named where one is not: 1e999 said
+/// "its extent is not longitude/latitude (give the layer its CRS)" and a NaN point was drawn nowhere.
+void check_lonlat(OGRGeometry& g, const std::string& path, OGRLayer& layer, OGRFeature& feature) {
+    OGREnvelope e;
+    g.getEnvelope(&e);
+    bool ok = std::isfinite(e.MinX) && std::isfinite(e.MaxX) && std::isfinite(e.MinY) && std::isfinite(e.MaxY) &&
+              e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
+    if (ok || g.IsEmpty()) return;
+    char box[160];
+    std::snprintf(box, sizeof box, "lon %.6g..%.6g, lat %.6g..%.6g", e.MinX, e.MaxX, e.MinY, e.MaxY);
+    throw AtlasError(ErrorKind::Input, quote_value(path) + ", layer " + quote_value(layer.GetName()) + ", feature " +
+                                           std::to_string(feature.GetFID()) +
+                                           ": a coordinate is not a longitude and latitude (" + box + ")");
+}
+
 }  // namespace
 
 InsetLayer read_inset_layer(const std::string& path) {
@@ -88,6 +105,7 @@ InsetLayer read_inset_layer(const std::string& path) {
             if (!problem.empty())
                 throw AtlasError(ErrorKind::Input,
                                  quote_value(path) + ", feature " + std::to_string(feature->GetFID()) + ": " + problem);
+            check_lonlat(*g, path, *layer, *feature);
             collect(*g, out);
         }
     }

@@ -238,7 +238,15 @@ void check_near_china(const MultiPolygon& g, const std::string& what) {
 void check_rings(MultiPolygon& g, const std::string& what, ReadReport& report) {
     std::size_t index = 0, closed = 0;
     auto visit = [&](Ring& ring) {
-        if (!ring.empty() && !(ring.front().lon == ring.back().lon && ring.front().lat == ring.back().lat)) {
+        // Counted as written ("has 3 positions" was said of a ring of 2 once closed): an open ring
+        // needs 3 positions, a closed one 4.
+        std::size_t written = ring.size();
+        bool open = written > 0 && !(ring.front().lon == ring.back().lon && ring.front().lat == ring.back().lat);
+        if (written > 0 && written < (open ? 3u : 4u))
+            fail_input(what + ": ring " + std::to_string(index) + " has " + std::to_string(written) +
+                       (written == 1 ? " position" : " positions") +
+                       " (a ring needs at least 4, its first repeated last)");
+        if (open) {
             ring.push_back(ring.front());
             ++closed;
         }

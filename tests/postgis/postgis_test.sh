@@ -211,4 +211,15 @@ README_PG="$pg options='-c search_path=public'" /usr/bin/python3 "$root/tests/re
 [ "$(psql_q "SELECT count(*) FROM public.regions")" = 19 ] || fail "README: export --layer regions did not write public.regions"
 ok "README PostGIS examples run as written ($(tail -1 "$tmp/readme.out"))"
 
+# A table's column names PostgreSQL launders: written, and said ("GDP-2016" was refused as a dropped
+# field, exit 4); "a" after "A" keeps its own values (a lookup by name wrote them into A's column).
+printf 'code,GDP-2016,A,a\n110000,1,2,3\n' > "$tmp/names.csv"
+"$bin" export --data "$tmp/names.csv" -o "$pg" --table public.names > "$tmp/names.out" 2> "$tmp/names.err" \
+  || fail "export of laundered names: $(cat "$tmp/names.err")"
+grep -q "field names written as PostgreSQL keeps them.*names.GDP-2016 as gdp_2016" "$tmp/names.err" \
+  || fail "laundered names not said: $(cat "$tmp/names.err")"
+[ "$(psql_q "SELECT gdp_2016, a, data_a FROM public.names WHERE code = '110000'")" = "1|2|3" ] \
+  || fail "laundered names: $(psql_q "SELECT gdp_2016, a, data_a FROM public.names WHERE code = '110000'")"
+ok "export --data with GDP-2016, A and a: written as gdp_2016, a, data_a with their own values, the renames said"
+
 echo "$passed passed, 0 failed"

@@ -495,7 +495,15 @@ void write_out(std::vector<OutLayer>& layers, const ExportRequest& request, cons
             result.bytes = size_of(request.output);
             return;
         }
+        std::vector<std::string> renamed;
+        options.renamed = [&](const std::string& layer, const std::string& field, const std::string& as) {
+            renamed.push_back(layer + "." + field + " as " + as);
+        };
         std::string tables = join(write_layers_postgis(request.output, layers, options), ", ");
+        if (!renamed.empty())
+            result.notes.push_back(
+                std::to_string(renamed.size()) + (renamed.size() == 1 ? " field name" : " field names") +
+                " written as PostgreSQL keeps them (lower case, '_' for '-', '#' and quotes): " + join(renamed, ", "));
         result.path += ", " + std::string(layers.size() == 1 ? "table " : "tables ") + tables;
         return;
     }

@@ -138,9 +138,17 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
         const FieldDef& def = layer.fields[i];
         const std::string& name = traits.short_names && !def.short_name.empty() ? def.short_name : def.name;
         OGRFieldDefn field(name.c_str(), ogr_type(layer, i, traits));
+        OGRFeatureDefn* defn = out->GetLayerDefn();
+        int before = defn->GetFieldCount();
         if (out->CreateField(&field) != OGRERR_NONE)
             fail_output(target + ": cannot create field " + quote_value(def.name, 40) + " (" + last_gdal_error() + ")");
-        index.push_back(out->GetLayerDefn()->GetFieldIndex(name.c_str()));
+        // The field just added is this one, under whatever name the driver gave it: PostgreSQL
+        // launders "GDP-2016" to "gdp_2016" (said), and "a" after "A" to "data_a", where a lookup by
+        // name (case-blind) wrote a's values into A's column.
+        int at = defn->GetFieldCount() == before + 1 ? before : defn->GetFieldIndex(name.c_str());
+        if (at >= 0 && name != defn->GetFieldDefn(at)->GetNameRef() && options.renamed)
+            options.renamed(layer.name, def.name, defn->GetFieldDefn(at)->GetNameRef());
+        index.push_back(at);
         if (index.back() < 0) fail_output(target + ": the format dropped field " + quote_value(def.name, 40) + "");
     }
     bool transaction = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;

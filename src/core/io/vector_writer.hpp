@@ -49,6 +49,9 @@ struct WriteOptions {
     std::function<bool(std::size_t, std::size_t)> progress;
     std::vector<std::string> finish_sql;  ///< run on the dataset after the layers (GDAL formats): indexes
     bool cache = false;                   ///< a cache file of our own: check_target's `cache`
+    /// Told (layer, field as given, name the driver gave it) for each field a driver renamed
+    /// (PostgreSQL lowers case and turns '-' into '_'): the export says which column is which.
+    std::function<void(const std::string&, const std::string&, const std::string&)> renamed;
 };
 
 /// Writes the layers into one dataset at `path`. GeoJSON and GeoJSONSeq go through

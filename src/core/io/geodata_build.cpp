@@ -13,6 +13,7 @@
 #include "io/csv.hpp"
 #include "io/echarts_source.hpp"
 #include "io/region_reader.hpp"
+#include "io/validated_stamp.hpp"
 #include "io/vector_writer.hpp"
 
 namespace atlas {
@@ -152,7 +153,7 @@ OutLayer to_layer(const GeosContext& ctx, const std::string& name, std::vector<U
         f.polygons = u.geometry;
         layer.features.push_back(std::move(f));
     }
-    if (invalid_after_all == 0) layer.metadata.push_back({kValidatedStamp, "every geometry passed GEOS IsValid"});
+    if (invalid_after_all == 0) layer.metadata.push_back({kValidatedStamp, validated_stamp(layer)});
     return layer;
 }
 

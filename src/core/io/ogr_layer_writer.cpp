@@ -76,22 +76,6 @@ OGRLinearRing make_ring(const Ring& ring) {
     return r;
 }
 
-std::unique_ptr<OGRGeometry> make_geometry(const OutLayer& layer, const OutFeature& f) {
-    if (layer.points) return std::make_unique<OGRPoint>(f.point.lon, f.point.lat);
-    auto multi = std::make_unique<OGRMultiPolygon>();
-    for (const Polygon& polygon : f.polygons) {
-        OGRPolygon p;
-        OGRLinearRing outer = make_ring(polygon.outer);
-        p.addRing(&outer);
-        for (const Ring& hole : polygon.holes) {
-            OGRLinearRing inner = make_ring(hole);
-            p.addRing(&inner);
-        }
-        multi->addGeometry(&p);
-    }
-    return multi;
-}
-
 void set_value(OGRFeature& feature, int index, const FieldValue& value, const DriverTraits& traits) {
     if (std::holds_alternative<std::string>(value)) {
         feature.SetField(index, std::get<std::string>(value).c_str());
@@ -111,6 +95,22 @@ void set_value(OGRFeature& feature, int index, const FieldValue& value, const Dr
 }
 
 }  // namespace
+
+std::unique_ptr<OGRGeometry> ogr_geometry(const OutLayer& layer, const OutFeature& f) {
+    if (layer.points) return std::make_unique<OGRPoint>(f.point.lon, f.point.lat);
+    auto multi = std::make_unique<OGRMultiPolygon>();
+    for (const Polygon& polygon : f.polygons) {
+        OGRPolygon p;
+        OGRLinearRing outer = make_ring(polygon.outer);
+        p.addRing(&outer);
+        for (const Ring& hole : polygon.holes) {
+            OGRLinearRing inner = make_ring(hole);
+            p.addRing(&inner);
+        }
+        multi->addGeometry(&p);
+    }
+    return multi;
+}
 
 CPLStringList to_options(const std::vector<std::string>& options) {
     CPLStringList list;
@@ -155,7 +155,7 @@ void write_ogr_layer(GDALDataset& ds, const OutLayer& layer, const WriteOptions&
     for (const OutFeature& f : layer.features) {
         OGRFeature feature(out->GetLayerDefn());
         for (std::size_t i = 0; i < layer.fields.size(); ++i) set_value(feature, index[i], f.values[i], traits);
-        feature.SetGeometryDirectly(make_geometry(layer, f).release());
+        feature.SetGeometryDirectly(ogr_geometry(layer, f).release());
         if (out->CreateFeature(&feature) != OGRERR_NONE)
             fail_output(target + ": cannot write a feature of layer " + quote_value(layer.name, 40) + " (" +
                         write_failure_reason(target) + ")");

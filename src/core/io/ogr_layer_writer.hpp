@@ -5,6 +5,7 @@
 
 #include <gdal_priv.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct DriverTraits {
 /// What a driver can hold.
 DriverTraits traits_of(GDALDriver* driver);
 
+/// A feature's geometry as written: an OGRPoint for a point layer, else an OGRMultiPolygon (lon/lat
+/// degrees), rings as given.
+std::unique_ptr<OGRGeometry> ogr_geometry(const OutLayer& layer, const OutFeature& f);
 /// KEY=VALUE strings as a GDAL option list.
 CPLStringList to_options(const std::vector<std::string>& options);
 

@@ -22,6 +22,7 @@
 #include "io/postgis.hpp"
 #include "io/postgis_open.hpp"
 #include "io/stored_extent.hpp"
+#include "io/validated_stamp.hpp"
 #include "io/wkb.hpp"
 #include "store/content_hash.hpp"
 #include "text/escape.hpp"
@@ -551,6 +552,22 @@ OGRLayer* attributes_of(GDALDataset& ds, OGRLayer* layer, const LayerSpec& spec,
     return layer;
 }
 
+/// Unit names holding a control character (a line break, ESC, a tab), said once per layer: a label
+/// or a table cell would break at it, and every output shows it escaped ("\\x1B").
+struct ControlNames {
+    std::size_t count = 0;
+    std::string first;
+    void add(const Region& r, GIntBig fid) {
+        if (count++ == 0)
+            first = "feature " + std::to_string(fid) + " (code " + quote_value(r.code, 20) +
+                    "): " + quote_value(has_controls(r.name_zh) ? r.name_zh : r.name_en, 40);
+    }
+    std::string describe() const {
+        return std::to_string(count) + (count == 1 ? " unit name holds" : " unit names hold") +
+               " a control character, shown escaped: " + first + (count > 1 ? " and more" : "");
+    }
+};
+
 }  // namespace
 
 RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report, const LayerMemoAccess* memo) {
@@ -563,20 +580,42 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
         fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +
                    " (layers: " + escape_controls(names) + ")");
     }
+    // Layers written by build-geodata were validated then; checking 700,000 vertices again at every
+    // start would double the start-up time. Any other layer, or one changed since (its stamp's
+    // digest no longer matching), is checked feature by feature.
+    const char* stamp_value = layer->GetMetadataItem(kValidatedStamp);
+    std::string stamp = stamp_value != nullptr ? stamp_value : "";
+    // A stamp describes the whole layer: read whole for it when only a part is read below.
+    std::optional<bool> stamp_holds;
+    if (stamp_value != nullptr && (!spec.where.empty() || spec.attributes_only))
+        stamp_holds = stamp_describes(stamp, *layer, where(spec));
     if (!spec.where.empty() && layer->SetAttributeFilter(spec.where.c_str()) != OGRERR_NONE)
         fail_input(where(spec) + ": cannot filter by " + quote_value(spec.where, 60) + " (" + last_gdal_error() + ")");
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
     FieldIndexes ix = field_indexes(layer->GetLayerDefn(), spec);
     std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(layer, spec, report);
-    // Layers written by build-geodata were validated then; checking 700,000 vertices again at every
-    // start would double the start-up time. Any other layer is checked feature by feature.
-    const char* stamp = layer->GetMetadataItem(kValidatedStamp);
-    bool validate = stamp == nullptr || ct != nullptr || spec.datum != Datum::Wgs84;
+    bool may_trust = stamp_value != nullptr && ct == nullptr && spec.datum == Datum::Wgs84;
+    if (!may_trust) stamp_holds = false;
     // Without geometry only where the stored areas and label points are trusted (read_feature).
-    bool attributes_only = spec.attributes_only && !validate && ix.area >= 0 && ix.label_lon >= 0 && ix.label_lat >= 0;
+    bool attributes_only =
+        spec.attributes_only && stamp_holds.value_or(false) && ix.area >= 0 && ix.label_lon >= 0 && ix.label_lat >= 0;
     if (attributes_only) layer = attributes_of(*ds, layer, spec, ix);
     std::vector<RawFeature> raw = read_all(layer, ix, spec);
     if (raw.empty()) fail_input(where(spec) + ": layer is empty");
+    if (!stamp_holds.has_value()) {
+        std::vector<const OGRFeature*> features;
+        for (const RawFeature& r : raw) features.push_back(r.feature.get());
+        stamp_holds = stamp_describes(stamp, features);
+    }
+    bool validate = !stamp_holds.value_or(false);
+    if (may_trust && validate)
+        report.warnings.push_back(where(spec) +
+                                  (stamp_has_digest(stamp)
+                                       ? ": changed since ClusterAtlas validated it (its " +
+                                             std::string(kValidatedStamp) + " stamp does not match its content)"
+                                       : ": its " + std::string(kValidatedStamp) +
+                                             " stamp is from an older ClusterAtlas and names no content") +
+                                  ": every geometry is checked, and areas and label points are computed, not read");
     LayerTextEncoding text = decide_encoding(layer, raw, spec);
     if (!text.note.empty()) report.warnings.push_back(text.note);
     GeosContext ctx;
@@ -602,6 +641,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
                         known ? &*known : nullptr,
                         memo_key.empty() || known ? nullptr : &derived};
     std::size_t warnings_before = report.warnings.size();
+    ControlNames names_with_controls;
     for (RawFeature& r : raw) {
         std::string code = decode_layer_text(r.code, text), name = decode_layer_text(r.name, text);
         std::string why = unit_code_problem(code, level);
@@ -618,8 +658,12 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
                        quote_value(spec.code_field) + " (features " + std::to_string(first->second) + " and " +
                        std::to_string(r.feature->GetFID()) + ")");
         out.regions.push_back(read_feature(ctx, r, context, report));
+        const Region& read = out.regions.back();
+        if (has_controls(read.name_zh) || has_controls(read.name_en))
+            names_with_controls.add(read, r.feature->GetFID());
     }
     bound_feature_warnings(report, warnings_before, spec);
+    if (names_with_controls.count > 0) report.warnings.push_back(where(spec) + ": " + names_with_controls.describe());
     if (out.regions.empty())
         fail_input(where(spec) + ": no " + to_string(level) + " in it: " + skipped.describe(level) +
                    "; check --code-field and --name-field");

@@ -13,8 +13,9 @@
 
 namespace atlas {
 
-/// Layer metadata item set by build-geodata on layers whose every geometry passed GEOS IsValid;
-/// the reader then skips its own validity check for that layer.
+/// Layer metadata item set by build-geodata on layers whose every geometry passed GEOS IsValid, with
+/// a digest of their content (io/validated_stamp.hpp); the reader then skips its own validity check
+/// and reads the stored areas and label points of that layer, unless its content no longer matches.
 inline constexpr const char* kValidatedStamp = "CLUSTERATLAS_VALIDATED";
 
 /// The bundled GeoPackage's schema (geodata/SOURCES.md): layer and field names that build-geodata

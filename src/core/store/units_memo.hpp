@@ -20,7 +20,7 @@
 namespace atlas {
 
 /// Bumped whenever what is kept, or how a layer is read, changes.
-inline constexpr std::uint32_t kUnitsMemoVersion = 2;  // 2: a unit without area refused
+inline constexpr std::uint32_t kUnitsMemoVersion = 3;  // 2: a unit without area refused; 3: stamp digest
 
 /// An attributes-only read as kept.
 struct KeptUnits {

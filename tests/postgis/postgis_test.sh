@@ -200,6 +200,38 @@ ok "declared GCJ-02: units shipped in GCJ-02 count as the points moved to WGS84 
 expect_error 3 "no such table with a geometry column" points "$pg" --table no_such_table
 expect_error 2 "name their table with --table" points "$pg"
 
+# Points the count would drop or put outside every unit without a word are refused, each kind with a
+# row named (NULL, EMPTY, NaN and off-globe points were counted as outside or left out); a --value
+# column of text or a missing column is named (the server's "function sum(text) does not exist").
+psql_q "CREATE TABLE pts_bad (id integer PRIMARY KEY, geom geometry(Geometry, 4326), label text, n float8);
+  INSERT INTO pts_bad VALUES (1, ST_SetSRID(ST_MakePoint(121.47, 31.23), 4326), 'a', 1),
+    (2, NULL, 'b', 2), (3, ST_GeomFromText('POINT EMPTY', 4326), 'c', 3),
+    (4, ST_SetSRID(ST_MakePoint('NaN', 31), 4326), 'd', 4), (5, ST_SetSRID(ST_MakePoint(200, 31), 4326), 'e', 5),
+    (6, ST_SetSRID(ST_MakePoint(201, 31), 4326), 'f', 6)" >/dev/null
+expect_error 3 "table 'pts_bad': row id=3: an empty geometry; row id=4: POINT(NaN 31): coordinates off the globe (longitude -180..180, latitude -90..90) (and 2 more rows like it); row id=2: no geometry" points "$pg" --table pts_bad
+psql_q "DELETE FROM pts_bad WHERE id > 1" >/dev/null
+expect_error 3 "table 'pts_bad': --value column 'label' holds text, not numbers" points "$pg" --table pts_bad --value label
+expect_error 3 "table 'pts_bad': --value names no column of it: 'nope' (columns: geom, id, label, n)" points "$pg" --table pts_bad --value nope
+# A MultiPoint's points are counted one by one (one in Shanghai, one in Beijing), as from a file; a
+# column without an SRID is read as lon/lat, said once.
+psql_q "CREATE TABLE pts_multi (id integer PRIMARY KEY, geom geometry);
+  INSERT INTO pts_multi VALUES (1, ST_GeomFromText('MULTIPOINT((121.47 31.23),(116.40 39.90))')),
+    (2, ST_GeomFromText('POINT(121.48 31.22)'))" >/dev/null
+"$bin" points "$pg" --table pts_multi --by province --format csv > "$tmp/multi.csv" 2> "$tmp/multi.err" \
+  || fail "MultiPoints without SRID: $(cat "$tmp/multi.err")"
+grep -q '^310000,.*,2,' "$tmp/multi.csv" || fail "MultiPoint: Shanghai does not count 2 points: $(grep 310000 "$tmp/multi.csv")"
+grep -q '^110000,.*,1,' "$tmp/multi.csv" || fail "MultiPoint: Beijing does not count 1 point: $(grep 110000 "$tmp/multi.csv")"
+grep -q "has no SRID (0): its coordinates are read as longitude and latitude" "$tmp/multi.err" \
+  || fail "SRID 0 not said: $(cat "$tmp/multi.err")"
+ok "MultiPoints counted point by point, SRID 0 read as lon/lat and said"
+
+# Names PostgreSQL would cut at 63 bytes are refused before anything is written (two long columns
+# became one, "specified more than once"; a long table name lost its index).
+long=$(printf 'x%.0s' $(seq 1 70))
+printf 'code,%sa,%sb\n110000,1,2\n' "$long" "$long" > "$tmp/long.csv"
+expect_error 4 "column name of table 'public.data': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (71 bytes): PostgreSQL keeps names of at most 63 bytes" export --layer data --data "$tmp/long.csv" -o "$pg"
+expect_error 4 "(72 bytes): PostgreSQL keeps names of at most 63 bytes (give a shorter one with --table)" export --layer regions --table "${long}xy" -o "$pg"
+
 # The README's PostGIS examples, as written ($PG: this server; the schema it names created first; the
 # search path set to public, as the README's user "analyst" has it: for user "atlas" the server would
 # otherwise put unqualified tables into the schema "atlas" too).

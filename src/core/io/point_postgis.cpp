@@ -72,10 +72,17 @@ class Session {
 
   private:
     std::string reason() const {
-        std::string why = PQerrorMessage(conn_);
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        for (char& ch : why)
-            if (ch == '\n') ch = ' ';
+        // libpq's message on one line: its line breaks and the tab that indents a hint ("\n\tIs
+        // the server running...") become one space each run, not an escaped "\t".
+        std::string why;
+        for (char ch : std::string(PQerrorMessage(conn_))) {
+            bool space = ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ';
+            if (!space)
+                why += ch;
+            else if (!why.empty() && why.back() != ' ')
+                why += ' ';
+        }
+        while (!why.empty() && why.back() == ' ') why.pop_back();
         return why.empty() ? "no reason given" : escape_controls(c_.scrub(why)).substr(0, 300);
     }
     const PgConnection& c_;
@@ -125,7 +132,11 @@ void ship_units(Session& s, const std::string& name, const RegionLayer& layer, D
         rows += std::to_string(i) + '\t' + (needs_county && (*needs_county)[i] ? "t" : "f") + '\t' +
                 hex_ewkb(layer.regions[i].geometry, datum) + '\n';
     s.copy_in("COPY " + name + " FROM STDIN", rows);
-    if (srid != 4326) s.exec("UPDATE " + name + " SET geom = ST_Transform(geom, " + std::to_string(srid) + ")");
+    // A column without an SRID (0) holds lon/lat as given: the units take its SRID, not a transform.
+    if (srid <= 0)
+        s.exec("UPDATE " + name + " SET geom = ST_SetSRID(geom, 0)");
+    else if (srid != 4326)
+        s.exec("UPDATE " + name + " SET geom = ST_Transform(geom, " + std::to_string(srid) + ")");
     s.exec("CREATE INDEX ON " + name + " USING gist (geom)");
     s.exec("ANALYZE " + name);
 }
@@ -136,7 +147,15 @@ std::pair<std::string, std::string> split_table(const std::string& table) {
     return {table.substr(0, dot), table.substr(dot + 1)};
 }
 
-/// The geometry column and its SRID, from PostGIS's catalogue.
+/// Whether the SRID's coordinates are longitude and latitude (0, no SRID, is read as such).
+bool is_lonlat(Session& s, int srid) {
+    if (srid <= 0 || srid == 4326) return true;
+    Result r =
+        s.exec("SELECT proj4text LIKE '%+proj=longlat%' FROM spatial_ref_sys WHERE srid = " + std::to_string(srid));
+    return PQntuples(r.get()) == 1 && std::strcmp(PQgetvalue(r.get(), 0, 0), "t") == 0;
+}
+
+/// The geometry column and its SRID (0: none), from PostGIS's catalogue.
 std::pair<std::string, int> geometry_of(Session& s, const PostgisPoints& src) {
     auto [schema, table] = split_table(src.table);
     std::string sql =
@@ -153,13 +172,96 @@ std::pair<std::string, int> geometry_of(Session& s, const PostgisPoints& src) {
     if (type != "POINT" && type != "MULTIPOINT" && type != "GEOMETRY")
         fail_input(s.where() + ": column " + quote_value(PQgetvalue(r.get(), 0, 0), 40) + " holds " + type +
                    ", not points");
-    int srid = std::atoi(PQgetvalue(r.get(), 0, 1));
-    return {PQgetvalue(r.get(), 0, 0), srid > 0 ? srid : 4326};
+    return {PQgetvalue(r.get(), 0, 0), std::atoi(PQgetvalue(r.get(), 0, 1))};
 }
 
 std::string table_sql(Session& s, const std::string& table) {
     auto [schema, name] = split_table(table);
     return schema.empty() ? s.quote_identifier(name) : s.quote_identifier(schema) + "." + s.quote_identifier(name);
+}
+
+/// The table as a regclass literal, for the catalogue queries.
+std::string regclass(Session& s, const std::string& quoted_table) {
+    return s.quote_literal(quoted_table) + "::regclass";
+}
+
+/// The table's columns and their types as PostgreSQL writes them ("integer", "text", "geometry").
+std::map<std::string, std::string> columns_of(Session& s, const std::string& quoted_table) {
+    Result r = s.exec("SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = " +
+                      regclass(s, quoted_table) + " AND attnum > 0 AND NOT attisdropped ORDER BY attnum");
+    std::map<std::string, std::string> out;
+    for (int i = 0; i < PQntuples(r.get()); ++i) out.emplace(PQgetvalue(r.get(), i, 0), PQgetvalue(r.get(), i, 1));
+    return out;
+}
+
+/// A --value or --category column the table lacks, or a --value column of text, is named before any
+/// counting (the server said "function sum(text) does not exist" over a quoted statement).
+void check_columns(Session& s, const PostgisPoints& src, const std::string& quoted_table) {
+    std::map<std::string, std::string> columns = columns_of(s, quoted_table);
+    auto must_have = [&](const std::string& name, const char* option) {
+        if (name.empty() || columns.count(name) > 0) return;
+        std::string names;
+        for (const auto& [column, type] : columns) names += (names.empty() ? "" : ", ") + column;
+        fail_input(s.where() + ": " + option + " names no column of it: " + quote_value(name, 40) +
+                   " (columns: " + escape_controls(names) + ")");
+    };
+    must_have(src.options.value_column, "--value");
+    must_have(src.options.category_column, "--category");
+    if (src.options.value_column.empty()) return;
+    const std::string& type = columns[src.options.value_column];
+    bool numeric = type == "smallint" || type == "integer" || type == "bigint" || type == "real" ||
+                   type == "double precision" || type.rfind("numeric", 0) == 0;
+    if (!numeric)
+        fail_input(s.where() + ": --value column " + quote_value(src.options.value_column, 40) + " holds " +
+                   escape_controls(type) + ", not numbers");
+}
+
+/// How a row is named in a message: by the table's one-column primary key ("id=5"), else by its
+/// physical place ("ctid=(0,5)"). SQL giving the name as text.
+std::string row_name_sql(Session& s, const std::string& quoted_table) {
+    Result r = s.exec(
+        "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
+        "a.attnum = ANY (i.indkey) WHERE i.indrelid = " +
+        regclass(s, quoted_table) + " AND i.indisprimary");
+    if (PQntuples(r.get()) != 1) return "'ctid=' || p.ctid::text";
+    std::string key = PQgetvalue(r.get(), 0, 0);
+    return s.quote_literal(key + "=") + " || p." + s.quote_identifier(key) + "::text";
+}
+
+/// Refuses a table with a point that would be dropped or counted outside every unit without a word
+/// (the file reader refuses the same): no geometry (NULL or EMPTY), another type, coordinates not
+/// finite or, in lon/lat, off the globe. One line, each kind with one row named and its count.
+/// Gives whether any row holds a MultiPoint (its points are counted one by one).
+bool check_geometries(Session& s, const std::string& quoted_table, const std::string& g, bool lonlat) {
+    std::string lon = lonlat ? "180" : "1e300", lat = lonlat ? "90" : "1e300";
+    std::string sql =
+        "SELECT DISTINCT ON (problem) problem, name, left(ST_AsText(g), 60), count(*) OVER (PARTITION BY problem)\n"
+        "FROM (SELECT " +
+        row_name_sql(s, quoted_table) + " AS name, p." + g + " AS g, CASE WHEN p." + g +
+        " IS NULL THEN 'no geometry' WHEN ST_IsEmpty(p." + g + ") THEN 'an empty geometry' WHEN GeometryType(p." + g +
+        ") NOT IN ('POINT', 'MULTIPOINT') THEN 'a ' || GeometryType(p." + g +
+        ") || ', not a point' WHEN NOT (ST_XMin(p." + g + ") >= -" + lon + " AND ST_XMax(p." + g + ") <= " + lon +
+        " AND ST_YMin(p." + g + ") >= -" + lat + " AND ST_YMax(p." + g + ") <= " + lat + ") THEN '" +
+        (lonlat ? "coordinates off the globe (longitude -180..180, latitude -90..90)" : "coordinates not finite") +
+        "' WHEN GeometryType(p." + g + ") = 'MULTIPOINT' THEN 'multi' END AS problem FROM " + quoted_table +
+        " p) k\nWHERE problem IS NOT NULL ORDER BY problem, name";
+    Result r = s.exec(sql);
+    bool multi = false;
+    std::string problems;
+    for (int i = 0; i < PQntuples(r.get()); ++i) {
+        std::string problem = PQgetvalue(r.get(), i, 0), text = PQgetvalue(r.get(), i, 2);
+        if (problem == "multi") {
+            multi = true;
+            continue;
+        }
+        long long more = std::atoll(PQgetvalue(r.get(), i, 3)) - 1;
+        problems +=
+            (problems.empty() ? "" : "; ") + std::string("row ") + escape_controls(PQgetvalue(r.get(), i, 1)) + ": " +
+            (text.empty() || problem.find("geometry") != std::string::npos ? "" : text + ": ") + problem +
+            (more > 0 ? " (and " + std::to_string(more) + (more == 1 ? " more row" : " more rows") + " like it)" : "");
+    }
+    if (!problems.empty()) fail_input(s.where() + ": " + problems);
+    return multi;
 }
 
 /// Raw (the points' datum) lon/lat of some points: outside every unit, or a sample of all.
@@ -195,17 +297,29 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
     info.value_column = src.options.value_column;
     info.category_column = src.options.category_column;
     auto [column, srid] = geometry_of(s, src);
+    const std::string table = table_sql(s, src.table), g = s.quote_identifier(column);
+    check_columns(s, src, table);
+    bool multi = check_geometries(s, table, g, is_lonlat(s, srid));
+    if (srid <= 0)
+        info.notes.push_back(s.where() + ": column " + quote_value(column, 40) +
+                             " has no SRID (0): its coordinates are read as longitude and latitude");
     std::vector<char> needs(units.prefectures().regions.size());
     for (std::size_t i = 0; i < needs.size(); ++i) needs[i] = units.needs_county(static_cast<int>(i)) ? 1 : 0;
     ship_units(s, "atlas_units", units.prefectures(), src.options.datum, srid, &needs);
     const RegionLayer* county_layer = units.county_index_layer();
     ship_units(s, "atlas_counties", county_layer ? *county_layer : RegionLayer{}, src.options.datum, srid, nullptr);
     PostgisPoints quoted = src;
-    quoted.table = table_sql(s, src.table);
+    quoted.table = table;
     if (!src.options.value_column.empty()) quoted.options.value_column = s.quote_identifier(src.options.value_column);
     if (!src.options.category_column.empty())
         quoted.options.category_column = s.quote_identifier(src.options.category_column);
-    const std::string g = s.quote_identifier(column);
+    // A MultiPoint's points are counted one by one, as the file reader counts them (ST_Contains
+    // counted a MultiPoint once, and only where all its points lay in one unit).
+    if (multi)
+        quoted.table = "(SELECT d.geom AS " + g +
+                       (src.options.value_column.empty() ? "" : ", t." + quoted.options.value_column) +
+                       (src.options.category_column.empty() ? "" : ", t." + quoted.options.category_column) + " FROM " +
+                       table + " t, LATERAL ST_Dump(t." + g + ") d)";
     Result groups =
         s.exec(point_count_sql(quoted, g, !src.options.value_column.empty(), !src.options.category_column.empty()));
     std::map<std::string, std::int32_t> categories;
@@ -231,11 +345,14 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
     info.points = all;
     // A few coordinates, never the points themselves: up to 10,000 sampled (dots on a figure, the
     // diagnosis of a wrong datum) and, when some lie outside every unit, up to 5,000 of those.
-    std::string xy = "ST_X(ST_Transform(p." + g + ", 4326)), ST_Y(ST_Transform(p." + g + ", 4326))";
+    std::string in_4326 = (srid <= 0 ? "ST_SetSRID(p." : "ST_Transform(p.") + g + ", 4326)";
+    std::string xy = "ST_X(" + in_4326 + "), ST_Y(" + in_4326 + ")";
     char sample[64];
     std::snprintf(sample, sizeof sample, "%.6f", std::min(100.0, 2e6 / std::max<double>(1, static_cast<double>(all))));
-    tally.sample_raw = fetch_points(s, "SELECT " + xy + " FROM " + quoted.table + " p TABLESAMPLE SYSTEM (" + sample +
-                                           ") WHERE p." + g + " IS NOT NULL LIMIT 10000");
+    // A table is sampled by its pages; the points of MultiPoints (a query, not a table) one by one.
+    std::string sampled = multi ? quoted.table + " p WHERE random() * 100 < " + sample + " AND"
+                                : quoted.table + " p TABLESAMPLE SYSTEM (" + sample + ") WHERE";
+    tally.sample_raw = fetch_points(s, "SELECT " + xy + " FROM " + sampled + " p." + g + " IS NOT NULL LIMIT 10000");
     tally.sample.clear();
     for (const LonLat& raw : tally.sample_raw) tally.sample.push_back(to_wgs84(raw, src.options.datum));
     if (all > tally.points) {

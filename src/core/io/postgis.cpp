@@ -112,6 +112,31 @@ GDALDatasetUniquePtr open_postgis(const std::string& connection, bool update, Er
     return ds;
 }
 
+namespace {
+
+/// PostgreSQL cuts a name at 63 bytes (NAMEDATALEN - 1) with only a notice: two long column names
+/// became one ("specified more than once") and a long table name lost its index. Refused first.
+void check_name_lengths(const PgConnection& c, const std::vector<OutLayer>& layers,
+                        const std::vector<std::string>& tables) {
+    constexpr std::size_t kMost = 63;
+    auto refuse = [&](const std::string& what, const std::string& name, const char* remedy) {
+        std::string quoted = quote_value(name, 40);  // a cut name says its size already
+        if (quoted.rfind(" bytes)") != quoted.size() - 7) quoted += " (" + std::to_string(name.size()) + " bytes)";
+        fail_output(c.describe() + ": " + what + " " + quoted + ": PostgreSQL keeps names of at most 63 bytes (" +
+                    remedy + ")");
+    };
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        std::string table = tables[i].substr(tables[i].find('.') + 1);
+        if (table.size() > kMost) refuse("table name", table, "give a shorter one with --table");
+        for (const FieldDef& f : layers[i].fields)
+            if (f.name.size() > kMost)
+                refuse("column name of table " + quote_value(tables[i], 40) + ":", f.name,
+                       "rename the column in its file");
+    }
+}
+
+}  // namespace
+
 std::vector<std::string> write_layers_postgis(const std::string& connection, const std::vector<OutLayer>& layers,
                                               const WriteOptions& options) {
     PgConnection c = parse_pg_connection(connection, ErrorKind::Output);
@@ -123,6 +148,7 @@ std::vector<std::string> write_layers_postgis(const std::string& connection, con
         auto [s, t] = table_of(layer.name, schema);
         tables.push_back(s + "." + t);
     }
+    check_name_lengths(c, layers, tables);
     check_tables(*ds, c, layers, schema, options.force);
     // One transaction for every table: PostgreSQL's DDL is transactional, so a failure anywhere, or
     // the process dying, leaves the database as it was.

@@ -96,10 +96,29 @@ InsetLayer read_inset_layer(const std::string& path) {
     if (!ds) throw AtlasError(ErrorKind::Input, quote_value(path) + ": cannot open as a vector layer for the inset");
     InsetLayer out;
     out.path = path;
+    QuietGdalErrors quiet;
     for (OGRLayer* layer : ds->GetLayers()) {
         std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(*layer, path);
+        auto feature_name = [&](const OGRFeature& f) {
+            return quote_value(path) + ", layer " + quote_value(layer->GetName()) + ", feature " +
+                   std::to_string(f.GetFID());
+        };
+        // GDAL reads a coordinate that is no number ("a", NaN) as no geometry or an empty one, which
+        // was drawn nowhere without a word; a feature without geometry (null) is left out. A driver
+        // that reads the whole file at its first feature says why then: the reason waits for the
+        // feature without geometry it belongs to.
+        CPLErrorReset();
+        std::string unread;
         for (auto& feature : *layer) {
             OGRGeometry* g = feature->GetGeometryRef();
+            if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
+            CPLErrorReset();
+            if (g == nullptr && !unread.empty())
+                throw AtlasError(ErrorKind::Input, feature_name(*feature) + ": " + unread);
+            if (g != nullptr && g->IsEmpty())
+                throw AtlasError(ErrorKind::Input, feature_name(*feature) +
+                                                       ": an empty geometry (a coordinate that is not a number, "
+                                                       "such as NaN, is read as none)");
             if (g == nullptr) continue;
             std::string problem = ct ? lonlat_problem(*g, *ct) : std::string();
             if (!problem.empty())
@@ -108,6 +127,10 @@ InsetLayer read_inset_layer(const std::string& path) {
             check_lonlat(*g, path, *layer, *feature);
             collect(*g, out);
         }
+        if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
+        if (!unread.empty())
+            throw AtlasError(ErrorKind::Input,
+                             quote_value(path) + ", layer " + quote_value(layer->GetName()) + ": " + unread);
     }
     extent_of(out);
     return out;

@@ -256,8 +256,15 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
     LayerTextEncoding encoding;
     if (shapefile) encoding = decide_point_text(layer, path, category_field, code_field, info);
     auto text_of = [&](OGRFeature& f, int field) { return decode_layer_text(f.GetFieldAsString(field), encoding); };
+    CPLErrorReset();
+    // GDAL reads a coordinate that is no number as no geometry, saying why only in its error, and a
+    // driver that reads the whole file at its first feature says it then: the reason is kept until
+    // the feature without geometry it belongs to.
+    std::string unread;
     for (auto& feature : layer) {
         std::string where = "feature " + std::to_string(feature->GetFID());
+        if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
+        CPLErrorReset();
         double value = std::nan("");
         if (value_field >= 0 && feature->IsFieldSetAndNotNull(value_field)) {
             std::string_view text = feature->GetFieldAsString(value_field);
@@ -277,7 +284,12 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
                                     : -1;
         OGRGeometry* g = feature->GetGeometryRef();
         if (g == nullptr || g->IsEmpty()) {
-            problems.add(where, "no geometry", "no geometry");
+            std::string why = !unread.empty() ? "no geometry (" + unread + ")"
+                              : g != nullptr  ? "an empty geometry (a coordinate that is not a number, such as NaN, "
+                                                "is read as none)"
+                                              : "no geometry";
+            problems.add(where, why, "no geometry");
+            unread.clear();
             continue;
         }
         std::string problem = ct ? lonlat_problem(*g, *ct, false) : std::string();

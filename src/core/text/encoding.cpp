@@ -74,6 +74,13 @@ DecodedText decode_bytes(std::string bytes, const std::string& path) {
                            path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
     std::size_t bad = first_invalid_utf8(bytes);
     if (bad == std::string::npos) return {std::move(bytes), "UTF-8", ""};
+    // Whole lines of UTF-8 Chinese before the first byte that is not UTF-8: two encodings in one file
+    // (a UTF-8 header over rows pasted from a GBK file), which either reading half garbles.
+    std::size_t line_start = bytes.rfind('\n', bad == 0 ? 0 : bad - 1);
+    if (line_start != std::string::npos && has_cjk(std::string_view(bytes).substr(0, line_start)))
+        fail_input(invalid_at(bytes, bad, path) +
+                   ", although the lines before it are UTF-8 with Chinese text: the file mixes two encodings "
+                   "(UTF-8 and GBK?); save it all as UTF-8");
     std::optional<std::string> gb = plausible_gbk(bytes) ? to_utf8(bytes, "GB18030") : std::nullopt;
     if (gb && has_cjk(*gb))
         return {std::move(*gb), "GB18030",

@@ -148,7 +148,12 @@ std::string without_passwords(std::string_view text) {
                 if (out[end] == '\\') ++end;
             end = std::min(end + 1, out.size());
         } else {
-            while (end < out.size() && !ends_value(out[end]) && out[end] != '&') ++end;
+            // A message's ": " after the value is not the password's (unquoted, it holds no space):
+            // "password=x: no such file" kept its colon.
+            auto message_colon = [&](std::size_t at) {
+                return out[at] == ':' && (at + 1 == out.size() || out[at + 1] == ' ' || out[at + 1] == '\n');
+            };
+            while (end < out.size() && !ends_value(out[end]) && out[end] != '&' && !message_colon(end)) ++end;
         }
         out.replace(start, end - start, "***");
         i = start + 2;

@@ -75,6 +75,9 @@ TEST_CASE("no message shows a password, in a connection string or a URI", "[text
     CHECK(bounded_message("https://example.com:8080/a.csv: no such file") ==
           "https://example.com:8080/a.csv: no such file");
     CHECK(bounded_message("password=") == "password=***");
+    // The password last before the message's ": " ("password=x: no such file" lost its colon).
+    CHECK(bounded_message("PG:dbname=x password=SeCrEt99: no such file") == "PG:dbname=x password=***: no such file");
+    CHECK(bounded_message("PG:dbname=x password=a:b:c") == "PG:dbname=x password=***");
 }
 
 TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
@@ -110,6 +113,12 @@ TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
                       "t.csv.gz: a gzip archive (gunzip it first), not CSV text");
     // Big5 北京 (A5 5F A8 CA) read as GBK would be rare characters: refused, not garbled.
     CHECK_THROWS_WITH(decode_text_file("\xA5\x5F\xA8\xCA,1\n\xA5\x5F\xA8\xCA,2\n", "big5.csv"), Contains("is it Big5"));
+    // A UTF-8 header over GBK rows was read whole as GB18030: the header's 城市 became garbage.
+    CHECK_THROWS_WITH(decode_text_file("城市,v\n\xB1\xB1\xBE\xA9,1\n", "mixed.csv"),
+                      Contains("mixed.csv:2: not UTF-8 (byte 0xB1 at column 1), although the lines before it are "
+                               "UTF-8 with Chinese text: the file mixes two encodings"));
+    // GBK throughout still is GBK, a first line of ASCII before it too.
+    CHECK(decode_text_file("code,v\n\xB1\xB1\xBE\xA9,1\n", "a.csv").encoding == "GB18030");
     DecodedText utf32 = decode_text_file(std::string("\xFF\xFE\0\0c\0\0\0\n\0\0\0", 12), "a.csv");
     CHECK(utf32.text == "c\n");
 }

@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "error.hpp"
+#include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -69,10 +71,19 @@ OutLayer user_data_layer(Document& doc, const UserTable& table) {
     layer.fields = {{"code", FieldType::String, "code"},       {"name_en", FieldType::String, "name_en"},
                     {"name_zh", FieldType::String, "name_zh"}, {"parent_code", FieldType::String, "parent"},
                     {"area_km2", FieldType::Real, "area_km2"}, {"in_table", FieldType::Integer, "in_table"}};
+    std::vector<std::string> renamed;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         std::string name = free_name(layer.fields, table.columns[c]);
+        if (name != table.columns[c]) renamed.push_back(quote_value(table.columns[c], 40) + " as " + name);
         layer.fields.push_back({name, FieldType::Real, short_name(name, layer.fields)});
     }
+    // Said: a column "a" beside "A", or one named like the layer's own area_km2, was written as
+    // data_a or data_area_km2 without a word.
+    if (!renamed.empty())
+        layer.notes.push_back(std::to_string(renamed.size()) + (renamed.size() == 1 ? " column" : " columns") +
+                              " of the table written under another name, the layer holding its name already "
+                              "(field names ignore case): " +
+                              join(renamed, ", "));
     std::unordered_map<std::string, std::size_t> row_of;
     for (std::size_t r = 0; r < table.codes.size(); ++r) row_of.emplace(table.codes[r], r);
     for (const Region& unit : units_of(doc, table.level).regions) {

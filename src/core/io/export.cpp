@@ -466,6 +466,7 @@ std::string shapefile_renames(const OutLayer& layer) {
 void prepare_layer(OutLayer& layer, const ExportRequest& request, const WriteTarget& t, const RoundingMemoAccess* memo,
                    ExportResult& result) {
     if (!request.table.empty()) layer.name = request.table;
+    result.notes.insert(result.notes.end(), layer.notes.begin(), layer.notes.end());
     bool simplified = request.simplify_m > 0 && !layer.points;
     if (simplified) simplify_layer(layer, request.simplify_m);
     GeometryChanges changes;

@@ -37,6 +37,7 @@ struct OutLayer {
     std::vector<std::string> layer_options;  ///< KEY=VALUE, added to WriteOptions::layer_options
     std::string id_field;                    ///< field giving each feature a stable id (GeoJSON "id")
     std::vector<std::pair<std::string, std::string>> metadata;  ///< layer metadata items (GDAL formats)
+    std::vector<std::string> notes;  ///< what the user should hear of how it was made (one line each)
 };
 
 struct WriteOptions {

@@ -329,6 +329,10 @@ TEST_CASE("a table joined to its units exports as a layer: every unit kept, its 
     REQUIRE(layer != nullptr);
     CHECK(layer->GetLayerDefn()->GetFieldIndex("firms") >= 0);
     CHECK(layer->GetLayerDefn()->GetFieldIndex("data_area_km2") >= 0);
+    // ... and says so (it was written under the other name without a word).
+    CHECK(std::find(result.notes.begin(), result.notes.end(),
+                    "1 column of the table written under another name, the layer holding its name already (field "
+                    "names ignore case): 'area_km2' as data_area_km2") != result.notes.end());
     std::map<std::string, std::pair<bool, double>> firms;  // code: set, value
     int in_table = 0;
     for (auto& f : *layer) {

@@ -23,14 +23,28 @@ struct Iconv {
     bool ok() const { return cd != reinterpret_cast<iconv_t>(-1); }
 };
 
-/// UTF-16 without a byte order mark: mostly ASCII text then has a NUL in every other byte.
+/// UTF-16 without a byte order mark: each ASCII character (digits, separators, line breaks) then
+/// has a NUL on the same side of it, and nothing else has; Chinese text has none. A table of
+/// Chinese names and numbers has NULs in a fifth of its pairs or more (it needed nine tenths, and
+/// such a file was refused as "is it Big5, Shift-JIS or Latin-1?"). It must decode to text without
+/// controls other than tab and line breaks, and hold a line break where fewer than nine tenths of
+/// its characters are ASCII.
 std::optional<std::string> bomless_utf16(std::string_view bytes) {
     std::size_t n = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096), even = 0, odd = 0;
-    if (n < 8) return std::nullopt;
+    if (n < 8 || bytes.size() % 2 != 0) return std::nullopt;
     for (std::size_t i = 0; i < n; i += 2) even += bytes[i] == '\0', odd += bytes[i + 1] == '\0';
-    if (odd * 10 >= n / 2 * 9 && even == 0) return std::string("UTF-16LE");
-    if (even * 10 >= n / 2 * 9 && odd == 0) return std::string("UTF-16BE");
-    return std::nullopt;
+    const char* encoding = odd * 5 >= n / 2 && even == 0   ? "UTF-16LE"
+                           : even * 5 >= n / 2 && odd == 0 ? "UTF-16BE"
+                                                           : nullptr;
+    if (encoding == nullptr) return std::nullopt;
+    std::optional<std::string> text = to_utf8(bytes.substr(0, n), encoding);
+    bool plain = text && std::none_of(text->begin(), text->end(), [](char c) {
+                     return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+                 });
+    // Below nine tenths, a line break in it too: "co\0de,v\n" is a NUL in UTF-8 text, not UTF-16BE.
+    bool mostly_ascii = std::max(odd, even) * 10 >= n / 2 * 9;
+    bool lines = text && text->find('\n') != std::string::npos;
+    return plain && (mostly_ascii || lines) ? std::optional<std::string>(encoding) : std::nullopt;
 }
 
 std::string hex_byte(unsigned char c) {
@@ -70,8 +84,9 @@ DecodedText decode_bytes(std::string bytes, const std::string& path) {
     if (bytes.rfind("\xFE\xFF", 0) == 0)
         return decode_with(bytes, "UTF-16BE", path, path + ": read as UTF-16BE (byte order mark)");
     if (std::optional<std::string> utf16 = bomless_utf16(bytes))
-        return decode_with(bytes, *utf16, path,
-                           path + ": read as " + *utf16 + " (no byte order mark, but a NUL in every other byte)");
+        return decode_with(
+            bytes, *utf16, path,
+            path + ": read as " + *utf16 + " (no byte order mark, but NUL bytes where UTF-16 puts them)");
     std::size_t bad = first_invalid_utf8(bytes);
     if (bad == std::string::npos) return {std::move(bytes), "UTF-8", ""};
     // Whole lines of UTF-8 Chinese before the first byte that is not UTF-8: two encodings in one file

@@ -96,6 +96,15 @@ TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK(utf16.encoding == "UTF-16LE");
     DecodedText bomless = decode_text_file(std::string("c\0o\0d\0e\0,\0v\0\n\0", 14), "a.csv");
     CHECK(bomless.text == "code,v\n");
+    // Chinese names in UTF-16LE without a mark: NULs only after the ASCII characters (it was refused
+    // as "is it Big5, Shift-JIS or Latin-1?").
+    DecodedText chinese16 = decode_text_file(std::string("\xCE\x57\x02\x5E,\0\xBA\x4E\xE3\x53\n\0"
+                                                         "\x57\x53\xAC\x4E,\0"
+                                                         "1\0\n\0",
+                                                         22),
+                                             "a.csv");
+    CHECK(chinese16.text == "城市,人口\n南京,1\n");
+    CHECK(chinese16.encoding == "UTF-16LE");
     DecodedText gbk = decode_text_file("\xB1\xB1\xBE\xA9,1\n", "a.csv");  // 北京 in GBK
     CHECK(gbk.text == "北京,1\n");
     CHECK(gbk.encoding == "GB18030");

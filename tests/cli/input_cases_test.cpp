@@ -195,9 +195,10 @@ TEST_CASE("a read error in the middle of a layer is an error naming file and lay
     CHECK(listed.out.empty());
 }
 
-// The geometry-free twins are kept in step by triggers: an edit of the layer in any tool (here plain
-// SQL) is what a listing prints, not the name the file was built with.
-TEST_CASE("an edit of a bundled layer reaches the listings that read its geometry-free table", "[inputs]") {
+// An edit of the layer in any tool (here plain SQL) is what a listing prints, not the name the file
+// was built with; an edit of its geometry-free twin alone changes nothing (it was read instead of
+// the layer: Nanjing listed at 99,999 km² and Jiangsu's coverage share 1.0).
+TEST_CASE("an edit of a bundled layer reaches the listings, one of its geometry-free twin does not", "[inputs]") {
     TempFolder tmp;
     const std::string gpkg = tmp.path("edited.gpkg");
     fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", gpkg);
@@ -220,6 +221,17 @@ TEST_CASE("an edit of a bundled layer reaches the listings that read its geometr
     auto stale = list();
     REQUIRE(stale.exit_code == 0);
     CHECK_THAT(stale.out, Contains("320500,320000,苏州,Again,"));
+    fs::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", gpkg, fs::copy_options::overwrite_existing);
+    edit({"UPDATE prefectures_attributes SET area_km2 = 99999, label_lon = 80 WHERE code = '320100'",
+          "UPDATE provinces_attributes SET area_km2 = 1 WHERE code = '320000'"});
+    auto twin = list();
+    REQUIRE(twin.exit_code == 0);
+    CHECK(twin.err.empty());
+    CHECK_THAT(twin.out, Contains("320100,320000,南京,Nanjing,6587.7,118.75793,"));
+    auto coverage = run_cli("--geodata " + gpkg + " coverage --by province --format csv");
+    REQUIRE(coverage.exit_code == 0);
+    CHECK(coverage.out.find("99999") == std::string::npos);
+    CHECK_THAT(coverage.out, Contains("\n320000,Jiangsu,江苏,103393,66023,0.6386,"));
 }
 
 // The bundled layers carry a stamp that lets a read trust their geometry and stored areas; a copy

@@ -34,8 +34,9 @@ void write_reproducible_gpkg(const std::string& path, const std::vector<OutLayer
                              const std::vector<std::string>& finish_sql = {});
 
 /// SQL that copies a layer's attributes into a geometry-free GeoPackage attributes table named with
-/// kAttributesTableSuffix (io/region_reader.hpp), which commands that need no geometry read, and the
-/// triggers that keep it in step with every later edit of the layer (insert, update, delete).
+/// kAttributesTableSuffix (io/region_reader.hpp), for tools that want the attributes without the
+/// geometry, and the triggers that keep it in step with every later edit of the layer (insert,
+/// update, delete). The prepared store reads its own; source layers are read from the layer itself.
 std::vector<std::string> attributes_table_sql(const OutLayer& layer);
 
 /// Codes of the source that changed before the end of 2016 (GB/T 2260 as of 2016-12-31):

@@ -492,66 +492,6 @@ class Skipped {
     std::size_t count_ = 0;
 };
 
-/// Whether the twin can stand for the layer: the triggers that keep it in step are there, and the
-/// layer's table has as many rows as the twin: counted through the table's b-tree (half a
-/// millisecond), which a damaged page of it fails (a fault of the file, said as a read failure of
-/// the layer: the twin alone would have listed every row of a GeoPackage that nothing else could
-/// read), and which an edit made without the twin's triggers changes (the twin then not used).
-bool rows_agree(GDALDataset& ds, const LayerSpec& spec, OGRLayer& twin) {
-    if (spec.layer.find('"') != std::string::npos) return false;
-    std::string sql =
-        "SELECT count(*) FROM \"" + spec.layer + "\"" + (spec.where.empty() ? "" : " WHERE " + spec.where);
-    // The triggers that keep the twin in step (io/geodata_build.hpp attributes_table_sql): a layer
-    // edited after they were dropped, or a table made again without them, left the twin stale.
-    const std::string twin_name = twin.GetName();
-    if (twin_name.find('\'') != std::string::npos) return false;
-    std::string triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('" + twin_name +
-                           "_insert', '" + twin_name + "_update', '" + twin_name + "_delete')";
-    if (OGRLayer* found = ds.ExecuteSQL(triggers.c_str(), nullptr, nullptr)) {
-        std::unique_ptr<OGRFeature> row(found->GetNextFeature());
-        bool all = row && row->GetFieldAsInteger64(0) == 3;
-        ds.ReleaseResultSet(found);
-        if (!all) return false;
-    } else {
-        return false;  // not SQLite: no triggers to rely on
-    }
-    auto failed = [&] {  // SQLite's reason, without GDAL's "In ExecuteSQL(): sqlite3_step(SELECT ...): "
-        std::string why = last_gdal_error();
-        std::size_t cut = why.rfind("): ");
-        if (cut != std::string::npos) why = why.substr(why.find_first_not_of(' ', cut + 3));
-        fail_input(where(spec) + ": read failed (" + why + ")");
-    };
-    CPLErrorReset();
-    OGRLayer* counted = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    if (counted == nullptr) failed();
-    std::unique_ptr<OGRFeature> row(counted->GetNextFeature());
-    GIntBig rows = row ? row->GetFieldAsInteger64(0) : -1;
-    ds.ReleaseResultSet(counted);
-    if (rows < 0 || CPLGetLastErrorType() == CE_Failure) failed();
-    return rows == twin.GetFeatureCount(TRUE);
-}
-
-/// A trusted layer's attributes: its geometry-free twin (kAttributesTableSuffix) when the source has
-/// one with the fields, else the layer itself with its geometry ignored. `ix` follows the table read.
-OGRLayer* attributes_of(GDALDataset& ds, OGRLayer* layer, const LayerSpec& spec, FieldIndexes& ix) {
-    OGRLayer* twin = ds.GetLayerByName((spec.layer + kAttributesTableSuffix).c_str());
-    OGRFeatureDefn* defn = twin != nullptr && twin->GetGeomType() == wkbNone ? twin->GetLayerDefn() : nullptr;
-    bool usable = defn != nullptr && defn->GetFieldIndex(spec.code_field.c_str()) >= 0 &&
-                  defn->GetFieldIndex(spec.name_field.c_str()) >= 0;
-    if (usable) {
-        FieldIndexes twin_ix = field_indexes(defn, spec);
-        usable = twin_ix.area >= 0 && twin_ix.label_lon >= 0 && twin_ix.label_lat >= 0 &&
-                 (spec.where.empty() || twin->SetAttributeFilter(spec.where.c_str()) == OGRERR_NONE);
-        if (usable && rows_agree(ds, spec, *twin)) {
-            ix = twin_ix;
-            return twin;
-        }
-    }
-    const char* ignored[] = {"OGR_GEOMETRY", nullptr};
-    layer->SetIgnoredFields(ignored);
-    return layer;
-}
-
 /// Unit names holding a control character (a line break, ESC, a tab), said once per layer: a label
 /// or a table cell would break at it, and every output shows it escaped ("\\x1B").
 struct ControlNames {
@@ -587,8 +527,7 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     std::string stamp = stamp_value != nullptr ? stamp_value : "";
     // A stamp describes the whole layer: read whole for it when only a part is read below.
     std::optional<bool> stamp_holds;
-    if (stamp_value != nullptr && (!spec.where.empty() || spec.attributes_only))
-        stamp_holds = stamp_describes(stamp, *layer, where(spec));
+    if (stamp_value != nullptr && !spec.where.empty()) stamp_holds = stamp_describes(stamp, *layer, where(spec));
     if (!spec.where.empty() && layer->SetAttributeFilter(spec.where.c_str()) != OGRERR_NONE)
         fail_input(where(spec) + ": cannot filter by " + quote_value(spec.where, 60) + " (" + last_gdal_error() + ")");
     if (layer->GetFeatureCount(TRUE) == 0) fail_input(where(spec) + ": layer is empty");
@@ -597,9 +536,14 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     bool may_trust = stamp_value != nullptr && ct == nullptr && spec.datum == Datum::Wgs84;
     if (!may_trust) stamp_holds = false;
     // Without geometry only where the stored areas and label points are trusted (read_feature).
-    bool attributes_only =
-        spec.attributes_only && stamp_holds.value_or(false) && ix.area >= 0 && ix.label_lon >= 0 && ix.label_lat >= 0;
-    if (attributes_only) layer = attributes_of(*ds, layer, spec, ix);
+    auto stored_values = [&] {
+        return spec.attributes_only && stamp_holds.value_or(false) && ix.area >= 0 && ix.label_lon >= 0 &&
+               ix.label_lat >= 0;
+    };
+    if (stored_values()) {  // checked above: the part read needs no geometry
+        const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+        layer->SetIgnoredFields(ignored);
+    }
     std::vector<RawFeature> raw = read_all(layer, ix, spec);
     if (raw.empty()) fail_input(where(spec) + ": layer is empty");
     if (!stamp_holds.has_value()) {
@@ -609,13 +553,18 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     }
     bool validate = !stamp_holds.value_or(false);
     if (may_trust && validate)
-        report.warnings.push_back(where(spec) +
-                                  (stamp_has_digest(stamp)
-                                       ? ": changed since ClusterAtlas validated it (its " +
-                                             std::string(kValidatedStamp) + " stamp does not match its content)"
-                                       : ": its " + std::string(kValidatedStamp) +
-                                             " stamp is from an older ClusterAtlas and names no content") +
-                                  ": every geometry is checked, and areas and label points are computed, not read");
+        report.warnings.push_back(
+            where(spec) +
+            (stamp_has_digest(stamp) ? ": changed since ClusterAtlas validated it (its " + std::string(kValidatedStamp) +
+                                           " stamp does not match its content)"
+                                     : ": its " + std::string(kValidatedStamp) +
+                                           " stamp is from an older ClusterAtlas and names no content") +
+            ": every geometry is checked, and areas and label points are computed, not read");
+    // The stored values of the layer itself: its geometry-free twin table (which build-geodata still
+    // writes) was read instead, and an edit of the twin alone went unnoticed.
+    bool attributes_only = stored_values();
+    if (attributes_only)
+        for (RawFeature& r : raw) r.feature->SetGeometryDirectly(nullptr);
     LayerTextEncoding text = decide_encoding(layer, raw, spec);
     if (!text.note.empty()) report.warnings.push_back(text.note);
     GeosContext ctx;

@@ -30,8 +30,9 @@ inline constexpr const char* kParentField = "province_code";  ///< a prefecture'
 }  // namespace bundled_schema
 
 /// Suffix of a layer's geometry-free twin (`counties_attributes` beside `counties`): a GeoPackage
-/// attributes table with the same fields, read by LayerSpec::attributes_only. A GeoPackage row keeps
-/// its attributes after its geometry, so reading them from the layer itself reads every geometry page.
+/// attributes table with the same fields, written by the builds and the prepared store. Source
+/// layers are not read from it: their stamp is checked against the layer itself (its geometry
+/// included), and a twin edited alone was trusted; the store (shape_store_read) reads its own.
 inline constexpr const char* kAttributesTableSuffix = "_attributes";
 
 struct LayerSpec {
@@ -46,8 +47,9 @@ struct LayerSpec {
     /// Codes, names, parents, areas and label points without the geometry (left empty): what a name
     /// search or a code check needs, at a fraction of the cost. Honoured only for a layer whose areas
     /// and label points can be trusted (stamped by a ClusterAtlas build: kValidatedStamp, in WGS84,
-    /// with area_km2, label_lon and label_lat fields); any other layer is read whole. Read from the
-    /// layer's twin (kAttributesTableSuffix) when the source has one.
+    /// with area_km2, label_lon and label_lat fields, its content matching the stamp); any other
+    /// layer is read whole. The geometry is still read once to check the stamp's digest: the cost
+    /// saved is the validation and the areas, and the Document keeps the result (units memo).
     bool attributes_only = false;
     /// The user named name_en_field / parent_field (--name-en-field, --province-field): a layer
     /// without it is refused naming it, not read with the fallback (a typo showed Chinese names as

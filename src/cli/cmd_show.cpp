@@ -77,7 +77,8 @@ std::string member_line(const Member& m, const RegionLayer* counties) {
     const CountyScope& c = *m.counties;
     auto names = [&](const std::vector<std::string>& codes) {
         std::vector<std::string> out;
-        for (const std::string& code : codes) out.push_back(counties->find(code)->name_zh + " " + code);
+        for (const std::string& code : codes)
+            out.push_back(escape_controls(counties->find(code)->name_zh) + " " + code);
         return join(out);
     };
     if (!c.included.empty()) line += "\n      counties in: " + names(c.included);
@@ -89,7 +90,8 @@ std::string member_line(const Member& m, const RegionLayer* counties) {
 }
 
 /// What `show` prints, held and written to stdout at the end of its scope with control characters
-/// escaped (line breaks kept): a layer's name holding ESC [ 2 J cleared the terminal.
+/// escaped (line breaks kept): a layer's name holding ESC [ 2 J cleared the terminal. A unit's names
+/// are escaped where they are written, line breaks too (a name holding one split the heading).
 class EscapedOut {
   public:
     EscapedOut() = default;
@@ -116,7 +118,8 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     out << "hubs:         " << (hubs.empty() ? "none named in the plan" : join(hubs)) << '\n';
     out << "area:         " << area_text(r, s, ctx.doc().membership_counties()) << '\n';
     std::vector<std::string> provinces;
-    for (const std::string& code : s.provinces) provinces.push_back(ctx.province_units().find(code)->name_en);
+    for (const std::string& code : s.provinces)
+        provinces.push_back(escape_controls(ctx.province_units().find(code)->name_en));
     out << "provinces:    " << join(provinces) << '\n';
     out << "extent:       " << extent_text(r) << '\n';
     if (!r.extent.caveat.empty()) out << "caveat:       " << r.extent.caveat << '\n';
@@ -190,7 +193,7 @@ nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s, co
 /// One line of a unit report: how the unit belongs to a region (or why a county does not).
 std::string membership_text(const UnitReport& report, const UnitMembership& m, const Region* prefecture) {
     std::string region = m.region->name_en + " (" + m.region->name_zh + ")";
-    std::string through = prefecture != nullptr ? prefecture->name_zh + " " + prefecture->code : "";
+    std::string through = prefecture != nullptr ? escape_controls(prefecture->name_zh) + " " + prefecture->code : "";
     if (m.excluded) return "not in " + region + ": the plan lists the counties of " + through + " without it";
     if (m.partly_in) return "partly in " + region + " (which part no source says; drawn whole, hatched)";
     if (m.county_unknown)
@@ -222,7 +225,7 @@ void print_place(Document& doc, const Place& p) {
     out << "approved:     " << p.approved << (p.document.empty() ? "" : "; " + p.document) << '\n';
     out << "covers:       " << p.covers << '\n';
     std::vector<std::string> units;
-    for (const Region* u : shape.units) units.push_back(u->name_zh + " " + u->code);
+    for (const Region* u : shape.units) units.push_back(escape_controls(u->name_zh) + " " + u->code);
     out << "units:        " << (units.empty() ? join(p.codes) : join(units)) << '\n';
     if (!p.core_codes.empty()) out << "core:         " << join(p.core_codes) << '\n';
     if (!p.focus.empty()) out << "focus:        " << p.focus << '\n';
@@ -274,17 +277,19 @@ void print_unit(Context& ctx, const SearchHit& hit) {
     const Region* prefecture = hit.kind == EntityKind::County ? doc.prefectures().find(unit->parent_code) : unit;
     EscapedOut escaped;  // names from the user's layers: their control characters escaped
     std::ostream& out = escaped.stream();
-    out << unit->name_zh << "  " << unit->name_en << "  [" << unit->code << "]  " << to_string(hit.kind);
+    out << escape_controls(unit->name_zh) << "  " << escape_controls(unit->name_en) << "  [" << unit->code << "]  "
+        << to_string(hit.kind);
     if (std::string kind = unit_kind_words(unit->kind); !kind.empty() && kind != to_string(hit.kind))
-        out << " (" << kind << ")";
+        out << " (" << escape_controls(kind) << ")";
     if (hit.kind == EntityKind::County && prefecture != nullptr)
-        out << " of " << prefecture->name_zh << " " << prefecture->name_en << " (" << prefecture->code << ")";
+        out << " of " << escape_controls(prefecture->name_zh) << " " << escape_controls(prefecture->name_en) << " ("
+            << prefecture->code << ")";
     out << '\n';
-    if (!unit->name_en_source.empty()) out << "English name: " << unit->name_en_source << '\n';
+    if (!unit->name_en_source.empty()) out << "English name: " << escape_controls(unit->name_en_source) << '\n';
     if (hit.kind == EntityKind::County && unit->source_code.empty())
         out << "code in the source: none (coded by its 2016 name)\n";
     if (!unit->source_code.empty() && unit->source_code != unit->code)
-        out << "code in the source: " << unit->source_code << " (2016 code: " << unit->code << ")\n";
+        out << "code in the source: " << escape_controls(unit->source_code) << " (2016 code: " << unit->code << ")\n";
     out << "area:         " << fixed(unit->area_km2, 0) << " km2 (WGS84 ellipsoid)\n";
     if (report.regions.empty()) out << "regions:      none of the plan's regions contains it\n";
     for (const UnitMembership& m : report.regions) {

@@ -39,6 +39,14 @@ std::string kind_of(mode_t mode) {
 }
 
 [[noreturn]] void refuse_errno(const std::string& path, int error) {
+    // A connection string where a file goes (made a path in the current folder by the option's
+    // reading): said as what it looks like.
+    std::string name = std::filesystem::path(path).filename().string();
+    bool connection = name.size() >= 3 && (name.compare(0, 3, "PG:") == 0 || name.compare(0, 3, "pg:") == 0);
+    connection =
+        connection || path.find("postgresql://") != std::string::npos || path.find("postgres://") != std::string::npos;
+    if (error == ENOENT && connection)
+        fail_input(path + ": no such file (a PostgreSQL connection string? this option reads files only)");
     if (error == ENOENT) fail_input(path + ": no such file");
     fail_input(path + ": cannot read (" + std::strerror(error) + ")");
 }

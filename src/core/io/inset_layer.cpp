@@ -86,6 +86,15 @@ void check_lonlat(OGRGeometry& g, const std::string& path, OGRLayer& layer, OGRF
                                            ": a coordinate is not a longitude and latitude (" + box + ")");
 }
 
+/// Every vertex a finite number: a NaN leaves a geometry's envelope as it was, so a line through
+/// one passed check_lonlat and was drawn with a gap.
+void check_vertices(const InsetLayer& one, const std::string& feature) {
+    auto finite = [](const LonLat& p) { return std::isfinite(p.lon) && std::isfinite(p.lat); };
+    bool ok = std::all_of(one.points.begin(), one.points.end(), finite);
+    for (const auto& line : one.lines) ok = ok && std::all_of(line.begin(), line.end(), finite);
+    if (!ok) throw AtlasError(ErrorKind::Input, feature + ": a coordinate is not a number (NaN)");
+}
+
 }  // namespace
 
 InsetLayer read_inset_layer(const std::string& path) {
@@ -125,7 +134,11 @@ InsetLayer read_inset_layer(const std::string& path) {
                 throw AtlasError(ErrorKind::Input,
                                  quote_value(path) + ", feature " + std::to_string(feature->GetFID()) + ": " + problem);
             check_lonlat(*g, path, *layer, *feature);
-            collect(*g, out);
+            InsetLayer one;
+            collect(*g, one);
+            check_vertices(one, feature_name(*feature));
+            out.lines.insert(out.lines.end(), one.lines.begin(), one.lines.end());
+            out.points.insert(out.points.end(), one.points.begin(), one.points.end());
         }
         if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
         if (!unread.empty())

@@ -288,7 +288,8 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
                               : g != nullptr  ? "an empty geometry (a coordinate that is not a number, such as NaN, "
                                                 "is read as none)"
                                               : "no geometry";
-            problems.add(where, why, "no geometry");
+            // Each its own kind: a NaN point was counted into "no geometry (and 1 more like it)".
+            problems.add(where, why, !unread.empty() ? "unread" : g != nullptr ? "empty" : "no geometry");
             unread.clear();
             continue;
         }

@@ -553,13 +553,13 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     }
     bool validate = !stamp_holds.value_or(false);
     if (may_trust && validate)
-        report.warnings.push_back(
-            where(spec) +
-            (stamp_has_digest(stamp) ? ": changed since ClusterAtlas validated it (its " + std::string(kValidatedStamp) +
-                                           " stamp does not match its content)"
-                                     : ": its " + std::string(kValidatedStamp) +
-                                           " stamp is from an older ClusterAtlas and names no content") +
-            ": every geometry is checked, and areas and label points are computed, not read");
+        report.warnings.push_back(where(spec) +
+                                  (stamp_has_digest(stamp)
+                                       ? ": changed since ClusterAtlas validated it (its " +
+                                             std::string(kValidatedStamp) + " stamp does not match its content)"
+                                       : ": its " + std::string(kValidatedStamp) +
+                                             " stamp is from an older ClusterAtlas and names no content") +
+                                  ": every geometry is checked, and areas and label points are computed, not read");
     // The stored values of the layer itself: its geometry-free twin table (which build-geodata still
     // writes) was read instead, and an edit of the twin alone went unnoticed.
     bool attributes_only = stored_values();

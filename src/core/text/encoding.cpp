@@ -66,6 +66,27 @@ DecodedText decode_with(std::string_view bytes, const std::string& encoding, con
     return {std::move(*text), encoding, note};
 }
 
+/// Refuses GBK text holding a line of UTF-8 Chinese (two characters or more: GBK bytes seldom form
+/// UTF-8 over a whole line): a row pasted from a UTF-8 file, which the GBK reading garbles.
+void refuse_utf8_line(std::string_view bytes, const std::string& path) {
+    std::size_t number = 1;
+    for (std::size_t start = 0; start < bytes.size(); ++number) {
+        std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+        std::string_view line = bytes.substr(start, end - start);
+        bool high = std::any_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        if (high && first_invalid_utf8(line) == std::string_view::npos) {
+            std::size_t cjk = 0;
+            for (char32_t cp : utf8_code_points(std::string(line)))
+                cjk += (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+            if (cjk >= 2)
+                fail_input(path + ":" + std::to_string(number) +
+                           ": UTF-8 Chinese text in a file otherwise GBK (GB18030): the file mixes two encodings; "
+                           "save it all as UTF-8");
+        }
+        start = end + 1;
+    }
+}
+
 DecodedText decode_bytes(std::string bytes, const std::string& path) {
     if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
         std::size_t bad = first_invalid_utf8(std::string_view(bytes).substr(3));
@@ -97,11 +118,13 @@ DecodedText decode_bytes(std::string bytes, const std::string& path) {
                    ", although the lines before it are UTF-8 with Chinese text: the file mixes two encodings "
                    "(UTF-8 and GBK?); save it all as UTF-8");
     std::optional<std::string> gb = plausible_gbk(bytes) ? to_utf8(bytes, "GB18030") : std::nullopt;
-    if (gb && has_cjk(*gb))
+    if (gb && has_cjk(*gb)) {
+        refuse_utf8_line(bytes, path);
         return {std::move(*gb), "GB18030",
                 path +
                     ": not UTF-8; decoded as GB18030 (GBK), as Excel saves \"CSV\" on Chinese Windows "
                     "(save as \"CSV UTF-8\" to avoid the guess)"};
+    }
     fail_input(invalid_at(bytes, bad, path) +
                ", nor plausibly GB18030 (GBK); is it Big5, Shift-JIS or Latin-1? "
                "Save it as UTF-8 (in Excel: \"CSV UTF-8\") or convert it with iconv -t UTF-8");

@@ -135,25 +135,35 @@ std::string shortened_line(const std::string& line, std::size_t max_bytes) {
 std::string without_passwords(std::string_view text) {
     std::string out(text);
     auto lower = [&](std::size_t k) { return static_cast<char>(std::tolower(static_cast<unsigned char>(out[k]))); };
-    auto ends_value = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\'' || c == '"' || c == ')'; };
-    // password=VALUE or password='VALUE' (libpq's key=value form, a URI's query).
-    const std::string key = "password=";
+    auto ends_value = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+    auto ends_uri_part = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\'' || c == '"' || c == ')'; };
+    // password=VALUE or password='VALUE' (libpq's key=value form, a URI's query); libpq allows
+    // spaces around '=' ("password = SECRET" was printed whole).
+    const std::string key = "password";
     for (std::size_t i = 0; i + key.size() <= out.size(); ++i) {
         std::size_t k = 0;
         while (k < key.size() && lower(i + k) == key[k]) ++k;
         if (k < key.size()) continue;
-        std::size_t start = i + key.size(), end = start;
+        std::size_t start = i + key.size();
+        while (start < out.size() && out[start] == ' ') ++start;
+        if (start >= out.size() || out[start] != '=') continue;
+        ++start;
+        while (start < out.size() && out[start] == ' ') ++start;
+        std::size_t end = start;
         if (end < out.size() && out[end] == '\'') {  // quoted: up to the closing quote, \' escaped
             for (++end; end < out.size() && out[end] != '\''; ++end)
                 if (out[end] == '\\') ++end;
             end = std::min(end + 1, out.size());
         } else {
-            // A message's ": " after the value is not the password's (unquoted, it holds no space):
-            // "password=x: no such file" kept its colon.
-            auto message_colon = [&](std::size_t at) {
-                return out[at] == ':' && (at + 1 == out.size() || out[at + 1] == ' ' || out[at + 1] == '\n');
+            // Unquoted, a value holds no space and ends there. A message's ": " or a quote closing
+            // the message's quoting of the whole string comes after it ("password=x: no such
+            // file"); a quote inside it is the password's (password=SE"CRET showed "CRET).
+            auto after_value = [&](std::size_t at) {
+                char next = at + 1 < out.size() ? out[at + 1] : ' ';
+                bool last = next == ' ' || next == '\n' || next == ':' || next == ')' || next == ',';
+                return (out[at] == ':' || out[at] == '\'' || out[at] == '"' || out[at] == ')') && last;
             };
-            while (end < out.size() && !ends_value(out[end]) && out[end] != '&' && !message_colon(end)) ++end;
+            while (end < out.size() && !ends_value(out[end]) && out[end] != '&' && !after_value(end)) ++end;
         }
         out.replace(start, end - start, "***");
         i = start + 2;
@@ -161,7 +171,7 @@ std::string without_passwords(std::string_view text) {
     // scheme://user:secret@host: the secret between the first ':' after "://" and the '@'.
     for (std::size_t at = out.find("://"); at != std::string::npos; at = out.find("://", at + 3)) {
         std::size_t start = at + 3, end = start;
-        while (end < out.size() && out[end] != '@' && out[end] != '/' && !ends_value(out[end])) ++end;
+        while (end < out.size() && out[end] != '@' && out[end] != '/' && !ends_uri_part(out[end])) ++end;
         if (end >= out.size() || out[end] != '@') continue;
         std::size_t colon = out.find(':', start);
         if (colon == std::string::npos || colon > end) continue;

@@ -78,6 +78,16 @@ TEST_CASE("no message shows a password, in a connection string or a URI", "[text
     // The password last before the message's ": " ("password=x: no such file" lost its colon).
     CHECK(bounded_message("PG:dbname=x password=SeCrEt99: no such file") == "PG:dbname=x password=***: no such file");
     CHECK(bounded_message("PG:dbname=x password=a:b:c") == "PG:dbname=x password=***");
+    // Spaces around '=' (libpq takes them), a quote inside the value, the message's quotes after it.
+    CHECK(bounded_message("PG:dbname=x password = SeCrEt99: no such file") ==
+          "PG:dbname=x password = ***: no such file");
+    CHECK(bounded_message("PG:dbname=x password= SeCrEt99 port=1") == "PG:dbname=x password= *** port=1");
+    CHECK(bounded_message("PG:dbname=x password=SE\"CRET: no such file") == "PG:dbname=x password=***: no such file");
+    CHECK(bounded_message("'PG:dbname=x password=SeCrEt99': cannot open") == "'PG:dbname=x password=***': cannot open");
+    CHECK(bounded_message("\"PG:dbname=x password=Se'CrEt\" (no such file)") ==
+          "\"PG:dbname=x password=***\" (no such file)");
+    CHECK(bounded_message("password authentication failed for user \"atlas\"") ==
+          "password authentication failed for user \"atlas\"");
 }
 
 TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
@@ -126,6 +136,10 @@ TEST_CASE("a text file's encoding is decided from its bytes", "[text]") {
     CHECK_THROWS_WITH(decode_text_file("城市,v\n\xB1\xB1\xBE\xA9,1\n", "mixed.csv"),
                       Contains("mixed.csv:2: not UTF-8 (byte 0xB1 at column 1), although the lines before it are "
                                "UTF-8 with Chinese text: the file mixes two encodings"));
+    // ... and a UTF-8 line among GBK ones (read as GBK, 无锡 became 鏃犻敗).
+    CHECK_THROWS_WITH(decode_text_file("\xC4\xCF\xBE\xA9,1\n无锡,2\n\xD0\xEC\xD6\xDD,3\n", "mixed.csv"),
+                      "mixed.csv:2: UTF-8 Chinese text in a file otherwise GBK (GB18030): the file mixes two "
+                      "encodings; save it all as UTF-8");
     // GBK throughout still is GBK, a first line of ASCII before it too.
     CHECK(decode_text_file("code,v\n\xB1\xB1\xBE\xA9,1\n", "a.csv").encoding == "GB18030");
     DecodedText utf32 = decode_text_file(std::string("\xFF\xFE\0\0c\0\0\0\n\0\0\0", 12), "a.csv");

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "error.hpp"
+#include "io/connection_text.hpp"
 #include "text/escape.hpp"
 #include "text/utf8.hpp"
 
@@ -42,9 +43,9 @@ std::string kind_of(mode_t mode) {
     // A connection string where a file goes (made a path in the current folder by the option's
     // reading): said as what it looks like.
     std::string name = std::filesystem::path(path).filename().string();
-    bool connection = name.size() >= 3 && (name.compare(0, 3, "PG:") == 0 || name.compare(0, 3, "pg:") == 0);
-    connection =
-        connection || path.find("postgresql://") != std::string::npos || path.find("postgres://") != std::string::npos;
+    std::size_t scheme = path.find("postgres");
+    bool connection = connection_text::starts_with_ci(name, "PG:") ||
+                      (scheme != std::string::npos && connection_text::is_uri(path.substr(scheme)));
     if (error == ENOENT && connection)
         fail_input(path + ": no such file (a PostgreSQL connection string? this option reads files only)");
     if (error == ENOENT) fail_input(path + ": no such file");

@@ -147,7 +147,9 @@ void run_view(Context& ctx, const CLI::App* cmd, ViewArgs& args) {
     check_window_size(args.options);
     // The session's inset, refused as render refuses it (the viewer read it only at Save figure,
     // and opened with /dev/urandom named).
-    if (!s.furniture.inset.empty()) read_session_inset(s);
+    if (!s.furniture.inset.empty())
+        for (const std::string& w : read_session_inset(s).warnings)
+            std::cerr << "warning: " << bounded_message(w) << '\n';
     refuse_inputs_as_outputs(args);
     check_screenshot(args);
     check_state_file(args);

@@ -1,7 +1,10 @@
 #include "table.hpp"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -91,11 +94,18 @@ void print_text(std::ostream& out, const Table& raw) {
     for (const auto& row : t.rows) print_row(row);
 }
 
+/// True when `out` is the standard output and that is a terminal.
+bool terminal(const std::ostream& out) { return &out == &std::cout && isatty(STDOUT_FILENO) == 1; }
+
 void print_csv(std::ostream& out, const Table& t, bool neutralise) {
+    // CSV carries a name's control characters as data, for a file or a pipe; on a terminal they would
+    // act (ESC ] 0 ; ... BEL retitled it), so there they are shown escaped, as `ls` shows names.
+    const bool shown = terminal(out);
     auto print_row = [&](const std::vector<std::string>& row, bool header) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             bool text = header || !t.numeric[c];
-            out << (c ? "," : "") << csv_escape(neutralise && text ? neutralise_formula(row[c]) : row[c]);
+            std::string cell = neutralise && text ? neutralise_formula(row[c]) : row[c];
+            out << (c ? "," : "") << csv_escape(shown ? escape_controls(cell) : cell);
         }
         out << '\n';
     };

@@ -26,7 +26,8 @@ struct Table {
 };
 
 /// Writes the table; text alignment counts CJK characters as two columns wide. In CSV, text cells a
-/// spreadsheet would run as formulas are neutralised (io/csv.hpp) unless `neutralise_formulas` is false.
+/// spreadsheet would run as formulas are neutralised (io/csv.hpp) unless `neutralise_formulas` is false;
+/// control characters are shown escaped where `out` is std::cout on a terminal (kept as data otherwise).
 void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas = true);
 
 /// A number with a fixed count of decimals ("16414.7"); from 1e15 on, 15 significant digits ("1e+62").

@@ -845,4 +845,6 @@ const Industry& Document::industry(const std::string& query) {
     return i;
 }
 
+void Document::add_warnings(const std::vector<std::string>& more) { add_once(warnings_, more); }
+
 }  // namespace atlas

@@ -125,6 +125,8 @@ class Document {
     RoundingMemoAccess rounding_memo_access();
     /// Warnings gathered while loading (repaired geometries, assumed CRS, stores rebuilt).
     const std::vector<std::string>& warnings() const { return warnings_; }
+    /// Adds warnings about an input read beside the document (an inset's layer), each said once.
+    void add_warnings(const std::vector<std::string>& more);
     /// Called as prepared data is computed when no store has it: (what, "region shapes", "place shapes" or "levels of
     /// detail"; steps done; steps in all).
     using Progress = std::function<void(const std::string& what, std::size_t done, std::size_t total)>;

@@ -153,6 +153,7 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
     try {
         Figure figure{state.style, state.legend, {}, state.figure_title, state.figure_subtitle, state.figure_credits};
         bool legend_fits = true;
+        std::vector<std::string> inset_warnings;  // features of the inset left out (no geometry)
         if (figure_format(path) != FigureFormat::Png) {
             // SVG and PDF: the session as it is on screen, drawn by cairo as `render` draws it.
             Session session = state.session;
@@ -171,6 +172,7 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
             render::HeadlessLabels overlay(texts, render::kFigureLabelPx);
             InsetLayer inset;
             if (!state.session.furniture.inset.empty()) inset = read_inset_layer(state.session.furniture.inset);
+            inset_warnings = inset.warnings;
             legend_fits = render::paint_map_figure(renderer, overlay, *state.labels, figure, state.scene, state.camera,
                                                    *state.projection, state.session.furniture,
                                                    state.session.show_legend, 1, inset.path.empty() ? nullptr : &inset)
@@ -181,6 +183,7 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
         state.message = tr("saved figure ") + std::filesystem::absolute(path, ec).string();
         if (!legend_fits)
             state.message += tr(" (the legend does not fit a map this small: it covers the title or credit)");
+        if (!inset_warnings.empty()) state.message += " (" + inset_warnings.front() + ")";
     } catch (const std::exception& e) {
         state.message = dialog_remedy(e.what());
     }

@@ -550,6 +550,16 @@ TEST_CASE("a terminal table shows a layer's control characters escaped, CSV and 
     CHECK(table.out.find('\x07') == std::string::npos);
     auto json = test::run_cli(geodata + "list provinces --format json");
     CHECK_THAT(json.out, Catch::Contains("Shanghai\\u001b]0;PWN\\u0007\\u001b[2J"));
+    // CSV into a file or a pipe is data; on a terminal (util-linux `script` gives one) it retitled it.
+    auto csv = test::run_cli(geodata + "list provinces --format csv");
+    CHECK_THAT(csv.out, Catch::Contains("Shanghai\x1b]0;PWN\x07\x1b[2J"));
+    test::TempFolder tmp;
+    std::string command = "script -qec '" + std::string(ATLAS_CLI) + " " + geodata +
+                          "list provinces --format csv' /dev/null > " + tmp.path("tty") + " 2>&1 < /dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::string tty = test::read_text(tmp.path("tty"));
+    CHECK_THAT(tty, Catch::Contains("Shanghai\\x1b]0;PWN\\x07\\x1b[2J"));
+    CHECK(tty.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("an option typed over a session replaces what in it would hide the option's figure, with a note",

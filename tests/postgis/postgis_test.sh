@@ -225,6 +225,18 @@ grep -q "has no SRID (0): its coordinates are read as longitude and latitude" "$
   || fail "SRID 0 not said: $(cat "$tmp/multi.err")"
 ok "MultiPoints counted point by point, SRID 0 read as lon/lat and said"
 
+# The server's warnings while counting are said as notes, one line each (libpq printed them unprefixed,
+# with its tab and line break: "WARNING:  ...").
+psql_q "CREATE FUNCTION noisy(g geometry) RETURNS geometry LANGUAGE plpgsql AS \$\$
+BEGIN RAISE WARNING 'noisy point %', ST_AsText(g); RETURN g; END \$\$;
+  CREATE VIEW pts_noisy AS SELECT id, noisy(geom) AS geom FROM pts_multi WHERE id = 2" >/dev/null
+"$bin" points "$pg" --table pts_noisy --by province --format csv > "$tmp/noisy.csv" 2> "$tmp/noisy.err" \
+  || fail "points from a noisy view: $(cat "$tmp/noisy.err")"
+grep -q "^note: PostGIS host 127.0.0.1, port $port, database atlas.*, table 'pts_noisy': the server says: WARNING: noisy point POINT(121.48 31.22)" "$tmp/noisy.err" \
+  || fail "server warning not said as a note: $(cat "$tmp/noisy.err")"
+grep -q "^WARNING" "$tmp/noisy.err" && fail "server warning printed unprefixed: $(cat "$tmp/noisy.err")"
+ok "the server's warnings said as notes ($(grep -c 'the server says' "$tmp/noisy.err") lines)"
+
 # Names PostgreSQL would cut at 63 bytes are refused before anything is written (two long columns
 # became one, "specified more than once"; a long table name lost its index).
 long=$(printf 'x%.0s' $(seq 1 70))

@@ -14,6 +14,7 @@
 #include "io/ogr_wgs84.hpp"
 #include "io/pg_connection.hpp"
 #include "text/escape.hpp"
+#include "text/join.hpp"
 
 namespace atlas {
 
@@ -71,28 +72,70 @@ void extent_of(InsetLayer& l) {
     std::copy(e, e + 4, l.extent);
 }
 
-/// Every coordinate a finite longitude and latitude, the feature named where one is not: 1e999 said
-/// "its extent is not longitude/latitude (give the layer its CRS)" and a NaN point was drawn nowhere.
-void check_lonlat(OGRGeometry& g, const std::string& path, OGRLayer& layer, OGRFeature& feature) {
+/// Every coordinate a finite longitude and latitude: 1e999 said "its extent is not longitude/latitude
+/// (give the layer its CRS)" and a NaN point was drawn nowhere. "" when it is, else why not.
+std::string lonlat_fault(OGRGeometry& g) {
     OGREnvelope e;
     g.getEnvelope(&e);
     bool ok = std::isfinite(e.MinX) && std::isfinite(e.MaxX) && std::isfinite(e.MinY) && std::isfinite(e.MaxY) &&
               e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
-    if (ok || g.IsEmpty()) return;
+    if (ok || g.IsEmpty()) return {};
     char box[160];
     std::snprintf(box, sizeof box, "lon %.6g..%.6g, lat %.6g..%.6g", e.MinX, e.MaxX, e.MinY, e.MaxY);
-    throw AtlasError(ErrorKind::Input, quote_value(path) + ", layer " + quote_value(layer.GetName()) + ", feature " +
-                                           std::to_string(feature.GetFID()) +
-                                           ": a coordinate is not a longitude and latitude (" + box + ")");
+    return std::string("a coordinate is not a longitude and latitude (") + box + ")";
 }
 
 /// Every vertex a finite number: a NaN leaves a geometry's envelope as it was, so a line through
-/// one passed check_lonlat and was drawn with a gap.
-void check_vertices(const InsetLayer& one, const std::string& feature) {
+/// one passed lonlat_fault and was drawn with a gap.
+bool finite_vertices(const InsetLayer& one) {
     auto finite = [](const LonLat& p) { return std::isfinite(p.lon) && std::isfinite(p.lat); };
     bool ok = std::all_of(one.points.begin(), one.points.end(), finite);
     for (const auto& line : one.lines) ok = ok && std::all_of(line.begin(), line.end(), finite);
-    if (!ok) throw AtlasError(ErrorKind::Input, feature + ": a coordinate is not a number (NaN)");
+    return ok;
+}
+
+/// The features of an inset's layers that cannot be drawn, one line for the first of each kind and
+/// how many more are like it: the reader stopped at the first, so a file with three bad features
+/// was fixed and refused three times.
+class InsetFaults {
+  public:
+    void add(const std::string& kind, const std::string& line) {
+        for (auto& f : faults_)
+            if (f.kind == kind) return void(++f.more);
+        faults_.push_back({kind, line, 0});
+    }
+    /// One line a kind, "(and N more like it)" where there are.
+    std::vector<std::string> lines() const {
+        std::vector<std::string> out;
+        for (const auto& f : faults_)
+            out.push_back(f.line + (f.more ? " (and " + with_separators(f.more) + " more like it)" : ""));
+        return out;
+    }
+
+  private:
+    struct Fault {
+        std::string kind, line;
+        std::uint64_t more;
+    };
+    std::vector<Fault> faults_;
+};
+
+/// What keeps one feature's geometry `g` (read with GDAL error `unread`, if any) from the inset: ""
+/// when nothing does, else the problem, its kind set in `kind`. Collects the drawable parts in `one`.
+std::string feature_fault(OGRGeometry* g, const std::string& unread, OGRCoordinateTransformation* ct, InsetLayer& one,
+                          std::string& kind) {
+    // GDAL reads a coordinate that is no number ("a", NaN) as no geometry or an empty one, which was
+    // drawn nowhere without a word.
+    if (g == nullptr) return kind = "unread", unread;
+    if (g->IsEmpty())
+        return kind = "empty", "an empty geometry (a coordinate that is not a number, such as NaN, is read as none)";
+    std::string problem = ct ? lonlat_problem(*g, *ct) : std::string();
+    if (!problem.empty()) return kind = "transform", problem;
+    problem = lonlat_fault(*g);
+    if (!problem.empty()) return kind = "lonlat", problem;
+    collect(*g, one);
+    if (!finite_vertices(one)) return kind = "nan", "a coordinate is not a number (NaN)";
+    return {};
 }
 
 }  // namespace
@@ -106,45 +149,42 @@ InsetLayer read_inset_layer(const std::string& path) {
     InsetLayer out;
     out.path = path;
     QuietGdalErrors quiet;
+    InsetFaults faults, left_out;
     for (OGRLayer* layer : ds->GetLayers()) {
         std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(*layer, path);
         auto feature_name = [&](const OGRFeature& f) {
             return quote_value(path) + ", layer " + quote_value(layer->GetName()) + ", feature " +
                    std::to_string(f.GetFID());
         };
-        // GDAL reads a coordinate that is no number ("a", NaN) as no geometry or an empty one, which
-        // was drawn nowhere without a word; a feature without geometry (null) is left out. A driver
-        // that reads the whole file at its first feature says why then: the reason waits for the
-        // feature without geometry it belongs to.
+        // A driver that reads the whole file at its first feature says why a coordinate was not read
+        // then: the reason waits for the feature without geometry it belongs to.
         CPLErrorReset();
         std::string unread;
         for (auto& feature : *layer) {
             OGRGeometry* g = feature->GetGeometryRef();
             if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
             CPLErrorReset();
-            if (g == nullptr && !unread.empty())
-                throw AtlasError(ErrorKind::Input, feature_name(*feature) + ": " + unread);
-            if (g != nullptr && g->IsEmpty())
-                throw AtlasError(ErrorKind::Input, feature_name(*feature) +
-                                                       ": an empty geometry (a coordinate that is not a number, "
-                                                       "such as NaN, is read as none)");
-            if (g == nullptr) continue;
-            std::string problem = ct ? lonlat_problem(*g, *ct) : std::string();
-            if (!problem.empty())
-                throw AtlasError(ErrorKind::Input,
-                                 quote_value(path) + ", feature " + std::to_string(feature->GetFID()) + ": " + problem);
-            check_lonlat(*g, path, *layer, *feature);
+            if (g == nullptr && unread.empty()) {  // GeoJSON's "geometry": null: legal, and nothing to draw
+                left_out.add("none", feature_name(*feature) + ": no geometry, left out of the inset");
+                continue;
+            }
             InsetLayer one;
-            collect(*g, one);
-            check_vertices(one, feature_name(*feature));
+            std::string kind, problem = feature_fault(g, unread, ct.get(), one, kind);
+            if (g == nullptr) unread.clear();
+            if (!problem.empty()) {
+                faults.add(kind, feature_name(*feature) + ": " + problem);
+                continue;
+            }
             out.lines.insert(out.lines.end(), one.lines.begin(), one.lines.end());
             out.points.insert(out.points.end(), one.points.begin(), one.points.end());
         }
         if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
         if (!unread.empty())
-            throw AtlasError(ErrorKind::Input,
-                             quote_value(path) + ", layer " + quote_value(layer->GetName()) + ": " + unread);
+            faults.add("layer", quote_value(path) + ", layer " + quote_value(layer->GetName()) + ": " + unread);
     }
+    std::vector<std::string> refused = faults.lines();
+    if (!refused.empty()) throw AtlasError(ErrorKind::Input, join(refused, "\n"));
+    out.warnings = left_out.lines();
     extent_of(out);
     return out;
 }

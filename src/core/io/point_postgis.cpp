@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -35,6 +36,9 @@ class Session {
         values.push_back(nullptr);
         conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
         if (PQstatus(conn_) != CONNECTION_OK) fail_input(c.describe() + ": cannot connect (" + reason() + ")");
+        // The server's NOTICE and WARNING lines were printed by libpq as they came ("WARNING:  ..."),
+        // unprefixed, with tabs and line breaks: kept here, said as the reader's notes.
+        PQsetNoticeProcessor(conn_, &Session::keep_notice, this);
     }
     ~Session() { PQfinish(conn_); }
     Session(const Session&) = delete;
@@ -69,13 +73,22 @@ class Session {
         return out;
     }
     const std::string& where() const { return where_; }
+    /// The server's notices so far, "WHERE: the server says: WARNING: ...", one line each.
+    const std::vector<std::string>& notices() const { return notices_; }
 
   private:
-    std::string reason() const {
-        // libpq's message on one line: its line breaks and the tab that indents a hint ("\n\tIs
-        // the server running...") become one space each run, not an escaped "\t".
+    static void keep_notice(void* self, const char* message) {
+        auto& s = *static_cast<Session*>(self);
+        std::string line = s.where_ + ": the server says: " + s.one_line(message);
+        // A function that warns for each row would say it for each row, in each query.
+        if (s.notices_.size() < 10 && std::find(s.notices_.begin(), s.notices_.end(), line) == s.notices_.end())
+            s.notices_.push_back(std::move(line));
+    }
+    /// libpq's message on one line: its line breaks and the tab that indents a hint ("\n\tIs the
+    /// server running...") become one space each run, not an escaped "\t".
+    std::string one_line(const std::string& message) const {
         std::string why;
-        for (char ch : std::string(PQerrorMessage(conn_))) {
+        for (char ch : message) {
             bool space = ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ';
             if (!space)
                 why += ch;
@@ -85,9 +98,11 @@ class Session {
         while (!why.empty() && why.back() == ' ') why.pop_back();
         return why.empty() ? "no reason given" : escape_controls(c_.scrub(why)).substr(0, 300);
     }
+    std::string reason() const { return one_line(PQerrorMessage(conn_)); }
     const PgConnection& c_;
     std::string where_;
     PGconn* conn_ = nullptr;
+    std::vector<std::string> notices_;
 };
 
 /// Hex EWKB (little-endian) of a MultiPolygon, its vertices moved into the points' datum.
@@ -362,6 +377,7 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
                                                 "ST_Contains(u.geom, p." +
                                                 g + ")) LIMIT 5000");
     }
+    info.notes.insert(info.notes.end(), s.notices().begin(), s.notices().end());
     return info;
 }
 

@@ -62,6 +62,7 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
     if (!session.furniture.inset.empty())
         out.inset = read_session_inset(
             session, [&](const std::string& path) { return checked_inset(path, out.scene, projection); });
+    doc.add_warnings(out.inset.warnings);
     out.camera = session_camera(session, out.scene, projection, session.width, session.height);
     for (const LonLat& dot : out.figure.dots)
         if (SceneXY at; scene_point(projection, out.scene, dot, at)) out.figure.style.dots.push_back(at);

@@ -1,0 +1,66 @@
+// The figure's inset layer (io/inset_layer): every feature that cannot be drawn named, one line a kind;
+// features without geometry left out with a warning, not without a word.
+#include "io/inset_layer.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "error.hpp"
+#include "support.hpp"
+
+namespace atlas {
+
+namespace {
+std::string feature(const std::string& geometry) {
+    return R"({"type":"Feature","properties":{},"geometry":)" + geometry + "}";
+}
+
+std::string write_layer(const test::TempFolder& tmp, const std::string& name,
+                        const std::vector<std::string>& features) {
+    std::ofstream out(tmp.path(name));
+    out << R"({"type":"FeatureCollection","features":[)";
+    for (std::size_t i = 0; i < features.size(); ++i) out << (i ? "," : "") << features[i];
+    out << "]}";
+    return tmp.path(name);
+}
+}  // namespace
+
+TEST_CASE("An inset layer's bad features are named together, the first of each kind with how many more") {
+    test::TempFolder tmp;
+    std::string path = write_layer(
+        tmp, "islands.geojson",
+        {feature(R"({"type":"Point","coordinates":[NaN,10]})"),
+         feature(R"({"type":"LineString","coordinates":[[112,10],[113,11]]})"),
+         feature(R"({"type":"Point","coordinates":[NaN,12]})"), feature(R"({"type":"Point","coordinates":[400,12]})"),
+         feature(R"({"type":"Point","coordinates":[NaN,13]})")});
+    try {
+        read_inset_layer(path);
+        FAIL("read without a word");
+    } catch (const AtlasError& e) {
+        std::string m = e.what();
+        INFO(m);
+        // It stopped at feature 0 before: three fixes, three refusals.
+        CHECK(test::line_count(m + "\n") == 2);  // two kinds, two lines
+        CHECK(m.find("layer 'islands', feature 0: an empty geometry") != std::string::npos);
+        CHECK(m.find("(and 2 more like it)") != std::string::npos);
+        CHECK(m.find("feature 3: a coordinate is not a longitude and latitude (lon 400..400") != std::string::npos);
+        CHECK(e.kind() == ErrorKind::Input);
+    }
+}
+
+TEST_CASE("An inset layer's features without geometry are left out with one warning") {
+    test::TempFolder tmp;
+    std::string path =
+        write_layer(tmp, "islands.geojson",
+                    {feature("null"), feature(R"({"type":"LineString","coordinates":[[112,10],[113,11]]})"),
+                     feature("null"), feature("null"), feature(R"({"type":"Point","coordinates":[114,9]})")});
+    InsetLayer layer = read_inset_layer(path);
+    CHECK(layer.lines.size() == 1);
+    CHECK(layer.points.size() == 1);
+    REQUIRE(layer.warnings.size() == 1);
+    CHECK(
+        layer.warnings[0].find("layer 'islands', feature 0: no geometry, left out of the inset (and 2 more like it)") !=
+        std::string::npos);
+}
+
+}  // namespace atlas

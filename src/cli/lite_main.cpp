@@ -25,6 +25,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/option_values.hpp"
+#include "cli/table.hpp"
 #include "error.hpp"
 #include "io/output_file.hpp"
 #include "io/program_files.hpp"
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGXFSZ, SIG_IGN);  // as the full program: a write over ulimit -f fails with EFBIG
     HeldOutput output;
+    atlas::cli::set_stdout_terminal(isatty(STDOUT_FILENO) == 1);  // asked before it is held
     if (!output.hold()) {
         output.drop();
         hand_over(argv, "stdout or stderr is closed or cannot be held");

@@ -161,7 +161,7 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
 }
 
 void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) {
-    for (const std::string& note : c.info.notes) out << "note: " << bounded_message(note) << '\n';
+    for (const std::string& note : c.info.notes) out << "note: " << one_line_message(note) << '\n';
     const PointTally& t = c.tally;
     std::string columns = c.info.lon_column.empty() ? c.info.kind
                                                     : "columns " + quote_value(c.info.lon_column, 40) + ", " +

@@ -70,7 +70,7 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
     if (!data) return data;
     // The notes once the column is found: a refused command says one line.
     auto print_notes = [&] {
-        for (const std::string& note : data->notes) std::cerr << "note: " << bounded_message(note) << '\n';
+        for (const std::string& note : data->notes) std::cerr << "note: " << one_line_message(note) << '\n';
     };
     if (s.data.column.empty()) {
         print_notes();

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "error.hpp"
@@ -94,8 +95,17 @@ void print_text(std::ostream& out, const Table& raw) {
     for (const auto& row : t.rows) print_row(row);
 }
 
+/// What set_stdout_terminal said; unset: asked of the descriptor itself.
+std::optional<bool>& stdout_terminal() {
+    static std::optional<bool> terminal;
+    return terminal;
+}
+
 /// True when `out` is the standard output and that is a terminal.
-bool terminal(const std::ostream& out) { return &out == &std::cout && isatty(STDOUT_FILENO) == 1; }
+bool terminal(const std::ostream& out) {
+    if (&out != &std::cout) return false;
+    return stdout_terminal().value_or(isatty(STDOUT_FILENO) == 1);
+}
 
 void print_csv(std::ostream& out, const Table& t, bool neutralise) {
     // CSV carries a name's control characters as data, for a file or a pipe; on a terminal they would
@@ -132,6 +142,8 @@ void print_json(std::ostream& out, const Table& t) {
 }
 
 }  // namespace
+
+void set_stdout_terminal(bool terminal) { stdout_terminal() = terminal; }
 
 void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas) {
     switch (format) {

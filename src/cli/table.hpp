@@ -30,6 +30,11 @@ struct Table {
 /// control characters are shown escaped where `out` is std::cout on a terminal (kept as data otherwise).
 void print_table(std::ostream& out, const Table& table, Format format, bool neutralise_formulas = true);
 
+/// Says whether the standard output is a terminal, for a program that holds its output before
+/// writing it there (the front program, src/cli/lite_main.cpp: its stdout is a memory file while it
+/// answers, so CSV on a terminal printed a name's ESC and BEL as they were).
+void set_stdout_terminal(bool terminal);
+
 /// A number with a fixed count of decimals ("16414.7"); from 1e15 on, 15 significant digits ("1e+62").
 std::string fixed(double value, int decimals);
 

@@ -71,13 +71,6 @@ const char* const kFilters[] = {"every region", "the selected region", "the comp
 
 }  // namespace
 
-std::string dialog_remedy(std::string why) {
-    const std::string flag = "(use --force to replace it)";
-    if (std::size_t at = why.find(flag); at != std::string::npos)
-        why.replace(at, flag.size(), tr("(tick \"replace an existing file\" to replace it)"));
-    return why;
-}
-
 namespace {
 
 ExportDialog& dialog() {

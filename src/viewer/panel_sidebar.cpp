@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "panels.hpp"
+#include "text/escape.hpp"
 #include "viewer_state.hpp"
 
 namespace atlas::viewer {
@@ -97,13 +98,21 @@ bool file_browser(const char* id, std::string& typed, const char* extension, con
     std::sort(entries.begin(), entries.end());
     bool chosen = false;
     ImGui::BeginChild(id, ImVec2(0, 110), true, ImGuiWindowFlags_NavFlattened);
-    ImGui::TextDisabled("%s", folder.string().c_str());
+    ImGui::TextDisabled("%s", escape_controls(folder.string()).c_str());
     if (folder.has_parent_path() && folder != folder.root_path() && ImGui::Selectable("../"))
         typed = folder.parent_path().string() + "/";
-    for (const fs::path& p : entries) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const fs::path& p = entries[i];
         bool directory = fs::is_directory(p, ec);
-        std::string label = p.filename().string() + (directory ? "/" : "");
-        if (!ImGui::Selectable(label.c_str(), p.string() == current)) continue;
+        // A name is shown as `ls` shows it (a line break split the list) and whole: ImGui reads "##" in
+        // a label as the start of its hidden id, so the id is the entry's place instead.
+        std::string label = escape_controls(p.filename().string()) + (directory ? "/" : "");
+        ImGui::PushID(static_cast<int>(i));
+        bool clicked = ImGui::Selectable("##entry", p.string() == current);
+        ImGui::SameLine(0, 0);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopID();
+        if (!clicked) continue;
         typed = p.string() + (directory ? "/" : "");
         chosen = !directory;
     }

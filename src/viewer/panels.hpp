@@ -24,12 +24,9 @@ void draw_status_bar(const ViewerState& state);  ///< lon/lat, scale bar, projec
 void draw_help_window(ViewerState& state);
 void draw_compare_banner(ViewerState& state);  ///< on the map while comparing: what is compared, and the way out
 void draw_matrix_window(ViewerState& state);   ///< regions x industries heat grid, docked under the map
-/// An error's text with the Export window's remedy in place of the command line's: "(tick \"replace
-/// an existing file\" to replace it)" for "(use --force to replace it)".
-std::string dialog_remedy(std::string why);
-void draw_export_dialog(ViewerState& state);  ///< export layers with export_layers; save the figure
-void draw_menu_bar(ViewerState& state);       ///< File (sessions, export, figure, quit) and View menus
-void draw_map_legend(ViewerState& state);     ///< the figure's legend, docked in a corner of the map
+void draw_export_dialog(ViewerState& state);   ///< export layers with export_layers; save the figure
+void draw_menu_bar(ViewerState& state);        ///< File (sessions, export, figure, quit) and View menus
+void draw_map_legend(ViewerState& state);      ///< the figure's legend, docked in a corner of the map
 
 // The sidebar's parts (panel_*.cpp).
 void search_box(ViewerState& state);                ///< find places, regions, industries; fly there

@@ -635,4 +635,15 @@ void write_state_file(ViewerState& state) {
     std::filesystem::rename(temp, state.options.state_file, ec);
 }
 
+std::string dialog_remedy(std::string why) {
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+        for (std::size_t at = why.find(from); at != std::string::npos; at = why.find(from, at + to.size()))
+            why.replace(at, from.size(), to);
+    };
+    replace_all("(use --force to replace it)", tr("(tick \"replace an existing file\" to replace it)"));
+    replace_all("or give --format", tr("or choose one in the format list"));
+    replace_all("--format", tr("the format list"));
+    return why;
+}
+
 }  // namespace atlas::viewer

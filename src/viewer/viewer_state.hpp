@@ -258,4 +258,9 @@ UnitValue value_of(const ViewerState& state, const Region& unit);
 /// Writes the camera and selection as JSON to options.state_file (when set and changed), atomically.
 void write_state_file(ViewerState& state);
 
+/// An error's text with the Export window's words in place of the command line's options: "(tick
+/// \"replace an existing file\" to replace it)" for "(use --force to replace it)", "the format list"
+/// for "--format" (the dialog has no options to give).
+std::string dialog_remedy(std::string why);
+
 }  // namespace atlas::viewer

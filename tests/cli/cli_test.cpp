@@ -556,10 +556,14 @@ TEST_CASE("a terminal table shows a layer's control characters escaped, CSV and 
     test::TempFolder tmp;
     std::string command = "script -qec '" + std::string(ATLAS_CLI) + " " + geodata +
                           "list provinces --format csv' /dev/null > " + tmp.path("tty") + " 2>&1 < /dev/null";
-    REQUIRE(std::system(command.c_str()) == 0);
-    std::string tty = test::read_text(tmp.path("tty"));
-    CHECK_THAT(tty, Catch::Contains("Shanghai\\x1b]0;PWN\\x07\\x1b[2J"));
-    CHECK(tty.find('\x1b') == std::string::npos);
+    // Twice: the second is answered by the front program from the cache, its stdout held in memory
+    // while it answers (it printed the ESC as it was).
+    for (int run = 0; run < 2; ++run) {
+        REQUIRE(std::system(command.c_str()) == 0);
+        std::string tty = test::read_text(tmp.path("tty"));
+        CHECK_THAT(tty, Catch::Contains("Shanghai\\x1b]0;PWN\\x07\\x1b[2J"));
+        CHECK(tty.find('\x1b') == std::string::npos);
+    }
 }
 
 TEST_CASE("an option typed over a session replaces what in it would hide the option's figure, with a note",

@@ -91,6 +91,14 @@ TEST_CASE("text encodings of CSV tables are decided from the bytes: Excel's GBK,
     auto r = run_cli("render --size 64x48 --data " + fixture("gbk.csv") + " --column 企业数 -o " + tmp.path("m.png"));
     CHECK_THAT(r.err, Contains("decoded as GB18030"));
     if (ATLAS_HAVE_VIEWER) CHECK(r.exit_code == 0);  // a build without the viewer reads it, then cannot draw
+    // A file named with a line break: its notes stay one line each (the name's second half was a line
+    // of its own).
+    std::filesystem::copy_file(fixture("gbk.csv"), tmp.path("gb\nk.csv"));
+    auto broken = run_cli("export --data '" + tmp.path("gb\nk.csv") + "' -o " + tmp.path("d.geojson"));
+    CHECK(broken.exit_code == 0);
+    CHECK_THAT(broken.err, Contains("note: " + tmp.path("gb\\nk.csv") + ": not UTF-8; decoded as GB18030"));
+    CHECK_THAT(broken.err, Contains("note: " + tmp.path("gb\\nk.csv") + ": 1 text column left out"));
+    CHECK_FALSE(has_raw_controls(broken.err));
 
     UserTable utf16 = table(fixture("utf16.csv"));
     CHECK_FALSE(utf16.codes.empty());

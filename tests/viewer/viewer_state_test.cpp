@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "error.hpp"
+#include "io/export.hpp"
 #include "scene/furniture.hpp"
 #include "support.hpp"
 
@@ -314,4 +316,20 @@ TEST_CASE("viewer: an automatic legend goes where it hides least, folded where e
     CHECK_FALSE(industry->auto_corner_hides);
     const auto lower = static_cast<float>(industry->camera.height) - 8;
     CHECK_FALSE(hides_a_region(industry->scene, industry->camera, {8, lower - 300}, {408, lower}, industry->style));
+}
+
+TEST_CASE("The Export window's errors name its controls, not the command line's options", "[viewer]") {
+    // Export to m.gpkg with GeoJSON chosen said "... but --format says GeoJSON": the dialog has no --format.
+    ExportRequest r;
+    r.output = "m.gpkg";
+    r.driver = "GeoJSON";
+    try {
+        export_driver(r);
+        FAIL("a name and a format that disagree were accepted");
+    } catch (const AtlasError& e) {
+        std::string shown = dialog_remedy(e.what());
+        CHECK(shown == "m.gpkg: the name says GPKG but the format list says GeoJSON; make them agree");
+    }
+    CHECK(dialog_remedy("'a.png': exists (use --force to replace it)") ==
+          "'a.png': exists (tick \"replace an existing file\" to replace it)");
 }

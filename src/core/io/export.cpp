@@ -17,6 +17,7 @@
 #include "geo/operations.hpp"
 #include "geo/orientation.hpp"
 #include "geo/simplify_coverage.hpp"
+#include "io/boundary_source.hpp"
 #include "io/csv.hpp"
 #include "io/export_tables.hpp"
 #include "io/gdal_env.hpp"
@@ -538,8 +539,10 @@ ExportResult export_layers(Document& doc, const ExportRequest& asked) {
     WriteTarget t = check_request(request, request.layers.size());
     ExportSelection sel = select(doc, request);
     ExportResult result = result_for(request, t, left_out);
-    if (std::any_of(request.layers.begin(), request.layers.end(),
-                    [](ExportLayer l) { return l == ExportLayer::Counties || l == ExportLayer::NewDistricts; }))
+    // AMap's terms go with the county layer scripts/fetch-counties built, not with a user's own.
+    if (bundled_counties(doc.sources()) && std::any_of(request.layers.begin(), request.layers.end(), [](ExportLayer l) {
+            return l == ExportLayer::Counties || l == ExportLayer::NewDistricts;
+        }))
         result.notes.push_back(county_terms());
     std::vector<OutLayer> layers;
     for (ExportLayer kind : request.layers) layers.push_back(build_table(doc, kind, sel));

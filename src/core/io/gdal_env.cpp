@@ -8,6 +8,10 @@
 #include <algorithm>
 #include <mutex>
 
+#include "error.hpp"
+#include "io/input_file.hpp"
+#include "text/escape.hpp"
+
 namespace atlas {
 
 namespace {
@@ -75,6 +79,23 @@ std::string gdal_path(const std::string& path) {
     std::string p = path;
     while (p.rfind("/..", 0) == 0 && (p.size() == 3 || p[3] == '/')) p.erase(0, 3);
     return p.empty() ? "/" : p;
+}
+
+std::string unopened_shapefile(const std::string& folder, const std::string& layer) {
+    try {
+        std::string shp = check_folder_shapefiles(folder, layer);
+        if (shp.empty()) return {};
+        ensure_gdal_registered();
+        QuietGdalErrors quiet;
+        CPLErrorReset();
+        GDALDatasetH ds = GDALOpenEx(shp.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        std::string why = ds == nullptr ? last_gdal_error() : std::string();
+        if (ds != nullptr) GDALClose(ds);
+        if (ds != nullptr) return {};  // it opens alone: the folder left it out for no reason of the file's
+        return quote_value(shp) + ": GDAL cannot open it" + (why.empty() ? "" : " (" + why + ")");
+    } catch (const AtlasError& e) {
+        return e.what();
+    }
 }
 
 }  // namespace atlas

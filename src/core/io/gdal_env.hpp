@@ -22,6 +22,12 @@ class QuietGdalErrors {
 /// first failure rather than PostgreSQL's "current transaction is aborted" that follows it.
 std::string last_gdal_error();
 
+/// Why GDAL left the Shapefile `layer` (every one, with `layer` empty) of the folder source `folder`
+/// out of its layers, in one line naming the file: a missing .dbf or .shx, or GDAL's reason when it
+/// opens that file alone ("'shp/pref.shp': GDAL cannot open it (...)"); empty when the folder holds
+/// no such Shapefile, or `folder` is not a folder. Never throws.
+std::string unopened_shapefile(const std::string& folder, const std::string& layer);
+
 /// `path` as GDAL's SQLite-based drivers can open it: "/../tmp/x.gpkg" becomes "/tmp/x.gpkg" (the
 /// root's parent is the root), which SQLite's unix VFS refused ("unable to open database file") while
 /// every other reader took it. Only `..` right under the root is dropped: `a/../b` is left to the

@@ -179,7 +179,16 @@ bool write_geojson(std::ostream& out, const OutLayer& layer, const GeoJsonOption
     }
     Bounds all;
     for (const OutFeature& f : layer.features) all.extend(feature_bounds(layer, f));
-    out << "{\"type\":\"FeatureCollection\",";
+    out << "{\"type\":\"FeatureCollection\",\"name\":" << json_string(layer.name) << ',';
+    // The layer's sources (a GeoPackage keeps them as layer metadata) as a foreign member (RFC 7946
+    // section 6.1): a GeoJSON export of the provinces said nothing of where they came from.
+    if (!layer.metadata.empty()) {
+        out << "\"metadata\":{";
+        for (std::size_t i = 0; i < layer.metadata.size(); ++i)
+            out << (i ? "," : "") << json_string(layer.metadata[i].first) << ':'
+                << json_string(layer.metadata[i].second);
+        out << "},";
+    }
     if (!all.empty()) {
         put_bbox(out, all, options.precision);
         out << ',';

@@ -203,6 +203,29 @@ bool is_sidecar(const std::string& rest, const std::string& source_name, const s
 
 }  // namespace
 
+std::string check_folder_shapefiles(const std::string& folder, const std::string& layer) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) return {};
+    std::vector<fs::path> shapefiles;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const fs::path& p = entry.path();
+        if (ascii_lower(p.extension().string()) != ".shp") continue;
+        if (layer.empty() || ascii_lower(p.stem().string()) == ascii_lower(layer)) shapefiles.push_back(p);
+    }
+    std::sort(shapefiles.begin(), shapefiles.end());
+    for (const fs::path& shp : shapefiles) {
+        std::set<std::string> sidecars;
+        std::string stem = ascii_lower(shp.stem().string()) + ".";
+        for (const auto& entry : fs::directory_iterator(shp.parent_path(), ec)) {
+            std::string name = ascii_lower(entry.path().filename().string());
+            if (name.rfind(stem, 0) == 0) sidecars.insert(name.substr(stem.size()));
+        }
+        check_shapefile_parts(escape_controls(shp.string()), sidecars);
+    }
+    return shapefiles.empty() ? std::string() : shapefiles.front().string();
+}
+
 void check_input_source(const std::string& source) {
     const std::string shown = escape_controls(source);  // messages show it escaped; calls use it as given
     if (source.rfind("/vsistdin", 0) == 0)

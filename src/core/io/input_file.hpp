@@ -26,6 +26,13 @@ std::string read_input_file(const std::string& path, const std::string& what, st
 /// throws AtlasError(Input) naming it. Connection strings (PG:) are not paths and are not checked.
 void check_input_source(const std::string& path);
 
+/// A folder source's Shapefile `layer` (its name without .shp, any case; every .shp of the folder
+/// when `layer` is empty) that lacks its .dbf or .shx is refused naming the part (AtlasError Input):
+/// GDAL leaves such a file out of the folder's layers, so the reader said "no layer 'pref' (layers:
+/// prov)" or "0 layers". Returns the first such .shp whose parts are all there ("" when none is):
+/// GDAL left it out for another reason (a truncated .shx), for the caller to ask GDAL why.
+std::string check_folder_shapefiles(const std::string& folder, const std::string& layer);
+
 /// Remembers a file this process reads as input, by device and inode, so that no output replaces it
 /// (io/output_file.hpp refuses one, even with --force): `points a.csv -o a.csv --force` destroyed
 /// its own input. read_input_file and check_input_source note theirs. Never throws; not a file: nothing.

@@ -135,6 +135,10 @@ std::string feature_fault(OGRGeometry* g, const std::string& unread, OGRCoordina
     if (!problem.empty()) return kind = "lonlat", problem;
     collect(*g, one);
     if (!finite_vertices(one)) return kind = "nan", "a coordinate is not a number (NaN)";
+    // A line of one point is drawn as nothing at all.
+    for (const auto& line : one.lines)
+        if (line.size() < 2)
+            return kind = "short", "a line of " + std::to_string(line.size()) + " point (a line needs two)";
     return {};
 }
 
@@ -182,8 +186,11 @@ InsetLayer read_inset_layer(const std::string& path) {
         if (!unread.empty())
             faults.add("layer", quote_value(path) + ", layer " + quote_value(layer->GetName()) + ": " + unread);
     }
+    // A folder whose Shapefile GDAL could not open drew "no geometry to draw in an inset".
+    if (out.lines.empty() && out.points.empty())
+        if (std::string why = unopened_shapefile(path, ""); !why.empty()) throw AtlasError(ErrorKind::Input, why);
     std::vector<std::string> refused = faults.lines();
-    if (!refused.empty()) throw AtlasError(ErrorKind::Input, join(refused, "\n"));
+    if (!refused.empty()) throw AtlasError(ErrorKind::Input, join(refused, "; "));  // one line, as every error
     out.warnings = left_out.lines();
     extent_of(out);
     return out;

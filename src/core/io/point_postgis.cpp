@@ -231,14 +231,24 @@ void check_columns(Session& s, const PostgisPoints& src, const std::string& quot
                    escape_controls(type) + ", not numbers");
 }
 
+/// Whether the relation keeps its rows (a table, partitioned or not, or a materialized view): what
+/// has a ctid and can be sampled by TABLESAMPLE. A view or foreign table has neither.
+bool stored(Session& s, const std::string& quoted_table) {
+    Result kind =
+        s.exec("SELECT relkind IN ('r', 'm', 'p', 't') FROM pg_class WHERE oid = " + regclass(s, quoted_table));
+    return PQntuples(kind.get()) == 1 && std::string(PQgetvalue(kind.get(), 0, 0)) == "t";
+}
+
 /// How a row is named in a message: by the table's one-column primary key ("id=5"), else by its
-/// physical place ("ctid=(0,5)"). SQL giving the name as text.
+/// physical place ("ctid=(0,5)"), or for a view or foreign table (which have no ctid: the check
+/// failed on "column p.ctid does not exist") by its number as read ("#5"). SQL giving the name as text.
 std::string row_name_sql(Session& s, const std::string& quoted_table) {
     Result r = s.exec(
         "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
         "a.attnum = ANY (i.indkey) WHERE i.indrelid = " +
         regclass(s, quoted_table) + " AND i.indisprimary");
-    if (PQntuples(r.get()) != 1) return "'ctid=' || p.ctid::text";
+    if (PQntuples(r.get()) != 1)
+        return stored(s, quoted_table) ? "'ctid=' || p.ctid::text" : "'#' || row_number() OVER ()";
     std::string key = PQgetvalue(r.get(), 0, 0);
     return s.quote_literal(key + "=") + " || p." + s.quote_identifier(key) + "::text";
 }
@@ -364,9 +374,10 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
     std::string xy = "ST_X(" + in_4326 + "), ST_Y(" + in_4326 + ")";
     char sample[64];
     std::snprintf(sample, sizeof sample, "%.6f", std::min(100.0, 2e6 / std::max<double>(1, static_cast<double>(all))));
-    // A table is sampled by its pages; the points of MultiPoints (a query, not a table) one by one.
-    std::string sampled = multi ? quoted.table + " p WHERE random() * 100 < " + sample + " AND"
-                                : quoted.table + " p TABLESAMPLE SYSTEM (" + sample + ") WHERE";
+    // A table is sampled by its pages; the points of MultiPoints (a query, not a table) and a view's
+    // one by one (TABLESAMPLE refused a view).
+    std::string sampled = multi || !stored(s, table) ? quoted.table + " p WHERE random() * 100 < " + sample + " AND"
+                                                     : quoted.table + " p TABLESAMPLE SYSTEM (" + sample + ") WHERE";
     tally.sample_raw = fetch_points(s, "SELECT " + xy + " FROM " + sampled + " p." + g + " IS NOT NULL LIMIT 10000");
     tally.sample.clear();
     for (const LonLat& raw : tally.sample_raw) tally.sample.push_back(to_wgs84(raw, src.options.datum));

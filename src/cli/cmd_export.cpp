@@ -115,9 +115,11 @@ void run_export(Context& ctx, const ExportArgs& args) {
     ExportResult result = args.data.empty() ? export_layers(ctx.doc(), request) : export_data(ctx, args, request);
     for (const std::string& note : result.notes) std::cerr << "note: " << one_line_message(note) << '\n';
     if (is_pg_connection(request.output))
-        std::cerr << "wrote " << result.features << " features into " << result.path << " (one transaction)\n";
+        std::cerr << "wrote " << result.features << (result.features == 1 ? " feature" : " features") << " into "
+                  << result.path << " (one transaction)\n";
     else if (result.path != "-")
-        std::cerr << "wrote " << result.path << ": " << result.features << " features, " << result.bytes << " bytes ("
+        std::cerr << "wrote " << result.path << ": " << result.features
+                  << (result.features == 1 ? " feature, " : " features, ") << result.bytes << " bytes ("
                   << result.driver << ")\n";
 }
 

@@ -146,7 +146,8 @@ void run_points(Context& ctx, const PointsArgs& args) {
                             counted.tally.points - counted.tally.outside, info)};
         });
         print_summary(std::cerr, counted, level);
-        std::cerr << "wrote " << result.path << ": " << result.features << " features (" << result.driver << ")\n";
+        std::cerr << "wrote " << result.path << ": " << result.features
+                  << (result.features == 1 ? " feature (" : " features (") << result.driver << ")\n";
         return;
     }
     counted = count_points(ctx, args.request, level);

@@ -109,7 +109,8 @@ void run_export(ViewerState& state, const ExportDialog& d) {
             !request.layers.empty() ? export_layers(state.doc, request) : export_tables(request, 1, [&] {
                 return std::vector<OutLayer>{user_data_layer(state.doc, *state.data)};
             });
-        state.export_result = tr("wrote ") + result.path + ": " + std::to_string(result.features) + tr(" features, ") +
+        state.export_result = tr("wrote ") + result.path + ": " + std::to_string(result.features) +
+                              (result.features == 1 ? tr(" feature, ") : tr(" features, ")) +
                               std::to_string(result.bytes) + tr(" bytes (") + result.driver + ")";
     } catch (const AtlasError& e) {
         state.export_result = std::string(tr("error: ")) + dialog_remedy(e.what());

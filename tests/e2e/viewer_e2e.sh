@@ -111,7 +111,7 @@ echo "compare: $(field "['compare']")"
 xdotool key --window "$wid" e
 wait_for "d['windows']['export']"
 click_widget export.run
-wait_for "d['export_result'].startswith('wrote clusteratlas-export.geojson: 1 features')" 30
+wait_for "d['export_result'].startswith('wrote clusteratlas-export.geojson: 1 feature,')" 30
 ogrinfo -ro -al "$tmp/clusteratlas-export.geojson" > "$tmp/ogrinfo.txt" || fail "GDAL cannot read the export"
 grep -q "Feature Count: 1" "$tmp/ogrinfo.txt" || fail "the export has not 1 feature"
 grep -q "id (String) = yangtze_river_delta" "$tmp/ogrinfo.txt" || fail "export is not the selected region"

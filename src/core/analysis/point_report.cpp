@@ -159,7 +159,8 @@ std::map<std::string, std::string> read_category_mapping(const std::string& path
         // A row of another length than the header is a shifted or broken line, as in any table.
         if (row.cells.size() != rows[0].cells.size())
             fail_input(where + std::to_string(row.line) + ": " + std::to_string(row.cells.size()) +
-                       " cells under a header of " + std::to_string(rows[0].cells.size()));
+                       (row.cells.size() == 1 ? " cell" : " cells") + " under a header of " +
+                       std::to_string(rows[0].cells.size()));
         if (row.cells.size() < 2 || row.cells[0].empty() || row.cells[1].empty())
             fail_input(where + std::to_string(row.line) +
                        ": a mapping is two cells, your text and the plan's industry");

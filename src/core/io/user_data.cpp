@@ -551,11 +551,13 @@ UserTable parse_user_table(const std::string& bytes, const std::string& path, co
             "): only number columns are mapped and exported");
     if (keys.old_codes() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.old_codes()) +
-                              " county codes from before 2016 joined to their 2016 codes");
+                              (keys.old_codes() == 1 ? " county code from before 2016 joined to its 2016 code"
+                                                     : " county codes from before 2016 joined to their 2016 codes"));
     if (keys.rewritten_codes() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.rewritten_codes()) +
-                              " codes written otherwise (110000.0, twelve-digit statistical codes, a municipality's "
-                              "110100) read as their six-digit GB/T 2260 codes");
+                              (keys.rewritten_codes() == 1 ? " code" : " codes") +
+                              " written otherwise (110000.0, twelve-digit statistical codes, a municipality's "
+                              "110100) read as six-digit GB/T 2260 codes");
     if (keys.by_name() > 0)
         table.notes.push_back(path + ": " + std::to_string(keys.by_name()) + " of " +
                               std::to_string(table.codes.size()) + " rows joined by name (key column " +

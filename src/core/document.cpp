@@ -439,6 +439,35 @@ const PlaceShape& Document::place_shape(const Place& place) {
     return place_shapes_.emplace(place.id, std::move(shape)).first->second;
 }
 
+namespace {
+
+/// Names and ids of an edited plan's regions and industries that hold control characters: shown
+/// escaped wherever they are printed, said once (a name holding ESC and BEL went by without a word,
+/// where the same in a boundary layer is said).
+void warn_plan_controls(const Plan& plan, const std::string& path, std::vector<std::string>& warnings) {
+    std::size_t count = 0;
+    std::string first;
+    auto look = [&](const std::string& where, const std::string& text) {
+        if (has_controls(text) && count++ == 0) first = where + " " + quote_value(text);
+    };
+    for (std::size_t i = 0; i < plan.regions.size(); ++i)
+        for (const auto& [key, text] : {std::pair{"id", &plan.regions[i].id},
+                                        {"name_en", &plan.regions[i].name_en},
+                                        {"name_zh", &plan.regions[i].name_zh}})
+            look("regions[" + std::to_string(i) + "]." + key, *text);
+    for (std::size_t i = 0; i < plan.industries.size(); ++i)
+        for (const auto& [key, text] : {std::pair{"id", &plan.industries[i].id},
+                                        {"name_en", &plan.industries[i].name_en},
+                                        {"name_zh", &plan.industries[i].name_zh}})
+            look("industries[" + std::to_string(i) + "]." + key, *text);
+    if (count > 0)
+        warnings.push_back(escape_controls(path) + ": " + std::to_string(count) +
+                           (count == 1 ? " name holds" : " names hold") +
+                           " a control character, shown escaped: " + first + (count > 1 ? " and more" : ""));
+}
+
+}  // namespace
+
 const Plan& Document::plan() {
     if (!plan_) {
         Plan loaded = read_plan(sources_.plan_path);
@@ -449,6 +478,7 @@ const Plan& Document::plan() {
                       !own_boundaries                                 ? ""
                       : is_pg_connection(sources_.prefectures.source) ? describe_connection(sources_.prefectures.source)
                                                                       : escape_controls(sources_.prefectures.source));
+        warn_plan_controls(loaded, sources_.plan_path, warnings_);
         plan_ = std::move(loaded);
     }
     return *plan_;

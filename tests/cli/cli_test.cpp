@@ -566,6 +566,20 @@ TEST_CASE("a terminal table shows a layer's control characters escaped, CSV and 
     }
 }
 
+TEST_CASE("a plan whose names hold control characters is said once, and its names printed escaped", "[cli][errors]") {
+    // An edited plan.json's region named "BTH ESC ] 0 ; PWN BEL" went by without a word.
+    test::TempFolder tmp;
+    nlohmann::json plan = nlohmann::json::parse(test::read_text(std::string(ATLAS_GEODATA) + "/plan.json"));
+    plan["regions"][0]["name_en"] = "BTH\x1b]0;PWN\x07";
+    std::ofstream(tmp.path("plan.json")) << plan.dump();
+    auto listed = test::run_cli("--plan " + tmp.path("plan.json") + " list regions");
+    REQUIRE(listed.exit_code == 0);
+    CHECK_THAT(listed.err, Catch::Contains("plan.json: 1 name holds a control character, shown escaped: "
+                                           "regions[0].name_en 'BTH\\x1b]0;PWN\\x07'"));
+    CHECK_THAT(listed.out, Catch::Contains("BTH\\x1b]0;PWN\\x07"));
+    CHECK(listed.out.find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("an option typed over a session replaces what in it would hide the option's figure, with a note",
           "[cli][session]") {
     // render --session S --industry X over a session's comparison drew the comparison without a word

@@ -386,8 +386,9 @@ std::string decimal_comma_hint(const std::vector<const CsvRow*>& rows, const std
                 return "; " + problems.value(cell) + " in " + problems.column(headers, c) + " " + reading;
             // Meant as a number (a digit or sign first, or nan, inf): a column of names is no hint.
             const std::string lower = ascii_lower(cell);
-            bool meant = !cell.empty() && (std::string("0123456789+-.").find(cell[0]) != std::string::npos ||
-                                           lower == "nan" || lower == "inf" || lower == "infinity");
+            bool meant =
+                !cell.empty() && (std::string("0123456789+-.").find(cell[0]) != std::string::npos || lower == "nan" ||
+                                  lower == "inf" || lower == "infinity" || starts_with_other_digit(cell));
             if (first.empty() && meant && !is_number(cell))
                 first = "; line " + std::to_string(r->line) + ": " + problems.value(cell) + " in " +
                         problems.column(headers, c) + why_not_a_number(cell);

@@ -101,7 +101,17 @@ std::string why_not_a_number(std::string_view cell) {
     auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), ignored);
     if (!cell.empty() && ec == std::errc::result_out_of_range && end == cell.data() + cell.size())
         return " is out of range (a number here is at most about 1.8e308 and, if not 0, at least 2.2e-308)";
+    // Digits of another script (full-width １２, Arabic-Indic ١٢): a number to the eye, not to a parser.
+    if (starts_with_other_digit(cell)) return " is not a number (its digits are not ASCII 0-9: retype them)";
     return " is not a number";
+}
+
+bool starts_with_other_digit(std::string_view cell) {
+    auto at = [&](std::size_t i) { return i < cell.size() ? static_cast<unsigned char>(cell[i]) : 0; };
+    bool fullwidth = at(0) == 0xEF && at(1) == 0xBC && at(2) >= 0x90 && at(2) <= 0x99;  // U+FF10..FF19
+    bool arabic = at(0) == 0xD9 && at(1) >= 0xA0 && at(1) <= 0xA9;                      // U+0660..0669
+    bool persian = at(0) == 0xDB && at(1) >= 0xB0 && at(1) <= 0xB9;                     // U+06F0..06F9
+    return fullwidth || arabic || persian;
 }
 
 }  // namespace atlas

@@ -31,4 +31,8 @@ bool looks_dot_grouped(const std::string& cell);
 /// The cell's spaces around it and a leading '+' are ignored.
 std::string why_not_a_number(std::string_view cell);
 
+/// Whether `cell` starts with a digit that is not ASCII: full-width (U+FF10-FF19, as a Chinese input
+/// method types them), Arabic-Indic or Persian. Such a cell looks like a number and is none.
+bool starts_with_other_digit(std::string_view cell);
+
 }  // namespace atlas

@@ -293,7 +293,14 @@ void warn_figure_room(const std::string& output, const std::string& size, bool p
 /// industries), as the viewer does; what it leaves out is said, since the file asks for it (a viewer
 /// keeps its compare set under data loaded after it).
 void warn_session_not_drawn(const std::string& session, const Session& s) {
-    if (session.empty() || s.compare.empty()) return;
+    if (session.empty()) return;
+    // Its table under another colouring: drawn as a plain map without a word, its column unchecked.
+    if (!s.data.path.empty() && s.choropleth != ChoroplethKind::UserData)
+        std::cerr << "warning: " << escape_controls(session) << ": its 'data' ("
+                  << escape_controls(std::filesystem::path(s.data.path).filename().string())
+                  << ") is not drawn: its 'choropleth' is '" << to_string(s.choropleth)
+                  << "' (give --choropleth data to draw it)\n";
+    if (s.compare.empty()) return;
     const bool choropleth = s.choropleth != ChoroplethKind::None;
     if (!choropleth && s.industries.empty()) return;
     std::cerr << "warning: " << escape_controls(session) << ": "

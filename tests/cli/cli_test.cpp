@@ -566,6 +566,18 @@ TEST_CASE("a terminal table shows a layer's control characters escaped, CSV and 
     }
 }
 
+TEST_CASE("a session's table under another colouring is said not drawn", "[cli][session]") {
+    // A session with a 'data' block and no "choropleth": "data" drew a plain map without a word.
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("d.csv")) << "code,v\n110000,1\n";
+    std::ofstream(tmp.path("s.json"))
+        << R"({"clusteratlas_session": 1, "data": {"path": "d.csv"}, "size": [400, 300]})";
+    auto r = test::run_cli("render --renderer cairo --session " + tmp.path("s.json") + " -o " + tmp.path("s.png"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("s.json: its 'data' (d.csv) is not drawn: its 'choropleth' is 'none' "
+                                      "(give --choropleth data to draw it)"));
+}
+
 TEST_CASE("a plan whose names hold control characters is said once, and its names printed escaped", "[cli][errors]") {
     // An edited plan.json's region named "BTH ESC ] 0 ; PWN BEL" went by without a word.
     test::TempFolder tmp;

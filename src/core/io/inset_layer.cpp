@@ -128,7 +128,7 @@ std::string feature_fault(OGRGeometry* g, const std::string& unread, OGRCoordina
     // drawn nowhere without a word.
     if (g == nullptr) return kind = "unread", unread;
     if (g->IsEmpty())
-        return kind = "empty", "an empty geometry (a coordinate that is not a number, such as NaN, is read as none)";
+        return kind = "empty", "an empty geometry (no coordinates, or ones GDAL could not read, such as NaN)";
     std::string problem = ct ? lonlat_problem(*g, *ct) : std::string();
     if (!problem.empty()) return kind = "transform", problem;
     problem = lonlat_fault(*g);

@@ -291,9 +291,9 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
         OGRGeometry* g = feature->GetGeometryRef();
         if (g == nullptr || g->IsEmpty()) {
             std::string why = !unread.empty() ? "no geometry (" + unread + ")"
-                              : g != nullptr  ? "an empty geometry (a coordinate that is not a number, such as NaN, "
-                                                "is read as none)"
-                                              : "no geometry";
+                              : g != nullptr
+                                  ? "an empty geometry (no coordinates, or ones GDAL could not read, such as NaN)"
+                                  : "no geometry";
             // Each its own kind: a NaN point was counted into "no geometry (and 1 more like it)".
             problems.add(where, why, !unread.empty() ? "unread" : g != nullptr ? "empty" : "no geometry");
             unread.clear();

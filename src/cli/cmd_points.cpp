@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "io/boundary_source.hpp"
 #include "io/export.hpp"
 #include "io/input_file.hpp"
 #include "io/interrupt.hpp"
@@ -139,13 +140,17 @@ void run_points(Context& ctx, const PointsArgs& args) {
         request.format_option = false;
         ExportResult result = export_tables(request, 1, [&] {
             counted = count_points(ctx, args.request, level);
-            PointLayerInfo info{counted.source_shown, counted.datum_text, counted.info.value_column,
-                                counted.tally.points, counted.tally.outside};
+            UnitBoundaries boundaries = unit_boundaries(ctx.doc().sources(), level == PointLevel::County);
+            PointLayerInfo info{counted.source_shown, counted.datum_text,    counted.info.value_column,
+                                counted.tally.points, counted.tally.outside, boundaries.source,
+                                boundaries.terms};
             return std::vector<OutLayer>{
                 point_layer(point_rows(*counted.units, counted.tally, level, region_shapes(ctx, level)), level,
                             counted.tally.points - counted.tally.outside, info)};
         });
         print_summary(std::cerr, counted, level);
+        // What the writing did (Shapefile's cut names) and the county polygons' terms, as export says them.
+        for (const std::string& note : result.notes) std::cerr << "note: " << one_line_message(note) << '\n';
         std::cerr << "wrote " << result.path << ": " << result.features
                   << (result.features == 1 ? " feature (" : " features (") << result.driver << ")\n";
         return;

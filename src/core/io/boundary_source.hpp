@@ -26,4 +26,14 @@ std::string county_source(const DocumentSources& sources);
 /// Whether the county layer is the one scripts/fetch-counties built (AMap's terms apply).
 bool bundled_counties(const DocumentSources& sources);
 
+/// What an exported layer of units of one level says of its polygons: `source` (boundary_source or
+/// county_source), and AMap's terms (export_tables.hpp county_terms) for the county layer
+/// fetch-counties built, "" otherwise. A points or table layer by county carried AMap's polygons
+/// without either.
+struct UnitBoundaries {
+    std::string source;
+    std::string terms;
+};
+UnitBoundaries unit_boundaries(const DocumentSources& sources, bool county);
+
 }  // namespace atlas

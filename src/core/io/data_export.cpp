@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "error.hpp"
+#include "io/boundary_source.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -110,6 +111,13 @@ OutLayer user_data_layer(Document& doc, const UserTable& table) {
         layer.features.push_back(std::move(f));
     }
     layer.metadata = {{"data_source", table.path}, {"data_key_column", table.key_column}};
+    // The units' polygons are the boundaries', with their source and, for AMap's counties, terms.
+    UnitBoundaries boundaries = unit_boundaries(doc.sources(), table.level == UserDataLevel::County);
+    layer.metadata.push_back({"SOURCE", boundaries.source});
+    if (!boundaries.terms.empty()) {
+        layer.metadata.push_back({"TERMS", boundaries.terms});
+        layer.notes.push_back(boundaries.terms);
+    }
     return layer;
 }
 

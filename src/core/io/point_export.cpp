@@ -25,11 +25,13 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
     if (region)
         layer.fields.insert(layer.fields.begin() + 3, {{"designation", FieldType::String, "designatn"},
                                                        {"confidence", FieldType::String, "confidence"}});
+    const bool sourced = !info.boundary_source.empty() && level != PointLevel::Industry;
     if (values) {  // as the table names them; Shapefile's 10 characters: "sum_" + 6 of the column
         layer.fields.push_back({"sum_" + info.value_column, FieldType::Real, "sum_" + info.value_column.substr(0, 6)});
         layer.fields.push_back(
             {"mean_" + info.value_column, FieldType::Real, "mean_" + info.value_column.substr(0, 5)});
     }
+    if (sourced) layer.fields.push_back({"boundary_source", FieldType::String, "bnd_source"});
     auto pct = [](std::uint64_t part, std::uint64_t whole) {
         return whole ? static_cast<double>(part) * 100 / static_cast<double>(whole) : 0.0;
     };
@@ -52,6 +54,7 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
             f.values.push_back(r.valued ? FieldValue{r.sum} : FieldValue{});
             f.values.push_back(r.valued ? FieldValue{r.mean()} : FieldValue{});
         }
+        if (sourced) f.values.emplace_back(info.boundary_source);
         f.polygons = r.unit ? r.unit->geometry : r.region->geometry;
         layer.features.push_back(std::move(f));
     }
@@ -60,6 +63,11 @@ OutLayer point_layer(const std::vector<PointUnitRow>& rows, PointLevel level, st
                       {"points_value_column", info.value_column},
                       {"points_read", std::to_string(info.points)},
                       {"points_outside_every_unit", std::to_string(info.outside)}};
+    if (sourced) layer.metadata.push_back({"SOURCE", info.boundary_source});
+    if (!info.boundary_terms.empty()) {
+        layer.metadata.push_back({"TERMS", info.boundary_terms});
+        layer.notes.push_back(info.boundary_terms);
+    }
     return layer;
 }
 

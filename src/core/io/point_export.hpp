@@ -15,6 +15,9 @@ struct PointLayerInfo {
     std::string datum;         ///< "WGS84", "GCJ-02 converted to WGS84", ...
     std::string value_column;  ///< empty without --value
     std::uint64_t points = 0, outside = 0;
+    /// Where the units' polygons come from (io/boundary_source.hpp unit_boundaries): a field
+    /// boundary_source of each feature, and SOURCE and TERMS items of the layer's metadata.
+    std::string boundary_source, boundary_terms;
 };
 
 /// One feature per row: code, name_en, name_zh, parent_code, area_km2, points, share_pct (of the

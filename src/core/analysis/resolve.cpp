@@ -18,7 +18,7 @@ std::string resolve_id(const SearchIndex& index, EntityKind kind, const std::str
     std::vector<SearchHit> hits = index.find(query, kind, 5);
     for (const SearchHit& h : hits)
         if (h.id == query) return h.id;
-    if (too_short_to_guess(query))  // only a whole name or alias: "Wu" is not read as Wuhan
+    if (too_vague_to_guess(query))  // only a whole name or alias: "Wu" is not read as Wuhan, "China" as a region
         hits.erase(std::remove_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.score < 95; }),
                    hits.end());
     bool confident = !hits.empty() && hits[0].score >= 70 && (hits.size() == 1 || hits[0].score > hits[1].score);

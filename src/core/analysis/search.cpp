@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <utility>
 
 #include "io/county_build.hpp"
@@ -220,6 +221,24 @@ bool too_short_to_guess(const std::string& query) {
     return utf8_code_points(q).size() < (cjk ? 2u : 3u);
 }
 
+bool too_vague_to_guess(const std::string& query) {
+    if (too_short_to_guess(query)) return true;
+    // Words every region's name shares: "China" read as the Urban agglomerations of Northeast China,
+    // "s s n" or "Mountains" as the North Slope of the Tianshan Mountains.
+    static const std::set<std::string> generic = {
+        "china", "chinese", "urban",        "agglomeration", "agglomerations", "region",   "regions",
+        "area",  "areas",   "metropolitan", "economic",      "belt",           "zone",     "the",
+        "of",    "and",     "city",         "cities",        "province",       "mountain", "mountains",
+        "plain", "river",   "delta",        "side",          "west",           "north",    "south",
+        "east",  "slope",   "new",          "district",      "peninsula",      "industry", "industries",
+        "group", "hub",     "hubs",         "strait",        "taiwan"};
+    bool cjk = std::any_of(query.begin(), query.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (cjk) return false;  // too_short_to_guess holds Chinese to two characters
+    for (const std::string& w : words_of(query))
+        if (w.size() >= 3 && generic.count(w) == 0) return false;
+    return true;
+}
+
 int edit_distance(const std::string& a, const std::string& b, int limit) {
     auto x = utf8_code_points(a), y = utf8_code_points(b);
     std::size_t n = x.size(), m = y.size();
@@ -363,6 +382,9 @@ int SearchIndex::score(const Entry& e, const std::string& query, const std::vect
 }
 
 std::vector<SearchHit> SearchIndex::find(const std::string& query, std::size_t limit) const {
+    // No name is near a text many times its length: a 30,000-character query was scored against every
+    // name for 14 s to find nothing.
+    if (query.size() > kLongestQueryBytes) return {};
     std::string q = normalize_name(query);
     std::vector<std::string> words = words_of(query);
     std::vector<SearchHit> hits;

@@ -45,6 +45,15 @@ std::string county_kind_suffix(const std::string& name);
 /// of suggestions as the user types (the viewer's search) still shows what such a query begins.
 bool too_short_to_guess(const std::string& query);
 
+/// too_short_to_guess, or a query in Latin letters with no word of three letters or more that is not
+/// a word region names share ("China", "urban agglomeration", "s s n", "Mountains"): read only as a
+/// whole name or alias, never guessed.
+bool too_vague_to_guess(const std::string& query);
+
+/// Queries longer than this (bytes) match nothing: no name or alias is near one (the longest is
+/// about 80 bytes).
+inline constexpr std::size_t kLongestQueryBytes = 400;
+
 /// Edit distance (insert, delete, substitute, swap) over Unicode code points.
 /// (Past `limit` it may stop early and return limit + 1: only whether it is within a budget counts.)
 int edit_distance(const std::string& a, const std::string& b, int limit = 1 << 30);

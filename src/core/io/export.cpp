@@ -19,6 +19,7 @@
 #include "geo/simplify_coverage.hpp"
 #include "io/boundary_source.hpp"
 #include "io/csv.hpp"
+#include "io/data_paths.hpp"
 #include "io/export_tables.hpp"
 #include "io/gdal_env.hpp"
 #include "io/geojson_writer.hpp"
@@ -366,10 +367,15 @@ ExportRequest leave_out_county_layers(Document& doc, const ExportRequest& asked,
             request.layers.push_back(kind);
             continue;
         }
+        // Built on this machine but not loaded: the options left it out (--counties none, or --geodata
+        // naming other boundaries), and they are what to change.
+        const bool turned_off = !county_layer_path().empty();
         std::string why = std::string(to_string(kind)) +
-                          ": needs the county layer, which is built on this machine (scripts/fetch-counties; its "
-                          "data may not be redistributed)";
-        if (asked.layers.size() == 1) throw AtlasError(ErrorKind::NotFound, why);
+                          (turned_off ? ": needs a county layer and none is loaded (--counties none, or --geodata "
+                                        "without --counties FILE, leaves the built one out)"
+                                      : ": needs the county layer, which is built on this machine "
+                                        "(scripts/fetch-counties; its data may not be redistributed)");
+        if (asked.layers.size() == 1) throw AtlasError(turned_off ? ErrorKind::Usage : ErrorKind::NotFound, why);
         left_out.push_back(why + "; left out");
     }
     return request;

@@ -143,4 +143,14 @@ TEST_CASE("resolving names: ids, names, aliases, and suggestions for unknown nam
         CHECK_THAT(e.what(), Catch::Matchers::Contains("unknown region 'Yangzi'; did you mean:") &&
                                  Catch::Matchers::Contains("yangtze_river"));
     }
+    // Words every region's name shares are never guessed: "China" was read as the Northeast group,
+    // "s s n" and "Mountains" as the North Slope of the Tianshan Mountains.
+    for (const char* vague : {"China", "Urban agglomeration", "urban", "Mountains", "s s n", "%s%s%n"}) {
+        INFO(vague);
+        CHECK_THROWS_AS(resolve_region(bundled_plan(), index(), vague), AtlasError);
+    }
+    CHECK(resolve_region(bundled_plan(), index(), "Pearl River").id == "pearl_river_delta");
+    CHECK(resolve_region(bundled_plan(), index(), "Northeast").id == "northeast_china");
+    // A query far longer than any name finds nothing (30,000 characters took 14 s to).
+    CHECK(index().find(std::string(30000, 'x'), 5).empty());
 }

@@ -237,6 +237,10 @@ TEST_CASE("a county CSV renders as a choropleth, and a bad one is refused before
         test::run_cli("render --size 400x300 --data " + county_csv("chengdu_firms.csv") + " -o " + tmp.path("c.png"));
     CHECK(png.exit_code == 0);
     CHECK(png.err.find("joined to its 2016 code") != std::string::npos);
+    // The layer left out by the options: a usage error saying which (it was 'not found', exit 5).
+    auto off = test::run_cli("--counties none export --layer counties -o " + tmp.path("off.geojson"));
+    CHECK(off.exit_code == 2);
+    CHECK(off.err.find("counties: needs a county layer and none is loaded (--counties none") != std::string::npos);
     auto bad = test::run_cli("render --data " + county_csv("one_county_two_codes.csv") + " -o " + tmp.path("b.png"));
     CHECK(bad.exit_code == 3);
     CHECK(test::read_text(tmp.path("b.png")).empty());

@@ -179,7 +179,9 @@ bool write_geojson(std::ostream& out, const OutLayer& layer, const GeoJsonOption
     }
     Bounds all;
     for (const OutFeature& f : layer.features) all.extend(feature_bounds(layer, f));
-    out << "{\"type\":\"FeatureCollection\",\"name\":" << json_string(layer.name) << ',';
+    // No "name" member: GDAL would read it as the layer's name, where users (and their SQL) know the
+    // layer by the file's name.
+    out << "{\"type\":\"FeatureCollection\",";
     // The layer's sources (a GeoPackage keeps them as layer metadata) as a foreign member (RFC 7946
     // section 6.1): a GeoJSON export of the provinces said nothing of where they came from.
     if (!layer.metadata.empty()) {

@@ -2,7 +2,7 @@
 /// A fast RFC 7946 GeoJSON (and newline-delimited GeoJSONSeq) writer for our feature tables.
 /// GDAL's GeoJSON driver spends most of its time formatting numbers through json-c; this writer
 /// formats with std::to_chars and streams, producing the same structure: a FeatureCollection with a
-/// name (the layer's, as GDAL writes it) and a bbox, features with a stable id, a bbox and
+/// bbox (no "name": GDAL names the layer after the file), features with a stable id, a bbox and
 /// MultiPolygon (or Point) geometries, lists as arrays; the layer's metadata items (sources, terms)
 /// as the foreign member "metadata", an object of strings.
 

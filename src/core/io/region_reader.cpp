@@ -541,6 +541,8 @@ RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& rep
         fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +
                    " (layers: " + escape_controls(names) + ")");
     }
+    // A folder's Shapefile without its .dbf opens as a layer without fields ("no field 'code'").
+    check_folder_shapefiles(spec.source, spec.layer);
     // Layers written by build-geodata were validated then; checking 700,000 vertices again at every
     // start would double the start-up time. Any other layer, or one changed since (its stamp's
     // digest no longer matching), is checked feature by feature.

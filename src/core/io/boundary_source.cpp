@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "io/connection_text.hpp"
 #include "io/export_tables.hpp"
+#include "io/pg_connection.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -18,14 +18,9 @@ bool same_file(const std::string& a, const std::string& b) {
     return !ec && same;
 }
 
-bool connection(const std::string& source) {
-    std::string s = connection_text::trim_left(source);
-    return connection_text::starts_with_ci(s, "PG:") || connection_text::is_uri(s);
-}
-
 /// "name (--option)", "a PostGIS database (--option)", with the datum converted where one was.
 std::string user_source(const LayerSpec& layer, const std::string& option) {
-    std::string name = connection(layer.source)
+    std::string name = is_pg_connection(layer.source)
                            ? std::string("a PostGIS database")
                            : escape_controls(std::filesystem::path(layer.source).filename().string());
     if (name.empty()) name = escape_controls(layer.source);  // a folder named with a trailing '/'

@@ -51,6 +51,10 @@ std::string defective_plan(const std::string& name, const atlas::test::TempFolde
         doc["regions"][0]["extent"]["confidence"] = "maybe";
     else if (name == "year_text")  // dropped without a word: the year vanished from show
         doc["regions"][0]["extent"]["year"] = "abc";
+    else if (name == "name_list")  // read as "": show printed a blank Chinese name
+        doc["regions"][1]["name_zh"] = json::array({1, 2});
+    else if (name == "repeated_member")  // accepted: 200,000 repeats made list regions take minutes
+        for (int i = 0; i < 2000; ++i) doc["regions"][0]["members"].push_back(doc["regions"][0]["members"][0]);
     else
         FAIL("no plan defect " << name);
     std::ofstream(path) << doc.dump();

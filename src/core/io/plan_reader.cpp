@@ -1,10 +1,12 @@
 #include "io/plan_reader.hpp"
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include "analysis/search.hpp"
 #include "error.hpp"
 #include "io/input_file.hpp"
 #include "text/escape.hpp"
@@ -17,12 +19,96 @@ using nlohmann::json;
 
 namespace {
 
-std::string text(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+/// A value's kind in a message: "a list ([1,2])", "a number (5)", "true".
+std::string kind_of(const json& v) {
+    std::string dump = v.dump();  // JSON text: its control characters are escaped already
+    if (dump.size() > 30) {
+        std::size_t end = 30;
+        while (end > 0 && (static_cast<unsigned char>(dump[end]) & 0xC0) == 0x80) --end;  // a whole character
+        dump = dump.substr(0, end) + "...";
+    }
+    if (v.is_array()) return "a list (" + dump + ")";
+    if (v.is_object()) return "an object (" + dump + ")";
+    if (v.is_number()) return "a number (" + dump + ")";
+    return v.dump();  // true, false, null
 }
 
+/// `j[key]` as text: "" when absent or null. Any other kind is refused naming the key ("'name_zh'
+/// must be text, not a list ([1,2])"): it was read as "" and printed blank.
+std::string text(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return "";
+    if (!it->is_string()) fail_input(quote_value(key, 40) + " must be text, not " + kind_of(*it));
+    return it->get<std::string>();
+}
+
+/// `j[key]` as text that must be there: "no 'id' key" when absent.
+std::string required(const json& j, const char* key) {
+    if (!j.contains(key) || j[key].is_null()) fail_input("no " + quote_value(key, 40) + " key");
+    return text(j, key);
+}
+
+/// `j[key]` as a list of text; absent or null is empty, anything else is refused naming the key.
 std::vector<std::string> strings(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_array() ? j[key].get<std::vector<std::string>>() : std::vector<std::string>{};
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return {};
+    if (!it->is_array()) fail_input(quote_value(key, 40) + " must be a list of text, not " + kind_of(*it));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& v = (*it)[i];
+        if (!v.is_string())
+            fail_input(quote_value(key, 40) + "[" + std::to_string(i) + "] must be text, not " + kind_of(v));
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+/// `j[key]` as true or false (`fallback` when absent): "yes" or 1 is refused, not read as true.
+bool flag(const json& j, const char* key, bool fallback) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return fallback;
+    if (!it->is_boolean()) fail_input(quote_value(key, 40) + " must be true or false, not " + kind_of(*it));
+    return it->get<bool>();
+}
+
+/// `j[key]` as a finite number that must be there.
+double number(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end()) fail_input("no " + quote_value(key, 40) + " key");
+    if (!it->is_number()) fail_input(quote_value(key, 40) + " must be a number, not " + kind_of(*it));
+    return it->get<double>();
+}
+
+/// The list under `key` (empty when absent), each item read by `read`; a fault names its place:
+/// "members[3]: 'code' must be text, not a number (110000)".
+template <typename F>
+void each_item(const json& j, const char* key, F&& read) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    if (!it->is_array()) fail_input(quote_value(key, 40) + " must be a list, not " + kind_of(*it));
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& item = (*it)[i];
+        std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+        if (!item.is_object()) fail_input(where + " must be an object, not " + kind_of(item));
+        try {
+            read(item);
+        } catch (const AtlasError& e) {
+            fail_input(where + ": " + e.message());
+        }
+    }
+}
+
+/// The object under `key`, read by `read`; a fault inside names it ("extent: 'caveat' must be ...").
+template <typename F>
+auto inside(const json& j, const char* key, F&& read) {
+    auto it = j.find(key);
+    if (it == j.end()) fail_input("no " + quote_value(key, 40) + " key");
+    if (!it->is_object()) fail_input(quote_value(key, 40) + " must be an object, not " + kind_of(*it));
+    try {
+        return read(*it);
+    } catch (const AtlasError& e) {
+        fail_input(std::string(key) + ": " + e.message());
+    }
 }
 
 /// A year (1900..2100), range-checked as a double before it becomes an int.
@@ -39,31 +125,30 @@ Target read_target(const json& j) {
     Target t;
     t.year = year_of(j, 2020);
     t.metric = text(j, "metric");
-    t.value = j.at("value").get<double>();
-    if (j.contains("value_max") && j["value_max"].is_number()) t.value_max = j["value_max"].get<double>();
+    t.value = number(j, "value");
+    if (j.contains("value_max") && !j["value_max"].is_null()) t.value_max = number(j, "value_max");
     t.unit = text(j, "unit");
     t.qualifier = text(j, "qualifier");
-    t.quote = j.at("quote").get<std::string>();
+    t.quote = required(j, "quote");
     t.note = text(j, "note");
     return t;
 }
 
 std::vector<Target> read_targets(const json& j) {
     std::vector<Target> out;
-    if (j.contains("targets"))
-        for (const json& t : j["targets"]) out.push_back(read_target(t));
+    each_item(j, "targets", [&](const json& t) { out.push_back(read_target(t)); });
     return out;
 }
 
 Industry read_industry(const json& j) {
     Industry ind;
-    ind.id = j.at("id").get<std::string>();
-    ind.name_en = j.at("name_en").get<std::string>();
+    ind.id = required(j, "id");
+    ind.name_en = required(j, "name_en");
     ind.name_zh = text(j, "name_zh");
-    ind.section = j.at("section").get<std::string>();
-    ind.parent = j.contains("parent") && j["parent"].is_string() ? j["parent"].get<std::string>() : "";
-    ind.cross_cutting = j.value("cross_cutting", false);
-    ind.quote = j.at("quote").get<std::string>();
+    ind.section = required(j, "section");
+    ind.parent = text(j, "parent");
+    ind.cross_cutting = flag(j, "cross_cutting", false);
+    ind.quote = required(j, "quote");
     ind.note = text(j, "note");
     ind.targets = read_targets(j);
     return ind;
@@ -73,15 +158,16 @@ DesignationType designation_type(const std::string& s) {
     if (s == "explicit") return DesignationType::Explicit;
     if (s == "general") return DesignationType::General;
     if (s == "context") return DesignationType::Context;
-    throw json::other_error::create(501, "unknown designation type " + quote_value(s, 40) + "", nullptr);
+    fail_input("unknown designation type " + quote_value(s, 40) + " (explicit, general or context)");
 }
 
 Designation read_designation(const json& j) {
     Designation d;
-    d.type = designation_type(j.at("type").get<std::string>());
-    for (const json& i : j.value("industries", json::array()))
-        d.industries.push_back({i.at("industry").get<std::string>(), text(i, "plan_term")});
-    d.quote = j.at("quote").get<std::string>();
+    d.type = designation_type(required(j, "type"));
+    each_item(j, "industries", [&](const json& i) {
+        d.industries.push_back({required(i, "industry"), text(i, "plan_term")});
+    });
+    d.quote = required(j, "quote");
     d.note = text(j, "note");
     return d;
 }
@@ -90,50 +176,53 @@ Extent read_extent(const json& j) {
     Extent e;
     e.source_plan = text(j, "source_plan");
     if (j.contains("year") && !j["year"].is_null()) e.year = year_of(j, 0);  // null: no year known
-    std::string confidence = j.at("confidence").get<std::string>();
+    std::string confidence = required(j, "confidence");
     if (confidence != "confirmed" && confidence != "provisional")
-        throw json::other_error::create(
-            501, "confidence must be confirmed or provisional, not " + quote_value(confidence, 40) + "", nullptr);
+        fail_input("confidence must be confirmed or provisional, not " + quote_value(confidence, 40));
     e.provisional = confidence == "provisional";
     e.caveat = text(j, "caveat");
     e.verification = text(j, "verification");
     e.note = text(j, "note");
-    e.after_plan = j.contains("after_plan") && j["after_plan"].is_boolean() && j["after_plan"].get<bool>();
-    for (const json& s : j.value("sources", json::array())) e.sources.push_back({text(s, "url"), text(s, "title")});
-    if (j.contains("published_area")) {
-        const json& a = j["published_area"];
-        e.published_area = PublishedArea{a.at("km2").get<double>(), text(a, "text"), strings(a, "sources")};
-    }
+    e.after_plan = flag(j, "after_plan", false);
+    each_item(j, "sources", [&](const json& s) { e.sources.push_back({text(s, "url"), text(s, "title")}); });
+    if (j.contains("published_area") && !j["published_area"].is_null())
+        e.published_area = inside(j, "published_area", [](const json& a) {
+            return PublishedArea{number(a, "km2"), text(a, "text"), strings(a, "sources")};
+        });
     return e;
 }
 
 std::optional<CountyScope> read_county_scope(const json& m) {
-    if (!m.contains("counties")) return std::nullopt;
-    const json& c = m["counties"];
-    CountyScope scope{strings(c, "included"), strings(c, "partly_included"),
-                      strings(c, "excluded"), text(c, "confidence"),
-                      text(c, "note"),        {}};
-    for (const json& s : c.value("sources", json::array())) scope.sources.push_back({text(s, "url"), text(s, "quote")});
-    return scope;
+    if (!m.contains("counties") || m["counties"].is_null()) return std::nullopt;
+    return inside(m, "counties", [](const json& c) {
+        CountyScope scope{strings(c, "included"), strings(c, "partly_included"),
+                          strings(c, "excluded"), text(c, "confidence"),
+                          text(c, "note"),        {}};
+        each_item(c, "sources", [&](const json& s) { scope.sources.push_back({text(s, "url"), text(s, "quote")}); });
+        return scope;
+    });
 }
 
 PlanRegion read_region(const json& j) {
     PlanRegion r;
-    r.id = j.at("id").get<std::string>();
-    r.name_en = j.at("name_en").get<std::string>();
-    r.name_zh = j.at("name_zh").get<std::string>();
+    r.id = required(j, "id");
+    r.name_en = required(j, "name_en");
+    r.name_zh = required(j, "name_zh");
     r.aliases = strings(j, "aliases");
-    r.kind = j.at("kind").get<std::string>();
+    r.kind = required(j, "kind");
     r.tier = text(j, "tier");
-    r.plan_section = j.at("plan_section").get<std::string>();
-    r.quote = j.at("quote").get<std::string>();
-    for (const json& h : j.value("hubs", json::array()))
-        r.hubs.push_back({text(h, "name_en"), text(h, "name_zh"), h.at("code").get<std::string>()});
-    r.designation = read_designation(j.at("designation"));
-    for (const json& m : j.at("members"))
-        r.members.push_back({m.at("code").get<std::string>(), text(m, "name_zh"), text(m, "name_en"), text(m, "note"),
-                             m.value("partial", false), read_county_scope(m)});
-    r.extent = read_extent(j.at("extent"));
+    r.plan_section = required(j, "plan_section");
+    r.quote = required(j, "quote");
+    each_item(j, "hubs", [&](const json& h) {
+        r.hubs.push_back({text(h, "name_en"), text(h, "name_zh"), required(h, "code")});
+    });
+    r.designation = inside(j, "designation", read_designation);
+    if (!j.contains("members")) fail_input("no 'members' key");
+    each_item(j, "members", [&](const json& m) {
+        r.members.push_back({required(m, "code"), text(m, "name_zh"), text(m, "name_en"), text(m, "note"),
+                             flag(m, "partial", false), read_county_scope(m)});
+    });
+    r.extent = inside(j, "extent", read_extent);
     r.group_of = strings(j, "group_of");
     return r;
 }
@@ -174,6 +263,7 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
     const json& items = *found;
     for (std::size_t i = 0; i < items.size(); ++i) {
         try {
+            if (!items[i].is_object()) fail_input("must be an object, not " + kind_of(items[i]));
             read(items[i]);
         } catch (const json::exception& e) {
             fail_input(path + ": " + key + "[" + std::to_string(i) + "] (" + id_of(items[i]) + "): " + json_reason(e));
@@ -207,25 +297,24 @@ Plan parse_plan(const std::string& content, const std::string& path) {
                    "; this version of ClusterAtlas reads 1");
     Plan plan;
     try {
-        plan.info = read_info(doc.at("plan"));
-        for (const json& t : doc.value("plan_targets", json::array())) plan.plan_targets.push_back(read_target(t));
+        plan.info = inside(doc, "plan", read_info);
+        each_item(doc, "plan_targets", [&](const json& t) { plan.plan_targets.push_back(read_target(t)); });
     } catch (const json::exception& e) {
-        fail_input(path + ": plan_targets: " + json_reason(e));
+        fail_input(path + ": " + json_reason(e));
     } catch (const AtlasError& e) {
-        fail_input(path + ": plan_targets: " + e.message());
+        fail_input(path + ": " + e.message());
     }
     each(doc, "industries", path, [&](const json& j) { plan.industries.push_back(read_industry(j)); });
     each(doc, "regions", path, [&](const json& j) { plan.regions.push_back(read_region(j)); });
     if (doc.contains("macro_areas"))
         each(doc, "macro_areas", path, [&](const json& j) {
-            plan.macro_areas.push_back({j.at("id").get<std::string>(), text(j, "name_en"), text(j, "name_zh"),
-                                        text(j, "source"), strings(j, "provinces")});
+            plan.macro_areas.push_back({required(j, "id"), text(j, "name_en"), text(j, "name_zh"), text(j, "source"),
+                                        strings(j, "provinces")});
         });
     if (doc.contains("macro_designations"))
         each(doc, "macro_designations", path, [&](const json& j) {
-            plan.macro_designations.push_back({j.at("id").get<std::string>(), j.at("industry").get<std::string>(),
-                                               text(j, "plan_term"), text(j, "section"),
-                                               j.at("quote").get<std::string>(), strings(j, "areas")});
+            plan.macro_designations.push_back({required(j, "id"), required(j, "industry"), text(j, "plan_term"),
+                                               text(j, "section"), required(j, "quote"), strings(j, "areas")});
         });
     return plan;
 }
@@ -280,9 +369,43 @@ struct MissingCodes {
     }
 };
 
+/// A member listed twice: one problem per region, however many (200,000 repeats made every command
+/// that drew the region take minutes).
+void check_repeated_members(const PlanRegion& r, Problems& problems) {
+    std::set<std::string> seen, repeated;
+    for (const Member& m : r.members)
+        if (!seen.insert(m.code).second) repeated.insert(m.code);
+    if (repeated.empty()) return;
+    std::vector<std::string> codes;
+    for (const std::string& code : repeated) codes.push_back(quote_value(code, 20));
+    problems.add("region " + quote_value(r.id, 40) + " lists " +
+                 (repeated.size() == 1 ? "member " : std::to_string(repeated.size()) + " members ") +
+                 join_first(codes, ", ", 3, [](std::size_t n) { return " and " + std::to_string(n) + " more"; }) +
+                 " more than once");
+}
+
+/// A name, alias or id that two regions answer to: `show NAME` could not tell which is meant.
+void check_shared_names(const Plan& plan, Problems& problems) {
+    std::map<std::string, std::string> owner;  // normalised name -> region id
+    std::set<std::string> said;
+    for (const PlanRegion& r : plan.regions) {
+        std::vector<std::string> names = r.aliases;
+        names.insert(names.end(), {r.id, r.name_en, r.name_zh});
+        for (const std::string& name : names) {
+            std::string key = normalize_name(name);
+            if (key.empty()) continue;
+            auto [it, fresh] = owner.emplace(key, r.id);
+            if (!fresh && it->second != r.id && said.insert(key).second)
+                problems.add("regions " + quote_value(it->second, 40) + " and " + quote_value(r.id, 40) +
+                             " both answer to " + quote_value(name, 40));
+        }
+    }
+}
+
 void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& provinces, const RegionLayer& prefectures,
                   Problems& problems, MissingCodes& missing) {
     if (r.members.empty()) problems.add("region " + quote_value(r.id, 40) + " has no members");
+    check_repeated_members(r, problems);
     for (const Member& m : r.members)
         if (!known_code(m.code, provinces, prefectures)) missing.add(r.id, "member", m.code, m.name_en);
     for (const Hub& h : r.hubs)
@@ -327,6 +450,7 @@ void validate_plan(const Plan& plan, const RegionLayer& provinces, const RegionL
         if (!region_ids.insert(r.id).second) problems.add("duplicate region id " + quote_value(r.id, 40) + "");
         check_region(plan, r, provinces, prefectures, problems, missing);
     }
+    check_shared_names(plan, problems);
     check_macro(plan, provinces, problems, missing);
     if (plan.regions.empty()) problems.add("no regions");
     if (boundaries.empty()) problems.add_all(missing.as_plan);  // the bundled boundaries: the plan is at fault

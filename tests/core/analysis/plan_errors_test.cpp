@@ -70,3 +70,39 @@ TEST_CASE("malformed plan files name the place", "[plan][errors]") {
     CHECK_THROWS_WITH(read_plan(tmp.path("broken.json")), Contains("broken.json: not a plan file (JSON error at byte"));
     CHECK_THROWS_WITH(read_plan(tmp.path("missing.json")), Contains("missing.json: no such file"));
 }
+
+// Values of the wrong kind were read as "" or false: a list as name_zh printed as a blank name.
+TEST_CASE("a plan value of the wrong kind is refused naming its key and place", "[plan][errors]") {
+    using Catch::Matchers::Contains;
+    json name_list = bundled_json();
+    name_list["regions"][1]["name_zh"] = json::array({1, 2});
+    CHECK_THAT(plan_error(name_list),
+               Contains("regions[1] (yangtze_river_delta): 'name_zh' must be text, not a list ([1,2])"));
+    json caveat_number = bundled_json();
+    caveat_number["regions"][0]["extent"]["caveat"] = 5;
+    CHECK_THAT(plan_error(caveat_number),
+               Contains("regions[0] (jingjinji): extent: 'caveat' must be text, not a number"));
+    json partial_text = bundled_json();
+    partial_text["regions"][0]["members"][2]["partial"] = "yes";
+    CHECK_THAT(plan_error(partial_text), Contains("members[2]: 'partial' must be true or false, not \"yes\""));
+    json code_number = bundled_json();
+    code_number["regions"][0]["members"][0]["code"] = 110000;
+    CHECK_THAT(plan_error(code_number), Contains("members[0]: 'code' must be text, not a number (110000)"));
+    json alias_number = bundled_json();
+    alias_number["regions"][2]["aliases"][1] = 7;
+    CHECK_THAT(plan_error(alias_number), Contains("'aliases'[1] must be text, not a number (7)"));
+    json id_number = bundled_json();
+    id_number["industries"][0]["id"] = 5;
+    CHECK_THAT(plan_error(id_number), Contains("industries[0] (?): 'id' must be text, not a number (5)"));
+}
+
+TEST_CASE("a member listed twice and a name two regions answer to are refused", "[plan][errors]") {
+    using Catch::Matchers::Contains;
+    json repeated = bundled_json();
+    for (int i = 0; i < 1000; ++i) repeated["regions"][0]["members"].push_back(repeated["regions"][0]["members"][0]);
+    CHECK_THAT(plan_error(repeated), Contains("region 'jingjinji' lists member '110000' more than once"));
+    json shared = bundled_json();
+    shared["regions"][1]["aliases"].push_back("Jing-Jin-Ji");
+    CHECK_THAT(plan_error(shared),
+               Contains("regions 'jingjinji' and 'yangtze_river_delta' both answer to 'Jing-Jin-Ji'"));
+}

@@ -140,7 +140,7 @@ void run_points(Context& ctx, const PointsArgs& args) {
         request.format_option = false;
         ExportResult result = export_tables(request, 1, [&] {
             counted = count_points(ctx, args.request, level);
-            UnitBoundaries boundaries = unit_boundaries(ctx.doc().sources(), level == PointLevel::County);
+            UnitBoundaries boundaries = unit_boundaries(ctx.doc(), level == PointLevel::County);
             PointLayerInfo info{counted.source_shown, counted.datum_text,    counted.info.value_column,
                                 counted.tally.points, counted.tally.outside, boundaries.source,
                                 boundaries.terms};

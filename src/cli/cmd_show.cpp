@@ -124,6 +124,7 @@ void print_report(Context& ctx, const PlanRegion& r, const RegionShape& s) {
     out << "extent:       " << extent_text(r) << '\n';
     if (!r.extent.caveat.empty()) out << "caveat:       " << r.extent.caveat << '\n';
     if (!r.extent.verification.empty()) out << "verification: " << r.extent.verification << '\n';
+    if (!r.extent.note.empty()) out << "note:         " << r.extent.note << '\n';
     for (const SourceRef& src : r.extent.sources) out << "source:       " << src.title << " <" << src.url << ">\n";
     out << "members (" << r.members.size() << "):\n";
     for (const Member& m : r.members) out << member_line(m, ctx.doc().membership_counties()) << '\n';
@@ -186,6 +187,8 @@ nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s, co
     j["extent"] = {{"confidence", r.extent.provisional ? "provisional" : "confirmed"},
                    {"source_plan", r.extent.source_plan},
                    {"caveat", r.extent.caveat},
+                   {"verification", r.extent.verification},
+                   {"note", r.extent.note},
                    {"after_plan", r.extent.after_plan}};
     return j;
 }

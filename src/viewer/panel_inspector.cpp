@@ -61,6 +61,12 @@ void region_details(ViewerState& state, const PlanRegion& r) {
     if (r.extent.provisional) ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.1f, 1), tr("PROVISIONAL extent"));
     ImGui::TextWrapped(tr("Extent defined by: %s"), r.extent.source_plan.c_str());
     if (!r.extent.caveat.empty()) ImGui::TextWrapped(tr("Caveat: %s"), r.extent.caveat.c_str());
+    // How the sources were checked, and what they leave unconfirmed (a year, a name): as `show` gives it.
+    if (!r.extent.verification.empty() && ImGui::TreeNode(tr("How the extent was verified"))) {
+        ImGui::TextWrapped("%s", r.extent.verification.c_str());
+        if (!r.extent.note.empty()) ImGui::TextWrapped(tr("Note: %s"), r.extent.note.c_str());
+        ImGui::TreePop();
+    }
     if (ImGui::TreeNode(tr("Members"))) {
         for (const Member& m : r.members)
             ImGui::TextWrapped("%s %s %s%s", m.code.c_str(), m.name_zh.c_str(), m.name_en.c_str(),

@@ -30,6 +30,10 @@ TEST_CASE("list provinces --format csv prints 34 rows with unique codes and both
         CHECK_FALSE(rows[i].cells[2].empty());
     }
     CHECK(codes.size() == 34);
+    // Any case, as export's --format: "CSV" was refused as an unknown format.
+    auto upper = run_cli("list provinces --format CSV");
+    CHECK(upper.exit_code == 0);
+    CHECK(upper.out == r.out);
 }
 
 TEST_CASE("list prefectures: unique codes whose first two digits are the province's", "[cli]") {
@@ -169,6 +173,19 @@ TEST_CASE("show prints each region's plan sentence with its section", "[cli][pla
         CHECK_THAT(r.out, Contains(region.designation.quote));
         if (region.extent.provisional) CHECK_THAT(r.out, Contains("PROVISIONAL"));
     }
+}
+
+// What the sources leave unconfirmed was in show's table only: its JSON gave the caveat without the
+// verification ("member list NOT found") or the note ("name and date unconfirmed").
+TEST_CASE("show gives the extent's verification and note in its table and its JSON", "[cli][plan]") {
+    auto table = run_cli("show tianshan_north_slope");
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Contains("verification: unconfirmed") && Contains("note:         Year is that of"));
+    auto json = nlohmann::json::parse(run_cli("show tianshan_north_slope --format json").out);
+    CHECK_THAT(json["extent"]["verification"].get<std::string>(), Contains("NOT found"));
+    CHECK_THAT(json["extent"]["note"].get<std::string>(), Contains("main functional zone plan"));
+    auto jingjinji = nlohmann::json::parse(run_cli("show jingjinji --format json").out);
+    CHECK_THAT(jingjinji["extent"]["note"].get<std::string>(), Contains("unconfirmed"));
 }
 
 TEST_CASE("compare Shandong Peninsula with the West Side of the Taiwan Strait", "[cli][plan]") {

@@ -32,14 +32,28 @@ std::string user_source(const LayerSpec& layer, const std::string& option) {
 
 }  // namespace
 
-bool bundled_boundaries(const DocumentSources& sources) {
+namespace {
+
+bool bundled_path(const DocumentSources& sources) {
     DocumentSources bundled = bundled_sources();
     return same_file(sources.provinces.source, bundled.provinces.source) &&
            same_file(sources.prefectures.source, bundled.prefectures.source) && sources.provinces.datum == Datum::Wgs84;
 }
 
-std::string boundary_source(const DocumentSources& sources) {
-    if (bundled_boundaries(sources)) return "echarts 4.9.0 (GCJ-02 shifted to WGS84)";
+/// Both layers still hold what build-geodata stamped (the stamp's digest matches their content): a
+/// china.gpkg edited in place, or one CLUSTERATLAS_DATA names, was credited as echarts.
+bool as_built(Document& doc) { return doc.province_units().validated && doc.prefecture_units().validated; }
+
+}  // namespace
+
+bool bundled_boundaries(Document& doc) { return bundled_path(doc.sources()) && as_built(doc); }
+
+std::string boundary_source(Document& doc) {
+    const DocumentSources& sources = doc.sources();
+    if (bundled_path(sources))
+        return as_built(doc) ? "echarts 4.9.0 (GCJ-02 shifted to WGS84)"
+                             : escape_controls(std::filesystem::path(sources.provinces.source).filename().string()) +
+                                   ", changed since ClusterAtlas built it from echarts 4.9.0";
     return user_source(sources.provinces, "--geodata");
 }
 
@@ -55,9 +69,17 @@ std::string county_source(const DocumentSources& sources) {
     return user_source(*sources.counties, "--counties");
 }
 
-UnitBoundaries unit_boundaries(const DocumentSources& sources, bool county) {
-    if (!county) return {boundary_source(sources), ""};
-    return {county_source(sources), bundled_counties(sources) ? county_terms() : ""};
+UnitBoundaries unit_boundaries(Document& doc, bool county) {
+    if (!county) return {boundary_source(doc), ""};
+    return {county_source(doc.sources()), bundled_counties(doc.sources()) ? county_terms() : ""};
+}
+
+UnitBoundaries region_boundaries(Document& doc) {
+    UnitBoundaries out{boundary_source(doc), ""};
+    if (doc.shaping_counties() == nullptr) return out;
+    out.source += "; counties: " + county_source(doc.sources());
+    if (bundled_counties(doc.sources())) out.terms = county_terms();
+    return out;
 }
 
 }  // namespace atlas

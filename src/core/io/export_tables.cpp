@@ -49,7 +49,7 @@ OutLayer provinces_table(Document& doc, const ExportSelection& sel) {
                    {},
                    {},
                    "code"};
-    const std::string source = boundary_source(doc.sources());
+    const std::string source = boundary_source(doc);
     layer.metadata = {{"SOURCE", source}};
     for (const Region& p : doc.provinces().regions) {
         if (!selected(sel, sel.province_codes, p.code)) continue;
@@ -79,7 +79,7 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
                    {},
                    {},
                    "code"};
-    const std::string source = boundary_source(doc.sources());
+    const std::string source = boundary_source(doc);
     layer.metadata = {{"SOURCE", source}};
     auto containing = regions_by_unit(doc);
     const std::vector<const RegionShape*> shapes = doc.shapes();
@@ -128,9 +128,12 @@ std::vector<FieldDef> region_fields() {
             {"extent_year", I, "ext_year"},
             {"extent_after_plan", I, "ext_after"},
             {"caveat", S},
+            {"verification", S, "verificatn"},
+            {"extent_note", S, "ext_note"},
             {"extent_sources", L, "ext_urls"},
             {"plan_section", S, "section"},
-            {"plan_quote", S, "quote"}};
+            {"plan_quote", S, "quote"},
+            {"boundary_source", S, "bnd_source"}};
 }
 
 /// An absent year is a null field. Built in its own function: GCC 12 misreads a variant
@@ -153,7 +156,7 @@ FieldValue deviation_pct(const RegionShape& s) {
     return FieldValue{std::round(1000 * (s.area_km2 - published->km2) / published->km2) / 10};
 }
 
-std::vector<FieldValue> region_values(const RegionShape& s) {
+std::vector<FieldValue> region_values(const RegionShape& s, const std::string& boundaries) {
     const PlanRegion& r = *s.region;
     std::vector<std::string> industries, terms, hubs, hub_codes, members, partial;
     for (const IndustryDesignation& d : r.designation.industries)
@@ -190,18 +193,29 @@ std::vector<FieldValue> region_values(const RegionShape& s) {
             optional_int(r.extent.year),
             std::int64_t{r.extent.after_plan},
             r.extent.caveat,
+            r.extent.verification,
+            r.extent.note,
             extent_urls,
             r.plan_section,
-            r.designation.quote};
+            r.designation.quote,
+            boundaries};
 }
 
 }  // namespace
 
-OutLayer regions_table(Document&, const ExportSelection& sel) {
+OutLayer regions_table(Document& doc, const ExportSelection& sel) {
     OutLayer layer{to_string(ExportLayer::Regions), false, region_fields(), {}, {}, "id"};
+    // Unions of the units' polygons (and of AMap's counties where they shape a region): their source
+    // and terms travel with them.
+    UnitBoundaries boundaries = region_boundaries(doc);
+    layer.metadata = {{"SOURCE", boundaries.source}};
+    if (!boundaries.terms.empty()) {
+        layer.metadata.push_back({"TERMS", boundaries.terms});
+        layer.notes.push_back(boundaries.terms);
+    }
     for (const RegionShape* s : sel.regions) {
         OutFeature f;
-        f.values = region_values(*s);
+        f.values = region_values(*s, boundaries.source);
         f.polygons = s->geometry;
         layer.features.push_back(std::move(f));
     }
@@ -247,17 +261,30 @@ OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
                     {"regions", L},
                     {"industries", L, "industries"},
                     {"macro_industries", L, "macro_inds"},
-                    {"context_regions", L, "context"}},
+                    {"context_regions", L, "context"},
+                    {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
                    "code"};
+    const std::string source = boundary_source(doc);
+    layer.metadata = {{"SOURCE", source}};
     for (const ProvinceCoverage& p :
          province_coverage(doc.plan(), doc.shapes(), doc.provinces(), sel.industry, doc.shaping_counties())) {
         if (sel.regions_chosen && sel.province_codes.count(p.province->code) == 0) continue;
         OutFeature f;
-        f.values = {p.province->code, p.province->name_zh, p.province->name_en,   p.province->area_km2,
-                    p.covered_km2,    p.share(),           p.covered_partial_km2, sel.industry,
-                    ids(p.regions),   p.industries,        p.macro_industries,    ids(p.context_regions)};
+        f.values = {p.province->code,
+                    p.province->name_zh,
+                    p.province->name_en,
+                    p.province->area_km2,
+                    p.covered_km2,
+                    p.share(),
+                    p.covered_partial_km2,
+                    sel.industry,
+                    ids(p.regions),
+                    p.industries,
+                    p.macro_industries,
+                    ids(p.context_regions),
+                    source};
         f.polygons = p.province->geometry;
         layer.features.push_back(std::move(f));
     }

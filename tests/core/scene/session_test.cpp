@@ -375,6 +375,12 @@ TEST_CASE("figure: a points' figure says what it measures and why it has fewer c
     for (const std::string& note : compose_figure(doc, five, spread.get()).legend.notes)
         CHECK_THAT(note, !Catch::Contains("classes, not"));
     CHECK(compose_figure(doc, five, spread.get()).legend.title == "v (five.csv)");
+    // One value everywhere: one class, said in the singular ("1 classes" before).
+    std::ofstream(tmp.path("same.csv")) << "code,v\n110000,3\n310000,3\n440000,3\n";
+    five.data.path = tmp.path("same.csv");
+    auto same = load_session_data(doc, five);
+    CHECK_THAT(compose_figure(doc, five, same.get()).legend.notes,
+               Catch::VectorContains(std::string("1 class, not 5: the value 3 in 3 of 3 units")));
 }
 
 TEST_CASE("figure: the regions picked are named in the title", "[session]") {

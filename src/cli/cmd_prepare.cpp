@@ -80,6 +80,8 @@ void run_prepare(Context& ctx, const PrepareArgs& args) {
                                                ": the store is a GeoPackage; name it .gpkg (its levels of detail "
                                                "go beside it, .gpkg replaced by .levels)");
     std::string levels_path = levels_path_for(args.output);
+    // A signal while computing said nothing (exit 143): the store is a write like export's.
+    install_interrupt_cleanup();
     check_target(args.output, args.force, "store");
     check_target(levels_path, args.force, "levels store");
     std::string fingerprint = doc.shapes_fingerprint();

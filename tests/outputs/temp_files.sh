@@ -164,4 +164,16 @@ grep -q "interrupted (SIGTERM) after the output was put in place" "$tmp/pair.err
 [ -z "$(ls -A "$tmp/pair" | grep -v -x -e m.png -e s.json -e p.gpkg -e p.levels)" ] || fail "pair: left $(ls -A "$tmp/pair")"
 ok "SIGTERM on the first rename of a figure and its session, a store and its levels: both put in place, then exit 143"
 
+# 7. SIGTERM while prepare computes (before any write): it ended with 143 and no word. Now as export:
+#    exit 4, one line, no store and no leftover. (Computing the bundled shapes takes seconds; the
+#    signal comes after 0.5 s, well inside it.)
+mkdir "$tmp/prep"
+( cd "$tmp/prep" && exec timeout --preserve-status -s TERM 0.5 "$bin" prepare -o q.gpkg > /dev/null 2> "$tmp/prep.err" < /dev/null )
+rc=$?
+[ $rc = 4 ] || fail "SIGTERM while prepare computes: exit $rc, not 4: $(cat "$tmp/prep.err")"
+one_line "$tmp/prep.err" && grep -q "terminated (SIGTERM); nothing written" "$tmp/prep.err" ||
+  fail "SIGTERM while prepare computes: $(cat "$tmp/prep.err")"
+[ -z "$(ls -A "$tmp/prep")" ] || fail "SIGTERM while prepare computes: left $(ls -A "$tmp/prep")"
+ok "SIGTERM while prepare computes: exit 4, one line, nothing left"
+
 echo "$passed passed, 0 failed"

@@ -320,7 +320,8 @@ void sync_written_file(const std::string& path, const std::string& shown_as) {
     if (error != 0) fail(shown_as + ": cannot write (" + system_reason(error) + ")");
 }
 
-void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what) {
+void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what,
+                 bool cache) {
     refuse_input_target(target);  // inputs read since check_target
     std::string folder = folder_of(target);
     FolderLock lock(folder);
@@ -338,7 +339,7 @@ void commit_file(const std::string& written, const std::string& target, bool for
     if (r != 0 && errno == EEXIST) fail(target + ": exists (use --force to replace it)");
     if (r != 0) fail(target + ": cannot put the " + what + " in place (" + system_reason(errno) + ")");
     ::fsync(lock.fd());  // the rename itself reaches the disk
-    mark_output_in_place();
+    if (!cache) mark_output_in_place();
 }
 
 void write_atomically(const std::string& path, bool force, const std::string& what,
@@ -347,7 +348,7 @@ void write_atomically(const std::string& path, bool force, const std::string& wh
     TempFolder temp(path);
     std::string file = temp.file(fs::path(path).filename().string());
     write(file);
-    commit_file(file, path, force, what);
+    commit_file(file, path, force, what, cache);
 }
 
 }  // namespace atlas

@@ -115,8 +115,12 @@ void sync_written_file(const std::string& path, const std::string& shown_as);
 
 /// Puts one written file in place of `target` by rename under the folder's lock (file_commit.hpp);
 /// without `force` the rename refuses an existing target (RENAME_NOREPLACE), so two writers racing
-/// for a new name cannot overwrite each other. Throws AtlasError(Output) naming the target.
-void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what);
+/// for a new name cannot overwrite each other. Throws AtlasError(Output) naming the target. Marks the
+/// process's output as in place (io/interrupt.hpp) unless `cache`: a cache file ClusterAtlas keeps
+/// for itself is not what the user asked for (a SIGTERM after the units' memo was kept said "after the
+/// output was put in place" while nothing the user named was written).
+void commit_file(const std::string& written, const std::string& target, bool force, const std::string& what,
+                 bool cache = false);
 
 /// check_target, then `write` into a file of a fresh TempFolder (the argument is its path), then
 /// commit_file. `write` throws AtlasError on failure; any failure leaves the target untouched.

@@ -184,7 +184,8 @@ void write_layers(const std::string& path, const std::vector<OutLayer>& layers, 
     else
         write_with_gdal(driver, temp_file, path, layers, options);
     sync_folder_files(temp.path(), path);
-    if (!is_file_set(options.driver, path)) return commit_file(temp_file, path, options.force, options.driver);
+    if (!is_file_set(options.driver, path))
+        return commit_file(temp_file, path, options.force, options.driver, options.cache);
     std::string folder = temp.path();
     temp.released();  // from here on the commit owns (renames) the folder
     try {

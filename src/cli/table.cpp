@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -16,9 +17,12 @@
 namespace atlas::cli {
 
 Format parse_format(const std::string& name) {
-    if (name == "table") return Format::Table;
-    if (name == "csv") return Format::Csv;
-    if (name == "json") return Format::Json;
+    // Any case, as export's --format takes GDAL's names: "CSV" was refused here.
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "table") return Format::Table;
+    if (lower == "csv") return Format::Csv;
+    if (lower == "json") return Format::Json;
     throw AtlasError(ErrorKind::Usage, "unknown format " + quote_value(name) + " (use table, csv or json)");
 }
 

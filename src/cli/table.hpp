@@ -11,7 +11,7 @@ namespace atlas::cli {
 
 enum class Format { Table, Csv, Json };
 
-/// Parses "table", "csv" or "json"; throws AtlasError(Usage) naming the value otherwise.
+/// Parses "table", "csv" or "json" in any case ("CSV"); throws AtlasError(Usage) naming the value otherwise.
 Format parse_format(const std::string& name);
 
 struct Table {

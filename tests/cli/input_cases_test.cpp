@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 
+#include "analysis/point_report.hpp"
 #include "error.hpp"
 #include "geo/datum.hpp"
 #include "geo/gcj02.hpp"
@@ -808,6 +809,23 @@ TEST_CASE("Excel's sep= line names the separator of every CSV read whole", "[inp
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].cells == std::vector<std::string>{"text", "industry"});
     CHECK(rows[1].line == 3);
+}
+
+// An --industry-map saved by a comma-decimal spreadsheet (';'-separated) was read as one cell a line
+// ("a mapping is two cells"); UTF-16 as Excel's "Unicode text" saves it is decoded as --data's.
+TEST_CASE("an industry map is read with the separator and encoding it was saved with", "[inputs]") {
+    TempFolder tmp;
+    const Plan& plan = atlas::test::bundled_plan();
+    auto semicolons = read_category_mapping(write(tmp.path("m.csv"), "text;industry\nchips;biomedicine\n"), plan);
+    CHECK(semicolons == std::map<std::string, std::string>{{"chips", "biomedicine"}});
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("text,industry\r\nchips,biomedicine\r\n")) utf16 += std::string{c, '\0'};
+    CHECK(read_category_mapping(write(tmp.path("u.csv"), utf16), plan) ==
+          std::map<std::string, std::string>{{"chips", "biomedicine"}});
+    std::string one =
+        error_of([&] { read_category_mapping(write(tmp.path("p.csv"), "text|industry\nchips|x\n"), plan); });
+    CHECK_THAT(one, Contains("p.csv:1: its header is one column, 'text|industry': no comma separates its names; it "
+                             "looks '|'-separated"));
 }
 
 // 110000.0 (a number column saved by Excel or pandas), 110000000000 (the statistical code) and 110100

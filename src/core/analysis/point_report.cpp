@@ -149,10 +149,16 @@ CategoryMapping map_categories(const std::vector<std::string>& categories, const
 }
 
 std::map<std::string, std::string> read_category_mapping(const std::string& path, const Plan& plan) {
-    std::vector<CsvRow> rows = read_csv_file(path);
+    // Separated as the user's spreadsheet saved it: a ';'-separated map read as one cell per line.
+    std::vector<CsvRow> rows = read_csv_file(path, true);
     std::map<std::string, std::string> out;
     std::map<std::string, std::size_t> line_of;  // text -> the line that mapped it first
     const std::string where = escape_controls(path) + ":";
+    if (!rows.empty() && rows[0].cells.size() < 2)
+        fail_input(where + std::to_string(rows[0].line) + ": its header is one column, " +
+                   quote_value(rows[0].cells.empty() ? "" : rows[0].cells[0], 40) + ": " +
+                   one_column_header_words(rows[0].cells.empty() ? "" : rows[0].cells[0], ',') +
+                   " (a mapping is two cells, your text and the plan's industry)");
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
         if (std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return c.empty(); })) continue;

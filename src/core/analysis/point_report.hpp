@@ -52,9 +52,11 @@ struct CategoryMapping {
 CategoryMapping map_categories(const std::vector<std::string>& categories, const PointTally& tally, const Plan& plan,
                                const std::map<std::string, std::string>& mapping = {});
 
-/// Reads a mapping file: CSV with a header, the category text in the first column and the plan
-/// industry (id, English or Chinese name) in the second. AtlasError(Input) naming the line for an
-/// industry the plan does not have, a line without both cells, or a text mapped twice.
+/// Reads a mapping file: CSV with a header (',', ';' or tab separated, as detect_separator finds, or
+/// as a sep= line says; UTF-8, UTF-16 or GB18030 as text/encoding.hpp decides), the category text in
+/// the first column and the plan industry (id, English or Chinese name) in the second.
+/// AtlasError(Input) naming the line for a header of one column, an industry the plan does not have,
+/// a line without both cells, or a text mapped twice.
 std::map<std::string, std::string> read_category_mapping(const std::string& path, const Plan& plan);
 
 struct IndustryShare {

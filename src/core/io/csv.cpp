@@ -136,10 +136,10 @@ std::string one_column_header_words(std::string_view header, char separator) {
            (likely != 0 ? std::string("; it looks '") + likely + "'-separated" : std::string());
 }
 
-std::vector<CsvRow> read_csv_file(const std::string& path) {
+std::vector<CsvRow> read_csv_file(const std::string& path, bool detect) {
     std::string text = decode_text_file(read_input_file(path, "CSV table", kMaxTableBytes), path).text;
     const char declared = take_sep_line(text);
-    return parse_csv(text, declared != 0 ? declared : ',', path);
+    return parse_csv(text, declared != 0 ? declared : detect ? detect_separator(text) : ',', path);
 }
 
 std::string csv_escape(const std::string& cell) {

@@ -44,9 +44,10 @@ char likely_other_separator(std::string_view header);
 std::string one_column_header_words(std::string_view header, char separator);
 
 /// Reads (kind and size checked, encoding decided: see text/encoding.hpp) and parses a file with
-/// ',' separators, or those its "sep=" first line names; throws AtlasError(Input) naming the file when it cannot be
-/// read or decoded.
-std::vector<CsvRow> read_csv_file(const std::string& path);
+/// ',' separators, or those its "sep=" first line names, or with `detect` those detect_separator
+/// finds (a user's table saved by a spreadsheet in a comma-decimal locale uses ';'); throws
+/// AtlasError(Input) naming the file when it cannot be read or decoded.
+std::vector<CsvRow> read_csv_file(const std::string& path, bool detect = false);
 
 /// Quotes a cell when it holds a comma, quote or line break.
 std::string csv_escape(const std::string& cell);

@@ -1,6 +1,7 @@
 #include "io/inset_layer.hpp"
 
 #include <gdal_priv.h>
+#include <geos_c.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <memory>
 
 #include "error.hpp"
+#include "geo/geos_handle.hpp"
 #include "io/gdal_env.hpp"
 #include "io/input_file.hpp"
 #include "io/ogr_wgs84.hpp"
@@ -142,6 +144,45 @@ std::string feature_fault(OGRGeometry* g, const std::string& unread, OGRCoordina
     return {};
 }
 
+/// Rings whose last point is not their first, closed in `one` (their outline was drawn with a gap).
+std::size_t close_rings(const OGRGeometry& g, InsetLayer& one) {
+    OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon) return 0;
+    std::size_t closed = 0;
+    for (auto& line : one.lines)
+        if (line.size() >= 2 && (line.front().lon != line.back().lon || line.front().lat != line.back().lat))
+            line.push_back(line.front()), ++closed;
+    return closed;
+}
+
+/// Why GEOS finds a polygon feature invalid ("Self-intersection[121.5 25.1]"), "" when it is valid
+/// or holds no polygon. An outline is drawn as given either way: the inset only outlines it.
+std::string polygon_fault(const GeosContext& geos, const OGRGeometry& g) {
+    OGRwkbGeometryType type = wkbFlatten(g.getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon) return {};
+    GEOSGeometry* converted = g.exportToGEOS(geos.handle());
+    if (converted == nullptr) return {};
+    std::string reason;
+    if (GEOSisValid_r(geos.handle(), converted) == 0) {
+        char* why = GEOSisValidReason_r(geos.handle(), converted);
+        reason = why != nullptr ? why : "not valid";
+        GEOSFree_r(geos.handle(), why);
+    }
+    GEOSGeom_destroy_r(geos.handle(), converted);
+    return reason;
+}
+
+/// What the inset draws differently from the data, said as warnings: a ring not closed is closed, a
+/// ring that crosses itself (a bow-tie) is outlined as given.
+void note_polygon_faults(const GeosContext& geos, const OGRGeometry& g, InsetLayer& one, const std::string& name,
+                         InsetFaults& warnings) {
+    if (std::size_t n = close_rings(g, one); n > 0)
+        warnings.add("unclosed", name + ": " + std::to_string(n) + (n == 1 ? " ring" : " rings") +
+                                     " not closed (the last point is not the first), drawn closed");
+    else if (std::string why = polygon_fault(geos, g); !why.empty())
+        warnings.add("invalid", name + ": not a valid polygon (GEOS: " + escape_controls(why) + "), outlined as given");
+}
+
 }  // namespace
 
 InsetLayer read_inset_layer(const std::string& path) {
@@ -153,6 +194,7 @@ InsetLayer read_inset_layer(const std::string& path) {
     InsetLayer out;
     out.path = path;
     QuietGdalErrors quiet;
+    GeosContext geos;
     InsetFaults faults, left_out;
     for (OGRLayer* layer : ds->GetLayers()) {
         std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(*layer, path);
@@ -179,6 +221,7 @@ InsetLayer read_inset_layer(const std::string& path) {
                 faults.add(kind, feature_name(*feature) + ": " + problem);
                 continue;
             }
+            note_polygon_faults(geos, *g, one, feature_name(*feature), left_out);
             out.lines.insert(out.lines.end(), one.lines.begin(), one.lines.end());
             out.points.insert(out.points.end(), one.points.begin(), one.points.end());
         }

@@ -17,7 +17,9 @@ struct InsetLayer {
     std::vector<LonLat> points;
     double extent[4] = {0, 0, 0, 0};  ///< min lon, min lat, max lon, max lat of all of them
     /// Features left out because they have no geometry (GeoJSON's null): one line for the first,
-    /// "'PATH', layer 'L', feature 3: no geometry, left out of the inset (and 2 more like it)".
+    /// "'PATH', layer 'L', feature 3: no geometry, left out of the inset (and 2 more like it)"; and
+    /// polygons drawn otherwise than the data has them: rings not closed (drawn closed), polygons
+    /// GEOS finds invalid, such as a ring crossing itself (outlined as given, with GEOS's reason).
     std::vector<std::string> warnings;
 };
 

@@ -66,4 +66,25 @@ TEST_CASE("An inset layer's features without geometry are left out with one warn
         std::string::npos);
 }
 
+// A ring not closed was outlined with a gap, a bow-tie outlined as if it were an island: both
+// without a word.
+TEST_CASE("An inset layer's unclosed rings are closed and its invalid polygons named, with a warning each") {
+    test::TempFolder tmp;
+    std::string path =
+        write_layer(tmp, "islands.geojson",
+                    {feature(R"({"type":"Polygon","coordinates":[[[112,10],[113,10],[113,11],[112,11]]]})"),
+                     feature(R"({"type":"Polygon","coordinates":[[[114,10],[115,11],[115,10],[114,11],[114,10]]]})"),
+                     feature(R"({"type":"Polygon","coordinates":[[[116,10],[117,10],[117,11],[116,11],[116,10]]]})")});
+    InsetLayer layer = read_inset_layer(path);
+    REQUIRE(layer.lines.size() == 3);
+    CHECK(layer.lines[0].size() == 5);  // closed
+    CHECK(layer.lines[0].back().lon == 112);
+    CHECK(layer.lines[0].back().lat == 10);
+    REQUIRE(layer.warnings.size() == 2);
+    CHECK(layer.warnings[0].find("feature 0: 1 ring not closed (the last point is not the first), drawn closed") !=
+          std::string::npos);
+    CHECK(layer.warnings[1].find("feature 1: not a valid polygon (GEOS: Self-intersection[114.5 10.5]), outlined "
+                                 "as given") != std::string::npos);
+}
+
 }  // namespace atlas

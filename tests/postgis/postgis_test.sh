@@ -108,6 +108,18 @@ expect_error 3 "PostGIS host 127.0.0.1, port $((port + 1)), database atlas: cann
 expect_error 4 "PostGIS host 127.0.0.1, port $((port + 1)), database atlas: cannot connect" export -o "$down"
 expect_error 3 "password authentication failed" --geodata "${pg/atlas-test/wrong}" list provinces
 expect_error 3 "database atlas: no layer 'boundaries.nothere'" --geodata "$pg" --provinces-layer boundaries.nothere list provinces
+# A layer listed but not read (the server cancelled the query: here a lock another session holds,
+# with lock_timeout) was "no layer 'boundaries.provinces' (layers: boundaries.provinces, ...)".
+psql_q "BEGIN; LOCK TABLE boundaries.provinces IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(20); COMMIT" > /dev/null &
+locker=$!
+for _ in $(seq 100); do
+  [ "$(psql_q "SELECT count(*) FROM pg_locks WHERE relation = 'boundaries.provinces'::regclass AND mode = 'AccessExclusiveLock' AND granted")" = 1 ] && break
+  sleep 0.1
+done
+expect_error 3 "layer 'boundaries.provinces' is there but could not be read (canceling statement due to lock timeout)" \
+  --geodata "$pg options='-c lock_timeout=300'" --provinces-layer boundaries.provinces --prefectures-layer boundaries.prefectures list provinces
+psql_q "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'BEGIN; LOCK TABLE%' AND pid <> pg_backend_pid()" > /dev/null
+wait $locker 2> /dev/null || true
 expect_error 3 "database nopostgis: the PostGIS extension is not installed" --geodata "${pg/dbname=atlas/dbname=nopostgis}" list provinces
 expect_error 4 "database nopostgis: the PostGIS extension is not installed" export -o "${pg/dbname=atlas/dbname=nopostgis}"
 expect_error 2 "--format PostgreSQL writes to a database" export --format PostgreSQL -o "$tmp/x.geojson"
@@ -132,6 +144,14 @@ expect_error 4 "database atlas: no schema 'atlsa' (create it first" export --lay
 "$bin" export --layer hubs -o "$pg" --table missing.hubs 2> "$tmp/err" && fail "--table into a missing schema was written"
 grep -q "no schema 'missing'" "$tmp/err" || fail "--table missing.hubs: $(cat "$tmp/err")"
 ok "a missing schema (active_schema or --table) is refused; the user's public.hubs untouched"
+
+# GDAL's driver launders a table's name: --table My-Table is created as my_table, and said so (it
+# reported public.My-Table, and a second export failed in GDAL's words instead of "exists").
+"$bin" export --layer hubs -o "$pg" --table My-Table > "$tmp/mixed.out" 2>&1 || fail "--table My-Table: $(cat "$tmp/mixed.out")"
+grep -q "table public.my_table " "$tmp/mixed.out" || fail "--table My-Table reported as: $(cat "$tmp/mixed.out")"
+[ "$(psql_q "SELECT count(*) FROM public.my_table")" = 16 ] || fail "my_table has not the 16 hubs"
+expect_error 4 "table 'public.my_table': exists (use --force" export --layer hubs -o "$pg" --table My-Table
+ok "--table My-Table: created, reported and checked as my_table"
 
 # The server refuses the write: the reason (after ERROR:), not the SQL statement, in one short line.
 expect_error 4 "in a read-only transaction" export --layer regions --force \

@@ -64,11 +64,22 @@ std::string default_schema(GDALDataset& ds, const PgConnection& c) {
     return schema.empty() ? "public" : schema;
 }
 
-/// schema and table of a layer: "schema.table" names, else the default schema.
+/// A table's name as GDAL's PostgreSQL driver creates it (LAUNDER=YES, its default): ASCII letters
+/// lowered, '-', '#' and '\'' made '_'. `--table MyTable` created mytable, but the export reported
+/// public.MyTable and checked for an existing MyTable (and then failed in GDAL's words).
+std::string laundered(std::string table) {
+    for (char& ch : table) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (ch == '-' || ch == '#' || ch == '\'') ch = '_';
+    }
+    return table;
+}
+
+/// schema and table of a layer: "schema.table" names, else the default schema; the table as created.
 std::pair<std::string, std::string> table_of(const std::string& name, const std::string& schema) {
     std::size_t dot = name.find('.');
-    if (dot != std::string::npos) return {name.substr(0, dot), name.substr(dot + 1)};
-    return {schema, name};
+    if (dot != std::string::npos) return {name.substr(0, dot), laundered(name.substr(dot + 1))};
+    return {schema, laundered(name)};
 }
 
 /// Every schema must exist (GDAL would fall back to the search path, i.e. "public"), and without

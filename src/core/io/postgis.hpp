@@ -19,7 +19,8 @@ std::string describe_connection(const std::string& connection);
 
 /// Writes the layers as tables (named after the layers; "schema.table" names work, else the
 /// connection's active_schema, else the first existing schema of the server's search path) in one
-/// transaction, and returns their "schema.table" names. A schema that does not exist, and
+/// transaction, and returns their "schema.table" names as created (the table's name laundered as
+/// GDAL's driver does: "MyTable" is created as mytable, "my-table" as my_table). A schema that does not exist, and
 /// an existing table unless options.force (which replaces it), are refused before anything is
 /// written. Throws AtlasError(Output) naming host, database and table, with the server's reason
 /// cut short; the transaction is then rolled back.

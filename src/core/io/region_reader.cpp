@@ -532,12 +532,21 @@ struct ControlNames {
 RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report, const LayerMemoAccess* memo) {
     GDALDatasetUniquePtr ds = open_vector(spec.source);
     QuietGdalErrors quiet;
+    CPLErrorReset();
     OGRLayer* layer = ds->GetLayerByName(spec.layer.c_str());
     if (layer == nullptr) {
+        std::string reason = CPLGetLastErrorType() >= CE_Failure ? last_gdal_error() : "";
         // A folder's Shapefile GDAL could not open is no layer of it: why, in place of the list.
         if (std::string why = unopened_shapefile(spec.source, spec.layer); !why.empty()) fail_input(why);
-        std::string names = join_mapped(
-            ds->GetLayers(), [](OGRLayer* l) { return std::string(l->GetName()); }, ", ");
+        std::vector<std::string> listed;
+        for (OGRLayer* l : ds->GetLayers()) listed.push_back(l->GetName());
+        // Listed, yet not opened (a server's statement_timeout cancelled the query): "no layer
+        // 'boundaries.provinces' (layers: boundaries.provinces, ...)" contradicted itself.
+        if (std::find(listed.begin(), listed.end(), spec.layer) != listed.end())
+            fail_input(source_name(spec.source) + ": layer " + quote_value(spec.layer) +
+                       " is there but could not be read" +
+                       (reason.empty() ? std::string() : " (" + one_line_message(without_passwords(reason)) + ")"));
+        std::string names = join(listed, ", ");
         fail_input(source_name(spec.source) + ": no layer " + quote_value(spec.layer) +
                    " (layers: " + escape_controls(names) + ")");
     }

@@ -268,6 +268,19 @@ void note_unit_of_same_name(Context& ctx, const std::string& query, const PlanRe
               << " reports it\n";
 }
 
+/// A pilot zone of the query's name, when a region or unit was reported instead (Shanghai, Wuhan,
+/// jingjinji): how to reach it, since its name alone never will.
+void note_place_of_same_name(Context& ctx, const std::string& query) {
+    std::vector<SearchHit> places = ctx.doc().search().find(query, EntityKind::Place, 1);
+    if (places.empty() || places[0].score < 95) return;
+    const Place* place = ctx.doc().places().find(places[0].id);
+    if (place == nullptr) return;
+    std::string key = std::string(to_string(place->kind)) + ":" + place->id;
+    std::cerr << "note: " << escape_controls(query) << " also names the "
+              << (place->kind == PlaceKind::PilotZone ? "pilot zone " : "new district ")
+              << escape_controls(place->name_en + " (" + place->name_zh + ")") << ": show " << key << " reports it\n";
+}
+
 void print_unit(Context& ctx, const SearchHit& hit) {
     Document& doc = ctx.doc();
     std::vector<const RegionShape*> shapes = ctx.shapes();
@@ -345,6 +358,7 @@ void register_show(CLI::App& app, Context& ctx) {
             std::optional<SearchHit> unit = region_named ? std::nullopt : resolve_unit(index, *name);
             if (unit && (regions.empty() || level_said || unit->score > regions[0].score || unit->name_zh == *name)) {
                 refuse_format_for(format, unit->name_en + " (" + unit->id + ")");
+                note_place_of_same_name(ctx, *name);
                 print_unit(ctx, *unit);
                 return;
             }
@@ -370,6 +384,7 @@ void register_show(CLI::App& app, Context& ctx) {
         }
         const PlanRegion& r = *found;
         note_unit_of_same_name(ctx, *name, r);
+        note_place_of_same_name(ctx, *name);
         // Membership and area are all a report prints: the area from the store's geometry-free table.
         RegionShape s = ctx.doc().membership(r);
         s.area_km2 = ctx.doc().region_area_km2(r);

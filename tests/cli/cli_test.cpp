@@ -188,6 +188,25 @@ TEST_CASE("show gives the extent's verification and note in its table and its JS
     CHECK_THAT(jingjinji["extent"]["note"].get<std::string>(), Contains("unconfirmed"));
 }
 
+// Five pilot zones share their names with a region or unit, which won: the zone's own report
+// (approval, document, what is unconfirmed) could not be shown at all.
+TEST_CASE("a pilot zone named like a region or unit is reached by kind and id, and named when the other wins",
+          "[cli][plan]") {
+    for (const char* query : {"pilot-zone:jingjinji", "jingjinji pilot zone", "上海试验区", "pilot zone Xi'an"}) {
+        INFO(query);
+        auto r = run_cli(std::string("show \"") + query + "\"");
+        REQUIRE(r.exit_code == 0);
+        CHECK_THAT(r.out, Contains("comprehensive innovation reform pilot zone (2015)"));
+    }
+    auto region = run_cli("show jingjinji");
+    REQUIRE(region.exit_code == 0);
+    CHECK_THAT(region.out, Contains("[jingjinji]") && !Contains("pilot zone (2015)"));
+    CHECK_THAT(region.err, Contains("note: jingjinji also names the pilot zone Beijing-Tianjin-Hebei (京津冀): show "
+                                    "pilot-zone:jingjinji reports it"));
+    auto province = run_cli("show shanghai");
+    CHECK_THAT(province.err, Contains("show pilot-zone:shanghai reports it"));
+}
+
 TEST_CASE("compare Shandong Peninsula with the West Side of the Taiwan Strait", "[cli][plan]") {
     auto r = run_cli("compare \"Shandong Peninsula\" \"West Side of the Taiwan Strait\"");
     REQUIRE(r.exit_code == 0);

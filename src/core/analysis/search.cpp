@@ -307,6 +307,19 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
             const std::string suffix = "新区";
             if (zh.size() > suffix.size() && zh.compare(zh.size() - suffix.size(), suffix.size(), suffix) == 0)
                 aliases.push_back(zh.substr(0, zh.size() - suffix.size()));
+            // Five pilot zones share their names with a region or a unit (jingjinji, Shanghai, Wuhan,
+            // Xi'an, Shenyang), which wins: "pilot-zone:shanghai" (kind and id, as `list places`
+            // gives them), "Shanghai pilot zone" and 上海试验区 reach the zone itself.
+            std::string kind = to_string(p.kind);
+            aliases.push_back(kind + ":" + p.id);
+            if (p.kind == PlaceKind::PilotZone) {
+                for (const std::string& name : {p.id, p.name_en}) {
+                    aliases.push_back(name + " pilot zone");
+                    aliases.push_back("pilot zone " + name);
+                }
+                aliases.push_back(p.name_zh + "试验区");
+                aliases.push_back(p.name_zh + "创新改革试验区");
+            }
             add(EntityKind::Place, p.id, p.name_en, p.name_zh, aliases);
         }
     // Last, so that on a tie the prefecture-level city wins over its district of the same name.

@@ -195,6 +195,9 @@ int field_index(OGRLayer& layer, const std::string& path, const std::string& nam
     if (name.empty()) return -1;
     int i = layer.GetLayerDefn()->GetFieldIndex(name.c_str());
     if (i >= 0) return i;
+    // A folder's Shapefile without its .dbf opens as a layer without fields: "no such field (it has
+    // none)" sent the user looking for a misspelling.
+    if (layer.GetLayerDefn()->GetFieldCount() == 0) check_folder_shapefiles(path, layer.GetName());
     std::vector<std::string> names;
     for (int f = 0; f < layer.GetLayerDefn()->GetFieldCount(); ++f)
         names.push_back(quote_value(layer.GetLayerDefn()->GetFieldDefn(f)->GetNameRef(), 40));

@@ -19,6 +19,10 @@ RegionLayer read_regions(const LayerSpec&, UnitLevel, ReadReport&, const LayerMe
     throw NeedsFullProgram{"a layer read with GDAL"};
 }
 
+std::string layer_metadata_item(const LayerSpec&, const std::string&) {
+    throw NeedsFullProgram{"a layer's metadata read with GDAL"};
+}
+
 std::string describe_connection(const std::string&) { throw NeedsFullProgram{"a PostGIS connection"}; }
 
 void write_layers(const std::string&, const std::vector<OutLayer>&, const WriteOptions&) {

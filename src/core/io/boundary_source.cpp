@@ -5,6 +5,7 @@
 
 #include "io/export_tables.hpp"
 #include "io/pg_connection.hpp"
+#include "io/region_reader.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -46,6 +47,14 @@ bool as_built(Document& doc) { return doc.province_units().validated && doc.pref
 
 }  // namespace
 
+std::string county_terms_of(const DocumentSources& sources) {
+    if (!sources.counties) return {};
+    // A user's file (a GeoPackage a ClusterAtlas export of AMap's counties wrote) carries its own.
+    if (bundled_counties(sources)) return county_terms();
+    if (is_pg_connection(sources.counties->source)) return {};
+    return escape_controls(layer_metadata_item(*sources.counties, "TERMS"));
+}
+
 bool bundled_boundaries(Document& doc) { return bundled_path(doc.sources()) && as_built(doc); }
 
 std::string boundary_source(Document& doc) {
@@ -71,14 +80,14 @@ std::string county_source(const DocumentSources& sources) {
 
 UnitBoundaries unit_boundaries(Document& doc, bool county) {
     if (!county) return {boundary_source(doc), ""};
-    return {county_source(doc.sources()), bundled_counties(doc.sources()) ? county_terms() : ""};
+    return {county_source(doc.sources()), county_terms_of(doc.sources())};
 }
 
 UnitBoundaries region_boundaries(Document& doc) {
     UnitBoundaries out{boundary_source(doc), ""};
     if (doc.shaping_counties() == nullptr) return out;
     out.source += "; counties: " + county_source(doc.sources());
-    if (bundled_counties(doc.sources())) out.terms = county_terms();
+    out.terms = county_terms_of(doc.sources());
     return out;
 }
 

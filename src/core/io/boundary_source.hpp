@@ -28,6 +28,11 @@ std::string county_source(const DocumentSources& sources);
 /// Whether the county layer is the one scripts/fetch-counties built (AMap's terms apply).
 bool bundled_counties(const DocumentSources& sources);
 
+/// The terms that come with the county layer: AMap's for the one fetch-counties built, else those
+/// the user's file carries in its layer metadata (TERMS: a GeoPackage ClusterAtlas exported the
+/// counties into), "" when it carries none or there is no county layer.
+std::string county_terms_of(const DocumentSources& sources);
+
 /// What an exported layer of units of one level says of its polygons: `source` (boundary_source or
 /// county_source), and AMap's terms (export_tables.hpp county_terms) for the county layer
 /// fetch-counties built, "" otherwise. A points or table layer by county carried AMap's polygons

@@ -545,13 +545,15 @@ ExportResult export_layers(Document& doc, const ExportRequest& asked) {
     WriteTarget t = check_request(request, request.layers.size());
     ExportSelection sel = select(doc, request);
     ExportResult result = result_for(request, t, left_out);
-    // AMap's terms go with the county layer scripts/fetch-counties built, not with a user's own.
-    if (bundled_counties(doc.sources()) && std::any_of(request.layers.begin(), request.layers.end(), [](ExportLayer l) {
-            return l == ExportLayer::Counties || l == ExportLayer::NewDistricts;
-        }))
-        result.notes.push_back(county_terms());
     std::vector<OutLayer> layers;
     for (ExportLayer kind : request.layers) layers.push_back(build_table(doc, kind, sel));
+    // The terms the layers carry (AMap's with the counties fetch-counties built and the regions they
+    // shape, or those a user's county file holds), each said once.
+    std::vector<std::string> terms;
+    for (const OutLayer& layer : layers)
+        for (const auto& [key, value] : layer.metadata)
+            if (key == "TERMS" && std::find(terms.begin(), terms.end(), value) == terms.end()) terms.push_back(value);
+    result.notes.insert(result.notes.end(), terms.begin(), terms.end());
     refuse_empty_layers(layers, request, sel, result);
     RoundingMemoAccess memo = doc.rounding_memo_access();
     write_out(layers, request, t, &memo, result);

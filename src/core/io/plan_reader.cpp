@@ -273,6 +273,25 @@ void each(const json& doc, const char* key, const std::string& path, F&& read) {
     }
 }
 
+/// An industry that is its own ancestor ("biotech" its own parent, or next_gen_it under big_data under
+/// next_gen_it): every command that filtered by industry looped for ever, its memory growing.
+void check_parent_cycles(const std::vector<Industry>& industries, const std::string& path) {
+    std::map<std::string, std::string> parent;
+    for (const Industry& ind : industries) parent.emplace(ind.id, ind.parent);
+    for (const Industry& ind : industries) {
+        std::vector<std::string> chain{ind.id};
+        for (auto it = parent.find(ind.id); it != parent.end() && !it->second.empty() && chain.size() <= parent.size();
+             it = parent.find(it->second)) {
+            chain.push_back(it->second);
+            if (it->second == ind.id)
+                fail_input(
+                    path + ": industry " + quote_value(ind.id, 40) + " is its own ancestor (" +
+                    join_first(chain, " -> ", 6, [](std::size_t n) { return " -> " + std::to_string(n) + " more"; }) +
+                    "): give each industry a parent above it, or none");
+        }
+    }
+}
+
 }  // namespace
 
 Plan read_plan(const std::string& path) { return parse_plan(read_input_file(path, "plan file", kMaxPlanBytes), path); }
@@ -305,6 +324,7 @@ Plan parse_plan(const std::string& content, const std::string& path) {
         fail_input(path + ": " + e.message());
     }
     each(doc, "industries", path, [&](const json& j) { plan.industries.push_back(read_industry(j)); });
+    check_parent_cycles(plan.industries, path);
     each(doc, "regions", path, [&](const json& j) { plan.regions.push_back(read_region(j)); });
     if (doc.contains("macro_areas"))
         each(doc, "macro_areas", path, [&](const json& j) {

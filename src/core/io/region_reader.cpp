@@ -529,6 +529,19 @@ struct ControlNames {
 
 }  // namespace
 
+std::string layer_metadata_item(const LayerSpec& spec, const std::string& key) {
+    GDALDatasetUniquePtr ds;
+    try {
+        ds = open_vector(spec.source);
+    } catch (const AtlasError&) {
+        return {};
+    }
+    QuietGdalErrors quiet;
+    OGRLayer* layer = spec.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(spec.layer.c_str());
+    const char* value = layer != nullptr ? layer->GetMetadataItem(key.c_str()) : nullptr;
+    return value != nullptr ? value : "";
+}
+
 RegionLayer read_regions(const LayerSpec& spec, UnitLevel level, ReadReport& report, const LayerMemoAccess* memo) {
     GDALDatasetUniquePtr ds = open_vector(spec.source);
     QuietGdalErrors quiet;

@@ -69,6 +69,11 @@ struct LayerMemoAccess {
     std::function<void(const std::string& key, const DerivedUnits& units)> keep;
 };
 
+/// The layer `spec` names' metadata item `key` (a GeoPackage layer's TERMS or SOURCE, as a
+/// ClusterAtlas export writes them); "" when the layer has none, or the source cannot be opened
+/// (its reader says why when it reads it).
+std::string layer_metadata_item(const LayerSpec& spec, const std::string& key);
+
 /// Loads every administrative unit of `level` in the layer.
 ///
 /// Text: the encoding of the layer's attributes is decided once from their raw bytes (a Shapefile's

@@ -25,7 +25,8 @@ std::vector<std::string> Plan::industry_with_descendants(const std::string& id) 
     std::vector<std::string> out{id};
     for (std::size_t i = 0; i < out.size(); ++i)
         for (const Industry& ind : industries)
-            if (ind.parent == out[i]) out.push_back(ind.id);
+            // Each once: a parent cycle (refused by the reader) grew the list without end.
+            if (ind.parent == out[i] && std::find(out.begin(), out.end(), ind.id) == out.end()) out.push_back(ind.id);
     return out;
 }
 

@@ -106,3 +106,17 @@ TEST_CASE("a member listed twice and a name two regions answer to are refused", 
     CHECK_THAT(plan_error(shared),
                Contains("regions 'jingjinji' and 'yangtze_river_delta' both answer to 'Jing-Jin-Ji'"));
 }
+
+// A parent cycle made list industries, coverage, render --industry and export --industry loop for
+// ever, their memory growing by 100 MB a second.
+TEST_CASE("an industry that is its own ancestor is refused", "[plan][errors]") {
+    using Catch::Matchers::Contains;
+    json self = bundled_json();
+    for (json& ind : self["industries"])
+        if (ind["id"] == "biotech") ind["parent"] = "biotech";
+    CHECK_THAT(plan_error(self), Contains("industry 'biotech' is its own ancestor (biotech -> biotech)"));
+    json two = bundled_json();
+    for (json& ind : two["industries"])
+        if (ind["id"] == "next_gen_it") ind["parent"] = "big_data";
+    CHECK_THAT(plan_error(two), Contains("is its own ancestor (") && Contains("big_data -> next_gen_it"));
+}

@@ -218,6 +218,33 @@ TEST_CASE("a CSV keyed by county codes joins to the county layer, and a code fro
           std::string::npos);
 }
 
+// A county layer the user gives (--counties) that a ClusterAtlas export wrote carries AMap's terms
+// in its metadata: a re-export of it dropped them. The regions they shape carry them too.
+TEST_CASE("a user's county file carrying terms passes them on to its exports, and they are said once", "[counties]") {
+    test::TempFolder tmp;
+    auto first = test::run_cli("export --layer counties -o " + tmp.path("mine.gpkg"));
+    REQUIRE(first.exit_code == 0);
+    auto again = test::run_cli("--counties " + tmp.path("mine.gpkg") + " export --layer counties --layer regions -o " +
+                               tmp.path("again.gpkg"));
+    REQUIRE(again.exit_code == 0);
+    std::size_t said = 0;
+    for (std::size_t at = again.err.find("County boundaries are AMap's"); at != std::string::npos;
+         at = again.err.find("County boundaries are AMap's", at + 1))
+        ++said;
+    CHECK(said == 1);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("again.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    for (const char* name : {"counties", "regions"}) {
+        INFO(name);
+        OGRLayer* layer = ds->GetLayerByName(name);
+        REQUIRE(layer != nullptr);
+        const char* terms = layer->GetMetadataItem("TERMS");
+        REQUIRE(terms != nullptr);
+        CHECK(std::string(terms).find("commercial use needs AMap's agreement") != std::string::npos);
+    }
+    CHECK(std::string(ds->GetLayerByName("counties")->GetMetadataItem("SOURCE")) == "mine.gpkg (--counties)");
+}
+
 TEST_CASE("bad county CSVs: one clear line each", "[counties]") {
     std::string mixed = read_error("mixed_with_prefecture.csv");
     CHECK(mixed.find("codes mix county-level units and prefectures (line 2: '510117' is a county-level unit, "

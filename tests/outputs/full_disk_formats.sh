@@ -46,4 +46,18 @@ for f in p.fgb p.gpkg p.shp p.geojson p.geojsonl p.csv p.kml; do
   rm -rf "$tmp/old" "$disk"/* "$disk"/.[!.]* 2> /dev/null
 done
 
+# A file size limit (ulimit -f, SIGXFSZ ignored: writes fail with EFBIG) with space to spare: KML's
+# driver closed without an error, and a file cut mid-coordinate was reported written, replacing the
+# old one with --force. Every format: exit 4, the old file kept.
+mkdir "$tmp/limit"
+for f in p.fgb p.gpkg p.geojson p.csv p.kml; do
+  "$bin" export --layer hubs -o "$tmp/limit/$f" > /dev/null 2> "$tmp/err" || fail "hubs -o $f: $(cat "$tmp/err")"
+  cp "$tmp/limit/$f" "$tmp/limit/$f.old"
+  ( trap '' XFSZ; ulimit -f 200; exec "$bin" export --layer prefectures -o "$tmp/limit/$f" --force ) > /dev/null 2> "$tmp/err" < /dev/null; rc=$?
+  [ $rc = 4 ] || fail "$f over a 200-block size limit: exit $rc, not 4: $(cat "$tmp/err")"
+  cmp -s "$tmp/limit/$f" "$tmp/limit/$f.old" || fail "$f over a size limit: the old file was replaced"
+  grep -q "File too large" "$tmp/err" || fail "$f over a size limit: $(cat "$tmp/err")"
+done
+ok "a file size limit in every format (KML included): exit 4, 'File too large', the old file kept"
+
 echo "$passed passed, 0 failed"

@@ -1,6 +1,7 @@
 #include "io/ogr_layer_writer.hpp"
 
 #include <ogrsf_frmts.h>
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 
 #include "error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/input_file.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
 
@@ -30,6 +32,13 @@ std::string write_failure_reason(const std::string& written) {
         static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < (1u << 20))
         return std::strerror(ENOSPC);
     std::string gdal = last_gdal_error();
+    // A file size limit (ulimit -f) with SIGXFSZ ignored: GDAL's FlatGeobuf writer says "Unexpected I/O
+    // failure: reading temp feature" of the EFBIG its temporary file met.
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+        (gdal.empty() || gdal.find("I/O") != std::string::npos))
+        return std::string(std::strerror(EFBIG)) + " (this process may write files of at most " +
+               human_size(static_cast<std::uint64_t>(limit.rlim_cur)) + ": ulimit -f)";
     return gdal.empty() ? "GDAL gave no reason" : gdal;
 }
 

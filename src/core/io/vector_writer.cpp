@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 
 #include "error.hpp"
 #include "io/file_commit.hpp"
@@ -56,6 +57,21 @@ std::uint64_t bytes_free(const std::string& folder) {
     return static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
 }
 
+/// Whether the file's last bytes, trailing white space aside, are `tag`.
+bool ends_with_tag(const std::string& file, const std::string& tag) {
+    std::ifstream in(file, std::ios::binary);
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    if (!in || size <= 0) return false;
+    std::streamoff from = std::max<std::streamoff>(0, size - 256);
+    in.seekg(from);
+    std::string tail(static_cast<std::size_t>(size - from), '\0');
+    in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+    std::size_t end = tail.find_last_not_of(" \t\r\n");
+    return end != std::string::npos && end + 1 >= tag.size() &&
+           tail.compare(end + 1 - tag.size(), tag.size(), tag) == 0;
+}
+
 void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std::string& path,
                      const std::vector<OutLayer>& layers, const WriteOptions& options) {
     std::size_t total = 0, done = 0;
@@ -89,6 +105,7 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
     CPLErrorReset();
     errno = 0;
     ds.reset();  // closing flushes: a failure shows as GDAL's last error
+    int close_errno = errno;
     if (CPLGetLastErrorType() == CE_Failure) fail_output(path + ": cannot write (" + reason() + ")");
     // Some drivers (KML) drop a failed write altogether and close without an error, leaving a cut-off
     // file; a file system left full by the write is that case.
@@ -96,6 +113,13 @@ void write_with_gdal(GDALDriver* driver, const std::string& temp_file, const std
     if (left < (256u << 10) && free_before != UINT64_MAX)
         fail_output(path + ": cannot write (" + system_reason(ENOSPC) +
                     ": the file system was full when GDAL finished, " + human_size(left) + " left)");
+    // Any other failed write (a file size limit, a quota) leaves KML without its closing tag: a file
+    // cut mid-coordinate was reported written, and replaced the old one with --force.
+    if (options.driver == "KML" && !ends_with_tag(temp_file, "</kml>")) {
+        errno = close_errno;
+        fail_output(path + ": cannot write (the KML file ends before its closing </kml>: " +
+                    write_failure_reason(temp_file) + ")");
+    }
 }
 
 void write_with_geojson_writer(const std::string& temp_file, const std::string& path, const OutLayer& layer,

@@ -73,7 +73,8 @@ MapStyle base_style(Document& doc, const Session& s) {
 }
 
 Swatch swatch_of(const RegionPaint& p) {
-    return p.casing ? Swatch::Casing : p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline;
+    if (p.casing) return p.dashed ? Swatch::CasingDashed : Swatch::Casing;
+    return p.dashed ? Swatch::Dashed : p.fill ? Swatch::Fill : Swatch::Outline;
 }
 
 /// The hatch's entry, where a drawn region is hatched: what is drawn whole although only part of it

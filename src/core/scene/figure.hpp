@@ -20,7 +20,8 @@ struct LegendEntry {
     /// Hatched: "/" stripes (partial members); CrossHatched: both diagonals (overlaps); Casing: a wide
     /// translucent band (wider areas); Point: a hub's marker; Dot: the user's points as drawn
     /// (scene/point_paint.hpp's colours, larger).
-    enum class Swatch { Fill, Outline, Dashed, Hatched, CrossHatched, Casing, Point, Dot };
+    /// CasingDashed: a wider area whose extent is provisional (its band broken, as on the map).
+    enum class Swatch { Fill, Outline, Dashed, Hatched, CrossHatched, Casing, CasingDashed, Point, Dot };
     Rgba colour;
     std::string label;
     Swatch swatch = Swatch::Fill;

@@ -66,6 +66,21 @@ void paint_swatch(Painter& p, const LegendEntry& e, PaintPoint at) {
             p.rect(at, end, edge, 1.2f * s);
             break;
         }
+        case Swatch::CasingDashed: {  // the band in pieces along each edge, as the map breaks it
+            Rgba band{e.colour.r, e.colour.g, e.colour.b, 0.4f};
+            float b = 6 * s, step = 9 * s, on = 5.5f * s;
+            for (float x = at.x; x < end.x; x += step) {
+                float to = std::min(x + on, end.x);
+                p.rect_filled({x, at.y}, {to, at.y + b}, band);
+                p.rect_filled({x, end.y - b}, {to, end.y}, band);
+            }
+            for (float y = at.y + b; y < end.y - b; y += step) {
+                float to = std::min(y + on, end.y - b);
+                p.rect_filled({at.x, y}, {at.x + b, to}, band);
+                p.rect_filled({end.x - b, y}, {end.x, to}, band);
+            }
+            break;
+        }
         case Swatch::Point: {
             PaintPoint c{at.x + kSwatchW * s / 2, at.y + kSwatchH * s / 2};
             p.circle_filled(c, 5 * s, {1, 1, 1, 1});

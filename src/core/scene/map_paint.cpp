@@ -68,8 +68,10 @@ void paint_region_lines(MapCanvas& c, const ScenePaintIndex& index, const MapSty
         auto feature = static_cast<long>(r);
         float dash = p.dashed ? 14.0f * scale : 0.0f;
         if (p.casing) {  // a wider area: a wide translucent band inside a thin line
+            // A provisional one's band is broken too: a dashed thin line inside a solid band read as
+            // solid (Northeast China, provisional, looked confirmed).
             c.lines(MeshLayer::Regions, feature, {p.colour.r, p.colour.g, p.colour.b, 0.35f},
-                    style.region_line_px * (selected ? 6 : 4.5f) * scale, 0);
+                    style.region_line_px * (selected ? 6 : 4.5f) * scale, p.dashed ? 48.0f * scale : 0.0f);
             c.lines(MeshLayer::Regions, feature, p.colour, 1.2f * scale, dash);
             continue;
         }

@@ -516,6 +516,21 @@ TEST_CASE("figure: every outline and hatch drawn is in the legend, choropleths i
     CHECK(has_swatch(f, LegendEntry::Swatch::Hatched));
 }
 
+// Northeast China (a grouping, drawn as a wide band) is provisional: its band was solid and its swatch
+// a plain band, while only its 1-pixel inner line was dashed (helper-50).
+TEST_CASE("figure: a provisional wider area is drawn and listed with a broken band", "[session]") {
+    Document& doc = test::bundled_document();
+    Session s;
+    for (const PlanRegion& r : doc.plan().regions) s.regions[r.id].visible = r.id == "northeast_china";
+    Figure f = compose_figure(doc, s, nullptr);
+    REQUIRE(f.legend.entries.size() >= 1);
+    CHECK(f.legend.entries[0].label == "Urban agglomerations of Northeast China");
+    CHECK(f.legend.entries[0].swatch == LegendEntry::Swatch::CasingDashed);
+    s.regions["northeast_china"].visible = false;
+    s.regions["bohai_sea_region"].visible = true;  // confirmed: a whole band
+    CHECK(compose_figure(doc, s, nullptr).legend.entries[0].swatch == LegendEntry::Swatch::Casing);
+}
+
 TEST_CASE("figure: one faint region is counted in the singular", "[session]") {
     // render --region yangtze_river_delta --industry biomedicine read "faint: 1 regions".
     Document& doc = test::bundled_document();

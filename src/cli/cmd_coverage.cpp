@@ -35,9 +35,11 @@ Table by_region(const Plan& plan, bool all, Format format) {
     Table t;
     t.add_column("region");
     t.add_column("designation");
+    t.add_column("extent");  // provisional extents marked here too, as list regions marks them
     for (const Industry* i : m.industries) t.add_column(i->id);
     for (std::size_t r = 0; r < m.regions.size(); ++r) {
-        std::vector<std::string> row{m.regions[r]->id, to_string(m.regions[r]->designation.type)};
+        std::vector<std::string> row{m.regions[r]->id, to_string(m.regions[r]->designation.type),
+                                     m.regions[r]->extent.provisional ? "provisional" : "confirmed"};
         for (Coverage c : m.cells[r])
             row.push_back(format == Format::Table ? (c == Coverage::Explicit  ? "X"
                                                      : c == Coverage::General ? "."
@@ -72,7 +74,8 @@ Table by_province(Context& ctx, const std::string& industry) {
     Table t;
     for (const char* c : {"code", "name_en", "name_zh"}) t.add_column(c);
     for (const char* c : {"area_km2", "covered_km2", "share", "covered_partial_km2"}) t.add_column(c, true);
-    for (const char* c : {"regions", "industries", "macro_industries", "context_regions"}) t.add_column(c, false, true);
+    for (const char* c : {"regions", "industries", "macro_industries", "context_regions", "provisional_regions"})
+        t.add_column(c, false, true);
     auto ids = [](const std::vector<const PlanRegion*>& regions) {
         std::vector<std::string> out;
         for (const PlanRegion* r : regions) out.push_back(r->id);
@@ -83,7 +86,7 @@ Table by_province(Context& ctx, const std::string& industry) {
         t.rows.push_back({p.province->code, p.province->name_en, p.province->name_zh, fixed(p.province->area_km2, 0),
                           fixed(p.covered_km2, 0), fixed(p.share(), 4), fixed(p.covered_partial_km2, 0),
                           join(ids(p.regions)), join(p.industries), join(p.macro_industries),
-                          join(ids(p.context_regions))});
+                          join(ids(p.context_regions)), join(provisional_ids(p))});
     return t;
 }
 

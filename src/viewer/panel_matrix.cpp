@@ -18,6 +18,8 @@ void cell_tooltip(ViewerState& state, const MatrixLayout& m, std::size_t row, st
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(460);
     ImGui::Text("%s x %s", r.name_en.c_str(), ind.name_en.c_str());
+    if (r.extent.provisional)  // as the inspector says it: the row rests on a weaker source
+        ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.1f, 1), tr("PROVISIONAL extent"));
     ImGui::TextDisabled("%s", c == Coverage::Explicit  ? tr("named for the region")
                               : c == Coverage::General ? tr("designated for strategic emerging industries in general")
                                                        : tr("not designated"));

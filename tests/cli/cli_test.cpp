@@ -248,6 +248,16 @@ TEST_CASE("coverage by province: 34 rows with shares and industries", "[cli][pla
         CHECK(share <= 1.0001);
     }
     CHECK_THAT(r.out, Contains("370000,Shandong,山东,157299,157299,1.0000"));
+    // A share resting on a provisional extent says so: Fujian's 1.0 is the West Side of the Taiwan
+    // Strait's, whose extent no national plan gives (helper-50: no mark in coverage).
+    CHECK(rows[0].cells.back() == "provisional_regions");
+    bool fujian = false;
+    for (const auto& row : rows)
+        if (row.cells[0] == "350000") fujian = row.cells.back() == "west_taiwan_strait";
+    CHECK(fujian);
+    auto matrix = run_cli("coverage --by region --format csv");
+    CHECK_THAT(matrix.out,
+               Contains("region,designation,extent,") && Contains("\ntianshan_north_slope,general,provisional,"));
 }
 
 TEST_CASE("unknown names get suggestions and exit code 5", "[cli][errors]") {

@@ -133,4 +133,12 @@ std::vector<ProvinceCoverage> province_coverage(const Plan& plan, const std::vec
     return rows;
 }
 
+std::vector<std::string> provisional_ids(const ProvinceCoverage& coverage) {
+    std::vector<std::string> out;
+    for (const auto* list : {&coverage.regions, &coverage.context_regions})
+        for (const PlanRegion* r : *list)
+            if (r->extent.provisional) out.push_back(r->id);
+    return out;
+}
+
 }  // namespace atlas

@@ -47,6 +47,10 @@ struct ProvinceCoverage {
     double share() const { return province->area_km2 > 0 ? covered_km2 / province->area_km2 : 0; }
 };
 
+/// The ids of a province's regions (counted and context) whose extent is provisional: a share that
+/// rests on them rests on a weaker source (Fujian's 1.0 on the West Side of the Taiwan Strait).
+std::vector<std::string> provisional_ids(const ProvinceCoverage& coverage);
+
 /// One row per province. Counted regions are those with an explicit or general designation, or, when
 /// `industry_id` is given, those designated explicitly for that industry. With a county layer, a
 /// partial member whose counties a source lists covers the area of those counties; every other

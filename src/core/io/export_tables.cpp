@@ -20,6 +20,18 @@ bool selected(const ExportSelection& sel, const std::set<std::string>& codes, co
     return !sel.filtered || codes.count(code) > 0;
 }
 
+/// Of the regions `in` and `maybe` name, those whose extent is provisional (a weaker source), each once.
+std::vector<std::string> provisional_of(const Plan& plan, const std::vector<std::string>& in,
+                                        const std::vector<std::string>& maybe = {}) {
+    std::vector<std::string> out;
+    for (const auto* list : {&in, &maybe})
+        for (const std::string& id : *list)
+            if (const PlanRegion* r = plan.region(id);
+                r != nullptr && r->extent.provisional && std::find(out.begin(), out.end(), id) == out.end())
+                out.push_back(id);
+    return out;
+}
+
 /// Region ids that contain each prefecture-level unit, in plan order.
 std::map<std::string, std::vector<std::string>> regions_by_unit(Document& doc) {
     std::map<std::string, std::vector<std::string>> out;
@@ -75,6 +87,7 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
                     {"regions", L},
                     {"regions_partial", L, "reg_partl"},
                     {"regions_via_province", L, "reg_viapro"},
+                    {"regions_provisional", L, "reg_provis"},
                     {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
@@ -87,14 +100,15 @@ OutLayer prefectures_table(Document& doc, const ExportSelection& sel) {
         if (!selected(sel, sel.unit_codes, u.code)) continue;
         // How it belongs, as `show` says it: a partial member has only some of its counties in the
         // region; a unit inside a member province is in it through that province.
-        std::vector<std::string> partial, via_province;
+        std::vector<std::string> partial, via_province, provisional;
         for (const UnitMembership& m : report_unit(doc.plan(), shapes, doc.provinces(), doc.prefectures(), u).regions) {
             if (m.partial) partial.push_back(m.region->id);
             if (m.via_province) via_province.push_back(m.region->id);
         }
+        provisional = provisional_of(doc.plan(), containing[u.code]);  // a weaker source's extents
         OutFeature f;
-        f.values = {u.code,      u.parent_code, u.name_zh,          u.name_en, u.source_code, u.area_km2,
-                    u.label.lon, u.label.lat,   containing[u.code], partial,   via_province,  source};
+        f.values = {u.code,      u.parent_code,      u.name_zh, u.name_en,    u.source_code, u.area_km2, u.label.lon,
+                    u.label.lat, containing[u.code], partial,   via_province, provisional,   source};
         f.polygons = u.geometry;
         layer.features.push_back(std::move(f));
     }
@@ -259,6 +273,7 @@ OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
                     {"industries", L, "industries"},
                     {"macro_industries", L, "macro_inds"},
                     {"context_regions", L, "context"},
+                    {"provisional_regions", L, "provisionl"},
                     {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
@@ -269,19 +284,13 @@ OutLayer coverage_table(Document& doc, const ExportSelection& sel) {
          province_coverage(doc.plan(), doc.shapes(), doc.provinces(), sel.industry, doc.shaping_counties())) {
         if (sel.regions_chosen && sel.province_codes.count(p.province->code) == 0) continue;
         OutFeature f;
-        f.values = {p.province->code,
-                    p.province->name_zh,
-                    p.province->name_en,
-                    p.province->area_km2,
-                    p.covered_km2,
-                    p.share(),
-                    p.covered_partial_km2,
-                    sel.industry,
-                    ids(p.regions),
-                    p.industries,
-                    p.macro_industries,
-                    ids(p.context_regions),
-                    source};
+        f.values = {p.province->code,      p.province->name_zh,
+                    p.province->name_en,   p.province->area_km2,
+                    p.covered_km2,         p.share(),
+                    p.covered_partial_km2, sel.industry,
+                    ids(p.regions),        p.industries,
+                    p.macro_industries,    ids(p.context_regions),
+                    provisional_ids(p),    source};
         f.polygons = p.province->geometry;
         layer.features.push_back(std::move(f));
     }
@@ -355,6 +364,7 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
                     {"label_lat", R},
                     {"regions", L},
                     {"regions_maybe", L, "reg_maybe"},
+                    {"regions_provisional", L, "reg_provis"},
                     {"boundary_source", S, "bnd_source"}},
                    {},
                    {},
@@ -366,11 +376,21 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
         if (sel.filtered && !any_chosen(sel, regions)) continue;  // a partial member's county out of scope
         auto& [in, maybe] = regions;
         OutFeature f;
-        f.values = {c.code,      c.parent_code, c.code.substr(0, 2) + "0000",
-                    c.name_zh,   c.name_en,     c.name_en_source,
-                    c.kind,      c.source_code, c.area_km2,
-                    c.label.lon, c.label.lat,   in,
-                    maybe,       source};
+        f.values = {c.code,
+                    c.parent_code,
+                    c.code.substr(0, 2) + "0000",
+                    c.name_zh,
+                    c.name_en,
+                    c.name_en_source,
+                    c.kind,
+                    c.source_code,
+                    c.area_km2,
+                    c.label.lon,
+                    c.label.lat,
+                    in,
+                    maybe,
+                    provisional_of(doc.plan(), in, maybe),
+                    source};
         f.polygons = c.geometry;
         layer.features.push_back(std::move(f));
     }

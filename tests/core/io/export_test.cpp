@@ -274,6 +274,18 @@ TEST_CASE("all layers into one GeoPackage, hubs as points at the seats", "[io][e
     CHECK(wkbFlatten(hubs->GetGeomType()) == wkbPoint);
     CHECK(ds->GetLayerByName("pilot_zones")->GetFeatureCount() == 8);
     CHECK(result.features == 34 + 367 + 19 + 16 + 34 + 8);  // no county layer here: counties, new districts left out
+    // A unit or province in a provisional region says which (helper-50: only the regions layer did).
+    OGRLayer* prefectures = ds->GetLayerByName("prefectures");
+    prefectures->SetAttributeFilter("code = '350100'");
+    std::unique_ptr<OGRFeature> fuzhou(prefectures->GetNextFeature());
+    REQUIRE(fuzhou);
+    CHECK(std::string(fuzhou->GetFieldAsString("regions_provisional")) == "west_taiwan_strait");
+    OGRLayer* coverage = ds->GetLayerByName("coverage");
+    coverage->SetAttributeFilter("code = '350000'");
+    std::unique_ptr<OGRFeature> fujian(coverage->GetNextFeature());
+    REQUIRE(fujian);
+    CHECK(std::string(fujian->GetFieldAsString("provisional_regions")) == "west_taiwan_strait");
+    coverage->SetAttributeFilter(nullptr);
     // The regions' and the coverage's polygons are the boundaries': each names their source.
     for (const char* name : {"regions", "coverage"}) {
         INFO(name);

@@ -292,9 +292,16 @@ class KeyReader {
             }
             if (!inserted) {
                 bool named = !looks_like_code(keys_[i]);
-                problems_.row(lines_[i], std::string("duplicate ") + (named ? "unit " : "code ") +
-                                             problems_.value(keys_[i]) + (named ? " (" + code + ")" : "") +
-                                             " (first on line " + std::to_string(it->second) + ")");
+                // 110100 is read as Beijing's 110000: "duplicate code '110100' (first on line 2)" named a
+                // code line 2 does not hold.
+                bool read_as = !named && (keys_[i] != code || keys_[first] != code);
+                problems_.row(lines_[i],
+                              std::string("duplicate ") + (named ? "unit " : "code ") + problems_.value(keys_[i]) +
+                                  (named ? " (" + code + ")" : "") +
+                                  (read_as ? ", read as " + code + " " + units[0]->name_zh : "") + " (first on line " +
+                                  std::to_string(it->second) +
+                                  (read_as && keys_[first] != keys_[i] ? ", as " + problems_.value(keys_[first]) : "") +
+                                  ")");
                 continue;
             }
             out.back() = code;

@@ -404,6 +404,21 @@ void check_repeated_members(const PlanRegion& r, Problems& problems) {
                  " more than once");
 }
 
+/// A prefecture-level member inside a province the region lists too (530100 with 530000): counted
+/// twice ("2 members", "union of 16 prefecture-level units") without a word.
+void check_nested_members(const PlanRegion& r, Problems& problems) {
+    std::set<std::string> codes;
+    for (const Member& m : r.members) codes.insert(m.code);
+    std::vector<std::string> nested;
+    for (const std::string& code : codes)
+        if (code.size() == 6 && code.compare(2, 4, "0000") != 0 && codes.count(code.substr(0, 2) + "0000") > 0)
+            nested.push_back(quote_value(code, 20) + " in " + quote_value(code.substr(0, 2) + "0000", 20));
+    if (!nested.empty())
+        problems.add("region " + quote_value(r.id, 40) + " lists a member inside another member (" +
+                     join_first(nested, ", ", 3, [](std::size_t n) { return " and " + std::to_string(n) + " more"; }) +
+                     "): list the province or its units, not both");
+}
+
 /// A name, alias or id that two regions answer to: `show NAME` could not tell which is meant.
 void check_shared_names(const Plan& plan, Problems& problems) {
     std::map<std::string, std::string> owner;  // normalised name -> region id
@@ -426,6 +441,7 @@ void check_region(const Plan& plan, const PlanRegion& r, const RegionLayer& prov
                   Problems& problems, MissingCodes& missing) {
     if (r.members.empty()) problems.add("region " + quote_value(r.id, 40) + " has no members");
     check_repeated_members(r, problems);
+    check_nested_members(r, problems);
     for (const Member& m : r.members)
         if (!known_code(m.code, provinces, prefectures)) missing.add(r.id, "member", m.code, m.name_en);
     for (const Hub& h : r.hubs)

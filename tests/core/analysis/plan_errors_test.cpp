@@ -101,6 +101,11 @@ TEST_CASE("a member listed twice and a name two regions answer to are refused", 
     json repeated = bundled_json();
     for (int i = 0; i < 1000; ++i) repeated["regions"][0]["members"].push_back(repeated["regions"][0]["members"][0]);
     CHECK_THAT(plan_error(repeated), Contains("region 'jingjinji' lists member '110000' more than once"));
+    json nested = bundled_json();
+    for (json& r : nested["regions"])
+        if (r["id"] == "kunming") r["members"].push_back({{"code", "530000"}, {"name_en", "Yunnan"}});
+    CHECK_THAT(plan_error(nested), Contains("region 'kunming' lists a member inside another member ('530100' in "
+                                            "'530000'): list the province or its units, not both"));
     json shared = bundled_json();
     shared["regions"][1]["aliases"].push_back("Jing-Jin-Ji");
     CHECK_THAT(plan_error(shared),

@@ -1,5 +1,6 @@
 #include "points_run.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -11,6 +12,7 @@
 #include "table.hpp"
 #include "text/escape.hpp"
 #include "text/join.hpp"
+#include "text/utf8.hpp"
 
 namespace atlas::cli {
 
@@ -73,6 +75,16 @@ void check_outside(const PointsRequest& request, const CountedPoints& c) {
         text += "; " + c.hint + ", not read as " + datum_text(c.datum);
     else
         text += ": the sea, abroad, or coordinates that are not longitude/latitude";
+    // Which columns were read, where they were found by name: "x,y,lon" read 'lon' and 'y'.
+    auto plain = [](const std::string& header, std::initializer_list<const char*> names) {
+        std::string h = ascii_lower(header);
+        return std::any_of(names.begin(), names.end(), [&](const char* n) { return h == n; });
+    };
+    bool guessed = !plain(c.info.lon_column, {"lon", "lng", "long", "longitude", "经度"}) ||
+                   !plain(c.info.lat_column, {"lat", "latitude", "纬度"});
+    if (!c.info.lon_column.empty() && guessed && request.options.show_values)  // a session's file: unshown
+        text += " (read from columns " + quote_value(c.info.lon_column, 40) + " and " +
+                quote_value(c.info.lat_column, 40) + ")";
     text += share >= 100 ? " (no point lies in a unit)"
                          : " (--max-outside " + std::to_string(std::min(100, static_cast<int>(share) + 1)) +
                                " counts the rest regardless)";

@@ -518,7 +518,8 @@ TEST_CASE("a Shapefile missing its .dbf or .shx is said in one line, not as a mi
     fs::rename(tmp.path("h.dbf"), tmp.path("h.dbf.away"));
     auto no_dbf = run_cli("points " + tmp.path("h.shp"));
     CHECK(no_dbf.exit_code == 3);
-    CHECK_THAT(no_dbf.err, Contains("h.shp: a Shapefile without its .dbf, which holds its fields (codes, names, values)"));
+    CHECK_THAT(no_dbf.err,
+               Contains("h.shp: a Shapefile without its .dbf, which holds its fields (codes, names, values)"));
     fs::rename(tmp.path("h.dbf.away"), tmp.path("h.dbf"));
     fs::remove(tmp.path("h.shx"));
     auto no_shx = run_cli("--geodata " + tmp.path("h.shp") + " list provinces");

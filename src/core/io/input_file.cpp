@@ -165,7 +165,9 @@ void check_part(const std::filesystem::path& part) {
 /// without its .dbf, as a layer without the code field: said here, in the user's terms.
 void check_shapefile_parts(const std::string& shown, const std::set<std::string>& sidecars) {
     if (sidecars.count("dbf") == 0)
-        fail_input(shown + ": a Shapefile without its .dbf, which holds its fields (codes, names, values): copy it beside the .shp");
+        fail_input(
+            shown +
+            ": a Shapefile without its .dbf, which holds its fields (codes, names, values): copy it beside the .shp");
     if (sidecars.count("shx") == 0)
         fail_input(shown +
                    ": a Shapefile without its .shx index: copy it beside the .shp, or rebuild it with "

@@ -57,9 +57,14 @@ bool taken(const std::vector<FieldDef>& fields, const std::string& name) {
 /// The column's header, or "data_" and the header where the layer's own fields already use it (a
 /// table that repeats area_km2 or name_en), then a number.
 std::string free_name(const std::vector<FieldDef>& fields, const std::string& header) {
-    if (!taken(fields, header)) return header;
-    std::string name = "data_" + header;
-    for (int n = 2; taken(fields, name); ++n) name = "data_" + header + "_" + std::to_string(n);
+    // A header cell with a line break (Excel's Alt+Enter) or another control character: '_' in the
+    // field's name, which GDAL wrote as it was (the legend shows the header escaped).
+    std::string clean = header;
+    for (char& ch : clean)
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == '\x7f') ch = '_';
+    if (!taken(fields, clean)) return clean;
+    std::string name = "data_" + clean;
+    for (int n = 2; taken(fields, name); ++n) name = "data_" + clean + "_" + std::to_string(n);
     return name;
 }
 
@@ -82,8 +87,8 @@ OutLayer user_data_layer(Document& doc, const UserTable& table) {
     // data_a or data_area_km2 without a word.
     if (!renamed.empty())
         layer.notes.push_back(std::to_string(renamed.size()) + (renamed.size() == 1 ? " column" : " columns") +
-                              " of the table written under another name, the layer holding its name already "
-                              "(field names ignore case): " +
+                              " of the table written under another name (the layer holding its name already, "
+                              "field names ignoring case, or a control character in it): " +
                               join(renamed, ", "));
     std::unordered_map<std::string, std::size_t> row_of;
     for (std::size_t r = 0; r < table.codes.size(); ++r) row_of.emplace(table.codes[r], r);

@@ -127,14 +127,8 @@ std::vector<std::size_t> numeric_columns(std::size_t width, std::size_t key, con
     return out;
 }
 
-bool has_control(const std::string& text) {
-    return std::any_of(text.begin(), text.end(),
-                       [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '\x7f'; });
-}
-
 /// Every numeric column needs a header of its own, or column() could not find it: one the key's
-/// header repeats too (a second 'code' column of numbers was exported as data_code). A header is a
-/// field's name in an export and a legend's title: a control character in it is refused.
+/// header repeats too (a second 'code' column of numbers was exported as data_code).
 void check_headers(const std::vector<std::string>& headers, const std::vector<std::size_t>& numeric, std::size_t key,
                    std::size_t header_line, Problems& problems) {
     std::map<std::string, std::size_t> seen{{headers[key], key}};
@@ -142,9 +136,6 @@ void check_headers(const std::vector<std::string>& headers, const std::vector<st
         const std::string& h = headers[c];
         if (h.empty()) {
             problems.row(header_line, "column " + std::to_string(c + 1) + " has numbers but no header");
-        } else if (has_control(h)) {
-            problems.row(header_line, "the header of column " + std::to_string(c + 1) + ", " + problems.value(h) +
-                                          ", holds a control character");
         } else if (!seen.emplace(h, c).second) {
             problems.row(header_line, "duplicate " + problems.column(headers, c) + " (columns " +
                                           std::to_string(seen[h] + 1) + " and " + std::to_string(c + 1) + ")");

@@ -364,8 +364,18 @@ TEST_CASE("a table joined to its units exports as a layer: every unit kept, its 
     CHECK(layer->GetLayerDefn()->GetFieldIndex("data_area_km2") >= 0);
     // ... and says so (it was written under the other name without a word).
     CHECK(std::find(result.notes.begin(), result.notes.end(),
-                    "1 column of the table written under another name, the layer holding its name already (field "
-                    "names ignore case): 'area_km2' as data_area_km2") != result.notes.end());
+                    "1 column of the table written under another name (the layer holding its name already, field "
+                    "names ignoring case, or a control character in it): 'area_km2' as data_area_km2") !=
+          result.notes.end());
+    // A header cell with a line break (Excel's Alt+Enter) became a field name holding it: '_' now, said.
+    UserTable broken = parse_user_table("code,\"gro\nwth\"\n320500,1\n", "g.csv", doc.provinces(), doc.prefectures());
+    request.output = tmp.path("g.gpkg");
+    ExportResult renamed =
+        export_tables(request, 1, [&] { return std::vector<OutLayer>{user_data_layer(doc, broken)}; });
+    CHECK(std::find(renamed.notes.begin(), renamed.notes.end(),
+                    "1 column of the table written under another name (the layer holding its name already, field "
+                    "names ignoring case, or a control character in it): 'gro\\nwth' as gro_wth") !=
+          renamed.notes.end());
     std::map<std::string, std::pair<bool, double>> firms;  // code: set, value
     int in_table = 0;
     for (auto& f : *layer) {

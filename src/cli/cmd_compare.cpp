@@ -32,11 +32,9 @@ std::string industry_label(const Plan& plan, const Comparison& c, std::size_t i)
     return "industry: " + ind->name_en + " (" + ind->section + ")" + (shared ? " [shared]" : "");
 }
 
-/// Jaccard is undefined when neither region has an industry named (a general designation): "n/a",
-/// as the viewer says, not the 1 of two equal empty sets.
-bool no_jaccard(const Comparison& c, std::size_t a, std::size_t b) {
-    return designated_industries(*c.shapes[a]->region).empty() && designated_industries(*c.shapes[b]->region).empty();
-}
+/// Jaccard is undefined where a region has no industry named (a general designation): "n/a", as the
+/// viewer says (analysis/compare.hpp jaccard_defined).
+bool no_jaccard(const Comparison& c, std::size_t a, std::size_t b) { return !jaccard_defined(c, a, b); }
 
 std::vector<std::string> names_of_provinces(Context& ctx, const RegionShape& s) {
     std::vector<std::string> names;

@@ -49,7 +49,16 @@ std::string area_text(const PlanRegion& r, const RegionShape& s, const RegionLay
         fixed(s.area_km2, 0) + " km2 (union of " + std::to_string(s.units.size()) + " prefecture-level units";
     if (std::size_t scoped = scoped_members(r, counties); scoped > 0)
         text += ", " + std::to_string(scoped) + " of them cut to the counties their plan lists";
+    std::vector<std::string> whole;
+    for (const Region* p : s.whole_provinces) whole.push_back(escape_controls(p->name_zh) + " " + p->code);
+    if (!whole.empty())
+        text += ", and " + std::string(whole.size() == 1 ? "the province " : "the provinces ") + join(whole) +
+                " whole, as the prefecture layer holds no unit of " + (whole.size() == 1 ? "it" : "them");
     text += ", WGS84 ellipsoid)";
+    // The members' own areas sum to less: the union fills slivers no unit of the source covers.
+    if (s.gaps_km2 >= 0.5)
+        text += "; of it " + fixed(s.gaps_km2, 0) +
+                " km2 are slivers between members that no unit of the boundary source covers, filled by the union";
     if (s.partial_area_km2 > 0 && counties == nullptr)
         text += "; includes " + fixed(s.partial_area_km2, 0) +
                 " km2 of partial members counted whole, as there is no county layer here (scripts/fetch-counties "
@@ -175,7 +184,12 @@ nlohmann::ordered_json region_json(const PlanRegion& r, const RegionShape& s, co
     j["hubs"] = nlohmann::ordered_json::array();
     for (const Hub& h : r.hubs) j["hubs"].push_back({{"code", h.code}, {"name_en", h.name_en}, {"name_zh", h.name_zh}});
     j["area_km2"] = s.area_km2;
+    j["gaps_km2"] = s.gaps_km2;
     j["partial_area_km2"] = s.partial_area_km2;
+    if (!s.whole_provinces.empty()) {
+        j["provinces_drawn_whole"] = nlohmann::ordered_json::array();
+        for (const Region* p : s.whole_provinces) j["provinces_drawn_whole"].push_back(p->code);
+    }
     j["county_precision"] = s.county_precision;
     if (r.extent.published_area)
         j["published_area"] = {{"km2", r.extent.published_area->km2},
@@ -387,7 +401,9 @@ void register_show(CLI::App& app, Context& ctx) {
         note_place_of_same_name(ctx, *name);
         // Membership and area are all a report prints: the area from the store's geometry-free table.
         RegionShape s = ctx.doc().membership(r);
-        s.area_km2 = ctx.doc().region_area_km2(r);
+        StoredArea areas = ctx.doc().region_areas(r);
+        s.area_km2 = areas.area_km2;
+        s.gaps_km2 = areas.gaps_km2;
         ctx.print_pending_warnings();
         if (format == Format::Table)
             print_report(ctx, r, s);

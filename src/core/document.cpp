@@ -757,11 +757,14 @@ const RegionShape& Document::shape(const PlanRegion& region) {
     shape.geometry = united.geometry;
     shape.label = united.label;
     shape.area_km2 = united.area_km2;
+    shape.gaps_km2 = united.gaps_km2;
     return shapes_.emplace(region.id, std::move(shape)).first->second;
 }
 
-double Document::region_area_km2(const PlanRegion& region) {
-    if (auto it = shapes_.find(region.id); it != shapes_.end()) return it->second.area_km2;
+double Document::region_area_km2(const PlanRegion& region) { return region_areas(region).area_km2; }
+
+StoredArea Document::region_areas(const PlanRegion& region) {
+    if (auto it = shapes_.find(region.id); it != shapes_.end()) return {it->second.area_km2, it->second.gaps_km2};
     if (!prepared_ && !store_areas_tried_) {
         store_areas_tried_ = true;
         const std::string fingerprint = shapes_fingerprint();
@@ -773,7 +776,8 @@ double Document::region_area_km2(const PlanRegion& region) {
     // The whole store, which says why its areas were not used (damaged: rebuilt with a warning), not
     // a region's row alone, which is checked by its own checksum and would hide a damaged table.
     prepared();
-    return shape(region).area_km2;
+    const RegionShape& s = shape(region);
+    return {s.area_km2, s.gaps_km2};
 }
 
 const RegionShape& Document::membership(const PlanRegion& region) {

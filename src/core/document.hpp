@@ -99,6 +99,8 @@ class Document {
     /// table when no shape is loaded yet (store/shape_store.hpp read_store_areas): what `list regions`
     /// prints without reading 3.4 MB of region geometry. Throws AtlasError as shape() does.
     double region_area_km2(const PlanRegion& region);
+    /// region_area_km2 with the part of it that is gaps between members filled by the union.
+    StoredArea region_areas(const PlanRegion& region);
     std::vector<const RegionShape*> shapes();
     /// The membership part of one region's shape (analysis/region_shapes.hpp region_membership: member
     /// units, provinces, partial area, hub units), with its geometry, label and area left empty
@@ -165,7 +167,7 @@ class Document {
     std::map<std::string, PlaceShape> place_shapes_;
     std::optional<Plan> plan_;
     std::optional<PreparedShapes> prepared_;
-    std::optional<std::map<std::string, double>> store_areas_;  ///< read_store_areas, once tried
+    std::optional<AreasById> store_areas_;  ///< read_store_areas, once tried
     bool store_areas_tried_ = false;
     std::map<std::string, RegionShape> shapes_;
     std::map<std::string, RegionShape> memberships_;  ///< regions whose shape is not loaded

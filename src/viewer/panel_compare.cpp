@@ -83,8 +83,8 @@ void facts(ViewerState& state, const Comparison& c) {
             shared += c.overlap_km2[i][j];
             if (none_named) continue;
             const PlanRegion& other = *c.shapes[j]->region;
-            // Two regions the plan names no industry for are not "identical": there is nothing to compare.
-            bool nothing = shape.region->designation.industries.empty() && other.designation.industries.empty();
+            // A region the plan names no industry for has nothing to compare (analysis/compare.hpp).
+            bool nothing = !jaccard_defined(c, i, j);
             jac.push_back(tr("with ") + (state.session.english ? other.name_en : other.name_zh) + ": " +
                           (nothing ? tr("n/a (no industries named)") : number(c.jaccard[i][j], "%.2f")));
         }

@@ -229,7 +229,9 @@ TEST_CASE("compare as JSON: one object per region, numbers as numbers, no Jaccar
     CHECK(jjj["area_km2"].get<double>() > 200000);
     CHECK(jjj["members"] == 13);
     CHECK(jjj["jaccard"]["zhongyuan"].is_null());  // two general designations: undefined
-    CHECK(jjj["jaccard"]["shandong_peninsula"] == 0.0);
+    // A general designation against an explicit one: undefined too, not "nothing in common" (helper-51).
+    CHECK(jjj["jaccard"]["shandong_peninsula"].is_null());
+    CHECK(j["regions"][2]["jaccard"]["jingjinji"].is_null());
     CHECK(j["regions"][2]["jaccard"]["shandong_peninsula"] == 1.0);
     CHECK(j["regions"][2]["industries"].size() == 5);
     auto table = run_cli("compare jingjinji zhongyuan");
@@ -699,6 +701,54 @@ TEST_CASE("show escapes a layer's control characters in its report", "[cli][erro
                                    "escaped: feature "));
     CHECK_THAT(shown.err, Contains("(code '320500'): '苏\\n州'"));
     CHECK(shown.err.find('\x1b') == std::string::npos);
+}
+
+// A region's area exceeded its members' sum by the slivers its union fills (Beijing-Tianjin-Hebei
+// 216,701 km² against 216,620 for Beijing, Tianjin and Hebei) without a word (helper-50, helper-51).
+TEST_CASE("show says how much of a region's area is slivers its union fills, and the export carries it",
+          "[cli][plan]") {
+    auto json = nlohmann::json::parse(run_cli("show jingjinji --format json").out);
+    double gaps = json["gaps_km2"].get<double>();
+    CHECK(gaps == Approx(80).margin(2));
+    auto table = run_cli("show jingjinji");
+    CHECK_THAT(table.out, Contains("km2 (union of 13 prefecture-level units, WGS84 ellipsoid); of it 80 km2 are "
+                                   "slivers between members that no unit of the boundary source covers"));
+    // The members' own areas (coverage --by province gives the provinces') sum to the area less the slivers.
+    auto provinces = nlohmann::json::parse(run_cli("list provinces --format json").out);
+    double members = 0;
+    for (const auto& p : provinces)
+        if (p["code"] == "110000" || p["code"] == "120000" || p["code"] == "130000")
+            members += p["area_km2"].get<double>();
+    CHECK(json["area_km2"].get<double>() - gaps == Approx(members).margin(0.5));
+    // A region without slivers says nothing of them.
+    CHECK_THAT(run_cli("show shandong_peninsula").out, !Contains("slivers"));
+    atlas::test::TempFolder tmp;
+    REQUIRE(run_cli("export --layer regions -o " + tmp.path("r.geojson")).exit_code == 0);
+    auto regions = nlohmann::json::parse(test::read_text(tmp.path("r.geojson")));
+    for (const auto& f : regions["features"])
+        if (f["properties"]["id"] == "jingjinji") CHECK(f["properties"]["gaps_km2"].get<double>() == Approx(gaps));
+}
+
+// A --geodata whose prefectures lack Beijing's 110000: the province's polygon was in the union and
+// the area, and show said "union of 12 prefecture-level units" (helper-50).
+TEST_CASE("a province member the prefecture layer holds no unit of is named as taken whole", "[cli][plan]") {
+    atlas::test::TempFolder tmp;
+    std::filesystem::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("c.gpkg"));
+    atlas::ensure_gdal_registered();
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("c.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("DELETE FROM prefectures WHERE code = '110000'", nullptr, nullptr);
+    }
+    std::string env = "XDG_CACHE_HOME=" + tmp.path("cache");
+    auto shown = run_cli("--geodata " + tmp.path("c.gpkg") + " show jingjinji", env);
+    REQUIRE(shown.exit_code == 0);
+    CHECK_THAT(shown.out, Contains("union of 12 prefecture-level units, and the province 北京 110000 whole, as the "
+                                   "prefecture layer holds no unit of it"));
+    CHECK_THAT(shown.out, Contains("provinces:    Beijing; Tianjin; Hebei"));
+    auto json =
+        nlohmann::json::parse(run_cli("--geodata " + tmp.path("c.gpkg") + " show jingjinji --format json", env).out);
+    CHECK(json["provinces_drawn_whole"] == nlohmann::json::array({"110000"}));
 }
 
 TEST_CASE("a path climbing above the root reads and writes GeoPackages as any other reader does", "[cli][io]") {

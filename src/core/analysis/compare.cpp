@@ -25,6 +25,10 @@ double jaccard(const std::vector<std::string>& a, const std::vector<std::string>
     return static_cast<double>(both) / static_cast<double>(sa.size() + sb.size() - both);
 }
 
+bool jaccard_defined(const Comparison& c, std::size_t a, std::size_t b) {
+    return !designated_industries(*c.shapes[a]->region).empty() && !designated_industries(*c.shapes[b]->region).empty();
+}
+
 namespace {
 
 /// The area both shapes cover, on the ellipsoid as their own areas are: summing the member units

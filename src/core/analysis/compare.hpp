@@ -27,6 +27,12 @@ std::vector<std::string> designated_industries(const PlanRegion& region);
 /// Jaccard similarity of two id sets; two empty sets count as identical (1).
 double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
+/// Whether the Jaccard similarity of regions `a` and `b` (indices into c.shapes) means anything: both
+/// name industries. A general designation ("strategic emerging industries in general") names none, so
+/// its 0 with an explicit region would read as nothing in common, and its 1 with another general one
+/// as identical: "n/a" for both.
+bool jaccard_defined(const Comparison& c, std::size_t a, std::size_t b);
+
 /// Overlaps are GEOS intersections of the shapes' geometry, areas on the WGS84 ellipsoid.
 /// Throws AtlasError(Usage) unless 2 to 4 shapes are given.
 Comparison compare_regions(const Plan& plan, const std::vector<const RegionShape*>& shapes);

@@ -93,12 +93,19 @@ RegionShape region_membership(const PlanRegion& region, const RegionLayer& provi
     shape.region = &region;
     std::set<const Region*> members;
     std::set<std::string> touched;
-    for (const Member& m : region.members)
-        for (const Region* unit : member_units(m.code, provinces, prefectures)) {
+    for (const Member& m : region.members) {
+        std::vector<const Region*> units = member_units(m.code, provinces, prefectures);
+        if (const Region* province = provinces.find(m.code); units.empty() && province != nullptr) {
+            shape.whole_provinces.push_back(province);
+            touched.insert(province->code);
+            if (m.partial) shape.partial_area_km2 += province->area_km2;
+        }
+        for (const Region* unit : units) {
             if (members.insert(unit).second) shape.units.push_back(unit);
             touched.insert(unit->parent_code.empty() ? unit->code : unit->parent_code);
             if (m.partial && !county_scoped(m, counties)) shape.partial_area_km2 += unit->area_km2;
         }
+    }
     for (const Member& m : region.members) {
         if (!county_scoped(m, counties)) continue;
         shape.county_precision = true;
@@ -125,7 +132,7 @@ PreparedShape unite_members(const PlanRegion& region, const RegionLayer& provinc
     // Cut parts come from another source's lines: not a clean coverage with the rest.
     bool trusted = provinces.validated && prefectures.validated && owned.empty();
     PreparedShape out;
-    out.geometry = dissolve(ctx, parts, others, 0, trusted);
+    out.geometry = dissolve(ctx, parts, others, 0, trusted, &out.gaps_km2);
     out.area_km2 = geodesic_area_km2(out.geometry);
     out.label = label_point(ctx, out.geometry);
     return out;
@@ -138,6 +145,7 @@ RegionShape build_region_shape(const PlanRegion& region, const RegionLayer& prov
     shape.geometry = std::move(united.geometry);
     shape.label = united.label;
     shape.area_km2 = united.area_km2;
+    shape.gaps_km2 = united.gaps_km2;
     return shape;
 }
 

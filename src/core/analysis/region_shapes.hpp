@@ -16,13 +16,18 @@ namespace atlas {
 
 struct RegionShape {
     const PlanRegion* region = nullptr;
-    MultiPolygon geometry;                 ///< lon/lat WGS84
-    LonLat label;                          ///< inside the geometry
-    double area_km2 = 0;                   ///< of the union, on the ellipsoid
-    double partial_area_km2 = 0;           ///< part of area_km2 whose extent no source gives: partial members
-                                           ///< counted whole (all of them without a county layer)
-    bool county_precision = false;         ///< partial members cut to their listed counties
-    std::vector<const Region*> units;      ///< member prefecture-level units (provinces expanded)
+    MultiPolygon geometry;             ///< lon/lat WGS84
+    LonLat label;                      ///< inside the geometry
+    double area_km2 = 0;               ///< of the union, on the ellipsoid
+    double gaps_km2 = 0;               ///< part of area_km2 that no member covers: gaps between members
+                                       ///< the boundary source leaves open, filled by the union
+    double partial_area_km2 = 0;       ///< part of area_km2 whose extent no source gives: partial members
+                                       ///< counted whole (all of them without a county layer)
+    bool county_precision = false;     ///< partial members cut to their listed counties
+    std::vector<const Region*> units;  ///< member prefecture-level units (provinces expanded)
+    /// Province members the prefecture layer holds no unit of (a user's layer without Beijing's
+    /// 110000): their province's polygon is in the union and the area, but in no `units`.
+    std::vector<const Region*> whole_provinces;
     std::vector<std::string> provinces;    ///< province codes touched, sorted
     std::vector<const Region*> hub_units;  ///< the unit of each hub (its seat is the hub point)
 };
@@ -33,6 +38,7 @@ struct PreparedShape {
     MultiPolygon geometry;  ///< union of the members, lon/lat WGS84 degrees
     LonLat label;           ///< label anchor inside the geometry
     double area_km2 = 0;    ///< of the union, on the WGS84 ellipsoid
+    double gaps_km2 = 0;    ///< of area_km2, the gaps between members the union filled (geo/operations.hpp dissolve)
 };
 
 /// The county-level units of `member` that its scope puts in the region, in full or in part (every

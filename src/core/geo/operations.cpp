@@ -118,7 +118,8 @@ bool inside_any(const std::vector<Ring>& holes, const LonLat& p) {
 }  // namespace
 
 MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
-                      const std::vector<const MultiPolygon*>& others, double grid, bool trusted) {
+                      const std::vector<const MultiPolygon*>& others, double grid, bool trusted, double* filled_km2) {
+    if (filled_km2 != nullptr) *filled_km2 = 0;
     MultiPolygon result;
     if (grid > 0) {
         GeomPtr all = collect(ctx, parts);
@@ -143,9 +144,17 @@ MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolyg
     }
     // A part inside a filled gap (an islet in a lake the source left open) is now covered: drop it.
     if (filled.empty()) return result;
+    // What filling adds: the gaps, less the parts inside them (counted in the union already).
+    double added = 0;
+    for (const Ring& gap : filled) added += geodesic_area_km2(MultiPolygon{Polygon{gap, {}}});
     MultiPolygon kept;
-    for (Polygon& p : result)
-        if (!inside_any(filled, point_just_inside(p.outer))) kept.push_back(std::move(p));
+    for (Polygon& p : result) {
+        if (!inside_any(filled, point_just_inside(p.outer)))
+            kept.push_back(std::move(p));
+        else
+            added -= geodesic_area_km2(MultiPolygon{p});
+    }
+    if (filled_km2 != nullptr) *filled_km2 = std::max(0.0, added);
     return kept;
 }
 

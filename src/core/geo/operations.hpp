@@ -35,9 +35,11 @@ MultiPolygon snap_to_grid(const GeosContext& ctx, const MultiPolygon& geometry, 
 /// coverage, see coverage_clean.hpp) and fills the holes
 /// of the result that are gaps of the source rather than real holes: a hole is kept only when it is
 /// at least 1 km2, a point inside it lies in one of `others` (the units that are not part of the
-/// union), and `others` cover at least half of it.
+/// union), and `others` cover at least half of it. `filled_km2`, when given, receives the area the
+/// filled gaps add to the union's (km² on the WGS84 ellipsoid; 0 when none was filled).
 MultiPolygon dissolve(const GeosContext& ctx, const std::vector<const MultiPolygon*>& parts,
-                      const std::vector<const MultiPolygon*>& others, double grid, bool trusted = false);
+                      const std::vector<const MultiPolygon*>& others, double grid, bool trusted = false,
+                      double* filled_km2 = nullptr);
 
 /// Area on the WGS84 ellipsoid in square kilometres (holes subtracted). Computed exactly on the
 /// authalic sphere (equal area to the ellipsoid) with edges straight in the cylindrical equal-area

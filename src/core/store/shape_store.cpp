@@ -60,6 +60,7 @@ OutLayer shapes_layer(const char* name, const ShapesById& shapes,
                    false,
                    {{"id"},
                     {"area_km2", FieldType::Real},
+                    {"gaps_km2", FieldType::Real},
                     {"label_lon", FieldType::Real},
                     {"label_lat", FieldType::Real},
                     {"row_checksum"}},
@@ -69,7 +70,7 @@ OutLayer shapes_layer(const char* name, const ShapesById& shapes,
                    std::move(meta)};
     for (const auto& [id, s] : shapes) {
         OutFeature f;
-        f.values = {id, s.area_km2, s.label.lon, s.label.lat, row_checksum(id, s)};
+        f.values = {id, s.area_km2, s.gaps_km2, s.label.lon, s.label.lat, row_checksum(id, s)};
         f.polygons = s.geometry;
         layer.features.push_back(std::move(f));
     }

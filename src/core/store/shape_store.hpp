@@ -6,7 +6,7 @@
 /// read back by every later process.
 ///
 /// Format: a GeoPackage with two tables of the same fields, `region_shapes` and `place_shapes` (id,
-/// area_km2, label_lon, label_lat, row_checksum, geometry MultiPolygon in lon/lat WGS84 degrees; the
+/// area_km2, gaps_km2, label_lon, label_lat, row_checksum, geometry MultiPolygon in lon/lat WGS84 degrees; the
 /// row checksum covers that row, so that one region can be read alone); the first's layer
 /// metadata carries the format version, the fingerprint of the inputs and a checksum of both tables;
 /// `region_shapes_attributes` repeats the regions' fields without geometry, with a checksum of its
@@ -33,10 +33,21 @@
 namespace atlas {
 
 /// Bumped whenever what is stored, or how it is computed, changes.
-inline constexpr int kShapeStoreVersion = 6;
+inline constexpr int kShapeStoreVersion = 7;
 
 /// By id.
 using ShapesById = std::map<std::string, PreparedShape>;
+
+/// A region's areas as the store's geometry-free table holds them (km², WGS84 ellipsoid).
+struct StoredArea {
+    double area_km2 = 0;  ///< of the union (PreparedShape::area_km2)
+    double gaps_km2 = 0;  ///< of it, the gaps between members the union filled (PreparedShape::gaps_km2)
+    bool operator==(const StoredArea& o) const { return area_km2 == o.area_km2 && gaps_km2 == o.gaps_km2; }
+    bool operator!=(const StoredArea& o) const { return !(*this == o); }
+};
+
+/// By plan region id.
+using AreasById = std::map<std::string, StoredArea>;
 
 /// What a store holds.
 struct PreparedShapes {
@@ -63,10 +74,10 @@ inline constexpr const char* kStoreOfOtherData = "made from other data";
 std::optional<PreparedShapes> read_shape_store(const std::string& path, const std::string& fingerprint,
                                                std::string& problem);
 
-/// The regions' areas (km², by plan region id) from the geometry-free table of the store at `path`
-/// when it holds shapes for `fingerprint` and that table matches its checksum; nothing otherwise (no
+/// The regions' areas (km², by plan region id, with the gaps their unions filled) from the geometry-free table of the
+/// store at `path` when it holds shapes for `fingerprint` and that table matches its checksum; nothing otherwise (no
 /// file, another version or data, damage: read_shape_store then says why). Never throws.
-std::optional<std::map<std::string, double>> read_store_areas(const std::string& path, const std::string& fingerprint);
+std::optional<AreasById> read_store_areas(const std::string& path, const std::string& fingerprint);
 
 /// One region's shape (by plan region id) from the store at `path` when it holds shapes for
 /// `fingerprint` and that region's row matches its own checksum; nothing otherwise (read_shape_store

@@ -27,10 +27,10 @@ std::string neighbours_text(const std::vector<std::pair<std::size_t, std::size_t
 std::optional<std::vector<std::pair<std::size_t, std::size_t>>> parse_neighbours(const std::string& text);
 
 /// A hash of the regions' ids and areas, as the geometry-free table holds them (16 hex digits).
-std::string areas_checksum(const std::map<std::string, double>& areas);
+std::string areas_checksum(const AreasById& areas);
 
-/// The regions' areas by id.
-std::map<std::string, double> areas_of(const ShapesById& regions);
+/// The regions' areas (and filled gaps) by id.
+AreasById areas_of(const ShapesById& regions);
 
 /// A hash of one row (id, area, label, geometry): its row_checksum field.
 std::string row_checksum(const std::string& id, const PreparedShape& shape);

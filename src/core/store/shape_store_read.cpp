@@ -18,22 +18,22 @@ namespace atlas {
 
 namespace shape_store_format {
 
-std::string areas_checksum(const std::map<std::string, double>& areas) {
+std::string areas_checksum(const AreasById& areas) {
     ContentHash h;
     h.add(static_cast<std::uint64_t>(areas.size()));
-    for (const auto& [id, area] : areas) h.add(id).add(area);
+    for (const auto& [id, area] : areas) h.add(id).add(area.area_km2).add(area.gaps_km2);
     return h.hex();
 }
 
-std::map<std::string, double> areas_of(const ShapesById& regions) {
-    std::map<std::string, double> out;
-    for (const auto& [id, s] : regions) out[id] = s.area_km2;
+AreasById areas_of(const ShapesById& regions) {
+    AreasById out;
+    for (const auto& [id, s] : regions) out[id] = {s.area_km2, s.gaps_km2};
     return out;
 }
 
 std::string row_checksum(const std::string& id, const PreparedShape& s) {
     ContentHash h;
-    h.add(id).add(s.area_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
+    h.add(id).add(s.area_km2).add(s.gaps_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
     return h.hex();
 }
 
@@ -41,7 +41,8 @@ std::string checksum(const PreparedShapes& shapes) {
     ContentHash h;
     for (const ShapesById* table : {&shapes.regions, &shapes.places}) {
         h.add(static_cast<std::uint64_t>(table->size()));
-        for (const auto& [id, s] : *table) h.add(id).add(s.area_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
+        for (const auto& [id, s] : *table)
+            h.add(id).add(s.area_km2).add(s.gaps_km2).add(s.label.lon).add(s.label.lat).add(s.geometry);
     }
     h.add(neighbours_text(shapes.neighbours));
     return h.hex();
@@ -174,25 +175,27 @@ std::string quoted(const std::string& name) {
 /// The features of one of the store's tables; nothing (with `problem`) when one cannot be read. The
 /// WKB past each blob's GeoPackage header is parsed once (io/wkb.hpp).
 std::optional<ShapesById> read_features(sqlite3* db, const std::string& table, std::string& problem) {
-    if (!has_fields(db, table, {"id", "area_km2", "label_lon", "label_lat"}))
+    if (!has_fields(db, table, {"id", "area_km2", "gaps_km2", "label_lon", "label_lat"}))
         return problem = "fields missing", std::nullopt;
     std::string geom =
         quoted(scalar(db, "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", table)
                    .value_or(""));
     if (geom.empty()) return problem = "no geometry column", std::nullopt;
-    Statement st = prepare(db, "SELECT id, area_km2, label_lon, label_lat, " + geom + " FROM " + quoted(table));
+    Statement st =
+        prepare(db, "SELECT id, area_km2, label_lon, label_lat, gaps_km2, " + geom + " FROM " + quoted(table));
     if (!st) return problem = "its table cannot be read", std::nullopt;
     ShapesById shapes;
     int rc = 0;
     while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
         bool has_geometry = true;
-        std::optional<MultiPolygon> geometry = geometry_of(st.get(), 4, &has_geometry);
+        std::optional<MultiPolygon> geometry = geometry_of(st.get(), 5, &has_geometry);
         if (!has_geometry) return problem = "a feature without geometry", std::nullopt;
         if (!geometry) return problem = "a malformed geometry", std::nullopt;
         PreparedShape& s = shapes[column_text(st.get(), 0)];
         s.geometry = std::move(*geometry);
         s.area_km2 = sqlite3_column_double(st.get(), 1);
         s.label = {sqlite3_column_double(st.get(), 2), sqlite3_column_double(st.get(), 3)};
+        s.gaps_km2 = sqlite3_column_double(st.get(), 4);
     }
     if (rc != SQLITE_DONE) return problem = "its table cannot be read", std::nullopt;
     return shapes;
@@ -214,15 +217,15 @@ namespace {
 
 /// The geometry-free areas table (what `list regions` reads alone) when it is there, whole and
 /// matches its own checksum; nothing otherwise.
-std::optional<std::map<std::string, double>> areas_table(sqlite3* db) {
+std::optional<AreasById> areas_table(sqlite3* db) {
     std::string table = std::string(kLayer) + kAttributesTableSuffix;
-    if (!has_table(db, table) || !has_fields(db, table, {"id", "area_km2"})) return std::nullopt;
-    Statement st = prepare(db, "SELECT id, area_km2 FROM " + quoted(table));
+    if (!has_table(db, table) || !has_fields(db, table, {"id", "area_km2", "gaps_km2"})) return std::nullopt;
+    Statement st = prepare(db, "SELECT id, area_km2, gaps_km2 FROM " + quoted(table));
     if (!st) return std::nullopt;
-    std::map<std::string, double> areas;
+    AreasById areas;
     int rc = 0;
     while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
-        areas[column_text(st.get(), 0)] = sqlite3_column_double(st.get(), 1);
+        areas[column_text(st.get(), 0)] = {sqlite3_column_double(st.get(), 1), sqlite3_column_double(st.get(), 2)};
     if (rc != SQLITE_DONE || areas_checksum(areas) != metadata(db, kLayer, kAreasChecksumKey)) return std::nullopt;
     return areas;
 }
@@ -255,8 +258,7 @@ std::optional<PreparedShapes> read_shape_store(const std::string& path, const st
     }
     // The areas table is read alone by the commands that print areas: one that says other areas than
     // the shapes (edited, or damaged) makes the store damaged, rebuilt, not half trusted.
-    if (std::optional<std::map<std::string, double>> areas = areas_table(db.get());
-        !areas || *areas != areas_of(shapes->regions)) {
+    if (std::optional<AreasById> areas = areas_table(db.get()); !areas || *areas != areas_of(shapes->regions)) {
         problem = "its areas table does not match its shapes (damaged or edited)";
         return std::nullopt;
     }
@@ -270,29 +272,30 @@ std::optional<PreparedShape> read_store_region(const std::string& path, const st
     Db db = open_store(path);
     if (!db || !has_table(db.get(), kLayer) || !has_table(db.get(), "gpkg_metadata") ||
         !version_problem(db.get(), fingerprint).empty() ||
-        !has_fields(db.get(), kLayer, {"id", "area_km2", "label_lon", "label_lat", "row_checksum"}))
+        !has_fields(db.get(), kLayer, {"id", "area_km2", "gaps_km2", "label_lon", "label_lat", "row_checksum"}))
         return std::nullopt;
     std::string geom = quoted(
         scalar(db.get(), "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", kLayer)
             .value_or(""));
     Statement st = geom.empty() ? nullptr
-                                : prepare(db.get(), "SELECT area_km2, label_lon, label_lat, row_checksum, " + geom +
-                                                        " FROM " + quoted(kLayer) + " WHERE id = ?");
+                                : prepare(db.get(), "SELECT area_km2, label_lon, label_lat, row_checksum, gaps_km2, " +
+                                                        geom + " FROM " + quoted(kLayer) + " WHERE id = ?");
     if (!st) return std::nullopt;
     sqlite3_bind_text(st.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st.get()) != SQLITE_ROW) return std::nullopt;
-    std::optional<MultiPolygon> geometry = geometry_of(st.get(), 4);
+    std::optional<MultiPolygon> geometry = geometry_of(st.get(), 5);
     if (!geometry) return std::nullopt;
     PreparedShape s;
     s.geometry = std::move(*geometry);
     s.area_km2 = sqlite3_column_double(st.get(), 0);
     s.label = {sqlite3_column_double(st.get(), 1), sqlite3_column_double(st.get(), 2)};
+    s.gaps_km2 = sqlite3_column_double(st.get(), 4);
     // One row, and only one: a second row of the id would be a store no writer made.
     if (row_checksum(id, s) != column_text(st.get(), 3) || sqlite3_step(st.get()) != SQLITE_DONE) return std::nullopt;
     return s;
 }
 
-std::optional<std::map<std::string, double>> read_store_areas(const std::string& path, const std::string& fingerprint) {
+std::optional<AreasById> read_store_areas(const std::string& path, const std::string& fingerprint) {
     CacheFileCheck file = check_cache_file(path, std::numeric_limits<std::uintmax_t>::max());
     if (!file.exists || !file.problem.empty()) return std::nullopt;
     Db db = open_store(path);

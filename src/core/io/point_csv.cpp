@@ -373,6 +373,12 @@ std::string reading_of(std::string_view cell, bool show_values) {
     return reading.empty() ? "" : "; it " + reading;
 }
 
+/// A problem's kind for PointProblems: an empty cell and a cell that is not a number are two kinds
+/// ("column 'lon' is empty (and 1 more like it)" counted a line holding 'abc' and never named it).
+std::string problem_kind(const char* column, std::string_view cell) {
+    return std::string(column) + (cell.find_first_not_of(" \t") == std::string_view::npos ? " empty" : " text");
+}
+
 /// `role` ("longitude") names the column where its header is not shown (a file a session names).
 std::string number_problem(const std::string& column, const char* role, std::string_view cell, bool show_values) {
     bool empty = cell.find_first_not_of(" \t") == std::string_view::npos;
@@ -451,20 +457,21 @@ void read_csv_points(const std::string& path, const PointSourceOptions& options,
             problems.add(where,
                          number_problem(info.lon_column, "longitude", cells[static_cast<std::size_t>(col.lon)],
                                         options.show_values),
-                         "lon");
+                         problem_kind("lon", cells[static_cast<std::size_t>(col.lon)]));
             continue;
         }
         if (!parse_number(cells[static_cast<std::size_t>(col.lat)], lat)) {
             problems.add(where,
                          number_problem(info.lat_column, "latitude", cells[static_cast<std::size_t>(col.lat)],
                                         options.show_values),
-                         "lat");
+                         problem_kind("lat", cells[static_cast<std::size_t>(col.lat)]));
             continue;
         }
         if (col.value >= 0) {
             std::string_view v = cells[static_cast<std::size_t>(col.value)];
             if (v.find_first_not_of(" \t") != std::string_view::npos && !parse_number(v, value)) {
-                problems.add(where, number_problem(info.value_column, "value", v, options.show_values), "value");
+                problems.add(where, number_problem(info.value_column, "value", v, options.show_values),
+                             problem_kind("value", v));
                 continue;
             }
         }

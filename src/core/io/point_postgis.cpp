@@ -289,6 +289,24 @@ bool check_geometries(Session& s, const std::string& quoted_table, const std::st
     return multi;
 }
 
+/// Refuses a row whose MultiPoint of several points carries a value, as the file reader does: its
+/// points are counted one by one, and its value would be summed once a point.
+void refuse_multi_point_values(Session& s, const std::string& quoted_table, const std::string& g,
+                               const std::string& value_column) {
+    std::string v = s.quote_identifier(value_column);
+    Result r = s.exec("SELECT " + row_name_sql(s, quoted_table) + ", ST_NumGeometries(p." + g +
+                      "), count(*) OVER () FROM " + quoted_table + " p WHERE GeometryType(p." + g +
+                      ") = 'MULTIPOINT' AND ST_NumGeometries(p." + g + ") > 1 AND p." + v + " IS NOT NULL LIMIT 1");
+    if (PQntuples(r.get()) == 0) return;
+    std::string points = PQgetvalue(r.get(), 0, 1);
+    long long more = std::atoll(PQgetvalue(r.get(), 0, 2)) - 1;
+    fail_input(
+        s.where() + ": row " + escape_controls(PQgetvalue(r.get(), 0, 0)) + ": a MultiPoint of " + points +
+        " points with a value in " + quote_value(value_column, 40) + ": it would be summed " + points +
+        " times, once a point; split it into points (ST_Dump) and give each its share" +
+        (more > 0 ? " (and " + std::to_string(more) + (more == 1 ? " more row" : " more rows") + " like it)" : ""));
+}
+
 /// Raw (the points' datum) lon/lat of some points: outside every unit, or a sample of all.
 std::vector<LonLat> fetch_points(Session& s, const std::string& sql) {
     Result r = s.exec(sql);
@@ -325,6 +343,7 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
     const std::string table = table_sql(s, src.table), g = s.quote_identifier(column);
     check_columns(s, src, table);
     bool multi = check_geometries(s, table, g, is_lonlat(s, srid));
+    if (multi && !src.options.value_column.empty()) refuse_multi_point_values(s, table, g, src.options.value_column);
     if (srid <= 0)
         info.notes.push_back(s.where() + ": column " + quote_value(column, 40) +
                              " has no SRID (0): its coordinates are read as longitude and latitude");

@@ -164,6 +164,14 @@ void PointBatcher::finish(const std::function<std::string(const std::string&)>& 
 
 namespace {
 
+/// A MultiPoint's points are counted one by one; its value would then be summed once a point (a
+/// feature of value 3 and two points gave both units 3, 6 in all of a file summing to 3: helper-51).
+std::string multi_point_value(int points, const PointSourceOptions& options) {
+    return "a MultiPoint of " + std::to_string(points) + " points with a value in " +
+           quote_value(options.value_column, 40) + ": it would be summed " + std::to_string(points) +
+           " times, once a point; split it into points (ogr2ogr -explodecollections) and give each its share";
+}
+
 using points_detail::PointBatcher;
 using points_detail::PointProblems;
 
@@ -314,6 +322,8 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
         OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
         if (type == wkbPoint)
             add(*g->toPoint());
+        else if (type == wkbMultiPoint && !std::isnan(value) && g->toMultiPoint()->getNumGeometries() > 1)
+            problems.add(where, multi_point_value(g->toMultiPoint()->getNumGeometries(), options), "multi value");
         else if (type == wkbMultiPoint)
             for (const OGRPoint* p : *g->toMultiPoint()) add(*p);
         else

@@ -116,7 +116,25 @@ bool blank_row(const CsvRow& row) {
     return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
 }
 
-/// Columns other than the key where at least one cell of a well-formed row is a number.
+/// A column of numbers written as people write them ("1,234", "2 000 000", "1.234,5"): every cell
+/// empty or a number read so (text/number.hpp written_number_reading). It is a number column with bad
+/// cells, each refused with how to write it: it was left out as text with a note, and `render
+/// --column` then said it was no numeric column (helper-51).
+bool written_numbers(std::size_t c, const std::vector<const CsvRow*>& rows) {
+    bool any = false;
+    for (const CsvRow* r : rows) {
+        const std::string cell = trim(r->cells[c]);
+        if (cell.empty() || is_number(cell)) continue;
+        if (written_number_reading(cell, true).empty()) return false;
+        any = true;
+    }
+    return any;
+}
+
+/// Columns other than the key where at least one cell of a well-formed row is a number, and, beside
+/// them, those whose cells are numbers written with digit groups or a decimal comma. Without any of
+/// the first the file is refused in one line that says how its numbers are written
+/// (decimal_comma_hint), not cell by cell.
 std::vector<std::size_t> numeric_columns(std::size_t width, std::size_t key, const std::vector<const CsvRow*>& rows) {
     std::vector<std::size_t> out;
     for (std::size_t c = 0; c < width; ++c) {
@@ -124,6 +142,10 @@ std::vector<std::size_t> numeric_columns(std::size_t width, std::size_t key, con
         if (std::any_of(rows.begin(), rows.end(), [&](const CsvRow* r) { return is_number(trim(r->cells[c])); }))
             out.push_back(c);
     }
+    if (out.empty()) return out;
+    for (std::size_t c = 0; c < width; ++c)
+        if (c != key && std::find(out.begin(), out.end(), c) == out.end() && written_numbers(c, rows))
+            out.insert(std::upper_bound(out.begin(), out.end(), c), c);
     return out;
 }
 
@@ -267,6 +289,14 @@ class KeyReader {
                                              level_name(level, true) + " (" + describe_units(units) + "); use codes");
                 continue;
             }
+            if (const Region* province = province_named_too(i, level)) {
+                problems_.row(lines_[i], problems_.value(keys_[i]) + " names both the province " + province->name_zh +
+                                             " (" + province->code + ") and the prefecture-level unit " +
+                                             units[0]->name_zh + " (" + units[0]->code +
+                                             "): write the code of the one meant (a province's row has no place "
+                                             "in a table of prefectures)");
+                continue;
+            }
             const std::string& code = units[0]->code;
             const auto [it, inserted] = first_line.emplace(code, lines_[i]);
             std::size_t first = inserted ? i : first_index[code];
@@ -302,6 +332,18 @@ class KeyReader {
 
   private:
     static constexpr std::size_t npos = std::string::npos;
+
+    /// In a table of prefectures, the province a row's name names as well as its prefecture-level unit
+    /// of another code ('吉林' is 吉林省 and 吉林市, 'Hainan' is 海南省 and Qinghai's 海南州): a
+    /// province's total row of a yearbook table, or the city; either way not to be guessed. Nothing for
+    /// codes, for municipalities (one code at both levels) and at other levels.
+    const Region* province_named_too(std::size_t i, UserDataLevel level) const {
+        if (level != UserDataLevel::Prefecture || looks_like_code(keys_[i])) return nullptr;
+        const KeyUnits& u = units_[i];
+        for (const Region* province : u.provinces)
+            if (u.prefectures.size() == 1 && province->code != u.prefectures[0]->code) return province;
+        return nullptr;
+    }
 
     /// The six-digit code of a key written as spreadsheets and statistics offices write codes, or
     /// empty: "110000.0" (a number column saved by Excel or pandas), "110000000000" (the twelve-digit

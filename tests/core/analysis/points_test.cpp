@@ -179,6 +179,11 @@ TEST_CASE("bad points files give one line naming the file, line, column and valu
               ": no longitude and latitude columns (the header has 'name', 'city', 'employees'); name them with --lon "
               "and --lat");
     CHECK(read_error(data("text_coord.csv")) == data("text_coord.csv") + ":3: column 'lng': 'east' is not a number");
+    // An empty cell and a cell that is no number are two kinds: "column 'lon' is empty (and 1 more like
+    // it)" counted the line holding 'abc' and never named it (helper-51).
+    CHECK(read_error(data("empty_and_text.csv")) == data("empty_and_text.csv") + ":3: column 'lon' is empty\n" +
+                                                        data("empty_and_text.csv") +
+                                                        ":4: column 'lon': 'abc' is not a number");
     CHECK(read_error(data("swapped.csv")) ==  // one line, however many rows repeat the problem
           data("swapped.csv") +
               ":2: column 'lat': 116.4 is outside -90..90 (longitude and latitude swapped? name them with --lon and "

@@ -1,5 +1,6 @@
 #include "geo/named_projection.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "geo/projection.hpp"
@@ -28,7 +29,12 @@ const NamedProjection* named_projection(const std::string& name) {
 
 std::string projection_definition(const std::string& name) {
     const NamedProjection* p = named_projection(name);
-    return p != nullptr ? p->definition : name;
+    if (p != nullptr) return p->definition;
+    // A bare number is an EPSG code, as QGIS's CRS search reads it: PROJ took '4326' for a CRS name
+    // ("several objects matching this name") and '3857' for none.
+    bool digits = !name.empty() && name.size() <= 6 &&
+                  std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return digits ? "EPSG:" + name : name;
 }
 
 std::vector<std::string> projection_names() {

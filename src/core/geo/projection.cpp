@@ -17,6 +17,7 @@ namespace atlas {
 struct Projection::Impl {
     PJ_CONTEXT* context = nullptr;
     PJ* transform = nullptr;
+    double metres_per_unit = 1;  ///< what one unit of the CRS's axes is in metres (unit_metres)
     ~Impl() {
         if (transform != nullptr) proj_destroy(transform);
         if (context != nullptr) proj_context_destroy(context);
@@ -37,6 +38,42 @@ void keep_log(void* data, int level, const char* message) {
 }
 
 std::string degrees(double v) { return short_number(v); }
+
+/// The horizontal CRS of a bound or compound one (EPSG:4326+5773), which holds the axes.
+PJ* horizontal_crs(PJ_CONTEXT* context, PJ* crs) {
+    PJ_TYPE type = proj_get_type(crs);
+    PJ* inner = type == PJ_TYPE_BOUND_CRS      ? proj_get_source_crs(context, crs)
+                : type == PJ_TYPE_COMPOUND_CRS ? proj_crs_get_sub_crs(context, crs, 0)
+                                               : nullptr;
+    if (inner == nullptr) return crs;
+    proj_destroy(crs);
+    return horizontal_crs(context, inner);
+}
+
+/// Metres per unit of the CRS's first axis: 1 for metres, 0.3048 for feet, and for degrees (a
+/// geographic CRS such as EPSG:4326) the length of a degree of longitude at the equator, so that the
+/// map is drawn as its plate carrée in metres. The scene takes projected units for metres (levels of
+/// detail, label density, the scale bar): EPSG:4326 drew every county's name at the national view,
+/// its 60 "metres" wide China read as the most zoomed level (helper-51).
+double unit_metres(PJ_CONTEXT* context, const std::string& definition) {
+    PJ* crs = proj_create(context, definition.c_str());
+    if (crs == nullptr || !proj_is_crs(crs)) {
+        if (crs != nullptr) proj_destroy(crs);
+        return 1;
+    }
+    crs = horizontal_crs(context, crs);
+    PJ* cs = proj_crs_get_coordinate_system(context, crs);
+    double factor = 1;
+    const char* unit = nullptr;
+    bool read = cs != nullptr &&
+                proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &factor, &unit, nullptr, nullptr) != 0;
+    bool angular = cs != nullptr && proj_cs_get_type(context, cs) == PJ_CS_TYPE_ELLIPSOIDAL;
+    if (cs != nullptr) proj_destroy(cs);
+    proj_destroy(crs);
+    if (!read || !(factor > 0) || !std::isfinite(factor)) return 1;
+    constexpr double kEquatorialRadius = 6378137.0;  // WGS84, metres
+    return angular ? factor * kEquatorialRadius : factor;
+}
 
 bool equal_ignoring_case(const std::string& a, const std::string& b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -112,6 +149,7 @@ Projection::Projection(const std::string& name)
                          "projection " + quote_value(name) + ": " + escape_controls(proj_message) + " (PROJ)");
     impl_->transform = proj_normalize_for_visualization(impl_->context, raw);
     proj_destroy(raw);
+    impl_->metres_per_unit = unit_metres(impl_->context, definition_);
     if (impl_->transform == nullptr)
         throw AtlasError(ErrorKind::Usage,
                          "projection " + quote_value(name) + " cannot be normalised to lon/lat order");
@@ -171,7 +209,7 @@ Projection::~Projection() = default;
 bool Projection::forward(const LonLat& in, ProjectedXY& out) const {
     PJ_COORD c = proj_trans(impl_->transform, PJ_FWD, proj_coord(in.lon, in.lat, 0, 0));
     if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y) || c.xy.x == HUGE_VAL) return false;
-    out = {c.xy.x, c.xy.y};
+    out = {c.xy.x * impl_->metres_per_unit, c.xy.y * impl_->metres_per_unit};
     return true;
 }
 
@@ -181,13 +219,16 @@ std::vector<ProjectedXY> Projection::forward(const std::vector<LonLat>& points) 
     if (out.empty()) return out;
     proj_trans_generic(impl_->transform, PJ_FWD, &out[0].x, sizeof(ProjectedXY), out.size(), &out[0].y,
                        sizeof(ProjectedXY), out.size(), nullptr, 0, 0, nullptr, 0, 0);
+    const double m = impl_->metres_per_unit;
     for (ProjectedXY& p : out)
-        if (!std::isfinite(p.x) || !std::isfinite(p.y) || p.x == HUGE_VAL) p = {NAN, NAN};
+        p = !std::isfinite(p.x) || !std::isfinite(p.y) || p.x == HUGE_VAL ? ProjectedXY{NAN, NAN}
+                                                                          : ProjectedXY{p.x * m, p.y * m};
     return out;
 }
 
 bool Projection::inverse(const ProjectedXY& in, LonLat& out) const {
-    PJ_COORD c = proj_trans(impl_->transform, PJ_INV, proj_coord(in.x, in.y, 0, 0));
+    const double m = impl_->metres_per_unit;
+    PJ_COORD c = proj_trans(impl_->transform, PJ_INV, proj_coord(in.x / m, in.y / m, 0, 0));
     if (!std::isfinite(c.lp.lam) || !std::isfinite(c.lp.phi) || c.lp.lam == HUGE_VAL) return false;
     out = {c.lp.lam, c.lp.phi};
     return true;

@@ -14,7 +14,7 @@ namespace atlas {
 /// CRS definition ("EPSG:3415", "+proj=...").
 inline constexpr const char* kDefaultProjection = "albers";
 
-/// The PROJ definition behind a short name, or the name itself when it is not a short name.
+/// The PROJ definition behind a short name, "EPSG:N" for a bare number N, or the name itself.
 std::string projection_definition(const std::string& name);
 
 /// The short names, in the order a user interface should list them.
@@ -48,7 +48,9 @@ class Projection {
     /// part of China does not project (an orthographic view centred far away); else empty.
     const std::string& caveat() const { return caveat_; }
 
-    /// lon/lat to metres; returns false (and leaves `out` unchanged) where the projection is undefined.
+    /// lon/lat to metres (a CRS in other units is scaled to metres: feet by 0.3048, degrees by a
+    /// degree's length at the equator, 111,319.49 m); returns false (and leaves `out` unchanged) where the projection
+    /// is undefined.
     bool forward(const LonLat& in, ProjectedXY& out) const;
     /// Many points at once (one PROJ call); points where the projection is undefined become NaN.
     std::vector<ProjectedXY> forward(const std::vector<LonLat>& points) const;

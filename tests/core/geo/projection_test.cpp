@@ -37,6 +37,32 @@ TEST_CASE("China Albers is centred on 105 E and takes lon/lat in GIS order", "[g
     CHECK(east.x > 900000);  // ten degrees east is ~1,000 km east, not north
 }
 
+// EPSG:4326 gave degrees where the scene takes metres: its 60-unit wide China was read as the most
+// zoomed level, and every county's name was drawn at the national view (helper-51).
+TEST_CASE("a CRS in degrees or feet projects to metres, and a bare number is an EPSG code", "[geo]") {
+    Projection degrees("EPSG:4326");
+    ProjectedXY xy;
+    REQUIRE(degrees.forward({105, 30}, xy));
+    CHECK(xy.x == Approx(105 * 111319.490793).epsilon(1e-9));
+    CHECK(xy.y == Approx(30 * 111319.490793).epsilon(1e-9));
+    LonLat back;
+    REQUIRE(degrees.inverse(xy, back));
+    CHECK(back.lon == Approx(105).margin(1e-9));
+    CHECK(back.lat == Approx(30).margin(1e-9));
+    std::vector<ProjectedXY> many = degrees.forward(std::vector<LonLat>{{105, 30}});
+    CHECK(many[0].x == Approx(xy.x));
+    // A CRS in US survey feet (NAD83 / California zone 1, ftUS): the same place in metres as EPSG:26941's.
+    ProjectedXY feet, metres;
+    REQUIRE(Projection("EPSG:2225").forward({-122, 41}, feet));
+    REQUIRE(Projection("EPSG:26941").forward({-122, 41}, metres));
+    CHECK(feet.x == Approx(metres.x).margin(0.01));
+    Projection bare("4326");
+    CHECK(bare.definition() == "EPSG:4326");
+    REQUIRE(bare.forward({105, 30}, xy));
+    CHECK(xy.x == Approx(105 * 111319.490793).epsilon(1e-9));
+    CHECK(Projection("3857").definition() == "EPSG:3857");
+}
+
 TEST_CASE("an unknown projection is a usage error naming it", "[geo]") {
     try {
         Projection p("robinsonx");

@@ -51,12 +51,13 @@ printf 'name,lon,lat\nZhongguancun,116.3105,39.9834\n' > "$tmp/one.csv"
 "$bin" render --points "$tmp/one.csv" -o "$tmp/one.pdf" --size 1000x700 2> "$tmp/err" || fail "render one point: $(cat "$tmp/err")"
 pdftotext "$tmp/one.pdf" - | tr '\n' ' ' | grep -q 'Dots: the only point' || fail "one point's legend note: $(pdftotext "$tmp/one.pdf" - | tr '\n' ' ')"
 echo "ok: render --points draws the count per prefecture and the dots, and says so"
-# Negative values (a change in percent): classes read "-4 to -2", never "-4 - -2".
+# Negative values (a change in percent): classes read "-4 to -2", never "-4 - -2"; the classes above
+# the first start "over" their lower break, so that a value on a break is in one class only.
 printf 'code,change\n110000,-4\n120000,-3\n130000,-2\n140000,-1\n310000,1\n320000,2\n' > "$tmp/change.csv"
 "$bin" render --data "$tmp/change.csv" --column change --classes 3 --method equal -o "$tmp/change.pdf" --size 1000x700 2> "$tmp/err" ||
   fail "render negative data: $(cat "$tmp/err")"
 pdftotext "$tmp/change.pdf" - | tr '\n' ' ' > "$tmp/change.txt"
-for class in '-4 to -2 ' '-2 to 0 ' ' 0 to 2 '; do
+for class in '-4 to -2 ' 'over -2, up to 0 ' 'over 0, up to 2 '; do
   grep -q -- "$class" "$tmp/change.txt" || fail "no class '$class': $(cat "$tmp/change.txt")"
 done
 ! grep -q -- ' - -' "$tmp/change.txt" ||

@@ -299,9 +299,7 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
     legend.entries.push_back({colour_of_class(0), tr("none (not designated)"), Swatch::Fill});
     for (std::size_t c = 1; c < bounds.size(); ++c)
         legend.entries.push_back(
-            {colour_of_class(c),
-             c == 1 ? over_up_to("0", percent(bounds[c])) : percent(bounds[c - 1]) + " - " + percent(bounds[c]),
-             Swatch::Fill});
+            {colour_of_class(c), over_up_to(c == 1 ? "0" : percent(bounds[c - 1]), percent(bounds[c])), Swatch::Fill});
     for (std::size_t p = 0; p < rows.size(); ++p) values.class_label[p] = legend.entries[class_of_row[p]].label;
     values.measure = legend.title;
     legend.notes.push_back(doc.has_counties()
@@ -320,13 +318,15 @@ std::string file_name(const std::string& path) {
 }
 
 /// A class's legend text from its breaks (classify.hpp: the first class [b0, b1], the others
-/// (b_c, b_c+1]): "1.97 - 3.00". A class of one value, which quantiles make when many units share
-/// the minimum (counts of points: most units 0), is that value ("0", not "0.000 - 0.000"), and the
-/// class above it starts "over" it, as the two never share a unit. Where a break is negative the
-/// bounds are joined by "to": "-4 to -3", not "-4 - -3".
+/// (b_c, b_c+1]): "1.97 - 3.00", then "over 3.00, up to 3.82", so that a value on a break is read
+/// in one class only ("0.50 - 1.00" then "1.00 - 100.00" showed 1 in both). A class of one value,
+/// which quantiles make when many units share the minimum (counts of points: most units 0), is that
+/// value ("0", not "0.000 - 0.000"). Where a break is negative the first class's bounds are joined by
+/// "to": "-4 to -3", not "-4 - -3".
 std::string class_label(const std::vector<double>& breaks, const std::vector<std::string>& labels, std::size_t c) {
     if (breaks[c] == breaks[c + 1]) return format_break(breaks[c]);
     if (c > 0 && breaks[c - 1] == breaks[c]) return over_up_to(format_break(breaks[c]), labels[c + 1]);
+    if (c > 0) return over_up_to(labels[c], labels[c + 1]);
     bool negative = std::any_of(breaks.begin(), breaks.end(), [](double b) { return b < 0; });
     return labels[c] + (negative ? tr(" to ") : " - ") + labels[c + 1];
 }

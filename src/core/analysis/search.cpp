@@ -267,6 +267,11 @@ SearchIndex::SearchIndex(const RegionLayer* provinces, const RegionLayer* prefec
             std::vector<std::string> aliases = r.aliases;
             aliases.push_back(r.id);
             add(EntityKind::Region, r.id, r.name_en, r.name_zh, aliases);
+            // A region's id and aliases are its names ("Zhongyuan", 京津冀): they score as names do, so
+            // that an exact one ties with a unit of that name (Zhongyuan District's, once "District" is
+            // cut) and the region, indexed first, wins as `show` has it (the district won by 100 to 95).
+            Entry& e = entries_.back();
+            e.names.insert(e.names.end(), e.aliases.begin(), e.aliases.end());
         }
     if (prefectures != nullptr)
         for (const Region& r : prefectures->regions) {

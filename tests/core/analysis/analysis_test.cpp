@@ -127,6 +127,15 @@ TEST_CASE("search in Chinese, English and pinyin, tolerant of spelling", "[analy
     CHECK(top("上海市") == "310000");
     CHECK(top("harbin") == "230100");
     CHECK(top("biomedicine") == "biomedicine");
+    // A region's id ties with a district's name ("Zhongyuan District" less "District"): the region
+    // first, as `show Zhongyuan` has it (the district came first, by 100 to 95: helper-51).
+    RegionLayer counties;
+    counties.regions.push_back({"410102", "410100", "中原区", "Zhongyuan District"});
+    SearchIndex with_counties(&test::bundled_provinces(), &test::bundled_prefectures(), &bundled_plan(), &counties);
+    std::vector<SearchHit> zhongyuan = with_counties.find("Zhongyuan", 2);
+    REQUIRE(zhongyuan.size() == 2);
+    CHECK(zhongyuan[0].id == "zhongyuan");
+    CHECK(zhongyuan[1].id == "410102");
     CHECK(index().find("qqqqzzzz").empty());
 }
 

@@ -78,7 +78,17 @@ void region_details(ViewerState& state, const PlanRegion& r) {
 /// How the unit belongs to one region, in words.
 std::string membership_text(const UnitReport& report, const UnitMembership& m) {
     std::string how;
-    if (report.is_province)
+    if (report.is_county && m.excluded)
+        how = tr("not in it: the plan lists its prefecture's counties without it");
+    else if (report.is_county && m.partly_in)
+        how = tr("partly in it (which part no source says; drawn whole, hatched)");
+    else if (report.is_county && m.county_unknown)
+        how = tr("maybe in it: its prefecture is a partial member whose counties no source lists");
+    else if (report.is_county && m.scope != nullptr)
+        how = tr("listed by the plan among its prefecture's counties");
+    else if (report.is_county)
+        how = tr("member through its prefecture-level unit");
+    else if (report.is_province)
         how = m.units_inside == m.units_total
                   ? tr("all ") + std::to_string(m.units_total) + tr(" prefecture-level units")
                   : std::to_string(m.units_inside) + tr(" of ") + std::to_string(m.units_total) +
@@ -144,18 +154,24 @@ void points_summary(const ViewerState& state, const Region& u) {
 
 void unit_details(ViewerState& state, const UnitReport& report) {
     const Region& u = *report.unit;
-    const Region* p = report.is_province ? nullptr : state.doc.province_units().find(u.parent_code);
+    // A county's parent is its prefecture-level unit, a prefecture's its province.
+    const Region* p = report.is_province ? nullptr
+                      : report.is_county ? state.doc.prefecture_units().find(u.parent_code)
+                                         : state.doc.province_units().find(u.parent_code);
     ImGui::TextWrapped("%s %s", u.name_en.c_str(), u.name_zh.c_str());
     ImGui::TextDisabled(tr("%s, GB/T 2260 code %s%s%s"),
-                        report.is_province ? tr("province-level unit") : tr("prefecture-level unit"), u.code.c_str(),
-                        p != nullptr ? ", " : "",
+                        report.is_province ? tr("province-level unit")
+                        : report.is_county ? tr("county-level unit")
+                                           : tr("prefecture-level unit"),
+                        u.code.c_str(), p != nullptr ? ", " : "",
                         p != nullptr ? (state.session.english ? p->name_en : p->name_zh).c_str() : "");
     ImGui::Text(tr("Area: %s"), format_km2(u.area_km2).c_str());
-    UnitValue value = value_of(state, u);
+    // Choropleths and point counts are of provinces and prefecture-level units: a county has none.
+    UnitValue value = report.is_county ? UnitValue{} : value_of(state, u);
     if (!value.measure.empty())
         ImGui::TextWrapped("%s: %s%s%s", value.measure.c_str(), value.value.c_str(),
                            value.class_label.empty() ? "" : tr(", class "), value.class_label.c_str());
-    points_summary(state, u);
+    if (!report.is_county) points_summary(state, u);
     if (report.regions.empty()) {
         ImGui::TextWrapped(tr("No region of the plan's section 8 contains it."));
         return;

@@ -140,11 +140,13 @@ std::vector<const PlanRegion*> regions_of(const UnitReport& report) {
 void select_at(ViewerState& state, ScreenXY pixel) {
     std::optional<LonLat> ll = lonlat_at(state, pixel);
     Pick pick = pick_at(state, ll);
+    state.searched_county.clear();
     state.session.selected_prefecture = pick.prefecture != nullptr ? pick.prefecture->code : "";
     choose_region(state, pick.regions);
 }
 
 void select_unit(ViewerState& state, const Region& unit, bool fly) {
+    state.searched_county.clear();
     state.session.selected_prefecture = unit.code;
     choose_region(state, regions_of(selected_report(state)));
     if (fly) fly_to(state, {&unit.geometry});
@@ -176,11 +178,13 @@ void choose_search_hit(ViewerState& state, const SearchHit& hit) {
         const PlaceShape& shape = doc.place_shape(*place);
         if (!shape.geometry.empty()) fly_to(state, {&shape.geometry});
     } else if (hit.kind == EntityKind::County) {
-        // The inspector reports prefecture-level units: the county's, framed on the county itself.
+        // Its prefecture-level unit is selected (the map's selection is of those), the county reported
+        // (the inspector showed the prefecture: "Zhongyuan District" read as Zhengzhou), framed on itself.
         const Region* county = doc.counties() != nullptr ? doc.counties()->find(hit.id) : nullptr;
         const Region* unit = county != nullptr ? doc.prefecture_units().find(county->parent_code) : nullptr;
         if (unit == nullptr) return;
         select_unit(state, *unit, false);
+        state.searched_county = county->code;
         fly_to(state, {&county->geometry});
     } else {
         const Region* unit =
@@ -209,6 +213,11 @@ UnitValue value_of(const ViewerState& state, const Region& unit) {
 UnitReport selected_report(ViewerState& state) {
     const Region* unit = selected_unit(state);
     if (unit == nullptr) return {};
+    const Region* county = state.searched_county.empty() || state.doc.counties() == nullptr
+                               ? nullptr
+                               : state.doc.counties()->find(state.searched_county);
+    if (county != nullptr && county->parent_code == unit->code)
+        return report_county(state.doc.plan(), state.doc.shapes(), state.doc.prefectures(), *county);
     return report_unit(state.doc.plan(), state.doc.shapes(), state.doc.provinces(), state.doc.prefectures(), *unit);
 }
 
@@ -588,6 +597,7 @@ void write_state_file(ViewerState& state) {
     const Session& s = state.session;
     j["selected_region"] = s.selected_region;
     j["selected_prefecture"] = s.selected_prefecture;
+    j["searched_county"] = state.searched_county;
     j["hover_prefecture"] = state.hover.prefecture != nullptr ? state.hover.prefecture->code : "";
     j["language"] = s.english ? "en" : "zh";
     j["ui_sample"] = tr("Layers");  // one of the interface's words, as the tabs show it

@@ -141,6 +141,9 @@ struct ViewerState {
     /// camera stays there, a change of the map's rectangle (a panel opening) fits it again.
     std::optional<std::array<float, 4>> fitted_box;
     Camera fitted_camera;
+    /// The county-level unit chosen in search, reported by the inspector while its prefecture-level
+    /// unit is the selection (selected_report); cleared by the next pick. Not kept in sessions.
+    std::string searched_county;
     std::optional<std::array<float, 4>> fitted_legend;  ///< legend_rect when it was fitted
     std::string layout_selection = "-";                 ///< the selection the inspector was last opened or folded for
     /// The corner an "auto" legend is in (empty: not chosen yet), and the camera, legend size and style

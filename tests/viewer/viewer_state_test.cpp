@@ -215,6 +215,27 @@ TEST_CASE("viewer: zooming out stops at four times the national view", "[viewer]
     CHECK(state->camera.metres_per_pixel == Approx(kFarthestOfNational * national / 2));
 }
 
+// '/ Zhongyuan Enter' went to Zhongyuan District, and the inspector then showed Zhengzhou, not the
+// district (helper-51): the region comes first, and a county chosen is the county reported.
+TEST_CASE("viewer: a county from search is reported by the inspector, its prefecture selected", "[viewer][counties]") {
+    auto state = started();
+    REQUIRE(state->doc.counties() != nullptr);  // tests/counties.sh gives the county layer
+    CHECK(first_hit(*state, "Zhongyuan").id == "zhongyuan");
+    choose_search_hit(*state, first_hit(*state, "中原区"));
+    CHECK(state->session.selected_prefecture == "410100");
+    CHECK(state->searched_county == "410102");
+    UnitReport report = selected_report(*state);
+    REQUIRE(report.unit != nullptr);
+    CHECK(report.is_county);
+    CHECK(report.unit->code == "410102");
+    REQUIRE(report.regions.size() == 1);
+    CHECK(report.regions[0].region->id == "zhongyuan");
+    // The next pick reports what it picks: Zhengzhou itself from search.
+    choose_search_hit(*state, first_hit(*state, "410100"));
+    CHECK(state->searched_county.empty());
+    CHECK(selected_report(*state).unit->code == "410100");
+}
+
 TEST_CASE("viewer: county outlines are read when the view first needs them, and kept across levels of detail",
           "[viewer][counties]") {
     auto state = started();

@@ -55,11 +55,18 @@ void region_details(ViewerState& state, const PlanRegion& r) {
     if (shape.partial_area_km2 > 0)
         ImGui::TextWrapped(tr("Includes %s of partial members counted whole: the area is an upper bound."),
                            format_km2(shape.partial_area_km2).c_str());
+    // As `show` says it: the members' own areas sum to less.
+    if (shape.gaps_km2 >= 0.5)
+        ImGui::TextWrapped(tr("Of it, %s are slivers between members that no unit of the boundary source covers, "
+                              "filled by the union."),
+                           format_km2(shape.gaps_km2).c_str());
     ImGui::Separator();
     ImGui::TextWrapped(tr("Plan, section %s: \"%s\""), r.plan_section.c_str(), r.designation.quote.c_str());
     ImGui::Separator();
     if (r.extent.provisional) ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.1f, 1), tr("PROVISIONAL extent"));
     ImGui::TextWrapped(tr("Extent defined by: %s"), r.extent.source_plan.c_str());
+    // As `show` says it: the defining plan came after the industry plan (helper-52: the inspector did not).
+    if (r.extent.after_plan) ImGui::TextWrapped("%s", tr("Issued after the industry plan of November 2016."));
     if (!r.extent.caveat.empty()) ImGui::TextWrapped(tr("Caveat: %s"), r.extent.caveat.c_str());
     // How the sources were checked, and what they leave unconfirmed (a year, a name): as `show` gives it.
     if (!r.extent.verification.empty() && ImGui::TreeNode(tr("How the extent was verified"))) {

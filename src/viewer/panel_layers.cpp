@@ -85,7 +85,12 @@ void region_rows(ViewerState& state) {
             ImGui::SetNextItemWidth(-1);
             if (ImGui::SliderFloat("##opacity", &opacity, 0.f, 1.f, "%.2f")) setting.opacity = opacity, changed = true;
         } else {
-            ImGui::TextDisabled("%s", tr("wider area"));
+            // Drawn as a band: a wider area the plan mentions, or a group of clusters it designates.
+            bool context = regions[i].designation.type == DesignationType::Context;
+            ImGui::TextDisabled("%s", context ? tr("wider area") : tr("group"));
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", context ? tr("A wider area around the clusters (not a designated cluster)")
+                                                : tr("A group of clusters the plan designates as a whole"));
         }
         if (changed) s.regions[regions[i].id] = setting;
         ImGui::PopID();
@@ -99,8 +104,8 @@ void layers_tab(ViewerState& state) {
     layer_toggles(state);
     projection_combo(state);
     ImGui::Separator();
-    ImGui::TextWrapped(
-        tr("Regions of section 8 (dashed: provisional extent; hatched: partial members; wide band: wider area)"));
+    ImGui::TextWrapped(tr(
+        "Regions of section 8 (dashed: provisional extent; hatched: partial members; wide band: wider area or group)"));
     region_rows(state);
 }
 

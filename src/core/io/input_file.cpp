@@ -103,8 +103,14 @@ std::string input_at(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return "";
     std::lock_guard<std::mutex> lock(noted_mutex);
-    for (const NotedInput& n : noted)
-        if (n.device == st.st_dev && n.inode == st.st_ino) return n.name;
+    for (const NotedInput& n : noted) {
+        if (n.device != st.st_dev || n.inode != st.st_ino) continue;
+        // Only while the input is still there: a deleted input's inode is reused by the next file
+        // made (a long-lived process, the tests', called a new session file "an input of this
+        // command", naming a GeoPackage removed long before).
+        struct stat still {};
+        if (::stat(n.name.c_str(), &still) == 0 && still.st_dev == n.device && still.st_ino == n.inode) return n.name;
+    }
     return "";
 }
 

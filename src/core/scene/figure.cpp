@@ -91,17 +91,29 @@ void partial_entry(Document& doc, const MapStyle& style, Legend& legend) {
 }
 
 /// What a drawn region's outline says: dashed, a provisional extent; with `bands` (a choropleth's
-/// legend, which does not list the regions one by one), a wide band, a wider area.
-void outline_notes(const MapStyle& style, Legend& legend, bool bands = true) {
+/// legend, which does not list the regions one by one), a wide band, with the regions it stands for:
+/// a wider area the plan mentions (context), or a group of clusters it designates as a whole (the
+/// Northeast's, named for five industries, was called "not a designated cluster": helper-52).
+void outline_notes(const Plan& plan, const MapStyle& style, Legend& legend, bool english, bool bands = true) {
     if (!style.show_regions) return;
-    bool dashed = false, banded = false;
-    for (const RegionPaint& p : style.regions) {
+    bool dashed = false;
+    std::vector<std::string> context, groups;
+    for (std::size_t i = 0; i < style.regions.size() && i < plan.regions.size(); ++i) {
+        const RegionPaint& p = style.regions[i];
         dashed = dashed || (p.visible && p.dashed);
-        banded = banded || (p.visible && p.casing);
+        if (p.visible && p.casing)
+            (plan.regions[i].designation.type == DesignationType::Context ? context : groups)
+                .push_back(name_of(plan.regions[i], english));
     }
     if (dashed) legend.notes.push_back(tr("Dashed outline: provisional extent (weaker source)"));
-    if (banded && bands)
-        legend.notes.push_back(tr("Wide band: a wider area around the clusters (not a designated cluster)"));
+    if (!bands) return;
+    const char* separator = english ? ", " : "、";
+    if (!context.empty())
+        legend.notes.push_back(tr("Wide band: a wider area around the clusters (not a designated cluster): ") +
+                               join(context, separator));
+    if (!groups.empty())
+        legend.notes.push_back(tr("Wide band: a group of clusters the plan designates as a whole: ") +
+                               join(groups, separator));
 }
 
 /// One legend entry per visible region, with its own paint.
@@ -115,7 +127,7 @@ void region_entries(Document& doc, const MapStyle& style, Legend& legend, bool e
         legend.entries.push_back({c, name_of(plan.regions[i], english), swatch_of(p)});
     }
     partial_entry(doc, style, legend);
-    outline_notes(style, legend, false);  // the bands have their own swatches here
+    outline_notes(plan, style, legend, english, false);  // the bands have their own swatches here
 }
 
 /// The plan's places, when shown.
@@ -308,7 +320,7 @@ void province_coverage_fills(Document& doc, const Session& s, MapStyle& style, L
     for (RegionPaint& p : style.regions) p.fill = false;  // outlines only: the provinces carry the colour
     for (std::size_t i = 0; i < plan.regions.size(); ++i)
         if (!industry.empty() && !plan.designates(plan.regions[i], industry)) style.regions[i].visible = false;
-    outline_notes(style, legend);
+    outline_notes(plan, style, legend, s.english);
 }
 
 /// A file's name as a figure shows it: control characters escaped ("we\nird.csv" drew a second line
@@ -428,7 +440,7 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
                            (style.show_regions ? tr("; regions drawn as outlines") : ""));
     fewer_classes_note(values, classes.classes(), s.data.classes, legend);
     for (RegionPaint& p : style.regions) p.fill = false;
-    outline_notes(style, legend);
+    outline_notes(doc.plan(), style, legend, s.english);
 }
 
 }  // namespace

@@ -551,10 +551,30 @@ Session read_session(const std::string& path, std::vector<std::string>* warnings
     return parse_session(read_input_file(path, "session file", kMaxSessionBytes), path, warnings);
 }
 
+namespace {
+
+/// A file in the session file's folder or below it, relative to that folder ("data/prov.csv"), as
+/// QGIS keeps a project's layers: a session moved or shared with its data opens where it lands (it
+/// named "/tmp/work/prov.csv" and failed beside its CSV elsewhere: helper-52). Anything else as given.
+std::string relative_to_session(const std::string& file, const std::string& session_path) {
+    if (file.empty() || file.find("://") != std::string::npos || !fs::path(file).is_absolute()) return file;
+    std::error_code ec;
+    fs::path folder = fs::absolute(session_path, ec).parent_path().lexically_normal();
+    if (ec) return file;
+    fs::path relative = fs::path(file).lexically_normal().lexically_relative(folder);
+    if (relative.empty() || *relative.begin() == "..") return file;
+    return relative.string();
+}
+
+}  // namespace
+
 void write_session(const std::string& path, const Session& session, bool force) {
     forget_input_file(path, "session file");  // saving a session over itself updates it
+    Session kept = session;
+    kept.data.path = relative_to_session(session.data.path, path);
+    kept.furniture.inset = relative_to_session(session.furniture.inset, path);
     write_atomically(path, force, "session",
-                     [&](const std::string& temp) { write_new_file(temp, session_json(session), path); });
+                     [&](const std::string& temp) { write_new_file(temp, session_json(kept), path); });
 }
 
 }  // namespace atlas

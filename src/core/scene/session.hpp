@@ -134,7 +134,8 @@ std::string session_json(const Session& session);
 /// Parses session JSON; `origin` names the source in errors and anchors relative data paths.
 Session parse_session(const std::string& text, const std::string& origin, std::vector<std::string>* warnings = nullptr);
 
-/// Writes atomically (temporary file, then rename); refuses an existing file unless `force`.
+/// Writes atomically (temporary file, then rename); refuses an existing file unless `force`. A data
+/// path or inset in the session file's folder or below it is written relative to that folder.
 void write_session(const std::string& path, const Session& session, bool force);
 
 }  // namespace atlas

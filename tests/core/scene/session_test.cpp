@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "error.hpp"
 #include "scene/colour_difference.hpp"
@@ -82,6 +83,27 @@ TEST_CASE("session: every setting survives a write and a read", "[session]") {
         CHECK_THROWS_WITH(write_session(path, Session{}, false), Catch::Contains("exists (use --force"));
         CHECK(read_session(path).width == 1200);
     }
+}
+
+// A session named its CSV by its absolute path: moved with its CSV, it failed ("'data.path' names
+// '/tmp/work/prov.csv', which cannot be used") (helper-52). Files beside it or below are kept relative.
+TEST_CASE("session: a data file and inset beside the session file are written relative to it", "[session]") {
+    test::TempFolder tmp;
+    std::filesystem::create_directories(tmp.path("data"));
+    Session s;
+    s.choropleth = ChoroplethKind::UserData;
+    s.data.path = tmp.path("data/prov.csv");
+    s.furniture.inset = tmp.path("scs.geojson");
+    write_session(tmp.path("s.json"), s, false);
+    nlohmann::json j = nlohmann::json::parse(test::read_text(tmp.path("s.json")));
+    CHECK(j["data"]["path"] == "data/prov.csv");
+    CHECK(j["furniture"]["inset"] == "scs.geojson");
+    Session back = read_session(tmp.path("s.json"));
+    CHECK(back.data.path == std::filesystem::path(tmp.path("data/prov.csv")).lexically_normal().string());
+    // A file elsewhere keeps its absolute path.
+    s.data.path = "/srv/shared/prov.csv";
+    write_session(tmp.path("t.json"), s, false);
+    CHECK(nlohmann::json::parse(test::read_text(tmp.path("t.json")))["data"]["path"] == "/srv/shared/prov.csv");
 }
 
 TEST_CASE("session: a relative data path is read beside the session file", "[session]") {
@@ -500,7 +522,13 @@ TEST_CASE("figure: every outline and hatch drawn is in the legend, choropleths i
     s.choropleth = ChoroplethKind::ProvinceCoverage;
     Figure coverage = compose_figure(doc, s, nullptr);
     CHECK(has_note(coverage, "Dashed outline: provisional extent"));
-    CHECK(has_note(coverage, "Wide band: a wider area"));
+    CHECK(has_note(coverage,
+                   "Wide band: a wider area around the clusters (not a designated cluster): Bohai Sea "
+                   "region, Yangtze River Economic Belt"));
+    // The Northeast's group is designated for five industries: not "not a designated cluster" (helper-52).
+    CHECK(has_note(coverage,
+                   "Wide band: a group of clusters the plan designates as a whole: Urban agglomerations "
+                   "of Northeast China"));
     // One industry: the faint regions designated in general are hatched where partly in, and the
     // hatch is listed even when no region named for the industry has it.
     Session industry;

@@ -240,6 +240,9 @@ void print_place(Document& doc, const Place& p) {
         << '\n';
     if (!p.province.empty()) out << "province:     " << p.province << '\n';
     out << "approved:     " << p.approved << (p.document.empty() ? "" : "; " + p.document) << '\n';
+    if (approved_after_plan(p))
+        out << "after plan:   approved after the industry plan of November 2016, whose section 8(3) speaks of the "
+               "national new districts in general: not one the plan could name\n";
     out << "covers:       " << p.covers << '\n';
     std::vector<std::string> units;
     for (const Region* u : shape.units) units.push_back(escape_controls(u->name_zh) + " " + u->code);

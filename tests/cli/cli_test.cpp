@@ -751,6 +751,26 @@ TEST_CASE("a province member the prefecture layer holds no unit of is named as t
     CHECK(json["provinces_drawn_whole"] == nlohmann::json::array({"110000"}));
 }
 
+// Xiong'an (2017-04-01) was shown as "national new district, plan section 8(3)" like the others, as if
+// the plan of November 2016 could name it (helper-52).
+TEST_CASE("a new district approved after the plan says so", "[cli][plan]") {
+    CHECK_THAT(run_cli("show nd19").out, Contains("after plan:   approved after the industry plan of November 2016"));
+    CHECK_THAT(run_cli("show nd01").out, !Contains("after plan:"));
+}
+
+TEST_CASE("the new districts export marks the one approved after the plan", "[cli][counties]") {
+    atlas::test::TempFolder tmp;
+    REQUIRE(run_cli("export --layer new_districts -o " + tmp.path("d.geojson")).exit_code == 0);
+    auto districts = nlohmann::json::parse(test::read_text(tmp.path("d.geojson")));
+    int after = 0;
+    for (const auto& f : districts["features"]) {
+        bool xiongan = f["properties"]["id"] == "nd19";
+        CHECK(f["properties"]["after_plan"] == (xiongan ? 1 : 0));
+        after += xiongan;
+    }
+    CHECK(after == 1);
+}
+
 TEST_CASE("a path climbing above the root reads and writes GeoPackages as any other reader does", "[cli][io]") {
     // "/../tmp/x.gpkg" is /tmp/x.gpkg; SQLite refused it ("unable to open database file") where a CSV
     // reader took it.

@@ -415,6 +415,7 @@ std::vector<FieldDef> place_fields(bool district) {
     else
         fields.insert(fields.end(), {{"codes", L}, {"core_codes", L, "core"}, {"focus", S}, {"area_km2", R}});
     fields.insert(fields.end(), {{"approved", S},
+                                 {"after_plan", I, "after_plan"},
                                  {"covers", S},
                                  {"drawn_as", S, "drawn_as"},
                                  {"verified", S},
@@ -461,7 +462,8 @@ OutLayer places_table(Document& doc, PlaceKind kind, const ExportSelection& sel)
                                              p.area_text, shape.units_area_km2, p.document});
         else
             f.values.insert(f.values.end(), {p.codes, p.core_codes, p.focus, shape.units_area_km2});
-        f.values.insert(f.values.end(), {p.approved, p.covers, shape.drawn_as, p.verified, p.unconfirmed, p.sources});
+        f.values.insert(f.values.end(), {p.approved, std::int64_t{approved_after_plan(p)}, p.covers, shape.drawn_as,
+                                         p.verified, p.unconfirmed, p.sources});
         f.polygons = shape.geometry;
         layer.features.push_back(std::move(f));
     }

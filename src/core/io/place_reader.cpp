@@ -14,6 +14,13 @@ namespace atlas {
 
 const char* to_string(PlaceKind kind) { return kind == PlaceKind::PilotZone ? "pilot-zone" : "new-district"; }
 
+bool approved_after_plan(const Place& place) {
+    const std::string& a = place.approved;
+    auto digit = [&](std::size_t i) { return i < a.size() && a[i] >= '0' && a[i] <= '9'; };
+    bool dated = digit(0) && digit(1) && digit(2) && digit(3) && a.size() >= 7 && a[4] == '-' && digit(5) && digit(6);
+    return dated && a.compare(0, 7, "2016-11") > 0;
+}
+
 const Place* PlaceSet::find(const std::string& id) const {
     for (const Place& p : places)
         if (p.id == id) return &p;

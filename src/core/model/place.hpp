@@ -16,6 +16,13 @@ enum class PlaceKind { PilotZone, NewDistrict };
 /// "pilot-zone", "new-district" (the --kind values).
 const char* to_string(PlaceKind kind);
 
+struct Place;
+
+/// Whether the place was approved after the industry plan (29 November 2016) by the year and month its
+/// `approved` text begins with ("2017-04-01 (...)": the Xiong'an New Area): section 8(3) speaks of the
+/// national new districts in general and cannot have meant it. False when the text holds no date.
+bool approved_after_plan(const Place& place);
+
 struct Place {
     PlaceKind kind = PlaceKind::PilotZone;
     std::string id;  ///< pilot zones: their own id (xian); new districts: "nd" + their number (nd07)

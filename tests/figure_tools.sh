@@ -39,8 +39,8 @@ grep -q 'points (firms.csv)' "$tmp/points.txt" || fail "no points choropleth in 
 grep -q 'your points (firms.csv)' "$tmp/points.txt" || fail "no dot swatch in the legend: $(cat "$tmp/points.txt")"
 # Most prefectures hold no point: quantiles give a class of just 0, said as such, and one above it.
 # Every prefecture has a count (0 or more): no unit is "no data", so the legend does not list it.
-grep -q ' (firms.csv) 0 over 0, up to 1 hub' "$tmp/points.txt" && ! grep -q 'no data' "$tmp/points.txt" ||
-  fail "classes not '0', 'over 0, up to 1' without 'no data': $(cat "$tmp/points.txt")"
+grep -q ' (firms.csv) 0 >0 - 1 hub' "$tmp/points.txt" && ! grep -q 'no data' "$tmp/points.txt" ||
+  fail "classes not '0', '>0 - 1' without 'no data': $(cat "$tmp/points.txt")"
 # A sum of values where no point has one (Urumqi's firm has no employees) is no data, not 0.
 "$bin" render --points "$data/firms.csv" --points-value employees --column sum_employees -o "$tmp/sum.pdf" \
   --size 1000x700 2> "$tmp/err" || fail "render --points-value: $(cat "$tmp/err")"
@@ -57,7 +57,7 @@ printf 'code,change\n110000,-4\n120000,-3\n130000,-2\n140000,-1\n310000,1\n32000
 "$bin" render --data "$tmp/change.csv" --column change --classes 3 --method equal -o "$tmp/change.pdf" --size 1000x700 2> "$tmp/err" ||
   fail "render negative data: $(cat "$tmp/err")"
 pdftotext "$tmp/change.pdf" - | tr '\n' ' ' > "$tmp/change.txt"
-for class in '-4 to -2 ' 'over -2, up to 0 ' 'over 0, up to 2 '; do
+for class in '-4 to -2 ' '>-2 to 0 ' '>0 to 2 '; do
   grep -q -- "$class" "$tmp/change.txt" || fail "no class '$class': $(cat "$tmp/change.txt")"
 done
 ! grep -q -- ' - -' "$tmp/change.txt" ||

@@ -268,10 +268,12 @@ void compare_set(Document& doc, const Session& s, MapStyle& style, Legend& legen
         legend.entries.push_back({style.overlap_colour, tr("member of more than one (overlap)"), Swatch::CrossHatched});
 }
 
-/// The class above a single value in the legend's words: "over 0, up to 1" ("over 0 - 1" read as
-/// over a range).
-std::string over_up_to(const std::string& low, const std::string& high) {
-    return fill_in(fill_in(tr("over %s, up to %s"), low), high);
+/// A class that holds its upper break and not its lower: ">0.50 - 1.00" (over 0.50, up to 1.00), so
+/// that a value on a break is read in one class only ("0.50 - 1.00" then "1.00 - 100.00" showed 1 in
+/// both: helper-51). One token each side of the dash, as legends write ranges; " to " where a break
+/// is negative (">-2 to 0", never ">-4 - -2").
+std::string over_up_to(const std::string& low, const std::string& high, bool negative = false) {
+    return ">" + low + (negative ? tr(" to ") : " - ") + high;
 }
 
 std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v))) + "%"; }
@@ -330,16 +332,15 @@ std::string file_name(const std::string& path) {
 }
 
 /// A class's legend text from its breaks (classify.hpp: the first class [b0, b1], the others
-/// (b_c, b_c+1]): "1.97 - 3.00", then "over 3.00, up to 3.82", so that a value on a break is read
-/// in one class only ("0.50 - 1.00" then "1.00 - 100.00" showed 1 in both). A class of one value,
-/// which quantiles make when many units share the minimum (counts of points: most units 0), is that
-/// value ("0", not "0.000 - 0.000"). Where a break is negative the first class's bounds are joined by
-/// "to": "-4 to -3", not "-4 - -3".
+/// (b_c, b_c+1]): "1.97 - 3.00", then ">3.00 - 3.82" (over_up_to). A class of one value, which
+/// quantiles make when many units share the minimum (counts of points: most units 0), is that value
+/// ("0", not "0.000 - 0.000"). Where a break is negative the bounds are joined by "to": "-4 to -3",
+/// not "-4 - -3".
 std::string class_label(const std::vector<double>& breaks, const std::vector<std::string>& labels, std::size_t c) {
     if (breaks[c] == breaks[c + 1]) return format_break(breaks[c]);
-    if (c > 0 && breaks[c - 1] == breaks[c]) return over_up_to(format_break(breaks[c]), labels[c + 1]);
-    if (c > 0) return over_up_to(labels[c], labels[c + 1]);
     bool negative = std::any_of(breaks.begin(), breaks.end(), [](double b) { return b < 0; });
+    if (c > 0 && breaks[c - 1] == breaks[c]) return over_up_to(format_break(breaks[c]), labels[c + 1], negative);
+    if (c > 0) return over_up_to(labels[c], labels[c + 1], negative);
     return labels[c] + (negative ? tr(" to ") : " - ") + labels[c + 1];
 }
 

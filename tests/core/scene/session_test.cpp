@@ -385,8 +385,8 @@ TEST_CASE("figure: a points' figure says what it measures and why it has fewer c
     s.data.column = "points";
     Figure f = compose_figure(doc, s, table.get());
     CHECK_THAT(f.legend.notes, Catch::VectorContains(std::string("2 classes, not 5: the value 0 in 360 of 367 units")));
-    REQUIRE(f.legend.entries.size() >= 2);  // the class above 0 ("over 0 - 1" read as over a range)
-    CHECK(f.legend.entries[1].label == "over 0, up to 1");
+    REQUIRE(f.legend.entries.size() >= 2);  // the class above 0: over 0, up to 1
+    CHECK(f.legend.entries[1].label == ">0 - 1");
     // Five values over five classes: none merged, nothing said.
     test::TempFolder tmp;
     std::ofstream(tmp.path("five.csv")) << "code,v\n110000,1\n310000,2\n440000,3\n510000,4\n650000,5\n";

@@ -17,6 +17,19 @@ namespace test = atlas::test;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
+namespace {
+
+/// A copy of the bundled GeoPackage at `path` with `statements` (SQL) run on it.
+void edited_bundled_copy(const std::string& path, const std::vector<std::string>& statements) {
+    std::filesystem::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", path);
+    atlas::ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    for (const std::string& sql : statements) ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+}
+
+}  // namespace
+
 TEST_CASE("list provinces --format csv prints 34 rows with unique codes and both names", "[cli]") {
     auto r = run_cli("list provinces --format csv");
     REQUIRE(r.exit_code == 0);
@@ -678,19 +691,11 @@ TEST_CASE("show escapes a layer's control characters in its report", "[cli][erro
     // A copy of the bundled layers whose Suzhou name_en holds ESC ] 0 ; PWN BEL: `show 320500`
     // retitled the terminal (its report was printed as read).
     atlas::test::TempFolder tmp;
-    std::filesystem::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("c.gpkg"));
-    atlas::ensure_gdal_registered();
-    {
-        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("c.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        REQUIRE(ds);
-        ds->ExecuteSQL(
-            "UPDATE prefectures SET name_en = 'Suzhou' || char(27) || ']0;PWN' || char(7) "
-            "WHERE code = '320500'",
-            nullptr, nullptr);
-        // A line break in a name split the heading in two (escaped as the other controls now).
-        ds->ExecuteSQL("UPDATE prefectures SET name_zh = '苏' || char(10) || '州' WHERE code = '320500'", nullptr,
-                       nullptr);
-    }
+    edited_bundled_copy(tmp.path("c.gpkg"),
+                        {"UPDATE prefectures SET name_en = 'Suzhou' || char(27) || ']0;PWN' || char(7) "
+                         "WHERE code = '320500'",
+                         // A line break in a name split the heading in two (escaped as the other controls now).
+                         "UPDATE prefectures SET name_zh = '苏' || char(10) || '州' WHERE code = '320500'"});
     auto shown = run_cli("--geodata " + tmp.path("c.gpkg") + " show 320500", "XDG_CACHE_HOME=" + tmp.path("cache"));
     REQUIRE(shown.exit_code == 0);
     CHECK_THAT(shown.out, StartsWith("苏\\n州  Suzhou\\x1b]0;PWN\\x07  [320500]"));
@@ -733,13 +738,7 @@ TEST_CASE("show says how much of a region's area is slivers its union fills, and
 // the area, and show said "union of 12 prefecture-level units" (helper-50).
 TEST_CASE("a province member the prefecture layer holds no unit of is named as taken whole", "[cli][plan]") {
     atlas::test::TempFolder tmp;
-    std::filesystem::copy_file(std::string(ATLAS_GEODATA) + "/china.gpkg", tmp.path("c.gpkg"));
-    atlas::ensure_gdal_registered();
-    {
-        GDALDatasetUniquePtr ds(GDALDataset::Open(tmp.path("c.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        REQUIRE(ds);
-        ds->ExecuteSQL("DELETE FROM prefectures WHERE code = '110000'", nullptr, nullptr);
-    }
+    edited_bundled_copy(tmp.path("c.gpkg"), {"DELETE FROM prefectures WHERE code = '110000'"});
     std::string env = "XDG_CACHE_HOME=" + tmp.path("cache");
     auto shown = run_cli("--geodata " + tmp.path("c.gpkg") + " show jingjinji", env);
     REQUIRE(shown.exit_code == 0);

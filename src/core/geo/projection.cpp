@@ -64,9 +64,8 @@ double unit_metres(PJ_CONTEXT* context, const std::string& definition) {
     crs = horizontal_crs(context, crs);
     PJ* cs = proj_crs_get_coordinate_system(context, crs);
     double factor = 1;
-    const char* unit = nullptr;
-    bool read = cs != nullptr &&
-                proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &factor, &unit, nullptr, nullptr) != 0;
+    bool read = cs != nullptr && proj_cs_get_axis_info(context, cs, 0, nullptr, nullptr, nullptr, &factor, nullptr,
+                                                       nullptr, nullptr) != 0;
     bool angular = cs != nullptr && proj_cs_get_type(context, cs) == PJ_CS_TYPE_ELLIPSOIDAL;
     if (cs != nullptr) proj_destroy(cs);
     proj_destroy(crs);

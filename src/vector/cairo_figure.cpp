@@ -133,7 +133,7 @@ class CairoMapCanvas : public MapCanvas {
     /// (x + y) mod period <= fraction * period, y counted up from the bottom: floor(fraction * period)
     /// + 1 diagonal pixel steps from each multiple of the period; so do these strokes.
     void stripes(float hatch) {
-        double period = std::fabs(hatch), fraction = hatch > 0 ? 0.35 : 0.25;
+        double period = std::fabs(hatch), fraction = hatch > 0 ? 0.35 : 0.1;
         double steps = std::floor(fraction * period) + 1, centre = (steps - 1) / 2;
         double w = camera_.width, h = camera_.height;
         cairo_set_line_width(cr_, steps / std::sqrt(2.0));
@@ -161,7 +161,7 @@ class CairoMapCanvas : public MapCanvas {
         int w = cairo_image_surface_get_width(target), h = cairo_image_surface_get_height(target);
         double period = std::fabs(hatch), unused = 0;
         cairo_user_to_device_distance(cr_, &period, &unused);
-        double fraction = hatch > 0 ? 0.35 : 0.25;
+        double fraction = hatch > 0 ? 0.35 : 0.1;
         auto inked = [&](double s) {
             return s + 0.5 - period * std::floor((s + 0.5) / period) <= period * fraction + 0.5;
         };
@@ -209,9 +209,11 @@ FurnitureFit paint(cairo_t* cr, Document& doc, const Session& session, PreparedF
     if (inset != nullptr)
         placement =
             place_inset(painter, figure, session.furniture, prepared.scene, prepared.camera, *inset, projection);
-    if (!session.has_camera && session.show_legend)  // all of China beside its legend, where it hid a region
-        prepared.camera =
-            camera_beside_legend(painter, figure, session.furniture, prepared.scene, prepared.camera, &placement);
+    if (!session.has_camera && session.show_legend) {  // the frame beside its legend, where it hid a region
+        const std::array<float, 4> frame = figure_frame(session, prepared.scene);
+        prepared.camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, frame.data(),
+                                               prepared.camera, &placement);
+    }
     const Camera& camera = prepared.camera;
     ScenePaintIndex index = ScenePaintIndex::of(prepared.scene);
     cairo_rectangle(cr, 0, 0, camera.width, camera.height);

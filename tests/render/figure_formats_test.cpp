@@ -125,8 +125,10 @@ TEST_CASE("Hatching in cairo's PNG inks GL's pixels: overlaps of three compared 
                 dark += a ? 1 : 0, differ += a != b ? 1 : 0;
             }
         INFO("box at " << x0 << "," << y0 << ": " << dark << " dark in GL's, " << differ << " differ");
-        CHECK(dark > 300);  // a hatch (about half the pixels), not a plain fill
-        CHECK(dark < 600);
+        // A hatch of 1-pixel lines, a quarter of the pixels: not a plain fill, and light enough to
+        // read labels through (two thirds inked read as a dark block over a large overlap).
+        CHECK(dark > 170);
+        CHECK(dark < 330);
         CHECK(differ <= 10);
     }
 }

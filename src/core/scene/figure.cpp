@@ -448,17 +448,39 @@ void user_data_fills(Document& doc, const Session& s, const UserTable& table, Ma
 
 double session_tolerance(double metres_per_pixel) { return detail_tolerance(metres_per_pixel); }
 
+std::array<float, 4> figure_frame(const Session& s, const Scene& scene) {
+    const std::array<float, 4> china{scene.extent[0], scene.extent[1], scene.extent[2], scene.extent[3]};
+    if (s.has_camera || s.choropleth != ChoroplethKind::None || s.figure == FigureKind::Matrix) return china;
+    auto picked = [&s](const std::string& id) {
+        if (!s.compare.empty()) return std::find(s.compare.begin(), s.compare.end(), id) != s.compare.end();
+        auto it = s.regions.find(id);
+        return it == s.regions.end() || it->second.visible;
+    };
+    const SceneLayer<SceneRegion>& regions = scene.regions;
+    std::array<float, 4> box{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    std::size_t framed = 0;
+    for (std::size_t i = 0; i < regions.features.size(); ++i) {
+        if (!picked(regions.features[i].id) || regions.mesh.feature_ring_count[i] == 0) continue;
+        const float* b = &regions.mesh.feature_box[4 * i];
+        box = {std::min(box[0], b[0]), std::min(box[1], b[1]), std::max(box[2], b[2]), std::max(box[3], b[3])};
+        ++framed;
+    }
+    if (framed == 0 || framed == regions.features.size() || !(box[0] < box[2])) return china;
+    return box;
+}
+
 Camera session_camera(const Session& s, const Scene& scene, const Projection& projection, int width, int height) {
-    Camera camera = national_view(scene, width, height);
+    Camera camera;
+    camera.width = width, camera.height = height;
+    const std::array<float, 4> frame = figure_frame(s, scene);
+    // The national view as national_view frames it; a subject with room around it, as the viewer flies.
+    const double margin = std::equal(frame.begin(), frame.end(), scene.extent) ? 0.04 : 0.08;
+    camera.fit(frame.data(), margin);
     if (!s.has_camera && !s.furniture.inset.empty()) {
-        // All of China left of the inset's column (furniture.hpp place_inset: 18 % of the width, at
-        // least 120 pixels, 12 from the edge), so that the inset covers the sea, not Taiwan.
+        // Left of the inset's column (furniture.hpp place_inset: 18 % of the width, at least 120
+        // pixels, 12 from the edge), so that the inset covers the sea, not Taiwan.
         int column = std::max(120, width * 18 / 100) + 24;
-        if (width - column > width / 2) {
-            camera = national_view(scene, width - column, height);
-            camera.cx += column / 2.0 * camera.metres_per_pixel;
-            camera.width = width;
-        }
+        if (width - column > width / 2) camera.fit_within(frame.data(), 0, 0, width - column, height, margin);
     }
     SceneXY centre;
     if (s.has_camera && scene_point(projection, scene, s.centre, centre)) {

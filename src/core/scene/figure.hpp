@@ -3,6 +3,7 @@
 /// choropleth fills) and the legend that explains it. The viewer and `render --session` both draw
 /// exactly this, so a figure saved from one is reproduced by the other.
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -85,8 +86,14 @@ Figure compose_figure(Document& doc, const Session& session, const UserTable* da
 /// scale: the pyramid's coarsest level under 0.6 pixel (store/detail_levels.hpp detail_tolerance).
 double session_tolerance(double metres_per_pixel);
 
-/// The session's camera over a scene in `width` x `height` pixels: its centre and scale, or all of
-/// China when it has none (or the projection cannot place the centre).
+/// What a figure without a camera of its session's frames (scene metres: min x, min y, max x, max y):
+/// the compared regions, or the regions picked with the others hidden (render --region), as the
+/// viewer flies to them; all of China (Scene::extent) for every other figure, a choropleth included
+/// (its units are national), and for a session with a camera.
+std::array<float, 4> figure_frame(const Session& session, const Scene& scene);
+
+/// The session's camera over a scene in `width` x `height` pixels: its centre and scale, or where it
+/// has none figure_frame's extent (or all of China where the projection cannot place the centre).
 Camera session_camera(const Session& session, const Scene& scene, const Projection& projection, int width, int height);
 
 /// Stores a camera's centre (as lon/lat) and scale in the session.

@@ -480,7 +480,7 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
 }  // namespace
 
 Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                            const Camera& camera, const InsetPlacement* placement) {
+                            const float frame[4], const Camera& camera, const InsetPlacement* placement) {
     FigureWords words = figure_words(figure, settings);
     Legend shown = figure_legend(figure, !words.credit.empty());
     if (shown.entries.empty()) return camera;
@@ -489,8 +489,8 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
     // Inside the map's room and hiding no region (place_legend's clear, hides_part included).
     auto spares = [](const LegendSpot& spot) { return spot.fits && spot.clear; };
     if (spares(place_legend(p, shown, figure.style, scene, camera, room, taken))) return camera;
-    // China fitted beside a column as wide as the legend (left), or above a band as tall (bottom),
-    // its type as large as can be: the candidates whose China is largest are tried first.
+    // The frame fitted beside a column as wide as the legend (left), or above a band as tall
+    // (bottom), its type as large as can be: the candidates whose frame is largest are tried first.
     float s = p.scale(), m = 12 * s, right = static_cast<float>(camera.width);
     if (placement != nullptr && placement->placed) right = placement->min.x;  // the inset's column stays
     std::vector<Camera> candidates;
@@ -501,19 +501,19 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
         float column_w = right - cw - 2 * m, band_h = room.bottom - bh - 2 * m;
         if (column_w > right / 3) {  // room for a map beside it at all (fit_within of a negative width)
             Camera column = camera;
-            column.fit_within(scene.extent, cw + 2 * m, 0, column_w, room.bottom, 0.03);
+            column.fit_within(frame, cw + 2 * m, 0, column_w, room.bottom, 0.03);
             candidates.push_back(column);
         }
         if (band_h > room.bottom / 3) {
             Camera band = camera;
-            band.fit_within(scene.extent, 0, 0, right, band_h, 0.03);
+            band.fit_within(frame, 0, 0, right, band_h, 0.03);
             candidates.push_back(band);
         }
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Camera& a, const Camera& b) { return a.metres_per_pixel < b.metres_per_pixel; });
     for (const Camera& c : candidates) {
-        // China at least 0.6 of its size: a smaller map is worse than a legend over a region.
+        // The frame at least 0.6 of its size: a smaller map is worse than a legend over a region.
         if (!(c.metres_per_pixel > 0) || c.metres_per_pixel > camera.metres_per_pixel / 0.6) break;
         if (spares(place_legend(p, shown, figure.style, scene, c, room, taken))) return c;
     }

@@ -71,15 +71,17 @@ InsetPlacement place_inset(Painter& painter, const Figure& figure, const Furnitu
                            const Scene& scene, const Camera& camera, const InsetLayer& layer,
                            const Projection& projection);
 
-/// The camera of a figure framed by the program (all of China, no camera of the session's) with room
-/// for its legend: where the legend over `camera` would hide a region or not fit in any corner (a
-/// 120 mm page: the North Slope of the Tianshan under it), all of China fitted beside a column as
-/// wide as the legend (left) or above a band as tall (bottom), in the legend's type or a step or two
-/// smaller, whichever leaves China largest with a legend that hides no region and fits. `camera`
-/// itself where its legend hides none, or where every candidate would shrink China below two thirds
-/// of its size. Device pixels; the inset's column (`placement`) is kept free.
+/// The camera of a figure framed by the program (no camera of the session's) with room for its
+/// legend: where the legend over `camera` would hide a region or not fit in any corner (a 120 mm
+/// page: the North Slope of the Tianshan under it), `frame` (figure_frame: all of China, or the
+/// compared or picked regions; scene metres) fitted beside a column as wide as the legend (left) or
+/// above a band as tall (bottom), in the legend's type or a step or two smaller, whichever leaves the
+/// frame largest with a legend that hides no region and fits. `camera` itself where its legend hides
+/// none, or where every candidate would shrink the frame below 0.6 of its size. Device pixels; the
+/// inset's column (`placement`) is kept free.
 Camera camera_beside_legend(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
-                            const Scene& scene, const Camera& camera, const InsetPlacement* placement);
+                            const Scene& scene, const float frame[4], const Camera& camera,
+                            const InsetPlacement* placement);
 
 /// How the furniture sat on a figure, for the caller to warn about: the figure is drawn all the same.
 struct FurnitureFit {

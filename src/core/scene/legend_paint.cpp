@@ -19,9 +19,10 @@ Rgba opaque(const Rgba& c) { return {c.r, c.g, c.b, 1}; }
 void hatch_lines(Painter& p, PaintPoint at, PaintPoint end, const Rgba& edge, bool both) {
     float s = p.scale(), h = end.y - at.y;
     p.push_clip(at, end);
-    for (float x = at.x - h; x < end.x; x += 5 * s) {
-        p.line({x, end.y}, {x + h, at.y}, edge, (both ? 1.2f : 1.5f) * s);
-        if (both) p.line({x, at.y}, {x + h, end.y}, edge, 1.2f * s);
+    // The cross-hatch as the map's: thin lines, sparser (map_paint.cpp, shaders/fill.frag).
+    for (float x = at.x - h; x < end.x; x += (both ? 7 : 5) * s) {
+        p.line({x, end.y}, {x + h, at.y}, edge, (both ? 1.0f : 1.5f) * s);
+        if (both) p.line({x, at.y}, {x + h, end.y}, edge, 1.0f * s);
     }
     p.pop_clip();
     p.rect(at, end, edge, s);

@@ -50,7 +50,7 @@ void paint_fills(MapCanvas& c, const ScenePaintIndex& index, const MapStyle& sty
                 c.fill(MeshLayer::PartialCounties, county, hatch, 7 * scale);
         }
     for (std::uint32_t unit : style.overlap_prefectures)
-        if (unit < index.prefectures) c.fill(MeshLayer::Prefectures, unit, style.overlap_colour, -7 * scale);
+        if (unit < index.prefectures) c.fill(MeshLayer::Prefectures, unit, style.overlap_colour, -8 * scale);
     if (style.show_new_districts)
         for (std::size_t p = 0; p < index.places.size(); ++p)
             if (index.places[p].kind == PlaceKind::NewDistrict) {

@@ -59,6 +59,10 @@ PreparedFigure prepare_figure(Document& doc, const Session& session, const UserT
     // Without the county outlines until the camera says they are drawn: a national view never is.
     out.scene = build_scene(doc, {session.projection, session_tolerance(scale), false});
     Projection projection(session.projection);
+    if (!session.has_camera) {  // framing its subject (compared or picked regions): at the subject's scale
+        double framed = session_camera(session, out.scene, projection, session.width, session.height).metres_per_pixel;
+        if (framed < scale / 2) out.scene = build_scene(doc, {session.projection, session_tolerance(framed), false});
+    }
     if (!session.furniture.inset.empty())
         out.inset = read_session_inset(
             session, [&](const std::string& path) { return checked_inset(path, out.scene, projection); });

@@ -250,7 +250,7 @@ TEST_CASE(
     // Where the legend hides no region (1600 x 1200 pixels), the national view is kept.
     Figure figure = compose_figure(doc, Session{}, nullptr);
     FontWidthPainter p;
-    Camera kept = camera_beside_legend(p, figure, FurnitureSettings{}, scene, national, nullptr);
+    Camera kept = camera_beside_legend(p, figure, FurnitureSettings{}, scene, scene.extent, national, nullptr);
     CHECK(kept.metres_per_pixel == national.metres_per_pixel);
     CHECK(kept.cx == national.cx);
 }

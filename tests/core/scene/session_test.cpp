@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error.hpp"
+#include "geo/projection.hpp"
 #include "scene/colour_difference.hpp"
 #include "scene/figure.hpp"
 #include "scene/matrix_layout.hpp"
@@ -300,6 +301,42 @@ TEST_CASE("figure: the compare set shows only its regions and hatches the member
     visible = 0;
     for (const RegionPaint& p : over.style.regions) visible += p.visible ? 1 : 0;
     CHECK(visible == 2);
+}
+
+TEST_CASE("figure: without a camera the compared or picked regions are framed, as the viewer flies to them",
+          "[session]") {
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000, false});
+    Projection albers("albers");
+    auto on_screen = [&](const Camera& c, LonLat place) {
+        ProjectedXY xy;
+        REQUIRE(albers.forward(place, xy));
+        ScreenXY p = c.scene_to_screen(scene.to_scene(xy));
+        return p.x >= 0 && p.y >= 0 && p.x < c.width && p.y < c.height;
+    };
+    const LonLat beijing{116.40, 39.90}, hangzhou{120.16, 30.27}, lhasa{91.1, 29.65}, wuhan{114.30, 30.59};
+    Session s;
+    Camera national = session_camera(s, scene, albers, 1600, 1200);
+    CHECK(on_screen(national, lhasa));
+    s.compare = {"jingjinji", "yangtze_river_delta"};
+    Camera compared = session_camera(s, scene, albers, 1600, 1200);
+    CHECK(on_screen(compared, beijing));
+    CHECK(on_screen(compared, hangzhou));
+    CHECK_FALSE(on_screen(compared, lhasa));  // render --compare drew all of China, both regions small
+    CHECK(compared.metres_per_pixel < national.metres_per_pixel / 2);
+    // --region: the regions left visible.
+    s.compare.clear();
+    for (const PlanRegion& r : doc.plan().regions) s.regions[r.id].visible = r.id == "wuhan_metropolitan";
+    Camera picked = session_camera(s, scene, albers, 1600, 1200);
+    CHECK(on_screen(picked, wuhan));
+    CHECK_FALSE(on_screen(picked, beijing));
+    CHECK(picked.metres_per_pixel < national.metres_per_pixel / 5);
+    // A choropleth's units are national: its frame stays all of China; so does a session's camera.
+    s.choropleth = ChoroplethKind::ProvinceCoverage;
+    CHECK(session_camera(s, scene, albers, 1600, 1200).metres_per_pixel == national.metres_per_pixel);
+    s.choropleth = ChoroplethKind::None;
+    s.has_camera = true, s.centre = {104, 35}, s.metres_per_pixel = 1234;
+    CHECK(session_camera(s, scene, albers, 1600, 1200).metres_per_pixel == 1234);
 }
 
 TEST_CASE("figure: province coverage fills each province by its classed share", "[session]") {

@@ -43,15 +43,19 @@ std::vector<std::string> names_of_provinces(Context& ctx, const RegionShape& s) 
 }
 
 /// One object per region, numbers as numbers: {"shared_industries": [...], "regions": [{"id",
-/// "area_km2", "jaccard": {"other_id": 0.14 | null}, "overlap_km2": {...}, ...}]}.
+/// "area_km2", "industries": [...], "through_subsectors": {"next_gen_it": ["electronic_components"]},
+/// "jaccard": {"other_id": 0.14 | null}, "overlap_km2": {...}, ...}]}.
 nlohmann::ordered_json comparison_json(Context& ctx, const Comparison& c) {
     nlohmann::ordered_json regions = nlohmann::ordered_json::array();
     for (std::size_t r = 0; r < c.shapes.size(); ++r) {
         const RegionShape& s = *c.shapes[r];
         nlohmann::ordered_json terms = nlohmann::ordered_json::array(), named = nlohmann::ordered_json::array();
+        nlohmann::ordered_json through = nlohmann::ordered_json::object();
         for (const IndustryDesignation& d : s.region->designation.industries) terms.push_back(d.plan_term);
-        for (std::size_t i = 0; i < c.industries.size(); ++i)
+        for (std::size_t i = 0; i < c.industries.size(); ++i) {
             if (c.designated[i][r]) named.push_back(c.industries[i]);
+            if (!c.through[i][r].empty()) through[c.industries[i]] = c.through[i][r];
+        }
         nlohmann::ordered_json hubs = nlohmann::ordered_json::array(), jaccard, overlap;
         for (const Hub& h : s.region->hubs) hubs.push_back(h.name_en);
         for (std::size_t o = 0; o < c.shapes.size(); ++o) {
@@ -71,6 +75,7 @@ nlohmann::ordered_json comparison_json(Context& ctx, const Comparison& c) {
                            {"hubs", hubs},
                            {"extent", s.region->extent.provisional ? "provisional" : "confirmed"},
                            {"industries", named},
+                           {"through_subsectors", through},
                            {"unique_industries", c.unique[r]},
                            {"jaccard", jaccard},
                            {"overlap_km2", overlap}});
@@ -108,7 +113,8 @@ Table comparison_table(Context& ctx, const Comparison& c) {
             }));
     for (std::size_t i = 0; i < c.industries.size(); ++i)
         add_row(t, industry_label(plan, c, i), per_region(c, [&](std::size_t r) {
-                    return c.designated[i][r] ? std::string("yes") : std::string("");
+                    if (!c.designated[i][r]) return std::string();
+                    return c.through[i][r].empty() ? std::string("yes") : "yes, through " + join(c.through[i][r]);
                 }));
     add_row(t, "unique industries", per_region(c, [&](std::size_t r) { return join(c.unique[r]); }));
     for (std::size_t other = 0; other < c.shapes.size(); ++other) {

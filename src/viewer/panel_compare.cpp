@@ -112,7 +112,10 @@ void industries(ViewerState& state, const Comparison& c) {
         bool shared = std::find(c.shared.begin(), c.shared.end(), c.industries[k]) != c.shared.end();
         const Industry* ind = plan.industry(c.industries[k]);
         std::vector<std::string> cells;
-        for (bool d : c.designated[k]) cells.push_back(d ? "yes" : "-");
+        for (std::size_t r = 0; r < c.designated[k].size(); ++r)
+            cells.push_back(!c.designated[k][r]       ? "-"
+                            : c.through[k][r].empty() ? tr("yes")
+                                                      : tr("through a subsector"));
         std::string label = (shared ? "* " : "") + (state.session.english ? ind->name_en : ind->name_zh);
         row(label.c_str(), cells);
     }

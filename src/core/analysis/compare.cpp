@@ -17,6 +17,13 @@ std::vector<std::string> designated_industries(const PlanRegion& region) {
     return out;
 }
 
+std::vector<std::string> counted_industries(const Plan& plan, const PlanRegion& region) {
+    std::vector<std::string> out;
+    for (const Industry& ind : plan.industries)
+        if (plan.designates(region, ind.id)) out.push_back(ind.id);
+    return out;
+}
+
 double jaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     std::set<std::string> sa(a.begin(), a.end()), sb(b.begin(), b.end());
     if (sa.empty() && sb.empty()) return 1.0;
@@ -47,15 +54,29 @@ Comparison compare_regions(const Plan& plan, const std::vector<const RegionShape
         throw AtlasError(ErrorKind::Usage, "compare takes 2 to 4 regions, not " + std::to_string(shapes.size()));
     Comparison c;
     c.shapes = shapes;
-    std::vector<std::vector<std::string>> sets;
-    for (const RegionShape* s : shapes) sets.push_back(designated_industries(*s->region));
+    // Compare counted the industries each region names, so Shandong's next_gen_it and
+    // Harbin-Changchun's electronic_components (2(4), under it) were "unique" to each, while
+    // coverage and list industries counted both regions for next_gen_it (helper-53).
+    std::vector<std::vector<std::string>> sets, named;
+    for (const RegionShape* s : shapes) {
+        sets.push_back(counted_industries(plan, *s->region));
+        named.push_back(designated_industries(*s->region));
+    }
     for (const Industry& ind : plan.industries) {
         std::vector<bool> row;
-        for (const auto& set : sets) row.push_back(std::count(set.begin(), set.end(), ind.id) > 0);
+        std::vector<std::vector<std::string>> via;
+        for (std::size_t r = 0; r < sets.size(); ++r) {
+            row.push_back(std::count(sets[r].begin(), sets[r].end(), ind.id) > 0);
+            std::vector<std::string>& below = via.emplace_back();
+            if (!row.back() || std::count(named[r].begin(), named[r].end(), ind.id) > 0) continue;
+            for (const std::string& id : plan.industry_with_descendants(ind.id))
+                if (id != ind.id && std::count(named[r].begin(), named[r].end(), id) > 0) below.push_back(id);
+        }
         if (std::none_of(row.begin(), row.end(), [](bool b) { return b; })) continue;
         c.industries.push_back(ind.id);
         if (std::all_of(row.begin(), row.end(), [](bool b) { return b; })) c.shared.push_back(ind.id);
         c.designated.push_back(row);
+        c.through.push_back(via);
     }
     std::size_t n = shapes.size();
     c.unique.resize(n);

@@ -254,9 +254,13 @@ void print_place(Document& doc, const Place& p) {
             << (shape.geometry.empty() ? "" : "; its county-level units: " + fixed(shape.units_area_km2, 0) + " km2")
             << '\n';
     out << "drawn as:     " << shape.drawn_as << '\n';
-    out << "verified:     " << p.verified << '\n';
+    // The reference's note confirms parts of a field ("month + counties yes") whose other parts its
+    // cell marks "from memory" (2017-04-01): "verified" beside "unconfirmed: approved" read as a
+    // contradiction, so each line says which parts it means.
+    out << "confirmed:    " << p.verified << " (the reference's note of what a stored source confirmed)\n";
     if (!p.unconfirmed.empty())
-        out << "unconfirmed:  " << join(p.unconfirmed) << " (no stored source confirmed them: from memory)\n";
+        out << "unconfirmed:  the parts marked 'from memory' of " << join(p.unconfirmed)
+            << " (no stored source confirmed them)\n";
     for (const std::string& url : p.sources) out << "source:       <" << url << ">\n";
 }
 
@@ -324,6 +328,7 @@ void print_unit(Context& ctx, const SearchHit& hit) {
     if (!unit->source_code.empty() && unit->source_code != unit->code)
         out << "code in the source: " << escape_controls(unit->source_code) << " (2016 code: " << unit->code << ")\n";
     out << "area:         " << fixed(unit->area_km2, 0) << " km2 (WGS84 ellipsoid)\n";
+    if (!unit->geometry_source.empty()) out << "geometry:     " << escape_controls(unit->geometry_source) << '\n';
     if (report.regions.empty()) out << "regions:      none of the plan's regions contains it\n";
     for (const UnitMembership& m : report.regions) {
         out << "region:       " << membership_text(report, m, prefecture) << '\n';

@@ -184,6 +184,10 @@ void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) 
         << percent(t.in_regions, t.points - t.outside) << " of those inside the regions the plan designates; "
         << with_separators(t.outside) << " outside every unit (" << percent(t.outside, t.points) << ")\n";
     if (!c.hint.empty()) out << "warning: of the points outside every unit, " << c.hint << '\n';
+    if (level == PointLevel::County && t.county_missed > 0)
+        out << "warning: " << with_separators(t.county_missed) << (t.county_missed == 1 ? " point lies" : " points lie")
+            << " in a prefecture-level unit but in none of the county layer's units (a gap in that layer): "
+               "counted in its prefecture-level unit, in no county-level row\n";
     if (!c.info.code_column.empty()) print_code_check(out, c);
     if (c.info.category_column.empty()) return;
     std::uint64_t unmapped = 0;
@@ -199,7 +203,6 @@ void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) 
     if (t.uncategorised > 0)
         out << "note: " << with_separators(t.uncategorised) << (t.uncategorised == 1 ? " point has" : " points have")
             << " an empty " << quote_value(c.info.category_column, 40) << '\n';
-    (void)level;
 }
 
 }  // namespace atlas::cli

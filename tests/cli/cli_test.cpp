@@ -223,10 +223,34 @@ TEST_CASE("a pilot zone named like a region or unit is reached by kind and id, a
 TEST_CASE("compare Shandong Peninsula with the West Side of the Taiwan Strait", "[cli][plan]") {
     auto r = run_cli("compare \"Shandong Peninsula\" \"West Side of the Taiwan Strait\"");
     REQUIRE(r.exit_code == 0);
-    for (const char* word : {"biomedicine", "high-end equipment manufacturing",
-                             "next-generation information technology", "new materials", "marine economy", "biology",
-                             "oceans", "integrated circuits", "shared industries: marine_economy", "area_km2", "157"})
+    for (const char* word :
+         {"biomedicine", "high-end equipment manufacturing", "next-generation information technology", "new materials",
+          "marine economy", "biology", "oceans", "integrated circuits", "area_km2", "157"})
         CHECK_THAT(r.out, Contains(word));
+    // A subsector counts for its sector, as in coverage: the West Side's integrated circuits (2(4))
+    // for next-generation IT, Shandong's biomedicine (4(1)) for the biotech industry.
+    CHECK_THAT(r.out, Contains("shared industries: next_gen_it; biotech; marine_economy\n"));
+    CHECK_THAT(r.out, Contains("yes, through integrated_circuits"));
+}
+
+// compare counted only the industries a region names: Shandong's next_gen_it and Harbin-Changchun's
+// electronic_components (under it) were unique to each, while coverage and list industries counted
+// both for next_gen_it (helper-53).
+TEST_CASE("compare counts a region for the sector above a subsector it names, as coverage does", "[cli][plan]") {
+    auto r = run_cli("compare shandong_peninsula harbin_changchun --format json");
+    REQUIRE(r.exit_code == 0);
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    std::vector<std::string> shared = j["shared_industries"];
+    for (const char* id : {"next_gen_it", "high_end_equipment", "biomedicine"}) {
+        INFO(id);
+        CHECK(std::find(shared.begin(), shared.end(), id) != shared.end());
+    }
+    const nlohmann::json& hc = j["regions"][1];
+    CHECK(hc["through_subsectors"]["next_gen_it"] ==
+          nlohmann::json::array({"electronic_components", "software_it_services"}));
+    std::vector<std::string> unique = j["regions"][0]["unique_industries"];
+    CHECK(std::find(unique.begin(), unique.end(), "next_gen_it") == unique.end());
+    CHECK(j["regions"][0]["jaccard"]["harbin_changchun"].get<double>() > 0.111);  // 0.111 counting names only
 }
 
 TEST_CASE("compare as JSON: one object per region, numbers as numbers, no Jaccard without industries named",
@@ -246,7 +270,8 @@ TEST_CASE("compare as JSON: one object per region, numbers as numbers, no Jaccar
     CHECK(jjj["jaccard"]["shandong_peninsula"].is_null());
     CHECK(j["regions"][2]["jaccard"]["jingjinji"].is_null());
     CHECK(j["regions"][2]["jaccard"]["shandong_peninsula"] == 1.0);
-    CHECK(j["regions"][2]["industries"].size() == 5);
+    // Its five named, and the sectors above biomedicine and high-end equipment / new materials.
+    CHECK(j["regions"][2]["industries"].size() == 7);
     auto table = run_cli("compare jingjinji zhongyuan");
     CHECK_THAT(table.out, Contains("n/a"));
 }
@@ -755,6 +780,18 @@ TEST_CASE("a province member the prefecture layer holds no unit of is named as t
 TEST_CASE("a new district approved after the plan says so", "[cli][plan]") {
     CHECK_THAT(run_cli("show nd19").out, Contains("after plan:   approved after the industry plan of November 2016"));
     CHECK_THAT(run_cli("show nd01").out, !Contains("after plan:"));
+}
+
+// "verified: month + counties yes" beside "unconfirmed: document; approved" read as a contradiction:
+// the month is confirmed, the day 2017-04-01 is from memory (helper-52).
+TEST_CASE("a place's confirmed and unconfirmed lines say which parts they mean", "[cli][plan]") {
+    auto r = run_cli("show nd19");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("confirmed:    month + counties yes (the reference's note of what a stored source "
+                               "confirmed)"));
+    CHECK_THAT(r.out, Contains("unconfirmed:  the parts marked 'from memory' of document; approved (no stored source "
+                               "confirmed them)"));
+    CHECK_THAT(r.out, !Contains("verified:"));
 }
 
 TEST_CASE("the new districts export marks the one approved after the plan", "[cli][counties]") {

@@ -730,7 +730,7 @@ TEST_CASE("info counts the county layer from the summary kept with its units, an
     ScopedEnv cache("XDG_CACHE_HOME", tmp.dir());
     test::CliResult first = test::run_cli("info");  // reads the county layer's units, keeps them and their summary
     REQUIRE(first.exit_code == 0);
-    CHECK_THAT(first.out, Contains("counties:     2880 features (layer 'counties' of "));
+    CHECK_THAT(first.out, Contains("counties:     2881 features (layer 'counties' of "));
     std::vector<std::string> summaries;
     for (const auto& e : fs::directory_iterator(tmp.path("clusteratlas")))
         if (e.path().filename().string().rfind("unitsum-", 0) == 0) summaries.push_back(e.path().string());

@@ -74,6 +74,7 @@ PointUnits::Location PointUnits::locate(double lon, double lat) const {
         if (c >= 0 && partial) at.regions |= county_regions_[static_cast<std::size_t>(c)];
         if (every_county_) at.county = c;
     }
+    at.county_missed = every_county_ && at.county < 0;
     at.designated = (at.regions & designated_) != 0;
     return at;
 }
@@ -86,6 +87,7 @@ PointUnits::Location PointUnits::location_of(int prefecture, int county_index) c
     if (c >= 0 && needs_county_[static_cast<std::size_t>(prefecture)])
         at.regions |= county_regions_[static_cast<std::size_t>(c)];
     if (every_county_) at.county = c;
+    at.county_missed = every_county_ && at.county < 0;
     at.designated = (at.regions & designated_) != 0;
     return at;
 }
@@ -208,6 +210,7 @@ void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& 
         t.in_regions += in_region ? 1 : 0;
         t.prefectures.add(static_cast<std::size_t>(at.prefecture), value, in_region);
         if (at.county >= 0) t.counties.add(static_cast<std::size_t>(at.county), value, in_region);
+        t.county_missed += at.county_missed ? 1 : 0;
         for (std::uint64_t bits = at.regions; bits != 0; bits &= bits - 1)
             t.regions.add(static_cast<std::size_t>(__builtin_ctzll(bits)), value, true);
         if (categories) {
@@ -236,6 +239,7 @@ void tally_group(const PointUnits::Location& at, std::uint64_t count, double sum
     };
     add(t.prefectures, static_cast<std::size_t>(at.prefecture));
     if (at.county >= 0) add(t.counties, static_cast<std::size_t>(at.county));
+    t.county_missed += at.county_missed ? count : 0;
     for (std::uint64_t bits = at.regions; bits != 0; bits &= bits - 1)
         add(t.regions, static_cast<std::size_t>(__builtin_ctzll(bits)));
     if (category == -1)

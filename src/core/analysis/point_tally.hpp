@@ -40,6 +40,9 @@ class PointUnits {
         /// Inside a region the plan designates (explicitly or in general); the wider areas it only
         /// mentions (Bohai rim, Yangtze River Economic Belt) do not count, as in `coverage`.
         bool designated = false;
+        /// Counted by county (every_county), inside a prefecture-level unit but in none of the county
+        /// layer's units: a gap in that layer (a unit its source lacks, a user layer with holes).
+        bool county_missed = false;
     };
     Location locate(double lon, double lat) const;
     /// The location of a point known to lie in `prefecture` and in `county` (an index into
@@ -125,6 +128,9 @@ struct PointTally {
     std::uint64_t points = 0;
     std::uint64_t outside = 0;     ///< in no unit: sea, abroad, wrong datum or axes
     std::uint64_t in_regions = 0;  ///< inside at least one designated region (Location::designated)
+    /// By county: in a prefecture-level unit and its totals, but in no county-level unit's row
+    /// (Location::county_missed); said, as they were lost without a word (helper-53).
+    std::uint64_t county_missed = 0;
     UnitTally prefectures, counties, regions;
     /// Points per (category, region bits): what the industry shares are computed from.
     std::unordered_map<std::int32_t, std::unordered_map<std::uint64_t, std::uint64_t>> category_regions;

@@ -55,6 +55,7 @@ EnglishNames read_english_names(const std::string& path) {
 
 struct County {
     std::string code, source_code, prefecture, name_zh, source_name, name_en, name_en_source, kind, status, file;
+    std::string geometry_source;  ///< empty: the package's geometry; else how it was derived
     MultiPolygon geometry;
 };
 
@@ -136,6 +137,7 @@ County to_county(const GeosContext& ctx, EchartsFeature& f, const CountyBuildInp
     c.name_en_source = en->second.second;
     c.kind = county_kind(c.code, c.name_zh, c.prefecture);
     c.file = file;
+    if (f.rings.empty()) return c;  // no geometry in the package: derive_missing gives it one
     c.geometry = assemble_rings(f.rings);
     report.dropped_rings += f.dropped_rings;
     echarts_grid_to_wgs84(c.geometry);
@@ -146,13 +148,35 @@ County to_county(const GeosContext& ctx, EchartsFeature& f, const CountyBuildInp
     return c;
 }
 
-std::set<std::string> prefecture_codes(const std::string& gpkg) {
-    ReadReport ignored;
-    RegionLayer layer =
-        read_regions(LayerSpec{gpkg, bundled_schema::kPrefecturesLayer}, UnitLevel::Prefecture, ignored);
+std::set<std::string> codes_of(const RegionLayer& layer) {
     std::set<std::string> codes;
     for (const Region& r : layer.regions) codes.insert(r.code);
     return codes;
+}
+
+/// A unit the package lists without geometry (蓟州区 120119): its prefecture-level unit's shape less
+/// the package's other units of it, as COUNTIES.md advises ("fall back to the prefecture-level shape
+/// there"). Left out, points in 蓟州 lay in Tianjin but in no county-level unit, and `points --by
+/// county` lost them (helper-53). Parts under 1 km2 are the slivers between the two sources, which are
+/// not snapped to each other, and are dropped. False where nothing of that size is left.
+bool derive_missing(const GeosContext& ctx, County& missing, const std::vector<County>& counties,
+                    const RegionLayer& prefectures) {
+    const Region* prefecture = prefectures.find(missing.prefecture);
+    if (prefecture == nullptr || prefecture->geometry.empty()) return false;
+    std::vector<const MultiPolygon*> others;
+    for (const County& c : counties)
+        if (c.prefecture == missing.prefecture && !c.geometry.empty()) others.push_back(&c.geometry);
+    MultiPolygon rest =
+        others.empty() ? prefecture->geometry : difference(ctx, prefecture->geometry, union_all(ctx, others));
+    for (Polygon& part : rest)
+        if (geodesic_area_km2(MultiPolygon{part}) >= 1) missing.geometry.push_back(std::move(part));
+    if (missing.geometry.empty()) return false;
+    if (!is_valid(ctx, missing.geometry)) missing.geometry = make_valid(ctx, missing.geometry);
+    missing.geometry_source = "derived: the prefecture-level shape of " + prefecture->name_zh + " (" +
+                              prefecture->code + ") less its " + std::to_string(others.size()) +
+                              " other county-level units, as the package has no geometry for it (parts under 1 "
+                              "km2, slivers between the two sources, left out)";
+    return true;
 }
 
 std::vector<County> read_counties(const GeosContext& ctx, const CountyBuildInput& in, CountyBuildReport& report) {
@@ -167,8 +191,11 @@ std::vector<County> read_counties(const GeosContext& ctx, const CountyBuildInput
     std::sort(files.begin(), files.end());
     CodeTable table = read_code_table(in.code_table);
     auto english = read_english_names(in.names_csv);
-    std::set<std::string> prefectures = prefecture_codes(in.prefectures);
-    std::vector<County> out;
+    ReadReport ignored;
+    RegionLayer prefecture_layer =
+        read_regions(LayerSpec{in.prefectures, bundled_schema::kPrefecturesLayer}, UnitLevel::Prefecture, ignored);
+    std::set<std::string> prefectures = codes_of(prefecture_layer);
+    std::vector<County> out, without_geometry;
     for (const fs::path& path : files) {
         std::string file = path.filename().string();
         std::vector<EchartsFeature> features = read_echarts_file(path.string(), true);
@@ -179,12 +206,17 @@ std::vector<County> read_counties(const GeosContext& ctx, const CountyBuildInput
         }
         std::set<const EchartsFeature*> by_name = code_by_name(features, table, file, report);
         for (EchartsFeature& f : features) {
-            if (f.rings.empty()) {
-                report.notes.push_back(file + ": " + f.code + " " + f.name +
-                                       " has no geometry in the package: left out (its prefecture's shape covers it)");
+            County c = to_county(ctx, f, in, table, english, prefectures, file, report);
+            if (f.rings.empty() && !c.prefecture.empty()) {
+                without_geometry.push_back(std::move(c));
                 continue;
             }
-            County c = to_county(ctx, f, in, table, english, prefectures, file, report);
+            if (f.rings.empty()) {
+                report.notes.push_back(file + ": " + f.code + " " + f.name +
+                                       " has no geometry in the package and "
+                                       "the prefecture layer no unit it belongs to: left out");
+                continue;
+            }
             if (by_name.count(&f) != 0) c.source_code.clear();  // the source has no code for it
             if (c.prefecture.empty()) {
                 report.notes.push_back(file + ": " + c.code + " " + c.name_zh +
@@ -193,6 +225,12 @@ std::vector<County> read_counties(const GeosContext& ctx, const CountyBuildInput
             }
             out.push_back(std::move(c));
         }
+    }
+    for (County& c : without_geometry) {
+        bool derived = derive_missing(ctx, c, out, prefecture_layer);
+        report.notes.push_back(c.file + ": " + c.code + " " + c.name_zh + " has no geometry in the package: " +
+                               (derived ? c.geometry_source : "left out (its prefecture's shape covers it)"));
+        if (derived) out.push_back(std::move(c));
     }
     std::sort(out.begin(), out.end(), [](const County& a, const County& b) { return a.code < b.code; });
     for (std::size_t i = 1; i < out.size(); ++i)
@@ -218,7 +256,8 @@ OutLayer to_layer(const GeosContext& ctx, std::vector<County>& counties, const C
                     {"label_lon", FieldType::Real},
                     {"label_lat", FieldType::Real},
                     {"area_km2", FieldType::Real},
-                    {"source_file"}};
+                    {"source_file"},
+                    {"geometry_source"}};  // empty: the package's own geometry
     for (County& c : counties) {
         all_valid = all_valid && is_valid(ctx, c.geometry);
         LonLat label = label_point(ctx, c.geometry);
@@ -236,7 +275,8 @@ OutLayer to_layer(const GeosContext& ctx, std::vector<County>& counties, const C
                     label.lon,
                     label.lat,
                     geodesic_area_km2(c.geometry),
-                    c.file};
+                    c.file,
+                    c.geometry_source};
         f.polygons = std::move(c.geometry);
         layer.features.push_back(std::move(f));
     }

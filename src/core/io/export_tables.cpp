@@ -367,7 +367,8 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
                     {"regions", L},
                     {"regions_maybe", L, "reg_maybe"},
                     {"regions_provisional", L, "reg_provis"},
-                    {"boundary_source", S, "bnd_source"}},
+                    {"boundary_source", S, "bnd_source"},
+                    {"geometry_source", S, "geom_src"}},  // empty: the boundary source's own
                    {},
                    {},
                    "code"};
@@ -392,7 +393,8 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
                     in,
                     maybe,
                     provisional_of(doc.plan(), in, maybe),
-                    source};
+                    source,
+                    c.geometry_source};
         f.polygons = c.geometry;
         layer.features.push_back(std::move(f));
     }

@@ -138,7 +138,8 @@ std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer* layer, const Lay
 }
 
 struct FieldIndexes {
-    int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area, kind, name_en_source;
+    int code, name, name_en, parent, label_lon, label_lat, seat_lon, seat_lat, source_code, area, kind, name_en_source,
+        geometry_source;
 };
 
 FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
@@ -155,13 +156,14 @@ FieldIndexes field_indexes(OGRFeatureDefn* defn, const LayerSpec& spec) {
             optional_field(defn, "source_code"),
             optional_field(defn, "area_km2"),
             optional_field(defn, "kind"),
-            optional_field(defn, "name_en_source")};
+            optional_field(defn, "name_en_source"),
+            optional_field(defn, "geometry_source")};
 }
 
 /// A feature as read, its text still in the source's bytes.
 struct RawFeature {
     std::unique_ptr<OGRFeature> feature;
-    std::string code, name, name_en, parent, source_code, kind, name_en_source;
+    std::string code, name, name_en, parent, source_code, kind, name_en_source, geometry_source;
 };
 
 std::string raw_text(OGRFeature& f, int index) {
@@ -187,7 +189,8 @@ std::vector<RawFeature> read_all(OGRLayer* layer, const FieldIndexes& ix, const 
                      raw_text(*f, ix.parent),
                      raw_text(*f, ix.source_code),
                      raw_text(*f, ix.kind),
-                     raw_text(*f, ix.name_en_source)};
+                     raw_text(*f, ix.name_en_source),
+                     raw_text(*f, ix.geometry_source)};
         r.feature = std::move(f);
         out.push_back(std::move(r));
     }
@@ -403,6 +406,7 @@ Region read_feature(const GeosContext& ctx, RawFeature& raw, const ReadContext& 
     r.source_code = decode_layer_text(raw.source_code, c.text);
     r.kind = decode_layer_text(raw.kind, c.text);
     r.name_en_source = decode_layer_text(raw.name_en_source, c.text);
+    r.geometry_source = decode_layer_text(raw.geometry_source, c.text);
     if (c.attributes_only) return with_stored_points(r, f, c);
     OGRGeometry* geometry = f.GetGeometryRef();
     if (geometry == nullptr || geometry->IsEmpty()) fail_input(what + ": no geometry");

@@ -17,10 +17,13 @@ struct Region {
     std::string source_code;     ///< code in the source data when it differs (e.g. Turpan 652100)
     std::string kind;            ///< the source's `kind` field when it has one (district, county, municipality ...)
     std::string name_en_source;  ///< where name_en comes from, when the source says (e.g. pinyin, not checked)
-    LonLat label;                ///< inside the polygon
-    LonLat seat;                 ///< seat of government when the source gives it, else the label point
-    MultiPolygon geometry;       ///< lon/lat WGS84
-    double area_km2 = 0;         ///< on the WGS84 ellipsoid
+    /// How the geometry was made where the source gave none (the county layer's 蓟州区 120119:
+    /// derived from its prefecture-level unit's shape); empty for the source's own geometry.
+    std::string geometry_source;
+    LonLat label;           ///< inside the polygon
+    LonLat seat;            ///< seat of government when the source gives it, else the label point
+    MultiPolygon geometry;  ///< lon/lat WGS84
+    double area_km2 = 0;    ///< on the WGS84 ellipsoid
 };
 
 /// The administrative level a layer holds.

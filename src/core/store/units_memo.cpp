@@ -32,8 +32,8 @@ std::string records(const KeptUnits& kept) {
     w.text(layer.reprojected_from);
     w.put(static_cast<std::uint32_t>(layer.regions.size()));
     for (const Region& r : layer.regions) {
-        for (const std::string* s :
-             {&r.code, &r.parent_code, &r.name_zh, &r.name_en, &r.source_code, &r.kind, &r.name_en_source})
+        for (const std::string* s : {&r.code, &r.parent_code, &r.name_zh, &r.name_en, &r.source_code, &r.kind,
+                                     &r.name_en_source, &r.geometry_source})
             w.text(*s);
         put_point(w, r.label);
         put_point(w, r.seat);
@@ -61,12 +61,12 @@ std::optional<KeptUnits> read_units_memo(const std::string& path, const std::str
     extent.max_lon = b.get<double>(), extent.max_lat = b.get<double>();
     if (has_extent) layer.stored_extent = extent;
     layer.reprojected_from = b.text();
-    std::uint32_t units = b.count(7 * 4 + 5 * 8);
+    std::uint32_t units = b.count(8 * 4 + 5 * 8);
     layer.regions.reserve(units);  // a Region is large: growing the vector moved 2,880 of them 12 times
     for (std::uint32_t i = 0; i < units && b.ok(); ++i) {
         Region& r = layer.regions.emplace_back();
-        for (std::string* s :
-             {&r.code, &r.parent_code, &r.name_zh, &r.name_en, &r.source_code, &r.kind, &r.name_en_source})
+        for (std::string* s : {&r.code, &r.parent_code, &r.name_zh, &r.name_en, &r.source_code, &r.kind,
+                               &r.name_en_source, &r.geometry_source})
             *s = b.text();
         r.label = get_point(b);
         r.seat = get_point(b);

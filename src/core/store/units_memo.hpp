@@ -20,7 +20,8 @@
 namespace atlas {
 
 /// Bumped whenever what is kept, or how a layer is read, changes.
-inline constexpr std::uint32_t kUnitsMemoVersion = 3;  // 2: a unit without area refused; 3: stamp digest
+inline constexpr std::uint32_t kUnitsMemoVersion =
+    4;  // 2: a unit without area refused; 3: stamp digest; 4: geometry_source
 
 /// An attributes-only read as kept.
 struct KeptUnits {

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <set>
 
 #include "analysis/unit_report.hpp"
@@ -63,6 +64,30 @@ TEST_CASE("the county layer holds every county-level unit with a 2016 code and n
     CHECK(layer.find("810002")->name_en == "Wan Chai");
     // Taiwan's townships have no GB/T 2260 code: Taiwan stays one prefecture-level unit.
     for (const Region& c : layer.regions) CHECK(c.code.substr(0, 2) != "71");
+}
+
+// 蓟州区 has no geometry in the package and was left out: Tianjin had 15 county-level units, and
+// points in 蓟州 lay in no county row (helper-53). Derived from Tianjin's shape, and said so.
+TEST_CASE("蓟州区 120119, which the county source has no geometry for, is derived from Tianjin's shape", "[counties]") {
+    const Region* jizhou = counties().find("120119");
+    REQUIRE(jizhou != nullptr);
+    CHECK(jizhou->name_zh == "蓟州区");
+    CHECK(jizhou->parent_code == "120000");
+    CHECK(jizhou->area_km2 == Approx(1590).epsilon(0.06));  // 1,590 km2 published; the sources are not snapped
+    CHECK_THAT(jizhou->geometry_source, Catch::Contains("derived: the prefecture-level shape of 天津 (120000) less "
+                                                        "its 15 other county-level units"));
+    int tianjin = 0;
+    for (const Region& c : counties().regions) tianjin += c.parent_code == "120000" ? 1 : 0;
+    CHECK(tianjin == 16);
+    auto shown = test::run_cli("show 120119");
+    REQUIRE(shown.exit_code == 0);
+    CHECK_THAT(shown.out, Catch::Contains("geometry:     derived: the prefecture-level shape of 天津"));
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("p.csv")) << "name,lon,lat\nJizhou,117.41,40.05\nShanghai,121.47,31.23\n";
+    auto points = test::run_cli("points " + tmp.path("p.csv") + " --by county --format csv");
+    REQUIRE(points.exit_code == 0);
+    CHECK_THAT(points.out, Catch::Contains("\n120119,Jizhou District,蓟州区,120000,1663,1,50.00,"));
+    CHECK_THAT(points.err, !Catch::Contains("none of the county layer's units"));
 }
 
 TEST_CASE("regions with partial members are cut to their listed counties: areas within 3% of the published",

@@ -243,6 +243,8 @@ grep -q '^310000,.*,2,' "$tmp/multi.csv" || fail "MultiPoint: Shanghai does not 
 grep -q '^110000,.*,1,' "$tmp/multi.csv" || fail "MultiPoint: Beijing does not count 1 point: $(grep 110000 "$tmp/multi.csv")"
 grep -q "has no SRID (0): its coordinates are read as longitude and latitude" "$tmp/multi.err" \
   || fail "SRID 0 not said: $(cat "$tmp/multi.err")"
+grep -q "table 'pts_multi': row id=1 is a MultiPoint of 2 points, each counted as a point" "$tmp/multi.err" \
+  || fail "MultiPoint counted point by point without a word: $(cat "$tmp/multi.err")"
 # With a value, a MultiPoint of several points is refused: its value would be summed once a point.
 psql_q "ALTER TABLE pts_multi ADD COLUMN v float8; UPDATE pts_multi SET v = 3" >/dev/null
 expect_error 3 "table 'pts_multi': row id=1: a MultiPoint of 2 points with a value in 'v': it would be summed 2 times, once a point" points "$pg" --table pts_multi --value v

@@ -59,6 +59,12 @@ QuietGdalErrors::QuietGdalErrors() {
 
 QuietGdalErrors::~QuietGdalErrors() { CPLPopErrorHandler(); }
 
+std::string feature_label(std::uint64_t ordinal, long long fid) {
+    std::string text = "feature " + std::to_string(ordinal);
+    if (fid < 0 || static_cast<std::uint64_t>(fid) != ordinal) text += " (FID " + std::to_string(fid) + ")";
+    return text;
+}
+
 std::string last_gdal_error() {
     std::string message = CPLGetLastErrorMsg();
     if (message.find("current transaction is aborted") != std::string::npos && !t_first_failure.empty())

@@ -1,6 +1,7 @@
 #pragma once
 /// GDAL set-up shared by readers and writers.
 
+#include <cstdint>
 #include <string>
 
 namespace atlas {
@@ -16,6 +17,11 @@ class QuietGdalErrors {
     QuietGdalErrors(const QuietGdalErrors&) = delete;
     QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 };
+
+/// A feature as a user counts it: its place in the layer from 1, and GDAL's FID where that differs
+/// ("feature 2 (FID 1)": a GeoJSON file's or a Shapefile's FIDs count from 0, so "feature 1" named the
+/// second feature; a GeoPackage's usually match: "feature 2").
+std::string feature_label(std::uint64_t ordinal, long long fid);
 
 /// GDAL's last error message on this thread, on one line of at most 240 bytes (empty if none); for a
 /// database, the server's reason after "ERROR:" rather than the SQL statement before it, and the

@@ -198,15 +198,17 @@ InsetLayer read_inset_layer(const std::string& path) {
     InsetFaults faults, left_out;
     for (OGRLayer* layer : ds->GetLayers()) {
         std::unique_ptr<OGRCoordinateTransformation> ct = layer_to_wgs84(*layer, path);
+        std::uint64_t ordinal = 0;  // counted as the loop below reads them
         auto feature_name = [&](const OGRFeature& f) {
-            return quote_value(path) + ", layer " + quote_value(layer->GetName()) + ", feature " +
-                   std::to_string(f.GetFID());
+            return quote_value(path) + ", layer " + quote_value(layer->GetName()) + ", " +
+                   feature_label(ordinal, f.GetFID());
         };
         // A driver that reads the whole file at its first feature says why a coordinate was not read
         // then: the reason waits for the feature without geometry it belongs to.
         CPLErrorReset();
         std::string unread;
         for (auto& feature : *layer) {
+            ++ordinal;
             OGRGeometry* g = feature->GetGeometryRef();
             if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
             CPLErrorReset();

@@ -1,7 +1,7 @@
 #pragma once
 /// What the point readers (CSV and GDAL) share: problems gathered into one error, coordinates
-/// checked, converted and batched, categories interned. Internal to io/point_source.cpp and
-/// io/point_csv.cpp.
+/// checked, converted and batched, categories interned, MultiPoints tallied. Internal to the readers
+/// (io/point_source.cpp, io/point_csv.cpp, io/point_postgis.cpp).
 
 #include <cstdint>
 #include <functional>
@@ -38,6 +38,22 @@ class PointProblems {
 /// A number as a coordinate or value cell writes it ("116.39", "-1.5e3", " 3 "); false otherwise
 /// (empty, text, "1,5", inf, nan).
 bool parse_number(std::string_view cell, double& out);
+
+/// MultiPoints of several points, whose points are each counted as one point: said in one note, as
+/// a count of points over the features read ("4 points" from 3 features) said nothing of them.
+struct MultiPointTally {
+    std::string first;  ///< where the first is: "feature 3", "row 7"
+    std::uint64_t features = 0, points = 0;
+    /// Counts a MultiPoint of `parts` points read at `where` (one of a single point changes no count).
+    void add(const std::string& where, std::uint64_t parts) {
+        if (parts < 2) return;
+        if (features++ == 0) first = where;
+        points += parts;
+    }
+    /// "feature 3 is a MultiPoint of 2 points, each counted as a point"; "2 rows are MultiPoints of 5
+    /// points in all (row 7 the first), each counted as a point". `noun` is "feature" or "row".
+    std::string note(const std::string& noun) const;
+};
 
 /// Collects points into batches of kPointBatch and hands them on.
 class PointBatcher {

@@ -13,6 +13,7 @@
 #include "geo/datum.hpp"
 #include "geo/gcj02.hpp"
 #include "io/pg_connection.hpp"
+#include "io/point_batcher.hpp"
 #include "text/escape.hpp"
 
 namespace atlas {
@@ -307,6 +308,20 @@ void refuse_multi_point_values(Session& s, const std::string& quoted_table, cons
         (more > 0 ? " (and " + std::to_string(more) + (more == 1 ? " more row" : " more rows") + " like it)" : ""));
 }
 
+/// The rows whose MultiPoints hold several points, for the note that each point is counted.
+points_detail::MultiPointTally multi_point_tally(Session& s, const std::string& quoted_table, const std::string& g) {
+    Result r =
+        s.exec("SELECT " + row_name_sql(s, quoted_table) + " AS name, count(*) OVER (), sum(ST_NumGeometries(p." + g +
+               ")) OVER () FROM " + quoted_table + " p WHERE GeometryType(p." + g +
+               ") = 'MULTIPOINT' AND ST_NumGeometries(p." + g + ") > 1 ORDER BY name LIMIT 1");
+    points_detail::MultiPointTally tally;
+    if (PQntuples(r.get()) == 0) return tally;
+    tally.first = "row " + escape_controls(PQgetvalue(r.get(), 0, 0));
+    tally.features = std::strtoull(PQgetvalue(r.get(), 0, 1), nullptr, 10);
+    tally.points = std::strtoull(PQgetvalue(r.get(), 0, 2), nullptr, 10);
+    return tally;
+}
+
 /// Raw (the points' datum) lon/lat of some points: outside every unit, or a sample of all.
 std::vector<LonLat> fetch_points(Session& s, const std::string& sql) {
     Result r = s.exec(sql);
@@ -344,6 +359,10 @@ PointSourceInfo tally_points_postgis(const PostgisPoints& src, const PointUnits&
     check_columns(s, src, table);
     bool multi = check_geometries(s, table, g, is_lonlat(s, srid));
     if (multi && !src.options.value_column.empty()) refuse_multi_point_values(s, table, g, src.options.value_column);
+    if (multi) {
+        points_detail::MultiPointTally multis = multi_point_tally(s, table, g);
+        if (multis.features > 0) info.notes.push_back(s.where() + ": " + multis.note("row"));
+    }
     if (srid <= 0)
         info.notes.push_back(s.where() + ": column " + quote_value(column, 40) +
                              " has no SRID (0): its coordinates are read as longitude and latitude");

@@ -160,6 +160,13 @@ void PointBatcher::finish(const std::function<std::string(const std::string&)>& 
     for (const std::string& raw : raw_categories_) info_.categories.push_back(decode(raw));
 }
 
+std::string MultiPointTally::note(const std::string& noun) const {
+    if (features == 1)
+        return first + " is a MultiPoint of " + std::to_string(points) + " points, each counted as a point";
+    return std::to_string(features) + " " + noun + "s are MultiPoints of " + std::to_string(points) +
+           " points in all (" + first + " the first), each counted as a point";
+}
+
 }  // namespace points_detail
 
 namespace {
@@ -172,6 +179,7 @@ std::string multi_point_value(int points, const PointSourceOptions& options) {
            " times, once a point; split it into points (ogr2ogr -explodecollections) and give each its share";
 }
 
+using points_detail::MultiPointTally;
 using points_detail::PointBatcher;
 using points_detail::PointProblems;
 
@@ -223,11 +231,14 @@ LayerTextEncoding decide_point_text(OGRLayer& layer, const std::string& path, in
                                     PointSourceInfo& info) {
     std::vector<FeatureText> features;
     std::set<std::string> seen;
-    for (auto& feature : layer)
+    std::uint64_t ordinal = 0;
+    for (auto& feature : layer) {
+        ++ordinal;
         for (int field : {category_field, code_field})
             if (field >= 0 && feature->IsFieldSetAndNotNull(field))
                 if (std::string raw = feature->GetFieldAsString(field); seen.insert(raw).second)
-                    features.push_back({"feature " + std::to_string(feature->GetFID()), {raw}});
+                    features.push_back({feature_label(ordinal, feature->GetFID()), {raw}});
+    }
     layer.ResetReading();
     std::string declared, how;
     if (const char* cpg = layer.GetMetadataItem("ENCODING_FROM_CPG", "SHAPEFILE"); cpg != nullptr && *cpg != '\0')
@@ -278,8 +289,10 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
     // driver that reads the whole file at its first feature says it then: the reason is kept until
     // the feature without geometry it belongs to.
     std::string unread;
+    MultiPointTally multi;
+    std::uint64_t ordinal = 0;
     for (auto& feature : layer) {
-        std::string where = "feature " + std::to_string(feature->GetFID());
+        const std::string where = feature_label(++ordinal, feature->GetFID());
         if (CPLGetLastErrorType() == CE_Failure) unread = last_gdal_error();
         CPLErrorReset();
         double value = std::nan("");
@@ -316,20 +329,22 @@ void read_vector_points(const std::string& path, const PointSourceOptions& optio
             continue;
         }
         auto add = [&](const OGRPoint& p) {
-            batcher.add(p.getX(), p.getY(), value, category, static_cast<std::uint64_t>(feature->GetFID()), where, "",
-                        "", code_field >= 0 ? text_of(*feature, code_field) : "");
+            batcher.add(p.getX(), p.getY(), value, category, ordinal, where, "", "",
+                        code_field >= 0 ? text_of(*feature, code_field) : "");
         };
         OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
         if (type == wkbPoint)
             add(*g->toPoint());
         else if (type == wkbMultiPoint && !std::isnan(value) && g->toMultiPoint()->getNumGeometries() > 1)
             problems.add(where, multi_point_value(g->toMultiPoint()->getNumGeometries(), options), "multi value");
-        else if (type == wkbMultiPoint)
+        else if (type == wkbMultiPoint) {
             for (const OGRPoint* p : *g->toMultiPoint()) add(*p);
-        else
+            multi.add(where, g->toMultiPoint()->getNumGeometries());
+        } else
             problems.add(where, std::string("a ") + OGRGeometryTypeToName(type) + ", not a point", "type");
     }
     batcher.finish([](const std::string& s) { return s; });  // GDAL gives UTF-8
+    if (multi.features > 0) info.notes.push_back(escape_controls(path) + ": " + multi.note("feature"));
 }
 
 }  // namespace

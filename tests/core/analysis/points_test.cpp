@@ -295,7 +295,7 @@ TEST_CASE("a point source in a projected CRS with a coordinate no CRS holds is r
         << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"features":[)"
         << R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e300,1e300]}}]})";
     CHECK(read_error(tmp.path("far.geojson")) ==
-          tmp.path("far.geojson") + ": feature 0: coordinate 1e+300 is beyond any extent of the layer's CRS");
+          tmp.path("far.geojson") + ": feature 1 (FID 0): coordinate 1e+300 is beyond any extent of the layer's CRS");
     // An empty file: the boundary reader's words, not "cannot open as vector data ()".
     std::ofstream(tmp.path("zero.geojson")).flush();
     CHECK(read_error(tmp.path("zero.geojson")) == tmp.path("zero.geojson") + ": not a readable vector dataset");
@@ -438,6 +438,44 @@ TEST_CASE("an empty text value of a GDAL point source is missing, as a CSV's emp
     test::CliResult bad = test::run_cli("points " + tmp.path("x.geojson") + " --value employees");
     CHECK(bad.exit_code == 3);
     CHECK_THAT(bad.err, Catch::Contains("field 'employees': 'twelve'"));
+}
+
+// A point in a prefecture-level unit that no county of the layer covers was in no county row, and the
+// summary said "2 in a unit" for a table summing to 1 (蓟州, which the county source lacked: helper-53).
+TEST_CASE("points by county in a gap of the county layer are counted and said", "[points]") {
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("c.geojson"))
+        << R"({"type":"FeatureCollection","name":"counties","features":[{"type":"Feature","properties":{"code":"310101",)"
+        << R"("name_zh":"黄浦区"},"geometry":{"type":"Polygon","coordinates":[[[121.4,31.1],[121.6,31.1],)"
+        << R"([121.6,31.3],[121.4,31.3],[121.4,31.1]]]}}]})";
+    std::ofstream(tmp.path("p.csv")) << "name,lon,lat\nJizhou,117.41,40.05\nShanghai,121.47,31.23\n";
+    test::CliResult cli = test::run_cli("--counties " + tmp.path("c.geojson") + " points " + tmp.path("p.csv") +
+                                        " --by county --format csv");
+    REQUIRE(cli.exit_code == 0);
+    CHECK_THAT(cli.out, Catch::Contains("\n310101,"));
+    CHECK_THAT(cli.err, Catch::Contains("warning: 1 point lies in a prefecture-level unit but in none of the county "
+                                        "layer's units (a gap in that layer): counted in its prefecture-level unit, "
+                                        "in no county-level row"));
+    // By prefecture the layer's gaps do not matter: no warning.
+    test::CliResult prefectures = test::run_cli("--counties " + tmp.path("c.geojson") + " points " + tmp.path("p.csv") +
+                                                " --by prefecture --format csv");
+    CHECK_THAT(prefectures.err, !Catch::Contains("none of the county layer's units"));
+}
+
+// "4 points" from a file of 3 features said nothing of the MultiPoint whose two points were each
+// counted (helper-52).
+TEST_CASE("a MultiPoint's points are each counted, and the count says so", "[points]") {
+    test::TempFolder tmp;
+    std::ofstream(tmp.path("m.geojson"))
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[121.47,31.23]}},)"
+        << R"({"type":"Feature","properties":{},"geometry":{"type":"MultiPoint","coordinates":[[116.4,39.9],[121.48,31.22]]}},)"
+        << R"({"type":"Feature","properties":{},"geometry":{"type":"MultiPoint","coordinates":[[113.26,23.13]]}}]})";
+    test::CliResult cli = test::run_cli("points " + tmp.path("m.geojson") + " --by province --format csv");
+    REQUIRE(cli.exit_code == 0);
+    CHECK_THAT(cli.out, Catch::Contains("\n310000,Shanghai,上海,7771,2,"));
+    CHECK_THAT(cli.out, Catch::Contains("\n110000,Beijing,北京,16414,1,"));
+    CHECK_THAT(cli.err, Catch::Contains("m.geojson: feature 2 (FID 1) is a MultiPoint of 2 points, each counted as a point"));
 }
 
 TEST_CASE("a GBK Shapefile of points whose language driver id says Latin-1 is read as GB18030", "[points]") {

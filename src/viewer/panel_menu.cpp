@@ -40,6 +40,7 @@ void load_session(ViewerState& state, const std::string& path) {
         } catch (const AtlasError& e) {
             throw AtlasError(e.kind(), path + ": " + e.what());
         }
+        remember_figure_size(state, s);
         s.width = state.camera.width, s.height = state.camera.height;  // the window keeps its size
         state.session = s;
         state.typed_data_path = s.data.path;

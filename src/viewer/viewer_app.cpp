@@ -332,6 +332,7 @@ void run_viewer(Document& doc, const ViewerOptions& options) {
     ViewerState state(doc);
     state.options = options;
     state.session = options.session;
+    if (!options.session_path.empty()) remember_figure_size(state, state.session);
     state.typed_data_path = state.session.data.path;
     state.tab_request = state.session.show_compare_window ? "compare" : state.session.sidebar_tab;
     state.camera_from_session = true;

@@ -419,7 +419,10 @@ void sync_figure(ViewerState& state) {
 
 Session current_session(const ViewerState& state) {
     Session s = state.session;
-    store_camera(s, state.camera, state.scene, *state.projection);
+    if (state.figure_session_size && framed_by_program(state))
+        s.has_camera = false, s.width = (*state.figure_session_size)[0], s.height = (*state.figure_session_size)[1];
+    else
+        store_camera(s, state.camera, state.scene, *state.projection);
     // The window too: the map's size alone reopened a window without room for the panels.
     if (state.window_width > 0 && state.window_height > 0) {
         s.window_width = static_cast<int>(std::lround(static_cast<double>(state.window_width) / state.ui_scale));
@@ -427,6 +430,18 @@ Session current_session(const ViewerState& state) {
     }
     s.projection = state.projection_name;
     return s;
+}
+
+bool framed_by_program(const ViewerState& state) {
+    const Camera& f = state.fitted_camera;
+    const Camera& c = state.camera;
+    return shows_national_view(state) ||
+           (state.fitted_box && f.cx == c.cx && f.cy == c.cy && f.metres_per_pixel == c.metres_per_pixel);
+}
+
+void remember_figure_size(ViewerState& state, const Session& session) {
+    state.figure_session_size.reset();
+    if (!session.has_camera) state.figure_session_size = std::array<int, 2>{session.width, session.height};
 }
 
 bool shows_national_view(const ViewerState& state) {
@@ -468,10 +483,7 @@ std::string legend_corner_shown(ViewerState& state, float width, float height, f
                               static_cast<double>(state.built.style)};
     if (key == state.auto_corner_key && !state.auto_corner.empty()) return state.auto_corner;
     state.auto_corner_key = key;
-    const Camera& f = state.fitted_camera;
-    bool framed = shows_national_view(state) ||
-                  (state.fitted_box && f.cx == c.cx && f.cy == c.cy && f.metres_per_pixel == c.metres_per_pixel);
-    if (!framed && !state.auto_corner.empty()) return state.auto_corner;
+    if (!framed_by_program(state) && !state.auto_corner.empty()) return state.auto_corner;
     refresh_corner_dots(state);
     state.style.dots = state.corner_dots;  // the composed style has none: compose_figure does not project
     const float w = static_cast<float>(c.width), h = static_cast<float>(c.height);

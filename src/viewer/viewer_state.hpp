@@ -141,6 +141,11 @@ struct ViewerState {
     /// camera stays there, a change of the map's rectangle (a panel opening) fits it again.
     std::optional<std::array<float, 4>> fitted_box;
     Camera fitted_camera;
+    /// The figure size (pixels) of a session opened without a camera (render --save-session): while
+    /// the map shows what the program framed, a save keeps that size and no camera, so that render
+    /// --session draws the same figure (saved unchanged, it took the window's map size and camera:
+    /// a 1600x1200 figure became 900x1151, helper-53). Unset without such a session.
+    std::optional<std::array<int, 2>> figure_session_size;
     /// The county-level unit chosen in search, reported by the inspector while its prefecture-level
     /// unit is the selection (selected_report); cleared by the next pick. Not kept in sessions.
     std::string searched_county;
@@ -180,6 +185,14 @@ std::string legend_corner_shown(ViewerState& state, float width, float height, f
 
 /// True when the camera shows the national view of its map rectangle (start, Home).
 bool shows_national_view(const ViewerState& state);
+
+/// True while the camera shows what the program framed: the national view, or the extent it last
+/// fitted (a search, a comparison, a session's subject); false once the user pans or zooms.
+bool framed_by_program(const ViewerState& state);
+
+/// Remembers a session's figure size where it has no camera (figure_session_size); call with the
+/// session as read, before its size is replaced by the window's map.
+void remember_figure_size(ViewerState& state, const Session& session);
 
 /// How far out the viewer zooms: this many times the national view's metres per pixel.
 constexpr double kFarthestOfNational = 4.0;

@@ -113,6 +113,30 @@ TEST_CASE("viewer: at 1024x700 the map is between the panels and shows all of Ch
     CHECK(state->camera.metres_per_pixel == Approx(wider.metres_per_pixel));
 }
 
+// render --save-session wrote a 1600x1200 figure without camera; opened in the viewer and saved
+// unchanged it had the map's 900x1151 and a camera, and render drew another figure (helper-53).
+TEST_CASE("viewer: a figure's session saved unchanged keeps its size and its program-chosen frame", "[viewer]") {
+    auto state = started();
+    Session figure;
+    figure.width = 1600, figure.height = 1200, figure.industries = {"biomedicine"};
+    remember_figure_size(*state, figure);
+    state->session.industries = figure.industries;
+    Session saved = current_session(*state);
+    CHECK_FALSE(saved.has_camera);
+    CHECK(saved.width == 1600);
+    CHECK(saved.height == 1200);
+    // Once the user zooms, what the map shows is kept: its camera and the map's size.
+    state->camera.zoom_about({state->camera.width / 2.0, state->camera.height / 2.0}, 4);
+    Session zoomed = current_session(*state);
+    CHECK(zoomed.has_camera);
+    CHECK(zoomed.width == state->camera.width);
+    // A session with a camera of its own keeps it whatever the view.
+    Session with_camera = figure;
+    with_camera.has_camera = true;
+    remember_figure_size(*state, with_camera);
+    CHECK_FALSE(state->figure_session_size.has_value());
+}
+
 TEST_CASE("viewer: folding the sidebar keeps the map still on the screen", "[viewer]") {
     auto state = started();
     state->camera.zoom_about({state->camera.width / 2.0, state->camera.height / 2.0}, 4);

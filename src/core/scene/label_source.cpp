@@ -57,6 +57,12 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
             if (short_en.size() > std::string(suffix).size() &&
                 short_en.rfind(suffix) == short_en.size() - std::string(suffix).size())
                 short_en = short_en.substr(0, short_en.size() - std::string(suffix).size());
+        // "Urban agglomerations of Northeast China", 300 pixels wide, found no room over its band and
+        // stood beside its anchor, over Inner Mongolia (helper-53): "Northeast China", as 东北地区城市群
+        // is short; the legend gives the whole name.
+        const std::string prefix = "Urban agglomerations of ";
+        if (short_en.size() > prefix.size() && short_en.rfind(prefix, 0) == 0)
+            short_en = short_en.substr(prefix.size());
         if (scene_point(projection, scene, shapes[i]->label, at))
             regions_.push_back({short_en, r.name_zh, at, shapes[i]->area_km2, static_cast<int>(i), {}});
     }
@@ -72,10 +78,46 @@ LabelSource::LabelSource(Document& doc, const Scene& scene) {
     std::stable_sort(counties_.begin(), counties_.end(), by_area);
 }
 
+namespace {
+
+/// Distance in pixels from a point to a label's box centred at (x, y).
+double box_distance(double x, double y, double w, double h, ScreenXY p) {
+    double dx = std::max(std::fabs(p.x - x) - w / 2, 0.0), dy = std::max(std::fabs(p.y - y) - h / 2, 0.0);
+    return std::hypot(dx, dy);
+}
+
+/// Keeps the places of a hub's name that are nearer its own marker (`own`) than any other marker: at
+/// the national view in Chinese, 苏州 set above its dot stood over Wuxi's, with 无锡 beside it, and
+/// read as Wuxi's name (helper-53). The first place kept becomes the label's; false when none is.
+bool keep_nearest_own(LabelCandidate& c, ScreenXY own, const std::vector<ScreenXY>& dots) {
+    std::vector<std::array<double, 2>> places{{c.x, c.y}};
+    for (const auto& [dx, dy] : c.shifts) places.push_back({c.x + dx, c.y + dy});
+    std::vector<std::array<double, 2>> kept;
+    for (const auto& [x, y] : places) {
+        double mine = box_distance(x, y, c.width, c.height, own);
+        bool nearer_other = std::any_of(dots.begin(), dots.end(), [&](ScreenXY d) {
+            bool is_own = std::fabs(d.x - own.x) < 0.5 && std::fabs(d.y - own.y) < 0.5;
+            return !is_own && box_distance(x, y, c.width, c.height, d) < mine;
+        });
+        if (!nearer_other) kept.push_back({x, y});
+    }
+    if (kept.empty()) return false;
+    c.x = kept.front()[0], c.y = kept.front()[1];
+    c.shifts.clear();
+    for (std::size_t i = 1; i < kept.size(); ++i) c.shifts.push_back({kept[i][0] - c.x, kept[i][1] - c.y});
+    return true;
+}
+
+}  // namespace
+
 std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const MapStyle& style,
                                                     const MeasureText& measure, double scale) const {
     std::vector<LabelCandidate> out;
     const double hub_px = style.hub_px * scale, metres_per_figure_pixel = camera.metres_per_pixel * scale;
+    std::vector<ScreenXY> dots;  // the hub markers drawn
+    if (style.show_hubs)
+        for (const Anchor& a : hubs_)
+            if (any_visible(style, a.regions)) dots.push_back(camera.scene_to_screen(a.at));
     auto add = [&](const Anchor& a, int priority, int kind, double dx) {
         const std::string& text = style.english ? a.en : a.zh;
         auto [w, h] = measure(text);
@@ -110,6 +152,7 @@ std::vector<LabelCandidate> LabelSource::candidates(const Camera& camera, const 
                     c.shifts.push_back({-across, dy});
                 }
         }
+        if (kind == kHubLabel && !keep_nearest_own(c, s, dots)) return;
         out.push_back(std::move(c));
     };
     auto shown = [&](const Anchor& a) {

@@ -79,9 +79,11 @@ TEST_CASE("province coverage: shares, regions and industries", "[analysis]") {
 TEST_CASE("compare: Shandong Peninsula and West Side of the Taiwan Strait", "[analysis]") {
     Comparison c =
         compare_regions(bundled_plan(), {test::shape("shandong_peninsula"), test::shape("west_taiwan_strait")});
-    CHECK(c.shared == std::vector<std::string>{"marine_economy"});
-    CHECK(c.unique[1] == std::vector<std::string>{"biotech", "integrated_circuits"});
-    CHECK(c.jaccard[0][1] == Approx(1.0 / 7.0));
+    // Counted as coverage counts: Shandong's biomedicine (4(1)) for biotech, the West Side's
+    // integrated circuits (2(4)) for next-generation IT.
+    CHECK(c.shared == std::vector<std::string>{"next_gen_it", "biotech", "marine_economy"});
+    CHECK(c.unique[1] == std::vector<std::string>{"integrated_circuits"});
+    CHECK(c.jaccard[0][1] == Approx(3.0 / 8.0));
     CHECK(c.overlap_km2[0][1] == 0);
     CHECK(c.overlap_km2[0][0] == Approx(test::shape("shandong_peninsula")->area_km2).epsilon(1e-6));
 }

@@ -42,10 +42,11 @@ TEST_CASE("An inset layer's bad features are named together, the first of each k
         INFO(m);
         // It stopped at feature 0 before: three fixes, three refusals.
         CHECK(test::line_count(m) == 0);  // three kinds, one line
-        CHECK(m.find("layer 'islands', feature 0: an empty geometry") != std::string::npos);
+        CHECK(m.find("layer 'islands', feature 1 (FID 0): an empty geometry") != std::string::npos);
         CHECK(m.find("(and 2 more like it)") != std::string::npos);
-        CHECK(m.find("feature 3: a coordinate is not a longitude and latitude (lon 400..400") != std::string::npos);
-        CHECK(m.find("; '" + path + "', layer 'islands', feature 5: a line of 1 point (a line needs two)") !=
+        CHECK(m.find("feature 4 (FID 3): a coordinate is not a longitude and latitude (lon 400..400") !=
+              std::string::npos);
+        CHECK(m.find("; '" + path + "', layer 'islands', feature 6 (FID 5): a line of 1 point (a line needs two)") !=
               std::string::npos);
         CHECK(e.kind() == ErrorKind::Input);
     }
@@ -61,9 +62,9 @@ TEST_CASE("An inset layer's features without geometry are left out with one warn
     CHECK(layer.lines.size() == 1);
     CHECK(layer.points.size() == 1);
     REQUIRE(layer.warnings.size() == 1);
-    CHECK(
-        layer.warnings[0].find("layer 'islands', feature 0: no geometry, left out of the inset (and 2 more like it)") !=
-        std::string::npos);
+    CHECK(layer.warnings[0].find(
+              "layer 'islands', feature 1 (FID 0): no geometry, left out of the inset (and 2 more like it)") !=
+          std::string::npos);
 }
 
 // A ring not closed was outlined with a gap, a bow-tie outlined as if it were an island: both
@@ -81,10 +82,12 @@ TEST_CASE("An inset layer's unclosed rings are closed and its invalid polygons n
     CHECK(layer.lines[0].back().lon == 112);
     CHECK(layer.lines[0].back().lat == 10);
     REQUIRE(layer.warnings.size() == 2);
-    CHECK(layer.warnings[0].find("feature 0: 1 ring not closed (the last point is not the first), drawn closed") !=
+    CHECK(layer.warnings[0].find(
+              "feature 1 (FID 0): 1 ring not closed (the last point is not the first), drawn closed") !=
           std::string::npos);
-    CHECK(layer.warnings[1].find("feature 1: not a valid polygon (GEOS: Self-intersection[114.5 10.5]), outlined "
-                                 "as given") != std::string::npos);
+    CHECK(
+        layer.warnings[1].find("feature 2 (FID 1): not a valid polygon (GEOS: Self-intersection[114.5 10.5]), outlined "
+                               "as given") != std::string::npos);
 }
 
 }  // namespace atlas

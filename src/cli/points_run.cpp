@@ -173,7 +173,7 @@ CountedPoints count_points(Context& ctx, const PointsRequest& request, PointLeve
 }
 
 void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) {
-    for (const std::string& note : c.info.notes) out << "note: " << one_line_message(note) << '\n';
+    out << note_lines(c.info.notes);
     const PointTally& t = c.tally;
     std::string columns = c.info.lon_column.empty() ? c.info.kind
                                                     : "columns " + quote_value(c.info.lon_column, 40) + ", " +
@@ -184,10 +184,21 @@ void print_summary(std::ostream& out, const CountedPoints& c, PointLevel level) 
         << percent(t.in_regions, t.points - t.outside) << " of those inside the regions the plan designates; "
         << with_separators(t.outside) << " outside every unit (" << percent(t.outside, t.points) << ")\n";
     if (!c.hint.empty()) out << "warning: of the points outside every unit, " << c.hint << '\n';
-    if (level == PointLevel::County && t.county_missed > 0)
-        out << "warning: " << with_separators(t.county_missed) << (t.county_missed == 1 ? " point lies" : " points lie")
-            << " in a prefecture-level unit but in none of the county layer's units (a gap in that layer): "
-               "counted in its prefecture-level unit, in no county-level row\n";
+    if (level == PointLevel::County && t.county_missed > 0) {
+        // The file, its lines and the county layer named, as the outside points are (helper-54).
+        std::vector<std::string> lines;
+        for (std::uint64_t l : t.county_missed_lines) lines.push_back(std::to_string(l));
+        std::string where = lines.empty() ? ""
+                                          : std::string(" (") + (c.info.kind == "CSV" ? "line" : "feature") +
+                                                (lines.size() > 1 ? "s " : " ") + join(lines, ", ") +
+                                                (t.county_missed > lines.size() ? ", ..." : "") + ")";
+        const RegionLayer* layer = c.units != nullptr ? c.units->county_index_layer() : nullptr;
+        out << "warning: " << escape_controls(c.source_shown) << ": " << with_separators(t.county_missed)
+            << (t.county_missed == 1 ? " point" : " points") << where << (t.county_missed == 1 ? " lies" : " lie")
+            << " in a prefecture-level unit but in none of the units of the county layer"
+            << (layer != nullptr ? " " + quote_value(layer->source, 80) : std::string())
+            << " (a gap in that layer): counted in its prefecture-level unit, in no county-level row\n";
+    }
     if (!c.info.code_column.empty()) print_code_check(out, c);
     if (c.info.category_column.empty()) return;
     std::uint64_t unmapped = 0;

@@ -210,7 +210,7 @@ void tally_points(const PointUnits& units, const PointBatch& batch, PointTally& 
         t.in_regions += in_region ? 1 : 0;
         t.prefectures.add(static_cast<std::size_t>(at.prefecture), value, in_region);
         if (at.county >= 0) t.counties.add(static_cast<std::size_t>(at.county), value, in_region);
-        t.county_missed += at.county_missed ? 1 : 0;
+        if (at.county_missed && ++t.county_missed <= 3) t.county_missed_lines.push_back(batch.line[i]);
         for (std::uint64_t bits = at.regions; bits != 0; bits &= bits - 1)
             t.regions.add(static_cast<std::size_t>(__builtin_ctzll(bits)), value, true);
         if (categories) {

@@ -131,6 +131,7 @@ struct PointTally {
     /// By county: in a prefecture-level unit and its totals, but in no county-level unit's row
     /// (Location::county_missed); said, as they were lost without a word (helper-53).
     std::uint64_t county_missed = 0;
+    std::vector<std::uint64_t> county_missed_lines;  ///< lines (features) of the first 3 of them
     UnitTally prefectures, counties, regions;
     /// Points per (category, region bits): what the industry shares are computed from.
     std::unordered_map<std::int32_t, std::unordered_map<std::uint64_t, std::uint64_t>> category_regions;

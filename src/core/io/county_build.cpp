@@ -1,6 +1,7 @@
 #include "io/county_build.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -157,8 +158,10 @@ std::set<std::string> codes_of(const RegionLayer& layer) {
 /// A unit the package lists without geometry (蓟州区 120119): its prefecture-level unit's shape less
 /// the package's other units of it, as COUNTIES.md advises ("fall back to the prefecture-level shape
 /// there"). Left out, points in 蓟州 lay in Tianjin but in no county-level unit, and `points --by
-/// county` lost them (helper-53). Parts under 1 km2 are the slivers between the two sources, which are
-/// not snapped to each other, and are dropped. False where nothing of that size is left.
+/// county` lost them (helper-53). The two sources are not snapped to each other, so the difference
+/// also holds slivers along the prefecture's whole border (27 of 1 to 9 km2 about Tianjin, up to
+/// 150 km from 蓟州, helper-54): only the parts of at least a twentieth of the largest are kept.
+/// False where nothing is left.
 bool derive_missing(const GeosContext& ctx, County& missing, const std::vector<County>& counties,
                     const RegionLayer& prefectures) {
     const Region* prefecture = prefectures.find(missing.prefecture);
@@ -168,14 +171,27 @@ bool derive_missing(const GeosContext& ctx, County& missing, const std::vector<C
         if (c.prefecture == missing.prefecture && !c.geometry.empty()) others.push_back(&c.geometry);
     MultiPolygon rest =
         others.empty() ? prefecture->geometry : difference(ctx, prefecture->geometry, union_all(ctx, others));
-    for (Polygon& part : rest)
-        if (geodesic_area_km2(MultiPolygon{part}) >= 1) missing.geometry.push_back(std::move(part));
-    if (missing.geometry.empty()) return false;
+    std::vector<double> areas;
+    for (const Polygon& part : rest) areas.push_back(geodesic_area_km2(MultiPolygon{part}));
+    if (areas.empty()) return false;
+    const double largest = *std::max_element(areas.begin(), areas.end());
+    double dropped_km2 = 0;
+    std::size_t dropped = 0;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        if (areas[i] >= largest / 20) {
+            missing.geometry.push_back(std::move(rest[i]));
+        } else {
+            dropped_km2 += areas[i];
+            ++dropped;
+        }
+    }
     if (!is_valid(ctx, missing.geometry)) missing.geometry = make_valid(ctx, missing.geometry);
+    char slivers[160];
+    std::snprintf(slivers, sizeof slivers, "%zu slivers between the two sources, %.0f km2 in all, left out", dropped,
+                  dropped_km2);
     missing.geometry_source = "derived: the prefecture-level shape of " + prefecture->name_zh + " (" +
                               prefecture->code + ") less its " + std::to_string(others.size()) +
-                              " other county-level units, as the package has no geometry for it (parts under 1 "
-                              "km2, slivers between the two sources, left out)";
+                              " other county-level units, as the package has no geometry for it (" + slivers + ")";
     return true;
 }
 

@@ -379,21 +379,11 @@ OutLayer counties_table(Document& doc, const ExportSelection& sel) {
         if (sel.filtered && !any_chosen(sel, regions)) continue;  // a partial member's county out of scope
         auto& [in, maybe] = regions;
         OutFeature f;
-        f.values = {c.code,
-                    c.parent_code,
-                    c.code.substr(0, 2) + "0000",
-                    c.name_zh,
-                    c.name_en,
-                    c.name_en_source,
-                    c.kind,
-                    c.source_code,
-                    c.area_km2,
-                    c.label.lon,
-                    c.label.lat,
-                    in,
-                    maybe,
+        f.values = {c.code, c.parent_code, c.code.substr(0, 2) + "0000", c.name_zh, c.name_en, c.name_en_source, c.kind,
+                    c.source_code, c.area_km2, c.label.lon, c.label.lat, in, maybe,
                     provisional_of(doc.plan(), in, maybe),
-                    source,
+                    // A derived shape (蓟州) is the prefecture layer's as much as the county source's.
+                    c.geometry_source.empty() ? source : source + "; and the prefecture layer (geometry_source)",
                     c.geometry_source};
         f.polygons = c.geometry;
         layer.features.push_back(std::move(f));

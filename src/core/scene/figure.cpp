@@ -450,9 +450,12 @@ double session_tolerance(double metres_per_pixel) { return detail_tolerance(metr
 
 std::array<float, 4> figure_frame(const Session& s, const Scene& scene) {
     const std::array<float, 4> china{scene.extent[0], scene.extent[1], scene.extent[2], scene.extent[3]};
-    if (s.has_camera || s.choropleth != ChoroplethKind::None || s.figure == FigureKind::Matrix) return china;
-    auto picked = [&s](const std::string& id) {
-        if (!s.compare.empty()) return std::find(s.compare.begin(), s.compare.end(), id) != s.compare.end();
+    if (s.has_camera || s.figure == FigureKind::Matrix) return china;
+    // A comparison is drawn only without a choropleth; regions picked with --region frame a
+    // choropleth too (its data for them: it framed all of China, the region a small outline).
+    const bool compared = !s.compare.empty() && s.choropleth == ChoroplethKind::None;
+    auto picked = [&](const std::string& id) {
+        if (compared) return std::find(s.compare.begin(), s.compare.end(), id) != s.compare.end();
         auto it = s.regions.find(id);
         return it == s.regions.end() || it->second.visible;
     };

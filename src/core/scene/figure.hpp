@@ -87,9 +87,9 @@ Figure compose_figure(Document& doc, const Session& session, const UserTable* da
 double session_tolerance(double metres_per_pixel);
 
 /// What a figure without a camera of its session's frames (scene metres: min x, min y, max x, max y):
-/// the compared regions, or the regions picked with the others hidden (render --region), as the
-/// viewer flies to them; all of China (Scene::extent) for every other figure, a choropleth included
-/// (its units are national), and for a session with a camera.
+/// the compared regions (drawn without a choropleth only), or the regions picked with the others
+/// hidden (render --region, a choropleth's too), as the viewer flies to them; all of China
+/// (Scene::extent) for every other figure, and for a session with a camera.
 std::array<float, 4> figure_frame(const Session& session, const Scene& scene);
 
 /// The session's camera over a scene in `width` x `height` pixels: its centre and scale, or where it

@@ -483,16 +483,24 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
                             const float frame[4], const Camera& camera, const InsetPlacement* placement) {
     FigureWords words = figure_words(figure, settings);
     Legend shown = figure_legend(figure, !words.credit.empty());
-    if (shown.entries.empty()) return camera;
     MapRoom room;
     std::vector<Box> taken = boxes_before_legend(p, words, camera, placement, room);
-    // Inside the map's room and hiding no region (place_legend's clear, hides_part included).
-    auto spares = [](const LegendSpot& spot) { return spot.fits && spot.clear; };
-    if (spares(place_legend(p, shown, figure.style, scene, camera, room, taken))) return camera;
-    // The frame fitted beside a column as wide as the legend (left), or above a band as tall
-    // (bottom), its type as large as can be: the candidates whose frame is largest are tried first.
+    // A subject framed by the program (compared or picked regions) is framed below the title and
+    // above the credit: at 640x480 a three-line title hid the north of the Yangtze River Delta
+    // (helper-54). All of China keeps its frame: the title stands over Xinjiang's empty north.
+    const bool subject = !std::equal(frame, frame + 4, scene.extent);
+    const float top = subject ? room.top : 0;
     float s = p.scale(), m = 12 * s, right = static_cast<float>(camera.width);
     if (placement != nullptr && placement->placed) right = placement->min.x;  // the inset's column stays
+    Camera framed = camera;
+    if (subject && room.bottom - room.top > static_cast<float>(camera.height) / 3)
+        framed.fit_within(frame, 0, room.top, right, room.bottom - room.top, 0.06);
+    if (shown.entries.empty()) return framed;
+    // Inside the map's room and hiding no region (place_legend's clear, hides_part included).
+    auto spares = [](const LegendSpot& spot) { return spot.fits && spot.clear; };
+    if (spares(place_legend(p, shown, figure.style, scene, framed, room, taken))) return framed;
+    // The frame fitted beside a column as wide as the legend (left), or above a band as tall
+    // (bottom), its type as large as can be: the candidates whose frame is largest are tried first.
     std::vector<Camera> candidates;
     for (float type_size : kLegendTypes) {
         ScaledPainter type(p, type_size);
@@ -501,12 +509,12 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
         float column_w = right - cw - 2 * m, band_h = room.bottom - bh - 2 * m;
         if (column_w > right / 3) {  // room for a map beside it at all (fit_within of a negative width)
             Camera column = camera;
-            column.fit_within(frame, cw + 2 * m, 0, column_w, room.bottom, 0.03);
+            column.fit_within(frame, cw + 2 * m, top, column_w, room.bottom - top, 0.03);
             candidates.push_back(column);
         }
-        if (band_h > room.bottom / 3) {
+        if (band_h - top > room.bottom / 3) {
             Camera band = camera;
-            band.fit_within(frame, 0, 0, right, band_h, 0.03);
+            band.fit_within(frame, 0, top, right, band_h - top, 0.03);
             candidates.push_back(band);
         }
     }
@@ -514,10 +522,10 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
                      [](const Camera& a, const Camera& b) { return a.metres_per_pixel < b.metres_per_pixel; });
     for (const Camera& c : candidates) {
         // The frame at least 0.6 of its size: a smaller map is worse than a legend over a region.
-        if (!(c.metres_per_pixel > 0) || c.metres_per_pixel > camera.metres_per_pixel / 0.6) break;
+        if (!(c.metres_per_pixel > 0) || c.metres_per_pixel > framed.metres_per_pixel / 0.6) break;
         if (spares(place_legend(p, shown, figure.style, scene, c, room, taken))) return c;
     }
-    return camera;
+    return framed;
 }
 
 FurnitureFit paint_furniture(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,

@@ -331,10 +331,14 @@ TEST_CASE("figure: without a camera the compared or picked regions are framed, a
     CHECK(on_screen(picked, wuhan));
     CHECK_FALSE(on_screen(picked, beijing));
     CHECK(picked.metres_per_pixel < national.metres_per_pixel / 5);
-    // A choropleth's units are national: its frame stays all of China; so does a session's camera.
+    // A choropleth of picked regions frames them too (helper-54: all of China, the region an outline);
+    // a comparison under a choropleth is not drawn, and frames nothing; nor does a session's camera.
     s.choropleth = ChoroplethKind::ProvinceCoverage;
+    CHECK(session_camera(s, scene, albers, 1600, 1200).metres_per_pixel == picked.metres_per_pixel);
+    s.regions.clear();
+    s.compare = {"jingjinji", "yangtze_river_delta"};
     CHECK(session_camera(s, scene, albers, 1600, 1200).metres_per_pixel == national.metres_per_pixel);
-    s.choropleth = ChoroplethKind::None;
+    s.choropleth = ChoroplethKind::None, s.compare.clear();
     s.has_camera = true, s.centre = {104, 35}, s.metres_per_pixel = 1234;
     CHECK(session_camera(s, scene, albers, 1600, 1200).metres_per_pixel == 1234);
 }

@@ -230,6 +230,14 @@ void print_places_of(std::ostream& out, Document& doc, const Region& unit, UnitL
         out << "place:        " << tie.relation << " " << place_summary(*tie.place) << '\n';
 }
 
+/// "; did you mean nd02 (Zhoushan Islands New Area)?" for a new district's id written without its
+/// zero ("nd2": nothing was suggested, helper-54); empty for anything else.
+std::string place_id_suggestion(Document& doc, const std::string& name) {
+    if (name.size() != 3 || name.compare(0, 2, "nd") != 0 || name[2] < '1' || name[2] > '9') return {};
+    const Place* p = doc.places().find("nd0" + name.substr(2));
+    return p == nullptr ? std::string() : "; did you mean " + p->id + " (" + p->name_en + ")?";
+}
+
 void print_place(Document& doc, const Place& p) {
     const PlaceShape& shape = doc.place_shape(p);
     EscapedOut escaped;  // names from the user's layers: their control characters escaped
@@ -256,8 +264,9 @@ void print_place(Document& doc, const Place& p) {
     out << "drawn as:     " << shape.drawn_as << '\n';
     // The reference's note confirms parts of a field ("month + counties yes") whose other parts its
     // cell marks "from memory" (2017-04-01): "verified" beside "unconfirmed: approved" read as a
-    // contradiction, so each line says which parts it means.
-    out << "confirmed:    " << p.verified << " (the reference's note of what a stored source confirmed)\n";
+    // contradiction, and "confirmed: yes (...); doc number from memory" as one too (helper-54). The
+    // note is quoted as the reference's own, and the unconfirmed line says which parts it means.
+    out << "source check: " << p.verified << " (the reference's note: what a stored source confirmed, and what not)\n";
     if (!p.unconfirmed.empty())
         out << "unconfirmed:  the parts marked 'from memory' of " << join(p.unconfirmed)
             << " (no stored source confirmed them)\n";
@@ -401,8 +410,9 @@ void register_show(CLI::App& app, Context& ctx) {
             // Nothing matched: say everything that was looked for, keeping the suggestions.
             const std::string prefix = "unknown region ";
             if (e.kind() != ErrorKind::NotFound || e.message().rfind(prefix, 0) != 0) throw;
-            throw AtlasError(ErrorKind::NotFound,
-                             "no region, province, prefecture, county or place " + e.message().substr(prefix.size()));
+            throw AtlasError(ErrorKind::NotFound, "no region, province, prefecture, county or place " +
+                                                      e.message().substr(prefix.size()) +
+                                                      place_id_suggestion(ctx.doc(), *name));
         }
         const PlanRegion& r = *found;
         note_unit_of_same_name(ctx, *name, r);

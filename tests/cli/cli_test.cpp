@@ -787,8 +787,8 @@ TEST_CASE("a new district approved after the plan says so", "[cli][plan]") {
 TEST_CASE("a place's confirmed and unconfirmed lines say which parts they mean", "[cli][plan]") {
     auto r = run_cli("show nd19");
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Contains("confirmed:    month + counties yes (the reference's note of what a stored source "
-                               "confirmed)"));
+    CHECK_THAT(r.out, Contains("source check: month + counties yes (the reference's note: what a stored source "
+                               "confirmed, and what not)"));
     CHECK_THAT(r.out, Contains("unconfirmed:  the parts marked 'from memory' of document; approved (no stored source "
                                "confirmed them)"));
     CHECK_THAT(r.out, !Contains("verified:"));

@@ -187,6 +187,8 @@ void save_figure(ViewerState& state, render::MapRenderer& renderer) {
     } catch (const std::exception& e) {
         state.message = dialog_remedy(e.what());
     }
+    // The Export window shows its last result: after Save figure it showed the export before it.
+    state.export_result = state.message;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

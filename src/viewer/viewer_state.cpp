@@ -281,12 +281,15 @@ void apply_layout(ViewerState& state, int width, int height, int top, int bottom
     // folded, so the map keeps its room.
     std::string selection = s.selected_region + "/" + s.selected_prefecture;
     if (selection != state.layout_selection) {
-        if (selection != "/")
+        if (selection != "/") {
             s.panels.inspector_open = true;
-        else if (state.layout_selection == "-" && static_cast<float>(width) < 1280 * state.ui_scale)
+        } else if (state.layout_selection == "-" && static_cast<float>(width) < 1280 * state.ui_scale) {
+            state.inspector_folded_for_room = s.panels.inspector_open;
             s.panels.inspector_open = false;
+        }
         state.layout_selection = selection;
     }
+    if (s.panels.inspector_open) state.inspector_folded_for_room = false;  // opened since: the user's now
     PixelRect before_rect = state.layout.map;
     state.layout = compute_screen_layout(width, height, state.ui_scale, top, bottom, s.panels);
     const PixelRect& map = state.layout.map;
@@ -423,6 +426,9 @@ Session current_session(const ViewerState& state) {
         s.has_camera = false, s.width = (*state.figure_session_size)[0], s.height = (*state.figure_session_size)[1];
     else
         store_camera(s, state.camera, state.scene, *state.projection);
+    // Folded by the program for a small window, it is kept open in the file (Ctrl+S of an unchanged
+    // session flipped it, helper-54).
+    if (state.inspector_folded_for_room) s.panels.inspector_open = true;
     // The window too: the map's size alone reopened a window without room for the panels.
     if (state.window_width > 0 && state.window_height > 0) {
         s.window_width = static_cast<int>(std::lround(static_cast<double>(state.window_width) / state.ui_scale));

@@ -146,6 +146,9 @@ struct ViewerState {
     /// --session draws the same figure (saved unchanged, it took the window's map size and camera:
     /// a 1600x1200 figure became 900x1151, helper-53). Unset without such a session.
     std::optional<std::array<int, 2>> figure_session_size;
+    /// The inspector was folded by the program at the start (a small window), not by the user, and
+    /// not opened since: current_session keeps it open, as the session had it.
+    bool inspector_folded_for_room = false;
     /// The county-level unit chosen in search, reported by the inspector while its prefecture-level
     /// unit is the selection (selected_report); cleared by the next pick. Not kept in sessions.
     std::string searched_county;

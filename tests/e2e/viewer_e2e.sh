@@ -184,6 +184,8 @@ xdotool key --window "$wid" e
 retype_widget figure.path "$tmp/figure.svg"
 click_widget figure.save
 wait_for "d['message'].startswith('saved figure') and d['message'].endswith('figure.svg')" 30
+# The Export window's result line says the figure too (it showed the export before it).
+wait_for "d['export_result'].startswith('saved figure') and d['export_result'].endswith('figure.svg')" 5
 "$bin" render --session "$tmp/clusteratlas-session.json" -o "$tmp/render.svg"
 rsvg-convert "$tmp/figure.svg" -o "$tmp/figure-svg.png" && rsvg-convert "$tmp/render.svg" -o "$tmp/render-svg.png" ||
   fail "rsvg-convert cannot draw the saved SVG"

@@ -105,8 +105,10 @@ TEST_CASE("viewer: at 1024x700 the map is between the panels and shows all of Ch
     CHECK(state->camera.height == map.height);
     Camera national = national_view(state->scene, map.width, map.height);
     CHECK(state->camera.metres_per_pixel == Approx(national.metres_per_pixel));
-    // With nothing selected a small window starts with the inspector folded.
+    // With nothing selected a small window starts with the inspector folded; a save keeps the
+    // session's own choice (it wrote the fold as the user's, helper-54).
     CHECK_FALSE(state->session.panels.inspector_open);
+    CHECK(current_session(*state).panels.inspector_open);
     // A resize of a national view shows all of China again.
     apply_layout(*state, 1600, 1000, 21, 28);
     Camera wider = national_view(state->scene, state->layout.map.width, state->layout.map.height);

@@ -92,7 +92,7 @@ ExportResult export_data(Context& ctx, const ExportArgs& args, const ExportReque
     Document& doc = ctx.doc();
     return export_tables(request, 1, [&] {
         UserTable table = read_user_table(args.data, doc.provinces(), doc.prefectures(), options, doc.counties());
-        for (const std::string& note : table.notes) std::cerr << "note: " << one_line_message(note) << '\n';
+        std::cerr << note_lines(table.notes);
         return std::vector<OutLayer>{user_data_layer(doc, table)};
     });
 }
@@ -113,7 +113,7 @@ void run_export(Context& ctx, const ExportArgs& args) {
     // PostGIS transaction dies with the connection.
     install_interrupt_cleanup();
     ExportResult result = args.data.empty() ? export_layers(ctx.doc(), request) : export_data(ctx, args, request);
-    for (const std::string& note : result.notes) std::cerr << "note: " << one_line_message(note) << '\n';
+    std::cerr << note_lines(result.notes);
     if (is_pg_connection(request.output))
         std::cerr << "wrote " << result.features << (result.features == 1 ? " feature" : " features") << " into "
                   << result.path << " (one transaction)\n";

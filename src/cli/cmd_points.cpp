@@ -150,7 +150,7 @@ void run_points(Context& ctx, const PointsArgs& args) {
         });
         print_summary(std::cerr, counted, level);
         // What the writing did (Shapefile's cut names) and the county polygons' terms, as export says them.
-        for (const std::string& note : result.notes) std::cerr << "note: " << one_line_message(note) << '\n';
+        std::cerr << note_lines(result.notes);
         std::cerr << "wrote " << result.path << ": " << result.features
                   << (result.features == 1 ? " feature (" : " features (") << result.driver << ")\n";
         return;

@@ -69,9 +69,7 @@ std::unique_ptr<UserTable> load_figure_data(Context& ctx, const FigureArgs& a, c
     std::unique_ptr<UserTable> data = load_session_data(ctx.doc(), s);
     if (!data) return data;
     // The notes once the column is found: a refused command says one line.
-    auto print_notes = [&] {
-        for (const std::string& note : data->notes) std::cerr << "note: " << one_line_message(note) << '\n';
-    };
+    auto print_notes = [&] { std::cerr << note_lines(data->notes); };
     if (s.data.column.empty()) {
         print_notes();
         return data;

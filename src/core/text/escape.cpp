@@ -182,6 +182,12 @@ std::string without_passwords(std::string_view text) {
 
 std::string one_line_message(std::string_view message) { return bounded_message(escape_controls(message), 1000, 1); }
 
+std::string note_lines(const std::vector<std::string>& notes) {
+    std::string out;
+    for (const std::string& note : notes) out += "note: " + one_line_message(note) + '\n';
+    return out;
+}
+
 std::string bounded_message(std::string_view raw, std::size_t max_line_bytes, std::size_t max_lines) {
     // The last guard: no message shows a password, whoever built it (a PG: string given where a
     // file goes was echoed whole as "no such file").

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace atlas {
 
@@ -41,6 +42,10 @@ std::string bounded_message(std::string_view message, std::size_t max_line_bytes
 /// breaks escaped too ("gb\nk.csv: not UTF-8 ..." from a file named with a line break printed its
 /// second half as a line of its own).
 std::string one_line_message(std::string_view message);
+
+/// "note: ...\n" for each note, each one_line_message: what export, points and --data print of the
+/// decisions a user should hear of.
+std::string note_lines(const std::vector<std::string>& notes);
 
 /// "1,234,567": integers with thousands separators, for counts and sizes in messages.
 std::string with_separators(unsigned long long value);

@@ -129,13 +129,13 @@ RenderResult render_session_png(Document& doc, const Session& session, const Use
     overlay.paint(width, height, [&](ImDrawList* list, ImFont* font) {  // measured only: nothing drawn
         ImGuiPainter painter(list, font, scale);
         cut = cut_figure_texts(painter, figure, session.furniture, static_cast<float>(width));
-        if (session.has_camera || !session.show_legend) return;
+        if (session.has_camera) return;
         InsetPlacement placement;  // the figure's frame beside its legend, where the legend hid a region
         if (inset != nullptr)
             placement = place_inset(painter, figure, session.furniture, prepared.scene, camera, *inset, projection);
         const std::array<float, 4> frame = figure_frame(session, prepared.scene);
-        camera =
-            camera_beside_legend(painter, figure, session.furniture, prepared.scene, frame.data(), camera, &placement);
+        camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, frame.data(), camera,
+                                      &placement, session.show_legend);
     });
     FurnitureFit fit = paint_map_figure(renderer, overlay, labels, figure, prepared.scene, camera, projection,
                                         session.furniture, session.show_legend, scale, inset);

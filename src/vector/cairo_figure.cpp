@@ -209,10 +209,10 @@ FurnitureFit paint(cairo_t* cr, Document& doc, const Session& session, PreparedF
     if (inset != nullptr)
         placement =
             place_inset(painter, figure, session.furniture, prepared.scene, prepared.camera, *inset, projection);
-    if (!session.has_camera && session.show_legend) {  // the frame beside its legend, where it hid a region
+    if (!session.has_camera) {  // the frame beside its legend, where it hid a region, and below the title
         const std::array<float, 4> frame = figure_frame(session, prepared.scene);
         prepared.camera = camera_beside_legend(painter, figure, session.furniture, prepared.scene, frame.data(),
-                                               prepared.camera, &placement);
+                                               prepared.camera, &placement, session.show_legend);
     }
     const Camera& camera = prepared.camera;
     ScenePaintIndex index = ScenePaintIndex::of(prepared.scene);

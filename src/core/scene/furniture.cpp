@@ -480,7 +480,7 @@ std::vector<std::array<double, 4>> furnish(Painter& p, const Figure& figure, con
 }  // namespace
 
 Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSettings& settings, const Scene& scene,
-                            const float frame[4], const Camera& camera, const InsetPlacement* placement) {
+                            const float frame[4], const Camera& camera, const InsetPlacement* placement, bool legend) {
     FigureWords words = figure_words(figure, settings);
     Legend shown = figure_legend(figure, !words.credit.empty());
     MapRoom room;
@@ -495,7 +495,7 @@ Camera camera_beside_legend(Painter& p, const Figure& figure, const FurnitureSet
     Camera framed = camera;
     if (subject && room.bottom - room.top > static_cast<float>(camera.height) / 3)
         framed.fit_within(frame, 0, room.top, right, room.bottom - room.top, 0.06);
-    if (shown.entries.empty()) return framed;
+    if (!legend || shown.entries.empty()) return framed;
     // Inside the map's room and hiding no region (place_legend's clear, hides_part included).
     auto spares = [](const LegendSpot& spot) { return spot.fits && spot.clear; };
     if (spares(place_legend(p, shown, figure.style, scene, framed, room, taken))) return framed;

@@ -78,10 +78,11 @@ InsetPlacement place_inset(Painter& painter, const Figure& figure, const Furnitu
 /// above a band as tall (bottom), in the legend's type or a step or two smaller, whichever leaves the
 /// frame largest with a legend that hides no region and fits. `camera` itself where its legend hides
 /// none, or where every candidate would shrink the frame below 0.6 of its size. Device pixels; the
-/// inset's column (`placement`) is kept free.
+/// inset's column (`placement`) is kept free. A subject (a frame other than Scene::extent) is first
+/// fitted below the title and above the credit; without a `legend` (--no-legend) that is all.
 Camera camera_beside_legend(Painter& painter, const Figure& figure, const FurnitureSettings& settings,
                             const Scene& scene, const float frame[4], const Camera& camera,
-                            const InsetPlacement* placement);
+                            const InsetPlacement* placement, bool legend = true);
 
 /// How the furniture sat on a figure, for the caller to warn about: the figure is drawn all the same.
 struct FurnitureFit {

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "geo/projection.hpp"
+#include "scene/figure.hpp"
 #include "scene/label_source.hpp"
 #include "scene/labels.hpp"
 #include "scene/prepared_figure.hpp"
@@ -253,6 +255,29 @@ TEST_CASE(
     Camera kept = camera_beside_legend(p, figure, FurnitureSettings{}, scene, scene.extent, national, nullptr);
     CHECK(kept.metres_per_pixel == national.metres_per_pixel);
     CHECK(kept.cx == national.cx);
+}
+
+// A three-line title hid the north of the compared or picked regions at 640x480 (helper-54), with or
+// without a legend: the subject is framed below the title.
+TEST_CASE("A figure's subject is framed below its title, with its legend or without", "[figure][furniture]") {
+    Document& doc = test::bundled_document();
+    Scene scene = build_scene(doc, {"albers", 2000});
+    Projection albers("albers");
+    Session s;
+    s.compare = {"pearl_river_delta", "west_taiwan_strait", "yangtze_river_delta"};
+    Figure figure = compose_figure(doc, s, nullptr);
+    const std::array<float, 4> frame = figure_frame(s, scene);
+    Camera plain = session_camera(s, scene, albers, 640, 480);
+    FontWidthPainter p;
+    for (bool legend : {true, false}) {
+        INFO("legend " << legend);
+        Camera framed =
+            camera_beside_legend(p, figure, FurnitureSettings{}, scene, frame.data(), plain, nullptr, legend);
+        // The subject's top edge lower on the page than where the plain fit put it, under the title.
+        double top = framed.scene_to_screen({frame[0], frame[3]}).y;
+        CHECK(top > plain.scene_to_screen({frame[0], frame[3]}).y + 10);
+        CHECK(framed.scene_to_screen({frame[0], frame[1]}).y <= 480);
+    }
 }
 
 TEST_CASE("A sparse choropleth's legend leaves its few units with values in view", "[figure][furniture]") {
